@@ -1,0 +1,1 @@
+// Generated from specs/eval.yaml. Placeholder until the generator exists.

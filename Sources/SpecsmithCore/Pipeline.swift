@@ -1,0 +1,1 @@
+// SpecsmithCore: the pipeline stages after YAML. See Pipeline.swift.

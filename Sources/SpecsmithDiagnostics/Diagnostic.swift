@@ -1,0 +1,83 @@
+/// One problem found in an input, reported by any stage of the pipeline.
+///
+/// Diagnostics are values: stages collect them, sort them by location and hand them to a
+/// ``DiagnosticRenderer``. A diagnostic is also an `Error`, so a stage that must stop at the
+/// first problem can throw one.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error
+        case warning
+        case note
+
+        private var rank: Int {
+            switch self {
+            case .error: 0
+            case .warning: 1
+            case .note: 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    public var message: String
+    /// Where the problem is; `nil` for problems that belong to no file (a missing input, say).
+    public var location: SourceLocation?
+    /// An optional second line that helps fix the problem.
+    public var note: String?
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, note: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.note = note
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?, note: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, note: note)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation?, note: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, note: note)
+    }
+
+    public var isError: Bool { severity == .error }
+
+    /// The one-line form, `file:line:column: severity: message`.
+    public var description: String {
+        let prefix = location.map { "\($0): " } ?? ""
+        return "\(prefix)\(severity.rawValue): \(message)"
+    }
+}
+
+extension Sequence where Element == Diagnostic {
+    /// Diagnostics ordered by file, line and column; those without a location come first.
+    public func sortedByLocation() -> [Diagnostic] {
+        self.enumerated().sorted { a, b in
+            switch (a.element.location, b.element.location) {
+            case (nil, nil): return a.offset < b.offset
+            case (nil, _): return true
+            case (_, nil): return false
+            case let (l?, r?): return l == r ? a.offset < b.offset : l < r
+            }
+        }.map(\.element)
+    }
+
+    public var hasErrors: Bool { contains { $0.isError } }
+
+    /// `2 errors, 5 warnings`, as printed at the end of a run.
+    public var summary: String {
+        var errors = 0
+        var warnings = 0
+        for d in self {
+            switch d.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .note: break
+            }
+        }
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "\(count(errors, "error")), \(count(warnings, "warning"))"
+    }
+}

@@ -1,0 +1,1 @@
+// SpecsmithRuntime: what generated code calls.

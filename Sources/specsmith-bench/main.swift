@@ -1,0 +1,2 @@
+// specsmith-bench: timing harness. Placeholder.
+print("specsmith-bench: nothing to measure yet")
