@@ -1,0 +1,155 @@
+/// Turns names from a document (schema names, property wire names, operation ids, enum values) into
+/// valid, stable, readable Swift identifiers.
+///
+/// The rules, applied in order:
+/// 1. The name is split into words at every character that cannot appear in a Swift identifier
+///    (`_`, `-`, `.`, spaces, punctuation, emoji). Letters and digits of any script are kept.
+/// 2. Words are joined in camel case. A word written in capitals in a name that has separators
+///    (`ACCESS_TOKEN`) is treated as an ordinary word (`accessToken`); otherwise a word keeps its own
+///    capitals after the first letter (`currentMDSubs`, `OAuthToken`).
+/// 3. A lower-camel name lowers its leading capitals (`HTTPAuth` -> `httpAuth`, `URL` -> `url`).
+/// 4. A name that starts with a digit gets a leading `_` (`200` -> `_200`); a name with no usable
+///    character is spelled from its code points (`👍` -> `_u1F44D`).
+/// 5. Swift keywords are escaped with backticks, except those that cannot be escaped everywhere
+///    (`self`, `Self`, `Type`, `Protocol`, `init`, ...), which get a trailing `_`.
+enum SwiftNames {
+    /// `o-auth-token` -> `oAuthToken`, `grant_type` -> `grantType`, `HTTPAuth` -> `httpAuth`.
+    static func lowerCamel(_ name: String) -> String {
+        let parts = words(name)
+        guard let first = parts.first else { return fallback(name) }
+        var result = lowerLeadingCapitals(first)
+        for word in parts.dropFirst() {
+            result += capitalized(word)
+        }
+        return prefixDigit(result)
+    }
+
+    /// `o-auth-token` -> `OAuthToken`, `user status` -> `UserStatus`.
+    static func upperCamel(_ name: String) -> String {
+        let parts = words(name)
+        guard !parts.isEmpty else { return fallback(name).uppercasedFirst }
+        return prefixDigit(parts.map(capitalized).joined())
+    }
+
+    /// A lower-camel name made safe to declare: keywords escaped or suffixed.
+    static func member(_ name: String) -> String {
+        escapedIfKeyword(lowerCamel(name))
+    }
+
+    /// An upper-camel name made safe to declare as a type.
+    static func type(_ name: String) -> String {
+        let base = upperCamel(name)
+        return unusableTypeNames.contains(base) ? base + "Model" : base
+    }
+
+    /// The identifier with backticks (or a trailing `_`) when it is a keyword.
+    static func escapedIfKeyword(_ identifier: String) -> String {
+        if unescapable.contains(identifier) { return identifier + "_" }
+        if keywords.contains(identifier) { return "`\(identifier)`" }
+        return identifier
+    }
+
+    /// The bare identifier, without backticks (for building other names from it).
+    static func unescaped(_ identifier: String) -> String {
+        identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
+    }
+
+    /// Makes every name in `names` unique, keeping the first of each spelling and numbering the
+    /// rest (`userId`, `userId2`), skipping any name in `taken`. Order decides, so results are stable.
+    static func uniqued(_ names: [String], taken: Set<String> = []) -> [String] {
+        var used = taken
+        return names.map { name in
+            let bare = unescaped(name)
+            if used.insert(bare).inserted { return name }
+            var n = 2
+            while !used.insert("\(bare)\(n)").inserted { n += 1 }
+            return escapedIfKeyword("\(bare)\(n)")
+        }
+    }
+
+    // MARK: - Words
+
+    static func words(_ name: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        for scalar in name.unicodeScalars {
+            if isIdentifierCharacter(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                parts.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { parts.append(current) }
+        let hasSeparators = parts.count > 1
+        return parts.map { word in
+            hasSeparators && word.count > 1 && word.allSatisfy({ !$0.isLowercase }) ? word.lowercased() : word
+        }
+    }
+
+    private static func isIdentifierCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType == .decimal
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        word.uppercasedFirst
+    }
+
+    /// `HTTPAuth` -> `httpAuth`, `URL` -> `url`, `OAuth` -> `oAuth`, `ID2` -> `id2`.
+    private static func lowerLeadingCapitals(_ word: String) -> String {
+        let characters = Array(word)
+        var upperRun = 0
+        while upperRun < characters.count, characters[upperRun].isUppercase { upperRun += 1 }
+        if upperRun == 0 { return word }
+        // In `HTTPAuth` the last capital starts the next word, so it stays.
+        let lowerCount =
+            upperRun > 1 && upperRun < characters.count && characters[upperRun].isLowercase ? upperRun - 1 : upperRun
+        return characters[..<lowerCount].map { $0.lowercased() }.joined() + String(characters[lowerCount...])
+    }
+
+    private static func prefixDigit(_ identifier: String) -> String {
+        guard let first = identifier.unicodeScalars.first else { return "_" }
+        return first.properties.numericType != nil ? "_" + identifier : identifier
+    }
+
+    private static func fallback(_ name: String) -> String {
+        guard !name.isEmpty else { return "_empty" }
+        return "_u" + name.unicodeScalars.map { String($0.value, radix: 16, uppercase: true) }.joined(separator: "_")
+    }
+
+    // MARK: - Reserved words
+
+    /// Keywords that may be used as identifiers when escaped with backticks.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "inout",
+        "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public", "rethrows",
+        "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default",
+        "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch",
+        "where", "while", "as", "Any", "false", "is", "nil", "super", "throws", "true", "try", "await", "async",
+        "consume", "borrowing", "consuming", "discard", "each", "macro", "package", "some", "any", "_",
+    ]
+
+    /// Names that backticks do not make usable in every position (members named `self`, a nested
+    /// type named `Type`): they get a trailing underscore instead.
+    static let unescapable: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"]
+
+    /// Type names that would shadow a type the generated code or its users rely on: they get a
+    /// `Model` suffix (`Error` -> `ErrorModel`).
+    static let unusableTypeNames: Set<String> = [
+        "Self", "Type", "Protocol", "Any", "AnyObject", "String", "Int", "Int32", "Int64", "Double", "Float",
+        "Bool", "Array", "Dictionary", "Set", "Optional", "Result", "Error", "Never", "Data", "Date", "URL", "UUID",
+        "Decimal", "Codable", "Decodable", "Encodable", "Hashable", "Sendable", "Equatable", "CodingKey",
+        "Encoder", "Decoder", "Character", "Void",
+    ]
+}
+
+extension String {
+    var uppercasedFirst: String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import SpecsmithCore
+
+@Suite struct SwiftNamesTests {
+    @Test(arguments: [
+        ("grant_type", "grantType"),
+        ("o-auth-token", "oAuthToken"),
+        ("httpAuth", "httpAuth"),
+        ("HTTPAuth", "httpAuth"),
+        ("URL", "url"),
+        ("currentMDSubs", "currentMDSubs"),
+        ("ACCESS_TOKEN", "accessToken"),
+        ("user id", "userId"),
+        ("200", "_200"),
+        ("2fa-code", "_2faCode"),
+        ("données_été", "donnéesÉté"),
+        ("a.b/c", "aBC"),
+    ])
+    func lowerCamel(_ input: String, _ expected: String) {
+        #expect(SwiftNames.lowerCamel(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("o-auth-token", "OAuthToken"),
+        ("OAuthToken", "OAuthToken"),
+        ("user_status", "UserStatus"),
+        ("pet", "Pet"),
+        ("Error", "ErrorModel"),
+        ("Type", "TypeModel"),
+        ("2XX", "_2XX"),
+    ])
+    func typeNames(_ input: String, _ expected: String) {
+        #expect(SwiftNames.type(input) == expected)
+    }
+
+    @Test func keywordsAreEscapedOrSuffixed() {
+        #expect(SwiftNames.member("default") == "`default`")
+        #expect(SwiftNames.member("class") == "`class`")
+        #expect(SwiftNames.member("self") == "self_")
+        #expect(SwiftNames.member("Type") == "type")
+        #expect(SwiftNames.member("init") == "init_")
+    }
+
+    @Test func namesWithoutUsableCharactersAreSpelledFromCodePoints() {
+        #expect(SwiftNames.lowerCamel("👍") == "_u1F44D")
+        #expect(SwiftNames.lowerCamel("") == "_empty")
+        #expect(SwiftNames.lowerCamel("+") == "_u2B")
+    }
+
+    @Test func collisionsAreNumberedInOrder() {
+        #expect(SwiftNames.uniqued(["userId", "userId", "name", "userId"]) == ["userId", "userId2", "name", "userId3"])
+        #expect(SwiftNames.uniqued(["value"], taken: ["value"]) == ["value2"])
+        #expect(SwiftNames.uniqued(["`default`", "`default`"]) == ["`default`", "default2"])
+    }
+}
