@@ -1,0 +1,195 @@
+public import SpecsmithDiagnostics
+
+/// The OpenAPI version a document declares, reduced to the two shapes Specsmith reads.
+public enum OpenAPIVersion: String, Sendable, Hashable {
+    /// OpenAPI 3.0.0 to 3.0.4: JSON Schema draft-05 subset, `nullable`, boolean exclusive bounds.
+    case v3_0 = "3.0"
+    /// OpenAPI 3.1.0 and 3.1.1: JSON Schema 2020-12, `type` arrays, numeric exclusive bounds.
+    case v3_1 = "3.1"
+}
+
+/// A typed OpenAPI 3.0 or 3.1 document with every reference resolved.
+///
+/// 3.0 and 3.1 documents are read into this one shape. Schema references stay references
+/// (``SchemaReference``), so recursive types can be represented; their targets are in ``schemas``,
+/// keyed by canonical id. Every other kind of reference (parameters, responses, request bodies,
+/// headers, path items) has been replaced by its target.
+public struct OpenAPIDocument: Sendable, Hashable {
+    /// The path of the root file, as given to the loader.
+    public var file: String
+    /// The `openapi` value as written, such as `3.0.3`.
+    public var versionText: String
+    /// The version family: 3.0 or 3.1.
+    public var version: OpenAPIVersion
+    public var info: Info
+    /// `servers`, in document order (empty when the document gives none).
+    public var servers: [Server]
+    /// `paths`: path templates such as `/pets/{id}` to their path items, in document order.
+    public var paths: OrderedMap<PathItem>
+    /// The `x-` keys of the Paths object.
+    public var pathsExtensions: Extensions
+    /// `webhooks` (3.1): kept in the model, not generated yet.
+    public var webhooks: OrderedMap<PathItem>
+    public var components: Components
+    /// Top-level `security`; `nil` when not given, empty when given as `[]`.
+    public var security: [SecurityRequirement]?
+    public var tags: [Tag]
+    public var externalDocs: ExternalDocumentation?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    /// Every schema a ``SchemaReference`` can point at, keyed by canonical id
+    /// (`file#/json/pointer`), in the order they were first resolved. Component schemas of the root
+    /// document are always present, referenced or not.
+    public var schemas: OrderedMap<Schema>
+
+    public init(
+        file: String, versionText: String, version: OpenAPIVersion, info: Info, servers: [Server] = [],
+        paths: OrderedMap<PathItem> = OrderedMap(), pathsExtensions: Extensions = Extensions(),
+        webhooks: OrderedMap<PathItem> = OrderedMap(), components: Components,
+        security: [SecurityRequirement]? = nil, tags: [Tag] = [], externalDocs: ExternalDocumentation? = nil,
+        extensions: Extensions = Extensions(), location: SourceLocation, schemas: OrderedMap<Schema> = OrderedMap()
+    ) {
+        self.file = file
+        self.versionText = versionText
+        self.version = version
+        self.info = info
+        self.servers = servers
+        self.paths = paths
+        self.pathsExtensions = pathsExtensions
+        self.webhooks = webhooks
+        self.components = components
+        self.security = security
+        self.tags = tags
+        self.externalDocs = externalDocs
+        self.extensions = extensions
+        self.location = location
+        self.schemas = schemas
+    }
+
+    /// The schema a reference points at. Every reference found in this document resolves; a
+    /// reference from elsewhere is a programming error.
+    public func schema(for reference: SchemaReference) -> Schema {
+        guard let schema = schemas[reference.id] else {
+            preconditionFailure("no schema \(reference.id) in this document")
+        }
+        return schema
+    }
+
+    /// Follows a chain of pure references (`A` is `{$ref: B}`) to the first schema that says more
+    /// than a reference, stopping at cycles. Returns the schema itself when it is no reference.
+    public func dereferenced(_ schema: Schema) -> Schema {
+        var current = schema
+        var seen: Set<String> = []
+        while let ref = current.ref, current.isPureReference, seen.insert(ref.id).inserted {
+            current = self.schema(for: ref)
+        }
+        return current
+    }
+
+    /// The canonical id of a component schema of the root document, `file#/components/schemas/Name`.
+    public func componentSchemaID(_ name: String) -> String {
+        "\(file)#/components/schemas/\(JSONPointer.escape(name))"
+    }
+
+    /// Every operation under `paths`, in document order, with its path template.
+    public var operations: [Operation] {
+        paths.values.flatMap(\.operations)
+    }
+}
+
+/// `info`: the API's title, version and descriptions.
+public struct Info: Sendable, Hashable {
+    public var title: String
+    public var version: String
+    public var summary: String?
+    public var description: String?
+    public var termsOfService: String?
+    public var contact: Contact?
+    public var license: License?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(
+        title: String, version: String, summary: String? = nil, description: String? = nil,
+        termsOfService: String? = nil, contact: Contact? = nil, license: License? = nil,
+        extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
+        self.title = title
+        self.version = version
+        self.summary = summary
+        self.description = description
+        self.termsOfService = termsOfService
+        self.contact = contact
+        self.license = license
+        self.extensions = extensions
+        self.location = location
+    }
+}
+
+/// `info.contact`.
+public struct Contact: Sendable, Hashable {
+    public var name: String?
+    public var url: String?
+    public var email: String?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(name: String? = nil, url: String? = nil, email: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+        self.name = name
+        self.url = url
+        self.email = email
+        self.extensions = extensions
+        self.location = location
+    }
+}
+
+/// `info.license`.
+public struct License: Sendable, Hashable {
+    public var name: String
+    /// `identifier` (3.1): an SPDX expression.
+    public var identifier: String?
+    public var url: String?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(name: String, identifier: String? = nil, url: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+        self.name = name
+        self.identifier = identifier
+        self.url = url
+        self.extensions = extensions
+        self.location = location
+    }
+}
+
+/// `externalDocs` on the document, an operation, a tag or a schema.
+public struct ExternalDocumentation: Sendable, Hashable {
+    public var url: String
+    public var description: String?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(url: String, description: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+        self.url = url
+        self.description = description
+        self.extensions = extensions
+        self.location = location
+    }
+}
+
+/// A top-level `tags` entry.
+public struct Tag: Sendable, Hashable {
+    public var name: String
+    public var description: String?
+    public var externalDocs: ExternalDocumentation?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(name: String, description: String? = nil, externalDocs: ExternalDocumentation? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+        self.name = name
+        self.description = description
+        self.externalDocs = externalDocs
+        self.extensions = extensions
+        self.location = location
+    }
+}

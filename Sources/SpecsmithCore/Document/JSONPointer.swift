@@ -1,0 +1,26 @@
+/// JSON Pointer (RFC 6901) helpers, as used in `$ref` fragments.
+public enum JSONPointer {
+    /// Escapes one token: `~` becomes `~0`, `/` becomes `~1`.
+    public static func escape(_ token: String) -> String {
+        token.replacing("~", with: "~0").replacing("/", with: "~1")
+    }
+
+    /// Unescapes one token: `~1` becomes `/`, `~0` becomes `~`.
+    public static func unescape(_ token: String) -> String {
+        token.replacing("~1", with: "/").replacing("~0", with: "~")
+    }
+
+    /// The unescaped tokens of a pointer such as `/components/schemas/a~1b` (`[components, schemas, a/b]`).
+    /// The empty pointer (the whole document) has no tokens.
+    public static func tokens(_ pointer: String) -> [String] {
+        guard !pointer.isEmpty else { return [] }
+        var parts = pointer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if parts.first == "" { parts.removeFirst() }
+        return parts.map(unescape)
+    }
+
+    /// A pointer from unescaped tokens.
+    public static func pointer(_ tokens: [String]) -> String {
+        tokens.map { "/" + escape($0) }.joined()
+    }
+}

@@ -1,0 +1,37 @@
+public import SpecsmithYAML
+
+/// A JSON-like value from the document: what `enum`, `const`, `default` and `example` hold.
+///
+/// Numbers keep their exact decimal text (``YAMLNumber``) and objects keep their key order.
+public indirect enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(YAMLNumber)
+    case string(String)
+    case array([JSONValue])
+    case object(OrderedMap<JSONValue>)
+
+    /// The string, when this is a string.
+    public var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    /// The number, when this is a number.
+    public var numberValue: YAMLNumber? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+
+    /// The Boolean, when this is a Boolean.
+    public var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    /// Whether this is `null`.
+    public var isNull: Bool {
+        if case .null = self { return true }
+        return false
+    }
+}

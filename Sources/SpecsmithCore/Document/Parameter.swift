@@ -1,0 +1,78 @@
+public import SpecsmithDiagnostics
+
+/// Where a parameter goes: the `in` of a Parameter object.
+public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
+    case path, query, header, cookie
+}
+
+/// How a parameter's value is serialised: the `style` of a Parameter, Header or Encoding object.
+public enum ParameterStyle: String, Sendable, Hashable, CaseIterable {
+    case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+}
+
+/// A parameter of an operation or path item, with any `$ref` replaced by its target.
+public struct Parameter: Sendable, Hashable {
+    public var name: String
+    /// `in`: path, query, header or cookie.
+    public var `in`: ParameterLocation
+    public var description: String?
+    /// `required`; always true for a path parameter.
+    public var required: Bool
+    public var deprecated: Bool
+    public var allowEmptyValue: Bool
+    /// `style` as written, or `nil`; see ``effectiveStyle``.
+    public var style: ParameterStyle?
+    /// `explode` as written, or `nil`; see ``effectiveExplode``.
+    public var explode: Bool?
+    public var allowReserved: Bool
+    /// `schema`, or `nil` when the parameter uses `content`.
+    public var schema: Schema?
+    /// `content` (one media type), or empty when the parameter uses `schema`.
+    public var content: OrderedMap<MediaType>
+    public var example: JSONValue?
+    public var examples: OrderedMap<Example>
+    /// The canonical id of the component this came from through `$ref`, if any.
+    public var referenceID: String?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(
+        name: String, in: ParameterLocation, description: String? = nil, required: Bool = false,
+        deprecated: Bool = false, allowEmptyValue: Bool = false, style: ParameterStyle? = nil, explode: Bool? = nil,
+        allowReserved: Bool = false, schema: Schema? = nil, content: OrderedMap<MediaType> = OrderedMap(),
+        example: JSONValue? = nil, examples: OrderedMap<Example> = OrderedMap(), referenceID: String? = nil,
+        extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
+        self.name = name
+        self.in = `in`
+        self.description = description
+        self.required = required
+        self.deprecated = deprecated
+        self.allowEmptyValue = allowEmptyValue
+        self.style = style
+        self.explode = explode
+        self.allowReserved = allowReserved
+        self.schema = schema
+        self.content = content
+        self.example = example
+        self.examples = examples
+        self.referenceID = referenceID
+        self.extensions = extensions
+        self.location = location
+    }
+
+    /// The style that applies: the one written, else `form` for query and cookie parameters and
+    /// `simple` for path and header parameters.
+    public var effectiveStyle: ParameterStyle {
+        if let style { return style }
+        switch self.in {
+        case .query, .cookie: return .form
+        case .path, .header: return .simple
+        }
+    }
+
+    /// The `explode` that applies: the one written, else true for `form` style and false otherwise.
+    public var effectiveExplode: Bool {
+        explode ?? (effectiveStyle == .form)
+    }
+}

@@ -1,0 +1,123 @@
+public import SpecsmithDiagnostics
+
+/// The key of a `responses` entry: an HTTP status code, a range such as `2XX`, or `default`.
+public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
+    /// One status code, such as 200 (written `200` or `'200'`).
+    case code(Int)
+    /// A range `1XX` to `5XX`; the value is the first digit.
+    case range(Int)
+    /// `default`: every status not listed.
+    case `default`
+
+    /// The key as the specification writes it: `200`, `2XX`, `default`.
+    public var description: String {
+        switch self {
+        case .code(let code): String(code)
+        case .range(let digit): "\(digit)XX"
+        case .default: "default"
+        }
+    }
+
+    /// Whether a status code falls under this key.
+    public func matches(_ status: Int) -> Bool {
+        switch self {
+        case .code(let code): status == code
+        case .range(let digit): status / 100 == digit
+        case .default: true
+        }
+    }
+}
+
+/// `responses` of an operation, in document order.
+public struct Responses: Sendable, Hashable, RandomAccessCollection {
+    /// One status key and its response.
+    public struct Entry: Sendable, Hashable {
+        public var status: ResponseStatus
+        public var response: Response
+
+        public init(status: ResponseStatus, response: Response) {
+            self.status = status
+            self.response = response
+        }
+    }
+
+    public var entries: [Entry]
+    public var extensions: Extensions
+
+    public init(entries: [Entry] = [], extensions: Extensions = Extensions()) {
+        self.entries = entries
+        self.extensions = extensions
+    }
+
+    public var startIndex: Int { entries.startIndex }
+    public var endIndex: Int { entries.endIndex }
+    public subscript(position: Int) -> Entry { entries[position] }
+
+    /// The response for an exact key (`.code(200)`, `.range(2)`, `.default`).
+    public subscript(status: ResponseStatus) -> Response? {
+        entries.first { $0.status == status }?.response
+    }
+}
+
+/// A response, with any `$ref` replaced by its target.
+public struct Response: Sendable, Hashable {
+    public var description: String
+    /// `headers`, in document order (a `Content-Type` header is dropped, as the specification says).
+    public var headers: OrderedMap<Header>
+    public var content: OrderedMap<MediaType>
+    /// The canonical id of the component this came from through `$ref`, if any.
+    public var referenceID: String?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(
+        description: String = "", headers: OrderedMap<Header> = OrderedMap(), content: OrderedMap<MediaType> = OrderedMap(),
+        referenceID: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
+        self.description = description
+        self.headers = headers
+        self.content = content
+        self.referenceID = referenceID
+        self.extensions = extensions
+        self.location = location
+    }
+}
+
+/// A header of a response or an encoding, with any `$ref` replaced by its target.
+public struct Header: Sendable, Hashable {
+    public var description: String?
+    public var required: Bool
+    public var deprecated: Bool
+    /// `style`; headers only allow `simple`.
+    public var style: ParameterStyle?
+    public var explode: Bool?
+    /// `schema`, or `nil` when the header uses `content`.
+    public var schema: Schema?
+    public var content: OrderedMap<MediaType>
+    public var example: JSONValue?
+    public var examples: OrderedMap<Example>
+    /// The canonical id of the component this came from through `$ref`, if any.
+    public var referenceID: String?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(
+        description: String? = nil, required: Bool = false, deprecated: Bool = false, style: ParameterStyle? = nil,
+        explode: Bool? = nil, schema: Schema? = nil, content: OrderedMap<MediaType> = OrderedMap(),
+        example: JSONValue? = nil, examples: OrderedMap<Example> = OrderedMap(), referenceID: String? = nil,
+        extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
+        self.description = description
+        self.required = required
+        self.deprecated = deprecated
+        self.style = style
+        self.explode = explode
+        self.schema = schema
+        self.content = content
+        self.example = example
+        self.examples = examples
+        self.referenceID = referenceID
+        self.extensions = extensions
+        self.location = location
+    }
+}

@@ -1,0 +1,102 @@
+public import SpecsmithDiagnostics
+
+/// A security requirement: the schemes that must all be satisfied, each with its scopes.
+/// An empty requirement (`{}`) means "no security" as one alternative.
+public struct SecurityRequirement: Sendable, Hashable {
+    /// Scheme names (keys of `components.securitySchemes`) to scopes, in document order.
+    public var schemes: OrderedMap<[String]>
+    public var location: SourceLocation
+
+    public init(schemes: OrderedMap<[String]> = OrderedMap(), location: SourceLocation) {
+        self.schemes = schemes
+        self.location = location
+    }
+}
+
+/// The `type` of a security scheme.
+public enum SecuritySchemeType: String, Sendable, Hashable, CaseIterable {
+    case apiKey, http, oauth2, openIdConnect, mutualTLS
+}
+
+/// A security scheme from `components.securitySchemes`.
+public struct SecurityScheme: Sendable, Hashable {
+    public var type: SecuritySchemeType
+    public var description: String?
+    /// `name` of the header, query parameter or cookie (apiKey).
+    public var name: String?
+    /// `in` (apiKey): query, header or cookie.
+    public var `in`: ParameterLocation?
+    /// `scheme` (http), such as `bearer` or `basic`.
+    public var scheme: String?
+    public var bearerFormat: String?
+    /// `flows` (oauth2).
+    public var flows: OAuthFlows?
+    public var openIdConnectUrl: String?
+    /// The canonical id of the component this came from through `$ref`, if any.
+    public var referenceID: String?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(
+        type: SecuritySchemeType, description: String? = nil, name: String? = nil, in: ParameterLocation? = nil,
+        scheme: String? = nil, bearerFormat: String? = nil, flows: OAuthFlows? = nil, openIdConnectUrl: String? = nil,
+        referenceID: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
+        self.type = type
+        self.description = description
+        self.name = name
+        self.in = `in`
+        self.scheme = scheme
+        self.bearerFormat = bearerFormat
+        self.flows = flows
+        self.openIdConnectUrl = openIdConnectUrl
+        self.referenceID = referenceID
+        self.extensions = extensions
+        self.location = location
+    }
+}
+
+/// `flows` of an OAuth 2 security scheme.
+public struct OAuthFlows: Sendable, Hashable {
+    public var implicit: OAuthFlow?
+    public var password: OAuthFlow?
+    public var clientCredentials: OAuthFlow?
+    public var authorizationCode: OAuthFlow?
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(
+        implicit: OAuthFlow? = nil, password: OAuthFlow? = nil, clientCredentials: OAuthFlow? = nil,
+        authorizationCode: OAuthFlow? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
+        self.implicit = implicit
+        self.password = password
+        self.clientCredentials = clientCredentials
+        self.authorizationCode = authorizationCode
+        self.extensions = extensions
+        self.location = location
+    }
+}
+
+/// One OAuth 2 flow.
+public struct OAuthFlow: Sendable, Hashable {
+    public var authorizationUrl: String?
+    public var tokenUrl: String?
+    public var refreshUrl: String?
+    /// Scope names to their descriptions, in document order.
+    public var scopes: OrderedMap<String>
+    public var extensions: Extensions
+    public var location: SourceLocation
+
+    public init(
+        authorizationUrl: String? = nil, tokenUrl: String? = nil, refreshUrl: String? = nil,
+        scopes: OrderedMap<String> = OrderedMap(), extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
+        self.authorizationUrl = authorizationUrl
+        self.tokenUrl = tokenUrl
+        self.refreshUrl = refreshUrl
+        self.scopes = scopes
+        self.extensions = extensions
+        self.location = location
+    }
+}
