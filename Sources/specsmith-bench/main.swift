@@ -1,2 +1,35 @@
-// specsmith-bench: timing harness. Placeholder.
-print("specsmith-bench: nothing to measure yet")
+// specsmith-bench: timing harness for the pipeline's stages.
+//
+//   specsmith-bench yaml [--iterations N] FILE...
+//
+// Each subcommand is one function in its own file; add new ones to `commands` below.
+
+import Foundation
+
+/// A subcommand: its name, a one-line summary, and what runs it with the remaining arguments.
+struct Command: Sendable {
+    var name: String
+    var summary: String
+    var run: @Sendable ([String]) -> Int32
+}
+
+let commands: [Command] = [
+    Command(
+        name: "yaml", summary: "time libyaml's bare event loop against building the YAMLNode tree",
+        run: runYAMLBenchmark)
+]
+
+func usage(_ commands: [Command]) -> String {
+    var text = "usage: specsmith-bench COMMAND [ARGUMENTS...]\n\ncommands:\n"
+    for command in commands {
+        text += "  \(command.name.padding(to: 10))\(command.summary)\n"
+    }
+    return text
+}
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let command = commands.first(where: { $0.name == name }) else {
+    printError(usage(commands))
+    exit(arguments.isEmpty || arguments.first == "--help" || arguments.first == "-h" ? 0 : 2)
+}
+exit(command.run(Array(arguments.dropFirst())))

@@ -1,0 +1,45 @@
+internal import CYAML
+import SpecsmithDiagnostics
+
+/// Turns libyaml's positions (0-based marks in the text libyaml read, byte offsets for reader
+/// errors) into 1-based ``SourceLocation``s in the file as written.
+struct Marks {
+    let file: String
+    /// The file as written.
+    let original: SourceText
+    /// The escapes rewritten before parsing; columns after one on the same line are shifted back.
+    let rewrite: SurrogatePairRewrite
+    let hasRewrites: Bool
+
+    init(file: String, original: [UInt8], rewrite: SurrogatePairRewrite) {
+        self.file = file
+        self.original = SourceText(bytes: original)
+        self.rewrite = rewrite
+        self.hasRewrites = !rewrite.edits.isEmpty
+    }
+
+    /// The 1-based location of a libyaml mark. libyaml counts columns in characters already.
+    @inline(__always)
+    func location(_ mark: yaml_mark_t) -> SourceLocation {
+        let column =
+            hasRewrites ? rewrite.originalColumn(index: Int(mark.index), column: Int(mark.column)) : Int(mark.column)
+        return SourceLocation(file: file, line: Int(mark.line) + 1, column: column + 1)
+    }
+
+    /// The 1-based location of a byte offset in the bytes libyaml read.
+    func location(byteOffset: Int) -> SourceLocation {
+        let offset = hasRewrites ? rewrite.originalByteOffset(byteOffset) : byteOffset
+        let (line, column) = original.position(ofByteOffset: offset)
+        return SourceLocation(file: file, line: line + 1, column: column + 1)
+    }
+
+    /// The character at a 1-based location in the file as written.
+    func character(at location: SourceLocation) -> Unicode.Scalar? {
+        original.character(line: location.line - 1, column: location.column - 1)
+    }
+
+    /// Up to `count` characters from a 1-based location, not past the end of its line.
+    func text(at location: SourceLocation, count: Int) -> String {
+        original.text(line: location.line - 1, column: location.column - 1, count: count)
+    }
+}

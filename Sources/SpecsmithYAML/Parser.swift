@@ -1,0 +1,46 @@
+internal import CYAML
+import SpecsmithDiagnostics
+
+/// One libyaml event parser reading UTF-8 bytes. The only owner of a `yaml_parser_t`; the bytes
+/// must stay valid (pinned by the caller) for the parser's lifetime.
+final class EventParser {
+    let parser: UnsafeMutablePointer<yaml_parser_t>
+
+    init(input: UnsafeBufferPointer<UInt8>) {
+        parser = .allocate(capacity: 1)
+        // yaml_parser_initialize only fails when out of memory, which Swift treats as fatal too.
+        let initialized = yaml_parser_initialize(parser)
+        precondition(initialized == 1, "libyaml could not allocate a parser")
+        yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+        yaml_parser_set_input_string(parser, input.baseAddress, input.count)
+    }
+
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deallocate()
+    }
+
+    /// Fills `event` with the next event; false on a syntax error (see ``syntaxError(in:)``).
+    /// The caller must `yaml_event_delete` each event it got.
+    @inline(__always)
+    func next(_ event: inout yaml_event_t) -> Bool {
+        yaml_parser_parse(parser, &event) == 1
+    }
+
+    /// Counts the events of a document without building anything: the baseline the tree builder is
+    /// measured against. Stops at the end of the stream or at the first error.
+    static func countEvents(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            let parser = EventParser(input: buffer)
+            var event = yaml_event_t()
+            var count = 0
+            while parser.next(&event) {
+                count += 1
+                let done = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                if done { break }
+            }
+            return count
+        }
+    }
+}

@@ -1,0 +1,377 @@
+internal import CYAML
+import SpecsmithDiagnostics
+
+/// Builds one ``YAMLNode`` tree from libyaml's events, enforcing ``YAMLLimits`` as the events stream
+/// in and collecting every non-fatal problem (duplicate keys, tags, merge keys, unknown aliases).
+///
+/// Collections under construction sit on a stack of frames; a finished node is handed to the frame
+/// below it. Aliases are expanded by copying the anchored node (a value, so the copy shares storage).
+///
+/// Merge keys (`<<`) are refused: a plain, untagged `<<` key is an error, because OpenAPI has no use
+/// for them and expanding them silently would hide where values come from.
+final class TreeBuilder {
+    /// Why the event loop stopped early.
+    private struct Fatal: Error {}
+
+    private struct Frame {
+        var isMapping: Bool
+        var location: SourceLocation
+        var anchor: String?
+        var tag: String?
+        /// ``TreeBuilder/treeNodes`` before this collection was counted.
+        var firstTreeNode: Int
+        var items: [YAMLNode] = []
+        var entries: [YAMLMapping.Entry] = []
+        var pendingKey: YAMLNode?
+        /// The line of each scalar key, once the mapping is too long for a linear search.
+        var keyLines: [String: Int]?
+    }
+
+    private struct Anchored {
+        var node: YAMLNode
+        /// Nodes in the anchored subtree, aliases inside it expanded.
+        var size: Int
+    }
+
+    private struct AliasUse {
+        var name: String
+        var location: SourceLocation
+        /// ``TreeBuilder/treeNodes`` right after this alias was expanded.
+        var treeNodesAfter: Int
+    }
+
+    /// Mappings longer than this find duplicate keys with a dictionary instead of a linear search.
+    private static let linearKeySearchLimit = 12
+
+    private let marks: Marks
+    private let limits: YAMLLimits
+    private let file: String
+    private var stack: [Frame] = []
+    private var anchors: [String: Anchored] = [:]
+    private var aliasUses: [AliasUse] = []
+    private(set) var diagnostics: [Diagnostic] = []
+    private var root: YAMLNode?
+    private var documents = 0
+    /// Nodes written out in the input (scalars and collections, not aliases).
+    private var inputNodes = 0
+    /// Nodes in the tree so far, aliases expanded.
+    private var treeNodes = 0
+    /// While streaming, the total node count is not known yet; the byte count bounds it, so the alias
+    /// budget for that many nodes stops a runaway expansion early. The exact check runs at the end.
+    private let streamingAliasBudget: Int
+
+    init(marks: Marks, limits: YAMLLimits, inputBytes: Int) {
+        self.marks = marks
+        self.limits = limits
+        self.file = marks.file
+        self.streamingAliasBudget = limits.aliasBudget(inputNodes: inputBytes + 1)
+        stack.reserveCapacity(min(limits.maxDepth, 64) + 1)
+    }
+
+    /// Runs the event loop over `parser` and returns the root node, or `nil` when a diagnostic was
+    /// recorded that stops the document from being used.
+    func build(_ parser: EventParser) -> YAMLNode? {
+        var event = yaml_event_t()
+        do {
+            while true {
+                guard parser.next(&event) else {
+                    diagnostics.append(SyntaxErrors.diagnostic(for: parser.parser, marks: marks))
+                    return nil
+                }
+                defer { yaml_event_delete(&event) }
+                if try handle(&event) { break }
+            }
+        } catch {
+            return nil
+        }
+        return diagnostics.isEmpty ? root : nil
+    }
+
+    /// Handles one event; true at the end of the stream.
+    @inline(__always)
+    private func handle(_ event: inout yaml_event_t) throws(Fatal) -> Bool {
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            try scalar(&event)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            try startCollection(isMapping: true, anchor: data.anchor, tag: data.tag, mark: event.start_mark)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            try startCollection(isMapping: false, anchor: data.anchor, tag: data.tag, mark: event.start_mark)
+        case YAML_MAPPING_END_EVENT, YAML_SEQUENCE_END_EVENT:
+            endCollection()
+        case YAML_ALIAS_EVENT:
+            try alias(&event)
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                fail(
+                    "a second document starts here; a file must hold exactly one document",
+                    at: marks.location(event.start_mark))
+                throw Fatal()
+            }
+        case YAML_STREAM_END_EVENT:
+            try finish(at: marks.location(event.start_mark))
+            return true
+        default:
+            break
+        }
+        return false
+    }
+
+    // MARK: Nodes
+
+    @inline(__always)
+    private func scalar(_ event: inout yaml_event_t) throws(Fatal) {
+        let data = event.data.scalar
+        let location = marks.location(event.start_mark)
+        guard data.length <= limits.maxScalarBytes else {
+            fail(
+                "a scalar of \(data.length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes (maxScalarBytes)",
+                at: location)
+            throw Fatal()
+        }
+        var text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        let style: YAMLScalar.Style
+        switch data.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        if marks.hasRewrites, style != .doubleQuoted {
+            text = marks.rewrite.restore(text, from: Int(event.start_mark.index), to: Int(event.end_mark.index))
+        }
+        var tag: String?
+        if let rawTag = data.tag {
+            let name = String(cString: rawTag)
+            tag = name
+            checkScalarTag(name, text: text, at: location)
+        }
+        let node = YAMLNode(.scalar(YAMLScalar(text, style: style, tag: tag)), at: location)
+        inputNodes += 1
+        try count(1, at: location)
+        if let anchor = data.anchor {
+            anchors[String(cString: anchor)] = Anchored(node: node, size: 1)
+        }
+        add(node)
+    }
+
+    @inline(__always)
+    private func startCollection(
+        isMapping: Bool,
+        anchor: UnsafeMutablePointer<yaml_char_t>?,
+        tag rawTag: UnsafeMutablePointer<yaml_char_t>?,
+        mark: yaml_mark_t
+    ) throws(Fatal) {
+        let location = marks.location(mark)
+        guard stack.count < limits.maxDepth else {
+            fail("mappings and sequences nest deeper than the limit of \(limits.maxDepth) levels (maxDepth)", at: location)
+            throw Fatal()
+        }
+        var tag: String?
+        if let rawTag {
+            let name = String(cString: rawTag)
+            tag = name
+            checkCollectionTag(name, isMapping: isMapping, at: location)
+        }
+        let first = treeNodes
+        inputNodes += 1
+        try count(1, at: location)
+        stack.append(
+            Frame(
+                isMapping: isMapping,
+                location: location,
+                anchor: anchor.map { String(cString: $0) },
+                tag: tag,
+                firstTreeNode: first
+            ))
+    }
+
+    @inline(__always)
+    private func endCollection() {
+        guard var frame = stack.popLast() else { return }
+        let node: YAMLNode
+        if frame.isMapping {
+            node = YAMLNode(.mapping(YAMLMapping(frame.entries)), at: frame.location)
+        } else {
+            node = YAMLNode(.sequence(frame.items), at: frame.location)
+        }
+        frame.items = []
+        frame.entries = []
+        if let anchor = frame.anchor {
+            anchors[anchor] = Anchored(node: node, size: treeNodes - frame.firstTreeNode)
+        }
+        add(node)
+    }
+
+    private func alias(_ event: inout yaml_event_t) throws(Fatal) {
+        let name = String(cString: event.data.alias.anchor)
+        let location = marks.location(event.start_mark)
+        guard let anchored = anchors[name] else {
+            diagnostics.append(.error("unknown alias *\(name): no anchor &\(name) comes before it", at: location))
+            add(YAMLNode(.scalar(YAMLScalar("")), at: location))
+            return
+        }
+        try count(anchored.size, at: location)
+        aliasUses.append(AliasUse(name: name, location: location, treeNodesAfter: treeNodes))
+        guard treeNodes <= streamingAliasBudget else {
+            failAliasBudget(alias: name, at: location)
+            throw Fatal()
+        }
+        var node = anchored.node
+        node.location = location
+        add(node)
+    }
+
+    /// Counts nodes added to the tree against ``YAMLLimits/maxNodes``.
+    @inline(__always)
+    private func count(_ nodes: Int, at location: SourceLocation) throws(Fatal) {
+        treeNodes += nodes
+        guard treeNodes <= limits.maxNodes else {
+            fail("the document has more than \(limits.maxNodes) nodes (maxNodes)", at: location)
+            throw Fatal()
+        }
+    }
+
+    private func failAliasBudget(alias name: String, at location: SourceLocation) {
+        fail(
+            "alias *\(name) expands the document beyond the alias expansion limit (maxAliasExpansionFactor: \(limits.maxAliasExpansionFactor))",
+            at: location,
+            note:
+                "aliases may make a document at most \(limits.maxAliasExpansionFactor) times as large as the nodes it writes out; write the repeated parts out or raise the limit"
+        )
+    }
+
+    /// Hands a finished node to the collection being built, or makes it the root.
+    @inline(__always)
+    private func add(_ node: YAMLNode) {
+        let top = stack.count - 1
+        guard top >= 0 else {
+            root = node
+            return
+        }
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+        } else if let key = stack[top].pendingKey.take() {
+            stack[top].entries.append(YAMLMapping.Entry(key: key, value: node))
+        } else {
+            checkKey(node, top: top)
+            stack[top].pendingKey = node
+        }
+    }
+
+    // MARK: Checks
+
+    /// Reports a merge key or a duplicate of an earlier key of the same mapping.
+    @inline(__always)
+    private func checkKey(_ key: YAMLNode, top: Int) {
+        guard case .scalar(let scalar) = key.content else { return }
+        let text = scalar.text
+        if scalar.style == .plain, scalar.tag == nil, text == "<<" {
+            diagnostics.append(
+                .error("merge keys (<<) are not supported; write the keys out", at: key.location))
+        }
+        let line = key.location.line
+        if stack[top].keyLines == nil {
+            let count = stack[top].entries.count
+            if count < Self.linearKeySearchLimit {
+                for entry in stack[top].entries {
+                    if case .scalar(let other) = entry.key.content, other.text == text {
+                        duplicate(text, firstLine: entry.key.location.line, at: key.location)
+                        return
+                    }
+                }
+                return
+            }
+            var lines: [String: Int] = [:]
+            lines.reserveCapacity(count * 2)
+            for entry in stack[top].entries {
+                if case .scalar(let other) = entry.key.content, lines[other.text] == nil {
+                    lines[other.text] = entry.key.location.line
+                }
+            }
+            stack[top].keyLines = lines
+        }
+        if let firstLine = stack[top].keyLines![text] {
+            duplicate(text, firstLine: firstLine, at: key.location)
+        } else {
+            stack[top].keyLines![text] = line
+        }
+    }
+
+    private func duplicate(_ key: String, firstLine: Int, at location: SourceLocation) {
+        diagnostics.append(.error("duplicate key \"\(key)\" (first at line \(firstLine))", at: location))
+    }
+
+    private func checkScalarTag(_ tag: String, text: String, at location: SourceLocation) {
+        let valid: Bool
+        switch tag {
+        case CoreTag.str, CoreTag.nonSpecific: return
+        case CoreTag.int: valid = YAMLScalar.resolvePlain(text) == .int
+        case CoreTag.float:
+            let kind = YAMLScalar.resolvePlain(text)
+            valid = kind == .int || kind == .float || kind == .specialFloat
+        case CoreTag.bool:
+            if case .bool = YAMLScalar.resolvePlain(text) { valid = true } else { valid = false }
+        case CoreTag.null: valid = YAMLScalar.resolvePlain(text) == .null
+        case CoreTag.map, CoreTag.seq:
+            diagnostics.append(.error("the tag \(CoreTag.shortForm(tag)) cannot be given to a scalar", at: location))
+            return
+        default:
+            unsupportedTag(tag, at: location)
+            return
+        }
+        if !valid {
+            diagnostics.append(
+                .error("\"\(text)\" is not a valid \(CoreTag.shortForm(tag)) value", at: location))
+        }
+    }
+
+    private func checkCollectionTag(_ tag: String, isMapping: Bool, at location: SourceLocation) {
+        switch tag {
+        case CoreTag.nonSpecific: return
+        case CoreTag.map where isMapping, CoreTag.seq where !isMapping: return
+        case CoreTag.map, CoreTag.seq, CoreTag.str, CoreTag.int, CoreTag.float, CoreTag.bool, CoreTag.null:
+            diagnostics.append(
+                .error(
+                    "the tag \(CoreTag.shortForm(tag)) cannot be given to a \(isMapping ? "mapping" : "sequence")",
+                    at: location))
+        default:
+            unsupportedTag(tag, at: location)
+        }
+    }
+
+    private func unsupportedTag(_ tag: String, at location: SourceLocation) {
+        diagnostics.append(
+            .error(
+                "unsupported tag \(CoreTag.shortForm(tag))",
+                at: location,
+                note: "only the YAML core schema tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed"
+            ))
+    }
+
+    // MARK: End of stream
+
+    private func finish(at location: SourceLocation) throws(Fatal) {
+        guard let root else {
+            fail("the file is empty; expected a YAML or JSON document", at: SourceLocation(file: file, line: 1, column: 1))
+            throw Fatal()
+        }
+        if case .scalar(let s) = root.content, s.style == .plain, s.tag == nil, s.text.isEmpty {
+            fail("the document is empty", at: root.location)
+            throw Fatal()
+        }
+        let budget = limits.aliasBudget(inputNodes: inputNodes)
+        if treeNodes > budget, let use = aliasUses.first(where: { $0.treeNodesAfter > budget }) {
+            failAliasBudget(alias: use.name, at: use.location)
+            throw Fatal()
+        }
+    }
+
+    private func fail(_ message: String, at location: SourceLocation?, note: String? = nil) {
+        diagnostics.append(.error(message, at: location, note: note))
+    }
+}

@@ -1,0 +1,57 @@
+import SpecsmithYAML
+
+/// `specsmith-bench yaml [--iterations N] FILE...`: for each file, the median time of libyaml's bare
+/// event loop and of building the tree with `YAMLLoader.load`, measured in the same run, their ratio
+/// and the throughput of each.
+func runYAMLBenchmark(_ arguments: [String]) -> Int32 {
+    var iterations = 15
+    var files: [String] = []
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+        if argument == "--iterations" || argument == "-n" {
+            guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
+                printError("specsmith-bench yaml: --iterations needs a positive number")
+                return 2
+            }
+            iterations = value
+        } else {
+            files.append(argument)
+        }
+    }
+    guard !files.isEmpty else {
+        printError("usage: specsmith-bench yaml [--iterations N] FILE...")
+        return 2
+    }
+
+    print(
+        "file".padding(to: 32) + "bytes".leftPadding(to: 9) + "events".leftPadding(to: 9)
+            + "bare ms".leftPadding(to: 10) + "tree ms".leftPadding(to: 10) + "ratio".leftPadding(to: 8)
+            + "bare MB/s".leftPadding(to: 11) + "tree MB/s".leftPadding(to: 11))
+    var status: Int32 = 0
+    for path in files {
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        guard let bytes = readFile(path) else {
+            printError("\(path): cannot read the file")
+            status = 1
+            continue
+        }
+        do {
+            _ = try YAMLLoader.load(bytes, file: path)
+        } catch {
+            printError("\(path): does not load: \(error.diagnostics.first?.description ?? "unknown error")")
+            status = 1
+            continue
+        }
+        var events = 0
+        let bare = medianSeconds(iterations: iterations) { events = YAMLLoader.countEvents(bytes) }
+        let tree = medianSeconds(iterations: iterations) { _ = try? YAMLLoader.load(bytes, file: path) }
+        let megabytes = Double(bytes.count) / 1_000_000
+        print(
+            name.padding(to: 32) + "\(bytes.count)".leftPadding(to: 9) + "\(events)".leftPadding(to: 9)
+                + fixed(bare * 1000, 2).leftPadding(to: 10) + fixed(tree * 1000, 2).leftPadding(to: 10)
+                + (fixed(tree / bare, 2) + "x").leftPadding(to: 8)
+                + fixed(megabytes / bare, 1).leftPadding(to: 11) + fixed(megabytes / tree, 1).leftPadding(to: 11))
+    }
+    print("median of \(iterations) iterations after one warm-up; ratio = tree / bare")
+    return status
+}
