@@ -4,12 +4,15 @@ import SpecsmithDiagnostics
 /// Builds one ``YAMLNode`` tree from libyaml's events, enforcing ``YAMLLimits`` as the events stream
 /// in and collecting every non-fatal problem (duplicate keys, tags, merge keys, unknown aliases).
 ///
-/// Collections under construction sit on a stack of frames; a finished node is handed to the frame
-/// below it. Aliases are expanded by copying the anchored node (a value, so the copy shares storage).
+/// Collections under construction sit on a stack of frames; their finished children wait on two
+/// shared stacks (items of sequences, entries of mappings) and move into one exactly-sized array when
+/// the collection ends. Aliases are expanded by copying the anchored node (a value, so the copy
+/// shares storage). A struct rather than a class, so that its state is not checked for exclusive
+/// access at run time on every event.
 ///
 /// Merge keys (`<<`) are refused: a plain, untagged `<<` key is an error, because OpenAPI has no use
 /// for them and expanding them silently would hide where values come from.
-final class TreeBuilder {
+struct TreeBuilder: ~Copyable {
     /// Why the event loop stopped early.
     private struct Fatal: Error {}
 
@@ -20,8 +23,8 @@ final class TreeBuilder {
         var tag: String?
         /// ``TreeBuilder/treeNodes`` before this collection was counted.
         var firstTreeNode: Int
-        var items: [YAMLNode] = []
-        var entries: [YAMLMapping.Entry] = []
+        /// Where this collection's children start on ``TreeBuilder/items`` or ``TreeBuilder/entries``.
+        var firstChild: Int
         var pendingKey: YAMLNode?
         /// The line of each scalar key, once the mapping is too long for a linear search.
         var keyLines: [String: Int]?
@@ -47,6 +50,8 @@ final class TreeBuilder {
     private let limits: YAMLLimits
     private let file: String
     private var stack: [Frame] = []
+    private var items = MoveStack<YAMLNode>()
+    private var entries = MoveStack<YAMLMapping.Entry>()
     private var anchors: [String: Anchored] = [:]
     private var aliasUses: [AliasUse] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -70,7 +75,7 @@ final class TreeBuilder {
 
     /// Runs the event loop over `parser` and returns the root node, or `nil` when a diagnostic was
     /// recorded that stops the document from being used.
-    func build(_ parser: EventParser) -> YAMLNode? {
+    mutating func build(_ parser: EventParser) -> YAMLNode? {
         var event = yaml_event_t()
         do {
             while true {
@@ -89,7 +94,7 @@ final class TreeBuilder {
 
     /// Handles one event; true at the end of the stream.
     @inline(__always)
-    private func handle(_ event: inout yaml_event_t) throws(Fatal) -> Bool {
+    private mutating func handle(_ event: inout yaml_event_t) throws(Fatal) -> Bool {
         switch event.type {
         case YAML_SCALAR_EVENT:
             try scalar(&event)
@@ -123,7 +128,7 @@ final class TreeBuilder {
     // MARK: Nodes
 
     @inline(__always)
-    private func scalar(_ event: inout yaml_event_t) throws(Fatal) {
+    private mutating func scalar(_ event: inout yaml_event_t) throws(Fatal) {
         let data = event.data.scalar
         let location = marks.location(event.start_mark)
         guard data.length <= limits.maxScalarBytes else {
@@ -160,7 +165,7 @@ final class TreeBuilder {
     }
 
     @inline(__always)
-    private func startCollection(
+    private mutating func startCollection(
         isMapping: Bool,
         anchor: UnsafeMutablePointer<yaml_char_t>?,
         tag rawTag: UnsafeMutablePointer<yaml_char_t>?,
@@ -186,28 +191,27 @@ final class TreeBuilder {
                 location: location,
                 anchor: anchor.map { String(cString: $0) },
                 tag: tag,
-                firstTreeNode: first
+                firstTreeNode: first,
+                firstChild: isMapping ? entries.count : items.count
             ))
     }
 
     @inline(__always)
-    private func endCollection() {
-        guard var frame = stack.popLast() else { return }
+    private mutating func endCollection() {
+        guard let frame = stack.popLast() else { return }
         let node: YAMLNode
         if frame.isMapping {
-            node = YAMLNode(.mapping(YAMLMapping(frame.entries)), at: frame.location)
+            node = YAMLNode(.mapping(YAMLMapping(entries.popArray(from: frame.firstChild))), at: frame.location)
         } else {
-            node = YAMLNode(.sequence(frame.items), at: frame.location)
+            node = YAMLNode(.sequence(items.popArray(from: frame.firstChild)), at: frame.location)
         }
-        frame.items = []
-        frame.entries = []
         if let anchor = frame.anchor {
             anchors[anchor] = Anchored(node: node, size: treeNodes - frame.firstTreeNode)
         }
         add(node)
     }
 
-    private func alias(_ event: inout yaml_event_t) throws(Fatal) {
+    private mutating func alias(_ event: inout yaml_event_t) throws(Fatal) {
         let name = String(cString: event.data.alias.anchor)
         let location = marks.location(event.start_mark)
         guard let anchored = anchors[name] else {
@@ -228,7 +232,7 @@ final class TreeBuilder {
 
     /// Counts nodes added to the tree against ``YAMLLimits/maxNodes``.
     @inline(__always)
-    private func count(_ nodes: Int, at location: SourceLocation) throws(Fatal) {
+    private mutating func count(_ nodes: Int, at location: SourceLocation) throws(Fatal) {
         treeNodes += nodes
         guard treeNodes <= limits.maxNodes else {
             fail("the document has more than \(limits.maxNodes) nodes (maxNodes)", at: location)
@@ -236,7 +240,7 @@ final class TreeBuilder {
         }
     }
 
-    private func failAliasBudget(alias name: String, at location: SourceLocation) {
+    private mutating func failAliasBudget(alias name: String, at location: SourceLocation) {
         fail(
             "alias *\(name) expands the document beyond the alias expansion limit (maxAliasExpansionFactor: \(limits.maxAliasExpansionFactor))",
             at: location,
@@ -247,19 +251,19 @@ final class TreeBuilder {
 
     /// Hands a finished node to the collection being built, or makes it the root.
     @inline(__always)
-    private func add(_ node: YAMLNode) {
+    private mutating func add(_ node: consuming YAMLNode) {
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
             return
         }
         if !stack[top].isMapping {
-            stack[top].items.append(node)
+            items.push(node)
         } else if let key = stack[top].pendingKey.take() {
-            stack[top].entries.append(YAMLMapping.Entry(key: key, value: node))
+            entries.push(YAMLMapping.Entry(key: key, value: node))
         } else {
             checkKey(node, top: top)
-            stack[top].pendingKey = node
+            stack[top].pendingKey = consume node
         }
     }
 
@@ -267,7 +271,7 @@ final class TreeBuilder {
 
     /// Reports a merge key or a duplicate of an earlier key of the same mapping.
     @inline(__always)
-    private func checkKey(_ key: YAMLNode, top: Int) {
+    private mutating func checkKey(_ key: YAMLNode, top: Int) {
         guard case .scalar(let scalar) = key.content else { return }
         let text = scalar.text
         if scalar.style == .plain, scalar.tag == nil, text == "<<" {
@@ -276,11 +280,12 @@ final class TreeBuilder {
         }
         let line = key.location.line
         if stack[top].keyLines == nil {
-            let count = stack[top].entries.count
+            let first = stack[top].firstChild
+            let count = entries.count - first
             if count < Self.linearKeySearchLimit {
-                for entry in stack[top].entries {
-                    if case .scalar(let other) = entry.key.content, other.text == text {
-                        duplicate(text, firstLine: entry.key.location.line, at: key.location)
+                for i in first..<entries.count {
+                    if case .scalar(let other) = entries[i].key.content, other.text == text {
+                        duplicate(text, firstLine: entries[i].key.location.line, at: key.location)
                         return
                     }
                 }
@@ -288,9 +293,9 @@ final class TreeBuilder {
             }
             var lines: [String: Int] = [:]
             lines.reserveCapacity(count * 2)
-            for entry in stack[top].entries {
-                if case .scalar(let other) = entry.key.content, lines[other.text] == nil {
-                    lines[other.text] = entry.key.location.line
+            for i in first..<entries.count {
+                if case .scalar(let other) = entries[i].key.content, lines[other.text] == nil {
+                    lines[other.text] = entries[i].key.location.line
                 }
             }
             stack[top].keyLines = lines
@@ -302,11 +307,11 @@ final class TreeBuilder {
         }
     }
 
-    private func duplicate(_ key: String, firstLine: Int, at location: SourceLocation) {
+    private mutating func duplicate(_ key: String, firstLine: Int, at location: SourceLocation) {
         diagnostics.append(.error("duplicate key \"\(key)\" (first at line \(firstLine))", at: location))
     }
 
-    private func checkScalarTag(_ tag: String, text: String, at location: SourceLocation) {
+    private mutating func checkScalarTag(_ tag: String, text: String, at location: SourceLocation) {
         let valid: Bool
         switch tag {
         case CoreTag.str, CoreTag.nonSpecific: return
@@ -330,7 +335,7 @@ final class TreeBuilder {
         }
     }
 
-    private func checkCollectionTag(_ tag: String, isMapping: Bool, at location: SourceLocation) {
+    private mutating func checkCollectionTag(_ tag: String, isMapping: Bool, at location: SourceLocation) {
         switch tag {
         case CoreTag.nonSpecific: return
         case CoreTag.map where isMapping, CoreTag.seq where !isMapping: return
@@ -344,7 +349,7 @@ final class TreeBuilder {
         }
     }
 
-    private func unsupportedTag(_ tag: String, at location: SourceLocation) {
+    private mutating func unsupportedTag(_ tag: String, at location: SourceLocation) {
         diagnostics.append(
             .error(
                 "unsupported tag \(CoreTag.shortForm(tag))",
@@ -355,7 +360,7 @@ final class TreeBuilder {
 
     // MARK: End of stream
 
-    private func finish(at location: SourceLocation) throws(Fatal) {
+    private mutating func finish(at location: SourceLocation) throws(Fatal) {
         guard let root else {
             fail("the file is empty; expected a YAML or JSON document", at: SourceLocation(file: file, line: 1, column: 1))
             throw Fatal()
@@ -371,7 +376,7 @@ final class TreeBuilder {
         }
     }
 
-    private func fail(_ message: String, at location: SourceLocation?, note: String? = nil) {
+    private mutating func fail(_ message: String, at location: SourceLocation?, note: String? = nil) {
         diagnostics.append(.error(message, at: location, note: note))
     }
 }

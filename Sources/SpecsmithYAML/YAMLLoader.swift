@@ -43,7 +43,7 @@ public enum YAMLLoader {
         }
         let rewrite = SurrogatePairRewrite(bytes)
         let marks = Marks(file: file, original: bytes, rewrite: rewrite)
-        let builder = TreeBuilder(marks: marks, limits: limits, inputBytes: bytes.count)
+        var builder = TreeBuilder(marks: marks, limits: limits, inputBytes: bytes.count)
         let root = rewrite.bytes.withUnsafeBufferPointer { buffer in
             builder.build(EventParser(input: buffer))
         }

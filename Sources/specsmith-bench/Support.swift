@@ -10,20 +10,36 @@ func readFile(_ path: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path).map { [UInt8]($0) }
 }
 
-/// The median duration, in seconds, of `iterations` runs of `body` after one warm-up run.
-func medianSeconds(iterations: Int, _ body: () -> Void) -> Double {
-    body()
-    let clock = ContinuousClock()
-    var samples: [Double] = []
-    samples.reserveCapacity(iterations)
+/// The median durations, in seconds of this thread's CPU time, of `iterations` runs of each of two
+/// bodies after one warm-up run of each. CPU time rather than wall-clock time, and alternating runs,
+/// so that a machine busy with other work (parallel builds) disturbs the comparison as little as
+/// possible.
+func medianSeconds(iterations: Int, _ first: () -> Void, _ second: () -> Void) -> (Double, Double) {
+    first()
+    second()
+    var a: [Double] = []
+    var b: [Double] = []
     for _ in 0..<iterations {
-        let elapsed = clock.measure(body)
-        let (seconds, attoseconds) = elapsed.components
-        samples.append(Double(seconds) + Double(attoseconds) / 1e18)
+        a.append(cpuSeconds(first))
+        b.append(cpuSeconds(second))
     }
-    samples.sort()
-    let middle = samples.count / 2
-    return samples.count % 2 == 1 ? samples[middle] : (samples[middle - 1] + samples[middle]) / 2
+    return (median(a), median(b))
+}
+
+/// The CPU time this thread spends running `body`.
+func cpuSeconds(_ body: () -> Void) -> Double {
+    var start = timespec()
+    var end = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+    body()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+    return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+}
+
+func median(_ samples: [Double]) -> Double {
+    let sorted = samples.sorted()
+    let middle = sorted.count / 2
+    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 extension String {
