@@ -1,1 +1,0 @@
-// Generated from specs/eval.yaml. Placeholder until the generator exists.

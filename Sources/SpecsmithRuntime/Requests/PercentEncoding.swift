@@ -1,0 +1,43 @@
+/// Percent-encoding for the parts of a URL that carry parameter values.
+enum PercentEncoding {
+    /// Encodes every byte except RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`),
+    /// so that `/`, `?`, `#`, `%`, `&`, `=`, `+` and spaces are data, never syntax.
+    static func encode(_ value: String) -> String {
+        var encoded = ""
+        encoded.reserveCapacity(value.utf8.count)
+        for byte in value.utf8 {
+            if isUnreserved(byte) {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += "%"
+                encoded.unicodeScalars.append(hexDigit(byte >> 4))
+                encoded.unicodeScalars.append(hexDigit(byte & 0x0F))
+            }
+        }
+        return encoded
+    }
+
+    /// Encodes a path parameter as one segment: also `.` and `..`, which would otherwise move up the path.
+    static func encodeSegment(_ value: String) -> String {
+        switch value {
+        case ".": "%2E"
+        case "..": "%2E%2E"
+        default: encode(value)
+        }
+    }
+
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+            UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> Unicode.Scalar {
+        Unicode.Scalar(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") + nibble - 10)
+    }
+}

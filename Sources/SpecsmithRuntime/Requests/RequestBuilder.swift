@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+
+/// Builds a ``PreparedRequest`` from a server URL, a path with its parameters, query items, headers
+/// and a body. Generated operations use it like this:
+/// ```swift
+/// var request = RequestBuilder(method: .get, server: server.url, path: "/users/\(userId)")
+/// request.addQueryItem("expand", expand)
+/// try request.setBearerToken(bearerToken)
+/// request.acceptJSON()
+/// return try request.build()
+/// ```
+public struct RequestBuilder: Sendable {
+    private let method: HTTPRequest.Method
+    private let server: URL
+    private let path: RequestPath
+    /// Encoded `name=value` pairs, in the order they were added.
+    private var queryItems: [String] = []
+    private var headerFields = HTTPFields()
+    private var body: Data?
+
+    /// Starts a request to `path`, which is appended to the path of `server`
+    /// (`https://live.tradovateapi.com/v1` and `/auth/me` make `https://live.tradovateapi.com/v1/auth/me`).
+    public init(method: HTTPRequest.Method, server: URL, path: RequestPath) {
+        self.method = method
+        self.server = server
+        self.path = path
+    }
+
+    /// Adds a query item unless `value` is `nil`. Names and values are percent-encoded
+    /// (a space as `%20`, `+` as `%2B`, `&`, `=`, `#` and non-ASCII characters too).
+    public mutating func addQueryItem(_ name: String, _ value: (some LosslessStringConvertible)?) {
+        guard let value else { return }
+        queryItems.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value.description))
+    }
+
+    /// Adds one query item per value, all with the same name (`form` style, exploded): `id=1&id=2`.
+    public mutating func addQueryItems(_ name: String, _ values: [some LosslessStringConvertible]?) {
+        for value in values ?? [] {
+            addQueryItem(name, value)
+        }
+    }
+
+    /// Sets a header unless `value` is `nil`.
+    ///
+    /// - Throws: ``RequestError`` if the name is not a valid header name, or the value contains CR, LF,
+    ///   NUL or another character a header value cannot hold.
+    public mutating func setHeader(_ name: String, _ value: (some LosslessStringConvertible)?) throws(RequestError) {
+        guard let value else { return }
+        guard let fieldName = HTTPField.Name(name) else { throw .invalidHeaderName(name) }
+        try setField(fieldName, value.description)
+    }
+
+    /// Sets `Authorization: Bearer <token>`, kept out of HTTP/2 and HTTP/3 compression tables (never indexed).
+    ///
+    /// - Throws: ``RequestError/invalidHeaderValue(name:)`` if the token contains CR, LF or NUL.
+    public mutating func setBearerToken(_ token: String) throws(RequestError) {
+        let value = "Bearer " + token
+        guard HTTPField.isValidValue(value.utf8) else { throw .invalidHeaderValue(name: "Authorization") }
+        var field = HTTPField(name: .authorization, value: value)
+        field.indexingStrategy = .disallow
+        headerFields[fields: .authorization] = [field]
+    }
+
+    /// Encodes `body` as JSON (see ``JSONCoding/makeEncoder()``) and sets `Content-Type: application/json`.
+    public mutating func setJSONBody(_ body: some Encodable) throws {
+        self.body = try JSONCoding.makeEncoder().encode(body)
+        headerFields[.contentType] = "application/json"
+    }
+
+    /// Sets `Accept: application/json`, for an operation that responds with JSON.
+    public mutating func acceptJSON() {
+        headerFields[.accept] = "application/json"
+    }
+
+    /// The finished request.
+    ///
+    /// - Throws: ``RequestError/invalidServerURL`` if the server URL has no scheme or host, or has a query,
+    ///   fragment or user; ``RequestError/emptyPathParameter`` if a path parameter is empty.
+    public func build() throws(RequestError) -> PreparedRequest {
+        guard !path.hasEmptyParameter else { throw .emptyPathParameter }
+        guard let components = URLComponents(url: server, resolvingAgainstBaseURL: true),
+            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = components.percentEncodedHost, !host.isEmpty,
+            components.percentEncodedQuery == nil, components.percentEncodedFragment == nil,
+            components.percentEncodedUser == nil, components.percentEncodedPassword == nil
+        else {
+            throw .invalidServerURL
+        }
+        let authority = components.port.map { "\(host):\($0)" } ?? host
+        var basePath = components.percentEncodedPath
+        while basePath.hasSuffix("/") {
+            basePath.removeLast()
+        }
+        var fullPath = basePath + path.encoded
+        if !queryItems.isEmpty {
+            fullPath += "?" + queryItems.joined(separator: "&")
+        }
+        let request = HTTPRequest(
+            method: method, scheme: scheme, authority: authority, path: fullPath, headerFields: headerFields)
+        return PreparedRequest(request: request, body: body)
+    }
+
+    private mutating func setField(_ name: HTTPField.Name, _ value: String) throws(RequestError) {
+        guard HTTPField.isValidValue(value.utf8) else { throw .invalidHeaderValue(name: name.rawName) }
+        headerFields[name] = value
+    }
+}

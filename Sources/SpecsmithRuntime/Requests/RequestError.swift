@@ -1,0 +1,20 @@
+/// A request that cannot be built. Messages name the field, never its value.
+public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The server URL has no scheme or host, or carries a query or fragment.
+    case invalidServerURL
+    /// A path parameter is empty, which would change the path.
+    case emptyPathParameter
+    /// A header name is not an HTTP token.
+    case invalidHeaderName(String)
+    /// A header value contains CR, LF, NUL or another character a field value cannot hold.
+    case invalidHeaderValue(name: String)
+
+    public var description: String {
+        switch self {
+        case .invalidServerURL: "the server URL needs a scheme and a host, and no query or fragment"
+        case .emptyPathParameter: "a path parameter is empty"
+        case .invalidHeaderName(let name): "'\(name)' is not a valid header name"
+        case .invalidHeaderValue(let name): "the value of header \(name) contains a character not allowed in a header"
+        }
+    }
+}

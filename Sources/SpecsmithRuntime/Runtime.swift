@@ -1,1 +1,0 @@
-// SpecsmithRuntime: what generated code calls.

@@ -1,0 +1,169 @@
+/// A constraint on a string: `maxLength`, `minLength` or `pattern`.
+///
+/// Lengths count Unicode scalars (JSON Schema's code points): `"👍🏽"` and `"e\u{301}"` have length 2.
+public enum StringRule: Sendable, Hashable {
+    /// At most this many Unicode scalars.
+    case maxLength(Int)
+    /// At least this many Unicode scalars.
+    case minLength(Int)
+    /// A match somewhere in the string (patterns are not implicitly anchored).
+    case pattern(Pattern)
+
+    func failure(_ value: String) -> Failure? {
+        switch self {
+        case .maxLength(let limit):
+            let length = value.unicodeScalars.count
+            guard length > limit else { return nil }
+            return Failure(.maxLength, limit: String(limit), message: "length \(length) exceeds maxLength \(limit)")
+        case .minLength(let limit):
+            let length = value.unicodeScalars.count
+            guard length < limit else { return nil }
+            return Failure(.minLength, limit: String(limit), message: "length \(length) is below minLength \(limit)")
+        case .pattern(let pattern):
+            guard !pattern.matches(value) else { return nil }
+            return Failure(.pattern, limit: pattern.source, message: "does not match pattern \(pattern.source)")
+        }
+    }
+}
+
+/// A constraint on a number, with an exact limit (see ``ExactDecimal``).
+public enum NumberRule: Sendable, Hashable {
+    /// At least this value.
+    case minimum(ExactDecimal)
+    /// At most this value.
+    case maximum(ExactDecimal)
+    /// Greater than this value.
+    case exclusiveMinimum(ExactDecimal)
+    /// Less than this value.
+    case exclusiveMaximum(ExactDecimal)
+    /// An integer multiple of this value, which is greater than zero.
+    case multipleOf(ExactDecimal)
+
+    /// `value` is `nil` for a number that is not finite, which breaks every rule.
+    func failure(_ value: ExactDecimal?) -> Failure? {
+        switch self {
+        case .minimum(let limit):
+            if let value, value >= limit { return nil }
+            return Failure(.minimum, limit: limit, message: "is below minimum \(limit)")
+        case .maximum(let limit):
+            if let value, value <= limit { return nil }
+            return Failure(.maximum, limit: limit, message: "exceeds maximum \(limit)")
+        case .exclusiveMinimum(let limit):
+            if let value, value > limit { return nil }
+            return Failure(.exclusiveMinimum, limit: limit, message: "is not above exclusiveMinimum \(limit)")
+        case .exclusiveMaximum(let limit):
+            if let value, value < limit { return nil }
+            return Failure(.exclusiveMaximum, limit: limit, message: "is not below exclusiveMaximum \(limit)")
+        case .multipleOf(let limit):
+            if let value, value.isMultiple(of: limit) { return nil }
+            return Failure(.multipleOf, limit: limit, message: "is not a multiple of \(limit) (multipleOf)")
+        }
+    }
+}
+
+/// A constraint on an array: `minItems`, `maxItems` or `uniqueItems`.
+public enum ItemsRule: Sendable, Hashable {
+    /// At least this many items.
+    case minItems(Int)
+    /// At most this many items.
+    case maxItems(Int)
+    /// No two items are equal.
+    case uniqueItems
+
+    func failure<Element: Hashable>(_ value: [Element]) -> Failure? {
+        switch self {
+        case .minItems(let limit):
+            guard value.count < limit else { return nil }
+            return Failure(.minItems, limit: String(limit), message: "count \(value.count) is below minItems \(limit)")
+        case .maxItems(let limit):
+            guard value.count > limit else { return nil }
+            return Failure(.maxItems, limit: String(limit), message: "count \(value.count) exceeds maxItems \(limit)")
+        case .uniqueItems:
+            guard let (first, second) = Self.firstDuplicate(in: value) else { return nil }
+            return Failure(.uniqueItems, limit: nil, message: "items \(first) and \(second) are equal (uniqueItems)")
+        }
+    }
+
+    /// The indices of the first pair of equal items; pairwise (without allocating) for short arrays.
+    private static func firstDuplicate<Element: Hashable>(in value: [Element]) -> (Int, Int)? {
+        if value.count <= 32 {
+            for second in value.indices {
+                for first in 0..<second where value[first] == value[second] {
+                    return (first, second)
+                }
+            }
+            return nil
+        }
+        var seen: [Element: Int] = [:]
+        for (index, item) in value.enumerated() {
+            if let first = seen.updateValue(index, forKey: item) {
+                return (first, index)
+            }
+        }
+        return nil
+    }
+}
+
+/// A constraint on a JSON object held as a dictionary: `minProperties`, `maxProperties` or `required`.
+public enum PropertiesRule: Sendable, Hashable {
+    /// At least this many properties.
+    case minProperties(Int)
+    /// At most this many properties.
+    case maxProperties(Int)
+    /// A property with this name is present.
+    case required(String)
+
+    func failure<Value>(_ value: [String: Value]) -> Failure? {
+        switch self {
+        case .minProperties(let limit):
+            guard value.count < limit else { return nil }
+            return Failure(
+                .minProperties, limit: String(limit), message: "count \(value.count) is below minProperties \(limit)")
+        case .maxProperties(let limit):
+            guard value.count > limit else { return nil }
+            return Failure(
+                .maxProperties, limit: String(limit), message: "count \(value.count) exceeds maxProperties \(limit)")
+        case .required(let name):
+            guard value[name] == nil else { return nil }
+            return Failure(.required, limit: name, message: "misses required property \(name)")
+        }
+    }
+}
+
+/// `enum` or `const` for a value that a Swift type cannot restrict by itself, such as an integer enum.
+///
+/// Store an `.enum` rule in a `static let` so that its array is built once.
+public enum ValueRule<Value: Equatable & Sendable>: Sendable {
+    /// One of these values.
+    case `enum`([Value])
+    /// Exactly this value.
+    case const(Value)
+
+    func failure(_ value: Value) -> Failure? {
+        switch self {
+        case .enum(let allowed):
+            guard !allowed.contains(value) else { return nil }
+            return Failure(.enum, limit: nil, message: "is not one of the \(allowed.count) allowed values (enum)")
+        case .const(let expected):
+            guard value != expected else { return nil }
+            return Failure(.const, limit: nil, message: "differs from the const value")
+        }
+    }
+}
+
+/// A broken rule before its path is known.
+struct Failure {
+    let keyword: Violation.Keyword
+    let limit: String?
+    let message: String
+
+    init(_ keyword: Violation.Keyword, limit: String?, message: String) {
+        self.keyword = keyword
+        self.limit = limit
+        self.message = message
+    }
+
+    init(_ keyword: Violation.Keyword, limit: ExactDecimal, message: String) {
+        self.init(keyword, limit: limit.description, message: message)
+    }
+}

@@ -1,0 +1,159 @@
+/// Collects the violations found while validating a value.
+///
+/// Checking a valid value allocates nothing per check: keys are static strings, rules are plain values,
+/// and a path is only spelled out when a violation is recorded.
+/// `nil` values pass every check; `required` is enforced by the Swift types.
+public struct ValidationContext: Sendable {
+    enum Component: Sendable {
+        case key(StaticString)
+        case name(String)
+        case index(Int)
+    }
+
+    /// The path of the value being validated.
+    var components: [Component] = []
+    private var violations: [Violation] = []
+
+    private init() {}
+
+    /// Runs `checks` on a new context, and throws every violation they record.
+    ///
+    /// Operations validate their parameters this way:
+    /// ```swift
+    /// try ValidationContext.validate { context in
+    ///     context.check(id, at: "id", .maxLength(36))
+    /// }
+    /// ```
+    public static func validate(_ checks: (inout ValidationContext) -> Void) throws(ValidationError) {
+        var context = ValidationContext()
+        checks(&context)
+        if !context.violations.isEmpty {
+            throw ValidationError(violations: context.violations)
+        }
+    }
+
+    // MARK: Keyword checks
+
+    /// Checks a string against `maxLength`, `minLength` or `pattern`.
+    public mutating func check(_ value: String?, at key: StaticString, _ rule: StringRule) {
+        guard let value, let failure = rule.failure(value) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks every string of an array against `maxLength`, `minLength` or `pattern`.
+    public mutating func check(each values: [String]?, at key: StaticString, _ rule: StringRule) {
+        guard let values else { return }
+        for (index, value) in values.enumerated() {
+            guard let failure = rule.failure(value) else { continue }
+            record(failure, at: .key(key), .index(index))
+        }
+    }
+
+    /// Checks an integer against `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` or `multipleOf`.
+    public mutating func check<Integer: BinaryInteger>(_ value: Integer?, at key: StaticString, _ rule: NumberRule) {
+        guard let value, let failure = rule.failure(ExactDecimal(exactly: value)) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks every integer of an array against a numeric rule.
+    public mutating func check<Integer: BinaryInteger>(
+        each values: [Integer]?, at key: StaticString, _ rule: NumberRule
+    ) {
+        guard let values else { return }
+        for (index, value) in values.enumerated() {
+            guard let failure = rule.failure(ExactDecimal(exactly: value)) else { continue }
+            record(failure, at: .key(key), .index(index))
+        }
+    }
+
+    /// Checks a floating-point number, through its shortest decimal form, against a numeric rule.
+    public mutating func check(_ value: Double?, at key: StaticString, _ rule: NumberRule) {
+        guard let value, let failure = rule.failure(ExactDecimal(value)) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks every floating-point number of an array against a numeric rule.
+    public mutating func check(each values: [Double]?, at key: StaticString, _ rule: NumberRule) {
+        guard let values else { return }
+        for (index, value) in values.enumerated() {
+            guard let failure = rule.failure(ExactDecimal(value)) else { continue }
+            record(failure, at: .key(key), .index(index))
+        }
+    }
+
+    /// Checks an array against `minItems`, `maxItems` or `uniqueItems`.
+    public mutating func check<Element: Hashable>(_ value: [Element]?, at key: StaticString, _ rule: ItemsRule) {
+        guard let value, let failure = rule.failure(value) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks a dictionary against `minProperties`, `maxProperties` or `required`.
+    public mutating func check<Value>(_ value: [String: Value]?, at key: StaticString, _ rule: PropertiesRule) {
+        guard let value, let failure = rule.failure(value) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks a value against `enum` or `const`.
+    public mutating func check<Value>(_ value: Value?, at key: StaticString, _ rule: ValueRule<Value>) {
+        guard let value, let failure = rule.failure(value) else { return }
+        record(failure, at: .key(key))
+    }
+
+    // MARK: Nested values
+
+    /// Validates a nested value (a model, or an array or dictionary of models) at `key`.
+    public mutating func validate(_ value: (some Validatable)?, at key: StaticString) {
+        guard let value else { return }
+        components.append(.key(key))
+        value.validate(into: &self)
+        components.removeLast()
+    }
+
+    // MARK: Recording
+
+    private mutating func record(_ failure: Failure, at last: Component...) {
+        let path = Self.path(components + last)
+        let violation = Violation(path: path, keyword: failure.keyword, limit: failure.limit, message: failure.message)
+        violations.append(violation)
+    }
+
+    /// `items[2].name`; a key that is not a plain identifier is quoted: `tags["a.b"]`.
+    private static func path(_ components: [Component]) -> String {
+        var path = ""
+        for component in components {
+            switch component {
+            case .index(let index):
+                path += "[\(index)]"
+            case .key(let key):
+                append(key.description, to: &path)
+            case .name(let name):
+                append(name, to: &path)
+            }
+        }
+        return path
+    }
+
+    private static func append(_ name: String, to path: inout String) {
+        let isPlain = !name.isEmpty && name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "$"):
+                true
+            default:
+                false
+            }
+        }
+        if !isPlain {
+            var quoted = "[\""
+            for character in name {
+                if character == "\"" || character == "\\" { quoted.append("\\") }
+                quoted.append(character)
+            }
+            path += quoted + "\"]"
+        } else if path.isEmpty {
+            path = name
+        } else {
+            path += "." + name
+        }
+    }
+}
