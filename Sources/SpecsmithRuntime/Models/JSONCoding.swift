@@ -1,13 +1,19 @@
 import Foundation
 
-/// JSON coders configured for generated models.
+/// JSON coding for generated models.
 ///
 /// `date-time` values are RFC 3339: encoded in UTC with milliseconds when the date has a fractional
 /// second (`2024-05-01T12:30:00Z`, `2024-05-01T12:30:00.250Z`); decoded with or without fractional
-/// seconds and with any UTC offset. Object keys keep the order of the model's `CodingKeys`,
-/// and `/` is not escaped.
+/// seconds and with any UTC offset. `/` is not escaped.
 public enum JSONCoding {
-    /// An encoder for request bodies and models.
+    /// Encodes a model as request bodies are encoded: object keys in `CodingKeys` order, the same bytes
+    /// on every run and platform.
+    public static func encode(_ value: some Encodable) throws -> Data {
+        try OrderedJSONEncoder.encode(value)
+    }
+
+    /// A `JSONEncoder` with the same date and slash handling, for APIs that need one;
+    /// its key order is unspecified (``encode(_:)`` keeps `CodingKeys` order).
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]

@@ -62,9 +62,10 @@ public struct RequestBuilder: Sendable {
         headerFields[fields: .authorization] = [field]
     }
 
-    /// Encodes `body` as JSON (see ``JSONCoding/makeEncoder()``) and sets `Content-Type: application/json`.
+    /// Encodes `body` with ``JSONCoding/encode(_:)``, keys in `CodingKeys` order, and sets
+    /// `Content-Type: application/json`.
     public mutating func setJSONBody(_ body: some Encodable) throws {
-        self.body = try JSONCoding.makeEncoder().encode(body)
+        self.body = try JSONCoding.encode(body)
         headerFields[.contentType] = "application/json"
     }
 
