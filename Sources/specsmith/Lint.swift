@@ -1,15 +1,17 @@
 import ArgumentParser
 import Foundation
+import SpecsmithCore
 import SpecsmithDiagnostics
-import SpecsmithYAML
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check OpenAPI documents and print every problem found.",
         usage: "specsmith lint FILE...",
         discussion: """
-            Loads each FILE and prints its diagnostics as file:line:column: severity: message, with the \
-            source line and a caret under the column. Nothing is written.
+            Loads each FILE fully (following every $ref, also into other files) and prints its \
+            diagnostics to standard error as file:line:column: severity: message, with the source line \
+            and a caret under the column, sorted by location. A summary such as "2 errors, 5 warnings" \
+            goes to standard output. Nothing is written.
 
             Exit status: 0 when no file has errors (warnings are allowed), 1 when any file has an error, \
             2 for a usage error.
@@ -22,27 +24,20 @@ struct Lint: ParsableCommand {
     )
 
     @Argument(help: "The OpenAPI documents (YAML or JSON) to check.")
-    var files: [String]
+    var files: [String] = []
 
     mutating func validate() throws {
         if files.isEmpty { throw ValidationError("Give at least one file to check.") }
     }
 
     func run() throws {
+        let loader = DocumentLoader()
         var all: [Diagnostic] = []
         var sources: [String: String] = [:]
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                all.append(.error("cannot read \(file)", at: nil))
-                continue
-            }
-            let bytes = [UInt8](data)
-            sources[file] = String(decoding: bytes, as: UTF8.self)
-            do {
-                _ = try YAMLLoader.load(bytes, file: file)
-            } catch {
-                all += error.diagnostics
-            }
+            let result = loader.load(file: file)
+            all += result.diagnostics
+            sources.merge(result.sources) { first, _ in first }
         }
         let known = sources
         let renderer = DiagnosticRenderer { known[$0] }

@@ -1,17 +1,377 @@
+import Foundation
 import SpecsmithDiagnostics
 import SpecsmithYAML
 
-/// The state of one load: files read, schemas resolved, diagnostics collected. Single-threaded.
+/// The state of one load: files read, references followed, schemas resolved and diagnostics
+/// collected. Used by one thread, for one call of ``DocumentLoader``.
 final class LoadSession {
     let limits: YAMLLimits
-    var diagnostics: [Diagnostic] = []
+    private(set) var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
+
+    /// The root file's path as given.
+    var rootFile = ""
+    /// The version family of the root document; referenced files are read the same way.
+    var version: OpenAPIVersion = .v3_1
+    /// Parsed files by path (`nil` for a file with YAML errors).
+    var files: [String: YAMLNode?] = [:]
+    /// Text files read for `description: {$ref: ...}`.
+    var textFiles: [String: String] = [:]
+    /// Descriptions given as `$ref` to files that cannot be read: the `$ref` and where it is.
+    var missingTextFiles: [(String, SourceLocation)] = []
+    /// Resolved schemas by canonical id, in the order they were first reached.
+    var schemas = OrderedMap<Schema>()
+    /// Non-schema objects reached through `$ref` (or read as components), by object name and id.
+    var objectCache: [String: Any] = [:]
+    var referencesInProgress: Set<String> = []
+    /// Security scheme names of the root document, for checking requirements.
+    var securitySchemeNames: Set<String> = []
 
     init(limits: YAMLLimits) {
         self.limits = limits
     }
 
+    func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     func run(rootFile: String, bytes: [UInt8]?) -> LoadResult {
-        LoadResult(document: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources)
+        // One spelling of the root's path, so that references back into it find the same ids.
+        self.rootFile = ReferenceParsing.normalise(rootFile)
+        let document = loadRoot(bytes: bytes)
+        if let (first, location) = missingTextFiles.first {
+            report(.missingTextFiles(first: first, count: missingTextFiles.count, at: location))
+        }
+        var seen: Set<Diagnostic> = []
+        let unique = diagnostics.filter { seen.insert($0).inserted }
+        return LoadResult(document: document, diagnostics: unique.sortedByLocation(), sources: sources)
+    }
+
+    private func loadRoot(bytes: [UInt8]?) -> OpenAPIDocument? {
+        var input = bytes
+        if input == nil {
+            guard let data = FileManager.default.contents(atPath: rootFile) else {
+                report(.cannotReadFile(rootFile))
+                return nil
+            }
+            input = [UInt8](data)
+        }
+        guard let input, let root = parse(input, file: rootFile) else { return nil }
+        files[rootFile] = root
+        guard let mapping = root.mapping else {
+            report(.notAMapping(found: root))
+            return nil
+        }
+        guard let versionEntry = mapping.entry("openapi") else {
+            if let swagger = mapping.entry("swagger") {
+                report(.swagger2(at: swagger.key.location))
+            } else {
+                report(.missingVersion(at: root.location))
+            }
+            return nil
+        }
+        let versionText = versionEntry.value.scalar?.text ?? ""
+        switch versionText {
+        case "3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4": version = .v3_0
+        case "3.1.0", "3.1.1": version = .v3_1
+        default:
+            report(.unsupportedVersion(versionText, at: versionEntry.value.location))
+            return nil
+        }
+        return readDocument(root, versionText: versionText)
+    }
+
+    private func readDocument(_ root: YAMLNode, versionText: String) -> OpenAPIDocument? {
+        guard var o = ObjectReader(self, root, file: rootFile, object: "OpenAPI") else { return nil }
+        o.accept("openapi")
+        let file = rootFile
+
+        var info = Info(title: "", version: "", location: root.location)
+        if let infoNode = o.value("info") {
+            info = readInfo(infoNode, file: file) ?? info
+        } else {
+            report(.missingKey("info", in: "OpenAPI", at: root.location))
+        }
+        if version == .v3_1 { _ = o.string("jsonSchemaDialect") }
+        let servers = readServers(&o, file: file)
+
+        var components = Components()
+        if let componentsNode = o.value("components") {
+            components = readComponents(componentsNode, file: file)
+        }
+
+        let security = o.value("security").map { readSecurity($0, file: file) }
+
+        var paths = OrderedMap<PathItem>()
+        var pathsExtensions = Extensions()
+        if let pathsNode = o.value("paths") {
+            (paths, pathsExtensions) = readPaths(pathsNode, file: file)
+        } else if version == .v3_0 {
+            report(.missingKey("paths", in: "OpenAPI", at: root.location))
+        }
+        var webhooks = OrderedMap<PathItem>()
+        if version == .v3_1 {
+            for (name, _, value) in o.entries("webhooks") {
+                if let item = readPathItemOrRef(value, file: file, path: name, isWebhook: true) { webhooks[name] = item }
+            }
+        }
+
+        var tags: [Tag] = []
+        for tagNode in o.list("tags") ?? [] {
+            if let tag = readTag(tagNode, file: file) { tags.append(tag) }
+        }
+        let externalDocs = o.value("externalDocs").flatMap { readExternalDocs($0, file: file) }
+        let extensions = o.finish()
+
+        return OpenAPIDocument(
+            file: file, versionText: versionText, version: version, info: info, servers: servers, paths: paths,
+            pathsExtensions: pathsExtensions, webhooks: webhooks, components: components, security: security,
+            tags: tags, externalDocs: externalDocs, extensions: extensions, location: root.location, schemas: schemas)
+    }
+
+    // MARK: Info, tags, external docs
+
+    private func readInfo(_ node: YAMLNode, file: String) -> Info? {
+        guard var o = ObjectReader(self, node, file: file, object: "Info", key: "info") else { return nil }
+        var info = Info(title: o.requiredString("title") ?? "", version: o.requiredString("version") ?? "", location: node.location)
+        if version == .v3_1 { info.summary = o.string("summary") }
+        info.description = o.text("description")
+        info.termsOfService = o.string("termsOfService")
+        if let contactNode = o.value("contact"), var c = ObjectReader(self, contactNode, file: file, object: "Contact", key: "contact") {
+            info.contact = Contact(name: c.string("name"), url: c.string("url"), email: c.string("email"), location: contactNode.location)
+            info.contact?.extensions = c.finish()
+        }
+        if let licenseNode = o.value("license"), var l = ObjectReader(self, licenseNode, file: file, object: "License", key: "license") {
+            var license = License(name: l.requiredString("name") ?? "", location: licenseNode.location)
+            if version == .v3_1 { license.identifier = l.string("identifier") }
+            license.url = l.string("url")
+            license.extensions = l.finish()
+            info.license = license
+        }
+        info.extensions = o.finish()
+        return info
+    }
+
+    private func readTag(_ node: YAMLNode, file: String) -> Tag? {
+        guard var o = ObjectReader(self, node, file: file, object: "Tag", key: "tags") else { return nil }
+        let name = o.requiredString("name")
+        var tag = Tag(name: name ?? "", description: o.text("description"), location: node.location)
+        tag.externalDocs = o.value("externalDocs").flatMap { readExternalDocs($0, file: file) }
+        tag.extensions = o.finish()
+        return name == nil ? nil : tag
+    }
+
+    func readExternalDocs(_ node: YAMLNode, file: String) -> ExternalDocumentation? {
+        guard var o = ObjectReader(self, node, file: file, object: "External Documentation", key: "externalDocs") else {
+            return nil
+        }
+        let url = o.requiredString("url")
+        let description = o.text("description")
+        let extensions = o.finish()
+        return url.map { ExternalDocumentation(url: $0, description: description, extensions: extensions, location: node.location) }
+    }
+
+    // MARK: Servers
+
+    func readServers(_ o: inout ObjectReader, file: String) -> [Server] {
+        (o.list("servers") ?? []).compactMap { readServer($0, file: file) }
+    }
+
+    private func readServer(_ node: YAMLNode, file: String) -> Server? {
+        guard var o = ObjectReader(self, node, file: file, object: "Server", key: "servers") else { return nil }
+        guard let url = o.requiredString("url") else {
+            _ = o.finish()
+            return nil
+        }
+        var server = Server(url: url, description: o.text("description"), location: node.location)
+        for (name, _, value) in o.entries("variables") {
+            guard var v = ObjectReader(self, value, file: file, object: "Server Variable", key: name) else { continue }
+            let values = v.stringList("enum")
+            let description = v.text("description")
+            guard let defaultValue = v.requiredString("default") else {
+                _ = v.finish()
+                continue
+            }
+            if let values, !values.contains(defaultValue) {
+                report(.defaultNotInEnum(defaultValue, at: v.keyLocation("default")))
+            }
+            server.variables[name] = ServerVariable(
+                default: defaultValue, enum: values, description: description, extensions: v.finish(), location: value.location)
+        }
+        for name in Self.templateVariables(url) where !server.variables.contains(key: name) {
+            report(.undefinedServerVariable(name, url: url, at: o.keyLocation("url")))
+        }
+        server.extensions = o.finish()
+        return server
+    }
+
+    /// The `{name}` variables of a URL or path template, in order.
+    static func templateVariables(_ template: String) -> [String] {
+        var names: [String] = []
+        var current: String?
+        for character in template {
+            if character == "{" {
+                current = ""
+            } else if character == "}", let name = current {
+                names.append(name)
+                current = nil
+            } else if current != nil {
+                current?.append(character)
+            }
+        }
+        return names
+    }
+
+    // MARK: Security
+
+    func readSecurity(_ node: YAMLNode, file: String) -> [SecurityRequirement] {
+        guard let items = node.sequence else {
+            report(.expected("a list of security requirements", for: "security", found: node))
+            return []
+        }
+        var requirements: [SecurityRequirement] = []
+        for item in items {
+            guard let entries = entries(item, key: "security") else {
+                if item.isNullNode { requirements.append(SecurityRequirement(location: item.location)) }
+                continue
+            }
+            var requirement = SecurityRequirement(location: item.location)
+            for (name, keyNode, scopes) in entries {
+                if !securitySchemeNames.contains(name) {
+                    report(.unknownSecurityScheme(name, at: keyNode.location))
+                }
+                requirement.schemes[name] = stringList(scopes, key: name) ?? []
+            }
+            requirements.append(requirement)
+        }
+        return requirements
+    }
+
+    private func readSecurityScheme(_ node: YAMLNode, file: String) -> SecurityScheme? {
+        guard var o = ObjectReader(self, node, file: file, object: "Security Scheme") else { return nil }
+        guard let typeText = o.requiredString("type") else {
+            _ = o.finish()
+            return nil
+        }
+        guard let type = SecuritySchemeType(rawValue: typeText) else {
+            report(.invalidValue(typeText, for: "type", allowed: SecuritySchemeType.allCases.map(\.rawValue), at: o.keyLocation("type")))
+            _ = o.finish()
+            return nil
+        }
+        var scheme = SecurityScheme(type: type, description: o.text("description"), location: node.location)
+        switch type {
+        case .apiKey:
+            scheme.name = o.requiredString("name")
+            if let place = o.requiredString("in") {
+                let allowed: [ParameterLocation] = [.query, .header, .cookie]
+                if let value = ParameterLocation(rawValue: place), allowed.contains(value) {
+                    scheme.in = value
+                } else {
+                    report(.invalidValue(place, for: "in", allowed: allowed.map(\.rawValue), at: o.keyLocation("in")))
+                }
+            }
+        case .http:
+            scheme.scheme = o.requiredString("scheme")
+            scheme.bearerFormat = o.string("bearerFormat")
+        case .oauth2:
+            if let flows = o.value("flows") {
+                scheme.flows = readFlows(flows, file: file)
+            } else {
+                report(.missingKey("flows", in: "Security Scheme", at: node.location))
+            }
+        case .openIdConnect:
+            scheme.openIdConnectUrl = o.requiredString("openIdConnectUrl")
+        case .mutualTLS:
+            if version == .v3_0 { report(.onlyIn31("mutualTLS", at: o.keyLocation("type"))) }
+        }
+        scheme.extensions = o.finish()
+        return scheme
+    }
+
+    private func readFlows(_ node: YAMLNode, file: String) -> OAuthFlows? {
+        guard var o = ObjectReader(self, node, file: file, object: "OAuth Flows", key: "flows") else { return nil }
+        var flows = OAuthFlows(location: node.location)
+        func flow(_ key: String, authorization: Bool, token: Bool, _ o: inout ObjectReader) -> OAuthFlow? {
+            guard let flowNode = o.value(key), var f = ObjectReader(self, flowNode, file: file, object: "OAuth Flow", key: key) else {
+                return nil
+            }
+            var result = OAuthFlow(location: flowNode.location)
+            result.authorizationUrl = authorization ? f.requiredString("authorizationUrl") : f.string("authorizationUrl")
+            result.tokenUrl = token ? f.requiredString("tokenUrl") : f.string("tokenUrl")
+            result.refreshUrl = f.string("refreshUrl")
+            if f.value("scopes") == nil {
+                report(.missingKey("scopes", in: "OAuth Flow", at: flowNode.location))
+            }
+            for (name, _, value) in f.entries("scopes") {
+                result.scopes[name] = stringValue(value, key: name) ?? ""
+            }
+            result.extensions = f.finish()
+            return result
+        }
+        flows.implicit = flow("implicit", authorization: true, token: false, &o)
+        flows.password = flow("password", authorization: false, token: true, &o)
+        flows.clientCredentials = flow("clientCredentials", authorization: false, token: true, &o)
+        flows.authorizationCode = flow("authorizationCode", authorization: true, token: true, &o)
+        flows.extensions = o.finish()
+        return flows
+    }
+
+    // MARK: Components
+
+    private func readComponents(_ node: YAMLNode, file: String) -> Components {
+        var components = Components(location: node.location)
+        guard var o = ObjectReader(self, node, file: file, object: "Components", key: "components") else { return components }
+
+        // Security scheme names first: requirements anywhere are checked against them.
+        if let schemes = o.mapping["securitySchemes"]?.mapping {
+            securitySchemeNames = Set(schemes.compactMap(\.keyText))
+        }
+        for (name, keyNode, value) in o.entries("schemas") {
+            let id = rootFile + "#" + JSONPointer.pointer(["components", "schemas", name])
+            _ = schemaReference(to: LocatedNode(node: value, file: file, id: id), written: id, at: keyNode.location)
+            components.schemas[name] = schemas[id]
+        }
+        for (name, _, value) in o.entries("parameters") {
+            if let p = component(value, kind: "parameters", name: name, object: "Parameter", read: readParameter) {
+                components.parameters[name] = p.value
+            }
+        }
+        for (name, _, value) in o.entries("requestBodies") {
+            if let b = component(value, kind: "requestBodies", name: name, object: "Request Body", read: readRequestBody) {
+                components.requestBodies[name] = b.value
+            }
+        }
+        for (name, _, value) in o.entries("responses") {
+            if let r = component(value, kind: "responses", name: name, object: "Response", read: readResponse) {
+                components.responses[name] = r.value
+            }
+        }
+        for (name, _, value) in o.entries("headers") {
+            if let h = component(value, kind: "headers", name: name, object: "Header", read: readHeader) {
+                components.headers[name] = h.value
+            }
+        }
+        for (name, _, value) in o.entries("securitySchemes") {
+            if let s = component(value, kind: "securitySchemes", name: name, object: "Security Scheme", read: readSecurityScheme) {
+                components.securitySchemes[name] = s.value
+            }
+        }
+        for (name, _, value) in o.entries("examples") {
+            if let e = component(value, kind: "examples", name: name, object: "Example", read: readExample) {
+                components.examples[name] = e.value
+            }
+        }
+        if version == .v3_1 {
+            for (name, _, value) in o.entries("pathItems") {
+                let read = { (node: YAMLNode, file: String) in self.readPathItem(node, file: file, path: name, isWebhook: true) }
+                if let item = component(value, kind: "pathItems", name: name, object: "Path Item", read: read) {
+                    components.pathItems[name] = item.value
+                }
+            }
+        }
+        o.unsupported("links", feature: "links are")
+        o.unsupported("callbacks", feature: "callbacks are")
+        components.extensions = o.finish()
+        return components
     }
 }

@@ -1,0 +1,183 @@
+import SpecsmithDiagnostics
+import SpecsmithYAML
+
+/// Every diagnostic the loader reports, so the wording stays consistent. Object names are the
+/// specification's (`Operation`, `Schema`, ...); keys and values are quoted with `"`.
+extension Diagnostic {
+    // MARK: Versions
+
+    static func swagger2(at location: SourceLocation?) -> Diagnostic {
+        .error(
+            "Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1", at: location,
+            note: "convert the document to OpenAPI 3 first, for example with `npx swagger2openapi FILE` or https://converter.swagger.io"
+        )
+    }
+
+    static func missingVersion(at location: SourceLocation?) -> Diagnostic {
+        .error("missing \"openapi\" version; an OpenAPI document starts with, for example, `openapi: 3.1.0`", at: location)
+    }
+
+    static func unsupportedVersion(_ text: String, at location: SourceLocation?) -> Diagnostic {
+        .error("unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1", at: location)
+    }
+
+    static func notAMapping(found node: YAMLNode) -> Diagnostic {
+        .error("an OpenAPI document must be a mapping, found \(node.kindDescription)", at: node.location)
+    }
+
+    static func cannotReadFile(_ path: String) -> Diagnostic {
+        .error("cannot read \"\(path)\"", at: nil)
+    }
+
+    // MARK: Shapes and keys
+
+    static func expected(_ what: String, for key: String?, found node: YAMLNode) -> Diagnostic {
+        let subject = key.map { " for \"\($0)\"" } ?? ""
+        return .error("expected \(what)\(subject), found \(node.kindDescription)", at: node.location)
+    }
+
+    static func missingKey(_ key: String, in object: String, at location: SourceLocation) -> Diagnostic {
+        .error("\(object) object is missing \"\(key)\"", at: location)
+    }
+
+    static func missingKeyWarning(_ key: String, in object: String, at location: SourceLocation) -> Diagnostic {
+        .warning("\(object) object is missing \"\(key)\"", at: location)
+    }
+
+    static func unknownKey(_ key: String, in object: String, at location: SourceLocation) -> Diagnostic {
+        .warning("unknown key \"\(key)\" in \(object) object; it is ignored", at: location)
+    }
+
+    static func nonScalarKey(at location: SourceLocation) -> Diagnostic {
+        .error("keys must be strings, found a mapping or list key", at: location)
+    }
+
+    static func unsupported(_ feature: String, at location: SourceLocation) -> Diagnostic {
+        .warning("\(feature) not supported; ignored", at: location)
+    }
+
+    static func invalidValue(_ value: String, for key: String, allowed: [String], at location: SourceLocation) -> Diagnostic {
+        .error("invalid \"\(key)\" value \"\(value)\"; expected one of: \(allowed.joined(separator: ", "))", at: location)
+    }
+
+    static func negative(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .error("\"\(key)\" must not be negative", at: location)
+    }
+
+    static func onlyIn31(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .warning("\"\(key)\" is OpenAPI 3.1; it is read anyway in this 3.0 document", at: location)
+    }
+
+    // MARK: References
+
+    static func unresolvedReference(_ written: String, _ reason: String, at location: SourceLocation) -> Diagnostic {
+        .error("cannot resolve $ref \"\(written)\": \(reason)", at: location)
+    }
+
+    static func referenceCycle(_ written: String, at location: SourceLocation) -> Diagnostic {
+        .error("$ref \"\(written)\" refers back to itself through a cycle of references", at: location)
+    }
+
+    static func referenceSiblingsIgnored(_ keys: [String], version: OpenAPIVersion, at location: SourceLocation) -> Diagnostic {
+        let list = keys.map { "\"\($0)\"" }.joined(separator: ", ")
+        let why = version == .v3_0 ? "OpenAPI 3.0 ignores keys next to $ref" : "only \"summary\" and \"description\" may be next to this $ref"
+        return .warning("\(why); ignored: \(list)", at: location)
+    }
+
+    static func missingTextFiles(first path: String, count: Int, at location: SourceLocation) -> Diagnostic {
+        let subject = "cannot read \"\(path)\", given as $ref for a description"
+        if count == 1 { return .warning("\(subject); the description is left empty", at: location) }
+        return .warning(
+            "\(subject); this and \(count - 1) more descriptions given as $ref to missing files are left empty",
+            at: location)
+    }
+
+    // MARK: Schemas
+
+    static func unknownType(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "unknown type \"\(name)\"; expected one of: \(SchemaType.allCases.map(\.rawValue).joined(separator: ", "))",
+            at: location)
+    }
+
+    static func constraintDoesNotApply(_ keyword: String, appliesTo: String, types: [SchemaType], at location: SourceLocation) -> Diagnostic {
+        let typeText = types.count == 1 ? types[0].rawValue : "[" + types.map(\.rawValue).joined(separator: ", ") + "]"
+        return .warning("\"\(keyword)\" applies to \(appliesTo); it has no effect on type \(typeText)", at: location)
+    }
+
+    static func versionForm(_ message: String, at location: SourceLocation) -> Diagnostic {
+        .warning(message, at: location)
+    }
+
+    static func exclusiveBoundWithoutBound(_ keyword: String, bound: String, at location: SourceLocation) -> Diagnostic {
+        .warning("\"\(keyword): true\" has no \"\(bound)\" to make exclusive; it is ignored", at: location)
+    }
+
+    static func requiredNotAList(at location: SourceLocation) -> Diagnostic {
+        .warning("\"required\" in a schema must be a list of property names (a Boolean \"required\" belongs on parameters); ignored", at: location)
+    }
+
+    // MARK: Paths, operations, parameters
+
+    static func pathMustStartWithSlash(_ path: String, at location: SourceLocation) -> Diagnostic {
+        .error("path \"\(path)\" must start with \"/\"", at: location)
+    }
+
+    static func duplicateOperationID(_ id: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+        .error("duplicate operationId \"\(id)\" (first at line \(first.line))", at: location)
+    }
+
+    static func duplicateParameter(_ name: String, in place: ParameterLocation, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+        .error("duplicate \(place.rawValue) parameter \"\(name)\" (first at line \(first.line))", at: location)
+    }
+
+    static func undeclaredPathParameter(_ name: String, path: String, at location: SourceLocation) -> Diagnostic {
+        .error("path \"\(path)\" has a parameter \"{\(name)}\" that the operation does not declare (in: path)", at: location)
+    }
+
+    static func pathParameterNotInPath(_ name: String, path: String, at location: SourceLocation) -> Diagnostic {
+        .warning("path parameter \"\(name)\" does not appear in path \"\(path)\"", at: location)
+    }
+
+    static func pathParameterNotRequired(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .warning("path parameter \"\(name)\" must have \"required: true\"; it is treated as required", at: location)
+    }
+
+    static func styleNotAllowed(_ style: ParameterStyle, for place: String, at location: SourceLocation) -> Diagnostic {
+        .error("style \"\(style.rawValue)\" is not allowed for \(place)", at: location)
+    }
+
+    static func schemaAndContent(at location: SourceLocation) -> Diagnostic {
+        .error("a parameter or header has either \"schema\" or \"content\", not both", at: location)
+    }
+
+    static func neitherSchemaNorContent(at location: SourceLocation) -> Diagnostic {
+        .warning("a parameter or header without \"schema\" or \"content\" has no type; it is read as any value", at: location)
+    }
+
+    static func contentNeedsOneEntry(at location: SourceLocation) -> Diagnostic {
+        .error("\"content\" of a parameter or header must have exactly one media type", at: location)
+    }
+
+    static func invalidStatus(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .error("invalid response status \"\(key)\"; expected a code such as 200, a range such as 2XX, or default", at: location)
+    }
+
+    static func noResponses(at location: SourceLocation) -> Diagnostic {
+        .warning("operation has no responses", at: location)
+    }
+
+    // MARK: Servers and security
+
+    static func undefinedServerVariable(_ name: String, url: String, at location: SourceLocation) -> Diagnostic {
+        .error("server URL \"\(url)\" uses \"{\(name)}\", which is not in \"variables\"", at: location)
+    }
+
+    static func defaultNotInEnum(_ value: String, at location: SourceLocation) -> Diagnostic {
+        .warning("default \"\(value)\" is not one of the variable's \"enum\" values", at: location)
+    }
+
+    static func unknownSecurityScheme(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("security requirement names \"\(name)\", which is not in components.securitySchemes", at: location)
+    }
+}

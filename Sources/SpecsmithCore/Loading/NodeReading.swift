@@ -1,0 +1,243 @@
+import SpecsmithDiagnostics
+import SpecsmithYAML
+
+extension YAMLNode {
+    /// Whether the node is a null scalar (`~`, `null`, or nothing).
+    var isNullNode: Bool { isNull }
+
+    /// The Boolean value of a `true`/`false` scalar, else `nil`.
+    var boolScalar: Bool? { try? bool() }
+
+    /// The number of an integer or float scalar, else `nil`.
+    var numberScalar: YAMLNumber? { scalar == nil ? nil : try? number() }
+}
+
+extension LoadSession {
+    /// The text of a scalar that is not null; an error for a mapping or list. Numbers and Booleans
+    /// are read as their text (`version: 1.0` is the string "1.0").
+    func stringValue(_ node: YAMLNode, key: String?) -> String? {
+        if node.isNull { return nil }
+        guard let text = try? node.string() else {
+            report(.expected("a string", for: key, found: node))
+            return nil
+        }
+        return text
+    }
+
+    func boolValue(_ node: YAMLNode, key: String?) -> Bool? {
+        if node.isNull { return nil }
+        guard let value = node.boolScalar else {
+            report(.expected("true or false", for: key, found: node))
+            return nil
+        }
+        return value
+    }
+
+    func numberValue(_ node: YAMLNode, key: String?) -> YAMLNumber? {
+        if node.isNull { return nil }
+        guard let value = node.numberScalar else {
+            report(.expected("a number", for: key, found: node))
+            return nil
+        }
+        return value
+    }
+
+    /// A non-negative integer such as `maxLength`.
+    func countValue(_ node: YAMLNode, key: String) -> Int? {
+        if node.isNull { return nil }
+        let value: Int
+        do {
+            value = try node.int()
+        } catch {
+            if node.numberScalar?.isInteger == true {
+                report(error)  // an integer too large for 64 bits
+            } else {
+                report(.expected("a non-negative integer", for: key, found: node))
+            }
+            return nil
+        }
+        if value < 0 {
+            report(.negative(key, at: node.location))
+            return nil
+        }
+        return value
+    }
+
+    func stringList(_ node: YAMLNode, key: String) -> [String]? {
+        if node.isNullNode { return nil }
+        guard let items = node.sequence else {
+            report(.expected("a list of strings", for: key, found: node))
+            return nil
+        }
+        return items.compactMap { stringValue($0, key: nil) }
+    }
+
+    /// A node as a JSON-like value.
+    func jsonValue(_ node: YAMLNode) -> JSONValue {
+        switch node.content {
+        case .scalar(let s):
+            if node.isNull { return .null }
+            if let b = node.boolScalar { return .bool(b) }
+            if let n = node.numberScalar { return .number(n) }
+            return .string(s.text)
+        case .sequence(let items):
+            return .array(items.map(jsonValue))
+        case .mapping(let mapping):
+            var object = OrderedMap<JSONValue>()
+            for entry in mapping {
+                guard let key = entry.keyText else {
+                    report(.nonScalarKey(at: entry.key.location))
+                    continue
+                }
+                object[key] = jsonValue(entry.value)
+            }
+            return .object(object)
+        }
+    }
+
+    /// The entries of a mapping with string keys, reporting other keys; `nil` (with an error) when
+    /// the node is no mapping, `nil` without one when it is null.
+    func entries(_ node: YAMLNode, key: String?) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
+        if node.isNullNode { return nil }
+        guard let mapping = node.mapping else {
+            report(.expected("a mapping", for: key, found: node))
+            return nil
+        }
+        var out: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        out.reserveCapacity(mapping.count)
+        for entry in mapping {
+            guard let text = entry.keyText else {
+                report(.nonScalarKey(at: entry.key.location))
+                continue
+            }
+            out.append((text, entry.key, entry.value))
+        }
+        return out
+    }
+}
+
+/// Reads the keys of one specification object, remembering which were asked for so that the rest
+/// can be reported as unknown, and collecting `x-` extensions.
+struct ObjectReader {
+    let session: LoadSession
+    let node: YAMLNode
+    let mapping: YAMLMapping
+    let file: String
+    let objectName: String
+    private var asked: Set<String> = []
+
+    /// `nil`, after reporting an error, when the node is no mapping.
+    init?(_ session: LoadSession, _ node: YAMLNode, file: String, object objectName: String, key: String? = nil) {
+        guard let mapping = node.mapping else {
+            session.report(.expected("a mapping (\(objectName) object)", for: key, found: node))
+            return nil
+        }
+        self.session = session
+        self.node = node
+        self.mapping = mapping
+        self.file = file
+        self.objectName = objectName
+    }
+
+    var location: SourceLocation { node.location }
+
+    /// The value of a key, null values included; marks the key as known.
+    mutating func raw(_ key: String) -> YAMLNode? {
+        asked.insert(key)
+        return mapping[key]
+    }
+
+    /// The value of a key, `nil` when absent or null; marks the key as known.
+    mutating func value(_ key: String) -> YAMLNode? {
+        guard let node = raw(key), !node.isNullNode else { return nil }
+        return node
+    }
+
+    /// Where a key is written (its key node), or the object's location.
+    func keyLocation(_ key: String) -> SourceLocation {
+        mapping.entry(key)?.key.location ?? node.location
+    }
+
+    /// Marks keys as known without reading them.
+    mutating func accept(_ keys: String...) {
+        for key in keys { asked.insert(key) }
+    }
+
+    /// Marks a key as known and warns that its feature is not supported.
+    mutating func unsupported(_ key: String, feature: String) {
+        asked.insert(key)
+        if let entry = mapping.entry(key) {
+            session.report(.unsupported(feature, at: entry.key.location))
+        }
+    }
+
+    mutating func string(_ key: String) -> String? {
+        value(key).flatMap { session.stringValue($0, key: key) }
+    }
+
+    /// A required string: reports an error naming the object when absent.
+    mutating func requiredString(_ key: String) -> String? {
+        guard let node = value(key) else {
+            session.report(.missingKey(key, in: objectName, at: location))
+            return nil
+        }
+        return session.stringValue(node, key: key)
+    }
+
+    /// Text such as `description`, which may also be given as `{$ref: file.md}`.
+    mutating func text(_ key: String) -> String? {
+        value(key).flatMap { session.textValue($0, file: file, key: key) }
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        value(key).flatMap { session.boolValue($0, key: key) }
+    }
+
+    mutating func number(_ key: String) -> YAMLNumber? {
+        value(key).flatMap { session.numberValue($0, key: key) }
+    }
+
+    mutating func count(_ key: String) -> Int? {
+        value(key).flatMap { session.countValue($0, key: key) }
+    }
+
+    mutating func stringList(_ key: String) -> [String]? {
+        value(key).flatMap { session.stringList($0, key: key) }
+    }
+
+    mutating func json(_ key: String) -> JSONValue? {
+        raw(key).map { session.jsonValue($0) }
+    }
+
+    /// The entries of a mapping-valued key, `[]` when absent.
+    mutating func entries(_ key: String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        value(key).flatMap { session.entries($0, key: key) } ?? []
+    }
+
+    /// The items of a list-valued key, `nil` when absent.
+    mutating func list(_ key: String) -> [YAMLNode]? {
+        guard let node = value(key) else { return nil }
+        guard let items = node.sequence else {
+            session.report(.expected("a list", for: key, found: node))
+            return nil
+        }
+        return items
+    }
+
+    /// Reports the keys not asked for (other than `x-` keys) and returns the extensions.
+    func finish() -> Extensions {
+        var extensions = Extensions()
+        for entry in mapping {
+            guard let key = entry.keyText else {
+                session.report(.nonScalarKey(at: entry.key.location))
+                continue
+            }
+            if key.hasPrefix("x-") {
+                extensions[key] = entry.value
+            } else if !asked.contains(key) {
+                session.report(.unknownKey(key, in: objectName, at: entry.key.location))
+            }
+        }
+        return extensions
+    }
+}

@@ -1,0 +1,341 @@
+import SpecsmithDiagnostics
+import SpecsmithYAML
+
+extension LoadSession {
+    // MARK: Paths and path items
+
+    func readPaths(_ node: YAMLNode, file: String) -> (OrderedMap<PathItem>, Extensions) {
+        var paths = OrderedMap<PathItem>()
+        var extensions = Extensions()
+        var operationIDs: [String: SourceLocation] = [:]
+        for (path, keyNode, value) in entries(node, key: "paths") ?? [] {
+            if path.hasPrefix("x-") {
+                extensions[path] = value
+                continue
+            }
+            if !path.hasPrefix("/") {
+                report(.pathMustStartWithSlash(path, at: keyNode.location))
+            }
+            guard let item = readPathItemOrRef(value, file: file, path: path, isWebhook: false) else { continue }
+            for operation in item.operations {
+                guard let id = operation.operationId else { continue }
+                if let first = operationIDs[id] {
+                    report(.duplicateOperationID(id, first: first, at: operation.location))
+                } else {
+                    operationIDs[id] = operation.location
+                }
+            }
+            paths[path] = item
+        }
+        return (paths, extensions)
+    }
+
+    func readPathItemOrRef(_ node: YAMLNode, file: String, path: String, isWebhook: Bool) -> PathItem? {
+        let read = { (node: YAMLNode, file: String) in self.readPathItem(node, file: file, path: path, isWebhook: isWebhook) }
+        guard let result = referable(node, file: file, object: "Path Item", read: read) else { return nil }
+        var item = result.value
+        // A referenced path item may be shared by several paths: give its operations this path.
+        if item.path != path {
+            item.path = path
+            for index in item.operations.indices { item.operations[index].path = path }
+        }
+        if let description = result.description { item.description = description }
+        return item
+    }
+
+    func readPathItem(_ node: YAMLNode, file: String, path: String, isWebhook: Bool) -> PathItem? {
+        guard var o = ObjectReader(self, node, file: file, object: "Path Item", key: path) else { return nil }
+        var item = PathItem(path: path, summary: o.string("summary"), description: o.text("description"), location: node.location)
+        item.servers = readServers(&o, file: file)
+        item.parameters = readParameterList(&o, file: file)
+        for method in HTTPMethod.allCases {
+            guard let operationNode = o.value(method.rawValue) else { continue }
+            if let operation = readOperation(operationNode, file: file, method: method, item: item, isWebhook: isWebhook) {
+                item.operations.append(operation)
+            }
+        }
+        // Keep document order of the operations, not the order of HTTPMethod.allCases.
+        let order = o.mapping.compactMap(\.keyText)
+        item.operations.sort { (order.firstIndex(of: $0.method.rawValue) ?? 0) < (order.firstIndex(of: $1.method.rawValue) ?? 0) }
+        if version == .v3_1 && o.mapping.entry("query") != nil { o.unsupported("query", feature: "the \"query\" method is") }
+        item.extensions = o.finish()
+        return item
+    }
+
+    private func readParameterList(_ o: inout ObjectReader, file: String) -> [Parameter] {
+        var parameters: [Parameter] = []
+        for node in o.list("parameters") ?? [] {
+            guard let result = referable(node, file: file, object: "Parameter", read: readParameter) else { continue }
+            var parameter = result.value
+            if let id = result.referenceID { parameter.referenceID = id }
+            if let description = result.description { parameter.description = description }
+            if let first = parameters.first(where: { $0.name == parameter.name && $0.in == parameter.in }) {
+                report(.duplicateParameter(parameter.name, in: parameter.in, first: first.location, at: node.location))
+                continue
+            }
+            parameters.append(parameter)
+        }
+        return parameters
+    }
+
+    // MARK: Operations
+
+    private func readOperation(_ node: YAMLNode, file: String, method: HTTPMethod, item: PathItem, isWebhook: Bool) -> Operation? {
+        guard var o = ObjectReader(self, node, file: file, object: "Operation", key: method.rawValue) else { return nil }
+        var operation = Operation(method: method, path: item.path, location: node.location)
+        operation.operationId = o.string("operationId")
+        operation.summary = o.string("summary")
+        operation.description = o.text("description")
+        operation.tags = o.stringList("tags") ?? []
+        operation.deprecated = o.bool("deprecated") ?? false
+        operation.servers = readServers(&o, file: file)
+        operation.externalDocs = o.value("externalDocs").flatMap { readExternalDocs($0, file: file) }
+
+        let own = readParameterList(&o, file: file)
+        var merged = item.parameters
+        for parameter in own {
+            if let index = merged.firstIndex(where: { $0.name == parameter.name && $0.in == parameter.in }) {
+                merged[index] = parameter
+            } else {
+                merged.append(parameter)
+            }
+        }
+        operation.parameters = merged
+        if !isWebhook { checkPathParameters(operation) }
+
+        if let body = o.value("requestBody") {
+            if let result = referable(body, file: file, object: "Request Body", read: readRequestBody) {
+                operation.requestBody = result.value
+                if let id = result.referenceID { operation.requestBody?.referenceID = id }
+                if let description = result.description { operation.requestBody?.description = description }
+            }
+        }
+        if let responses = o.value("responses") {
+            operation.responses = readResponses(responses, file: file)
+            if operation.responses.isEmpty { report(.noResponses(at: o.keyLocation("responses"))) }
+        } else if version == .v3_0 {
+            report(.noResponses(at: node.location))
+        }
+        operation.security = o.value("security").map { readSecurity($0, file: file) }
+        o.unsupported("callbacks", feature: "callbacks are")
+        operation.extensions = o.finish()
+        return operation
+    }
+
+    private func checkPathParameters(_ operation: Operation) {
+        let names = Self.templateVariables(operation.path)
+        let pathParameters = operation.parameters.filter { $0.in == .path }
+        for name in names where !pathParameters.contains(where: { $0.name == name }) {
+            report(.undeclaredPathParameter(name, path: operation.path, at: operation.location))
+        }
+        for parameter in pathParameters where !names.contains(parameter.name) {
+            report(.pathParameterNotInPath(parameter.name, path: operation.path, at: parameter.location))
+        }
+    }
+
+    // MARK: Parameters and headers
+
+    func readParameter(_ node: YAMLNode, file: String) -> Parameter? {
+        guard var o = ObjectReader(self, node, file: file, object: "Parameter") else { return nil }
+        let name = o.requiredString("name")
+        let placeText = o.requiredString("in")
+        var place: ParameterLocation?
+        if let placeText {
+            place = ParameterLocation(rawValue: placeText)
+            if place == nil {
+                report(.invalidValue(placeText, for: "in", allowed: ParameterLocation.allCases.map(\.rawValue), at: o.keyLocation("in")))
+            }
+        }
+        var parameter = Parameter(name: name ?? "", in: place ?? .query, location: node.location)
+        parameter.description = o.text("description")
+        parameter.required = o.bool("required") ?? false
+        if place == .path && !parameter.required {
+            report(.pathParameterNotRequired(parameter.name, at: o.raw("required") == nil ? node.location : o.keyLocation("required")))
+            parameter.required = true
+        }
+        parameter.deprecated = o.bool("deprecated") ?? false
+        parameter.allowEmptyValue = o.bool("allowEmptyValue") ?? false
+        parameter.style = readStyle(&o, allowed: place.map(Self.allowedStyles) ?? ParameterStyle.allCases, for: "\(placeText ?? "") parameters")
+        parameter.explode = o.bool("explode")
+        parameter.allowReserved = o.bool("allowReserved") ?? false
+        (parameter.schema, parameter.content) = readSchemaOrContent(&o, file: file)
+        parameter.example = o.json("example")
+        parameter.examples = readExamples(&o, file: file)
+        parameter.extensions = o.finish()
+        guard name != nil, place != nil else { return nil }
+        return parameter
+    }
+
+    static func allowedStyles(_ place: ParameterLocation) -> [ParameterStyle] {
+        switch place {
+        case .path: [.matrix, .label, .simple]
+        case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
+        case .header: [.simple]
+        case .cookie: [.form]
+        }
+    }
+
+    private func readStyle(_ o: inout ObjectReader, allowed: [ParameterStyle], for place: String) -> ParameterStyle? {
+        guard let text = o.string("style") else { return nil }
+        guard let style = ParameterStyle(rawValue: text) else {
+            report(.invalidValue(text, for: "style", allowed: ParameterStyle.allCases.map(\.rawValue), at: o.keyLocation("style")))
+            return nil
+        }
+        if !allowed.contains(style) {
+            report(.styleNotAllowed(style, for: place, at: o.keyLocation("style")))
+        }
+        return style
+    }
+
+    private func readSchemaOrContent(_ o: inout ObjectReader, file: String) -> (Schema?, OrderedMap<MediaType>) {
+        let schema = o.value("schema").map { readSchema($0, file: file, key: "schema") }
+        let content = readContent(&o, file: file)
+        if schema != nil && !content.isEmpty {
+            report(.schemaAndContent(at: o.keyLocation("content")))
+        } else if schema == nil && content.isEmpty {
+            report(.neitherSchemaNorContent(at: o.location))
+        } else if content.count > 1 {
+            report(.contentNeedsOneEntry(at: o.keyLocation("content")))
+        }
+        return (schema, content)
+    }
+
+    func readHeader(_ node: YAMLNode, file: String) -> Header? {
+        guard var o = ObjectReader(self, node, file: file, object: "Header") else { return nil }
+        var header = Header(location: node.location)
+        header.description = o.text("description")
+        header.required = o.bool("required") ?? false
+        header.deprecated = o.bool("deprecated") ?? false
+        header.style = readStyle(&o, allowed: [.simple], for: "headers")
+        header.explode = o.bool("explode")
+        (header.schema, header.content) = readSchemaOrContent(&o, file: file)
+        header.example = o.json("example")
+        header.examples = readExamples(&o, file: file)
+        header.extensions = o.finish()
+        return header
+    }
+
+    private func readHeaders(_ o: inout ObjectReader, file: String) -> OrderedMap<Header> {
+        var headers = OrderedMap<Header>()
+        for (name, _, value) in o.entries("headers") {
+            guard let result = referable(value, file: file, object: "Header", read: readHeader) else { continue }
+            // The specification says a Content-Type response header is ignored.
+            if name.lowercased() == "content-type" { continue }
+            var header = result.value
+            if let id = result.referenceID { header.referenceID = id }
+            if let description = result.description { header.description = description }
+            headers[name] = header
+        }
+        return headers
+    }
+
+    // MARK: Bodies, responses, media types
+
+    func readRequestBody(_ node: YAMLNode, file: String) -> RequestBody? {
+        guard var o = ObjectReader(self, node, file: file, object: "Request Body", key: "requestBody") else { return nil }
+        var body = RequestBody(location: node.location)
+        body.description = o.text("description")
+        body.required = o.bool("required") ?? false
+        if o.value("content") == nil { report(.missingKey("content", in: "Request Body", at: node.location)) }
+        body.content = readContent(&o, file: file)
+        body.extensions = o.finish()
+        return body
+    }
+
+    private func readResponses(_ node: YAMLNode, file: String) -> Responses {
+        var responses = Responses()
+        for (key, keyNode, value) in entries(node, key: "responses") ?? [] {
+            if key.hasPrefix("x-") {
+                responses.extensions[key] = value
+                continue
+            }
+            guard let status = Self.responseStatus(key) else {
+                report(.invalidStatus(key, at: keyNode.location))
+                continue
+            }
+            guard let result = referable(value, file: file, object: "Response", read: readResponse) else { continue }
+            var response = result.value
+            if let id = result.referenceID { response.referenceID = id }
+            if let description = result.description { response.description = description }
+            responses.entries.append(Responses.Entry(status: status, response: response))
+        }
+        return responses
+    }
+
+    /// `200`, `2XX` (or `2xx`), `default`; `nil` for anything else.
+    static func responseStatus(_ key: String) -> ResponseStatus? {
+        if key == "default" { return .default }
+        let characters = Array(key)
+        guard characters.count == 3, let first = characters[0].wholeNumberValue, (1...5).contains(first) else { return nil }
+        if characters[1...].allSatisfy({ $0 == "X" || $0 == "x" }) { return .range(first) }
+        guard characters[1...].allSatisfy({ $0.isASCII && $0.isNumber }), let code = Int(key) else { return nil }
+        return .code(code)
+    }
+
+    func readResponse(_ node: YAMLNode, file: String) -> Response? {
+        guard var o = ObjectReader(self, node, file: file, object: "Response") else { return nil }
+        var response = Response(location: node.location)
+        if let description = o.text("description") {
+            response.description = description
+        } else if o.raw("description") == nil {
+            report(.missingKeyWarning("description", in: "Response", at: node.location))
+        }
+        response.headers = readHeaders(&o, file: file)
+        response.content = readContent(&o, file: file)
+        o.unsupported("links", feature: "links are")
+        response.extensions = o.finish()
+        return response
+    }
+
+    private func readContent(_ o: inout ObjectReader, file: String) -> OrderedMap<MediaType> {
+        var content = OrderedMap<MediaType>()
+        for (mediaType, _, value) in o.entries("content") {
+            guard var m = ObjectReader(self, value, file: file, object: "Media Type", key: mediaType) else { continue }
+            var media = MediaType(location: value.location)
+            media.schema = m.value("schema").map { readSchema($0, file: file, key: "schema") }
+            media.example = m.json("example")
+            media.examples = readExamples(&m, file: file)
+            for (name, _, encodingNode) in m.entries("encoding") {
+                if let encoding = readEncoding(encodingNode, file: file, key: name) { media.encoding[name] = encoding }
+            }
+            media.extensions = m.finish()
+            content[mediaType] = media
+        }
+        return content
+    }
+
+    private func readEncoding(_ node: YAMLNode, file: String, key: String) -> Encoding? {
+        guard var o = ObjectReader(self, node, file: file, object: "Encoding", key: key) else { return nil }
+        var encoding = Encoding(location: node.location)
+        encoding.contentType = o.string("contentType")
+        encoding.headers = readHeaders(&o, file: file)
+        encoding.style = readStyle(&o, allowed: Self.allowedStyles(.query), for: "encodings")
+        encoding.explode = o.bool("explode")
+        encoding.allowReserved = o.bool("allowReserved") ?? false
+        encoding.extensions = o.finish()
+        return encoding
+    }
+
+    // MARK: Examples
+
+    private func readExamples(_ o: inout ObjectReader, file: String) -> OrderedMap<Example> {
+        var examples = OrderedMap<Example>()
+        for (name, _, value) in o.entries("examples") {
+            if let result = referable(value, file: file, object: "Example", read: readExample) {
+                examples[name] = result.value
+            }
+        }
+        return examples
+    }
+
+    func readExample(_ node: YAMLNode, file: String) -> Example? {
+        guard var o = ObjectReader(self, node, file: file, object: "Example") else { return nil }
+        var example = Example(location: node.location)
+        example.summary = o.string("summary")
+        example.description = o.text("description")
+        example.value = o.json("value")
+        example.externalValue = o.string("externalValue")
+        example.extensions = o.finish()
+        return example
+    }
+}

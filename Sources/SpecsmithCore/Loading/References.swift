@@ -1,0 +1,247 @@
+import Foundation
+import SpecsmithDiagnostics
+import SpecsmithYAML
+
+/// A `$ref` value taken apart: the file it points into and the JSON Pointer inside it.
+struct ReferenceTarget {
+    /// The target file's path, normalised, relative to the current directory like the root's.
+    var file: String
+    /// The unescaped pointer tokens.
+    var tokens: [String]
+
+    /// `file#/escaped/pointer`.
+    var id: String { file + "#" + JSONPointer.pointer(tokens) }
+}
+
+enum ReferenceParsing {
+    /// Splits a `$ref` into file and pointer relative to the referring file. Returns the reason it
+    /// cannot be used on failure.
+    static func parse(_ ref: String, from referringFile: String) -> Result<ReferenceTarget, ReferenceError> {
+        let hash = ref.firstIndex(of: "#")
+        let filePart = String(ref[..<(hash ?? ref.endIndex)])
+        let fragment = hash.map { String(ref[ref.index(after: $0)...]) } ?? ""
+        if filePart.contains("://") || filePart.hasPrefix("//") {
+            return .failure(.init("references to URLs are not supported; download the file and refer to it by path"))
+        }
+        guard let decodedFragment = percentDecode(fragment), let decodedFile = percentDecode(filePart) else {
+            return .failure(.init("invalid percent-encoding"))
+        }
+        if !decodedFragment.isEmpty && !decodedFragment.hasPrefix("/") {
+            return .failure(.init("anchors (\"#\(decodedFragment)\") are not supported; use a JSON Pointer such as \"#/components/schemas/Name\""))
+        }
+        let file = decodedFile.isEmpty ? referringFile : resolve(decodedFile, relativeTo: referringFile)
+        return .success(ReferenceTarget(file: file, tokens: JSONPointer.tokens(decodedFragment)))
+    }
+
+    /// `relative` resolved against the directory of `file`, with `.` and `..` segments removed.
+    static func resolve(_ relative: String, relativeTo file: String) -> String {
+        if relative.hasPrefix("/") { return normalise(relative) }
+        guard let slash = file.lastIndex(of: "/") else { return normalise(relative) }
+        return normalise(String(file[...slash]) + relative)
+    }
+
+    static func normalise(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else if !absolute { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        return (absolute ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// Decodes `%XX` escapes as UTF-8; `nil` when an escape is malformed or the bytes are no UTF-8.
+    static func percentDecode(_ text: String) -> String? {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8).makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = iterator.next(), let low = iterator.next(),
+                    let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+                else { return nil }
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
+
+struct ReferenceError: Error {
+    var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+/// A node found by following a `$ref`.
+struct LocatedNode {
+    var node: YAMLNode
+    var file: String
+    var id: String
+}
+
+extension LoadSession {
+    /// The root node of a file, loading it on first use. `nil` when it cannot be read or parsed
+    /// (its errors are reported once, when first loaded).
+    func fileRoot(_ path: String) -> YAMLNode?? {
+        if let cached = files[path] { return .some(cached) }
+        guard let data = FileManager.default.contents(atPath: path) else { return .none }
+        let root = parse([UInt8](data), file: path)
+        files[path] = root
+        return .some(root)
+    }
+
+    /// Parses bytes as YAML and records the text for the renderer.
+    func parse(_ bytes: [UInt8], file: String) -> YAMLNode? {
+        sources[file] = String(decoding: bytes, as: UTF8.self)
+        do {
+            return try YAMLLoader.load(bytes, file: file, limits: limits)
+        } catch {
+            for diagnostic in error.diagnostics { report(diagnostic) }
+            return nil
+        }
+    }
+
+    /// Follows a `$ref` to its node, reporting an error at `location` when it cannot.
+    func locate(_ written: String, from file: String, at location: SourceLocation) -> LocatedNode? {
+        let target: ReferenceTarget
+        switch ReferenceParsing.parse(written, from: file) {
+        case .success(let t): target = t
+        case .failure(let error):
+            report(.unresolvedReference(written, error.reason, at: location))
+            return nil
+        }
+        guard case .some(let loaded) = fileRoot(target.file) else {
+            report(.unresolvedReference(written, "cannot read file \"\(target.file)\"", at: location))
+            return nil
+        }
+        guard var node = loaded else {
+            report(.unresolvedReference(written, "file \"\(target.file)\" has errors", at: location))
+            return nil
+        }
+        var walked: [String] = []
+        for token in target.tokens {
+            var next: YAMLNode?
+            switch node.content {
+            case .mapping(let mapping): next = mapping[token]
+            case .sequence(let items): next = Int(token).flatMap { items.indices.contains($0) ? items[$0] : nil }
+            case .scalar: next = nil
+            }
+            guard let found = next else {
+                let place = walked.isEmpty ? "the document" : "\"#\(JSONPointer.pointer(walked))\""
+                let fileText = target.file == file ? "" : " of \"\(target.file)\""
+                report(.unresolvedReference(written, "\(place)\(fileText) has no \"\(token)\"", at: location))
+                return nil
+            }
+            walked.append(token)
+            node = found
+        }
+        return LocatedNode(node: node, file: target.file, id: target.id)
+    }
+
+    /// Reads an object that may be given as `$ref` (parameter, response, request body, header,
+    /// example, security scheme, path item): follows references (each target read once, cycles
+    /// reported), and returns the value with the id of the first reference and, in 3.1, the
+    /// `description` written next to the `$ref`.
+    func referable<T>(
+        _ node: YAMLNode, file: String, object: String, read: (YAMLNode, String) -> T?
+    ) -> (value: T, referenceID: String?, description: String?)? {
+        guard let mapping = node.mapping, let refEntry = mapping.entry("$ref") else {
+            return read(node, file).map { ($0, nil, nil) }
+        }
+        guard let written = stringValue(refEntry.value, key: "$ref") else { return nil }
+        var description: String?
+        var ignored: [String] = []
+        for entry in mapping where entry.keyText != "$ref" {
+            let key = entry.keyText ?? ""
+            if version == .v3_1 && key == "description" {
+                description = textValue(entry.value, file: file, key: key)
+            } else if version == .v3_1 && key == "summary" {
+                continue
+            } else {
+                ignored.append(key)
+            }
+        }
+        if !ignored.isEmpty {
+            report(.referenceSiblingsIgnored(ignored, version: version, at: mapping.entry(ignored[0])?.key.location ?? node.location))
+        }
+        guard let target = locate(written, from: file, at: refEntry.value.location) else { return nil }
+        let cacheKey = object + " " + target.id
+        if let cached = objectCache[cacheKey] as? T { return (cached, target.id, description) }
+        if referencesInProgress.contains(cacheKey) {
+            report(.referenceCycle(written, at: refEntry.value.location))
+            return nil
+        }
+        referencesInProgress.insert(cacheKey)
+        defer { referencesInProgress.remove(cacheKey) }
+        guard let value = referable(target.node, file: target.file, object: object, read: read)?.value else { return nil }
+        objectCache[cacheKey] = value
+        return (value, target.id, description)
+    }
+
+    /// Reads a component of the root document (`components.parameters.Name`, ...) once, so that
+    /// references to it later find it in the cache.
+    func component<T>(
+        _ node: YAMLNode, kind: String, name: String, object: String, read: (YAMLNode, String) -> T?
+    ) -> (value: T, referenceID: String?, description: String?)? {
+        let id = rootFile + "#" + JSONPointer.pointer(["components", kind, name])
+        let cacheKey = object + " " + id
+        if let cached = objectCache[cacheKey] as? T { return (cached, nil, nil) }
+        referencesInProgress.insert(cacheKey)
+        defer { referencesInProgress.remove(cacheKey) }
+        guard let result = referable(node, file: rootFile, object: object, read: read) else { return nil }
+        objectCache[cacheKey] = result.value
+        return result
+    }
+
+    /// Text such as a `description`: a string, or `{$ref: file}` naming a text file (Markdown, say)
+    /// whose contents become the text. A missing file is counted and reported once per load.
+    func textValue(_ node: YAMLNode, file: String, key: String) -> String? {
+        guard let mapping = node.mapping, let refEntry = mapping.entry("$ref") else {
+            return stringValue(node, key: key)
+        }
+        guard let written = stringValue(refEntry.value, key: "$ref") else { return nil }
+        if written.contains("#") {
+            guard let target = locate(written, from: file, at: refEntry.value.location) else { return nil }
+            return stringValue(target.node, key: key)
+        }
+        let path = ReferenceParsing.resolve(ReferenceParsing.percentDecode(written) ?? written, relativeTo: file)
+        if let text = textFiles[path] { return text }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            missingTextFiles.append((written, refEntry.value.location))
+            return nil
+        }
+        var text = String(decoding: data, as: UTF8.self)
+        while text.hasSuffix("\n") { text.removeLast() }
+        textFiles[path] = text
+        return text
+    }
+
+    /// Resolves a schema `$ref` to a ``SchemaReference``, reading its target into the schema table
+    /// the first time. A cycle simply finds the target already in the table.
+    func schemaReference(_ refNode: YAMLNode, from file: String) -> SchemaReference? {
+        guard let written = stringValue(refNode, key: "$ref") else { return nil }
+        guard case .success(let parsed) = ReferenceParsing.parse(written, from: file) else {
+            _ = locate(written, from: file, at: refNode.location)
+            return nil
+        }
+        let reference = SchemaReference(id: parsed.id, written: written, location: refNode.location)
+        if schemas.contains(key: parsed.id) { return reference }
+        guard let target = locate(written, from: file, at: refNode.location) else { return nil }
+        return schemaReference(to: target, written: written, at: refNode.location)
+    }
+
+    /// Reads a located schema into the table under its id (once) and returns a reference to it.
+    func schemaReference(to target: LocatedNode, written: String, at location: SourceLocation) -> SchemaReference {
+        let reference = SchemaReference(id: target.id, written: written, location: location)
+        if schemas.contains(key: target.id) { return reference }
+        schemas[target.id] = Schema(location: target.node.location)
+        schemas[target.id] = readSchema(target.node, file: target.file)
+        return reference
+    }
+}
