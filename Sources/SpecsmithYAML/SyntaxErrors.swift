@@ -46,8 +46,9 @@ enum SyntaxErrors {
         case "invalid Unicode character":
             message = "invalid UTF-8: the bytes encode U+\(hex(value, digits: 4)), which is not a Unicode character"
         case "control characters are not allowed":
-            message =
-                "control character U+\(hex(value, digits: 4)) is not allowed in YAML; write it as an escape in a double-quoted string"
+            return .error(
+                "control character U+\(hex(value, digits: 4)) is not allowed in YAML", at: location,
+                note: "write it as an escape (\\u\(hex(value, digits: 4))) in a double-quoted string")
         default:
             message = "cannot read the file: \(problem)"
         }
