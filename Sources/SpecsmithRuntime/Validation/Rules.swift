@@ -71,16 +71,22 @@ public enum ItemsRule: Sendable, Hashable {
     case uniqueItems
 
     func failure<Element: Hashable>(_ value: [Element]) -> Failure? {
+        guard case .uniqueItems = self else { return countFailure(value.count) }
+        guard let (first, second) = Self.firstDuplicate(in: value) else { return nil }
+        return Failure(.uniqueItems, limit: nil, message: "items \(first) and \(second) are equal (uniqueItems)")
+    }
+
+    /// The failure of `minItems` or `maxItems`; `uniqueItems` is not about the count, and passes.
+    func countFailure(_ count: Int) -> Failure? {
         switch self {
         case .minItems(let limit):
-            guard value.count < limit else { return nil }
-            return Failure(.minItems, limit: String(limit), message: "count \(value.count) is below minItems \(limit)")
+            guard count < limit else { return nil }
+            return Failure(.minItems, limit: String(limit), message: "count \(count) is below minItems \(limit)")
         case .maxItems(let limit):
-            guard value.count > limit else { return nil }
-            return Failure(.maxItems, limit: String(limit), message: "count \(value.count) exceeds maxItems \(limit)")
+            guard count > limit else { return nil }
+            return Failure(.maxItems, limit: String(limit), message: "count \(count) exceeds maxItems \(limit)")
         case .uniqueItems:
-            guard let (first, second) = Self.firstDuplicate(in: value) else { return nil }
-            return Failure(.uniqueItems, limit: nil, message: "items \(first) and \(second) are equal (uniqueItems)")
+            return nil
         }
     }
 

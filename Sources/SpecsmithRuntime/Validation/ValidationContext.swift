@@ -87,6 +87,13 @@ public struct ValidationContext: Sendable {
         record(failure, at: .key(key))
     }
 
+    /// Checks an array of values that are not `Hashable` against `minItems` or `maxItems`;
+    /// `uniqueItems` needs `Hashable` items, and passes here.
+    public mutating func check<Element>(_ value: [Element]?, at key: StaticString, _ rule: ItemsRule) {
+        guard let value, let failure = rule.countFailure(value.count) else { return }
+        record(failure, at: .key(key))
+    }
+
     /// Checks a dictionary against `minProperties`, `maxProperties` or `required`.
     public mutating func check<Value>(_ value: [String: Value]?, at key: StaticString, _ rule: PropertiesRule) {
         guard let value, let failure = rule.failure(value) else { return }
