@@ -38,6 +38,12 @@ struct Marks {
         original.character(line: location.line - 1, column: location.column - 1)
     }
 
+    /// True when only white space and line breaks follow a 1-based location.
+    func isAtEnd(_ location: SourceLocation) -> Bool {
+        guard let offset = original.byteOffset(line: location.line - 1, column: location.column - 1) else { return true }
+        return original.bytes[offset...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
     /// Up to `count` characters from a 1-based location, not past the end of its line.
     func text(at location: SourceLocation, count: Int) -> String {
         original.text(line: location.line - 1, column: location.column - 1, count: count)

@@ -133,6 +133,21 @@ enum SyntaxErrors {
             return .error("expected ',' or ']' in the sequence that starts at \(started)", at: location)
         case "did not find expected ',' or '}'":
             return .error("expected ',' or '}' in the mapping that starts at \(started)", at: location)
+        case "did not find expected node content":
+            if marks.isAtEnd(location) {
+                return .error("the file ends where a value is expected", at: location)
+            }
+            return .error("expected a value here", at: location)
+        case "block sequence entries are not allowed in this context":
+            return .error(
+                "a '- ' sequence item cannot start here", at: location,
+                note: "start the sequence on its own line, indented under its key")
+        case "did not find expected <document start>":
+            return .error(
+                "unexpected content after the document's top-level value", at: location,
+                note: "a document has one top-level value; check the indentation")
+        case "found incompatible YAML document":
+            return .error("unsupported YAML version; only %YAML 1.x documents can be read", at: location)
         case "found undefined tag handle":
             return .error("undefined tag handle; only ! and !! can be used without a %TAG directive", at: location)
         default:
