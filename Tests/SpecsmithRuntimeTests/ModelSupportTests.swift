@@ -84,7 +84,8 @@ struct RedactionTests {
         print(credentials, to: &printed)
         return [
             printed, dumped, String(describing: credentials), String(reflecting: credentials), "\(credentials)",
-            credentials.description, credentials.debugDescription, "\(Mirror(reflecting: credentials).children.map(\.value))",
+            credentials.description, credentials.debugDescription,
+            "\(Mirror(reflecting: credentials).children.map(\.value))",
         ]
     }
 

@@ -21,7 +21,8 @@ struct NumberRuleTests {
 
     @Test func exclusiveLimitsExcludeTheLimit() {
         #expect(messages { $0.check(Int64(1), at: "id", .exclusiveMinimum(0)) }.isEmpty)
-        #expect(messages { $0.check(Int64(0), at: "id", .exclusiveMinimum(0)) } == ["id: is not above exclusiveMinimum 0"])
+        #expect(messages { $0.check(Int64(0), at: "id", .exclusiveMinimum(0)) }
+            == ["id: is not above exclusiveMinimum 0"])
         #expect(messages { $0.check(9.99, at: "p", .exclusiveMaximum(10)) }.isEmpty)
         #expect(messages { $0.check(10.0, at: "p", .exclusiveMaximum(10)) } == ["p: is not below exclusiveMaximum 10"])
     }
@@ -70,7 +71,8 @@ struct NumberRuleTests {
     }
 
     @Test func eachNumberOfAnArrayIsChecked() {
-        #expect(messages { $0.check(each: [1, 5, 11], at: "scores", .maximum(10)) } == ["scores[2]: exceeds maximum 10"])
+        #expect(messages { $0.check(each: [1, 5, 11], at: "scores", .maximum(10)) }
+            == ["scores[2]: exceeds maximum 10"])
         #expect(messages { $0.check(each: [0.5, -0.5], at: "weights", .minimum(0)) }
             == ["weights[1]: is below minimum 0"])
     }

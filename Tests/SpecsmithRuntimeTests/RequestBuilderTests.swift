@@ -125,7 +125,10 @@ struct RequestBuilderTests {
     }
 
     @Test func invalidServerURLsAreRefused() {
-        for text in ["/relative", "mailto:someone@example.com", "https://example.com/v1?x=1", "https://u:p@example.com"] {
+        let servers = [
+            "/relative", "mailto:someone@example.com", "https://example.com/v1?x=1", "https://u:p@example.com",
+        ]
+        for text in servers {
             let builder = RequestBuilder(method: .get, server: URL(string: text)!, path: "/me")
             #expect(throws: RequestError.invalidServerURL) { try builder.build() }
         }

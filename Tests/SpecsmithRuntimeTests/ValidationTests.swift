@@ -98,7 +98,8 @@ struct ValidationTests {
         var order = valid
         order.byWarehouse = ["east": LineItem(name: "x", quantity: 0), "we.st": LineItem(name: "", quantity: 1)]
         let error = #expect(throws: ValidationError.self) { try order.validate() }
-        #expect(Set(error?.violations.map(\.path) ?? []) == ["by_warehouse.east.quantity", #"by_warehouse["we.st"].name"#])
+        let paths = Set(error?.violations.map(\.path) ?? [])
+        #expect(paths == ["by_warehouse.east.quantity", #"by_warehouse["we.st"].name"#])
     }
 
     @Test func itemCountsAndUniqueness() {
