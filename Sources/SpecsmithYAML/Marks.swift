@@ -40,7 +40,9 @@ struct Marks {
 
     /// True when only white space and line breaks follow a 1-based location.
     func isAtEnd(_ location: SourceLocation) -> Bool {
-        guard let offset = original.byteOffset(line: location.line - 1, column: location.column - 1) else { return true }
+        guard let offset = original.byteOffset(line: location.line - 1, column: location.column - 1) else {
+            return true
+        }
         return original.bytes[offset...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 

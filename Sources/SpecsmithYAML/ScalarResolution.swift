@@ -76,7 +76,9 @@ extension YAMLScalar {
         }
     }
 
-    private static func equalsAny(_ s: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString, _ c: StaticString)
+    private static func equalsAny(
+        _ s: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString, _ c: StaticString
+    )
         -> Bool
     {
         equals(s, a) || equals(s, b) || equals(s, c)
@@ -141,7 +143,9 @@ enum NumberText {
     /// zeros, `0o`/`0x` converted to decimal, a bare `.` completed with a `0` on either side.
     static func json(_ text: String) -> YAMLNumber {
         let bytes = Array(text.utf8)
-        if bytes.count > 2, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "o") || bytes[1] == UInt8(ascii: "x") {
+        if bytes.count > 2, bytes[0] == UInt8(ascii: "0"),
+            bytes[1] == UInt8(ascii: "o") || bytes[1] == UInt8(ascii: "x")
+        {
             let radix = bytes[1] == UInt8(ascii: "o") ? 8 : 16
             return YAMLNumber(text: decimal(digits: bytes[2...], radix: radix), isInteger: true)
         }

@@ -14,7 +14,8 @@ enum SyntaxErrors {
         case YAML_MEMORY_ERROR:
             return .error("out of memory while parsing", at: nil)
         case YAML_READER_ERROR:
-            return readerError(problem, value: Int(p.problem_value), at: marks.location(byteOffset: Int(p.problem_offset)))
+            return readerError(
+                problem, value: Int(p.problem_value), at: marks.location(byteOffset: Int(p.problem_offset)))
         default:
             let context = p.context.map { String(cString: $0) }
             return syntaxError(
@@ -77,7 +78,8 @@ enum SyntaxErrors {
             case nil:
                 return .error("a character here cannot start a value", at: location)
             }
-        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+        case "found a tab character that violates indentation",
+            "found a tab character where an indentation space is expected":
             return .error("a tab character cannot be used for indentation", at: location, note: tabNote)
         case "found unexpected end of stream" where context == "while scanning a quoted scalar":
             let quote = marks.character(at: contextLocation) == "'" ? "single" : "double"
@@ -99,9 +101,11 @@ enum SyntaxErrors {
             let message: String
             switch value {
             case 0xD800...0xDBFF:
-                message = "lone UTF-16 surrogate \(written): a high surrogate must be followed by a low surrogate escape (\\uDC00 to \\uDFFF)"
+                message =
+                    "lone UTF-16 surrogate \(written): a high surrogate must be followed by a low surrogate escape (\\uDC00 to \\uDFFF)"
             case 0xDC00...0xDFFF:
-                message = "lone UTF-16 surrogate \(written): a low surrogate must follow a high surrogate escape (\\uD800 to \\uDBFF)"
+                message =
+                    "lone UTF-16 surrogate \(written): a low surrogate must follow a high surrogate escape (\\uD800 to \\uDBFF)"
             default:
                 message = "escape \(written) is not a Unicode character (the largest is \\U0010FFFF)"
             }

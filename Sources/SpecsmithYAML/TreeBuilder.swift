@@ -173,7 +173,9 @@ struct TreeBuilder: ~Copyable {
     ) throws(Fatal) {
         let location = marks.location(mark)
         guard stack.count < limits.maxDepth else {
-            fail("mappings and sequences nest deeper than the limit of \(limits.maxDepth) levels (maxDepth)", at: location)
+            fail(
+                "mappings and sequences nest deeper than the limit of \(limits.maxDepth) levels (maxDepth)",
+                at: location)
             throw Fatal()
         }
         var tag: String?
@@ -354,7 +356,8 @@ struct TreeBuilder: ~Copyable {
             .error(
                 "unsupported tag \(CoreTag.shortForm(tag))",
                 at: location,
-                note: "only the YAML core schema tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed"
+                note:
+                    "only the YAML core schema tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed"
             ))
     }
 
@@ -362,7 +365,9 @@ struct TreeBuilder: ~Copyable {
 
     private mutating func finish(at location: SourceLocation) throws(Fatal) {
         guard let root else {
-            fail("the file is empty; expected a YAML or JSON document", at: SourceLocation(file: file, line: 1, column: 1))
+            fail(
+                "the file is empty; expected a YAML or JSON document",
+                at: SourceLocation(file: file, line: 1, column: 1))
             throw Fatal()
         }
         if case .scalar(let s) = root.content, s.style == .plain, s.tag == nil, s.text.isEmpty {

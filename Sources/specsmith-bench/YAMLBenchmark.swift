@@ -56,6 +56,8 @@ func runYAMLBenchmark(_ arguments: [String]) -> Int32 {
                 + (fixed(tree / bare, 2) + "x").leftPadding(to: 8)
                 + fixed(megabytes / bare, 1).leftPadding(to: 11) + fixed(megabytes / tree, 1).leftPadding(to: 11))
     }
-    print("thread CPU time, median of \(iterations) alternating iterations of each after one warm-up; ratio = tree / bare")
+    print(
+        "thread CPU time, median of \(iterations) alternating iterations of each after one warm-up; ratio = tree / bare"
+    )
     return status
 }

@@ -17,7 +17,8 @@ import Testing
 
     @Test func deepNestingStopsAtTheDepthLimit() throws {
         let errors = loadErrors(try fixture("deep-nesting.yaml"))
-        #expect(summaries(errors) == ["1:257: mappings and sequences nest deeper than the limit of 256 levels (maxDepth)"])
+        #expect(
+            summaries(errors) == ["1:257: mappings and sequences nest deeper than the limit of 256 levels (maxDepth)"])
     }
 
     @Test func customTagsAreRefused() throws {

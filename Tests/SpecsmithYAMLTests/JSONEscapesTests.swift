@@ -22,7 +22,9 @@ import Testing
     }
 
     @Test func outsideDoubleQuotesTheBackslashIsText() throws {
-        let root = try load("p: x\\uD83D\\uDCA9y\ns: 'q\\uD83D\\uDCA9'\nl: |\n  \\uD83D\\uDCA9 and \\uD83D\\uDE00\nd: \"\\uD83D\\uDCA9\"\n")
+        let root = try load(
+            "p: x\\uD83D\\uDCA9y\ns: 'q\\uD83D\\uDCA9'\nl: |\n  \\uD83D\\uDCA9 and \\uD83D\\uDE00\nd: \"\\uD83D\\uDCA9\"\n"
+        )
         #expect(try value(root, "p").string() == #"x\uD83D\uDCA9y"#)
         #expect(try value(root, "s").string() == #"q\uD83D\uDCA9"#)
         #expect(try value(root, "l").string() == "\\uD83D\\uDCA9 and \\uD83D\\uDE00\n")

@@ -15,7 +15,8 @@ import Testing
     }
 
     @Test func scalarStylesAreKept() throws {
-        let root = try load("p: plain\ns: 'single'\nd: \"double\"\nl: |\n  line one\n  line two\nf: >\n  folded\n  text\n")
+        let root = try load(
+            "p: plain\ns: 'single'\nd: \"double\"\nl: |\n  line one\n  line two\nf: >\n  folded\n  text\n")
         #expect(root.mapping?["p"]?.scalar?.style == .plain)
         #expect(root.mapping?["s"]?.scalar?.style == .singleQuoted)
         #expect(root.mapping?["d"]?.scalar?.style == .doubleQuoted)
@@ -75,7 +76,10 @@ import Testing
     }
 
     @Test func anUnknownAliasIsAnError() {
-        #expect(summaries(loadErrors("a: 1\nb: *missing\n")) == ["2:4: unknown alias *missing: no anchor &missing comes before it"])
+        #expect(
+            summaries(loadErrors("a: 1\nb: *missing\n")) == [
+                "2:4: unknown alias *missing: no anchor &missing comes before it"
+            ])
     }
 
     @Test func anAliasCannotReferToTheNodeThatHoldsIt() {
@@ -125,7 +129,8 @@ import Testing
 
     @Test func anEmptyFileIsAnError() {
         #expect(summaries(loadErrors("")) == ["1:1: the file is empty; expected a YAML or JSON document"])
-        #expect(summaries(loadErrors("# just a comment\n")) == ["1:1: the file is empty; expected a YAML or JSON document"])
+        #expect(
+            summaries(loadErrors("# just a comment\n")) == ["1:1: the file is empty; expected a YAML or JSON document"])
     }
 
     @Test func anEmptyDocumentIsAnError() {

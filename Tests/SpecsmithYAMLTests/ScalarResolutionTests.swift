@@ -24,7 +24,9 @@ import Testing
         #expect(try node("!!null").isNull)
     }
 
-    @Test(arguments: [("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false)])
+    @Test(arguments: [
+        ("true", true), ("True", true), ("TRUE", true), ("false", false), ("False", false), ("FALSE", false),
+    ])
     func booleans(_ text: String, _ value: Bool) throws {
         #expect(try node(text).bool() == value)
         #expect(try node(text).kindDescription == "the boolean \(value)")
@@ -37,7 +39,9 @@ import Testing
         #expect(throws: Diagnostic.error("expected a boolean, found a string", at: node.location)) { try node.bool() }
     }
 
-    @Test(arguments: [("0", 0), ("42", 42), ("-17", -17), ("+5", 5), ("0777", 777), ("0o17", 15), ("0x1F", 31), ("0xff", 255)])
+    @Test(arguments: [
+        ("0", 0), ("42", 42), ("-17", -17), ("+5", 5), ("0777", 777), ("0o17", 15), ("0x1F", 31), ("0xff", 255),
+    ])
     func integers(_ text: String, _ value: Int) throws {
         #expect(try node(text).int() == value)
         #expect(try node(text).kindDescription == "the integer \(text)")
@@ -58,7 +62,9 @@ import Testing
 
     @Test func aFloatIsNotAnInteger() throws {
         let node = try node("1.5")
-        #expect(throws: Diagnostic.error("expected an integer, found the number 1.5", at: node.location)) { try node.int() }
+        #expect(throws: Diagnostic.error("expected an integer, found the number 1.5", at: node.location)) {
+            try node.int()
+        }
     }
 
     @Test func anIntegerTooLargeForIntSaysSo() throws {

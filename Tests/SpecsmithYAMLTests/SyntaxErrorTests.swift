@@ -6,16 +6,23 @@ import Testing
 @Suite struct SyntaxErrorTests {
     @Test func aColonInAPlainValue() {
         let errors = loadErrors("summary: use a: b\n")
-        #expect(summaries(errors) == ["1:15: a ': ' here would start a mapping value, which is not allowed at this point"])
+        #expect(
+            summaries(errors) == ["1:15: a ': ' here would start a mapping value, which is not allowed at this point"])
         #expect(errors.first?.note == "quote the value if it contains ': ', or check the indentation")
     }
 
     @Test func anUnclosedFlowSequence() {
-        #expect(summaries(loadErrors("a: [1, 2\nb: 3\n")) == ["2:2: expected ',' or ']' in the sequence that starts at line 1, column 4"])
+        #expect(
+            summaries(loadErrors("a: [1, 2\nb: 3\n")) == [
+                "2:2: expected ',' or ']' in the sequence that starts at line 1, column 4"
+            ])
     }
 
     @Test func anUnclosedFlowMapping() {
-        #expect(summaries(loadErrors("{a: 1, b\n")) == ["2:1: expected ',' or '}' in the mapping that starts at line 1, column 1"])
+        #expect(
+            summaries(loadErrors("{a: 1, b\n")) == [
+                "2:1: expected ',' or '}' in the mapping that starts at line 1, column 1"
+            ])
     }
 
     @Test func aSequenceItemAtTheWrongIndentation() {
@@ -70,7 +77,10 @@ import Testing
     }
 
     @Test func aUTF16ByteOrderMark() {
-        #expect(summaries(loadErrors([0xFF, 0xFE, 0x61, 0x00])) == ["1:1: the file starts with a UTF-16 byte order mark (BOM)"])
+        #expect(
+            summaries(loadErrors([0xFF, 0xFE, 0x61, 0x00])) == [
+                "1:1: the file starts with a UTF-16 byte order mark (BOM)"
+            ])
     }
 
     @Test func aBlockSequenceOnTheLineOfItsKey() {
@@ -78,7 +88,10 @@ import Testing
     }
 
     @Test func contentAfterTheTopLevelValue() {
-        #expect(summaries(loadErrors("a: [1, ]]\n")) == ["1:9: bad indentation: expected a key of the mapping that starts at line 1, column 1"])
+        #expect(
+            summaries(loadErrors("a: [1, ]]\n")) == [
+                "1:9: bad indentation: expected a key of the mapping that starts at line 1, column 1"
+            ])
         #expect(summaries(loadErrors("&a &b x\n")) == ["1:4: unexpected content after the document's top-level value"])
     }
 
@@ -87,7 +100,10 @@ import Testing
     }
 
     @Test func anUnsupportedYAMLVersion() {
-        #expect(summaries(loadErrors("%YAML 2.0\n---\na: 1\n")) == ["1:1: unsupported YAML version; only %YAML 1.x documents can be read"])
+        #expect(
+            summaries(loadErrors("%YAML 2.0\n---\na: 1\n")) == [
+                "1:1: unsupported YAML version; only %YAML 1.x documents can be read"
+            ])
     }
 
     @Test func otherProblemsKeepLibyamlsWordsAndTheirContext() {

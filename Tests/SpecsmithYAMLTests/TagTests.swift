@@ -4,7 +4,9 @@ import Testing
 
 @Suite struct TagTests {
     @Test func coreTagsAreAcceptedAndKept() throws {
-        let root = try load("s: !!str 42\ni: !!int \"7\"\nf: !!float 1\nb: !!bool true\nn: !!null ~\nm: !!map {a: 1}\nq: !!seq [1]\nx: ! 12\n")
+        let root = try load(
+            "s: !!str 42\ni: !!int \"7\"\nf: !!float 1\nb: !!bool true\nn: !!null ~\nm: !!map {a: 1}\nq: !!seq [1]\nx: ! 12\n"
+        )
         #expect(root.mapping?["s"]?.scalar?.tag == "tag:yaml.org,2002:str")
         #expect(try root.mapping?["s"]?.string() == "42")
         #expect(throws: Never.self) { _ = try root.mapping?["i"]?.int() }
@@ -33,7 +35,9 @@ import Testing
                 "2:4: unsupported tag !custom",
                 "3:4: unsupported tag !<tag:example.com,2000:x>",
             ])
-        #expect(errors.first?.note == "only the YAML core schema tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed")
+        #expect(
+            errors.first?.note
+                == "only the YAML core schema tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed")
     }
 
     @Test func aCoreTagMustFitItsValue() {
