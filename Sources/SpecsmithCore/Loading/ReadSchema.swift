@@ -27,7 +27,9 @@ extension LoadSession {
                 if !siblings.isEmpty {
                     report(.referenceSiblingsIgnored(siblings, version: version, at: o.keyLocation(siblings[0])))
                 }
-                schema.extensions = o.finish()
+                for entry in o.mapping {
+                    if let key = entry.keyText, key.hasPrefix("x-") { schema.extensions[key] = entry.value }
+                }
                 return schema
             }
         }

@@ -125,12 +125,27 @@ extension LoadSession {
             return nil
         }
         var walked: [String] = []
+        var nodeFile = target.file
         for token in target.tokens {
             var next: YAMLNode?
             switch node.content {
             case .mapping(let mapping): next = mapping[token]
             case .sequence(let items): next = Int(token).flatMap { items.indices.contains($0) ? items[$0] : nil }
             case .scalar: next = nil
+            }
+            // A pointer that passes through a `$ref` (into a referenced request body, say) continues
+            // in the referenced node.
+            var hops = 0
+            while next == nil, hops < 32, let refText = node.mapping?["$ref"].flatMap({ try? $0.string() }),
+                case .success(let via) = ReferenceParsing.parse(refText, from: nodeFile),
+                case .some(let viaRoot?) = fileRoot(via.file), let viaNode = Self.walk(viaRoot, via.tokens)
+            {
+                hops += 1
+                node = viaNode
+                nodeFile = via.file
+                next = node.mapping?[token] ?? node.sequence.flatMap { items in
+                    Int(token).flatMap { items.indices.contains($0) ? items[$0] : nil }
+                }
             }
             guard let found = next else {
                 let place = walked.isEmpty ? "the document" : "\"#\(JSONPointer.pointer(walked))\""
@@ -141,7 +156,25 @@ extension LoadSession {
             walked.append(token)
             node = found
         }
-        return LocatedNode(node: node, file: target.file, id: target.id)
+        return LocatedNode(node: node, file: nodeFile, id: target.id)
+    }
+
+    /// Follows pointer tokens through mappings and sequences, without following references.
+    static func walk(_ root: YAMLNode, _ tokens: [String]) -> YAMLNode? {
+        var node = root
+        for token in tokens {
+            switch node.content {
+            case .mapping(let mapping):
+                guard let next = mapping[token] else { return nil }
+                node = next
+            case .sequence(let items):
+                guard let index = Int(token), items.indices.contains(index) else { return nil }
+                node = items[index]
+            case .scalar:
+                return nil
+            }
+        }
+        return node
     }
 
     /// Reads an object that may be given as `$ref` (parameter, response, request body, header,
