@@ -3,6 +3,7 @@
 import SpecsmithRuntime
 
 extension OAuthToken: SecretRedacting {
+    /// The properties in spec order, each secret one as `<redacted>`.
     public var customMirror: Mirror {
         Mirror(
             self,
@@ -24,6 +25,7 @@ extension OAuthToken: SecretRedacting {
 }
 
 extension OAuthTokenResponse: SecretRedacting {
+    /// The properties in spec order, each secret one as `<redacted>`.
     public var customMirror: Mirror {
         Mirror(
             self,
@@ -43,6 +45,7 @@ extension OAuthTokenResponse: SecretRedacting {
 }
 
 extension AccessTokenRequest: SecretRedacting {
+    /// The properties in spec order, each secret one as `<redacted>`.
     public var customMirror: Mirror {
         Mirror(
             self,
@@ -61,6 +64,7 @@ extension AccessTokenRequest: SecretRedacting {
 }
 
 extension AccessTokenResponse: SecretRedacting {
+    /// The properties in spec order, each secret one as `<redacted>`.
     public var customMirror: Mirror {
         Mirror(
             self,

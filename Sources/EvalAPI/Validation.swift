@@ -3,6 +3,7 @@
 import SpecsmithRuntime
 
 extension OAuthToken: Validatable {
+    /// Records each constraint of the `OAuthToken` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(grantType, at: "grant_type", .maxLength(64))
         context.check(code, at: "code", .maxLength(8192))
@@ -15,6 +16,7 @@ extension OAuthToken: Validatable {
 }
 
 extension OAuthTokenResponse: Validatable {
+    /// Records each constraint of the `OAuthTokenResponse` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(accessToken, at: "access_token", .maxLength(8192))
         context.check(refreshToken, at: "refresh_token", .maxLength(8192))
@@ -26,6 +28,7 @@ extension OAuthTokenResponse: Validatable {
 }
 
 extension AccessTokenRequest: Validatable {
+    /// Records each constraint of the `AccessTokenRequest` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(name, at: "name", .maxLength(64))
         context.check(password, at: "password", .maxLength(64))
@@ -38,6 +41,7 @@ extension AccessTokenRequest: Validatable {
 }
 
 extension AccessTokenResponse: Validatable {
+    /// Records each constraint of the `AccessTokenResponse` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(errorText, at: "errorText", .maxLength(8192))
         context.check(accessToken, at: "accessToken", .maxLength(8192))
@@ -47,6 +51,7 @@ extension AccessTokenResponse: Validatable {
 }
 
 extension OAuthMeResponse: Validatable {
+    /// Records each constraint of the `OAuthMeResponse` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(errorText, at: "errorText", .maxLength(8192))
         context.check(name, at: "name", .maxLength(64))

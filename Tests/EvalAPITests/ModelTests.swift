@@ -28,22 +28,26 @@ struct ModelTests {
     @Test func accessTokenResponseDecodesTheDocumentedExample() throws {
         let response = try decode(AccessTokenResponse.self, documentedExample)
         let expiration = Date(timeIntervalSince1970: 1_705_311_000)  // 2024-01-15T09:30:00Z
-        #expect(response == AccessTokenResponse(
-            errorText: "string",
-            accessToken: "string",
-            expirationTime: expiration,
-            passwordExpirationTime: expiration,
-            userStatus: .active,
-            userId: 1,
-            name: "string",
-            hasLive: true,
-            hibpHint: .emailAndPasswordCompromised,
-            hasSimPlus: true
-        ))
+        #expect(
+            response
+                == AccessTokenResponse(
+                    errorText: "string",
+                    accessToken: "string",
+                    expirationTime: expiration,
+                    passwordExpirationTime: expiration,
+                    userStatus: .active,
+                    userId: 1,
+                    name: "string",
+                    hasLive: true,
+                    hibpHint: .emailAndPasswordCompromised,
+                    hasSimPlus: true
+                ))
     }
 
     @Test func unknownEnumValuesFractionalSecondsAndExtraKeysDecode() throws {
-        let response = try decode(AccessTokenResponse.self, """
+        let response = try decode(
+            AccessTokenResponse.self,
+            """
             {"accessToken": "eyJ", "mdAccessToken": "eyK", "expirationTime": "2024-01-01T12:00:00.000Z",
              "userStatus": "Suspended", "hibpHint": "SomethingNew", "userId": 9007199254740993}
             """)
@@ -59,13 +63,16 @@ struct ModelTests {
         let response = AccessTokenResponse(userStatus: .unknown("Suspended"), hibpHint: .passwordCompromised)
         let json = String(decoding: try JSONCoding.encode(response), as: UTF8.self)
         #expect(json == #"{"userStatus":"Suspended","hibpHint":"PasswordCompromised"}"#)
-        #expect(AccessTokenResponse.UserStatus.allCases.map(\.rawValue) == [
-            "Active", "Closed", "Initiated", "TemporaryLocked", "UnconfirmedEmail",
-        ])
+        #expect(
+            AccessTokenResponse.UserStatus.allCases.map(\.rawValue) == [
+                "Active", "Closed", "Initiated", "TemporaryLocked", "UnconfirmedEmail",
+            ])
     }
 
     @Test func oAuthTokenResponseUsesSnakeCaseKeys() throws {
-        let response = try decode(OAuthTokenResponse.self, """
+        let response = try decode(
+            OAuthTokenResponse.self,
+            """
             {"access_token": "AT", "refresh_token": "RT", "token_type": "Bearer", "expires_in": 5400,
              "refresh_token_expires_in": 86400, "id_token": "IT"}
             """)
@@ -77,7 +84,9 @@ struct ModelTests {
     }
 
     @Test func oAuthMeResponseDecodesArraysAndDoubles() throws {
-        let me = try decode(OAuthMeResponse.self, """
+        let me = try decode(
+            OAuthMeResponse.self,
+            """
             {"userId": 42, "name": "trader", "email": "t@example.com", "emailVerified": true,
              "currentMDSubs": ["CME"], "currentBalance": 1234.5, "activePlugins": []}
             """)

@@ -28,9 +28,10 @@ struct OperationTests {
         #expect(prepared.request.headerFields[.accept] == "application/json")
 
         let object = try jsonObject(prepared.body)
-        #expect(Set(object.keys) == [
-            "grant_type", "code", "redirect_uri", "client_id", "client_secret", "code_verifier",
-        ])
+        #expect(
+            Set(object.keys) == [
+                "grant_type", "code", "redirect_uri", "client_id", "client_secret", "code_verifier",
+            ])
         #expect(object["grant_type"] as? String == "authorization_code")
         #expect(object["code"] as? String == "CODE-SECRET")
         #expect(object["redirect_uri"] as? String == "https://app.example.com/callback")
@@ -44,10 +45,11 @@ struct OperationTests {
             grantType: "g", code: "c", redirectUri: "r", clientId: "i", clientSecret: "s", httpAuth: "h",
             refreshToken: "t", codeVerifier: "v", resource: "u", assertion: "a")
         let body = try #require(try Operations.oAuthToken(full).body)
-        #expect(String(decoding: body, as: UTF8.self) == """
-            {"grant_type":"g","code":"c","redirect_uri":"r","client_id":"i","client_secret":"s","httpAuth":"h",\
-            "refresh_token":"t","code_verifier":"v","resource":"u","assertion":"a"}
-            """)
+        #expect(
+            String(decoding: body, as: UTF8.self) == """
+                {"grant_type":"g","code":"c","redirect_uri":"r","client_id":"i","client_secret":"s","httpAuth":"h",\
+                "refresh_token":"t","code_verifier":"v","resource":"u","assertion":"a"}
+                """)
     }
 
     @Test func theDemoServerAndACustomServerAreUsed() throws {
@@ -115,11 +117,12 @@ struct EvalValidationTests {
             name: String(repeating: "n", count: 65), password: String(repeating: "p", count: 70),
             sec: String(repeating: "s", count: 8193))
         let error = #expect(throws: ValidationError.self) { try Operations.accessTokenRequest(request) }
-        #expect(error?.violations.map(\.description) == [
-            "name: length 65 exceeds maxLength 64",
-            "password: length 70 exceeds maxLength 64",
-            "sec: length 8193 exceeds maxLength 8192",
-        ])
+        #expect(
+            error?.violations.map(\.description) == [
+                "name: length 65 exceeds maxLength 64",
+                "password: length 70 exceeds maxLength 64",
+                "sec: length 8193 exceeds maxLength 8192",
+            ])
     }
 
     @Test func anOverlongClientSecretIsReportedWithoutItsValue() {

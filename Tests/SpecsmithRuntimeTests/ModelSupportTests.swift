@@ -73,7 +73,8 @@ struct OpenEnumTests {
 @Suite("Redaction")
 struct RedactionTests {
     private let credentials = Credentials(
-        user: "ada", password: "PASSWORD-1", apiKey: "APIKEY-2", note: "hello", nested: [
+        user: "ada", password: "PASSWORD-1", apiKey: "APIKEY-2", note: "hello",
+        nested: [
             Credentials(user: "bob", password: "PASSWORD-3", apiKey: nil, note: nil, nested: nil)
         ])
 
@@ -100,10 +101,11 @@ struct RedactionTests {
     }
 
     @Test func descriptionShowsPublicValuesAndAbsentSecrets() {
-        #expect(credentials.description == """
-            Credentials(user: "ada", password: <redacted>, apiKey: <redacted>, note: "hello", \
-            nested: [Credentials(user: "bob", password: <redacted>, apiKey: nil, note: nil, nested: nil)])
-            """)
+        #expect(
+            credentials.description == """
+                Credentials(user: "ada", password: <redacted>, apiKey: <redacted>, note: "hello", \
+                nested: [Credentials(user: "bob", password: <redacted>, apiKey: nil, note: nil, nested: nil)])
+                """)
     }
 
     @Test func redactedHasNoChildren() {
@@ -138,10 +140,12 @@ struct DateTimeTests {
 
     @Test func encodesUTCWithMillisecondsOnlyWhenNeeded() throws {
         let whole = Date(timeIntervalSince1970: 1_714_566_600)
-        #expect(String(decoding: try JSONCoding.encode(Event(at: whole)), as: UTF8.self)
-            == #"{"at":"2024-05-01T12:30:00Z"}"#)
-        #expect(String(decoding: try JSONCoding.encode(Event(at: whole.addingTimeInterval(0.25))), as: UTF8.self)
-            == #"{"at":"2024-05-01T12:30:00.250Z"}"#)
+        #expect(
+            String(decoding: try JSONCoding.encode(Event(at: whole)), as: UTF8.self)
+                == #"{"at":"2024-05-01T12:30:00Z"}"#)
+        #expect(
+            String(decoding: try JSONCoding.encode(Event(at: whole.addingTimeInterval(0.25))), as: UTF8.self)
+                == #"{"at":"2024-05-01T12:30:00.250Z"}"#)
         let viaJSONEncoder = try JSONCoding.makeEncoder().encode(Event(at: whole))
         #expect(String(decoding: viaJSONEncoder, as: UTF8.self) == #"{"at":"2024-05-01T12:30:00Z"}"#)
     }
@@ -156,10 +160,12 @@ struct DateTimeTests {
 struct JSONEncodingTests {
     @Test func escapesStringsAndWritesNumbers() throws {
         let value: [String: [String]] = ["k": ["quote \" backslash \\ newline \n tab \t bell \u{7} slash / é"]]
-        #expect(String(decoding: try JSONCoding.encode(value), as: UTF8.self)
-            == #"{"k":["quote \" backslash \\ newline \n tab \t bell \u0007 slash / é"]}"#)
-        #expect(String(decoding: try JSONCoding.encode([1.0, 0.1, -2.5e-7, 1e21]), as: UTF8.self)
-            == "[1,0.1,-2.5e-07,1e+21]")
+        #expect(
+            String(decoding: try JSONCoding.encode(value), as: UTF8.self)
+                == #"{"k":["quote \" backslash \\ newline \n tab \t bell \u0007 slash / é"]}"#)
+        #expect(
+            String(decoding: try JSONCoding.encode([1.0, 0.1, -2.5e-7, 1e21]), as: UTF8.self)
+                == "[1,0.1,-2.5e-07,1e+21]")
         #expect(throws: EncodingError.self) { try JSONCoding.encode([Double.nan]) }
     }
 

@@ -21,8 +21,9 @@ struct NumberRuleTests {
 
     @Test func exclusiveLimitsExcludeTheLimit() {
         #expect(messages { $0.check(Int64(1), at: "id", .exclusiveMinimum(0)) }.isEmpty)
-        #expect(messages { $0.check(Int64(0), at: "id", .exclusiveMinimum(0)) }
-            == ["id: is not above exclusiveMinimum 0"])
+        #expect(
+            messages { $0.check(Int64(0), at: "id", .exclusiveMinimum(0)) }
+                == ["id: is not above exclusiveMinimum 0"])
         #expect(messages { $0.check(9.99, at: "p", .exclusiveMaximum(10)) }.isEmpty)
         #expect(messages { $0.check(10.0, at: "p", .exclusiveMaximum(10)) } == ["p: is not below exclusiveMaximum 10"])
     }
@@ -47,8 +48,9 @@ struct NumberRuleTests {
     @Test func multipleOfIsExactForDecimalSteps() {
         #expect(messages { $0.check(0.3, at: "amount", .multipleOf("0.1")) }.isEmpty)
         #expect(messages { $0.check(19.99, at: "amount", .multipleOf("0.01")) }.isEmpty)
-        #expect(messages { $0.check(19.995, at: "amount", .multipleOf("0.01")) }
-            == ["amount: is not a multiple of 0.01 (multipleOf)"])
+        #expect(
+            messages { $0.check(19.995, at: "amount", .multipleOf("0.01")) }
+                == ["amount: is not a multiple of 0.01 (multipleOf)"])
         #expect(messages { $0.check(1e20, at: "amount", .multipleOf("0.01")) }.isEmpty)
         #expect(messages { $0.check(15, at: "n", .multipleOf(5)) }.isEmpty)
         #expect(messages { $0.check(16, at: "n", .multipleOf(5)) }.count == 1)
@@ -71,10 +73,12 @@ struct NumberRuleTests {
     }
 
     @Test func eachNumberOfAnArrayIsChecked() {
-        #expect(messages { $0.check(each: [1, 5, 11], at: "scores", .maximum(10)) }
-            == ["scores[2]: exceeds maximum 10"])
-        #expect(messages { $0.check(each: [0.5, -0.5], at: "weights", .minimum(0)) }
-            == ["weights[1]: is below minimum 0"])
+        #expect(
+            messages { $0.check(each: [1, 5, 11], at: "scores", .maximum(10)) }
+                == ["scores[2]: exceeds maximum 10"])
+        #expect(
+            messages { $0.check(each: [0.5, -0.5], at: "weights", .minimum(0)) }
+                == ["weights[1]: is below minimum 0"])
     }
 
     /// Parses at run time (`ExactDecimal("…")` with a literal is a literal, which traps when invalid).

@@ -67,8 +67,9 @@ struct RequestBuilderTests {
         builder.addQueryItem("missing", String?.none)
         builder.addQueryItem("flag", true)
         builder.addQueryItems("id", [1, 2])
-        #expect(try path(of: builder)
-            == "/v1/search?q=a%26b%3Dc%2Bd%20e%23f&name%20with%20space=zo%C3%AB&limit=10&flag=true&id=1&id=2")
+        #expect(
+            try path(of: builder)
+                == "/v1/search?q=a%26b%3Dc%2Bd%20e%23f&name%20with%20space=zo%C3%AB&limit=10&flag=true&id=1&id=2")
         let url = try builder.build().url
         let items = URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems
         #expect(items?.first?.value == "a&b=c+d e#f")
@@ -118,8 +119,9 @@ struct RequestBuilderTests {
         builder.acceptJSON()
         let prepared = try builder.build()
         let body = try #require(prepared.body)
-        #expect(String(decoding: body, as: UTF8.self)
-            == #"{"zeta":"z","alpha":1,"mid_dle":[1.5,2],"url":"https://example.com/a"}"#)
+        #expect(
+            String(decoding: body, as: UTF8.self)
+                == #"{"zeta":"z","alpha":1,"mid_dle":[1.5,2],"url":"https://example.com/a"}"#)
         #expect(prepared.request.headerFields[.contentType] == "application/json")
         #expect(prepared.request.headerFields[.accept] == "application/json")
     }
@@ -168,7 +170,7 @@ struct RequestBuilderTests {
                 #expect(!text.contains(secret))
             }
         }
-        #expect(prepared.description
-            == "POST https://live.tradovateapi.com/v1/auth/oauthtoken?… [Authorization, Content-Type] 25-byte body")
+        let url = "https://live.tradovateapi.com/v1/auth/oauthtoken?…"
+        #expect(prepared.description == "POST \(url) [Authorization, Content-Type] 25-byte body")
     }
 }

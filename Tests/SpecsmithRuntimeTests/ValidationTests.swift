@@ -68,16 +68,18 @@ struct ValidationTests {
         order.id = "TOO-LONG"
         order.items = [LineItem(name: "", quantity: 0)]
         let error = #expect(throws: ValidationError.self) { try order.validate() }
-        #expect(error?.violations.map(\.description) == [
-            "id: length 8 exceeds maxLength 4",
-            "items[0].name: length 0 is below minLength 1",
-            "items[0].quantity: is below minimum 1",
-        ])
-        #expect(error?.description == """
-            id: length 8 exceeds maxLength 4
-            items[0].name: length 0 is below minLength 1
-            items[0].quantity: is below minimum 1
-            """)
+        #expect(
+            error?.violations.map(\.description) == [
+                "id: length 8 exceeds maxLength 4",
+                "items[0].name: length 0 is below minLength 1",
+                "items[0].quantity: is below minimum 1",
+            ])
+        #expect(
+            error?.description == """
+                id: length 8 exceeds maxLength 4
+                items[0].name: length 0 is below minLength 1
+                items[0].quantity: is below minimum 1
+                """)
     }
 
     @Test func nestedPathsNameTheIndexAndTheProperty() {
@@ -107,29 +109,32 @@ struct ValidationTests {
         order.items = []
         order.tags = ["a", "b", "a"]
         var error = #expect(throws: ValidationError.self) { try order.validate() }
-        #expect(error?.violations.map(\.description) == [
-            "items: count 0 is below minItems 1",
-            "tags: items 0 and 2 are equal (uniqueItems)",
-        ])
+        #expect(
+            error?.violations.map(\.description) == [
+                "items: count 0 is below minItems 1",
+                "tags: items 0 and 2 are equal (uniqueItems)",
+            ])
         #expect(error?.violations.map(\.keyword) == [.minItems, .uniqueItems])
 
         order.items = Array(repeating: LineItem(name: "a", quantity: 1), count: 4)
         order.tags = (0..<100).map(String.init) + ["7"]
         error = #expect(throws: ValidationError.self) { try order.validate() }
-        #expect(error?.violations.map(\.description) == [
-            "items: count 4 exceeds maxItems 3",
-            "tags: items 7 and 100 are equal (uniqueItems)",
-        ])
+        #expect(
+            error?.violations.map(\.description) == [
+                "items: count 4 exceeds maxItems 3",
+                "tags: items 7 and 100 are equal (uniqueItems)",
+            ])
     }
 
     @Test func propertyCountsAndRequiredNames() {
         var order = valid
         order.metadata = ["a": "1", "b": "2", "c": "3"]
         let error = #expect(throws: ValidationError.self) { try order.validate() }
-        #expect(error?.violations.map(\.description) == [
-            "metadata: misses required property source",
-            "metadata: count 3 exceeds maxProperties 2",
-        ])
+        #expect(
+            error?.violations.map(\.description) == [
+                "metadata: misses required property source",
+                "metadata: count 3 exceeds maxProperties 2",
+            ])
         #expect(error?.violations.first?.limit == "source")
         #expect(throws: ValidationError.self) {
             try ValidationContext.validate { $0.check(["a": 1], at: "m", .minProperties(2)) }

@@ -19,9 +19,8 @@
 ///     }
 /// }
 /// ```
-public protocol OpenEnum: RawRepresentable<String>, CaseIterable, Codable, Hashable, Sendable,
-    LosslessStringConvertible where AllCases == [Self]
-{
+public protocol OpenEnum: RawRepresentable<String>, CaseIterable, Codable, Hashable, LosslessStringConvertible, Sendable
+where AllCases == [Self] {
     /// A value the spec does not list.
     static func unknown(_ rawValue: String) -> Self
 }

@@ -13,6 +13,7 @@ public struct Redacted: Sendable, Hashable, CustomStringConvertible, CustomDebug
     /// `<redacted>`, or `nil` when the property is absent.
     public var description: String { isPresent ? "<redacted>" : "nil" }
 
+    /// The same as ``description``.
     public var debugDescription: String { description }
 
     /// No children, so that `dump` stops here.

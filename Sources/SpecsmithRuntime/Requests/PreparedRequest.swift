@@ -67,8 +67,10 @@ extension PreparedRequest: CustomStringConvertible, CustomDebugStringConvertible
         return text
     }
 
+    /// The same as ``description``.
     public var debugDescription: String { description }
 
+    /// The method, the URL without its query, the header names and the body size.
     public var customMirror: Mirror {
         Mirror(
             self,

@@ -9,6 +9,7 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A header value contains CR, LF, NUL or another character a field value cannot hold.
     case invalidHeaderValue(name: String)
 
+    /// What is wrong, naming a header but never showing a value.
     public var description: String {
         switch self {
         case .invalidServerURL: "the server URL needs a scheme and a host, and no query or fragment"

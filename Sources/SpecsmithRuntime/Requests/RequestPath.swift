@@ -15,6 +15,7 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
         hasEmptyParameter = false
     }
 
+    /// A path with parameters.
     public init(stringInterpolation: StringInterpolation) {
         encoded = stringInterpolation.encoded
         hasEmptyParameter = stringInterpolation.hasEmptyParameter
@@ -25,6 +26,7 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
         var encoded = ""
         var hasEmptyParameter = false
 
+        /// Starts an empty path.
         public init(literalCapacity: Int, interpolationCount: Int) {
             encoded.reserveCapacity(literalCapacity + 16 * interpolationCount)
         }

@@ -90,6 +90,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(value.description)
     }
 
+    /// The number in plain notation (`0.01`, `-1500`), or with an exponent beyond 20 digits (`1e30`).
     public var description: String {
         let digits = String(magnitude)
         let sign = isNegative ? "-" : ""
@@ -110,6 +111,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return sign + "0." + String(repeating: "0", count: fractionDigits - digits.count) + digits
     }
 
+    /// Compares the exact values.
     public static func < (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
         switch (lhs.isNegative, rhs.isNegative) {
         case (true, false): true

@@ -20,10 +20,13 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The pattern as the spec writes it.
     public var description: String { source }
 
+    /// Patterns are equal when their sources are.
     public static func == (lhs: Pattern, rhs: Pattern) -> Bool { lhs.source == rhs.source }
 
+    /// Hashes the source.
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
     /// Whether the pattern matches somewhere in `value`.

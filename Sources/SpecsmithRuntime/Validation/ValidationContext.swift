@@ -141,15 +141,7 @@ public struct ValidationContext: Sendable {
     }
 
     private static func append(_ name: String, to path: inout String) {
-        let isPlain = !name.isEmpty && name.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "$"):
-                true
-            default:
-                false
-            }
-        }
+        let isPlain = !name.isEmpty && name.utf8.allSatisfy(isPlainKeyByte)
         if !isPlain {
             var quoted = "[\""
             for character in name {
@@ -161,6 +153,17 @@ public struct ValidationContext: Sendable {
             path = name
         } else {
             path += "." + name
+        }
+    }
+
+    /// `A-Z a-z 0-9 _ - $`: a key made of these is written without quotes.
+    private static func isPlainKeyByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "$"):
+            true
+        default:
+            false
         }
     }
 }
