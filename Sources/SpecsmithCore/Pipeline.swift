@@ -1,1 +1,61 @@
-// SpecsmithCore: the pipeline stages after YAML. See Pipeline.swift.
+public import SpecsmithDiagnostics
+
+// The stages of Specsmith, and the values passed between them:
+//
+//   bytes ──YAMLLoader──▶ YAMLNode ──DocumentLoader──▶ OpenAPIDocument ──Translator──▶ GenerationModel
+//         ──Renderer(TemplateSet)──▶ [GeneratedFile] ──OutputWriter──▶ files on disk (or an OutputPlan's diff)
+//
+// 1. SpecsmithYAML: libyaml events to a node tree with locations, YAML 1.2 core-schema meaning and limits.
+// 2. Loading: nodes to a typed OpenAPI document, references resolved, every problem a Diagnostic.
+// 3. Generation: the document to a plain description of the code to write, every name and type decided.
+// 4. Rendering: the description through mustache templates (defaults embedded, overridable) to file texts.
+// 5. Output: files written atomically, unchanged ones untouched, stale ones removed; or compared for `check`.
+//
+// Each stage can run and be tested alone. `Pipeline.generate` runs stages 2 to 4 for one job; nothing is
+// written here, so a caller decides whether to write (generate) or compare (check).
+
+/// Runs the stages for a generation job, in memory.
+public struct Pipeline: Sendable {
+    public var templates: TemplateSet
+    public var loader: DocumentLoader
+    /// The folder a job's relative spec path is read from; `nil` for the current folder. The job's
+    /// path as written still names the spec in the generated files' header.
+    public var baseDirectory: String?
+
+    public init(templates: TemplateSet, loader: DocumentLoader = DocumentLoader(), baseDirectory: String? = nil) {
+        self.templates = templates
+        self.loader = loader
+        self.baseDirectory = baseDirectory
+    }
+
+    /// What one job produced: its files when there were no errors, every diagnostic, and the source
+    /// text of each file read (so diagnostics can show their lines).
+    public struct Result: Sendable {
+        public var files: [GeneratedFile]?
+        public var diagnostics: [Diagnostic]
+        public var sources: [String: String]
+    }
+
+    /// Loads the job's spec and generates its files. `files` is `nil` when any stage reported an
+    /// error: a caller must then write nothing.
+    public func generate(_ job: GenerationJob) -> Result {
+        let path = baseDirectory.map { job.spec.hasPrefix("/") ? job.spec : $0 + "/" + job.spec } ?? job.spec
+        let loaded = loader.load(file: path)
+        var diagnostics = loaded.diagnostics
+        guard let document = loaded.document, !diagnostics.hasErrors else {
+            return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
+        }
+        let translated = Translator(job: job).translate(document)
+        diagnostics += translated.diagnostics
+        guard !diagnostics.hasErrors else {
+            return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
+        }
+        do {
+            let files = try Renderer(templates: templates).render(translated.model)
+            return Result(files: files, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
+        } catch {
+            diagnostics.append(error.diagnostic)
+            return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
+        }
+    }
+}

@@ -1,23 +1,164 @@
 import ArgumentParser
+import Foundation
+import SpecsmithCore
+import SpecsmithDiagnostics
+
+extension AccessLevel: ExpressibleByArgument {}
+
+/// What `generate` and `check` share: which jobs to run, and running them in memory.
+struct JobOptions: ParsableArguments {
+    @Argument(help: "An OpenAPI document (YAML or JSON). Without it, every job in the configuration runs.")
+    var spec: String?
+
+    @Option(help: "The folder to write into (with SPEC).")
+    var output: String?
+
+    @Option(help: "The Swift module name of the generated code (with SPEC).")
+    var module: String?
+
+    @Option(help: "The access level of generated declarations: public, package or internal (with SPEC).")
+    var access: AccessLevel = .public
+
+    @Option(help: "A folder of .mustache templates; each replaces the default template of the same file name.")
+    var templates: String?
+
+    @Option(help: "The configuration file listing the generation jobs.")
+    var config: String = Configuration.fileName
+
+    func validate() throws {
+        if spec != nil, output == nil || module == nil {
+            throw ValidationError("With a SPEC, give --output and --module too.")
+        }
+        if spec == nil, output != nil || module != nil {
+            throw ValidationError("--output and --module go with a SPEC; without one, the jobs in \(config) run.")
+        }
+    }
+
+    /// The jobs to run, or the configuration's diagnostics.
+    func jobs() -> (jobs: [GenerationJob], diagnostics: [Diagnostic], sources: [String: String]) {
+        if let spec, let output, let module {
+            return ([GenerationJob(spec: spec, output: output, module: module, access: access, templates: templates)], [], [:])
+        }
+        let loaded = Configuration.load(file: config)
+        let jobs = (loaded.configuration?.jobs ?? []).map { job in
+            var job = job
+            if let templates { job.templates = templates }
+            return job
+        }
+        let source = FileManager.default.contents(atPath: config).map { String(decoding: $0, as: UTF8.self) }
+        return (jobs, loaded.diagnostics, source.map { [config: $0] } ?? [:])
+    }
+
+    /// Runs every job in memory and prints its diagnostics. Returns one plan per job, or `nil` when
+    /// any job had an error (then nothing may be written).
+    func plans(writer: OutputWriter) -> [OutputPlan]? {
+        let (jobs, configDiagnostics, configSources) = jobs()
+        var diagnostics = configDiagnostics
+        var sources = configSources
+        var plans: [OutputPlan] = []
+        if !diagnostics.hasErrors {
+            var pipelines: [String?: Pipeline] = [:]
+            for job in jobs {
+                let pipeline: Pipeline
+                if let cached = pipelines[job.templates] {
+                    pipeline = cached
+                } else {
+                    do {
+                        pipeline = Pipeline(templates: try TemplateSet(overrides: job.templates))
+                    } catch {
+                        diagnostics.append(error.diagnostic)
+                        continue
+                    }
+                    pipelines[job.templates] = pipeline
+                }
+                let result = pipeline.generate(job)
+                diagnostics += result.diagnostics
+                sources.merge(result.sources) { first, _ in first }
+                if let files = result.files {
+                    plans.append(writer.plan(files, in: job.output))
+                }
+            }
+        }
+        let known = sources
+        let renderer = DiagnosticRenderer { known[$0] }
+        FileHandle.standardError.write(Data(renderer.render(diagnostics).utf8))
+        if diagnostics.hasErrors {
+            FileHandle.standardError.write(Data("\(diagnostics.summary); nothing was written.\n".utf8))
+            return nil
+        }
+        return plans
+    }
+}
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write Swift source for the OpenAPI documents named in specsmith.yaml.",
-        discussion: "Not available yet: generation lands with the generator."
+        abstract: "Write Swift source for OpenAPI documents.",
+        usage: """
+            specsmith generate
+            specsmith generate SPEC --output DIR --module NAME [--access LEVEL] [--templates DIR]
+            """,
+        discussion: """
+            Without arguments, runs every job in specsmith.yaml (spec, output folder, module, access \
+            level). With a SPEC, runs that one job.
+
+            All jobs are generated in memory first: if any document has an error, every diagnostic is \
+            printed and nothing at all is written. Files are written atomically; a file whose content \
+            did not change is not touched (its modification time stays); files Specsmith generated \
+            earlier in the output folder but no longer produces are removed. Files that do not start \
+            with Specsmith's "Generated by Specsmith" header are never touched.
+
+            Examples:
+              specsmith generate
+              specsmith generate specs/eval.yaml --output Sources/EvalAPI --module EvalAPI
+            """
     )
 
+    @OptionGroup var options: JobOptions
+
     func run() throws {
-        throw ValidationError("generate is not available yet.")
+        let writer = OutputWriter()
+        guard let plans = options.plans(writer: writer) else { throw ExitCode(1) }
+        for plan in plans {
+            try writer.apply(plan)
+            var counts: [String] = []
+            let created = plan.changes.filter { if case .create = $0 { true } else { false } }.count
+            let updated = plan.changes.filter { if case .update = $0 { true } else { false } }.count
+            let removed = plan.changes.filter { if case .remove = $0 { true } else { false } }.count
+            if created > 0 { counts.append("\(created) created") }
+            if updated > 0 { counts.append("\(updated) updated") }
+            if removed > 0 { counts.append("\(removed) removed") }
+            counts.append("\(plan.unchanged.count) unchanged")
+            print("\(plan.directory): \(counts.joined(separator: ", "))")
+        }
     }
 }
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Verify that the checked-in generated code matches a fresh generation.",
-        discussion: "Not available yet: checking lands with the generator."
+        abstract: "Verify that generated code on disk is what generation makes now.",
+        usage: """
+            specsmith check
+            specsmith check SPEC --output DIR --module NAME [--access LEVEL] [--templates DIR]
+            """,
+        discussion: """
+            Does the work of `generate` in memory and compares it with the files on disk. Never writes.
+
+            Exit status: 0 when everything is fresh; 1 with a unified diff (on standard output) when any \
+            file would change, or when a document has errors; 2 for a usage error.
+            """
     )
 
+    @OptionGroup var options: JobOptions
+
     func run() throws {
-        throw ValidationError("check is not available yet.")
+        guard let plans = options.plans(writer: OutputWriter()) else { throw ExitCode(1) }
+        let stale = plans.filter { !$0.isEmpty }
+        guard stale.isEmpty else {
+            for plan in stale { print(plan.diff(), terminator: "") }
+            FileHandle.standardError.write(
+                Data("error: generated code is stale in \(stale.map(\.directory).joined(separator: ", ")); run `swift run specsmith generate`\n".utf8))
+            throw ExitCode(1)
+        }
+        print("up to date: \(plans.map(\.directory).joined(separator: ", "))")
     }
 }

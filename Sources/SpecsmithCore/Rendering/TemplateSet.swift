@@ -74,6 +74,10 @@ public struct TemplateSet: Sendable {
         file.hasSuffix(".mustache") ? String(file.dropLast(".mustache".count)) : file
     }
 
+    private static func isDocComment(_ line: Substring) -> Bool {
+        line.drop(while: { $0 == " " }).hasPrefix("///")
+    }
+
     static func tidy(_ text: String) -> String {
         var lines: [Substring] = []
         var blank = false
@@ -84,8 +88,9 @@ public struct TemplateSet: Sendable {
             }
             let trimmed = line[..<end]
             if trimmed.isEmpty {
-                // No blank line at the top, twice in a row, or right after an opening brace.
-                if blank || lines.isEmpty || lines.last?.last == "{" { continue }
+                // No blank line at the top, twice in a row, right after an opening brace, or between a
+                // doc comment and what it documents.
+                if blank || lines.isEmpty || lines.last?.last == "{" || Self.isDocComment(lines.last!) { continue }
                 blank = true
             } else {
                 // A closing brace never follows a blank line.

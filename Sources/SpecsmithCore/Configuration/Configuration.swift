@@ -1,0 +1,127 @@
+import Foundation
+public import SpecsmithDiagnostics
+import SpecsmithYAML
+
+/// The access level of generated declarations.
+public enum AccessLevel: String, Sendable, Hashable, CaseIterable {
+    case `public`
+    case package
+    case `internal`
+}
+
+/// One generation: a spec, the folder its Swift goes to, and the module that folder is.
+public struct GenerationJob: Sendable, Hashable {
+    /// The OpenAPI document, as written in the configuration (relative to the current folder).
+    public var spec: String
+    /// The folder the generated files are written to; Specsmith owns the files it generated there.
+    public var output: String
+    /// The Swift module the generated files belong to.
+    public var module: String
+    /// The access level of the generated declarations.
+    public var access: AccessLevel
+    /// A folder of templates that replace the defaults of the same name.
+    public var templates: String?
+
+    public init(spec: String, output: String, module: String, access: AccessLevel = .public, templates: String? = nil) {
+        self.spec = spec
+        self.output = output
+        self.module = module
+        self.access = access
+        self.templates = templates
+    }
+}
+
+/// `specsmith.yaml`: the generation jobs of a repository.
+///
+/// ```yaml
+/// jobs:
+///   - spec: specs/eval.yaml
+///     output: Sources/EvalAPI
+///     module: EvalAPI
+///     access: public          # public (default), package or internal
+///     templates: Templates/custom   # optional
+/// ```
+public struct Configuration: Sendable, Hashable {
+    public static let fileName = "specsmith.yaml"
+
+    public var jobs: [GenerationJob]
+
+    public init(jobs: [GenerationJob]) {
+        self.jobs = jobs
+    }
+
+    /// Reads a configuration file, reporting every problem in it at its location.
+    public static func load(file: String) -> (configuration: Configuration?, diagnostics: [Diagnostic]) {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return (nil, [.error("cannot read \(file)", at: nil)])
+        }
+        let root: YAMLNode
+        do {
+            root = try YAMLLoader.load([UInt8](data), file: file)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        var diagnostics: [Diagnostic] = []
+        guard let top = root.mapping else {
+            return (nil, [.error("expected a mapping with a 'jobs' list, found \(root.kindDescription)", at: root.location)])
+        }
+        var jobs: [GenerationJob] = []
+        for entry in top {
+            switch entry.keyText {
+            case "jobs":
+                guard let list = entry.value.sequence else {
+                    diagnostics.append(.error("'jobs' must be a list, found \(entry.value.kindDescription)", at: entry.value.location))
+                    continue
+                }
+                for item in list {
+                    if let job = readJob(item, &diagnostics) { jobs.append(job) }
+                }
+            default:
+                diagnostics.append(.error("unknown key '\(entry.keyText ?? "?")' (expected 'jobs')", at: entry.key.location))
+            }
+        }
+        if top["jobs"] == nil {
+            diagnostics.append(.error("missing 'jobs'", at: root.location))
+        }
+        return (diagnostics.hasErrors ? nil : Configuration(jobs: jobs), diagnostics)
+    }
+
+    private static func readJob(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> GenerationJob? {
+        guard let mapping = node.mapping else {
+            diagnostics.append(.error("a job must be a mapping, found \(node.kindDescription)", at: node.location))
+            return nil
+        }
+        var values: [String: String] = [:]
+        for entry in mapping {
+            let key = entry.keyText ?? "?"
+            guard ["spec", "output", "module", "access", "templates"].contains(key) else {
+                diagnostics.append(
+                    .error("unknown key '\(key)' in a job (expected spec, output, module, access, templates)", at: entry.key.location))
+                continue
+            }
+            do {
+                values[key] = try entry.value.string()
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        var complete = true
+        for key in ["spec", "output", "module"] where values[key] == nil {
+            diagnostics.append(.error("a job needs '\(key)'", at: node.location))
+            complete = false
+        }
+        var access = AccessLevel.public
+        if let text = values["access"] {
+            if let level = AccessLevel(rawValue: text) {
+                access = level
+            } else {
+                diagnostics.append(.error("access must be public, package or internal, not '\(text)'", at: mapping["access"]?.location))
+                complete = false
+            }
+        }
+        guard complete, let spec = values["spec"], let output = values["output"], let module = values["module"] else {
+            return nil
+        }
+        return GenerationJob(spec: spec, output: output, module: module, access: access, templates: values["templates"])
+    }
+}

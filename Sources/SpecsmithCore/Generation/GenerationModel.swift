@@ -1,0 +1,163 @@
+import SpecsmithYAML
+
+/// A plain, typed description of the code to write for one document: every name, type, doc-comment
+/// line and order is decided here, so templates only lay text out.
+struct GenerationModel: Sendable, Hashable {
+    /// The spec's path as the job names it; it goes into every file's header.
+    var spec: String
+    /// The API's title (`info.title`).
+    var title: String
+    var module: String
+    var access: AccessLevel
+    /// Named types in document order: component schemas first, then types named after operations.
+    var types: [TypeDeclaration]
+    var servers: [ServerDeclaration]
+    var operations: [OperationDeclaration]
+}
+
+/// A Swift type the generated code declares.
+indirect enum TypeDeclaration: Sendable, Hashable {
+    case structure(StructDeclaration)
+    case enumeration(EnumDeclaration)
+    /// A named schema that is a plain Swift type (`typealias PetID = String`).
+    case alias(AliasDeclaration)
+
+    var name: String {
+        switch self {
+        case .structure(let s): s.name
+        case .enumeration(let e): e.name
+        case .alias(let a): a.name
+        }
+    }
+}
+
+/// A `struct` for an object schema.
+struct StructDeclaration: Sendable, Hashable {
+    var name: String
+    var doc: [String]
+    var deprecated: Bool
+    var properties: [PropertyDeclaration]
+    /// Types declared inside this one (inline object schemas and enums of its properties).
+    var nested: [TypeDeclaration]
+
+    /// Whether any property holds a secret, so the type needs a redacting mirror.
+    var hasSecrets: Bool { properties.contains(where: \.isSecret) }
+    /// Whether any property has a rule to check.
+    var hasValidations: Bool { properties.contains { !$0.rules.isEmpty || $0.validatesNested } }
+}
+
+/// A stored property of a generated struct.
+struct PropertyDeclaration: Sendable, Hashable {
+    /// The Swift name, escaped when it is a keyword (`` `default` ``).
+    var name: String
+    /// The name on the wire, exactly as the spec writes it.
+    var wireName: String
+    /// The Swift type without the optional mark, such as `String`, `[Pet]`, `Pet.Kind`.
+    var type: String
+    var isOptional: Bool
+    var doc: [String]
+    var deprecated: Bool
+    var isSecret: Bool
+    /// The schema's constraints on this property's value, in the order they are checked.
+    var rules: [ValidationRule]
+    /// Constraints on each element, when the value is an array of strings or numbers.
+    var elementRules: [ValidationRule] = []
+    /// Whether the value (or each element of it) is a generated type with checks of its own.
+    var validatesNested: Bool
+    /// The qualified name of the generated struct the value (or each element) is, if any; used to
+    /// decide ``validatesNested`` once every type is known.
+    var valueStruct: String?
+}
+
+struct AliasDeclaration: Sendable, Hashable {
+    var name: String
+    var doc: [String]
+    var type: String
+}
+
+/// A string enum (or integer enum) for a schema with `enum`.
+struct EnumDeclaration: Sendable, Hashable {
+    var name: String
+    var doc: [String]
+    var cases: [EnumCase]
+    /// The Swift type of the raw values: `String` or `Int`.
+    var rawType: String
+}
+
+struct EnumCase: Sendable, Hashable {
+    /// The Swift case name, escaped when it is a keyword.
+    var name: String
+    /// The raw value as a Swift literal (`"Active"`, `3`).
+    var literal: String
+}
+
+/// One constraint of a schema, checked by the runtime's validator.
+enum ValidationRule: Sendable, Hashable {
+    case maxLength(Int)
+    case minLength(Int)
+    case pattern(String)
+    case minimum(YAMLNumber)
+    case maximum(YAMLNumber)
+    case exclusiveMinimum(YAMLNumber)
+    case exclusiveMaximum(YAMLNumber)
+    case multipleOf(YAMLNumber)
+    case minItems(Int)
+    case maxItems(Int)
+    case uniqueItems
+    case minProperties(Int)
+    case maxProperties(Int)
+}
+
+/// A server the API is served from.
+struct ServerDeclaration: Sendable, Hashable {
+    var name: String
+    var url: String
+    var doc: [String]
+}
+
+/// One operation: a request builder.
+struct OperationDeclaration: Sendable, Hashable {
+    /// The Swift function name (`oAuthToken`).
+    var name: String
+    /// The HTTP method in capitals (`POST`).
+    var method: String
+    /// The path template as the spec writes it (`/pets/{petId}`).
+    var path: String
+    var doc: [String]
+    var deprecated: Bool
+    var parameters: [ParameterDeclaration]
+    var body: BodyDeclaration?
+    /// When the request carries `Authorization: Bearer <token>`: the security scheme's description
+    /// (possibly empty) for the argument's documentation; `nil` when it carries none.
+    var bearerAuth: [String]?
+    /// The media type the operation's responses are expected in, for `Accept`.
+    var accept: String?
+    /// The Swift type of the first successful JSON response, if any.
+    var responseType: String?
+}
+
+struct ParameterDeclaration: Sendable, Hashable {
+    enum Location: String, Sendable, Hashable {
+        case path, query, header, cookie
+    }
+
+    /// The Swift argument name.
+    var name: String
+    /// The name on the wire.
+    var wireName: String
+    var location: Location
+    var type: String
+    var isOptional: Bool
+    var doc: [String]
+    var rules: [ValidationRule]
+    /// `form` with `explode: true` (the default for query): one `name=value` pair per array element.
+    var explode: Bool
+}
+
+struct BodyDeclaration: Sendable, Hashable {
+    var type: String
+    var isOptional: Bool
+    var contentType: String
+    var doc: [String]
+    var validatesNested: Bool
+}

@@ -1,0 +1,420 @@
+import SpecsmithDiagnostics
+import SpecsmithYAML
+
+/// Decides the Swift type of every schema: named types for component schemas, nested types for
+/// inline objects and enums, plain Swift types for the rest, and the rules to check on each value.
+struct SchemaTranslator {
+    let document: OpenAPIDocument
+    private(set) var diagnostics: [Diagnostic] = []
+    /// Named (top-level) types, in the order they were declared.
+    private(set) var declarations: [TypeDeclaration] = []
+    /// Swift names of schemas that have a top-level type, by canonical schema id.
+    private var names: [String: String] = [:]
+    /// Every top-level name in use, including those reserved by other generated declarations.
+    private var takenNames: Set<String>
+    /// Schemas whose top-level declaration is being built, to stop at cycles.
+    private var inProgress: Set<String> = []
+
+    init(document: OpenAPIDocument, reservedNames: Set<String>) {
+        self.document = document
+        self.takenNames = reservedNames
+        // Component schemas get their names first, so a reference can use a name before its type exists.
+        for entry in document.components.schemas {
+            let id = document.componentSchemaID(entry.key)
+            let name = SwiftNames.uniqued([SwiftNames.type(entry.key)], taken: takenNames)[0]
+            takenNames.insert(name)
+            names[id] = name
+        }
+    }
+
+    /// Declares every component schema, in document order.
+    mutating func declareComponents() {
+        for entry in document.components.schemas {
+            declare(id: document.componentSchemaID(entry.key), schema: entry.value)
+        }
+    }
+
+    /// Reserves a top-level name (for an operation's inline body type, say) and returns it, unique.
+    mutating func reserve(_ name: String) -> String {
+        let unique = SwiftNames.uniqued([name], taken: takenNames)[0]
+        takenNames.insert(unique)
+        return unique
+    }
+
+    /// Declares a top-level type called `name` for an inline schema (an operation's body, say) when
+    /// the schema needs one, and returns the Swift type to use for it.
+    mutating func topLevelType(for schema: Schema, suggestedName: String) -> String {
+        if schema.ref != nil || !needsOwnType(schema) {
+            var nested: [TypeDeclaration] = []
+            let type = swiftType(for: schema, suggestedName: suggestedName, owner: nil, taken: takenNames, nested: &nested)
+            declarations += nested
+            return type.name
+        }
+        let name = reserve(SwiftNames.type(suggestedName))
+        declarations.append(declaration(named: name, schema: schema, qualifiedName: name))
+        return name
+    }
+
+    /// The rules each element of an array of strings or numbers must meet (nothing for other arrays,
+    /// whose elements check themselves).
+    func elementRules(for schema: Schema) -> [ValidationRule] {
+        let array = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        guard let items = array.items else { return [] }
+        let element = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
+        let types = element.nonNullTypes
+        guard types == [.string] || types == [.integer] || types == [.number], element.enum == nil,
+            !(types == [.string] && element.format == "date-time")
+        else { return [] }
+        return rules(for: items)
+    }
+
+    /// The rules a value of this schema must meet (following references to plain-typed schemas).
+    func rules(for schema: Schema) -> [ValidationRule] {
+        var rules = ownRules(schema)
+        if let ref = schema.ref, !hasStructOrEnum(ref) {
+            rules = ownRules(document.dereferenced(document.schema(for: ref))) + rules
+        }
+        return rules
+    }
+
+    // MARK: - Declarations
+
+    private mutating func declare(id: String, schema: Schema) {
+        guard let name = names[id], !inProgress.contains(id) else { return }
+        inProgress.insert(id)
+        declarations.append(declaration(named: name, schema: schema, qualifiedName: name))
+    }
+
+    private mutating func declaration(named name: String, schema: Schema, qualifiedName: String) -> TypeDeclaration {
+        let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
+        if isObjectWithProperties(schema) {
+            return .structure(structure(named: name, schema: schema, qualifiedName: qualifiedName, doc: doc))
+        }
+        if let enumeration = enumeration(named: name, schema: schema, doc: doc) {
+            return .enumeration(enumeration)
+        }
+        var nested: [TypeDeclaration] = []
+        let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, taken: takenNames, nested: &nested)
+        declarations += nested
+        return .alias(AliasDeclaration(name: name, doc: doc, type: type.name))
+    }
+
+    private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])
+        -> StructDeclaration
+    {
+        var nested: [TypeDeclaration] = []
+        var properties: [PropertyDeclaration] = []
+        let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member))
+        // A nested type may not take the name of its owner or of a top-level type a property uses.
+        var taken = takenNames
+        taken.insert(name)
+        for (entry, swiftName) in zip(schema.properties, swiftNames) {
+            let property = entry.value
+            let type = swiftType(
+                for: property, suggestedName: entry.key, owner: qualifiedName, taken: taken, nested: &nested)
+            taken.formUnion(nested.map(\.name))
+            let required = schema.required.contains(entry.key)
+            let secret = isSecret(wireName: entry.key, schema: property)
+            let propertyRules = rules(for: property)
+            properties.append(
+                PropertyDeclaration(
+                    name: swiftName,
+                    wireName: entry.key,
+                    type: type.name,
+                    isOptional: !required || isNullable(property),
+                    doc: Self.documentation(description(of: property)) + Self.limitsDocumentation(propertyRules, secret: secret),
+                    deprecated: property.deprecated,
+                    isSecret: secret,
+                    rules: propertyRules,
+                    elementRules: elementRules(for: property),
+                    validatesNested: false,
+                    valueStruct: type.structName))
+        }
+        return StructDeclaration(
+            name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested)
+    }
+
+    private func enumeration(named name: String, schema: Schema, doc: [String]) -> EnumDeclaration? {
+        guard let values = schema.enum, !values.isEmpty else { return nil }
+        let types = schema.nonNullTypes
+        let nonNull = values.filter { !$0.isNull }
+        if types.isEmpty || types == [.string], nonNull.allSatisfy({ $0.stringValue != nil }) {
+            let strings = nonNull.compactMap(\.stringValue)
+            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: ["unknown"])
+            return EnumDeclaration(
+                name: name, doc: doc,
+                cases: zip(caseNames, strings).map { EnumCase(name: $0, literal: SwiftLiteral.string($1)) },
+                rawType: "String")
+        }
+        if types == [.integer], nonNull.allSatisfy({ $0.numberValue?.isInteger == true }) {
+            let numbers = nonNull.compactMap(\.numberValue)
+            let caseNames = SwiftNames.uniqued(numbers.map { SwiftNames.member("value " + $0.text) }, taken: ["unknown"])
+            return EnumDeclaration(
+                name: name, doc: doc, cases: zip(caseNames, numbers).map { EnumCase(name: $0, literal: $1.text) },
+                rawType: "Int")
+        }
+        return nil
+    }
+
+    // MARK: - Types
+
+    struct SwiftTypeName {
+        var name: String
+        /// The qualified name of the generated struct this type is or holds (an array's element), if any.
+        var structName: String?
+    }
+
+    /// The Swift type of a value of `schema`. Inline objects and enums become nested types named
+    /// after `suggestedName`, appended to `nested`.
+    private mutating func swiftType(
+        for schema: Schema, suggestedName: String, owner: String?, taken: Set<String>, nested: inout [TypeDeclaration]
+    ) -> SwiftTypeName {
+        if let ref = schema.ref {
+            return referencedType(ref)
+        }
+        if isObjectWithProperties(schema) || (schema.enum.map { !$0.isEmpty } ?? false) {
+            let name = SwiftNames.uniqued([SwiftNames.type(suggestedName)], taken: taken.union(nested.map(\.name)))[0]
+            let qualified = owner.map { "\($0).\(name)" } ?? name
+            // The property documents an inline type; the type itself only keeps a title.
+            var inline = schema
+            inline.description = nil
+            let declaration = declaration(named: name, schema: inline, qualifiedName: qualified)
+            if case .alias(let alias) = declaration {
+                // An enum the translator could not express: use the plain type instead.
+                return SwiftTypeName(name: alias.type)
+            }
+            nested.append(declaration)
+            if case .structure = declaration { return SwiftTypeName(name: name, structName: qualified) }
+            return SwiftTypeName(name: name)
+        }
+        if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.nonNullTypes.isEmpty {
+            return swiftType(for: schema.allOf[0], suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
+        }
+        if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
+            let keyword = !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : "allOf"
+            diagnostics.append(
+                .warning("\(keyword) is not generated yet; the value is a JSONValue", at: schema.location))
+            return SwiftTypeName(name: "JSONValue")
+        }
+        let types = schema.nonNullTypes
+        guard types.count == 1, let type = types.first else {
+            if types.isEmpty, schema.items != nil {
+                return arrayType(schema, suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
+            }
+            return SwiftTypeName(name: "JSONValue")
+        }
+        switch type {
+        case .string:
+            return SwiftTypeName(name: schema.format == "date-time" ? "Date" : "String")
+        case .integer:
+            switch schema.format {
+            case "int32": return SwiftTypeName(name: "Int32")
+            case "int64": return SwiftTypeName(name: "Int64")
+            default: return SwiftTypeName(name: "Int")
+            }
+        case .number:
+            return SwiftTypeName(name: schema.format == "float" ? "Float" : "Double")
+        case .boolean:
+            return SwiftTypeName(name: "Bool")
+        case .array:
+            return arrayType(schema, suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
+        case .object:
+            if case .schema(let valueSchema) = schema.additionalProperties {
+                let value = swiftType(
+                    for: valueSchema, suggestedName: suggestedName + "Value", owner: owner, taken: taken, nested: &nested)
+                return SwiftTypeName(name: "[String: \(value.name)]", structName: value.structName)
+            }
+            return SwiftTypeName(name: "[String: JSONValue]")
+        case .null:
+            return SwiftTypeName(name: "JSONValue")
+        }
+    }
+
+    private mutating func arrayType(
+        _ schema: Schema, suggestedName: String, owner: String?, taken: Set<String>, nested: inout [TypeDeclaration]
+    ) -> SwiftTypeName {
+        guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
+        let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, taken: taken, nested: &nested)
+        return SwiftTypeName(name: "[\(element.name)]", structName: element.structName)
+    }
+
+    private mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
+        if names[ref.id] == nil {
+            // A reference to a schema that is not a component: it gets a top-level type of its own.
+            names[ref.id] = reserve(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name))
+        }
+        let name = names[ref.id]!
+        let target = document.schema(for: ref)
+        if !inProgress.contains(ref.id), document.components.schemas.keys.contains(where: { document.componentSchemaID($0) == ref.id }) == false {
+            declare(id: ref.id, schema: target)
+        }
+        return SwiftTypeName(name: name, structName: isObjectWithProperties(document.dereferenced(target)) ? name : nil)
+    }
+
+    // MARK: - Schema shapes
+
+    private func isObjectWithProperties(_ schema: Schema) -> Bool {
+        guard schema.ref == nil, !schema.properties.isEmpty else { return false }
+        let types = schema.nonNullTypes
+        return types.isEmpty || types == [.object]
+    }
+
+    private func needsOwnType(_ schema: Schema) -> Bool {
+        isObjectWithProperties(schema) || (schema.enum.map { !$0.isEmpty } ?? false)
+    }
+
+    /// Whether a reference's target is declared as a struct or enum (which check themselves).
+    private func hasStructOrEnum(_ ref: SchemaReference) -> Bool {
+        needsOwnType(document.dereferenced(document.schema(for: ref)))
+    }
+
+    private func isNullable(_ schema: Schema) -> Bool {
+        schema.isNullable || schema.types.contains(.null)
+    }
+
+    private func description(of schema: Schema) -> String? {
+        if let description = schema.description { return description }
+        if let ref = schema.ref, !hasStructOrEnum(ref) {
+            return document.dereferenced(document.schema(for: ref)).description
+        }
+        return nil
+    }
+
+    // MARK: - Rules
+
+    /// The schema's own constraints that apply to its type, in the order they are checked:
+    /// lengths and pattern, bounds, items, properties.
+    private func ownRules(_ schema: Schema) -> [ValidationRule] {
+        var rules: [ValidationRule] = []
+        if let n = schema.maxLength { rules.append(.maxLength(n)) }
+        if let n = schema.minLength { rules.append(.minLength(n)) }
+        if let p = schema.pattern { rules.append(.pattern(p)) }
+        if let n = schema.minimum { rules.append(.minimum(n)) }
+        if let n = schema.exclusiveMinimum { rules.append(.exclusiveMinimum(n)) }
+        if let n = schema.maximum { rules.append(.maximum(n)) }
+        if let n = schema.exclusiveMaximum { rules.append(.exclusiveMaximum(n)) }
+        if let n = schema.multipleOf { rules.append(.multipleOf(n)) }
+        if let n = schema.minItems { rules.append(.minItems(n)) }
+        if let n = schema.maxItems { rules.append(.maxItems(n)) }
+        if schema.uniqueItems { rules.append(.uniqueItems) }
+        if let n = schema.minProperties { rules.append(.minProperties(n)) }
+        if let n = schema.maxProperties { rules.append(.maxProperties(n)) }
+        return rules
+    }
+
+    // MARK: - Secrets
+
+    /// Whether a property's value is a secret, never to be printed:
+    /// `x-specsmith-secret: true` (or `false` to opt out) decides first; then `format: password`;
+    /// then the name (case, `_` and `-` ignored): `password`, `passwd`, `secret`, `sec`, `token`,
+    /// `apikey`, `privatekey`, `codeverifier`, `clientsecret`, `accesstoken`, `refreshtoken`,
+    /// `idtoken`, or any name ending in `password`, `secret` or `token`.
+    func isSecret(wireName: String, schema: Schema) -> Bool {
+        if let marked = schema.extensions["x-specsmith-secret"], let value = try? marked.bool() {
+            return value
+        }
+        if schema.format == "password" { return true }
+        let name = String(wireName.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
+        let exact: Set<String> = ["password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier"]
+        return exact.contains(name) || name.hasSuffix("password") || name.hasSuffix("secret") || name.hasSuffix("token")
+    }
+
+    // MARK: - Documentation
+
+    /// Doc-comment lines from a description: one per line, trailing spaces dropped, blank lines
+    /// inside kept (as paragraph breaks), blank lines at the ends dropped.
+    static func documentation(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            String($0.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+        }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
+    /// A sentence that states a property's limits, as a paragraph after its description.
+    static func limitsDocumentation(_ rules: [ValidationRule], secret: Bool) -> [String] {
+        var sentences: [String] = []
+        var maxLength: Int?
+        var minLength: Int?
+        for rule in rules {
+            switch rule {
+            case .maxLength(let n): maxLength = n
+            case .minLength(let n): minLength = n
+            default: break
+            }
+        }
+        switch (minLength, maxLength) {
+        case let (min?, max?): sentences.append("From \(min) to \(max) Unicode scalars.")
+        case let (nil, max?): sentences.append("At most \(max) Unicode scalars.")
+        case let (min?, nil): sentences.append("At least \(min) Unicode scalars.")
+        case (nil, nil): break
+        }
+        for rule in rules {
+            switch rule {
+            case .pattern(let p): sentences.append("Matches `\(p)`.")
+            case .minimum(let n): sentences.append("At least \(n).")
+            case .exclusiveMinimum(let n): sentences.append("Greater than \(n).")
+            case .maximum(let n): sentences.append("At most \(n).")
+            case .exclusiveMaximum(let n): sentences.append("Less than \(n).")
+            case .multipleOf(let n): sentences.append("A multiple of \(n).")
+            case .minItems(let n): sentences.append("At least \(n) item\(n == 1 ? "" : "s").")
+            case .maxItems(let n): sentences.append("At most \(n) item\(n == 1 ? "" : "s").")
+            case .uniqueItems: sentences.append("Items are unique.")
+            case .minProperties(let n): sentences.append("At least \(n) entr\(n == 1 ? "y" : "ies").")
+            case .maxProperties(let n): sentences.append("At most \(n) entr\(n == 1 ? "y" : "ies").")
+            case .maxLength, .minLength: break
+            }
+        }
+        if secret { sentences.append("Secret: printed as `<redacted>`.") }
+        return sentences.isEmpty ? [] : [sentences.joined(separator: " ")]
+    }
+}
+
+/// Swift literal spelling.
+enum SwiftLiteral {
+    /// A string literal that holds `text` exactly: quotes, backslashes and control characters escaped.
+    static func string(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                || scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .lineSeparator
+                || scalar.properties.generalCategory == .paragraphSeparator:
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension SwiftLiteral {
+    /// A raw string literal (`#"..."#`) for text full of backslashes, such as a regular expression;
+    /// an ordinary escaped literal when the text holds characters a one-line literal cannot.
+    static func raw(_ text: String) -> String {
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return string(text) }
+        // More `#`s than any run of `#` after a quote or a backslash in the text.
+        var longest = 0
+        var run = -1
+        for character in text {
+            if character == "\"" || character == "\\" {
+                run = 0
+            } else if character == "#", run >= 0 {
+                run += 1
+                longest = max(longest, run)
+            } else {
+                run = -1
+            }
+        }
+        if longest == 0, !text.contains("\""), !text.contains("\\") { return string(text) }
+        let hashes = String(repeating: "#", count: longest + 1)
+        return hashes + "\"" + text + "\"" + hashes
+    }
+}

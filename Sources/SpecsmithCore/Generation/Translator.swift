@@ -1,0 +1,208 @@
+import SpecsmithDiagnostics
+import SpecsmithYAML
+
+/// Stage 3: turns a loaded document into a ``GenerationModel``, deciding every name and type.
+/// Problems that make generation impossible are errors; features not generated yet are warnings
+/// that name them.
+struct Translator {
+    let job: GenerationJob
+
+    /// Top-level names the generated code declares itself or imports from SpecsmithRuntime: a schema
+    /// with one of these names gets a numbered name instead.
+    static let reservedNames: Set<String> = [
+        "Server", "Operations", "JSONValue", "PreparedRequest", "RequestBuilder", "RequestPath", "RequestError",
+        "Validatable", "ValidationContext", "ValidationError", "Violation", "Pattern", "ExactDecimal", "JSONCoding",
+        "Redacted", "OpenEnum", "HTTPRequest",
+    ]
+
+    func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
+        var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames)
+        schemas.declareComponents()
+        var diagnostics: [Diagnostic] = []
+        let servers = translateServers(document, &diagnostics)
+        var operations: [OperationDeclaration] = []
+        let operationNames = SwiftNames.uniqued(document.operations.map(Self.operationName))
+        for (operation, name) in zip(document.operations, operationNames) {
+            if let declaration = translate(operation, named: name, document: document, schemas: &schemas, &diagnostics) {
+                operations.append(declaration)
+            }
+        }
+        let (types, validating) = Self.markNestedValidation(schemas.declarations)
+        for index in operations.indices {
+            guard let body = operations[index].body else { continue }
+            let element = body.type.trimmingPrefix("[").prefix { $0 != "]" && $0 != ":" }
+            operations[index].body?.validatesNested = validating.contains(String(element))
+        }
+        let model = GenerationModel(
+            spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
+            operations: operations)
+        return (model, schemas.diagnostics + diagnostics)
+    }
+
+    // MARK: - Servers
+
+    private func translateServers(_ document: OpenAPIDocument, _ diagnostics: inout [Diagnostic]) -> [ServerDeclaration] {
+        let names = document.servers.enumerated().map { index, server in
+            if let node = server.extensions["x-specsmith-name"], let name = try? node.string() {
+                return SwiftNames.member(name)
+            }
+            return "server\(index + 1)"
+        }
+        return zip(document.servers, SwiftNames.uniqued(names, taken: ["custom", "url"])).map { server, name in
+            if !server.variables.isEmpty {
+                diagnostics.append(
+                    .warning("server variables are not generated yet; their defaults are used", at: server.location))
+            }
+            var url = server.url
+            for variable in server.variables {
+                url = url.replacingOccurrences(of: "{\(variable.key)}", with: variable.value.default)
+            }
+            return ServerDeclaration(
+                name: name, url: url, doc: SchemaTranslator.documentation(server.description ?? url))
+        }
+    }
+
+    // MARK: - Operations
+
+    /// `operationId` in lower camel case, or, without one, the method and the path's words
+    /// (`GET /pets/{id}` -> `getPetsId`).
+    static func operationName(_ operation: Operation) -> String {
+        if let id = operation.operationId { return SwiftNames.member(id) }
+        return SwiftNames.member(operation.method.rawValue + " " + operation.path)
+    }
+
+    private func translate(
+        _ operation: Operation, named name: String, document: OpenAPIDocument, schemas: inout SchemaTranslator,
+        _ diagnostics: inout [Diagnostic]
+    ) -> OperationDeclaration? {
+        let typeBase = SwiftNames.upperCamel(SwiftNames.unescaped(name))
+        var body: BodyDeclaration?
+        if let requestBody = operation.requestBody {
+            guard let (mediaType, content) = requestBody.content.entries.first(where: { Self.isJSON($0.key) }).map({ ($0.key, $0.value) })
+            else {
+                let types = requestBody.content.keys.joined(separator: ", ")
+                diagnostics.append(
+                    .warning(
+                        "request bodies of type \(types) are not generated yet; operation '\(name)' is skipped",
+                        at: requestBody.location))
+                return nil
+            }
+            let type = content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") } ?? "JSONValue"
+            body = BodyDeclaration(
+                type: type, isOptional: !requestBody.required, contentType: mediaType,
+                doc: SchemaTranslator.documentation(requestBody.description), validatesNested: false)
+        }
+        var parameters: [ParameterDeclaration] = []
+        // Required parameters come first, so that a call reads in the order its arguments must be given.
+        let ordered = operation.parameters.filter(\.required) + operation.parameters.filter { !$0.required }
+        let parameterNames = SwiftNames.uniqued(
+            ordered.map { SwiftNames.member($0.name) }, taken: ["body", "server", "bearerToken"])
+        for (parameter, swiftName) in zip(ordered, parameterNames) {
+            guard let schema = parameter.schema else {
+                diagnostics.append(
+                    .warning(
+                        "parameter '\(parameter.name)' uses 'content', which is not generated yet; operation '\(name)' is skipped",
+                        at: parameter.location))
+                return nil
+            }
+            if parameter.in == .cookie {
+                diagnostics.append(
+                    .warning("cookie parameters are not generated yet; operation '\(name)' is skipped", at: parameter.location))
+                return nil
+            }
+            let type = schemas.topLevelType(for: schema, suggestedName: typeBase + " " + parameter.name)
+            parameters.append(
+                ParameterDeclaration(
+                    name: swiftName, wireName: parameter.name,
+                    location: ParameterDeclaration.Location(rawValue: parameter.in.rawValue) ?? .query,
+                    type: type, isOptional: !parameter.required,
+                    doc: SchemaTranslator.documentation(parameter.description), rules: schemas.rules(for: schema),
+                    explode: parameter.effectiveExplode))
+        }
+        let bearer = bearerAuth(operation, document: document)
+        let success = operation.responses.entries.lazy
+            .filter { Self.isSuccess($0.status) }
+            .compactMap { entry in entry.response.content.entries.first(where: { Self.isJSON($0.key) }) }
+            .first
+        let responseType = success?.value.schema.map {
+            schemas.topLevelType(for: $0, suggestedName: typeBase + "Response")
+        }
+        var doc = SchemaTranslator.documentation(operation.summary)
+        let description = SchemaTranslator.documentation(operation.description)
+        if !description.isEmpty {
+            if !doc.isEmpty { doc.append("") }
+            doc += description
+        }
+        return OperationDeclaration(
+            name: name, method: operation.method.wireName, path: operation.path, doc: doc,
+            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer,
+            accept: success?.key, responseType: responseType)
+    }
+
+    /// When the operation's security (or the document's) asks for an HTTP bearer token, the
+    /// scheme's description lines; `nil` otherwise.
+    private func bearerAuth(_ operation: Operation, document: OpenAPIDocument) -> [String]? {
+        let requirements = operation.security ?? document.security ?? []
+        for requirement in requirements {
+            for scheme in requirement.schemes.keys {
+                guard let definition = document.components.securitySchemes[scheme] else { continue }
+                if definition.type == .http, definition.scheme?.lowercased() == "bearer" {
+                    return SchemaTranslator.documentation(definition.description)
+                }
+            }
+        }
+        return nil
+    }
+
+    static func isJSON(_ mediaType: String) -> Bool {
+        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        return base == "application/json" || base.hasSuffix("+json")
+    }
+
+    static func isSuccess(_ status: ResponseStatus) -> Bool {
+        switch status {
+        case .code(let code): (200..<300).contains(code)
+        case .range(let digit): digit == 2
+        case .default: false
+        }
+    }
+
+    // MARK: - Nested validation
+
+    /// Marks each property whose value is a struct with checks of its own (directly or further
+    /// down), so that only those are validated recursively.
+    /// Returns the types, marked, and the qualified names of every struct that validates.
+    static func markNestedValidation(_ types: [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
+        var structs: [String: StructDeclaration] = [:]
+        func collect(_ declarations: [TypeDeclaration], prefix: String?) {
+            for case .structure(let s) in declarations {
+                let qualified = prefix.map { "\($0).\(s.name)" } ?? s.name
+                structs[qualified] = s
+                collect(s.nested, prefix: qualified)
+            }
+        }
+        collect(types, prefix: nil)
+        var validating = Set(structs.filter { $0.value.properties.contains { !$0.rules.isEmpty } }.keys)
+        var changed = true
+        while changed {
+            changed = false
+            for (name, s) in structs where !validating.contains(name) {
+                if s.properties.contains(where: { $0.valueStruct.map(validating.contains) ?? false }) {
+                    validating.insert(name)
+                    changed = true
+                }
+            }
+        }
+        func mark(_ declarations: [TypeDeclaration]) -> [TypeDeclaration] {
+            declarations.map { declaration in
+                guard case .structure(var s) = declaration else { return declaration }
+                for index in s.properties.indices {
+                    s.properties[index].validatesNested = s.properties[index].valueStruct.map(validating.contains) ?? false
+                }
+                s.nested = mark(s.nested)
+                return .structure(s)
+            }
+        }
+        return (mark(types), validating)
+    }
+}

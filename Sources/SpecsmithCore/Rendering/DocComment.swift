@@ -1,0 +1,43 @@
+/// Lays out doc-comment text for a given indentation: every line wrapped at word boundaries to fit
+/// the line width, with list items (`- ...`) continued under their text. Code blocks and table rows
+/// are left as written.
+enum DocComment {
+    static let lineWidth = 120
+
+    /// The lines to write after `/// ` at `indent` spaces (blank lines stay blank).
+    static func lines(_ text: [String], indent: Int) -> [String] {
+        let width = max(40, lineWidth - indent - 4)
+        var result: [String] = []
+        var inCode = false
+        for line in text {
+            let trimmed = line.drop(while: { $0 == " " })
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inCode.toggle() }
+            if inCode || trimmed.hasPrefix("```") || trimmed.hasPrefix("|") || line.count <= width {
+                result.append(line)
+                continue
+            }
+            result += wrap(line, width: width)
+        }
+        return result
+    }
+
+    private static func wrap(_ line: String, width: Int) -> [String] {
+        let leading = String(line.prefix(while: { $0 == " " }))
+        let body = line.dropFirst(leading.count)
+        let hanging = leading + (body.hasPrefix("- ") || body.hasPrefix("* ") ? "  " : "")
+        var lines: [String] = []
+        var current = leading
+        var currentIsEmpty = true
+        for word in body.split(separator: " ", omittingEmptySubsequences: true) {
+            if !currentIsEmpty, current.count + 1 + word.count > width {
+                lines.append(current)
+                current = hanging + word
+            } else {
+                current += (currentIsEmpty ? "" : " ") + word
+            }
+            currentIsEmpty = false
+        }
+        lines.append(current)
+        return lines
+    }
+}

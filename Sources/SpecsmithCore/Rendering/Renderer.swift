@@ -1,0 +1,327 @@
+import SpecsmithDiagnostics
+import SpecsmithYAML
+
+/// Stage 4: lays a ``GenerationModel`` out as Swift files through the templates.
+///
+/// This is where the model becomes the plain values mustache reads (dictionaries of strings, flags
+/// and lists). Every Swift spelling that depends on the runtime's API, such as a rule's expression,
+/// and every wrapped doc-comment line is decided here, so templates only place lines.
+///
+/// Files, each present only when it has something to hold: `Models.swift` (types), `Validation.swift`
+/// (their checks), `Redaction.swift` (mirrors that hide secrets), `Servers.swift` and
+/// `Operations.swift` (request builders).
+struct Renderer {
+    let templates: TemplateSet
+
+    func render(_ model: GenerationModel) throws(TemplateError) -> [GeneratedFile] {
+        let base: [String: Any] = [
+            "spec": model.spec,
+            "module": model.module,
+            "title": model.title,
+            "access": model.access.rawValue,
+        ]
+        var files: [GeneratedFile] = []
+        func add(_ name: String, template: String, _ context: [String: Any]) throws(TemplateError) {
+            let text = try templates.render(template, base.merging(context) { _, new in new })
+            files.append(GeneratedFile(name: name, contents: text))
+        }
+        if !model.types.isEmpty {
+            var types: [String] = []
+            for type in model.types { types.append(try renderType(type, indent: 0, base: base)) }
+            try add("Models.swift", template: "models", ["types": types])
+            let structs = Self.allStructs(model.types, prefix: nil)
+            let validating = structs.compactMap(validationContext)
+            if !validating.isEmpty {
+                try add("Validation.swift", template: "validation", ["structs": validating])
+            }
+            let redacting = structs.filter { $0.declaration.hasSecrets }.map(redactionContext)
+            if !redacting.isEmpty {
+                try add("Redaction.swift", template: "redaction", ["structs": redacting])
+            }
+        }
+        if !model.operations.isEmpty {
+            try add(
+                "Servers.swift", template: "servers",
+                ["servers": model.servers.map(serverContext), "serverDoc": doc(["A server of the \(model.title) API."], indent: 0)])
+            let defaultServer = model.servers.first?.name
+            let operations = model.operations.enumerated().map { index, operation in
+                var context = operationContext(operation, defaultServer: defaultServer)
+                context["last"] = index == model.operations.count - 1
+                return context
+            }
+            try add(
+                "Operations.swift", template: "operations",
+                ["operations": operations, "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)])
+        }
+        return files
+    }
+
+    private func doc(_ lines: [String], indent: Int) -> [String] {
+        DocComment.lines(lines, indent: indent)
+    }
+
+    // MARK: - Types
+
+    /// Renders one type with its template (`struct`, `enum` or `alias`) at the left margin; nested
+    /// types are rendered first and handed to their parent as text indented by four spaces, so that
+    /// templates never depend on how deep a type is. `indent` is where the text will finally stand,
+    /// for wrapping doc comments.
+    private func renderType(_ declaration: TypeDeclaration, indent: Int, base: [String: Any]) throws(TemplateError) -> String {
+        let context: [String: Any]
+        let template: String
+        switch declaration {
+        case .structure(let s):
+            var nested: [String] = []
+            for type in s.nested {
+                let text = try renderType(type, indent: indent + 4, base: base)
+                nested.append(Self.indented(text))
+            }
+            context = structContext(s, indent: indent).merging(["nested": nested]) { _, new in new }
+            template = "struct"
+        case .enumeration(let e):
+            context = [
+                "name": e.name,
+                "doc": doc(e.doc, indent: indent),
+                "isOpen": e.rawType == "String",
+                "rawType": e.rawType,
+                "cases": e.cases.map { ["name": $0.name, "member": SwiftNames.unescaped($0.name), "literal": $0.literal] },
+            ]
+            template = "enum"
+        case .alias(let a):
+            context = ["name": a.name, "doc": doc(a.doc, indent: indent), "type": a.type]
+            template = "alias"
+        }
+        let text = try templates.render(template, base.merging(context) { _, new in new })
+        return String(text.dropLast())
+    }
+
+    /// The text with four spaces before every line that is not empty.
+    private static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : "    " + $0 }
+            .joined(separator: "\n")
+    }
+
+    private func structContext(_ s: StructDeclaration, indent: Int) -> [String: Any] {
+        let properties: [[String: Any]] = s.properties.enumerated().map { index, p in
+            let type = p.type + (p.isOptional ? "?" : "")
+            return [
+                "name": p.name,
+                "label": SwiftNames.unescaped(p.name),
+                "type": type,
+                "doc": doc(p.doc, indent: indent + 4),
+                "deprecated": p.deprecated,
+                "parameter": "\(p.name): \(type)\(p.isOptional ? " = nil" : "")",
+                "codingKey": p.name == p.wireName || "`\(p.wireName)`" == p.name
+                    ? "case \(p.name)" : "case \(p.name) = \(SwiftLiteral.string(p.wireName))",
+                "last": index == s.properties.count - 1,
+            ]
+        }
+        return [
+            "name": s.name,
+            "doc": doc(s.doc, indent: indent),
+            "deprecated": s.deprecated,
+            "properties": properties,
+            "hasProperties": !properties.isEmpty,
+            "needsCodingKeys": s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName },
+        ]
+    }
+
+    /// Every struct, outermost first, with its qualified name (`Customer.Billing`).
+    private static func allStructs(_ types: [TypeDeclaration], prefix: String?) -> [(qualified: String, declaration: StructDeclaration)] {
+        var result: [(String, StructDeclaration)] = []
+        for case .structure(let s) in types {
+            let qualified = prefix.map { "\($0).\(s.name)" } ?? s.name
+            result.append((qualified, s))
+            result += allStructs(s.nested, prefix: qualified)
+        }
+        return result
+    }
+
+    // MARK: - Validation
+
+    /// A struct's checks, one Swift statement each, or `nil` when it has nothing to check.
+    private func validationContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> [String: Any]? {
+        var statements: [String] = []
+        var patterns: [[String: String]] = []
+        for property in entry.declaration.properties {
+            let key = SwiftLiteral.string(property.wireName)
+            let rules = property.rules.map { (rule: $0, each: false) } + property.elementRules.map { (rule: $0, each: true) }
+            for (rule, each) in rules {
+                let expression: String
+                if case .pattern(let source) = rule {
+                    let name = SwiftNames.unescaped(property.name) + (each ? "ItemPattern" : "Pattern")
+                    patterns.append(["name": name, "source": SwiftLiteral.raw(source)])
+                    expression = ".pattern(Self.\(name))"
+                } else {
+                    expression = Self.expression(rule)
+                }
+                statements.append("context.check(\(each ? "each: " : "")\(property.name), at: \(key), \(expression))")
+            }
+            if property.validatesNested {
+                statements.append("context.validate(\(property.name), at: \(key))")
+            }
+        }
+        if statements.isEmpty { return nil }
+        return ["name": entry.qualified, "statements": statements, "patterns": patterns]
+    }
+
+    static func expression(_ rule: ValidationRule) -> String {
+        switch rule {
+        case .maxLength(let n): ".maxLength(\(n))"
+        case .minLength(let n): ".minLength(\(n))"
+        case .pattern(let p): ".pattern(Pattern(\(SwiftLiteral.raw(p))))"
+        case .minimum(let n): ".minimum(\(decimal(n)))"
+        case .maximum(let n): ".maximum(\(decimal(n)))"
+        case .exclusiveMinimum(let n): ".exclusiveMinimum(\(decimal(n)))"
+        case .exclusiveMaximum(let n): ".exclusiveMaximum(\(decimal(n)))"
+        case .multipleOf(let n): ".multipleOf(\(decimal(n)))"
+        case .minItems(let n): ".minItems(\(n))"
+        case .maxItems(let n): ".maxItems(\(n))"
+        case .uniqueItems: ".uniqueItems"
+        case .minProperties(let n): ".minProperties(\(n))"
+        case .maxProperties(let n): ".maxProperties(\(n))"
+        }
+    }
+
+    /// An exact decimal literal: an integer literal when it fits in 64 bits, else the spec's text.
+    private static func decimal(_ number: YAMLNumber) -> String {
+        number.isInteger && Int64(number.text) != nil ? number.text : SwiftLiteral.string(number.text)
+    }
+
+    // MARK: - Redaction
+
+    private func redactionContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> [String: Any] {
+        let properties = entry.declaration.properties
+        let children = properties.enumerated().map { index, p in
+            let value = p.isSecret ? "Redacted(\(p.name))" : p.isOptional ? "\(p.name) as Any" : p.name
+            return "\(SwiftLiteral.string(SwiftNames.unescaped(p.name))): \(value),"
+        }
+        return ["name": entry.qualified, "children": children]
+    }
+
+    // MARK: - Servers and operations
+
+    private func serverContext(_ server: ServerDeclaration) -> [String: Any] {
+        ["name": server.name, "url": SwiftLiteral.string(server.url), "doc": doc(server.doc, indent: 4)]
+    }
+
+    private func operationContext(_ operation: OperationDeclaration, defaultServer: String?) -> [String: Any] {
+        var arguments: [String] = []
+        var argumentDocs: [String] = []
+        var hasValidation = false
+        if let body = operation.body {
+            arguments.append("_ body: \(body.type)\(body.isOptional ? "? = nil" : "")")
+            argumentDocs.append("  - body: " + (body.doc.first ?? "The request body."))
+            hasValidation = hasValidation || body.validatesNested
+        }
+        for parameter in operation.parameters {
+            arguments.append("\(parameter.name): \(parameter.type)\(parameter.isOptional ? "? = nil" : "")")
+            let fallback = "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter."
+            argumentDocs.append("  - \(SwiftNames.unescaped(parameter.name)): " + (parameter.doc.first ?? fallback))
+            hasValidation = hasValidation || !parameter.rules.isEmpty
+        }
+        if let bearer = operation.bearerAuth {
+            arguments.append("bearerToken: String")
+            let description = bearer.isEmpty ? "The access token, sent as `Authorization: Bearer <token>`." : bearer.joined(separator: " ")
+            argumentDocs.append("  - bearerToken: " + description)
+        }
+        arguments.append("server: Server" + (defaultServer.map { " = .\($0)" } ?? ""))
+        argumentDocs.append("  - server: The server to send the request to.")
+
+        var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
+        lines.append("`\(operation.method) \(operation.path)`")
+        if operation.doc.count > 1 {
+            lines.append("")
+            lines += operation.doc.dropFirst().drop(while: \.isEmpty)
+        }
+        lines += ["", "- Parameters:"] + argumentDocs
+        if let response = operation.responseType {
+            lines.append("- Returns: The request; its JSON response is \(Self.describe(response)).")
+        } else {
+            lines.append("- Returns: The request.")
+        }
+        lines.append(
+            hasValidation
+                ? "- Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be built."
+                : "- Throws: `RequestError` if the request cannot be built.")
+
+        // Parameters and body are checked together, so one error reports every violation.
+        var checks: [String] = []
+        for parameter in operation.parameters {
+            let each = parameter.type.hasPrefix("[") ? "each: " : ""
+            for rule in parameter.rules {
+                let key = SwiftLiteral.string(parameter.wireName)
+                checks.append("context.check(\(each)\(parameter.name), at: \(key), \(Self.expression(rule)))")
+            }
+        }
+        var validations: [String] = []
+        let body = operation.body.flatMap { $0.validatesNested ? $0 : nil }
+        if checks.isEmpty, let body {
+            validations = ["try body\(body.isOptional ? "?" : "").validate()"]
+        } else if !checks.isEmpty {
+            if let body { checks.append("body\(body.isOptional ? "?" : "").validate(into: &context)") }
+            validations = ["try ValidationContext.validate { context in"] + checks.map { "    " + $0 } + ["}"]
+        }
+
+        var steps: [String] = []
+        for parameter in operation.parameters {
+            let name = SwiftLiteral.string(parameter.wireName)
+            switch parameter.location {
+            case .query:
+                let add = parameter.type.hasPrefix("[") ? "addQueryItems" : "addQueryItem"
+                steps.append("request.\(add)(\(name), \(parameter.name))")
+            case .header:
+                steps.append("try request.setHeader(\(name), \(parameter.name))")
+            case .path, .cookie:
+                break
+            }
+        }
+        if operation.bearerAuth != nil { steps.append("try request.setBearerToken(bearerToken)") }
+        if operation.body != nil { steps.append("try request.setJSONBody(body)") }
+        if operation.accept != nil { steps.append("request.acceptJSON()") }
+
+        let signatureStart = "    \(Self.accessPlaceholder) static func \(operation.name)("
+        let signatureEnd = ") throws -> PreparedRequest {"
+        let oneLine = signatureStart.count + arguments.joined(separator: ", ").count + signatureEnd.count
+        return [
+            "name": operation.name,
+            "doc": doc(lines, indent: 4),
+            "deprecated": operation.deprecated,
+            "arguments": arguments.enumerated().map { ["text": $0.element, "last": $0.offset == arguments.count - 1] },
+            "oneLine": oneLine <= DocComment.lineWidth,
+            "validations": validations,
+            "method": operation.method.lowercased(),
+            "path": pathLiteral(operation),
+            "steps": steps,
+        ]
+    }
+
+    /// The width the access keyword is counted with when deciding whether a signature fits a line.
+    private static let accessPlaceholder = "public"
+
+    private static func article(_ word: String) -> String {
+        guard let first = word.lowercased().first else { return "a" }
+        return "aeiou".contains(first) ? "an" : "a"
+    }
+
+    /// A type for prose: ``Item`` as a symbol link, `[Item]` as "an array of ``Item``".
+    private static func describe(_ type: String) -> String {
+        if type.hasPrefix("["), type.hasSuffix("]"), !type.contains(":") {
+            let element = String(type.dropFirst().dropLast())
+            return "an array of " + (element.hasPrefix("[") ? "`\(element)`" : "``\(element)``")
+        }
+        if type.hasPrefix("[") { return "a `\(type)`" }
+        return "\(article(type)) ``\(type)``"
+    }
+
+    /// The path template as a ``RequestPath`` literal: each `{name}` becomes an interpolation of the
+    /// matching argument, which the runtime percent-encodes.
+    private func pathLiteral(_ operation: OperationDeclaration) -> String {
+        var path = operation.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        for parameter in operation.parameters where parameter.location == .path {
+            path = path.replacingOccurrences(of: "{\(parameter.wireName)}", with: "\\(\(parameter.name))")
+        }
+        return "\"" + path + "\""
+    }
+}
