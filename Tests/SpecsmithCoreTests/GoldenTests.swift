@@ -1,0 +1,120 @@
+import Foundation
+import SpecsmithCore
+import SpecsmithDiagnostics
+import Testing
+
+/// Golden tests: generated code compared byte for byte with files checked into the repository.
+///
+/// - The eval library (`Sources/EvalAPI`) must be exactly what `specs/eval.yaml` generates.
+/// - Each folder under `Golden/` holds a small `spec.yaml` and, under `expected/`, the files it
+///   must generate (module `Golden`).
+///
+/// Set `SPECSMITH_RECORD=1` to rewrite the expected files of the fixture cases; a recording run
+/// still fails, so it cannot pass by accident.
+@Suite struct GoldenTests {
+    static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let packageRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
+    static let goldenDirectory = testsDirectory.appendingPathComponent("Golden")
+    static let recording = ProcessInfo.processInfo.environment["SPECSMITH_RECORD"] == "1"
+
+    static func pipeline() throws -> Pipeline {
+        Pipeline(templates: try TemplateSet.defaults(), baseDirectory: packageRoot.path)
+    }
+
+    @Test func evalLibraryMatchesItsSpec() throws {
+        let job = GenerationJob(spec: "specs/eval.yaml", output: "Sources/EvalAPI", module: "EvalAPI")
+        let result = try Self.pipeline().generate(job)
+        let errors = result.diagnostics.filter(\.isError)
+        #expect(errors.isEmpty, "specs/eval.yaml has errors: \(errors)")
+        #expect(result.diagnostics.isEmpty, "specs/eval.yaml should load without warnings: \(result.diagnostics)")
+        let files = try #require(result.files)
+        let plan = OutputWriter().plan(files, in: Self.packageRoot.appendingPathComponent(job.output).path)
+        #expect(
+            plan.isEmpty,
+            """
+            Sources/EvalAPI is not what specs/eval.yaml generates. Regenerate it with
+                swift run specsmith generate
+            Differences:
+            \(plan.diff())
+            """)
+    }
+
+    static var cases: [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: goldenDirectory.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test(arguments: cases)
+    func fixture(_ name: String) throws {
+        let folder = Self.goldenDirectory.appendingPathComponent(name)
+        let expectedFolder = folder.appendingPathComponent("expected")
+        let job = GenerationJob(
+            spec: "Tests/SpecsmithCoreTests/Golden/\(name)/spec.yaml", output: expectedFolder.path, module: "Golden")
+        let result = try Self.pipeline().generate(job)
+        let files = try #require(result.files, "\(name)/spec.yaml has errors: \(result.diagnostics)")
+        let diagnostics = result.diagnostics.map { diagnostic in
+            var d = diagnostic
+            if let location = d.location {
+                d.location = SourceLocation(
+                    file: URL(fileURLWithPath: location.file).lastPathComponent, line: location.line, column: location.column)
+            }
+            return d.description
+        }.joined(separator: "\n")
+        let all = files + (diagnostics.isEmpty ? [] : [GeneratedFile(name: "diagnostics.txt", contents: diagnostics + "\n")])
+        let writer = OutputWriter()
+        let plan = writer.plan(all, in: expectedFolder.path)
+        let stale = Self.staleExtras(in: expectedFolder.path, produced: Set(all.map(\.name)))
+        if Self.recording {
+            try writer.apply(plan)
+            for name in stale { try FileManager.default.removeItem(atPath: expectedFolder.appendingPathComponent(name).path) }
+            Issue.record("recorded Golden/\(name)/expected; run again without SPECSMITH_RECORD to verify")
+            return
+        }
+        #expect(
+            plan.isEmpty && stale.isEmpty,
+            """
+            Golden/\(name) differs from what its spec generates (extra files: \(stale)). To accept the new output:
+                SPECSMITH_RECORD=1 swift test --filter GoldenTests
+            \(plan.diff())
+            """)
+    }
+
+    /// Expected files that the generation no longer produces (the writer only removes Swift files
+    /// it generated; the diagnostics list is a text file).
+    static func staleExtras(in folder: String, produced: Set<String>) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".swift") && !produced.contains($0) }.sorted()
+    }
+}
+
+/// The expected output of every fixture case type-checks against SpecsmithRuntime, as the eval library
+/// does by being a target: a golden that does not compile would be a wrong answer kept on record.
+@Suite struct GoldenCompileTests {
+    /// The build folder's module directory, beside the test bundle (`.build/debug/Modules`).
+    static var modulesDirectory: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("Modules")
+    }
+
+    @Test(arguments: GoldenTests.cases)
+    func expectedOutputTypeChecks(_ name: String) throws {
+        let folder = GoldenTests.goldenDirectory.appendingPathComponent(name).appendingPathComponent("expected")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0).path }
+        try #require(!files.isEmpty)
+        let runtime = Self.modulesDirectory.appendingPathComponent("SpecsmithRuntime.swiftmodule")
+        try #require(FileManager.default.fileExists(atPath: runtime.path), "no SpecsmithRuntime module at \(runtime.path)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments =
+            ["swiftc", "-typecheck", "-swift-version", "6", "-module-name", "Golden", "-I", Self.modulesDirectory.path]
+            + files
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "Golden/\(name)/expected does not type-check:\n\(text)")
+        #expect(!text.contains("warning:"), "Golden/\(name)/expected has warnings:\n\(text)")
+    }
+}
