@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// JSON writes a character beyond U+FFFF as a UTF-16 surrogate pair of escapes (`"\uD83D\uDCA9"`),
 /// which YAML 1.2 allows but libyaml refuses. Before parsing, each valid high+low pair is rewritten
 /// into the one escape libyaml accepts (`\U0001F4A9`, two characters shorter), and the edits are
@@ -73,13 +81,13 @@ struct SurrogatePairRewrite: Sendable {
     static func pairStarts(in input: [UInt8]) -> [Int] {
         var starts: [Int] = []
         input.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
             let count = buffer.count
             var i = 0
             while i < count {
-                guard buffer[i] == UInt8(ascii: "\\") else {
-                    i += 1
-                    continue
-                }
+                // memchr skips the (usually many) bytes before the next backslash quickly.
+                guard let found = memchr(base + i, Int32(UInt8(ascii: "\\")), count - i) else { break }
+                i = UnsafeRawPointer(found) - UnsafeRawPointer(base)
                 guard i + 1 < count else { break }
                 let next = buffer[i + 1]
                 if next == UInt8(ascii: "\\") {

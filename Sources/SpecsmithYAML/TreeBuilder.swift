@@ -26,8 +26,8 @@ struct TreeBuilder: ~Copyable {
         /// Where this collection's children start on ``TreeBuilder/items`` or ``TreeBuilder/entries``.
         var firstChild: Int
         var pendingKey: YAMLNode?
-        /// The line of each scalar key, once the mapping is too long for a linear search.
-        var keyLines: [String: Int]?
+        /// The scalar keys, once the mapping is too long for a linear search.
+        var keyIndex: KeyIndex?
     }
 
     private struct Anchored {
@@ -281,7 +281,7 @@ struct TreeBuilder: ~Copyable {
                 .error("merge keys (<<) are not supported; write the keys out", at: key.location))
         }
         let line = key.location.line
-        if stack[top].keyLines == nil {
+        if stack[top].keyIndex == nil {
             let first = stack[top].firstChild
             let count = entries.count - first
             if count < Self.linearKeySearchLimit {
@@ -293,19 +293,16 @@ struct TreeBuilder: ~Copyable {
                 }
                 return
             }
-            var lines: [String: Int] = [:]
-            lines.reserveCapacity(count * 2)
+            var index = KeyIndex(minimumCapacity: count * 2)
             for i in first..<entries.count {
-                if case .scalar(let other) = entries[i].key.content, lines[other.text] == nil {
-                    lines[other.text] = entries[i].key.location.line
+                if case .scalar(let other) = entries[i].key.content {
+                    _ = index.firstLine(of: other.text, insertingAt: entries[i].key.location.line)
                 }
             }
-            stack[top].keyLines = lines
+            stack[top].keyIndex = index
         }
-        if let firstLine = stack[top].keyLines![text] {
+        if let firstLine = stack[top].keyIndex!.firstLine(of: text, insertingAt: line) {
             duplicate(text, firstLine: firstLine, at: key.location)
-        } else {
-            stack[top].keyLines![text] = line
         }
     }
 

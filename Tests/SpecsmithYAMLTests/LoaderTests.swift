@@ -47,6 +47,18 @@ import Testing
         #expect(items[1].location.column == 12)
     }
 
+    @Test func windowsLineEndingsCountAsOneLineBreak() throws {
+        let root = try load("a: 1\r\nb:\r\n  - x\r\n")
+        #expect(root.mapping?.entry("b")?.key.location == SourceLocation(file: "test.yaml", line: 2, column: 1))
+        #expect(root.mapping?["b"]?.sequence?[0].location == SourceLocation(file: "test.yaml", line: 3, column: 5))
+        #expect(summaries(loadErrors("a: 1\r\nb: [\r\n")) == ["3:1: the file ends where a value is expected"])
+    }
+
+    @Test func countEventsRunsTheBareEventLoop() {
+        // stream, document, mapping, "a", sequence, "1", end of each: 10 events.
+        #expect(YAMLLoader.countEvents(Array("a: [1]\n".utf8)) == 10)
+    }
+
     @Test func integerLookingKeysStayText() throws {
         let root = try load("responses:\n  200:\n    description: OK\n  4XX: {description: E}\n  0777: x\n")
         let responses = try #require(root.mapping?["responses"]?.mapping)

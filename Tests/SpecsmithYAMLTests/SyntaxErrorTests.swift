@@ -65,6 +65,10 @@ import Testing
         #expect(errors.first?.note == #"write it as an escape (\u0007) in a double-quoted string"#)
     }
 
+    @Test func aNULByte() {
+        #expect(summaries(loadErrors(Array("a: b".utf8) + [0])) == ["1:5: control character U+0000 is not allowed in YAML"])
+    }
+
     @Test func aFileThatEndsInsideACharacter() {
         #expect(
             summaries(loadErrors(Array("a: é".utf8) + [0xC3])) == [
