@@ -17,7 +17,7 @@ public enum Operations {
     /// - Parameters:
     ///   - body: The request body.
     ///   - server: The server to send the request to.
-    /// - Returns: The request; its JSON response is an ``OAuthTokenResponse``.
+    /// - Returns: The request, whose response decodes as ``OAuthTokenResponse``.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request
     ///   cannot be built.
     public static func oAuthToken(_ body: OAuthToken, server: Server = .live) throws -> PreparedRequest {
@@ -38,7 +38,7 @@ public enum Operations {
     /// - Parameters:
     ///   - body: The request body.
     ///   - server: The server to send the request to.
-    /// - Returns: The request; its JSON response is an ``AccessTokenResponse``.
+    /// - Returns: The request, whose response decodes as ``AccessTokenResponse``.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request
     ///   cannot be built.
     public static func accessTokenRequest(
@@ -61,7 +61,7 @@ public enum Operations {
     /// - Parameters:
     ///   - bearerToken: An access token from accessTokenRequest or o-auth-token: `Authorization: Bearer <accessToken>`.
     ///   - server: The server to send the request to.
-    /// - Returns: The request; its JSON response is an ``AccessTokenResponse``.
+    /// - Returns: The request, whose response decodes as ``AccessTokenResponse``.
     /// - Throws: `RequestError` if the request cannot be built.
     public static func renewAccessToken(bearerToken: String, server: Server = .live) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/auth/renewaccesstoken")
@@ -77,7 +77,7 @@ public enum Operations {
     /// - Parameters:
     ///   - bearerToken: An access token from accessTokenRequest or o-auth-token: `Authorization: Bearer <accessToken>`.
     ///   - server: The server to send the request to.
-    /// - Returns: The request; its JSON response is an ``OAuthMeResponse``.
+    /// - Returns: The request, whose response decodes as ``OAuthMeResponse``.
     /// - Throws: `RequestError` if the request cannot be built.
     public static func me(bearerToken: String, server: Server = .live) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/auth/me")

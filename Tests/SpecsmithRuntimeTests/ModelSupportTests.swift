@@ -169,6 +169,15 @@ struct JSONEncodingTests {
         #expect(throws: EncodingError.self) { try JSONCoding.encode([Double.nan]) }
     }
 
+    @Test func dictionariesAreWrittenWithSortedKeys() throws {
+        let value: [String: [String: Int]] = ["zulu": ["b": 2, "a": 1], "alpha": [:], "mike": ["x": 0]]
+        for _ in 0..<5 {
+            #expect(
+                String(decoding: try JSONCoding.encode(value), as: UTF8.self)
+                    == #"{"alpha":{},"mike":{"x":0},"zulu":{"a":1,"b":2}}"#)
+        }
+    }
+
     @Test func encodedOutputIsValidJSON() throws {
         struct Nested: Codable, Equatable {
             var a: Int?

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Encodes a value as JSON whose object keys keep the order they are encoded in: a model's
-/// `CodingKeys` order, so that request bodies are the same bytes on every run and platform.
+/// `CodingKeys` order. A `[String: Value]` dictionary, which has no order, is written with sorted keys.
+/// Request bodies are thus the same bytes on every run and platform.
 ///
 /// `Date` is RFC 3339 (``DateTime``), `Data` base64, `URL` its absolute string; `/` is not escaped.
 enum OrderedJSONEncoder {
@@ -37,6 +38,8 @@ final class JSONNode {
             setString(url.absoluteString)
         case let decimal as Decimal:
             setLiteral(decimal.description)
+        case let dictionary as any SortedKeysEncodable:
+            try dictionary.encodeEntries(into: self, codingPath: codingPath)
         default:
             try value.encode(to: NodeEncoder(node: self, codingPath: codingPath))
         }
@@ -146,6 +149,29 @@ final class JSONNode {
         }
         output.append(UInt8(ascii: "\""))
     }
+}
+
+/// A `[String: Value]` dictionary, encoded with its keys sorted.
+private protocol SortedKeysEncodable {
+    func encodeEntries(into node: JSONNode, codingPath: [any CodingKey]) throws
+}
+
+extension Dictionary: SortedKeysEncodable where Key == String, Value: Encodable {
+    fileprivate func encodeEntries(into node: JSONNode, codingPath: [any CodingKey]) throws {
+        node.becomeObject()
+        for (key, value) in sorted(by: { $0.key < $1.key }) {
+            try node.member(key).encode(value, codingPath: codingPath + [DictionaryKey(stringValue: key)])
+        }
+    }
+}
+
+private struct DictionaryKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+
+    init?(intValue: Int) { nil }
 }
 
 private struct NodeEncoder: Encoder {

@@ -63,8 +63,9 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Encodes `body` with ``JSONCoding/encode(_:)``, keys in `CodingKeys` order, and sets
-    /// `Content-Type: application/json`.
-    public mutating func setJSONBody(_ body: some Encodable) throws {
+    /// `Content-Type: application/json`; a `nil` body (an optional request body left out) sets nothing.
+    public mutating func setJSONBody(_ body: (some Encodable)?) throws {
+        guard let body else { return }
         self.body = try JSONCoding.encode(body)
         headerFields[.contentType] = "application/json"
     }
