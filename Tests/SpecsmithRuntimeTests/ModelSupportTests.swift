@@ -190,3 +190,30 @@ struct JSONEncodingTests {
         #expect(try JSONDecoder().decode(Nested.self, from: data) == value)
     }
 }
+
+@Suite("Free-form JSON values")
+struct JSONValueTests {
+    @Test func decodesEveryKindOfValue() throws {
+        let json = #"{"n":null,"b":true,"i":9007199254740993,"d":1.5,"s":"x","a":[1,"two"],"o":{"k":false}}"#
+        let value = try JSONCoding.makeDecoder().decode(JSONValue.self, from: Data(json.utf8))
+        #expect(
+            value
+                == .object([
+                    "n": .null, "b": .bool(true), "i": .integer(9_007_199_254_740_993), "d": .number(1.5),
+                    "s": .string("x"), "a": .array([.integer(1), .string("two")]), "o": .object(["k": .bool(false)]),
+                ]))
+    }
+
+    @Test func encodesWithSortedObjectKeys() throws {
+        let value = JSONValue.object(["z": .array([.null, .number(0.5)]), "a": .integer(-3), "m": .string("é")])
+        #expect(String(decoding: try JSONCoding.encode(value), as: UTF8.self) == #"{"a":-3,"m":"é","z":[null,0.5]}"#)
+    }
+
+    @Test func objectsTakePropertyRules() {
+        let object: [String: JSONValue] = ["a": .null]
+        let error = #expect(throws: ValidationError.self) {
+            try ValidationContext.validate { $0.check(object, at: "extra", .required("id")) }
+        }
+        #expect(error?.description == "extra: misses required property id")
+    }
+}
