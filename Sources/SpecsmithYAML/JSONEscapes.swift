@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// JSON writes a character beyond U+FFFF as a UTF-16 surrogate pair of escapes (`"\uD83D\uDCA9"`),

@@ -7,7 +7,7 @@ public struct YAMLLimits: Sendable, Hashable {
     /// The largest input accepted, in bytes. Default: 64 MiB.
     public var maxInputBytes: Int
     /// The deepest nesting of mappings and sequences. Checked while the document streams in, before the
-    /// tree grows. Default: 256.
+    /// tree grows, and where an alias places a copy of its anchor. Default: 256.
     public var maxDepth: Int
     /// How far aliases may make the document grow: the finished tree may hold at most this many times
     /// as many nodes as the input writes out (and never less than ``minimumAliasBudget`` nodes, so that

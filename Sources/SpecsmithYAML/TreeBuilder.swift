@@ -25,6 +25,8 @@ struct TreeBuilder: ~Copyable {
         var firstTreeNode: Int
         /// Where this collection's children start on ``TreeBuilder/items`` or ``TreeBuilder/entries``.
         var firstChild: Int
+        /// The most levels of collections nested in any child so far (0 when only scalars).
+        var childHeight = 0
         var pendingKey: YAMLNode?
         /// The scalar keys, once the mapping is too long for a linear search.
         var keyIndex: KeyIndex?
@@ -34,6 +36,9 @@ struct TreeBuilder: ~Copyable {
         var node: YAMLNode
         /// Nodes in the anchored subtree, aliases inside it expanded.
         var size: Int
+        /// Levels of collections in the anchored node, itself included (0 for a scalar), so that an
+        /// alias cannot nest the tree deeper than ``YAMLLimits/maxDepth``.
+        var height: Int
     }
 
     private struct AliasUse {
@@ -159,9 +164,9 @@ struct TreeBuilder: ~Copyable {
         inputNodes += 1
         try count(1, at: location)
         if let anchor = data.anchor {
-            anchors[String(cString: anchor)] = Anchored(node: node, size: 1)
+            anchors[String(cString: anchor)] = Anchored(node: node, size: 1, height: 0)
         }
-        add(node)
+        add(node, height: 0)
     }
 
     @inline(__always)
@@ -208,9 +213,9 @@ struct TreeBuilder: ~Copyable {
             node = YAMLNode(.sequence(items.popArray(from: frame.firstChild)), at: frame.location)
         }
         if let anchor = frame.anchor {
-            anchors[anchor] = Anchored(node: node, size: treeNodes - frame.firstTreeNode)
+            anchors[anchor] = Anchored(node: node, size: treeNodes - frame.firstTreeNode, height: frame.childHeight + 1)
         }
-        add(node)
+        add(node, height: frame.childHeight + 1)
     }
 
     private mutating func alias(_ event: inout yaml_event_t) throws(Fatal) {
@@ -218,7 +223,7 @@ struct TreeBuilder: ~Copyable {
         let location = marks.location(event.start_mark)
         guard let anchored = anchors[name] else {
             diagnostics.append(.error("unknown alias *\(name): no anchor &\(name) comes before it", at: location))
-            add(YAMLNode(.scalar(YAMLScalar("")), at: location))
+            add(YAMLNode(.scalar(YAMLScalar("")), at: location), height: 0)
             return
         }
         try count(anchored.size, at: location)
@@ -227,9 +232,15 @@ struct TreeBuilder: ~Copyable {
             failAliasBudget(alias: name, at: location)
             throw Fatal()
         }
+        guard stack.count + anchored.height <= limits.maxDepth else {
+            fail(
+                "alias *\(name) nests mappings and sequences deeper than the limit of \(limits.maxDepth) levels (maxDepth)",
+                at: location)
+            throw Fatal()
+        }
         var node = anchored.node
         node.location = location
-        add(node)
+        add(node, height: anchored.height)
     }
 
     /// Counts nodes added to the tree against ``YAMLLimits/maxNodes``.
@@ -253,12 +264,13 @@ struct TreeBuilder: ~Copyable {
 
     /// Hands a finished node to the collection being built, or makes it the root.
     @inline(__always)
-    private mutating func add(_ node: consuming YAMLNode) {
+    private mutating func add(_ node: consuming YAMLNode, height: Int) {
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
             return
         }
+        if height > stack[top].childHeight { stack[top].childHeight = height }
         if !stack[top].isMapping {
             items.push(node)
         } else if let key = stack[top].pendingKey.take() {

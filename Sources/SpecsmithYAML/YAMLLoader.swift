@@ -13,8 +13,10 @@ public struct YAMLLoadError: Error, Sendable {
 public enum YAMLLoader {
     /// Parses exactly one document (YAML 1.2, or JSON, which is YAML flow style) into a tree.
     ///
-    /// - Aliases are expanded within ``YAMLLimits/maxAliasExpansionFactor``; merge keys (`<<`) are
-    ///   refused, with the error `merge keys (<<) are not supported; write the keys out`.
+    /// - Aliases are expanded within ``YAMLLimits/maxAliasExpansionFactor`` and
+    ///   ``YAMLLimits/maxDepth``: the copy is located at the alias, the nodes inside it keep the
+    ///   anchor's locations. Merge keys (`<<`) are refused, with the error
+    ///   `merge keys (<<) are not supported; write the keys out`.
     /// - Only the core schema tags are accepted (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`,
     ///   `!!map`, `!!seq`, and `!`).
     /// - JSON's `\uD83D\uDCA9` surrogate-pair escapes are accepted; a lone surrogate is an error.

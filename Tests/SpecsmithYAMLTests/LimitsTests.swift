@@ -26,6 +26,15 @@ import Testing
         #expect(summaries(errors) == ["3:5: mappings and sequences nest deeper than the limit of 2 levels (maxDepth)"])
     }
 
+    @Test func anAliasCannotNestTheTreePastTheDepthLimit() throws {
+        let text = "a: &a [[1]]\nb: [*a]\n"
+        #expect(try load(text, limits: YAMLLimits(maxDepth: 4)).mapping?.count == 2)
+        #expect(
+            summaries(loadErrors(text, limits: YAMLLimits(maxDepth: 3))) == [
+                "2:5: alias *a nests mappings and sequences deeper than the limit of 3 levels (maxDepth)"
+            ])
+    }
+
     @Test func tooManyNodesIsAnError() {
         let errors = loadErrors("[1, 2, 3, 4, 5]\n", limits: YAMLLimits(maxNodes: 5))
         #expect(summaries(errors) == ["1:14: the document has more than 5 nodes (maxNodes)"])

@@ -66,7 +66,8 @@ import Testing
     }
 
     @Test func aNULByte() {
-        #expect(summaries(loadErrors(Array("a: b".utf8) + [0])) == ["1:5: control character U+0000 is not allowed in YAML"])
+        #expect(
+            summaries(loadErrors(Array("a: b".utf8) + [0])) == ["1:5: control character U+0000 is not allowed in YAML"])
     }
 
     @Test func aFileThatEndsInsideACharacter() {
