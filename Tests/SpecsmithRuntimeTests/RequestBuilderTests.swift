@@ -111,7 +111,9 @@ struct RequestBuilderTests {
             var url = "https://example.com/a"
 
             enum CodingKeys: String, CodingKey {
-                case zeta, alpha, middle = "mid_dle", skipped, url
+                case zeta, alpha
+                case middle = "mid_dle"
+                case skipped, url
             }
         }
         var builder = RequestBuilder(method: .post, server: server, path: "/things")
