@@ -209,6 +209,11 @@ struct JSONValueTests {
         #expect(String(decoding: try JSONCoding.encode(value), as: UTF8.self) == #"{"a":-3,"m":"é","z":[null,0.5]}"#)
     }
 
+    @Test func literalsBuildValues() {
+        let value: JSONValue = ["a": [1, 2.5, "x", true, nil]]
+        #expect(value == .object(["a": .array([.integer(1), .number(2.5), .string("x"), .bool(true), .null])]))
+    }
+
     @Test func objectsTakePropertyRules() {
         let object: [String: JSONValue] = ["a": .null]
         let error = #expect(throws: ValidationError.self) {

@@ -1,12 +1,17 @@
-/// Any JSON value, for a schema that leaves a value free-form (`{}`, or `additionalProperties: true`).
+/// Any JSON value: the Swift type of a free-form object (`type: object` with no properties) or of a
+/// schema that does not pin a type down.
 ///
 /// An object is a dictionary: ``PropertiesRule`` checks its property count and required names.
-public enum JSONValue: Codable, Hashable, Sendable {
+/// Encoded with ``JSONCoding/encode(_:)``, its objects have sorted keys.
+public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
     /// `null`.
     case null
     /// `true` or `false`.
     case bool(Bool)
-    /// A number without a fraction that fits in 64 bits.
+    /// A number without a fraction or exponent that fits in 64 bits.
     case integer(Int64)
     /// Any other number.
     case number(Double)
@@ -16,6 +21,29 @@ public enum JSONValue: Codable, Hashable, Sendable {
     case array([JSONValue])
     /// An object.
     case object([String: JSONValue])
+
+    /// `nil` is `null`.
+    public init(nilLiteral: ()) { self = .null }
+
+    /// A Boolean literal is a `bool`.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+
+    /// An integer literal is an `integer`.
+    public init(integerLiteral value: Int64) { self = .integer(value) }
+
+    /// A floating-point literal is a `number`.
+    public init(floatLiteral value: Double) { self = .number(value) }
+
+    /// A string literal is a `string`.
+    public init(stringLiteral value: String) { self = .string(value) }
+
+    /// An array literal is an `array`.
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+
+    /// A dictionary literal is an `object`; a repeated key keeps its last value.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
 
     /// Decodes whichever JSON value is there.
     public init(from decoder: any Decoder) throws {
