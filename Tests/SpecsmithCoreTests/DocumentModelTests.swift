@@ -47,21 +47,30 @@ struct DocumentModelTests {
         let result = DocumentLoader().load(file: root + "/specs/eval.yaml")
         #expect(result.diagnostics.map(\.description) == [])
         let document = try #require(result.document)
-        #expect(document.version == .v3_1)
+        #expect(document.version == .v31)
         #expect(document.info.title == "eval")
-        #expect(document.servers.map(\.url) == ["https://live.tradovateapi.com/v1", "https://demo-d.tradovateapi.com/v1"])
+        #expect(
+            document.servers.map(\.url) == ["https://live.tradovateapi.com/v1", "https://demo-d.tradovateapi.com/v1"])
         #expect(document.servers.map { $0.extensions["x-specsmith-name"]?.scalar?.text } == ["live", "demo"])
-        #expect(document.paths.keys == ["/auth/oauthtoken", "/auth/accesstokenrequest", "/auth/renewaccesstoken", "/auth/me"])
-        #expect(document.operations.map(\.operationId) == ["o-auth-token", "accessTokenRequest", "renewAccessToken", "me"])
-        #expect(document.components.schemas.keys == [
-            "OAuthToken", "OAuthTokenResponse", "AccessTokenRequest", "AccessTokenResponse", "OAuthMeResponse",
-        ])
+        #expect(
+            document.paths.keys == [
+                "/auth/oauthtoken", "/auth/accesstokenrequest", "/auth/renewaccesstoken", "/auth/me",
+            ])
+        #expect(
+            document.operations.map(\.operationId) == ["o-auth-token", "accessTokenRequest", "renewAccessToken", "me"])
+        #expect(
+            document.components.schemas.keys == [
+                "OAuthToken", "OAuthTokenResponse", "AccessTokenRequest", "AccessTokenResponse", "OAuthMeResponse",
+            ])
         let token = try #require(document.components.schemas["OAuthToken"])
         #expect(token.required == ["grant_type"])
         #expect(token.properties["code"]?.extensions["x-specsmith-secret"]?.scalar?.text == "true")
         #expect(token.properties["code"]?.maxLength == 8192)
         let response = try #require(document.components.schemas["AccessTokenResponse"])
-        #expect(response.properties["userStatus"]?.enum?.map(\.stringValue) == ["Active", "Closed", "Initiated", "TemporaryLocked", "UnconfirmedEmail"])
+        #expect(
+            response.properties["userStatus"]?.enum?.map(\.stringValue) == [
+                "Active", "Closed", "Initiated", "TemporaryLocked", "UnconfirmedEmail",
+            ])
         #expect(response.properties["userId"]?.exclusiveMinimum?.text == "0")
         #expect(response.properties["expirationTime"]?.format == "date-time")
 
@@ -91,10 +100,11 @@ struct DocumentModelTests {
         let result = DocumentLoader().load(bytes: Array(text.utf8), file: "values.yaml")
         #expect(result.diagnostics == [])
         let thing = try #require(result.document?.components.schemas["Thing"])
-        #expect(thing.enum == [
-            .number(YAMLNumber(text: "1", isInteger: true)), .number(YAMLNumber(text: "2.50", isInteger: false)),
-            .string("3"), .bool(true), .null,
-        ])
+        #expect(
+            thing.enum == [
+                .number(YAMLNumber(text: "1", isInteger: true)), .number(YAMLNumber(text: "2.50", isInteger: false)),
+                .string("3"), .bool(true), .null,
+            ])
         guard case .object(let object)? = thing.default else {
             Issue.record("default is not an object")
             return

@@ -35,7 +35,9 @@ struct LoadingCorpusTests {
             let errors = result.diagnostics.filter(\.isError).map(\.description)
             #expect(errors == [], "\(name)")
             let document = try #require(result.document, "\(name)")
-            #expect(!document.paths.isEmpty || !document.webhooks.isEmpty || !document.components.schemas.isEmpty, "\(name)")
+            #expect(
+                !document.paths.isEmpty || !document.webhooks.isEmpty || !document.components.schemas.isEmpty, "\(name)"
+            )
         }
     }
 
@@ -50,9 +52,10 @@ struct LoadingCorpusTests {
         for name in names {
             let result = DocumentLoader().load(file: corpus + "/" + name)
             #expect(result.document == nil)
-            #expect(result.diagnostics.map(\.description) == [
-                "\(corpus)/\(name):1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1"
-            ])
+            #expect(
+                result.diagnostics.map(\.description) == [
+                    "\(corpus)/\(name):1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1"
+                ])
         }
     }
 
@@ -63,10 +66,11 @@ struct LoadingCorpusTests {
             return
         }
         let result = DocumentLoader().load(file: corpus + "/tradovate-2021.yaml")
-        #expect(result.diagnostics.map(\.description) == [
-            "\(corpus)/tradovate-2021.yaml:12:23: warning: cannot read \"./descriptions/accessTokenRequest.md\", given as $ref "
-                + "for a description; this and 51 more descriptions given as $ref to missing files are left empty"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "\(corpus)/tradovate-2021.yaml:12:23: warning: cannot read \"./descriptions/accessTokenRequest.md\", given as $ref "
+                    + "for a description; this and 51 more descriptions given as $ref to missing files are left empty"
+            ])
         let document = try #require(result.document)
         #expect(document.paths.count == 320)
         #expect(document.operations.count == 320)

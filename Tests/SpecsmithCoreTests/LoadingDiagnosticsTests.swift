@@ -8,11 +8,12 @@ struct LoadingDiagnosticsTests {
     @Test("unknown keys, constraints that cannot apply and unsupported keywords are warnings")
     func warnings() throws {
         let result = LoadingFixtures.load("warnings.yaml")
-        #expect(LoadingFixtures.lines(result) == [
-            "warnings.yaml:7:7: warning: unknown key \"colour\" in Operation object; it is ignored",
-            "warnings.yaml:14:13: warning: \"maxLength\" applies to strings; it has no effect on type integer",
-            "warnings.yaml:22:17: warning: schema keyword \"if\" is not supported; ignored",
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "warnings.yaml:7:7: warning: unknown key \"colour\" in Operation object; it is ignored",
+                "warnings.yaml:14:13: warning: \"maxLength\" applies to strings; it has no effect on type integer",
+                "warnings.yaml:22:17: warning: schema keyword \"if\" is not supported; ignored",
+            ])
         #expect(!result.hasErrors)
         let operation = try #require(try LoadingFixtures.document(result).paths["/things/{id}"]?.operation(.get))
         #expect(operation.parameters.first?.schema?.maxLength == 5)
@@ -21,22 +22,24 @@ struct LoadingDiagnosticsTests {
     @Test("every problem of a run is reported, sorted by location")
     func allErrorsInOneRun() throws {
         let result = LoadingFixtures.load("errors.yaml")
-        #expect(LoadingFixtures.lines(result) == [
-            "errors.yaml:3:3: error: Info object is missing \"title\"",
-            "errors.yaml:7:7: error: path \"/things/{id}\" has a parameter \"{id}\" that the operation does not declare (in: path)",
-            "errors.yaml:11:7: error: duplicate operationId \"same\" (first at line 7)",
-            "errors.yaml:18:11: error: invalid \"in\" value \"body\"; expected one of: path, query, header, cookie",
-            "errors.yaml:21:11: error: security requirement names \"nobody\", which is not in components.securitySchemes",
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "errors.yaml:3:3: error: Info object is missing \"title\"",
+                "errors.yaml:7:7: error: path \"/things/{id}\" has a parameter \"{id}\" that the operation does not declare (in: path)",
+                "errors.yaml:11:7: error: duplicate operationId \"same\" (first at line 7)",
+                "errors.yaml:18:11: error: invalid \"in\" value \"body\"; expected one of: path, query, header, cookie",
+                "errors.yaml:21:11: error: security requirement names \"nobody\", which is not in components.securitySchemes",
+            ])
         #expect(result.document != nil)
     }
 
     @Test("status keys: unquoted integers, quoted codes, ranges and default; others are errors")
     func statusCodes() throws {
         let result = LoadingFixtures.load("status-codes.yaml")
-        #expect(LoadingFixtures.lines(result) == [
-            "status-codes.yaml:15:9: error: invalid response status \"600\"; expected a code such as 200, a range such as 2XX, or default"
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "status-codes.yaml:15:9: error: invalid response status \"600\"; expected a code such as 200, a range such as 2XX, or default"
+            ])
         let responses = try #require(try LoadingFixtures.document(result).paths["/things"]?.operation(.get)?.responses)
         #expect(responses.map(\.status) == [.code(200), .code(404), .range(5), .default])
         #expect(responses.map(\.status.description) == ["200", "404", "5XX", "default"])
@@ -51,7 +54,10 @@ struct LoadingDiagnosticsTests {
         let result = LoadingFixtures.load("warnings.yaml")
         let sources = result.sources
         let rendered = DiagnosticRenderer { sources[$0] }.render(result.diagnostics[0])
-        #expect(rendered.hasSuffix("warnings.yaml:7:7: warning: unknown key \"colour\" in Operation object; it is ignored\n      colour: blue\n      ^"))
+        #expect(
+            rendered.hasSuffix(
+                "warnings.yaml:7:7: warning: unknown key \"colour\" in Operation object; it is ignored\n      colour: blue\n      ^"
+            ))
         #expect(result.diagnostics.summary == "0 errors, 3 warnings")
     }
 }

@@ -59,9 +59,10 @@ struct LoadingReferenceTests {
     @Test("in 3.0 keywords next to a schema $ref are ignored with one warning")
     func siblingsIn30() throws {
         let result = LoadingFixtures.load("ref-siblings-30.yaml")
-        #expect(LoadingFixtures.lines(result) == [
-            "ref-siblings-30.yaml:13:11: warning: OpenAPI 3.0 ignores keys next to $ref; ignored: \"description\", \"maxLength\""
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "ref-siblings-30.yaml:13:11: warning: OpenAPI 3.0 ignores keys next to $ref; ignored: \"description\", \"maxLength\""
+            ])
         let name = try #require(try LoadingFixtures.document(result).components.schemas["Pet"]?.properties["name"])
         #expect(name.isPureReference)
         #expect(name.description == nil)
@@ -107,14 +108,16 @@ struct LoadingReferenceTests {
     @Test("a reference that cannot be resolved is an error at the $ref naming the target")
     func missingTargets() throws {
         let result = LoadingFixtures.load("missing-target.yaml")
-        #expect(LoadingFixtures.lines(result) == [
-            "missing-target.yaml:7:17: error: cannot resolve $ref \"#/components/parameters/Nope\": \"#/components\" has no \"parameters\"",
-            "missing-target.yaml:21:17: error: cannot resolve $ref \"#/components/schemas/Pett\": \"#/components/schemas\" has no \"Pett\"",
-            "missing-target.yaml:23:17: error: cannot resolve $ref \"absent.yaml#/Pet\": cannot read file \"absent.yaml\"",
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "missing-target.yaml:7:17: error: cannot resolve $ref \"#/components/parameters/Nope\": \"#/components\" has no \"parameters\"",
+                "missing-target.yaml:21:17: error: cannot resolve $ref \"#/components/schemas/Pett\": \"#/components/schemas\" has no \"Pett\"",
+                "missing-target.yaml:23:17: error: cannot resolve $ref \"absent.yaml#/Pet\": cannot read file \"absent.yaml\"",
+            ])
         let document = try LoadingFixtures.document(result)
         // The rest of the document is still read.
-        let pet = try #require(document.paths["/pets"]?.operation(.get)?.responses[.code(200)]?.content["application/json"]?.schema)
+        let pet = try #require(
+            document.paths["/pets"]?.operation(.get)?.responses[.code(200)]?.content["application/json"]?.schema)
         #expect(pet.ref?.componentName == "Pet")
         #expect(document.paths["/pets"]?.operation(.get)?.parameters == [])
     }
@@ -144,7 +147,8 @@ struct LoadingReferenceTests {
         #expect(pets.operations.map(\.method) == [.get, .put])
 
         // `~1` is `/`, `%7B` is `{`, and the pointer passes through the request body's $ref.
-        let copy = try #require(document.paths["/copies"]?.operation(.get)?.responses[.code(200)]?.content["application/json"]?.schema?.ref)
+        let copy = try #require(
+            document.paths["/copies"]?.operation(.get)?.responses[.code(200)]?.content["application/json"]?.schema?.ref)
         #expect(copy.id == file + "#/paths/~1pets~1{id}/put/requestBody/content/application~1json/schema")
         #expect(copy.name == "schema")
         #expect(document.schema(for: copy).properties.keys == ["name"])
@@ -158,10 +162,11 @@ struct LoadingReferenceTests {
     @Test("a description given as $ref to a missing file is one warning for the document, not an error")
     func missingDescriptionFiles() throws {
         let result = LoadingFixtures.load("description-ref.yaml")
-        #expect(LoadingFixtures.lines(result) == [
-            "description-ref.yaml:7:15: warning: cannot read \"./texts/missing-a.md\", given as $ref for a description; "
-                + "this and 1 more descriptions given as $ref to missing files are left empty"
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "description-ref.yaml:7:15: warning: cannot read \"./texts/missing-a.md\", given as $ref for a description; "
+                    + "this and 1 more descriptions given as $ref to missing files are left empty"
+            ])
         let document = try LoadingFixtures.document(result)
         #expect(document.paths["/a"]?.operation(.get)?.description == nil)
         // A file that exists becomes the description.
@@ -182,5 +187,33 @@ struct LoadingReferenceTests {
         let document = try LoadingFixtures.document(result)
         let pet = try #require(document.components.schemas["Pet"]?.ref)
         #expect(document.schema(for: pet).required == ["id"])
+    }
+
+    @Test("a cycle of non-schema references is an error at the $ref that closes it")
+    func parameterCycle() throws {
+        let result = LoadingFixtures.load("parameter-cycle.yaml")
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "parameter-cycle.yaml:13:13: error: $ref \"#/components/parameters/B\" refers back to itself through a cycle of references",
+                "parameter-cycle.yaml:15:13: error: $ref \"#/components/parameters/A\" refers back to itself through a cycle of references",
+            ])
+        let document = try LoadingFixtures.document(result)
+        #expect(document.paths["/things"]?.operation(.get)?.parameters == [])
+    }
+
+    @Test("a long chain of schema references loads without deep recursion")
+    func longSchemaChain() throws {
+        let count = 20_000
+        var text = "openapi: 3.1.0\ninfo: {title: Chain, version: '1'}\ncomponents:\n  schemas:\n"
+        for index in 0..<count {
+            text += "    S\(index): {$ref: '#/components/schemas/S\(index + 1)'}\n"
+        }
+        text += "    S\(count): {type: string}\n"
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "chain.yaml")
+        #expect(result.diagnostics == [])
+        let document = try #require(result.document)
+        #expect(document.components.schemas.count == count + 1)
+        let first = try #require(document.components.schemas["S0"])
+        #expect(document.dereferenced(first).types == [.string])
     }
 }

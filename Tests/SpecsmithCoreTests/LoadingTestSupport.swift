@@ -25,7 +25,9 @@ enum LoadingFixtures {
     }
 
     /// The document of a result that must have one, failing the test otherwise.
-    static func document(_ result: LoadResult, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> OpenAPIDocument {
+    static func document(_ result: LoadResult, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> OpenAPIDocument
+    {
         try #require(result.document, sourceLocation: sourceLocation)
     }
 }

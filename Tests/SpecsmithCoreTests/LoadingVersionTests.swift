@@ -9,9 +9,10 @@ struct LoadingVersionTests {
     func swagger2() {
         let result = LoadingFixtures.load("swagger2.yaml")
         #expect(result.document == nil)
-        #expect(LoadingFixtures.lines(result) == [
-            "swagger2.yaml:1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1"
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "swagger2.yaml:1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1"
+            ])
         #expect(result.diagnostics.first?.note?.contains("swagger2openapi") == true)
     }
 
@@ -19,34 +20,41 @@ struct LoadingVersionTests {
     func unknownVersion() {
         let result = LoadingFixtures.load("version-unknown.yaml")
         #expect(result.document == nil)
-        #expect(LoadingFixtures.lines(result) == [
-            "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.2.0\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1"
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.2.0\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1"
+            ])
     }
 
     @Test("a missing version is an error at the document's start")
     func missingVersion() {
         let result = LoadingFixtures.load("version-missing.yaml")
         #expect(result.document == nil)
-        #expect(LoadingFixtures.lines(result) == [
-            "version-missing.yaml:1:1: error: missing \"openapi\" version; an OpenAPI document starts with, for example, `openapi: 3.1.0`"
-        ])
+        #expect(
+            LoadingFixtures.lines(result) == [
+                "version-missing.yaml:1:1: error: missing \"openapi\" version; an OpenAPI document starts with, for example, `openapi: 3.1.0`"
+            ])
     }
 
-    @Test("every supported version is accepted", arguments: ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4", "3.1.0", "3.1.1"])
+    @Test(
+        "every supported version is accepted",
+        arguments: ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4", "3.1.0", "3.1.1"])
     func supportedVersions(version: String) throws {
         let text = "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\n"
         let result = DocumentLoader().load(bytes: Array(text.utf8), file: "memory.yaml")
         #expect(result.diagnostics == [])
         let document = try #require(result.document)
         #expect(document.versionText == version)
-        #expect(document.version == (version.hasPrefix("3.0") ? .v3_0 : .v3_1))
+        #expect(document.version == (version.hasPrefix("3.0") ? .v30 : .v31))
     }
 
     @Test("a file that cannot be read is an error without a location")
     func unreadableFile() {
         let result = DocumentLoader().load(file: LoadingFixtures.path("no-such-file.yaml"))
         #expect(result.document == nil)
-        #expect(result.diagnostics.map(\.description) == ["error: cannot read \"\(LoadingFixtures.path("no-such-file.yaml"))\""])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "error: cannot read \"\(LoadingFixtures.path("no-such-file.yaml"))\""
+            ])
     }
 }

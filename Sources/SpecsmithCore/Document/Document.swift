@@ -3,9 +3,9 @@ public import SpecsmithDiagnostics
 /// The OpenAPI version a document declares, reduced to the two shapes Specsmith reads.
 public enum OpenAPIVersion: String, Sendable, Hashable {
     /// OpenAPI 3.0.0 to 3.0.4: JSON Schema draft-05 subset, `nullable`, boolean exclusive bounds.
-    case v3_0 = "3.0"
+    case v30 = "3.0"
     /// OpenAPI 3.1.0 and 3.1.1: JSON Schema 2020-12, `type` arrays, numeric exclusive bounds.
-    case v3_1 = "3.1"
+    case v31 = "3.1"
 }
 
 /// A typed OpenAPI 3.0 or 3.1 document with every reference resolved.
@@ -135,7 +135,10 @@ public struct Contact: Sendable, Hashable {
     public var extensions: Extensions
     public var location: SourceLocation
 
-    public init(name: String? = nil, url: String? = nil, email: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+    public init(
+        name: String? = nil, url: String? = nil, email: String? = nil, extensions: Extensions = Extensions(),
+        location: SourceLocation
+    ) {
         self.name = name
         self.url = url
         self.email = email
@@ -153,7 +156,10 @@ public struct License: Sendable, Hashable {
     public var extensions: Extensions
     public var location: SourceLocation
 
-    public init(name: String, identifier: String? = nil, url: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+    public init(
+        name: String, identifier: String? = nil, url: String? = nil, extensions: Extensions = Extensions(),
+        location: SourceLocation
+    ) {
         self.name = name
         self.identifier = identifier
         self.url = url
@@ -169,7 +175,9 @@ public struct ExternalDocumentation: Sendable, Hashable {
     public var extensions: Extensions
     public var location: SourceLocation
 
-    public init(url: String, description: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+    public init(
+        url: String, description: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
         self.url = url
         self.description = description
         self.extensions = extensions
@@ -185,7 +193,10 @@ public struct Tag: Sendable, Hashable {
     public var extensions: Extensions
     public var location: SourceLocation
 
-    public init(name: String, description: String? = nil, externalDocs: ExternalDocumentation? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+    public init(
+        name: String, description: String? = nil, externalDocs: ExternalDocumentation? = nil,
+        extensions: Extensions = Extensions(), location: SourceLocation
+    ) {
         self.name = name
         self.description = description
         self.externalDocs = externalDocs

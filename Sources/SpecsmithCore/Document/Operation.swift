@@ -108,7 +108,8 @@ public struct Encoding: Sendable, Hashable {
 
     public init(
         contentType: String? = nil, headers: OrderedMap<Header> = OrderedMap(), style: ParameterStyle? = nil,
-        explode: Bool? = nil, allowReserved: Bool = false, extensions: Extensions = Extensions(), location: SourceLocation
+        explode: Bool? = nil, allowReserved: Bool = false, extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.contentType = contentType
         self.headers = headers

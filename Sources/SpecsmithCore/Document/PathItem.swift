@@ -27,7 +27,8 @@ public struct PathItem: Sendable, Hashable {
 
     public init(
         path: String, summary: String? = nil, description: String? = nil, operations: [Operation] = [],
-        parameters: [Parameter] = [], servers: [Server] = [], extensions: Extensions = Extensions(), location: SourceLocation
+        parameters: [Parameter] = [], servers: [Server] = [], extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.path = path
         self.summary = summary

@@ -71,7 +71,8 @@ public struct Response: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        description: String = "", headers: OrderedMap<Header> = OrderedMap(), content: OrderedMap<MediaType> = OrderedMap(),
+        description: String = "", headers: OrderedMap<Header> = OrderedMap(),
+        content: OrderedMap<MediaType> = OrderedMap(),
         referenceID: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation
     ) {
         self.description = description

@@ -30,7 +30,10 @@ public struct ServerVariable: Sendable, Hashable {
     public var extensions: Extensions
     public var location: SourceLocation
 
-    public init(`default`: String, `enum`: [String]? = nil, description: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation) {
+    public init(
+        `default`: String, `enum`: [String]? = nil, description: String? = nil, extensions: Extensions = Extensions(),
+        location: SourceLocation
+    ) {
         self.default = `default`
         self.enum = `enum`
         self.description = description

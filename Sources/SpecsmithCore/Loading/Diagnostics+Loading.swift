@@ -9,16 +9,19 @@ extension Diagnostic {
     static func swagger2(at location: SourceLocation?) -> Diagnostic {
         .error(
             "Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1", at: location,
-            note: "convert the document to OpenAPI 3 first, for example with `npx swagger2openapi FILE` or https://converter.swagger.io"
+            note:
+                "convert the document to OpenAPI 3 first, for example with `npx swagger2openapi FILE` or https://converter.swagger.io"
         )
     }
 
     static func missingVersion(at location: SourceLocation?) -> Diagnostic {
-        .error("missing \"openapi\" version; an OpenAPI document starts with, for example, `openapi: 3.1.0`", at: location)
+        .error(
+            "missing \"openapi\" version; an OpenAPI document starts with, for example, `openapi: 3.1.0`", at: location)
     }
 
     static func unsupportedVersion(_ text: String, at location: SourceLocation?) -> Diagnostic {
-        .error("unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1", at: location)
+        .error(
+            "unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1", at: location)
     }
 
     static func notAMapping(found node: YAMLNode) -> Diagnostic {
@@ -56,8 +59,11 @@ extension Diagnostic {
         .warning("\(feature) not supported; ignored", at: location)
     }
 
-    static func invalidValue(_ value: String, for key: String, allowed: [String], at location: SourceLocation) -> Diagnostic {
-        .error("invalid \"\(key)\" value \"\(value)\"; expected one of: \(allowed.joined(separator: ", "))", at: location)
+    static func invalidValue(_ value: String, for key: String, allowed: [String], at location: SourceLocation)
+        -> Diagnostic
+    {
+        .error(
+            "invalid \"\(key)\" value \"\(value)\"; expected one of: \(allowed.joined(separator: ", "))", at: location)
     }
 
     static func negative(_ key: String, at location: SourceLocation) -> Diagnostic {
@@ -78,9 +84,17 @@ extension Diagnostic {
         .error("$ref \"\(written)\" refers back to itself through a cycle of references", at: location)
     }
 
-    static func referenceSiblingsIgnored(_ keys: [String], version: OpenAPIVersion, at location: SourceLocation) -> Diagnostic {
+    static func referencesTooDeep(_ written: String, limit: Int, at location: SourceLocation) -> Diagnostic {
+        .error("$ref \"\(written)\" is reached through more than \(limit) references in a row", at: location)
+    }
+
+    static func referenceSiblingsIgnored(_ keys: [String], version: OpenAPIVersion, at location: SourceLocation)
+        -> Diagnostic
+    {
         let list = keys.map { "\"\($0)\"" }.joined(separator: ", ")
-        let why = version == .v3_0 ? "OpenAPI 3.0 ignores keys next to $ref" : "only \"summary\" and \"description\" may be next to this $ref"
+        let why =
+            version == .v30
+            ? "OpenAPI 3.0 ignores keys next to $ref" : "only \"summary\" and \"description\" may be next to this $ref"
         return .warning("\(why); ignored: \(list)", at: location)
     }
 
@@ -100,7 +114,9 @@ extension Diagnostic {
             at: location)
     }
 
-    static func constraintDoesNotApply(_ keyword: String, appliesTo: String, types: [SchemaType], at location: SourceLocation) -> Diagnostic {
+    static func constraintDoesNotApply(
+        _ keyword: String, appliesTo: String, types: [SchemaType], at location: SourceLocation
+    ) -> Diagnostic {
         let typeText = types.count == 1 ? types[0].rawValue : "[" + types.map(\.rawValue).joined(separator: ", ") + "]"
         return .warning("\"\(keyword)\" applies to \(appliesTo); it has no effect on type \(typeText)", at: location)
     }
@@ -109,12 +125,15 @@ extension Diagnostic {
         .warning(message, at: location)
     }
 
-    static func exclusiveBoundWithoutBound(_ keyword: String, bound: String, at location: SourceLocation) -> Diagnostic {
+    static func exclusiveBoundWithoutBound(_ keyword: String, bound: String, at location: SourceLocation) -> Diagnostic
+    {
         .warning("\"\(keyword): true\" has no \"\(bound)\" to make exclusive; it is ignored", at: location)
     }
 
     static func requiredNotAList(at location: SourceLocation) -> Diagnostic {
-        .warning("\"required\" in a schema must be a list of property names (a Boolean \"required\" belongs on parameters); ignored", at: location)
+        .warning(
+            "\"required\" in a schema must be a list of property names (a Boolean \"required\" belongs on parameters); ignored",
+            at: location)
     }
 
     // MARK: Paths, operations, parameters
@@ -127,12 +146,16 @@ extension Diagnostic {
         .error("duplicate operationId \"\(id)\" (first at line \(first.line))", at: location)
     }
 
-    static func duplicateParameter(_ name: String, in place: ParameterLocation, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+    static func duplicateParameter(
+        _ name: String, in place: ParameterLocation, first: SourceLocation, at location: SourceLocation
+    ) -> Diagnostic {
         .error("duplicate \(place.rawValue) parameter \"\(name)\" (first at line \(first.line))", at: location)
     }
 
     static func undeclaredPathParameter(_ name: String, path: String, at location: SourceLocation) -> Diagnostic {
-        .error("path \"\(path)\" has a parameter \"{\(name)}\" that the operation does not declare (in: path)", at: location)
+        .error(
+            "path \"\(path)\" has a parameter \"{\(name)}\" that the operation does not declare (in: path)",
+            at: location)
     }
 
     static func pathParameterNotInPath(_ name: String, path: String, at location: SourceLocation) -> Diagnostic {
@@ -152,7 +175,9 @@ extension Diagnostic {
     }
 
     static func neitherSchemaNorContent(at location: SourceLocation) -> Diagnostic {
-        .warning("a parameter or header without \"schema\" or \"content\" has no type; it is read as any value", at: location)
+        .warning(
+            "a parameter or header without \"schema\" or \"content\" has no type; it is read as any value", at: location
+        )
     }
 
     static func contentNeedsOneEntry(at location: SourceLocation) -> Diagnostic {
@@ -160,7 +185,9 @@ extension Diagnostic {
     }
 
     static func invalidStatus(_ key: String, at location: SourceLocation) -> Diagnostic {
-        .error("invalid response status \"\(key)\"; expected a code such as 200, a range such as 2XX, or default", at: location)
+        .error(
+            "invalid response status \"\(key)\"; expected a code such as 200, a range such as 2XX, or default",
+            at: location)
     }
 
     static func noResponses(at location: SourceLocation) -> Diagnostic {

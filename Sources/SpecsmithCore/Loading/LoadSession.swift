@@ -12,7 +12,7 @@ final class LoadSession {
     /// The root file's path as given.
     var rootFile = ""
     /// The version family of the root document; referenced files are read the same way.
-    var version: OpenAPIVersion = .v3_1
+    var version: OpenAPIVersion = .v31
     /// Parsed files by path (`nil` for a file with YAML errors).
     var files: [String: YAMLNode?] = [:]
     /// Text files read for `description: {$ref: ...}`.
@@ -21,11 +21,16 @@ final class LoadSession {
     var missingTextFiles: [(String, SourceLocation)] = []
     /// Resolved schemas by canonical id, in the order they were first reached.
     var schemas = OrderedMap<Schema>()
+    /// Schemas entered into ``schemas`` whose nodes are still to be read.
+    var pendingSchemas: [LocatedNode] = []
     /// Non-schema objects reached through `$ref` (or read as components), by object name and id.
     var objectCache: [String: Any] = [:]
     var referencesInProgress: Set<String> = []
     /// Security scheme names of the root document, for checking requirements.
     var securitySchemeNames: Set<String> = []
+
+    /// The JSON Schema dialect OpenAPI 3.1 uses by default, the only one Specsmith reads.
+    static let baseDialect = "https://spec.openapis.org/oas/3.1/dialect/base"
 
     init(limits: YAMLLimits) {
         self.limits = limits
@@ -72,8 +77,8 @@ final class LoadSession {
         }
         let versionText = versionEntry.value.scalar?.text ?? ""
         switch versionText {
-        case "3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4": version = .v3_0
-        case "3.1.0", "3.1.1": version = .v3_1
+        case "3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4": version = .v30
+        case "3.1.0", "3.1.1": version = .v31
         default:
             report(.unsupportedVersion(versionText, at: versionEntry.value.location))
             return nil
@@ -92,7 +97,9 @@ final class LoadSession {
         } else {
             report(.missingKey("info", in: "OpenAPI", at: root.location))
         }
-        if version == .v3_1 { _ = o.string("jsonSchemaDialect") }
+        if version == .v31, let dialect = o.string("jsonSchemaDialect"), dialect != Self.baseDialect {
+            report(.unsupported("jsonSchemaDialect \"\(dialect)\" is", at: o.keyLocation("jsonSchemaDialect")))
+        }
         let servers = readServers(&o, file: file)
 
         var components = Components()
@@ -106,13 +113,15 @@ final class LoadSession {
         var pathsExtensions = Extensions()
         if let pathsNode = o.value("paths") {
             (paths, pathsExtensions) = readPaths(pathsNode, file: file)
-        } else if version == .v3_0 {
+        } else if version == .v30 {
             report(.missingKey("paths", in: "OpenAPI", at: root.location))
         }
         var webhooks = OrderedMap<PathItem>()
-        if version == .v3_1 {
+        if version == .v31 {
             for (name, _, value) in o.entries("webhooks") {
-                if let item = readPathItemOrRef(value, file: file, path: name, isWebhook: true) { webhooks[name] = item }
+                if let item = readPathItemOrRef(value, file: file, path: name, isWebhook: true) {
+                    webhooks[name] = item
+                }
             }
         }
 
@@ -122,6 +131,11 @@ final class LoadSession {
         }
         let externalDocs = o.value("externalDocs").flatMap { readExternalDocs($0, file: file) }
         let extensions = o.finish()
+
+        readPendingSchemas()
+        for name in components.schemas.keys {
+            components.schemas[name] = schemas[rootFile + "#" + JSONPointer.pointer(["components", "schemas", name])]
+        }
 
         return OpenAPIDocument(
             file: file, versionText: versionText, version: version, info: info, servers: servers, paths: paths,
@@ -133,17 +147,23 @@ final class LoadSession {
 
     private func readInfo(_ node: YAMLNode, file: String) -> Info? {
         guard var o = ObjectReader(self, node, file: file, object: "Info", key: "info") else { return nil }
-        var info = Info(title: o.requiredString("title") ?? "", version: o.requiredString("version") ?? "", location: node.location)
-        if version == .v3_1 { info.summary = o.string("summary") }
+        var info = Info(
+            title: o.requiredString("title") ?? "", version: o.requiredString("version") ?? "", location: node.location)
+        if version == .v31 { info.summary = o.string("summary") }
         info.description = o.text("description")
         info.termsOfService = o.string("termsOfService")
-        if let contactNode = o.value("contact"), var c = ObjectReader(self, contactNode, file: file, object: "Contact", key: "contact") {
-            info.contact = Contact(name: c.string("name"), url: c.string("url"), email: c.string("email"), location: contactNode.location)
+        if let contactNode = o.value("contact"),
+            var c = ObjectReader(self, contactNode, file: file, object: "Contact", key: "contact")
+        {
+            info.contact = Contact(
+                name: c.string("name"), url: c.string("url"), email: c.string("email"), location: contactNode.location)
             info.contact?.extensions = c.finish()
         }
-        if let licenseNode = o.value("license"), var l = ObjectReader(self, licenseNode, file: file, object: "License", key: "license") {
+        if let licenseNode = o.value("license"),
+            var l = ObjectReader(self, licenseNode, file: file, object: "License", key: "license")
+        {
             var license = License(name: l.requiredString("name") ?? "", location: licenseNode.location)
-            if version == .v3_1 { license.identifier = l.string("identifier") }
+            if version == .v31 { license.identifier = l.string("identifier") }
             license.url = l.string("url")
             license.extensions = l.finish()
             info.license = license
@@ -168,7 +188,9 @@ final class LoadSession {
         let url = o.requiredString("url")
         let description = o.text("description")
         let extensions = o.finish()
-        return url.map { ExternalDocumentation(url: $0, description: description, extensions: extensions, location: node.location) }
+        return url.map {
+            ExternalDocumentation(url: $0, description: description, extensions: extensions, location: node.location)
+        }
     }
 
     // MARK: Servers
@@ -196,7 +218,8 @@ final class LoadSession {
                 report(.defaultNotInEnum(defaultValue, at: v.keyLocation("default")))
             }
             server.variables[name] = ServerVariable(
-                default: defaultValue, enum: values, description: description, extensions: v.finish(), location: value.location)
+                default: defaultValue, enum: values, description: description, extensions: v.finish(),
+                location: value.location)
         }
         for name in Self.templateVariables(url) where !server.variables.contains(key: name) {
             report(.undefinedServerVariable(name, url: url, at: o.keyLocation("url")))
@@ -254,7 +277,10 @@ final class LoadSession {
             return nil
         }
         guard let type = SecuritySchemeType(rawValue: typeText) else {
-            report(.invalidValue(typeText, for: "type", allowed: SecuritySchemeType.allCases.map(\.rawValue), at: o.keyLocation("type")))
+            report(
+                .invalidValue(
+                    typeText, for: "type", allowed: SecuritySchemeType.allCases.map(\.rawValue),
+                    at: o.keyLocation("type")))
             _ = o.finish()
             return nil
         }
@@ -282,7 +308,7 @@ final class LoadSession {
         case .openIdConnect:
             scheme.openIdConnectUrl = o.requiredString("openIdConnectUrl")
         case .mutualTLS:
-            if version == .v3_0 { report(.onlyIn31("mutualTLS", at: o.keyLocation("type"))) }
+            if version == .v30 { report(.onlyIn31("mutualTLS", at: o.keyLocation("type"))) }
         }
         scheme.extensions = o.finish()
         return scheme
@@ -292,11 +318,14 @@ final class LoadSession {
         guard var o = ObjectReader(self, node, file: file, object: "OAuth Flows", key: "flows") else { return nil }
         var flows = OAuthFlows(location: node.location)
         func flow(_ key: String, authorization: Bool, token: Bool, _ o: inout ObjectReader) -> OAuthFlow? {
-            guard let flowNode = o.value(key), var f = ObjectReader(self, flowNode, file: file, object: "OAuth Flow", key: key) else {
+            guard let flowNode = o.value(key),
+                var f = ObjectReader(self, flowNode, file: file, object: "OAuth Flow", key: key)
+            else {
                 return nil
             }
             var result = OAuthFlow(location: flowNode.location)
-            result.authorizationUrl = authorization ? f.requiredString("authorizationUrl") : f.string("authorizationUrl")
+            result.authorizationUrl =
+                authorization ? f.requiredString("authorizationUrl") : f.string("authorizationUrl")
             result.tokenUrl = token ? f.requiredString("tokenUrl") : f.string("tokenUrl")
             result.refreshUrl = f.string("refreshUrl")
             if f.value("scopes") == nil {
@@ -320,7 +349,9 @@ final class LoadSession {
 
     private func readComponents(_ node: YAMLNode, file: String) -> Components {
         var components = Components(location: node.location)
-        guard var o = ObjectReader(self, node, file: file, object: "Components", key: "components") else { return components }
+        guard var o = ObjectReader(self, node, file: file, object: "Components", key: "components") else {
+            return components
+        }
 
         // Security scheme names first: requirements anywhere are checked against them.
         if let schemes = o.mapping["securitySchemes"]?.mapping {
@@ -337,7 +368,9 @@ final class LoadSession {
             }
         }
         for (name, _, value) in o.entries("requestBodies") {
-            if let b = component(value, kind: "requestBodies", name: name, object: "Request Body", read: readRequestBody) {
+            if let b = component(
+                value, kind: "requestBodies", name: name, object: "Request Body", read: readRequestBody)
+            {
                 components.requestBodies[name] = b.value
             }
         }
@@ -352,7 +385,9 @@ final class LoadSession {
             }
         }
         for (name, _, value) in o.entries("securitySchemes") {
-            if let s = component(value, kind: "securitySchemes", name: name, object: "Security Scheme", read: readSecurityScheme) {
+            if let s = component(
+                value, kind: "securitySchemes", name: name, object: "Security Scheme", read: readSecurityScheme)
+            {
                 components.securitySchemes[name] = s.value
             }
         }
@@ -361,9 +396,11 @@ final class LoadSession {
                 components.examples[name] = e.value
             }
         }
-        if version == .v3_1 {
+        if version == .v31 {
             for (name, _, value) in o.entries("pathItems") {
-                let read = { (node: YAMLNode, file: String) in self.readPathItem(node, file: file, path: name, isWebhook: true) }
+                let read = { (node: YAMLNode, file: String) in
+                    self.readPathItem(node, file: file, path: name, isWebhook: true)
+                }
                 if let item = component(value, kind: "pathItems", name: name, object: "Path Item", read: read) {
                     components.pathItems[name] = item.value
                 }

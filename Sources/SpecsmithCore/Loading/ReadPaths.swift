@@ -31,7 +31,9 @@ extension LoadSession {
     }
 
     func readPathItemOrRef(_ node: YAMLNode, file: String, path: String, isWebhook: Bool) -> PathItem? {
-        let read = { (node: YAMLNode, file: String) in self.readPathItem(node, file: file, path: path, isWebhook: isWebhook) }
+        let read = { (node: YAMLNode, file: String) in
+            self.readPathItem(node, file: file, path: path, isWebhook: isWebhook)
+        }
         guard let result = referable(node, file: file, object: "Path Item", read: read) else { return nil }
         var item = result.value
         // A referenced path item may be shared by several paths: give its operations this path.
@@ -45,19 +47,26 @@ extension LoadSession {
 
     func readPathItem(_ node: YAMLNode, file: String, path: String, isWebhook: Bool) -> PathItem? {
         guard var o = ObjectReader(self, node, file: file, object: "Path Item", key: path) else { return nil }
-        var item = PathItem(path: path, summary: o.string("summary"), description: o.text("description"), location: node.location)
+        var item = PathItem(
+            path: path, summary: o.string("summary"), description: o.text("description"), location: node.location)
         item.servers = readServers(&o, file: file)
         item.parameters = readParameterList(&o, file: file)
         for method in HTTPMethod.allCases {
             guard let operationNode = o.value(method.rawValue) else { continue }
-            if let operation = readOperation(operationNode, file: file, method: method, item: item, isWebhook: isWebhook) {
+            if let operation = readOperation(
+                operationNode, file: file, method: method, item: item, isWebhook: isWebhook)
+            {
                 item.operations.append(operation)
             }
         }
         // Keep document order of the operations, not the order of HTTPMethod.allCases.
         let order = o.mapping.compactMap(\.keyText)
-        item.operations.sort { (order.firstIndex(of: $0.method.rawValue) ?? 0) < (order.firstIndex(of: $1.method.rawValue) ?? 0) }
-        if version == .v3_1 && o.mapping.entry("query") != nil { o.unsupported("query", feature: "the \"query\" method is") }
+        item.operations.sort {
+            (order.firstIndex(of: $0.method.rawValue) ?? 0) < (order.firstIndex(of: $1.method.rawValue) ?? 0)
+        }
+        if version == .v31 && o.mapping.entry("query") != nil {
+            o.unsupported("query", feature: "the \"query\" method is")
+        }
         item.extensions = o.finish()
         return item
     }
@@ -80,8 +89,12 @@ extension LoadSession {
 
     // MARK: Operations
 
-    private func readOperation(_ node: YAMLNode, file: String, method: HTTPMethod, item: PathItem, isWebhook: Bool) -> Operation? {
-        guard var o = ObjectReader(self, node, file: file, object: "Operation", key: method.rawValue) else { return nil }
+    private func readOperation(_ node: YAMLNode, file: String, method: HTTPMethod, item: PathItem, isWebhook: Bool)
+        -> Operation?
+    {
+        guard var o = ObjectReader(self, node, file: file, object: "Operation", key: method.rawValue) else {
+            return nil
+        }
         var operation = Operation(method: method, path: item.path, location: node.location)
         operation.operationId = o.string("operationId")
         operation.summary = o.string("summary")
@@ -113,7 +126,7 @@ extension LoadSession {
         if let responses = o.value("responses") {
             operation.responses = readResponses(responses, file: file)
             if operation.responses.isEmpty { report(.noResponses(at: o.keyLocation("responses"))) }
-        } else if version == .v3_0 {
+        } else if version == .v30 {
             report(.noResponses(at: node.location))
         }
         operation.security = o.value("security").map { readSecurity($0, file: file) }
@@ -143,19 +156,25 @@ extension LoadSession {
         if let placeText {
             place = ParameterLocation(rawValue: placeText)
             if place == nil {
-                report(.invalidValue(placeText, for: "in", allowed: ParameterLocation.allCases.map(\.rawValue), at: o.keyLocation("in")))
+                report(
+                    .invalidValue(
+                        placeText, for: "in", allowed: ParameterLocation.allCases.map(\.rawValue),
+                        at: o.keyLocation("in")))
             }
         }
         var parameter = Parameter(name: name ?? "", in: place ?? .query, location: node.location)
         parameter.description = o.text("description")
         parameter.required = o.bool("required") ?? false
         if place == .path && !parameter.required {
-            report(.pathParameterNotRequired(parameter.name, at: o.raw("required") == nil ? node.location : o.keyLocation("required")))
+            report(
+                .pathParameterNotRequired(
+                    parameter.name, at: o.raw("required") == nil ? node.location : o.keyLocation("required")))
             parameter.required = true
         }
         parameter.deprecated = o.bool("deprecated") ?? false
         parameter.allowEmptyValue = o.bool("allowEmptyValue") ?? false
-        parameter.style = readStyle(&o, allowed: place.map(Self.allowedStyles) ?? ParameterStyle.allCases, for: "\(placeText ?? "") parameters")
+        parameter.style = readStyle(
+            &o, allowed: place.map(Self.allowedStyles) ?? ParameterStyle.allCases, for: "\(placeText ?? "") parameters")
         parameter.explode = o.bool("explode")
         parameter.allowReserved = o.bool("allowReserved") ?? false
         (parameter.schema, parameter.content) = readSchemaOrContent(&o, file: file)
@@ -178,7 +197,9 @@ extension LoadSession {
     private func readStyle(_ o: inout ObjectReader, allowed: [ParameterStyle], for place: String) -> ParameterStyle? {
         guard let text = o.string("style") else { return nil }
         guard let style = ParameterStyle(rawValue: text) else {
-            report(.invalidValue(text, for: "style", allowed: ParameterStyle.allCases.map(\.rawValue), at: o.keyLocation("style")))
+            report(
+                .invalidValue(
+                    text, for: "style", allowed: ParameterStyle.allCases.map(\.rawValue), at: o.keyLocation("style")))
             return nil
         }
         if !allowed.contains(style) {
@@ -232,7 +253,9 @@ extension LoadSession {
     // MARK: Bodies, responses, media types
 
     func readRequestBody(_ node: YAMLNode, file: String) -> RequestBody? {
-        guard var o = ObjectReader(self, node, file: file, object: "Request Body", key: "requestBody") else { return nil }
+        guard var o = ObjectReader(self, node, file: file, object: "Request Body", key: "requestBody") else {
+            return nil
+        }
         var body = RequestBody(location: node.location)
         body.description = o.text("description")
         body.required = o.bool("required") ?? false
@@ -266,7 +289,9 @@ extension LoadSession {
     static func responseStatus(_ key: String) -> ResponseStatus? {
         if key == "default" { return .default }
         let characters = Array(key)
-        guard characters.count == 3, let first = characters[0].wholeNumberValue, (1...5).contains(first) else { return nil }
+        guard characters.count == 3, let first = characters[0].wholeNumberValue, (1...5).contains(first) else {
+            return nil
+        }
         if characters[1...].allSatisfy({ $0 == "X" || $0 == "x" }) { return .range(first) }
         guard characters[1...].allSatisfy({ $0.isASCII && $0.isNumber }), let code = Int(key) else { return nil }
         return .code(code)

@@ -14,7 +14,7 @@ extension LoadSession {
     /// read as far as possible.
     func readSchema(_ node: YAMLNode, file: String, key: String? = nil) -> Schema {
         var schema = Schema(location: node.location)
-        if let allowsAll = node.boolScalar, version == .v3_1 {
+        if let allowsAll = node.boolScalar, version == .v31 {
             if !allowsAll { schema.not = Schema(location: node.location) }
             return schema
         }
@@ -22,7 +22,7 @@ extension LoadSession {
 
         if let refNode = o.value("$ref") {
             schema.ref = schemaReference(refNode, from: file)
-            if version == .v3_0 {
+            if version == .v30 {
                 let siblings = o.mapping.compactMap(\.keyText).filter { $0 != "$ref" && !$0.hasPrefix("x-") }
                 if !siblings.isEmpty {
                     report(.referenceSiblingsIgnored(siblings, version: version, at: o.keyLocation(siblings[0])))
@@ -61,13 +61,16 @@ extension LoadSession {
 
         if let items = o.value("items") {
             if items.sequence != nil {
-                report(.unsupported("\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is", at: o.keyLocation("items")))
+                report(
+                    .unsupported(
+                        "\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is",
+                        at: o.keyLocation("items")))
             } else {
                 schema.items = readSchema(items, file: file, key: "items")
             }
         }
         if let prefix = o.list("prefixItems") {
-            if version == .v3_0 { report(.onlyIn31("prefixItems", at: o.keyLocation("prefixItems"))) }
+            if version == .v30 { report(.onlyIn31("prefixItems", at: o.keyLocation("prefixItems"))) }
             schema.prefixItems = prefix.map { readSchema($0, file: file) }
         }
         schema.minItems = o.count("minItems")
@@ -130,8 +133,11 @@ extension LoadSession {
         if let typeNode = o.raw("type") {
             var names: [(String?, YAMLNode)] = []
             if let items = typeNode.sequence {
-                if version == .v3_0 {
-                    report(.versionForm("a list of types is OpenAPI 3.1; in 3.0 write one type and \"nullable: true\"", at: typeNode.location))
+                if version == .v30 {
+                    report(
+                        .versionForm(
+                            "a list of types is OpenAPI 3.1; in 3.0 write one type and \"nullable: true\"",
+                            at: typeNode.location))
                 }
                 names = items.map { ($0.isNullNode ? "null" : stringValue($0, key: "type"), $0) }
             } else if typeNode.isNullNode {
@@ -139,20 +145,25 @@ extension LoadSession {
             } else {
                 names = [(stringValue(typeNode, key: "type"), typeNode)]
             }
-            for case let (name?, node) in names {
+            for case (let name?, let node) in names {
                 guard let type = SchemaType(rawValue: name) else {
                     report(.unknownType(name, at: node.location))
                     continue
                 }
-                if type == .null && version == .v3_0 {
-                    report(.versionForm("type \"null\" is OpenAPI 3.1; in 3.0 write \"nullable: true\"", at: node.location))
+                if type == .null && version == .v30 {
+                    report(
+                        .versionForm("type \"null\" is OpenAPI 3.1; in 3.0 write \"nullable: true\"", at: node.location)
+                    )
                 }
                 if !schema.types.contains(type) { schema.types.append(type) }
             }
         }
         if let nullable = o.bool("nullable") {
-            if version == .v3_1 {
-                report(.versionForm("\"nullable\" is OpenAPI 3.0; in 3.1 add \"null\" to \"type\" (read as such here)", at: o.keyLocation("nullable")))
+            if version == .v31 {
+                report(
+                    .versionForm(
+                        "\"nullable\" is OpenAPI 3.0; in 3.1 add \"null\" to \"type\" (read as such here)",
+                        at: o.keyLocation("nullable")))
             }
             if nullable {
                 schema.isNullable = true
@@ -170,8 +181,11 @@ extension LoadSession {
     ) {
         guard let node = o.value(key) else { return }
         if let isExclusive = node.boolScalar {
-            if version == .v3_1 {
-                report(.versionForm("a Boolean \"\(key)\" is OpenAPI 3.0; in 3.1 it is a number (read as in 3.0 here)", at: node.location))
+            if version == .v31 {
+                report(
+                    .versionForm(
+                        "a Boolean \"\(key)\" is OpenAPI 3.0; in 3.1 it is a number (read as in 3.0 here)",
+                        at: node.location))
             }
             guard isExclusive else { return }
             if let value = schema[keyPath: inclusive] {
@@ -181,8 +195,11 @@ extension LoadSession {
                 report(.exclusiveBoundWithoutBound(key, bound: bound, at: node.location))
             }
         } else if let n = node.numberScalar {
-            if version == .v3_0 {
-                report(.versionForm("a numeric \"\(key)\" is OpenAPI 3.1; in 3.0 it is a Boolean (read as in 3.1 here)", at: node.location))
+            if version == .v30 {
+                report(
+                    .versionForm(
+                        "a numeric \"\(key)\" is OpenAPI 3.1; in 3.0 it is a Boolean (read as in 3.1 here)",
+                        at: node.location))
             }
             schema[keyPath: exclusive] = n
         } else {
@@ -191,12 +208,15 @@ extension LoadSession {
     }
 
     private func readDiscriminator(_ node: YAMLNode, file: String) -> Discriminator? {
-        guard var o = ObjectReader(self, node, file: file, object: "Discriminator", key: "discriminator") else { return nil }
+        guard var o = ObjectReader(self, node, file: file, object: "Discriminator", key: "discriminator") else {
+            return nil
+        }
         let propertyName = o.requiredString("propertyName")
         var mapping = OrderedMap<SchemaReference>()
         for (value, _, target) in o.entries("mapping") {
             guard let written = stringValue(target, key: value) else { continue }
-            let isReference = written.contains("#") || written.contains("/") || written.hasSuffix(".yaml")
+            let isReference =
+                written.contains("#") || written.contains("/") || written.hasSuffix(".yaml")
                 || written.hasSuffix(".yml") || written.hasSuffix(".json")
             let refText = isReference ? written : "#/components/schemas/" + JSONPointer.escape(written)
             let refNode = YAMLNode(.scalar(YAMLScalar(refText)), at: target.location)
@@ -206,7 +226,8 @@ extension LoadSession {
         }
         let extensions = o.finish()
         guard let propertyName else { return nil }
-        return Discriminator(propertyName: propertyName, mapping: mapping, extensions: extensions, location: node.location)
+        return Discriminator(
+            propertyName: propertyName, mapping: mapping, extensions: extensions, location: node.location)
     }
 
     /// Warns about constraints that cannot apply to any of the schema's types.
@@ -215,14 +236,19 @@ extension LoadSession {
         guard !types.isEmpty else { return }
         let groups: [(keywords: [String], appliesTo: String, types: Set<SchemaType>)] = [
             (["maxLength", "minLength", "pattern"], "strings", [.string]),
-            (["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"], "numbers", [.number, .integer]),
+            (
+                ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"], "numbers",
+                [.number, .integer]
+            ),
             (["items", "prefixItems", "minItems", "maxItems", "uniqueItems"], "arrays", [.array]),
             (["properties", "additionalProperties", "minProperties", "maxProperties"], "objects", [.object]),
         ]
         for group in groups where !types.contains(where: group.types.contains) {
             for keyword in group.keywords {
                 if let entry = o.mapping.entry(keyword), !entry.value.isNullNode {
-                    report(.constraintDoesNotApply(keyword, appliesTo: group.appliesTo, types: types, at: entry.key.location))
+                    report(
+                        .constraintDoesNotApply(
+                            keyword, appliesTo: group.appliesTo, types: types, at: entry.key.location))
                 }
             }
         }

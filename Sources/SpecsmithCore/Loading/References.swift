@@ -27,7 +27,10 @@ enum ReferenceParsing {
             return .failure(.init("invalid percent-encoding"))
         }
         if !decodedFragment.isEmpty && !decodedFragment.hasPrefix("/") {
-            return .failure(.init("anchors (\"#\(decodedFragment)\") are not supported; use a JSON Pointer such as \"#/components/schemas/Name\""))
+            return .failure(
+                .init(
+                    "anchors (\"#\(decodedFragment)\") are not supported; use a JSON Pointer such as \"#/components/schemas/Name\""
+                ))
         }
         let file = decodedFile.isEmpty ? referringFile : resolve(decodedFile, relativeTo: referringFile)
         return .success(ReferenceTarget(file: file, tokens: JSONPointer.tokens(decodedFragment)))
@@ -86,6 +89,10 @@ struct LocatedNode {
 }
 
 extension LoadSession {
+    /// How many non-schema references may be followed inside one another (a chain of parameters
+    /// that are each a `$ref` to the next, say).
+    static let maxReferenceNesting = 64
+
     /// The root node of a file, loading it on first use. `nil` when it cannot be read or parsed
     /// (its errors are reported once, when first loaded).
     func fileRoot(_ path: String) -> YAMLNode?? {
@@ -143,9 +150,11 @@ extension LoadSession {
                 hops += 1
                 node = viaNode
                 nodeFile = via.file
-                next = node.mapping?[token] ?? node.sequence.flatMap { items in
-                    Int(token).flatMap { items.indices.contains($0) ? items[$0] : nil }
-                }
+                next =
+                    node.mapping?[token]
+                    ?? node.sequence.flatMap { items in
+                        Int(token).flatMap { items.indices.contains($0) ? items[$0] : nil }
+                    }
             }
             guard let found = next else {
                 let place = walked.isEmpty ? "the document" : "\"#\(JSONPointer.pointer(walked))\""
@@ -192,16 +201,18 @@ extension LoadSession {
         var ignored: [String] = []
         for entry in mapping where entry.keyText != "$ref" {
             let key = entry.keyText ?? ""
-            if version == .v3_1 && key == "description" {
+            if version == .v31 && key == "description" {
                 description = textValue(entry.value, file: file, key: key)
-            } else if version == .v3_1 && key == "summary" {
+            } else if version == .v31 && key == "summary" {
                 continue
             } else {
                 ignored.append(key)
             }
         }
         if !ignored.isEmpty {
-            report(.referenceSiblingsIgnored(ignored, version: version, at: mapping.entry(ignored[0])?.key.location ?? node.location))
+            report(
+                .referenceSiblingsIgnored(
+                    ignored, version: version, at: mapping.entry(ignored[0])?.key.location ?? node.location))
         }
         guard let target = locate(written, from: file, at: refEntry.value.location) else { return nil }
         let cacheKey = object + " " + target.id
@@ -210,9 +221,15 @@ extension LoadSession {
             report(.referenceCycle(written, at: refEntry.value.location))
             return nil
         }
+        if referencesInProgress.count >= Self.maxReferenceNesting {
+            report(.referencesTooDeep(written, limit: Self.maxReferenceNesting, at: refEntry.value.location))
+            return nil
+        }
         referencesInProgress.insert(cacheKey)
         defer { referencesInProgress.remove(cacheKey) }
-        guard let value = referable(target.node, file: target.file, object: object, read: read)?.value else { return nil }
+        guard let value = referable(target.node, file: target.file, object: object, read: read)?.value else {
+            return nil
+        }
         objectCache[cacheKey] = value
         return (value, target.id, description)
     }
@@ -269,12 +286,25 @@ extension LoadSession {
         return schemaReference(to: target, written: written, at: refNode.location)
     }
 
-    /// Reads a located schema into the table under its id (once) and returns a reference to it.
+    /// Enters a located schema into the table under its id (once) and returns a reference to it.
+    /// The schema itself is read later, by ``readPendingSchemas()``, so that long chains of
+    /// references never nest calls (and cycles need no special case).
     func schemaReference(to target: LocatedNode, written: String, at location: SourceLocation) -> SchemaReference {
         let reference = SchemaReference(id: target.id, written: written, location: location)
         if schemas.contains(key: target.id) { return reference }
         schemas[target.id] = Schema(location: target.node.location)
-        schemas[target.id] = readSchema(target.node, file: target.file)
+        pendingSchemas.append(target)
         return reference
+    }
+
+    /// Reads every schema entered into the table and not read yet, including those they reach.
+    func readPendingSchemas() {
+        var next = 0
+        while next < pendingSchemas.count {
+            let target = pendingSchemas[next]
+            next += 1
+            schemas[target.id] = readSchema(target.node, file: target.file)
+        }
+        pendingSchemas.removeAll()
     }
 }
