@@ -28,9 +28,18 @@ struct Marks {
 
     /// The 1-based location of a byte offset in the bytes libyaml read.
     func location(byteOffset: Int) -> SourceLocation {
-        let offset = hasRewrites ? rewrite.originalByteOffset(byteOffset) : byteOffset
+        location(originalByteOffset: originalByteOffset(byteOffset))
+    }
+
+    /// The 1-based location of a byte offset in the file as written.
+    func location(originalByteOffset offset: Int) -> SourceLocation {
         let (line, column) = original.position(ofByteOffset: offset)
         return SourceLocation(file: file, line: line + 1, column: column + 1)
+    }
+
+    /// The offset in the file as written of a byte offset in the bytes libyaml read.
+    func originalByteOffset(_ byteOffset: Int) -> Int {
+        hasRewrites ? rewrite.originalByteOffset(byteOffset) : byteOffset
     }
 
     /// The character at a 1-based location in the file as written.

@@ -14,8 +14,7 @@ enum SyntaxErrors {
         case YAML_MEMORY_ERROR:
             return .error("out of memory while parsing", at: nil)
         case YAML_READER_ERROR:
-            return readerError(
-                problem, value: Int(p.problem_value), at: marks.location(byteOffset: Int(p.problem_offset)))
+            return readerError(problem, value: Int(p.problem_value), offset: Int(p.problem_offset), marks: marks)
         default:
             let context = p.context.map { String(cString: $0) }
             return syntaxError(
@@ -33,13 +32,20 @@ enum SyntaxErrors {
         return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 
-    static func readerError(_ problem: String, value: Int, at location: SourceLocation) -> Diagnostic {
+    static func readerError(_ problem: String, value: Int, offset: Int, marks: Marks) -> Diagnostic {
+        var location = marks.location(byteOffset: offset)
         let message: String
         switch problem {
         case "invalid leading UTF-8 octet":
             message = "invalid UTF-8: byte 0x\(hex(value, digits: 2)) cannot start a character"
         case "invalid trailing UTF-8 octet":
-            message = "invalid UTF-8: a multi-byte character is cut short by byte 0x\(hex(value, digits: 2))"
+            // libyaml points at the byte that fails to continue the character; point at its first byte.
+            let bytes = marks.original.bytes
+            var lead = marks.originalByteOffset(offset) - 1
+            while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            location = marks.location(originalByteOffset: lead)
+            message =
+                "invalid UTF-8: byte 0x\(hex(Int(bytes[lead]), digits: 2)) starts a multi-byte character, but byte 0x\(hex(value, digits: 2)) does not continue it"
         case "incomplete UTF-8 octet sequence":
             message = "invalid UTF-8: the file ends in the middle of a character"
         case "invalid length of a UTF-8 sequence":

@@ -32,7 +32,10 @@ import Testing
 
     @Test func invalidUTF8IsLocated() throws {
         let errors = loadErrors(try fixture("bad-utf8.yaml"))
-        #expect(summaries(errors) == ["3:14: invalid UTF-8: a multi-byte character is cut short by byte 0x20"])
+        #expect(
+            summaries(errors) == [
+                "3:13: invalid UTF-8: byte 0xE9 starts a multi-byte character, but byte 0x20 does not continue it"
+            ])
         #expect(errors.first?.note == "the file must be UTF-8 text")
     }
 

@@ -13,6 +13,13 @@ import Testing
         #expect(after.value.sequence?[1].location == SourceLocation(file: "surrogate-pairs.json", line: 2, column: 69))
     }
 
+    @Test func jsonIndentedWithTabsLoads() throws {
+        let root = try YAMLLoader.load(
+            Array("{\n\t\"a\": \"x\\/y\\t\",\n\t\"b\": [\n\t\t1\n\t]\n}\n".utf8), file: "t.json")
+        #expect(try value(root, "a").string() == "x/y\t")
+        #expect(root.mapping?["b"]?.sequence?[0].location == SourceLocation(file: "t.json", line: 4, column: 3))
+    }
+
     @Test func theLongEscapeWorksToo() throws {
         #expect(try value(load(#"a: "\U0001F4A9""#), "a").string() == "💩")
     }
