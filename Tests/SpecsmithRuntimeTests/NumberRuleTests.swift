@@ -92,7 +92,7 @@ struct NumberRuleTests {
         #expect(parse("2.5E-2")?.description == "0.025")
         #expect(parse("-0")?.description == "0")
         #expect(parse("100")?.description == "100")
-        #expect(parse("12345678901234567890123") == nil)
+        #expect(parse("12345678901234567890123")?.description == "12345678901234567890123")
         #expect(parse("12345678901234567890000000")?.description == "12345678901234567890000000")
         #expect(parse("1.2.3") == nil)
         #expect(parse("abc") == nil)
@@ -101,6 +101,21 @@ struct NumberRuleTests {
         #expect(ExactDecimal(0.1)?.description == "0.1")
         #expect(ExactDecimal(Double.infinity) == nil)
         #expect(ExactDecimal(exactly: -42) == parse("-42.0"))
+    }
+
+    @Test func limitsWithMoreThan19DigitsStillCompareExactly() {
+        let huge: ExactDecimal = "123456789012345678901234567890"
+        #expect(messages { $0.check(Int64.max, at: "n", .maximum(huge)) }.isEmpty)
+        #expect(messages { $0.check(1.2345678901234568e29, at: "n", .maximum(huge)) }
+            == ["n: exceeds maximum 123456789012345678901234567890"])
+        #expect(messages { $0.check(1.234567890123e29, at: "n", .maximum(huge)) }.isEmpty)
+        #expect(messages { $0.check(1.234567890123e29, at: "n", .minimum(huge)) }.count == 1)
+        let tiny: ExactDecimal = "0.10000000000000000000000001"
+        #expect(messages { $0.check(0.1, at: "x", .exclusiveMaximum(tiny)) }.isEmpty)
+        #expect(
+            messages { $0.check(0.1, at: "x", .minimum(tiny)) } == ["x: is below minimum 0.10000000000000000000000001"])
+        #expect(messages { $0.check(0, at: "x", .multipleOf(huge)) }.isEmpty)
+        #expect(messages { $0.check(7, at: "x", .multipleOf(huge)) }.count == 1)
     }
 
     @Test func exactDecimalOrdersValues() {

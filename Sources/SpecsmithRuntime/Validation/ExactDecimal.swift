@@ -4,6 +4,10 @@
 /// any other number as a string literal (`.multipleOf("0.01")`), so that `0.1` stays exactly one tenth.
 /// Values are compared exactly: integers as they are, a `Double` through its shortest decimal form
 /// (the text `0.1` decodes to the `Double` whose shortest form is `0.1`).
+///
+/// A limit with more than 19 significant digits keeps its first 19 and remembers that digits were dropped;
+/// it still compares exactly with any `Int64` or `Double`, whose shortest forms have at most 19 digits.
+/// As a `multipleOf` step, such a limit only accepts zero.
 public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Whether the number is below zero; zero is never negative.
     let isNegative: Bool
@@ -11,6 +15,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     let magnitude: UInt64
     /// The power of ten the significand is multiplied by (zero when the number is zero).
     let exponent: Int
+    /// The text of a number whose digits beyond the first 19 were dropped: its magnitude is then strictly
+    /// between `magnitude × 10^exponent` and `(magnitude + 1) × 10^exponent`. `nil` for an exact number.
+    private let truncatedText: String?
 
     init(isNegative: Bool, magnitude: UInt64, exponent: Int) {
         var magnitude = magnitude
@@ -26,11 +33,17 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         self.isNegative = isNegative && magnitude != 0
         self.magnitude = magnitude
         self.exponent = exponent
+        self.truncatedText = nil
     }
 
-    /// Parses JSON number text such as `100`, `-0.5`, `1e-3` or `2.5E+10`.
-    ///
-    /// Returns `nil` when the text is not a number or needs more than 19 significant digits.
+    private init(isNegative: Bool, truncatedMagnitude: UInt64, exponent: Int, text: String) {
+        self.isNegative = isNegative
+        self.magnitude = truncatedMagnitude
+        self.exponent = exponent
+        self.truncatedText = text
+    }
+
+    /// Parses JSON number text such as `100`, `-0.5`, `1e-3` or `2.5E+10`; `nil` when it is not a number.
     public init?(_ text: some StringProtocol) {
         var bytes = text.utf8[...]
         var isNegative = false
@@ -44,6 +57,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         var exponent = 0
         var digitCount = 0
         var seenPoint = false
+        var isTruncated = false
         let digits = UInt8(ascii: "0")...UInt8(ascii: "9")
         while let byte = bytes.first, byte == UInt8(ascii: ".") || digits.contains(byte) {
             bytes.removeFirst()
@@ -56,9 +70,9 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             let digit = UInt64(byte - UInt8(ascii: "0"))
             let (times10, overflowed) = magnitude.multipliedReportingOverflow(by: 10)
             let (sum, overflowedAgain) = times10.addingReportingOverflow(digit)
-            if overflowed || overflowedAgain {
-                // Only trailing zeros may be dropped without losing exactness.
-                guard digit == 0 else { return nil }
+            if isTruncated || overflowed || overflowedAgain {
+                // The digit is dropped: a zero loses nothing, any other makes the number inexact.
+                isTruncated = isTruncated || digit != 0
                 if !seenPoint { exponent += 1 }
             } else {
                 magnitude = sum
@@ -75,7 +89,11 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
             bytes = bytes[bytes.endIndex...]
         }
         guard bytes.isEmpty else { return nil }
-        self.init(isNegative: isNegative, magnitude: magnitude, exponent: exponent)
+        if isTruncated {
+            self.init(isNegative: isNegative, truncatedMagnitude: magnitude, exponent: exponent, text: String(text))
+        } else {
+            self.init(isNegative: isNegative, magnitude: magnitude, exponent: exponent)
+        }
     }
 
     /// The exact value of an integer, or `nil` if its magnitude needs more than 64 bits.
@@ -92,6 +110,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The number in plain notation (`0.01`, `-1500`), or with an exponent beyond 20 digits (`1e30`).
     public var description: String {
+        if let truncatedText { return truncatedText }
         let digits = String(magnitude)
         let sign = isNegative ? "-" : ""
         if exponent >= 0 {
@@ -124,7 +143,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Whether `self` is an integer multiple of `step`, which must not be zero.
     func isMultiple(of step: ExactDecimal) -> Bool {
         guard magnitude != 0 else { return true }
-        guard step.magnitude != 0 else { return false }
+        guard step.magnitude != 0, step.truncatedText == nil, truncatedText == nil else { return false }
         if exponent >= step.exponent {
             // magnitude × 10^(exponent − step.exponent) mod step.magnitude, digit by digit.
             var remainder = magnitude % step.magnitude
@@ -150,6 +169,20 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// -1, 0 or 1 as `|lhs|` is below, equal to or above `|rhs|`.
     private static func compareMagnitudes(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Int {
+        let order = compareKeptDigits(lhs, rhs)
+        switch (lhs.truncatedText != nil, rhs.truncatedText != nil) {
+        case (false, true):
+            // |rhs| lies just above its kept digits, where no number of at most 19 digits fits.
+            return order <= 0 ? -1 : 1
+        case (true, false):
+            return order >= 0 ? 1 : -1
+        default:
+            return order
+        }
+    }
+
+    /// `compareMagnitudes` of the kept digits only.
+    private static func compareKeptDigits(_ lhs: ExactDecimal, _ rhs: ExactDecimal) -> Int {
         if lhs.magnitude == 0 || rhs.magnitude == 0 {
             return lhs.magnitude == rhs.magnitude ? 0 : (lhs.magnitude == 0 ? -1 : 1)
         }
