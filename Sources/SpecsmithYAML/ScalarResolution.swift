@@ -28,8 +28,6 @@ enum CoreTag {
     /// The non-specific tag `!`: "not plain", so a string for a scalar.
     static let nonSpecific = "!"
 
-    static let scalarTags: Set<String> = [str, int, float, bool, null, nonSpecific]
-
     /// The tag as a reader wrote it: `!!str` for the core tags, `!foo` for local tags.
     static func shortForm(_ tag: String) -> String {
         if tag.hasPrefix(prefix) { return "!!" + tag.dropFirst(prefix.count) }

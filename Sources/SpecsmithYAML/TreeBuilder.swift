@@ -20,7 +20,6 @@ struct TreeBuilder: ~Copyable {
         var isMapping: Bool
         var location: SourceLocation
         var anchor: String?
-        var tag: String?
         /// ``TreeBuilder/treeNodes`` before this collection was counted.
         var firstTreeNode: Int
         /// Where this collection's children start on ``TreeBuilder/items`` or ``TreeBuilder/entries``.
@@ -48,7 +47,7 @@ struct TreeBuilder: ~Copyable {
         var treeNodesAfter: Int
     }
 
-    /// Mappings longer than this find duplicate keys with a dictionary instead of a linear search.
+    /// Mappings longer than this find duplicate keys with a ``KeyIndex`` instead of a linear search.
     private static let linearKeySearchLimit = 12
 
     private let marks: Marks
@@ -122,7 +121,7 @@ struct TreeBuilder: ~Copyable {
                 throw Fatal()
             }
         case YAML_STREAM_END_EVENT:
-            try finish(at: marks.location(event.start_mark))
+            try finish()
             return true
         default:
             break
@@ -183,11 +182,9 @@ struct TreeBuilder: ~Copyable {
                 at: location)
             throw Fatal()
         }
-        var tag: String?
+        // A collection's tag is only checked: the tree keeps no tags on collections.
         if let rawTag {
-            let name = String(cString: rawTag)
-            tag = name
-            checkCollectionTag(name, isMapping: isMapping, at: location)
+            checkCollectionTag(String(cString: rawTag), isMapping: isMapping, at: location)
         }
         let first = treeNodes
         inputNodes += 1
@@ -197,7 +194,6 @@ struct TreeBuilder: ~Copyable {
                 isMapping: isMapping,
                 location: location,
                 anchor: anchor.map { String(cString: $0) },
-                tag: tag,
                 firstTreeNode: first,
                 firstChild: isMapping ? entries.count : items.count
             ))
@@ -372,7 +368,7 @@ struct TreeBuilder: ~Copyable {
 
     // MARK: End of stream
 
-    private mutating func finish(at location: SourceLocation) throws(Fatal) {
+    private mutating func finish() throws(Fatal) {
         guard let root else {
             fail(
                 "the file is empty; expected a YAML or JSON document",

@@ -160,8 +160,9 @@ import Testing
             ])
     }
 
-    @Test func aDocumentEndMarkerAloneIsFine() throws {
+    @Test func documentMarkersAroundOneDocumentAreFine() throws {
         #expect(try load("a: 1\n...\n").mapping?.count == 1)
+        #expect(try load("%YAML 1.2\n---\na: 1\n...\n").mapping?.count == 1)
     }
 
     @Test func diagnosticsCarryTheFileName() {
