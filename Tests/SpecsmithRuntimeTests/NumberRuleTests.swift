@@ -106,8 +106,9 @@ struct NumberRuleTests {
     @Test func limitsWithMoreThan19DigitsStillCompareExactly() {
         let huge: ExactDecimal = "123456789012345678901234567890"
         #expect(messages { $0.check(Int64.max, at: "n", .maximum(huge)) }.isEmpty)
-        #expect(messages { $0.check(1.2345678901234568e29, at: "n", .maximum(huge)) }
-            == ["n: exceeds maximum 123456789012345678901234567890"])
+        #expect(
+            messages { $0.check(1.2345678901234568e29, at: "n", .maximum(huge)) }
+                == ["n: exceeds maximum 123456789012345678901234567890"])
         #expect(messages { $0.check(1.234567890123e29, at: "n", .maximum(huge)) }.isEmpty)
         #expect(messages { $0.check(1.234567890123e29, at: "n", .minimum(huge)) }.count == 1)
         let tiny: ExactDecimal = "0.10000000000000000000000001"
