@@ -1,7 +1,8 @@
 import ArgumentParser
+import Foundation
 
 @main
-struct Specsmith: AsyncParsableCommand {
+struct Specsmith: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "specsmith",
         abstract: "Generate Swift models, validators and request builders from OpenAPI documents.",
@@ -9,7 +10,25 @@ struct Specsmith: AsyncParsableCommand {
             Specsmith reads OpenAPI 3.0 and 3.1 documents (YAML or JSON) and writes Swift source from \
             editable templates. Problems in a document are reported like compiler errors \
             (file:line:column: error: ...), and nothing is written while there are errors.
+
+            Exit status: 0 on success, 1 when a document has errors (or, for check, when generated \
+            code is stale), 2 for a usage error.
             """,
         subcommands: [Generate.self, Check.self, Lint.self]
     )
+
+    /// Runs the command, exiting with status 2 (not ArgumentParser's 64) for usage errors.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code != .success, code != .failure, !(error is ExitCode) {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

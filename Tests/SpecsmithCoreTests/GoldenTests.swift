@@ -117,4 +117,26 @@ import Testing
         #expect(process.terminationStatus == 0, "Golden/\(name)/expected does not type-check:\n\(text)")
         #expect(!text.contains("warning:"), "Golden/\(name)/expected has warnings:\n\(text)")
     }
+
+    /// Generated code passes `swift format lint --strict` with the repository's `.swift-format`
+    /// (120 columns, 4 spaces), as hand-written code would.
+    @Test func generatedCodeIsFormattedLikeHandWrittenCode() throws {
+        let folders = ["Sources/EvalAPI"] + GoldenTests.cases.map { "Tests/SpecsmithCoreTests/Golden/\($0)/expected" }
+        let files = try folders.flatMap { folder in
+            let url = GoldenTests.packageRoot.appendingPathComponent(folder)
+            return try FileManager.default.contentsOfDirectory(atPath: url.path)
+                .filter { $0.hasSuffix(".swift") }.sorted().map { url.appendingPathComponent($0).path }
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swift", "format", "lint", "--strict", "--configuration",
+            GoldenTests.packageRoot.appendingPathComponent(".swift-format").path] + files
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && text.isEmpty, "swift format lint:\n\(text)")
+    }
 }

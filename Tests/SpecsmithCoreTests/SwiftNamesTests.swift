@@ -14,7 +14,8 @@ import Testing
         ("user id", "userId"),
         ("200", "_200"),
         ("2fa-code", "_2faCode"),
-        ("données_été", "donnéesÉté"),
+        ("données_été", "donneesEte"),
+        ("名前", "_u540D_524D"),
         ("a.b/c", "aBC"),
     ])
     func lowerCamel(_ input: String, _ expected: String) {
@@ -37,9 +38,9 @@ import Testing
     @Test func keywordsAreEscapedOrSuffixed() {
         #expect(SwiftNames.member("default") == "`default`")
         #expect(SwiftNames.member("class") == "`class`")
-        #expect(SwiftNames.member("self") == "self_")
+        #expect(SwiftNames.member("self") == "_self")
         #expect(SwiftNames.member("Type") == "type")
-        #expect(SwiftNames.member("init") == "init_")
+        #expect(SwiftNames.member("init") == "_init")
     }
 
     @Test func namesWithoutUsableCharactersAreSpelledFromCodePoints() {

@@ -1,9 +1,12 @@
+import Foundation
+
 /// Turns names from a document (schema names, property wire names, operation ids, enum values) into
 /// valid, stable, readable Swift identifiers.
 ///
 /// The rules, applied in order:
-/// 1. The name is split into words at every character that cannot appear in a Swift identifier
-///    (`_`, `-`, `.`, spaces, punctuation, emoji). Letters and digits of any script are kept.
+/// 1. Accents are dropped (`données` -> `donnees`), then the name is split into words at every
+///    character that is not an ASCII letter or digit (`_`, `-`, `.`, spaces, punctuation, emoji,
+///    other scripts), so identifiers are ASCII as `swift format` asks.
 /// 2. Words are joined in camel case. A word written in capitals in a name that has separators
 ///    (`ACCESS_TOKEN`) is treated as an ordinary word (`accessToken`); otherwise a word keeps its own
 ///    capitals after the first letter (`currentMDSubs`, `OAuthToken`).
@@ -11,7 +14,7 @@
 /// 4. A name that starts with a digit gets a leading `_` (`200` -> `_200`); a name with no usable
 ///    character is spelled from its code points (`👍` -> `_u1F44D`).
 /// 5. Swift keywords are escaped with backticks, except those that cannot be escaped everywhere
-///    (`self`, `Self`, `Type`, `Protocol`, `init`, ...), which get a trailing `_`.
+///    (`self`, `Self`, `Type`, `Protocol`, `init`, ...), which get a leading `_`.
 enum SwiftNames {
     /// `o-auth-token` -> `oAuthToken`, `grant_type` -> `grantType`, `HTTPAuth` -> `httpAuth`.
     static func lowerCamel(_ name: String) -> String {
@@ -44,7 +47,7 @@ enum SwiftNames {
 
     /// The identifier with backticks (or a trailing `_`) when it is a keyword.
     static func escapedIfKeyword(_ identifier: String) -> String {
-        if unescapable.contains(identifier) { return identifier + "_" }
+        if unescapable.contains(identifier) { return "_" + identifier }
         if keywords.contains(identifier) { return "`\(identifier)`" }
         return identifier
     }
@@ -72,7 +75,10 @@ enum SwiftNames {
     static func words(_ name: String) -> [String] {
         var parts: [String] = []
         var current = ""
-        for scalar in name.unicodeScalars {
+        let folded = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
+            $0.properties.generalCategory != .nonspacingMark
+        }
+        for scalar in folded {
             if isIdentifierCharacter(scalar) {
                 current.unicodeScalars.append(scalar)
             } else if !current.isEmpty {
@@ -88,11 +94,7 @@ enum SwiftNames {
     }
 
     private static func isIdentifierCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.isASCII {
-            return (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
-        }
-        let properties = scalar.properties
-        return properties.isAlphabetic || properties.numericType == .decimal
+        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
     }
 
     private static func capitalized(_ word: String) -> String {
@@ -134,7 +136,7 @@ enum SwiftNames {
     ]
 
     /// Names that backticks do not make usable in every position (members named `self`, a nested
-    /// type named `Type`): they get a trailing underscore instead.
+    /// type named `Type`): they get a leading underscore instead.
     static let unescapable: Set<String> = ["self", "Self", "Type", "Protocol", "init", "deinit", "subscript"]
 
     /// Type names that would shadow a type the generated code or its users rely on: they get a

@@ -237,7 +237,7 @@ struct Renderer {
         }
         lines += ["", "- Parameters:"] + argumentDocs
         if let response = operation.responseType {
-            lines.append("- Returns: The request; its JSON response is \(Self.describe(response)).")
+            lines.append("- Returns: The request, whose response decodes as \(Self.describe(response)).")
         } else {
             lines.append("- Returns: The request.")
         }
@@ -300,19 +300,14 @@ struct Renderer {
     /// The width the access keyword is counted with when deciding whether a signature fits a line.
     private static let accessPlaceholder = "public"
 
-    private static func article(_ word: String) -> String {
-        guard let first = word.lowercased().first else { return "a" }
-        return "aeiou".contains(first) ? "an" : "a"
-    }
-
     /// A type for prose: ``Item`` as a symbol link, `[Item]` as "an array of ``Item``".
     private static func describe(_ type: String) -> String {
         if type.hasPrefix("["), type.hasSuffix("]"), !type.contains(":") {
             let element = String(type.dropFirst().dropLast())
             return "an array of " + (element.hasPrefix("[") ? "`\(element)`" : "``\(element)``")
         }
-        if type.hasPrefix("[") { return "a `\(type)`" }
-        return "\(article(type)) ``\(type)``"
+        if type.hasPrefix("[") { return "`\(type)`" }
+        return "``\(type)``"
     }
 
     /// The path template as a ``RequestPath`` literal: each `{name}` becomes an interpolation of the

@@ -3,6 +3,7 @@
 import SpecsmithRuntime
 
 extension Tag: Validatable {
+    /// Records each constraint of the `Tag` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(label, at: "label", .maxLength(10))
     }
@@ -11,6 +12,7 @@ extension Tag: Validatable {
 extension Basket: Validatable {
     private static let codesItemPattern = Pattern("^[A-Z]{3}$")
 
+    /// Records each constraint of the `Basket` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(tags, at: "tags", .maxItems(5))
         context.validate(tags, at: "tags")
@@ -21,6 +23,7 @@ extension Basket: Validatable {
 }
 
 extension Basket.LinesItem: Validatable {
+    /// Records each constraint of the `Basket.LinesItem` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(quantity, at: "quantity", .minimum(1))
     }

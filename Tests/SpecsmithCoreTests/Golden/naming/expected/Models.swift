@@ -11,10 +11,10 @@ public struct OrderLine: Codable, Hashable, Sendable {
     public let accessTokenTtl: Int?
     public let `default`: String?
     public let `class`: String?
-    public let self_: String?
+    public let _self: String?
     public let type: String?
     public let _2faCode: String?
-    public let données: String?
+    public let donnees: String?
     public let _u1F44D: String?
     public let userId: String?
     public let userId2: String?
@@ -27,10 +27,10 @@ public struct OrderLine: Codable, Hashable, Sendable {
         accessTokenTtl: Int? = nil,
         `default`: String? = nil,
         `class`: String? = nil,
-        self_: String? = nil,
+        _self: String? = nil,
         type: String? = nil,
         _2faCode: String? = nil,
-        données: String? = nil,
+        donnees: String? = nil,
         _u1F44D: String? = nil,
         userId: String? = nil,
         userId2: String? = nil
@@ -41,10 +41,10 @@ public struct OrderLine: Codable, Hashable, Sendable {
         self.accessTokenTtl = accessTokenTtl
         self.default = `default`
         self.class = `class`
-        self.self_ = self_
+        self._self = _self
         self.type = type
         self._2faCode = _2faCode
-        self.données = données
+        self.donnees = donnees
         self._u1F44D = _u1F44D
         self.userId = userId
         self.userId2 = userId2
@@ -57,10 +57,10 @@ public struct OrderLine: Codable, Hashable, Sendable {
         case accessTokenTtl = "ACCESS_TOKEN_TTL"
         case `default`
         case `class`
-        case self_ = "self"
+        case _self = "self"
         case type = "Type"
         case _2faCode = "2fa_code"
-        case données
+        case donnees = "données"
         case _u1F44D = "👍"
         case userId = "user_id"
         case userId2 = "userId"

@@ -3,12 +3,14 @@
 import SpecsmithRuntime
 
 extension Address: Validatable {
+    /// Records each constraint of the `Address` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(city, at: "city", .maxLength(40))
     }
 }
 
 extension Customer: Validatable {
+    /// Records each constraint of the `Customer` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.validate(address, at: "address")
         context.validate(billing, at: "billing")
@@ -16,6 +18,7 @@ extension Customer: Validatable {
 }
 
 extension Customer.Billing: Validatable {
+    /// Records each constraint of the `Customer.Billing` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(iban, at: "iban", .minLength(15))
     }

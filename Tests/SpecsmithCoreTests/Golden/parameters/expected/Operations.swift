@@ -14,7 +14,7 @@ public enum Operations {
     ///   - limit: The `limit` query parameter.
     ///   - tag: The `tag` query parameter.
     ///   - server: The server to send the request to.
-    /// - Returns: The request; its JSON response is an array of ``Item``.
+    /// - Returns: The request, whose response decodes as an array of ``Item``.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
     ///   built.
     public static func listItems(

@@ -3,6 +3,7 @@
 import SpecsmithRuntime
 
 extension Item: Validatable {
+    /// Records each constraint of the `Item` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(name, at: "name", .maxLength(30))
     }

@@ -3,6 +3,7 @@
 import SpecsmithRuntime
 
 extension Credentials: SecretRedacting {
+    /// The properties in spec order, each secret one as `<redacted>`.
     public var customMirror: Mirror {
         Mirror(
             self,

@@ -3,6 +3,7 @@
 import SpecsmithRuntime
 
 extension Credentials: Validatable {
+    /// Records each constraint of the `Credentials` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(password, at: "password", .maxLength(64))
     }

@@ -5,6 +5,7 @@ import SpecsmithRuntime
 extension Limits: Validatable {
     private static let codePattern = Pattern(#"^[a-z"\\/#]+$"#)
 
+    /// Records each constraint of the `Limits` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(code, at: "code", .maxLength(8))
         context.check(code, at: "code", .minLength(2))

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The `specsmith` executable, run as a user runs it: exit codes, what it prints, what it writes.
+@Suite struct CommandLineTests {
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("specsmith").path
+    static let evalSpec = GoldenTests.packageRoot.appendingPathComponent("specs/eval.yaml").path
+
+    let folder: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-cli-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.binary), "build the specsmith product first")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+    }
+
+    func copyEvalSpec(replacing old: String = "", with new: String = "") throws {
+        let text = try String(contentsOfFile: Self.evalSpec, encoding: .utf8)
+        try write("eval.yaml", old.isEmpty ? text : text.replacingOccurrences(of: old, with: new))
+        try write("specsmith.yaml", "jobs:\n  - spec: eval.yaml\n    output: Out\n    module: EvalAPI\n")
+    }
+
+    @Test func generateThenCheckIsFreshAndARerunTouchesNothing() throws {
+        try copyEvalSpec()
+        let first = try run(["generate"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "Out: 5 created, 0 unchanged\n")
+        let models = folder + "/Out/Models.swift"
+        let old = Date(timeIntervalSince1970: 1_000_000)
+        try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: models)
+
+        let second = try run(["generate"])
+        #expect(second.stdout == "Out: 5 unchanged\n")
+        #expect(try FileManager.default.attributesOfItem(atPath: models)[.modificationDate] as? Date == old)
+
+        let check = try run(["check"])
+        #expect(check.status == 0)
+        #expect(check.stdout == "up to date: Out\n")
+    }
+
+    @Test func checkShowsAChangedMaxLengthAndNeverWrites() throws {
+        try copyEvalSpec()
+        #expect(try run(["generate"]).status == 0)
+        let before = try String(contentsOfFile: folder + "/Out/Validation.swift", encoding: .utf8)
+        try copyEvalSpec(replacing: "        grant_type:\n          type: string\n          maxLength: 64",
+            with: "        grant_type:\n          type: string\n          maxLength: 65")
+        let check = try run(["check"])
+        #expect(check.status == 1)
+        #expect(check.stdout.contains("-        context.check(grantType, at: \"grant_type\", .maxLength(64))\n"))
+        #expect(check.stdout.contains("+        context.check(grantType, at: \"grant_type\", .maxLength(65))\n"))
+        #expect(check.stderr.contains("run `swift run specsmith generate`"))
+        #expect(try String(contentsOfFile: folder + "/Out/Validation.swift", encoding: .utf8) == before)
+    }
+
+    @Test func aSpecWithErrorsWritesNothingAndSaysWhere() throws {
+        try write("bad.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: '#/components/schemas/Missing'}\n")
+        let result = try run(["generate", "bad.yaml", "--output", "Out", "--module", "Bad"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("bad.yaml:6:"))
+        #expect(result.stderr.contains(": error: "))
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Out"))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try run(["generate", "spec.yaml"]).status == 2)
+        #expect(try run(["--no-such-flag"]).status == 2)
+        let missingConfig = try run(["check"])
+        #expect(missingConfig.status == 1)
+        #expect(missingConfig.stderr.contains("specsmith.yaml"))
+    }
+
+    @Test func helpExplainsEachCommand() throws {
+        for command in ["generate", "check", "lint"] {
+            let help = try run([command, "--help"])
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Exit status") || help.stdout.contains("nothing at all is written"))
+        }
+    }
+}

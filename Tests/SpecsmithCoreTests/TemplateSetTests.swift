@@ -1,0 +1,65 @@
+import Foundation
+import SpecsmithCore
+import Testing
+
+@Suite struct TemplateSetTests {
+    func makeFolder(_ files: [String: String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-templates-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        }
+        return folder
+    }
+
+    static let spec = """
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        components:
+          schemas:
+            Pet:
+              type: object
+              description: A <pet> & "friend".
+              properties:
+                name: {type: string}
+        """
+
+    func generate(_ templates: TemplateSet) throws -> [GeneratedFile] {
+        let folder = try makeFolder(["spec.yaml": Self.spec])
+        let result = Pipeline(templates: templates).generate(
+            GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
+        return try #require(result.files, "\(result.diagnostics)")
+    }
+
+    @Test func defaultsCoverEveryKindOfFile() throws {
+        let names = Set(try TemplateSet.defaults().origins.keys)
+        #expect(names.isSuperset(of: ["header", "models", "struct", "enum", "alias", "validation", "redaction", "servers", "operations"]))
+    }
+
+    @Test func anOverrideReplacesTheDefaultOfTheSameNameOnly() throws {
+        let folder = try makeFolder(["header.mustache": "// Custom header for {{spec}}."])
+        let templates = try TemplateSet(overrides: folder)
+        #expect(templates.origins["header"] == folder + "/header.mustache")
+        #expect(templates.origins["struct"] == "Templates/struct.mustache")
+        let models = try #require(try generate(templates).first { $0.name == "Models.swift" })
+        #expect(models.contents.hasPrefix("// Custom header for "))
+        #expect(models.contents.contains("public struct Pet: Codable, Hashable, Sendable {"))
+    }
+
+    @Test func nothingIsHTMLEscaped() throws {
+        let models = try #require(try generate(TemplateSet.defaults()).first { $0.name == "Models.swift" })
+        #expect(models.contents.contains(#"/// A <pet> & "friend"."#))
+    }
+
+    @Test func aTemplateThatDoesNotParseNamesItsFileAndLine() throws {
+        let folder = try makeFolder(["struct.mustache": "line one\n{{#properties}}\nno end\n"])
+        #expect {
+            try TemplateSet(overrides: folder)
+        } throws: { error in
+            guard let error = error as? TemplateError else { return false }
+            let location = error.diagnostic.location
+            return location?.file == folder + "/struct.mustache" && (location?.line ?? 0) >= 2
+                && error.diagnostic.message.hasPrefix("template does not parse")
+        }
+    }
+}
