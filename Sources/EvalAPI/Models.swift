@@ -21,7 +21,6 @@ public struct OAuthToken: Codable, Hashable, Sendable {
     public let refreshToken: String?
     /// Secret: printed as `<redacted>`.
     public let codeVerifier: String?
-    /// JSON key `resource`.
     public let resource: String?
     /// Secret: printed as `<redacted>`.
     public let assertion: String?
@@ -65,7 +64,6 @@ public struct OAuthToken: Codable, Hashable, Sendable {
     }
 }
 
-/// The `OAuthTokenResponse` schema.
 public struct OAuthTokenResponse: Codable, Hashable, Sendable {
     /// At most 8192 Unicode scalars. Secret: printed as `<redacted>`.
     public let accessToken: String?
@@ -73,9 +71,7 @@ public struct OAuthTokenResponse: Codable, Hashable, Sendable {
     public let refreshToken: String?
     /// At most 64 Unicode scalars.
     public let tokenType: String?
-    /// JSON key `expires_in`.
     public let expiresIn: Int?
-    /// JSON key `refresh_token_expires_in`.
     public let refreshTokenExpiresIn: Int?
     /// At most 64 Unicode scalars.
     public let error: String?
@@ -117,7 +113,6 @@ public struct OAuthTokenResponse: Codable, Hashable, Sendable {
     }
 }
 
-/// The `AccessTokenRequest` schema.
 public struct AccessTokenRequest: Codable, Hashable, Sendable {
     /// At most 64 Unicode scalars.
     public let name: String
@@ -152,41 +147,23 @@ public struct AccessTokenRequest: Codable, Hashable, Sendable {
         self.cid = cid
         self.sec = sec
     }
-
-    enum CodingKeys: String, CodingKey {
-        case name
-        case password
-        case appId
-        case appVersion
-        case deviceId
-        case cid
-        case sec
-    }
 }
 
-/// The `AccessTokenResponse` schema.
 public struct AccessTokenResponse: Codable, Hashable, Sendable {
     /// Non-empty if the request failed.
-    ///
     /// At most 8192 Unicode scalars.
     public let errorText: String?
     /// At most 8192 Unicode scalars. Secret: printed as `<redacted>`.
     public let accessToken: String?
-    /// JSON key `expirationTime`.
     public let expirationTime: Date?
-    /// JSON key `passwordExpirationTime`.
     public let passwordExpirationTime: Date?
-    /// JSON key `userStatus`.
     public let userStatus: UserStatus?
     /// Greater than 0.
     public let userId: Int64?
     /// At most 64 Unicode scalars.
     public let name: String?
-    /// JSON key `hasLive`.
     public let hasLive: Bool?
-    /// JSON key `hibpHint`.
     public let hibpHint: HibpHint?
-    /// JSON key `hasSimPlus`.
     public let hasSimPlus: Bool?
 
     /// Creates a value from its properties.
@@ -214,30 +191,11 @@ public struct AccessTokenResponse: Codable, Hashable, Sendable {
         self.hasSimPlus = hasSimPlus
     }
 
-    enum CodingKeys: String, CodingKey {
-        case errorText
-        case accessToken
-        case expirationTime
-        case passwordExpirationTime
-        case userStatus
-        case userId
-        case name
-        case hasLive
-        case hibpHint
-        case hasSimPlus
-    }
-
-    /// The values of `userStatus`; `unknown` holds a value the spec does not list.
     public enum UserStatus: OpenEnum {
-        /// `Active`
         case active
-        /// `Closed`
         case closed
-        /// `Initiated`
         case initiated
-        /// `TemporaryLocked`
         case temporaryLocked
-        /// `UnconfirmedEmail`
         case unconfirmedEmail
         /// A value the spec does not list.
         case unknown(String)
@@ -264,11 +222,8 @@ public struct AccessTokenResponse: Codable, Hashable, Sendable {
         }
     }
 
-    /// The values of `hibpHint`; `unknown` holds a value the spec does not list.
     public enum HibpHint: OpenEnum {
-        /// `EmailAndPasswordCompromised`
         case emailAndPasswordCompromised
-        /// `PasswordCompromised`
         case passwordCompromised
         /// A value the spec does not list.
         case unknown(String)
@@ -290,13 +245,10 @@ public struct AccessTokenResponse: Codable, Hashable, Sendable {
     }
 }
 
-/// The `OAuthMeResponse` schema.
 public struct OAuthMeResponse: Codable, Hashable, Sendable {
     /// Non-empty if the request failed.
-    ///
     /// At most 8192 Unicode scalars.
     public let errorText: String?
-    /// JSON key `userId`.
     public let userId: Int64?
     /// At most 64 Unicode scalars.
     public let name: String?
@@ -304,19 +256,14 @@ public struct OAuthMeResponse: Codable, Hashable, Sendable {
     public let fullName: String?
     /// At most 8192 Unicode scalars.
     public let email: String?
-    /// JSON key `emailVerified`.
     public let emailVerified: Bool?
-    /// JSON key `isTrial`.
     public let isTrial: Bool?
     /// At most 64 Unicode scalars.
     public let organizationName: String?
     /// At most 64 Unicode scalars.
     public let currentAccountPlan: String?
-    /// JSON key `currentMDSubs`.
     public let currentMDSubs: [String]?
-    /// JSON key `currentBalance`.
     public let currentBalance: Double?
-    /// JSON key `activePlugins`.
     public let activePlugins: [String]?
 
     /// Creates a value from its properties.
@@ -346,20 +293,5 @@ public struct OAuthMeResponse: Codable, Hashable, Sendable {
         self.currentMDSubs = currentMDSubs
         self.currentBalance = currentBalance
         self.activePlugins = activePlugins
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case errorText
-        case userId
-        case name
-        case fullName
-        case email
-        case emailVerified
-        case isTrial
-        case organizationName
-        case currentAccountPlan
-        case currentMDSubs
-        case currentBalance
-        case activePlugins
     }
 }

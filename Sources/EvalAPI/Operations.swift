@@ -18,8 +18,8 @@ public enum Operations {
     ///   - body: The request body.
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as ``OAuthTokenResponse``.
-    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request
-    ///   cannot be built.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
     public static func oAuthToken(_ body: OAuthToken, server: Server = .live) throws -> PreparedRequest {
         try body.validate()
         var request = RequestBuilder(method: .post, server: server.url, path: "/auth/oauthtoken")
@@ -39,8 +39,8 @@ public enum Operations {
     ///   - body: The request body.
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as ``AccessTokenResponse``.
-    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request
-    ///   cannot be built.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
     public static func accessTokenRequest(
         _ body: AccessTokenRequest,
         server: Server = .live

@@ -8,7 +8,7 @@ extension OAuthToken: SecretRedacting {
         Mirror(
             self,
             children: [
-                "grantType": grantType as Any,
+                "grantType": grantType,
                 "code": Redacted(code),
                 "redirectUri": redirectUri as Any,
                 "clientId": clientId as Any,
@@ -50,7 +50,7 @@ extension AccessTokenRequest: SecretRedacting {
         Mirror(
             self,
             children: [
-                "name": name as Any,
+                "name": name,
                 "password": Redacted(password),
                 "appId": appId as Any,
                 "appVersion": appVersion as Any,
