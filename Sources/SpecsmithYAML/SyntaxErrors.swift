@@ -158,6 +158,14 @@ enum SyntaxErrors {
                 note: "a document has one top-level value; check the indentation")
         case "found incompatible YAML document":
             return .error("unsupported YAML version; only %YAML 1.x documents can be read", at: location)
+        case "did not find expected comment or line break" where context == "while scanning a block scalar":
+            return .error(
+                "the text of a block scalar must start on the line after its '|' or '>'", at: location,
+                note: "only an indentation or chomping indicator (such as |2 or >-) and a comment may follow it")
+        case "did not find expected alphabetic or numeric character" where context == "while scanning an alias":
+            return .error("'*' must be followed by the name of an anchor", at: contextLocation)
+        case "did not find expected alphabetic or numeric character" where context == "while scanning an anchor":
+            return .error("'&' must be followed by the anchor's name", at: contextLocation)
         case "found undefined tag handle":
             return .error("undefined tag handle; only ! and !! can be used without a %TAG directive", at: location)
         default:

@@ -111,10 +111,22 @@ import Testing
             ])
     }
 
+    @Test func textAfterABlockScalarIndicator() {
+        #expect(
+            summaries(loadErrors("a: |x\n  b\n")) == [
+                "1:5: the text of a block scalar must start on the line after its '|' or '>'"
+            ])
+    }
+
+    @Test func anAliasOrAnchorWithoutAName() {
+        #expect(summaries(loadErrors("a: *\n")) == ["1:4: '*' must be followed by the name of an anchor"])
+        #expect(summaries(loadErrors("a: & x\n")) == ["1:4: '&' must be followed by the anchor's name"])
+    }
+
     @Test func otherProblemsKeepLibyamlsWordsAndTheirContext() {
         #expect(
-            summaries(loadErrors("a: *\n")) == [
-                "1:5: did not find expected alphabetic or numeric character (while scanning an alias that starts at line 1, column 4)"
+            summaries(loadErrors("%\na: 1\n")) == [
+                "1:2: could not find expected directive name (while scanning a directive that starts at line 1, column 1)"
             ])
     }
 
