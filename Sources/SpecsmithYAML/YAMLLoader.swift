@@ -1,11 +1,16 @@
 public import SpecsmithDiagnostics
 
 /// Every error found while loading one YAML or JSON document (at least one).
-public struct YAMLLoadError: Error, Sendable {
+public struct YAMLLoadError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
+    }
+
+    /// One `file:line:column: error: message` line per diagnostic.
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
     }
 }
 

@@ -165,6 +165,19 @@ import Testing
         #expect(try load("%YAML 1.2\n---\na: 1\n...\n").mapping?.count == 1)
     }
 
+    @Test func aLoadErrorPrintsOneLinePerDiagnostic() {
+        do {
+            _ = try YAMLLoader.load(Array("a: 1\na: 2\nb: 1\nb: 2\n".utf8), file: "x.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.description == """
+                    x.yaml:2:1: error: duplicate key "a" (first at line 1)
+                    x.yaml:4:1: error: duplicate key "b" (first at line 3)
+                    """)
+        }
+    }
+
     @Test func diagnosticsCarryTheFileName() {
         let errors = loadErrors(Array("a: [".utf8), file: "specs/eval.yaml")
         #expect(errors.first?.location?.file == "specs/eval.yaml")
