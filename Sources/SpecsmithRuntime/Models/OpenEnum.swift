@@ -1,5 +1,7 @@
 /// A string enum that keeps values the spec does not list, in its `unknown` case.
 ///
+/// Make values from the cases or with `init(rawValue:)`: `.unknown("Active")` is not equal to `.active`.
+///
 /// A generated enum declares its cases, `allCases` (the listed ones) and `rawValue`;
 /// `init(rawValue:)`, `Codable` and `description` come from here:
 /// ```swift
