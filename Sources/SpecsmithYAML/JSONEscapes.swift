@@ -145,17 +145,24 @@ struct SurrogatePairRewrite: Sendable {
     }
 
     /// Undoes the rewrite inside a scalar that is not double-quoted and that spans the rewritten
-    /// character indexes `start..<end`, where a backslash was text all along.
+    /// character indexes `start..<end`, where a backslash was text all along. One pass over the text,
+    /// however many edits it holds.
     func restore(_ text: String, from start: Int, to end: Int) -> String {
-        var text = text
         var i = firstEdit { $0.rewrittenCharacterIndex >= start }
-        while i < edits.count, edits[i].rewrittenCharacterIndex < end {
-            if let range = text.firstRange(of: edits[i].replacement) {
-                text.replaceSubrange(range, with: edits[i].original)
-            }
+        guard i < edits.count, edits[i].rewrittenCharacterIndex < end else { return text }
+        var restored = ""
+        restored.reserveCapacity(text.utf8.count + 2 * Self.shrink)
+        var rest = text[...]
+        while i < edits.count, edits[i].rewrittenCharacterIndex < end,
+            let range = rest.firstRange(of: edits[i].replacement)
+        {
+            restored += rest[..<range.lowerBound]
+            restored += edits[i].original
+            rest = rest[range.upperBound...]
             i += 1
         }
-        return text
+        restored += rest
+        return restored
     }
 
     /// The index of the first edit for which `isAtOrAfter` holds (edits are sorted).

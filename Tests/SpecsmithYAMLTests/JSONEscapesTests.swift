@@ -38,6 +38,14 @@ import Testing
         #expect(try value(root, "d").string() == "💩")
     }
 
+    @Test func manyPairsOutsideDoubleQuotesAreAllRestored() throws {
+        let pairs = String(repeating: #"\uD83D\uDCA9 "#, count: 20_000)
+        let root = try load("plain: \(pairs)x\nquoted: \"\(pairs)\"\n")
+        #expect(try value(root, "plain").string() == pairs + "x")
+        #expect(try value(root, "quoted").string() == String(repeating: "💩 ", count: 20_000))
+        #expect(root.mapping?.entry("quoted")?.key.location.line == 2)
+    }
+
     @Test func aSyntaxErrorAfterAPairIsReportedAtItsOriginalColumn() {
         let errors = loadErrors(#"{"a": "\uD83D\uDCA9", "b": [1, 2}"#)
         #expect(summaries(errors) == ["1:33: expected ',' or ']' in the sequence that starts at line 1, column 28"])
