@@ -10,8 +10,8 @@ public struct YAMLLimits: Sendable, Hashable {
     /// tree grows, and where an alias places a copy of its anchor. Default: 256.
     public var maxDepth: Int
     /// How far aliases may make the document grow: the finished tree may hold at most this many times
-    /// as many nodes as the input writes out (and never less than ``minimumAliasBudget`` nodes, so that
-    /// a small document may use a few aliases). Default: 10.
+    /// as many nodes as the input writes out, counting each alias as one node (and never less than
+    /// ``minimumAliasBudget`` nodes, so that a small document may use a few aliases). Default: 10.
     public var maxAliasExpansionFactor: Int
     /// The most nodes the finished tree may hold, aliases expanded. Default: 5,000,000.
     public var maxNodes: Int

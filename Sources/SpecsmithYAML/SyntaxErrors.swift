@@ -122,11 +122,14 @@ enum SyntaxErrors {
                 "unknown escape \(escape) in a double-quoted string", at: location,
                 note: "write \\\\ for a backslash, or use a single-quoted or plain string")
         case "mapping values are not allowed in this context":
+            // libyaml only looks for a key's ':' within 1024 characters of the key's start.
+            let note =
+                location.column > 1024
+                ? "a key written without '?' must be shorter than 1024 characters; write a longer key as '? key'"
+                : "quote the value if it contains ': ', or check the indentation"
             return .error(
-                "a ': ' here would start a mapping value, which is not allowed at this point",
-                at: location,
-                note: "quote the value if it contains ': ', or check the indentation"
-            )
+                "a ': ' here would start a mapping value, which is not allowed at this point", at: location,
+                note: note)
         case "could not find expected ':'":
             return .error(
                 "expected ':' after this key",

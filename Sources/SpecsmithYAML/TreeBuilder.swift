@@ -61,7 +61,8 @@ struct TreeBuilder: ~Copyable {
     private(set) var diagnostics: [Diagnostic] = []
     private var root: YAMLNode?
     private var documents = 0
-    /// Nodes written out in the input (scalars and collections, not aliases).
+    /// Nodes written out in the input: scalars, collections and aliases (each alias once, however
+    /// large its anchor).
     private var inputNodes = 0
     /// Nodes in the tree so far, aliases expanded.
     private var treeNodes = 0
@@ -222,6 +223,7 @@ struct TreeBuilder: ~Copyable {
             add(YAMLNode(.scalar(YAMLScalar("")), at: location), height: 0)
             return
         }
+        inputNodes += 1
         try count(anchored.size, at: location)
         aliasUses.append(AliasUse(name: name, location: location, treeNodesAfter: treeNodes))
         guard treeNodes <= streamingAliasBudget else {

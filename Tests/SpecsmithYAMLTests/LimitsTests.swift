@@ -50,13 +50,18 @@ import Testing
         #expect(summaries(errors) == ["1:1: the file is 13 bytes, more than the limit of 10 bytes (maxInputBytes)"])
     }
 
+    @Test func aliasesOfScalarsCostNoMoreThanWhatTheyReplace() throws {
+        let text = "a: &a x\nb: [" + String(repeating: "*a, ", count: 5_000) + "]\n"
+        #expect(try load(text).mapping?["b"]?.sequence?.count == 5_000)
+    }
+
     @Test func aSmallDocumentMayUseAFewAliases() throws {
         let root = try load("a: &a [1, 2, 3]\nb: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n")
         #expect(root.mapping?["b"]?.sequence?.count == 12)
     }
 
-    /// 3,000 bytes of padding but only 107 nodes written out: the tree may hold 1,070 nodes, and the
-    /// tenth 101-node alias passes that.
+    /// 3,000 bytes of padding but only 137 nodes written out (30 of them aliases): the tree may hold
+    /// 1,370 nodes, and the thirteenth 101-node alias passes that.
     static let paddedAliases =
         "pad: \"\(String(repeating: "x", count: 3000))\"\nbase: &b [\(Array(repeating: "1", count: 100).joined(separator: ", "))]\n"
         + "uses: [\(Array(repeating: "*b", count: 30).joined(separator: ", "))]\n"
@@ -65,7 +70,7 @@ import Testing
         let errors = loadErrors(Self.paddedAliases)
         #expect(
             summaries(errors) == [
-                "3:44: alias *b expands the document beyond the alias expansion limit (maxAliasExpansionFactor: 10)"
+                "3:56: alias *b expands the document beyond the alias expansion limit (maxAliasExpansionFactor: 10)"
             ])
     }
 

@@ -11,6 +11,16 @@ import Testing
         #expect(errors.first?.note == "quote the value if it contains ': ', or check the indentation")
     }
 
+    @Test func aKeyTooLongForLibyaml() {
+        let errors = loadErrors(String(repeating: "k", count: 1100) + ": v\n")
+        #expect(
+            summaries(errors) == ["1:1101: a ': ' here would start a mapping value, which is not allowed at this point"]
+        )
+        #expect(
+            errors.first?.note
+                == "a key written without '?' must be shorter than 1024 characters; write a longer key as '? key'")
+    }
+
     @Test func anUnclosedFlowSequence() {
         #expect(
             summaries(loadErrors("a: [1, 2\nb: 3\n")) == [
