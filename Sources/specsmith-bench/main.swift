@@ -28,8 +28,13 @@ func usage(_ commands: [Command]) -> String {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
+    print(usage(commands), terminator: "")
+    exit(0)
+}
 guard let name = arguments.first, let command = commands.first(where: { $0.name == name }) else {
+    if let name = arguments.first { printError("specsmith-bench: unknown command '\(name)'") }
     printError(usage(commands))
-    exit(arguments.isEmpty || arguments.first == "--help" || arguments.first == "-h" ? 0 : 2)
+    exit(2)
 }
 exit(command.run(Array(arguments.dropFirst())))
