@@ -38,15 +38,25 @@ enum CoreTag {
 
 extension YAMLScalar {
     /// The scalar's meaning: by its core tag when it has one, else by its text when plain, else string.
+    /// (The loader refuses a tag whose text does not fit it, such as `!!int abc`; a scalar built by
+    /// hand with one reads as a string.)
     var kind: ScalarKind {
         switch tag {
-        case nil: style == .plain ? Self.resolvePlain(text) : .string
-        case CoreTag.str?, CoreTag.nonSpecific?: .string
-        case CoreTag.null?: .null
-        case CoreTag.bool?: Self.resolvePlain(text)
-        case CoreTag.int?: .int
-        case CoreTag.float?: Self.resolvePlain(text) == .specialFloat ? .specialFloat : .float
-        default: .string
+        case nil: return style == .plain ? Self.resolvePlain(text) : .string
+        case CoreTag.str?, CoreTag.nonSpecific?: return .string
+        case CoreTag.null?: return .null
+        case CoreTag.bool?:
+            let kind = Self.resolvePlain(text)
+            if case .bool = kind { return kind }
+            return .string
+        case CoreTag.int?: return Self.resolvePlain(text) == .int ? .int : .string
+        case CoreTag.float?:
+            switch Self.resolvePlain(text) {
+            case .int, .float: return .float
+            case .specialFloat: return .specialFloat
+            default: return .string
+            }
+        default: return .string
         }
     }
 

@@ -131,6 +131,14 @@ import Testing
         }
     }
 
+    @Test func aHandMadeScalarWithATagItsTextDoesNotFitReadsAsAString() {
+        let node = YAMLNode(
+            .scalar(YAMLScalar("abc", tag: "tag:yaml.org,2002:int")),
+            at: SourceLocation(file: "f", line: 1, column: 1))
+        #expect(node.kindDescription == "a string")
+        #expect(throws: Diagnostic.error("expected an integer, found a string", at: node.location)) { try node.int() }
+    }
+
     @Test func blockScalarsAreStrings() throws {
         let node = try node("|\n  12\n")
         #expect(try node.string() == "12\n")
