@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Loading: diagnostics")
 struct LoadingDiagnosticsTests {
-    @Test("unknown keys, constraints that cannot apply and unsupported keywords are warnings")
+    @Test("unknown keys, constraints that cannot apply, unsupported keywords and ill-typed values are warnings")
     func warnings() throws {
         let result = LoadingFixtures.load("warnings.yaml")
         #expect(
@@ -13,6 +13,8 @@ struct LoadingDiagnosticsTests {
                 "warnings.yaml:7:7: warning: unknown key \"colour\" in Operation object; it is ignored",
                 "warnings.yaml:14:13: warning: \"maxLength\" applies to strings; it has no effect on type integer",
                 "warnings.yaml:22:17: warning: schema keyword \"if\" is not supported; ignored",
+                "warnings.yaml:25:48: warning: \"enum\" value \"two\" is not of type integer",
+                "warnings.yaml:25:63: warning: \"default\" value 1.5 is not of type integer",
             ])
         #expect(!result.hasErrors)
         let operation = try #require(try LoadingFixtures.document(result).paths["/things/{id}"]?.operation(.get))
@@ -58,6 +60,6 @@ struct LoadingDiagnosticsTests {
             rendered.hasSuffix(
                 "warnings.yaml:7:7: warning: unknown key \"colour\" in Operation object; it is ignored\n      colour: blue\n      ^"
             ))
-        #expect(result.diagnostics.summary == "0 errors, 3 warnings")
+        #expect(result.diagnostics.summary == "0 errors, 5 warnings")
     }
 }

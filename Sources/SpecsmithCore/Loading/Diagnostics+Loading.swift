@@ -121,6 +121,19 @@ extension Diagnostic {
         return .warning("\"\(keyword)\" applies to \(appliesTo); it has no effect on type \(typeText)", at: location)
     }
 
+    static func valueDoesNotFitType(
+        _ keyword: String, value: String, types: [SchemaType], at location: SourceLocation
+    ) -> Diagnostic {
+        let typeText = types.count == 1 ? types[0].rawValue : "[" + types.map(\.rawValue).joined(separator: ", ") + "]"
+        return .warning("\"\(keyword)\" value \(value) is not of type \(typeText)", at: location)
+    }
+
+    static func requiredNotInProperties(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "required property \"\(name)\" is not in \"properties\", and \"additionalProperties: false\" allows no other",
+            at: location)
+    }
+
     static func versionForm(_ message: String, at location: SourceLocation) -> Diagnostic {
         .warning(message, at: location)
     }

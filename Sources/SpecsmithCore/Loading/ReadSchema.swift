@@ -125,6 +125,7 @@ extension LoadSession {
             o.unsupported(keyword, feature: "schema keyword \"\(keyword)\" is")
         }
         checkApplicability(schema, o)
+        checkValues(schema, o)
         schema.extensions = o.finish()
         return schema
     }
@@ -228,6 +229,55 @@ extension LoadSession {
         guard let propertyName else { return nil }
         return Discriminator(
             propertyName: propertyName, mapping: mapping, extensions: extensions, location: node.location)
+    }
+
+    /// Warns about `enum`, `const` and `default` values that the schema's own `type` refuses, and
+    /// `required` names missing from `properties` of a closed object.
+    private func checkValues(_ schema: Schema, _ o: ObjectReader) {
+        if !schema.types.isEmpty {
+            func check(_ value: JSONValue, _ keyword: String, at location: SourceLocation) {
+                if !Self.value(value, fits: schema.types) {
+                    report(
+                        .valueDoesNotFitType(keyword, value: Self.describe(value), types: schema.types, at: location))
+                }
+            }
+            if let values = schema.enum, let node = o.mapping["enum"]?.sequence {
+                for (value, item) in zip(values, node) { check(value, "enum", at: item.location) }
+            }
+            if let value = schema.const, let node = o.mapping["const"] { check(value, "const", at: node.location) }
+            if let value = schema.default, let node = o.mapping["default"] {
+                check(value, "default", at: node.location)
+            }
+        }
+        if schema.additionalProperties == .bool(false), !schema.properties.isEmpty,
+            schema.allOf.isEmpty && schema.anyOf.isEmpty && schema.oneOf.isEmpty
+        {
+            for name in schema.required where !schema.properties.contains(key: name) {
+                report(.requiredNotInProperties(name, at: o.keyLocation("required")))
+            }
+        }
+    }
+
+    static func value(_ value: JSONValue, fits types: [SchemaType]) -> Bool {
+        switch value {
+        case .null: types.contains(.null)
+        case .bool: types.contains(.boolean)
+        case .number(let n): types.contains(.number) || (n.isInteger && types.contains(.integer))
+        case .string: types.contains(.string)
+        case .array: types.contains(.array)
+        case .object: types.contains(.object)
+        }
+    }
+
+    static func describe(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "null"
+        case .bool(let b): String(b)
+        case .number(let n): n.text
+        case .string(let s): "\"\(s)\""
+        case .array: "a list"
+        case .object: "a mapping"
+        }
     }
 
     /// Warns about constraints that cannot apply to any of the schema's types.
