@@ -1,3 +1,4 @@
+import Foundation
 import SpecsmithDiagnostics
 import SpecsmithYAML
 
@@ -57,7 +58,7 @@ struct SchemaTranslator {
 
     /// The rules each element of an array of strings or numbers must meet (nothing for other arrays,
     /// whose elements check themselves).
-    func elementRules(for schema: Schema) -> [ValidationRule] {
+    mutating func elementRules(for schema: Schema) -> [ValidationRule] {
         let array = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
         guard let items = array.items else { return [] }
         let element = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
@@ -65,16 +66,45 @@ struct SchemaTranslator {
         guard types == [.string] || types == [.integer] || types == [.number], element.enum == nil,
             !(types == [.string] && element.format == "date-time")
         else { return [] }
-        return rules(for: items)
+        return rules(for: items, swiftType: types == [.string] ? "String" : "Double")
     }
 
-    /// The rules a value of this schema must meet (following references to plain-typed schemas).
-    func rules(for schema: Schema) -> [ValidationRule] {
-        var rules = ownRules(schema)
+    /// The rules a value of this schema must meet (following references to plain-typed schemas),
+    /// keeping those that apply to its Swift type: as in JSON Schema, `maxLength` says nothing about
+    /// a number, and `uniqueItems` nothing about a string.
+    ///
+    /// A `pattern` the runtime cannot compile is an error at its schema, so generated code never
+    /// traps on it.
+    mutating func rules(for schema: Schema, swiftType: String) -> [ValidationRule] {
+        var rules = ownRules(schema).map { (rule: $0, location: schema.location) }
         if let ref = schema.ref, !hasStructOrEnum(ref) {
-            rules = ownRules(document.dereferenced(document.schema(for: ref))) + rules
+            let target = document.dereferenced(document.schema(for: ref))
+            rules = ownRules(target).map { (rule: $0, location: target.location) } + rules
         }
-        return rules
+        for case (.pattern(let source), let location) in rules where !Self.compiles(source) {
+            diagnostics.append(
+                .error("pattern '\(source)' is not a regular expression the generated code can use", at: location))
+        }
+        return rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
+    }
+
+    private static func compiles(_ pattern: String) -> Bool {
+        (try? NSRegularExpression(pattern: pattern)) != nil
+    }
+
+    private static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
+        let isDictionary = swiftType.hasPrefix("[") && swiftType.contains(":")
+        let isArray = swiftType.hasPrefix("[") && !isDictionary
+        switch rule {
+        case .maxLength, .minLength, .pattern:
+            return swiftType == "String"
+        case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
+            return ["Int", "Int32", "Int64", "Double"].contains(swiftType)
+        case .minItems, .maxItems, .uniqueItems:
+            return isArray
+        case .minProperties, .maxProperties:
+            return isDictionary
+        }
     }
 
     // MARK: - Declarations
@@ -115,7 +145,7 @@ struct SchemaTranslator {
             taken.formUnion(nested.map(\.name))
             let required = schema.required.contains(entry.key)
             let secret = isSecret(wireName: entry.key, schema: property)
-            let propertyRules = rules(for: property)
+            let propertyRules = rules(for: property, swiftType: type.name)
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
@@ -172,7 +202,7 @@ struct SchemaTranslator {
         if let ref = schema.ref {
             return referencedType(ref)
         }
-        if isObjectWithProperties(schema) || (schema.enum.map { !$0.isEmpty } ?? false) {
+        if isObjectWithProperties(schema) || isExpressibleEnum(schema) {
             let name = SwiftNames.uniqued([SwiftNames.type(suggestedName)], taken: taken.union(nested.map(\.name)))[0]
             let qualified = owner.map { "\($0).\(name)" } ?? name
             // The property documents an inline type; the type itself only keeps a title.
@@ -260,7 +290,17 @@ struct SchemaTranslator {
     }
 
     private func needsOwnType(_ schema: Schema) -> Bool {
-        isObjectWithProperties(schema) || (schema.enum.map { !$0.isEmpty } ?? false)
+        isObjectWithProperties(schema) || isExpressibleEnum(schema)
+    }
+
+    /// Whether `enum` lists only strings (for a string or untyped schema) or only integers (for an
+    /// integer schema): those become Swift enums; any other `enum` is checked as a value rule.
+    private func isExpressibleEnum(_ schema: Schema) -> Bool {
+        guard schema.ref == nil, let values = schema.enum?.filter({ !$0.isNull }), !values.isEmpty else { return false }
+        let types = schema.nonNullTypes
+        if types.isEmpty || types == [.string] { return values.allSatisfy { $0.stringValue != nil } }
+        if types == [.integer] { return values.allSatisfy { $0.numberValue?.isInteger == true } }
+        return false
     }
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).

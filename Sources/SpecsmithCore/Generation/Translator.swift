@@ -116,7 +116,7 @@ struct Translator {
                     name: swiftName, wireName: parameter.name,
                     location: ParameterDeclaration.Location(rawValue: parameter.in.rawValue) ?? .query,
                     type: type, isOptional: !parameter.required,
-                    doc: SchemaTranslator.documentation(parameter.description), rules: schemas.rules(for: schema),
+                    doc: SchemaTranslator.documentation(parameter.description), rules: schemas.rules(for: schema, swiftType: type),
                     explode: parameter.effectiveExplode))
         }
         let bearer = bearerAuth(operation, document: document)

@@ -267,12 +267,17 @@ struct Renderer {
         var steps: [String] = []
         for parameter in operation.parameters {
             let name = SwiftLiteral.string(parameter.wireName)
+            // A date goes on the wire as RFC 3339 text.
+            let value =
+                parameter.type == "Date"
+                ? (parameter.isOptional ? "\(parameter.name).map(DateTime.string(from:))" : "DateTime.string(from: \(parameter.name))")
+                : parameter.name
             switch parameter.location {
             case .query:
                 let add = parameter.type.hasPrefix("[") ? "addQueryItems" : "addQueryItem"
-                steps.append("request.\(add)(\(name), \(parameter.name))")
+                steps.append("request.\(add)(\(name), \(value))")
             case .header:
-                steps.append("try request.setHeader(\(name), \(parameter.name))")
+                steps.append("try request.setHeader(\(name), \(value))")
             case .path, .cookie:
                 break
             }

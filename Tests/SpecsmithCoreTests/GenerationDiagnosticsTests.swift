@@ -1,0 +1,76 @@
+import Foundation
+import SpecsmithCore
+import SpecsmithDiagnostics
+import Testing
+
+/// Problems the generation stage itself reports, at the spec's locations.
+@Suite struct GenerationDiagnosticsTests {
+    func generate(_ spec: String) throws -> Pipeline.Result {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-gen-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("spec.yaml").path
+        try spec.write(toFile: path, atomically: true, encoding: .utf8)
+        return Pipeline(templates: try TemplateSet.defaults()).generate(
+            GenerationJob(spec: path, output: folder.appendingPathComponent("out").path, module: "T"))
+    }
+
+    @Test func aPatternTheRuntimeCannotCompileIsAnErrorAtItsSchema() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    x: {type: string, pattern: "a(b"}
+            """)
+        #expect(result.files == nil)
+        let error = try #require(result.diagnostics.first { $0.isError })
+        #expect(error.message == "pattern 'a(b' is not a regular expression the generated code can use")
+        #expect(error.location?.line == 8)
+        #expect(error.location?.column == 12)
+    }
+
+    @Test func constraintsThatCannotApplyToTheTypeAreNotChecked() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    flag: {type: boolean, uniqueItems: true}
+                    name: {type: string, minimum: 3, maxLength: 5}
+            """)
+        let validation = try #require(result.files?.first { $0.name == "Validation.swift" })
+        #expect(validation.contents.contains(#"context.check(name, at: "name", .maxLength(5))"#))
+        #expect(!validation.contents.contains("uniqueItems"))
+        #expect(!validation.contents.contains(".minimum"))
+    }
+
+    @Test func aRequestBodyThatIsNotJSONSkipsTheOperationWithAWarning() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      application/octet-stream: {schema: {type: string, format: binary}}
+                  responses:
+                    '204': {description: done}
+            """)
+        let warning = try #require(result.diagnostics.first)
+        #expect(warning.severity == .warning)
+        #expect(warning.message.contains("application/octet-stream"))
+        #expect(warning.location?.line == 8)
+        #expect(result.files?.contains { $0.name == "Operations.swift" } == false)
+    }
+}
