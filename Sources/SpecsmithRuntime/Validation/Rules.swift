@@ -157,6 +157,20 @@ public enum ValueRule<Value: Equatable & Sendable>: Sendable {
     }
 }
 
+/// `enum` on a string, for a generated ``OpenEnum``: the value must be one of the cases the spec lists.
+/// An `unknown` value, which decoding keeps rather than refusing, breaks it.
+public enum ListedRule: Sendable, Hashable {
+    /// One of the listed values.
+    case listed
+
+    func failure<Value: OpenEnum>(_ value: Value) -> Failure? {
+        let raw = value.rawValue.unicodeScalars
+        // Code points, not canonical equivalence: "é" and "e\u{301}" are different values in JSON Schema.
+        guard !Value.allCases.contains(where: { $0.rawValue.unicodeScalars.elementsEqual(raw) }) else { return nil }
+        return Failure(.enum, limit: nil, message: "is not one of the \(Value.allCases.count) listed values (enum)")
+    }
+}
+
 /// A broken rule before its path is known.
 struct Failure {
     let keyword: Violation.Keyword

@@ -106,6 +106,21 @@ public struct ValidationContext: Sendable {
         record(failure, at: .key(key))
     }
 
+    /// Checks that a value of a generated string enum is one the spec lists (not `unknown`).
+    public mutating func check<Value: OpenEnum>(_ value: Value?, at key: StaticString, _ rule: ListedRule) {
+        guard let value, let failure = rule.failure(value) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks that every value of an array of a generated string enum is one the spec lists.
+    public mutating func check<Value: OpenEnum>(each values: [Value]?, at key: StaticString, _ rule: ListedRule) {
+        guard let values else { return }
+        for (index, value) in values.enumerated() {
+            guard let failure = rule.failure(value) else { continue }
+            record(failure, at: .key(key), .index(index))
+        }
+    }
+
     // MARK: Nested values
 
     /// Validates a nested value (a model, or an array or dictionary of models) at `key`.
