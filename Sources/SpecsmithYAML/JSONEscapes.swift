@@ -66,7 +66,8 @@ struct SurrogatePairRewrite: Sendable {
                     rewrittenCharacterIndex: characters,
                     original: String(decoding: input[start..<start + 12], as: UTF8.self),
                     replacement: replacement
-                ))
+                )
+            )
             output.append(contentsOf: replacement.utf8)
             characters += 10
             copiedUpTo = start + 12

@@ -85,7 +85,10 @@ extension YAMLScalar {
     }
 
     private static func equalsAny(
-        _ s: UnsafeBufferPointer<UInt8>, _ a: StaticString, _ b: StaticString, _ c: StaticString
+        _ s: UnsafeBufferPointer<UInt8>,
+        _ a: StaticString,
+        _ b: StaticString,
+        _ c: StaticString
     )
         -> Bool
     {

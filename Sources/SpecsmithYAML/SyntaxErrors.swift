@@ -54,8 +54,10 @@ enum SyntaxErrors {
             message = "invalid UTF-8: the bytes encode U+\(hex(value, digits: 4)), which is not a Unicode character"
         case "control characters are not allowed":
             return .error(
-                "control character U+\(hex(value, digits: 4)) is not allowed in YAML", at: location,
-                note: "write it as an escape (\\u\(hex(value, digits: 4))) in a double-quoted string")
+                "control character U+\(hex(value, digits: 4)) is not allowed in YAML",
+                at: location,
+                note: "write it as an escape (\\u\(hex(value, digits: 4))) in a double-quoted string"
+            )
         default:
             message = "cannot read the file: \(problem)"
         }
@@ -78,7 +80,9 @@ enum SyntaxErrors {
                 return .error("a tab character cannot be used for indentation", at: location, note: tabNote)
             case let c? where c == "@" || c == "`":
                 return .error(
-                    "a plain scalar cannot start with '\(c)', which YAML reserves; quote the value", at: location)
+                    "a plain scalar cannot start with '\(c)', which YAML reserves; quote the value",
+                    at: location
+                )
             case let c?:
                 return .error("the character '\(c)' cannot start a value here", at: location)
             case nil:
@@ -119,8 +123,10 @@ enum SyntaxErrors {
         case "found unknown escape character":
             let escape = marks.text(at: location, count: 2)
             return .error(
-                "unknown escape \(escape) in a double-quoted string", at: location,
-                note: "write \\\\ for a backslash, or use a single-quoted or plain string")
+                "unknown escape \(escape) in a double-quoted string",
+                at: location,
+                note: "write \\\\ for a backslash, or use a single-quoted or plain string"
+            )
         case "mapping values are not allowed in this context":
             // libyaml only looks for a key's ':' within 1024 characters of the key's start.
             let note =
@@ -128,8 +134,10 @@ enum SyntaxErrors {
                 ? "a key written without '?' must be shorter than 1024 characters; write a longer key as '? key'"
                 : "quote the value if it contains ': ', or check the indentation"
             return .error(
-                "a ': ' here would start a mapping value, which is not allowed at this point", at: location,
-                note: note)
+                "a ': ' here would start a mapping value, which is not allowed at this point",
+                at: location,
+                note: note
+            )
         case "could not find expected ':'":
             return .error(
                 "expected ':' after this key",
@@ -138,10 +146,14 @@ enum SyntaxErrors {
             )
         case "did not find expected key" where context == "while parsing a block mapping":
             return .error(
-                "bad indentation: expected a key of the mapping that starts at \(started)", at: location)
+                "bad indentation: expected a key of the mapping that starts at \(started)",
+                at: location
+            )
         case "did not find expected '-' indicator":
             return .error(
-                "bad indentation: expected a '- ' item of the sequence that starts at \(started)", at: location)
+                "bad indentation: expected a '- ' item of the sequence that starts at \(started)",
+                at: location
+            )
         case "did not find expected ',' or ']'":
             return .error("expected ',' or ']' in the sequence that starts at \(started)", at: location)
         case "did not find expected ',' or '}'":
@@ -153,18 +165,24 @@ enum SyntaxErrors {
             return .error("expected a value here", at: location)
         case "block sequence entries are not allowed in this context":
             return .error(
-                "a '- ' sequence item cannot start here", at: location,
-                note: "start the sequence on its own line, indented under its key")
+                "a '- ' sequence item cannot start here",
+                at: location,
+                note: "start the sequence on its own line, indented under its key"
+            )
         case "did not find expected <document start>":
             return .error(
-                "unexpected content after the document's top-level value", at: location,
-                note: "a document has one top-level value; check the indentation")
+                "unexpected content after the document's top-level value",
+                at: location,
+                note: "a document has one top-level value; check the indentation"
+            )
         case "found incompatible YAML document":
             return .error("unsupported YAML version; only %YAML 1.x documents can be read", at: location)
         case "did not find expected comment or line break" where context == "while scanning a block scalar":
             return .error(
-                "the text of a block scalar must start on the line after its '|' or '>'", at: location,
-                note: "only an indentation or chomping indicator (such as |2 or >-) and a comment may follow it")
+                "the text of a block scalar must start on the line after its '|' or '>'",
+                at: location,
+                note: "only an indentation or chomping indicator (such as |2 or >-) and a comment may follow it"
+            )
         case "did not find expected alphabetic or numeric character" where context == "while scanning an alias":
             return .error("'*' must be followed by the name of an anchor", at: contextLocation)
         case "did not find expected alphabetic or numeric character" where context == "while scanning an anchor":

@@ -118,7 +118,8 @@ struct TreeBuilder: ~Copyable {
             if documents > 1 {
                 fail(
                     "a second document starts here; a file must hold exactly one document",
-                    at: marks.location(event.start_mark))
+                    at: marks.location(event.start_mark)
+                )
                 throw Fatal()
             }
         case YAML_STREAM_END_EVENT:
@@ -139,7 +140,8 @@ struct TreeBuilder: ~Copyable {
         guard data.length <= limits.maxScalarBytes else {
             fail(
                 "a scalar of \(data.length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes (maxScalarBytes)",
-                at: location)
+                at: location
+            )
             throw Fatal()
         }
         var text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
@@ -180,7 +182,8 @@ struct TreeBuilder: ~Copyable {
         guard stack.count < limits.maxDepth else {
             fail(
                 "mappings and sequences nest deeper than the limit of \(limits.maxDepth) levels (maxDepth)",
-                at: location)
+                at: location
+            )
             throw Fatal()
         }
         // A collection's tag is only checked: the tree keeps no tags on collections.
@@ -197,7 +200,8 @@ struct TreeBuilder: ~Copyable {
                 anchor: anchor.map { String(cString: $0) },
                 firstTreeNode: first,
                 firstChild: isMapping ? entries.count : items.count
-            ))
+            )
+        )
     }
 
     @inline(__always)
@@ -233,7 +237,8 @@ struct TreeBuilder: ~Copyable {
         guard stack.count + anchored.height <= limits.maxDepth else {
             fail(
                 "alias *\(name) nests mappings and sequences deeper than the limit of \(limits.maxDepth) levels (maxDepth)",
-                at: location)
+                at: location
+            )
             throw Fatal()
         }
         var node = anchored.node
@@ -288,7 +293,8 @@ struct TreeBuilder: ~Copyable {
         let text = scalar.text
         if scalar.style == .plain, scalar.tag == nil, text == "<<" {
             diagnostics.append(
-                .error("merge keys (<<) are not supported; write the keys out", at: key.location))
+                .error("merge keys (<<) are not supported; write the keys out", at: key.location)
+            )
         }
         let line = key.location.line
         if stack[top].keyIndex == nil {
@@ -340,7 +346,8 @@ struct TreeBuilder: ~Copyable {
         }
         if !valid {
             diagnostics.append(
-                .error("\"\(text)\" is not a valid \(CoreTag.shortForm(tag)) value", at: location))
+                .error("\"\(text)\" is not a valid \(CoreTag.shortForm(tag)) value", at: location)
+            )
         }
     }
 
@@ -352,7 +359,9 @@ struct TreeBuilder: ~Copyable {
             diagnostics.append(
                 .error(
                     "the tag \(CoreTag.shortForm(tag)) cannot be given to a \(isMapping ? "mapping" : "sequence")",
-                    at: location))
+                    at: location
+                )
+            )
         default:
             unsupportedTag(tag, at: location)
         }
@@ -365,7 +374,8 @@ struct TreeBuilder: ~Copyable {
                 at: location,
                 note:
                     "only the YAML core schema tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed"
-            ))
+            )
+        )
     }
 
     // MARK: End of stream
@@ -374,7 +384,8 @@ struct TreeBuilder: ~Copyable {
         guard let root else {
             fail(
                 "the file is empty; expected a YAML or JSON document",
-                at: SourceLocation(file: file, line: 1, column: 1))
+                at: SourceLocation(file: file, line: 1, column: 1)
+            )
             throw Fatal()
         }
         if case .scalar(let s) = root.content, s.style == .plain, s.tag == nil, s.text.isEmpty {

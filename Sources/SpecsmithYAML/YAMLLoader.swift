@@ -38,14 +38,17 @@ public enum YAMLLoader {
             throw YAMLLoadError([
                 .error(
                     "the file is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes) bytes (maxInputBytes)",
-                    at: start)
+                    at: start
+                )
             ])
         }
         if let bom = byteOrderMark(bytes) {
             throw YAMLLoadError([
                 .error(
-                    "the file starts with a \(bom) byte order mark (BOM)", at: start,
-                    note: "save the file as UTF-8 without a BOM")
+                    "the file starts with a \(bom) byte order mark (BOM)",
+                    at: start,
+                    note: "save the file as UTF-8 without a BOM"
+                )
             ])
         }
         let rewrite = SurrogatePairRewrite(bytes)

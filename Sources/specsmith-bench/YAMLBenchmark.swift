@@ -27,7 +27,8 @@ func runYAMLBenchmark(_ arguments: [String]) -> Int32 {
     print(
         "file".padding(to: 32) + "bytes".leftPadding(to: 9) + "events".leftPadding(to: 9)
             + "bare ms".leftPadding(to: 10) + "tree ms".leftPadding(to: 10) + "ratio".leftPadding(to: 8)
-            + "bare MB/s".leftPadding(to: 11) + "tree MB/s".leftPadding(to: 11))
+            + "bare MB/s".leftPadding(to: 11) + "tree MB/s".leftPadding(to: 11)
+    )
     var status: Int32 = 0
     for path in files {
         let name = String(path.split(separator: "/").last ?? Substring(path))
@@ -54,7 +55,8 @@ func runYAMLBenchmark(_ arguments: [String]) -> Int32 {
             name.padding(to: 32) + "\(bytes.count)".leftPadding(to: 9) + "\(events)".leftPadding(to: 9)
                 + fixed(bare * 1000, 2).leftPadding(to: 10) + fixed(tree * 1000, 2).leftPadding(to: 10)
                 + (fixed(tree / bare, 2) + "x").leftPadding(to: 8)
-                + fixed(megabytes / bare, 1).leftPadding(to: 11) + fixed(megabytes / tree, 1).leftPadding(to: 11))
+                + fixed(megabytes / bare, 1).leftPadding(to: 11) + fixed(megabytes / tree, 1).leftPadding(to: 11)
+        )
     }
     print(
         "thread CPU time, median of \(iterations) alternating iterations of each after one warm-up; ratio = tree / bare"

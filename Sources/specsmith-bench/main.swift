@@ -15,8 +15,10 @@ struct Command: Sendable {
 
 let commands: [Command] = [
     Command(
-        name: "yaml", summary: "time libyaml's bare event loop against building the YAMLNode tree",
-        run: runYAMLBenchmark)
+        name: "yaml",
+        summary: "time libyaml's bare event loop against building the YAMLNode tree",
+        run: runYAMLBenchmark
+    )
 ]
 
 func usage(_ commands: [Command]) -> String {

@@ -37,7 +37,8 @@ import Testing
         let url = Self.corpus.appendingPathComponent("oai-petstore.yaml")
         let root = try YAMLLoader.load([UInt8](Data(contentsOf: url)), file: "oai-petstore.yaml")
         let responses = try #require(
-            root.mapping?["paths"]?.mapping?["/pets"]?.mapping?["get"]?.mapping?["responses"]?.mapping)
+            root.mapping?["paths"]?.mapping?["/pets"]?.mapping?["get"]?.mapping?["responses"]?.mapping
+        )
         #expect(responses.map(\.keyText) == ["200", "default"])
     }
 }

@@ -11,14 +11,16 @@ import Testing
         #expect(
             summaries(errors) == [
                 "5:20: alias *c expands the document beyond the alias expansion limit (maxAliasExpansionFactor: 10)"
-            ])
+            ]
+        )
         #expect(errors.first?.location?.file == "test.yaml")
     }
 
     @Test func deepNestingStopsAtTheDepthLimit() throws {
         let errors = loadErrors(try fixture("deep-nesting.yaml"))
         #expect(
-            summaries(errors) == ["1:257: mappings and sequences nest deeper than the limit of 256 levels (maxDepth)"])
+            summaries(errors) == ["1:257: mappings and sequences nest deeper than the limit of 256 levels (maxDepth)"]
+        )
     }
 
     @Test func customTagsAreRefused() throws {
@@ -27,7 +29,8 @@ import Testing
             summaries(errors) == [
                 "2:10: unsupported tag !!python/object:os.system",
                 "3:7: unsupported tag !custom",
-            ])
+            ]
+        )
     }
 
     @Test func invalidUTF8IsLocated() throws {
@@ -35,7 +38,8 @@ import Testing
         #expect(
             summaries(errors) == [
                 "3:13: invalid UTF-8: byte 0xE9 starts a multi-byte character, but byte 0x20 does not continue it"
-            ])
+            ]
+        )
         #expect(errors.first?.note == "the file must be UTF-8 text")
     }
 
@@ -56,7 +60,8 @@ import Testing
         #expect(
             summaries(errors) == [
                 "3:10: unterminated double-quoted string: no closing \" before the end of the file"
-            ])
+            ]
+        )
     }
 
     @Test func duplicateKeysAreAllReported() throws {
@@ -65,7 +70,8 @@ import Testing
             summaries(errors) == [
                 #"11:9: duplicate key "code" (first at line 9)"#,
                 #"14:7: duplicate key "type" (first at line 5)"#,
-            ])
+            ]
+        )
     }
 
     @Test func aLoneSurrogateIsLocatedAtItsEscape() throws {
@@ -73,6 +79,7 @@ import Testing
         #expect(
             summaries(errors) == [
                 #"3:28: lone UTF-16 surrogate \ud83d: a high surrogate must be followed by a low surrogate escape (\uDC00 to \uDFFF)"#
-            ])
+            ]
+        )
     }
 }

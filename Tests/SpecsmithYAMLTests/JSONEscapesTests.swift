@@ -15,7 +15,9 @@ import Testing
 
     @Test func jsonIndentedWithTabsLoads() throws {
         let root = try YAMLLoader.load(
-            Array("{\n\t\"a\": \"x\\/y\\t\",\n\t\"b\": [\n\t\t1\n\t]\n}\n".utf8), file: "t.json")
+            Array("{\n\t\"a\": \"x\\/y\\t\",\n\t\"b\": [\n\t\t1\n\t]\n}\n".utf8),
+            file: "t.json"
+        )
         #expect(try value(root, "a").string() == "x/y\t")
         #expect(root.mapping?["b"]?.sequence?[0].location == SourceLocation(file: "t.json", line: 4, column: 3))
     }
@@ -61,7 +63,8 @@ import Testing
         #expect(
             summaries(errors) == [
                 #"1:9: lone UTF-16 surrogate \uDCA9: a low surrogate must follow a high surrogate escape (\uD800 to \uDBFF)"#
-            ])
+            ]
+        )
     }
 
     @Test func aHighSurrogateFollowedByANonSurrogateIsAnError() {
@@ -69,13 +72,15 @@ import Testing
         #expect(
             summaries(errors) == [
                 #"1:8: lone UTF-16 surrogate \uD83D: a high surrogate must be followed by a low surrogate escape (\uDC00 to \uDFFF)"#
-            ])
+            ]
+        )
     }
 
     @Test func anEscapeBeyondUnicodeIsAnError() {
         #expect(
             summaries(loadErrors(#"a: "\U00110000""#)) == [
                 #"1:5: escape \U00110000 is not a Unicode character (the largest is \U0010FFFF)"#
-            ])
+            ]
+        )
     }
 }

@@ -32,7 +32,8 @@ import Testing
         #expect(
             summaries(loadErrors(text, limits: YAMLLimits(maxDepth: 3))) == [
                 "2:5: alias *a nests mappings and sequences deeper than the limit of 3 levels (maxDepth)"
-            ])
+            ]
+        )
     }
 
     @Test func tooManyNodesIsAnError() {
@@ -71,7 +72,8 @@ import Testing
         #expect(
             summaries(errors) == [
                 "3:56: alias *b expands the document beyond the alias expansion limit (maxAliasExpansionFactor: 10)"
-            ])
+            ]
+        )
     }
 
     @Test func aLargerExpansionFactorAllowsMoreAliases() throws {

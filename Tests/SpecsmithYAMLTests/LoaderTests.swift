@@ -16,7 +16,8 @@ import Testing
 
     @Test func scalarStylesAreKept() throws {
         let root = try load(
-            "p: plain\ns: 'single'\nd: \"double\"\nl: |\n  line one\n  line two\nf: >\n  folded\n  text\n")
+            "p: plain\ns: 'single'\nd: \"double\"\nl: |\n  line one\n  line two\nf: >\n  folded\n  text\n"
+        )
         #expect(root.mapping?["p"]?.scalar?.style == .plain)
         #expect(root.mapping?["s"]?.scalar?.style == .singleQuoted)
         #expect(root.mapping?["d"]?.scalar?.style == .doubleQuoted)
@@ -91,7 +92,8 @@ import Testing
         #expect(
             summaries(loadErrors("a: 1\nb: *missing\n")) == [
                 "2:4: unknown alias *missing: no anchor &missing comes before it"
-            ])
+            ]
+        )
     }
 
     @Test func anAliasCannotReferToTheNodeThatHoldsIt() {
@@ -121,7 +123,8 @@ import Testing
                 #"3:1: duplicate key "a" (first at line 1)"#,
                 #"4:20: duplicate key "k" (first at line 4)"#,
                 #"5:1: duplicate key "a" (first at line 1)"#,
-            ])
+            ]
+        )
     }
 
     @Test func duplicateKeysAreFoundInLongMappings() {
@@ -132,7 +135,8 @@ import Testing
             summaries(loadErrors(text)) == [
                 #"41:1: duplicate key "key7" (first at line 7)"#,
                 #"42:1: duplicate key "key40" (first at line 40)"#,
-            ])
+            ]
+        )
     }
 
     @Test func aQuotedAndAPlainKeyWithTheSameTextAreDuplicates() {
@@ -142,7 +146,8 @@ import Testing
     @Test func anEmptyFileIsAnError() {
         #expect(summaries(loadErrors("")) == ["1:1: the file is empty; expected a YAML or JSON document"])
         #expect(
-            summaries(loadErrors("# just a comment\n")) == ["1:1: the file is empty; expected a YAML or JSON document"])
+            summaries(loadErrors("# just a comment\n")) == ["1:1: the file is empty; expected a YAML or JSON document"]
+        )
     }
 
     @Test func anEmptyDocumentIsAnError() {
@@ -157,7 +162,8 @@ import Testing
         #expect(
             summaries(loadErrors("a: 1\n---\nb: 2\n")) == [
                 "2:1: a second document starts here; a file must hold exactly one document"
-            ])
+            ]
+        )
     }
 
     @Test func documentMarkersAroundOneDocumentAreFine() throws {
@@ -174,7 +180,8 @@ import Testing
                 error.description == """
                     x.yaml:2:1: error: duplicate key "a" (first at line 1)
                     x.yaml:4:1: error: duplicate key "b" (first at line 3)
-                    """)
+                    """
+            )
         }
     }
 

@@ -71,7 +71,9 @@ import Testing
         let node = try node("123456789012345678901234567890")
         #expect(
             throws: Diagnostic.error(
-                "the integer 123456789012345678901234567890 is too large; it must fit in 64 bits", at: node.location)
+                "the integer 123456789012345678901234567890 is too large; it must fit in 64 bits",
+                at: node.location
+            )
         ) { try node.int() }
         #expect(try node.number() == YAMLNumber(text: "123456789012345678901234567890", isInteger: true))
     }
@@ -134,7 +136,8 @@ import Testing
     @Test func aHandMadeScalarWithATagItsTextDoesNotFitReadsAsAString() {
         let node = YAMLNode(
             .scalar(YAMLScalar("abc", tag: "tag:yaml.org,2002:int")),
-            at: SourceLocation(file: "f", line: 1, column: 1))
+            at: SourceLocation(file: "f", line: 1, column: 1)
+        )
         #expect(node.kindDescription == "a string")
         #expect(throws: Diagnostic.error("expected an integer, found a string", at: node.location)) { try node.int() }
     }

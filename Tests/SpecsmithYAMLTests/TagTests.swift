@@ -34,10 +34,12 @@ import Testing
                 "1:4: unsupported tag !!python/object:os.system",
                 "2:4: unsupported tag !custom",
                 "3:4: unsupported tag !<tag:example.com,2000:x>",
-            ])
+            ]
+        )
         #expect(
             errors.first?.note
-                == "only the YAML core schema tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed")
+                == "only the YAML core schema tags !!str, !!int, !!float, !!bool, !!null, !!map and !!seq are allowed"
+        )
     }
 
     @Test func aCoreTagMustFitItsValue() {
@@ -48,6 +50,7 @@ import Testing
                 #"2:4: "yes" is not a valid !!bool value"#,
                 "3:4: the tag !!map cannot be given to a sequence",
                 "4:4: the tag !!seq cannot be given to a scalar",
-            ])
+            ]
+        )
     }
 }

@@ -10,7 +10,9 @@ func load(_ text: String, limits: YAMLLimits = YAMLLimits()) throws -> YAMLNode 
 
 /// The diagnostics of input that must fail to load; records an issue when it loads.
 func loadErrors(
-    _ bytes: [UInt8], file: String = "test.yaml", limits: YAMLLimits = YAMLLimits(),
+    _ bytes: [UInt8],
+    file: String = "test.yaml",
+    limits: YAMLLimits = YAMLLimits(),
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> [Diagnostic] {
     do {
@@ -23,7 +25,9 @@ func loadErrors(
 }
 
 func loadErrors(
-    _ text: String, limits: YAMLLimits = YAMLLimits(), sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ text: String,
+    limits: YAMLLimits = YAMLLimits(),
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) -> [Diagnostic] {
     loadErrors(Array(text.utf8), limits: limits, sourceLocation: sourceLocation)
 }
