@@ -7,7 +7,7 @@ extension LoadSession {
         "$id", "$anchor", "$dynamicRef", "$dynamicAnchor", "$recursiveRef", "$recursiveAnchor", "$vocabulary",
         "patternProperties", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "contains", "minContains",
         "maxContains", "dependentRequired", "dependentSchemas", "dependencies", "if", "then", "else", "contentSchema",
-        "additionalItems",
+        "additionalItems", "xml",
     ]
 
     /// Reads a schema (a mapping, or in 3.1 a Boolean). Never fails: a broken schema is reported and
@@ -120,7 +120,7 @@ extension LoadSession {
         schema.multipleOf = o.number("multipleOf")
 
         if let docs = o.value("externalDocs") { schema.externalDocs = readExternalDocs(docs, file: file) }
-        o.accept("xml", "$schema", "$comment", "$defs", "definitions")
+        o.accept("$schema", "$comment", "$defs", "definitions")
         for keyword in Self.unsupportedSchemaKeywords where o.mapping.entry(keyword) != nil {
             o.unsupported(keyword, feature: "schema keyword \"\(keyword)\" is")
         }
