@@ -13,7 +13,8 @@ struct DocumentFeaturesTests {
         #expect(
             LoadingFixtures.lines(result) == [
                 "features-31.yaml:41:7: warning: callbacks are not supported; ignored"
-            ])
+            ]
+        )
     }
 
     @Test("info, servers with variables and top-level security")
@@ -122,7 +123,8 @@ struct DocumentFeaturesTests {
                 "external/broken.yaml:3:1: error: expected ',' or ']' in the sequence that starts at line 2, column 9",
                 "external/uses-broken.yaml:5:15: error: cannot resolve $ref \"broken.yaml#/Broken\": file \"external/broken.yaml\" has errors",
                 "external/uses-broken.yaml:6:15: error: cannot resolve $ref \"broken.yaml#/Other\": file \"external/broken.yaml\" has errors",
-            ])
+            ]
+        )
         #expect(result.sources.keys.contains(LoadingFixtures.path("external/broken.yaml")))
     }
 }

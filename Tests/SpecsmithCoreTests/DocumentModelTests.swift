@@ -50,18 +50,22 @@ struct DocumentModelTests {
         #expect(document.version == .v31)
         #expect(document.info.title == "eval")
         #expect(
-            document.servers.map(\.url) == ["https://live.tradovateapi.com/v1", "https://demo-d.tradovateapi.com/v1"])
+            document.servers.map(\.url) == ["https://live.tradovateapi.com/v1", "https://demo-d.tradovateapi.com/v1"]
+        )
         #expect(document.servers.map { $0.extensions["x-specsmith-name"]?.scalar?.text } == ["live", "demo"])
         #expect(
             document.paths.keys == [
                 "/auth/oauthtoken", "/auth/accesstokenrequest", "/auth/renewaccesstoken", "/auth/me",
-            ])
+            ]
+        )
         #expect(
-            document.operations.map(\.operationId) == ["o-auth-token", "accessTokenRequest", "renewAccessToken", "me"])
+            document.operations.map(\.operationId) == ["o-auth-token", "accessTokenRequest", "renewAccessToken", "me"]
+        )
         #expect(
             document.components.schemas.keys == [
                 "OAuthToken", "OAuthTokenResponse", "AccessTokenRequest", "AccessTokenResponse", "OAuthMeResponse",
-            ])
+            ]
+        )
         let token = try #require(document.components.schemas["OAuthToken"])
         #expect(token.required == ["grant_type"])
         #expect(token.properties["code"]?.extensions["x-specsmith-secret"]?.scalar?.text == "true")
@@ -70,7 +74,8 @@ struct DocumentModelTests {
         #expect(
             response.properties["userStatus"]?.enum?.map(\.stringValue) == [
                 "Active", "Closed", "Initiated", "TemporaryLocked", "UnconfirmedEmail",
-            ])
+            ]
+        )
         #expect(response.properties["userId"]?.exclusiveMinimum?.text == "0")
         #expect(response.properties["expirationTime"]?.format == "date-time")
 
@@ -104,7 +109,8 @@ struct DocumentModelTests {
             thing.enum == [
                 .number(YAMLNumber(text: "1", isInteger: true)), .number(YAMLNumber(text: "2.50", isInteger: false)),
                 .string("3"), .bool(true), .null,
-            ])
+            ]
+        )
         guard case .object(let object)? = thing.default else {
             Issue.record("default is not an object")
             return

@@ -36,7 +36,8 @@ struct LoadingCorpusTests {
             #expect(errors == [], "\(name)")
             let document = try #require(result.document, "\(name)")
             #expect(
-                !document.paths.isEmpty || !document.webhooks.isEmpty || !document.components.schemas.isEmpty, "\(name)"
+                !document.paths.isEmpty || !document.webhooks.isEmpty || !document.components.schemas.isEmpty,
+                "\(name)"
             )
         }
     }
@@ -55,7 +56,8 @@ struct LoadingCorpusTests {
             #expect(
                 result.diagnostics.map(\.description) == [
                     "\(corpus)/\(name):1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1"
-                ])
+                ]
+            )
         }
     }
 
@@ -70,7 +72,8 @@ struct LoadingCorpusTests {
             result.diagnostics.map(\.description) == [
                 "\(corpus)/tradovate-2021.yaml:12:23: warning: cannot read \"./descriptions/accessTokenRequest.md\", given as $ref "
                     + "for a description; this and 51 more descriptions given as $ref to missing files are left empty"
-            ])
+            ]
+        )
         let document = try #require(result.document)
         #expect(document.paths.count == 320)
         #expect(document.operations.count == 320)

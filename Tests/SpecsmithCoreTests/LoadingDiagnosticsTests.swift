@@ -15,7 +15,8 @@ struct LoadingDiagnosticsTests {
                 "warnings.yaml:22:17: warning: schema keyword \"if\" is not supported; ignored",
                 "warnings.yaml:25:48: warning: \"enum\" value \"two\" is not of type integer",
                 "warnings.yaml:25:63: warning: \"default\" value 1.5 is not of type integer",
-            ])
+            ]
+        )
         #expect(!result.hasErrors)
         let operation = try #require(try LoadingFixtures.document(result).paths["/things/{id}"]?.operation(.get))
         #expect(operation.parameters.first?.schema?.maxLength == 5)
@@ -31,7 +32,8 @@ struct LoadingDiagnosticsTests {
                 "errors.yaml:11:7: error: duplicate operationId \"same\" (first at line 7)",
                 "errors.yaml:18:11: error: invalid \"in\" value \"body\"; expected one of: path, query, header, cookie",
                 "errors.yaml:21:11: error: security requirement names \"nobody\", which is not in components.securitySchemes",
-            ])
+            ]
+        )
         #expect(result.document != nil)
     }
 
@@ -41,7 +43,8 @@ struct LoadingDiagnosticsTests {
         #expect(
             LoadingFixtures.lines(result) == [
                 "status-codes.yaml:15:9: error: invalid response status \"600\"; expected a code such as 200, a range such as 2XX, or default"
-            ])
+            ]
+        )
         let responses = try #require(try LoadingFixtures.document(result).paths["/things"]?.operation(.get)?.responses)
         #expect(responses.map(\.status) == [.code(200), .code(404), .range(5), .default])
         #expect(responses.map(\.status.description) == ["200", "404", "5XX", "default"])
@@ -59,7 +62,8 @@ struct LoadingDiagnosticsTests {
         #expect(
             rendered.hasSuffix(
                 "warnings.yaml:7:7: warning: unknown key \"colour\" in Operation object; it is ignored\n      colour: blue\n      ^"
-            ))
+            )
+        )
         #expect(result.diagnostics.summary == "0 errors, 5 warnings")
     }
 }

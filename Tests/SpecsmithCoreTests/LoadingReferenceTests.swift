@@ -62,7 +62,8 @@ struct LoadingReferenceTests {
         #expect(
             LoadingFixtures.lines(result) == [
                 "ref-siblings-30.yaml:13:11: warning: OpenAPI 3.0 ignores keys next to $ref; ignored: \"description\", \"maxLength\""
-            ])
+            ]
+        )
         let name = try #require(try LoadingFixtures.document(result).components.schemas["Pet"]?.properties["name"])
         #expect(name.isPureReference)
         #expect(name.description == nil)
@@ -113,11 +114,13 @@ struct LoadingReferenceTests {
                 "missing-target.yaml:7:17: error: cannot resolve $ref \"#/components/parameters/Nope\": \"#/components\" has no \"parameters\"",
                 "missing-target.yaml:21:17: error: cannot resolve $ref \"#/components/schemas/Pett\": \"#/components/schemas\" has no \"Pett\"",
                 "missing-target.yaml:23:17: error: cannot resolve $ref \"absent.yaml#/Pet\": cannot read file \"absent.yaml\"",
-            ])
+            ]
+        )
         let document = try LoadingFixtures.document(result)
         // The rest of the document is still read.
         let pet = try #require(
-            document.paths["/pets"]?.operation(.get)?.responses[.code(200)]?.content["application/json"]?.schema)
+            document.paths["/pets"]?.operation(.get)?.responses[.code(200)]?.content["application/json"]?.schema
+        )
         #expect(pet.ref?.componentName == "Pet")
         #expect(document.paths["/pets"]?.operation(.get)?.parameters == [])
     }
@@ -148,7 +151,8 @@ struct LoadingReferenceTests {
 
         // `~1` is `/`, `%7B` is `{`, and the pointer passes through the request body's $ref.
         let copy = try #require(
-            document.paths["/copies"]?.operation(.get)?.responses[.code(200)]?.content["application/json"]?.schema?.ref)
+            document.paths["/copies"]?.operation(.get)?.responses[.code(200)]?.content["application/json"]?.schema?.ref
+        )
         #expect(copy.id == file + "#/paths/~1pets~1{id}/put/requestBody/content/application~1json/schema")
         #expect(copy.name == "schema")
         #expect(document.schema(for: copy).properties.keys == ["name"])
@@ -166,7 +170,8 @@ struct LoadingReferenceTests {
             LoadingFixtures.lines(result) == [
                 "description-ref.yaml:7:15: warning: cannot read \"./texts/missing-a.md\", given as $ref for a description; "
                     + "this and 1 more descriptions given as $ref to missing files are left empty"
-            ])
+            ]
+        )
         let document = try LoadingFixtures.document(result)
         #expect(document.paths["/a"]?.operation(.get)?.description == nil)
         // A file that exists becomes the description.
@@ -196,7 +201,8 @@ struct LoadingReferenceTests {
             LoadingFixtures.lines(result) == [
                 "parameter-cycle.yaml:13:13: error: $ref \"#/components/parameters/B\" refers back to itself through a cycle of references",
                 "parameter-cycle.yaml:15:13: error: $ref \"#/components/parameters/A\" refers back to itself through a cycle of references",
-            ])
+            ]
+        )
         let document = try LoadingFixtures.document(result)
         #expect(document.paths["/things"]?.operation(.get)?.parameters == [])
     }

@@ -12,7 +12,8 @@ struct LoadingVersionTests {
         #expect(
             LoadingFixtures.lines(result) == [
                 "swagger2.yaml:1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1"
-            ])
+            ]
+        )
         #expect(result.diagnostics.first?.note?.contains("swagger2openapi") == true)
     }
 
@@ -23,7 +24,8 @@ struct LoadingVersionTests {
         #expect(
             LoadingFixtures.lines(result) == [
                 "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.2.0\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1"
-            ])
+            ]
+        )
     }
 
     @Test("a missing version is an error at the document's start")
@@ -33,12 +35,14 @@ struct LoadingVersionTests {
         #expect(
             LoadingFixtures.lines(result) == [
                 "version-missing.yaml:1:1: error: missing \"openapi\" version; an OpenAPI document starts with, for example, `openapi: 3.1.0`"
-            ])
+            ]
+        )
     }
 
     @Test(
         "every supported version is accepted",
-        arguments: ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4", "3.1.0", "3.1.1"])
+        arguments: ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4", "3.1.0", "3.1.1"]
+    )
     func supportedVersions(version: String) throws {
         let text = "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\n"
         let result = DocumentLoader().load(bytes: Array(text.utf8), file: "memory.yaml")
@@ -55,6 +59,7 @@ struct LoadingVersionTests {
         #expect(
             result.diagnostics.map(\.description) == [
                 "error: cannot read \"\(LoadingFixtures.path("no-such-file.yaml"))\""
-            ])
+            ]
+        )
     }
 }

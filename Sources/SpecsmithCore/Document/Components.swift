@@ -20,11 +20,16 @@ public struct Components: Sendable, Hashable {
     public var location: SourceLocation?
 
     public init(
-        schemas: OrderedMap<Schema> = OrderedMap(), parameters: OrderedMap<Parameter> = OrderedMap(),
-        requestBodies: OrderedMap<RequestBody> = OrderedMap(), responses: OrderedMap<Response> = OrderedMap(),
-        headers: OrderedMap<Header> = OrderedMap(), securitySchemes: OrderedMap<SecurityScheme> = OrderedMap(),
-        examples: OrderedMap<Example> = OrderedMap(), pathItems: OrderedMap<PathItem> = OrderedMap(),
-        extensions: Extensions = Extensions(), location: SourceLocation? = nil
+        schemas: OrderedMap<Schema> = OrderedMap(),
+        parameters: OrderedMap<Parameter> = OrderedMap(),
+        requestBodies: OrderedMap<RequestBody> = OrderedMap(),
+        responses: OrderedMap<Response> = OrderedMap(),
+        headers: OrderedMap<Header> = OrderedMap(),
+        securitySchemes: OrderedMap<SecurityScheme> = OrderedMap(),
+        examples: OrderedMap<Example> = OrderedMap(),
+        pathItems: OrderedMap<PathItem> = OrderedMap(),
+        extensions: Extensions = Extensions(),
+        location: SourceLocation? = nil
     ) {
         self.schemas = schemas
         self.parameters = parameters

@@ -44,11 +44,21 @@ public struct OpenAPIDocument: Sendable, Hashable {
     public var schemas: OrderedMap<Schema>
 
     public init(
-        file: String, versionText: String, version: OpenAPIVersion, info: Info, servers: [Server] = [],
-        paths: OrderedMap<PathItem> = OrderedMap(), pathsExtensions: Extensions = Extensions(),
-        webhooks: OrderedMap<PathItem> = OrderedMap(), components: Components,
-        security: [SecurityRequirement]? = nil, tags: [Tag] = [], externalDocs: ExternalDocumentation? = nil,
-        extensions: Extensions = Extensions(), location: SourceLocation, schemas: OrderedMap<Schema> = OrderedMap()
+        file: String,
+        versionText: String,
+        version: OpenAPIVersion,
+        info: Info,
+        servers: [Server] = [],
+        paths: OrderedMap<PathItem> = OrderedMap(),
+        pathsExtensions: Extensions = Extensions(),
+        webhooks: OrderedMap<PathItem> = OrderedMap(),
+        components: Components,
+        security: [SecurityRequirement]? = nil,
+        tags: [Tag] = [],
+        externalDocs: ExternalDocumentation? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation,
+        schemas: OrderedMap<Schema> = OrderedMap()
     ) {
         self.file = file
         self.versionText = versionText
@@ -111,9 +121,15 @@ public struct Info: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        title: String, version: String, summary: String? = nil, description: String? = nil,
-        termsOfService: String? = nil, contact: Contact? = nil, license: License? = nil,
-        extensions: Extensions = Extensions(), location: SourceLocation
+        title: String,
+        version: String,
+        summary: String? = nil,
+        description: String? = nil,
+        termsOfService: String? = nil,
+        contact: Contact? = nil,
+        license: License? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.title = title
         self.version = version
@@ -136,7 +152,10 @@ public struct Contact: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        name: String? = nil, url: String? = nil, email: String? = nil, extensions: Extensions = Extensions(),
+        name: String? = nil,
+        url: String? = nil,
+        email: String? = nil,
+        extensions: Extensions = Extensions(),
         location: SourceLocation
     ) {
         self.name = name
@@ -157,7 +176,10 @@ public struct License: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        name: String, identifier: String? = nil, url: String? = nil, extensions: Extensions = Extensions(),
+        name: String,
+        identifier: String? = nil,
+        url: String? = nil,
+        extensions: Extensions = Extensions(),
         location: SourceLocation
     ) {
         self.name = name
@@ -176,7 +198,10 @@ public struct ExternalDocumentation: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        url: String, description: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+        url: String,
+        description: String? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.url = url
         self.description = description
@@ -194,8 +219,11 @@ public struct Tag: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        name: String, description: String? = nil, externalDocs: ExternalDocumentation? = nil,
-        extensions: Extensions = Extensions(), location: SourceLocation
+        name: String,
+        description: String? = nil,
+        externalDocs: ExternalDocumentation? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.name = name
         self.description = description

@@ -25,10 +25,20 @@ public struct Operation: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        method: HTTPMethod, path: String, operationId: String? = nil, summary: String? = nil,
-        description: String? = nil, tags: [String] = [], deprecated: Bool = false, parameters: [Parameter] = [],
-        requestBody: RequestBody? = nil, responses: Responses = Responses(), security: [SecurityRequirement]? = nil,
-        servers: [Server] = [], externalDocs: ExternalDocumentation? = nil, extensions: Extensions = Extensions(),
+        method: HTTPMethod,
+        path: String,
+        operationId: String? = nil,
+        summary: String? = nil,
+        description: String? = nil,
+        tags: [String] = [],
+        deprecated: Bool = false,
+        parameters: [Parameter] = [],
+        requestBody: RequestBody? = nil,
+        responses: Responses = Responses(),
+        security: [SecurityRequirement]? = nil,
+        servers: [Server] = [],
+        externalDocs: ExternalDocumentation? = nil,
+        extensions: Extensions = Extensions(),
         location: SourceLocation
     ) {
         self.method = method
@@ -61,8 +71,12 @@ public struct RequestBody: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        description: String? = nil, content: OrderedMap<MediaType> = OrderedMap(), required: Bool = false,
-        referenceID: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+        description: String? = nil,
+        content: OrderedMap<MediaType> = OrderedMap(),
+        required: Bool = false,
+        referenceID: String? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.description = description
         self.content = content
@@ -84,8 +98,12 @@ public struct MediaType: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        schema: Schema? = nil, example: JSONValue? = nil, examples: OrderedMap<Example> = OrderedMap(),
-        encoding: OrderedMap<Encoding> = OrderedMap(), extensions: Extensions = Extensions(), location: SourceLocation
+        schema: Schema? = nil,
+        example: JSONValue? = nil,
+        examples: OrderedMap<Example> = OrderedMap(),
+        encoding: OrderedMap<Encoding> = OrderedMap(),
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.schema = schema
         self.example = example
@@ -107,8 +125,12 @@ public struct Encoding: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        contentType: String? = nil, headers: OrderedMap<Header> = OrderedMap(), style: ParameterStyle? = nil,
-        explode: Bool? = nil, allowReserved: Bool = false, extensions: Extensions = Extensions(),
+        contentType: String? = nil,
+        headers: OrderedMap<Header> = OrderedMap(),
+        style: ParameterStyle? = nil,
+        explode: Bool? = nil,
+        allowReserved: Bool = false,
+        extensions: Extensions = Extensions(),
         location: SourceLocation
     ) {
         self.contentType = contentType
@@ -131,8 +153,12 @@ public struct Example: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        summary: String? = nil, description: String? = nil, value: JSONValue? = nil, externalValue: String? = nil,
-        extensions: Extensions = Extensions(), location: SourceLocation
+        summary: String? = nil,
+        description: String? = nil,
+        value: JSONValue? = nil,
+        externalValue: String? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.summary = summary
         self.description = description

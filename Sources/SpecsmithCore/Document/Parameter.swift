@@ -37,11 +37,22 @@ public struct Parameter: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        name: String, in: ParameterLocation, description: String? = nil, required: Bool = false,
-        deprecated: Bool = false, allowEmptyValue: Bool = false, style: ParameterStyle? = nil, explode: Bool? = nil,
-        allowReserved: Bool = false, schema: Schema? = nil, content: OrderedMap<MediaType> = OrderedMap(),
-        example: JSONValue? = nil, examples: OrderedMap<Example> = OrderedMap(), referenceID: String? = nil,
-        extensions: Extensions = Extensions(), location: SourceLocation
+        name: String,
+        in: ParameterLocation,
+        description: String? = nil,
+        required: Bool = false,
+        deprecated: Bool = false,
+        allowEmptyValue: Bool = false,
+        style: ParameterStyle? = nil,
+        explode: Bool? = nil,
+        allowReserved: Bool = false,
+        schema: Schema? = nil,
+        content: OrderedMap<MediaType> = OrderedMap(),
+        example: JSONValue? = nil,
+        examples: OrderedMap<Example> = OrderedMap(),
+        referenceID: String? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.name = name
         self.in = `in`

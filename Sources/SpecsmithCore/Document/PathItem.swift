@@ -26,8 +26,13 @@ public struct PathItem: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        path: String, summary: String? = nil, description: String? = nil, operations: [Operation] = [],
-        parameters: [Parameter] = [], servers: [Server] = [], extensions: Extensions = Extensions(),
+        path: String,
+        summary: String? = nil,
+        description: String? = nil,
+        operations: [Operation] = [],
+        parameters: [Parameter] = [],
+        servers: [Server] = [],
+        extensions: Extensions = Extensions(),
         location: SourceLocation
     ) {
         self.path = path

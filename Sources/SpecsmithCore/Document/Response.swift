@@ -71,9 +71,12 @@ public struct Response: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        description: String = "", headers: OrderedMap<Header> = OrderedMap(),
+        description: String = "",
+        headers: OrderedMap<Header> = OrderedMap(),
         content: OrderedMap<MediaType> = OrderedMap(),
-        referenceID: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+        referenceID: String? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.description = description
         self.headers = headers
@@ -103,10 +106,18 @@ public struct Header: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        description: String? = nil, required: Bool = false, deprecated: Bool = false, style: ParameterStyle? = nil,
-        explode: Bool? = nil, schema: Schema? = nil, content: OrderedMap<MediaType> = OrderedMap(),
-        example: JSONValue? = nil, examples: OrderedMap<Example> = OrderedMap(), referenceID: String? = nil,
-        extensions: Extensions = Extensions(), location: SourceLocation
+        description: String? = nil,
+        required: Bool = false,
+        deprecated: Bool = false,
+        style: ParameterStyle? = nil,
+        explode: Bool? = nil,
+        schema: Schema? = nil,
+        content: OrderedMap<MediaType> = OrderedMap(),
+        example: JSONValue? = nil,
+        examples: OrderedMap<Example> = OrderedMap(),
+        referenceID: String? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.description = description
         self.required = required

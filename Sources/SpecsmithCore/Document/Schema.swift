@@ -66,8 +66,10 @@ public struct Discriminator: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        propertyName: String, mapping: OrderedMap<SchemaReference> = OrderedMap(),
-        extensions: Extensions = Extensions(), location: SourceLocation
+        propertyName: String,
+        mapping: OrderedMap<SchemaReference> = OrderedMap(),
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.propertyName = propertyName
         self.mapping = mapping

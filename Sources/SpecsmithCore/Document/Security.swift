@@ -38,9 +38,17 @@ public struct SecurityScheme: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        type: SecuritySchemeType, description: String? = nil, name: String? = nil, in: ParameterLocation? = nil,
-        scheme: String? = nil, bearerFormat: String? = nil, flows: OAuthFlows? = nil, openIdConnectUrl: String? = nil,
-        referenceID: String? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+        type: SecuritySchemeType,
+        description: String? = nil,
+        name: String? = nil,
+        in: ParameterLocation? = nil,
+        scheme: String? = nil,
+        bearerFormat: String? = nil,
+        flows: OAuthFlows? = nil,
+        openIdConnectUrl: String? = nil,
+        referenceID: String? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.type = type
         self.description = description
@@ -66,8 +74,12 @@ public struct OAuthFlows: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        implicit: OAuthFlow? = nil, password: OAuthFlow? = nil, clientCredentials: OAuthFlow? = nil,
-        authorizationCode: OAuthFlow? = nil, extensions: Extensions = Extensions(), location: SourceLocation
+        implicit: OAuthFlow? = nil,
+        password: OAuthFlow? = nil,
+        clientCredentials: OAuthFlow? = nil,
+        authorizationCode: OAuthFlow? = nil,
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.implicit = implicit
         self.password = password
@@ -89,8 +101,12 @@ public struct OAuthFlow: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        authorizationUrl: String? = nil, tokenUrl: String? = nil, refreshUrl: String? = nil,
-        scopes: OrderedMap<String> = OrderedMap(), extensions: Extensions = Extensions(), location: SourceLocation
+        authorizationUrl: String? = nil,
+        tokenUrl: String? = nil,
+        refreshUrl: String? = nil,
+        scopes: OrderedMap<String> = OrderedMap(),
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.authorizationUrl = authorizationUrl
         self.tokenUrl = tokenUrl

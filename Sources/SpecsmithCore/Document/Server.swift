@@ -10,8 +10,11 @@ public struct Server: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        url: String, description: String? = nil, variables: OrderedMap<ServerVariable> = OrderedMap(),
-        extensions: Extensions = Extensions(), location: SourceLocation
+        url: String,
+        description: String? = nil,
+        variables: OrderedMap<ServerVariable> = OrderedMap(),
+        extensions: Extensions = Extensions(),
+        location: SourceLocation
     ) {
         self.url = url
         self.description = description
@@ -31,7 +34,10 @@ public struct ServerVariable: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        `default`: String, `enum`: [String]? = nil, description: String? = nil, extensions: Extensions = Extensions(),
+        `default`: String,
+        `enum`: [String]? = nil,
+        description: String? = nil,
+        extensions: Extensions = Extensions(),
         location: SourceLocation
     ) {
         self.default = `default`

@@ -8,7 +8,8 @@ extension Diagnostic {
 
     static func swagger2(at location: SourceLocation?) -> Diagnostic {
         .error(
-            "Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1", at: location,
+            "Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1",
+            at: location,
             note:
                 "convert the document to OpenAPI 3 first, for example with `npx swagger2openapi FILE` or https://converter.swagger.io"
         )
@@ -16,12 +17,16 @@ extension Diagnostic {
 
     static func missingVersion(at location: SourceLocation?) -> Diagnostic {
         .error(
-            "missing \"openapi\" version; an OpenAPI document starts with, for example, `openapi: 3.1.0`", at: location)
+            "missing \"openapi\" version; an OpenAPI document starts with, for example, `openapi: 3.1.0`",
+            at: location
+        )
     }
 
     static func unsupportedVersion(_ text: String, at location: SourceLocation?) -> Diagnostic {
         .error(
-            "unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1", at: location)
+            "unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1",
+            at: location
+        )
     }
 
     static func notAMapping(found node: YAMLNode) -> Diagnostic {
@@ -63,7 +68,9 @@ extension Diagnostic {
         -> Diagnostic
     {
         .error(
-            "invalid \"\(key)\" value \"\(value)\"; expected one of: \(allowed.joined(separator: ", "))", at: location)
+            "invalid \"\(key)\" value \"\(value)\"; expected one of: \(allowed.joined(separator: ", "))",
+            at: location
+        )
     }
 
     static func negative(_ key: String, at location: SourceLocation) -> Diagnostic {
@@ -103,7 +110,8 @@ extension Diagnostic {
         if count == 1 { return .warning("\(subject); the description is left empty", at: location) }
         return .warning(
             "\(subject); this and \(count - 1) more descriptions given as $ref to missing files are left empty",
-            at: location)
+            at: location
+        )
     }
 
     // MARK: Schemas
@@ -111,18 +119,25 @@ extension Diagnostic {
     static func unknownType(_ name: String, at location: SourceLocation) -> Diagnostic {
         .error(
             "unknown type \"\(name)\"; expected one of: \(SchemaType.allCases.map(\.rawValue).joined(separator: ", "))",
-            at: location)
+            at: location
+        )
     }
 
     static func constraintDoesNotApply(
-        _ keyword: String, appliesTo: String, types: [SchemaType], at location: SourceLocation
+        _ keyword: String,
+        appliesTo: String,
+        types: [SchemaType],
+        at location: SourceLocation
     ) -> Diagnostic {
         let typeText = types.count == 1 ? types[0].rawValue : "[" + types.map(\.rawValue).joined(separator: ", ") + "]"
         return .warning("\"\(keyword)\" applies to \(appliesTo); it has no effect on type \(typeText)", at: location)
     }
 
     static func valueDoesNotFitType(
-        _ keyword: String, value: String, types: [SchemaType], at location: SourceLocation
+        _ keyword: String,
+        value: String,
+        types: [SchemaType],
+        at location: SourceLocation
     ) -> Diagnostic {
         let typeText = types.count == 1 ? types[0].rawValue : "[" + types.map(\.rawValue).joined(separator: ", ") + "]"
         return .warning("\"\(keyword)\" value \(value) is not of type \(typeText)", at: location)
@@ -131,7 +146,8 @@ extension Diagnostic {
     static func requiredNotInProperties(_ name: String, at location: SourceLocation) -> Diagnostic {
         .warning(
             "required property \"\(name)\" is not in \"properties\", and \"additionalProperties: false\" allows no other",
-            at: location)
+            at: location
+        )
     }
 
     static func versionForm(_ message: String, at location: SourceLocation) -> Diagnostic {
@@ -146,7 +162,8 @@ extension Diagnostic {
     static func requiredNotAList(at location: SourceLocation) -> Diagnostic {
         .warning(
             "\"required\" in a schema must be a list of property names (a Boolean \"required\" belongs on parameters); ignored",
-            at: location)
+            at: location
+        )
     }
 
     // MARK: Paths, operations, parameters
@@ -160,7 +177,10 @@ extension Diagnostic {
     }
 
     static func duplicateParameter(
-        _ name: String, in place: ParameterLocation, first: SourceLocation, at location: SourceLocation
+        _ name: String,
+        in place: ParameterLocation,
+        first: SourceLocation,
+        at location: SourceLocation
     ) -> Diagnostic {
         .error("duplicate \(place.rawValue) parameter \"\(name)\" (first at line \(first.line))", at: location)
     }
@@ -168,7 +188,8 @@ extension Diagnostic {
     static func undeclaredPathParameter(_ name: String, path: String, at location: SourceLocation) -> Diagnostic {
         .error(
             "path \"\(path)\" has a parameter \"{\(name)}\" that the operation does not declare (in: path)",
-            at: location)
+            at: location
+        )
     }
 
     static func pathParameterNotInPath(_ name: String, path: String, at location: SourceLocation) -> Diagnostic {
@@ -189,7 +210,8 @@ extension Diagnostic {
 
     static func neitherSchemaNorContent(at location: SourceLocation) -> Diagnostic {
         .warning(
-            "a parameter or header without \"schema\" or \"content\" has no type; it is read as any value", at: location
+            "a parameter or header without \"schema\" or \"content\" has no type; it is read as any value",
+            at: location
         )
     }
 
@@ -200,7 +222,8 @@ extension Diagnostic {
     static func invalidStatus(_ key: String, at location: SourceLocation) -> Diagnostic {
         .error(
             "invalid response status \"\(key)\"; expected a code such as 200, a range such as 2XX, or default",
-            at: location)
+            at: location
+        )
     }
 
     static func noResponses(at location: SourceLocation) -> Diagnostic {

@@ -138,9 +138,22 @@ final class LoadSession {
         }
 
         return OpenAPIDocument(
-            file: file, versionText: versionText, version: version, info: info, servers: servers, paths: paths,
-            pathsExtensions: pathsExtensions, webhooks: webhooks, components: components, security: security,
-            tags: tags, externalDocs: externalDocs, extensions: extensions, location: root.location, schemas: schemas)
+            file: file,
+            versionText: versionText,
+            version: version,
+            info: info,
+            servers: servers,
+            paths: paths,
+            pathsExtensions: pathsExtensions,
+            webhooks: webhooks,
+            components: components,
+            security: security,
+            tags: tags,
+            externalDocs: externalDocs,
+            extensions: extensions,
+            location: root.location,
+            schemas: schemas
+        )
     }
 
     // MARK: Info, tags, external docs
@@ -148,7 +161,10 @@ final class LoadSession {
     private func readInfo(_ node: YAMLNode, file: String) -> Info? {
         guard var o = ObjectReader(self, node, file: file, object: "Info", key: "info") else { return nil }
         var info = Info(
-            title: o.requiredString("title") ?? "", version: o.requiredString("version") ?? "", location: node.location)
+            title: o.requiredString("title") ?? "",
+            version: o.requiredString("version") ?? "",
+            location: node.location
+        )
         if version == .v31 { info.summary = o.string("summary") }
         info.description = o.text("description")
         info.termsOfService = o.string("termsOfService")
@@ -156,7 +172,11 @@ final class LoadSession {
             var c = ObjectReader(self, contactNode, file: file, object: "Contact", key: "contact")
         {
             info.contact = Contact(
-                name: c.string("name"), url: c.string("url"), email: c.string("email"), location: contactNode.location)
+                name: c.string("name"),
+                url: c.string("url"),
+                email: c.string("email"),
+                location: contactNode.location
+            )
             info.contact?.extensions = c.finish()
         }
         if let licenseNode = o.value("license"),
@@ -218,8 +238,12 @@ final class LoadSession {
                 report(.defaultNotInEnum(defaultValue, at: v.keyLocation("default")))
             }
             server.variables[name] = ServerVariable(
-                default: defaultValue, enum: values, description: description, extensions: v.finish(),
-                location: value.location)
+                default: defaultValue,
+                enum: values,
+                description: description,
+                extensions: v.finish(),
+                location: value.location
+            )
         }
         for name in Self.templateVariables(url) where !server.variables.contains(key: name) {
             report(.undefinedServerVariable(name, url: url, at: o.keyLocation("url")))
@@ -279,8 +303,12 @@ final class LoadSession {
         guard let type = SecuritySchemeType(rawValue: typeText) else {
             report(
                 .invalidValue(
-                    typeText, for: "type", allowed: SecuritySchemeType.allCases.map(\.rawValue),
-                    at: o.keyLocation("type")))
+                    typeText,
+                    for: "type",
+                    allowed: SecuritySchemeType.allCases.map(\.rawValue),
+                    at: o.keyLocation("type")
+                )
+            )
             _ = o.finish()
             return nil
         }
@@ -369,8 +397,12 @@ final class LoadSession {
         }
         for (name, _, value) in o.entries("requestBodies") {
             if let b = component(
-                value, kind: "requestBodies", name: name, object: "Request Body", read: readRequestBody)
-            {
+                value,
+                kind: "requestBodies",
+                name: name,
+                object: "Request Body",
+                read: readRequestBody
+            ) {
                 components.requestBodies[name] = b.value
             }
         }
@@ -386,8 +418,12 @@ final class LoadSession {
         }
         for (name, _, value) in o.entries("securitySchemes") {
             if let s = component(
-                value, kind: "securitySchemes", name: name, object: "Security Scheme", read: readSecurityScheme)
-            {
+                value,
+                kind: "securitySchemes",
+                name: name,
+                object: "Security Scheme",
+                read: readSecurityScheme
+            ) {
                 components.securitySchemes[name] = s.value
             }
         }

@@ -48,14 +48,22 @@ extension LoadSession {
     func readPathItem(_ node: YAMLNode, file: String, path: String, isWebhook: Bool) -> PathItem? {
         guard var o = ObjectReader(self, node, file: file, object: "Path Item", key: path) else { return nil }
         var item = PathItem(
-            path: path, summary: o.string("summary"), description: o.text("description"), location: node.location)
+            path: path,
+            summary: o.string("summary"),
+            description: o.text("description"),
+            location: node.location
+        )
         item.servers = readServers(&o, file: file)
         item.parameters = readParameterList(&o, file: file)
         for method in HTTPMethod.allCases {
             guard let operationNode = o.value(method.rawValue) else { continue }
             if let operation = readOperation(
-                operationNode, file: file, method: method, item: item, isWebhook: isWebhook)
-            {
+                operationNode,
+                file: file,
+                method: method,
+                item: item,
+                isWebhook: isWebhook
+            ) {
                 item.operations.append(operation)
             }
         }
@@ -158,8 +166,12 @@ extension LoadSession {
             if place == nil {
                 report(
                     .invalidValue(
-                        placeText, for: "in", allowed: ParameterLocation.allCases.map(\.rawValue),
-                        at: o.keyLocation("in")))
+                        placeText,
+                        for: "in",
+                        allowed: ParameterLocation.allCases.map(\.rawValue),
+                        at: o.keyLocation("in")
+                    )
+                )
             }
         }
         var parameter = Parameter(name: name ?? "", in: place ?? .query, location: node.location)
@@ -168,13 +180,19 @@ extension LoadSession {
         if place == .path && !parameter.required {
             report(
                 .pathParameterNotRequired(
-                    parameter.name, at: o.raw("required") == nil ? node.location : o.keyLocation("required")))
+                    parameter.name,
+                    at: o.raw("required") == nil ? node.location : o.keyLocation("required")
+                )
+            )
             parameter.required = true
         }
         parameter.deprecated = o.bool("deprecated") ?? false
         parameter.allowEmptyValue = o.bool("allowEmptyValue") ?? false
         parameter.style = readStyle(
-            &o, allowed: place.map(Self.allowedStyles) ?? ParameterStyle.allCases, for: "\(placeText ?? "") parameters")
+            &o,
+            allowed: place.map(Self.allowedStyles) ?? ParameterStyle.allCases,
+            for: "\(placeText ?? "") parameters"
+        )
         parameter.explode = o.bool("explode")
         parameter.allowReserved = o.bool("allowReserved") ?? false
         (parameter.schema, parameter.content) = readSchemaOrContent(&o, file: file)
@@ -199,7 +217,12 @@ extension LoadSession {
         guard let style = ParameterStyle(rawValue: text) else {
             report(
                 .invalidValue(
-                    text, for: "style", allowed: ParameterStyle.allCases.map(\.rawValue), at: o.keyLocation("style")))
+                    text,
+                    for: "style",
+                    allowed: ParameterStyle.allCases.map(\.rawValue),
+                    at: o.keyLocation("style")
+                )
+            )
             return nil
         }
         if !allowed.contains(style) {

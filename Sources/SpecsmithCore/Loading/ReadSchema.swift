@@ -64,7 +64,9 @@ extension LoadSession {
                 report(
                     .unsupported(
                         "\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is",
-                        at: o.keyLocation("items")))
+                        at: o.keyLocation("items")
+                    )
+                )
             } else {
                 schema.items = readSchema(items, file: file, key: "items")
             }
@@ -138,7 +140,9 @@ extension LoadSession {
                     report(
                         .versionForm(
                             "a list of types is OpenAPI 3.1; in 3.0 write one type and \"nullable: true\"",
-                            at: typeNode.location))
+                            at: typeNode.location
+                        )
+                    )
                 }
                 names = items.map { ($0.isNullNode ? "null" : stringValue($0, key: "type"), $0) }
             } else if typeNode.isNullNode {
@@ -164,7 +168,9 @@ extension LoadSession {
                 report(
                     .versionForm(
                         "\"nullable\" is OpenAPI 3.0; in 3.1 add \"null\" to \"type\" (read as such here)",
-                        at: o.keyLocation("nullable")))
+                        at: o.keyLocation("nullable")
+                    )
+                )
             }
             if nullable {
                 schema.isNullable = true
@@ -177,8 +183,12 @@ extension LoadSession {
     /// Reads `exclusiveMinimum`/`exclusiveMaximum` in either form into the 3.1 one: a 3.0 `true`
     /// moves the bound into the exclusive field.
     private func readExclusiveBound(
-        _ o: inout ObjectReader, _ key: String, bound: String, into schema: inout Schema,
-        _ inclusive: WritableKeyPath<Schema, YAMLNumber?>, _ exclusive: WritableKeyPath<Schema, YAMLNumber?>
+        _ o: inout ObjectReader,
+        _ key: String,
+        bound: String,
+        into schema: inout Schema,
+        _ inclusive: WritableKeyPath<Schema, YAMLNumber?>,
+        _ exclusive: WritableKeyPath<Schema, YAMLNumber?>
     ) {
         guard let node = o.value(key) else { return }
         if let isExclusive = node.boolScalar {
@@ -186,7 +196,9 @@ extension LoadSession {
                 report(
                     .versionForm(
                         "a Boolean \"\(key)\" is OpenAPI 3.0; in 3.1 it is a number (read as in 3.0 here)",
-                        at: node.location))
+                        at: node.location
+                    )
+                )
             }
             guard isExclusive else { return }
             if let value = schema[keyPath: inclusive] {
@@ -200,7 +212,9 @@ extension LoadSession {
                 report(
                     .versionForm(
                         "a numeric \"\(key)\" is OpenAPI 3.1; in 3.0 it is a Boolean (read as in 3.1 here)",
-                        at: node.location))
+                        at: node.location
+                    )
+                )
             }
             schema[keyPath: exclusive] = n
         } else {
@@ -228,7 +242,11 @@ extension LoadSession {
         let extensions = o.finish()
         guard let propertyName else { return nil }
         return Discriminator(
-            propertyName: propertyName, mapping: mapping, extensions: extensions, location: node.location)
+            propertyName: propertyName,
+            mapping: mapping,
+            extensions: extensions,
+            location: node.location
+        )
     }
 
     /// Warns about `enum`, `const` and `default` values that the schema's own `type` refuses, and
@@ -238,7 +256,8 @@ extension LoadSession {
             func check(_ value: JSONValue, _ keyword: String, at location: SourceLocation) {
                 if !Self.value(value, fits: schema.types) {
                     report(
-                        .valueDoesNotFitType(keyword, value: Self.describe(value), types: schema.types, at: location))
+                        .valueDoesNotFitType(keyword, value: Self.describe(value), types: schema.types, at: location)
+                    )
                 }
             }
             if let values = schema.enum, let node = o.mapping["enum"]?.sequence {
@@ -298,7 +317,12 @@ extension LoadSession {
                 if let entry = o.mapping.entry(keyword), !entry.value.isNullNode {
                     report(
                         .constraintDoesNotApply(
-                            keyword, appliesTo: group.appliesTo, types: types, at: entry.key.location))
+                            keyword,
+                            appliesTo: group.appliesTo,
+                            types: types,
+                            at: entry.key.location
+                        )
+                    )
                 }
             }
         }

@@ -30,7 +30,8 @@ enum ReferenceParsing {
             return .failure(
                 .init(
                     "anchors (\"#\(decodedFragment)\") are not supported; use a JSON Pointer such as \"#/components/schemas/Name\""
-                ))
+                )
+            )
         }
         let file = decodedFile.isEmpty ? referringFile : resolve(decodedFile, relativeTo: referringFile)
         return .success(ReferenceTarget(file: file, tokens: JSONPointer.tokens(decodedFragment)))
@@ -191,7 +192,10 @@ extension LoadSession {
     /// reported), and returns the value with the id of the first reference and, in 3.1, the
     /// `description` written next to the `$ref`.
     func referable<T>(
-        _ node: YAMLNode, file: String, object: String, read: (YAMLNode, String) -> T?
+        _ node: YAMLNode,
+        file: String,
+        object: String,
+        read: (YAMLNode, String) -> T?
     ) -> (value: T, referenceID: String?, description: String?)? {
         guard let mapping = node.mapping, let refEntry = mapping.entry("$ref") else {
             return read(node, file).map { ($0, nil, nil) }
@@ -212,7 +216,11 @@ extension LoadSession {
         if !ignored.isEmpty {
             report(
                 .referenceSiblingsIgnored(
-                    ignored, version: version, at: mapping.entry(ignored[0])?.key.location ?? node.location))
+                    ignored,
+                    version: version,
+                    at: mapping.entry(ignored[0])?.key.location ?? node.location
+                )
+            )
         }
         guard let target = locate(written, from: file, at: refEntry.value.location) else { return nil }
         let cacheKey = object + " " + target.id
@@ -237,7 +245,11 @@ extension LoadSession {
     /// Reads a component of the root document (`components.parameters.Name`, ...) once, so that
     /// references to it later find it in the cache.
     func component<T>(
-        _ node: YAMLNode, kind: String, name: String, object: String, read: (YAMLNode, String) -> T?
+        _ node: YAMLNode,
+        kind: String,
+        name: String,
+        object: String,
+        read: (YAMLNode, String) -> T?
     ) -> (value: T, referenceID: String?, description: String?)? {
         let id = rootFile + "#" + JSONPointer.pointer(["components", kind, name])
         let cacheKey = object + " " + id
