@@ -45,8 +45,10 @@ extension AccessTokenResponse: Validatable {
     public func validate(into context: inout ValidationContext) {
         context.check(errorText, at: "errorText", .maxLength(8192))
         context.check(accessToken, at: "accessToken", .maxLength(8192))
+        context.check(userStatus, at: "userStatus", .listed)
         context.check(userId, at: "userId", .exclusiveMinimum(0))
         context.check(name, at: "name", .maxLength(64))
+        context.check(hibpHint, at: "hibpHint", .listed)
     }
 }
 

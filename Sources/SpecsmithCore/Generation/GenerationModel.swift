@@ -54,6 +54,8 @@ struct PropertyDeclaration: Sendable, Hashable {
     var wireName: String
     /// The Swift type without the optional mark, such as `String`, `[Pet]`, `Pet.Kind`.
     var type: String
+    /// The type the rules see: ``type``, or for an alias the type it stands for (`Int` for `Priority`).
+    var ruleType: String
     var isOptional: Bool
     var doc: [String]
     var deprecated: Bool
@@ -101,6 +103,11 @@ enum ValidationRule: Sendable, Hashable {
     case exclusiveMinimum(YAMLNumber)
     case exclusiveMaximum(YAMLNumber)
     case multipleOf(YAMLNumber)
+    /// `enum` on a string, for a generated open enum: the value must not be `unknown`.
+    case listed
+    /// `enum` on any other type: one of these values.
+    case enumeration([JSONValue])
+    case const(JSONValue)
     case minItems(Int)
     case maxItems(Int)
     case uniqueItems

@@ -15,6 +15,8 @@ struct SchemaTranslator {
     private var takenNames: Set<String>
     /// Schemas whose top-level declaration is being built, to stop at cycles.
     private var inProgress: Set<String> = []
+    /// Canonical ids of the root document's component schemas.
+    private var componentIDs: Set<String> = []
 
     init(document: OpenAPIDocument, reservedNames: Set<String>) {
         self.document = document
@@ -25,6 +27,7 @@ struct SchemaTranslator {
             let name = SwiftNames.uniqued([SwiftNames.type(entry.key)], taken: takenNames)[0]
             takenNames.insert(name)
             names[id] = name
+            componentIDs.insert(id)
         }
     }
 
@@ -62,11 +65,18 @@ struct SchemaTranslator {
         let array = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
         guard let items = array.items else { return [] }
         let element = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
+        if isExpressibleEnum(element) { return [.listed] }
         let types = element.nonNullTypes
-        guard types == [.string] || types == [.integer] || types == [.number], element.enum == nil,
+        guard types == [.string] || types == [.integer] || types == [.number],
             !(types == [.string] && element.format == "date-time")
         else { return [] }
-        return rules(for: items, swiftType: types == [.string] ? "String" : "Double")
+        let swiftType = types == [.string] ? "String" : types == [.integer] ? "Int" : "Double"
+        return rules(for: items, swiftType: swiftType).filter {
+            switch $0 {
+            case .enumeration, .const: false
+            default: true
+            }
+        }
     }
 
     /// The rules a value of this schema must meet (following references to plain-typed schemas),
@@ -81,6 +91,7 @@ struct SchemaTranslator {
             let target = document.dereferenced(document.schema(for: ref))
             rules = ownRules(target).map { (rule: $0, location: target.location) } + rules
         }
+        if isOpenEnum(schema), !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
         for case (.pattern(let source), let location) in rules where !Self.compiles(source) {
             diagnostics.append(
                 .error("pattern '\(source)' is not a regular expression the generated code can use", at: location))
@@ -91,6 +102,9 @@ struct SchemaTranslator {
     private static func compiles(_ pattern: String) -> Bool {
         (try? NSRegularExpression(pattern: pattern)) != nil
     }
+
+    /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
+    static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Bool"]
 
     private static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
         let isDictionary = swiftType.hasPrefix("[") && swiftType.contains(":")
@@ -104,6 +118,10 @@ struct SchemaTranslator {
             return isArray
         case .minProperties, .maxProperties:
             return isDictionary
+        case .listed:
+            return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
+        case .enumeration, .const:
+            return scalarTypes.contains(swiftType) || swiftType == "JSONValue"
         }
     }
 
@@ -145,12 +163,13 @@ struct SchemaTranslator {
             taken.formUnion(nested.map(\.name))
             let required = schema.required.contains(entry.key)
             let secret = isSecret(wireName: entry.key, schema: property)
-            let propertyRules = rules(for: property, swiftType: type.name)
+            let propertyRules = rules(for: property, swiftType: type.ruleType)
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
                     wireName: entry.key,
                     type: type.name,
+                    ruleType: type.ruleType,
                     isOptional: !required || isNullable(property),
                     doc: Self.documentation(description(of: property)) + Self.limitsDocumentation(propertyRules, secret: secret),
                     deprecated: property.deprecated,
@@ -176,13 +195,6 @@ struct SchemaTranslator {
                 cases: zip(caseNames, strings).map { EnumCase(name: $0, literal: SwiftLiteral.string($1)) },
                 rawType: "String")
         }
-        if types == [.integer], nonNull.allSatisfy({ $0.numberValue?.isInteger == true }) {
-            let numbers = nonNull.compactMap(\.numberValue)
-            let caseNames = SwiftNames.uniqued(numbers.map { SwiftNames.member("value " + $0.text) }, taken: ["unknown"])
-            return EnumDeclaration(
-                name: name, doc: doc, cases: zip(caseNames, numbers).map { EnumCase(name: $0, literal: $1.text) },
-                rawType: "Int")
-        }
         return nil
     }
 
@@ -192,6 +204,10 @@ struct SchemaTranslator {
         var name: String
         /// The qualified name of the generated struct this type is or holds (an array's element), if any.
         var structName: String?
+        /// For a type alias, the type it stands for, which decides the rules that apply.
+        var underlying: String?
+
+        var ruleType: String { underlying ?? name }
     }
 
     /// The Swift type of a value of `schema`. Inline objects and enums become nested types named
@@ -275,10 +291,32 @@ struct SchemaTranslator {
         }
         let name = names[ref.id]!
         let target = document.schema(for: ref)
-        if !inProgress.contains(ref.id), document.components.schemas.keys.contains(where: { document.componentSchemaID($0) == ref.id }) == false {
+        if !inProgress.contains(ref.id), !componentIDs.contains(ref.id) {
             declare(id: ref.id, schema: target)
         }
-        return SwiftTypeName(name: name, structName: isObjectWithProperties(document.dereferenced(target)) ? name : nil)
+        let resolved = document.dereferenced(target)
+        if needsOwnType(resolved) {
+            return SwiftTypeName(name: name, structName: isObjectWithProperties(resolved) ? name : nil)
+        }
+        return SwiftTypeName(name: name, underlying: plainType(of: resolved))
+    }
+
+    /// The Swift type an alias stands for, as far as rules care: a scalar, `[...]`, `[String: ...]` or
+    /// `JSONValue`.
+    private func plainType(of schema: Schema) -> String {
+        let types = schema.nonNullTypes
+        guard types.count == 1, let type = types.first else {
+            return schema.items != nil ? "[JSONValue]" : "JSONValue"
+        }
+        switch type {
+        case .string: return schema.format == "date-time" ? "Date" : "String"
+        case .integer: return schema.format == "int32" ? "Int32" : schema.format == "int64" ? "Int64" : "Int"
+        case .number: return schema.format == "float" ? "Float" : "Double"
+        case .boolean: return "Bool"
+        case .array: return "[JSONValue]"
+        case .object: return "[String: JSONValue]"
+        case .null: return "JSONValue"
+        }
     }
 
     // MARK: - Schema shapes
@@ -293,14 +331,18 @@ struct SchemaTranslator {
         isObjectWithProperties(schema) || isExpressibleEnum(schema)
     }
 
-    /// Whether `enum` lists only strings (for a string or untyped schema) or only integers (for an
-    /// integer schema): those become Swift enums; any other `enum` is checked as a value rule.
+    /// Whether `enum` lists only strings, for a string or untyped schema: that becomes a Swift
+    /// ``OpenEnum``. Any other `enum` (integers, booleans, mixed) is checked as a value rule.
     private func isExpressibleEnum(_ schema: Schema) -> Bool {
         guard schema.ref == nil, let values = schema.enum?.filter({ !$0.isNull }), !values.isEmpty else { return false }
         let types = schema.nonNullTypes
-        if types.isEmpty || types == [.string] { return values.allSatisfy { $0.stringValue != nil } }
-        if types == [.integer] { return values.allSatisfy { $0.numberValue?.isInteger == true } }
-        return false
+        return (types.isEmpty || types == [.string]) && values.allSatisfy { $0.stringValue != nil }
+    }
+
+    /// Whether a schema's Swift type is a generated open enum (inline or by reference).
+    private func isOpenEnum(_ schema: Schema) -> Bool {
+        if let ref = schema.ref { return isExpressibleEnum(document.dereferenced(document.schema(for: ref))) }
+        return isExpressibleEnum(schema)
     }
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).
@@ -334,6 +376,12 @@ struct SchemaTranslator {
         if let n = schema.maximum { rules.append(.maximum(n)) }
         if let n = schema.exclusiveMaximum { rules.append(.exclusiveMaximum(n)) }
         if let n = schema.multipleOf { rules.append(.multipleOf(n)) }
+        if isExpressibleEnum(schema) {
+            rules.append(.listed)
+        } else if let values = schema.enum {
+            rules.append(.enumeration(values))
+        }
+        if let value = schema.const { rules.append(.const(value)) }
         if let n = schema.minItems { rules.append(.minItems(n)) }
         if let n = schema.maxItems { rules.append(.maxItems(n)) }
         if schema.uniqueItems { rules.append(.uniqueItems) }
@@ -360,6 +408,17 @@ struct SchemaTranslator {
     }
 
     // MARK: - Documentation
+
+    /// A JSON value as JSON text, for documentation: `"a"`, `1`, `true`, `null`.
+    static func jsonText(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "`null`"
+        case .bool(let b): "`\(b)`"
+        case .number(let n): "`\(n.text)`"
+        case .string(let s): "`\"\(s)\"`"
+        case .array, .object: "a JSON value"
+        }
+    }
 
     /// Doc-comment lines from a description: one per line, trailing spaces dropped, blank lines
     /// inside kept (as paragraph breaks), blank lines at the ends dropped.
@@ -404,7 +463,10 @@ struct SchemaTranslator {
             case .uniqueItems: sentences.append("Items are unique.")
             case .minProperties(let n): sentences.append("At least \(n) entr\(n == 1 ? "y" : "ies").")
             case .maxProperties(let n): sentences.append("At most \(n) entr\(n == 1 ? "y" : "ies").")
-            case .maxLength, .minLength: break
+            case .enumeration(let values):
+                sentences.append("One of \(values.map(Self.jsonText).joined(separator: ", ")).")
+            case .const(let value): sentences.append("Always \(Self.jsonText(value)).")
+            case .maxLength, .minLength, .listed: break
             }
         }
         if secret { sentences.append("Secret: printed as `<redacted>`.") }

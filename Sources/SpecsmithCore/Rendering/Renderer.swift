@@ -1,3 +1,4 @@
+import Foundation
 import SpecsmithDiagnostics
 import SpecsmithYAML
 
@@ -143,18 +144,26 @@ struct Renderer {
     /// A struct's checks, one Swift statement each, or `nil` when it has nothing to check.
     private func validationContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> [String: Any]? {
         var statements: [String] = []
-        var patterns: [[String: String]] = []
+        // Rules built once, in `static let`s: compiled patterns and value lists.
+        var constants: [[String: String]] = []
         for property in entry.declaration.properties {
             let key = SwiftLiteral.string(property.wireName)
             let rules = property.rules.map { (rule: $0, each: false) } + property.elementRules.map { (rule: $0, each: true) }
             for (rule, each) in rules {
+                let valueType = each ? String(property.ruleType.dropFirst().dropLast()) : property.ruleType
                 let expression: String
-                if case .pattern(let source) = rule {
+                switch rule {
+                case .pattern(let source):
                     let name = SwiftNames.unescaped(property.name) + (each ? "ItemPattern" : "Pattern")
-                    patterns.append(["name": name, "source": SwiftLiteral.raw(source)])
+                    constants.append(["declaration": name, "value": "Pattern(\(SwiftLiteral.raw(source)))"])
                     expression = ".pattern(Self.\(name))"
-                } else {
-                    expression = Self.expression(rule)
+                case .enumeration:
+                    // Built once: a rule holding an array would otherwise allocate on every check.
+                    let name = SwiftNames.unescaped(property.name) + "Values"
+                    constants.append(["declaration": "\(name): ValueRule<\(valueType)>", "value": Self.expression(rule, type: valueType)])
+                    expression = "Self.\(name)"
+                default:
+                    expression = Self.expression(rule, type: valueType)
                 }
                 statements.append("context.check(\(each ? "each: " : "")\(property.name), at: \(key), \(expression))")
             }
@@ -163,11 +172,15 @@ struct Renderer {
             }
         }
         if statements.isEmpty { return nil }
-        return ["name": entry.qualified, "statements": statements, "patterns": patterns]
+        return ["name": entry.qualified, "statements": statements, "constants": constants]
     }
 
-    static func expression(_ rule: ValidationRule) -> String {
+    /// The runtime rule for `rule`, its literals spelled for a value of Swift type `type`.
+    static func expression(_ rule: ValidationRule, type: String) -> String {
         switch rule {
+        case .listed: ".listed"
+        case .enumeration(let values): ".enum([\(values.compactMap { literal($0, type: type) }.joined(separator: ", "))])"
+        case .const(let value): ".const(\(literal(value, type: type) ?? "nil"))"
         case .maxLength(let n): ".maxLength(\(n))"
         case .minLength(let n): ".minLength(\(n))"
         case .pattern(let p): ".pattern(Pattern(\(SwiftLiteral.raw(p))))"
@@ -181,6 +194,35 @@ struct Renderer {
         case .uniqueItems: ".uniqueItems"
         case .minProperties(let n): ".minProperties(\(n))"
         case .maxProperties(let n): ".maxProperties(\(n))"
+        }
+    }
+
+    /// A Swift literal of `value` for a value of Swift type `type`, or `nil` when no value of that type
+    /// can equal it (so it can never match, and is left out).
+    static func literal(_ value: JSONValue, type: String) -> String? {
+        switch (value, type) {
+        case (.string(let s), "String"): return SwiftLiteral.string(s)
+        case (.number(let n), "Int"), (.number(let n), "Int32"), (.number(let n), "Int64"):
+            // JSON Schema: 1.0 is the integer 1.
+            guard let integer = ExactInteger.parse(n.text) else { return nil }
+            return integer
+        case (.number(let n), "Double"): return n.text
+        case (.bool(let b), "Bool"): return b ? "true" : "false"
+        case (_, "JSONValue"): return jsonLiteral(value)
+        default: return nil
+        }
+    }
+
+    /// A ``JSONValue`` literal: `nil`, `true`, `1`, `"a"`, `[1, "a"]`, `["k": 1]`.
+    static func jsonLiteral(_ value: JSONValue) -> String {
+        switch value {
+        case .null: "nil"
+        case .bool(let b): b ? "true" : "false"
+        case .number(let n): n.text
+        case .string(let s): SwiftLiteral.string(s)
+        case .array(let items): "[" + items.map(jsonLiteral).joined(separator: ", ") + "]"
+        case .object(let map):
+            map.isEmpty ? "[:]" : "[" + map.map { "\(SwiftLiteral.string($0.key)): \(jsonLiteral($0.value))" }.joined(separator: ", ") + "]"
         }
     }
 
@@ -252,7 +294,8 @@ struct Renderer {
             let each = parameter.type.hasPrefix("[") ? "each: " : ""
             for rule in parameter.rules {
                 let key = SwiftLiteral.string(parameter.wireName)
-                checks.append("context.check(\(each)\(parameter.name), at: \(key), \(Self.expression(rule)))")
+                let valueType = each.isEmpty ? parameter.type : String(parameter.type.dropFirst().dropLast())
+                checks.append("context.check(\(each)\(parameter.name), at: \(key), \(Self.expression(rule, type: valueType)))")
             }
         }
         var validations: [String] = []
@@ -323,5 +366,26 @@ struct Renderer {
             path = path.replacingOccurrences(of: "{\(parameter.wireName)}", with: "\\(\(parameter.name))")
         }
         return "\"" + path + "\""
+    }
+}
+
+/// Integer text from a JSON number: `3`, `-7`, and `1.0` or `2e2` when they are whole numbers that fit
+/// in 64 bits.
+enum ExactInteger {
+    static func parse(_ text: String) -> String? {
+        if Int64(text) != nil { return text }
+        guard let decimal = Decimal(string: text), decimal == decimal.rounded(), let value = Int64(exactly: NSDecimalNumber(decimal: decimal).int64Value),
+            Decimal(value) == decimal
+        else { return nil }
+        return String(value)
+    }
+}
+
+extension Decimal {
+    fileprivate func rounded() -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, 0, .plain)
+        return result
     }
 }

@@ -35,16 +35,13 @@ public enum Status: OpenEnum {
     }
 }
 
-public enum Priority: Int, Codable, Hashable, Sendable, CaseIterable {
-    case value1 = 1
-    case value2 = 2
-    case value3 = 3
-}
+public typealias Priority = Int
 
 public struct Ticket: Codable, Hashable, Sendable {
     public let status: Status
     /// An inline enum becomes a nested type.
     public let kind: Kind?
+    /// One of `1`, `2`, `3`.
     public let priority: Priority?
 
     /// Creates a value from its properties.
