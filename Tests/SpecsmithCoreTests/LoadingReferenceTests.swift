@@ -76,7 +76,11 @@ struct LoadingReferenceTests {
         #expect(LoadingFixtures.lines(result) == [])
         let document = try LoadingFixtures.document(result)
         let common = LoadingFixtures.path("external/shared/common.yaml")
-        #expect(Set(result.sources.keys) == [LoadingFixtures.path("external/main.yaml"), common])
+        #expect(
+            Set(result.sources.keys) == [
+                LoadingFixtures.path("external/main.yaml"), common, LoadingFixtures.path("external/shared/label.yaml"),
+            ]
+        )
 
         let operation = try #require(document.paths["/pets"]?.operation(.get))
         let items = try #require(operation.responses[.code(200)]?.content["application/json"]?.schema?.items)
@@ -96,6 +100,13 @@ struct LoadingReferenceTests {
         // A `#/...` reference inside the other file points into that file.
         #expect(petSchema.properties["tag"]?.ref?.id == common + "#/schemas/Tag")
         #expect(document.schema(for: try #require(petSchema.properties["tag"]?.ref)).types == [.string])
+
+        // A reference to a whole file.
+        let label = try #require(document.components.schemas["Owner"]?.properties["label"]?.ref)
+        #expect(label.id == LoadingFixtures.path("external/shared/label.yaml") + "#")
+        #expect(label.pointer == "")
+        #expect(label.name == "label")
+        #expect(document.schema(for: label).minLength == 1)
 
         // A parameter from the other file is inlined.
         let limit = try #require(operation.parameters.first)

@@ -36,9 +36,12 @@ public struct SchemaReference: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The target's last pointer token, unescaped: `Pet` for `#/components/schemas/Pet`. A good base
-    /// for a type name. Empty for a reference to a whole file.
+    /// for a type name. For a reference to a whole file (`pet.yaml`), the file's name without its
+    /// extension (`pet`).
     public var name: String {
-        JSONPointer.tokens(pointer).last ?? ""
+        if let last = JSONPointer.tokens(pointer).last { return last }
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        return base.firstIndex(of: ".").map { String(base[..<$0]) } ?? base
     }
 
     /// When the target is a component schema of its file (`#/components/schemas/Name`), its name.
