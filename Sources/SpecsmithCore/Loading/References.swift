@@ -98,10 +98,21 @@ extension LoadSession {
     /// (its errors are reported once, when first loaded).
     func fileRoot(_ path: String) -> YAMLNode?? {
         if let cached = files[path] { return .some(cached) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .none }
-        let root = parse([UInt8](data), file: path)
+        guard let bytes = readReferencedFile(path) else { return .none }
+        let root = parse(bytes, file: path)
         files[path] = root
         return .some(root)
+    }
+
+    /// The bytes of a file named by a `$ref`: only a regular file no larger than the input limit
+    /// (a reference to `/dev/zero` or a named pipe must not hang the load).
+    func readReferencedFile(_ path: String) -> [UInt8]? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            let size = (attributes[.size] as? NSNumber)?.intValue, size <= limits.maxInputBytes,
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
+        return [UInt8](data)
     }
 
     /// Parses bytes as YAML and records the text for the renderer.
@@ -274,11 +285,11 @@ extension LoadSession {
         }
         let path = ReferenceParsing.resolve(ReferenceParsing.percentDecode(written) ?? written, relativeTo: file)
         if let text = textFiles[path] { return text }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = readReferencedFile(path) else {
             missingTextFiles.append((written, refEntry.value.location))
             return nil
         }
-        var text = String(decoding: data, as: UTF8.self)
+        var text = String(decoding: bytes, as: UTF8.self)
         while text.hasSuffix("\n") { text.removeLast() }
         textFiles[path] = text
         return text
