@@ -6,19 +6,28 @@ public import SpecsmithDiagnostics
 /// ``Schema/ref``); their canonical ids are ``OpenAPIDocument/componentSchemaID(_:)``.
 /// The other maps hold resolved values.
 public struct Components: Sendable, Hashable {
+    /// `schemas`, as in the specification.
     public var schemas: OrderedMap<Schema>
+    /// `parameters`, as in the specification.
     public var parameters: OrderedMap<Parameter>
+    /// `requestBodies`, as in the specification.
     public var requestBodies: OrderedMap<RequestBody>
+    /// `responses`, as in the specification.
     public var responses: OrderedMap<Response>
+    /// `headers`, in document order, with any `$ref` replaced by its target.
     public var headers: OrderedMap<Header>
+    /// `securitySchemes`, as in the specification.
     public var securitySchemes: OrderedMap<SecurityScheme>
+    /// `examples`, in document order, with any `$ref` replaced by its target.
     public var examples: OrderedMap<Example>
     /// `pathItems` (3.1).
     public var pathItems: OrderedMap<PathItem>
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
     /// Where `components` starts, or `nil` when the document has none.
     public var location: SourceLocation?
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         schemas: OrderedMap<Schema> = OrderedMap(),
         parameters: OrderedMap<Parameter> = OrderedMap(),

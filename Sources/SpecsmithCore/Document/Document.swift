@@ -21,6 +21,7 @@ public struct OpenAPIDocument: Sendable, Hashable {
     public var versionText: String
     /// The version family: 3.0 or 3.1.
     public var version: OpenAPIVersion
+    /// `info`, as in the specification.
     public var info: Info
     /// `servers`, in document order (empty when the document gives none).
     public var servers: [Server]
@@ -30,12 +31,17 @@ public struct OpenAPIDocument: Sendable, Hashable {
     public var pathsExtensions: Extensions
     /// `webhooks` (3.1): kept in the model, not generated yet.
     public var webhooks: OrderedMap<PathItem>
+    /// `components`, as in the specification.
     public var components: Components
     /// Top-level `security`; `nil` when not given, empty when given as `[]`.
     public var security: [SecurityRequirement]?
+    /// `tags`, in document order.
     public var tags: [Tag]
+    /// `externalDocs`.
     public var externalDocs: ExternalDocumentation?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
     /// Every schema a ``SchemaReference`` can point at, keyed by canonical id
@@ -43,6 +49,7 @@ public struct OpenAPIDocument: Sendable, Hashable {
     /// document are always present, referenced or not.
     public var schemas: OrderedMap<Schema>
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         file: String,
         versionText: String,
@@ -110,16 +117,26 @@ public struct OpenAPIDocument: Sendable, Hashable {
 
 /// `info`: the API's title, version and descriptions.
 public struct Info: Sendable, Hashable {
+    /// `title`.
     public var title: String
+    /// `version`, as in the specification.
     public var version: String
+    /// `summary`: a short description.
     public var summary: String?
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
+    /// `termsOfService`, as in the specification.
     public var termsOfService: String?
+    /// `contact`, as in the specification.
     public var contact: Contact?
+    /// `license`, as in the specification.
     public var license: License?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         title: String,
         version: String,
@@ -145,12 +162,18 @@ public struct Info: Sendable, Hashable {
 
 /// `info.contact`.
 public struct Contact: Sendable, Hashable {
+    /// `name`.
     public var name: String?
+    /// `url`.
     public var url: String?
+    /// `email`, as in the specification.
     public var email: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         name: String? = nil,
         url: String? = nil,
@@ -168,13 +191,18 @@ public struct Contact: Sendable, Hashable {
 
 /// `info.license`.
 public struct License: Sendable, Hashable {
+    /// `name`.
     public var name: String
     /// `identifier` (3.1): an SPDX expression.
     public var identifier: String?
+    /// `url`.
     public var url: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         name: String,
         identifier: String? = nil,
@@ -192,11 +220,16 @@ public struct License: Sendable, Hashable {
 
 /// `externalDocs` on the document, an operation, a tag or a schema.
 public struct ExternalDocumentation: Sendable, Hashable {
+    /// `url`.
     public var url: String
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         url: String,
         description: String? = nil,
@@ -212,12 +245,18 @@ public struct ExternalDocumentation: Sendable, Hashable {
 
 /// A top-level `tags` entry.
 public struct Tag: Sendable, Hashable {
+    /// `name`.
     public var name: String
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
+    /// `externalDocs`.
     public var externalDocs: ExternalDocumentation?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         name: String,
         description: String? = nil,

@@ -2,28 +2,41 @@ public import SpecsmithDiagnostics
 
 /// One operation: a method on a path.
 public struct Operation: Sendable, Hashable {
+    /// `method`, as in the specification.
     public var method: HTTPMethod
     /// The path template the operation is under (or the webhook's name).
     public var path: String
+    /// `operationId`, as in the specification.
     public var operationId: String?
+    /// `summary`: a short description.
     public var summary: String?
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
+    /// `tags`, in document order.
     public var tags: [String]
+    /// `deprecated`; false when not given.
     public var deprecated: Bool
     /// The effective parameters: the path item's `parameters` merged with the operation's own, an
     /// operation parameter replacing a path-level one with the same name and location. Path-level
     /// parameters come first, in their order, then the operation's new ones.
     public var parameters: [Parameter]
+    /// `requestBody`, as in the specification.
     public var requestBody: RequestBody?
+    /// `responses`, as in the specification.
     public var responses: Responses
     /// `security` of the operation; `nil` when not given (the document's ``OpenAPIDocument/security``
     /// applies), empty when given as `[]` (no security).
     public var security: [SecurityRequirement]?
+    /// `servers`, in document order.
     public var servers: [Server]
+    /// `externalDocs`.
     public var externalDocs: ExternalDocumentation?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         method: HTTPMethod,
         path: String,
@@ -61,15 +74,20 @@ public struct Operation: Sendable, Hashable {
 
 /// A request body (`requestBody`), with any `$ref` replaced by its target.
 public struct RequestBody: Sendable, Hashable {
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
     /// Media types such as `application/json` to their content, in document order.
     public var content: OrderedMap<MediaType>
+    /// `required`; false when not given.
     public var required: Bool
     /// The canonical id of the component this came from through `$ref`, if any.
     public var referenceID: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         description: String? = nil,
         content: OrderedMap<MediaType> = OrderedMap(),
@@ -89,14 +107,20 @@ public struct RequestBody: Sendable, Hashable {
 
 /// The content of one media type in a request body, response, parameter or header.
 public struct MediaType: Sendable, Hashable {
+    /// `schema`.
     public var schema: Schema?
+    /// `example`: one example value.
     public var example: JSONValue?
+    /// `examples`, in document order, with any `$ref` replaced by its target.
     public var examples: OrderedMap<Example>
     /// `encoding`, for `multipart` and `application/x-www-form-urlencoded` bodies.
     public var encoding: OrderedMap<Encoding>
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         schema: Schema? = nil,
         example: JSONValue? = nil,
@@ -116,14 +140,22 @@ public struct MediaType: Sendable, Hashable {
 
 /// An `encoding` entry of a media type.
 public struct Encoding: Sendable, Hashable {
+    /// `contentType`, as in the specification.
     public var contentType: String?
+    /// `headers`, in document order, with any `$ref` replaced by its target.
     public var headers: OrderedMap<Header>
+    /// `style` as written, or `nil`.
     public var style: ParameterStyle?
+    /// `explode` as written, or `nil`.
     public var explode: Bool?
+    /// `allowReserved`; false when not given.
     public var allowReserved: Bool
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         contentType: String? = nil,
         headers: OrderedMap<Header> = OrderedMap(),
@@ -145,13 +177,20 @@ public struct Encoding: Sendable, Hashable {
 
 /// An Example object (`examples` of a media type, parameter or header).
 public struct Example: Sendable, Hashable {
+    /// `summary`: a short description.
     public var summary: String?
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
+    /// `value`, as in the specification.
     public var value: JSONValue?
+    /// `externalValue`, as in the specification.
     public var externalValue: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         summary: String? = nil,
         description: String? = nil,

@@ -8,9 +8,12 @@ public import SpecsmithYAML
 public struct OrderedMap<Value>: RandomAccessCollection {
     /// One key and its value.
     public struct Entry {
+        /// `key`, as in the specification.
         public var key: String
+        /// `value`, as in the specification.
         public var value: Value
 
+        /// Creates the value; every part but the required ones has a default.
         public init(key: String, value: Value) {
             self.key = key
             self.value = value
@@ -33,8 +36,11 @@ public struct OrderedMap<Value>: RandomAccessCollection {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// The position of the first entry.
     public var startIndex: Int { entries.startIndex }
+    /// The position after the last entry.
     public var endIndex: Int { entries.endIndex }
+    /// The entry at a position.
     public subscript(position: Int) -> Entry { entries[position] }
 
     /// The keys in document order.
@@ -70,10 +76,12 @@ extension OrderedMap.Entry: Hashable where Value: Hashable {}
 extension OrderedMap: Sendable where Value: Sendable {}
 
 extension OrderedMap: Equatable where Value: Equatable {
+    /// Whether the two hold the same values.
     public static func == (lhs: OrderedMap, rhs: OrderedMap) -> Bool { lhs.entries == rhs.entries }
 }
 
 extension OrderedMap: Hashable where Value: Hashable {
+    /// Hashes the values.
     public func hash(into hasher: inout Hasher) { hasher.combine(entries) }
 }
 

@@ -12,30 +12,40 @@ public enum ParameterStyle: String, Sendable, Hashable, CaseIterable {
 
 /// A parameter of an operation or path item, with any `$ref` replaced by its target.
 public struct Parameter: Sendable, Hashable {
+    /// `name`.
     public var name: String
     /// `in`: path, query, header or cookie.
     public var `in`: ParameterLocation
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
     /// `required`; always true for a path parameter.
     public var required: Bool
+    /// `deprecated`; false when not given.
     public var deprecated: Bool
+    /// `allowEmptyValue`, as in the specification.
     public var allowEmptyValue: Bool
     /// `style` as written, or `nil`; see ``effectiveStyle``.
     public var style: ParameterStyle?
     /// `explode` as written, or `nil`; see ``effectiveExplode``.
     public var explode: Bool?
+    /// `allowReserved`; false when not given.
     public var allowReserved: Bool
     /// `schema`, or `nil` when the parameter uses `content`.
     public var schema: Schema?
     /// `content` (one media type), or empty when the parameter uses `schema`.
     public var content: OrderedMap<MediaType>
+    /// `example`: one example value.
     public var example: JSONValue?
+    /// `examples`, in document order, with any `$ref` replaced by its target.
     public var examples: OrderedMap<Example>
     /// The canonical id of the component this came from through `$ref`, if any.
     public var referenceID: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         name: String,
         in: ParameterLocation,

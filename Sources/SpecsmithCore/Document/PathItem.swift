@@ -14,17 +14,23 @@ public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
 public struct PathItem: Sendable, Hashable {
     /// The path template (the key under `paths`, such as `/pets/{id}`), or the webhook's name.
     public var path: String
+    /// `summary`: a short description.
     public var summary: String?
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
     /// The operations, in document order.
     public var operations: [Operation]
     /// `parameters` shared by every operation of this path (each operation's own list already
     /// includes them; see ``Operation/parameters``).
     public var parameters: [Parameter]
+    /// `servers`, in document order.
     public var servers: [Server]
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         path: String,
         summary: String? = nil,

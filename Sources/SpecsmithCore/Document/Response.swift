@@ -32,25 +32,34 @@ public enum ResponseStatus: Sendable, Hashable, CustomStringConvertible {
 public struct Responses: Sendable, Hashable, RandomAccessCollection {
     /// One status key and its response.
     public struct Entry: Sendable, Hashable {
+        /// `status`, as in the specification.
         public var status: ResponseStatus
+        /// `response`, as in the specification.
         public var response: Response
 
+        /// Creates the value; every part but the required ones has a default.
         public init(status: ResponseStatus, response: Response) {
             self.status = status
             self.response = response
         }
     }
 
+    /// The entries, in document order.
     public var entries: [Entry]
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
 
+    /// Creates the value; every part but the required ones has a default.
     public init(entries: [Entry] = [], extensions: Extensions = Extensions()) {
         self.entries = entries
         self.extensions = extensions
     }
 
+    /// The position of the first entry.
     public var startIndex: Int { entries.startIndex }
+    /// The position after the last entry.
     public var endIndex: Int { entries.endIndex }
+    /// The entry at a position.
     public subscript(position: Int) -> Entry { entries[position] }
 
     /// The response for an exact key (`.code(200)`, `.range(2)`, `.default`).
@@ -61,15 +70,20 @@ public struct Responses: Sendable, Hashable, RandomAccessCollection {
 
 /// A response, with any `$ref` replaced by its target.
 public struct Response: Sendable, Hashable {
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String
     /// `headers`, in document order (a `Content-Type` header is dropped, as the specification says).
     public var headers: OrderedMap<Header>
+    /// `content`: media types such as `application/json` to their content, in document order.
     public var content: OrderedMap<MediaType>
     /// The canonical id of the component this came from through `$ref`, if any.
     public var referenceID: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         description: String = "",
         headers: OrderedMap<Header> = OrderedMap(),
@@ -89,22 +103,32 @@ public struct Response: Sendable, Hashable {
 
 /// A header of a response or an encoding, with any `$ref` replaced by its target.
 public struct Header: Sendable, Hashable {
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
+    /// `required`; false when not given.
     public var required: Bool
+    /// `deprecated`; false when not given.
     public var deprecated: Bool
     /// `style`; headers only allow `simple`.
     public var style: ParameterStyle?
+    /// `explode` as written, or `nil`.
     public var explode: Bool?
     /// `schema`, or `nil` when the header uses `content`.
     public var schema: Schema?
+    /// `content`: media types such as `application/json` to their content, in document order.
     public var content: OrderedMap<MediaType>
+    /// `example`: one example value.
     public var example: JSONValue?
+    /// `examples`, in document order, with any `$ref` replaced by its target.
     public var examples: OrderedMap<Example>
     /// The canonical id of the component this came from through `$ref`, if any.
     public var referenceID: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         description: String? = nil,
         required: Bool = false,

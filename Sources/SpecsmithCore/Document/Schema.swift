@@ -18,6 +18,7 @@ public struct SchemaReference: Sendable, Hashable, CustomStringConvertible {
     /// Where the `$ref` value is.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(id: String, written: String, location: SourceLocation) {
         self.id = id
         self.written = written
@@ -50,6 +51,7 @@ public struct SchemaReference: Sendable, Hashable, CustomStringConvertible {
         return tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas" ? tokens[2] : nil
     }
 
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String { id }
 }
 
@@ -61,13 +63,17 @@ public indirect enum AdditionalProperties: Sendable, Hashable {
 
 /// `discriminator` of a schema with `oneOf`/`anyOf`/`allOf`.
 public struct Discriminator: Sendable, Hashable {
+    /// `propertyName`, as in the specification.
     public var propertyName: String
     /// Values of the property to the schemas they select, in document order. Bare names in the
     /// document (`dog: Dog`) have become references to component schemas.
     public var mapping: OrderedMap<SchemaReference>
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         propertyName: String,
         mapping: OrderedMap<SchemaReference> = OrderedMap(),
@@ -91,19 +97,23 @@ public struct Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
 
     private var box: Box
 
+    /// Creates the value; every part but the required ones has a default.
     public init(wrappedValue: Value) {
         box = Box(wrappedValue)
     }
 
+    /// The stored value.
     public var wrappedValue: Value {
         get { box.value }
         set { box = Box(newValue) }
     }
 
+    /// Whether the two hold the same values.
     public static func == (lhs: Indirect, rhs: Indirect) -> Bool {
         lhs.box === rhs.box || lhs.box.value == rhs.box.value
     }
 
+    /// Hashes the values.
     public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
 }
 
@@ -128,47 +138,68 @@ public struct Schema: Sendable, Hashable {
     /// Whether `null` is allowed explicitly: `.null` is in ``types``, or 3.0 `nullable: true` was
     /// given (also on a schema without `type`, such as `allOf` with one reference).
     public var isNullable: Bool = false
+    /// `format`, such as `int64`, `date-time` or `uuid`.
     public var format: String?
+    /// `title`.
     public var title: String?
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
 
     /// `properties`, in document order.
     public var properties: OrderedMap<Schema> = OrderedMap()
     /// `required` property names, in document order.
     public var required: [String] = []
+    /// `additionalProperties`, as in the specification.
     public var additionalProperties: AdditionalProperties?
+    /// `minProperties`, as in the specification.
     public var minProperties: Int?
+    /// `maxProperties`, as in the specification.
     public var maxProperties: Int?
 
     /// `items`: the schema of every array element (after ``prefixItems``).
     @Indirect public var items: Schema? = nil
     /// `prefixItems` (3.1): schemas of the first elements of a tuple.
     public var prefixItems: [Schema] = []
+    /// `minItems`, as in the specification.
     public var minItems: Int?
+    /// `maxItems`, as in the specification.
     public var maxItems: Int?
+    /// `uniqueItems`, as in the specification.
     public var uniqueItems: Bool = false
 
+    /// `allOf`, as in the specification.
     public var allOf: [Schema] = []
+    /// `oneOf`, as in the specification.
     public var oneOf: [Schema] = []
+    /// `anyOf`, as in the specification.
     public var anyOf: [Schema] = []
+    /// `not`, as in the specification.
     @Indirect public var not: Schema? = nil
     public var discriminator: Discriminator?
 
     /// `enum`: the allowed values, or `nil` when not given.
     public var `enum`: [JSONValue]?
+    /// `const`, as in the specification.
     public var const: JSONValue?
+    /// `default`, as in the specification.
     public var `default`: JSONValue?
     /// `example` (3.0, deprecated in 3.1).
     public var example: JSONValue?
     /// `examples` (3.1): a list of values.
     public var examples: [JSONValue] = []
 
+    /// `readOnly`, as in the specification.
     public var readOnly: Bool = false
+    /// `writeOnly`, as in the specification.
     public var writeOnly: Bool = false
+    /// `deprecated`; false when not given.
     public var deprecated: Bool = false
 
+    /// `maxLength`, as in the specification.
     public var maxLength: Int?
+    /// `minLength`, as in the specification.
     public var minLength: Int?
+    /// `pattern`, as in the specification.
     public var pattern: String?
     /// `contentMediaType` (3.1), such as `image/png`.
     public var contentMediaType: String?
@@ -183,9 +214,12 @@ public struct Schema: Sendable, Hashable {
     public var exclusiveMinimum: YAMLNumber?
     /// The exclusive upper bound (3.1 number; 3.0 `maximum` with `exclusiveMaximum: true`).
     public var exclusiveMaximum: YAMLNumber?
+    /// `multipleOf`, as in the specification.
     public var multipleOf: YAMLNumber?
 
+    /// `externalDocs`.
     public var externalDocs: ExternalDocumentation?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions = Extensions()
 
     /// An empty schema (it allows any value) at a location; set the keywords after.

@@ -5,8 +5,10 @@ public import SpecsmithDiagnostics
 public struct SecurityRequirement: Sendable, Hashable {
     /// Scheme names (keys of `components.securitySchemes`) to scopes, in document order.
     public var schemes: OrderedMap<[String]>
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(schemes: OrderedMap<[String]> = OrderedMap(), location: SourceLocation) {
         self.schemes = schemes
         self.location = location
@@ -20,7 +22,9 @@ public enum SecuritySchemeType: String, Sendable, Hashable, CaseIterable {
 
 /// A security scheme from `components.securitySchemes`.
 public struct SecurityScheme: Sendable, Hashable {
+    /// `type`, as in the specification.
     public var type: SecuritySchemeType
+    /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
     /// `name` of the header, query parameter or cookie (apiKey).
     public var name: String?
@@ -28,15 +32,20 @@ public struct SecurityScheme: Sendable, Hashable {
     public var `in`: ParameterLocation?
     /// `scheme` (http), such as `bearer` or `basic`.
     public var scheme: String?
+    /// `bearerFormat`, as in the specification.
     public var bearerFormat: String?
     /// `flows` (oauth2).
     public var flows: OAuthFlows?
+    /// `openIdConnectUrl`, as in the specification.
     public var openIdConnectUrl: String?
     /// The canonical id of the component this came from through `$ref`, if any.
     public var referenceID: String?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         type: SecuritySchemeType,
         description: String? = nil,
@@ -66,13 +75,20 @@ public struct SecurityScheme: Sendable, Hashable {
 
 /// `flows` of an OAuth 2 security scheme.
 public struct OAuthFlows: Sendable, Hashable {
+    /// `implicit`, as in the specification.
     public var implicit: OAuthFlow?
+    /// `password`, as in the specification.
     public var password: OAuthFlow?
+    /// `clientCredentials`, as in the specification.
     public var clientCredentials: OAuthFlow?
+    /// `authorizationCode`, as in the specification.
     public var authorizationCode: OAuthFlow?
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         implicit: OAuthFlow? = nil,
         password: OAuthFlow? = nil,
@@ -92,14 +108,20 @@ public struct OAuthFlows: Sendable, Hashable {
 
 /// One OAuth 2 flow.
 public struct OAuthFlow: Sendable, Hashable {
+    /// `authorizationUrl`, as in the specification.
     public var authorizationUrl: String?
+    /// `tokenUrl`, as in the specification.
     public var tokenUrl: String?
+    /// `refreshUrl`, as in the specification.
     public var refreshUrl: String?
     /// Scope names to their descriptions, in document order.
     public var scopes: OrderedMap<String>
+    /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
+    /// Where the object starts in its file.
     public var location: SourceLocation
 
+    /// Creates the value; every part but the required ones has a default.
     public init(
         authorizationUrl: String? = nil,
         tokenUrl: String? = nil,

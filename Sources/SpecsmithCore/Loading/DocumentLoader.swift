@@ -13,6 +13,7 @@ public struct LoadResult: Sendable {
     /// ``DiagnosticRenderer``.
     public var sources: [String: String]
 
+    /// Creates the value; every part but the required ones has a default.
     public init(document: OpenAPIDocument?, diagnostics: [Diagnostic], sources: [String: String]) {
         self.document = document
         self.diagnostics = diagnostics
@@ -30,6 +31,7 @@ public struct DocumentLoader: Sendable {
     /// Bounds applied to each YAML file read.
     public var limits: YAMLLimits
 
+    /// Creates the value; every part but the required ones has a default.
     public init(limits: YAMLLimits = YAMLLimits()) {
         self.limits = limits
     }
