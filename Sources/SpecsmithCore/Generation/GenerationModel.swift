@@ -141,6 +141,29 @@ struct OperationDeclaration: Sendable, Hashable {
     var accept: String?
     /// The Swift type of the first successful JSON response, if any.
     var responseType: String?
+    /// Every documented response, in document order (`default` last).
+    var responses: [ResponseDeclaration]
+}
+
+/// One documented response of an operation.
+struct ResponseDeclaration: Sendable, Hashable {
+    enum Status: Sendable, Hashable {
+        /// One status code, such as 200.
+        case code(Int)
+        /// A range such as `4XX`: the first digit.
+        case range(Int)
+        /// `default`: any status not listed.
+        case `default`
+    }
+
+    var status: Status
+    /// A Swift name for the outcome: `ok`, `created`, `notFound`, `status418`, `clientError`, `other`.
+    var name: String
+    var doc: [String]
+    /// The media type of the body when it is JSON (`application/json`, `application/problem+json`).
+    var contentType: String?
+    /// The Swift type the JSON body decodes as; `nil` when the response has no JSON body.
+    var type: String?
 }
 
 struct ParameterDeclaration: Sendable, Hashable {

@@ -120,13 +120,31 @@ struct Translator {
                     explode: parameter.effectiveExplode))
         }
         let bearer = bearerAuth(operation, document: document)
-        let success = operation.responses.entries.lazy
-            .filter { Self.isSuccess($0.status) }
-            .compactMap { entry in entry.response.content.entries.first(where: { Self.isJSON($0.key) }) }
-            .first
-        let responseType = success?.value.schema.map {
-            schemas.topLevelType(for: $0, suggestedName: typeBase + "Response")
+        var responses: [ResponseDeclaration] = []
+        let listed =
+            operation.responses.entries.filter { $0.status != .default }
+            + operation.responses.entries.filter { $0.status == .default }
+        let responseNames = SwiftNames.uniqued(listed.map { Self.responseName($0.status) })
+        for (entry, responseName) in zip(listed, responseNames) {
+            let status: ResponseDeclaration.Status =
+                switch entry.status {
+                case .code(let code): .code(code)
+                case .range(let digit): .range(digit)
+                case .default: .default
+                }
+            let json = entry.response.content.entries.first { Self.isJSON($0.key) }
+            // The first successful body is the operation's response (`MeResponse`); others say which.
+            let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
+            let type = json?.value.schema.map {
+                schemas.topLevelType(for: $0, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
+            }
+            responses.append(
+                ResponseDeclaration(
+                    status: status, name: responseName,
+                    doc: SchemaTranslator.documentation(entry.response.description),
+                    contentType: json?.key, type: type))
         }
+        let main = responses.first { Self.isSuccess($0.status) && $0.type != nil }
         var doc = SchemaTranslator.documentation(operation.summary)
         let description = SchemaTranslator.documentation(operation.description)
         if !description.isEmpty {
@@ -136,7 +154,7 @@ struct Translator {
         return OperationDeclaration(
             name: name, method: operation.method.wireName, path: operation.path, doc: doc,
             deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer,
-            accept: success?.key, responseType: responseType)
+            accept: main?.contentType, responseType: main?.type, responses: responses)
     }
 
     /// When the operation's security (or the document's) asks for an HTTP bearer token, the
@@ -154,12 +172,38 @@ struct Translator {
         return nil
     }
 
+    /// A Swift name for a response status: the reason phrase in lower camel case (`ok`, `notFound`),
+    /// `status418` for a code without a common phrase, `clientError` for `4XX`, `other` for `default`.
+    static func responseName(_ status: ResponseStatus) -> String {
+        switch status {
+        case .code(let code): reasonPhrases[code].map(SwiftNames.member) ?? "status\(code)"
+        case .range(let digit):
+            ["1": "informational", "2": "success", "3": "redirection", "4": "clientError", "5": "serverError"][
+                String(digit)] ?? "status\(digit)XX"
+        case .default: "other"
+        }
+    }
+
+    static let reasonPhrases: [Int: String] = [
+        100: "Continue", 101: "Switching Protocols", 200: "OK", 201: "Created", 202: "Accepted",
+        203: "Non-Authoritative Information", 204: "No Content", 205: "Reset Content", 206: "Partial Content",
+        207: "Multi-Status", 300: "Multiple Choices", 301: "Moved Permanently", 302: "Found", 303: "See Other",
+        304: "Not Modified", 307: "Temporary Redirect", 308: "Permanent Redirect", 400: "Bad Request",
+        401: "Unauthorized", 402: "Payment Required", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+        406: "Not Acceptable", 408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required",
+        412: "Precondition Failed", 413: "Content Too Large", 415: "Unsupported Media Type", 416: "Range Not Satisfiable",
+        422: "Unprocessable Content", 423: "Locked", 425: "Too Early", 428: "Precondition Required",
+        429: "Too Many Requests", 431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons",
+        500: "Internal Server Error", 501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable",
+        504: "Gateway Timeout",
+    ]
+
     static func isJSON(_ mediaType: String) -> Bool {
         let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
         return base == "application/json" || base.hasSuffix("+json")
     }
 
-    static func isSuccess(_ status: ResponseStatus) -> Bool {
+    static func isSuccess(_ status: ResponseDeclaration.Status) -> Bool {
         switch status {
         case .code(let code): (200..<300).contains(code)
         case .range(let digit): digit == 2
