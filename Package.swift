@@ -55,6 +55,8 @@ let package = Package(
             name: "specsmith-bench",
             dependencies: ["SpecsmithCore", "SpecsmithYAML"]
         ),
+        // Generates and builds every OpenAPI document of a folder: `swift run -c release specsmith-corpus DIR`.
+        .executableTarget(name: "specsmith-corpus", dependencies: ["SpecsmithCore"]),
         // Turns Templates/*.mustache into Swift string constants so the binary carries its defaults.
         .executableTarget(name: "specsmith-embed", path: "Plugins/EmbedTemplatesTool"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["specsmith-embed"]),
