@@ -66,4 +66,47 @@ struct LoadingDiagnosticsTests {
         )
         #expect(result.diagnostics.summary == "0 errors, 5 warnings")
     }
+
+    @Test("a 3.0 form in a 3.1 document, or the reverse, is read anyway with a warning")
+    func versionFormsOutOfPlace() throws {
+        let text31 = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            components:
+              schemas:
+                A: {type: integer, nullable: true, minimum: 0, exclusiveMinimum: true}
+            """
+        let result31 = DocumentLoader().load(bytes: Array(text31.utf8), file: "forms.yaml")
+        #expect(
+            result31.diagnostics.map(\.description) == [
+                "forms.yaml:5:24: warning: \"nullable\" is OpenAPI 3.0; in 3.1 add \"null\" to \"type\" (read as such here)",
+                "forms.yaml:5:70: warning: a Boolean \"exclusiveMinimum\" is OpenAPI 3.0; in 3.1 it is a number (read as in 3.0 here)",
+            ]
+        )
+        let a = try #require(result31.document?.components.schemas["A"])
+        #expect(a.types == [.integer, .null])
+        #expect(a.exclusiveMinimum?.text == "0")
+        #expect(a.minimum == nil)
+
+        let text30 = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                B: {type: [string, "null"], exclusiveMaximum: 5}
+            """
+        let result30 = DocumentLoader().load(bytes: Array(text30.utf8), file: "forms.yaml")
+        #expect(
+            result30.diagnostics.map(\.description) == [
+                "forms.yaml:6:15: warning: a list of types is OpenAPI 3.1; in 3.0 write one type and \"nullable: true\"",
+                "forms.yaml:6:24: warning: type \"null\" is OpenAPI 3.1; in 3.0 write \"nullable: true\"",
+                "forms.yaml:6:33: warning: \"exclusiveMaximum\" applies to numbers; it has no effect on type string",
+                "forms.yaml:6:51: warning: a numeric \"exclusiveMaximum\" is OpenAPI 3.1; in 3.0 it is a Boolean (read as in 3.1 here)",
+            ]
+        )
+        let b = try #require(result30.document?.components.schemas["B"])
+        #expect(b.types == [.string, .null])
+        #expect(b.exclusiveMaximum?.text == "5")
+    }
 }

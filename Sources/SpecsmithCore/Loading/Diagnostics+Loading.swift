@@ -60,8 +60,8 @@ extension Diagnostic {
         .error("keys must be strings, found a mapping or list key", at: location)
     }
 
-    static func unsupported(_ feature: String, at location: SourceLocation) -> Diagnostic {
-        .warning("\(feature) not supported; ignored", at: location)
+    static func unsupported(_ feature: UnsupportedFeature, at location: SourceLocation) -> Diagnostic {
+        .warning("\(feature.phrase) not supported; ignored", at: location)
     }
 
     static func invalidValue(_ value: String, for key: String, allowed: [String], at location: SourceLocation)
@@ -150,8 +150,28 @@ extension Diagnostic {
         )
     }
 
-    static func versionForm(_ message: String, at location: SourceLocation) -> Diagnostic {
-        .warning(message, at: location)
+    static func typeListIn30(at location: SourceLocation) -> Diagnostic {
+        .warning("a list of types is OpenAPI 3.1; in 3.0 write one type and \"nullable: true\"", at: location)
+    }
+
+    static func nullTypeIn30(at location: SourceLocation) -> Diagnostic {
+        .warning("type \"null\" is OpenAPI 3.1; in 3.0 write \"nullable: true\"", at: location)
+    }
+
+    static func nullableIn31(at location: SourceLocation) -> Diagnostic {
+        .warning("\"nullable\" is OpenAPI 3.0; in 3.1 add \"null\" to \"type\" (read as such here)", at: location)
+    }
+
+    static func booleanExclusiveBoundIn31(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .warning("a Boolean \"\(key)\" is OpenAPI 3.0; in 3.1 it is a number (read as in 3.0 here)", at: location)
+    }
+
+    static func numericExclusiveBoundIn30(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .warning("a numeric \"\(key)\" is OpenAPI 3.1; in 3.0 it is a Boolean (read as in 3.1 here)", at: location)
+    }
+
+    static func itemsList(at location: SourceLocation) -> Diagnostic {
+        .unsupported(.itemsList, at: location)
     }
 
     static func exclusiveBoundWithoutBound(_ keyword: String, bound: String, at location: SourceLocation) -> Diagnostic
@@ -242,5 +262,27 @@ extension Diagnostic {
 
     static func unknownSecurityScheme(_ name: String, at location: SourceLocation) -> Diagnostic {
         .error("security requirement names \"\(name)\", which is not in components.securitySchemes", at: location)
+    }
+}
+
+/// A feature the loader reads past, named in its warning.
+enum UnsupportedFeature {
+    case callbacks
+    case links
+    case queryMethod
+    case itemsList
+    case schemaKeyword(String)
+    case jsonSchemaDialect(String)
+
+    /// The subject of the warning, with its verb: `callbacks are`, `schema keyword "if" is`.
+    var phrase: String {
+        switch self {
+        case .callbacks: "callbacks are"
+        case .links: "links are"
+        case .queryMethod: "the \"query\" method is"
+        case .itemsList: "\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is"
+        case .schemaKeyword(let keyword): "schema keyword \"\(keyword)\" is"
+        case .jsonSchemaDialect(let dialect): "jsonSchemaDialect \"\(dialect)\" is"
+        }
     }
 }

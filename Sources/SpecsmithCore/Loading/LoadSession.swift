@@ -98,7 +98,7 @@ final class LoadSession {
             report(.missingKey("info", in: "OpenAPI", at: root.location))
         }
         if version == .v31, let dialect = o.string("jsonSchemaDialect"), dialect != Self.baseDialect {
-            report(.unsupported("jsonSchemaDialect \"\(dialect)\" is", at: o.keyLocation("jsonSchemaDialect")))
+            report(.unsupported(.jsonSchemaDialect(dialect), at: o.keyLocation("jsonSchemaDialect")))
         }
         let servers = readServers(&o, file: file)
 
@@ -442,8 +442,8 @@ final class LoadSession {
                 }
             }
         }
-        o.unsupported("links", feature: "links are")
-        o.unsupported("callbacks", feature: "callbacks are")
+        o.unsupported("links", feature: .links)
+        o.unsupported("callbacks", feature: .callbacks)
         components.extensions = o.finish()
         return components
     }

@@ -164,7 +164,7 @@ struct ObjectReader {
     }
 
     /// Marks a key as known and warns that its feature is not supported.
-    mutating func unsupported(_ key: String, feature: String) {
+    mutating func unsupported(_ key: String, feature: UnsupportedFeature) {
         asked.insert(key)
         if let entry = mapping.entry(key) {
             session.report(.unsupported(feature, at: entry.key.location))

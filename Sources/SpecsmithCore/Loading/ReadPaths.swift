@@ -73,7 +73,7 @@ extension LoadSession {
             (order.firstIndex(of: $0.method.rawValue) ?? 0) < (order.firstIndex(of: $1.method.rawValue) ?? 0)
         }
         if version == .v31 && o.mapping.entry("query") != nil {
-            o.unsupported("query", feature: "the \"query\" method is")
+            o.unsupported("query", feature: .queryMethod)
         }
         item.extensions = o.finish()
         return item
@@ -138,7 +138,7 @@ extension LoadSession {
             report(.noResponses(at: node.location))
         }
         operation.security = o.value("security").map { readSecurity($0, file: file) }
-        o.unsupported("callbacks", feature: "callbacks are")
+        o.unsupported("callbacks", feature: .callbacks)
         operation.extensions = o.finish()
         return operation
     }
@@ -330,7 +330,7 @@ extension LoadSession {
         }
         response.headers = readHeaders(&o, file: file)
         response.content = readContent(&o, file: file)
-        o.unsupported("links", feature: "links are")
+        o.unsupported("links", feature: .links)
         response.extensions = o.finish()
         return response
     }

@@ -61,12 +61,7 @@ extension LoadSession {
 
         if let items = o.value("items") {
             if items.sequence != nil {
-                report(
-                    .unsupported(
-                        "\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is",
-                        at: o.keyLocation("items")
-                    )
-                )
+                report(.itemsList(at: o.keyLocation("items")))
             } else {
                 schema.items = readSchema(items, file: file, key: "items")
             }
@@ -124,7 +119,7 @@ extension LoadSession {
         if let docs = o.value("externalDocs") { schema.externalDocs = readExternalDocs(docs, file: file) }
         o.accept("$schema", "$comment", "$defs", "definitions")
         for keyword in Self.unsupportedSchemaKeywords where o.mapping.entry(keyword) != nil {
-            o.unsupported(keyword, feature: "schema keyword \"\(keyword)\" is")
+            o.unsupported(keyword, feature: .schemaKeyword(keyword))
         }
         checkApplicability(schema, o)
         checkValues(schema, o)
@@ -137,12 +132,7 @@ extension LoadSession {
             var names: [(String?, YAMLNode)] = []
             if let items = typeNode.sequence {
                 if version == .v30 {
-                    report(
-                        .versionForm(
-                            "a list of types is OpenAPI 3.1; in 3.0 write one type and \"nullable: true\"",
-                            at: typeNode.location
-                        )
-                    )
+                    report(.typeListIn30(at: typeNode.location))
                 }
                 names = items.map { ($0.isNullNode ? "null" : stringValue($0, key: "type"), $0) }
             } else if typeNode.isNullNode {
@@ -156,21 +146,14 @@ extension LoadSession {
                     continue
                 }
                 if type == .null && version == .v30 {
-                    report(
-                        .versionForm("type \"null\" is OpenAPI 3.1; in 3.0 write \"nullable: true\"", at: node.location)
-                    )
+                    report(.nullTypeIn30(at: node.location))
                 }
                 if !schema.types.contains(type) { schema.types.append(type) }
             }
         }
         if let nullable = o.bool("nullable") {
             if version == .v31 {
-                report(
-                    .versionForm(
-                        "\"nullable\" is OpenAPI 3.0; in 3.1 add \"null\" to \"type\" (read as such here)",
-                        at: o.keyLocation("nullable")
-                    )
-                )
+                report(.nullableIn31(at: o.keyLocation("nullable")))
             }
             if nullable {
                 schema.isNullable = true
@@ -193,12 +176,7 @@ extension LoadSession {
         guard let node = o.value(key) else { return }
         if let isExclusive = node.boolScalar {
             if version == .v31 {
-                report(
-                    .versionForm(
-                        "a Boolean \"\(key)\" is OpenAPI 3.0; in 3.1 it is a number (read as in 3.0 here)",
-                        at: node.location
-                    )
-                )
+                report(.booleanExclusiveBoundIn31(key, at: node.location))
             }
             guard isExclusive else { return }
             if let value = schema[keyPath: inclusive] {
@@ -209,12 +187,7 @@ extension LoadSession {
             }
         } else if let n = node.numberScalar {
             if version == .v30 {
-                report(
-                    .versionForm(
-                        "a numeric \"\(key)\" is OpenAPI 3.1; in 3.0 it is a Boolean (read as in 3.1 here)",
-                        at: node.location
-                    )
-                )
+                report(.numericExclusiveBoundIn30(key, at: node.location))
             }
             schema[keyPath: exclusive] = n
         } else {
