@@ -18,11 +18,28 @@ public struct DiagnosticRenderer: Sendable {
     /// Renders one diagnostic: its header line, then the source line and a caret under the column
     /// when the source is available, then its note.
     public func render(_ diagnostic: Diagnostic) -> String {
+        var cache: [String: [Substring]] = [:]
+        return render(diagnostic, cache: &cache)
+    }
+
+    /// Renders every diagnostic, each followed by a newline. Each file is split into lines once.
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        var cache: [String: [Substring]] = [:]
+        return diagnostics.map { render($0, cache: &cache) + "\n" }.joined()
+    }
+
+    /// The widest part of a source line shown; longer lines (minified JSON) show a window around the column.
+    static let maximumShownWidth = 160
+
+    private func render(_ diagnostic: Diagnostic, cache: inout [String: [Substring]]) -> String {
         var out = diagnostic.description
-        if let location = diagnostic.location, let text = source(location.file),
-            let line = Self.line(location.line, of: text)
+        if let location = diagnostic.location, let lines = lines(of: location.file, cache: &cache),
+            location.line >= 1, location.line <= lines.count
         {
-            out += "\n" + line + "\n" + Self.caret(under: location.column, in: line)
+            var line = lines[location.line - 1]
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            let (shown, column) = Self.window(String(line), column: location.column)
+            out += "\n" + shown + "\n" + Self.caret(under: column, in: shown)
         }
         if let note = diagnostic.note {
             out += "\nnote: " + note
@@ -30,21 +47,30 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// Renders every diagnostic, each followed by a newline.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map { render($0) + "\n" }.joined()
+    private func lines(of file: String, cache: inout [String: [Substring]]) -> [Substring]? {
+        if let cached = cache[file] { return cached }
+        guard let text = source(file) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        cache[file] = lines
+        return lines
     }
 
-    static func line(_ number: Int, of text: String) -> String? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number {
-                return String(line.hasSuffix("\r") ? line.dropLast() : line)
-            }
-            current += 1
+    /// The line, or for a very long one the part around `column` with `...` at the cut ends, and the
+    /// column within what is shown.
+    static func window(_ line: String, column: Int) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > maximumShownWidth else { return (line, column) }
+        let half = maximumShownWidth / 2
+        let start = max(0, min(column - 1 - half, scalars.count - maximumShownWidth))
+        let end = min(scalars.count, start + maximumShownWidth)
+        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
+        var shownColumn = column - start
+        if start > 0 {
+            shown = "..." + shown
+            shownColumn += 3
         }
-        return nil
+        if end < scalars.count { shown += "..." }
+        return (shown, shownColumn)
     }
 
     /// A caret line whose leading white space copies the source line's tabs, so the caret lines up.

@@ -1,4 +1,4 @@
-import SpecsmithDiagnostics
+@testable import SpecsmithDiagnostics
 import Testing
 
 @Suite struct DiagnosticRendererTests {
@@ -53,5 +53,19 @@ import Testing
         #expect([a, b, c].summary == "2 errors, 1 warning")
         #expect([a, b, c].hasErrors)
         #expect(![a].hasErrors)
+    }
+}
+
+@Suite struct LongLineTests {
+    @Test func aVeryLongLineShowsAWindowAroundTheColumn() {
+        let line = String(repeating: "a", count: 1000) + "X" + String(repeating: "b", count: 1000)
+        let renderer = DiagnosticRenderer { _ in line }
+        let text = renderer.render(Diagnostic.error("here", at: SourceLocation(file: "f.json", line: 1, column: 1001)))
+        let parts = text.split(separator: "\n").map(String.init)
+        #expect(parts.count == 3)
+        #expect(parts[1].hasPrefix("...") && parts[1].hasSuffix("..."))
+        #expect(parts[1].count <= DiagnosticRenderer.maximumShownWidth + 6)
+        let caret = parts[2].count - 1
+        #expect(Array(parts[1])[caret] == "X")
     }
 }
