@@ -33,6 +33,7 @@ let package = Package(
             dependencies: [
                 "SpecsmithYAML",
                 "SpecsmithDiagnostics",
+                "SpecsmithRuntime",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             plugins: ["EmbedTemplates"]
@@ -53,7 +54,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "specsmith-bench",
-            dependencies: ["SpecsmithCore", "SpecsmithYAML"]
+            dependencies: ["SpecsmithCore", "SpecsmithYAML", "EvalAPI"]
         ),
         // Generates and builds every OpenAPI document of a folder: `swift run -c release specsmith-corpus DIR`.
         .executableTarget(name: "specsmith-corpus", dependencies: ["SpecsmithCore"]),
@@ -74,6 +75,8 @@ let package = Package(
         .testTarget(name: "SpecsmithCoreTests", dependencies: ["SpecsmithCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SpecsmithRuntimeTests", dependencies: ["SpecsmithRuntime"]),
         .testTarget(name: "EvalAPITests", dependencies: ["EvalAPI", "SpecsmithRuntime"]),
+        // Runs the JSON Schema Test Suite (../shared/json-schema-test-suite) through the generator's rules.
+        .testTarget(name: "ConformanceTests", dependencies: ["SpecsmithCore", "SpecsmithRuntime", "SpecsmithYAML"]),
     ],
     swiftLanguageModes: [.v6]
 )
