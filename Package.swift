@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // The system's libyaml. Only SpecsmithYAML imports it.
@@ -75,6 +76,11 @@ let package = Package(
         .testTarget(name: "SpecsmithCoreTests", dependencies: ["SpecsmithCore"], exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "SpecsmithRuntimeTests", dependencies: ["SpecsmithRuntime"]),
         .testTarget(name: "EvalAPITests", dependencies: ["EvalAPI", "SpecsmithRuntime"]),
+        // The generated client against a loopback Hummingbird server that validates with the generated validators.
+        .testTarget(
+            name: "EvalAPIEndToEndTests",
+            dependencies: ["EvalAPI", "SpecsmithRuntime", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         // Runs the JSON Schema Test Suite (../shared/json-schema-test-suite) through the generator's rules.
         .testTarget(name: "ConformanceTests", dependencies: ["SpecsmithCore", "SpecsmithRuntime", "SpecsmithYAML"]),
     ],
