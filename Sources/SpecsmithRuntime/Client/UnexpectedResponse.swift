@@ -1,0 +1,108 @@
+import Foundation
+import HTTPTypes
+
+/// A response the operation does not document, or whose body does not decode as documented.
+///
+/// It keeps everything that arrived (status, header fields and the raw body), so that a caller can
+/// look further; printing it shows the body with secret values redacted (see ``ClientRedaction``) and
+/// never the value of `Authorization`, `Set-Cookie` or a header named like a secret.
+public struct UnexpectedResponse: Error, Sendable, Hashable {
+    /// Why the response was not what the operation documents.
+    public enum Reason: Sendable, Hashable {
+        /// The status code is not among the operation's responses.
+        case undocumentedStatus
+        /// The body is not in a media type the operation documents for this status (the media type
+        /// that arrived, or `nil` without `Content-Type`).
+        case unexpectedContentType(String?)
+        /// The body does not decode as the documented type; the decoder's explanation, which names
+        /// the JSON path but not the value.
+        case undecodableBody(String)
+    }
+
+    /// The operation's Swift name (`me`).
+    public let operation: String
+    /// Why it is unexpected.
+    public let reason: Reason
+    /// The response as it arrived.
+    public let response: ReceivedResponse
+
+    /// The status code.
+    public var status: Int { response.status.code }
+    /// The header fields as they arrived.
+    public var headerFields: HTTPFields { response.headerFields }
+    /// The raw body bytes.
+    public var body: Data { response.body }
+
+    /// An unexpected response of `operation`.
+    public init(operation: String, reason: Reason, response: ReceivedResponse) {
+        self.operation = operation
+        self.reason = reason
+        self.response = response
+    }
+}
+
+extension UnexpectedResponse: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// `me: undocumented status 401 [Content-Type: application/json] body {"errorText":"..."}`.
+    public var description: String {
+        let what =
+            switch reason {
+            case .undocumentedStatus: "undocumented status \(status)"
+            case .unexpectedContentType(let type): "status \(status) with unexpected content type \(type ?? "(none)")"
+            case .undecodableBody(let explanation): "status \(status) with a body that does not decode: \(explanation)"
+            }
+        return "\(operation): \(what) [\(ClientRedaction.headers(headerFields))] body \(ClientRedaction.body(body))"
+    }
+
+    /// The same as ``description``.
+    public var debugDescription: String { description }
+
+    /// The operation, reason, status, header names and the redacted body, never a raw value.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "operation": operation, "reason": reason, "status": status,
+                "headers": ClientRedaction.headers(headerFields), "body": ClientRedaction.body(body),
+            ],
+            displayStyle: .struct)
+    }
+}
+
+extension ReceivedResponse {
+    /// Decodes the body as `type` with ``JSONCoding/makeDecoder()`` when its `Content-Type` is JSON
+    /// (`application/json`, `…+json`) or absent.
+    ///
+    /// - Throws: ``UnexpectedResponse`` for another media type or a body that does not decode.
+    public func decodeJSON<Body: Decodable>(_ type: Body.Type, operation: String) throws(UnexpectedResponse) -> Body {
+        if let mediaType, mediaType != "application/json", !mediaType.hasSuffix("+json") {
+            throw UnexpectedResponse(operation: operation, reason: .unexpectedContentType(mediaType), response: self)
+        }
+        do {
+            return try JSONCoding.makeDecoder().decode(type, from: body)
+        } catch {
+            throw UnexpectedResponse(operation: operation, reason: .undecodableBody(Self.explain(error)), response: self)
+        }
+    }
+
+    /// The error for a status the operation does not document.
+    public func undocumented(operation: String) -> UnexpectedResponse {
+        UnexpectedResponse(operation: operation, reason: .undocumentedStatus, response: self)
+    }
+
+    /// The decoder's complaint with the coding path, without the value (which may be a secret).
+    private static func explain(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "not JSON" }
+        func path(_ context: DecodingError.Context) -> String {
+            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return text.isEmpty ? "the body" : text
+        }
+        switch error {
+        case .typeMismatch(let type, let context): return "\(path(context)): expected \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
+        case .keyNotFound(let key, let context): return "\(path(context)): missing key \(key.stringValue)"
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "not valid JSON" : "\(path(context)): invalid value"
+        @unknown default: return "does not decode"
+        }
+    }
+}
