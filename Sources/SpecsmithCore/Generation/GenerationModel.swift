@@ -21,12 +21,15 @@ indirect enum TypeDeclaration: Sendable, Hashable {
     case enumeration(EnumDeclaration)
     /// A named schema that is a plain Swift type (`typealias PetID = String`).
     case alias(AliasDeclaration)
+    /// `oneOf`/`anyOf`: an enum with a case per schema, holding its value.
+    case union(UnionDeclaration)
 
     var name: String {
         switch self {
         case .structure(let s): s.name
         case .enumeration(let e): e.name
         case .alias(let a): a.name
+        case .union(let u): u.name
         }
     }
 }
@@ -69,6 +72,35 @@ struct PropertyDeclaration: Sendable, Hashable {
     /// The qualified name of the generated struct the value (or each element) is, if any; used to
     /// decide ``validatesNested`` once every type is known.
     var valueStruct: String?
+    /// Whether the value is stored out of line (`Indirect`), because the struct would otherwise
+    /// contain itself (a recursive schema).
+    var isIndirect = false
+}
+
+/// An enum for `oneOf`/`anyOf`. With a discriminator, decoding picks the case by the property's
+/// value; without one it tries each case in order and takes the first that decodes.
+struct UnionDeclaration: Sendable, Hashable {
+    struct Case: Sendable, Hashable {
+        /// The Swift case name (`dog`, `string`).
+        var name: String
+        /// The Swift type of the case's value.
+        var type: String
+        /// Discriminator values that select this case (empty without a discriminator).
+        var values: [String]
+        /// Whether the value is a generated struct with checks of its own.
+        var validates: Bool
+        var valueStruct: String?
+        /// Whether the case is `indirect`, because the enum would otherwise contain itself.
+        var isIndirect = false
+    }
+
+    var name: String
+    var doc: [String]
+    var cases: [Case]
+    /// The discriminator's property name, if any.
+    var discriminator: String?
+    /// Types declared inside this one (inline schemas of its cases).
+    var nested: [TypeDeclaration]
 }
 
 struct AliasDeclaration: Sendable, Hashable {
@@ -185,9 +217,15 @@ struct ParameterDeclaration: Sendable, Hashable {
 }
 
 struct BodyDeclaration: Sendable, Hashable {
+    /// How the body goes on the wire, in order of preference when a spec offers several.
+    enum Encoding: Int, Sendable, Hashable {
+        case json, form, multipart, text, binary
+    }
+
     var type: String
     var isOptional: Bool
     var contentType: String
+    var encoding: Encoding
     var doc: [String]
     var validatesNested: Bool
 }

@@ -134,6 +134,10 @@ struct SchemaTranslator {
     }
 
     private mutating func declaration(named name: String, schema: Schema, qualifiedName: String) -> TypeDeclaration {
+        let schema = mergedAllOf(schema) ?? schema
+        if isUnion(schema) {
+            return .union(union(named: name, schema: schema, qualifiedName: qualifiedName))
+        }
         let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
         if isObjectWithProperties(schema) {
             return .structure(structure(named: name, schema: schema, qualifiedName: qualifiedName, doc: doc))
@@ -218,7 +222,7 @@ struct SchemaTranslator {
         if let ref = schema.ref {
             return referencedType(ref)
         }
-        if isObjectWithProperties(schema) || isExpressibleEnum(schema) {
+        if isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema) {
             let name = SwiftNames.uniqued([SwiftNames.type(suggestedName)], taken: taken.union(nested.map(\.name)))[0]
             let qualified = owner.map { "\($0).\(name)" } ?? name
             // The property documents an inline type; the type itself only keeps a title.
@@ -230,7 +234,10 @@ struct SchemaTranslator {
                 return SwiftTypeName(name: alias.type)
             }
             nested.append(declaration)
-            if case .structure = declaration { return SwiftTypeName(name: name, structName: qualified) }
+            switch declaration {
+            case .structure, .union: return SwiftTypeName(name: name, structName: qualified)
+            default: break
+            }
             return SwiftTypeName(name: name)
         }
         if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.nonNullTypes.isEmpty {
@@ -238,8 +245,9 @@ struct SchemaTranslator {
         }
         if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let keyword = !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : "allOf"
+            let reason = keyword == "allOf" ? "parts that are not all objects" : "beside an allOf"
             diagnostics.append(
-                .warning("\(keyword) is not generated yet; the value is a JSONValue", at: schema.location))
+                .warning("\(keyword) with \(reason) is not generated yet; the value is a JSONValue", at: schema.location))
             return SwiftTypeName(name: "JSONValue")
         }
         let types = schema.nonNullTypes
@@ -251,7 +259,12 @@ struct SchemaTranslator {
         }
         switch type {
         case .string:
-            return SwiftTypeName(name: schema.format == "date-time" ? "Date" : "String")
+            switch schema.format {
+            case "date-time": return SwiftTypeName(name: "Date")
+            // Bytes: base64 text in JSON (`byte`), raw content in a multipart part (`binary`).
+            case "binary", "byte": return SwiftTypeName(name: "Data")
+            default: return SwiftTypeName(name: "String")
+            }
         case .integer:
             switch schema.format {
             case "int32": return SwiftTypeName(name: "Int32")
@@ -296,7 +309,8 @@ struct SchemaTranslator {
         }
         let resolved = document.dereferenced(target)
         if needsOwnType(resolved) {
-            return SwiftTypeName(name: name, structName: isObjectWithProperties(resolved) ? name : nil)
+            let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
+            return SwiftTypeName(name: name, structName: isStruct ? name : nil)
         }
         return SwiftTypeName(name: name, underlying: plainType(of: resolved))
     }
@@ -309,7 +323,8 @@ struct SchemaTranslator {
             return schema.items != nil ? "[JSONValue]" : "JSONValue"
         }
         switch type {
-        case .string: return schema.format == "date-time" ? "Date" : "String"
+        case .string:
+            return schema.format == "date-time" ? "Date" : schema.format == "binary" || schema.format == "byte" ? "Data" : "String"
         case .integer: return schema.format == "int32" ? "Int32" : schema.format == "int64" ? "Int64" : "Int"
         case .number: return schema.format == "float" ? "Float" : "Double"
         case .boolean: return "Bool"
@@ -328,7 +343,99 @@ struct SchemaTranslator {
     }
 
     private func needsOwnType(_ schema: Schema) -> Bool {
-        isObjectWithProperties(schema) || isExpressibleEnum(schema)
+        isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema)
+    }
+
+    /// `oneOf` or `anyOf` (without an `allOf` beside it): an enum with a case per schema.
+    private func isUnion(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.allOf.isEmpty && (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty)
+    }
+
+    private mutating func union(named name: String, schema: Schema, qualifiedName: String) -> UnionDeclaration {
+        let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        var nested: [TypeDeclaration] = []
+        var taken = takenNames
+        taken.insert(name)
+        var cases: [UnionDeclaration.Case] = []
+        for (index, member) in members.enumerated() {
+            let type = swiftType(
+                for: member, suggestedName: "Option \(index + 1)", owner: qualifiedName, taken: taken, nested: &nested)
+            taken.formUnion(nested.map(\.name))
+            var values: [String] = []
+            if let discriminator = schema.discriminator, let ref = member.ref {
+                values = discriminator.mapping.entries.filter { $0.value.id == ref.id }.map(\.key)
+                if values.isEmpty, !ref.name.isEmpty { values = [ref.name] }
+            }
+            cases.append(
+                UnionDeclaration.Case(
+                    name: Self.caseName(for: type.name), type: type.name, values: values, validates: false,
+                    valueStruct: type.structName))
+        }
+        let names = SwiftNames.uniqued(cases.map(\.name))
+        for index in cases.indices { cases[index].name = names[index] }
+        let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
+        return UnionDeclaration(
+            name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName, nested: nested)
+    }
+
+    /// A case name from the Swift type of its value: `Dog` -> `dog`, `String` -> `string`.
+    static func caseName(for type: String) -> String {
+        switch type {
+        case "String": "string"
+        case "Int", "Int32", "Int64": "integer"
+        case "Double", "Float": "number"
+        case "Bool": "boolean"
+        case "JSONValue": "value"
+        case "Date": "date"
+        case "Data": "data"
+        case _ where type.hasPrefix("[") && type.contains(":"): "object"
+        case _ where type.hasPrefix("["): "array"
+        default: SwiftNames.member(type.split(separator: ".").last.map(String.init) ?? type)
+        }
+    }
+
+    /// An `allOf` of object schemas (by reference or inline) as one object schema: the parts'
+    /// properties in order (a later part's property replaces an earlier one of the same name), their
+    /// `required` names together, and the schema's own keywords. `nil` when some part is not an object
+    /// (then the parts cannot be merged soundly), or when a single part says everything (it is used as
+    /// it is).
+    func mergedAllOf(_ schema: Schema) -> Schema? {
+        var seen: Set<String> = []
+        return mergedAllOf(schema, seen: &seen)
+    }
+
+    private func mergedAllOf(_ schema: Schema, seen: inout Set<String>) -> Schema? {
+        guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return nil }
+        if schema.allOf.count == 1, schema.properties.isEmpty { return nil }
+        var merged = schema
+        merged.allOf = []
+        var properties = OrderedMap<Schema>()
+        var required: [String] = []
+        for part in schema.allOf {
+            var resolved = part
+            if let ref = part.ref {
+                guard seen.insert(ref.id).inserted else { return nil }
+                resolved = document.dereferenced(document.schema(for: ref))
+            }
+            if !resolved.allOf.isEmpty {
+                guard let inner = mergedAllOf(resolved, seen: &seen) else { return nil }
+                resolved = inner
+            }
+            let types = resolved.nonNullTypes
+            guard types.isEmpty || types == [.object], resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
+                resolved.enum == nil, resolved.items == nil, resolved.ref == nil
+            else { return nil }
+            for entry in resolved.properties { properties[entry.key] = entry.value }
+            required += resolved.required.filter { !required.contains($0) }
+            if merged.additionalProperties == nil { merged.additionalProperties = resolved.additionalProperties }
+        }
+        for entry in schema.properties { properties[entry.key] = entry.value }
+        required += schema.required.filter { !required.contains($0) }
+        guard !properties.isEmpty else { return nil }
+        merged.properties = properties
+        merged.required = required
+        merged.types = schema.types.contains(.null) ? [.object, .null] : [.object]
+        return merged
     }
 
     /// Whether `enum` lists only strings, for a string or untyped schema: that becomes a Swift

@@ -27,7 +27,7 @@ struct Translator {
                 operations.append(declaration)
             }
         }
-        let (types, validating) = Self.markNestedValidation(schemas.declarations)
+        let (types, validating) = Self.markValidationAndRecursion(schemas.declarations)
         for index in operations.indices {
             guard let body = operations[index].body else { continue }
             let element = body.type.trimmingPrefix("[").prefix { $0 != "]" && $0 != ":" }
@@ -78,8 +78,11 @@ struct Translator {
         let typeBase = SwiftNames.upperCamel(SwiftNames.unescaped(name))
         var body: BodyDeclaration?
         if let requestBody = operation.requestBody {
-            guard let (mediaType, content) = requestBody.content.entries.first(where: { Self.isJSON($0.key) }).map({ ($0.key, $0.value) })
-            else {
+            // The first media type of the most structured kind the generator writes.
+            let choices = requestBody.content.entries.compactMap { entry in
+                Self.bodyEncoding(entry.key).map { (encoding: $0, mediaType: entry.key, content: entry.value) }
+            }
+            guard let choice = choices.min(by: { $0.encoding.rawValue < $1.encoding.rawValue }) else {
                 let types = requestBody.content.keys.joined(separator: ", ")
                 diagnostics.append(
                     .warning(
@@ -87,9 +90,17 @@ struct Translator {
                         at: requestBody.location))
                 return nil
             }
-            let type = content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") } ?? "JSONValue"
+            let type: String
+            switch choice.encoding {
+            case .json, .form, .multipart:
+                type = choice.content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") } ?? "JSONValue"
+            case .text:
+                type = "String"
+            case .binary:
+                type = "Data"
+            }
             body = BodyDeclaration(
-                type: type, isOptional: !requestBody.required, contentType: mediaType,
+                type: type, isOptional: !requestBody.required, contentType: choice.mediaType, encoding: choice.encoding,
                 doc: SchemaTranslator.documentation(requestBody.description), validatesNested: false)
         }
         var parameters: [ParameterDeclaration] = []
@@ -198,6 +209,20 @@ struct Translator {
         504: "Gateway Timeout",
     ]
 
+    /// How a body of this media type is written, or `nil` when the generator cannot write it.
+    static func bodyEncoding(_ mediaType: String) -> BodyDeclaration.Encoding? {
+        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        if isJSON(base) { return .json }
+        switch base {
+        case "application/x-www-form-urlencoded": return .form
+        case "multipart/form-data": return .multipart
+        case _ where base.hasPrefix("text/"): return .text
+        case "application/octet-stream", "*/*", "application/pdf", "application/zip": return .binary
+        case _ where base.hasPrefix("image/") || base.hasPrefix("audio/") || base.hasPrefix("video/"): return .binary
+        default: return nil
+        }
+    }
+
     static func isJSON(_ mediaType: String) -> Bool {
         let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
         return base == "application/json" || base.hasSuffix("+json")
@@ -211,42 +236,143 @@ struct Translator {
         }
     }
 
-    // MARK: - Nested validation
+    // MARK: - Nested validation and recursive types
 
-    /// Marks each property whose value is a struct with checks of its own (directly or further
-    /// down), so that only those are validated recursively.
-    /// Returns the types, marked, and the qualified names of every struct that validates.
-    static func markNestedValidation(_ types: [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
-        var structs: [String: StructDeclaration] = [:]
+    /// What the passes below need to know of each generated struct or union, by qualified name.
+    private struct TypeNode {
+        /// Whether the type has a rule of its own.
+        var hasRules: Bool
+        /// Generated types held by its values, in collections or not.
+        var holds: [String]
+        /// Generated types held directly (not in an array or dictionary): a cycle of these needs `Indirect`.
+        var contains: [String]
+    }
+
+    private static func typeGraph(_ types: [TypeDeclaration]) -> [String: TypeNode] {
+        var graph: [String: TypeNode] = [:]
         func collect(_ declarations: [TypeDeclaration], prefix: String?) {
-            for case .structure(let s) in declarations {
-                let qualified = prefix.map { "\($0).\(s.name)" } ?? s.name
-                structs[qualified] = s
-                collect(s.nested, prefix: qualified)
+            for declaration in declarations {
+                let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
+                switch declaration {
+                case .structure(let s):
+                    graph[qualified] = TypeNode(
+                        hasRules: s.properties.contains { !$0.rules.isEmpty || !$0.elementRules.isEmpty },
+                        holds: s.properties.compactMap(\.valueStruct),
+                        contains: s.properties.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct })
+                    collect(s.nested, prefix: qualified)
+                case .union(let u):
+                    graph[qualified] = TypeNode(
+                        hasRules: false, holds: u.cases.compactMap(\.valueStruct),
+                        contains: u.cases.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct })
+                    collect(u.nested, prefix: qualified)
+                case .enumeration, .alias:
+                    break
+                }
             }
         }
         collect(types, prefix: nil)
-        var validating = Set(structs.filter { $0.value.properties.contains { !$0.rules.isEmpty } }.keys)
-        var changed = true
-        while changed {
-            changed = false
-            for (name, s) in structs where !validating.contains(name) {
-                if s.properties.contains(where: { $0.valueStruct.map(validating.contains) ?? false }) {
-                    validating.insert(name)
-                    changed = true
-                }
+        return graph
+    }
+
+    /// Marks what the generated code validates recursively (a value whose type has checks, or holds
+    /// such a value, at any depth) and what it stores out of line (a value through which a type would
+    /// contain itself). Returns the types and the qualified names of every type that validates.
+    static func markValidationAndRecursion(_ types: [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
+        let graph = typeGraph(types)
+        // Validating types: those with rules, and every type that holds one (walking edges backwards).
+        var heldBy: [String: [String]] = [:]
+        for (name, node) in graph {
+            for target in node.holds { heldBy[target, default: []].append(name) }
+        }
+        var validating = Set(graph.filter(\.value.hasRules).keys)
+        var queue = Array(validating)
+        while let name = queue.popLast() {
+            for holder in heldBy[name] ?? [] where validating.insert(holder).inserted {
+                queue.append(holder)
             }
         }
-        func mark(_ declarations: [TypeDeclaration]) -> [TypeDeclaration] {
+        let component = stronglyConnectedComponents(graph.mapValues(\.contains))
+        func onCycle(_ from: String, _ to: String?) -> Bool {
+            guard let to, let a = component[from], let b = component[to] else { return false }
+            return a == b
+        }
+        func mark(_ declarations: [TypeDeclaration], prefix: String?) -> [TypeDeclaration] {
             declarations.map { declaration in
-                guard case .structure(var s) = declaration else { return declaration }
-                for index in s.properties.indices {
-                    s.properties[index].validatesNested = s.properties[index].valueStruct.map(validating.contains) ?? false
+                let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
+                switch declaration {
+                case .structure(var s):
+                    for index in s.properties.indices {
+                        let property = s.properties[index]
+                        s.properties[index].validatesNested = property.valueStruct.map(validating.contains) ?? false
+                        s.properties[index].isIndirect = !property.type.hasPrefix("[") && onCycle(qualified, property.valueStruct)
+                    }
+                    s.nested = mark(s.nested, prefix: qualified)
+                    return .structure(s)
+                case .union(var u):
+                    for index in u.cases.indices {
+                        let item = u.cases[index]
+                        u.cases[index].validates = item.valueStruct.map(validating.contains) ?? false
+                        u.cases[index].isIndirect = !item.type.hasPrefix("[") && onCycle(qualified, item.valueStruct)
+                    }
+                    u.nested = mark(u.nested, prefix: qualified)
+                    return .union(u)
+                case .enumeration, .alias:
+                    return declaration
                 }
-                s.nested = mark(s.nested)
-                return .structure(s)
             }
         }
-        return (mark(types), validating)
+        return (mark(types, prefix: nil), validating)
+    }
+
+    /// Tarjan's algorithm, iterative: each node's component number. A node with an edge to itself
+    /// shares the component with itself, which is what a self-referencing struct needs.
+    static func stronglyConnectedComponents(_ edges: [String: [String]]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        var low: [String: Int] = [:]
+        var onStack: Set<String> = []
+        var stack: [String] = []
+        var component: [String: Int] = [:]
+        var counter = 0
+        var components = 0
+        for root in edges.keys.sorted() where index[root] == nil {
+            var work: [(node: String, next: Int)] = [(root, 0)]
+            index[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack.insert(root)
+            while let (node, next) = work.last {
+                let successors = edges[node] ?? []
+                if next < successors.count {
+                    work[work.count - 1].next += 1
+                    let successor = successors[next]
+                    guard edges[successor] != nil else { continue }
+                    if index[successor] == nil {
+                        index[successor] = counter
+                        low[successor] = counter
+                        counter += 1
+                        stack.append(successor)
+                        onStack.insert(successor)
+                        work.append((successor, 0))
+                    } else if onStack.contains(successor) {
+                        low[node] = min(low[node]!, index[successor]!)
+                    }
+                } else {
+                    work.removeLast()
+                    if let parent = work.last?.node {
+                        low[parent] = min(low[parent]!, low[node]!)
+                    }
+                    if low[node] == index[node] {
+                        while let member = stack.popLast() {
+                            onStack.remove(member)
+                            component[member] = components
+                            if member == node { break }
+                        }
+                        components += 1
+                    }
+                }
+            }
+        }
+        return component
     }
 }

@@ -31,7 +31,13 @@ struct Renderer {
             for type in model.types { types.append(try renderType(type, indent: 0, base: base)) }
             try add("Models.swift", template: "models", ["types": types])
             let structs = Self.allStructs(model.types, prefix: nil)
-            let validating = structs.compactMap(validationContext)
+            let validating = Self.allTypes(model.types, prefix: nil).compactMap { entry -> [String: Any]? in
+                switch entry.declaration {
+                case .structure(let s): validationContext((entry.qualified, s))
+                case .union(let u): unionValidationContext(entry.qualified, u)
+                case .enumeration, .alias: nil
+                }
+            }
             if !validating.isEmpty {
                 try add("Validation.swift", template: "validation", ["structs": validating])
             }
@@ -91,6 +97,31 @@ struct Renderer {
         case .alias(let a):
             context = ["name": a.name, "doc": doc(a.doc, indent: indent), "type": a.type]
             template = "alias"
+        case .union(let u):
+            var nested: [String] = []
+            for type in u.nested {
+                nested.append(Self.indented(try renderType(type, indent: indent + 4, base: base)))
+            }
+            let cases: [[String: Any]] = u.cases.map { item in
+                [
+                    "name": item.name,
+                    "member": SwiftNames.unescaped(item.name),
+                    "type": item.type,
+                    "isIndirect": item.isIndirect,
+                    "values": item.values.map(SwiftLiteral.string).joined(separator: ", "),
+                    "selectable": !item.values.isEmpty,
+                ]
+            }
+            context = [
+                "name": u.name,
+                "doc": doc(u.doc, indent: indent),
+                "cases": cases,
+                "nested": nested,
+                "hasDiscriminator": u.discriminator != nil,
+                "discriminator": u.discriminator.map(SwiftLiteral.string) ?? "",
+                "discriminatorName": u.discriminator ?? "",
+            ]
+            template = "union"
         }
         let text = try templates.render(template, base.merging(context) { _, new in new })
         return String(text.dropLast())
@@ -106,15 +137,28 @@ struct Renderer {
     private func structContext(_ s: StructDeclaration, indent: Int) -> [String: Any] {
         let properties: [[String: Any]] = s.properties.enumerated().map { index, p in
             let type = p.type + (p.isOptional ? "?" : "")
+            let label = SwiftNames.unescaped(p.name)
+            let storage = "_" + label
+            let wireKey = p.name == p.wireName || "`\(p.wireName)`" == p.name ? nil : SwiftLiteral.string(p.wireName)
+            let codingKey =
+                p.isIndirect
+                ? "case \(storage) = \(SwiftLiteral.string(p.wireName))"
+                : wireKey.map { "case \(p.name) = \($0)" } ?? "case \(p.name)"
             return [
                 "name": p.name,
-                "label": SwiftNames.unescaped(p.name),
+                "label": label,
                 "type": type,
                 "doc": doc(p.doc, indent: indent + 4),
                 "deprecated": p.deprecated,
                 "parameter": "\(p.name): \(type)\(p.isOptional ? " = nil" : "")",
-                "codingKey": p.name == p.wireName || "`\(p.wireName)`" == p.name
-                    ? "case \(p.name)" : "case \(p.name) = \(SwiftLiteral.string(p.wireName))",
+                "assignment": p.isIndirect
+                    ? "self.\(storage) = " + (p.isOptional ? "\(p.name).map(Indirect.init)" : "Indirect(\(p.name))")
+                    : "self.\(label) = \(p.name)",
+                "isIndirect": p.isIndirect,
+                "storage": storage,
+                "storedType": "Indirect<\(p.type)>" + (p.isOptional ? "?" : ""),
+                "isOptional": p.isOptional,
+                "codingKey": codingKey,
                 "last": index == s.properties.count - 1,
             ]
         }
@@ -124,19 +168,44 @@ struct Renderer {
             "deprecated": s.deprecated,
             "properties": properties,
             "hasProperties": !properties.isEmpty,
-            "needsCodingKeys": s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName },
+            "needsCodingKeys": s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isIndirect },
         ]
     }
 
-    /// Every struct, outermost first, with its qualified name (`Customer.Billing`).
-    private static func allStructs(_ types: [TypeDeclaration], prefix: String?) -> [(qualified: String, declaration: StructDeclaration)] {
-        var result: [(String, StructDeclaration)] = []
-        for case .structure(let s) in types {
-            let qualified = prefix.map { "\($0).\(s.name)" } ?? s.name
-            result.append((qualified, s))
-            result += allStructs(s.nested, prefix: qualified)
+    /// Every type, outermost first, with its qualified name (`Customer.Billing`).
+    private static func allTypes(_ types: [TypeDeclaration], prefix: String?) -> [(qualified: String, declaration: TypeDeclaration)] {
+        var result: [(String, TypeDeclaration)] = []
+        for declaration in types {
+            let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
+            result.append((qualified, declaration))
+            switch declaration {
+            case .structure(let s): result += allTypes(s.nested, prefix: qualified)
+            case .union(let u): result += allTypes(u.nested, prefix: qualified)
+            case .enumeration, .alias: break
+            }
         }
         return result
+    }
+
+    /// Every struct, outermost first, with its qualified name.
+    private static func allStructs(_ types: [TypeDeclaration], prefix: String?) -> [(qualified: String, declaration: StructDeclaration)] {
+        allTypes(types, prefix: prefix).compactMap { entry in
+            if case .structure(let s) = entry.declaration { return (entry.qualified, s) }
+            return nil
+        }
+    }
+
+    /// A union validates the value of whichever case it holds.
+    private func unionValidationContext(_ qualified: String, _ union: UnionDeclaration) -> [String: Any]? {
+        let validating = union.cases.filter(\.validates)
+        guard !validating.isEmpty else { return nil }
+        var statements = ["switch self {"]
+        for item in validating {
+            statements.append("case .\(SwiftNames.unescaped(item.name))(let value): value.validate(into: &context)")
+        }
+        if validating.count < union.cases.count { statements.append("default: break") }
+        statements.append("}")
+        return ["name": qualified, "statements": statements, "constants": [[String: String]]()]
     }
 
     // MARK: - Validation
@@ -326,7 +395,20 @@ struct Renderer {
             }
         }
         if operation.bearerAuth != nil { steps.append("try request.setBearerToken(bearerToken)") }
-        if operation.body != nil { steps.append("try request.setJSONBody(body)") }
+        if let body = operation.body {
+            let contentType = SwiftLiteral.string(body.contentType)
+            switch body.encoding {
+            case .json: steps.append("try request.setJSONBody(body)")
+            case .form: steps.append("try request.setFormBody(body)")
+            case .multipart: steps.append("try request.setMultipartBody(body)")
+            case .text:
+                let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: \(contentType)"
+                steps.append("request.setTextBody(body\(explicit))")
+            case .binary:
+                let explicit = body.contentType == "application/octet-stream" || body.contentType == "*/*" ? "" : ", contentType: \(contentType)"
+                steps.append("request.setBinaryBody(body\(explicit))")
+            }
+        }
         if operation.accept != nil { steps.append("request.acceptJSON()") }
 
         let signatureStart = "    \(Self.accessPlaceholder) static func \(operation.name)("

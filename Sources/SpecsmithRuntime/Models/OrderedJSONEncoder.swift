@@ -6,6 +6,13 @@ import Foundation
 ///
 /// `Date` is RFC 3339 (``DateTime``), `Data` base64, `URL` its absolute string; `/` is not escaped.
 enum OrderedJSONEncoder {
+    /// The value as a tree, for encodings built on the JSON shape (form and multipart bodies).
+    static func tree(_ value: some Encodable) throws -> JSONNode {
+        let root = JSONNode()
+        try root.encode(value, codingPath: [])
+        return root
+    }
+
     static func encode(_ value: some Encodable) throws -> Data {
         let root = JSONNode()
         try root.encode(value, codingPath: [])
@@ -24,6 +31,9 @@ final class JSONNode {
     private var kind = Kind.empty
     /// The JSON text of a literal: `"text"`, `12`, `true`, `null`.
     private var literal = ""
+    /// For a string literal, its text unquoted; for `Data`, its bytes (form and multipart bodies need them).
+    private var rawString: String?
+    private var rawData: Data?
     private var keys: [String] = []
     private var members: [String: JSONNode] = [:]
     private var items: [JSONNode] = []
@@ -34,6 +44,7 @@ final class JSONNode {
             setString(DateTime.string(from: date))
         case let data as Data:
             setString(data.base64EncodedString())
+            rawData = data
         case let url as URL:
             setString(url.absoluteString)
         case let decimal as Decimal:
@@ -48,12 +59,52 @@ final class JSONNode {
     func setLiteral(_ text: String) {
         kind = .literal
         literal = text
+        rawString = nil
+        rawData = nil
     }
 
     func setString(_ text: String) {
         var quoted: [UInt8] = []
         Self.writeString(text, to: &quoted)
         setLiteral(String(decoding: quoted, as: UTF8.self))
+        rawString = text
+    }
+
+    /// A form field's value: the text of a string, the JSON text of a number or Boolean; `nil` for
+    /// `null` and containers.
+    var formValue: String? {
+        guard kind == .literal, literal != "null" else { return nil }
+        return rawString ?? literal
+    }
+
+    /// The members of an object, in order (empty for anything else).
+    var orderedMembers: [(key: String, node: JSONNode)] {
+        kind == .object ? keys.compactMap { key in members[key].map { (key, $0) } } : []
+    }
+
+    var isObject: Bool { kind == .object }
+    var isArray: Bool { kind == .array }
+    var arrayItems: [JSONNode] { kind == .array ? items : [] }
+    var bytes: Data? { rawData }
+
+    /// The node as `application/x-www-form-urlencoded` pairs: nested objects as `a[b]=c` (as Stripe and
+    /// Rails read them), arrays of values as the same name repeated (`form` style, exploded), arrays of
+    /// objects with their index (`a[0][b]=c`). `null` members are left out.
+    func formPairs(prefix: String? = nil) -> [(name: String, value: String)] {
+        switch kind {
+        case .object:
+            return orderedMembers.flatMap { key, node in node.formPairs(prefix: prefix.map { "\($0)[\(key)]" } ?? key) }
+        case .array:
+            guard let prefix else { return [] }
+            return items.enumerated().flatMap { index, item in
+                item.kind == .literal ? item.formPairs(prefix: prefix) : item.formPairs(prefix: "\(prefix)[\(index)]")
+            }
+        case .literal:
+            guard let prefix, let value = formValue else { return [] }
+            return [(prefix, value)]
+        case .empty:
+            return []
+        }
     }
 
     func setNumber(_ value: Double, codingPath: [any CodingKey]) throws {

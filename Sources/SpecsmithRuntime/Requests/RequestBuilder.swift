@@ -70,6 +70,63 @@ public struct RequestBuilder: Sendable {
         headerFields[.contentType] = "application/json"
     }
 
+    /// Encodes `body` as `application/x-www-form-urlencoded`: each property a `name=value` pair, nested
+    /// objects as `a[b]=c`, arrays as the name repeated; names and values percent-encoded.
+    public mutating func setFormBody(_ body: (some Encodable)?) throws {
+        guard let body else { return }
+        let pairs = try OrderedJSONEncoder.tree(body).formPairs()
+        let text = pairs.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }.joined(separator: "&")
+        self.body = Data(text.utf8)
+        headerFields[.contentType] = "application/x-www-form-urlencoded"
+    }
+
+    /// Encodes `body` as `multipart/form-data`: one part per property, in order. Text and numbers are
+    /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON. `boundary`
+    /// is random unless given (tests give one).
+    public mutating func setMultipartBody(_ body: (some Encodable)?, boundary: String? = nil) throws {
+        guard let body else { return }
+        let boundary = boundary ?? "specsmith-" + UUID().uuidString
+        var data = Data()
+        for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
+            let parts: [JSONNode] = node.isArray ? node.arrayItems : [node]
+            for part in parts {
+                let escaped = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D")
+                    .replacingOccurrences(of: "\n", with: "%0A")
+                data += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(escaped)\"".utf8)
+                if let bytes = part.bytes {
+                    data += Data("; filename=\"\(escaped)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+                    data += bytes
+                } else if let value = part.formValue {
+                    data += Data("\r\n\r\n\(value)".utf8)
+                } else if part.isObject || part.isArray {
+                    var json: [UInt8] = []
+                    part.write(to: &json)
+                    data += Data("\r\nContent-Type: application/json\r\n\r\n".utf8) + Data(json)
+                } else {
+                    continue
+                }
+                data += Data("\r\n".utf8)
+            }
+        }
+        data += Data("--\(boundary)--\r\n".utf8)
+        self.body = data
+        headerFields[.contentType] = "multipart/form-data; boundary=\(boundary)"
+    }
+
+    /// Sends `text` as the body, with `Content-Type: text/plain; charset=utf-8` unless another is given.
+    public mutating func setTextBody(_ text: String?, contentType: String = "text/plain; charset=utf-8") {
+        guard let text else { return }
+        body = Data(text.utf8)
+        headerFields[.contentType] = contentType
+    }
+
+    /// Sends `data` as the body, with the given content type (`application/octet-stream` by default).
+    public mutating func setBinaryBody(_ data: Data?, contentType: String = "application/octet-stream") {
+        guard let data else { return }
+        body = data
+        headerFields[.contentType] = contentType
+    }
+
     /// Sets `Accept: application/json`, for an operation that responds with JSON.
     public mutating func acceptJSON() {
         headerFields[.accept] = "application/json"

@@ -1,0 +1,80 @@
+import Foundation
+import SpecsmithRuntime
+import Testing
+
+/// Bodies other than JSON, as generated operations send them.
+@Suite struct RequestBodyTests {
+    struct Charge: Encodable {
+        var amount: Int
+        var currency: String?
+        var metadata: [String: String]?
+        var expand: [String]?
+        var items: [Item]?
+    }
+
+    struct Item: Encodable {
+        var price: String
+        var quantity: Int
+    }
+
+    func build(_ configure: (inout RequestBuilder) throws -> Void) throws -> PreparedRequest {
+        var builder = RequestBuilder(method: .post, server: URL(string: "https://api.example.com")!, path: "/x")
+        try configure(&builder)
+        return try builder.build()
+    }
+
+    func text(_ request: PreparedRequest) -> String {
+        String(decoding: request.body ?? Data(), as: UTF8.self)
+    }
+
+    @Test func formBodiesNestObjectsWithBracketsAndRepeatArrays() throws {
+        let charge = Charge(
+            amount: 2000, currency: "e&r=1 +", metadata: ["order": "a/b"], expand: ["customer", "invoice"],
+            items: [Item(price: "p_1", quantity: 2)])
+        let request = try build { try $0.setFormBody(charge) }
+        #expect(request.request.headerFields[.contentType] == "application/x-www-form-urlencoded")
+        #expect(
+            text(request)
+                == "amount=2000&currency=e%26r%3D1%20%2B&metadata%5Border%5D=a%2Fb&expand=customer&expand=invoice"
+                + "&items%5B0%5D%5Bprice%5D=p_1&items%5B0%5D%5Bquantity%5D=2")
+    }
+
+    @Test func formBodiesLeaveOutAbsentValues() throws {
+        let request = try build { try $0.setFormBody(Charge(amount: 1)) }
+        #expect(text(request) == "amount=1")
+    }
+
+    struct Upload: Encodable {
+        var purpose: String
+        var file: Data
+        var tags: [String]
+        var options: [String: Int]
+    }
+
+    @Test func multipartBodiesSendEachPropertyAsAPart() throws {
+        let upload = Upload(purpose: "avatar", file: Data([0, 1, 2]), tags: ["a", "b"], options: ["x": 1])
+        let request = try build { try $0.setMultipartBody(upload, boundary: "B") }
+        #expect(request.request.headerFields[.contentType] == "multipart/form-data; boundary=B")
+        let expected =
+            "--B\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\navatar\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n\u{0}\u{1}\u{2}\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\na\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\nb\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"options\"\r\nContent-Type: application/json\r\n\r\n{\"x\":1}\r\n"
+            + "--B--\r\n"
+        #expect(text(request) == expected)
+    }
+
+    @Test func textAndBinaryBodies() throws {
+        let note = try build { $0.setTextBody("héllo") }
+        #expect(note.request.headerFields[.contentType] == "text/plain; charset=utf-8")
+        #expect(text(note) == "héllo")
+        let blob = try build { $0.setBinaryBody(Data([9, 8]), contentType: "image/png") }
+        #expect(blob.request.headerFields[.contentType] == "image/png")
+        #expect(blob.body == Data([9, 8]))
+        let none = try build { $0.setBinaryBody(nil) }
+        #expect(none.body == nil)
+        #expect(none.request.headerFields[.contentType] == nil)
+    }
+}
