@@ -1,0 +1,166 @@
+/// The context of `Client.swift`: a client type with one async method per operation, each returning a
+/// per-operation outcome enum of the documented responses.
+///
+/// Names: the client is the module's name without a trailing `API` or `Api`, plus `Client` (`EvalAPI`
+/// -> `EvalClient`, `Golden` -> `GoldenClient`, `API` -> `APIClient`); each outcome enum, nested in the
+/// client, is the operation's name in upper camel case plus `Outcome` (`me` -> `EvalClient.MeOutcome`).
+/// A name that a generated type already has is numbered (`EvalClient2`, `MeOutcome2`), so neither
+/// shadows a model.
+extension Renderer {
+    func clientContext(_ model: GenerationModel) -> [String: Any] {
+        let typeNames = Set(model.types.map(\.name)).union(Translator.reservedNames)
+        let client = SwiftNames.uniqued([Self.clientName(module: model.module)], taken: typeNames)[0]
+        let outcomes = SwiftNames.uniqued(
+            model.operations.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Outcome" },
+            taken: typeNames.union([client]))
+        let defaultServer = model.servers.first?.name
+        let operations = zip(model.operations, outcomes).enumerated().map { index, pair in
+            var context = clientOperationContext(pair.0, outcome: pair.1)
+            context["last"] = index == model.operations.count - 1
+            return context
+        }
+        return [
+            "client": client,
+            "clientDoc": DocComment.lines(
+                [
+                    "A client of the \(model.title) API: one method per operation, which validates and builds the request, "
+                        + "sends it through the middlewares and the transport, and returns the documented response.",
+                    "",
+                    "Responses the operation does not document, and bodies that do not decode, throw `UnexpectedResponse`.",
+                ], indent: 0),
+            "defaultServer": defaultServer.map { " = .\($0)" } ?? "",
+            "operations": operations,
+        ]
+    }
+
+    /// `EvalAPI` -> `EvalClient`: the module name without a trailing `API` (or `Api`), plus `Client`.
+    static func clientName(module: String) -> String {
+        var base = module
+        for suffix in ["API", "Api"] where base.hasSuffix(suffix) && base.count > suffix.count {
+            base = String(base.dropLast(suffix.count))
+            break
+        }
+        return base + "Client"
+    }
+
+    private func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> [String: Any] {
+        var arguments: [String] = []
+        var argumentDocs: [String] = []
+        var call: [String] = []
+        var validates = false
+        if let body = operation.body {
+            arguments.append("_ body: \(body.type)\(body.isOptional ? "? = nil" : "")")
+            argumentDocs.append("  - body: " + (body.doc.first ?? "The request body."))
+            call.append("body")
+            validates = validates || body.validatesNested
+        }
+        for parameter in operation.parameters {
+            arguments.append("\(parameter.name): \(parameter.type)\(parameter.isOptional ? "? = nil" : "")")
+            let label = SwiftNames.unescaped(parameter.name)
+            let fallback = "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter."
+            argumentDocs.append("  - \(label): " + (parameter.doc.first ?? fallback))
+            call.append("\(label): \(parameter.name)")
+            validates = validates || !parameter.rules.isEmpty
+        }
+        let bearer = operation.bearerAuth != nil
+        if bearer {
+            arguments.append("bearerToken: String? = nil")
+            argumentDocs.append(
+                "  - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a "
+                    + "middleware such as `BearerTokenMiddleware`.")
+            call.append("bearerToken: token")
+        }
+        call.append("server: server")
+
+        var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
+        lines.append("`\(operation.method) \(operation.path)`")
+        lines += ["", "- Parameters:"] + argumentDocs
+        lines.append("- Returns: The documented response, as ``\(outcome)``.")
+        lines.append(
+            (validates ? "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; " : "- Throws: ")
+                + "`UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
+                + "errors (`URLError`, `CancellationError`).")
+        if arguments.isEmpty { argumentDocs = [] }
+        if argumentDocs.isEmpty { lines.removeAll { $0 == "- Parameters:" } }
+
+        // The builder call, on one line when it fits.
+        let builder = "Operations.\(operation.name)"
+        let callIndent = bearer ? 12 : 8
+        let prefix = bearer ? "try " : "let request = try "
+        var request: [String]
+        let oneLineCall = prefix + builder + "(" + call.joined(separator: ", ") + ")"
+        if callIndent + oneLineCall.count <= DocComment.lineWidth {
+            request = [oneLineCall]
+        } else {
+            request = [prefix + builder + "("]
+            request += call.enumerated().map { "    " + $0.element + ($0.offset == call.count - 1 ? "" : ",") }
+            request.append(")")
+        }
+        if bearer {
+            request = ["let request = try ClientCore.prepare(bearerToken: bearerToken) { token in"]
+                + request.map { "    " + $0 } + ["}"]
+        }
+
+        var cases: [[String: Any]] = []
+        var branches: [String] = []
+        let ordered =
+            operation.responses.filter { if case .code = $0.status { true } else { false } }
+            + operation.responses.filter { if case .range = $0.status { true } else { false } }
+            + operation.responses.filter { $0.status == .default }
+        for response in ordered {
+            let keepsStatus = response.status.isRangeOrDefault
+            let decode = response.type.map { "try response.decodeJSON(\($0).self, operation: operation.name)" }
+            var payload: [String] = []
+            var values: [String] = []
+            if keepsStatus {
+                payload.append("status: Int")
+                values.append("status: response.status.code")
+            }
+            if let type = response.type, let decode {
+                payload.append(keepsStatus ? "body: \(type)" : type)
+                values.append(keepsStatus ? "body: \(decode)" : decode)
+            }
+            let declaration = "case \(response.name)" + (payload.isEmpty ? "" : "(" + payload.joined(separator: ", ") + ")")
+            var doc = response.doc
+            if case .range(let digit) = response.status { doc.append("Any \(digit)XX status.") }
+            cases.append(["declaration": declaration, "doc": DocComment.lines(doc, indent: 8)])
+            let label =
+                switch response.status {
+                case .code(let code): "case \(code):"
+                case .range(let digit): "case \(digit * 100)..<\(digit * 100 + 100):"
+                case .default: "default:"
+                }
+            branches.append(label)
+            branches.append("    return .\(response.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")"))
+        }
+        if !operation.responses.contains(where: { $0.status == .default }) {
+            branches += ["default:", "    throw response.undocumented(operation: operation.name)"]
+        }
+
+        let signatureStart = "    public func \(operation.name)("
+        let signatureEnd = ") async throws -> \(outcome) {"
+        let oneLine = signatureStart.count + arguments.joined(separator: ", ").count + signatureEnd.count
+        let operationValue =
+            "ClientOperation(name: \(SwiftLiteral.string(SwiftNames.unescaped(operation.name)))"
+            + (bearer ? ", requiresBearerToken: true)" : ")")
+        return [
+            "name": operation.name,
+            "outcome": outcome,
+            "doc": DocComment.lines(lines, indent: 4),
+            "outcomeDoc": DocComment.lines(["The documented responses of `\(SwiftNames.unescaped(operation.name))`."], indent: 4),
+            "deprecated": operation.deprecated,
+            "arguments": arguments.enumerated().map { ["text": $0.element, "last": $0.offset == arguments.count - 1] },
+            "oneLine": oneLine <= DocComment.lineWidth,
+            "operation": operationValue,
+            "request": request,
+            "branches": branches,
+            "cases": cases,
+        ]
+    }
+}
+
+extension ResponseDeclaration.Status {
+    fileprivate var isRangeOrDefault: Bool {
+        if case .code = self { false } else { true }
+    }
+}
