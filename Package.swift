@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // The system's libyaml. Only SpecsmithYAML imports it.
@@ -79,7 +80,10 @@ let package = Package(
         // The generated client against a loopback Hummingbird server that validates with the generated validators.
         .testTarget(
             name: "EvalAPIEndToEndTests",
-            dependencies: ["EvalAPI", "SpecsmithRuntime", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "EvalAPI", "SpecsmithRuntime", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
         ),
         // Runs the JSON Schema Test Suite (../shared/json-schema-test-suite) through the generator's rules.
         .testTarget(name: "ConformanceTests", dependencies: ["SpecsmithCore", "SpecsmithRuntime", "SpecsmithYAML"]),
