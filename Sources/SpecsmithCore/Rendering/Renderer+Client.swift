@@ -131,7 +131,15 @@ extension Renderer {
                 case .default: "default:"
                 }
             branches.append(label)
-            branches.append("    return .\(response.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")"))
+            let value = "    return .\(response.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
+            // Branch bodies stand at 16 spaces; a longer one gets one argument per line.
+            if 12 + value.count <= DocComment.lineWidth {
+                branches.append(value)
+            } else {
+                branches.append("    return .\(response.name)(")
+                branches += values.enumerated().map { "        " + $0.element + ($0.offset == values.count - 1 ? "" : ",") }
+                branches.append("    )")
+            }
         }
         if !operation.responses.contains(where: { $0.status == .default }) {
             branches += ["default:", "    throw response.undocumented(operation: operation.name)"]
