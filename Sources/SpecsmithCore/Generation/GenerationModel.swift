@@ -209,11 +209,24 @@ struct ParameterDeclaration: Sendable, Hashable {
     var wireName: String
     var location: Location
     var type: String
+    /// The type the rules see (for an alias, the type it stands for).
+    var ruleType: String
+    /// Whether the value is one value, an array or an object, which decides how it is written.
+    var shape: ValueShape
+    /// OpenAPI's `style` (given or the default for the location).
+    var style: String
     var isOptional: Bool
     var doc: [String]
     var rules: [ValidationRule]
     /// `form` with `explode: true` (the default for query): one `name=value` pair per array element.
     var explode: Bool
+}
+
+/// How a parameter's value is shaped, as far as writing it on the wire cares.
+enum ValueShape: String, Sendable, Hashable, CustomStringConvertible {
+    case value, array, object
+
+    var description: String { rawValue }
 }
 
 struct BodyDeclaration: Sendable, Hashable {

@@ -394,6 +394,26 @@ struct SchemaTranslator {
         }
     }
 
+    /// Whether a parameter's schema is one value, an array or an object (following references).
+    func shape(of schema: Schema) -> ValueShape {
+        let resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        if resolved.nonNullTypes == [.array] || (resolved.nonNullTypes.isEmpty && resolved.items != nil) { return .array }
+        if resolved.nonNullTypes == [.object] || !resolved.properties.isEmpty || mergedAllOf(resolved) != nil
+            || isUnion(resolved)
+        {
+            return .object
+        }
+        return .value
+    }
+
+    /// The type rules see for a value of `schema` whose Swift type is `swiftType`: for a reference to
+    /// a plain-typed schema (an alias), the type it stands for.
+    func ruleType(of schema: Schema, swiftType: String) -> String {
+        guard let ref = schema.ref else { return swiftType }
+        let resolved = document.dereferenced(document.schema(for: ref))
+        return needsOwnType(resolved) ? swiftType : plainType(of: resolved)
+    }
+
     /// An `allOf` of object schemas (by reference or inline) as one object schema: the parts'
     /// properties in order (a later part's property replaces an earlier one of the same name), their
     /// `required` names together, and the schema's own keywords. `nil` when some part is not an object
@@ -406,7 +426,8 @@ struct SchemaTranslator {
 
     private func mergedAllOf(_ schema: Schema, seen: inout Set<String>) -> Schema? {
         guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return nil }
-        if schema.allOf.count == 1, schema.properties.isEmpty { return nil }
+        // A single referenced part says everything: the reference's type is used as it is.
+        if schema.allOf.count == 1, schema.properties.isEmpty, schema.allOf[0].ref != nil { return nil }
         var merged = schema
         merged.allOf = []
         var properties = OrderedMap<Schema>()
@@ -531,7 +552,10 @@ struct SchemaTranslator {
     /// inside kept (as paragraph breaks), blank lines at the ends dropped.
     static func documentation(_ text: String?) -> [String] {
         guard let text else { return [] }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        // Swift sees "\r\n" as one character, so line ends are made plain "\n" first.
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .replacingOccurrences(of: "\u{2028}", with: "\n").replacingOccurrences(of: "\u{2029}", with: "\n")
+        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
         }
         while lines.first?.isEmpty == true { lines.removeFirst() }

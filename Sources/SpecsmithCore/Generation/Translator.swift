@@ -13,7 +13,6 @@ struct Translator {
         "Server", "Operations", "JSONValue", "PreparedRequest", "RequestBuilder", "RequestPath", "RequestError",
         "Validatable", "ValidationContext", "ValidationError", "Violation", "Pattern", "ExactDecimal", "JSONCoding",
         "Redacted", "OpenEnum", "HTTPRequest",
-        "ClientCore", "ClientOperation", "ClientMiddleware", "HTTPTransport", "URLSessionTransport", "UnexpectedResponse",
     ]
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
@@ -123,12 +122,32 @@ struct Translator {
                 return nil
             }
             let type = schemas.topLevelType(for: schema, suggestedName: typeBase + " " + parameter.name)
+            let shape = schemas.shape(of: schema)
+            let style = parameter.effectiveStyle
+            // What the runtime writes: simple values anywhere; arrays in a query, a header or a
+            // simple-style path; objects in a query.
+            let supported =
+                switch (parameter.in, shape) {
+                case (_, .value): style != .label && style != .matrix
+                case (.query, _): true
+                case (.header, .array), (.path, .array): style == .simple
+                default: false
+                }
+            guard supported else {
+                diagnostics.append(
+                    .warning(
+                        "\(parameter.in.rawValue) parameters in style \(style.rawValue) holding \(shape) values are not generated yet; operation '\(name)' is skipped",
+                        at: parameter.location))
+                return nil
+            }
             parameters.append(
                 ParameterDeclaration(
                     name: swiftName, wireName: parameter.name,
                     location: ParameterDeclaration.Location(rawValue: parameter.in.rawValue) ?? .query,
-                    type: type, isOptional: !parameter.required,
-                    doc: SchemaTranslator.documentation(parameter.description), rules: schemas.rules(for: schema, swiftType: type),
+                    type: type, ruleType: schemas.ruleType(of: schema, swiftType: type), shape: shape,
+                    style: style.rawValue, isOptional: !parameter.required,
+                    doc: SchemaTranslator.documentation(parameter.description),
+                    rules: schemas.rules(for: schema, swiftType: schemas.ruleType(of: schema, swiftType: type)),
                     explode: parameter.effectiveExplode))
         }
         let bearer = bearerAuth(operation, document: document)

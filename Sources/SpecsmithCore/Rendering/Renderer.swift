@@ -59,7 +59,6 @@ struct Renderer {
             try add(
                 "Operations.swift", template: "operations",
                 ["operations": operations, "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)])
-            try add("Client.swift", template: "client", clientContext(model))
         }
         return files
     }
@@ -382,16 +381,27 @@ struct Renderer {
             let name = SwiftLiteral.string(parameter.wireName)
             // A date goes on the wire as RFC 3339 text.
             let value =
-                parameter.type == "Date"
+                parameter.ruleType == "Date"
                 ? (parameter.isOptional ? "\(parameter.name).map(DateTime.string(from:))" : "DateTime.string(from: \(parameter.name))")
                 : parameter.name
-            switch parameter.location {
-            case .query:
-                let add = parameter.type.hasPrefix("[") ? "addQueryItems" : "addQueryItem"
-                steps.append("request.\(add)(\(name), \(value))")
-            case .header:
+            let styleCase = ".\(parameter.style)"
+            switch (parameter.location, parameter.shape) {
+            case (.query, .value):
+                steps.append("request.addQueryItem(\(name), \(value))")
+            case (.query, .array):
+                steps.append(
+                    parameter.style == "form" && parameter.explode
+                        ? "request.addQueryItems(\(name), \(value))"
+                        : "request.addQueryItems(\(name), \(value), style: \(styleCase), explode: \(parameter.explode))")
+            case (.query, .object):
+                steps.append("try request.addQueryObject(\(name), \(value), style: \(styleCase), explode: \(parameter.explode))")
+            case (.header, .array):
+                // `simple` style: the values joined with commas.
+                let joined = "\(value)\(parameter.isOptional ? "?" : "").map(\\.description).joined(separator: \",\")"
+                steps.append("try request.setHeader(\(name), \(joined))")
+            case (.header, _):
                 steps.append("try request.setHeader(\(name), \(value))")
-            case .path, .cookie:
+            case (.path, _), (.cookie, _):
                 break
             }
         }
@@ -446,7 +456,8 @@ struct Renderer {
     private func pathLiteral(_ operation: OperationDeclaration) -> String {
         var path = operation.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         for parameter in operation.parameters where parameter.location == .path {
-            path = path.replacingOccurrences(of: "{\(parameter.wireName)}", with: "\\(\(parameter.name))")
+            let value = parameter.ruleType == "Date" ? "DateTime.string(from: \(parameter.name))" : parameter.name
+            path = path.replacingOccurrences(of: "{\(parameter.wireName)}", with: "\\(\(value))")
         }
         return "\"" + path + "\""
     }

@@ -10,6 +10,14 @@ import HTTPTypes
 /// request.acceptJSON()
 /// return try request.build()
 /// ```
+/// How a query parameter that holds an array or an object is written (OpenAPI's `style`).
+public enum QueryStyle: Sendable, Hashable {
+    case form
+    case spaceDelimited
+    case pipeDelimited
+    case deepObject
+}
+
 public struct RequestBuilder: Sendable {
     private let method: HTTPRequest.Method
     private let server: URL
@@ -38,6 +46,54 @@ public struct RequestBuilder: Sendable {
     public mutating func addQueryItems(_ name: String, _ values: [some LosslessStringConvertible]?) {
         for value in values ?? [] {
             addQueryItem(name, value)
+        }
+    }
+
+    /// Adds an array query parameter in a given style: `form` exploded repeats the name (`id=1&id=2`);
+    /// not exploded it joins with commas (`id=1,2`); `spaceDelimited` and `pipeDelimited` join with
+    /// `%20` and `|` (each value percent-encoded first).
+    public mutating func addQueryItems(
+        _ name: String, _ values: [some LosslessStringConvertible]?, style: QueryStyle, explode: Bool
+    ) {
+        guard let values, !values.isEmpty else { return }
+        if explode, style != .deepObject {
+            addQueryItems(name, values)
+            return
+        }
+        let separator =
+            switch style {
+            case .spaceDelimited: "%20"
+            case .pipeDelimited: "%7C"
+            case .form, .deepObject: ","
+            }
+        queryItems.append(
+            PercentEncoding.encode(name) + "="
+                + values.map { PercentEncoding.encode($0.description) }.joined(separator: separator))
+    }
+
+    /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
+    /// exploded as `key=value` for each property; `form` not exploded as `name=key,value,key,value`.
+    /// Absent properties are left out.
+    public mutating func addQueryObject(_ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool)
+        throws
+    {
+        guard let value else { return }
+        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        switch (style, explode) {
+        case (.deepObject, _):
+            for pair in pairs {
+                let key = pair.name.split(separator: "[", maxSplits: 1)
+                let nested = key.count > 1 ? "[" + key[1] : ""
+                queryItems.append(
+                    PercentEncoding.encode("\(name)[\(key[0])]\(nested)") + "=" + PercentEncoding.encode(pair.value))
+            }
+        case (_, true):
+            for pair in pairs {
+                queryItems.append(PercentEncoding.encode(pair.name) + "=" + PercentEncoding.encode(pair.value))
+            }
+        case (_, false):
+            let flat = pairs.flatMap { [PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)] }
+            queryItems.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: ","))
         }
     }
 

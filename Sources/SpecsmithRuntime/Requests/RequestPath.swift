@@ -42,5 +42,12 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
             hasEmptyParameter = hasEmptyParameter || text.isEmpty
             encoded += PercentEncoding.encodeSegment(text)
         }
+
+        /// Appends an array path parameter in `simple` style: the values, each percent-encoded, joined
+        /// with commas, within one segment.
+        public mutating func appendInterpolation(_ values: [some LosslessStringConvertible]) {
+            hasEmptyParameter = hasEmptyParameter || values.isEmpty
+            encoded += values.map { PercentEncoding.encodeSegment($0.description) }.joined(separator: ",")
+        }
     }
 }

@@ -14,3 +14,17 @@ public struct Item: Codable, Hashable, Sendable {
         self.name = name
     }
 }
+
+public struct ListItemsFilter: Codable, Hashable, Sendable {
+    public let color: String?
+    public let size: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        color: String? = nil,
+        size: Int? = nil
+    ) {
+        self.color = color
+        self.size = size
+    }
+}

@@ -14,6 +14,11 @@ public enum Operations {
     ///   - xRequestId: The `X-Request-ID` header parameter.
     ///   - limit: The `limit` query parameter.
     ///   - tag: The `tag` query parameter.
+    ///   - ids: The `ids` query parameter.
+    ///   - colors: The `colors` query parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - since: The `since` query parameter.
+    ///   - xTags: The `X-Tags` header parameter.
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as an array of ``Item``.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
@@ -23,6 +28,11 @@ public enum Operations {
         xRequestId: String,
         limit: Int? = nil,
         tag: [String]? = nil,
+        ids: [Int]? = nil,
+        colors: [String]? = nil,
+        filter: ListItemsFilter? = nil,
+        since: Date? = nil,
+        xTags: [String]? = nil,
         server: Server = .production
     ) throws -> PreparedRequest {
         try ValidationContext.validate { context in
@@ -34,6 +44,11 @@ public enum Operations {
         try request.setHeader("X-Request-ID", xRequestId)
         request.addQueryItem("limit", limit)
         request.addQueryItems("tag", tag)
+        request.addQueryItems("ids", ids, style: .form, explode: false)
+        request.addQueryItems("colors", colors, style: .pipeDelimited, explode: false)
+        try request.addQueryObject("filter", filter, style: .deepObject, explode: false)
+        request.addQueryItem("since", since.map(DateTime.string(from:)))
+        try request.setHeader("X-Tags", xTags?.map(\.description).joined(separator: ","))
         request.acceptJSON()
         return try request.build()
     }

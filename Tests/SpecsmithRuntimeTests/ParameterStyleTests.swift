@@ -1,0 +1,44 @@
+import Foundation
+import SpecsmithRuntime
+import Testing
+
+/// Arrays and objects in parameters, in the styles OpenAPI defines.
+@Suite struct ParameterStyleTests {
+    struct Filter: Encodable {
+        var color: String?
+        var size: Int?
+    }
+
+    func query(_ configure: (inout RequestBuilder) throws -> Void) throws -> String {
+        var builder = RequestBuilder(method: .get, server: URL(string: "https://api.example.com")!, path: "/p")
+        try configure(&builder)
+        let path = try builder.build().request.path ?? ""
+        return String(path.dropFirst("/p?".count))
+    }
+
+    @Test func arraysInEachQueryStyle() throws {
+        #expect(try query { $0.addQueryItems("id", [1, 2]) } == "id=1&id=2")
+        #expect(try query { $0.addQueryItems("id", [1, 2], style: .form, explode: false) } == "id=1,2")
+        #expect(try query { $0.addQueryItems("c", ["a b", "c"], style: .spaceDelimited, explode: false) } == "c=a%20b%20c")
+        #expect(try query { $0.addQueryItems("c", ["a|b", "c"], style: .pipeDelimited, explode: false) } == "c=a%7Cb%7Cc")
+        #expect(try query { $0.addQueryItems("c", ["x,y", "&"], style: .form, explode: false) } == "c=x%2Cy,%26")
+    }
+
+    @Test func objectsInEachQueryStyle() throws {
+        let filter = Filter(color: "red&blue", size: 3)
+        #expect(
+            try query { try $0.addQueryObject("filter", filter, style: .deepObject, explode: true) }
+                == "filter%5Bcolor%5D=red%26blue&filter%5Bsize%5D=3")
+        #expect(try query { try $0.addQueryObject("filter", filter, style: .form, explode: true) } == "color=red%26blue&size=3")
+        #expect(
+            try query { try $0.addQueryObject("filter", filter, style: .form, explode: false) } == "filter=color,red%26blue,size,3")
+        #expect(try query { try $0.addQueryObject("filter", Filter(size: 1), style: .deepObject, explode: true) } == "filter%5Bsize%5D=1")
+    }
+
+    @Test func arraysInAPathStayInOneSegment() throws {
+        let ids = ["a/b", "c"]
+        var builder = RequestBuilder(method: .get, server: URL(string: "https://api.example.com")!, path: "/items/\(ids)")
+        builder.acceptJSON()
+        #expect(try builder.build().request.path == "/items/a%2Fb,c")
+    }
+}
