@@ -13,6 +13,7 @@ struct Translator {
         "Server", "Operations", "JSONValue", "PreparedRequest", "RequestBuilder", "RequestPath", "RequestError",
         "Validatable", "ValidationContext", "ValidationError", "Violation", "Pattern", "ExactDecimal", "JSONCoding",
         "Redacted", "OpenEnum", "HTTPRequest",
+        "ClientCore", "ClientOperation", "ClientMiddleware", "HTTPTransport", "URLSessionTransport", "UnexpectedResponse",
     ]
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {

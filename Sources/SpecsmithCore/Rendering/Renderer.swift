@@ -59,6 +59,7 @@ struct Renderer {
             try add(
                 "Operations.swift", template: "operations",
                 ["operations": operations, "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)])
+            try add("Client.swift", template: "client", clientContext(model))
         }
         return files
     }
