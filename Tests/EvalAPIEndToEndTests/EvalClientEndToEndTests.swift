@@ -320,3 +320,41 @@ final class LogLines: @unchecked Sendable {
     func append(_ line: String) { lock.withLock { _lines.append(line) } }
     var lines: [String] { lock.withLock { _lines } }
 }
+
+/// The README's example, against the loopback server.
+@Suite struct ReadmeExampleTests {
+    struct LoginFailed: Error {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    func readmeExample(server: Server, user: String, password: String, appID: String) async throws -> String? {
+        let lines = LogLines()
+        let client = EvalClient(server: server, middlewares: [RetryMiddleware(), LoggingMiddleware { lines.append($0) }])
+        let login = try await client.accessTokenRequest(AccessTokenRequest(name: user, password: password, appId: appID))
+        guard case .ok(let session) = login else { return nil }
+        if let failure = ReportedFailure.message(in: session) { throw LoginFailed(failure) }  // a 200 with errorText
+        guard let token = session.accessToken, case .ok(let me) = try await client.me(bearerToken: token) else {
+            return nil
+        }
+        return me.fullName ?? ""
+    }
+
+    @Test func theReadmeExampleGetsATokenAndCallsMe() async throws {
+        let server = try await LoopbackEvalServer.start()
+        let name = try await readmeExample(
+            server: server.server, user: LoopbackEvalServer.user, password: LoopbackEvalServer.password, appID: "app")
+        var refusal: String?
+        do {
+            _ = try await readmeExample(server: server.server, user: LoopbackEvalServer.user, password: "nope", appID: "app")
+        } catch let error as LoginFailed {
+            refusal = error.message
+        }
+        let arrived = await server.arrived
+        await server.stop()
+        #expect(name == "Tess Trader")
+        #expect(refusal == "Incorrect username or password. Please try again.")
+        #expect(arrived.map(\.path) == ["/v1/auth/accesstokenrequest", "/v1/auth/me", "/v1/auth/accesstokenrequest"])
+        #expect(try arrived[0].decode(AccessTokenRequest.self).appId == "app")
+    }
+}
