@@ -3,6 +3,10 @@
 ///
 /// An object is a dictionary: ``PropertiesRule`` checks its property count and required names.
 /// Encoded with ``JSONCoding/encode(_:)``, its objects have sorted keys.
+///
+/// Values are equal as JSON Schema defines it (for `enum`, `const` and `uniqueItems`): numbers by value
+/// (`.integer(1) == .number(1.0)`), strings by code points (`"é"` and `"e\u{301}"` differ), arrays item by
+/// item, objects by their keys and values in any order.
 public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, ExpressibleByBooleanLiteral,
     ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
@@ -77,5 +81,58 @@ public enum JSONValue: Codable, Hashable, Sendable, ExpressibleByNilLiteral, Exp
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
+    }
+}
+
+extension JSONValue {
+    /// Equal as JSON values: numbers by value, strings by code points, objects in any key order.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.null, .null): true
+        case (.bool(let a), .bool(let b)): a == b
+        case (.integer(let a), .integer(let b)): a == b
+        case (.number(let a), .number(let b)): a == b
+        case (.integer(let a), .number(let b)), (.number(let b), .integer(let a)): Self.isExact(b, equalTo: a)
+        case (.string(let a), .string(let b)): a.isSchemaEqual(to: b)
+        case (.array(let a), .array(let b)): a.isSchemaEqual(to: b)
+        case (.object(let a), .object(let b)): a.isSchemaEqual(to: b)
+        default: false
+        }
+    }
+
+    /// Hashes consistently with ``==(_:_:)``: a whole number hashes alike as `integer` or `number`.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null:
+            hasher.combine(0)
+        case .bool(let value):
+            hasher.combine(1)
+            hasher.combine(value)
+        case .integer(let value):
+            hasher.combine(2)
+            hasher.combine(value)
+        case .number(let value):
+            if let whole = Int64(exactly: value) {
+                hasher.combine(2)
+                hasher.combine(whole)
+            } else {
+                hasher.combine(3)
+                hasher.combine(value)
+            }
+        case .string(let value):
+            hasher.combine(4)
+            value.schemaHash(into: &hasher)
+        case .array(let value):
+            hasher.combine(5)
+            value.schemaHash(into: &hasher)
+        case .object(let value):
+            hasher.combine(6)
+            value.schemaHash(into: &hasher)
+        }
+    }
+
+    /// Whether the `Double` is exactly the integer (`2^63` as a `Double` is not `Int64.max`).
+    private static func isExact(_ double: Double, equalTo integer: Int64) -> Bool {
+        Int64(exactly: double) == integer
     }
 }

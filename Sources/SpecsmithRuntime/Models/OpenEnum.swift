@@ -1,6 +1,7 @@
 /// A string enum that keeps values the spec does not list, in its `unknown` case.
 ///
 /// Make values from the cases or with `init(rawValue:)`: `.unknown("Active")` is not equal to `.active`.
+/// A raw value matches a case when its code points are the case's (as JSON Schema compares strings).
 ///
 /// A generated enum declares its cases, `allCases` (the listed ones) and `rawValue`;
 /// `init(rawValue:)`, `Codable` and `description` come from here:
@@ -52,7 +53,8 @@ extension OpenEnum {
     /// The raw value.
     public var description: String { rawValue }
 
+    /// Code points decide, not canonical equivalence: `"e\u{301}"` is not the case whose value is `"é"`.
     private static func `case`(_ rawValue: String) -> Self {
-        allCases.first { $0.rawValue == rawValue } ?? .unknown(rawValue)
+        allCases.first { $0.rawValue.isSchemaEqual(to: rawValue) } ?? .unknown(rawValue)
     }
 }

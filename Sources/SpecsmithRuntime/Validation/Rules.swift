@@ -1,4 +1,4 @@
-/// A constraint on a string: `maxLength`, `minLength` or `pattern`.
+/// A constraint on a string: `maxLength`, `minLength`, `pattern` or an asserted `format`.
 ///
 /// Lengths count Unicode scalars (JSON Schema's code points): `"👍🏽"` and `"e\u{301}"` have length 2.
 public enum StringRule: Sendable, Hashable {
@@ -8,6 +8,9 @@ public enum StringRule: Sendable, Hashable {
     case minLength(Int)
     /// A match somewhere in the string (patterns are not implicitly anchored).
     case pattern(Pattern)
+    /// The string is in this format. JSON Schema 2020-12 treats `format` as an annotation; this rule is
+    /// for code generated with format assertion turned on.
+    case format(Format)
 
     func failure(_ value: String) -> Failure? {
         switch self {
@@ -22,6 +25,9 @@ public enum StringRule: Sendable, Hashable {
         case .pattern(let pattern):
             guard !pattern.matches(value) else { return nil }
             return Failure(.pattern, limit: pattern.source, message: "does not match pattern \(pattern.source)")
+        case .format(let format):
+            guard !format.matches(value) else { return nil }
+            return Failure(.format, limit: format.rawValue, message: "is not a valid \(format.rawValue) (format)")
         }
     }
 }
@@ -90,19 +96,20 @@ public enum ItemsRule: Sendable, Hashable {
         }
     }
 
-    /// The indices of the first pair of equal items; pairwise (without allocating) for short arrays.
-    private static func firstDuplicate<Element: Hashable>(in value: [Element]) -> (Int, Int)? {
+    /// The indices of the first pair of equal items, equal as JSON Schema says (strings by code points,
+    /// `1` and `1.0` alike); pairwise (without allocating) for short arrays.
+    static func firstDuplicate<Element: Hashable>(in value: [Element]) -> (Int, Int)? {
         if value.count <= 32 {
             for second in value.indices {
-                for first in 0..<second where value[first] == value[second] {
+                for first in 0..<second where isSchemaEqual(value[first], value[second]) {
                     return (first, second)
                 }
             }
             return nil
         }
-        var seen: [Element: Int] = [:]
+        var seen: [SchemaKey<Element>: Int] = [:]
         for (index, item) in value.enumerated() {
-            if let first = seen.updateValue(index, forKey: item) {
+            if let first = seen.updateValue(index, forKey: SchemaKey(value: item)) {
                 return (first, index)
             }
         }
@@ -138,6 +145,8 @@ public enum PropertiesRule: Sendable, Hashable {
 
 /// `enum` or `const` for a value that a Swift type cannot restrict by itself, such as an integer enum.
 ///
+/// Values compare as JSON Schema says: strings by code points (`"é"` is not `"e\u{301}"`), ``JSONValue``s
+/// by value (`1` is `1.0`, objects in any key order).
 /// Store an `.enum` rule in a `static let` so that its array is built once.
 public enum ValueRule<Value: Equatable & Sendable>: Sendable {
     /// One of these values.
@@ -148,10 +157,10 @@ public enum ValueRule<Value: Equatable & Sendable>: Sendable {
     func failure(_ value: Value) -> Failure? {
         switch self {
         case .enum(let allowed):
-            guard !allowed.contains(value) else { return nil }
+            guard !allowed.contains(where: { isSchemaEqual($0, value) }) else { return nil }
             return Failure(.enum, limit: nil, message: "is not one of the \(allowed.count) allowed values (enum)")
         case .const(let expected):
-            guard value != expected else { return nil }
+            guard !isSchemaEqual(value, expected) else { return nil }
             return Failure(.const, limit: nil, message: "differs from the const value")
         }
     }
@@ -164,9 +173,9 @@ public enum ListedRule: Sendable, Hashable {
     case listed
 
     func failure<Value: OpenEnum>(_ value: Value) -> Failure? {
-        let raw = value.rawValue.unicodeScalars
+        let raw = value.rawValue
         // Code points, not canonical equivalence: "é" and "e\u{301}" are different values in JSON Schema.
-        guard !Value.allCases.contains(where: { $0.rawValue.unicodeScalars.elementsEqual(raw) }) else { return nil }
+        guard !Value.allCases.contains(where: { $0.rawValue.isSchemaEqual(to: raw) }) else { return nil }
         return Failure(.enum, limit: nil, message: "is not one of the \(Value.allCases.count) listed values (enum)")
     }
 }

@@ -100,6 +100,42 @@ public struct ValidationContext: Sendable {
         record(failure, at: .key(key))
     }
 
+    // MARK: Values of any JSON type
+
+    /// Checks a value of a schema without a single `type` against `maxLength`, `minLength`, `pattern` or
+    /// `format`: as in JSON Schema, the rule only says something about a string.
+    public mutating func check(_ value: JSONValue?, at key: StaticString, _ rule: StringRule) {
+        guard case .string(let string)? = value, let failure = rule.failure(string) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks a value of a schema without a single `type` against a numeric rule, which only says
+    /// something about a number.
+    public mutating func check(_ value: JSONValue?, at key: StaticString, _ rule: NumberRule) {
+        let failure: Failure?
+        switch value {
+        case .integer(let integer)?: failure = rule.failure(ExactDecimal(exactly: integer))
+        case .number(let number)?: failure = rule.failure(ExactDecimal(number))
+        default: return
+        }
+        guard let failure else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks a value of a schema without a single `type` against `minItems`, `maxItems` or
+    /// `uniqueItems`, which only say something about an array.
+    public mutating func check(_ value: JSONValue?, at key: StaticString, _ rule: ItemsRule) {
+        guard case .array(let items)? = value, let failure = rule.failure(items) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks a value of a schema without a single `type` against `minProperties`, `maxProperties` or
+    /// `required`, which only say something about an object.
+    public mutating func check(_ value: JSONValue?, at key: StaticString, _ rule: PropertiesRule) {
+        guard case .object(let object)? = value, let failure = rule.failure(object) else { return }
+        record(failure, at: .key(key))
+    }
+
     /// Checks a value against `enum` or `const`.
     public mutating func check<Value>(_ value: Value?, at key: StaticString, _ rule: ValueRule<Value>) {
         guard let value, let failure = rule.failure(value) else { return }

@@ -5,7 +5,7 @@
 public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// The JSON Schema validation keywords.
     public enum Keyword: String, Sendable, Hashable {
-        case maxLength, minLength, pattern
+        case maxLength, minLength, pattern, format
         case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
         case minItems, maxItems, uniqueItems
         case minProperties, maxProperties, required
@@ -16,7 +16,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     public let path: String
     /// The keyword whose constraint the value breaks.
     public let keyword: Keyword
-    /// The constraint as the spec states it: `64`, `0.01`, a pattern, a required property's name;
+    /// The constraint as the spec states it: `64`, `0.01`, a pattern, a format, a required property's name;
     /// `nil` for `uniqueItems`, `enum` and `const`.
     public let limit: String?
     /// What is wrong, without the path, such as `length 65 exceeds maxLength 64`.
