@@ -1,5 +1,6 @@
 import Foundation
 import SpecsmithDiagnostics
+import struct SpecsmithRuntime.Pattern
 import SpecsmithYAML
 
 /// Decides the Swift type of every schema: named types for component schemas, nested types for
@@ -99,8 +100,9 @@ struct SchemaTranslator {
         return rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
     }
 
+    /// Whether the runtime's `Pattern` accepts the ECMA-262 pattern: the same translation generated code uses.
     private static func compiles(_ pattern: String) -> Bool {
-        (try? NSRegularExpression(pattern: pattern)) != nil
+        Pattern.problem(in: pattern) == nil
     }
 
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
@@ -109,15 +111,17 @@ struct SchemaTranslator {
     private static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
         let isDictionary = swiftType.hasPrefix("[") && swiftType.contains(":")
         let isArray = swiftType.hasPrefix("[") && !isDictionary
+        // A JSONValue may be of any JSON type: the runtime applies each rule when the value is of its type.
+        let isAny = swiftType == "JSONValue"
         switch rule {
         case .maxLength, .minLength, .pattern:
-            return swiftType == "String"
+            return swiftType == "String" || isAny
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
-            return ["Int", "Int32", "Int64", "Double"].contains(swiftType)
+            return ["Int", "Int32", "Int64", "Double"].contains(swiftType) || isAny
         case .minItems, .maxItems, .uniqueItems:
-            return isArray
+            return isArray || isAny
         case .minProperties, .maxProperties:
-            return isDictionary
+            return isDictionary || isAny
         case .listed:
             return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
         case .enumeration, .const:
