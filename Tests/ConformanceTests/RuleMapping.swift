@@ -1,0 +1,103 @@
+import SpecsmithRuntime
+import SpecsmithYAML
+
+@testable import SpecsmithCore
+
+/// The runtime rule that generated code holds for a ``ValidationRule``: one case per line, parallel to
+/// `Renderer.expression(_:type:)`, which writes the same value as Swift text.
+enum RuntimeRule {
+    case string(StringRule)
+    case number(NumberRule)
+    case items(ItemsRule)
+    case properties(PropertiesRule)
+    case listed(ListedRule)
+    /// `.enum([...])`: each value as the Swift value of its literal for the property's type, values without
+    /// a literal of that type left out (as `Renderer.literal` leaves them out).
+    case enumeration([any Sendable])
+    /// `.const(...)`: `nil` when the value has no literal of the type, where the renderer writes `nil`.
+    case const((any Sendable)?)
+
+    /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
+    var caseName: String {
+        switch self {
+        case .string(.maxLength): "maxLength"
+        case .string(.minLength): "minLength"
+        case .string(.pattern): "pattern"
+        case .string(.format): "format"
+        case .number(.minimum): "minimum"
+        case .number(.maximum): "maximum"
+        case .number(.exclusiveMinimum): "exclusiveMinimum"
+        case .number(.exclusiveMaximum): "exclusiveMaximum"
+        case .number(.multipleOf): "multipleOf"
+        case .items(.minItems): "minItems"
+        case .items(.maxItems): "maxItems"
+        case .items(.uniqueItems): "uniqueItems"
+        case .properties(.minProperties): "minProperties"
+        case .properties(.maxProperties): "maxProperties"
+        case .properties(.required): "required"
+        case .listed: "listed"
+        case .enumeration: "enum"
+        case .const: "const"
+        }
+    }
+
+    /// The rule generated code checks for `rule` on a value of Swift type `type`.
+    static func make(_ rule: ValidationRule, type: String) -> RuntimeRule {
+        switch rule {
+        case .listed: .listed(.listed)
+        case .enumeration(let values): .enumeration(values.compactMap { literal($0, type: type) })
+        case .const(let value): .const(literal(value, type: type))
+        case .maxLength(let n): .string(.maxLength(n))
+        case .minLength(let n): .string(.minLength(n))
+        case .pattern(let p): .string(.pattern(Pattern(p)))
+        case .minimum(let n): .number(.minimum(decimal(n)))
+        case .maximum(let n): .number(.maximum(decimal(n)))
+        case .exclusiveMinimum(let n): .number(.exclusiveMinimum(decimal(n)))
+        case .exclusiveMaximum(let n): .number(.exclusiveMaximum(decimal(n)))
+        case .multipleOf(let n): .number(.multipleOf(decimal(n)))
+        case .minItems(let n): .items(.minItems(n))
+        case .maxItems(let n): .items(.maxItems(n))
+        case .uniqueItems: .items(.uniqueItems)
+        case .minProperties(let n): .properties(.minProperties(n))
+        case .maxProperties(let n): .properties(.maxProperties(n))
+        }
+    }
+
+    /// The value of the literal `Renderer.literal(value, type:)` writes, or `nil` when it writes none.
+    static func literal(_ value: SpecsmithCore.JSONValue, type: String) -> (any Sendable)? {
+        guard let text = Renderer.literal(value, type: type) else { return nil }
+        switch (value, type) {
+        case (.string(let s), "String"): return s
+        case (.number, "Int"): return Int(text)
+        case (.number, "Int32"): return Int32(text)
+        case (.number, "Int64"): return Int64(text)
+        case (.number, "Double"): return Double(text)
+        case (.bool(let b), "Bool"): return b
+        case (_, "JSONValue"): return jsonLiteral(value)
+        default: return nil
+        }
+    }
+
+    /// The value of `Renderer.jsonLiteral(value)`: an integer literal is `.integer`, a floating-point
+    /// literal (`-2.0`, `1e-08`) is `.number`, `nil` is `.null`.
+    static func jsonLiteral(_ value: SpecsmithCore.JSONValue) -> SpecsmithRuntime.JSONValue {
+        switch value {
+        case .null: return nil
+        case .bool(let b): return .bool(b)
+        case .number(let n):
+            if let integer = Int64(n.text) { return .integer(integer) }
+            return .number(Double(n.text)!)
+        case .string(let s): return .string(s)
+        case .array(let items): return .array(items.map(jsonLiteral))
+        case .object(let map):
+            return .object(Dictionary(map.map { ($0.key, jsonLiteral($0.value)) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+
+    /// `Renderer.decimal`: an integer literal when the number is an integer that fits in 64 bits, else the
+    /// spec's text as a string literal.
+    static func decimal(_ number: YAMLNumber) -> ExactDecimal {
+        if number.isInteger, let integer = Int64(number.text) { return ExactDecimal(integerLiteral: integer) }
+        return ExactDecimal(stringLiteral: number.text)
+    }
+}
