@@ -33,6 +33,11 @@ public struct GoldenClient: Sendable {
     ///   - xRequestId: The `X-Request-ID` header parameter.
     ///   - limit: The `limit` query parameter.
     ///   - tag: The `tag` query parameter.
+    ///   - ids: The `ids` query parameter.
+    ///   - colors: The `colors` query parameter.
+    ///   - filter: The `filter` query parameter.
+    ///   - since: The `since` query parameter.
+    ///   - xTags: The `X-Tags` header parameter.
     /// - Returns: The documented response, as ``ListItemsOutcome``.
     /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
     ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
@@ -41,7 +46,12 @@ public struct GoldenClient: Sendable {
         storeId: String,
         xRequestId: String,
         limit: Int? = nil,
-        tag: [String]? = nil
+        tag: [String]? = nil,
+        ids: [Int]? = nil,
+        colors: [String]? = nil,
+        filter: ListItemsFilter? = nil,
+        since: Date? = nil,
+        xTags: [String]? = nil
     ) async throws -> ListItemsOutcome {
         let operation = ClientOperation(name: "listItems")
         let request = try Operations.listItems(
@@ -49,6 +59,11 @@ public struct GoldenClient: Sendable {
             xRequestId: xRequestId,
             limit: limit,
             tag: tag,
+            ids: ids,
+            colors: colors,
+            filter: filter,
+            since: since,
+            xTags: xTags,
             server: server
         )
         return try await core.send(request, operation: operation) { response in
