@@ -5,7 +5,7 @@ import SpecsmithRuntime
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The generated `EvalClient` over real HTTP against ``LoopbackEvalServer``. Each test checks what the
@@ -37,8 +37,12 @@ import FoundationNetworking
         try await withServer { server in
             let client = client(server)
             let exchange = OAuthToken(
-                grantType: "authorization_code", code: LoopbackEvalServer.code, redirectUri: LoopbackEvalServer.redirect,
-                clientId: LoopbackEvalServer.clientID, clientSecret: LoopbackEvalServer.clientSecret)
+                grantType: "authorization_code",
+                code: LoopbackEvalServer.code,
+                redirectUri: LoopbackEvalServer.redirect,
+                clientId: LoopbackEvalServer.clientID,
+                clientSecret: LoopbackEvalServer.clientSecret
+            )
             guard case .ok(let token) = try await client.oAuthToken(exchange) else { return }
             #expect(ReportedFailure.message(in: token) == nil)
             #expect(token.tokenType == "Bearer")
@@ -56,7 +60,10 @@ import FoundationNetworking
             #expect(arrived[0].headers[.authorization] == nil)
             #expect(try arrived[0].decode(OAuthToken.self) == exchange)
             #expect(
-                String(decoding: arrived[0].body, as: UTF8.self).hasPrefix(#"{"grant_type":"authorization_code","code":"code-123""#))
+                String(decoding: arrived[0].body, as: UTF8.self).hasPrefix(
+                    #"{"grant_type":"authorization_code","code":"code-123""#
+                )
+            )
             #expect(arrived[1].headers[.authorization] == "Bearer \(access)")
         }
     }
@@ -64,7 +71,8 @@ import FoundationNetworking
     @Test func aWrongCodeIsA200WithError() async throws {
         try await withServer { server in
             let outcome = try await client(server).oAuthToken(
-                OAuthToken(grantType: "authorization_code", code: "stolen", redirectUri: LoopbackEvalServer.redirect))
+                OAuthToken(grantType: "authorization_code", code: "stolen", redirectUri: LoopbackEvalServer.redirect)
+            )
             guard case .ok(let token) = outcome else { return }
             #expect(token.accessToken == nil)
             #expect(ReportedFailure.message(in: token) == "invalid_grant")
@@ -78,10 +86,16 @@ import FoundationNetworking
             let log = LogLines()
             let client = client(
                 server,
-                middlewares: [BearerTokenMiddleware { try await store.token() }, LoggingMiddleware { log.append($0) }])
+                middlewares: [BearerTokenMiddleware { try await store.token() }, LoggingMiddleware { log.append($0) }]
+            )
             let credentials = AccessTokenRequest(
-                name: LoopbackEvalServer.user, password: LoopbackEvalServer.password, appId: "specsmith-tests",
-                appVersion: "1.0", cid: "7", sec: "api-secret")
+                name: LoopbackEvalServer.user,
+                password: LoopbackEvalServer.password,
+                appId: "specsmith-tests",
+                appVersion: "1.0",
+                cid: "7",
+                sec: "api-secret"
+            )
             let outcome = try await client.accessTokenRequest(credentials)
             guard case .ok(let response) = outcome else { return }
             #expect(ReportedFailure.message(in: response) == nil)
@@ -121,7 +135,9 @@ import FoundationNetworking
             let client = client(server)
             let first = try accessToken(
                 try await client.accessTokenRequest(
-                    AccessTokenRequest(name: LoopbackEvalServer.user, password: LoopbackEvalServer.password)))
+                    AccessTokenRequest(name: LoopbackEvalServer.user, password: LoopbackEvalServer.password)
+                )
+            )
             guard case .ok(let renewed) = try await client.renewAccessToken(bearerToken: first) else { return }
             let second = try #require(renewed.accessToken)
             #expect(second != first)
@@ -140,7 +156,8 @@ import FoundationNetworking
     @Test func aRefusedLoginIsA200WithErrorTextThatIsEasyToDetect() async throws {
         try await withServer { server in
             let outcome = try await client(server).accessTokenRequest(
-                AccessTokenRequest(name: LoopbackEvalServer.user, password: "wrong"))
+                AccessTokenRequest(name: LoopbackEvalServer.user, password: "wrong")
+            )
             guard case .ok(let response) = outcome else { return }
             #expect(response.accessToken == nil)
             #expect(ReportedFailure.message(in: response) == "Incorrect username or password. Please try again.")
@@ -174,12 +191,17 @@ import FoundationNetworking
             let client = client(server, middlewares: [RetryMiddleware(maxAttempts: 3) { await waits.append($0) }])
             let access = try accessToken(
                 try await client.accessTokenRequest(
-                    AccessTokenRequest(name: LoopbackEvalServer.user, password: LoopbackEvalServer.password)))
+                    AccessTokenRequest(name: LoopbackEvalServer.user, password: LoopbackEvalServer.password)
+                )
+            )
             await server.script(
                 "/v1/auth/me",
                 .respond(
-                    status: .tooManyRequests, headers: [.retryAfter: "2", .contentType: "application/json"],
-                    body: #"{"errorText":"Too many requests"}"#))
+                    status: .tooManyRequests,
+                    headers: [.retryAfter: "2", .contentType: "application/json"],
+                    body: #"{"errorText":"Too many requests"}"#
+                )
+            )
             guard case .ok(let me) = try await client.me(bearerToken: access) else { return }
             #expect(me.name == LoopbackEvalServer.user)
             #expect(await waits.values == [.seconds(2)])
@@ -196,10 +218,12 @@ import FoundationNetworking
             let client = client(server, middlewares: [RetryMiddleware { _ in }])
             await server.script(
                 "/v1/auth/accesstokenrequest",
-                .respond(status: .tooManyRequests, headers: [.contentType: "application/json"], body: "{}"))
+                .respond(status: .tooManyRequests, headers: [.contentType: "application/json"], body: "{}")
+            )
             await #expect(throws: UnexpectedResponse.self) {
                 _ = try await client.accessTokenRequest(
-                    AccessTokenRequest(name: LoopbackEvalServer.user, password: LoopbackEvalServer.password))
+                    AccessTokenRequest(name: LoopbackEvalServer.user, password: LoopbackEvalServer.password)
+                )
             }
             #expect(await server.arrived.count == 1)
         }
@@ -209,7 +233,9 @@ import FoundationNetworking
         try await withServer { server in
             let malformed = #"{"userId":"forty-two","name":"trader""#
             await server.script(
-                "/v1/auth/me", .respond(status: .ok, headers: [.contentType: "application/json"], body: malformed))
+                "/v1/auth/me",
+                .respond(status: .ok, headers: [.contentType: "application/json"], body: malformed)
+            )
             do {
                 _ = try await client(server).me(bearerToken: "any")
                 Issue.record("a malformed body decoded")
@@ -228,7 +254,9 @@ import FoundationNetworking
     @Test func aWrongContentTypeIsAnUnexpectedResponse() async throws {
         try await withServer { server in
             await server.script(
-                "/v1/auth/me", .respond(status: .ok, headers: [.contentType: "text/html"], body: "<h1>maintenance</h1>"))
+                "/v1/auth/me",
+                .respond(status: .ok, headers: [.contentType: "text/html"], body: "<h1>maintenance</h1>")
+            )
             await #expect(throws: UnexpectedResponse.self) {
                 _ = try await client(server).me(bearerToken: "any")
             }
@@ -265,12 +293,27 @@ import FoundationNetworking
         }
     }
 
+    @Test func theTransportTimeoutPassesThroughAsTimedOut() async throws {
+        try await withServer { server in
+            await server.script("/v1/auth/me", .hold)
+            let client = EvalClient(server: server.server, transport: URLSessionTransport(timeout: 0.5))
+            do {
+                _ = try await client.me(bearerToken: "slow")
+                Issue.record("a held response arrived")
+            } catch let error as URLError {
+                #expect(error.code == .timedOut)
+            }
+            #expect(await server.arrived.map(\.path) == ["/v1/auth/me"])
+        }
+    }
+
     @Test func aBodyThatBreaksMaxLengthNeverLeavesTheClient() async throws {
         try await withServer { server in
             let tooLong = String(repeating: "n", count: 65)
             do {
                 _ = try await client(server).accessTokenRequest(
-                    AccessTokenRequest(name: tooLong, password: LoopbackEvalServer.password))
+                    AccessTokenRequest(name: tooLong, password: LoopbackEvalServer.password)
+                )
                 Issue.record("a 65-character name was sent")
             } catch let error as ValidationError {
                 #expect(error.description == "name: length 65 exceeds maxLength 64")
@@ -289,9 +332,15 @@ import FoundationNetworking
             let response = try await URLSessionTransport(timeout: 30).send(
                 PreparedRequest(
                     request: HTTPRequest(
-                        method: .post, scheme: "http", authority: "127.0.0.1:\(server.port)",
-                        path: "/v1/auth/accesstokenrequest", headerFields: [.contentType: "application/json"]),
-                    body: request.httpBody))
+                        method: .post,
+                        scheme: "http",
+                        authority: "127.0.0.1:\(server.port)",
+                        path: "/v1/auth/accesstokenrequest",
+                        headerFields: [.contentType: "application/json"]
+                    ),
+                    body: request.httpBody
+                )
+            )
             #expect(response.status == .badRequest)
             let body = try JSONCoding.makeDecoder().decode(AccessTokenResponse.self, from: response.body)
             #expect(body.errorText == "name: length 65 exceeds maxLength 64")
@@ -330,8 +379,13 @@ final class LogLines: @unchecked Sendable {
 
     func readmeExample(server: Server, user: String, password: String, appID: String) async throws -> String? {
         let lines = LogLines()
-        let client = EvalClient(server: server, middlewares: [RetryMiddleware(), LoggingMiddleware { lines.append($0) }])
-        let login = try await client.accessTokenRequest(AccessTokenRequest(name: user, password: password, appId: appID))
+        let client = EvalClient(
+            server: server,
+            middlewares: [RetryMiddleware(), LoggingMiddleware { lines.append($0) }]
+        )
+        let login = try await client.accessTokenRequest(
+            AccessTokenRequest(name: user, password: password, appId: appID)
+        )
         guard case .ok(let session) = login else { return nil }
         if let failure = ReportedFailure.message(in: session) { throw LoginFailed(failure) }  // a 200 with errorText
         guard let token = session.accessToken, case .ok(let me) = try await client.me(bearerToken: token) else {
@@ -343,10 +397,19 @@ final class LogLines: @unchecked Sendable {
     @Test func theReadmeExampleGetsATokenAndCallsMe() async throws {
         let server = try await LoopbackEvalServer.start()
         let name = try await readmeExample(
-            server: server.server, user: LoopbackEvalServer.user, password: LoopbackEvalServer.password, appID: "app")
+            server: server.server,
+            user: LoopbackEvalServer.user,
+            password: LoopbackEvalServer.password,
+            appID: "app"
+        )
         var refusal: String?
         do {
-            _ = try await readmeExample(server: server.server, user: LoopbackEvalServer.user, password: "nope", appID: "app")
+            _ = try await readmeExample(
+                server: server.server,
+                user: LoopbackEvalServer.user,
+                password: "nope",
+                appID: "app"
+            )
         } catch let error as LoginFailed {
             refusal = error.message
         }

@@ -76,7 +76,8 @@ final class LoopbackEvalServer: Sendable {
             }
         )
         let services = ServiceGroup(
-            configuration: .init(services: [app], gracefulShutdownSignals: [], logger: app.logger))
+            configuration: .init(services: [app], gracefulShutdownSignals: [], logger: app.logger)
+        )
         let task = Task {
             defer { portContinuation.finish() }
             try await services.run()
@@ -161,7 +162,11 @@ actor ServerState {
     func handle(_ request: Request) async throws -> Response {
         let body = try await request.body.collect(upTo: 1 << 20)
         let arrival = ArrivedRequest(
-            method: request.method, path: request.uri.path, headers: request.headers, body: Data(body.readableBytesView))
+            method: request.method,
+            path: request.uri.path,
+            headers: request.headers,
+            body: Data(body.readableBytesView)
+        )
         record(arrival)
         if var queue = scripts[arrival.path], !queue.isEmpty {
             let answer = queue.removeFirst()
@@ -177,7 +182,8 @@ actor ServerState {
         do {
             switch arrival.path {
             case "/v1/auth/oauthtoken": return try oAuthToken(try validated(OAuthToken.self, arrival))
-            case "/v1/auth/accesstokenrequest": return try accessTokenRequest(try validated(AccessTokenRequest.self, arrival))
+            case "/v1/auth/accesstokenrequest":
+                return try accessTokenRequest(try validated(AccessTokenRequest.self, arrival))
             case "/v1/auth/renewaccesstoken": return try renewAccessToken(arrival)
             default: return try me(arrival)
             }
@@ -211,7 +217,8 @@ actor ServerState {
         case "authorization_code":
             let authorized =
                 request.code == LoopbackEvalServer.code && request.redirectUri == LoopbackEvalServer.redirect
-                && request.clientId == LoopbackEvalServer.clientID && request.clientSecret == LoopbackEvalServer.clientSecret
+                && request.clientId == LoopbackEvalServer.clientID
+                && request.clientSecret == LoopbackEvalServer.clientSecret
             user = authorized ? LoopbackEvalServer.user : nil
         case "refresh_token":
             user = request.refreshToken.flatMap { refreshTokens.removeValue(forKey: $0) }
@@ -225,8 +232,13 @@ actor ServerState {
         return try json(
             .ok,
             OAuthTokenResponse(
-                accessToken: access, refreshToken: refresh, tokenType: "Bearer", expiresIn: 5400,
-                refreshTokenExpiresIn: 86_400))
+                accessToken: access,
+                refreshToken: refresh,
+                tokenType: "Bearer",
+                expiresIn: 5400,
+                refreshTokenExpiresIn: 86_400
+            )
+        )
     }
 
     private func accessTokenRequest(_ request: AccessTokenRequest) throws -> Response {
@@ -238,8 +250,13 @@ actor ServerState {
 
     private func tokenResponse(_ access: String, user: String) -> AccessTokenResponse {
         AccessTokenResponse(
-            accessToken: access, expirationTime: Date(timeIntervalSince1970: 1_800_000_000 + Double(issued) * 60),
-            userStatus: .active, userId: 42, name: user, hasLive: false)
+            accessToken: access,
+            expirationTime: Date(timeIntervalSince1970: 1_800_000_000 + Double(issued) * 60),
+            userStatus: .active,
+            userId: 42,
+            name: user,
+            hasLive: false
+        )
     }
 
     /// The user a request's bearer token belongs to, if the token was issued here.
@@ -258,8 +275,17 @@ actor ServerState {
         return try json(
             .ok,
             OAuthMeResponse(
-                userId: 42, name: user, fullName: "Tess Trader", email: "tess@example.com", emailVerified: true,
-                isTrial: false, currentMDSubs: ["CME"], currentBalance: 50_000.25, activePlugins: []))
+                userId: 42,
+                name: user,
+                fullName: "Tess Trader",
+                email: "tess@example.com",
+                emailVerified: true,
+                isTrial: false,
+                currentMDSubs: ["CME"],
+                currentBalance: 50_000.25,
+                activePlugins: []
+            )
+        )
     }
 
     private func unauthorized() throws -> Response {
@@ -271,7 +297,9 @@ actor ServerState {
     private func json(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
         let data = try JSONCoding.encode(value)
         return Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+            status: status,
+            headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
     }
 }

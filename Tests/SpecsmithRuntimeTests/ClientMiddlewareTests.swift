@@ -4,7 +4,7 @@ import SpecsmithRuntime
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A transport that answers from a script and records every request it was given.
@@ -70,7 +70,9 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         let transport = FakeTransport([.success(jsonResponse(.ok, "{}"))])
         let order = Recorder<String>()
         let core = ClientCore(
-            transport: transport, middlewares: [Tagging(tag: "a", order: order), Tagging(tag: "b", order: order)])
+            transport: transport,
+            middlewares: [Tagging(tag: "a", order: order), Tagging(tag: "b", order: order)]
+        )
         let status = try await core.send(try request(.get), operation: ClientOperation(name: "me")) { $0.status.code }
         #expect(status == 200)
         #expect(order.values == ["→a", "→b", "←b", "←a"])
@@ -87,7 +89,8 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
                     asked.append(1)
                     return "tok-\(asked.values.count)"
                 }
-            ])
+            ]
+        )
         let secured = ClientOperation(name: "me", requiresBearerToken: true)
         _ = try await core.send(try request(.get), operation: secured) { $0 }
         _ = try await core.send(try request(.post), operation: ClientOperation(name: "accessTokenRequest")) { $0 }
@@ -108,9 +111,13 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         let keeping = ClientCore(transport: transport, middlewares: [BearerTokenMiddleware { "provided" }])
         _ = try await keeping.send(given, operation: secured) { $0 }
         let replacing = ClientCore(
-            transport: transport, middlewares: [BearerTokenMiddleware(replacingExisting: true) { "provided" }])
+            transport: transport,
+            middlewares: [BearerTokenMiddleware(replacingExisting: true) { "provided" }]
+        )
         _ = try await replacing.send(given, operation: secured) { $0 }
-        #expect(transport.requests.map { $0.request.headerFields[.authorization] } == ["Bearer given", "Bearer provided"])
+        #expect(
+            transport.requests.map { $0.request.headerFields[.authorization] } == ["Bearer given", "Bearer provided"]
+        )
     }
 
     @Test func prepareWithoutATokenLeavesNoAuthorizationHeader() throws {
@@ -127,7 +134,9 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         let core = ClientCore(transport: transport, middlewares: [BearerTokenMiddleware { "a\r\nX-Evil: 1" }])
         await #expect(throws: RequestError.invalidHeaderValue(name: "Authorization")) {
             _ = try await core.send(
-                try request(.get), operation: ClientOperation(name: "me", requiresBearerToken: true)) { $0 }
+                try request(.get),
+                operation: ClientOperation(name: "me", requiresBearerToken: true)
+            ) { $0 }
         }
         #expect(transport.requests.isEmpty)
     }
@@ -138,7 +147,9 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
     static let unavailable = jsonResponse(.serviceUnavailable, "{}")
 
     @Test func repeatsA429And503WithDoublingWaits() async throws {
-        let transport = FakeTransport([.success(Self.tooMany), .success(Self.unavailable), .success(jsonResponse(.ok, "{}"))])
+        let transport = FakeTransport([
+            .success(Self.tooMany), .success(Self.unavailable), .success(jsonResponse(.ok, "{}")),
+        ])
         let waits = Recorder<Duration>()
         let retry = RetryMiddleware(maxAttempts: 4, baseDelay: .milliseconds(100)) { waits.append($0) }
         let core = ClientCore(transport: transport, middlewares: [retry])
@@ -176,7 +187,8 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
 
         let told = FakeTransport([.success(Self.tooMany), .success(jsonResponse(.ok, "{}"))])
         let retried = try await ClientCore(
-            transport: told, middlewares: [RetryMiddleware(retryingNonIdempotent: true) { _ in }]
+            transport: told,
+            middlewares: [RetryMiddleware(retryingNonIdempotent: true) { _ in }]
         ).send(try request(.post, body: "x"), operation: ClientOperation(name: "post")) { $0.status.code }
         #expect(retried == 200)
         #expect(told.requests.map(\.body) == [Data(#"{"data":"x"}"#.utf8), Data(#"{"data":"x"}"#.utf8)])
@@ -215,10 +227,14 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         let lines = Recorder<String>()
         let core = ClientCore(
             transport: transport,
-            middlewares: [BearerTokenMiddleware { "tok-SECRET" }, LoggingMiddleware { lines.append($0) }])
+            middlewares: [BearerTokenMiddleware { "tok-SECRET" }, LoggingMiddleware { lines.append($0) }]
+        )
         var builder = RequestBuilder(method: .post, server: URL(string: "https://api.example.com")!, path: "/login")
         try builder.setJSONBody(["name": "jo", "password": "hunter2", "client_secret": "s3"])
-        _ = try await core.send(try builder.build(), operation: ClientOperation(name: "login", requiresBearerToken: true)) {
+        _ = try await core.send(
+            try builder.build(),
+            operation: ClientOperation(name: "login", requiresBearerToken: true)
+        ) {
             $0
         }
         let log = lines.values.joined(separator: "\n")
@@ -258,7 +274,9 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
 
     @Test func decodingReportsTheWrongContentTypeAndUndecodableBodies() {
         let html = ReceivedResponse(status: .ok, headerFields: [.contentType: "text/html"], body: Data("<html>".utf8))
-        #expect(throws: UnexpectedResponse(operation: "me", reason: .unexpectedContentType("text/html"), response: html)) {
+        #expect(
+            throws: UnexpectedResponse(operation: "me", reason: .unexpectedContentType("text/html"), response: html)
+        ) {
             try html.decodeJSON([String: Int].self, operation: "me")
         }
         let wrong = jsonResponse(.ok, #"{"count":"many"}"#)
@@ -281,7 +299,10 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
     }
 
     @Test func reportedFailureFindsANonEmptyErrorText() {
-        #expect(ReportedFailure.message(in: Answer(errorText: "Incorrect username or password", error: nil)) == "Incorrect username or password")
+        #expect(
+            ReportedFailure.message(in: Answer(errorText: "Incorrect username or password", error: nil))
+                == "Incorrect username or password"
+        )
         #expect(ReportedFailure.message(in: Answer(errorText: "", error: "invalid_grant")) == "invalid_grant")
         #expect(ReportedFailure.message(in: Answer(errorText: "", error: nil)) == nil)
     }

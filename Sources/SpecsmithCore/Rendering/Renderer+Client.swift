@@ -12,7 +12,8 @@ extension Renderer {
         let client = SwiftNames.uniqued([Self.clientName(module: model.module)], taken: typeNames)[0]
         let outcomes = SwiftNames.uniqued(
             model.operations.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Outcome" },
-            taken: typeNames.union([client]))
+            taken: typeNames.union([client])
+        )
         let defaultServer = model.servers.first?.name
         let operations = zip(model.operations, outcomes).enumerated().map { index, pair in
             var context = clientOperationContext(pair.0, outcome: pair.1)
@@ -27,7 +28,9 @@ extension Renderer {
                         + "sends it through the middlewares and the transport, and returns the documented response.",
                     "",
                     "Responses the operation does not document, and bodies that do not decode, throw `UnexpectedResponse`.",
-                ], indent: 0),
+                ],
+                indent: 0
+            ),
             "defaultServer": defaultServer.map { " = .\($0)" } ?? "",
             "operations": operations,
         ]
@@ -67,7 +70,8 @@ extension Renderer {
             arguments.append("bearerToken: String? = nil")
             argumentDocs.append(
                 "  - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a "
-                    + "middleware such as `BearerTokenMiddleware`.")
+                    + "middleware such as `BearerTokenMiddleware`."
+            )
             call.append("bearerToken: token")
         }
         call.append("server: server")
@@ -77,9 +81,12 @@ extension Renderer {
         lines += ["", "- Parameters:"] + argumentDocs
         lines.append("- Returns: The documented response, as ``\(outcome)``.")
         lines.append(
-            (validates ? "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; " : "- Throws: ")
+            (validates
+                ? "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; "
+                : "- Throws: ")
                 + "`UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
-                + "errors (`URLError`, `CancellationError`).")
+                + "errors (`URLError`, `CancellationError`)."
+        )
         if arguments.isEmpty { argumentDocs = [] }
         if argumentDocs.isEmpty { lines.removeAll { $0 == "- Parameters:" } }
 
@@ -97,7 +104,8 @@ extension Renderer {
             request.append(")")
         }
         if bearer {
-            request = ["let request = try ClientCore.prepare(bearerToken: bearerToken) { token in"]
+            request =
+                ["let request = try ClientCore.prepare(bearerToken: bearerToken) { token in"]
                 + request.map { "    " + $0 } + ["}"]
         }
 
@@ -120,7 +128,8 @@ extension Renderer {
                 payload.append(keepsStatus ? "body: \(type)" : type)
                 values.append(keepsStatus ? "body: \(decode)" : decode)
             }
-            let declaration = "case \(response.name)" + (payload.isEmpty ? "" : "(" + payload.joined(separator: ", ") + ")")
+            let declaration =
+                "case \(response.name)" + (payload.isEmpty ? "" : "(" + payload.joined(separator: ", ") + ")")
             var doc = response.doc
             if case .range(let digit) = response.status { doc.append("Any \(digit)XX status.") }
             cases.append(["declaration": declaration, "doc": DocComment.lines(doc, indent: 8)])
@@ -131,13 +140,16 @@ extension Renderer {
                 case .default: "default:"
                 }
             branches.append(label)
-            let value = "    return .\(response.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
+            let value =
+                "    return .\(response.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
             // Branch bodies stand at 16 spaces; a longer one gets one argument per line.
             if 12 + value.count <= DocComment.lineWidth {
                 branches.append(value)
             } else {
                 branches.append("    return .\(response.name)(")
-                branches += values.enumerated().map { "        " + $0.element + ($0.offset == values.count - 1 ? "" : ",") }
+                branches += values.enumerated().map {
+                    "        " + $0.element + ($0.offset == values.count - 1 ? "" : ",")
+                }
                 branches.append("    )")
             }
         }
@@ -155,7 +167,10 @@ extension Renderer {
             "name": operation.name,
             "outcome": outcome,
             "doc": DocComment.lines(lines, indent: 4),
-            "outcomeDoc": DocComment.lines(["The documented responses of `\(SwiftNames.unescaped(operation.name))`."], indent: 4),
+            "outcomeDoc": DocComment.lines(
+                ["The documented responses of `\(SwiftNames.unescaped(operation.name))`."],
+                indent: 4
+            ),
             "deprecated": operation.deprecated,
             "arguments": arguments.enumerated().map { ["text": $0.element, "last": $0.offset == arguments.count - 1] },
             "oneLine": oneLine <= DocComment.lineWidth,

@@ -29,12 +29,14 @@ public struct LoggingMiddleware: ClientMiddleware {
         let url = (try? request.url.absoluteString).map(Self.withoutQuery) ?? "(no URL)"
         log(
             "→ \(operation.name) \(request.request.method.rawValue) \(url) "
-                + "[\(ClientRedaction.headers(request.request.headerFields))] \(describe(request.body ?? Data()))")
+                + "[\(ClientRedaction.headers(request.request.headerFields))] \(describe(request.body ?? Data()))"
+        )
         do {
             let response = try await next(request)
             log(
                 "← \(operation.name) \(response.status.code) [\(ClientRedaction.headers(response.headerFields))] "
-                    + describe(response.body))
+                    + describe(response.body)
+            )
             return response
         } catch {
             log("← \(operation.name) failed: \(Self.describe(error))")

@@ -2,7 +2,7 @@ import Foundation
 import HTTPTypes
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Repeats a request that got `429 Too Many Requests` or `503 Service Unavailable`, or failed to
@@ -108,7 +108,8 @@ public struct RetryMiddleware: ClientMiddleware {
 
     /// `Retry-After` in whole seconds, capped at ``maxDelay``.
     func retryAfter(_ response: ReceivedResponse) -> Duration? {
-        guard let text = response.headerFields[.retryAfter], let seconds = Int(text.trimmingCharacters(in: .whitespaces)),
+        guard let text = response.headerFields[.retryAfter],
+            let seconds = Int(text.trimmingCharacters(in: .whitespaces)),
             seconds >= 0
         else { return nil }
         return min(.seconds(seconds), maxDelay)

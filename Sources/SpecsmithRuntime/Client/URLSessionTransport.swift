@@ -2,14 +2,14 @@ import Foundation
 import HTTPTypes
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// An ``HTTPTransport`` on `URLSession` (FoundationNetworking on Linux).
 ///
 /// Cancelling the task that awaits ``send(_:)`` cancels the data task, and ``send(_:)`` throws
 /// `CancellationError`. `timeout`, when given, is the request's `timeoutInterval`: the longest wait
-/// for the next bytes, after which `URLError(.timedOut)` is thrown.
+/// for the next bytes, after which `URLError(.timedOut)` is thrown (on Linux, rounded up to whole seconds).
 public struct URLSessionTransport: HTTPTransport {
     /// The session requests are sent with.
     public let session: URLSession
@@ -28,12 +28,20 @@ public struct URLSessionTransport: HTTPTransport {
     ///   `CancellationError` if the task was cancelled.
     public func send(_ request: PreparedRequest) async throws -> ReceivedResponse {
         var urlRequest = try request.urlRequest
-        if let timeout { urlRequest.timeoutInterval = timeout }
+        if let timeout {
+            #if canImport(FoundationNetworking)
+                // FoundationNetworking (libcurl) fails at once with a timeout under a second: count whole seconds.
+                urlRequest.timeoutInterval = max(1, timeout.rounded(.up))
+            #else
+                urlRequest.timeoutInterval = timeout
+            #endif
+        }
         try Task.checkCancellation()
         let box = DataTaskBox()
         do {
             let (data, response) = try await withTaskCancellationHandler {
-                try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
+                try await withCheckedThrowingContinuation {
+                    (continuation: CheckedContinuation<(Data, URLResponse), any Error>) in
                     let task = session.dataTask(with: urlRequest) { data, response, error in
                         if let error {
                             continuation.resume(throwing: error)

@@ -64,7 +64,8 @@ extension UnexpectedResponse: CustomStringConvertible, CustomDebugStringConverti
                 "operation": operation, "reason": reason, "status": status,
                 "headers": ClientRedaction.headers(headerFields), "body": ClientRedaction.body(body),
             ],
-            displayStyle: .struct)
+            displayStyle: .struct
+        )
     }
 }
 
@@ -80,7 +81,11 @@ extension ReceivedResponse {
         do {
             return try JSONCoding.makeDecoder().decode(type, from: body)
         } catch {
-            throw UnexpectedResponse(operation: operation, reason: .undecodableBody(Self.explain(error)), response: self)
+            throw UnexpectedResponse(
+                operation: operation,
+                reason: .undecodableBody(Self.explain(error)),
+                response: self
+            )
         }
     }
 
