@@ -143,7 +143,11 @@ for (index, module) in targets {
     if result.status == 0 {
         rows[index].build = "ok"
     } else {
-        let first = result.output.split(separator: "\n").first { $0.contains("error:") } ?? "failed"
+        // A compiler error with its place, rather than the driver's summary line.
+        let lines = result.output.split(separator: "\n")
+        let first =
+            lines.first { $0.contains(".swift:") && $0.contains(": error:") } ?? lines.first { $0.contains("error:") }
+            ?? "failed"
         rows[index].build = String(first.replacingOccurrences(of: work + "/", with: "").prefix(100))
         rows[index].failed = true
     }
