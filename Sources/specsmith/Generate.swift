@@ -34,10 +34,11 @@ struct JobOptions: ParsableArguments {
         }
     }
 
-    /// The jobs to run, or the configuration's diagnostics.
-    func jobs() -> (jobs: [GenerationJob], diagnostics: [Diagnostic], sources: [String: String]) {
+    /// The jobs to run and the limits to load with (the defaults for a SPEC given on the command line),
+    /// or the configuration's diagnostics.
+    func jobs() -> (jobs: [GenerationJob], diagnostics: [Diagnostic], sources: [String: String], limits: LoadLimits) {
         if let spec, let output, let module {
-            return ([GenerationJob(spec: spec, output: output, module: module, access: access, templates: templates)], [], [:])
+            return ([GenerationJob(spec: spec, output: output, module: module, access: access, templates: templates)], [], [:], LoadLimits())
         }
         let loaded = Configuration.load(file: config)
         let jobs = (loaded.configuration?.jobs ?? []).map { job in
@@ -46,13 +47,13 @@ struct JobOptions: ParsableArguments {
             return job
         }
         let source = FileManager.default.contents(atPath: config).map { String(decoding: $0, as: UTF8.self) }
-        return (jobs, loaded.diagnostics, source.map { [config: $0] } ?? [:])
+        return (jobs, loaded.diagnostics, source.map { [config: $0] } ?? [:], loaded.configuration?.limits ?? LoadLimits())
     }
 
     /// Runs every job in memory and prints its diagnostics. Returns one plan per job, or `nil` when
     /// any job had an error (then nothing may be written).
     func plans(writer: OutputWriter) -> [OutputPlan]? {
-        let (jobs, configDiagnostics, configSources) = jobs()
+        let (jobs, configDiagnostics, configSources, limits) = jobs()
         var diagnostics = configDiagnostics
         var sources = configSources
         var plans: [OutputPlan] = []
@@ -64,7 +65,10 @@ struct JobOptions: ParsableArguments {
                     pipeline = cached
                 } else {
                     do {
-                        pipeline = Pipeline(templates: try TemplateSet(overrides: job.templates))
+                        pipeline = Pipeline(
+                            templates: try TemplateSet(overrides: job.templates),
+                            loader: DocumentLoader(limits: limits)
+                        )
                     } catch {
                         diagnostics.append(error.diagnostic)
                         continue

@@ -226,7 +226,9 @@ struct LoadingReferenceTests {
             text += "    S\(index): {$ref: '#/components/schemas/S\(index + 1)'}\n"
         }
         text += "    S\(count): {type: string}\n"
-        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "chain.yaml")
+        // Far beyond the default maxRefChain, which HostileInputTests covers: raised here.
+        let loader = DocumentLoader(limits: LoadLimits(maxRefChain: count + 1))
+        let result = loader.load(bytes: Array(text.utf8), file: "chain.yaml")
         #expect(result.diagnostics == [])
         let document = try #require(result.document)
         #expect(document.components.schemas.count == count + 1)

@@ -31,7 +31,8 @@ public struct GenerationJob: Sendable, Hashable {
     }
 }
 
-/// `specsmith.yaml`: the generation jobs of a repository.
+/// `specsmith.yaml`: the generation jobs of a repository, and optionally the limits every document
+/// is loaded with.
 ///
 /// ```yaml
 /// jobs:
@@ -40,14 +41,23 @@ public struct GenerationJob: Sendable, Hashable {
 ///     module: EvalAPI
 ///     access: public          # public (default), package or internal
 ///     templates: Templates/custom   # optional
+/// limits:                     # optional; each key optional, see LoadLimits for the defaults
+///   maxInputBytes: 67108864
+///   maxRefChain: 64
 /// ```
 public struct Configuration: Sendable, Hashable {
+    /// The configuration's file name, looked for in the current folder.
     public static let fileName = "specsmith.yaml"
 
+    /// The generation jobs, in order.
     public var jobs: [GenerationJob]
+    /// The limits every document is loaded with: the defaults, with any given in `limits:`.
+    public var limits: LoadLimits
 
-    public init(jobs: [GenerationJob]) {
+    /// Creates the value; every part but the required ones has a default.
+    public init(jobs: [GenerationJob], limits: LoadLimits = LoadLimits()) {
         self.jobs = jobs
+        self.limits = limits
     }
 
     /// Reads a configuration file, reporting every problem in it at its location.
@@ -66,8 +76,11 @@ public struct Configuration: Sendable, Hashable {
             return (nil, [.error("expected a mapping with a 'jobs' list, found \(root.kindDescription)", at: root.location)])
         }
         var jobs: [GenerationJob] = []
+        var limits = LoadLimits()
         for entry in top {
             switch entry.keyText {
+            case "limits":
+                limits = readLimits(entry.value, &diagnostics)
             case "jobs":
                 guard let list = entry.value.sequence else {
                     diagnostics.append(.error("'jobs' must be a list, found \(entry.value.kindDescription)", at: entry.value.location))
@@ -77,13 +90,45 @@ public struct Configuration: Sendable, Hashable {
                     if let job = readJob(item, &diagnostics) { jobs.append(job) }
                 }
             default:
-                diagnostics.append(.error("unknown key '\(entry.keyText ?? "?")' (expected 'jobs')", at: entry.key.location))
+                diagnostics.append(
+                    .error("unknown key '\(entry.keyText ?? "?")' (expected 'jobs' or 'limits')", at: entry.key.location))
             }
         }
         if top["jobs"] == nil {
             diagnostics.append(.error("missing 'jobs'", at: root.location))
         }
-        return (diagnostics.hasErrors ? nil : Configuration(jobs: jobs), diagnostics)
+        return (diagnostics.hasErrors ? nil : Configuration(jobs: jobs, limits: limits), diagnostics)
+    }
+
+    /// Reads `limits:`: a mapping from limit names to positive integers, each optional.
+    private static func readLimits(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> LoadLimits {
+        var limits = LoadLimits()
+        guard let mapping = node.mapping else {
+            if !node.isNull {
+                diagnostics.append(.error("'limits' must be a mapping, found \(node.kindDescription)", at: node.location))
+            }
+            return limits
+        }
+        let names = LoadLimits.settings.map(\.name)
+        for entry in mapping {
+            let key = entry.keyText ?? "?"
+            guard let setting = LoadLimits.settings.first(where: { $0.name == key }) else {
+                diagnostics.append(
+                    .error("unknown limit '\(key)' (expected \(names.joined(separator: ", ")))", at: entry.key.location))
+                continue
+            }
+            do {
+                let value = try entry.value.int()
+                guard value > 0 else {
+                    diagnostics.append(.error("limit '\(key)' must be a positive integer, not \(value)", at: entry.value.location))
+                    continue
+                }
+                limits[keyPath: setting.keyPath] = value
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return limits
     }
 
     private static func readJob(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> GenerationJob? {

@@ -33,8 +33,17 @@ extension Diagnostic {
         .error("an OpenAPI document must be a mapping, found \(node.kindDescription)", at: node.location)
     }
 
-    static func cannotReadFile(_ path: String) -> Diagnostic {
-        .error("cannot read \"\(path)\"", at: nil)
+    static func cannotReadFile(_ path: String, _ failure: FileReadFailure) -> Diagnostic {
+        switch failure {
+        case .missing: .error("cannot read \"\(path)\"", at: nil)
+        case .notRegular: .error("cannot read \"\(path)\": it is not a regular file", at: nil)
+        case .tooLarge(let bytes, let limit):
+            .error(
+                "the file is \(bytes) bytes, more than the limit of \(limit) bytes (maxInputBytes)",
+                at: SourceLocation(file: path, line: 1, column: 1)
+            )
+        case .tooManyFiles: .error("cannot read \"\(path)\": \(failure.reason(path))", at: nil)
+        }
     }
 
     // MARK: Shapes and keys
@@ -92,8 +101,24 @@ extension Diagnostic {
     }
 
     static func referencesTooDeep(_ written: String, limit: Int, at location: SourceLocation) -> Diagnostic {
-        .error("$ref \"\(written)\" is reached through more than \(limit) references in a row", at: location)
+        .error(
+            "$ref \"\(written)\" is reached through more than \(limit) references in a row (maxRefChain)",
+            at: location,
+            note: "refer to the final object directly, or raise maxRefChain in the limits of specsmith.yaml"
+        )
     }
+
+    static func schemaReferenceChainTooLong(_ written: String, length: Int, limit: Int, at location: SourceLocation)
+        -> Diagnostic
+    {
+        .error(
+            "$ref \"\(written)\" starts a chain of \(length) schemas that are each only a $ref, more than the limit of \(limit) (maxRefChain)",
+            at: location,
+            note: "refer to the final schema directly, or raise maxRefChain in the limits of specsmith.yaml"
+        )
+    }
+
+
 
     static func referenceSiblingsIgnored(_ keys: [String], version: OpenAPIVersion, at location: SourceLocation)
         -> Diagnostic
@@ -262,6 +287,28 @@ extension Diagnostic {
 
     static func unknownSecurityScheme(_ name: String, at location: SourceLocation) -> Diagnostic {
         .error("security requirement names \"\(name)\", which is not in components.securitySchemes", at: location)
+    }
+}
+
+/// Why a file could not be read.
+enum FileReadFailure: Error {
+    case missing
+    /// A device, a named pipe or a folder: reading it could hang or never end.
+    case notRegular
+    case tooLarge(bytes: Int, limit: Int)
+    /// Reading it would pass ``LoadLimits/maxExternalFiles``.
+    case tooManyFiles(limit: Int)
+
+    /// The reason as the end of a `cannot resolve $ref` message.
+    func reason(_ path: String) -> String {
+        switch self {
+        case .missing: "cannot read file \"\(path)\""
+        case .notRegular: "\"\(path)\" is not a regular file"
+        case .tooLarge(let bytes, let limit):
+            "file \"\(path)\" is \(bytes) bytes, more than the limit of \(limit) bytes (maxInputBytes)"
+        case .tooManyFiles(let limit):
+            "reading \"\(path)\" would make more than \(limit) files besides the document (maxExternalFiles)"
+        }
     }
 }
 

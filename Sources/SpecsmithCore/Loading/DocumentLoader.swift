@@ -1,5 +1,4 @@
 public import SpecsmithDiagnostics
-public import SpecsmithYAML
 
 /// What loading an OpenAPI document produced: the typed document and every problem found.
 public struct LoadResult: Sendable {
@@ -28,11 +27,12 @@ public struct LoadResult: Sendable {
 /// resolves every `$ref` (within the document and to other files relative to the referring file,
 /// each loaded once), and reports every problem found with its location.
 public struct DocumentLoader: Sendable {
-    /// Bounds applied to each YAML file read.
-    public var limits: YAMLLimits
+    /// Bounds on the load: on each file read (size, nesting, aliases, nodes, strings), on chains of
+    /// `$ref`s and on how many files are read.
+    public var limits: LoadLimits
 
     /// Creates the value; every part but the required ones has a default.
-    public init(limits: YAMLLimits = YAMLLimits()) {
+    public init(limits: LoadLimits = LoadLimits()) {
         self.limits = limits
     }
 

@@ -5,7 +5,7 @@ import SpecsmithYAML
 /// The state of one load: files read, references followed, schemas resolved and diagnostics
 /// collected. Used by one thread, for one call of ``DocumentLoader``.
 final class LoadSession {
-    let limits: YAMLLimits
+    let limits: LoadLimits
     private(set) var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
 
@@ -15,6 +15,10 @@ final class LoadSession {
     var version: OpenAPIVersion = .v31
     /// Parsed files by path (`nil` for a file with YAML errors).
     var files: [String: YAMLNode?] = [:]
+    /// Files named by `$ref`s that could not be read, with the reason.
+    var unreadableFiles: [String: FileReadFailure] = [:]
+    /// How many files besides the root have been read, against ``LoadLimits/maxExternalFiles``.
+    var externalFilesRead = 0
     /// Text files read for `description: {$ref: ...}`.
     var textFiles: [String: String] = [:]
     /// Descriptions given as `$ref` to files that cannot be read: the `$ref` and where it is.
@@ -32,7 +36,7 @@ final class LoadSession {
     /// The JSON Schema dialect OpenAPI 3.1 uses by default, the only one Specsmith reads.
     static let baseDialect = "https://spec.openapis.org/oas/3.1/dialect/base"
 
-    init(limits: YAMLLimits) {
+    init(limits: LoadLimits) {
         self.limits = limits
     }
 
@@ -55,11 +59,12 @@ final class LoadSession {
     private func loadRoot(bytes: [UInt8]?) -> OpenAPIDocument? {
         var input = bytes
         if input == nil {
-            guard let data = FileManager.default.contents(atPath: rootFile) else {
-                report(.cannotReadFile(rootFile))
+            switch readFile(rootFile) {
+            case .success(let data): input = data
+            case .failure(let failure):
+                report(.cannotReadFile(rootFile, failure))
                 return nil
             }
-            input = [UInt8](data)
         }
         guard let input, let root = parse(input, file: rootFile) else { return nil }
         files[rootFile] = root
@@ -133,6 +138,7 @@ final class LoadSession {
         let extensions = o.finish()
 
         readPendingSchemas()
+        checkSchemaReferenceChains()
         for name in components.schemas.keys {
             components.schemas[name] = schemas[rootFile + "#" + JSONPointer.pointer(["components", "schemas", name])]
         }

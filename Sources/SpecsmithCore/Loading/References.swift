@@ -90,36 +90,54 @@ struct LocatedNode {
 }
 
 extension LoadSession {
-    /// How many non-schema references may be followed inside one another (a chain of parameters
-    /// that are each a `$ref` to the next, say).
-    static let maxReferenceNesting = 64
-
-    /// The root node of a file, loading it on first use. `nil` when it cannot be read or parsed
-    /// (its errors are reported once, when first loaded).
-    func fileRoot(_ path: String) -> YAMLNode?? {
-        if let cached = files[path] { return .some(cached) }
-        guard let bytes = readReferencedFile(path) else { return .none }
-        let root = parse(bytes, file: path)
-        files[path] = root
-        return .some(root)
+    /// The root node of a file named by a `$ref`, loading it on first use: `nil` inside when it was
+    /// read but has YAML errors (reported once, when first loaded); a failure when it cannot be read.
+    func fileRoot(_ path: String) -> Result<YAMLNode?, FileReadFailure> {
+        if let cached = files[path] { return .success(cached) }
+        if let failure = unreadableFiles[path] { return .failure(failure) }
+        switch readExternalFile(path) {
+        case .success(let bytes):
+            let root = parse(bytes, file: path)
+            files[path] = root
+            return .success(root)
+        case .failure(let failure):
+            unreadableFiles[path] = failure
+            return .failure(failure)
+        }
     }
 
-    /// The bytes of a file named by a `$ref`: only a regular file no larger than the input limit
-    /// (a reference to `/dev/zero` or a named pipe must not hang the load).
-    func readReferencedFile(_ path: String) -> [UInt8]? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType == .typeRegular,
-            let size = (attributes[.size] as? NSNumber)?.intValue, size <= limits.maxInputBytes,
-            let data = FileManager.default.contents(atPath: path)
-        else { return nil }
-        return [UInt8](data)
+    /// The bytes of a file other than the root, counted against ``LoadLimits/maxExternalFiles``.
+    func readExternalFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
+        guard externalFilesRead < limits.maxExternalFiles else {
+            return .failure(.tooManyFiles(limit: limits.maxExternalFiles))
+        }
+        let result = readFile(path)
+        if case .success = result { externalFilesRead += 1 }
+        return result
+    }
+
+    /// The bytes of a file: only a regular file no larger than ``LoadLimits/maxInputBytes``, its size
+    /// checked before it is read (a reference to `/dev/zero` or a named pipe must not hang the load,
+    /// and a huge file must not be read to be refused).
+    func readFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            return .failure(.missing)
+        }
+        guard attributes[.type] as? FileAttributeType == .typeRegular,
+            let size = (attributes[.size] as? NSNumber)?.intValue
+        else { return .failure(.notRegular) }
+        guard size <= limits.maxInputBytes else {
+            return .failure(.tooLarge(bytes: size, limit: limits.maxInputBytes))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
+        return .success([UInt8](data))
     }
 
     /// Parses bytes as YAML and records the text for the renderer.
     func parse(_ bytes: [UInt8], file: String) -> YAMLNode? {
         sources[file] = String(decoding: bytes, as: UTF8.self)
         do {
-            return try YAMLLoader.load(bytes, file: file, limits: limits)
+            return try YAMLLoader.load(bytes, file: file, limits: limits.yaml)
         } catch {
             for diagnostic in error.diagnostics { report(diagnostic) }
             return nil
@@ -135,8 +153,11 @@ extension LoadSession {
             report(.unresolvedReference(written, error.reason, at: location))
             return nil
         }
-        guard case .some(let loaded) = fileRoot(target.file) else {
-            report(.unresolvedReference(written, "cannot read file \"\(target.file)\"", at: location))
+        let loaded: YAMLNode?
+        switch fileRoot(target.file) {
+        case .success(let root): loaded = root
+        case .failure(let failure):
+            report(.unresolvedReference(written, failure.reason(target.file), at: location))
             return nil
         }
         guard var node = loaded else {
@@ -155,10 +176,14 @@ extension LoadSession {
             // A pointer that passes through a `$ref` (into a referenced request body, say) continues
             // in the referenced node.
             var hops = 0
-            while next == nil, hops < 32, let refText = node.mapping?["$ref"].flatMap({ try? $0.string() }),
+            while next == nil, let refText = node.mapping?["$ref"].flatMap({ try? $0.string() }),
                 case .success(let via) = ReferenceParsing.parse(refText, from: nodeFile),
-                case .some(let viaRoot?) = fileRoot(via.file), let viaNode = Self.walk(viaRoot, via.tokens)
+                case .success(let viaRoot?) = fileRoot(via.file), let viaNode = Self.walk(viaRoot, via.tokens)
             {
+                guard hops < limits.maxRefChain else {
+                    report(.referencesTooDeep(written, limit: limits.maxRefChain, at: location))
+                    return nil
+                }
                 hops += 1
                 node = viaNode
                 nodeFile = via.file
@@ -240,8 +265,8 @@ extension LoadSession {
             report(.referenceCycle(written, at: refEntry.value.location))
             return nil
         }
-        if referencesInProgress.count >= Self.maxReferenceNesting {
-            report(.referencesTooDeep(written, limit: Self.maxReferenceNesting, at: refEntry.value.location))
+        if referencesInProgress.count >= limits.maxRefChain {
+            report(.referencesTooDeep(written, limit: limits.maxRefChain, at: refEntry.value.location))
             return nil
         }
         referencesInProgress.insert(cacheKey)
@@ -285,8 +310,14 @@ extension LoadSession {
         }
         let path = ReferenceParsing.resolve(ReferenceParsing.percentDecode(written) ?? written, relativeTo: file)
         if let text = textFiles[path] { return text }
-        guard let bytes = readReferencedFile(path) else {
+        let bytes: [UInt8]
+        switch readExternalFile(path) {
+        case .success(let read): bytes = read
+        case .failure(.missing):
             missingTextFiles.append((written, refEntry.value.location))
+            return nil
+        case .failure(let failure):
+            report(.unresolvedReference(written, failure.reason(path), at: refEntry.value.location))
             return nil
         }
         var text = String(decoding: bytes, as: UTF8.self)
@@ -329,5 +360,44 @@ extension LoadSession {
             schemas[target.id] = readSchema(target.node, file: target.file)
         }
         pendingSchemas.removeAll()
+    }
+
+    /// Reports every chain of schemas that are each only a `$ref` to the next and that is longer than
+    /// ``LoadLimits/maxRefChain``, once, at the `$ref` that starts it. Following such a chain costs
+    /// every later stage a step per link, each time it looks through a reference.
+    func checkSchemaReferenceChains() {
+        // The length of the chain from each pure reference, found without recursion: walk forward to
+        // a schema that is not a pure reference (or one already measured, or a cycle), then assign the
+        // lengths on the way back.
+        var lengths: [String: Int] = [:]
+        var targets: Set<String> = []
+        for entry in schemas where entry.value.isPureReference {
+            let id = entry.key
+            if let next = entry.value.ref?.id { targets.insert(next) }
+            guard lengths[id] == nil else { continue }
+            var path: [String] = []
+            var onPath: Set<String> = []
+            var current = id
+            var end = 0
+            while let next = schemas[current], next.isPureReference, let ref = next.ref {
+                if let known = lengths[current] {
+                    end = known
+                    break
+                }
+                guard onPath.insert(current).inserted else { break }  // a cycle: counted once around
+                path.append(current)
+                current = ref.id
+            }
+            for link in path.reversed() {
+                end += 1
+                lengths[link] = end
+            }
+        }
+        for entry in schemas where entry.value.isPureReference && !targets.contains(entry.key) {
+            guard let length = lengths[entry.key], length > limits.maxRefChain, let ref = entry.value.ref else {
+                continue
+            }
+            report(.schemaReferenceChainTooLong(ref.written, length: length, limit: limits.maxRefChain, at: ref.location))
+        }
     }
 }
