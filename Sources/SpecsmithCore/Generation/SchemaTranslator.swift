@@ -172,13 +172,22 @@ struct SchemaTranslator {
             let required = schema.required.contains(entry.key)
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
+            let resolved = property.ref.map { document.dereferenced(document.schema(for: $0)) } ?? property
+            // readOnly: sent by the server only, so optional and not an initializer argument (a value
+            // built for a request leaves it out); writeOnly: sent by the client only, so optional.
+            let readOnly = property.readOnly || resolved.readOnly
+            let writeOnly = property.writeOnly || resolved.writeOnly
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
                     wireName: entry.key,
                     type: type.name,
                     ruleType: type.ruleType,
-                    isOptional: !required || isNullable(property),
+                    isOptional: !required || isNullable(property) || readOnly || writeOnly,
+                    isReadOnly: readOnly,
+                    defaultValue: (property.default ?? resolved.default).flatMap {
+                        defaultLiteral($0, schema: property, swiftType: type.ruleType)
+                    },
                     doc: Self.documentation(description(of: property)) + Self.limitsDocumentation(propertyRules, secret: secret),
                     deprecated: property.deprecated,
                     isSecret: secret,
@@ -189,6 +198,20 @@ struct SchemaTranslator {
         }
         return StructDeclaration(
             name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested)
+    }
+
+    /// A `default` as a Swift expression for an initializer argument: a literal of a plain type, or a
+    /// case of a generated string enum; `nil` when the type has no literal form.
+    private func defaultLiteral(_ value: JSONValue, schema: Schema, swiftType: String) -> String? {
+        if isOpenEnum(schema), let text = value.stringValue {
+            let resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+            let strings = (resolved.enum ?? []).compactMap(\.stringValue)
+            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: ["unknown"])
+            guard let index = strings.firstIndex(of: text) else { return nil }
+            return "." + SwiftNames.unescaped(caseNames[index])
+        }
+        guard Self.scalarTypes.contains(swiftType), !value.isNull else { return nil }
+        return Renderer.literal(value, type: swiftType)
     }
 
     private func enumeration(named name: String, schema: Schema, doc: [String]) -> EnumDeclaration? {

@@ -151,8 +151,11 @@ struct Renderer {
                 "type": type,
                 "doc": doc(p.doc, indent: indent + 4),
                 "deprecated": p.deprecated,
-                "parameter": "\(p.name): \(type)\(p.isOptional ? " = nil" : "")",
-                "assignment": p.isIndirect
+                "parameter": "\(p.name): \(type)" + (p.defaultValue.map { " = \($0)" } ?? (p.isOptional ? " = nil" : "")),
+                "isArgument": !p.isReadOnly,
+                "assignment": p.isReadOnly
+                    ? "self.\(p.isIndirect ? storage : label) = nil"
+                    : p.isIndirect
                     ? "self.\(storage) = " + (p.isOptional ? "\(p.name).map(Indirect.init)" : "Indirect(\(p.name))")
                     : "self.\(label) = \(p.name)",
                 "isIndirect": p.isIndirect,
@@ -160,7 +163,7 @@ struct Renderer {
                 "storedType": "Indirect<\(p.type)>" + (p.isOptional ? "?" : ""),
                 "isOptional": p.isOptional,
                 "codingKey": codingKey,
-                "last": index == s.properties.count - 1,
+                "last": index == s.properties.lastIndex { !$0.isReadOnly },
             ]
         }
         return [
@@ -168,7 +171,7 @@ struct Renderer {
             "doc": doc(s.doc, indent: indent),
             "deprecated": s.deprecated,
             "properties": properties,
-            "hasProperties": !properties.isEmpty,
+            "hasProperties": s.properties.contains { !$0.isReadOnly },
             "needsCodingKeys": s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isIndirect },
         ]
     }

@@ -12,7 +12,14 @@ public struct Person: Codable, Hashable, Sendable {
     public let height: Float?
     public let weight: Double?
     public let verified: Bool?
+    /// Set by the server; never sent.
     public let id: Int64?
+    /// Sent by the client; never returned.
+    public let secretAnswer: String?
+    public let country: String
+    public let status: Status?
+    public let score: Double?
+    public let tags: [String]?
 
     /// Creates a value from its properties.
     public init(
@@ -22,7 +29,11 @@ public struct Person: Codable, Hashable, Sendable {
         height: Float? = nil,
         weight: Double? = nil,
         verified: Bool? = nil,
-        id: Int64? = nil
+        secretAnswer: String? = nil,
+        country: String = "NL",
+        status: Status? = .active,
+        score: Double? = 0.5,
+        tags: [String]? = nil
     ) {
         self.name = name
         self.nickname = nickname
@@ -30,6 +41,33 @@ public struct Person: Codable, Hashable, Sendable {
         self.height = height
         self.weight = weight
         self.verified = verified
-        self.id = id
+        self.id = nil
+        self.secretAnswer = secretAnswer
+        self.country = country
+        self.status = status
+        self.score = score
+        self.tags = tags
+    }
+
+    public enum Status: OpenEnum {
+        case active
+        case retired
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .active,
+            .retired,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .active: "active"
+            case .retired: "retired"
+            case .unknown(let rawValue): rawValue
+            }
+        }
     }
 }
