@@ -1,0 +1,118 @@
+import Foundation
+import SpecsmithRuntime
+import Testing
+
+/// Equality, patterns and numbers as JSON Schema defines them, through the public check API.
+@Suite("JSON Schema semantics")
+struct JSONSchemaSemanticsTests {
+    private func violations(_ checks: (inout ValidationContext) -> Void) -> [Violation] {
+        do {
+            try ValidationContext.validate(checks)
+            return []
+        } catch {
+            return error.violations
+        }
+    }
+
+    private enum Accent: OpenEnum {
+        case composed
+        case unknown(String)
+
+        static let allCases: [Self] = [.composed]
+
+        var rawValue: String {
+            switch self {
+            case .composed: "\u{E9}"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    // MARK: Strings by code points
+
+    @Test func enumAndConstCompareStringsByCodePointsNotCanonicalEquivalence() {
+        let decomposed = "e\u{301}"
+        #expect(decomposed == "\u{E9}")  // Swift's ==, which JSON Schema does not use
+        #expect(violations { $0.check(decomposed, at: "v", ValueRule<String>.enum(["\u{E9}"])) }.map(\.keyword) == [.enum])
+        #expect(violations { $0.check(decomposed, at: "v", ValueRule<String>.const("\u{E9}")) }.map(\.keyword) == [.const])
+        #expect(violations { $0.check("\u{E9}", at: "v", ValueRule<String>.const("\u{E9}")) }.isEmpty)
+    }
+
+    @Test func uniqueItemsTellsCanonicallyEquivalentStringsApart() {
+        #expect(violations { $0.check(["\u{E9}", "e\u{301}"], at: "v", ItemsRule.uniqueItems) }.isEmpty)
+        #expect(violations { $0.check(["e\u{301}", "x", "e\u{301}"], at: "v", ItemsRule.uniqueItems) }.count == 1)
+        // Past 32 items the check hashes; the same semantics hold.
+        let long = (0..<40).map { "item\($0)" } + ["\u{E9}", "e\u{301}"]
+        #expect(violations { $0.check(long, at: "v", ItemsRule.uniqueItems) }.isEmpty)
+        #expect(violations { $0.check(long + ["e\u{301}"], at: "v", ItemsRule.uniqueItems) }.map(\.message) == [
+            "items 41 and 42 are equal (uniqueItems)"
+        ])
+    }
+
+    @Test func openEnumsMatchCasesByCodePoints() {
+        #expect(Accent(rawValue: "\u{E9}") == .composed)
+        #expect(Accent(rawValue: "e\u{301}").rawValue.unicodeScalars.count == 2)
+        #expect(violations { $0.check(Accent(rawValue: "e\u{301}"), at: "v", ListedRule.listed) }.map(\.keyword) == [.enum])
+    }
+
+    // MARK: JSON values
+
+    @Test func jsonValuesCompareAsJSON() {
+        #expect(JSONValue.integer(1) == .number(1.0))
+        #expect(JSONValue.number(-0.0) == .integer(0))
+        #expect(JSONValue.integer(1) != .number(1.5))
+        #expect(JSONValue.integer(9_007_199_254_740_993) != .number(9_007_199_254_740_992))
+        #expect(JSONValue.string("\u{E9}") != .string("e\u{301}"))
+        #expect(JSONValue.array([1, 2]) != .array([2, 1]))
+        #expect(JSONValue.object(["a": 1, "b": [1.0]]) == .object(["b": [1], "a": 1.0]))
+        #expect(JSONValue.bool(false) != .integer(0))
+        #expect(Set<JSONValue>([.integer(1), .number(1.0), .string("a")]).count == 2)
+    }
+
+    @Test func uniqueItemsOnJSONValuesSees1And1Point0AsEqual() {
+        let items: [JSONValue] = [.integer(1), .number(1.0)]
+        #expect(violations { $0.check(items, at: "v", ItemsRule.uniqueItems) }.count == 1)
+        let objects: [JSONValue] = [["a": 1, "b": 2], ["b": 2, "a": 1]]
+        #expect(violations { $0.check(objects, at: "v", ItemsRule.uniqueItems) }.count == 1)
+        let distinct: [JSONValue] = [[1], [true], ["1"], nil, false, 0]
+        #expect(violations { $0.check(distinct, at: "v", ItemsRule.uniqueItems) }.isEmpty)
+    }
+
+    @Test func rulesOnAJSONValueApplyOnlyToTheirType() {
+        let string: JSONValue = "abc"
+        let number: JSONValue = 5
+        #expect(violations { $0.check(string, at: "v", StringRule.maxLength(2)) }.map(\.keyword) == [.maxLength])
+        #expect(violations { $0.check(number, at: "v", StringRule.maxLength(2)) }.isEmpty)
+        #expect(violations { $0.check(number, at: "v", NumberRule.maximum(4)) }.map(\.keyword) == [.maximum])
+        #expect(violations { $0.check(JSONValue.number(4.5), at: "v", NumberRule.maximum(4)) }.count == 1)
+        #expect(violations { $0.check(string, at: "v", NumberRule.maximum(4)) }.isEmpty)
+        #expect(violations { $0.check(JSONValue.array([1, 1]), at: "v", ItemsRule.uniqueItems) }.count == 1)
+        #expect(violations { $0.check(JSONValue.object([:]), at: "v", PropertiesRule.minProperties(1)) }.count == 1)
+        #expect(violations { $0.check(string, at: "v", PropertiesRule.minProperties(1)) }.isEmpty)
+    }
+
+    // MARK: Numbers
+
+    @Test func decimalsFromTheSpecAreExact() {
+        #expect(violations { $0.check(0.3, at: "v", NumberRule.multipleOf("0.1")) }.isEmpty)
+        #expect(violations { $0.check(0.35, at: "v", NumberRule.multipleOf("0.1")) }.count == 1)
+        #expect(violations { $0.check(1.1, at: "v", NumberRule.minimum("1.1")) }.isEmpty)
+        #expect(violations { $0.check(1.0999999999999999, at: "v", NumberRule.exclusiveMaximum("1.1")) }.isEmpty)
+    }
+
+    @Test func integersBeyond2To53CompareExactly() {
+        let limit: Int64 = 9_007_199_254_740_992
+        #expect(violations { $0.check(limit + 1, at: "v", NumberRule.maximum(ExactDecimal(integerLiteral: limit))) }.count == 1)
+        #expect(violations { $0.check(limit, at: "v", NumberRule.maximum(ExactDecimal(integerLiteral: limit))) }.isEmpty)
+        // 2^63 - 1 = 7 × 73 × 127 × 337 × 92737 × 649657
+        #expect(violations { $0.check(Int64.max, at: "v", NumberRule.multipleOf(7)) }.isEmpty)
+        #expect(violations { $0.check(Int64.max - 1, at: "v", NumberRule.multipleOf(7)) }.count == 1)
+    }
+
+    @Test func integerTypedValuesDecodeFromWholeNumbersWithAFraction() throws {
+        // JSONDecoder reads 1.0 as the Int 1, as JSON Schema counts 1.0 an integer; 1.5 is refused.
+        let decoder = JSONCoding.makeDecoder()
+        #expect(try decoder.decode([Int].self, from: Data("[1.0, -0.0, 1e2]".utf8)) == [1, 0, 100])
+        #expect(throws: DecodingError.self) { try decoder.decode([Int].self, from: Data("[1.5]".utf8)) }
+    }
+}
