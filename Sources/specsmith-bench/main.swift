@@ -1,6 +1,7 @@
 // specsmith-bench: timing harness for the pipeline's stages.
 //
 //   specsmith-bench yaml [--iterations N] FILE...
+//   specsmith-bench validate [--count N] [--iterations K]
 //
 // Each subcommand is one function in its own file; add new ones to `commands` below.
 
@@ -18,7 +19,8 @@ let commands: [Command] = [
         name: "yaml",
         summary: "time libyaml's bare event loop against building the YAMLNode tree",
         run: runYAMLBenchmark
-    )
+    ),
+    Command(name: "validate", summary: "validations per second and allocations per validation of OAuthToken", run: runValidationBenchmark),
 ]
 
 func usage(_ commands: [Command]) -> String {
