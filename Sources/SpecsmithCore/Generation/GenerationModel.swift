@@ -60,6 +60,8 @@ struct PropertyDeclaration: Sendable, Hashable {
     /// The type the rules see: ``type``, or for an alias the type it stands for (`Int` for `Priority`).
     var ruleType: String
     var isOptional: Bool
+    /// Required and nullable: always on the wire, `null` when `nil` (absent and null differ here).
+    var isExplicitNull: Bool
     /// `readOnly`: set by decoding only; not an initializer argument, so request bodies leave it out.
     var isReadOnly: Bool
     /// The schema's `default`, as the initializer argument's default (`"EUR"`, `.active`), if it has one.

@@ -184,6 +184,7 @@ struct SchemaTranslator {
                     type: type.name,
                     ruleType: type.ruleType,
                     isOptional: !required || isNullable(property) || readOnly || writeOnly,
+                    isExplicitNull: required && isNullable(property) && !readOnly && !writeOnly,
                     isReadOnly: readOnly,
                     defaultValue: (property.default ?? resolved.default).flatMap {
                         defaultLiteral($0, schema: property, swiftType: type.ruleType)

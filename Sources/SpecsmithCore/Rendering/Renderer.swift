@@ -151,7 +151,11 @@ struct Renderer {
                 "type": type,
                 "doc": doc(p.doc, indent: indent + 4),
                 "deprecated": p.deprecated,
-                "parameter": "\(p.name): \(type)" + (p.defaultValue.map { " = \($0)" } ?? (p.isOptional ? " = nil" : "")),
+                "parameter": "\(p.name): \(type)"
+                    + (p.defaultValue.map { " = \($0)" } ?? (p.isOptional && !p.isExplicitNull ? " = nil" : "")),
+                "encodeStatement": "try container."
+                    + (p.isOptional && !p.isExplicitNull ? "encodeIfPresent" : "encode")
+                    + "(\(p.isIndirect ? storage : "self." + label), forKey: .\(p.isIndirect ? storage : label))",
                 "isArgument": !p.isReadOnly,
                 "assignment": p.isReadOnly
                     ? "self.\(p.isIndirect ? storage : label) = nil"
@@ -172,6 +176,7 @@ struct Renderer {
             "deprecated": s.deprecated,
             "properties": properties,
             "hasProperties": s.properties.contains { !$0.isReadOnly },
+            "hasExplicitNulls": s.properties.contains(where: \.isExplicitNull),
             "needsCodingKeys": s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isIndirect },
         ]
     }

@@ -24,7 +24,7 @@ public struct Person: Codable, Hashable, Sendable {
     /// Creates a value from its properties.
     public init(
         name: String,
-        nickname: String? = nil,
+        nickname: String?,
         age: Int32? = nil,
         height: Float? = nil,
         weight: Double? = nil,
@@ -47,6 +47,23 @@ public struct Person: Codable, Hashable, Sendable {
         self.status = status
         self.score = score
         self.tags = tags
+    }
+
+    /// Encodes every property; a required one that may be null is written as `null` when `nil`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.nickname, forKey: .nickname)
+        try container.encodeIfPresent(self.age, forKey: .age)
+        try container.encodeIfPresent(self.height, forKey: .height)
+        try container.encodeIfPresent(self.weight, forKey: .weight)
+        try container.encodeIfPresent(self.verified, forKey: .verified)
+        try container.encodeIfPresent(self.id, forKey: .id)
+        try container.encodeIfPresent(self.secretAnswer, forKey: .secretAnswer)
+        try container.encode(self.country, forKey: .country)
+        try container.encodeIfPresent(self.status, forKey: .status)
+        try container.encodeIfPresent(self.score, forKey: .score)
+        try container.encodeIfPresent(self.tags, forKey: .tags)
     }
 
     public enum Status: OpenEnum {
