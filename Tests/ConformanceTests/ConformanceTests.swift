@@ -102,3 +102,37 @@ struct ConformanceTests {
         #expect(Set(samples.map { RuntimeRule.make($0.0, type: $0.1).caseName }).count == samples.count)
     }
 }
+
+/// The harness is not vacuous: a case whose expectation is wrong is reported as a failure.
+@Suite("Conformance harness")
+struct HarnessTests {
+    private func outcomes(_ group: String, draft: Int = 0) throws -> [Suite.Outcome] {
+        try Suite.runGroup(RawJSON.parse(Array(group.utf8)), draft: Suite.drafts[draft]).map(\.1)
+    }
+
+    @Test func aWrongExpectationIsAFailure() throws {
+        let results = try outcomes(
+            #"{"description": "d", "schema": {"maxLength": 2}, "tests": [{"description": "t", "data": "abc", "valid": true}]}"#)
+        guard case .failed(let reason)? = results.first else {
+            Issue.record("expected a failure, got \(results)")
+            return
+        }
+        #expect(reason == #""abc" is invalid, expected valid"#)
+    }
+
+    @Test func typeIsEnforcedByDecoding() throws {
+        let results = try outcomes(
+            #"{"description": "d", "schema": {"type": "integer"}, "tests": [{"description": "t", "data": 1.5, "valid": false}, {"description": "u", "data": 1.0, "valid": true}]}"#)
+        #expect(results.allSatisfy { if case .passed = $0 { true } else { false } })
+    }
+
+    @Test func anUnsupportedKeywordIsASkipWithItsReason() throws {
+        let results = try outcomes(
+            #"{"description": "d", "schema": {"prefixItems": [{"type": "string"}]}, "tests": [{"description": "t", "data": [1], "valid": false}]}"#)
+        guard case .skipped(let reason)? = results.first else {
+            Issue.record("expected a skip, got \(results)")
+            return
+        }
+        #expect(reason.hasPrefix("prefixItems"))
+    }
+}

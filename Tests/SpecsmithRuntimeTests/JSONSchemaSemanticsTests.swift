@@ -116,3 +116,31 @@ struct JSONSchemaSemanticsTests {
         #expect(throws: DecodingError.self) { try decoder.decode([Int].self, from: Data("[1.5]".utf8)) }
     }
 }
+
+/// Generated code for a schema without a single `type` spells its rules as implicit members on a
+/// `JSONValue?`: each call must resolve to the JSONValue overload.
+@Suite("Rules on JSONValue as generated code spells them")
+struct JSONValueGeneratedCallTests {
+    @Test func implicitMemberRulesResolveOnJSONValue() {
+        let value: JSONValue? = ["a", "a"]
+        let values: ValueRule<JSONValue> = .enum([1, "a", nil, [true]])
+        var found: [Violation.Keyword] = []
+        do {
+            try ValidationContext.validate { context in
+                context.check(value, at: "value", .maxLength(1))
+                context.check(value, at: "value", .pattern(Pattern("^a$")))
+                context.check(value, at: "value", .minimum(2))
+                context.check(value, at: "value", .multipleOf("0.5"))
+                context.check(value, at: "value", .minItems(3))
+                context.check(value, at: "value", .uniqueItems)
+                context.check(value, at: "value", .minProperties(1))
+                context.check(value, at: "value", values)
+                context.check(value, at: "value", .const(["a", "a"]))
+            }
+        } catch {
+            found = error.violations.map(\.keyword)
+        }
+        // An array: only the array rules and enum apply.
+        #expect(found == [.minItems, .uniqueItems, .enum])
+    }
+}
