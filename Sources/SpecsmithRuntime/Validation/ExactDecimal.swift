@@ -103,8 +103,15 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The value of a `Double`'s shortest decimal form (`0.1` for `0.1`), or `nil` if it is not finite.
+    ///
+    /// A whole number below 2^53 in magnitude is read without text, so checking it allocates nothing;
+    /// other values go through `description`, which allocates when the shortest form exceeds 15 bytes.
     public init?(_ value: Double) {
         guard value.isFinite else { return nil }
+        if value.magnitude < 9_007_199_254_740_992, let whole = Int64(exactly: value) {
+            self.init(isNegative: whole < 0, magnitude: whole.magnitude, exponent: 0)
+            return
+        }
         self.init(value.description)
     }
 
