@@ -48,6 +48,9 @@ struct PatternTests {
         #expect(matches(#"^\/#"$"#, "/#\""))
         #expect(matches(#"^[^]$"#, "\n"))
         #expect(!matches(#"a[]"#, "a"))
+        #expect(matches("^[:a]+$", ":a:"))
+        #expect(!matches("^[:alpha:]$", "b"))
+        #expect(matches("^[a&&b]+$", "a&b"))
     }
 
     @Test func problemsAreReportedNotTrapped() {

@@ -113,6 +113,9 @@ private struct ECMATranslator {
                 case "[":
                     // A literal "[" in ECMA-262; a nested set in ICU.
                     output += #"\["#
+                case ":":
+                    // ICU reads "[:name:]" as a property; ECMA-262 as characters.
+                    output += #"\:"#
                 case "&", "-", "~":
                     // ICU reads "&&", "--" and "~~" as set operations; ECMA-262 as characters.
                     if scalar == "-" && !(index < scalars.count && scalars[index] == "-") {
