@@ -30,6 +30,10 @@ final class LoadSession {
     /// Non-schema objects reached through `$ref` (or read as components), by object name and id.
     var objectCache: [String: Any] = [:]
     var referencesInProgress: Set<String> = []
+    /// How many references ``referable(_:file:object:read:)`` is following, one inside the other.
+    var referencesFollowed = 0
+    /// References that were reached through more than ``LoadLimits/maxRefChain`` others (reported).
+    var tooDeepReferences: Set<String> = []
     /// Security scheme names of the root document, for checking requirements.
     var securitySchemeNames: Set<String> = []
 

@@ -265,12 +265,21 @@ extension LoadSession {
             report(.referenceCycle(written, at: refEntry.value.location))
             return nil
         }
-        if referencesInProgress.count >= limits.maxRefChain {
+        // A reference on a chain found too long fails again without another error: otherwise each
+        // component along the chain, and each reference into it, would report it once more.
+        if tooDeepReferences.contains(cacheKey) { return nil }
+        if referencesFollowed >= limits.maxRefChain {
             report(.referencesTooDeep(written, limit: limits.maxRefChain, at: refEntry.value.location))
+            tooDeepReferences.insert(cacheKey)
+            tooDeepReferences.formUnion(referencesInProgress)
             return nil
         }
         referencesInProgress.insert(cacheKey)
-        defer { referencesInProgress.remove(cacheKey) }
+        referencesFollowed += 1
+        defer {
+            referencesInProgress.remove(cacheKey)
+            referencesFollowed -= 1
+        }
         guard let value = referable(target.node, file: target.file, object: object, read: read)?.value else {
             return nil
         }
