@@ -81,6 +81,13 @@ struct PropertyDeclaration: Sendable, Hashable {
     /// Whether the value is stored out of line (`Indirect`), because the struct would otherwise
     /// contain itself (a recursive schema).
     var isIndirect = false
+
+    /// Whether the stored property has another name (`_parent`) than the public one: a recursive value,
+    /// or a deprecated one (reading a deprecated property warns, so generated code reads the storage).
+    var isStoredAside: Bool { isIndirect || deprecated }
+
+    /// How generated code in other files reads the value without a warning.
+    var reader: String { deprecated && !isIndirect ? "_" + SwiftNames.unescaped(name) : name }
 }
 
 /// An enum for `oneOf`/`anyOf`. With a discriminator, decoding picks the case by the property's

@@ -93,6 +93,8 @@ struct Renderer {
                 "isOpen": e.rawType == "String",
                 "rawType": e.rawType,
                 "cases": e.cases.map { ["name": $0.name, "member": SwiftNames.unescaped($0.name), "literal": $0.literal] },
+                // swift-format keeps a one-element list on one line.
+                "singleCase": e.cases.count == 1 ? "." + SwiftNames.unescaped(e.cases[0].name) : false,
             ]
             template = "enum"
         case .alias(let a):
@@ -140,9 +142,10 @@ struct Renderer {
             let type = p.type + (p.isOptional ? "?" : "")
             let label = SwiftNames.unescaped(p.name)
             let storage = "_" + label
+            let aside = p.isStoredAside
             let wireKey = p.name == p.wireName || "`\(p.wireName)`" == p.name ? nil : SwiftLiteral.string(p.wireName)
             let codingKey =
-                p.isIndirect
+                aside
                 ? "case \(storage) = \(SwiftLiteral.string(p.wireName))"
                 : wireKey.map { "case \(p.name) = \($0)" } ?? "case \(p.name)"
             return [
@@ -155,16 +158,21 @@ struct Renderer {
                     + (p.defaultValue.map { " = \($0)" } ?? (p.isOptional && !p.isExplicitNull ? " = nil" : "")),
                 "encodeStatement": "try container."
                     + (p.isOptional && !p.isExplicitNull ? "encodeIfPresent" : "encode")
-                    + "(\(p.isIndirect ? storage : "self." + label), forKey: .\(p.isIndirect ? storage : label))",
+                    + "(\(aside ? storage : "self." + label), forKey: .\(aside ? storage : label))",
                 "isArgument": !p.isReadOnly,
                 "assignment": p.isReadOnly
-                    ? "self.\(p.isIndirect ? storage : label) = nil"
+                    ? "self.\(aside ? storage : label) = nil"
                     : p.isIndirect
                     ? "self.\(storage) = " + (p.isOptional ? "\(p.name).map(Indirect.init)" : "Indirect(\(p.name))")
-                    : "self.\(label) = \(p.name)",
-                "isIndirect": p.isIndirect,
-                "storage": storage,
-                "storedType": "Indirect<\(p.type)>" + (p.isOptional ? "?" : ""),
+                    : "self.\(aside ? storage : label) = \(p.name)",
+                "isStoredAside": aside,
+                "getter": p.isIndirect ? storage + (p.isOptional ? "?" : "") + ".value" : storage,
+                "storageDeclaration": p.isIndirect
+                    ? "private let \(storage): Indirect<\(p.type)>" + (p.isOptional ? "?" : "")
+                    : "let \(storage): \(type)",
+                "storageDoc": p.isIndirect
+                    ? "`\(label)`, stored out of line: the schema is recursive."
+                    : "`\(label)`, stored under another name so that generated code reads it without a deprecation warning.",
                 "isOptional": p.isOptional,
                 "codingKey": codingKey,
                 "last": index == s.properties.lastIndex { !$0.isReadOnly },
@@ -177,7 +185,7 @@ struct Renderer {
             "properties": properties,
             "hasProperties": s.properties.contains { !$0.isReadOnly },
             "hasExplicitNulls": s.properties.contains(where: \.isExplicitNull),
-            "needsCodingKeys": s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isIndirect },
+            "needsCodingKeys": s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside },
         ]
     }
 
@@ -243,10 +251,10 @@ struct Renderer {
                 default:
                     expression = Self.expression(rule, type: valueType)
                 }
-                statements.append("context.check(\(each ? "each: " : "")\(property.name), at: \(key), \(expression))")
+                statements.append("context.check(\(each ? "each: " : "")\(property.reader), at: \(key), \(expression))")
             }
             if property.validatesNested {
-                statements.append("context.validate(\(property.name), at: \(key))")
+                statements.append("context.validate(\(property.reader), at: \(key))")
             }
         }
         if statements.isEmpty { return nil }
@@ -314,7 +322,7 @@ struct Renderer {
     private func redactionContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> [String: Any] {
         let properties = entry.declaration.properties
         let children = properties.enumerated().map { index, p in
-            let value = p.isSecret ? "Redacted(\(p.name))" : p.isOptional ? "\(p.name) as Any" : p.name
+            let value = p.isSecret ? "Redacted(\(p.reader))" : p.isOptional ? "\(p.reader) as Any" : p.reader
             return "\(SwiftLiteral.string(SwiftNames.unescaped(p.name))): \(value),"
         }
         return ["name": entry.qualified, "children": children]
