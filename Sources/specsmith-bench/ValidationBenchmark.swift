@@ -72,7 +72,10 @@ func runValidationBenchmark(_ arguments: [String]) -> Int32 {
     print("ns per validation".padding(to: 22) + fixed(seconds / Double(count) * 1e9, 1))
     switch allocationsPerValidation(count: count) {
     case .success(let (perValidation, total, seen)):
-        print("allocations/validation".padding(to: 22) + fixed(perValidation, 4) + " (\(total) in \(count) validations, mtrace)")
+        print(
+            "allocations/validation".padding(to: 22) + fixed(perValidation, 4)
+                + " (\(total) in \(count) validations, mtrace)"
+        )
         print("tracer check".padding(to: 22) + "\(seen) of \(count) deliberate allocations seen")
     case .failure(let reason):
         print("allocations/validation".padding(to: 22) + "unavailable: \(reason.text)")
@@ -88,9 +91,15 @@ private func makeTokens(_ count: Int) -> [OAuthToken] {
             return OAuthToken(grantType: grantTypes[index % 4], code: "code-\(index)")
         }
         return OAuthToken(
-            grantType: grantTypes[index % 4], code: "c\(index)", redirectUri: "https://app.example/callback/\(index)",
-            clientId: "client-\(index % 97)", clientSecret: String(repeating: "s", count: index % 200),
-            httpAuth: "Basic dXNlcjpwYXNz", refreshToken: "r\(index)", codeVerifier: "v\(index)")
+            grantType: grantTypes[index % 4],
+            code: "c\(index)",
+            redirectUri: "https://app.example/callback/\(index)",
+            clientId: "client-\(index % 97)",
+            clientSecret: String(repeating: "s", count: index % 200),
+            httpAuth: "Basic dXNlcjpwYXNz",
+            refreshToken: "r\(index)",
+            codeVerifier: "v\(index)"
+        )
     }
 }
 
@@ -126,7 +135,9 @@ private func allocationsPerValidation(count: Int) -> Result<(Double, Int, Int), 
         return .failure(Unavailable(text: "\(library) (glibc's malloc tracer) is not installed"))
     }
     func allocations(tracing traced: Int, mode: String = "--trace-allocations") -> Int? {
-        let trace = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-bench-\(getpid())-\(traced).trace")
+        let trace = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "specsmith-bench-\(getpid())-\(traced).trace"
+        )
         defer { try? FileManager.default.removeItem(at: trace) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
@@ -141,7 +152,9 @@ private func allocationsPerValidation(count: Int) -> Result<(Double, Int, Int), 
         } catch {
             return nil
         }
-        guard process.terminationStatus == 0, let text = try? String(contentsOf: trace, encoding: .utf8) else { return nil }
+        guard process.terminationStatus == 0, let text = try? String(contentsOf: trace, encoding: .utf8) else {
+            return nil
+        }
         // "@ caller + address size" for malloc and calloc, "@ caller > address size" for realloc.
         return text.split(separator: "\n").filter { $0.contains(" + ") || $0.contains(" > ") }.count
     }

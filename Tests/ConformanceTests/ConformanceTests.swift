@@ -42,7 +42,8 @@ struct ConformanceTests {
         var counts: [String: (Int, Int, Int)] = [:]
         var reasons: [String: Int] = [:]
         for result in results {
-            let key = "\(result.draft.padding(toLength: 15, withPad: " ", startingAt: 0))\(result.keyword.padding(toLength: 19, withPad: " ", startingAt: 0))"
+            let key =
+                "\(result.draft.padding(toLength: 15, withPad: " ", startingAt: 0))\(result.keyword.padding(toLength: 19, withPad: " ", startingAt: 0))"
             if counts[key] == nil { keys.append(key) }
             var count = counts[key] ?? (0, 0, 0)
             switch result.outcome {
@@ -60,7 +61,10 @@ struct ConformanceTests {
             total = (total.0 + c.0, total.1 + c.1, total.2 + c.2)
             lines.append(key + Self.column(c.0, 6) + Self.column(c.1, 8) + Self.column(c.2, 9))
         }
-        lines.append("total".padding(toLength: 34, withPad: " ", startingAt: 0) + Self.column(total.0, 6) + Self.column(total.1, 8) + Self.column(total.2, 9))
+        lines.append(
+            "total".padding(toLength: 34, withPad: " ", startingAt: 0) + Self.column(total.0, 6)
+                + Self.column(total.1, 8) + Self.column(total.2, 9)
+        )
         lines.append("skipped:")
         for (reason, count) in reasons.sorted(by: { $0.key < $1.key }) {
             lines.append("  \(count) × \(reason)")
@@ -112,7 +116,8 @@ struct HarnessTests {
 
     @Test func aWrongExpectationIsAFailure() throws {
         let results = try outcomes(
-            #"{"description": "d", "schema": {"maxLength": 2}, "tests": [{"description": "t", "data": "abc", "valid": true}]}"#)
+            #"{"description": "d", "schema": {"maxLength": 2}, "tests": [{"description": "t", "data": "abc", "valid": true}]}"#
+        )
         guard case .failed(let reason)? = results.first else {
             Issue.record("expected a failure, got \(results)")
             return
@@ -122,13 +127,15 @@ struct HarnessTests {
 
     @Test func typeIsEnforcedByDecoding() throws {
         let results = try outcomes(
-            #"{"description": "d", "schema": {"type": "integer"}, "tests": [{"description": "t", "data": 1.5, "valid": false}, {"description": "u", "data": 1.0, "valid": true}]}"#)
+            #"{"description": "d", "schema": {"type": "integer"}, "tests": [{"description": "t", "data": 1.5, "valid": false}, {"description": "u", "data": 1.0, "valid": true}]}"#
+        )
         #expect(results.allSatisfy { if case .passed = $0 { true } else { false } })
     }
 
     @Test func anUnsupportedKeywordIsASkipWithItsReason() throws {
         let results = try outcomes(
-            #"{"description": "d", "schema": {"prefixItems": [{"type": "string"}]}, "tests": [{"description": "t", "data": [1], "valid": false}]}"#)
+            #"{"description": "d", "schema": {"prefixItems": [{"type": "string"}]}, "tests": [{"description": "t", "data": [1], "valid": false}]}"#
+        )
         guard case .skipped(let reason)? = results.first else {
             Issue.record("expected a skip, got \(results)")
             return

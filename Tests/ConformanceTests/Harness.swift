@@ -61,11 +61,15 @@ struct DynamicStruct: Decodable {
     }
 
     static func decode(
-        _ property: PropertyDeclaration, type: String, from container: KeyedDecodingContainer<Key>, scope: [TypeDeclaration]
+        _ property: PropertyDeclaration,
+        type: String,
+        from container: KeyedDecodingContainer<Key>,
+        scope: [TypeDeclaration]
     ) throws -> Checks {
         let key = Key(stringValue: property.wireName)
         func value<T: Decodable>(_: T.Type) throws -> T? {
-            property.isOptional ? try container.decodeIfPresent(T.self, forKey: key) : try container.decode(T.self, forKey: key)
+            property.isOptional
+                ? try container.decodeIfPresent(T.self, forKey: key) : try container.decode(T.self, forKey: key)
         }
         func checks<T: Decodable & Equatable & Sendable>(_ type: T.Type) throws -> Checks {
             let decoded = try value(T.self)
@@ -101,7 +105,9 @@ struct DynamicStruct: Decodable {
                 if isArray {
                     let decoded = try value([DynamicEnum].self)
                     return { context in
-                        try DynamicEnum.$values.withValue(values) { try Rules.apply(property, to: decoded, in: &context) }
+                        try DynamicEnum.$values.withValue(values) {
+                            try Rules.apply(property, to: decoded, in: &context)
+                        }
                     }
                 }
                 let decoded = try value(DynamicEnum.self)
@@ -130,7 +136,11 @@ struct DynamicStruct: Decodable {
 /// Applies rules through the runtime's public check API, choosing the overload generated code's call
 /// `context.check(value, at: key, rule)` resolves to for the value's Swift type.
 enum Rules {
-    static func apply<T: Equatable & Sendable>(_ property: PropertyDeclaration, to value: T?, in context: inout ValidationContext)
+    static func apply<T: Equatable & Sendable>(
+        _ property: PropertyDeclaration,
+        to value: T?,
+        in context: inout ValidationContext
+    )
         throws
     {
         for rule in property.rules {
@@ -142,7 +152,9 @@ enum Rules {
         }
     }
 
-    static func apply<T: Equatable & Sendable>(_ rule: RuntimeRule, to value: T?, in context: inout ValidationContext) throws {
+    static func apply<T: Equatable & Sendable>(_ rule: RuntimeRule, to value: T?, in context: inout ValidationContext)
+        throws
+    {
         let any: Any? = value
         switch rule {
         case .string(let rule):
@@ -189,12 +201,16 @@ enum Rules {
             context.check(any as! DynamicEnum?, at: "value", rule)
         case .enumeration(let values):
             let typed = try values.map { value in
-                guard let typed = value as? T else { throw HarnessError(description: "enum literal is not a \(T.self)") }
+                guard let typed = value as? T else {
+                    throw HarnessError(description: "enum literal is not a \(T.self)")
+                }
                 return typed
             }
             context.check(value, at: "value", ValueRule<T>.enum(typed))
         case .const(let expected?):
-            guard let typed = expected as? T else { throw HarnessError(description: "const literal is not a \(T.self)") }
+            guard let typed = expected as? T else {
+                throw HarnessError(description: "const literal is not a \(T.self)")
+            }
             context.check(value, at: "value", ValueRule<T>.const(typed))
         case .const(nil):
             // The renderer writes `.const(nil)`: a `ValueRule<T?>` that no present value meets.

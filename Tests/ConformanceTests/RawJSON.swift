@@ -128,7 +128,9 @@ struct RawJSON {
         }
 
         mutating func string() throws {
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else { throw SyntaxError(offset: position) }
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw SyntaxError(offset: position)
+            }
             position += 1
             while position < bytes.count {
                 switch bytes[position] {

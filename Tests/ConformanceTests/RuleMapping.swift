@@ -90,7 +90,9 @@ enum RuntimeRule {
         case .string(let s): return .string(s)
         case .array(let items): return .array(items.map(jsonLiteral))
         case .object(let map):
-            return .object(Dictionary(map.map { ($0.key, jsonLiteral($0.value)) }, uniquingKeysWith: { _, last in last }))
+            return .object(
+                Dictionary(map.map { ($0.key, jsonLiteral($0.value)) }, uniquingKeysWith: { _, last in last })
+            )
         }
     }
 

@@ -50,7 +50,9 @@ enum Suite {
         var results: [CaseResult] = []
         for draft in drafts {
             let directory = folder.appendingPathComponent(draft.folder)
-            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+                $0.hasSuffix(".json")
+            }.sorted()
             for file in files {
                 let bytes = try [UInt8](Data(contentsOf: directory.appendingPathComponent(file)))
                 let groups = try RawJSON.parse(bytes)
@@ -59,7 +61,15 @@ enum Suite {
                     let groupName = group["description"]?.stringValue ?? "?"
                     let outcomes = runGroup(group, draft: draft)
                     for (test, outcome) in outcomes {
-                        results.append(CaseResult(draft: draft.folder, keyword: keyword, group: groupName, test: test, outcome: outcome))
+                        results.append(
+                            CaseResult(
+                                draft: draft.folder,
+                                keyword: keyword,
+                                group: groupName,
+                                test: test,
+                                outcome: outcome
+                            )
+                        )
                     }
                 }
             }
@@ -84,12 +94,15 @@ enum Suite {
             }
         }
         if schema["required"] != nil, schema["properties"] == nil {
-            return "required without properties: Specsmith enforces required through a struct's non-optional properties only"
+            return
+                "required without properties: Specsmith enforces required through a struct's non-optional properties only"
         }
         if let problem = diagnostics.first(where: { $0.severity == .error }) {
             return "refused by Specsmith: \(problem.message)"
         }
-        if let problem = diagnostics.first(where: { $0.message.contains("not supported") || $0.message.contains("not generated") }) {
+        if let problem = diagnostics.first(where: {
+            $0.message.contains("not supported") || $0.message.contains("not generated")
+        }) {
             return problem.message
         }
         return nil
@@ -122,7 +135,9 @@ enum Suite {
         let plan = DynamicStruct.Plan(declaration: holder, scope: model.types)
         return tests.map { test in
             let name = test["description"]?.stringValue ?? "?"
-            guard let data = test["data"], let expected = test["valid"]?.text else { return (name, .failed("malformed case")) }
+            guard let data = test["data"], let expected = test["valid"]?.text else {
+                return (name, .failed("malformed case"))
+            }
             if schema["properties"] != nil, schema["type"] == nil, !data.text.hasPrefix("{") {
                 return (
                     name,
@@ -132,7 +147,12 @@ enum Suite {
             do {
                 let valid = try isValid(data: data.text, plan: plan)
                 if valid == (expected == "true") { return (name, .passed) }
-                return (name, .failed("\(data.text) is \(valid ? "valid" : "invalid"), expected \(expected == "true" ? "valid" : "invalid")"))
+                return (
+                    name,
+                    .failed(
+                        "\(data.text) is \(valid ? "valid" : "invalid"), expected \(expected == "true" ? "valid" : "invalid")"
+                    )
+                )
             } catch {
                 return (name, .failed("\(error)"))
             }

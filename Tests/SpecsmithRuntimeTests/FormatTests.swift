@@ -15,12 +15,16 @@ struct FormatTests {
     }
 
     @Test func dateTime() {
-        for text in ["2024-05-01T12:30:00Z", "2024-05-01t12:30:00.250+02:00", "2016-12-31T23:59:60Z", "2016-12-31T15:59:60-08:00"] {
+        for text in [
+            "2024-05-01T12:30:00Z", "2024-05-01t12:30:00.250+02:00", "2016-12-31T23:59:60Z",
+            "2016-12-31T15:59:60-08:00",
+        ] {
             #expect(valid(text, .dateTime), "\(text)")
         }
-        for text in ["2024-05-01 12:30:00Z", "2024-05-01T12:30:00", "2024-02-30T00:00:00Z", "2024-05-01T24:00:00Z",
-            "2024-05-01T12:30:60Z", "2024-05-01T12:30:00.Z", "2024-05-01T12:30:00+2:00", "\u{661}024-05-01T12:30:00Z"]
-        {
+        for text in [
+            "2024-05-01 12:30:00Z", "2024-05-01T12:30:00", "2024-02-30T00:00:00Z", "2024-05-01T24:00:00Z",
+            "2024-05-01T12:30:60Z", "2024-05-01T12:30:00.Z", "2024-05-01T12:30:00+2:00", "\u{661}024-05-01T12:30:00Z",
+        ] {
             #expect(!valid(text, .dateTime), "\(text)")
         }
     }
@@ -44,27 +48,31 @@ struct FormatTests {
     }
 
     @Test func email() {
-        for text in ["joe.bloggs@example.com", "\"joe bloggs\"@example.com", "te~st@example.com", "joe@[127.0.0.1]",
-            "joe@[IPv6:2001:db8::1]"]
-        {
+        for text in [
+            "joe.bloggs@example.com", "\"joe bloggs\"@example.com", "te~st@example.com", "joe@[127.0.0.1]",
+            "joe@[IPv6:2001:db8::1]",
+        ] {
             #expect(valid(text, .email), "\(text)")
         }
-        for text in ["joe", "@example.com", "joe@", ".joe@example.com", "joe..bloggs@example.com", "joe.@example.com",
-            "joe@-example.com", "joe@[300.0.0.1]", "jöe@example.com"]
-        {
+        for text in [
+            "joe", "@example.com", "joe@", ".joe@example.com", "joe..bloggs@example.com", "joe.@example.com",
+            "joe@-example.com", "joe@[300.0.0.1]", "jöe@example.com",
+        ] {
             #expect(!valid(text, .email), "\(text)")
         }
     }
 
     @Test func uri() {
-        for text in ["https://example.com/a?b=c#d", "urn:isbn:0451450523", "mailto:joe@example.com", "http://[::1]:8080/",
-            "http://example.com/%20"]
-        {
+        for text in [
+            "https://example.com/a?b=c#d", "urn:isbn:0451450523", "mailto:joe@example.com", "http://[::1]:8080/",
+            "http://example.com/%20",
+        ] {
             #expect(valid(text, .uri), "\(text)")
         }
-        for text in ["//example.com", "/relative", "http://example.com/a b", "http://example.com/%2", "1http://x",
-            "http://exa mple.com", "http://example.com/ü", "http://[::1/"]
-        {
+        for text in [
+            "//example.com", "/relative", "http://example.com/a b", "http://example.com/%2", "1http://x",
+            "http://exa mple.com", "http://example.com/ü", "http://[::1/",
+        ] {
             #expect(!valid(text, .uri), "\(text)")
         }
     }

@@ -33,8 +33,12 @@ struct JSONSchemaSemanticsTests {
     @Test func enumAndConstCompareStringsByCodePointsNotCanonicalEquivalence() {
         let decomposed = "e\u{301}"
         #expect(decomposed == "\u{E9}")  // Swift's ==, which JSON Schema does not use
-        #expect(violations { $0.check(decomposed, at: "v", ValueRule<String>.enum(["\u{E9}"])) }.map(\.keyword) == [.enum])
-        #expect(violations { $0.check(decomposed, at: "v", ValueRule<String>.const("\u{E9}")) }.map(\.keyword) == [.const])
+        #expect(
+            violations { $0.check(decomposed, at: "v", ValueRule<String>.enum(["\u{E9}"])) }.map(\.keyword) == [.enum]
+        )
+        #expect(
+            violations { $0.check(decomposed, at: "v", ValueRule<String>.const("\u{E9}")) }.map(\.keyword) == [.const]
+        )
         #expect(violations { $0.check("\u{E9}", at: "v", ValueRule<String>.const("\u{E9}")) }.isEmpty)
     }
 
@@ -44,15 +48,19 @@ struct JSONSchemaSemanticsTests {
         // Past 32 items the check hashes; the same semantics hold.
         let long = (0..<40).map { "item\($0)" } + ["\u{E9}", "e\u{301}"]
         #expect(violations { $0.check(long, at: "v", ItemsRule.uniqueItems) }.isEmpty)
-        #expect(violations { $0.check(long + ["e\u{301}"], at: "v", ItemsRule.uniqueItems) }.map(\.message) == [
-            "items 41 and 42 are equal (uniqueItems)"
-        ])
+        #expect(
+            violations { $0.check(long + ["e\u{301}"], at: "v", ItemsRule.uniqueItems) }.map(\.message) == [
+                "items 41 and 42 are equal (uniqueItems)"
+            ]
+        )
     }
 
     @Test func openEnumsMatchCasesByCodePoints() {
         #expect(Accent(rawValue: "\u{E9}") == .composed)
         #expect(Accent(rawValue: "e\u{301}").rawValue.unicodeScalars.count == 2)
-        #expect(violations { $0.check(Accent(rawValue: "e\u{301}"), at: "v", ListedRule.listed) }.map(\.keyword) == [.enum])
+        #expect(
+            violations { $0.check(Accent(rawValue: "e\u{301}"), at: "v", ListedRule.listed) }.map(\.keyword) == [.enum]
+        )
     }
 
     // MARK: JSON values
@@ -102,8 +110,13 @@ struct JSONSchemaSemanticsTests {
 
     @Test func integersBeyond2To53CompareExactly() {
         let limit: Int64 = 9_007_199_254_740_992
-        #expect(violations { $0.check(limit + 1, at: "v", NumberRule.maximum(ExactDecimal(integerLiteral: limit))) }.count == 1)
-        #expect(violations { $0.check(limit, at: "v", NumberRule.maximum(ExactDecimal(integerLiteral: limit))) }.isEmpty)
+        #expect(
+            violations { $0.check(limit + 1, at: "v", NumberRule.maximum(ExactDecimal(integerLiteral: limit))) }.count
+                == 1
+        )
+        #expect(
+            violations { $0.check(limit, at: "v", NumberRule.maximum(ExactDecimal(integerLiteral: limit))) }.isEmpty
+        )
         // 2^63 - 1 = 7 × 73 × 127 × 337 × 92737 × 649657
         #expect(violations { $0.check(Int64.max, at: "v", NumberRule.multipleOf(7)) }.isEmpty)
         #expect(violations { $0.check(Int64.max - 1, at: "v", NumberRule.multipleOf(7)) }.count == 1)

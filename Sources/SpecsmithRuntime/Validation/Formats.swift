@@ -92,7 +92,8 @@ enum FormatScanner {
             rest.removeFirst()
         } else if let sign = rest.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
             rest.removeFirst()
-            guard let offsetHour = take(2), expect(":"), let offsetMinute = take(2), offsetHour <= 23, offsetMinute <= 59
+            guard let offsetHour = take(2), expect(":"), let offsetMinute = take(2), offsetHour <= 23,
+                offsetMinute <= 59
             else { return false }
             offsetMinutes = (offsetHour * 60 + offsetMinute) * (sign == UInt8(ascii: "+") ? 1 : -1)
         } else {
@@ -271,7 +272,9 @@ enum FormatScanner {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = bytes[..<colon]
         guard let first = scheme.first, isLetter(first),
-            scheme.allSatisfy({ isAlphanumeric($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+            scheme.allSatisfy({
+                isAlphanumeric($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".")
+            })
         else { return false }
         var rest = bytes[bytes.index(after: colon)...]
         var sawFragment = false
@@ -304,7 +307,9 @@ enum FormatScanner {
         }
         if rest.starts(with: "//".utf8) {
             rest = rest.dropFirst(2)
-            let authority = rest.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+            let authority = rest.prefix {
+                $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#")
+            }
             return isAuthority(authority)
         }
         return !rest.contains(UInt8(ascii: "[")) && !rest.contains(UInt8(ascii: "]"))
@@ -367,7 +372,9 @@ enum FormatScanner {
 
 /// The first ten bytes of a collection, without allocating.
 private struct Array10 {
-    private var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    private var bytes: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+    )
 
     init<C: Collection<UInt8>>(_ source: C) {
         withUnsafeMutableBytes(of: &bytes) { buffer in

@@ -88,7 +88,8 @@ private struct ECMATranslator {
 
     private static let word = "a-zA-Z0-9_"
     /// ECMA-262 `WhiteSpace` and `LineTerminator`.
-    private static let space = #"\t\n\x{0B}\f\r\x{20}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}"#
+    private static let space =
+        #"\t\n\x{0B}\f\r\x{20}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}"#
     private static let wordBoundary = "(?:(?<=[\(word)])(?![\(word)])|(?<![\(word)])(?=[\(word)]))"
     private static let notWordBoundary = "(?:(?<=[\(word)])(?=[\(word)])|(?<![\(word)])(?![\(word)]))"
 
@@ -227,8 +228,9 @@ private struct ECMATranslator {
             }
             return "\\" + digits
         case "c":
-            guard index < scalars.count, scalars[index].properties.isASCIIHexDigit || ("A"..."Z").contains(scalars[index])
-                || ("a"..."z").contains(scalars[index])
+            guard index < scalars.count,
+                scalars[index].properties.isASCIIHexDigit || ("A"..."Z").contains(scalars[index])
+                    || ("a"..."z").contains(scalars[index])
             else { break }
             let letter = scalars[index]
             index += 1
@@ -241,7 +243,9 @@ private struct ECMATranslator {
                 index += 1
                 var value: UInt32 = 0
                 var count = 0
-                while index < scalars.count, let digit = scalars[index].properties.isASCIIHexDigit ? hexValue(scalars[index]) : nil {
+                while index < scalars.count,
+                    let digit = scalars[index].properties.isASCIIHexDigit ? hexValue(scalars[index]) : nil
+                {
                     value = value &* 16 &+ digit
                     count += 1
                     index += 1
@@ -256,7 +260,12 @@ private struct ECMATranslator {
         case "p", "P":
             guard peek("{"), let close = scalars[index...].firstIndex(of: "}") else { break }
             let name = String(String.UnicodeScalarView(scalars[(index + 1)..<close]))
-            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == "_" || $0 == "=" }) else { break }
+            guard !name.isEmpty,
+                name.unicodeScalars.allSatisfy({
+                    $0.properties.isASCIIHexDigit || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == "_"
+                        || $0 == "="
+                })
+            else { break }
             index = close + 1
             return "\\\(scalar){\(name)}"
         case "k":

@@ -131,11 +131,17 @@ public enum PropertiesRule: Sendable, Hashable {
         case .minProperties(let limit):
             guard value.count < limit else { return nil }
             return Failure(
-                .minProperties, limit: String(limit), message: "count \(value.count) is below minProperties \(limit)")
+                .minProperties,
+                limit: String(limit),
+                message: "count \(value.count) is below minProperties \(limit)"
+            )
         case .maxProperties(let limit):
             guard value.count > limit else { return nil }
             return Failure(
-                .maxProperties, limit: String(limit), message: "count \(value.count) exceeds maxProperties \(limit)")
+                .maxProperties,
+                limit: String(limit),
+                message: "count \(value.count) exceeds maxProperties \(limit)"
+            )
         case .required(let name):
             guard value[name] == nil else { return nil }
             return Failure(.required, limit: name, message: "misses required property \(name)")

@@ -57,7 +57,9 @@ public struct ValidationContext: Sendable {
 
     /// Checks every integer of an array against a numeric rule.
     public mutating func check<Integer: BinaryInteger>(
-        each values: [Integer]?, at key: StaticString, _ rule: NumberRule
+        each values: [Integer]?,
+        at key: StaticString,
+        _ rule: NumberRule
     ) {
         guard let values else { return }
         for (index, value) in values.enumerated() {
