@@ -55,3 +55,16 @@ import Testing
         #expect(SwiftNames.uniqued(["`default`", "`default`"]) == ["`default`", "default2"])
     }
 }
+
+@Suite struct ServerNameTests {
+    @Test(arguments: [
+        ("Production server", "production"),
+        ("Sandbox environment", "sandbox"),
+        ("EU west", "euWest"),
+        ("The main server of the whole company", nil),
+        (nil, nil),
+    ] as [(String?, String?)])
+    func serverNamesComeFromShortDescriptions(_ description: String?, _ expected: String?) {
+        #expect(Translator.serverName(description: description) == expected)
+    }
+}

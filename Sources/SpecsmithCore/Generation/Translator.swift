@@ -47,7 +47,7 @@ struct Translator {
             if let node = server.extensions["x-specsmith-name"], let name = try? node.string() {
                 return SwiftNames.member(name)
             }
-            return "server\(index + 1)"
+            return Self.serverName(description: server.description) ?? "server\(index + 1)"
         }
         return zip(document.servers, SwiftNames.uniqued(names, taken: ["custom", "url"])).map { server, name in
             if !server.variables.isEmpty {
@@ -61,6 +61,17 @@ struct Translator {
             return ServerDeclaration(
                 name: name, url: url, doc: SchemaTranslator.documentation(server.description ?? url))
         }
+    }
+
+    /// A name from a short server description: `Production server` -> `production`, `Sandbox
+    /// environment` -> `sandbox`; `nil` for a description of more than two words besides those.
+    static func serverName(description: String?) -> String? {
+        guard let description else { return nil }
+        let words = SwiftNames.words(description).filter {
+            !["server", "servers", "environment", "env", "the", "api", "url"].contains($0.lowercased())
+        }
+        guard (1...2).contains(words.count), words.allSatisfy({ $0.count <= 20 }) else { return nil }
+        return SwiftNames.member(words.joined(separator: " "))
     }
 
     // MARK: - Operations
