@@ -59,3 +59,25 @@ public struct Pipeline: Sendable {
         }
     }
 }
+
+// MARK: - Stages one by one, for benchmarks
+
+/// A document's generation model, ready to render; opaque outside this module.
+public struct TranslatedDocument: Sendable {
+    let model: GenerationModel
+    /// What the generation stage reported.
+    public let diagnostics: [Diagnostic]
+}
+
+extension Pipeline {
+    /// Stage 3 alone: the generation model of a loaded document.
+    public func translate(_ document: OpenAPIDocument, job: GenerationJob) -> TranslatedDocument {
+        let translated = Translator(job: job).translate(document)
+        return TranslatedDocument(model: translated.model, diagnostics: translated.diagnostics)
+    }
+
+    /// Stage 4 alone: the files of a generation model.
+    public func render(_ translated: TranslatedDocument) throws(TemplateError) -> [GeneratedFile] {
+        try Renderer(templates: templates).render(translated.model)
+    }
+}

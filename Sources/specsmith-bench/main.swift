@@ -2,6 +2,7 @@
 //
 //   specsmith-bench yaml [--iterations N] FILE...
 //   specsmith-bench validate [--count N] [--iterations K]
+//   specsmith-bench generate [--iterations N] FILE...
 //
 // Each subcommand is one function in its own file; add new ones to `commands` below.
 
@@ -20,6 +21,7 @@ let commands: [Command] = [
         summary: "time libyaml's bare event loop against building the YAMLNode tree",
         run: runYAMLBenchmark
     ),
+    Command(name: "generate", summary: "time each stage of generation against libyaml's bare event loop", run: runGenerateBenchmark),
     Command(name: "validate", summary: "validations per second and allocations per validation of OAuthToken", run: runValidationBenchmark),
 ]
 

@@ -1,0 +1,106 @@
+import Foundation
+import SpecsmithCore
+import SpecsmithYAML
+
+/// `specsmith-bench generate [--iterations N] FILE...`: for each document, the median CPU time of each
+/// stage (read, YAML tree, document with references, generation model, rendering, writing into an empty
+/// temporary folder) and of libyaml's bare event loop over the same bytes, measured in one run; total
+/// throughput in MB/s, the ratio total ÷ bare loop, and the process's peak memory.
+func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
+    var iterations = 7
+    var files: [String] = []
+    var rest = arguments[...]
+    while let argument = rest.popFirst() {
+        if argument == "--iterations" || argument == "-n" {
+            guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
+                printError("specsmith-bench generate: --iterations needs a positive number")
+                return 2
+            }
+            iterations = value
+        } else {
+            files.append(argument)
+        }
+    }
+    guard !files.isEmpty else {
+        printError("usage: specsmith-bench generate [--iterations N] FILE...")
+        return 2
+    }
+    let pipeline: Pipeline
+    do {
+        pipeline = Pipeline(templates: try TemplateSet.defaults())
+    } catch {
+        printError("specsmith-bench: \(error.diagnostic)")
+        return 1
+    }
+    let columns = ["read", "yaml", "document", "model", "render", "write", "total", "bare", "ratio", "MB/s", "peak MB"]
+    print("file".padding(to: 34) + "KB".leftPadding(to: 7) + columns.map { $0.leftPadding(to: 9) }.joined())
+    print("(median CPU milliseconds of \(iterations) runs per stage; ratio = total / bare libyaml event loop)")
+    var status: Int32 = 0
+    for path in files {
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        guard let first = readFile(path) else {
+            printError("\(path): cannot read the file")
+            status = 1
+            continue
+        }
+        let job = GenerationJob(spec: path, output: "", module: "Bench")
+        var samples: [String: [Double]] = [:]
+        var failed = false
+        for iteration in 0...iterations {
+            var bytes: [UInt8] = []
+            var stage: [String: Double] = [:]
+            stage["read"] = cpuSeconds { bytes = readFile(path) ?? [] }
+            stage["yaml"] = cpuSeconds { _ = try? YAMLLoader.load(bytes, file: path) }
+            var loaded: LoadResult?
+            // The loader parses the YAML again: its own share is its time less the tree's.
+            let load = cpuSeconds { loaded = pipeline.loader.load(bytes: bytes, file: path) }
+            stage["document"] = max(0, load - stage["yaml"]!)
+            guard let document = loaded?.document, loaded?.hasErrors == false else {
+                printError("\(name): the document has errors; run specsmith lint")
+                failed = true
+                break
+            }
+            var translated: TranslatedDocument?
+            stage["model"] = cpuSeconds { translated = pipeline.translate(document, job: job) }
+            var generated: [GeneratedFile] = []
+            stage["render"] = cpuSeconds { generated = (try? pipeline.render(translated!)) ?? [] }
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-bench-\(UUID().uuidString)").path
+            stage["write"] = cpuSeconds {
+                let writer = OutputWriter()
+                try? writer.apply(writer.plan(generated, in: folder))
+            }
+            try? FileManager.default.removeItem(atPath: folder)
+            stage["bare"] = cpuSeconds { _ = YAMLLoader.countEvents(bytes) }
+            stage["total"] = ["read", "yaml", "document", "model", "render", "write"].reduce(0) { $0 + stage[$1]! }
+            guard iteration > 0 else { continue }  // the first run warms up
+            for (key, value) in stage { samples[key, default: []].append(value) }
+        }
+        if failed {
+            status = 1
+            continue
+        }
+        let medians = samples.mapValues(median)
+        let total = medians["total"]!
+        let megabytes = Double(first.count) / 1_000_000
+        var row = name.padding(to: 34) + "\(first.count / 1024)".leftPadding(to: 7)
+        for key in ["read", "yaml", "document", "model", "render", "write", "total", "bare"] {
+            row += fixed(medians[key]! * 1000, 1).leftPadding(to: 9)
+        }
+        row += (fixed(total / medians["bare"]!, 2) + "x").leftPadding(to: 9)
+        row += fixed(megabytes / total, 1).leftPadding(to: 9)
+        row += fixed(peakMemoryMB(), 0).leftPadding(to: 9)
+        print(row)
+    }
+    return status
+}
+
+/// The process's peak resident memory so far, in MB (`ru_maxrss`).
+func peakMemoryMB() -> Double {
+    var usage = rusage()
+    #if canImport(Glibc)
+    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+    #else
+    getrusage(RUSAGE_SELF, &usage)
+    #endif
+    return Double(usage.ru_maxrss) / 1024
+}
