@@ -22,6 +22,9 @@ struct JobOptions: ParsableArguments {
     @Option(help: "A folder of .mustache templates; each replaces the default template of the same file name.")
     var templates: String?
 
+    @Flag(help: "Check `format` (date, time, uuid, email, uri) in validators instead of treating it as an annotation (with SPEC).")
+    var assertFormats = false
+
     @Option(help: "The configuration file listing the generation jobs.")
     var config: String = Configuration.fileName
 
@@ -38,7 +41,9 @@ struct JobOptions: ParsableArguments {
     /// or the configuration's diagnostics.
     func jobs() -> (jobs: [GenerationJob], diagnostics: [Diagnostic], sources: [String: String], limits: LoadLimits) {
         if let spec, let output, let module {
-            return ([GenerationJob(spec: spec, output: output, module: module, access: access, templates: templates)], [], [:], LoadLimits())
+            return ([GenerationJob(
+                spec: spec, output: output, module: module, access: access, templates: templates,
+                assertFormats: assertFormats)], [], [:], LoadLimits())
         }
         let loaded = Configuration.load(file: config)
         let jobs = (loaded.configuration?.jobs ?? []).map { job in

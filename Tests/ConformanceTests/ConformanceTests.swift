@@ -81,7 +81,7 @@ struct ConformanceTests {
     func mappingCoversEveryRule() {
         let number = YAMLNumber(text: "2", isInteger: true)
         let samples: [(ValidationRule, String)] = [
-            (.maxLength(2), "String"), (.minLength(1), "String"), (.pattern("^a"), "String"),
+            (.maxLength(2), "String"), (.minLength(1), "String"), (.pattern("^a"), "String"), (.format("uuid"), "String"),
             (.minimum(number), "Int"), (.maximum(number), "Int"), (.exclusiveMinimum(number), "Double"),
             (.exclusiveMaximum(number), "Double"), (.multipleOf(number), "Int"), (.listed, "Kind"),
             (.enumeration([.number(number)]), "Int"), (.const(.string("a")), "String"), (.minItems(1), "[Int]"),
@@ -97,7 +97,7 @@ struct ConformanceTests {
         // Every case of ValidationRule appears above: this switch fails to compile when one is added.
         for (rule, _) in samples {
             switch rule {
-            case .maxLength, .minLength, .pattern, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
+            case .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
                 .multipleOf, .listed, .enumeration, .const, .minItems, .maxItems, .uniqueItems, .minProperties,
                 .maxProperties:
                 break

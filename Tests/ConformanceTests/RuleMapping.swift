@@ -50,6 +50,7 @@ enum RuntimeRule {
         case .maxLength(let n): .string(.maxLength(n))
         case .minLength(let n): .string(.minLength(n))
         case .pattern(let p): .string(.pattern(Pattern(p)))
+        case .format(let name): .string(.format(StringRule.Format(rawValue: name)!))
         case .minimum(let n): .number(.minimum(decimal(n)))
         case .maximum(let n): .number(.maximum(decimal(n)))
         case .exclusiveMinimum(let n): .number(.exclusiveMinimum(decimal(n)))

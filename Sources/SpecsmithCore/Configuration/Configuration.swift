@@ -21,13 +21,21 @@ public struct GenerationJob: Sendable, Hashable {
     public var access: AccessLevel
     /// A folder of templates that replace the defaults of the same name.
     public var templates: String?
+    /// Whether validators assert `format` (`date`, `time`, `uuid`, `email`, `uri` on strings) rather
+    /// than treat it as an annotation, as JSON Schema 2020-12 does by default. A document can also
+    /// opt in with `x-specsmith-assert-formats: true` at its root.
+    public var assertFormats: Bool
 
-    public init(spec: String, output: String, module: String, access: AccessLevel = .public, templates: String? = nil) {
+    public init(
+        spec: String, output: String, module: String, access: AccessLevel = .public, templates: String? = nil,
+        assertFormats: Bool = false
+    ) {
         self.spec = spec
         self.output = output
         self.module = module
         self.access = access
         self.templates = templates
+        self.assertFormats = assertFormats
     }
 }
 
@@ -137,11 +145,22 @@ public struct Configuration: Sendable, Hashable {
             return nil
         }
         var values: [String: String] = [:]
+        var assertFormats = false
         for entry in mapping {
             let key = entry.keyText ?? "?"
-            guard ["spec", "output", "module", "access", "templates"].contains(key) else {
+            guard ["spec", "output", "module", "access", "templates", "assertFormats"].contains(key) else {
                 diagnostics.append(
-                    .error("unknown key '\(key)' in a job (expected spec, output, module, access, templates)", at: entry.key.location))
+                    .error(
+                        "unknown key '\(key)' in a job (expected spec, output, module, access, templates, assertFormats)",
+                        at: entry.key.location))
+                continue
+            }
+            if key == "assertFormats" {
+                do {
+                    assertFormats = try entry.value.bool()
+                } catch {
+                    diagnostics.append(error)
+                }
                 continue
             }
             do {
@@ -167,6 +186,8 @@ public struct Configuration: Sendable, Hashable {
         guard complete, let spec = values["spec"], let output = values["output"], let module = values["module"] else {
             return nil
         }
-        return GenerationJob(spec: spec, output: output, module: module, access: access, templates: values["templates"])
+        return GenerationJob(
+            spec: spec, output: output, module: module, access: access, templates: values["templates"],
+            assertFormats: assertFormats)
     }
 }

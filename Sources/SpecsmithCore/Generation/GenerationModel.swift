@@ -153,6 +153,8 @@ enum ValidationRule: Sendable, Hashable {
     /// `enum` on any other type: one of these values.
     case enumeration([JSONValue])
     case const(JSONValue)
+    /// An asserted `format` of a string: `date`, `time`, `date-time`, `uuid`, `email` or `uri`.
+    case format(String)
     case minItems(Int)
     case maxItems(Int)
     case uniqueItems

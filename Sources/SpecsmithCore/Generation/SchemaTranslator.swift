@@ -19,8 +19,12 @@ struct SchemaTranslator {
     /// Canonical ids of the root document's component schemas.
     private var componentIDs: Set<String> = []
 
-    init(document: OpenAPIDocument, reservedNames: Set<String>) {
+    /// Whether `format` is checked rather than only an annotation.
+    let assertFormats: Bool
+
+    init(document: OpenAPIDocument, reservedNames: Set<String>, assertFormats: Bool = false) {
         self.document = document
+        self.assertFormats = assertFormats
         self.takenNames = reservedNames
         // Component schemas get their names first, so a reference can use a name before its type exists.
         for entry in document.components.schemas {
@@ -105,6 +109,9 @@ struct SchemaTranslator {
         Pattern.problem(in: pattern) == nil
     }
 
+    /// The formats the runtime can assert.
+    static let assertableFormats: Set<String> = ["date", "time", "date-time", "uuid", "email", "uri"]
+
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Bool"]
 
@@ -114,7 +121,7 @@ struct SchemaTranslator {
         // A JSONValue may be of any JSON type: the runtime applies each rule when the value is of its type.
         let isAny = swiftType == "JSONValue"
         switch rule {
-        case .maxLength, .minLength, .pattern:
+        case .maxLength, .minLength, .pattern, .format:
             return swiftType == "String" || isAny
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
             return ["Int", "Int32", "Int64", "Double"].contains(swiftType) || isAny
@@ -527,6 +534,7 @@ struct SchemaTranslator {
         if let n = schema.maxLength { rules.append(.maxLength(n)) }
         if let n = schema.minLength { rules.append(.minLength(n)) }
         if let p = schema.pattern { rules.append(.pattern(p)) }
+        if assertFormats, let format = schema.format, Self.assertableFormats.contains(format) { rules.append(.format(format)) }
         if let n = schema.minimum { rules.append(.minimum(n)) }
         if let n = schema.exclusiveMinimum { rules.append(.exclusiveMinimum(n)) }
         if let n = schema.maximum { rules.append(.maximum(n)) }
@@ -625,6 +633,7 @@ struct SchemaTranslator {
             case .enumeration(let values):
                 sentences.append("One of \(values.map(Self.jsonText).joined(separator: ", ")).")
             case .const(let value): sentences.append("Always \(Self.jsonText(value)).")
+            case .format(let name): sentences.append("A valid `\(name)`.")
             case .maxLength, .minLength, .listed: break
             }
         }

@@ -17,7 +17,9 @@ struct Translator {
     ]
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
-        var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames)
+        let assertFormats =
+            job.assertFormats || (document.extensions["x-specsmith-assert-formats"].flatMap { try? $0.bool() } ?? false)
+        var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames, assertFormats: assertFormats)
         schemas.declareComponents()
         var diagnostics: [Diagnostic] = []
         let servers = translateServers(document, &diagnostics)

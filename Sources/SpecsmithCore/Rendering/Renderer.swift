@@ -265,6 +265,7 @@ struct Renderer {
     static func expression(_ rule: ValidationRule, type: String) -> String {
         switch rule {
         case .listed: ".listed"
+        case .format(let name): ".format(.\(name == "date-time" ? "dateTime" : name))"
         case .enumeration(let values): ".enum([\(values.compactMap { literal($0, type: type) }.joined(separator: ", "))])"
         case .const(let value): ".const(\(literal(value, type: type) ?? "nil"))"
         case .maxLength(let n): ".maxLength(\(n))"
