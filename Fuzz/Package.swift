@@ -17,6 +17,7 @@ let package = Package(
     name: "SpecsmithFuzz",
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
     ],
     targets: [
         .systemLibrary(name: "CYAML", path: "Snapshot/Sources/CYAML", pkgConfig: "yaml-0.1"),
@@ -27,10 +28,16 @@ let package = Package(
             path: "Snapshot/Sources/SpecsmithYAML"
         ),
         .target(
+            name: "SpecsmithRuntime",
+            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")],
+            path: "Snapshot/Sources/SpecsmithRuntime"
+        ),
+        .target(
             name: "SpecsmithCore",
             dependencies: [
                 "SpecsmithYAML",
                 "SpecsmithDiagnostics",
+                "SpecsmithRuntime",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Snapshot/Sources/SpecsmithCore",

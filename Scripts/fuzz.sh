@@ -34,8 +34,8 @@ mkdir -p "$out/seeds"
 # FUZZ_SNAPSHOT=worktree). Only files that differ are replaced, so an unchanged target is not rebuilt.
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
-parts=(Sources/CYAML Sources/SpecsmithDiagnostics Sources/SpecsmithYAML Sources/SpecsmithCore
-    Plugins/EmbedTemplates Templates)
+parts=(Sources/CYAML Sources/SpecsmithDiagnostics Sources/SpecsmithYAML Sources/SpecsmithRuntime
+    Sources/SpecsmithCore Plugins/EmbedTemplates Templates)
 if [[ ${FUZZ_SNAPSHOT:-head} == worktree ]]; then
     (cd "$root" && tar -cf - "${parts[@]}") | tar -xf - -C "$fresh"
 else
@@ -65,6 +65,18 @@ if ! (cd "$root/Fuzz" && swift build -c release --sanitize fuzzer --sanitize add
     exit 2
 fi
 binary=$root/Fuzz/.build/release/$harness
+# A build has been seen to come out without coverage counters (then libFuzzer fuzzes blind): check,
+# and rebuild the code under test from scratch once if so.
+if ! readelf -S "$binary" | grep -q __sancov_cntrs || ! nm "$binary" | grep -q 'sancov.module_ctor'; then
+    echo "fuzz: $harness has no coverage counters; rebuilding from scratch"
+    rm -rf "$root"/Fuzz/.build/*/release/{Fuzz*,Specsmith*}.build
+    (cd "$root/Fuzz" && swift build -c release --sanitize fuzzer --sanitize address \
+        -Xswiftc -enable-testing -Xswiftc -g --product "$harness" >>"$out/build.log" 2>&1) || exit 2
+    if ! nm "$binary" | grep -q 'sancov.module_ctor'; then
+        echo "fuzz: $harness still has no coverage counters; see fuzz-artifacts/$harness/build.log" >&2
+        exit 2
+    fi
+fi
 
 # Seeds: every fixture and spec the tests use, and the shared corpus when it is present.
 seed_files=(
