@@ -114,38 +114,80 @@ public struct OutputWriter: Sendable {
         return OutputPlan(directory: directory, changes: changes, unchanged: unchanged)
     }
 
-    /// Carries out a plan. Every new text is first written beside its target under a temporary name;
-    /// only when all of them are written are they renamed into place and stale files removed. If any
-    /// write fails, the temporary files are deleted and the folder holds exactly what it held before.
+    /// Carries out a plan, all or nothing: when it throws, the folder holds exactly what it held before.
+    ///
+    /// 1. Every new text is written beside its target under a temporary name, then a copy of every file
+    ///    to be replaced or removed is written beside it as a backup. If any write fails, the temporary
+    ///    files and backups are deleted and nothing else was touched.
+    /// 2. The temporary files are renamed over their targets (each replacement atomic) and stale files
+    ///    removed. If any of these fails, the steps done are undone in reverse order: backups renamed
+    ///    back over the files they copy, created files removed.
+    /// 3. The backups are deleted.
     public func apply(_ plan: OutputPlan) throws {
         guard !plan.isEmpty else { return }
         try fileSystem.createDirectory(plan.directory)
-        var staged: [(temporary: String, target: String)] = []
-        var writing: String?
+
+        struct Step {
+            var target: String
+            /// The new text, written under a temporary name; `nil` when the target is removed.
+            var temporary: String?
+            /// A copy of the target as it was; `nil` when the target is created.
+            var backup: String?
+        }
+        var steps: [Step] = []
+        var written: [String] = []
+        func discardWritten() {
+            for path in written.reversed() { try? fileSystem.remove(path) }
+        }
         do {
             for change in plan.changes {
-                let file: GeneratedFile
                 switch change {
-                case .create(let f), .update(let f, _): file = f
-                case .remove: continue
+                case .create(let file), .update(let file, _):
+                    let target = join(plan.directory, file.name)
+                    let temporary = join(plan.directory, ".\(file.name).specsmith-\(UUID().uuidString)")
+                    written.append(temporary)
+                    try fileSystem.write(Data(file.contents.utf8), to: temporary)
+                    steps.append(Step(target: target, temporary: temporary))
+                case .remove(let name, _):
+                    steps.append(Step(target: join(plan.directory, name)))
                 }
-                let target = join(plan.directory, file.name)
-                let temporary = join(plan.directory, ".\(file.name).specsmith-\(UUID().uuidString)")
-                writing = temporary
-                try fileSystem.write(Data(file.contents.utf8), to: temporary)
-                staged.append((temporary, target))
+            }
+            for index in steps.indices {
+                guard let current = fileSystem.read(steps[index].target) else { continue }
+                let name = (steps[index].target as NSString).lastPathComponent
+                let backup = join(plan.directory, ".\(name).specsmith-backup-\(UUID().uuidString)")
+                written.append(backup)
+                try fileSystem.write(current, to: backup)
+                steps[index].backup = backup
             }
         } catch {
-            for path in staged.map(\.temporary) + [writing].compactMap({ $0 }) { try? fileSystem.remove(path) }
+            discardWritten()
             throw error
         }
-        for entry in staged {
-            try fileSystem.move(entry.temporary, to: entry.target)
-        }
-        for change in plan.changes {
-            if case .remove(let name, _) = change {
-                try fileSystem.remove(join(plan.directory, name))
+
+        var done: [Step] = []
+        do {
+            for step in steps {
+                if let temporary = step.temporary {
+                    try fileSystem.move(temporary, to: step.target)
+                } else {
+                    try fileSystem.remove(step.target)
+                }
+                done.append(step)
             }
+        } catch {
+            for step in done.reversed() {
+                if let backup = step.backup {
+                    try? fileSystem.move(backup, to: step.target)
+                } else {
+                    try? fileSystem.remove(step.target)
+                }
+            }
+            discardWritten()
+            throw error
+        }
+        for step in steps {
+            if let backup = step.backup { try? fileSystem.remove(backup) }
         }
     }
 
