@@ -59,20 +59,27 @@ sync_tree "$fresh/Plugins" "$root/Fuzz/Snapshot/Plugins"
 sync_tree "$fresh/Templates" "$root/Fuzz/Templates"
 
 echo "fuzz: building $harness (release, -sanitize=fuzzer,address)"
-if ! (cd "$root/Fuzz" && swift build -c release --sanitize fuzzer --sanitize address \
-    -Xswiftc -enable-testing -Xswiftc -g --product "$harness" >"$out/build.log" 2>&1); then
+# One scratch folder per harness.
+scratch=$root/Fuzz/.build/$harness
+build() {
+    (cd "$root/Fuzz" && swift build -c release --sanitize fuzzer --sanitize address --scratch-path "$scratch" \
+        -Xswiftc -enable-testing -Xswiftc -g --product "$harness" >>"$out/build.log" 2>&1)
+}
+: >"$out/build.log"
+if ! build; then
     cat "$out/build.log" >&2
     exit 2
 fi
-binary=$root/Fuzz/.build/release/$harness
-# A build has been seen to come out without coverage counters (then libFuzzer fuzzes blind): check,
-# and rebuild the code under test from scratch once if so.
-if ! readelf -S "$binary" | grep -q __sancov_cntrs || ! nm "$binary" | grep -q 'sancov.module_ctor'; then
-    echo "fuzz: $harness has no coverage counters; rebuilding from scratch"
-    rm -rf "$root"/Fuzz/.build/*/release/{Fuzz*,Specsmith*}.build
-    (cd "$root/Fuzz" && swift build -c release --sanitize fuzzer --sanitize address \
-        -Xswiftc -enable-testing -Xswiftc -g --product "$harness" >>"$out/build.log" 2>&1) || exit 2
-    if ! nm "$binary" | grep -q 'sancov.module_ctor'; then
+binary=$scratch/release/$harness
+# A build has been seen to come out without coverage counters (libFuzzer then fuzzes blind): check,
+# and build again from a clean scratch folder if so. (`grep -c`, not `grep -q`: with pipefail, an
+# early exit of grep would fail nm.)
+has_counters() { [[ $(nm "$binary" 2>/dev/null | grep -c 'sancov.module_ctor') -gt 0 ]]; }
+if ! has_counters; then
+    echo "fuzz: $harness has no coverage counters; building it again from scratch"
+    rm -rf "$scratch"
+    build || exit 2
+    if ! has_counters; then
         echo "fuzz: $harness still has no coverage counters; see fuzz-artifacts/$harness/build.log" >&2
         exit 2
     fi
