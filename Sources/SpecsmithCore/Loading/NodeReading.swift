@@ -1,3 +1,4 @@
+import Foundation
 import SpecsmithDiagnostics
 import SpecsmithYAML
 
@@ -49,6 +50,14 @@ extension LoadSession {
         do {
             value = try node.int()
         } catch {
+            // JSON Schema counts a number with a zero fraction (`2.0`, `1e1`) as an integer.
+            if let number = node.numberScalar, !number.isInteger, let whole = Self.wholeNumber(number.text) {
+                guard whole >= 0 else {
+                    report(.negative(key, at: node.location))
+                    return nil
+                }
+                return whole
+            }
             if node.numberScalar?.isInteger == true {
                 report(error)  // an integer too large for 64 bits
             } else {
@@ -61,6 +70,16 @@ extension LoadSession {
             return nil
         }
         return value
+    }
+
+    /// The integer a number's text is, when it has no fractional part and fits in an `Int`.
+    static func wholeNumber(_ text: String) -> Int? {
+        guard let decimal = Decimal(string: text), decimal.isFinite else { return nil }
+        var value = decimal
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 0, .plain)
+        guard rounded == decimal, rounded.magnitude < Decimal(Int.max) else { return nil }
+        return NSDecimalNumber(decimal: rounded).intValue
     }
 
     func stringList(_ node: YAMLNode, key: String) -> [String]? {
