@@ -71,18 +71,23 @@ if ! build; then
     exit 2
 fi
 binary=$scratch/release/$harness
-# A build has been seen to come out without coverage counters (libFuzzer then fuzzes blind): check,
-# and build again from a clean scratch folder if so. (`grep -c`, not `grep -q`: with pipefail, an
-# early exit of grep would fail nm.)
+# A first link has been seen to come out without coverage counters (libFuzzer then fuzzes blind),
+# and a relink to have them: check, relink, and as a last resort build from a clean scratch folder.
+# (`grep -c`, not `grep -q`: with pipefail, an early exit of grep would fail nm.)
 has_counters() { [[ $(nm "$binary" 2>/dev/null | grep -c 'sancov.module_ctor') -gt 0 ]]; }
 if ! has_counters; then
-    echo "fuzz: $harness has no coverage counters; building it again from scratch"
+    echo "fuzz: $harness has no coverage counters; linking it again"
+    touch "$root/Fuzz/Sources/$harness/$harness.swift"
+    build || exit 2
+fi
+if ! has_counters; then
+    echo "fuzz: $harness still has no coverage counters; building it again from scratch"
     rm -rf "$scratch"
     build || exit 2
-    if ! has_counters; then
-        echo "fuzz: $harness still has no coverage counters; see fuzz-artifacts/$harness/build.log" >&2
-        exit 2
-    fi
+fi
+if ! has_counters; then
+    echo "fuzz: $harness has no coverage counters; see fuzz-artifacts/$harness/build.log" >&2
+    exit 2
 fi
 
 # Seeds: every fixture and spec the tests use, and the shared corpus when it is present.
