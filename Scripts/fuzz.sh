@@ -111,6 +111,9 @@ for file in "${seed_files[@]}"; do
 done
 echo "fuzz: $count seed files, corpus $(find "$out/corpus" -type f | wc -l) inputs"
 
+# Known leaks outside Specsmith's code (each with its reproduction) are suppressed; any other leak is a finding.
+export LSAN_OPTIONS="suppressions=$root/Fuzz/lsan-suppressions.txt${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+
 # Findings from an earlier run stay where they are; count only the new ones.
 marker=$out/.started
 touch "$marker"
