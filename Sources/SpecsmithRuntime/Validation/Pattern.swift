@@ -29,12 +29,26 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Why `source` is not an ECMA-262 regular expression this runtime can match, or `nil` when it is.
     /// The generator calls this for every `pattern` of a spec, so generated code never traps.
+    ///
+    /// Verdicts are remembered per source: Foundation leaks a little memory each time it fails to
+    /// compile an expression, so a generator run over and over (a build step, a fuzzer) must not ask it
+    /// twice about the same invalid pattern.
     public static func problem(in source: String) -> String? {
-        switch compile(source) {
-        case .success: nil
-        case .failure(let problem): problem.text
-        }
+        if let known = verdicts.value(for: source) { return known.problem }
+        let problem: String? =
+            switch compile(source) {
+            case .success: nil
+            case .failure(let problem): problem.text
+            }
+        verdicts.store(Verdict(problem: problem), for: source)
+        return problem
     }
+
+    private struct Verdict {
+        var problem: String?
+    }
+
+    private static let verdicts = VerdictCache<Verdict>(capacity: 4096)
 
     /// The ICU expression that means what the ECMA-262 `source` means, or why there is none.
     static func translate(_ source: String) -> Result<String, Problem> {
@@ -303,6 +317,28 @@ private struct ECMATranslator {
         case "a"..."f": scalar.value - 0x61 + 10
         case "A"..."F": scalar.value - 0x41 + 10
         default: nil
+        }
+    }
+}
+
+/// A small thread-safe memo, emptied when it reaches its capacity.
+private final class VerdictCache<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: Value] = [:]
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    func value(for key: String) -> Value? {
+        lock.withLock { entries[key] }
+    }
+
+    func store(_ value: Value, for key: String) {
+        lock.withLock {
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = value
         }
     }
 }
