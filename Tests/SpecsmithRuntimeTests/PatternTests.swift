@@ -1,4 +1,4 @@
-import SpecsmithRuntime
+@testable import SpecsmithRuntime
 import Testing
 
 /// ECMA-262 patterns, as JSON Schema reads them.
@@ -61,5 +61,20 @@ struct PatternTests {
         #expect(Pattern.problem(in: #"^[a-z"\\/#]+$"#) == nil)
         #expect(Pattern.problem(in: "(?<year>\\d{4})-\\k<year>") == nil)
         #expect(Pattern.problem(in: "a*?b+?") == nil)
+    }
+}
+
+@Suite struct PatternVerdictTests {
+    /// Foundation leaks memory each time it fails to compile an expression (found by FuzzGenerate with
+    /// LeakSanitizer; fixture Tests/SpecsmithCoreTests/Fixtures/Hostile/fuzz-generate-leak-invalid-pattern.yaml),
+    /// so a pattern's verdict is computed once per process, however often a generator asks.
+    @Test func anInvalidPatternIsCompiledOnceHoweverOftenItIsChecked() {
+        let source = "a(b-\(UInt64.random(in: 0...UInt64.max))"
+        let before = Pattern.compilationsForProblems
+        for _ in 0..<100 {
+            #expect(Pattern.problem(in: source) != nil)
+        }
+        // Other tests may compile their own patterns meanwhile, but never 100 of this one.
+        #expect(Pattern.compilationsForProblems - before < 50)
     }
 }

@@ -35,6 +35,7 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
     /// twice about the same invalid pattern.
     public static func problem(in source: String) -> String? {
         if let known = verdicts.value(for: source) { return known.problem }
+        verdicts.countCompilation()
         let problem: String? =
             switch compile(source) {
             case .success: nil
@@ -49,6 +50,9 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static let verdicts = VerdictCache<Verdict>(capacity: 4096)
+
+    /// How many times ``problem(in:)`` has compiled a pattern in this process (for tests).
+    static var compilationsForProblems: Int { verdicts.compilations }
 
     /// The ICU expression that means what the ECMA-262 `source` means, or why there is none.
     static func translate(_ source: String) -> Result<String, Problem> {
@@ -326,6 +330,13 @@ private final class VerdictCache<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Value] = [:]
     private let capacity: Int
+    private var count = 0
+
+    var compilations: Int { lock.withLock { count } }
+
+    func countCompilation() {
+        lock.withLock { count += 1 }
+    }
 
     init(capacity: Int) {
         self.capacity = capacity
