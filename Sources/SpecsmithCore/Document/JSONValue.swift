@@ -12,6 +12,18 @@ public indirect enum JSONValue: Sendable, Hashable {
     case object(OrderedMap<JSONValue>)
 
     /// The string, when this is a string.
+    /// A null, Boolean, number or string as JSON text (`null`, `true`, `1.5`, `"a"`), for messages and
+    /// documentation; `nil` for an array or an object.
+    public var scalarText: String? {
+        switch self {
+        case .null: "null"
+        case .bool(let b): String(b)
+        case .number(let n): n.text
+        case .string(let s): "\"\(s)\""
+        case .array, .object: nil
+        }
+    }
+
     public var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil

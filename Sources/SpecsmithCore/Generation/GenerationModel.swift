@@ -45,8 +45,6 @@ struct StructDeclaration: Sendable, Hashable {
 
     /// Whether any property holds a secret, so the type needs a redacting mirror.
     var hasSecrets: Bool { properties.contains(where: \.isSecret) }
-    /// Whether any property has a rule to check.
-    var hasValidations: Bool { properties.contains { !$0.rules.isEmpty || $0.validatesNested } }
 }
 
 /// A stored property of a generated struct.

@@ -575,13 +575,7 @@ struct SchemaTranslator {
 
     /// A JSON value as JSON text, for documentation: `"a"`, `1`, `true`, `null`.
     static func jsonText(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "`null`"
-        case .bool(let b): "`\(b)`"
-        case .number(let n): "`\(n.text)`"
-        case .string(let s): "`\"\(s)\"`"
-        case .array, .object: "a JSON value"
-        }
+        value.scalarText.map { "`\($0)`" } ?? "a JSON value"
     }
 
     /// Doc-comment lines from a description: one per line, trailing spaces dropped, blank lines

@@ -262,14 +262,9 @@ extension LoadSession {
     }
 
     static func describe(_ value: JSONValue) -> String {
-        switch value {
-        case .null: "null"
-        case .bool(let b): String(b)
-        case .number(let n): n.text
-        case .string(let s): "\"\(s)\""
-        case .array: "a list"
-        case .object: "a mapping"
-        }
+        if let text = value.scalarText { return text }
+        if case .array = value { return "a list" }
+        return "a mapping"
     }
 
     /// Warns about constraints that cannot apply to any of the schema's types.
