@@ -16,7 +16,6 @@ let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 let package = Package(
     name: "SpecsmithFuzz",
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
     ],
     targets: [
@@ -38,7 +37,6 @@ let package = Package(
                 "SpecsmithYAML",
                 "SpecsmithDiagnostics",
                 "SpecsmithRuntime",
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Snapshot/Sources/SpecsmithCore",
             plugins: ["EmbedTemplates"]

@@ -1,5 +1,6 @@
 import Foundation
 import SpecsmithCore
+import SpecsmithDiagnostics
 import Testing
 
 @Suite struct TemplateSetTests {
@@ -58,8 +59,19 @@ import Testing
         } throws: { error in
             guard let error = error as? TemplateError else { return false }
             let location = error.diagnostic.location
-            return location?.file == folder + "/struct.mustache" && (location?.line ?? 0) >= 2
-                && error.diagnostic.message.hasPrefix("template does not parse")
+            return location?.file == folder + "/struct.mustache" && location?.line == 2 && location?.column == 1
+                && error.diagnostic.message == "{{#properties}} is never closed"
+        }
+    }
+
+    @Test func aPartialThatDoesNotExistIsAnErrorWhereItIsNamed() throws {
+        let folder = try makeFolder(["models.mustache": "{{> header}}\n\n  {{> footer}}\n"])
+        #expect {
+            try TemplateSet(overrides: folder)
+        } throws: { error in
+            guard let error = error as? TemplateError else { return false }
+            return error.diagnostic.location == SourceLocation(file: folder + "/models.mustache", line: 3, column: 3)
+                && error.diagnostic.message == "no template named footer.mustache for this partial"
         }
     }
 }

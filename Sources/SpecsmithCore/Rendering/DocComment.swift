@@ -12,7 +12,8 @@ enum DocComment {
         for line in text {
             let trimmed = line.drop(while: { $0 == " " })
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inCode.toggle() }
-            if inCode || trimmed.hasPrefix("```") || trimmed.hasPrefix("|") || line.count <= width {
+            // Most lines are short: `utf8.count` is free and never less than the character count.
+            if inCode || trimmed.hasPrefix("```") || trimmed.hasPrefix("|") || line.utf8.count <= width || line.count <= width {
                 result.append(line)
                 continue
             }
@@ -27,13 +28,18 @@ enum DocComment {
         let hanging = leading + (body.hasPrefix("- ") || body.hasPrefix("* ") ? "  " : "")
         var lines: [String] = []
         var current = leading
+        // Characters in `current`, counted as it grows: `String.count` walks the whole string.
+        var length = leading.count
         var currentIsEmpty = true
         for word in body.split(separator: " ", omittingEmptySubsequences: true) {
-            if !currentIsEmpty, current.count + 1 + word.count > width {
+            let wordLength = word.count
+            if !currentIsEmpty, length + 1 + wordLength > width {
                 lines.append(current)
                 current = hanging + word
+                length = hanging.count + wordLength
             } else {
                 current += (currentIsEmpty ? "" : " ") + word
+                length += (currentIsEmpty ? 0 : 1) + wordLength
             }
             currentIsEmpty = false
         }

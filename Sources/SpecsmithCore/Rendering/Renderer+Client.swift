@@ -7,7 +7,7 @@
 /// A name that a generated type already has is numbered (`EvalClient2`, `MeOutcome2`), so neither
 /// shadows a model.
 extension Renderer {
-    func clientContext(_ model: GenerationModel) -> [String: Any] {
+    func clientContext(_ model: GenerationModel) -> TemplateContext {
         let typeNames = Set(model.types.map(\.name)).union(Translator.reservedNames)
         let client = SwiftNames.uniqued([Self.clientName(module: model.module)], taken: typeNames)[0]
         let outcomes = SwiftNames.uniqued(
@@ -17,12 +17,12 @@ extension Renderer {
         let defaultServer = model.servers.first?.name
         let operations = zip(model.operations, outcomes).enumerated().map { index, pair in
             var context = clientOperationContext(pair.0, outcome: pair.1)
-            context["last"] = index == model.operations.count - 1
+            context["last"] = .bool(index == model.operations.count - 1)
             return context
         }
         return [
-            "client": client,
-            "clientDoc": DocComment.lines(
+            "client": .string(client),
+            "clientDoc": .lines(DocComment.lines(
                 [
                     "A client of the \(model.title) API: one method per operation, which validates and builds the request, "
                         + "sends it through the middlewares and the transport, and returns the documented response.",
@@ -30,9 +30,9 @@ extension Renderer {
                     "Responses the operation does not document, and bodies that do not decode, throw `UnexpectedResponse`.",
                 ],
                 indent: 0
-            ),
-            "defaultServer": defaultServer.map { " = .\($0)" } ?? "",
-            "operations": operations,
+            )),
+            "defaultServer": .string(defaultServer.map { " = .\($0)" } ?? ""),
+            "operations": .objects(operations),
         ]
     }
 
@@ -46,7 +46,7 @@ extension Renderer {
         return base + "Client"
     }
 
-    private func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> [String: Any] {
+    private func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
         var call: [String] = []
@@ -109,7 +109,7 @@ extension Renderer {
                 + request.map { "    " + $0 } + ["}"]
         }
 
-        var cases: [[String: Any]] = []
+        var cases: [TemplateContext] = []
         var branches: [String] = []
         let ordered =
             operation.responses.filter { if case .code = $0.status { true } else { false } }
@@ -132,7 +132,7 @@ extension Renderer {
                 "case \(response.name)" + (payload.isEmpty ? "" : "(" + payload.joined(separator: ", ") + ")")
             var doc = response.doc
             if case .range(let digit) = response.status { doc.append("Any \(digit)XX status.") }
-            cases.append(["declaration": declaration, "doc": DocComment.lines(doc, indent: 8)])
+            cases.append(["declaration": .string(declaration), "doc": .lines(DocComment.lines(doc, indent: 8))])
             let label =
                 switch response.status {
                 case .code(let code): "case \(code):"
@@ -164,20 +164,17 @@ extension Renderer {
             "ClientOperation(name: \(SwiftLiteral.string(SwiftNames.unescaped(operation.name)))"
             + (bearer ? ", requiresBearerToken: true)" : ")")
         return [
-            "name": operation.name,
-            "outcome": outcome,
-            "doc": DocComment.lines(lines, indent: 4),
-            "outcomeDoc": DocComment.lines(
-                ["The documented responses of `\(SwiftNames.unescaped(operation.name))`."],
-                indent: 4
-            ),
-            "deprecated": operation.deprecated,
-            "arguments": arguments.enumerated().map { ["text": $0.element, "last": $0.offset == arguments.count - 1] },
-            "oneLine": oneLine <= DocComment.lineWidth,
-            "operation": operationValue,
-            "request": request,
-            "branches": branches,
-            "cases": cases,
+            "name": .string(operation.name),
+            "outcome": .string(outcome),
+            "doc": .lines(DocComment.lines(lines, indent: 4)),
+            "outcomeDoc": .lines(DocComment.lines(["The documented responses of `\(SwiftNames.unescaped(operation.name))`."], indent: 4)),
+            "deprecated": .bool(operation.deprecated),
+            "arguments": Self.argumentList(arguments),
+            "oneLine": .bool(oneLine <= DocComment.lineWidth),
+            "operation": .string(operationValue),
+            "request": .lines(request),
+            "branches": .lines(branches),
+            "cases": .objects(cases),
         ]
     }
 }

@@ -15,23 +15,23 @@ struct Renderer {
     let templates: TemplateSet
 
     func render(_ model: GenerationModel) throws(TemplateError) -> [GeneratedFile] {
-        let base: [String: Any] = [
-            "spec": model.spec,
-            "module": model.module,
-            "title": model.title,
-            "access": model.access.rawValue,
+        let base: TemplateContext = [
+            "spec": .string(model.spec),
+            "module": .string(model.module),
+            "title": .string(model.title),
+            "access": .string(model.access.rawValue),
         ]
         var files: [GeneratedFile] = []
-        func add(_ name: String, template: String, _ context: [String: Any]) throws(TemplateError) {
-            let text = try templates.render(template, base.merging(context) { _, new in new })
+        func add(_ name: String, template: String, _ context: TemplateContext) throws(TemplateError) {
+            let text = try templates.render(template, context, base: base)
             files.append(GeneratedFile(name: name, contents: text))
         }
         if !model.types.isEmpty {
             var types: [String] = []
             for type in model.types { types.append(try renderType(type, indent: 0, base: base)) }
-            try add("Models.swift", template: "models", ["types": types])
+            try add("Models.swift", template: "models", ["types": .lines(types)])
             let structs = Self.allStructs(model.types, prefix: nil)
-            let validating = Self.allTypes(model.types, prefix: nil).compactMap { entry -> [String: Any]? in
+            let validating = Self.allTypes(model.types, prefix: nil).compactMap { entry -> TemplateContext? in
                 switch entry.declaration {
                 case .structure(let s): validationContext((entry.qualified, s))
                 case .union(let u): unionValidationContext(entry.qualified, u)
@@ -39,33 +39,33 @@ struct Renderer {
                 }
             }
             if !validating.isEmpty {
-                try add("Validation.swift", template: "validation", ["structs": validating])
+                try add("Validation.swift", template: "validation", ["structs": .objects(validating)])
             }
             let redacting = structs.filter { $0.declaration.hasSecrets }.map(redactionContext)
             if !redacting.isEmpty {
-                try add("Redaction.swift", template: "redaction", ["structs": redacting])
+                try add("Redaction.swift", template: "redaction", ["structs": .objects(redacting)])
             }
         }
         if !model.operations.isEmpty {
             try add(
                 "Servers.swift", template: "servers",
-                ["servers": model.servers.map(serverContext), "serverDoc": doc(["A server of the \(model.title) API."], indent: 0)])
+                ["servers": .objects(model.servers.map(serverContext)), "serverDoc": doc(["A server of the \(model.title) API."], indent: 0)])
             let defaultServer = model.servers.first?.name
             let operations = model.operations.enumerated().map { index, operation in
                 var context = operationContext(operation, defaultServer: defaultServer)
-                context["last"] = index == model.operations.count - 1
+                context["last"] = .bool(index == model.operations.count - 1)
                 return context
             }
             try add(
                 "Operations.swift", template: "operations",
-                ["operations": operations, "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)])
+                ["operations": .objects(operations), "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)])
             try add("Client.swift", template: "client", clientContext(model))
         }
         return files
     }
 
-    private func doc(_ lines: [String], indent: Int) -> [String] {
-        DocComment.lines(lines, indent: indent)
+    private func doc(_ lines: [String], indent: Int) -> TemplateValue {
+        .lines(DocComment.lines(lines, indent: indent))
     }
 
     // MARK: - Types
@@ -74,8 +74,8 @@ struct Renderer {
     /// types are rendered first and handed to their parent as text indented by four spaces, so that
     /// templates never depend on how deep a type is. `indent` is where the text will finally stand,
     /// for wrapping doc comments.
-    private func renderType(_ declaration: TypeDeclaration, indent: Int, base: [String: Any]) throws(TemplateError) -> String {
-        let context: [String: Any]
+    private func renderType(_ declaration: TypeDeclaration, indent: Int, base: TemplateContext) throws(TemplateError) -> String {
+        var context: TemplateContext
         let template: String
         switch declaration {
         case .structure(let s):
@@ -84,61 +84,69 @@ struct Renderer {
                 let text = try renderType(type, indent: indent + 4, base: base)
                 nested.append(Self.indented(text))
             }
-            context = structContext(s, indent: indent).merging(["nested": nested]) { _, new in new }
+            context = structContext(s, indent: indent)
+            context["nested"] = .lines(nested)
             template = "struct"
         case .enumeration(let e):
             context = [
-                "name": e.name,
+                "name": .string(e.name),
                 "doc": doc(e.doc, indent: indent),
-                "isOpen": e.rawType == "String",
-                "rawType": e.rawType,
-                "cases": e.cases.map { ["name": $0.name, "member": SwiftNames.unescaped($0.name), "literal": $0.literal] },
+                "isOpen": .bool(e.rawType == "String"),
+                "rawType": .string(e.rawType),
+                "cases": .objects(
+                    e.cases.map { ["name": .string($0.name), "member": .string(SwiftNames.unescaped($0.name)), "literal": .string($0.literal)] }),
                 // swift-format keeps a one-element list on one line.
-                "singleCase": e.cases.count == 1 ? "." + SwiftNames.unescaped(e.cases[0].name) : false,
+                "singleCase": e.cases.count == 1 ? .string("." + SwiftNames.unescaped(e.cases[0].name)) : false,
             ]
             template = "enum"
         case .alias(let a):
-            context = ["name": a.name, "doc": doc(a.doc, indent: indent), "type": a.type]
+            context = ["name": .string(a.name), "doc": doc(a.doc, indent: indent), "type": .string(a.type)]
             template = "alias"
         case .union(let u):
             var nested: [String] = []
             for type in u.nested {
                 nested.append(Self.indented(try renderType(type, indent: indent + 4, base: base)))
             }
-            let cases: [[String: Any]] = u.cases.map { item in
+            let cases: [TemplateContext] = u.cases.map { item in
                 [
-                    "name": item.name,
-                    "member": SwiftNames.unescaped(item.name),
-                    "type": item.type,
-                    "isIndirect": item.isIndirect,
-                    "values": item.values.map(SwiftLiteral.string).joined(separator: ", "),
-                    "selectable": !item.values.isEmpty,
+                    "name": .string(item.name),
+                    "member": .string(SwiftNames.unescaped(item.name)),
+                    "type": .string(item.type),
+                    "isIndirect": .bool(item.isIndirect),
+                    "values": .string(item.values.map(SwiftLiteral.string).joined(separator: ", ")),
+                    "selectable": .bool(!item.values.isEmpty),
                 ]
             }
             context = [
-                "name": u.name,
+                "name": .string(u.name),
                 "doc": doc(u.doc, indent: indent),
-                "cases": cases,
-                "nested": nested,
-                "hasDiscriminator": u.discriminator != nil,
-                "discriminator": u.discriminator.map(SwiftLiteral.string) ?? "",
-                "discriminatorName": u.discriminator ?? "",
+                "cases": .objects(cases),
+                "nested": .lines(nested),
+                "hasDiscriminator": .bool(u.discriminator != nil),
+                "discriminator": .string(u.discriminator.map(SwiftLiteral.string) ?? ""),
+                "discriminatorName": .string(u.discriminator ?? ""),
             ]
             template = "union"
         }
-        let text = try templates.render(template, base.merging(context) { _, new in new })
+        let text = try templates.render(template, context, base: base)
         return String(text.dropLast())
     }
 
     /// The text with four spaces before every line that is not empty.
     private static func indented(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : "    " + $0 }
-            .joined(separator: "\n")
+        var result = ""
+        result.reserveCapacity(text.utf8.count + text.utf8.count / 8)
+        var atLineStart = true
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if !atLineStart { result += "\n" }
+            atLineStart = false
+            if !line.isEmpty { result += "    " + Substring(line) }
+        }
+        return result
     }
 
-    private func structContext(_ s: StructDeclaration, indent: Int) -> [String: Any] {
-        let properties: [[String: Any]] = s.properties.enumerated().map { index, p in
+    private func structContext(_ s: StructDeclaration, indent: Int) -> TemplateContext {
+        let properties: [TemplateContext] = s.properties.enumerated().map { index, p in
             let type = p.type + (p.isOptional ? "?" : "")
             let label = SwiftNames.unescaped(p.name)
             let storage = "_" + label
@@ -148,44 +156,50 @@ struct Renderer {
                 aside
                 ? "case \(storage) = \(SwiftLiteral.string(p.wireName))"
                 : wireKey.map { "case \(p.name) = \($0)" } ?? "case \(p.name)"
-            return [
-                "name": p.name,
-                "label": label,
-                "type": type,
-                "doc": doc(p.doc, indent: indent + 4),
-                "deprecated": p.deprecated,
-                "parameter": "\(p.name): \(type)"
-                    + (p.defaultValue.map { " = \($0)" } ?? (p.isOptional && !p.isExplicitNull ? " = nil" : "")),
-                "encodeStatement": "try container."
-                    + (p.isOptional && !p.isExplicitNull ? "encodeIfPresent" : "encode")
-                    + "(\(aside ? storage : "self." + label), forKey: .\(aside ? storage : label))",
-                "isArgument": !p.isReadOnly,
-                "assignment": p.isReadOnly
-                    ? "self.\(aside ? storage : label) = nil"
-                    : p.isIndirect
+            let parameter =
+                "\(p.name): \(type)" + (p.defaultValue.map { " = \($0)" } ?? (p.isOptional && !p.isExplicitNull ? " = nil" : ""))
+            let encodeStatement =
+                "try container." + (p.isOptional && !p.isExplicitNull ? "encodeIfPresent" : "encode")
+                + "(\(aside ? storage : "self." + label), forKey: .\(aside ? storage : label))"
+            let assignment =
+                p.isReadOnly
+                ? "self.\(aside ? storage : label) = nil"
+                : p.isIndirect
                     ? "self.\(storage) = " + (p.isOptional ? "\(p.name).map(Indirect.init)" : "Indirect(\(p.name))")
-                    : "self.\(aside ? storage : label) = \(p.name)",
-                "isStoredAside": aside,
-                "getter": p.isIndirect ? storage + (p.isOptional ? "?" : "") + ".value" : storage,
-                "storageDeclaration": p.isIndirect
-                    ? "private let \(storage): Indirect<\(p.type)>" + (p.isOptional ? "?" : "")
-                    : "let \(storage): \(type)",
-                "storageDoc": p.isIndirect
-                    ? "`\(label)`, stored out of line: the schema is recursive."
-                    : "`\(label)`, stored under another name so that generated code reads it without a deprecation warning.",
-                "isOptional": p.isOptional,
-                "codingKey": codingKey,
-                "last": index == s.properties.lastIndex { !$0.isReadOnly },
+                    : "self.\(aside ? storage : label) = \(p.name)"
+            let storageDeclaration =
+                p.isIndirect ? "private let \(storage): Indirect<\(p.type)>" + (p.isOptional ? "?" : "") : "let \(storage): \(type)"
+            let storageDoc =
+                p.isIndirect
+                ? "`\(label)`, stored out of line: the schema is recursive."
+                : "`\(label)`, stored under another name so that generated code reads it without a deprecation warning."
+            return [
+                "name": .string(p.name),
+                "label": .string(label),
+                "type": .string(type),
+                "doc": doc(p.doc, indent: indent + 4),
+                "deprecated": .bool(p.deprecated),
+                "parameter": .string(parameter),
+                "encodeStatement": .string(encodeStatement),
+                "isArgument": .bool(!p.isReadOnly),
+                "assignment": .string(assignment),
+                "isStoredAside": .bool(aside),
+                "getter": .string(p.isIndirect ? storage + (p.isOptional ? "?" : "") + ".value" : storage),
+                "storageDeclaration": .string(storageDeclaration),
+                "storageDoc": .string(storageDoc),
+                "isOptional": .bool(p.isOptional),
+                "codingKey": .string(codingKey),
+                "last": .bool(index == s.properties.lastIndex { !$0.isReadOnly }),
             ]
         }
         return [
-            "name": s.name,
+            "name": .string(s.name),
             "doc": doc(s.doc, indent: indent),
-            "deprecated": s.deprecated,
-            "properties": properties,
-            "hasProperties": s.properties.contains { !$0.isReadOnly },
-            "hasExplicitNulls": s.properties.contains(where: \.isExplicitNull),
-            "needsCodingKeys": s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside },
+            "deprecated": .bool(s.deprecated),
+            "properties": .objects(properties),
+            "hasProperties": .bool(s.properties.contains { !$0.isReadOnly }),
+            "hasExplicitNulls": .bool(s.properties.contains(where: \.isExplicitNull)),
+            "needsCodingKeys": .bool(s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
         ]
     }
 
@@ -213,7 +227,7 @@ struct Renderer {
     }
 
     /// A union validates the value of whichever case it holds.
-    private func unionValidationContext(_ qualified: String, _ union: UnionDeclaration) -> [String: Any]? {
+    private func unionValidationContext(_ qualified: String, _ union: UnionDeclaration) -> TemplateContext? {
         let validating = union.cases.filter(\.validates)
         guard !validating.isEmpty else { return nil }
         var statements = ["switch self {"]
@@ -222,16 +236,16 @@ struct Renderer {
         }
         if validating.count < union.cases.count { statements.append("default: break") }
         statements.append("}")
-        return ["name": qualified, "statements": statements, "constants": [[String: String]]()]
+        return ["name": .string(qualified), "statements": .lines(statements), "constants": []]
     }
 
     // MARK: - Validation
 
     /// A struct's checks, one Swift statement each, or `nil` when it has nothing to check.
-    private func validationContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> [String: Any]? {
+    private func validationContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> TemplateContext? {
         var statements: [String] = []
         // Rules built once, in `static let`s: compiled patterns and value lists.
-        var constants: [[String: String]] = []
+        var constants: [TemplateContext] = []
         for property in entry.declaration.properties {
             let key = SwiftLiteral.string(property.wireName)
             let rules = property.rules.map { (rule: $0, each: false) } + property.elementRules.map { (rule: $0, each: true) }
@@ -241,12 +255,12 @@ struct Renderer {
                 switch rule {
                 case .pattern(let source):
                     let name = SwiftNames.unescaped(property.name) + (each ? "ItemPattern" : "Pattern")
-                    constants.append(["declaration": name, "value": "Pattern(\(SwiftLiteral.raw(source)))"])
+                    constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
                     expression = ".pattern(Self.\(name))"
                 case .enumeration:
                     // Built once: a rule holding an array would otherwise allocate on every check.
                     let name = SwiftNames.unescaped(property.name) + "Values"
-                    constants.append(["declaration": "\(name): ValueRule<\(valueType)>", "value": Self.expression(rule, type: valueType)])
+                    constants.append(["declaration": .string("\(name): ValueRule<\(valueType)>"), "value": .string(Self.expression(rule, type: valueType))])
                     expression = "Self.\(name)"
                 default:
                     expression = Self.expression(rule, type: valueType)
@@ -258,7 +272,7 @@ struct Renderer {
             }
         }
         if statements.isEmpty { return nil }
-        return ["name": entry.qualified, "statements": statements, "constants": constants]
+        return ["name": .string(entry.qualified), "statements": .lines(statements), "constants": .objects(constants)]
     }
 
     /// The runtime rule for `rule`, its literals spelled for a value of Swift type `type`.
@@ -320,22 +334,22 @@ struct Renderer {
 
     // MARK: - Redaction
 
-    private func redactionContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> [String: Any] {
+    private func redactionContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> TemplateContext {
         let properties = entry.declaration.properties
         let children = properties.enumerated().map { index, p in
             let value = p.isSecret ? "Redacted(\(p.reader))" : p.isOptional ? "\(p.reader) as Any" : p.reader
             return "\(SwiftLiteral.string(SwiftNames.unescaped(p.name))): \(value),"
         }
-        return ["name": entry.qualified, "children": children]
+        return ["name": .string(entry.qualified), "children": .lines(children)]
     }
 
     // MARK: - Servers and operations
 
-    private func serverContext(_ server: ServerDeclaration) -> [String: Any] {
-        ["name": server.name, "url": SwiftLiteral.string(server.url), "doc": doc(server.doc, indent: 4)]
+    private func serverContext(_ server: ServerDeclaration) -> TemplateContext {
+        ["name": .string(server.name), "url": .string(SwiftLiteral.string(server.url)), "doc": doc(server.doc, indent: 4)]
     }
 
-    private func operationContext(_ operation: OperationDeclaration, defaultServer: String?) -> [String: Any] {
+    private func operationContext(_ operation: OperationDeclaration, defaultServer: String?) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
         var hasValidation = false
@@ -444,16 +458,21 @@ struct Renderer {
         let signatureEnd = ") throws -> PreparedRequest {"
         let oneLine = signatureStart.count + arguments.joined(separator: ", ").count + signatureEnd.count
         return [
-            "name": operation.name,
+            "name": .string(operation.name),
             "doc": doc(lines, indent: 4),
-            "deprecated": operation.deprecated,
-            "arguments": arguments.enumerated().map { ["text": $0.element, "last": $0.offset == arguments.count - 1] },
-            "oneLine": oneLine <= DocComment.lineWidth,
-            "validations": validations,
-            "method": operation.method.lowercased(),
-            "path": pathLiteral(operation),
-            "steps": steps,
+            "deprecated": .bool(operation.deprecated),
+            "arguments": Self.argumentList(arguments),
+            "oneLine": .bool(oneLine <= DocComment.lineWidth),
+            "validations": .lines(validations),
+            "method": .string(operation.method.lowercased()),
+            "path": .string(pathLiteral(operation)),
+            "steps": .lines(steps),
         ]
+    }
+
+    /// Arguments for a signature: each with its text and whether it is the last (no comma after it).
+    static func argumentList(_ arguments: [String]) -> TemplateValue {
+        .objects(arguments.enumerated().map { ["text": .string($0.element), "last": .bool($0.offset == arguments.count - 1)] })
     }
 
     /// The width the access keyword is counted with when deciding whether a signature fits a line.

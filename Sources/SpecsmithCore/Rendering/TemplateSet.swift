@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 public import SpecsmithDiagnostics
 
 /// The templates one generation renders with: the defaults carried inside the binary (from
@@ -45,62 +44,73 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var origins: [String: String] = [:]
         for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
-            do {
-                // The pragma goes on the template's first line, so reported line numbers stay true.
-                library.register(try MustacheTemplate(string: "{{%CONTENT_TYPE: TEXT}}" + entry.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(
-                    file: entry.origin, line: error.context.lineNumber, column: max(1, error.context.columnNumber))
-                throw TemplateError(.error("template does not parse: \(error.error)", at: location))
-            } catch {
-                throw TemplateError(.error("template does not parse: \(error)", at: SourceLocation(file: entry.origin, line: 1, column: 1)))
-            }
+            library.register(try MustacheTemplate(entry.text, file: entry.origin), named: name)
             origins[name] = entry.origin
+        }
+        for name in origins.keys.sorted() {
+            for partial in library.template(named: name)!.partials where library.template(named: partial.name) == nil {
+                throw TemplateError(.error("no template named \(partial.name).mustache for this partial", at: partial.location))
+            }
         }
         self.library = library
         self.origins = origins
     }
 
-    /// Renders the template `name` with `context` and tidies the text: no trailing white space on any
-    /// line, no run of blank lines, exactly one newline at the end.
-    func render(_ name: String, _ context: [String: Any]) throws(TemplateError) -> String {
-        guard let text = library.render(context, withTemplate: name) else {
-            throw TemplateError(.error("no template named \(name).mustache", at: nil))
-        }
-        return Self.tidy(text)
+    /// Renders the template `name` with `context`, names it lacks looked up in `base`, and tidies the
+    /// text: no trailing white space on any line, no run of blank lines, exactly one newline at the end.
+    func render(_ name: String, _ context: TemplateContext, base: TemplateContext = [:]) throws(TemplateError) -> String {
+        Self.tidy(try library.render(name, stack: [.object(base), .object(context)]))
     }
 
     static func name(of file: String) -> String {
         file.hasSuffix(".mustache") ? String(file.dropLast(".mustache".count)) : file
     }
 
-    private static func isDocComment(_ line: Substring) -> Bool {
-        line.drop(while: { $0 == " " }).hasPrefix("///")
+    /// Tidies rendered text: no trailing spaces or tabs on any line; no blank line at the top, twice in
+    /// a row, right after an opening brace, between a doc comment and what it documents, or before a
+    /// closing brace; exactly one newline at the end. One pass over the UTF-8 bytes.
+    static func tidy(_ text: String) -> String {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+        var input = text
+        return input.withUTF8 { bytes -> String in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 1)
+            // Where the last line written starts in `output`; every line written ends with a newline.
+            var lastLineStart = -1
+            var blank = false
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != newline { end += 1 }
+                var trimmedEnd = end
+                while trimmedEnd > start, bytes[trimmedEnd - 1] == space || bytes[trimmedEnd - 1] == tab { trimmedEnd -= 1 }
+                defer { start = end + 1 }
+                if trimmedEnd == start {
+                    if blank || lastLineStart < 0 { continue }
+                    let last = output[lastLineStart..<(output.count - 1)]
+                    if last.last == UInt8(ascii: "{") || isDocComment(last) { continue }
+                    blank = true
+                    lastLineStart = output.count
+                    output.append(newline)
+                    continue
+                }
+                var firstNonSpace = start
+                while bytes[firstNonSpace] == space { firstNonSpace += 1 }
+                if blank, bytes[firstNonSpace] == UInt8(ascii: "}") { output.removeLast() }
+                blank = false
+                lastLineStart = output.count
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<trimmedEnd]))
+                output.append(newline)
+            }
+            while output.count >= 2, output[output.count - 1] == newline, output[output.count - 2] == newline { output.removeLast() }
+            if output.isEmpty { output.append(newline) }
+            return String(decoding: output, as: UTF8.self)
+        }
     }
 
-    static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        var blank = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var end = line.endIndex
-            while end > line.startIndex, line[line.index(before: end)] == " " || line[line.index(before: end)] == "\t" {
-                end = line.index(before: end)
-            }
-            let trimmed = line[..<end]
-            if trimmed.isEmpty {
-                // No blank line at the top, twice in a row, right after an opening brace, or between a
-                // doc comment and what it documents.
-                if blank || lines.isEmpty || lines.last?.last == "{" || Self.isDocComment(lines.last!) { continue }
-                blank = true
-            } else {
-                // A closing brace never follows a blank line.
-                if blank, trimmed.first(where: { $0 != " " }) == "}" { lines.removeLast() }
-                blank = false
-            }
-            lines.append(trimmed)
-        }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines.joined(separator: "\n") + "\n"
+    private static func isDocComment(_ line: ArraySlice<UInt8>) -> Bool {
+        let text = line.drop(while: { $0 == UInt8(ascii: " ") })
+        return text.starts(with: "///".utf8)
     }
 }
 

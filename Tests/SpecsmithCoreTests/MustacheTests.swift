@@ -1,0 +1,138 @@
+import SpecsmithDiagnostics
+import Testing
+
+@testable import SpecsmithCore
+
+/// The template engine against the cases of the mustache specification that Specsmith's templates rely
+/// on: interpolation without escaping, name lookup through the context stack, sections, standalone
+/// lines, indented partials, comments and delimiters; and its errors.
+@Suite struct MustacheTests {
+    func render(_ template: String, _ context: TemplateContext = [:], partials: [String: String] = [:]) throws -> String {
+        var library = MustacheLibrary()
+        library.register(try MustacheTemplate(template, file: "main.mustache"), named: "main")
+        for (name, text) in partials {
+            library.register(try MustacheTemplate(text, file: name + ".mustache"), named: name)
+        }
+        return try library.render("main", stack: [.object(context)])
+    }
+
+    func parseError(_ template: String) -> Diagnostic? {
+        do {
+            _ = try MustacheTemplate(template, file: "t.mustache")
+            return nil
+        } catch {
+            return error.diagnostic
+        }
+    }
+
+    // MARK: Interpolation and names
+
+    @Test func nothingIsEscaped() throws {
+        #expect(try render(#"{{a}} {{{a}}} {{& a}}"#, ["a": #"<&">"#]) == #"<&"> <&"> <&">"#)
+    }
+
+    @Test func flagsPrintAndMissingNamesAreEmpty() throws {
+        #expect(try render("[{{yes}}|{{no}}|{{missing}}]", ["yes": true, "no": false]) == "[true|false|]")
+    }
+
+    @Test func dottedNamesResolveTheirFirstKeyOnly() throws {
+        #expect(try render("{{a.b.c}}", ["a": ["b": ["c": "yes"]]]) == "yes")
+        // Broken chain: `c` is not looked for outside `a.b`.
+        #expect(try render("{{a.b.c}}", ["a": ["b": [:]], "c": "ERROR"]) == "")
+        #expect(try render("{{#a}}{{b.c}}{{/a}}", ["a": ["b": [:]], "b": ["c": "ERROR"]]) == "")
+    }
+
+    @Test func namesFallBackToOuterContexts() throws {
+        #expect(try render("{{#item}}{{name}}-{{outer}}{{/item}}", ["item": ["name": "in"], "outer": "out"]) == "in-out")
+    }
+
+    // MARK: Sections
+
+    @Test func sectionsIterateListsAndEnterObjects() throws {
+        #expect(try render("{{#list}}({{.}}){{/list}}", ["list": ["a", "b"]]) == "(a)(b)")
+        #expect(try render("{{#list}}{{n}},{{/list}}", ["list": [["n": "1"], ["n": "2"]]]) == "1,2,")
+        #expect(try render("{{#s}}<{{.}}>{{/s}}", ["s": "text"]) == "<text>")
+        #expect(try render("{{#t}}yes{{/t}}{{#f}}no{{/f}}{{#e}}no{{/e}}{{#m}}no{{/m}}", ["t": true, "f": false, "e": []]) == "yes")
+    }
+
+    @Test func invertedSectionsRenderForFalseMissingAndEmpty() throws {
+        let template = "{{^f}}1{{/f}}{{^e}}2{{/e}}{{^m}}3{{/m}}{{^t}}no{{/t}}{{^l}}no{{/l}}"
+        #expect(try render(template, ["f": false, "e": [], "t": true, "l": ["x"]]) == "123")
+    }
+
+    // MARK: Standalone lines
+
+    @Test func standaloneTagsTakeTheirLineAway() throws {
+        let context: TemplateContext = ["boolean": true]
+        #expect(try render("| This Is\n{{#boolean}}\n|\n{{/boolean}}\n| A Line\n", context) == "| This Is\n|\n| A Line\n")
+        #expect(try render("| This Is\n  {{#boolean}}\n|\n  {{/boolean}}\n| A Line\n", context) == "| This Is\n|\n| A Line\n")
+        #expect(try render("|\r\n{{#boolean}}\r\n{{/boolean}}\r\n|", context) == "|\r\n|")
+        #expect(try render("  {{#boolean}}\n#{{/boolean}}\n/", context) == "#\n/")
+        #expect(try render("#{{#boolean}}\n/\n  {{/boolean}}", context) == "#\n/\n")
+        #expect(try render("Begin.\n{{!\nSomething's going on here...\n}}\nEnd.\n") == "Begin.\nEnd.\n")
+    }
+
+    @Test func tagsSharingALineAreNotStandalone() throws {
+        #expect(try render(" {{#a}}{{/a}}\n", ["a": true]) == " \n")
+        #expect(try render("  12 {{! 34 }}\n") == "  12 \n")
+        #expect(try render(" {{#a}} x {{/a}}\n", ["a": true]) == "  x \n")
+    }
+
+    // MARK: Partials
+
+    @Test func partialsRenderInTheCurrentContext() throws {
+        #expect(try render(#""{{>text}}""#, ["v": "1"], partials: ["text": "from partial {{v}}"]) == #""from partial 1""#)
+    }
+
+    @Test func aStandalonePartialIndentsEveryLineOfItsOwnText() throws {
+        // Interpolated text is not re-indented: only the partial's own lines are.
+        let output = try render("\\\n {{>partial}}\n/\n", ["content": "<\n->"], partials: ["partial": "|\n{{{content}}}\n|\n"])
+        #expect(output == "\\\n |\n <\n->\n |\n/\n")
+    }
+
+    @Test func indentationAddsUpThroughNestedPartials() throws {
+        let output = try render("a\n  {{> outer}}\nz\n", partials: ["outer": "b\n  {{> inner}}\n", "inner": "c\nd\n"])
+        #expect(output == "a\n  b\n    c\n    d\nz\n")
+    }
+
+    @Test func anInlinePartialIsNotIndented() throws {
+        #expect(try render("  {{data}}  {{> partial}}\n", ["data": "|"], partials: ["partial": ">\n>"]) == "  |  >\n>\n")
+    }
+
+    @Test func recursivePartialsFollowTheirData() throws {
+        let tree: TemplateContext = ["name": "1", "kids": [["name": "2", "kids": [["name": "3", "kids": []]]]]]
+        #expect(try render("{{> node}}", tree, partials: ["node": "{{name}}({{#kids}}{{> node}}{{/kids}})"]) == "1(2(3()))")
+    }
+
+    @Test func aPartialThatIncludesItselfForeverIsAnError() throws {
+        #expect(throws: TemplateError.self) { try render("{{> loop}}", partials: ["loop": "x{{> loop}}"]) }
+    }
+
+    // MARK: Delimiters
+
+    @Test func delimitersCanBeChanged() throws {
+        #expect(try render("{{=<% %>=}}(<%text%>)", ["text": "Hey!"]) == "(Hey!)")
+        let template = "[\n{{#section}}\n  {{data}}\n  |data|\n{{/section}}\n\n{{= | | =}}\n|#section|\n  {{data}}\n  |data|\n|/section|\n]\n"
+        let context: TemplateContext = ["section": true, "data": "I got interpolated."]
+        #expect(try render(template, context) == "[\n  I got interpolated.\n  |data|\n\n  {{data}}\n  I got interpolated.\n]\n")
+    }
+
+    // MARK: Errors
+
+    @Test func errorsNameWhereTheProblemIs() {
+        let unclosedTag = parseError("ok\n  {{name\n")
+        #expect(unclosedTag?.message == "tag is not closed with }}")
+        #expect(unclosedTag?.location == SourceLocation(file: "t.mustache", line: 2, column: 3))
+
+        let mismatched = parseError("{{#a}}\n{{/b}}\n")
+        #expect(mismatched?.message == "{{/b}} does not close {{#a}}")
+        #expect(mismatched?.location == SourceLocation(file: "t.mustache", line: 2, column: 1))
+
+        #expect(parseError("{{/a}}")?.message == "{{/a}} closes no section")
+        #expect(parseError("{{^a}}")?.message == "{{^a}} is never closed")
+        #expect(parseError("{{<parent}}{{/parent}}")?.message == "template inheritance ({{<parent}}, {{$block}}) is not supported")
+        #expect(parseError("{{upper(name)}}")?.message == "\"upper(name)\" is not a name (transforms and lambdas are not supported)")
+        #expect(parseError("{{=<%>=}}")?.message == "set-delimiter tag needs two delimiters without '=', as in {{=<% %>=}}")
+        #expect(parseError("{{}}")?.message == "tag has no name")
+    }
+}
