@@ -88,12 +88,20 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
     /// The value of the first entry whose scalar key has this text. Linear: iterate the mapping
     /// instead when reading every key of a large mapping.
     public subscript(key: String) -> YAMLNode? {
-        entries.first { $0.keyText == key }?.value
+        index(ofKey: key).map { entries[$0].value }
+    }
+
+    /// The position of the first entry whose scalar key has this text.
+    public func index(ofKey key: String) -> Int? {
+        for index in entries.indices {
+            if case .scalar(let scalar) = entries[index].key.content, scalar.text == key { return index }
+        }
+        return nil
     }
 
     /// The entry whose scalar key has this text, with the key's own location.
     public func entry(_ key: String) -> Entry? {
-        entries.first { $0.keyText == key }
+        index(ofKey: key).map { entries[$0] }
     }
 }
 

@@ -2,12 +2,15 @@
 public enum JSONPointer {
     /// Escapes one token: `~` becomes `~0`, `/` becomes `~1`.
     public static func escape(_ token: String) -> String {
-        token.replacing("~", with: "~0").replacing("/", with: "~1")
+        // Most tokens need nothing; `replacing` is costly even when it finds nothing.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        return token.replacing("~", with: "~0").replacing("/", with: "~1")
     }
 
     /// Unescapes one token: `~1` becomes `/`, `~0` becomes `~`.
     public static func unescape(_ token: String) -> String {
-        token.replacing("~1", with: "/").replacing("~0", with: "~")
+        guard token.utf8.contains(UInt8(ascii: "~")) else { return token }
+        return token.replacing("~1", with: "/").replacing("~0", with: "~")
     }
 
     /// The unescaped tokens of a pointer such as `/components/schemas/a~1b` (`[components, schemas, a/b]`).

@@ -582,15 +582,36 @@ struct SchemaTranslator {
     /// inside kept (as paragraph breaks), blank lines at the ends dropped.
     static func documentation(_ text: String?) -> [String] {
         guard let text else { return [] }
-        // Swift sees "\r\n" as one character, so line ends are made plain "\n" first.
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .replacingOccurrences(of: "\u{2028}", with: "\n").replacingOccurrences(of: "\u{2029}", with: "\n")
-        var lines = normalized.split(separator: "\n", omittingEmptySubsequences: false).map {
-            String($0.reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
+        // Lines end at "\n", "\r\n", "\r", U+2028 or U+2029; each loses its trailing spaces and tabs.
+        // One pass over the scalars: this runs for every description of a large document.
+        var lines: [String] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        func endLine(at end: String.UnicodeScalarView.Index) {
+            var trimmed = end
+            while trimmed > start {
+                let before = scalars.index(before: trimmed)
+                guard scalars[before] == " " || scalars[before] == "\t" else { break }
+                trimmed = before
+            }
+            lines.append(String(scalars[start..<trimmed]))
         }
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        return lines
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" else {
+                scalars.formIndex(after: &index)
+                continue
+            }
+            endLine(at: index)
+            scalars.formIndex(after: &index)
+            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { scalars.formIndex(after: &index) }
+            start = index
+        }
+        endLine(at: scalars.endIndex)
+        let first = lines.firstIndex { !$0.isEmpty } ?? lines.endIndex
+        let last = lines.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? first
+        return Array(lines[first..<max(first, last)])
     }
 
     /// A sentence that states a property's limits, as a paragraph after its description.

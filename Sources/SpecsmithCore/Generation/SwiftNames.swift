@@ -75,9 +75,11 @@ enum SwiftNames {
     static func words(_ name: String) -> [String] {
         var parts: [String] = []
         var current = ""
-        let folded = name.decomposedStringWithCanonicalMapping.unicodeScalars.filter {
-            $0.properties.generalCategory != .nonspacingMark
-        }
+        // Accents are dropped by decomposing and leaving the marks out; ASCII names (nearly all) skip that.
+        let folded =
+            name.utf8.allSatisfy { $0 < 0x80 }
+            ? Array(name.unicodeScalars)
+            : name.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
         for scalar in folded {
             if isIdentifierCharacter(scalar) {
                 current.unicodeScalars.append(scalar)
@@ -88,8 +90,9 @@ enum SwiftNames {
         }
         if !current.isEmpty { parts.append(current) }
         let hasSeparators = parts.count > 1
+        // Words hold ASCII letters and digits only, so bytes answer the case questions.
         return parts.map { word in
-            hasSeparators && word.count > 1 && word.allSatisfy({ !$0.isLowercase }) ? word.lowercased() : word
+            hasSeparators && word.utf8.count > 1 && !word.utf8.contains(where: isLowercase) ? word.lowercased() : word
         }
     }
 
@@ -103,15 +106,17 @@ enum SwiftNames {
 
     /// `HTTPAuth` -> `httpAuth`, `URL` -> `url`, `OAuth` -> `oAuth`, `ID2` -> `id2`.
     private static func lowerLeadingCapitals(_ word: String) -> String {
-        let characters = Array(word)
+        let bytes = Array(word.utf8)  // ASCII: a word from `words`
         var upperRun = 0
-        while upperRun < characters.count, characters[upperRun].isUppercase { upperRun += 1 }
+        while upperRun < bytes.count, isUppercase(bytes[upperRun]) { upperRun += 1 }
         if upperRun == 0 { return word }
         // In `HTTPAuth` the last capital starts the next word, so it stays.
-        let lowerCount =
-            upperRun > 1 && upperRun < characters.count && characters[upperRun].isLowercase ? upperRun - 1 : upperRun
-        return characters[..<lowerCount].map { $0.lowercased() }.joined() + String(characters[lowerCount...])
+        let lowerCount = upperRun > 1 && upperRun < bytes.count && isLowercase(bytes[upperRun]) ? upperRun - 1 : upperRun
+        return String(decoding: bytes[..<lowerCount].map { $0 | 0x20 } + bytes[lowerCount...], as: UTF8.self)
     }
+
+    private static func isUppercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
+    private static func isLowercase(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
 
     private static func prefixDigit(_ identifier: String) -> String {
         guard let first = identifier.unicodeScalars.first else { return "_" }

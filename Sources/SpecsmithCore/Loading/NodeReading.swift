@@ -143,7 +143,8 @@ struct ObjectReader {
     let mapping: YAMLMapping
     let file: String
     let objectName: String
-    private var asked: Set<String> = []
+    /// Which entries of the mapping were asked for, by position: the rest are reported as unknown.
+    private var asked: [Bool]
 
     /// `nil`, after reporting an error, when the node is no mapping.
     init?(_ session: LoadSession, _ node: YAMLNode, file: String, object objectName: String, key: String? = nil) {
@@ -156,14 +157,16 @@ struct ObjectReader {
         self.mapping = mapping
         self.file = file
         self.objectName = objectName
+        self.asked = Array(repeating: false, count: mapping.count)
     }
 
     var location: SourceLocation { node.location }
 
     /// The value of a key, null values included; marks the key as known.
     mutating func raw(_ key: String) -> YAMLNode? {
-        asked.insert(key)
-        return mapping[key]
+        guard let index = mapping.index(ofKey: key) else { return nil }
+        asked[index] = true
+        return mapping[index].value
     }
 
     /// The value of a key, `nil` when absent or null; marks the key as known.
@@ -179,14 +182,16 @@ struct ObjectReader {
 
     /// Marks keys as known without reading them.
     mutating func accept(_ keys: String...) {
-        for key in keys { asked.insert(key) }
+        for key in keys {
+            if let index = mapping.index(ofKey: key) { asked[index] = true }
+        }
     }
 
     /// Marks a key as known and warns that its feature is not supported.
     mutating func unsupported(_ key: String, feature: UnsupportedFeature) {
-        asked.insert(key)
-        if let entry = mapping.entry(key) {
-            session.report(.unsupported(feature, at: entry.key.location))
+        if let index = mapping.index(ofKey: key) {
+            asked[index] = true
+            session.report(.unsupported(feature, at: mapping[index].key.location))
         }
     }
 
@@ -246,14 +251,14 @@ struct ObjectReader {
     /// Reports the keys not asked for (other than `x-` keys) and returns the extensions.
     func finish() -> Extensions {
         var extensions = Extensions()
-        for entry in mapping {
+        for (index, entry) in mapping.enumerated() {
             guard let key = entry.keyText else {
                 session.report(.nonScalarKey(at: entry.key.location))
                 continue
             }
             if key.hasPrefix("x-") {
                 extensions[key] = entry.value
-            } else if !asked.contains(key) {
+            } else if !asked[index] {
                 session.report(.unknownKey(key, in: objectName, at: entry.key.location))
             }
         }

@@ -31,8 +31,10 @@ enum DocComment {
         // Characters in `current`, counted as it grows: `String.count` walks the whole string.
         var length = leading.count
         var currentIsEmpty = true
+        // In ASCII text a byte is a character, and counting bytes is free.
+        let ascii = body.utf8.allSatisfy { $0 < 0x80 }
         for word in body.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordLength = word.count
+            let wordLength = ascii ? word.utf8.count : word.count
             if !currentIsEmpty, length + 1 + wordLength > width {
                 lines.append(current)
                 current = hanging + word

@@ -87,8 +87,10 @@ public struct TemplateSet: Sendable {
                 defer { start = end + 1 }
                 if trimmedEnd == start {
                     if blank || lastLineStart < 0 { continue }
-                    let last = output[lastLineStart..<(output.count - 1)]
-                    if last.last == UInt8(ascii: "{") || isDocComment(last) { continue }
+                    // Indices, not a slice: a slice would share the buffer and make the next append copy it.
+                    let lastEnd = output.count - 1
+                    if lastEnd > lastLineStart, output[lastEnd - 1] == UInt8(ascii: "{") { continue }
+                    if isDocComment(output, from: lastLineStart, to: lastEnd) { continue }
                     blank = true
                     lastLineStart = output.count
                     output.append(newline)
@@ -108,9 +110,12 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    private static func isDocComment(_ line: ArraySlice<UInt8>) -> Bool {
-        let text = line.drop(while: { $0 == UInt8(ascii: " ") })
-        return text.starts(with: "///".utf8)
+    /// Whether `bytes[start..<end]` is a doc-comment line: `///` after any spaces.
+    private static func isDocComment(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
+        var index = start
+        while index < end, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        let slash = UInt8(ascii: "/")
+        return index + 3 <= end && bytes[index] == slash && bytes[index + 1] == slash && bytes[index + 2] == slash
     }
 }
 
