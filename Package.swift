@@ -54,10 +54,12 @@ let package = Package(
         ),
         .executableTarget(
             name: "specsmith-bench",
-            dependencies: ["SpecsmithCore", "SpecsmithYAML", "EvalAPI"]
+            dependencies: ["SpecsmithCore", "SpecsmithYAML", "EvalAPI", "GeneratedPackage"]
         ),
         // Generates and builds every OpenAPI document of a folder: `swift run -c release specsmith-corpus DIR`.
-        .executableTarget(name: "specsmith-corpus", dependencies: ["SpecsmithCore"]),
+        .executableTarget(name: "specsmith-corpus", dependencies: ["SpecsmithCore", "GeneratedPackage"]),
+        // What specsmith-corpus and `specsmith-bench compile` share: a temporary package of generated targets, measured builds.
+        .target(name: "GeneratedPackage", dependencies: ["SpecsmithCore"]),
         // Turns Templates/*.mustache into Swift string constants so the binary carries its defaults.
         .executableTarget(name: "specsmith-embed", path: "Plugins/EmbedTemplatesTool"),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["specsmith-embed"]),
