@@ -5,29 +5,36 @@ import SpecsmithYAML
 /// `specsmith-bench generate [--iterations N] FILE...`: for each document, the median CPU time of each
 /// stage (read, YAML tree, document with references, generation model, rendering, writing into an empty
 /// temporary folder) and of libyaml's bare event loop over the same bytes, measured in one run; total
-/// throughput in MB/s, the ratio total ÷ bare loop, and the process's peak memory.
+/// throughput in MB/s, the ratio total ÷ bare loop, and the process's peak memory. `--max-input-bytes` and
+/// `--max-nodes` raise those load limits for documents larger than real ones.
 func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
     var iterations = 7
+    // The defaults, unless raised for large synthetic documents (`specsmith-bench replicate`).
+    var limits = LoadLimits()
     var files: [String] = []
     var rest = arguments[...]
     while let argument = rest.popFirst() {
-        if argument == "--iterations" || argument == "-n" {
+        if ["--iterations", "-n", "--max-input-bytes", "--max-nodes"].contains(argument) {
             guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
-                printError("specsmith-bench generate: --iterations needs a positive number")
+                printError("specsmith-bench generate: \(argument) needs a positive number")
                 return 2
             }
-            iterations = value
+            switch argument {
+            case "--max-input-bytes": limits.maxInputBytes = value
+            case "--max-nodes": limits.maxNodes = value
+            default: iterations = value
+            }
         } else {
             files.append(argument)
         }
     }
     guard !files.isEmpty else {
-        printError("usage: specsmith-bench generate [--iterations N] FILE...")
+        printError("usage: specsmith-bench generate [--iterations N] [--max-input-bytes N] [--max-nodes N] FILE...")
         return 2
     }
     let pipeline: Pipeline
     do {
-        pipeline = Pipeline(templates: try TemplateSet.defaults())
+        pipeline = Pipeline(templates: try TemplateSet.defaults(), loader: DocumentLoader(limits: limits))
     } catch {
         printError("specsmith-bench: \(error.diagnostic)")
         return 1
@@ -50,7 +57,7 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
             var bytes: [UInt8] = []
             var stage: [String: Double] = [:]
             stage["read"] = cpuSeconds { bytes = readFile(path) ?? [] }
-            stage["yaml"] = cpuSeconds { _ = try? YAMLLoader.load(bytes, file: path) }
+            stage["yaml"] = cpuSeconds { _ = try? YAMLLoader.load(bytes, file: path, limits: limits.yaml) }
             var loaded: LoadResult?
             // The loader parses the YAML again: its own share is its time less the tree's.
             let load = cpuSeconds { loaded = pipeline.loader.load(bytes: bytes, file: path) }

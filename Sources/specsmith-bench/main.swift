@@ -2,7 +2,8 @@
 //
 //   specsmith-bench yaml [--iterations N] FILE...
 //   specsmith-bench validate [--count N] [--iterations K]
-//   specsmith-bench generate [--iterations N] FILE...
+//   specsmith-bench generate [--iterations N] [--max-input-bytes N] [--max-nodes N] FILE...
+//   specsmith-bench replicate FILE N OUTPUT
 //
 // Each subcommand is one function in its own file; add new ones to `commands` below.
 
@@ -23,6 +24,7 @@ let commands: [Command] = [
     ),
     Command(name: "generate", summary: "time each stage of generation against libyaml's bare event loop", run: runGenerateBenchmark),
     Command(name: "validate", summary: "validations per second and allocations per validation of OAuthToken", run: runValidationBenchmark),
+    Command(name: "replicate", summary: "write a document with its components and paths N times, for scaling checks", run: runReplicate),
 ]
 
 func usage(_ commands: [Command]) -> String {
