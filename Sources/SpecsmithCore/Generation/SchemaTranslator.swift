@@ -661,6 +661,10 @@ struct SchemaTranslator {
 enum SwiftLiteral {
     /// A string literal that holds `text` exactly: quotes, backslashes and control characters escaped.
     static func string(_ text: String) -> String {
+        // Printable ASCII without quotes or backslashes (nearly every name and key) needs no escape.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -670,7 +674,7 @@ enum SwiftLiteral {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.properties.generalCategory == .format || scalar.properties.generalCategory == .lineSeparator
+                || (scalar.value > 0x9F && scalar.properties.generalCategory == .format) || scalar.properties.generalCategory == .lineSeparator
                 || scalar.properties.generalCategory == .paragraphSeparator:
                 out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             default: out.unicodeScalars.append(scalar)

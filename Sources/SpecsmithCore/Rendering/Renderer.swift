@@ -128,21 +128,25 @@ struct Renderer {
             ]
             template = "union"
         }
-        let text = try templates.render(template, context, base: base)
-        return String(text.dropLast())
+        var text = try templates.render(template, context, base: base)
+        text.removeLast()  // the newline tidying ends with; the parent places it
+        return text
     }
 
     /// The text with four spaces before every line that is not empty.
     private static func indented(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count + text.utf8.count / 8)
-        var atLineStart = true
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            if !atLineStart { result += "\n" }
-            atLineStart = false
-            if !line.isEmpty { result += "    " + Substring(line) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + bytes.count / 8)
+            var atLineStart = true
+            for byte in bytes {
+                if atLineStart, byte != UInt8(ascii: "\n") { result.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
+                result.append(byte)
+                atLineStart = byte == UInt8(ascii: "\n")
+            }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
 
     private func structContext(_ s: StructDeclaration, indent: Int) -> TemplateContext {

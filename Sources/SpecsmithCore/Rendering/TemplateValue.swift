@@ -20,7 +20,33 @@ enum TemplateValue: Sendable {
 }
 
 /// The named values one template, or one item of a list, is rendered with.
-typealias TemplateContext = [String: TemplateValue]
+///
+/// A list of pairs rather than a dictionary: a context has a dozen or so short keys, which compare
+/// faster than they hash, and one allocation is cheaper to make and free than a hash table.
+struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
+    private var entries: [(key: String, value: TemplateValue)]
+
+    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        entries = []
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements { self[key] = value }
+    }
+
+    /// The value of `key`; setting one replaces the value of the same key.
+    subscript(key: String) -> TemplateValue? {
+        get {
+            for entry in entries where entry.key == key { return entry.value }
+            return nil
+        }
+        set {
+            if let index = entries.firstIndex(where: { $0.key == key }) {
+                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+            } else if let newValue {
+                entries.append((key, newValue))
+            }
+        }
+    }
+}
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
@@ -29,6 +55,8 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(TemplateContext(elements, uniquingKeysWith: { _, last in last }))
+        var context: TemplateContext = [:]
+        for (key, value) in elements { context[key] = value }
+        self = .object(context)
     }
 }
