@@ -63,6 +63,21 @@ extension YAMLNode {
         }
     }
 
+    /// The value of a `true`/`false` scalar, else `nil`: ``bool()`` without building an error.
+    public var boolIfBoolean: Bool? {
+        guard case .scalar(let s) = content, case .bool(let value) = s.kind else { return nil }
+        return value
+    }
+
+    /// The number of an integer or float scalar, else `nil`: ``number()`` without building an error.
+    public var numberIfNumeric: YAMLNumber? {
+        guard case .scalar(let s) = content else { return nil }
+        switch s.kind {
+        case .int, .float: return NumberText.json(s.text)
+        default: return nil
+        }
+    }
+
     func mismatch(_ expected: String) -> Diagnostic {
         .error("expected \(expected), found \(kindDescription)", at: location)
     }

@@ -567,9 +567,13 @@ struct SchemaTranslator {
         }
         if schema.format == "password" { return true }
         let name = String(wireName.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
-        let exact: Set<String> = ["password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier"]
-        return exact.contains(name) || name.hasSuffix("password") || name.hasSuffix("secret") || name.hasSuffix("token")
+        return Self.secretNames.contains(name) || name.hasSuffix("password") || name.hasSuffix("secret") || name.hasSuffix("token")
     }
+
+    /// Property names (lowercased, without `_` and `-`) that hold a secret.
+    private static let secretNames: Set<String> = [
+        "password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier",
+    ]
 
     // MARK: - Documentation
 

@@ -73,31 +73,35 @@ enum SwiftNames {
     // MARK: - Words
 
     static func words(_ name: String) -> [String] {
+        // Accents are dropped by decomposing and leaving the marks out; ASCII names (nearly all) skip
+        // that. Only ASCII letters and digits make words, so any other scalar is a separator (a space).
+        let bytes: [UInt8]
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            bytes = Array(name.utf8)
+        } else {
+            bytes = name.decomposedStringWithCanonicalMapping.unicodeScalars
+                .filter { $0.properties.generalCategory != .nonspacingMark }
+                .map { $0.isASCII ? UInt8($0.value) : UInt8(ascii: " ") }
+        }
         var parts: [String] = []
-        var current = ""
-        // Accents are dropped by decomposing and leaving the marks out; ASCII names (nearly all) skip that.
-        let folded =
-            name.utf8.allSatisfy { $0 < 0x80 }
-            ? Array(name.unicodeScalars)
-            : name.decomposedStringWithCanonicalMapping.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }
-        for scalar in folded {
-            if isIdentifierCharacter(scalar) {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                parts.append(current)
-                current = ""
+        var start: Int?
+        for index in bytes.indices {
+            if isIdentifierByte(bytes[index]) {
+                if start == nil { start = index }
+            } else if let first = start {
+                parts.append(String(decoding: bytes[first..<index], as: UTF8.self))
+                start = nil
             }
         }
-        if !current.isEmpty { parts.append(current) }
+        if let first = start { parts.append(String(decoding: bytes[first...], as: UTF8.self)) }
         let hasSeparators = parts.count > 1
-        // Words hold ASCII letters and digits only, so bytes answer the case questions.
         return parts.map { word in
             hasSeparators && word.utf8.count > 1 && !word.utf8.contains(where: isLowercase) ? word.lowercased() : word
         }
     }
 
-    private static func isIdentifierCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
+    private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+        isLowercase(byte) || isUppercase(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     private static func capitalized(_ word: String) -> String {
@@ -120,7 +124,8 @@ enum SwiftNames {
 
     private static func prefixDigit(_ identifier: String) -> String {
         guard let first = identifier.unicodeScalars.first else { return "_" }
-        return first.properties.numericType != nil ? "_" + identifier : identifier
+        let isDigit = first.isASCII ? (first >= "0" && first <= "9") : first.properties.numericType != nil
+        return isDigit ? "_" + identifier : identifier
     }
 
     private static func fallback(_ name: String) -> String {

@@ -7,10 +7,10 @@ extension YAMLNode {
     var isNullNode: Bool { isNull }
 
     /// The Boolean value of a `true`/`false` scalar, else `nil`.
-    var boolScalar: Bool? { try? bool() }
+    var boolScalar: Bool? { boolIfBoolean }
 
     /// The number of an integer or float scalar, else `nil`.
-    var numberScalar: YAMLNumber? { scalar == nil ? nil : try? number() }
+    var numberScalar: YAMLNumber? { numberIfNumeric }
 }
 
 extension LoadSession {

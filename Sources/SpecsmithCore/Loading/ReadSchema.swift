@@ -268,19 +268,18 @@ extension LoadSession {
     }
 
     /// Warns about constraints that cannot apply to any of the schema's types.
+    /// Keywords that constrain only some types, and those types.
+    private static let applicabilityGroups: [(keywords: [String], appliesTo: String, types: [SchemaType])] = [
+        (["maxLength", "minLength", "pattern"], "strings", [.string]),
+        (["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"], "numbers", [.number, .integer]),
+        (["items", "prefixItems", "minItems", "maxItems", "uniqueItems"], "arrays", [.array]),
+        (["properties", "additionalProperties", "minProperties", "maxProperties"], "objects", [.object]),
+    ]
+
     private func checkApplicability(_ schema: Schema, _ o: ObjectReader) {
         let types = schema.nonNullTypes
         guard !types.isEmpty else { return }
-        let groups: [(keywords: [String], appliesTo: String, types: Set<SchemaType>)] = [
-            (["maxLength", "minLength", "pattern"], "strings", [.string]),
-            (
-                ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"], "numbers",
-                [.number, .integer]
-            ),
-            (["items", "prefixItems", "minItems", "maxItems", "uniqueItems"], "arrays", [.array]),
-            (["properties", "additionalProperties", "minProperties", "maxProperties"], "objects", [.object]),
-        ]
-        for group in groups where !types.contains(where: group.types.contains) {
+        for group in Self.applicabilityGroups where !types.contains(where: group.types.contains) {
             for keyword in group.keywords {
                 if let entry = o.mapping.entry(keyword), !entry.value.isNullNode {
                     report(

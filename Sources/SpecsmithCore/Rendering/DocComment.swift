@@ -23,6 +23,7 @@ enum DocComment {
     }
 
     private static func wrap(_ line: String, width: Int) -> [String] {
+        if let lines = wrapASCII(line, width: width) { return lines }
         let leading = String(line.prefix(while: { $0 == " " }))
         let body = line.dropFirst(leading.count)
         let hanging = leading + (body.hasPrefix("- ") || body.hasPrefix("* ") ? "  " : "")
@@ -31,10 +32,8 @@ enum DocComment {
         // Characters in `current`, counted as it grows: `String.count` walks the whole string.
         var length = leading.count
         var currentIsEmpty = true
-        // In ASCII text a byte is a character, and counting bytes is free.
-        let ascii = body.utf8.allSatisfy { $0 < 0x80 }
         for word in body.split(separator: " ", omittingEmptySubsequences: true) {
-            let wordLength = ascii ? word.utf8.count : word.count
+            let wordLength = word.count
             if !currentIsEmpty, length + 1 + wordLength > width {
                 lines.append(current)
                 current = hanging + word
@@ -46,6 +45,41 @@ enum DocComment {
             currentIsEmpty = false
         }
         lines.append(current)
+        return lines
+    }
+
+    /// ``wrap(_:width:)`` over bytes for an ASCII line (most of them), where a byte is a character;
+    /// `nil` for any other line.
+    private static func wrapASCII(_ line: String, width: Int) -> [String]? {
+        let space = UInt8(ascii: " ")
+        let bytes = Array(line.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let leading = bytes.prefix(while: { $0 == space }).count
+        let body = bytes[leading...]
+        let isItem = body.starts(with: "- ".utf8) || body.starts(with: "* ".utf8)
+        let hanging = leading + (isItem ? 2 : 0)
+        var lines: [String] = []
+        var current = [UInt8](repeating: space, count: leading)
+        var currentIsEmpty = true
+        var index = leading
+        while index < bytes.count {
+            if bytes[index] == space {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] != space { end += 1 }
+            if !currentIsEmpty, current.count + 1 + (end - index) > width {
+                lines.append(String(decoding: current, as: UTF8.self))
+                current = [UInt8](repeating: space, count: hanging)
+            } else if !currentIsEmpty {
+                current.append(space)
+            }
+            current.append(contentsOf: bytes[index..<end])
+            currentIsEmpty = false
+            index = end
+        }
+        lines.append(String(decoding: current, as: UTF8.self))
         return lines
     }
 }

@@ -18,7 +18,9 @@ struct MustacheTemplate: Sendable {
 
     /// A dotted name split at its dots; `.` (the current value) is the empty list.
     struct Name: Sendable {
-        let keys: [String]
+        /// `nil` for `.`.
+        let first: String?
+        let rest: [String]
     }
 
     let nodes: [Node]
@@ -51,6 +53,11 @@ struct MustacheLibrary: Sendable {
 
     /// Renders the template `name` with `stack` (outermost context first).
     func render(_ name: String, stack: [TemplateValue]) throws(TemplateError) -> String {
+        String(decoding: try renderBytes(name, stack: stack), as: UTF8.self)
+    }
+
+    /// Renders the template `name` with `stack` (outermost context first) as UTF-8.
+    func renderBytes(_ name: String, stack: [TemplateValue]) throws(TemplateError) -> [UInt8] {
         guard let template = templates[name] else {
             throw TemplateError(.error("no template named \(name).mustache", at: nil))
         }
@@ -61,7 +68,7 @@ struct MustacheLibrary: Sendable {
 
     private struct RenderState {
         var stack: [TemplateValue]
-        var output = ""
+        var output: [UInt8] = []
         /// A line of template text has begun and nothing is written on it yet: an indented partial's
         /// indentation goes before what comes next.
         var lineBegun = false
@@ -75,9 +82,9 @@ struct MustacheLibrary: Sendable {
             guard !text.isEmpty else { return }
             if lineBegun {
                 lineBegun = false
-                if !indent.isEmpty { output += indent }
+                if !indent.isEmpty { output.append(contentsOf: indent.utf8) }
             }
-            output += text
+            output.append(contentsOf: text.utf8)
         }
     }
 
@@ -138,7 +145,7 @@ struct MustacheLibrary: Sendable {
     /// The value of `name`: its first key is looked up from the innermost context outwards, the rest
     /// inside what that found.
     private static func lookup(_ name: MustacheTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = name.keys.first else { return stack.last }
+        guard let first = name.first else { return stack.last }
         var found: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
@@ -149,7 +156,7 @@ struct MustacheLibrary: Sendable {
             index -= 1
         }
         guard var value = found else { return nil }
-        for key in name.keys.dropFirst() {
+        for key in name.rest {
             guard case .object(let context) = value, let inner = context[key] else { return nil }
             value = inner
         }
@@ -393,7 +400,8 @@ private struct MustacheParser {
     }
 
     private static func split(_ name: String) -> MustacheTemplate.Name {
-        name == "." ? MustacheTemplate.Name(keys: []) : MustacheTemplate.Name(keys: name.split(separator: ".").map(String.init))
+        let keys = name == "." ? [] : name.split(separator: ".").map(String.init)
+        return MustacheTemplate.Name(first: keys.first, rest: Array(keys.dropFirst()))
     }
 }
 

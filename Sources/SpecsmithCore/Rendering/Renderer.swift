@@ -150,6 +150,8 @@ struct Renderer {
     }
 
     private func structContext(_ s: StructDeclaration, indent: Int) -> TemplateContext {
+        let hasExplicitNulls = s.properties.contains(where: \.isExplicitNull)
+        let lastArgument = s.properties.lastIndex { !$0.isReadOnly }
         let properties: [TemplateContext] = s.properties.enumerated().map { index, p in
             let type = p.type + (p.isOptional ? "?" : "")
             let label = SwiftNames.unescaped(p.name)
@@ -162,39 +164,42 @@ struct Renderer {
                 : wireKey.map { "case \(p.name) = \($0)" } ?? "case \(p.name)"
             let parameter =
                 "\(p.name): \(type)" + (p.defaultValue.map { " = \($0)" } ?? (p.isOptional && !p.isExplicitNull ? " = nil" : ""))
-            let encodeStatement =
+            let encodeStatement = {
                 "try container." + (p.isOptional && !p.isExplicitNull ? "encodeIfPresent" : "encode")
-                + "(\(aside ? storage : "self." + label), forKey: .\(aside ? storage : label))"
+                    + "(\(aside ? storage : "self." + label), forKey: .\(aside ? storage : label))"
+            }
             let assignment =
                 p.isReadOnly
                 ? "self.\(aside ? storage : label) = nil"
                 : p.isIndirect
                     ? "self.\(storage) = " + (p.isOptional ? "\(p.name).map(Indirect.init)" : "Indirect(\(p.name))")
                     : "self.\(aside ? storage : label) = \(p.name)"
-            let storageDeclaration =
-                p.isIndirect ? "private let \(storage): Indirect<\(p.type)>" + (p.isOptional ? "?" : "") : "let \(storage): \(type)"
-            let storageDoc =
-                p.isIndirect
-                ? "`\(label)`, stored out of line: the schema is recursive."
-                : "`\(label)`, stored under another name so that generated code reads it without a deprecation warning."
-            return [
+            var context: TemplateContext = [
                 "name": .string(p.name),
                 "label": .string(label),
                 "type": .string(type),
                 "doc": doc(p.doc, indent: indent + 4),
                 "deprecated": .bool(p.deprecated),
                 "parameter": .string(parameter),
-                "encodeStatement": .string(encodeStatement),
                 "isArgument": .bool(!p.isReadOnly),
                 "assignment": .string(assignment),
                 "isStoredAside": .bool(aside),
-                "getter": .string(p.isIndirect ? storage + (p.isOptional ? "?" : "") + ".value" : storage),
-                "storageDeclaration": .string(storageDeclaration),
-                "storageDoc": .string(storageDoc),
                 "isOptional": .bool(p.isOptional),
                 "codingKey": .string(codingKey),
-                "last": .bool(index == s.properties.lastIndex { !$0.isReadOnly }),
+                "last": .bool(index == lastArgument),
             ]
+            if hasExplicitNulls { context["encodeStatement"] = .string(encodeStatement()) }
+            // Only a property stored aside has storage to declare.
+            if aside {
+                context["getter"] = .string(p.isIndirect ? storage + (p.isOptional ? "?" : "") + ".value" : storage)
+                context["storageDeclaration"] = .string(
+                    p.isIndirect ? "private let \(storage): Indirect<\(p.type)>" + (p.isOptional ? "?" : "") : "let \(storage): \(type)")
+                context["storageDoc"] = .string(
+                    p.isIndirect
+                        ? "`\(label)`, stored out of line: the schema is recursive."
+                        : "`\(label)`, stored under another name so that generated code reads it without a deprecation warning.")
+            }
+            return context
         }
         return [
             "name": .string(s.name),
@@ -202,7 +207,7 @@ struct Renderer {
             "deprecated": .bool(s.deprecated),
             "properties": .objects(properties),
             "hasProperties": .bool(s.properties.contains { !$0.isReadOnly }),
-            "hasExplicitNulls": .bool(s.properties.contains(where: \.isExplicitNull)),
+            "hasExplicitNulls": .bool(hasExplicitNulls),
             "needsCodingKeys": .bool(s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
         ]
     }

@@ -59,7 +59,7 @@ public struct TemplateSet: Sendable {
     /// Renders the template `name` with `context`, names it lacks looked up in `base`, and tidies the
     /// text: no trailing white space on any line, no run of blank lines, exactly one newline at the end.
     func render(_ name: String, _ context: TemplateContext, base: TemplateContext = [:]) throws(TemplateError) -> String {
-        Self.tidy(try library.render(name, stack: [.object(base), .object(context)]))
+        Self.tidy(try library.renderBytes(name, stack: [.object(base), .object(context)]))
     }
 
     static func name(of file: String) -> String {
@@ -69,10 +69,13 @@ public struct TemplateSet: Sendable {
     /// Tidies rendered text: no trailing spaces or tabs on any line; no blank line at the top, twice in
     /// a row, right after an opening brace, between a doc comment and what it documents, or before a
     /// closing brace; exactly one newline at the end. One pass over the UTF-8 bytes.
-    static func tidy(_ text: String) -> String {
+    static func tidy(_ text: [UInt8]) -> String {
+        text.withUnsafeBufferPointer { tidy($0) }
+    }
+
+    private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-        var input = text
-        return input.withUTF8 { bytes -> String in
+        do {
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + 1)
             // Where the last line written starts in `output`; every line written ends with a newline.
