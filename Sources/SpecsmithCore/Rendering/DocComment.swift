@@ -10,10 +10,12 @@ enum DocComment {
         var result: [String] = []
         var inCode = false
         for line in text {
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") { inCode.toggle() }
+            // Fences and table rows start with ASCII, so bytes tell.
+            let trimmed = line.utf8.drop(while: { $0 == UInt8(ascii: " ") })
+            let fence = trimmed.starts(with: "```".utf8)
+            if fence || trimmed.starts(with: "~~~".utf8) { inCode.toggle() }
             // Most lines are short: `utf8.count` is free and never less than the character count.
-            if inCode || trimmed.hasPrefix("```") || trimmed.hasPrefix("|") || line.utf8.count <= width || line.count <= width {
+            if inCode || fence || trimmed.first == UInt8(ascii: "|") || line.utf8.count <= width || line.count <= width {
                 result.append(line)
                 continue
             }

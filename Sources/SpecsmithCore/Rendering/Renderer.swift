@@ -500,12 +500,30 @@ struct Renderer {
     /// The path template as a ``RequestPath`` literal: each `{name}` becomes an interpolation of the
     /// matching argument, which the runtime percent-encodes.
     private func pathLiteral(_ operation: OperationDeclaration) -> String {
-        var path = operation.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        var values: [Substring: String] = [:]
         for parameter in operation.parameters where parameter.location == .path {
-            let value = parameter.ruleType == "Date" ? "DateTime.string(from: \(parameter.name))" : parameter.name
-            path = path.replacingOccurrences(of: "{\(parameter.wireName)}", with: "\\(\(value))")
+            values[Substring(parameter.wireName)] =
+                parameter.ruleType == "Date" ? "DateTime.string(from: \(parameter.name))" : parameter.name
         }
-        return "\"" + path + "\""
+        var literal = "\""
+        var rest = Substring(operation.path)
+        while let open = rest.firstIndex(of: "{") {
+            literal += Self.escapedForLiteral(rest[..<open])
+            guard let close = rest[open...].firstIndex(of: "}"), let value = values[rest[rest.index(after: open)..<close]] else {
+                literal += "{"
+                rest = rest[rest.index(after: open)...]
+                continue
+            }
+            literal += "\\(\(value))"
+            rest = rest[rest.index(after: close)...]
+        }
+        return literal + Self.escapedForLiteral(rest) + "\""
+    }
+
+    /// Text for the inside of a string literal: backslashes and quotes escaped.
+    private static func escapedForLiteral(_ text: Substring) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else { return String(text) }
+        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 }
 
