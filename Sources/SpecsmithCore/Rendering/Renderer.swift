@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 import SpecsmithDiagnostics
 import SpecsmithYAML
 
@@ -21,16 +23,61 @@ struct Renderer {
             "title": .string(model.title),
             "access": .string(model.access.rawValue),
         ]
-        var files: [GeneratedFile] = []
-        func add(_ name: String, template: String, _ context: TemplateContext) throws(TemplateError) {
-            let text = try templates.render(template, context, base: base)
-            files.append(GeneratedFile(name: name, contents: text))
+        // The files, and slices of the model's types, render independently: on as many cores as
+        // there are. The result does not depend on which finishes first.
+        var parts: [Part] = []
+        if !model.operations.isEmpty { parts += [.client, .operations, .servers] }
+        if !model.types.isEmpty {
+            let sliceSize = max(16, model.types.count / 8)
+            parts += stride(from: 0, to: model.types.count, by: sliceSize).map {
+                Part.types($0..<min($0 + sliceSize, model.types.count))
+            }
+            parts += [.validation, .redaction]
+        }
+        let work = parts
+        let rendered = try Self.concurrently(work.count) { index throws(TemplateError) in
+            try renderPart(work[index], of: model, base: base)
+        }
+        var types: [String] = []
+        var files: [String: GeneratedFile] = [:]
+        for output in rendered {
+            switch output {
+            case .types(let texts): types += texts
+            case .file(let file?): files[file.name] = file
+            case .file(nil): break
+            }
         }
         if !model.types.isEmpty {
-            var types: [String] = []
-            for type in model.types { types.append(try renderType(type, indent: 0, base: base)) }
-            try add("Models.swift", template: "models", ["types": .lines(types)])
-            let structs = Self.allStructs(model.types, prefix: nil)
+            let models = try templates.render("models", ["types": .lines(types)], base: base)
+            files["Models.swift"] = GeneratedFile(name: "Models.swift", contents: models)
+        }
+        let order = ["Models.swift", "Validation.swift", "Redaction.swift", "Servers.swift", "Operations.swift", "Client.swift"]
+        return order.compactMap { files[$0] }
+    }
+
+    /// A piece of the output that renders on its own.
+    private enum Part: Sendable {
+        /// The declarations of `model.types[range]`, for `Models.swift`.
+        case types(Range<Int>)
+        case validation, redaction, servers, operations, client
+    }
+
+    private enum RenderedPart: Sendable {
+        case types([String])
+        /// A file, or `nil` when it would hold nothing.
+        case file(GeneratedFile?)
+    }
+
+    private func renderPart(_ part: Part, of model: GenerationModel, base: TemplateContext) throws(TemplateError) -> RenderedPart {
+        func file(_ name: String, template: String, _ context: TemplateContext) throws(TemplateError) -> RenderedPart {
+            .file(GeneratedFile(name: name, contents: try templates.render(template, context, base: base)))
+        }
+        switch part {
+        case .types(let range):
+            var texts: [String] = []
+            for type in model.types[range] { texts.append(try renderType(type, indent: 0, base: base)) }
+            return .types(texts)
+        case .validation:
             let validating = Self.allTypes(model.types, prefix: nil).compactMap { entry -> TemplateContext? in
                 switch entry.declaration {
                 case .structure(let s): validationContext((entry.qualified, s))
@@ -38,30 +85,43 @@ struct Renderer {
                 case .enumeration, .alias: nil
                 }
             }
-            if !validating.isEmpty {
-                try add("Validation.swift", template: "validation", ["structs": .objects(validating)])
-            }
-            let redacting = structs.filter { $0.declaration.hasSecrets }.map(redactionContext)
-            if !redacting.isEmpty {
-                try add("Redaction.swift", template: "redaction", ["structs": .objects(redacting)])
-            }
-        }
-        if !model.operations.isEmpty {
-            try add(
+            if validating.isEmpty { return .file(nil) }
+            return try file("Validation.swift", template: "validation", ["structs": .objects(validating)])
+        case .redaction:
+            let redacting = Self.allStructs(model.types, prefix: nil).filter { $0.declaration.hasSecrets }.map(redactionContext)
+            if redacting.isEmpty { return .file(nil) }
+            return try file("Redaction.swift", template: "redaction", ["structs": .objects(redacting)])
+        case .servers:
+            return try file(
                 "Servers.swift", template: "servers",
                 ["servers": .objects(model.servers.map(serverContext)), "serverDoc": doc(["A server of the \(model.title) API."], indent: 0)])
+        case .operations:
             let defaultServer = model.servers.first?.name
             let operations = model.operations.enumerated().map { index, operation in
                 var context = operationContext(operation, defaultServer: defaultServer)
                 context["last"] = .bool(index == model.operations.count - 1)
                 return context
             }
-            try add(
+            return try file(
                 "Operations.swift", template: "operations",
                 ["operations": .objects(operations), "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)])
-            try add("Client.swift", template: "client", clientContext(model))
+        case .client:
+            return try file("Client.swift", template: "client", clientContext(model))
         }
-        return files
+    }
+
+    /// `body(0)` to `body(count - 1)`, run concurrently, in index order; the first error by index is thrown.
+    private static func concurrently<T: Sendable>(
+        _ count: Int, _ body: @Sendable (Int) throws(TemplateError) -> T
+    ) throws(TemplateError) -> [T] {
+        let results = Mutex<[Result<T, TemplateError>?]>(Array(repeating: nil, count: count))
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let result = Result { () throws(TemplateError) -> T in try body(index) }
+            results.withLock { $0[index] = result }
+        }
+        var values: [T] = []
+        for result in results.withLock({ $0 }) { values.append(try result!.get()) }
+        return values
     }
 
     private func doc(_ lines: [String], indent: Int) -> TemplateValue {
