@@ -92,14 +92,25 @@ public struct GeneratedPackage: Sendable {
         )
     }
 
-    /// Marks every source file of `module` as modified (their contents stay), so that the next build
-    /// compiles the whole module again while everything it depends on stays built. (Deleting its build
-    /// folder instead would also delete files that only planning the build writes.)
-    public func touchSources(of module: String) throws {
-        let sources = folder + "/Sources/" + module
-        let now = Date()
-        for name in try FileManager.default.contentsOfDirectory(atPath: sources) {
-            try FileManager.default.setAttributes([.modificationDate: now], ofItemAtPath: sources + "/" + name)
+    /// Deletes what compiling `module` in `configuration` wrote (objects, dependency records, the
+    /// module files), so that its next build is a clean one while everything it depends on stays built.
+    /// The two files that planning the build writes (`output-file-map.json`, `sources`) are kept: without
+    /// them the build fails. (Only touching the sources is not enough: in debug the incremental driver,
+    /// finding its records, does roughly a third less work than a clean build.)
+    public func removeBuildOutputs(of module: String, configuration: String) {
+        let manager = FileManager.default
+        let build = folder + "/.build"
+        for triple in (try? manager.contentsOfDirectory(atPath: build)) ?? [] {
+            let products = build + "/" + triple + "/" + configuration
+            let objects = products + "/" + module + ".build"
+            for name in (try? manager.contentsOfDirectory(atPath: objects)) ?? []
+            where name != "output-file-map.json" && name != "sources" {
+                try? manager.removeItem(atPath: objects + "/" + name)
+            }
+            for name in (try? manager.contentsOfDirectory(atPath: products + "/Modules")) ?? []
+            where name.hasPrefix(module + ".") {
+                try? manager.removeItem(atPath: products + "/Modules/" + name)
+            }
         }
     }
 

@@ -4,6 +4,7 @@
 //   specsmith-bench validate [--count N] [--iterations K]
 //   specsmith-bench generate [--iterations N] [--max-input-bytes N] [--max-nodes N] FILE...
 //   specsmith-bench replicate FILE N OUTPUT
+//   specsmith-bench compile [--configuration debug|release|both] [--runs N] [--release-runs N] FILE...
 //
 // Each subcommand is one function in its own file; add new ones to `commands` below.
 
@@ -25,6 +26,7 @@ let commands: [Command] = [
     Command(name: "generate", summary: "time each stage of generation against libyaml's bare event loop", run: runGenerateBenchmark),
     Command(name: "validate", summary: "validations per second and allocations per validation of OAuthToken", run: runValidationBenchmark),
     Command(name: "replicate", summary: "write a document with its components and paths N times, for scaling checks", run: runReplicate),
+    Command(name: "compile", summary: "seconds and peak memory of swift build on the generated code", run: runCompileBenchmark),
 ]
 
 func usage(_ commands: [Command]) -> String {
