@@ -10,7 +10,7 @@ func readFile(_ path: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path).map { [UInt8]($0) }
 }
 
-/// The median durations, in seconds of this thread's CPU time, of `iterations` runs of each of two
+/// The median durations, in seconds of this process's CPU time, of `iterations` runs of each of two
 /// bodies after one warm-up run of each. CPU time rather than wall-clock time, and alternating runs,
 /// so that a machine busy with other work (parallel builds) disturbs the comparison as little as
 /// possible.
@@ -26,13 +26,14 @@ func medianSeconds(iterations: Int, _ first: () -> Void, _ second: () -> Void) -
     return (median(a), median(b))
 }
 
-/// The CPU time this thread spends running `body`.
+/// The CPU time this process spends running `body`: of every thread, since stages may run work
+/// concurrently (rendering does); other threads of the benchmark are idle meanwhile.
 func cpuSeconds(_ body: () -> Void) -> Double {
     var start = timespec()
     var end = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start)
     body()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &end)
     return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
 }
 

@@ -59,7 +59,7 @@ func runYAMLBenchmark(_ arguments: [String]) -> Int32 {
         )
     }
     print(
-        "thread CPU time, median of \(iterations) alternating iterations of each after one warm-up; ratio = tree / bare"
+        "process CPU time, median of \(iterations) alternating iterations of each after one warm-up; ratio = tree / bare"
     )
     return status
 }
