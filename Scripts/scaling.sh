@@ -7,7 +7,8 @@
 # ../shared/corpus/tradovate-2021.yaml) replicated FACTOR times (default 1 4 16 64) into a temporary
 # folder with `specsmith-bench replicate` (YAML; ×1 too, so that every size has the same layout), runs
 # `specsmith-bench generate` on each (fewer iterations for the large ones), and prints per size the
-# CPU milliseconds per MB of each stage and of the total, then the ratio largest ÷ smallest of each.
+# CPU milliseconds per MB of each stage and of the total (the best of ROUNDS rounds, default 3, of the
+# median of the iterations), then the ratio largest ÷ smallest of each.
 # Exits 1 when the total's ratio is above MAX_RATIO (default 1.5): something grows faster than linearly.
 # ITERATIONS="9 5 3 1" sets the iterations per factor (the last one repeats for further factors).
 set -euo pipefail
@@ -19,6 +20,7 @@ factors=("${@:-1 4 16 64}")
 read -r -a factors <<<"${factors[*]}"
 read -r -a iterations <<<"${ITERATIONS:-9 5 3 1}"
 max_ratio=${MAX_RATIO:-1.5}
+rounds=${ROUNDS:-3}
 
 swift build --scratch-path .build-perf -c release --product specsmith-bench >&2
 bench="$(swift build --scratch-path .build-perf -c release --show-bin-path)/specsmith-bench"
@@ -29,32 +31,38 @@ trap 'rm -rf "$work"' EXIT
 stages=(read yaml document model render write total)
 results="$work/results.tsv"
 : >"$results"
-for index in "${!factors[@]}"; do
-    factor=${factors[$index]}
-    count=${iterations[$index]:-${iterations[-1]}}
-    document="$work/x$factor.yaml"
-    "$bench" replicate "$source_file" "$factor" "$document" >&2
-    bytes=$(wc -c <"$document")
-    echo "generate ×$factor ($bytes bytes, $count iterations after a warm-up)..." >&2
-    output=$("$bench" generate --iterations "$count" "$document")
-    # file KB read yaml document model render write total bare ratio MB/s peak
-    row=$(grep "^x$factor.yaml " <<<"$output") || {
-        echo "$output" >&2
-        exit 1
-    }
-    read -r _ _ read_ms yaml_ms document_ms model_ms render_ms write_ms total_ms _ _ _ peak <<<"$row"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$factor" "$bytes" "$count" \
-        "$read_ms" "$yaml_ms" "$document_ms" "$model_ms" "$render_ms" "$write_ms" "$total_ms" "$peak" >>"$results"
+for factor in "${factors[@]}"; do
+    "$bench" replicate "$source_file" "$factor" "$work/x$factor.yaml" >&2
+done
+# Rounds over all sizes, so that each size is measured at several moments of a shared machine's load;
+# each stage's figure is its best round.
+for round in $(seq "$rounds"); do
+    for index in "${!factors[@]}"; do
+        factor=${factors[$index]}
+        count=${iterations[$index]:-${iterations[-1]}}
+        document="$work/x$factor.yaml"
+        bytes=$(wc -c <"$document")
+        echo "round $round of $rounds: generate ×$factor ($bytes bytes, $count iterations after a warm-up)..." >&2
+        output=$("$bench" generate --iterations "$count" "$document")
+        # file KB read yaml document model render write total bare ratio MB/s peak
+        row=$(grep "^x$factor.yaml " <<<"$output") || {
+            echo "$output" >&2
+            exit 1
+        }
+        read -r _ _ read_ms yaml_ms document_ms model_ms render_ms write_ms total_ms _ _ _ peak <<<"$row"
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$factor" "$bytes" "$count" \
+            "$read_ms" "$yaml_ms" "$document_ms" "$model_ms" "$render_ms" "$write_ms" "$total_ms" "$peak" >>"$results"
+    done
 done
 
 echo
-echo "$(basename "$source_file") replicated; CPU ms per MB (10^6 bytes) of each stage, median of the iterations"
+echo "$(basename "$source_file") replicated; CPU ms per MB (10^6 bytes) of each stage: the best of $rounds rounds of the median of the iterations"
 awk -F'\t' -v max_ratio="$max_ratio" -v names="${stages[*]}" '
     BEGIN { split(names, stage, " ") }
     {
-        rows++
-        factor[rows] = $1; mb[rows] = $2 / 1e6; runs[rows] = $3; peak[rows] = $11
-        for (s = 1; s <= 7; s++) ms[rows, s] = $(s + 3)
+        if (!($1 in row)) { row[$1] = ++rows; factor[rows] = $1; mb[rows] = $2 / 1e6; runs[rows] = 0 }
+        r = row[$1]; runs[r] += $3; if ($11 > peak[r]) peak[r] = $11
+        for (s = 1; s <= 7; s++) if (!((r, s) in ms) || $(s + 3) < ms[r, s]) ms[r, s] = $(s + 3)
     }
     END {
         printf "%-7s %9s %5s %10s", "factor", "MB", "runs", "total ms"
