@@ -56,7 +56,9 @@ public struct GeneratedPackage: Sendable {
         guard let files = result.files else { return Generation(diagnostics: result.diagnostics, files: nil, lines: 0) }
         let writer = OutputWriter()
         try writer.apply(writer.plan(files, in: output))
-        let lines = files.reduce(0) { total, file in total + file.contents.utf8.count(where: { $0 == UInt8(ascii: "\n") }) }
+        let lines = files.reduce(0) { total, file in
+            total + file.contents.utf8.count(where: { $0 == UInt8(ascii: "\n") })
+        }
         return Generation(diagnostics: result.diagnostics, files: files, lines: lines)
     }
 

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One run of a command with what it cost: wall time, the CPU time of it and every process it waited
@@ -27,7 +27,9 @@ public struct MeasuredRun: Sendable {
     /// Runs `arguments` (the first is looked up in `PATH`) and waits for it. The output goes through a
     /// temporary file, so a chatty command cannot block on a full pipe.
     public static func run(_ arguments: [String]) throws -> MeasuredRun {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("measured-run-\(getpid())-\(UUID().uuidString).log").path
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "measured-run-\(getpid())-\(UUID().uuidString).log"
+        ).path
         defer { try? FileManager.default.removeItem(atPath: log) }
 
         var actions = posix_spawn_file_actions_t()
@@ -49,7 +51,9 @@ public struct MeasuredRun: Sendable {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw SpawnError(description: "wait4 failed: \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else {
+                throw SpawnError(description: "wait4 failed: \(String(cString: strerror(errno)))")
+            }
         }
         var end = timespec()
         clock_gettime(CLOCK_MONOTONIC, &end)
@@ -58,9 +62,9 @@ public struct MeasuredRun: Sendable {
         let exitStatus = signal == 0 ? (status >> 8) & 0xff : 128 + signal
         func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
         #if canImport(Darwin)
-        let peak = Double(usage.ru_maxrss) / 1_048_576  // bytes
+            let peak = Double(usage.ru_maxrss) / 1_048_576  // bytes
         #else
-        let peak = Double(usage.ru_maxrss) / 1024  // kilobytes
+            let peak = Double(usage.ru_maxrss) / 1024  // kilobytes
         #endif
         return MeasuredRun(
             status: exitStatus,

@@ -16,7 +16,8 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
     var releaseRuns = 1
     var work = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-compile-bench").path
     var files: [String] = []
-    let usage = "usage: specsmith-bench compile [--configuration debug|release|both] [--runs N] [--release-runs N] [--work DIR] FILE..."
+    let usage =
+        "usage: specsmith-bench compile [--configuration debug|release|both] [--runs N] [--release-runs N] [--work DIR] FILE..."
     var rest = arguments[...]
     while let argument = rest.popFirst() {
         switch argument {
@@ -73,7 +74,9 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
             let module = GeneratedPackage.moduleName(path)
             let generation = try package.generate(spec: path, module: module, pipeline: pipeline)
             guard let generated = generation.files else {
-                printError("\(name): does not generate: \(generation.diagnostics.first { $0.isError }?.description ?? "")")
+                printError(
+                    "\(name): does not generate: \(generation.diagnostics.first { $0.isError }?.description ?? "")"
+                )
                 status = 1
                 continue
             }
@@ -89,7 +92,9 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
     var table: [String] = []
     for configuration in configurations {
         printError("building SpecsmithRuntime (\(configuration)) in \(work)...")
-        guard let runtime = measured({ try package.build("SpecsmithRuntime", configuration: configuration) }) else { return 1 }
+        guard let runtime = measured({ try package.build("SpecsmithRuntime", configuration: configuration) }) else {
+            return 1
+        }
         guard runtime.status == 0 else {
             printError(runtime.output)
             return 1
@@ -101,7 +106,9 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
             for run in 1...count {
                 printError("building \(document.module) (\(configuration), run \(run) of \(count))...")
                 package.removeBuildOutputs(of: document.module, configuration: configuration)
-                guard let result = measured({ try package.build(document.module, configuration: configuration) }) else { return 1 }
+                guard let result = measured({ try package.build(document.module, configuration: configuration) }) else {
+                    return 1
+                }
                 guard result.status == 0 else {
                     printError("\(document.name): \(package.firstError(in: result.output))")
                     status = 1
@@ -109,7 +116,8 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
                 }
                 samples.append(result)
             }
-            guard samples.count == count, let noOp = measured({ try package.build(document.module, configuration: configuration) })
+            guard samples.count == count,
+                let noOp = measured({ try package.build(document.module, configuration: configuration) })
             else { continue }
             var row = document.name.padding(to: 30) + configuration.padding(to: 8)
             row += "\(document.lines)".leftPadding(to: 8) + "\(document.files)".leftPadding(to: 6)
@@ -117,7 +125,8 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
             row += fixed(median(samples.map(\.cpuSeconds)), 1).leftPadding(to: 9)
             row += fixed(samples.map(\.peakMemoryMB).max()!, 0).leftPadding(to: 9)
             row += "\(count)".leftPadding(to: 6) + fixed(noOp.wallSeconds, 1).leftPadding(to: 8)
-            row += "  " + samples.map { fixed($0.wallSeconds, 1) + "/" + fixed($0.cpuSeconds, 1) }.joined(separator: " ")
+            row +=
+                "  " + samples.map { fixed($0.wallSeconds, 1) + "/" + fixed($0.cpuSeconds, 1) }.joined(separator: " ")
             table.append(row)
             print(row)  // as soon as it is known; the whole table again at the end
         }
@@ -128,7 +137,7 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
             + "wall s".leftPadding(to: 9) + "CPU s".leftPadding(to: 9) + "peak MB".leftPadding(to: 9)
             + "runs".leftPadding(to: 6) + "no-op s".leftPadding(to: 8) + "  each run's wall/CPU s"
     )
-    table.forEach { print($0) }
+    for row in table { print(row) }
     print(
         "swift build --target MODULE of the generated module alone (runtime built before); wall and CPU s: median of the runs, "
             + "CPU = user+system of every process; peak MB: largest resident set of one process (wait4 ru_maxrss), max over runs; "

@@ -81,7 +81,8 @@ struct Replicator {
                         collectOperationIds(entry.value)
                     }
                 }
-            case .sequence(let items): items.forEach(collectOperationIds)
+            case .sequence(let items):
+                for item in items { collectOperationIds(item) }
             case .scalar: break
             }
         }
@@ -114,18 +115,25 @@ struct Replicator {
         for entry in root {
             switch (entry.keyText, entry.value.content) {
             case ("paths", .mapping(let mapping)):
-                result.entries.append(entry.replacingValue(replicated(mapping, copies: copies) { Self.pathPrefix($1) + $0 }))
+                result.entries.append(
+                    entry.replacingValue(replicated(mapping, copies: copies) { Self.pathPrefix($1) + $0 })
+                )
             case ("webhooks", .mapping(let mapping)):
-                result.entries.append(entry.replacingValue(replicated(mapping, copies: copies) { $0 + Self.suffix($1) }))
+                result.entries.append(
+                    entry.replacingValue(replicated(mapping, copies: copies) { $0 + Self.suffix($1) })
+                )
             case ("components", .mapping(let kinds)):
                 var newKinds = YAMLMapping()
                 for kind in kinds {
-                    guard let name = kind.keyText, components[name] != nil, case .mapping(let mapping) = kind.value.content
+                    guard let name = kind.keyText, components[name] != nil,
+                        case .mapping(let mapping) = kind.value.content
                     else {
                         newKinds.entries.append(kind)
                         continue
                     }
-                    newKinds.entries.append(kind.replacingValue(replicated(mapping, copies: copies) { $0 + Self.suffix($1) }))
+                    newKinds.entries.append(
+                        kind.replacingValue(replicated(mapping, copies: copies) { $0 + Self.suffix($1) })
+                    )
                 }
                 result.entries.append(entry.replacingValue(newKinds))
             default:
@@ -143,8 +151,7 @@ struct Replicator {
         for copy in 2...copies {
             for entry in mapping {
                 guard let name = entry.keyText, !name.hasPrefix("x-") else { continue }
-                var key = entry.key
-                key.content = .scalar(YAMLScalar(rename(name, copy), style: entry.key.scalar!.style, tag: entry.key.scalar!.tag))
+                let key = entry.key.replacingText { _ in rename(name, copy) }
                 result.entries.append(YAMLMapping.Entry(key: key, value: rewritten(entry.value, copy: copy)))
             }
         }
@@ -168,27 +175,28 @@ struct Replicator {
                     value = entry.value.replacingText { reference($0, copy: copy) }
                 case ("operationId", .scalar):
                     value = entry.value.replacingText { operationIds.contains($0) ? $0 + Self.suffix(copy) : $0 }
-                case ("discriminator", .mapping(let discriminator)):
-                    value = YAMLNode(
-                        .mapping(YAMLMapping(discriminator.map { part in
-                            guard part.keyText == "mapping", case .mapping(let targets) = part.value.content else { return part }
-                            return part.replacingValue(YAMLMapping(targets.map { target in
-                                YAMLMapping.Entry(key: target.key, value: target.value.replacingText { discriminatorTarget($0, copy: copy) })
-                            }))
-                        })),
-                        at: entry.value.location
-                    )
-                case ("security", .sequence(let requirements)):
+                case ("discriminator", .mapping):
+                    // The values of its `mapping` name schemas, by reference or by bare name.
+                    value = entry.value.changingEntries { part in
+                        guard part.keyText == "mapping" else { return part }
+                        return part.changingValue { targets in
+                            targets.changingEntries { target in
+                                target.changingValue { name in
+                                    name.replacingText { discriminatorTarget($0, copy: copy) }
+                                }
+                            }
+                        }
+                    }
+                case ("security", .sequence):
                     // Requirements name security schemes by their keys.
-                    value = YAMLNode(
-                        .sequence(requirements.map { requirement in
-                            guard case .mapping(let schemes) = requirement.content else { return requirement }
-                            return YAMLNode(.mapping(YAMLMapping(schemes.map { scheme in
-                                YAMLMapping.Entry(key: scheme.key.replacingText { securityScheme($0, copy: copy) }, value: scheme.value)
-                            })), at: requirement.location)
-                        }),
-                        at: entry.value.location
-                    )
+                    value = entry.value.changingItems { requirement in
+                        requirement.changingEntries { scheme in
+                            YAMLMapping.Entry(
+                                key: scheme.key.replacingText { securityScheme($0, copy: copy) },
+                                value: scheme.value
+                            )
+                        }
+                    }
                 default:
                     value = rewritten(entry.value, copy: copy)
                 }
@@ -247,7 +255,25 @@ extension YAMLMapping.Entry {
     }
 }
 
+extension YAMLMapping.Entry {
+    fileprivate func changingValue(_ change: (YAMLNode) -> YAMLNode) -> Self {
+        Self(key: key, value: change(value))
+    }
+}
+
 extension YAMLNode {
+    /// A mapping with each entry changed by `change`; any other node as it is.
+    fileprivate func changingEntries(_ change: (YAMLMapping.Entry) -> YAMLMapping.Entry) -> YAMLNode {
+        guard case .mapping(let mapping) = content else { return self }
+        return YAMLNode(.mapping(YAMLMapping(mapping.map(change))), at: location)
+    }
+
+    /// A sequence with each item changed by `change`; any other node as it is.
+    fileprivate func changingItems(_ change: (YAMLNode) -> YAMLNode) -> YAMLNode {
+        guard case .sequence(let items) = content else { return self }
+        return YAMLNode(.sequence(items.map(change)), at: location)
+    }
+
     /// A scalar with its text changed by `change`; any other node as it is.
     fileprivate func replacingText(_ change: (String) -> String) -> YAMLNode {
         guard case .scalar(let s) = content else { return self }

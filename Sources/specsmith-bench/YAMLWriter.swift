@@ -54,7 +54,8 @@ struct YAMLWriter {
             if index > 0 || !continuing { spaces(indent) }
             append("- ")
             switch item.content {
-            case .mapping(let mapping) where !mapping.isEmpty: self.mapping(mapping, indent: indent + 2, continuing: true)
+            case .mapping(let mapping) where !mapping.isEmpty:
+                self.mapping(mapping, indent: indent + 2, continuing: true)
             case .sequence(let nested) where !nested.isEmpty: sequence(nested, indent: indent + 2, continuing: true)
             default:
                 inline(item, indent: indent)
@@ -116,8 +117,12 @@ struct YAMLWriter {
     /// non-empty line: it has a line break and a non-break character, every character is printable,
     /// and its first non-empty line does not start with a space or tab.
     static func fitsLiteralBlock(_ text: String) -> Bool {
-        guard text.unicodeScalars.contains("\n"), text.unicodeScalars.contains(where: { $0 != "\n" }) else { return false }
-        guard !text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && needsEscape($0) }) else { return false }
+        guard text.unicodeScalars.contains("\n"), text.unicodeScalars.contains(where: { $0 != "\n" }) else {
+            return false
+        }
+        guard !text.unicodeScalars.contains(where: { $0 != "\n" && $0 != "\t" && needsEscape($0) }) else {
+            return false
+        }
         guard let firstLine = text.split(separator: "\n").first else { return false }
         return !(firstLine.hasPrefix(" ") || firstLine.hasPrefix("\t"))
     }

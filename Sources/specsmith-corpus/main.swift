@@ -111,7 +111,9 @@ print("| document | version | generation | warnings | lines | files | build | bu
 print("|---|---|---|---:|---:|---:|---|---:|")
 for row in rows {
     let seconds = row.build.isEmpty ? "" : String(format: "%.1f", row.seconds)
-    print("| \(row.document) | \(row.version) | \(row.generation) | \(row.warnings) | \(row.lines) | \(row.files) | \(row.build) | \(seconds) |")
+    print(
+        "| \(row.document) | \(row.version) | \(row.generation) | \(row.warnings) | \(row.lines) | \(row.files) | \(row.build) | \(seconds) |"
+    )
 }
 let failures = rows.filter(\.failed)
 print("\(rows.count - failures.count) passed, \(failures.count) failed")
