@@ -29,7 +29,7 @@ struct SchemaTranslator {
         // Component schemas get their names first, so a reference can use a name before its type exists.
         for entry in document.components.schemas {
             let id = document.componentSchemaID(entry.key)
-            let name = SwiftNames.uniqued([SwiftNames.type(entry.key)], taken: takenNames)[0]
+            let name = SwiftNames.unique(SwiftNames.type(entry.key)) { takenNames.contains($0) }
             takenNames.insert(name)
             names[id] = name
             componentIDs.insert(id)
@@ -45,7 +45,7 @@ struct SchemaTranslator {
 
     /// Reserves a top-level name (for an operation's inline body type, say) and returns it, unique.
     mutating func reserve(_ name: String) -> String {
-        let unique = SwiftNames.uniqued([name], taken: takenNames)[0]
+        let unique = SwiftNames.unique(name) { takenNames.contains($0) }
         takenNames.insert(unique)
         return unique
     }
@@ -258,7 +258,10 @@ struct SchemaTranslator {
             return referencedType(ref)
         }
         if isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema) {
-            let name = SwiftNames.uniqued([SwiftNames.type(suggestedName)], taken: taken.union(nested.map(\.name)))[0]
+            // The names in scope are checked where they are: copying `taken` per type would be quadratic.
+            let name = SwiftNames.unique(SwiftNames.type(suggestedName)) { candidate in
+                taken.contains(candidate) || nested.contains { $0.name == candidate }
+            }
             let qualified = owner.map { "\($0).\(name)" } ?? name
             // The property documents an inline type; the type itself only keeps a title.
             var inline = schema

@@ -59,6 +59,16 @@ enum SwiftNames {
 
     /// Makes every name in `names` unique, keeping the first of each spelling and numbering the
     /// rest (`userId`, `userId2`), skipping any name in `taken`. Order decides, so results are stable.
+    /// `name`, or the first of `name2`, `name3`... that `isTaken` refuses (compared without backticks).
+    /// For one name against a large set: nothing is copied.
+    static func unique(_ name: String, isTaken: (String) -> Bool) -> String {
+        let bare = unescaped(name)
+        if !isTaken(bare) { return name }
+        var n = 2
+        while isTaken("\(bare)\(n)") { n += 1 }
+        return escapedIfKeyword("\(bare)\(n)")
+    }
+
     static func uniqued(_ names: [String], taken: Set<String> = []) -> [String] {
         var used = taken
         return names.map { name in
