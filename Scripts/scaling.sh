@@ -49,7 +49,7 @@ for round in $(seq "$rounds"); do
             echo "$output" >&2
             exit 1
         }
-        read -r _ _ read_ms yaml_ms document_ms model_ms render_ms write_ms total_ms _ _ _ peak <<<"$row"
+        read -r _ _ read_ms yaml_ms document_ms model_ms render_ms write_ms total_ms _ _ _ peak _ <<<"$row"
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$factor" "$bytes" "$count" \
             "$read_ms" "$yaml_ms" "$document_ms" "$model_ms" "$render_ms" "$write_ms" "$total_ms" "$peak" >>"$results"
     done

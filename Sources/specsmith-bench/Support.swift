@@ -26,6 +26,16 @@ func medianSeconds(iterations: Int, _ first: () -> Void, _ second: () -> Void) -
     return (median(a), median(b))
 }
 
+/// Clock seconds that `body` takes.
+func wallSeconds(_ body: () -> Void) -> Double {
+    var start = timespec()
+    var end = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    body()
+    clock_gettime(CLOCK_MONOTONIC, &end)
+    return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+}
+
 /// The CPU time this process spends running `body`: of every thread, since stages may run work
 /// concurrently (rendering does); other threads of the benchmark are idle meanwhile.
 func cpuSeconds(_ body: () -> Void) -> Double {
