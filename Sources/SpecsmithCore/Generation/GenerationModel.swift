@@ -233,6 +233,10 @@ struct ParameterDeclaration: Sendable, Hashable {
     var rules: [ValidationRule]
     /// `form` with `explode: true` (the default for query): one `name=value` pair per array element.
     var explode: Bool
+    /// `content: application/json` instead of `schema`: the value is sent as its JSON text.
+    var isJSON = false
+    /// Whether the value is a generated type with checks of its own.
+    var validatesNested = false
 }
 
 /// How a parameter's value is shaped, as far as writing it on the wire cares.

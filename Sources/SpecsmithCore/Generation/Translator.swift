@@ -33,13 +33,22 @@ struct Translator {
         let (types, validating) = Self.markValidationAndRecursion(schemas.declarations)
         for index in operations.indices {
             guard let body = operations[index].body else { continue }
-            let element = body.type.trimmingPrefix("[").prefix { $0 != "]" && $0 != ":" }
-            operations[index].body?.validatesNested = validating.contains(String(element))
+            operations[index].body?.validatesNested = validating.contains(Self.elementType(body.type))
+        }
+        for index in operations.indices {
+            for (position, parameter) in operations[index].parameters.enumerated() {
+                operations[index].parameters[position].validatesNested = validating.contains(Self.elementType(parameter.type))
+            }
         }
         let model = GenerationModel(
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
             operations: operations)
         return (model, schemas.diagnostics + diagnostics)
+    }
+
+    /// The type of a value, or of an array's elements: `Pet` for `Pet` and `[Pet]`.
+    static func elementType(_ type: String) -> String {
+        String(type.trimmingPrefix("[").prefix { $0 != "]" && $0 != ":" })
     }
 
     // MARK: - Servers
@@ -123,29 +132,37 @@ struct Translator {
         let parameterNames = SwiftNames.uniqued(
             ordered.map { SwiftNames.member($0.name) }, taken: ["body", "server", "bearerToken"])
         for (parameter, swiftName) in zip(ordered, parameterNames) {
-            guard let schema = parameter.schema else {
+            // `content` instead of `schema`: the value is written as JSON text.
+            let schema: Schema
+            let isJSON: Bool
+            if let parameterSchema = parameter.schema {
+                schema = parameterSchema
+                isJSON = false
+            } else if let content = parameter.content.entries.first, Self.isJSON(content.key) {
+                schema = content.value.schema ?? Schema(location: content.value.location)
+                isJSON = true
+            } else {
+                let types = parameter.content.keys.joined(separator: ", ")
                 diagnostics.append(
                     .warning(
-                        "parameter '\(parameter.name)' uses 'content', which is not generated yet; operation '\(name)' is skipped",
+                        "parameter '\(parameter.name)' has content of type \(types), which is not generated yet (only JSON is); operation '\(name)' is skipped",
                         at: parameter.location))
-                return nil
-            }
-            if parameter.in == .cookie {
-                diagnostics.append(
-                    .warning("cookie parameters are not generated yet; operation '\(name)' is skipped", at: parameter.location))
                 return nil
             }
             let type = schemas.topLevelType(for: schema, suggestedName: typeBase + " " + parameter.name)
             let shape = schemas.shape(of: schema)
             let style = parameter.effectiveStyle
-            // What the runtime writes: simple values anywhere; arrays in a query, a header or a
-            // simple-style path; objects in a query.
+            // What the runtime writes: any value as JSON text; simple, label and matrix paths; form
+            // cookies; in a query, every style; simple values and arrays in a header.
             let supported =
                 switch (parameter.in, shape) {
-                case (_, .value): style != .label && style != .matrix
+                case _ where isJSON: true
+                case (.path, _): [.simple, .label, .matrix].contains(style)
+                case (.cookie, _): style == .form
+                case (.query, .value): style != .label && style != .matrix
                 case (.query, _): true
-                case (.header, .array), (.path, .array): style == .simple
-                default: false
+                case (.header, .value), (.header, .array): style == .simple
+                case (.header, .object): false
                 }
             guard supported else {
                 diagnostics.append(
@@ -154,15 +171,16 @@ struct Translator {
                         at: parameter.location))
                 return nil
             }
+            let ruleType = schemas.ruleType(of: schema, swiftType: type)
             parameters.append(
                 ParameterDeclaration(
                     name: swiftName, wireName: parameter.name,
                     location: ParameterDeclaration.Location(rawValue: parameter.in.rawValue) ?? .query,
-                    type: type, ruleType: schemas.ruleType(of: schema, swiftType: type), shape: shape,
+                    type: type, ruleType: ruleType, shape: shape,
                     style: style.rawValue, isOptional: !parameter.required,
                     doc: SchemaTranslator.documentation(parameter.description),
-                    rules: schemas.rules(for: schema, swiftType: schemas.ruleType(of: schema, swiftType: type)),
-                    explode: parameter.effectiveExplode))
+                    rules: schemas.rules(for: schema, swiftType: ruleType),
+                    explode: parameter.effectiveExplode, isJSON: isJSON))
         }
         let bearer = bearerAuth(operation, document: document)
         var responses: [ResponseDeclaration] = []

@@ -431,7 +431,7 @@ struct Renderer {
             arguments.append("\(parameter.name): \(parameter.type)\(parameter.isOptional ? "? = nil" : "")")
             let fallback = "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter."
             argumentDocs.append("  - \(SwiftNames.unescaped(parameter.name)): " + (parameter.doc.first ?? fallback))
-            hasValidation = hasValidation || !parameter.rules.isEmpty
+            hasValidation = hasValidation || !parameter.rules.isEmpty || parameter.validatesNested
         }
         if let bearer = operation.bearerAuth {
             arguments.append("bearerToken: String")
@@ -467,6 +467,9 @@ struct Renderer {
                 let valueType = each.isEmpty ? parameter.type : String(parameter.type.dropFirst().dropLast())
                 checks.append("context.check(\(each)\(parameter.name), at: \(key), \(Self.expression(rule, type: valueType)))")
             }
+            if parameter.validatesNested {
+                checks.append("context.validate(\(parameter.name), at: \(SwiftLiteral.string(parameter.wireName)))")
+            }
         }
         var validations: [String] = []
         let body = operation.body.flatMap { $0.validatesNested ? $0 : nil }
@@ -486,6 +489,15 @@ struct Renderer {
                 ? (parameter.isOptional ? "\(parameter.name).map(DateTime.string(from:))" : "DateTime.string(from: \(parameter.name))")
                 : parameter.name
             let styleCase = ".\(parameter.style)"
+            if parameter.isJSON {
+                switch parameter.location {
+                case .query: steps.append("try request.addQueryItem(\(name), json: \(parameter.name))")
+                case .header: steps.append("try request.setHeader(\(name), json: \(parameter.name))")
+                case .cookie: steps.append("try request.addCookie(\(name), json: \(parameter.name))")
+                case .path: break
+                }
+                continue
+            }
             switch (parameter.location, parameter.shape) {
             case (.query, .value):
                 steps.append("request.addQueryItem(\(name), \(value))")
@@ -502,7 +514,13 @@ struct Renderer {
                 steps.append("try request.setHeader(\(name), \(joined))")
             case (.header, _):
                 steps.append("try request.setHeader(\(name), \(value))")
-            case (.path, _), (.cookie, _):
+            case (.cookie, .value):
+                steps.append("request.addCookie(\(name), \(value))")
+            case (.cookie, .array):
+                steps.append("request.addCookie(\(name), \(value), explode: \(parameter.explode))")
+            case (.cookie, .object):
+                steps.append("try request.addCookieObject(\(name), \(value), explode: \(parameter.explode))")
+            case (.path, _):
                 break
             }
         }
@@ -523,6 +541,7 @@ struct Renderer {
         }
         if operation.accept != nil { steps.append("request.acceptJSON()") }
 
+        let path = pathLiteral(operation)
         let signatureStart = "    \(Self.accessPlaceholder) static func \(operation.name)("
         let signatureEnd = ") throws -> PreparedRequest {"
         let oneLine = signatureStart.count + arguments.joined(separator: ", ").count + signatureEnd.count
@@ -534,7 +553,11 @@ struct Renderer {
             "oneLine": .bool(oneLine <= DocComment.lineWidth),
             "validations": .lines(validations),
             "method": .string(operation.method.lowercased()),
-            "path": .string(pathLiteral(operation)),
+            "path": .string(path),
+            // `var request = RequestBuilder(method: .get, server: server.url, path: )` at 8 spaces.
+            "requestOneLine": .bool(8 + 67 + operation.method.count + path.count <= DocComment.lineWidth),
+            // A request without steps is never mutated.
+            "binding": .string(steps.isEmpty ? "let" : "var"),
             "steps": .lines(steps),
         ]
     }
@@ -562,8 +585,7 @@ struct Renderer {
     private func pathLiteral(_ operation: OperationDeclaration) -> String {
         var values: [Substring: String] = [:]
         for parameter in operation.parameters where parameter.location == .path {
-            values[Substring(parameter.wireName)] =
-                parameter.ruleType == "Date" ? "DateTime.string(from: \(parameter.name))" : parameter.name
+            values[Substring(parameter.wireName)] = Self.pathInterpolation(parameter)
         }
         var literal = "\""
         var rest = Substring(operation.path)
@@ -584,6 +606,28 @@ struct Renderer {
     private static func escapedForLiteral(_ text: Substring) -> String {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else { return String(text) }
         return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
+    /// What a path parameter's interpolation holds: `id`, `id, style: .label`,
+    /// `ids, style: .matrix("ids"), explode: true`, `object: point, style: .simple, explode: false`, `json: filter`.
+    private static func pathInterpolation(_ parameter: ParameterDeclaration) -> String {
+        if parameter.isJSON { return "json: \(parameter.name)" }
+        let value = parameter.ruleType == "Date" ? "DateTime.string(from: \(parameter.name))" : parameter.name
+        let style =
+            switch parameter.style {
+            case "label": ".label"
+            case "matrix": ".matrix(\(SwiftLiteral.string(parameter.wireName)))"
+            default: ".simple"
+            }
+        switch parameter.shape {
+        case .value:
+            return parameter.style == "simple" ? value : "\(value), style: \(style)"
+        case .array:
+            // `simple` arrays are written the same exploded or not.
+            return parameter.style == "simple" ? value : "\(value), style: \(style), explode: \(parameter.explode)"
+        case .object:
+            return "object: \(value), style: \(style), explode: \(parameter.explode)"
+        }
     }
 }
 

@@ -25,6 +25,8 @@ public struct RequestBuilder: Sendable {
     /// Encoded `name=value` pairs, in the order they were added.
     private var queryItems: [String] = []
     private var headerFields = HTTPFields()
+    /// Encoded `name=value` cookie pairs, in the order they were added; sent as one `Cookie` field.
+    private var cookies: [String] = []
     private var body: Data?
 
     /// Starts a request to `path`, which is appended to the path of `server`
@@ -97,6 +99,13 @@ public struct RequestBuilder: Sendable {
         }
     }
 
+    /// Adds a query item whose `content` is `application/json` unless `value` is `nil`: the value's JSON
+    /// text, percent-encoded (`filter=%7B%22a%22%3A1%7D`).
+    public mutating func addQueryItem(_ name: String, json value: (some Encodable)?) throws {
+        guard let value else { return }
+        addQueryItem(name, try Self.jsonText(value))
+    }
+
     /// Sets a header unless `value` is `nil`.
     ///
     /// - Throws: ``RequestError`` if the name is not a valid header name, or the value contains CR, LF,
@@ -105,6 +114,58 @@ public struct RequestBuilder: Sendable {
         guard let value else { return }
         guard let fieldName = HTTPField.Name(name) else { throw .invalidHeaderName(name) }
         try setField(fieldName, value.description)
+    }
+
+    /// Sets a header whose `content` is `application/json` unless `value` is `nil`: the value's JSON
+    /// text, as it is (JSON escapes control characters, so the text is a valid field value).
+    ///
+    /// - Throws: ``RequestError`` if the name is not a valid header name, or an error of the encoder.
+    public mutating func setHeader(_ name: String, json value: (some Encodable)?) throws {
+        guard let value else { return }
+        try setHeader(name, try Self.jsonText(value))
+    }
+
+    // MARK: Cookies
+
+    /// Adds a cookie parameter (`form` style) unless `value` is `nil`: `name=value` in the `Cookie`
+    /// field, name and value percent-encoded, so that `;`, `,`, spaces and quotes are data.
+    public mutating func addCookie(_ name: String, _ value: (some LosslessStringConvertible)?) {
+        guard let value else { return }
+        cookies.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value.description))
+    }
+
+    /// Adds an array cookie parameter (`form` style): exploded, one `name=value` pair per value;
+    /// not exploded, one pair with the values joined by commas (`name=a,b`). Nothing for `nil` or an
+    /// empty array.
+    public mutating func addCookie(_ name: String, _ values: [some LosslessStringConvertible]?, explode: Bool) {
+        guard let values, !values.isEmpty else { return }
+        if explode {
+            for value in values { addCookie(name, value) }
+        } else {
+            cookies.append(
+                PercentEncoding.encode(name) + "="
+                    + values.map { PercentEncoding.encode($0.description) }.joined(separator: ","))
+        }
+    }
+
+    /// Adds an object cookie parameter (`form` style): exploded, one `key=value` pair per property;
+    /// not exploded, `name=key,value,key,value`. Absent properties are left out.
+    public mutating func addCookieObject(_ name: String, _ value: (some Encodable)?, explode: Bool) throws {
+        guard let value else { return }
+        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        if explode {
+            cookies += pairs.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }
+        } else if !pairs.isEmpty {
+            let flat = pairs.flatMap { [PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)] }
+            cookies.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: ","))
+        }
+    }
+
+    /// Adds a cookie whose `content` is `application/json` unless `value` is `nil`: the value's JSON
+    /// text, percent-encoded.
+    public mutating func addCookie(_ name: String, json value: (some Encodable)?) throws {
+        guard let value else { return }
+        addCookie(name, try Self.jsonText(value))
     }
 
     /// Sets `Authorization: Bearer <token>`, kept out of HTTP/2 and HTTP/3 compression tables (never indexed).
@@ -188,12 +249,19 @@ public struct RequestBuilder: Sendable {
         headerFields[.accept] = "application/json"
     }
 
+    /// The JSON text of a parameter value.
+    private static func jsonText(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONCoding.encode(value), as: UTF8.self)
+    }
+
     /// The finished request.
     ///
     /// - Throws: ``RequestError/invalidServerURL`` if the server URL has no scheme or host, or has a query,
-    ///   fragment or user; ``RequestError/emptyPathParameter`` if a path parameter is empty.
+    ///   fragment or user; ``RequestError/emptyPathParameter`` if a path parameter is empty;
+    ///   ``RequestError/unencodableParameter`` if an object or JSON path parameter cannot be encoded.
     public func build() throws(RequestError) -> PreparedRequest {
         guard !path.hasEmptyParameter else { throw .emptyPathParameter }
+        guard !path.hasUnencodableParameter else { throw .unencodableParameter }
         guard let components = URLComponents(url: server, resolvingAgainstBaseURL: true),
             let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
             let host = components.percentEncodedHost, !host.isEmpty,
@@ -211,8 +279,15 @@ public struct RequestBuilder: Sendable {
         if !queryItems.isEmpty {
             fullPath += "?" + queryItems.joined(separator: "&")
         }
+        var fields = headerFields
+        if !cookies.isEmpty {
+            // Cookies may be credentials: kept out of HTTP/2 and HTTP/3 compression tables.
+            var field = HTTPField(name: .cookie, value: cookies.joined(separator: "; "))
+            field.indexingStrategy = .disallow
+            fields.append(field)
+        }
         let request = HTTPRequest(
-            method: method, scheme: scheme, authority: authority, path: fullPath, headerFields: headerFields)
+            method: method, scheme: scheme, authority: authority, path: fullPath, headerFields: fields)
         return PreparedRequest(request: request, body: body)
     }
 

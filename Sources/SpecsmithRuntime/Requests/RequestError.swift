@@ -4,6 +4,8 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidServerURL
     /// A path parameter is empty, which would change the path.
     case emptyPathParameter
+    /// An object or JSON parameter could not be encoded (a number that is not finite, say).
+    case unencodableParameter
     /// A header name is not an HTTP token.
     case invalidHeaderName(String)
     /// A header value contains CR, LF, NUL or another character a field value cannot hold.
@@ -14,6 +16,7 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .invalidServerURL: "the server URL needs a scheme and a host, and no query or fragment"
         case .emptyPathParameter: "a path parameter is empty"
+        case .unencodableParameter: "a parameter value cannot be encoded"
         case .invalidHeaderName(let name): "'\(name)' is not a valid header name"
         case .invalidHeaderValue(let name): "the value of header \(name) contains a character not allowed in a header"
         }

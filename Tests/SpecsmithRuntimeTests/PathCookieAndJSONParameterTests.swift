@@ -1,0 +1,130 @@
+import Foundation
+import HTTPTypes
+import SpecsmithRuntime
+import Testing
+
+/// Path styles, cookie parameters and `content: application/json` parameters, as OpenAPI 3.1's
+/// "Style Examples" table (RFC 6570) spells them.
+@Suite("Path styles, cookies and JSON parameters")
+struct PathCookieAndJSONParameterTests {
+    private let server = URL(string: "https://api.example.com")!
+
+    /// `{R: 100, G: 200, B: 150}`, in that order.
+    private struct RGB: Encodable {
+        var r = 100
+        var g = 200
+        var b = 150
+
+        enum CodingKeys: String, CodingKey {
+            case r = "R"
+            case g = "G"
+            case b = "B"
+        }
+    }
+
+    private func path(_ path: RequestPath) throws -> String {
+        try RequestBuilder(method: .get, server: server, path: path).build().request.path ?? ""
+    }
+
+    private func cookie(_ add: (inout RequestBuilder) throws -> Void) throws -> String? {
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        try add(&builder)
+        return try builder.build().request.headerFields[.cookie]
+    }
+
+    // MARK: - Path styles
+
+    @Test func labelStyleFollowsTheStyleExamples() throws {
+        let colors = ["blue", "black", "brown"]
+        #expect(try path("/c/\("blue", style: .label)") == "/c/.blue")
+        #expect(try path("/c/\(colors, style: .label, explode: false)") == "/c/.blue,black,brown")
+        #expect(try path("/c/\(colors, style: .label, explode: true)") == "/c/.blue.black.brown")
+        #expect(try path("/c/\(object: RGB(), style: .label, explode: false)") == "/c/.R,100,G,200,B,150")
+        #expect(try path("/c/\(object: RGB(), style: .label, explode: true)") == "/c/.R=100.G=200.B=150")
+    }
+
+    @Test func matrixStyleFollowsTheStyleExamples() throws {
+        let colors = ["blue", "black", "brown"]
+        #expect(try path("/c/\("blue", style: .matrix("color"))") == "/c/;color=blue")
+        #expect(try path("/c/\("", style: .matrix("color"))") == "/c/;color")
+        #expect(try path("/c/\(colors, style: .matrix("color"), explode: false)") == "/c/;color=blue,black,brown")
+        #expect(
+            try path("/c/\(colors, style: .matrix("color"), explode: true)") == "/c/;color=blue;color=black;color=brown")
+        #expect(try path("/c/\(object: RGB(), style: .matrix("color"), explode: false)") == "/c/;color=R,100,G,200,B,150")
+        #expect(try path("/c/\(object: RGB(), style: .matrix("color"), explode: true)") == "/c/;R=100;G=200;B=150")
+    }
+
+    @Test func simpleStyleObjectsJoinWithCommas() throws {
+        #expect(try path("/c/\(object: RGB(), style: .simple, explode: false)") == "/c/R,100,G,200,B,150")
+        #expect(try path("/c/\(object: RGB(), style: .simple, explode: true)") == "/c/R=100,G=200,B=150")
+        #expect(try path("/c/\([1, 2], style: .simple, explode: true)") == "/c/1,2")
+    }
+
+    @Test func styledValuesCannotChangeThePathOrTheirSeparators() throws {
+        // `.` separates label values, and `;`, `=` and `,` matrix parts: inside a value they are data.
+        #expect(try path("/f/\("..", style: .label)") == "/f/.%2E%2E")
+        #expect(try path("/f/\(["a.b", "c"], style: .label, explode: true)") == "/f/.a%2Eb.c")
+        #expect(try path("/f/\("a;b=c,d/e", style: .matrix("x;y"))") == "/f/;x%3By=a%3Bb%3Dc%2Cd%2Fe")
+        #expect(try path("/f/\(["../x"], style: .matrix("id"), explode: true)") == "/f/;id=..%2Fx")
+    }
+
+    @Test func emptyLabelValuesAndEmptyCollectionsAreRefused() {
+        #expect(throws: RequestError.emptyPathParameter) { try path("/c/\("", style: .label)") }
+        #expect(throws: RequestError.emptyPathParameter) { try path("/c/\([String](), style: .label, explode: true)") }
+        #expect(throws: RequestError.emptyPathParameter) {
+            try path("/c/\([Int](), style: .matrix("id"), explode: false)")
+        }
+    }
+
+    @Test func jsonPathParametersArePercentEncodedJSON() throws {
+        #expect(try path("/q/\(json: ["a": 1])") == "/q/%7B%22a%22%3A1%7D")
+        #expect(throws: RequestError.unencodableParameter) { try path("/q/\(json: [Double.nan])") }
+    }
+
+    // MARK: - Cookies
+
+    @Test func cookiesGoInOneCookieFieldInOrder() throws {
+        let field = try cookie { request in
+            request.addCookie("session", "abc")
+            request.addCookie("count", 3)
+            request.addCookie("absent", String?.none)
+        }
+        #expect(field == "session=abc; count=3")
+        #expect(try cookie { _ in } == nil)
+    }
+
+    @Test func cookieValuesCannotAddCookiesOrAttributes() throws {
+        let field = try cookie { request in request.addCookie("id", "1; admin=true, x=\"y\"\r\nX-Evil: 1") }
+        #expect(field == "id=1%3B%20admin%3Dtrue%2C%20x%3D%22y%22%0D%0AX-Evil%3A%201")
+    }
+
+    @Test func arrayAndObjectCookiesFollowFormStyle() throws {
+        #expect(try cookie { $0.addCookie("id", [3, 4], explode: false) } == "id=3,4")
+        #expect(try cookie { $0.addCookie("id", [3, 4], explode: true) } == "id=3; id=4")
+        #expect(try cookie { $0.addCookie("id", ["a,b"], explode: false) } == "id=a%2Cb")
+        #expect(try cookie { try $0.addCookieObject("rgb", RGB(), explode: false) } == "rgb=R,100,G,200,B,150")
+        #expect(try cookie { try $0.addCookieObject("rgb", RGB(), explode: true) } == "R=100; G=200; B=150")
+    }
+
+    @Test func theCookieFieldIsNeverIndexed() throws {
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        builder.addCookie("session", "abc")
+        let field = try #require(try builder.build().request.headerFields.first { $0.name == .cookie })
+        #expect(field.indexingStrategy == .disallow)
+    }
+
+    // MARK: - JSON content
+
+    @Test func jsonQueryHeaderAndCookieParameters() throws {
+        var builder = RequestBuilder(method: .get, server: server, path: "/search")
+        try builder.addQueryItem("filter", json: ["name": "a&b"])
+        try builder.setHeader("X-Filter", json: ["line": "1\r\n2"])
+        try builder.addCookie("prefs", json: [true])
+        try builder.addQueryItem("absent", json: [String: Int]?.none)
+        let request = try builder.build().request
+        #expect(request.path == "/search?filter=%7B%22name%22%3A%22a%26b%22%7D")
+        // Raw in a header: JSON escapes CR and LF, so the value cannot end the field.
+        #expect(request.headerFields[HTTPField.Name("X-Filter")!] == #"{"line":"1\r\n2"}"#)
+        #expect(request.headerFields[.cookie] == "prefs=%5Btrue%5D")
+    }
+}
