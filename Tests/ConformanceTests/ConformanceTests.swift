@@ -86,7 +86,7 @@ struct ConformanceTests {
             (.exclusiveMaximum(number), "Double"), (.multipleOf(number), "Int"), (.listed, "Kind"),
             (.enumeration([.number(number)]), "Int"), (.const(.string("a")), "String"), (.minItems(1), "[Int]"),
             (.maxItems(1), "[Int]"), (.uniqueItems, "[Int]"), (.minProperties(1), "[String: JSONValue]"),
-            (.maxProperties(1), "[String: JSONValue]"),
+            (.maxProperties(1), "[String: JSONValue]"), (.not([.maxLength(0)]), "String"),
         ]
         for (rule, type) in samples {
             let expression = Renderer.expression(rule, type: type)
@@ -99,7 +99,7 @@ struct ConformanceTests {
             switch rule {
             case .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
                 .multipleOf, .listed, .enumeration, .const, .minItems, .maxItems, .uniqueItems, .minProperties,
-                .maxProperties:
+                .maxProperties, .not:
                 break
             }
         }

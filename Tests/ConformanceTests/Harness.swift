@@ -215,6 +215,16 @@ enum Rules {
         case .const(nil):
             // The renderer writes `.const(nil)`: a `ValueRule<T?>` that no present value meets.
             context.check(value, at: "value", ValueRule<T?>.const(nil))
+        case .not(let rules):
+            var failure: (any Error)?
+            context.checkNot(value, at: "value") { subschema, value in
+                do {
+                    for rule in rules { try apply(rule, to: value, in: &subschema) }
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
         }
     }
 

@@ -16,6 +16,8 @@ enum RuntimeRule {
     case enumeration([any Sendable])
     /// `.const(...)`: `nil` when the value has no literal of the type, where the renderer writes `nil`.
     case const((any Sendable)?)
+    /// `checkNot`: the subschema's rules, checked on a context of their own.
+    case not([RuntimeRule])
 
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
@@ -38,6 +40,7 @@ enum RuntimeRule {
         case .listed: "listed"
         case .enumeration: "enum"
         case .const: "const"
+        case .not: "not"
         }
     }
 
@@ -61,6 +64,7 @@ enum RuntimeRule {
         case .uniqueItems: .items(.uniqueItems)
         case .minProperties(let n): .properties(.minProperties(n))
         case .maxProperties(let n): .properties(.maxProperties(n))
+        case .not(let rules): .not(rules.map { make($0, type: type) })
         }
     }
 

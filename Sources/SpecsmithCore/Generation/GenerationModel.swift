@@ -158,6 +158,9 @@ enum ValidationRule: Sendable, Hashable {
     case uniqueItems
     case minProperties(Int)
     case maxProperties(Int)
+    /// `not`: the value must not meet every one of these rules (the `not` subschema's, for the value's
+    /// type); with none, no value is allowed.
+    indirect case not([ValidationRule])
 }
 
 /// A server the API is served from.

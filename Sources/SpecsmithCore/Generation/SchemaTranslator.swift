@@ -92,16 +92,105 @@ struct SchemaTranslator {
     /// traps on it.
     mutating func rules(for schema: Schema, swiftType: String) -> [ValidationRule] {
         var rules = ownRules(schema).map { (rule: $0, location: schema.location) }
+        var negated = schema.not.map { [$0] } ?? []
         if let ref = schema.ref, !hasStructOrEnum(ref) {
             let target = document.dereferenced(document.schema(for: ref))
             rules = ownRules(target).map { (rule: $0, location: target.location) } + rules
+            negated = (target.not.map { [$0] } ?? []) + negated
         }
         if isOpenEnum(schema), !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
+        checkPatterns(rules)
+        var applying = rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
+        for subschema in negated {
+            if case .rule(let rule) = notRule(subschema, swiftType: swiftType) { applying.append(rule) }
+        }
+        return applying
+    }
+
+    /// A pattern the runtime cannot compile is an error at its schema.
+    private mutating func checkPatterns(_ rules: [(rule: ValidationRule, location: SourceLocation)]) {
         for case (.pattern(let source), let location) in rules where !Self.compiles(source) {
             diagnostics.append(
                 .error("pattern '\(source)' is not a regular expression the generated code can use", at: location))
         }
-        return rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
+    }
+
+    /// What `not` makes of a value of Swift type `swiftType`.
+    enum Negation {
+        /// The value must not meet every rule of the subschema (none: the subschema matches every value).
+        case rule(ValidationRule)
+        /// No value of the type matches the subschema (its `type` is another), so `not` always holds.
+        case alwaysSatisfied
+        /// The subschema says something the rules cannot check; a warning names it.
+        case unsupported
+    }
+
+    /// The `not` rule for `subschema` on a value of Swift type `swiftType`: the subschema's own rules
+    /// that apply to the type (those that do not are met by every value of it, as in JSON Schema), its
+    /// `type` decided from the Swift type, and a `not` inside it in turn. Keywords about an object's
+    /// properties, array items and compositions are not checked: a warning names them and the `not` is
+    /// left out rather than checked wrongly.
+    mutating func notRule(_ subschema: Schema, swiftType: String) -> Negation {
+        func unsupported(_ what: String) -> Negation {
+            diagnostics.append(.warning("'not' with \(what) is not checked yet", at: subschema.location))
+            return .unsupported
+        }
+        var resolved = subschema
+        if let ref = subschema.ref {
+            resolved = document.dereferenced(document.schema(for: ref))
+            if needsOwnType(resolved) { return unsupported("a reference to a generated type") }
+        }
+        let keywords: [(String, Bool)] = [
+            ("properties", !resolved.properties.isEmpty), ("required", !resolved.required.isEmpty),
+            ("items", resolved.items != nil), ("prefixItems", !resolved.prefixItems.isEmpty),
+            ("allOf", !resolved.allOf.isEmpty), ("oneOf", !resolved.oneOf.isEmpty), ("anyOf", !resolved.anyOf.isEmpty),
+            ("additionalProperties", resolved.additionalProperties != nil),
+        ]
+        if let keyword = keywords.first(where: \.1)?.0 { return unsupported(keyword) }
+        let valueType = Self.jsonType(of: swiftType)
+        guard valueType != nil || swiftType == "JSONValue" else { return unsupported("a value of generated type \(swiftType)") }
+        let types = resolved.nonNullTypes
+        if !types.isEmpty {
+            guard let valueType else { return unsupported("type, on a value of any JSON type") }
+            if valueType == .number, types.contains(.integer), !types.contains(.number) {
+                return unsupported("type integer, on a number")
+            }
+            if !types.contains(valueType), !(valueType == .integer && types.contains(.number)) { return .alwaysSatisfied }
+        }
+        let own = ownRules(resolved, enumAsValues: true)
+        checkPatterns(own.map { ($0, resolved.location) })
+        var rules: [ValidationRule] = []
+        for rule in own {
+            if Self.rule(rule, appliesTo: swiftType) {
+                rules.append(rule)
+            } else if case .enumeration = rule {
+                return unsupported("enum, on a value of type \(swiftType)")
+            } else if case .const = rule {
+                return unsupported("const, on a value of type \(swiftType)")
+            }
+        }
+        if let inner = resolved.not {
+            switch notRule(inner, swiftType: swiftType) {
+            case .rule(let rule): rules.append(rule)
+            case .alwaysSatisfied: break
+            case .unsupported: return .unsupported
+            }
+        }
+        return .rule(.not(rules))
+    }
+
+    /// The JSON type of every value of a Swift type the generator spells, or `nil` for `JSONValue` and
+    /// generated types.
+    static func jsonType(of swiftType: String) -> SchemaType? {
+        switch swiftType {
+        case "String", "Date", "Data": .string
+        case "Int", "Int32", "Int64": .integer
+        case "Double", "Float": .number
+        case "Bool": .boolean
+        case _ where swiftType.hasPrefix("[") && swiftType.contains(":"): .object
+        case _ where swiftType.hasPrefix("["): .array
+        default: nil
+        }
     }
 
     /// Whether the runtime's `Pattern` accepts the ECMA-262 pattern: the same translation generated code uses.
@@ -133,6 +222,8 @@ struct SchemaTranslator {
             return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
         case .enumeration, .const:
             return scalarTypes.contains(swiftType) || swiftType == "JSONValue"
+        case .not:
+            return true
         }
     }
 
@@ -165,6 +256,9 @@ struct SchemaTranslator {
     private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])
         -> StructDeclaration
     {
+        if let negated = schema.not {
+            diagnostics.append(.warning("'not' on an object schema is not checked yet", at: negated.location))
+        }
         var nested: [TypeDeclaration] = []
         var properties: [PropertyDeclaration] = []
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member))
@@ -391,6 +485,9 @@ struct SchemaTranslator {
 
     private mutating func union(named name: String, schema: Schema, qualifiedName: String) -> UnionDeclaration {
         let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        if let negated = schema.not {
+            diagnostics.append(.warning("'not' beside \(schema.oneOf.isEmpty ? "anyOf" : "oneOf") is not checked yet", at: negated.location))
+        }
         var nested: [TypeDeclaration] = []
         var taken = takenNames
         taken.insert(name)
@@ -532,7 +629,10 @@ struct SchemaTranslator {
 
     /// The schema's own constraints that apply to its type, in the order they are checked:
     /// lengths and pattern, bounds, items, properties.
-    private func ownRules(_ schema: Schema) -> [ValidationRule] {
+    ///
+    /// A string `enum` is `listed` (the value is a generated open enum) unless `enumAsValues`, as in a
+    /// `not` subschema, which lists values of the type it negates.
+    private func ownRules(_ schema: Schema, enumAsValues: Bool = false) -> [ValidationRule] {
         var rules: [ValidationRule] = []
         if let n = schema.maxLength { rules.append(.maxLength(n)) }
         if let n = schema.minLength { rules.append(.minLength(n)) }
@@ -543,7 +643,7 @@ struct SchemaTranslator {
         if let n = schema.maximum { rules.append(.maximum(n)) }
         if let n = schema.exclusiveMaximum { rules.append(.exclusiveMaximum(n)) }
         if let n = schema.multipleOf { rules.append(.multipleOf(n)) }
-        if isExpressibleEnum(schema) {
+        if isExpressibleEnum(schema), !enumAsValues {
             rules.append(.listed)
         } else if let values = schema.enum {
             rules.append(.enumeration(values))
@@ -623,6 +723,13 @@ struct SchemaTranslator {
 
     /// A sentence that states a property's limits, as a paragraph after its description.
     static func limitsDocumentation(_ rules: [ValidationRule], secret: Bool) -> [String] {
+        var sentences = limitSentences(rules)
+        if secret { sentences.append("Secret: printed as `<redacted>`.") }
+        return sentences.isEmpty ? [] : [sentences.joined(separator: " ")]
+    }
+
+    /// One sentence per limit, such as `At most 64 Unicode scalars.`
+    private static func limitSentences(_ rules: [ValidationRule]) -> [String] {
         var sentences: [String] = []
         var maxLength: Int?
         var minLength: Int?
@@ -656,11 +763,14 @@ struct SchemaTranslator {
                 sentences.append("One of \(values.map(Self.jsonText).joined(separator: ", ")).")
             case .const(let value): sentences.append("Always \(Self.jsonText(value)).")
             case .format(let name): sentences.append("A valid `\(name)`.")
+            case .not(let inner):
+                // `Not allowed: at least 10 and at most 20.`
+                let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                sentences.append(phrases.isEmpty ? "Never allowed." : "Not allowed: \(phrases.joined(separator: " and ")).")
             case .maxLength, .minLength, .listed: break
             }
         }
-        if secret { sentences.append("Secret: printed as `<redacted>`.") }
-        return sentences.isEmpty ? [] : [sentences.joined(separator: " ")]
+        return sentences
     }
 }
 

@@ -314,34 +314,21 @@ struct Renderer {
     private func validationContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> TemplateContext? {
         var statements: [String] = []
         // Rules built once, in `static let`s: compiled patterns and value lists.
-        var constants: [TemplateContext] = []
+        var writer = CheckWriter(hoists: true)
         for property in entry.declaration.properties {
             let key = SwiftLiteral.string(property.wireName)
             let rules = property.rules.map { (rule: $0, each: false) } + property.elementRules.map { (rule: $0, each: true) }
             for (rule, each) in rules {
-                let valueType = each ? String(property.ruleType.dropFirst().dropLast()) : property.ruleType
-                let expression: String
-                switch rule {
-                case .pattern(let source):
-                    let name = SwiftNames.unescaped(property.name) + (each ? "ItemPattern" : "Pattern")
-                    constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
-                    expression = ".pattern(Self.\(name))"
-                case .enumeration:
-                    // Built once: a rule holding an array would otherwise allocate on every check.
-                    let name = SwiftNames.unescaped(property.name) + "Values"
-                    constants.append(["declaration": .string("\(name): ValueRule<\(valueType)>"), "value": .string(Self.expression(rule, type: valueType))])
-                    expression = "Self.\(name)"
-                default:
-                    expression = Self.expression(rule, type: valueType)
-                }
-                statements.append("context.check(\(each ? "each: " : "")\(property.reader), at: \(key), \(expression))")
+                statements += writer.statements(
+                    for: rule, value: property.reader, key: key, type: property.ruleType, each: each,
+                    constantBase: SwiftNames.unescaped(property.name))
             }
             if property.validatesNested {
                 statements.append("context.validate(\(property.reader), at: \(key))")
             }
         }
         if statements.isEmpty { return nil }
-        return ["name": .string(entry.qualified), "statements": .lines(statements), "constants": .objects(constants)]
+        return ["name": .string(entry.qualified), "statements": .lines(statements), "constants": .objects(writer.constants)]
     }
 
     /// The runtime rule for `rule`, its literals spelled for a value of Swift type `type`.
@@ -364,6 +351,8 @@ struct Renderer {
         case .uniqueItems: ".uniqueItems"
         case .minProperties(let n): ".minProperties(\(n))"
         case .maxProperties(let n): ".maxProperties(\(n))"
+        // A `not` is a statement of its own (see ``CheckWriter``), never an expression.
+        case .not: ".not"
         }
     }
 
@@ -460,12 +449,12 @@ struct Renderer {
 
         // Parameters and body are checked together, so one error reports every violation.
         var checks: [String] = []
+        var writer = CheckWriter(hoists: false)
         for parameter in operation.parameters {
-            let each = parameter.type.hasPrefix("[") ? "each: " : ""
             for rule in parameter.rules {
-                let key = SwiftLiteral.string(parameter.wireName)
-                let valueType = each.isEmpty ? parameter.type : String(parameter.type.dropFirst().dropLast())
-                checks.append("context.check(\(each)\(parameter.name), at: \(key), \(Self.expression(rule, type: valueType)))")
+                checks += writer.statements(
+                    for: rule, value: parameter.name, key: SwiftLiteral.string(parameter.wireName), type: parameter.type,
+                    each: parameter.type.hasPrefix("["), constantBase: SwiftNames.unescaped(parameter.name))
             }
             if parameter.validatesNested {
                 checks.append("context.validate(\(parameter.name), at: \(SwiftLiteral.string(parameter.wireName)))")

@@ -159,6 +159,45 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    // MARK: Negation
+
+    /// Checks `not`: records a violation at `key` when `value` meets every constraint of the `not`
+    /// subschema, which `subschema` checks on a context of its own (whose violations are dropped).
+    ///
+    /// ```swift
+    /// context.checkNot(nickname, at: "nickname") { subschema, value in
+    ///     subschema.check(value, at: "nickname", .maxLength(0))
+    /// }
+    /// ```
+    public mutating func checkNot<Value>(
+        _ value: Value?,
+        at key: StaticString,
+        _ subschema: (inout ValidationContext, Value) -> Void
+    ) {
+        guard let value, Self.matches(value, subschema) else { return }
+        record(Self.notFailure, at: .key(key))
+    }
+
+    /// Checks `not` on every element of an array.
+    public mutating func checkNot<Value>(
+        each values: [Value]?,
+        at key: StaticString,
+        _ subschema: (inout ValidationContext, Value) -> Void
+    ) {
+        guard let values else { return }
+        for (index, value) in values.enumerated() where Self.matches(value, subschema) {
+            record(Self.notFailure, at: .key(key), .index(index))
+        }
+    }
+
+    private static let notFailure = Failure(.not, limit: nil, message: "matches the schema it must not match (not)")
+
+    private static func matches<Value>(_ value: Value, _ subschema: (inout ValidationContext, Value) -> Void) -> Bool {
+        var inner = ValidationContext()
+        subschema(&inner, value)
+        return inner.violations.isEmpty
+    }
+
     // MARK: Nested values
 
     /// Validates a nested value (a model, or an array or dictionary of models) at `key`.

@@ -10,6 +10,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         case minItems, maxItems, uniqueItems
         case minProperties, maxProperties, required
         case `enum`, const
+        case not
     }
 
     /// The JSON path of the value, such as `grant_type` or `items[2].name`; empty for the root value.
@@ -17,7 +18,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// The keyword whose constraint the value breaks.
     public let keyword: Keyword
     /// The constraint as the spec states it: `64`, `0.01`, a pattern, a format, a required property's name;
-    /// `nil` for `uniqueItems`, `enum` and `const`.
+    /// `nil` for `uniqueItems`, `enum`, `const` and `not`.
     public let limit: String?
     /// What is wrong, without the path, such as `length 65 exceeds maxLength 64`.
     public let message: String

@@ -18,6 +18,7 @@ public struct Setting: Codable, Hashable, Sendable {
     public let extra: [String: JSONValue]?
     public let counts: [String: Int]?
     public let closed: Closed?
+    /// Not allowed: at most 0 Unicode scalars.
     public let notEmpty: String?
     /// Greater than 0. At most 1.
     public let ratio: Double?

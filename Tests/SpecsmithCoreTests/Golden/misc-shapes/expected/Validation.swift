@@ -9,6 +9,9 @@ extension Setting: Validatable {
     public func validate(into context: inout ValidationContext) {
         context.check(kind, at: "kind", .listed)
         context.check(version, at: "version", Self.versionValues)
+        context.checkNot(notEmpty, at: "notEmpty") { subschema, value in
+            subschema.check(value, at: "notEmpty", .maxLength(0))
+        }
         context.check(ratio, at: "ratio", .exclusiveMinimum(0))
         context.check(ratio, at: "ratio", .maximum(1))
     }
