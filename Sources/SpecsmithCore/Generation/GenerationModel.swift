@@ -187,7 +187,7 @@ struct OperationDeclaration: Sendable, Hashable {
     var bearerAuth: [String]?
     /// The media type the operation's responses are expected in, for `Accept`.
     var accept: String?
-    /// The Swift type of the first successful JSON response, if any.
+    /// The Swift type of the first successful response body, if any.
     var responseType: String?
     /// Every documented response, in document order (`default` last).
     var responses: [ResponseDeclaration]
@@ -204,13 +204,25 @@ struct ResponseDeclaration: Sendable, Hashable {
         case `default`
     }
 
+    /// How a body is read, in order of preference when a response offers several media types.
+    enum Body: Int, Sendable, Hashable {
+        /// Decoded as ``ResponseDeclaration/type``.
+        case json
+        /// UTF-8 text, a `String`.
+        case text
+        /// The bytes as they are, `Data`.
+        case binary
+    }
+
     var status: Status
     /// A Swift name for the outcome: `ok`, `created`, `notFound`, `status418`, `clientError`, `other`.
     var name: String
     var doc: [String]
-    /// The media type of the body when it is JSON (`application/json`, `application/problem+json`).
+    /// The media type of the body (`application/json`, `application/problem+json`, `text/csv`).
     var contentType: String?
-    /// The Swift type the JSON body decodes as; `nil` when the response has no JSON body.
+    /// How the body is read; `nil` when the response has no body.
+    var body: Body?
+    /// The Swift type of the body: the JSON type, `String` or `Data`; `nil` when the response has no body.
     var type: String?
 }
 

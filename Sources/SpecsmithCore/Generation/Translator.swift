@@ -195,17 +195,26 @@ struct Translator {
                 case .range(let digit): .range(digit)
                 case .default: .default
                 }
-            let json = entry.response.content.entries.first { Self.isJSON($0.key) }
+            // JSON first, then text, then any other media type as bytes.
+            let bodies = entry.response.content.entries.map { (kind: Self.responseBody($0.key), entry: $0) }
+            let body = bodies.min { $0.kind.rawValue < $1.kind.rawValue }
             // The first successful body is the operation's response (`MeResponse`); others say which.
             let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
-            let type = json?.value.schema.map {
-                schemas.topLevelType(for: $0, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
-            }
+            let type: String? =
+                switch body?.kind {
+                case .json?:
+                    body?.entry.value.schema.map {
+                        schemas.topLevelType(for: $0, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
+                    }
+                case .text?: "String"
+                case .binary?: "Data"
+                case nil: nil
+                }
             responses.append(
                 ResponseDeclaration(
                     status: status, name: responseName,
                     doc: SchemaTranslator.documentation(entry.response.description),
-                    contentType: json?.key, type: type))
+                    contentType: type == nil ? nil : body?.entry.key, body: type == nil ? nil : body?.kind, type: type))
         }
         let main = responses.first { Self.isSuccess($0.status) && $0.type != nil }
         var doc = SchemaTranslator.documentation(operation.summary)
@@ -273,6 +282,13 @@ struct Translator {
         case _ where base.hasPrefix("image/") || base.hasPrefix("audio/") || base.hasPrefix("video/"): return .binary
         default: return nil
         }
+    }
+
+    /// How a response body of this media type is read: JSON (`application/json`, `…+json`), text
+    /// (`text/…`), or bytes (anything else).
+    static func responseBody(_ mediaType: String) -> ResponseDeclaration.Body {
+        if isJSON(mediaType) { return .json }
+        return mediaType.lowercased().hasPrefix("text/") ? .text : .binary
     }
 
     static func isJSON(_ mediaType: String) -> Bool {

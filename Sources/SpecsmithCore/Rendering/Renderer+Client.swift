@@ -117,7 +117,13 @@ extension Renderer {
             + operation.responses.filter { $0.status == .default }
         for response in ordered {
             let keepsStatus = response.status.isRangeOrDefault
-            let decode = response.type.map { "try response.decodeJSON(\($0).self, operation: operation.name)" }
+            let decode: String? =
+                switch response.body {
+                case .json?: response.type.map { "try response.decodeJSON(\($0).self, operation: operation.name)" }
+                case .text?: "try response.decodeText(operation: operation.name)"
+                case .binary?: "response.body"
+                case nil: nil
+                }
             var payload: [String] = []
             var values: [String] = []
             if keepsStatus {

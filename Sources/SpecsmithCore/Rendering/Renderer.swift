@@ -528,7 +528,9 @@ struct Renderer {
                 steps.append("request.setBinaryBody(body\(explicit))")
             }
         }
-        if operation.accept != nil { steps.append("request.acceptJSON()") }
+        if let accept = operation.accept {
+            steps.append(Translator.isJSON(accept) ? "request.acceptJSON()" : "try request.setHeader(\"Accept\", \(SwiftLiteral.string(accept)))")
+        }
 
         let path = pathLiteral(operation)
         let signatureStart = "    \(Self.accessPlaceholder) static func \(operation.name)("

@@ -89,6 +89,20 @@ extension ReceivedResponse {
         }
     }
 
+    /// The body as UTF-8 text, for a response documented as `text/…`, when its `Content-Type` is text
+    /// or absent.
+    ///
+    /// - Throws: ``UnexpectedResponse`` for another media type or bytes that are not UTF-8.
+    public func decodeText(operation: String) throws(UnexpectedResponse) -> String {
+        if let mediaType, !mediaType.hasPrefix("text/") {
+            throw UnexpectedResponse(operation: operation, reason: .unexpectedContentType(mediaType), response: self)
+        }
+        guard let text = String(data: body, encoding: .utf8) else {
+            throw UnexpectedResponse(operation: operation, reason: .undecodableBody("not UTF-8 text"), response: self)
+        }
+        return text
+    }
+
     /// The error for a status the operation does not document.
     public func undocumented(operation: String) -> UnexpectedResponse {
         UnexpectedResponse(operation: operation, reason: .undocumentedStatus, response: self)
