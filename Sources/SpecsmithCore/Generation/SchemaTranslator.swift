@@ -67,7 +67,8 @@ struct SchemaTranslator {
     /// The rules each element of an array of strings or numbers must meet (nothing for other arrays,
     /// whose elements check themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
-        let array = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        var array = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        if case .plain(let plain)? = plainAllOf(array) { array = plain }
         guard let items = array.items else { return [] }
         let element = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
         if isExpressibleEnum(element) { return [.listed] }
@@ -97,6 +98,15 @@ struct SchemaTranslator {
             let target = document.dereferenced(document.schema(for: ref))
             rules = ownRules(target).map { (rule: $0, location: target.location) } + rules
             negated = (target.not.map { [$0] } ?? []) + negated
+            for part in allOfParts(target) {
+                rules += ownRules(part, enumAsValues: true).map { (rule: $0, location: part.location) }
+                negated += part.not.map { [$0] } ?? []
+            }
+        }
+        // The constraints of `allOf` parts hold too (a part that is a generated type checks itself).
+        for part in allOfParts(schema) {
+            rules += ownRules(part, enumAsValues: true).map { (rule: $0, location: part.location) }
+            negated += part.not.map { [$0] } ?? []
         }
         if isOpenEnum(schema), !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
         checkPatterns(rules)
@@ -375,6 +385,18 @@ struct SchemaTranslator {
         if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.nonNullTypes.isEmpty {
             return swiftType(for: schema.allOf[0], suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
         }
+        switch plainAllOf(schema) {
+        case .plain(let plain)?:
+            return swiftType(for: plain, suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
+        case .conflicting(let types)?:
+            diagnostics.append(
+                .warning(
+                    "allOf parts of types \(types.map(\.rawValue).joined(separator: " and ")) allow no value; the value is a JSONValue",
+                    at: schema.location))
+            return SwiftTypeName(name: "JSONValue")
+        case nil:
+            break
+        }
         if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let keyword = !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : "allOf"
             let reason = keyword == "allOf" ? "parts that are not all objects" : "beside an allOf"
@@ -450,6 +472,7 @@ struct SchemaTranslator {
     /// The Swift type an alias stands for, as far as rules care: a scalar, `[...]`, `[String: ...]` or
     /// `JSONValue`.
     private func plainType(of schema: Schema) -> String {
+        if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else {
             return schema.items != nil ? "[JSONValue]" : "JSONValue"
@@ -531,7 +554,8 @@ struct SchemaTranslator {
 
     /// Whether a parameter's schema is one value, an array or an object (following references).
     func shape(of schema: Schema) -> ValueShape {
-        let resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        var resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        if case .plain(let plain)? = plainAllOf(resolved) { resolved = plain }
         if resolved.nonNullTypes == [.array] || (resolved.nonNullTypes.isEmpty && resolved.items != nil) { return .array }
         if resolved.nonNullTypes == [.object] || !resolved.properties.isEmpty || mergedAllOf(resolved) != nil
             || isUnion(resolved)
@@ -547,6 +571,91 @@ struct SchemaTranslator {
         guard let ref = schema.ref else { return swiftType }
         let resolved = document.dereferenced(document.schema(for: ref))
         return needsOwnType(resolved) ? swiftType : plainType(of: resolved)
+    }
+
+    /// The parts of a schema's `allOf`, references followed and nested `allOf`s flattened, leaving out
+    /// references to generated structs and unions (they check themselves) and references already seen.
+    /// A string enum's values are a rule of the parts (`enum`).
+    private func allOfParts(_ schema: Schema) -> [Schema] {
+        var seen: Set<String> = []
+        var parts: [Schema] = []
+        func collect(_ schema: Schema) {
+            for part in schema.allOf {
+                var resolved = part
+                if let ref = part.ref {
+                    guard seen.insert(ref.id).inserted else { continue }
+                    resolved = document.dereferenced(document.schema(for: ref))
+                    if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { continue }
+                }
+                parts.append(resolved)
+                collect(resolved)
+            }
+        }
+        collect(schema)
+        return parts
+    }
+
+    /// What an `allOf` whose parts are not all objects (`allOf` of a reference to a string schema and a
+    /// `maxLength`, say) comes to.
+    enum PlainAllOf {
+        /// One schema of the parts' common type, with the `format`, `items` and `additionalProperties`
+        /// of the first part that has them; the parts' constraints are checked as rules (see ``rules(for:swiftType:)``).
+        case plain(Schema)
+        /// The parts have different types, so no value matches them all.
+        case conflicting([SchemaType])
+    }
+
+    /// The plain type of an `allOf` of parts that are not all objects, or `nil` when the schema is
+    /// something else (no `allOf`, a union, or parts that are generated types).
+    func plainAllOf(_ schema: Schema) -> PlainAllOf? {
+        guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
+            mergedAllOf(schema) == nil
+        else { return nil }
+        var seen: Set<String> = []
+        var parts = [schema]
+        // Whether a part is an object with properties: with objects only, the parts merge into a struct.
+        var hasStruct = false
+        func collect(_ schema: Schema) -> Bool {
+            for part in schema.allOf {
+                var resolved = part
+                if let ref = part.ref {
+                    guard seen.insert(ref.id).inserted else { continue }
+                    resolved = document.dereferenced(document.schema(for: ref))
+                }
+                if isUnion(resolved) { return false }
+                if isObjectWithProperties(resolved) {
+                    hasStruct = true
+                    var object = Schema(location: resolved.location)
+                    object.types = [.object]
+                    parts.append(object)
+                    continue
+                }
+                parts.append(resolved)
+                guard collect(resolved) else { return false }
+            }
+            return true
+        }
+        guard collect(schema) else { return nil }
+        var types: [SchemaType] = []
+        for part in parts {
+            let partTypes = part.nonNullTypes
+            guard !partTypes.isEmpty else { continue }
+            // A part that allows several types narrows nothing the Swift type can say: its type is not kept.
+            guard partTypes.count == 1, let type = partTypes.first else { continue }
+            if !types.contains(type) { types.append(type) }
+        }
+        // An integer is a number.
+        if Set(types) == [.integer, .number] { types = [.integer] }
+        guard types.count <= 1 else { return .conflicting(types) }
+        // Objects that do not merge (an object with a part that is not one, without a type): not plain.
+        if hasStruct { return nil }
+        var plain = Schema(location: schema.location)
+        plain.types = types + (schema.types.contains(.null) ? [.null] : [])
+        plain.isNullable = schema.isNullable
+        plain.format = parts.lazy.compactMap(\.format).first
+        plain.items = parts.lazy.compactMap(\.items).first
+        plain.additionalProperties = parts.lazy.compactMap(\.additionalProperties).first
+        return .plain(plain)
     }
 
     /// An `allOf` of object schemas (by reference or inline) as one object schema: the parts'
