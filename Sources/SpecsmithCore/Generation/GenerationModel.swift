@@ -42,9 +42,32 @@ struct StructDeclaration: Sendable, Hashable {
     var properties: [PropertyDeclaration]
     /// Types declared inside this one (inline object schemas and enums of its properties).
     var nested: [TypeDeclaration]
+    /// What the struct keeps of the properties its schema does not declare, when it says
+    /// (`additionalProperties` beside `properties`).
+    var extras: ExtraProperties? = nil
 
     /// Whether any property holds a secret, so the type needs a redacting mirror.
     var hasSecrets: Bool { properties.contains(where: \.isSecret) }
+}
+
+/// The properties of an object that its schema does not declare, as a struct keeps them.
+struct ExtraProperties: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        /// `additionalProperties` with a schema (or `true`): a dictionary of them, each value of this
+        /// Swift type, decoded from the undeclared keys and encoded back.
+        case kept(valueType: String)
+        /// `additionalProperties: false`: the undeclared names a value arrived with, which `validate()` reports.
+        case forbidden
+    }
+
+    var kind: Kind
+    /// The Swift property: `additionalProperties` or `undeclaredKeys`, numbered if a declared property
+    /// has the name.
+    var name: String
+    /// The qualified name of the generated struct each value is, if any.
+    var valueStruct: String?
+    /// Whether each value is a generated type with checks of its own.
+    var validatesNested = false
 }
 
 /// A stored property of a generated struct.

@@ -308,8 +308,24 @@ struct SchemaTranslator {
                     validatesNested: false,
                     valueStruct: type.structName))
         }
+        var extras: ExtraProperties?
+        switch schema.additionalProperties {
+        case .schema(let valueSchema)?:
+            let type = swiftType(
+                for: valueSchema, suggestedName: "AdditionalProperty", owner: qualifiedName, taken: taken, nested: &nested)
+            extras = ExtraProperties(
+                kind: .kept(valueType: type.name), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
+                valueStruct: type.structName)
+        case .bool(true)?:
+            extras = ExtraProperties(
+                kind: .kept(valueType: "JSONValue"), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0])
+        case .bool(false)?:
+            extras = ExtraProperties(kind: .forbidden, name: SwiftNames.uniqued(["undeclaredKeys"], taken: Set(swiftNames))[0])
+        case nil:
+            break
+        }
         return StructDeclaration(
-            name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested)
+            name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested, extras: extras)
     }
 
     /// A `default` as a Swift expression for an initializer argument: a literal of a plain type, or a

@@ -12,7 +12,7 @@ struct Translator {
     static let reservedNames: Set<String> = [
         "Server", "Operations", "JSONValue", "PreparedRequest", "RequestBuilder", "RequestPath", "RequestError",
         "Validatable", "ValidationContext", "ValidationError", "Violation", "Pattern", "ExactDecimal", "JSONCoding",
-        "Redacted", "OpenEnum", "HTTPRequest",
+        "Redacted", "OpenEnum", "HTTPRequest", "UndeclaredProperties",
         "ClientCore", "ClientOperation", "ClientMiddleware", "HTTPTransport", "URLSessionTransport", "UnexpectedResponse",
     ]
 
@@ -324,8 +324,9 @@ struct Translator {
                 switch declaration {
                 case .structure(let s):
                     graph[qualified] = TypeNode(
-                        hasRules: s.properties.contains { !$0.rules.isEmpty || !$0.elementRules.isEmpty },
-                        holds: s.properties.compactMap(\.valueStruct),
+                        hasRules: s.properties.contains { !$0.rules.isEmpty || !$0.elementRules.isEmpty }
+                            || s.extras?.kind == .forbidden,
+                        holds: s.properties.compactMap(\.valueStruct) + (s.extras?.valueStruct.map { [$0] } ?? []),
                         contains: s.properties.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct })
                     collect(s.nested, prefix: qualified)
                 case .union(let u):
@@ -374,6 +375,8 @@ struct Translator {
                         s.properties[index].validatesNested = property.valueStruct.map(validating.contains) ?? false
                         s.properties[index].isIndirect = !property.type.hasPrefix("[") && onCycle(qualified, property.valueStruct)
                     }
+                    let extrasStruct = s.extras?.valueStruct
+                    s.extras?.validatesNested = extrasStruct.map(validating.contains) ?? false
                     s.nested = mark(s.nested, prefix: qualified)
                     return .structure(s)
                 case .union(var u):

@@ -211,7 +211,9 @@ struct Renderer {
 
     private func structContext(_ s: StructDeclaration, indent: Int) -> TemplateContext {
         let hasExplicitNulls = s.properties.contains(where: \.isExplicitNull)
-        let lastArgument = s.properties.lastIndex { !$0.isReadOnly }
+        let keptType: String? = if case .kept(let valueType)? = s.extras?.kind { valueType } else { nil }
+        // With kept extras, their dictionary is the initializer's last argument.
+        let lastArgument = keptType == nil ? s.properties.lastIndex { !$0.isReadOnly } : nil
         let properties: [TemplateContext] = s.properties.enumerated().map { index, p in
             let type = p.type + (p.isOptional ? "?" : "")
             let label = SwiftNames.unescaped(p.name)
@@ -248,7 +250,8 @@ struct Renderer {
                 "codingKey": .string(codingKey),
                 "last": .bool(index == lastArgument),
             ]
-            if hasExplicitNulls { context["encodeStatement"] = .string(encodeStatement()) }
+            if hasExplicitNulls || keptType != nil { context["encodeStatement"] = .string(encodeStatement()) }
+            if s.extras != nil { context["decodeStatement"] = .lines(Self.decodeStatement(p, indent: indent + 8)) }
             // Only a property stored aside has storage to declare.
             if aside {
                 context["getter"] = .string(p.isIndirect ? storage + (p.isOptional ? "?" : "") + ".value" : storage)
@@ -261,15 +264,74 @@ struct Renderer {
             }
             return context
         }
-        return [
+        var context: TemplateContext = [
             "name": .string(s.name),
             "doc": doc(s.doc, indent: indent),
             "deprecated": .bool(s.deprecated),
             "properties": .objects(properties),
-            "hasProperties": .bool(s.properties.contains { !$0.isReadOnly }),
-            "hasExplicitNulls": .bool(hasExplicitNulls),
-            "needsCodingKeys": .bool(s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
+            "hasProperties": .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),
+            "encodesExplicitly": .bool(hasExplicitNulls || keptType != nil),
+            "encodeDoc": .string(
+                keptType == nil
+                    ? "Encodes every property; a required one that may be null is written as `null` when `nil`."
+                    : "Encodes every property\(hasExplicitNulls ? " (a required one that may be null as `null` when `nil`)" : ""), "
+                        + "then each of `\(SwiftNames.unescaped(s.extras?.name ?? ""))` whose name the schema does not declare."),
+            "needsCodingKeys": .bool(
+                s.extras != nil || s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
+            // The declared wire names, which undeclared properties are told apart from.
+            "codingKeysConformances": .string(s.extras == nil ? "" : ", CaseIterable"),
+            "extras": .bool(s.extras != nil),
+            "decodesExplicitly": .bool(s.extras != nil),
         ]
+        if let extras = s.extras {
+            let name = SwiftNames.unescaped(extras.name)
+            switch extras.kind {
+            case .kept(let valueType):
+                context["extrasDoc"] = doc(["The properties besides the declared ones, by name."], indent: indent + 4)
+                context["extrasDeclaration"] = .string("let \(extras.name): [String: \(valueType)]")
+                context["extrasIsPublic"] = true
+                context["extrasParameter"] = .lines(["\(extras.name): [String: \(valueType)] = [:]"])
+                context["extrasAssignment"] = .string("self.\(name) = \(extras.name)")
+                context["extrasDecode"] = .lines(
+                    Self.call(
+                        "self.\(name) = try UndeclaredProperties.decode(",
+                        ["\(valueType).self", "from: decoder", "declared: CodingKeys.self"], indent: indent + 8))
+                context["extrasEncode"] = .lines(
+                    Self.call(
+                        "try UndeclaredProperties.encode(", [name, "to: encoder", "declared: CodingKeys.self"], indent: indent + 8))
+            case .forbidden:
+                context["extrasDoc"] = doc(
+                    [
+                        "The names this value arrived with that its schema does not declare, sorted: `validate()` reports "
+                            + "each (`additionalProperties: false`)."
+                    ], indent: indent + 4)
+                context["extrasDeclaration"] = .string("let \(extras.name): [String]")
+                context["extrasAssignment"] = .string("self.\(name) = []")
+                context["extrasDecode"] = .lines(
+                    Self.call(
+                        "self.\(name) = try UndeclaredProperties.keys(", ["in: decoder", "declared: CodingKeys.self"],
+                        indent: indent + 8))
+            }
+        }
+        return context
+    }
+
+    /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
+    /// container.decodeIfPresent(String.self, forKey: .name)`.
+    private static func decodeStatement(_ p: PropertyDeclaration, indent: Int) -> [String] {
+        let label = SwiftNames.unescaped(p.name)
+        let key = p.isStoredAside ? "_" + label : label
+        let type = p.isIndirect ? "Indirect<\(p.type)>" : p.type
+        return call(
+            "self.\(key) = try container.\(p.isOptional ? "decodeIfPresent" : "decode")(", ["\(type).self", "forKey: .\(key)"],
+            indent: indent)
+    }
+
+    /// A call on one line when it fits at `indent`, else one argument per line, as swift-format lays it out.
+    private static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
+        let line = head + arguments.joined(separator: ", ") + ")"
+        if indent + line.count <= DocComment.lineWidth { return [line] }
+        return [head] + arguments.enumerated().map { "    " + $0.element + ($0.offset == arguments.count - 1 ? "" : ",") } + [")"]
     }
 
     /// Every type, outermost first, with its qualified name (`Customer.Billing`).
@@ -325,6 +387,14 @@ struct Renderer {
             }
             if property.validatesNested {
                 statements.append("context.validate(\(property.reader), at: \(key))")
+            }
+        }
+        if let extras = entry.declaration.extras {
+            switch extras.kind {
+            case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
+            // Each value at its name, directly under this object.
+            case .kept where extras.validatesNested: statements.append("\(extras.name).validate(into: &context)")
+            case .kept: break
             }
         }
         if statements.isEmpty { return nil }

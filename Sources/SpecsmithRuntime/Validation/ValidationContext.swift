@@ -159,6 +159,18 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    // MARK: Undeclared properties
+
+    /// Checks `additionalProperties: false`: records a violation at each key the value arrived with that
+    /// its schema does not declare (a generated struct keeps them from decoding).
+    public mutating func check(undeclaredKeys keys: [String]) {
+        for key in keys {
+            record(
+                Failure(.additionalProperties, limit: nil, message: "is not a property the schema declares (additionalProperties: false)"),
+                at: .name(key))
+        }
+    }
+
     // MARK: Negation
 
     /// Checks `not`: records a violation at `key` when `value` meets every constraint of the `not`

@@ -8,7 +8,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         case maxLength, minLength, pattern, format
         case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
         case minItems, maxItems, uniqueItems
-        case minProperties, maxProperties, required
+        case minProperties, maxProperties, required, additionalProperties
         case `enum`, const
         case not
     }
@@ -18,7 +18,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     /// The keyword whose constraint the value breaks.
     public let keyword: Keyword
     /// The constraint as the spec states it: `64`, `0.01`, a pattern, a format, a required property's name;
-    /// `nil` for `uniqueItems`, `enum`, `const` and `not`.
+    /// `nil` for `uniqueItems`, `enum`, `const`, `not` and `additionalProperties`.
     public let limit: String?
     /// What is wrong, without the path, such as `length 65 exceeds maxLength 64`.
     public let message: String

@@ -82,12 +82,27 @@ public struct Setting: Codable, Hashable, Sendable {
 
     public struct Closed: Codable, Hashable, Sendable {
         public let a: String?
+        /// The names this value arrived with that its schema does not declare, sorted: `validate()` reports each
+        /// (`additionalProperties: false`).
+        let undeclaredKeys: [String]
 
         /// Creates a value from its properties.
         public init(
             a: String? = nil
         ) {
             self.a = a
+            self.undeclaredKeys = []
+        }
+
+        /// Decodes the declared properties, and keeps the others.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.a = try container.decodeIfPresent(String.self, forKey: .a)
+            self.undeclaredKeys = try UndeclaredProperties.keys(in: decoder, declared: CodingKeys.self)
+        }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case a
         }
     }
 }

@@ -9,10 +9,18 @@ extension Setting: Validatable {
     public func validate(into context: inout ValidationContext) {
         context.check(kind, at: "kind", .listed)
         context.check(version, at: "version", Self.versionValues)
+        context.validate(closed, at: "closed")
         context.checkNot(notEmpty, at: "notEmpty") { subschema, value in
             subschema.check(value, at: "notEmpty", .maxLength(0))
         }
         context.check(ratio, at: "ratio", .exclusiveMinimum(0))
         context.check(ratio, at: "ratio", .maximum(1))
+    }
+}
+
+extension Setting.Closed: Validatable {
+    /// Records each constraint of the `Setting.Closed` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(undeclaredKeys: undeclaredKeys)
     }
 }
