@@ -189,8 +189,33 @@ enum ValidationRule: Sendable, Hashable {
 /// A server the API is served from.
 struct ServerDeclaration: Sendable, Hashable {
     var name: String
+    /// The URL, or with variables the template (`https://{region}.example.com/{version}`).
     var url: String
     var doc: [String]
+    /// The URL template's variables, in document order: the case's associated values.
+    var variables: [ServerVariableDeclaration] = []
+
+    /// The server as a value, such as `.production` or, with variables, `.production()`; `nil` when a
+    /// variable has no default.
+    var defaultValue: String? {
+        if variables.isEmpty { return "." + SwiftNames.unescaped(name) }
+        return variables.allSatisfy { $0.defaultValue != nil } ? "." + SwiftNames.unescaped(name) + "()" : nil
+    }
+}
+
+/// A variable of a server's URL template.
+struct ServerVariableDeclaration: Sendable, Hashable {
+    /// The Swift argument name (`region`).
+    var name: String
+    /// The name in the template (`{region}`).
+    var wireName: String
+    /// `String`, or the enum of the values the spec lists (`ProductionRegion`).
+    var type: String
+    /// The default as a Swift expression (`"v1"`, `.us`); `nil` when the spec's default is not a listed value.
+    var defaultValue: String?
+    var doc: [String]
+    /// The enum of the listed values, if the spec lists them.
+    var enumeration: EnumDeclaration?
 }
 
 /// One operation: a request builder.

@@ -22,7 +22,7 @@ struct Translator {
         var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames, assertFormats: assertFormats)
         schemas.declareComponents()
         var diagnostics: [Diagnostic] = []
-        let servers = translateServers(document, &diagnostics)
+        let servers = translateServers(document)
         var operations: [OperationDeclaration] = []
         let operationNames = SwiftNames.uniqued(document.operations.map(Self.operationName))
         for (operation, name) in zip(document.operations, operationNames) {
@@ -53,24 +53,42 @@ struct Translator {
 
     // MARK: - Servers
 
-    private func translateServers(_ document: OpenAPIDocument, _ diagnostics: inout [Diagnostic]) -> [ServerDeclaration] {
+    private func translateServers(_ document: OpenAPIDocument) -> [ServerDeclaration] {
         let names = document.servers.enumerated().map { index, server in
             if let node = server.extensions["x-specsmith-name"], let name = try? node.string() {
                 return SwiftNames.member(name)
             }
             return Self.serverName(description: server.description) ?? "server\(index + 1)"
         }
+        var enumNames: Set<String> = ["Server"]
         return zip(document.servers, SwiftNames.uniqued(names, taken: ["custom", "url"])).map { server, name in
-            if !server.variables.isEmpty {
-                diagnostics.append(
-                    .warning("server variables are not generated yet; their defaults are used", at: server.location))
-            }
-            var url = server.url
-            for variable in server.variables {
-                url = url.replacingOccurrences(of: "{\(variable.key)}", with: variable.value.default)
+            let argumentNames = SwiftNames.uniqued(server.variables.keys.map(SwiftNames.member))
+            var variables: [ServerVariableDeclaration] = []
+            for (entry, argument) in zip(server.variables, argumentNames) {
+                let variable = entry.value
+                var declaration = ServerVariableDeclaration(
+                    name: argument, wireName: entry.key, type: "String", defaultValue: SwiftLiteral.string(variable.default),
+                    doc: SchemaTranslator.documentation(variable.description), enumeration: nil)
+                if let values = variable.enum, !values.isEmpty {
+                    let typeName = SwiftNames.uniqued(
+                        [SwiftNames.type(SwiftNames.unescaped(name) + " " + entry.key)], taken: enumNames)[0]
+                    enumNames.insert(typeName)
+                    let caseNames = SwiftNames.uniqued(values.map(SwiftNames.member))
+                    declaration.type = typeName
+                    declaration.enumeration = EnumDeclaration(
+                        name: typeName, doc: ["The values of the `\(entry.key)` variable of `Server.\(SwiftNames.unescaped(name))`."],
+                        cases: zip(caseNames, values).map { EnumCase(name: $0, literal: SwiftLiteral.string($1)) },
+                        rawType: "String")
+                    // A default that is not listed (the loader warns) cannot be a value of the enum.
+                    declaration.defaultValue = values.firstIndex(of: variable.default).map {
+                        "." + SwiftNames.unescaped(caseNames[$0])
+                    }
+                }
+                variables.append(declaration)
             }
             return ServerDeclaration(
-                name: name, url: url, doc: SchemaTranslator.documentation(server.description ?? url))
+                name: name, url: server.url, doc: SchemaTranslator.documentation(server.description ?? server.url),
+                variables: variables)
         }
     }
 

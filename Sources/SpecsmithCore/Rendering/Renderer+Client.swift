@@ -14,7 +14,7 @@ extension Renderer {
             model.operations.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Outcome" },
             taken: typeNames.union([client])
         )
-        let defaultServer = model.servers.first?.name
+        let defaultServer = model.servers.first?.defaultValue
         let operations = zip(model.operations, outcomes).enumerated().map { index, pair in
             var context = clientOperationContext(pair.0, outcome: pair.1)
             context["last"] = .bool(index == model.operations.count - 1)
@@ -31,7 +31,7 @@ extension Renderer {
                 ],
                 indent: 0
             )),
-            "defaultServer": .string(defaultServer.map { " = .\($0)" } ?? ""),
+            "defaultServer": .string(defaultServer.map { " = \($0)" } ?? ""),
             "operations": .objects(operations),
         ]
     }

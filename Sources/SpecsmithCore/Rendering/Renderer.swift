@@ -94,9 +94,20 @@ struct Renderer {
         case .servers:
             return try file(
                 "Servers.swift", template: "servers",
-                ["servers": .objects(model.servers.map(serverContext)), "serverDoc": doc(["A server of the \(model.title) API."], indent: 0)])
+                [
+                    "servers": .objects(model.servers.map(serverContext)),
+                    "serverDoc": doc(["A server of the \(model.title) API."], indent: 0),
+                    "importsRuntime": .bool(model.servers.contains { !$0.variables.isEmpty }),
+                    "variableEnums": .objects(
+                        model.servers.flatMap(\.variables).compactMap(\.enumeration).map { enumeration in
+                            [
+                                "name": .string(enumeration.name), "doc": doc(enumeration.doc, indent: 4),
+                                "cases": .objects(enumeration.cases.map { ["name": .string($0.name), "literal": .string($0.literal)] }),
+                            ]
+                        }),
+                ])
         case .operations:
-            let defaultServer = model.servers.first?.name
+            let defaultServer = model.servers.first?.defaultValue
             let operations = model.operations.enumerated().map { index, operation in
                 var context = operationContext(operation, defaultServer: defaultServer)
                 context["last"] = .bool(index == model.operations.count - 1)
@@ -473,8 +484,31 @@ struct Renderer {
 
     // MARK: - Servers and operations
 
+    /// A server's case and its branch of `url`: a plain case and `URL(string:)`, or with variables a case
+    /// whose associated values are the variables (defaults as default values) and a `ServerURL.expand`.
     private func serverContext(_ server: ServerDeclaration) -> TemplateContext {
-        ["name": .string(server.name), "url": .string(SwiftLiteral.string(server.url)), "doc": doc(server.doc, indent: 4)]
+        let member = SwiftNames.unescaped(server.name)
+        guard !server.variables.isEmpty else {
+            return [
+                "doc": doc(server.doc, indent: 4), "declaration": .lines(["case \(server.name)"]),
+                "urlCase": .lines(["case .\(member): URL(string: \(SwiftLiteral.string(server.url)))!"]),
+            ]
+        }
+        var lines = server.doc
+        lines += ["", "- Parameters:"]
+        lines += server.variables.map { "  - \(SwiftNames.unescaped($0.name)): " + ($0.doc.first ?? "The `\($0.wireName)` variable.") }
+        let parameters = server.variables.map { "\($0.name): \($0.type)" + ($0.defaultValue.map { " = \($0)" } ?? "") }
+        let bindings = server.variables.map { "let \($0.name)" }.joined(separator: ", ")
+        let values = server.variables.map {
+            "\(SwiftLiteral.string($0.wireName)): \($0.name)\($0.enumeration == nil ? "" : ".rawValue")"
+        }
+        let expansion = Self.call(
+            "ServerURL.expand(", [SwiftLiteral.string(server.url), "[" + values.joined(separator: ", ") + "]"], indent: 12)
+        return [
+            "doc": doc(lines, indent: 4),
+            "declaration": .lines(Self.call("case \(server.name)(", parameters, indent: 4)),
+            "urlCase": .lines(["case .\(member)(\(bindings)):"] + expansion.map { "    " + $0 }),
+        ]
     }
 
     private func operationContext(_ operation: OperationDeclaration, defaultServer: String?) -> TemplateContext {
@@ -497,7 +531,7 @@ struct Renderer {
             let description = bearer.isEmpty ? "The access token, sent as `Authorization: Bearer <token>`." : bearer.joined(separator: " ")
             argumentDocs.append("  - bearerToken: " + description)
         }
-        arguments.append("server: Server" + (defaultServer.map { " = .\($0)" } ?? ""))
+        arguments.append("server: Server" + (defaultServer.map { " = \($0)" } ?? ""))
         argumentDocs.append("  - server: The server to send the request to.")
 
         var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Server URLs with variables, as OpenAPI writes them: `https://{region}.example.com/{version}`.
+public enum ServerURL {
+    /// The template with each `{name}` replaced by its value, percent-encoded (every character but RFC
+    /// 3986's unreserved ones), so that a value cannot change the host, add a path segment or a query:
+    /// `eu-west` stays as it is, `evil.com/x?` becomes `evil.com%2Fx%3F`.
+    ///
+    /// A result that is not a URL, from a template that is not one, is `invalid:`, which a request
+    /// builder refuses with ``RequestError/invalidServerURL``.
+    public static func expand(_ template: String, _ variables: [String: String]) -> URL {
+        var url = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            url += rest[..<open]
+            let name = String(rest[rest.index(after: open)..<close])
+            url += variables[name].map(PercentEncoding.encode) ?? String(rest[open...close])
+            rest = rest[rest.index(after: close)...]
+        }
+        url += rest
+        return URL(string: url) ?? URL(string: "invalid:")!
+    }
+}
