@@ -126,6 +126,11 @@ struct UnionDeclaration: Sendable, Hashable {
         var valueStruct: String?
         /// Whether the case is `indirect`, because the enum would otherwise contain itself.
         var isIndirect = false
+        /// The constraints of the case's schema on its value (`maxLength` of a string case), checked when
+        /// the union holds this case.
+        var rules: [ValidationRule] = []
+        /// The type the rules see: ``type``, or for an alias the type it stands for.
+        var ruleType: String = ""
     }
 
     var name: String

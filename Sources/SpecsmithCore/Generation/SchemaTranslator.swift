@@ -543,7 +543,7 @@ struct SchemaTranslator {
             cases.append(
                 UnionDeclaration.Case(
                     name: Self.caseName(for: type.name), type: type.name, values: values, validates: false,
-                    valueStruct: type.structName))
+                    valueStruct: type.structName, rules: rules(for: member, swiftType: type.ruleType), ruleType: type.ruleType))
         }
         let names = SwiftNames.uniqued(cases.map(\.name))
         for index in cases.indices { cases[index].name = names[index] }

@@ -349,7 +349,7 @@ struct Translator {
                     collect(s.nested, prefix: qualified)
                 case .union(let u):
                     graph[qualified] = TypeNode(
-                        hasRules: false, holds: u.cases.compactMap(\.valueStruct),
+                        hasRules: u.cases.contains { !$0.rules.isEmpty }, holds: u.cases.compactMap(\.valueStruct),
                         contains: u.cases.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct })
                     collect(u.nested, prefix: qualified)
                 case .enumeration, .alias:

@@ -368,17 +368,31 @@ struct Renderer {
         }
     }
 
-    /// A union validates the value of whichever case it holds.
+    /// A union validates the value of whichever case it holds: the constraints of the case's schema, at
+    /// the union's own path, and a generated type's own checks.
     private func unionValidationContext(_ qualified: String, _ union: UnionDeclaration) -> TemplateContext? {
-        let validating = union.cases.filter(\.validates)
+        let validating = union.cases.filter { $0.validates || !$0.rules.isEmpty }
         guard !validating.isEmpty else { return nil }
+        var writer = CheckWriter(hoists: true)
         var statements = ["switch self {"]
         for item in validating {
-            statements.append("case .\(SwiftNames.unescaped(item.name))(let value): value.validate(into: &context)")
+            let member = SwiftNames.unescaped(item.name)
+            var checks: [String] = []
+            for rule in item.rules {
+                checks += writer.statements(
+                    for: rule, value: "value", key: ".here", type: item.ruleType, each: false, constantBase: member)
+            }
+            if item.validates { checks.append("value.validate(into: &context)") }
+            if checks.count == 1 {
+                statements.append("case .\(member)(let value): \(checks[0])")
+            } else {
+                statements.append("case .\(member)(let value):")
+                statements += checks.map { "    " + $0 }
+            }
         }
         if validating.count < union.cases.count { statements.append("default: break") }
         statements.append("}")
-        return ["name": .string(qualified), "statements": .lines(statements), "constants": []]
+        return ["name": .string(qualified), "statements": .lines(statements), "constants": .objects(writer.constants)]
     }
 
     // MARK: - Validation

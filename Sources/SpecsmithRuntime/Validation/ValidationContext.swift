@@ -1,3 +1,23 @@
+/// Where a checked value is, relative to the value being validated: a property's name on the wire,
+/// written as a string literal (`"grant_type"`), or ``here`` for the value itself.
+public struct ValidationKey: Sendable, ExpressibleByStringLiteral {
+    /// The name, or `nil` for the value itself.
+    let name: StaticString?
+
+    /// A property's name on the wire.
+    public init(stringLiteral name: StaticString) {
+        self.name = name
+    }
+
+    private init() {
+        name = nil
+    }
+
+    /// The value being validated itself, such as the value of a `oneOf` case: a violation is reported at
+    /// the value's own path.
+    public static let here = ValidationKey()
+}
+
 /// Collects the violations found while validating a value.
 ///
 /// Checking a valid value allocates nothing per check: keys are static strings, rules are plain values,
@@ -5,7 +25,7 @@
 /// `nil` values pass every check; `required` is enforced by the Swift types.
 public struct ValidationContext: Sendable {
     enum Component: Sendable {
-        case key(StaticString)
+        case key(ValidationKey)
         case name(String)
         case index(Int)
     }
@@ -35,13 +55,13 @@ public struct ValidationContext: Sendable {
     // MARK: Keyword checks
 
     /// Checks a string against `maxLength`, `minLength` or `pattern`.
-    public mutating func check(_ value: String?, at key: StaticString, _ rule: StringRule) {
+    public mutating func check(_ value: String?, at key: ValidationKey, _ rule: StringRule) {
         guard let value, let failure = rule.failure(value) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks every string of an array against `maxLength`, `minLength` or `pattern`.
-    public mutating func check(each values: [String]?, at key: StaticString, _ rule: StringRule) {
+    public mutating func check(each values: [String]?, at key: ValidationKey, _ rule: StringRule) {
         guard let values else { return }
         for (index, value) in values.enumerated() {
             guard let failure = rule.failure(value) else { continue }
@@ -50,7 +70,7 @@ public struct ValidationContext: Sendable {
     }
 
     /// Checks an integer against `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum` or `multipleOf`.
-    public mutating func check<Integer: BinaryInteger>(_ value: Integer?, at key: StaticString, _ rule: NumberRule) {
+    public mutating func check<Integer: BinaryInteger>(_ value: Integer?, at key: ValidationKey, _ rule: NumberRule) {
         guard let value, let failure = rule.failure(ExactDecimal(exactly: value)) else { return }
         record(failure, at: .key(key))
     }
@@ -58,7 +78,7 @@ public struct ValidationContext: Sendable {
     /// Checks every integer of an array against a numeric rule.
     public mutating func check<Integer: BinaryInteger>(
         each values: [Integer]?,
-        at key: StaticString,
+        at key: ValidationKey,
         _ rule: NumberRule
     ) {
         guard let values else { return }
@@ -69,13 +89,13 @@ public struct ValidationContext: Sendable {
     }
 
     /// Checks a floating-point number, through its shortest decimal form, against a numeric rule.
-    public mutating func check(_ value: Double?, at key: StaticString, _ rule: NumberRule) {
+    public mutating func check(_ value: Double?, at key: ValidationKey, _ rule: NumberRule) {
         guard let value, let failure = rule.failure(ExactDecimal(value)) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks every floating-point number of an array against a numeric rule.
-    public mutating func check(each values: [Double]?, at key: StaticString, _ rule: NumberRule) {
+    public mutating func check(each values: [Double]?, at key: ValidationKey, _ rule: NumberRule) {
         guard let values else { return }
         for (index, value) in values.enumerated() {
             guard let failure = rule.failure(ExactDecimal(value)) else { continue }
@@ -84,20 +104,20 @@ public struct ValidationContext: Sendable {
     }
 
     /// Checks an array against `minItems`, `maxItems` or `uniqueItems`.
-    public mutating func check<Element: Hashable>(_ value: [Element]?, at key: StaticString, _ rule: ItemsRule) {
+    public mutating func check<Element: Hashable>(_ value: [Element]?, at key: ValidationKey, _ rule: ItemsRule) {
         guard let value, let failure = rule.failure(value) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks an array of values that are not `Hashable` against `minItems` or `maxItems`;
     /// `uniqueItems` needs `Hashable` items, and passes here.
-    public mutating func check<Element>(_ value: [Element]?, at key: StaticString, _ rule: ItemsRule) {
+    public mutating func check<Element>(_ value: [Element]?, at key: ValidationKey, _ rule: ItemsRule) {
         guard let value, let failure = rule.countFailure(value.count) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks a dictionary against `minProperties`, `maxProperties` or `required`.
-    public mutating func check<Value>(_ value: [String: Value]?, at key: StaticString, _ rule: PropertiesRule) {
+    public mutating func check<Value>(_ value: [String: Value]?, at key: ValidationKey, _ rule: PropertiesRule) {
         guard let value, let failure = rule.failure(value) else { return }
         record(failure, at: .key(key))
     }
@@ -106,14 +126,14 @@ public struct ValidationContext: Sendable {
 
     /// Checks a value of a schema without a single `type` against `maxLength`, `minLength`, `pattern` or
     /// `format`: as in JSON Schema, the rule only says something about a string.
-    public mutating func check(_ value: JSONValue?, at key: StaticString, _ rule: StringRule) {
+    public mutating func check(_ value: JSONValue?, at key: ValidationKey, _ rule: StringRule) {
         guard case .string(let string)? = value, let failure = rule.failure(string) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks a value of a schema without a single `type` against a numeric rule, which only says
     /// something about a number.
-    public mutating func check(_ value: JSONValue?, at key: StaticString, _ rule: NumberRule) {
+    public mutating func check(_ value: JSONValue?, at key: ValidationKey, _ rule: NumberRule) {
         let failure: Failure?
         switch value {
         case .integer(let integer)?: failure = rule.failure(ExactDecimal(exactly: integer))
@@ -126,32 +146,32 @@ public struct ValidationContext: Sendable {
 
     /// Checks a value of a schema without a single `type` against `minItems`, `maxItems` or
     /// `uniqueItems`, which only say something about an array.
-    public mutating func check(_ value: JSONValue?, at key: StaticString, _ rule: ItemsRule) {
+    public mutating func check(_ value: JSONValue?, at key: ValidationKey, _ rule: ItemsRule) {
         guard case .array(let items)? = value, let failure = rule.failure(items) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks a value of a schema without a single `type` against `minProperties`, `maxProperties` or
     /// `required`, which only say something about an object.
-    public mutating func check(_ value: JSONValue?, at key: StaticString, _ rule: PropertiesRule) {
+    public mutating func check(_ value: JSONValue?, at key: ValidationKey, _ rule: PropertiesRule) {
         guard case .object(let object)? = value, let failure = rule.failure(object) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks a value against `enum` or `const`.
-    public mutating func check<Value>(_ value: Value?, at key: StaticString, _ rule: ValueRule<Value>) {
+    public mutating func check<Value>(_ value: Value?, at key: ValidationKey, _ rule: ValueRule<Value>) {
         guard let value, let failure = rule.failure(value) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks that a value of a generated string enum is one the spec lists (not `unknown`).
-    public mutating func check<Value: OpenEnum>(_ value: Value?, at key: StaticString, _ rule: ListedRule) {
+    public mutating func check<Value: OpenEnum>(_ value: Value?, at key: ValidationKey, _ rule: ListedRule) {
         guard let value, let failure = rule.failure(value) else { return }
         record(failure, at: .key(key))
     }
 
     /// Checks that every value of an array of a generated string enum is one the spec lists.
-    public mutating func check<Value: OpenEnum>(each values: [Value]?, at key: StaticString, _ rule: ListedRule) {
+    public mutating func check<Value: OpenEnum>(each values: [Value]?, at key: ValidationKey, _ rule: ListedRule) {
         guard let values else { return }
         for (index, value) in values.enumerated() {
             guard let failure = rule.failure(value) else { continue }
@@ -183,7 +203,7 @@ public struct ValidationContext: Sendable {
     /// ```
     public mutating func checkNot<Value>(
         _ value: Value?,
-        at key: StaticString,
+        at key: ValidationKey,
         _ subschema: (inout ValidationContext, Value) -> Void
     ) {
         guard let value, Self.matches(value, subschema) else { return }
@@ -193,7 +213,7 @@ public struct ValidationContext: Sendable {
     /// Checks `not` on every element of an array.
     public mutating func checkNot<Value>(
         each values: [Value]?,
-        at key: StaticString,
+        at key: ValidationKey,
         _ subschema: (inout ValidationContext, Value) -> Void
     ) {
         guard let values else { return }
@@ -213,7 +233,7 @@ public struct ValidationContext: Sendable {
     // MARK: Nested values
 
     /// Validates a nested value (a model, or an array or dictionary of models) at `key`.
-    public mutating func validate(_ value: (some Validatable)?, at key: StaticString) {
+    public mutating func validate(_ value: (some Validatable)?, at key: ValidationKey) {
         guard let value else { return }
         components.append(.key(key))
         value.validate(into: &self)
@@ -236,7 +256,7 @@ public struct ValidationContext: Sendable {
             case .index(let index):
                 path += "[\(index)]"
             case .key(let key):
-                append(key.description, to: &path)
+                if let name = key.name { append(name.description, to: &path) }
             case .name(let name):
                 append(name, to: &path)
             }

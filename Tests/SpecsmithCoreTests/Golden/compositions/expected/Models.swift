@@ -130,3 +130,35 @@ public enum IdOrName: Codable, Hashable, Sendable {
         }
     }
 }
+
+/// A union whose string case has a constraint, and a case that checks itself.
+public enum Code: Codable, Hashable, Sendable {
+    case string(String)
+    case cat(Cat)
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        do {
+            self = .string(try String(from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        do {
+            self = .cat(try Cat(from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        throw OneOfDecoding.noMatch("Code", in: decoder, errors: errors)
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let value): try value.encode(to: encoder)
+        case .cat(let value): try value.encode(to: encoder)
+        }
+    }
+}

@@ -34,3 +34,34 @@ extension AnyPet: Validatable {
         }
     }
 }
+
+extension IdOrName: Validatable {
+    private static let stringPattern = Pattern("^[a-z]+$")
+
+    /// Records each constraint of the `IdOrName` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .integer(let value): context.check(value, at: .here, .minimum(1))
+        case .string(let value):
+            context.check(value, at: .here, .maxLength(10))
+            context.check(value, at: .here, .pattern(Self.stringPattern))
+        default: break
+        }
+    }
+}
+
+extension Code: Validatable {
+    private static let stringNotValues: ValueRule<String> = .enum(["xxx"])
+
+    /// Records each constraint of the `Code` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .string(let value):
+            context.check(value, at: .here, .minLength(3))
+            context.checkNot(value, at: .here) { subschema, value in
+                subschema.check(value, at: .here, Self.stringNotValues)
+            }
+        case .cat(let value): value.validate(into: &context)
+        }
+    }
+}
