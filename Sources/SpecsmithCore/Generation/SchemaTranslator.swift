@@ -415,7 +415,12 @@ struct SchemaTranslator {
         }
         if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let keyword = !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : "allOf"
-            let reason = keyword == "allOf" ? "parts that are not all objects" : "beside an allOf"
+            let hasUnionPart = schema.allOf.contains { part in
+                isUnion(part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part)
+            }
+            let reason =
+                keyword != "allOf" ? "beside an allOf"
+                : hasUnionPart ? "a oneOf or anyOf part" : "an object part and a part with enum or items"
             diagnostics.append(
                 .warning("\(keyword) with \(reason) is not generated yet; the value is a JSONValue", at: schema.location))
             return SwiftTypeName(name: "JSONValue")
