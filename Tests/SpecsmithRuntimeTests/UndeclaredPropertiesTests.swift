@@ -94,6 +94,21 @@ private struct Closed: Codable, Hashable, Validatable {
     }
 }
 
+/// Shaped like a generated struct whose dictionaries' values have limits: a property and the undeclared
+/// members (`additionalProperties: {type: string, maxLength: 3}` beside `properties`).
+private struct Labels: Validatable {
+    var counts: [String: Int]?
+    var additionalProperties: [String: String]
+
+    func validate(into context: inout ValidationContext) {
+        context.check(eachValue: counts, at: "counts", .minimum(0))
+        context.checkNot(eachValue: counts, at: "counts") { subschema, value in
+            subschema.check(value, at: "counts", .multipleOf(7))
+        }
+        context.check(eachValue: additionalProperties, at: .here, .maxLength(3))
+    }
+}
+
 @Suite("additionalProperties beside properties")
 struct UndeclaredPropertiesTests {
     private func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
@@ -149,5 +164,14 @@ struct UndeclaredPropertiesTests {
         #expect(found.allSatisfy { $0.keyword == .additionalProperties })
         #expect(violations(try decode(Closed.self, #"{"a": "x"}"#)).isEmpty)
         #expect(violations(Closed(a: "built")).isEmpty)
+    }
+
+    @Test func dictionaryValuesAreCheckedEachAtItsNameInNameOrder() {
+        let labels = Labels(counts: ["b": -1, "a": -2, "ok": 3, "week": 14], additionalProperties: ["zz": "long", "x": "ok"])
+        #expect(
+            violations(labels).map(\.description) == [
+                "counts.a: is below minimum 0", "counts.b: is below minimum 0",
+                "counts.week: matches the schema it must not match (not)", "zz: length 4 exceeds maxLength 3",
+            ])
     }
 }

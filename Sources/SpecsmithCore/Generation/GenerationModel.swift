@@ -68,6 +68,8 @@ struct ExtraProperties: Sendable, Hashable {
     var valueStruct: String?
     /// Whether each value is a generated type with checks of its own.
     var validatesNested = false
+    /// Constraints on each value, when the values are strings or numbers.
+    var rules: [ValidationRule] = []
 }
 
 /// A stored property of a generated struct.
@@ -94,6 +96,8 @@ struct PropertyDeclaration: Sendable, Hashable {
     var rules: [ValidationRule]
     /// Constraints on each element, when the value is an array of strings or numbers.
     var elementRules: [ValidationRule] = []
+    /// Constraints on each value, when the value is a dictionary of strings or numbers.
+    var valueRules: [ValidationRule] = []
     /// Whether the value (or each element of it) is a generated type with checks of its own.
     var validatesNested: Bool
     /// The qualified name of the generated struct the value (or each element) is, if any; used to
@@ -299,6 +303,8 @@ struct ParameterDeclaration: Sendable, Hashable {
     var isOptional: Bool
     var doc: [String]
     var rules: [ValidationRule]
+    /// Constraints on each element, when the value is an array of strings or numbers.
+    var elementRules: [ValidationRule] = []
     /// `form` with `explode: true` (the default for query): one `name=value` pair per array element.
     var explode: Bool
     /// `content: application/json` instead of `schema`: the value is sent as its JSON text.

@@ -70,6 +70,23 @@ struct SchemaTranslator {
         var array = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
         if case .plain(let plain)? = plainAllOf(array) { array = plain }
         guard let items = array.items else { return [] }
+        return memberRules(items)
+    }
+
+    /// The rules each value of a dictionary of strings or numbers must meet (the schema of
+    /// `additionalProperties`), when the value of `schema` is a dictionary of Swift type `swiftType`.
+    mutating func valueRules(for schema: Schema, swiftType: String) -> [ValidationRule] {
+        guard swiftType.hasPrefix("[String: ") else { return [] }
+        var object = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        if case .plain(let plain)? = plainAllOf(object) { object = plain }
+        guard case .schema(let valueSchema)? = object.additionalProperties else { return [] }
+        return memberRules(valueSchema)
+    }
+
+    /// The rules of an array's element or a dictionary's value, when it is a string or a number (other
+    /// members check themselves); `enum` and `const` are left to generated types.
+    mutating func memberRules(_ member: Schema) -> [ValidationRule] {
+        let items = member
         let element = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
         if isExpressibleEnum(element) { return [.listed] }
         let types = element.nonNullTypes
@@ -305,6 +322,7 @@ struct SchemaTranslator {
                     isSecret: secret,
                     rules: propertyRules,
                     elementRules: elementRules(for: property),
+                    valueRules: valueRules(for: property, swiftType: type.ruleType),
                     validatesNested: false,
                     valueStruct: type.structName))
         }
@@ -315,7 +333,7 @@ struct SchemaTranslator {
                 for: valueSchema, suggestedName: "AdditionalProperty", owner: qualifiedName, taken: taken, nested: &nested)
             extras = ExtraProperties(
                 kind: .kept(valueType: type.name), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
-                valueStruct: type.structName)
+                valueStruct: type.structName, rules: memberRules(valueSchema))
         case .bool(true)?:
             extras = ExtraProperties(
                 kind: .kept(valueType: "JSONValue"), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0])

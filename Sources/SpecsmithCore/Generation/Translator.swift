@@ -198,7 +198,7 @@ struct Translator {
                     style: style.rawValue, isOptional: !parameter.required,
                     doc: SchemaTranslator.documentation(parameter.description),
                     rules: schemas.rules(for: schema, swiftType: ruleType),
-                    explode: parameter.effectiveExplode, isJSON: isJSON))
+                    elementRules: schemas.elementRules(for: schema), explode: parameter.effectiveExplode, isJSON: isJSON))
         }
         let bearer = bearerAuth(operation, document: document)
         var responses: [ResponseDeclaration] = []
@@ -342,8 +342,8 @@ struct Translator {
                 switch declaration {
                 case .structure(let s):
                     graph[qualified] = TypeNode(
-                        hasRules: s.properties.contains { !$0.rules.isEmpty || !$0.elementRules.isEmpty }
-                            || s.extras?.kind == .forbidden,
+                        hasRules: s.properties.contains { !$0.rules.isEmpty || !$0.elementRules.isEmpty || !$0.valueRules.isEmpty }
+                            || s.extras?.kind == .forbidden || s.extras?.rules.isEmpty == false,
                         holds: s.properties.compactMap(\.valueStruct) + (s.extras?.valueStruct.map { [$0] } ?? []),
                         contains: s.properties.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct })
                     collect(s.nested, prefix: qualified)

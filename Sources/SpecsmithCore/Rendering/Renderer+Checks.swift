@@ -1,6 +1,34 @@
 /// Writes the statements that check a value's rules: `context.check(name, at: "name", .maxLength(64))`,
 /// and for `not` a `checkNot` whose closure checks the subschema's rules on a context of its own.
 struct CheckWriter {
+    /// What a rule is checked on.
+    enum Target {
+        /// The value itself.
+        case value
+        /// Each element of an array (`check(each:)`).
+        case elements
+        /// Each value of a dictionary, at its name (`check(eachValue:)`).
+        case values
+
+        /// The argument label before the value.
+        var label: String {
+            switch self {
+            case .value: ""
+            case .elements: "each: "
+            case .values: "eachValue: "
+            }
+        }
+
+        /// The Swift type a rule sees, from the type of the value: `String` for `[String]` and `[String: String]`.
+        func memberType(of type: String) -> String {
+            switch self {
+            case .value: type
+            case .elements: String(type.dropFirst().dropLast())
+            case .values: String(type.dropFirst("[String: ".count).dropLast())
+            }
+        }
+    }
+
     /// Whether patterns and value lists are built once in `static let`s (in a type's `validate`), or
     /// written inline (in an operation, which has no type of its own).
     let hoists: Bool
@@ -11,30 +39,36 @@ struct CheckWriter {
         self.hoists = hoists
     }
 
-    /// The statements that check `rule` on `value` (each element when `each`) at `key`, a string
-    /// literal; `receiver` is the context's name, and `constantBase` names the constants.
+    /// The statements that check `rule` on `value` (or each of its members, as `target` says) at `key`,
+    /// a string literal or `.here`; `receiver` is the context's name, and `constantBase` names the constants.
     mutating func statements(
-        for rule: ValidationRule, value: String, key: String, type: String, each: Bool, receiver: String = "context",
-        constantBase: String
+        for rule: ValidationRule, value: String, key: String, type: String, target: Target = .value,
+        receiver: String = "context", constantBase: String
     ) -> [String] {
-        let target = (each ? "each: " : "") + value
+        let argument = target.label + value
+        let memberType = target.memberType(of: type)
         let expression: String
         switch rule {
         case .not(let rules):
-            let opener = "\(receiver).checkNot(\(target), at: \(key))"
+            let opener = "\(receiver).checkNot(\(argument), at: \(key))"
             // A `not` without rules is `false`: any value breaks it.
             guard !rules.isEmpty else { return [opener + " { _, _ in }"] }
-            let elementType = each ? String(type.dropFirst().dropLast()) : type
             var lines = [opener + " { subschema, value in"]
             for inner in rules {
                 lines += statements(
-                    for: inner, value: "value", key: key, type: elementType, each: false, receiver: "subschema",
+                    for: inner, value: "value", key: key, type: memberType, receiver: "subschema",
                     constantBase: constantBase + "Not"
                 ).map { "    " + $0 }
             }
             return lines + ["}"]
         case .pattern(let source) where hoists:
-            let name = constantBase + (each ? "ItemPattern" : "Pattern")
+            let suffix =
+                switch target {
+                case .value: "Pattern"
+                case .elements: "ItemPattern"
+                case .values: "ValuePattern"
+                }
+            let name = constantBase + suffix
             constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
             expression = ".pattern(Self.\(name))"
         case .enumeration where hoists:
@@ -44,8 +78,8 @@ struct CheckWriter {
                 ["declaration": .string("\(name): ValueRule<\(type)>"), "value": .string(Renderer.expression(rule, type: type))])
             expression = "Self.\(name)"
         default:
-            expression = Renderer.expression(rule, type: each ? String(type.dropFirst().dropLast()) : type)
+            expression = Renderer.expression(rule, type: memberType)
         }
-        return ["\(receiver).check(\(target), at: \(key), \(expression))"]
+        return ["\(receiver).check(\(argument), at: \(key), \(expression))"]
     }
 }

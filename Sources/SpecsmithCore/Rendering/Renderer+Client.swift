@@ -63,7 +63,7 @@ extension Renderer {
             let fallback = "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter."
             argumentDocs.append("  - \(label): " + (parameter.doc.first ?? fallback))
             call.append("\(label): \(parameter.name)")
-            validates = validates || !parameter.rules.isEmpty || parameter.validatesNested
+            validates = validates || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
         let bearer = operation.bearerAuth != nil
         if bearer {

@@ -380,7 +380,7 @@ struct Renderer {
             var checks: [String] = []
             for rule in item.rules {
                 checks += writer.statements(
-                    for: rule, value: "value", key: ".here", type: item.ruleType, each: false, constantBase: member)
+                    for: rule, value: "value", key: ".here", type: item.ruleType, constantBase: member)
             }
             if item.validates { checks.append("value.validate(into: &context)") }
             if checks.count == 1 {
@@ -404,10 +404,12 @@ struct Renderer {
         var writer = CheckWriter(hoists: true)
         for property in entry.declaration.properties {
             let key = SwiftLiteral.string(property.wireName)
-            let rules = property.rules.map { (rule: $0, each: false) } + property.elementRules.map { (rule: $0, each: true) }
-            for (rule, each) in rules {
+            let rules =
+                property.rules.map { (rule: $0, target: CheckWriter.Target.value) }
+                + property.elementRules.map { ($0, .elements) } + property.valueRules.map { ($0, .values) }
+            for (rule, target) in rules {
                 statements += writer.statements(
-                    for: rule, value: property.reader, key: key, type: property.ruleType, each: each,
+                    for: rule, value: property.reader, key: key, type: property.ruleType, target: target,
                     constantBase: SwiftNames.unescaped(property.name))
             }
             if property.validatesNested {
@@ -417,9 +419,14 @@ struct Renderer {
         if let extras = entry.declaration.extras {
             switch extras.kind {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
-            // Each value at its name, directly under this object.
-            case .kept where extras.validatesNested: statements.append("\(extras.name).validate(into: &context)")
-            case .kept: break
+            case .kept(let valueType):
+                // Each value at its name, directly under this object.
+                for rule in extras.rules {
+                    statements += writer.statements(
+                        for: rule, value: extras.name, key: ".here", type: "[String: \(valueType)]", target: .values,
+                        constantBase: SwiftNames.unescaped(extras.name))
+                }
+                if extras.validatesNested { statements.append("\(extras.name).validate(into: &context)") }
             }
         }
         if statements.isEmpty { return nil }
@@ -538,7 +545,7 @@ struct Renderer {
             arguments.append("\(parameter.name): \(parameter.type)\(parameter.isOptional ? "? = nil" : "")")
             let fallback = "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter."
             argumentDocs.append("  - \(SwiftNames.unescaped(parameter.name)): " + (parameter.doc.first ?? fallback))
-            hasValidation = hasValidation || !parameter.rules.isEmpty || parameter.validatesNested
+            hasValidation = hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
         if let bearer = operation.bearerAuth {
             arguments.append("bearerToken: String")
@@ -569,10 +576,12 @@ struct Renderer {
         var checks: [String] = []
         var writer = CheckWriter(hoists: false)
         for parameter in operation.parameters {
-            for rule in parameter.rules {
+            let rules =
+                parameter.rules.map { (rule: $0, target: CheckWriter.Target.value) } + parameter.elementRules.map { ($0, .elements) }
+            for (rule, target) in rules {
                 checks += writer.statements(
-                    for: rule, value: parameter.name, key: SwiftLiteral.string(parameter.wireName), type: parameter.type,
-                    each: parameter.type.hasPrefix("["), constantBase: SwiftNames.unescaped(parameter.name))
+                    for: rule, value: parameter.name, key: SwiftLiteral.string(parameter.wireName), type: parameter.ruleType,
+                    target: target, constantBase: SwiftNames.unescaped(parameter.name))
             }
             if parameter.validatesNested {
                 checks.append("context.validate(\(parameter.name), at: \(SwiftLiteral.string(parameter.wireName)))")

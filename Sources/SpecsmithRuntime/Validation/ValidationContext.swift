@@ -122,6 +122,49 @@ public struct ValidationContext: Sendable {
         record(failure, at: .key(key))
     }
 
+    // MARK: Dictionary values
+
+    /// Checks every string value of a dictionary (an object's `additionalProperties`), each at its name,
+    /// in the order of the names.
+    public mutating func check(eachValue values: [String: String]?, at key: ValidationKey, _ rule: StringRule) {
+        forEachValue(values, at: key) { rule.failure($0) }
+    }
+
+    /// Checks every integer value of a dictionary against a numeric rule.
+    public mutating func check<Integer: BinaryInteger>(
+        eachValue values: [String: Integer]?,
+        at key: ValidationKey,
+        _ rule: NumberRule
+    ) {
+        forEachValue(values, at: key) { rule.failure(ExactDecimal(exactly: $0)) }
+    }
+
+    /// Checks every floating-point value of a dictionary against a numeric rule.
+    public mutating func check(eachValue values: [String: Double]?, at key: ValidationKey, _ rule: NumberRule) {
+        forEachValue(values, at: key) { rule.failure(ExactDecimal($0)) }
+    }
+
+    /// Checks that every value of a dictionary of a generated string enum is one the spec lists.
+    public mutating func check<Value: OpenEnum>(
+        eachValue values: [String: Value]?,
+        at key: ValidationKey,
+        _ rule: ListedRule
+    ) {
+        forEachValue(values, at: key) { rule.failure($0) }
+    }
+
+    private mutating func forEachValue<Value>(
+        _ values: [String: Value]?,
+        at key: ValidationKey,
+        _ failure: (Value) -> Failure?
+    ) {
+        guard let values else { return }
+        for name in values.keys.sorted() {
+            guard let failure = failure(values[name]!) else { continue }
+            record(failure, at: .key(key), .name(name))
+        }
+    }
+
     // MARK: Values of any JSON type
 
     /// Checks a value of a schema without a single `type` against `maxLength`, `minLength`, `pattern` or
@@ -220,6 +263,15 @@ public struct ValidationContext: Sendable {
         for (index, value) in values.enumerated() where Self.matches(value, subschema) {
             record(Self.notFailure, at: .key(key), .index(index))
         }
+    }
+
+    /// Checks `not` on every value of a dictionary, each at its name.
+    public mutating func checkNot<Value>(
+        eachValue values: [String: Value]?,
+        at key: ValidationKey,
+        _ subschema: (inout ValidationContext, Value) -> Void
+    ) {
+        forEachValue(values, at: key) { Self.matches($0, subschema) ? Self.notFailure : nil }
     }
 
     private static let notFailure = Failure(.not, limit: nil, message: "matches the schema it must not match (not)")

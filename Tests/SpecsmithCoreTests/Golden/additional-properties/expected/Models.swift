@@ -142,3 +142,48 @@ public struct Closed: Codable, Hashable, Sendable {
         case _legacy = "legacy"
     }
 }
+
+/// Text labels besides the declared ones, each at most 10 characters.
+public struct Labels: Codable, Hashable, Sendable {
+    public let id: String?
+    /// A dictionary whose values have limits.
+    public let counts: [String: Int]?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: String]
+
+    /// Creates a value from its properties.
+    public init(
+        id: String? = nil,
+        counts: [String: Int]? = nil,
+        additionalProperties: [String: String] = [:]
+    ) {
+        self.id = id
+        self.counts = counts
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.counts = try container.decodeIfPresent([String: Int].self, forKey: .counts)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            String.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.id, forKey: .id)
+        try container.encodeIfPresent(self.counts, forKey: .counts)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+        case counts
+    }
+}

@@ -23,3 +23,11 @@ extension Closed: Validatable {
         context.check(undeclaredKeys: undeclaredKeys)
     }
 }
+
+extension Labels: Validatable {
+    /// Records each constraint of the `Labels` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(eachValue: counts, at: "counts", .minimum(0))
+        context.check(eachValue: additionalProperties, at: .here, .maxLength(10))
+    }
+}

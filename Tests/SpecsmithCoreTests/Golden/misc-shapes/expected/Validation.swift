@@ -9,6 +9,7 @@ extension Setting: Validatable {
     public func validate(into context: inout ValidationContext) {
         context.check(kind, at: "kind", .listed)
         context.check(version, at: "version", Self.versionValues)
+        context.check(eachValue: counts, at: "counts", .minimum(0))
         context.validate(closed, at: "closed")
         context.checkNot(notEmpty, at: "notEmpty") { subschema, value in
             subschema.check(value, at: "notEmpty", .maxLength(0))

@@ -119,6 +119,8 @@ public enum Operations {
     ) throws -> PreparedRequest {
         try ValidationContext.validate { context in
             context.check(session, at: "session", .minLength(8))
+            context.check(tags, at: "tags", .minItems(1))
+            context.check(each: tags, at: "tags", .maxLength(5))
         }
         var request = RequestBuilder(method: .get, server: server.url, path: "/cookies")
         request.addCookie("session", session)
