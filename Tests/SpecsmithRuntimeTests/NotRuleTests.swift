@@ -38,9 +38,25 @@ private struct Profile: Validatable {
 
 private struct Team: Validatable {
     var members: [Profile]
+    var contacts: [Contact] = []
 
     func validate(into context: inout ValidationContext) {
         context.validate(members, at: "members")
+        context.validate(contacts, at: "contacts")
+    }
+}
+
+/// Shaped like a generated struct with `not: {required: [email, phone]}`: one or the other, not both.
+private struct Contact: Validatable {
+    var name: String
+    var email: String?
+    var phone: String?
+
+    func validate(into context: inout ValidationContext) {
+        context.checkNot(self, at: .here) { subschema, value in
+            subschema.check(present: value.email, at: "email")
+            subschema.check(present: value.phone, at: "phone")
+        }
     }
 }
 
@@ -92,5 +108,15 @@ struct NotRuleTests {
     @Test func nestedValuesReportTheirFullPath() {
         let team = Team(members: [Profile(), Profile(nickname: "")])
         #expect(violations(team).map(\.path) == ["members[1].nickname"])
+    }
+
+    @Test func anObjectWithEveryPropertyANotRequiredListsBreaksIt() {
+        #expect(violations(Contact(name: "a", email: "a@example.com")).isEmpty)
+        #expect(violations(Contact(name: "a", phone: "1")).isEmpty)
+        #expect(violations(Contact(name: "a")).isEmpty)
+        let both = violations(Contact(name: "a", email: "a@example.com", phone: "1"))
+        #expect(both.map(\.description) == ["matches the schema it must not match (not)"])
+        let team = Team(members: [], contacts: [Contact(name: "b", email: "b@example.com", phone: "2")])
+        #expect(violations(team).map(\.path) == ["contacts[0]"])
     }
 }

@@ -45,6 +45,8 @@ struct StructDeclaration: Sendable, Hashable {
     /// What the struct keeps of the properties its schema does not declare, when it says
     /// (`additionalProperties` beside `properties`).
     var extras: ExtraProperties? = nil
+    /// `not: {required: [...]}` on the object: for each, the properties that must not all be present.
+    var notRequired: [[PropertyDeclaration]] = []
 
     /// Whether any property holds a secret, so the type needs a redacting mirror.
     var hasSecrets: Bool { properties.contains(where: \.isSecret) }

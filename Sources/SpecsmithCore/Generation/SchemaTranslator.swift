@@ -283,9 +283,6 @@ struct SchemaTranslator {
     private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])
         -> StructDeclaration
     {
-        if let negated = schema.not {
-            diagnostics.append(.warning("'not' on an object schema is not checked yet", at: negated.location))
-        }
         var nested: [TypeDeclaration] = []
         var properties: [PropertyDeclaration] = []
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member))
@@ -342,8 +339,33 @@ struct SchemaTranslator {
         case nil:
             break
         }
-        return StructDeclaration(
+        var declaration = StructDeclaration(
             name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested, extras: extras)
+        if let negated = schema.not {
+            let names = Self.requiredOnly(document.dereferenced(negated)) ?? []
+            let named = names.compactMap { name in properties.first { $0.wireName == name } }
+            if !names.isEmpty, named.count == names.count {
+                declaration.notRequired.append(named)
+            } else {
+                diagnostics.append(
+                    .warning("'not' on an object schema is not checked yet, unless it only lists declared properties in required", at: negated.location))
+            }
+        }
+        return declaration
+    }
+
+    /// The names of a schema that says only `required` (besides `type: object` and annotations), or `nil`.
+    private static func requiredOnly(_ schema: Schema) -> [String]? {
+        guard !schema.required.isEmpty, schema.ref == nil, schema.nonNullTypes.isEmpty || schema.nonNullTypes == [.object]
+        else { return nil }
+        var probe = Schema(location: schema.location)
+        probe.types = schema.types
+        probe.isNullable = schema.isNullable
+        probe.required = schema.required
+        probe.title = schema.title
+        probe.description = schema.description
+        probe.extensions = schema.extensions
+        return probe == schema ? schema.required : nil
     }
 
     /// A `default` as a Swift expression for an initializer argument: a literal of a plain type, or a

@@ -343,7 +343,7 @@ struct Translator {
                 case .structure(let s):
                     graph[qualified] = TypeNode(
                         hasRules: s.properties.contains { !$0.rules.isEmpty || !$0.elementRules.isEmpty || !$0.valueRules.isEmpty }
-                            || s.extras?.kind == .forbidden || s.extras?.rules.isEmpty == false,
+                            || s.extras?.kind == .forbidden || s.extras?.rules.isEmpty == false || !s.notRequired.isEmpty,
                         holds: s.properties.compactMap(\.valueStruct) + (s.extras?.valueStruct.map { [$0] } ?? []),
                         contains: s.properties.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct })
                     collect(s.nested, prefix: qualified)

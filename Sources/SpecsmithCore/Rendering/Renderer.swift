@@ -416,6 +416,12 @@ struct Renderer {
                 statements.append("context.validate(\(property.reader), at: \(key))")
             }
         }
+        // The object breaks `not: {required: [a, b]}` when all of them are present.
+        for properties in entry.declaration.notRequired {
+            statements.append("context.checkNot(self, at: .here) { subschema, value in")
+            statements += properties.map { "    subschema.check(present: value.\($0.reader), at: \(SwiftLiteral.string($0.wireName)))" }
+            statements.append("}")
+        }
         if let extras = entry.declaration.extras {
             switch extras.kind {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")

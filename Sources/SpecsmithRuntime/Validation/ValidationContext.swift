@@ -222,6 +222,16 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    // MARK: Presence
+
+    /// Checks `required` for a property of a generated struct, as a `not: {required: [...]}` subschema
+    /// does: a `nil` value is missing, reported at the object.
+    public mutating func check<Value>(present value: Value?, at key: ValidationKey) {
+        guard value == nil else { return }
+        let name = key.name?.description ?? ""
+        record(Failure(.required, limit: name, message: "misses required property \(name)"))
+    }
+
     // MARK: Undeclared properties
 
     /// Checks `additionalProperties: false`: records a violation at each key the value arrived with that

@@ -63,3 +63,32 @@ public struct Closed: Codable, Hashable, Sendable {
         self.a = a
     }
 }
+
+/// An email or a phone number, not both.
+public struct Contact: Codable, Hashable, Sendable {
+    public let name: String
+    public let email: String?
+    public let phone: String?
+
+    /// Creates a value from its properties.
+    public init(
+        name: String,
+        email: String? = nil,
+        phone: String? = nil
+    ) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+    }
+}
+
+public struct Odd: Codable, Hashable, Sendable {
+    public let kind: String?
+
+    /// Creates a value from its properties.
+    public init(
+        kind: String? = nil
+    ) {
+        self.kind = kind
+    }
+}

@@ -30,3 +30,22 @@ extension Profile: Validatable {
         }
     }
 }
+
+extension Closed: Validatable {
+    /// Records each constraint of the `Closed` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.checkNot(self, at: .here) { subschema, value in
+            subschema.check(present: value.a, at: "a")
+        }
+    }
+}
+
+extension Contact: Validatable {
+    /// Records each constraint of the `Contact` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.checkNot(self, at: .here) { subschema, value in
+            subschema.check(present: value.email, at: "email")
+            subschema.check(present: value.phone, at: "phone")
+        }
+    }
+}
