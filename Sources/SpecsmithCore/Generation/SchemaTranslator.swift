@@ -84,17 +84,17 @@ struct SchemaTranslator {
     }
 
     /// The rules of an array's element or a dictionary's value, when it is a string or a number (other
-    /// members check themselves); `enum` and `const` are left to generated types.
+    /// members check themselves); a string `enum` is `listed`, other `enum`s and `const` are not checked
+    /// on members.
     mutating func memberRules(_ member: Schema) -> [ValidationRule] {
-        let items = member
-        let element = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
+        let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
         if isExpressibleEnum(element) { return [.listed] }
         let types = element.nonNullTypes
         guard types == [.string] || types == [.integer] || types == [.number],
             !(types == [.string] && element.format == "date-time")
         else { return [] }
         let swiftType = types == [.string] ? "String" : types == [.integer] ? "Int" : "Double"
-        return rules(for: items, swiftType: swiftType).filter {
+        return rules(for: member, swiftType: swiftType).filter {
             switch $0 {
             case .enumeration, .const: false
             default: true
@@ -175,7 +175,9 @@ struct SchemaTranslator {
         ]
         if let keyword = keywords.first(where: \.1)?.0 { return unsupported(keyword) }
         let valueType = Self.jsonType(of: swiftType)
-        guard valueType != nil || swiftType == "JSONValue" else { return unsupported("a value of generated type \(swiftType)") }
+        guard valueType != nil || swiftType == "JSONValue" else {
+            return unsupported("a value of generated type \(swiftType)")
+        }
         let types = resolved.nonNullTypes
         if !types.isEmpty {
             guard let valueType else { return unsupported("type, on a value of any JSON type") }
@@ -348,7 +350,9 @@ struct SchemaTranslator {
                 declaration.notRequired.append(named)
             } else {
                 diagnostics.append(
-                    .warning("'not' on an object schema is not checked yet, unless it only lists declared properties in required", at: negated.location))
+                    .warning(
+                        "'not' on an object schema is not checked yet, unless it only lists declared properties in required",
+                        at: negated.location))
             }
         }
         return declaration
@@ -570,7 +574,8 @@ struct SchemaTranslator {
     private mutating func union(named name: String, schema: Schema, qualifiedName: String) -> UnionDeclaration {
         let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
         if let negated = schema.not {
-            diagnostics.append(.warning("'not' beside \(schema.oneOf.isEmpty ? "anyOf" : "oneOf") is not checked yet", at: negated.location))
+            let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
+            diagnostics.append(.warning("'not' beside \(keyword) is not checked yet", at: negated.location))
         }
         var nested: [TypeDeclaration] = []
         var taken = takenNames
@@ -801,7 +806,7 @@ struct SchemaTranslator {
     /// lengths and pattern, bounds, items, properties.
     ///
     /// A string `enum` is `listed` (the value is a generated open enum) unless `enumAsValues`, as in a
-    /// `not` subschema, which lists values of the type it negates.
+    /// `not` subschema or an `allOf` part, which list values of a plain type.
     private func ownRules(_ schema: Schema, enumAsValues: Bool = false) -> [ValidationRule] {
         var rules: [ValidationRule] = []
         if let n = schema.maxLength { rules.append(.maxLength(n)) }

@@ -33,7 +33,10 @@ public enum UndeclaredProperties {
 
     /// The names of the object's members that `Keys` does not declare, sorted (for
     /// `additionalProperties: false`, which `ValidationContext.check(undeclaredKeys:)` reports).
-    public static func keys<Keys: CodingKey & CaseIterable>(in decoder: any Decoder, declared: Keys.Type) throws -> [String] {
+    public static func keys<Keys: CodingKey & CaseIterable>(
+        in decoder: any Decoder,
+        declared: Keys.Type
+    ) throws -> [String] {
         let container = try decoder.container(keyedBy: Key.self)
         let declaredNames = Set(Keys.allCases.map(\.stringValue))
         return container.allKeys.map(\.stringValue).filter { !declaredNames.contains($0) }.sorted()

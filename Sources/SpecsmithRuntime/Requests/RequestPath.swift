@@ -120,7 +120,8 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
                 append("." + items.joined(separator: explode ? "." : ","))
             case .matrix(let name):
                 let key = ";" + PercentEncoding.encode(name)
-                append(explode ? items.map { key + ($0.isEmpty ? "" : "=" + $0) }.joined() : key + "=" + items.joined(separator: ","))
+                let exploded = items.map { key + ($0.isEmpty ? "" : "=" + $0) }.joined()
+                append(explode ? exploded : key + "=" + items.joined(separator: ","))
             }
         }
 
@@ -136,7 +137,9 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
                 hasEmptyParameter = true
                 return
             }
-            let encodedPairs = pairs.map { (name: Self.encode($0.name, style: style), value: Self.encode($0.value, style: style)) }
+            let encodedPairs = pairs.map {
+                (name: Self.encode($0.name, style: style), value: Self.encode($0.value, style: style))
+            }
             let assignments = encodedPairs.map { $0.name + "=" + $0.value }
             let flat = encodedPairs.flatMap { [$0.name, $0.value] }.joined(separator: ",")
             switch style.kind {
@@ -145,7 +148,8 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
             case .label:
                 append("." + (explode ? assignments.joined(separator: ".") : flat))
             case .matrix(let name):
-                append(explode ? assignments.map { ";" + $0 }.joined() : ";" + PercentEncoding.encode(name) + "=" + flat)
+                let exploded = assignments.map { ";" + $0 }.joined()
+                append(explode ? exploded : ";" + PercentEncoding.encode(name) + "=" + flat)
             }
         }
 

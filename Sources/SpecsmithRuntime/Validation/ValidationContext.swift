@@ -238,11 +238,15 @@ public struct ValidationContext: Sendable {
     /// its schema does not declare (a generated struct keeps them from decoding).
     public mutating func check(undeclaredKeys keys: [String]) {
         for key in keys {
-            record(
-                Failure(.additionalProperties, limit: nil, message: "is not a property the schema declares (additionalProperties: false)"),
-                at: .name(key))
+            record(Self.undeclaredFailure, at: .name(key))
         }
     }
+
+    private static let undeclaredFailure = Failure(
+        .additionalProperties,
+        limit: nil,
+        message: "is not a property the schema declares (additionalProperties: false)"
+    )
 
     // MARK: Negation
 
