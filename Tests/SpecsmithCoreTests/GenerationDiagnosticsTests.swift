@@ -33,6 +33,25 @@ import Testing
         #expect(error.location?.column == 12)
     }
 
+    @Test func aNotThatRefersBackToItsOwnSchemaIsAWarningAtItsLocation() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                Loop: {type: string, not: {$ref: '#/components/schemas/Loop'}}
+                A:
+                  type: object
+                  properties:
+                    x: {$ref: '#/components/schemas/Loop'}
+            """)
+        #expect(result.files != nil)
+        let warning = try #require(result.diagnostics.first { $0.message.hasPrefix("'not'") })
+        #expect(warning.message == "'not' with a reference to a schema it is part of is not checked yet")
+        #expect(warning.location?.line == 5)
+    }
+
     @Test func constraintsThatCannotApplyToTheTypeAreNotChecked() throws {
         let result = try generate(
             """

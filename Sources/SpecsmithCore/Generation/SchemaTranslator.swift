@@ -156,14 +156,17 @@ struct SchemaTranslator {
     /// that apply to the type (those that do not are met by every value of it, as in JSON Schema), its
     /// `type` decided from the Swift type, and a `not` inside it in turn. Keywords about an object's
     /// properties, array items and compositions are not checked: a warning names them and the `not` is
-    /// left out rather than checked wrongly.
-    mutating func notRule(_ subschema: Schema, swiftType: String) -> Negation {
+    /// left out rather than checked wrongly. `references` are those followed to get here: a `not` that
+    /// refers back to one of them is a warning, not an endless descent.
+    mutating func notRule(_ subschema: Schema, swiftType: String, references: Set<String> = []) -> Negation {
         func unsupported(_ what: String) -> Negation {
             diagnostics.append(.warning("'not' with \(what) is not checked yet", at: subschema.location))
             return .unsupported
         }
         var resolved = subschema
+        var references = references
         if let ref = subschema.ref {
+            guard references.insert(ref.id).inserted else { return unsupported("a reference to a schema it is part of") }
             resolved = document.dereferenced(document.schema(for: ref))
             if needsOwnType(resolved) { return unsupported("a reference to a generated type") }
         }
@@ -199,7 +202,7 @@ struct SchemaTranslator {
             }
         }
         if let inner = resolved.not {
-            switch notRule(inner, swiftType: swiftType) {
+            switch notRule(inner, swiftType: swiftType, references: references) {
             case .rule(let rule): rules.append(rule)
             case .alwaysSatisfied: break
             case .unsupported: return .unsupported

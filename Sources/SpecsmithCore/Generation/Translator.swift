@@ -159,6 +159,12 @@ struct Translator {
             } else if let content = parameter.content.entries.first, Self.isJSON(content.key) {
                 schema = content.value.schema ?? Schema(location: content.value.location)
                 isJSON = true
+            } else if parameter.content.isEmpty {
+                diagnostics.append(
+                    .warning(
+                        "parameter '\(parameter.name)' has neither a schema nor content, so it has no type; operation '\(name)' is skipped",
+                        at: parameter.location))
+                return nil
             } else {
                 let types = parameter.content.keys.joined(separator: ", ")
                 diagnostics.append(
