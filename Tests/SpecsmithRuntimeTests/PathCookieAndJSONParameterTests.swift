@@ -113,6 +113,27 @@ struct PathCookieAndJSONParameterTests {
         #expect(field.indexingStrategy == .disallow)
     }
 
+    // MARK: - Header objects
+
+    @Test func objectHeadersAreSimpleStyle() throws {
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        try builder.setHeaderObject("X-Exploded", RGB(), explode: true)
+        try builder.setHeaderObject("X-Flat", RGB(), explode: false)
+        try builder.setHeaderObject("X-Absent", RGB?.none, explode: true)
+        let fields = try builder.build().request.headerFields
+        #expect(fields[HTTPField.Name("X-Exploded")!] == "R=100,G=200,B=150")
+        #expect(fields[HTTPField.Name("X-Flat")!] == "R,100,G,200,B,150")
+        #expect(fields[HTTPField.Name("X-Absent")!] == nil)
+    }
+
+    @Test func anObjectHeaderCannotEndItsField() {
+        struct Note: Encodable { var text = "a\r\nX-Evil: 1" }
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        #expect(throws: RequestError.invalidHeaderValue(name: "X-Note")) {
+            try builder.setHeaderObject("X-Note", Note(), explode: true)
+        }
+    }
+
     // MARK: - JSON content
 
     @Test func jsonQueryHeaderAndCookieParameters() throws {

@@ -177,7 +177,7 @@ struct Translator {
             let shape = schemas.shape(of: schema)
             let style = parameter.effectiveStyle
             // What the runtime writes: any value as JSON text; simple, label and matrix paths; form
-            // cookies; in a query, every style; simple values and arrays in a header.
+            // cookies; in a query, every style; simple headers.
             let supported =
                 switch (parameter.in, shape) {
                 case _ where isJSON: true
@@ -185,8 +185,7 @@ struct Translator {
                 case (.cookie, _): style == .form
                 case (.query, .value): style != .label && style != .matrix
                 case (.query, _): true
-                case (.header, .value), (.header, .array): style == .simple
-                case (.header, .object): false
+                case (.header, _): style == .simple
                 }
             guard supported else {
                 diagnostics.append(

@@ -634,7 +634,9 @@ struct Renderer {
                 // `simple` style: the values joined with commas.
                 let joined = "\(value)\(parameter.isOptional ? "?" : "").map(\\.description).joined(separator: \",\")"
                 steps.append("try request.setHeader(\(name), \(joined))")
-            case (.header, _):
+            case (.header, .object):
+                steps.append("try request.setHeaderObject(\(name), \(value), explode: \(parameter.explode))")
+            case (.header, .value):
                 steps.append("try request.setHeader(\(name), \(value))")
             case (.cookie, .value):
                 steps.append("request.addCookie(\(name), \(value))")

@@ -116,6 +116,21 @@ public struct RequestBuilder: Sendable {
         try setField(fieldName, value.description)
     }
 
+    /// Sets an object header (`simple` style) unless `value` is `nil`: exploded `R=100,G=200`, not exploded
+    /// `R,100,G,200`; the properties in `CodingKeys` order, absent ones left out.
+    ///
+    /// - Throws: ``RequestError`` if the name is not a valid header name or a value holds CR, LF or NUL, or
+    ///   an error of the encoder.
+    public mutating func setHeaderObject(_ name: String, _ value: (some Encodable)?, explode: Bool) throws {
+        guard let value else { return }
+        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        let text =
+            explode
+            ? pairs.map { $0.name + "=" + $0.value }.joined(separator: ",")
+            : pairs.flatMap { [$0.name, $0.value] }.joined(separator: ",")
+        try setHeader(name, text)
+    }
+
     /// Sets a header whose `content` is `application/json` unless `value` is `nil`: the value's JSON
     /// text, as it is (JSON escapes control characters, so the text is a valid field value).
     ///

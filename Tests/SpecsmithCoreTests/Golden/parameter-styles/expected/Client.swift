@@ -169,13 +169,19 @@ public struct GoldenClient: Sendable {
     ///   - session: The session id.
     ///   - tags: The `tags` cookie parameter.
     ///   - point: The `point` cookie parameter.
+    ///   - xPoint: The `X-Point` header parameter.
     /// - Returns: The documented response, as ``CookiesOutcome``.
     /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
     ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
     ///   `CancellationError`).
-    public func cookies(session: String, tags: [String]? = nil, point: Point? = nil) async throws -> CookiesOutcome {
+    public func cookies(
+        session: String,
+        tags: [String]? = nil,
+        point: Point? = nil,
+        xPoint: Point? = nil
+    ) async throws -> CookiesOutcome {
         let operation = ClientOperation(name: "cookies")
-        let request = try Operations.cookies(session: session, tags: tags, point: point, server: server)
+        let request = try Operations.cookies(session: session, tags: tags, point: point, xPoint: xPoint, server: server)
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 204:

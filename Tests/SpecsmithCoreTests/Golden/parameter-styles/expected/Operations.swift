@@ -107,6 +107,7 @@ public enum Operations {
     ///   - session: The session id.
     ///   - tags: The `tags` cookie parameter.
     ///   - point: The `point` cookie parameter.
+    ///   - xPoint: The `X-Point` header parameter.
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
@@ -115,6 +116,7 @@ public enum Operations {
         session: String,
         tags: [String]? = nil,
         point: Point? = nil,
+        xPoint: Point? = nil,
         server: Server = .production
     ) throws -> PreparedRequest {
         try ValidationContext.validate { context in
@@ -126,6 +128,7 @@ public enum Operations {
         request.addCookie("session", session)
         request.addCookie("tags", tags, explode: false)
         try request.addCookieObject("point", point, explode: true)
+        try request.setHeaderObject("X-Point", xPoint, explode: true)
         return try request.build()
     }
 
