@@ -1,4 +1,4 @@
-public import SpecsmithDiagnostics
+import SpecsmithDiagnostics
 
 /// A parsed mustache template: text, `{{name}}` and `{{{name}}}` (the same here: output is Swift, not
 /// HTML, so nothing is ever escaped), sections `{{#name}}…{{/name}}` and inverted sections
