@@ -47,12 +47,39 @@ struct Renderer {
             case .file(nil): break
             }
         }
+        var modelFiles: [GeneratedFile] = []
         if !model.types.isEmpty {
-            let models = try templates.render("models", ["types": .lines(types)], base: base)
-            files["Models.swift"] = GeneratedFile(name: "Models.swift", contents: models)
+            for (name, texts) in Self.modelFiles(names: model.types.map(\.name), texts: types) {
+                modelFiles.append(GeneratedFile(name: name, contents: try templates.render("models", ["types": .lines(texts)], base: base)))
+            }
         }
-        let order = ["Models.swift", "Validation.swift", "Redaction.swift", "Servers.swift", "Operations.swift", "Client.swift"]
-        return order.compactMap { files[$0] }
+        let order = ["Validation.swift", "Redaction.swift", "Servers.swift", "Operations.swift", "Client.swift"]
+        return modelFiles + order.compactMap { files[$0] }
+    }
+
+    /// Lines of models beyond which they are spread over several files.
+    static let modelsFileLines = 3000
+
+    /// The types' texts by file. A small model is one `Models.swift`. A large one is spread over
+    /// `Models1.swift` to `ModelsN.swift` (N a power of two, so that each holds about
+    /// ``modelsFileLines``), each type in the file its name hashes to: the compiler's batch mode gives
+    /// each core a run of files in name order, so files of like size keep every core busy, and adding a
+    /// type changes one file while the others keep their place.
+    static func modelFiles(names: [String], texts: [String]) -> [(name: String, texts: [String])] {
+        let lines = texts.reduce(0) { count, text in count + text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
+        var count = 1
+        while lines / count > modelsFileLines { count *= 2 }
+        if count == 1 { return [("Models.swift", texts)] }
+        var buckets = Array(repeating: [String](), count: count)
+        for (name, text) in zip(names, texts) {
+            buckets[Int(stableHash(name) % UInt64(count))].append(text)
+        }
+        return buckets.enumerated().compactMap { index, texts in texts.isEmpty ? nil : ("Models\(index + 1).swift", texts) }
+    }
+
+    /// FNV-1a of the UTF-8 bytes: the same on every run and machine, unlike `Hasher`.
+    static func stableHash(_ text: String) -> UInt64 {
+        text.utf8.reduce(0xcbf2_9ce4_8422_2325 as UInt64) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01b3 }
     }
 
     /// A piece of the output that renders on its own.
