@@ -93,8 +93,12 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
 
     /// The position of the first entry whose scalar key has this text.
     public func index(ofKey key: String) -> Int? {
+        // Lengths first: they are free, and most keys differ in length.
+        let length = key.utf8.count
         for index in entries.indices {
-            if case .scalar(let scalar) = entries[index].key.content, scalar.text == key { return index }
+            if case .scalar(let scalar) = entries[index].key.content, scalar.text.utf8.count == length, scalar.text == key {
+                return index
+            }
         }
         return nil
     }

@@ -57,18 +57,18 @@ struct Renderer {
         return modelFiles + order.compactMap { files[$0] }
     }
 
-    /// Lines of models beyond which they are spread over several files.
-    static let modelsFileLines = 3000
+    /// Bytes of models (about 3,000 lines) beyond which they are spread over several files.
+    static let modelsFileBytes = 120_000
 
     /// The types' texts by file. A small model is one `Models.swift`. A large one is spread over
     /// `Models1.swift` to `ModelsN.swift` (N a power of two, so that each holds about
-    /// ``modelsFileLines``), each type in the file its name hashes to: the compiler's batch mode gives
+    /// ``modelsFileBytes``), each type in the file its name hashes to: the compiler's batch mode gives
     /// each core a run of files in name order, so files of like size keep every core busy, and adding a
     /// type changes one file while the others keep their place.
     static func modelFiles(names: [String], texts: [String]) -> [(name: String, texts: [String])] {
-        let lines = texts.reduce(0) { count, text in count + text.utf8.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) } }
+        let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         var count = 1
-        while lines / count > modelsFileLines { count *= 2 }
+        while bytes / count > modelsFileBytes { count *= 2 }
         if count == 1 { return [("Models.swift", texts)] }
         var buckets = Array(repeating: [String](), count: count)
         for (name, text) in zip(names, texts) {

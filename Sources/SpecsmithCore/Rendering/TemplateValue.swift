@@ -35,7 +35,10 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
     /// The value of `key`; setting one replaces the value of the same key.
     subscript(key: String) -> TemplateValue? {
         get {
-            for entry in entries where entry.key == key { return entry.value }
+            // Lengths first: they are free, and most keys differ in length, which spares comparing a
+            // key spelled in Swift with one read from a template (stored differently, so compared slowly).
+            let length = key.utf8.count
+            for entry in entries where entry.key.utf8.count == length && entry.key == key { return entry.value }
             return nil
         }
         set {
