@@ -28,22 +28,21 @@ func medianSeconds(iterations: Int, _ first: () -> Void, _ second: () -> Void) -
 
 /// Clock seconds that `body` takes.
 func wallSeconds(_ body: () -> Void) -> Double {
-    var start = timespec()
-    var end = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &start)
-    body()
-    clock_gettime(CLOCK_MONOTONIC, &end)
-    return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+    seconds(on: CLOCK_MONOTONIC, body)
 }
 
 /// The CPU time this process spends running `body`: of every thread, since stages may run work
 /// concurrently (rendering does); other threads of the benchmark are idle meanwhile.
 func cpuSeconds(_ body: () -> Void) -> Double {
+    seconds(on: CLOCK_PROCESS_CPUTIME_ID, body)
+}
+
+private func seconds(on clock: clockid_t, _ body: () -> Void) -> Double {
     var start = timespec()
     var end = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start)
+    clock_gettime(clock, &start)
     body()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &end)
+    clock_gettime(clock, &end)
     return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
 }
 

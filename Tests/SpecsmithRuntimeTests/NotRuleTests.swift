@@ -62,61 +62,52 @@ private struct Contact: Validatable {
 
 @Suite("not")
 struct NotRuleTests {
-    private func violations(_ value: some Validatable) -> [Violation] {
-        do {
-            try value.validate()
-            return []
-        } catch {
-            return error.violations
-        }
-    }
-
     @Test func aValueThatMatchesTheSubschemaBreaksNot() {
-        let found = violations(Profile(nickname: "", score: 15))
+        let found = violations(of: Profile(nickname: "", score: 15))
         #expect(found.map(\.path) == ["nickname", "score"])
         #expect(found.allSatisfy { $0.keyword == .not && $0.limit == nil })
         #expect(found.first?.description == "nickname: matches the schema it must not match (not)")
     }
 
     @Test func aValueThatBreaksAnyRuleOfTheSubschemaMeetsNot() {
-        #expect(violations(Profile(nickname: "ann", score: 9)).isEmpty)
-        #expect(violations(Profile(score: 21)).isEmpty)
+        #expect(violations(of: Profile(nickname: "ann", score: 9)).isEmpty)
+        #expect(violations(of: Profile(score: 21)).isEmpty)
     }
 
     @Test func absentValuesMeetNot() {
-        #expect(violations(Profile()).isEmpty)
+        #expect(violations(of: Profile()).isEmpty)
     }
 
     @Test func theFalseSchemaAllowsNoValue() {
-        #expect(violations(Profile(legacy: "")).map(\.path) == ["legacy"])
+        #expect(violations(of: Profile(legacy: "")).map(\.path) == ["legacy"])
     }
 
     @Test func eachElementIsCheckedAtItsIndex() {
-        #expect(violations(Profile(tags: ["ok", "not ok", "fine", "a\tb"])).map(\.path) == ["tags[1]", "tags[3]"])
+        #expect(violations(of: Profile(tags: ["ok", "not ok", "fine", "a\tb"])).map(\.path) == ["tags[1]", "tags[3]"])
     }
 
     @Test func notOfNotIsTheSubschemaItself() {
-        #expect(violations(Profile(odd: 4)).isEmpty)
-        #expect(violations(Profile(odd: 3)).map(\.path) == ["odd"])
+        #expect(violations(of: Profile(odd: 4)).isEmpty)
+        #expect(violations(of: Profile(odd: 3)).map(\.path) == ["odd"])
     }
 
     @Test func violationsInsideTheSubschemaAreNotReported() {
         // `nickname` breaks the subschema's maxLength, which is how it meets `not`: nothing is reported.
-        #expect(violations(Profile(nickname: "long enough")).isEmpty)
+        #expect(violations(of: Profile(nickname: "long enough")).isEmpty)
     }
 
     @Test func nestedValuesReportTheirFullPath() {
         let team = Team(members: [Profile(), Profile(nickname: "")])
-        #expect(violations(team).map(\.path) == ["members[1].nickname"])
+        #expect(violations(of: team).map(\.path) == ["members[1].nickname"])
     }
 
     @Test func anObjectWithEveryPropertyANotRequiredListsBreaksIt() {
-        #expect(violations(Contact(name: "a", email: "a@example.com")).isEmpty)
-        #expect(violations(Contact(name: "a", phone: "1")).isEmpty)
-        #expect(violations(Contact(name: "a")).isEmpty)
-        let both = violations(Contact(name: "a", email: "a@example.com", phone: "1"))
+        #expect(violations(of: Contact(name: "a", email: "a@example.com")).isEmpty)
+        #expect(violations(of: Contact(name: "a", phone: "1")).isEmpty)
+        #expect(violations(of: Contact(name: "a")).isEmpty)
+        let both = violations(of: Contact(name: "a", email: "a@example.com", phone: "1"))
         #expect(both.map(\.description) == ["matches the schema it must not match (not)"])
         let team = Team(members: [], contacts: [Contact(name: "b", email: "b@example.com", phone: "2")])
-        #expect(violations(team).map(\.path) == ["contacts[0]"])
+        #expect(violations(of: team).map(\.path) == ["contacts[0]"])
     }
 }

@@ -115,15 +115,6 @@ struct UndeclaredPropertiesTests {
         try JSONCoding.makeDecoder().decode(T.self, from: Data(json.utf8))
     }
 
-    private func violations(_ value: some Validatable) -> [Violation] {
-        do {
-            try value.validate()
-            return []
-        } catch {
-            return error.violations
-        }
-    }
-
     @Test func undeclaredMembersAreDecodedIntoTheDictionary() throws {
         let metrics = try decode(Metrics.self, #"{"source": "probe", "cpu": {"value": 0.5}, "total": {"value": 2}, "disk": {"value": 7}}"#)
         #expect(metrics.source == "probe")
@@ -152,24 +143,24 @@ struct UndeclaredPropertiesTests {
 
     @Test func eachValueIsValidatedAtItsName() throws {
         let metrics = try decode(Metrics.self, #"{"source": "probe", "cpu": {"value": -1}, "total": {"value": -2}}"#)
-        #expect(violations(metrics).map(\.description) == ["total.value: is below minimum 0", "cpu.value: is below minimum 0"])
+        #expect(violations(of: metrics).map(\.description) == ["total.value: is below minimum 0", "cpu.value: is below minimum 0"])
     }
 
     @Test func falseReportsEveryUndeclaredKeyThroughValidate() throws {
         // Decoding keeps going, as it does for every constraint a server breaks; validate() reports.
         let closed = try decode(Closed.self, #"{"a": "x", "zeta": 1, "b c": true}"#)
         #expect(closed.undeclaredKeys == ["b c", "zeta"])
-        let found = violations(closed)
+        let found = violations(of: closed)
         #expect(found.map(\.path) == [#"["b c"]"#, "zeta"])
         #expect(found.allSatisfy { $0.keyword == .additionalProperties })
-        #expect(violations(try decode(Closed.self, #"{"a": "x"}"#)).isEmpty)
-        #expect(violations(Closed(a: "built")).isEmpty)
+        #expect(violations(of: try decode(Closed.self, #"{"a": "x"}"#)).isEmpty)
+        #expect(violations(of: Closed(a: "built")).isEmpty)
     }
 
     @Test func dictionaryValuesAreCheckedEachAtItsNameInNameOrder() {
         let labels = Labels(counts: ["b": -1, "a": -2, "ok": 3, "week": 14], additionalProperties: ["zz": "long", "x": "ok"])
         #expect(
-            violations(labels).map(\.description) == [
+            violations(of: labels).map(\.description) == [
                 "counts.a: is below minimum 0", "counts.b: is below minimum 0",
                 "counts.week: matches the schema it must not match (not)", "zz: length 4 exceeds maxLength 3",
             ])

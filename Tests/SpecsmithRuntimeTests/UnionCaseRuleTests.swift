@@ -32,27 +32,22 @@ private struct Lookup: Validatable {
 
 @Suite("Constraints of union cases")
 struct UnionCaseRuleTests {
-    private func violations(_ value: some Validatable) -> [String] {
-        do {
-            try value.validate()
-            return []
-        } catch {
-            return error.violations.map(\.description)
-        }
+    private func messages(_ value: some Validatable) -> [String] {
+        violations(of: value).map(\.description)
     }
 
     @Test func theActiveCaseIsCheckedAtTheUnionsOwnPath() {
         let lookup = Lookup(key: .string("Not-Lower"), fallbacks: [.integer(3), .integer(0), .string("ok")])
         #expect(
-            violations(lookup) == [
+            messages(lookup) == [
                 "key: does not match pattern ^[a-z]+$", "fallbacks[1]: is below minimum 1",
             ])
     }
 
     @Test func onlyTheActiveCasesConstraintsApply() {
         // 12 characters would break the string case's maxLength; as an integer, 12 is fine.
-        #expect(violations(IdOrName.integer(12)).isEmpty)
-        #expect(violations(IdOrName.string("twelvelettrs")) == ["length 12 exceeds maxLength 10"])
-        #expect(violations(IdOrName.tags(["ANY"])).isEmpty)
+        #expect(messages(IdOrName.integer(12)).isEmpty)
+        #expect(messages(IdOrName.string("twelvelettrs")) == ["length 12 exceeds maxLength 10"])
+        #expect(messages(IdOrName.tags(["ANY"])).isEmpty)
     }
 }
