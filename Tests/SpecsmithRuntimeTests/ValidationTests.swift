@@ -96,12 +96,18 @@ struct ValidationTests {
         #expect(error?.violations.map(\.limit) == ["8", "^[0-9]{5}$"])
     }
 
-    @Test func dictionaryValuesAreValidatedAtTheirKey() {
+    @Test func dictionaryValuesAreValidatedAtTheirKeyInKeyOrder() {
         var order = valid
-        order.byWarehouse = ["east": LineItem(name: "x", quantity: 0), "we.st": LineItem(name: "", quantity: 1)]
+        order.byWarehouse = [
+            "west": LineItem(name: "", quantity: 1), "east": LineItem(name: "x", quantity: 0),
+            "we.st": LineItem(name: "", quantity: 1), "north": LineItem(name: "", quantity: 1),
+        ]
         let error = #expect(throws: ValidationError.self) { try order.validate() }
-        let paths = Set(error?.violations.map(\.path) ?? [])
-        #expect(paths == ["by_warehouse.east.quantity", #"by_warehouse["we.st"].name"#])
+        // Sorted by key, whatever order the dictionary keeps them in.
+        #expect(
+            error?.violations.map(\.path) == [
+                "by_warehouse.east.quantity", "by_warehouse.north.name", #"by_warehouse["we.st"].name"#, "by_warehouse.west.name",
+            ])
     }
 
     @Test func itemCountsAndUniqueness() {

@@ -33,11 +33,12 @@ extension Array: Validatable where Element: Validatable {
 }
 
 extension Dictionary: Validatable where Key == String, Value: Validatable {
-    /// Validates each value, at the path of its key.
+    /// Validates each value, at the path of its key, in the order of the keys: a dictionary's own order
+    /// differs from run to run, and violations are reported in a stable order.
     public func validate(into context: inout ValidationContext) {
-        for (key, value) in self {
+        for key in keys.sorted() {
             context.components.append(.name(key))
-            value.validate(into: &context)
+            self[key]!.validate(into: &context)
             context.components.removeLast()
         }
     }
