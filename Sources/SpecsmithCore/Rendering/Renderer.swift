@@ -45,6 +45,7 @@ struct Renderer {
             case .types(let texts): types += texts
             case .file(let file?): files[file.name] = file
             case .file(nil): break
+            case .files(let spread): for file in spread { files[file.name] = file }
             }
         }
         var modelFiles: [GeneratedFile] = []
@@ -53,7 +54,10 @@ struct Renderer {
                 modelFiles.append(GeneratedFile(name: name, contents: try templates.render("models", ["types": .lines(texts)], base: base)))
             }
         }
-        let order = ["Validation.swift", "Redaction.swift", "Servers.swift", "Operations.swift", "Client.swift"]
+        let numbered = files.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
+        let order =
+            ["Validation.swift", "Redaction.swift", "Servers.swift"] + numbered.filter { $0.hasPrefix("Operations") }
+            + numbered.filter { $0.hasPrefix("Client") }
         return modelFiles + order.compactMap { files[$0] }
     }
 
@@ -61,7 +65,7 @@ struct Renderer {
     static let modelsFileBytes = 120_000
 
     /// The types' texts by file. A small model is one `Models.swift`. A large one is spread over
-    /// `Models1.swift` to `ModelsN.swift` (N a power of two, so that each holds about
+    /// `Models.swift` and `Models2.swift` to `ModelsN.swift` (N a power of two, so that each holds about
     /// ``modelsFileBytes``), each type in the file its name hashes to: the compiler's batch mode gives
     /// each core a run of files in name order, so files of like size keep every core busy, and adding a
     /// type changes one file while the others keep their place.
@@ -74,7 +78,9 @@ struct Renderer {
         for (name, text) in zip(names, texts) {
             buckets[Int(stableHash(name) % UInt64(count))].append(text)
         }
-        return buckets.enumerated().compactMap { index, texts in texts.isEmpty ? nil : ("Models\(index + 1).swift", texts) }
+        return buckets.enumerated().compactMap { index, texts in
+            texts.isEmpty ? nil : (index == 0 ? "Models.swift" : "Models\(index + 1).swift", texts)
+        }
     }
 
     /// FNV-1a of the UTF-8 bytes: the same on every run and machine, unlike `Hasher`.
@@ -93,6 +99,41 @@ struct Renderer {
         case types([String])
         /// A file, or `nil` when it would hold nothing.
         case file(GeneratedFile?)
+        /// A file and the extensions spread from it.
+        case files([GeneratedFile])
+    }
+
+    /// The operations beyond which the client's methods and the request builders are spread over files.
+    static let operationsPerFile = 64
+
+    /// Renders `template` as `file.swift` with the operations, or, for more than ``operationsPerFile``,
+    /// with those whose name hashes to the first of N files (N a power of two), and `file2.swift` to
+    /// `fileN.swift` with the others, each an extension (`isExtension`): like ``modelFiles(names:texts:)``,
+    /// so that batch mode keeps every core busy and adding an operation changes one file.
+    private func spread(
+        _ operations: [TemplateContext], of model: GenerationModel, file name: String, template: String,
+        _ context: TemplateContext, base: TemplateContext
+    ) throws(TemplateError) -> [GeneratedFile] {
+        var count = 1
+        while operations.count / count > Self.operationsPerFile { count *= 2 }
+        var buckets = Array(repeating: [TemplateContext](), count: count)
+        for (operation, context) in zip(model.operations, operations) {
+            buckets[count == 1 ? 0 : Int(Self.stableHash(operation.name) % UInt64(count))].append(context)
+        }
+        var files: [GeneratedFile] = []
+        for (index, bucket) in buckets.enumerated() where index == 0 || !bucket.isEmpty {
+            var part = context
+            part["operations"] = .objects(
+                bucket.enumerated().map { position, operation in
+                    var operation = operation
+                    operation["last"] = .bool(position == bucket.count - 1)
+                    return operation
+                })
+            part["isExtension"] = .bool(index > 0)
+            let fileName = index == 0 ? "\(name).swift" : "\(name)\(index + 1).swift"
+            files.append(GeneratedFile(name: fileName, contents: try templates.render(template, part, base: base)))
+        }
+        return files
     }
 
     private func renderPart(_ part: Part, of model: GenerationModel, base: TemplateContext) throws(TemplateError) -> RenderedPart {
@@ -135,16 +176,17 @@ struct Renderer {
                 ])
         case .operations:
             let defaultServer = model.servers.first?.defaultValue
-            let operations = model.operations.enumerated().map { index, operation in
-                var context = operationContext(operation, defaultServer: defaultServer)
-                context["last"] = .bool(index == model.operations.count - 1)
-                return context
-            }
-            return try file(
-                "Operations.swift", template: "operations",
-                ["operations": .objects(operations), "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)])
+            let operations = model.operations.map { operationContext($0, defaultServer: defaultServer) }
+            let context: TemplateContext = [
+                "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
+            ]
+            return .files(try spread(operations, of: model, file: "Operations", template: "operations", context, base: base))
         case .client:
-            return try file("Client.swift", template: "client", clientContext(model))
+            var context = clientContext(model)
+            guard case .list(let operations)? = context["operations"] else { return .file(nil) }
+            context["operations"] = nil
+            let contexts = operations.compactMap { item -> TemplateContext? in if case .object(let c) = item { c } else { nil } }
+            return .files(try spread(contexts, of: model, file: "Client", template: "client", context, base: base))
         }
     }
 

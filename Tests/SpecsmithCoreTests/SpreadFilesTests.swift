@@ -2,9 +2,10 @@ import Foundation
 import SpecsmithCore
 import Testing
 
-/// A large model is spread over several files of like size, so that the compiler's batch mode keeps
-/// every core busy; where each type goes depends only on its name.
-@Suite struct ModelFilesTests {
+/// A large model, and the operations of a large API, are spread over several files of like size, so
+/// that the compiler's batch mode keeps every core busy; where each declaration goes depends only on its
+/// name.
+@Suite struct SpreadFilesTests {
     /// A spec of `count` object schemas (`Schema0`...), each with a dozen described properties.
     static func spec(schemas count: Int) -> String {
         var text = "openapi: 3.1.0\ninfo: {title: Many, version: \"1\"}\ncomponents:\n  schemas:\n"
@@ -39,6 +40,43 @@ import Testing
         }
     }
 
+    /// A spec of `count` operations (`GET /items{n}`, `getItem{n}`), each answering with a string.
+    static func spec(operations count: Int) -> String {
+        var text = "openapi: 3.1.0\ninfo: {title: Many, version: \"1\"}\nservers: [{url: \"https://example.com\"}]\npaths:\n"
+        for index in 0..<count {
+            text += "  /items\(index):\n    get:\n      operationId: getItem\(index)\n      responses:\n"
+            text += "        \"200\": {description: Item \(index)., content: {application/json: {schema: {type: string}}}}\n"
+        }
+        return text
+    }
+
+    @Test func theOperationsOfALargeAPIAreSpreadOverExtensions() throws {
+        let folder = Self.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let before = try generate(Self.spec(operations: 200), in: folder)
+        for kind in ["Operations", "Client"] {
+            let names = before.keys.filter { $0.hasPrefix(kind) }.sorted()
+            #expect(names.count > 1 && names.contains("\(kind).swift") && names.contains("\(kind)2.swift"))
+            // The first file declares the type, the others extend it.
+            #expect(before["\(kind).swift"]!.contains(kind == "Client" ? "public struct ManyClient: Sendable {" : "public enum Operations {"))
+            for name in names where name != "\(kind).swift" {
+                #expect(before[name]!.contains(kind == "Client" ? "\nextension ManyClient {\n" : "\nextension Operations {\n"))
+            }
+            // Every operation once.
+            let functions = names.flatMap { name in
+                before[name]!.split(separator: "\n").filter { $0.contains(" func getItem") }.map { line in
+                    line.split(separator: "(")[0].split(separator: " ").last.map(String.init)!
+                }
+            }
+            #expect(functions.sorted() == (0..<200).map { "getItem\($0)" }.sorted())
+        }
+        // Adding an operation changes one file of each kind.
+        let after = try generate(Self.spec(operations: 201), in: folder)
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        #expect(changed.filter { $0.hasPrefix("Operations") }.count == 1)
+        #expect(changed.filter { $0.hasPrefix("Client") }.count == 1)
+    }
+
     @Test func aSmallModelIsOneFile() throws {
         let folder = Self.newFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -52,7 +90,7 @@ import Testing
         let files = try generate(Self.spec(schemas: 200), in: folder)
         let modelFiles = files.keys.filter { $0.hasPrefix("Models") }.sorted()
         #expect(modelFiles.count > 1)
-        #expect(!modelFiles.contains("Models.swift"))
+        #expect(modelFiles.contains("Models.swift") && modelFiles.contains("Models2.swift"))
         let declared = modelFiles.flatMap { declaredTypes(files[$0]!) }
         #expect(declared.sorted() == (0..<200).map { "Schema\($0)" }.sorted())
         // Like sizes: no file holds more than twice its share.
