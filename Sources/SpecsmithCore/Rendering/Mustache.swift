@@ -31,7 +31,7 @@ struct MustacheTemplate: Sendable {
     init(_ text: String, file: String) throws(TemplateError) {
         var parser = MustacheParser(bytes: Array(text.utf8), file: file)
         let tokens = MustacheParser.strippingStandaloneLines(try parser.tokens())
-        (nodes, partials) = try MustacheParser.tree(tokens, file: file)
+        (nodes, partials) = try MustacheParser.tree(tokens)
     }
 }
 
@@ -343,7 +343,7 @@ private struct MustacheParser {
     }
 
     /// Builds the tree, matching sections with their closing tags.
-    static func tree(_ tokens: [Token], file: String) throws(TemplateError) -> (
+    static func tree(_ tokens: [Token]) throws(TemplateError) -> (
         [MustacheTemplate.Node], [(name: String, location: SourceLocation)]
     ) {
         typealias Node = MustacheTemplate.Node
