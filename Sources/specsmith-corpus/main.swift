@@ -73,7 +73,7 @@ for document in documents {
         row.lines = generation.lines
         targets.append((rows.count, module))
     } else if row.version == "2.0" {
-        row.generation = errors.count == 1 ? "refused: \(errors[0].message.prefix(60))" : "\(errors.count) errors"
+        row.generation = errors.count == 1 ? "refused: \(errors[0].message)" : "\(errors.count) errors"
         row.failed = errors.count != 1
     } else {
         row.version = "3.x"
