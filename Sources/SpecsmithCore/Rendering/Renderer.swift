@@ -48,11 +48,10 @@ struct Renderer {
             case .files(let spread): for file in spread { files[file.name] = file }
             }
         }
-        var modelFiles: [GeneratedFile] = []
-        if !model.types.isEmpty {
-            for (name, texts) in Self.modelFiles(names: model.types.map(\.name), texts: types) {
-                modelFiles.append(GeneratedFile(name: name, contents: try templates.render("models", ["types": .lines(texts)], base: base)))
-            }
+        // The model's files are known once every type is rendered; they render concurrently too.
+        let groups = model.types.isEmpty ? [] : Self.modelFiles(names: model.types.map(\.name), texts: types)
+        let modelFiles = try Self.concurrently(groups.count) { index throws(TemplateError) in
+            GeneratedFile(name: groups[index].name, contents: try templates.render("models", ["types": .lines(groups[index].texts)], base: base))
         }
         let numbered = files.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
         let order =
