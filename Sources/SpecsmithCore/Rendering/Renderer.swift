@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Synchronization
 import SpecsmithDiagnostics
 import SpecsmithYAML
 
@@ -193,14 +192,35 @@ struct Renderer {
     private static func concurrently<T: Sendable>(
         _ count: Int, _ body: @Sendable (Int) throws(TemplateError) -> T
     ) throws(TemplateError) -> [T] {
-        let results = Mutex<[Result<T, TemplateError>?]>(Array(repeating: nil, count: count))
+        let results = ConcurrentResults<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            let result = Result { () throws(TemplateError) -> T in try body(index) }
-            results.withLock { $0[index] = result }
+            results.set(index, Result { () throws(TemplateError) -> T in try body(index) })
         }
         var values: [T] = []
-        for result in results.withLock({ $0 }) { values.append(try result!.get()) }
+        for result in results.all { values.append(try result!.get()) }
         return values
+    }
+
+    /// What concurrent iterations produce, one slot each, behind a lock (`Mutex` needs macOS 15).
+    private final class ConcurrentResults<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [Result<T, TemplateError>?]
+
+        init(count: Int) {
+            slots = Array(repeating: nil, count: count)
+        }
+
+        func set(_ index: Int, _ result: Result<T, TemplateError>) {
+            lock.lock()
+            slots[index] = result
+            lock.unlock()
+        }
+
+        var all: [Result<T, TemplateError>?] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots
+        }
     }
 
     private func doc(_ lines: [String], indent: Int) -> TemplateValue {
