@@ -42,9 +42,7 @@ struct Renderer {
         for output in rendered {
             switch output {
             case .types(let texts): types += texts
-            case .file(let file?): files[file.name] = file
-            case .file(nil): break
-            case .files(let spread): for file in spread { files[file.name] = file }
+            case .files(let rendered): for file in rendered { files[file.name] = file }
             }
         }
         // The model's files are known once every type is rendered; they render concurrently too.
@@ -95,9 +93,7 @@ struct Renderer {
 
     private enum RenderedPart: Sendable {
         case types([String])
-        /// A file, or `nil` when it would hold nothing.
-        case file(GeneratedFile?)
-        /// A file and the extensions spread from it.
+        /// Files: none when there is nothing to hold, more than one when operations are spread.
         case files([GeneratedFile])
     }
 
@@ -136,7 +132,7 @@ struct Renderer {
 
     private func renderPart(_ part: Part, of model: GenerationModel, base: TemplateContext) throws(TemplateError) -> RenderedPart {
         func file(_ name: String, template: String, _ context: TemplateContext) throws(TemplateError) -> RenderedPart {
-            .file(GeneratedFile(name: name, contents: try templates.render(template, context, base: base)))
+            .files([GeneratedFile(name: name, contents: try templates.render(template, context, base: base))])
         }
         switch part {
         case .types(let range):
@@ -151,11 +147,11 @@ struct Renderer {
                 case .enumeration, .alias: nil
                 }
             }
-            if validating.isEmpty { return .file(nil) }
+            if validating.isEmpty { return .files([]) }
             return try file("Validation.swift", template: "validation", ["structs": .objects(validating)])
         case .redaction:
             let redacting = Self.allStructs(model.types, prefix: nil).filter { $0.declaration.hasSecrets }.map(redactionContext)
-            if redacting.isEmpty { return .file(nil) }
+            if redacting.isEmpty { return .files([]) }
             return try file("Redaction.swift", template: "redaction", ["structs": .objects(redacting)])
         case .servers:
             return try file(
@@ -181,7 +177,7 @@ struct Renderer {
             return .files(try spread(operations, of: model, file: "Operations", template: "operations", context, base: base))
         case .client:
             var context = clientContext(model)
-            guard case .list(let operations)? = context["operations"] else { return .file(nil) }
+            guard case .list(let operations)? = context["operations"] else { return .files([]) }
             context["operations"] = nil
             let contexts = operations.compactMap { item -> TemplateContext? in if case .object(let c) = item { c } else { nil } }
             return .files(try spread(contexts, of: model, file: "Client", template: "client", context, base: base))
