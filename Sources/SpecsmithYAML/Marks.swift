@@ -4,14 +4,14 @@ import SpecsmithDiagnostics
 /// Turns libyaml's positions (0-based marks in the text libyaml read, byte offsets for reader
 /// errors) into 1-based ``SourceLocation``s in the file as written.
 struct Marks {
-    let file: String
+    let file: SourceFile
     /// The file as written.
     let original: SourceText
     /// The escapes rewritten before parsing; columns after one on the same line are shifted back.
     let rewrite: SurrogatePairRewrite
     let hasRewrites: Bool
 
-    init(file: String, original: [UInt8], rewrite: SurrogatePairRewrite) {
+    init(file: SourceFile, original: [UInt8], rewrite: SurrogatePairRewrite) {
         self.file = file
         self.original = SourceText(bytes: original)
         self.rewrite = rewrite

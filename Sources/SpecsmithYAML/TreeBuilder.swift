@@ -52,7 +52,7 @@ struct TreeBuilder: ~Copyable {
 
     private let marks: Marks
     private let limits: YAMLLimits
-    private let file: String
+    private let file: SourceFile
     private var stack: [Frame] = []
     private var items = MoveStack<YAMLNode>()
     private var entries = MoveStack<YAMLMapping.Entry>()

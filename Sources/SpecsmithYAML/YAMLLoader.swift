@@ -33,7 +33,8 @@ public enum YAMLLoader {
     public static func load(_ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) throws(YAMLLoadError)
         -> YAMLNode
     {
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        let sourceFile = SourceFile(file)
+        let start = SourceLocation(file: sourceFile, line: 1, column: 1)
         guard bytes.count <= limits.maxInputBytes else {
             throw YAMLLoadError([
                 .error(
@@ -52,7 +53,7 @@ public enum YAMLLoader {
             ])
         }
         let rewrite = SurrogatePairRewrite(bytes)
-        let marks = Marks(file: file, original: bytes, rewrite: rewrite)
+        let marks = Marks(file: sourceFile, original: bytes, rewrite: rewrite)
         var builder = TreeBuilder(marks: marks, limits: limits, inputBytes: bytes.count)
         let root = rewrite.bytes.withUnsafeBufferPointer { buffer in
             builder.build(EventParser(input: buffer))
