@@ -145,6 +145,12 @@ struct ObjectReader {
     let objectName: String
     /// Which entries of the mapping were asked for, by position: the rest are reported as unknown.
     private var asked: [Bool]
+    /// The mapping's keys by position (`nil` for a key that is not a scalar), read out of their nodes
+    /// once: a schema is asked for some fifty keywords.
+    private let keys: [String?]
+    /// One bit per key length (modulo 64): most keywords asked for are absent, and a clear bit says so
+    /// without comparing any text.
+    private let lengths: UInt64
 
     /// `nil`, after reporting an error, when the node is no mapping.
     init?(_ session: LoadSession, _ node: YAMLNode, file: String, object objectName: String, key: String? = nil) {
@@ -158,13 +164,38 @@ struct ObjectReader {
         self.file = file
         self.objectName = objectName
         self.asked = Array(repeating: false, count: mapping.count)
+        var keys: [String?] = []
+        keys.reserveCapacity(mapping.count)
+        var lengths: UInt64 = 0
+        for entry in mapping {
+            let key = entry.keyText
+            if let key { lengths |= 1 << (key.utf8.count & 63) }
+            keys.append(key)
+        }
+        self.keys = keys
+        self.lengths = lengths
     }
 
     var location: SourceLocation { node.location }
 
+    /// The position of the entry with this key.
+    func index(of key: String) -> Int? {
+        let length = key.utf8.count
+        guard lengths & 1 << (length & 63) != 0 else { return nil }
+        for index in keys.indices {
+            if let candidate = keys[index], candidate.utf8.count == length, candidate == key { return index }
+        }
+        return nil
+    }
+
+    /// Whether the object has this key, without marking it as known.
+    func has(_ key: String) -> Bool {
+        index(of: key) != nil
+    }
+
     /// The value of a key, null values included; marks the key as known.
     mutating func raw(_ key: String) -> YAMLNode? {
-        guard let index = mapping.index(ofKey: key) else { return nil }
+        guard let index = index(of: key) else { return nil }
         asked[index] = true
         return mapping[index].value
     }
@@ -177,19 +208,19 @@ struct ObjectReader {
 
     /// Where a key is written (its key node), or the object's location.
     func keyLocation(_ key: String) -> SourceLocation {
-        mapping.entry(key)?.key.location ?? node.location
+        index(of: key).map { mapping[$0].key.location } ?? node.location
     }
 
     /// Marks keys as known without reading them.
     mutating func accept(_ keys: String...) {
         for key in keys {
-            if let index = mapping.index(ofKey: key) { asked[index] = true }
+            if let index = index(of: key) { asked[index] = true }
         }
     }
 
     /// Marks a key as known and warns that its feature is not supported.
     mutating func unsupported(_ key: String, feature: UnsupportedFeature) {
-        if let index = mapping.index(ofKey: key) {
+        if let index = index(of: key) {
             asked[index] = true
             session.report(.unsupported(feature, at: mapping[index].key.location))
         }
@@ -251,15 +282,15 @@ struct ObjectReader {
     /// Reports the keys not asked for (other than `x-` keys) and returns the extensions.
     func finish() -> Extensions {
         var extensions = Extensions()
-        for (index, entry) in mapping.enumerated() {
-            guard let key = entry.keyText else {
-                session.report(.nonScalarKey(at: entry.key.location))
+        for index in keys.indices {
+            guard let key = keys[index] else {
+                session.report(.nonScalarKey(at: mapping[index].key.location))
                 continue
             }
             if key.hasPrefix("x-") {
-                extensions[key] = entry.value
+                extensions[key] = mapping[index].value
             } else if !asked[index] {
-                session.report(.unknownKey(key, in: objectName, at: entry.key.location))
+                session.report(.unknownKey(key, in: objectName, at: mapping[index].key.location))
             }
         }
         return extensions

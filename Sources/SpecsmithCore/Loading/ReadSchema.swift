@@ -118,7 +118,7 @@ extension LoadSession {
 
         if let docs = o.value("externalDocs") { schema.externalDocs = readExternalDocs(docs, file: file) }
         o.accept("$schema", "$comment", "$defs", "definitions")
-        for keyword in Self.unsupportedSchemaKeywords where o.mapping.entry(keyword) != nil {
+        for keyword in Self.unsupportedSchemaKeywords where o.has(keyword) {
             o.unsupported(keyword, feature: .schemaKeyword(keyword))
         }
         checkApplicability(schema, o)
@@ -281,7 +281,7 @@ extension LoadSession {
         guard !types.isEmpty else { return }
         for group in Self.applicabilityGroups where !types.contains(where: group.types.contains) {
             for keyword in group.keywords {
-                if let entry = o.mapping.entry(keyword), !entry.value.isNullNode {
+                if let index = o.index(of: keyword), case let entry = o.mapping[index], !entry.value.isNullNode {
                     report(
                         .constraintDoesNotApply(
                             keyword,

@@ -20,7 +20,8 @@ enum ReferenceParsing {
         let hash = ref.firstIndex(of: "#")
         let filePart = String(ref[..<(hash ?? ref.endIndex)])
         let fragment = hash.map { String(ref[ref.index(after: $0)...]) } ?? ""
-        if filePart.contains("://") || filePart.hasPrefix("//") {
+        // Bytes first: Foundation's substring search is slow, and most references have no `:`.
+        if filePart.utf8.contains(UInt8(ascii: ":")) && filePart.contains("://") || filePart.hasPrefix("//") {
             return .failure(.init("references to URLs are not supported; download the file and refer to it by path"))
         }
         guard let decodedFragment = percentDecode(fragment), let decodedFile = percentDecode(filePart) else {
@@ -60,7 +61,7 @@ enum ReferenceParsing {
 
     /// Decodes `%XX` escapes as UTF-8; `nil` when an escape is malformed or the bytes are no UTF-8.
     static func percentDecode(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var iterator = Array(text.utf8).makeIterator()
         while let byte = iterator.next() {
