@@ -87,36 +87,6 @@ public struct Discriminator: Sendable, Hashable {
     }
 }
 
-/// Stores a value out of line so that a struct can contain itself (`items`, `not`).
-@propertyWrapper
-public struct Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
-    private final class Box: Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-    }
-
-    private var box: Box
-
-    /// Creates the value; every part but the required ones has a default.
-    public init(wrappedValue: Value) {
-        box = Box(wrappedValue)
-    }
-
-    /// The stored value.
-    public var wrappedValue: Value {
-        get { box.value }
-        set { box = Box(newValue) }
-    }
-
-    /// Whether the two hold the same values.
-    public static func == (lhs: Indirect, rhs: Indirect) -> Bool {
-        lhs.box === rhs.box || lhs.box.value == rhs.box.value
-    }
-
-    /// Hashes the values.
-    public func hash(into hasher: inout Hasher) { hasher.combine(box.value) }
-}
-
 /// A schema: JSON Schema 2020-12 as OpenAPI 3.1 uses it, and the 3.0 subset, in one shape.
 ///
 /// 3.0 forms are normalised into the 3.1 ones:
@@ -128,114 +98,343 @@ public struct Indirect<Value: Sendable & Hashable>: Sendable, Hashable {
 /// schema can have both a ``ref`` and, say, a ``description`` or ``maxLength``; in 3.0 they are
 /// ignored (with a warning). A boolean schema `true` is an empty schema; `false` is `not: {}`.
 public struct Schema: Sendable, Hashable {
+    /// The keywords, kept in one shared box: a schema is copied often (into maps, out of lookups, while
+    /// translating), and copying the box is one reference count where copying forty fields was forty.
+    /// Changing a copy first gives it a box of its own.
+    private var storage: Storage
+
+    private final class Storage: @unchecked Sendable {
+        // Only changed while uniquely referenced (see `uniqueStorage()`), so sharing it is safe.
+        var fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private struct Fields: Sendable, Hashable {
+        var location: SourceLocation
+        var ref: SchemaReference?
+        var types: [SchemaType] = []
+        var isNullable: Bool = false
+        var format: String?
+        var title: String?
+        var description: String?
+        var properties: OrderedMap<Schema> = OrderedMap()
+        var required: [String] = []
+        var additionalProperties: AdditionalProperties?
+        var minProperties: Int?
+        var maxProperties: Int?
+        var items: Schema?
+        var prefixItems: [Schema] = []
+        var minItems: Int?
+        var maxItems: Int?
+        var uniqueItems: Bool = false
+        var allOf: [Schema] = []
+        var oneOf: [Schema] = []
+        var anyOf: [Schema] = []
+        var not: Schema?
+        var discriminator: Discriminator?
+        var `enum`: [JSONValue]?
+        var const: JSONValue?
+        var `default`: JSONValue?
+        var example: JSONValue?
+        var examples: [JSONValue] = []
+        var readOnly: Bool = false
+        var writeOnly: Bool = false
+        var deprecated: Bool = false
+        var maxLength: Int?
+        var minLength: Int?
+        var pattern: String?
+        var contentMediaType: String?
+        var contentEncoding: String?
+        var minimum: YAMLNumber?
+        var maximum: YAMLNumber?
+        var exclusiveMinimum: YAMLNumber?
+        var exclusiveMaximum: YAMLNumber?
+        var multipleOf: YAMLNumber?
+        var externalDocs: ExternalDocumentation?
+        var extensions: Extensions = Extensions()
+    }
+
+    /// The box, copied first when another schema shares it. Setters use `_modify`, so that changing a
+    /// keyword in place (`schema.properties[name] = ...`) does not copy its value first.
+    private mutating func uniqueStorage() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        return storage
+    }
+
     /// Where the schema starts.
-    public var location: SourceLocation
+    public var location: SourceLocation {
+        get { storage.fields.location }
+        _modify { yield &uniqueStorage().fields.location }
+    }
+
     /// `$ref`, resolved to a canonical target.
-    public var ref: SchemaReference?
+    public var ref: SchemaReference? {
+        get { storage.fields.ref }
+        _modify { yield &uniqueStorage().fields.ref }
+    }
 
     /// `type`; empty when the schema does not restrict the type. `nullable: true` (3.0) adds `.null`.
-    public var types: [SchemaType] = []
+    public var types: [SchemaType] {
+        get { storage.fields.types }
+        _modify { yield &uniqueStorage().fields.types }
+    }
+
     /// Whether `null` is allowed explicitly: `.null` is in ``types``, or 3.0 `nullable: true` was
     /// given (also on a schema without `type`, such as `allOf` with one reference).
-    public var isNullable: Bool = false
+    public var isNullable: Bool {
+        get { storage.fields.isNullable }
+        _modify { yield &uniqueStorage().fields.isNullable }
+    }
+
     /// `format`, such as `int64`, `date-time` or `uuid`.
-    public var format: String?
+    public var format: String? {
+        get { storage.fields.format }
+        _modify { yield &uniqueStorage().fields.format }
+    }
+
     /// `title`.
-    public var title: String?
+    public var title: String? {
+        get { storage.fields.title }
+        _modify { yield &uniqueStorage().fields.title }
+    }
+
     /// `description`, with a `$ref` to a text file replaced by the file's text.
-    public var description: String?
+    public var description: String? {
+        get { storage.fields.description }
+        _modify { yield &uniqueStorage().fields.description }
+    }
 
     /// `properties`, in document order.
-    public var properties: OrderedMap<Schema> = OrderedMap()
+    public var properties: OrderedMap<Schema> {
+        get { storage.fields.properties }
+        _modify { yield &uniqueStorage().fields.properties }
+    }
+
     /// `required` property names, in document order.
-    public var required: [String] = []
+    public var required: [String] {
+        get { storage.fields.required }
+        _modify { yield &uniqueStorage().fields.required }
+    }
+
     /// `additionalProperties`, as in the specification.
-    public var additionalProperties: AdditionalProperties?
+    public var additionalProperties: AdditionalProperties? {
+        get { storage.fields.additionalProperties }
+        _modify { yield &uniqueStorage().fields.additionalProperties }
+    }
+
     /// `minProperties`, as in the specification.
-    public var minProperties: Int?
+    public var minProperties: Int? {
+        get { storage.fields.minProperties }
+        _modify { yield &uniqueStorage().fields.minProperties }
+    }
+
     /// `maxProperties`, as in the specification.
-    public var maxProperties: Int?
+    public var maxProperties: Int? {
+        get { storage.fields.maxProperties }
+        _modify { yield &uniqueStorage().fields.maxProperties }
+    }
 
     /// `items`: the schema of every array element (after ``prefixItems``).
-    @Indirect public var items: Schema? = nil
+    public var items: Schema? {
+        get { storage.fields.items }
+        _modify { yield &uniqueStorage().fields.items }
+    }
+
     /// `prefixItems` (3.1): schemas of the first elements of a tuple.
-    public var prefixItems: [Schema] = []
+    public var prefixItems: [Schema] {
+        get { storage.fields.prefixItems }
+        _modify { yield &uniqueStorage().fields.prefixItems }
+    }
+
     /// `minItems`, as in the specification.
-    public var minItems: Int?
+    public var minItems: Int? {
+        get { storage.fields.minItems }
+        _modify { yield &uniqueStorage().fields.minItems }
+    }
+
     /// `maxItems`, as in the specification.
-    public var maxItems: Int?
+    public var maxItems: Int? {
+        get { storage.fields.maxItems }
+        _modify { yield &uniqueStorage().fields.maxItems }
+    }
+
     /// `uniqueItems`, as in the specification.
-    public var uniqueItems: Bool = false
+    public var uniqueItems: Bool {
+        get { storage.fields.uniqueItems }
+        _modify { yield &uniqueStorage().fields.uniqueItems }
+    }
 
     /// `allOf`, as in the specification.
-    public var allOf: [Schema] = []
+    public var allOf: [Schema] {
+        get { storage.fields.allOf }
+        _modify { yield &uniqueStorage().fields.allOf }
+    }
+
     /// `oneOf`, as in the specification.
-    public var oneOf: [Schema] = []
+    public var oneOf: [Schema] {
+        get { storage.fields.oneOf }
+        _modify { yield &uniqueStorage().fields.oneOf }
+    }
+
     /// `anyOf`, as in the specification.
-    public var anyOf: [Schema] = []
+    public var anyOf: [Schema] {
+        get { storage.fields.anyOf }
+        _modify { yield &uniqueStorage().fields.anyOf }
+    }
+
     /// `not`, as in the specification.
-    @Indirect public var not: Schema? = nil
-    public var discriminator: Discriminator?
+    public var not: Schema? {
+        get { storage.fields.not }
+        _modify { yield &uniqueStorage().fields.not }
+    }
+
+    public var discriminator: Discriminator? {
+        get { storage.fields.discriminator }
+        _modify { yield &uniqueStorage().fields.discriminator }
+    }
 
     /// `enum`: the allowed values, or `nil` when not given.
-    public var `enum`: [JSONValue]?
+    public var `enum`: [JSONValue]? {
+        get { storage.fields.`enum` }
+        _modify { yield &uniqueStorage().fields.`enum` }
+    }
+
     /// `const`, as in the specification.
-    public var const: JSONValue?
+    public var const: JSONValue? {
+        get { storage.fields.const }
+        _modify { yield &uniqueStorage().fields.const }
+    }
+
     /// `default`, as in the specification.
-    public var `default`: JSONValue?
+    public var `default`: JSONValue? {
+        get { storage.fields.`default` }
+        _modify { yield &uniqueStorage().fields.`default` }
+    }
+
     /// `example` (3.0, deprecated in 3.1).
-    public var example: JSONValue?
+    public var example: JSONValue? {
+        get { storage.fields.example }
+        _modify { yield &uniqueStorage().fields.example }
+    }
+
     /// `examples` (3.1): a list of values.
-    public var examples: [JSONValue] = []
+    public var examples: [JSONValue] {
+        get { storage.fields.examples }
+        _modify { yield &uniqueStorage().fields.examples }
+    }
 
     /// `readOnly`, as in the specification.
-    public var readOnly: Bool = false
+    public var readOnly: Bool {
+        get { storage.fields.readOnly }
+        _modify { yield &uniqueStorage().fields.readOnly }
+    }
+
     /// `writeOnly`, as in the specification.
-    public var writeOnly: Bool = false
+    public var writeOnly: Bool {
+        get { storage.fields.writeOnly }
+        _modify { yield &uniqueStorage().fields.writeOnly }
+    }
+
     /// `deprecated`; false when not given.
-    public var deprecated: Bool = false
+    public var deprecated: Bool {
+        get { storage.fields.deprecated }
+        _modify { yield &uniqueStorage().fields.deprecated }
+    }
 
     /// `maxLength`, as in the specification.
-    public var maxLength: Int?
+    public var maxLength: Int? {
+        get { storage.fields.maxLength }
+        _modify { yield &uniqueStorage().fields.maxLength }
+    }
+
     /// `minLength`, as in the specification.
-    public var minLength: Int?
+    public var minLength: Int? {
+        get { storage.fields.minLength }
+        _modify { yield &uniqueStorage().fields.minLength }
+    }
+
     /// `pattern`, as in the specification.
-    public var pattern: String?
+    public var pattern: String? {
+        get { storage.fields.pattern }
+        _modify { yield &uniqueStorage().fields.pattern }
+    }
+
     /// `contentMediaType` (3.1), such as `image/png`.
-    public var contentMediaType: String?
+    public var contentMediaType: String? {
+        get { storage.fields.contentMediaType }
+        _modify { yield &uniqueStorage().fields.contentMediaType }
+    }
+
     /// `contentEncoding` (3.1), such as `base64`.
-    public var contentEncoding: String?
+    public var contentEncoding: String? {
+        get { storage.fields.contentEncoding }
+        _modify { yield &uniqueStorage().fields.contentEncoding }
+    }
 
     /// The inclusive lower bound.
-    public var minimum: YAMLNumber?
+    public var minimum: YAMLNumber? {
+        get { storage.fields.minimum }
+        _modify { yield &uniqueStorage().fields.minimum }
+    }
+
     /// The inclusive upper bound.
-    public var maximum: YAMLNumber?
+    public var maximum: YAMLNumber? {
+        get { storage.fields.maximum }
+        _modify { yield &uniqueStorage().fields.maximum }
+    }
+
     /// The exclusive lower bound (3.1 number; 3.0 `minimum` with `exclusiveMinimum: true`).
-    public var exclusiveMinimum: YAMLNumber?
+    public var exclusiveMinimum: YAMLNumber? {
+        get { storage.fields.exclusiveMinimum }
+        _modify { yield &uniqueStorage().fields.exclusiveMinimum }
+    }
+
     /// The exclusive upper bound (3.1 number; 3.0 `maximum` with `exclusiveMaximum: true`).
-    public var exclusiveMaximum: YAMLNumber?
+    public var exclusiveMaximum: YAMLNumber? {
+        get { storage.fields.exclusiveMaximum }
+        _modify { yield &uniqueStorage().fields.exclusiveMaximum }
+    }
+
     /// `multipleOf`, as in the specification.
-    public var multipleOf: YAMLNumber?
+    public var multipleOf: YAMLNumber? {
+        get { storage.fields.multipleOf }
+        _modify { yield &uniqueStorage().fields.multipleOf }
+    }
 
     /// `externalDocs`.
-    public var externalDocs: ExternalDocumentation?
+    public var externalDocs: ExternalDocumentation? {
+        get { storage.fields.externalDocs }
+        _modify { yield &uniqueStorage().fields.externalDocs }
+    }
+
     /// The `x-` keys, in document order, with their values as written.
-    public var extensions: Extensions = Extensions()
+    public var extensions: Extensions {
+        get { storage.fields.extensions }
+        _modify { yield &uniqueStorage().fields.extensions }
+    }
 
     /// An empty schema (it allows any value) at a location; set the keywords after.
     public init(location: SourceLocation, ref: SchemaReference? = nil) {
-        self.location = location
-        self.ref = ref
+        storage = Storage(Fields(location: location, ref: ref))
     }
 
     /// Whether this is a `$ref` and nothing else.
     public var isPureReference: Bool {
-        ref != nil && self == Schema(location: location, ref: ref)
+        ref != nil && storage.fields == Fields(location: location, ref: ref)
     }
 
     /// Whether the schema says nothing at all (`{}` or `true`).
     public var isEmpty: Bool {
-        self == Schema(location: location)
+        storage.fields == Fields(location: location)
+    }
+
+    public static func == (lhs: Schema, rhs: Schema) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.fields)
     }
 
     /// ``types`` without `.null`.
