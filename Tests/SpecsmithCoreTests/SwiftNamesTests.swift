@@ -22,6 +22,17 @@ import Testing
         #expect(SwiftNames.lowerCamel(input) == expected)
     }
 
+    /// ASCII names take a fast path. A combining accent at the end sends the same name down the
+    /// general path (the accent is dropped), which must agree.
+    @Test(arguments: [
+        "grant_type", "HTTPAuth", "URL", "ID2", "ACCESS_TOKEN", "X-Rate-Limit", "a", "A", "__a__b", "9lives",
+        "2FA_CODE", "getHTTPResponseCode", "user.ID", "Ab", "aB", "AB", "ABc", "AbC_DEF", "x1_Y2-z3", "self",
+    ])
+    func asciiNamesAgreeWithTheGeneralPath(_ name: String) {
+        #expect(SwiftNames.lowerCamel(name) == SwiftNames.lowerCamel(name + "\u{301}"))
+        #expect(SwiftNames.upperCamel(name) == SwiftNames.upperCamel(name + "\u{301}"))
+    }
+
     @Test(arguments: [
         ("o-auth-token", "OAuthToken"),
         ("OAuthToken", "OAuthToken"),

@@ -847,8 +847,21 @@ struct SchemaTranslator {
             return value
         }
         if schema.format == "password" { return true }
-        let name = String(wireName.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
+        let name = Self.secretKey(wireName)
         return Self.secretNames.contains(name) || name.hasSuffix("password") || name.hasSuffix("secret") || name.hasSuffix("token")
+    }
+
+    /// A wire name as ``secretNames`` lists it: lowercased, without `_` and `-`.
+    private static func secretKey(_ wireName: String) -> String {
+        guard wireName.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(wireName.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
+        }
+        var key: [UInt8] = []
+        key.reserveCapacity(wireName.utf8.count)
+        for byte in wireName.utf8 where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
+            key.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 
     /// Property names (lowercased, without `_` and `-`) that hold a secret.

@@ -18,6 +18,7 @@ import Foundation
 enum SwiftNames {
     /// `o-auth-token` -> `oAuthToken`, `grant_type` -> `grantType`, `HTTPAuth` -> `httpAuth`.
     static func lowerCamel(_ name: String) -> String {
+        if let camel = asciiCamel(name, upper: false) { return camel }
         let parts = words(name)
         guard let first = parts.first else { return fallback(name) }
         var result = lowerLeadingCapitals(first)
@@ -29,6 +30,7 @@ enum SwiftNames {
 
     /// `o-auth-token` -> `OAuthToken`, `user status` -> `UserStatus`.
     static func upperCamel(_ name: String) -> String {
+        if let camel = asciiCamel(name, upper: true) { return camel }
         let parts = words(name)
         guard !parts.isEmpty else { return fallback(name).uppercasedFirst }
         return prefixDigit(parts.map(capitalized).joined())
@@ -107,6 +109,70 @@ enum SwiftNames {
         let hasSeparators = parts.count > 1
         return parts.map { word in
             hasSeparators && word.utf8.count > 1 && !word.utf8.contains(where: isLowercase) ? word.lowercased() : word
+        }
+    }
+
+    /// ``lowerCamel(_:)`` or ``upperCamel(_:)`` of an ASCII name with at least one word, in one pass over
+    /// its bytes and the same rules as ``words(_:)``; `nil` for other names. Nearly every name is
+    /// ASCII, and a generation camel-cases each of them several times.
+    private static func asciiCamel(_ name: String, upper: Bool) -> String? {
+        var name = name
+        return name.withUTF8 { bytes -> String? in
+            var wordCount = 0
+            var inWord = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let isWordByte = isIdentifierByte(byte)
+                if isWordByte && !inWord { wordCount += 1 }
+                inWord = isWordByte
+            }
+            guard wordCount > 0 else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            var index = 0
+            var isFirstWord = true
+            while index < bytes.count {
+                guard isIdentifierByte(bytes[index]) else {
+                    index += 1
+                    continue
+                }
+                var end = index
+                var hasLowercase = false
+                while end < bytes.count, isIdentifierByte(bytes[end]) {
+                    hasLowercase = hasLowercase || isLowercase(bytes[end])
+                    end += 1
+                }
+                let word = bytes[index..<end]
+                // A word in capitals in a name with separators is an ordinary word: `ACCESS_TOKEN`.
+                let lowersWhole = wordCount > 1 && word.count > 1 && !hasLowercase
+                if isFirstWord && !upper {
+                    // Leading capitals lowered, as lowerLeadingCapitals does: `HTTPAuth` -> `httpAuth`.
+                    var upperRun = 0
+                    while upperRun < word.count, isUppercase(word[index + upperRun]) { upperRun += 1 }
+                    let lowerCount =
+                        lowersWhole
+                        ? word.count
+                        : upperRun > 1 && upperRun < word.count && isLowercase(word[index + upperRun])
+                            ? upperRun - 1 : upperRun
+                    for (offset, byte) in word.enumerated() {
+                        out.append(offset < lowerCount && isUppercase(byte) ? byte | 0x20 : byte)
+                    }
+                } else {
+                    for (offset, byte) in word.enumerated() {
+                        if offset == 0 {
+                            out.append(isLowercase(byte) ? byte & ~0x20 : byte)
+                        } else {
+                            out.append(lowersWhole && isUppercase(byte) ? byte | 0x20 : byte)
+                        }
+                    }
+                }
+                isFirstWord = false
+                index = end
+            }
+            if let first = out.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
+                out.insert(UInt8(ascii: "_"), at: 0)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
