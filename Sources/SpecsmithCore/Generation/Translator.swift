@@ -329,136 +329,171 @@ struct Translator {
 
     // MARK: - Nested validation and recursive types
 
-    /// What the passes below need to know of each generated struct or union, by qualified name.
+    /// What the passes below need to know of each generated struct or union.
     private struct TypeNode {
         /// Whether the type has a rule of its own.
         var hasRules: Bool
         /// Generated types held by its values, in collections or not.
-        var holds: [String]
+        var holds: [Int]
         /// Generated types held directly (not in an array or dictionary): a cycle of these needs `Indirect`.
-        var contains: [String]
+        var contains: [Int]
     }
 
-    private static func typeGraph(_ types: [TypeDeclaration]) -> [String: TypeNode] {
-        var graph: [String: TypeNode] = [:]
-        func collect(_ declarations: [TypeDeclaration], prefix: String?) {
-            for declaration in declarations {
-                let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
-                switch declaration {
-                case .structure(let s):
-                    graph[qualified] = TypeNode(
-                        hasRules: s.properties.contains { !$0.rules.isEmpty || !$0.elementRules.isEmpty || !$0.valueRules.isEmpty }
-                            || s.extras?.kind == .forbidden || s.extras?.rules.isEmpty == false || !s.notRequired.isEmpty,
-                        holds: s.properties.compactMap(\.valueStruct) + (s.extras?.valueStruct.map { [$0] } ?? []),
-                        contains: s.properties.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct })
-                    collect(s.nested, prefix: qualified)
-                case .union(let u):
-                    graph[qualified] = TypeNode(
-                        hasRules: u.cases.contains { !$0.rules.isEmpty }, holds: u.cases.compactMap(\.valueStruct),
-                        contains: u.cases.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct })
-                    collect(u.nested, prefix: qualified)
-                case .enumeration, .alias:
-                    break
+    /// The structs and unions, numbered in the order ``markValidationAndRecursion(_:)`` walks them
+    /// (each before its nested types), so the passes compare numbers rather than qualified names.
+    private struct TypeGraph {
+        var nodes: [TypeNode] = []
+        /// Each type's number, by qualified name.
+        var numbers: [String: Int] = [:]
+
+        init(_ types: [TypeDeclaration]) {
+            var edges: [(holds: [String], contains: [String])] = []
+            func collect(_ declarations: [TypeDeclaration], prefix: String?) {
+                for declaration in declarations {
+                    let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
+                    switch declaration {
+                    case .structure(let s):
+                        numbers[qualified] = nodes.count
+                        nodes.append(
+                            TypeNode(
+                                hasRules: s.properties.contains {
+                                    !$0.rules.isEmpty || !$0.elementRules.isEmpty || !$0.valueRules.isEmpty
+                                } || s.extras?.kind == .forbidden || s.extras?.rules.isEmpty == false
+                                    || !s.notRequired.isEmpty,
+                                holds: [], contains: []))
+                        edges.append(
+                            (
+                                s.properties.compactMap(\.valueStruct) + (s.extras?.valueStruct.map { [$0] } ?? []),
+                                s.properties.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct }
+                            ))
+                        collect(s.nested, prefix: qualified)
+                    case .union(let u):
+                        numbers[qualified] = nodes.count
+                        nodes.append(TypeNode(hasRules: u.cases.contains { !$0.rules.isEmpty }, holds: [], contains: []))
+                        edges.append(
+                            (
+                                u.cases.compactMap(\.valueStruct),
+                                u.cases.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct }
+                            ))
+                        collect(u.nested, prefix: qualified)
+                    case .enumeration, .alias:
+                        break
+                    }
                 }
             }
+            collect(types, prefix: nil)
+            // Edges to names that are no struct or union here lead nowhere.
+            for (index, edge) in edges.enumerated() {
+                nodes[index].holds = edge.holds.compactMap { numbers[$0] }
+                nodes[index].contains = edge.contains.compactMap { numbers[$0] }
+            }
         }
-        collect(types, prefix: nil)
-        return graph
     }
 
     /// Marks what the generated code validates recursively (a value whose type has checks, or holds
     /// such a value, at any depth) and what it stores out of line (a value through which a type would
     /// contain itself). Returns the types and the qualified names of every type that validates.
     static func markValidationAndRecursion(_ types: [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
-        let graph = typeGraph(types)
+        let graph = TypeGraph(types)
         // Validating types: those with rules, and every type that holds one (walking edges backwards).
-        var heldBy: [String: [String]] = [:]
-        for (name, node) in graph {
-            for target in node.holds { heldBy[target, default: []].append(name) }
+        var heldBy = Array(repeating: [Int](), count: graph.nodes.count)
+        for (index, node) in graph.nodes.enumerated() {
+            for target in node.holds { heldBy[target].append(index) }
         }
-        var validating = Set(graph.filter(\.value.hasRules).keys)
-        var queue = Array(validating)
-        while let name = queue.popLast() {
-            for holder in heldBy[name] ?? [] where validating.insert(holder).inserted {
+        var validating = graph.nodes.map(\.hasRules)
+        var queue = validating.indices.filter { validating[$0] }
+        while let index = queue.popLast() {
+            for holder in heldBy[index] where !validating[holder] {
+                validating[holder] = true
                 queue.append(holder)
             }
         }
-        let component = stronglyConnectedComponents(graph.mapValues(\.contains))
-        func onCycle(_ from: String, _ to: String?) -> Bool {
-            guard let to, let a = component[from], let b = component[to] else { return false }
-            return a == b
+        let component = stronglyConnectedComponents(graph.nodes.map(\.contains))
+        func validates(_ name: String?) -> Bool {
+            name.flatMap { graph.numbers[$0] }.map { validating[$0] } ?? false
         }
-        func mark(_ declarations: [TypeDeclaration], prefix: String?) -> [TypeDeclaration] {
+        func onCycle(_ from: Int, _ to: String?) -> Bool {
+            guard let to = to.flatMap({ graph.numbers[$0] }) else { return false }
+            return component[from] == component[to]
+        }
+        // The same walk as TypeGraph's, so the next struct or union met has the next number.
+        var next = 0
+        func mark(_ declarations: [TypeDeclaration]) -> [TypeDeclaration] {
             declarations.map { declaration in
-                let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
                 switch declaration {
                 case .structure(var s):
+                    let number = next
+                    next += 1
                     for index in s.properties.indices {
                         let property = s.properties[index]
-                        s.properties[index].validatesNested = property.valueStruct.map(validating.contains) ?? false
-                        s.properties[index].isIndirect = !property.type.hasPrefix("[") && onCycle(qualified, property.valueStruct)
+                        s.properties[index].validatesNested = validates(property.valueStruct)
+                        s.properties[index].isIndirect = !property.type.hasPrefix("[") && onCycle(number, property.valueStruct)
                     }
                     let extrasStruct = s.extras?.valueStruct
-                    s.extras?.validatesNested = extrasStruct.map(validating.contains) ?? false
-                    s.nested = mark(s.nested, prefix: qualified)
+                    s.extras?.validatesNested = validates(extrasStruct)
+                    s.nested = mark(s.nested)
                     return .structure(s)
                 case .union(var u):
+                    let number = next
+                    next += 1
                     for index in u.cases.indices {
                         let item = u.cases[index]
-                        u.cases[index].validates = item.valueStruct.map(validating.contains) ?? false
-                        u.cases[index].isIndirect = !item.type.hasPrefix("[") && onCycle(qualified, item.valueStruct)
+                        u.cases[index].validates = validates(item.valueStruct)
+                        u.cases[index].isIndirect = !item.type.hasPrefix("[") && onCycle(number, item.valueStruct)
                     }
-                    u.nested = mark(u.nested, prefix: qualified)
+                    u.nested = mark(u.nested)
                     return .union(u)
                 case .enumeration, .alias:
                     return declaration
                 }
             }
         }
-        return (mark(types, prefix: nil), validating)
+        let marked = mark(types)
+        return (marked, Set(graph.numbers.filter { validating[$0.value] }.keys))
     }
 
-    /// Tarjan's algorithm, iterative: each node's component number. A node with an edge to itself
-    /// shares the component with itself, which is what a self-referencing struct needs.
-    static func stronglyConnectedComponents(_ edges: [String: [String]]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        var low: [String: Int] = [:]
-        var onStack: Set<String> = []
-        var stack: [String] = []
-        var component: [String: Int] = [:]
+    /// Tarjan's algorithm, iterative: each node's component number, for nodes numbered `0..<edges.count`
+    /// with their successors. A node with an edge to itself shares the component with itself, which is
+    /// what a self-referencing struct needs.
+    static func stronglyConnectedComponents(_ edges: [[Int]]) -> [Int] {
+        let unvisited = -1
+        var index = Array(repeating: unvisited, count: edges.count)
+        var low = Array(repeating: 0, count: edges.count)
+        var onStack = Array(repeating: false, count: edges.count)
+        var stack: [Int] = []
+        var component = Array(repeating: 0, count: edges.count)
         var counter = 0
         var components = 0
-        for root in edges.keys.sorted() where index[root] == nil {
-            var work: [(node: String, next: Int)] = [(root, 0)]
+        for root in edges.indices where index[root] == unvisited {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
             index[root] = counter
             low[root] = counter
             counter += 1
             stack.append(root)
-            onStack.insert(root)
+            onStack[root] = true
             while let (node, next) = work.last {
-                let successors = edges[node] ?? []
+                let successors = edges[node]
                 if next < successors.count {
                     work[work.count - 1].next += 1
                     let successor = successors[next]
-                    guard edges[successor] != nil else { continue }
-                    if index[successor] == nil {
+                    if index[successor] == unvisited {
                         index[successor] = counter
                         low[successor] = counter
                         counter += 1
                         stack.append(successor)
-                        onStack.insert(successor)
+                        onStack[successor] = true
                         work.append((successor, 0))
-                    } else if onStack.contains(successor) {
-                        low[node] = min(low[node]!, index[successor]!)
+                    } else if onStack[successor] {
+                        low[node] = min(low[node], index[successor])
                     }
                 } else {
                     work.removeLast()
                     if let parent = work.last?.node {
-                        low[parent] = min(low[parent]!, low[node]!)
+                        low[parent] = min(low[parent], low[node])
                     }
                     if low[node] == index[node] {
                         while let member = stack.popLast() {
-                            onStack.remove(member)
+                            onStack[member] = false
                             component[member] = components
                             if member == node { break }
                         }
