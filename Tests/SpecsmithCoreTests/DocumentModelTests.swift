@@ -145,4 +145,35 @@ struct DocumentModelTests {
         #expect(JSONPointer.tokens("/a~1b/c~0d") == ["a/b", "c~d"])
         #expect(JSONPointer.pointer(["a/b", "c~d"]) == "/a~1b/c~0d")
     }
+
+    /// Small maps search their keys in order and large ones keep an index: growing past the limit
+    /// and shrinking below it again must not lose a key or its position.
+    @Test("ordered maps look keys up the same at every size")
+    func orderedMapAcrossSizes() {
+        var map = OrderedMap<Int>()
+        var model: [(String, Int)] = []
+        func check() {
+            #expect(map.keys == model.map(\.0))
+            for (key, value) in model { #expect(map[key] == value && map.contains(key: key)) }
+            #expect(map["absent"] == nil && !map.contains(key: "absent"))
+        }
+        for number in 0..<20 {
+            map["k\(number)"] = number
+            model.append(("k\(number)", number))
+            check()
+        }
+        map["k3"] = 33
+        model[3].1 = 33
+        check()
+        for number in [0, 7, 19, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14] {
+            map["k\(number)"] = nil
+            model.removeAll { $0.0 == "k\(number)" }
+            check()
+        }
+        for number in 20..<30 {
+            map["k\(number)"] = number
+            model.append(("k\(number)", number))
+            check()
+        }
+    }
 }

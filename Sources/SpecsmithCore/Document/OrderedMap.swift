@@ -22,7 +22,11 @@ public struct OrderedMap<Value>: RandomAccessCollection {
 
     /// The entries in document order.
     public private(set) var entries: [Entry]
+    /// Each key's position, kept only while the map has more than ``linearLimit`` entries. Most maps
+    /// (a schema's properties, a response's media types) are smaller, and searching a few keys in
+    /// order is faster than hashing and allocates nothing.
     private var index: [String: Int]
+    private static var linearLimit: Int { 8 }
 
     /// An empty map.
     public init() {
@@ -48,26 +52,47 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// The values in document order.
     public var values: [Value] { entries.map(\.value) }
 
+    private func position(of key: String) -> Int? {
+        guard entries.count > Self.linearLimit else {
+            let length = key.utf8.count
+            return entries.firstIndex { $0.key.utf8.count == length && $0.key == key }
+        }
+        return index[key]
+    }
+
     /// The value for a key; setting a new key appends it, setting `nil` removes it.
     public subscript(key: String) -> Value? {
-        get { index[key].map { entries[$0].value } }
+        get { position(of: key).map { entries[$0].value } }
         set {
             if let newValue {
-                if let position = index[key] {
+                if let position = position(of: key) {
                     entries[position].value = newValue
                 } else {
-                    index[key] = entries.count
                     entries.append(Entry(key: key, value: newValue))
+                    reindex(from: entries.count - 1)
                 }
-            } else if let position = index.removeValue(forKey: key) {
+            } else if let position = position(of: key) {
                 entries.remove(at: position)
-                for (offset, entry) in entries.enumerated().dropFirst(position) { index[entry.key] = offset }
+                index.removeValue(forKey: key)
+                reindex(from: position)
             }
         }
     }
 
+    /// Brings ``index`` up to date from a position on (all of it when the map has just grown past
+    /// ``linearLimit``), or drops it when the map is small again.
+    private mutating func reindex(from start: Int) {
+        guard entries.count > Self.linearLimit else {
+            if !index.isEmpty { index = [:] }
+            return
+        }
+        let first = index.isEmpty ? 0 : start
+        if first == 0 { index.reserveCapacity(entries.count * 2) }
+        for offset in first..<entries.count { index[entries[offset].key] = offset }
+    }
+
     /// Whether the map has this key.
-    public func contains(key: String) -> Bool { index[key] != nil }
+    public func contains(key: String) -> Bool { position(of: key) != nil }
 }
 
 extension OrderedMap.Entry: Sendable where Value: Sendable {}
