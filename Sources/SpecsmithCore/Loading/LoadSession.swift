@@ -27,6 +27,9 @@ final class LoadSession {
     var schemas = OrderedMap<Schema>()
     /// Schemas entered into ``schemas`` whose nodes are still to be read.
     var pendingSchemas: [LocatedNode] = []
+    /// The canonical id of each schema `$ref` text parsed so far, by referring file: most documents
+    /// repeat a few hundred references thousands of times.
+    var schemaReferenceIDs: [String: [String: String]] = [:]
     /// Non-schema objects reached through `$ref` (or read as components), by object name and id.
     var objectCache: [String: Any] = [:]
     var referencesInProgress: Set<String> = []

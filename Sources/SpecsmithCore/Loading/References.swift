@@ -340,12 +340,19 @@ extension LoadSession {
     /// the first time. A cycle simply finds the target already in the table.
     func schemaReference(_ refNode: YAMLNode, from file: String) -> SchemaReference? {
         guard let written = stringValue(refNode, key: "$ref") else { return nil }
-        guard case .success(let parsed) = ReferenceParsing.parse(written, from: file) else {
-            _ = locate(written, from: file, at: refNode.location)
-            return nil
+        let id: String
+        if let known = schemaReferenceIDs[file]?[written] {
+            id = known
+        } else {
+            guard case .success(let parsed) = ReferenceParsing.parse(written, from: file) else {
+                _ = locate(written, from: file, at: refNode.location)
+                return nil
+            }
+            id = parsed.id
+            schemaReferenceIDs[file, default: [:]][written] = id
         }
-        let reference = SchemaReference(id: parsed.id, written: written, location: refNode.location)
-        if schemas.contains(key: parsed.id) { return reference }
+        let reference = SchemaReference(id: id, written: written, location: refNode.location)
+        if schemas.contains(key: id) { return reference }
         guard let target = locate(written, from: file, at: refNode.location) else { return nil }
         return schemaReference(to: target, written: written, at: refNode.location)
     }
