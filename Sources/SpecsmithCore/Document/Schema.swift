@@ -104,10 +104,21 @@ public struct Schema: Sendable, Hashable {
     private var storage: Storage
 
     private final class Storage: @unchecked Sendable {
-        // Only changed while uniquely referenced (see `uniqueStorage()`), so sharing it is safe.
-        var fields: Fields
+        // Only changed while uniquely referenced (see `uniqueStorage()`), so sharing it is safe. The
+        // fields sit behind a pointer rather than in a stored property: reading or changing a class's
+        // stored property costs a run-time exclusivity check, and a document reads keywords millions
+        // of times.
+        let fields: UnsafeMutablePointer<Fields>
 
-        init(_ fields: Fields) { self.fields = fields }
+        init(_ fields: Fields) {
+            self.fields = .allocate(capacity: 1)
+            self.fields.initialize(to: fields)
+        }
+
+        deinit {
+            fields.deinitialize(count: 1)
+            fields.deallocate()
+        }
     }
 
     private struct Fields: Sendable, Hashable {
@@ -158,260 +169,260 @@ public struct Schema: Sendable, Hashable {
     /// The box, copied first when another schema shares it. Setters use `_modify`, so that changing a
     /// keyword in place (`schema.properties[name] = ...`) does not copy its value first.
     private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields.pointee) }
         return storage
     }
 
     /// Where the schema starts.
     public var location: SourceLocation {
-        get { storage.fields.location }
-        _modify { yield &uniqueStorage().fields.location }
+        get { storage.fields.pointee.location }
+        _modify { yield &uniqueStorage().fields.pointee.location }
     }
 
     /// `$ref`, resolved to a canonical target.
     public var ref: SchemaReference? {
-        get { storage.fields.ref }
-        _modify { yield &uniqueStorage().fields.ref }
+        get { storage.fields.pointee.ref }
+        _modify { yield &uniqueStorage().fields.pointee.ref }
     }
 
     /// `type`; empty when the schema does not restrict the type. `nullable: true` (3.0) adds `.null`.
     public var types: [SchemaType] {
-        get { storage.fields.types }
-        _modify { yield &uniqueStorage().fields.types }
+        get { storage.fields.pointee.types }
+        _modify { yield &uniqueStorage().fields.pointee.types }
     }
 
     /// Whether `null` is allowed explicitly: `.null` is in ``types``, or 3.0 `nullable: true` was
     /// given (also on a schema without `type`, such as `allOf` with one reference).
     public var isNullable: Bool {
-        get { storage.fields.isNullable }
-        _modify { yield &uniqueStorage().fields.isNullable }
+        get { storage.fields.pointee.isNullable }
+        _modify { yield &uniqueStorage().fields.pointee.isNullable }
     }
 
     /// `format`, such as `int64`, `date-time` or `uuid`.
     public var format: String? {
-        get { storage.fields.format }
-        _modify { yield &uniqueStorage().fields.format }
+        get { storage.fields.pointee.format }
+        _modify { yield &uniqueStorage().fields.pointee.format }
     }
 
     /// `title`.
     public var title: String? {
-        get { storage.fields.title }
-        _modify { yield &uniqueStorage().fields.title }
+        get { storage.fields.pointee.title }
+        _modify { yield &uniqueStorage().fields.pointee.title }
     }
 
     /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String? {
-        get { storage.fields.description }
-        _modify { yield &uniqueStorage().fields.description }
+        get { storage.fields.pointee.description }
+        _modify { yield &uniqueStorage().fields.pointee.description }
     }
 
     /// `properties`, in document order.
     public var properties: OrderedMap<Schema> {
-        get { storage.fields.properties }
-        _modify { yield &uniqueStorage().fields.properties }
+        get { storage.fields.pointee.properties }
+        _modify { yield &uniqueStorage().fields.pointee.properties }
     }
 
     /// `required` property names, in document order.
     public var required: [String] {
-        get { storage.fields.required }
-        _modify { yield &uniqueStorage().fields.required }
+        get { storage.fields.pointee.required }
+        _modify { yield &uniqueStorage().fields.pointee.required }
     }
 
     /// `additionalProperties`, as in the specification.
     public var additionalProperties: AdditionalProperties? {
-        get { storage.fields.additionalProperties }
-        _modify { yield &uniqueStorage().fields.additionalProperties }
+        get { storage.fields.pointee.additionalProperties }
+        _modify { yield &uniqueStorage().fields.pointee.additionalProperties }
     }
 
     /// `minProperties`, as in the specification.
     public var minProperties: Int? {
-        get { storage.fields.minProperties }
-        _modify { yield &uniqueStorage().fields.minProperties }
+        get { storage.fields.pointee.minProperties }
+        _modify { yield &uniqueStorage().fields.pointee.minProperties }
     }
 
     /// `maxProperties`, as in the specification.
     public var maxProperties: Int? {
-        get { storage.fields.maxProperties }
-        _modify { yield &uniqueStorage().fields.maxProperties }
+        get { storage.fields.pointee.maxProperties }
+        _modify { yield &uniqueStorage().fields.pointee.maxProperties }
     }
 
     /// `items`: the schema of every array element (after ``prefixItems``).
     public var items: Schema? {
-        get { storage.fields.items }
-        _modify { yield &uniqueStorage().fields.items }
+        get { storage.fields.pointee.items }
+        _modify { yield &uniqueStorage().fields.pointee.items }
     }
 
     /// `prefixItems` (3.1): schemas of the first elements of a tuple.
     public var prefixItems: [Schema] {
-        get { storage.fields.prefixItems }
-        _modify { yield &uniqueStorage().fields.prefixItems }
+        get { storage.fields.pointee.prefixItems }
+        _modify { yield &uniqueStorage().fields.pointee.prefixItems }
     }
 
     /// `minItems`, as in the specification.
     public var minItems: Int? {
-        get { storage.fields.minItems }
-        _modify { yield &uniqueStorage().fields.minItems }
+        get { storage.fields.pointee.minItems }
+        _modify { yield &uniqueStorage().fields.pointee.minItems }
     }
 
     /// `maxItems`, as in the specification.
     public var maxItems: Int? {
-        get { storage.fields.maxItems }
-        _modify { yield &uniqueStorage().fields.maxItems }
+        get { storage.fields.pointee.maxItems }
+        _modify { yield &uniqueStorage().fields.pointee.maxItems }
     }
 
     /// `uniqueItems`, as in the specification.
     public var uniqueItems: Bool {
-        get { storage.fields.uniqueItems }
-        _modify { yield &uniqueStorage().fields.uniqueItems }
+        get { storage.fields.pointee.uniqueItems }
+        _modify { yield &uniqueStorage().fields.pointee.uniqueItems }
     }
 
     /// `allOf`, as in the specification.
     public var allOf: [Schema] {
-        get { storage.fields.allOf }
-        _modify { yield &uniqueStorage().fields.allOf }
+        get { storage.fields.pointee.allOf }
+        _modify { yield &uniqueStorage().fields.pointee.allOf }
     }
 
     /// `oneOf`, as in the specification.
     public var oneOf: [Schema] {
-        get { storage.fields.oneOf }
-        _modify { yield &uniqueStorage().fields.oneOf }
+        get { storage.fields.pointee.oneOf }
+        _modify { yield &uniqueStorage().fields.pointee.oneOf }
     }
 
     /// `anyOf`, as in the specification.
     public var anyOf: [Schema] {
-        get { storage.fields.anyOf }
-        _modify { yield &uniqueStorage().fields.anyOf }
+        get { storage.fields.pointee.anyOf }
+        _modify { yield &uniqueStorage().fields.pointee.anyOf }
     }
 
     /// `not`, as in the specification.
     public var not: Schema? {
-        get { storage.fields.not }
-        _modify { yield &uniqueStorage().fields.not }
+        get { storage.fields.pointee.not }
+        _modify { yield &uniqueStorage().fields.pointee.not }
     }
 
     public var discriminator: Discriminator? {
-        get { storage.fields.discriminator }
-        _modify { yield &uniqueStorage().fields.discriminator }
+        get { storage.fields.pointee.discriminator }
+        _modify { yield &uniqueStorage().fields.pointee.discriminator }
     }
 
     /// `enum`: the allowed values, or `nil` when not given.
     public var `enum`: [JSONValue]? {
-        get { storage.fields.`enum` }
-        _modify { yield &uniqueStorage().fields.`enum` }
+        get { storage.fields.pointee.`enum` }
+        _modify { yield &uniqueStorage().fields.pointee.`enum` }
     }
 
     /// `const`, as in the specification.
     public var const: JSONValue? {
-        get { storage.fields.const }
-        _modify { yield &uniqueStorage().fields.const }
+        get { storage.fields.pointee.const }
+        _modify { yield &uniqueStorage().fields.pointee.const }
     }
 
     /// `default`, as in the specification.
     public var `default`: JSONValue? {
-        get { storage.fields.`default` }
-        _modify { yield &uniqueStorage().fields.`default` }
+        get { storage.fields.pointee.`default` }
+        _modify { yield &uniqueStorage().fields.pointee.`default` }
     }
 
     /// `example` (3.0, deprecated in 3.1).
     public var example: JSONValue? {
-        get { storage.fields.example }
-        _modify { yield &uniqueStorage().fields.example }
+        get { storage.fields.pointee.example }
+        _modify { yield &uniqueStorage().fields.pointee.example }
     }
 
     /// `examples` (3.1): a list of values.
     public var examples: [JSONValue] {
-        get { storage.fields.examples }
-        _modify { yield &uniqueStorage().fields.examples }
+        get { storage.fields.pointee.examples }
+        _modify { yield &uniqueStorage().fields.pointee.examples }
     }
 
     /// `readOnly`, as in the specification.
     public var readOnly: Bool {
-        get { storage.fields.readOnly }
-        _modify { yield &uniqueStorage().fields.readOnly }
+        get { storage.fields.pointee.readOnly }
+        _modify { yield &uniqueStorage().fields.pointee.readOnly }
     }
 
     /// `writeOnly`, as in the specification.
     public var writeOnly: Bool {
-        get { storage.fields.writeOnly }
-        _modify { yield &uniqueStorage().fields.writeOnly }
+        get { storage.fields.pointee.writeOnly }
+        _modify { yield &uniqueStorage().fields.pointee.writeOnly }
     }
 
     /// `deprecated`; false when not given.
     public var deprecated: Bool {
-        get { storage.fields.deprecated }
-        _modify { yield &uniqueStorage().fields.deprecated }
+        get { storage.fields.pointee.deprecated }
+        _modify { yield &uniqueStorage().fields.pointee.deprecated }
     }
 
     /// `maxLength`, as in the specification.
     public var maxLength: Int? {
-        get { storage.fields.maxLength }
-        _modify { yield &uniqueStorage().fields.maxLength }
+        get { storage.fields.pointee.maxLength }
+        _modify { yield &uniqueStorage().fields.pointee.maxLength }
     }
 
     /// `minLength`, as in the specification.
     public var minLength: Int? {
-        get { storage.fields.minLength }
-        _modify { yield &uniqueStorage().fields.minLength }
+        get { storage.fields.pointee.minLength }
+        _modify { yield &uniqueStorage().fields.pointee.minLength }
     }
 
     /// `pattern`, as in the specification.
     public var pattern: String? {
-        get { storage.fields.pattern }
-        _modify { yield &uniqueStorage().fields.pattern }
+        get { storage.fields.pointee.pattern }
+        _modify { yield &uniqueStorage().fields.pointee.pattern }
     }
 
     /// `contentMediaType` (3.1), such as `image/png`.
     public var contentMediaType: String? {
-        get { storage.fields.contentMediaType }
-        _modify { yield &uniqueStorage().fields.contentMediaType }
+        get { storage.fields.pointee.contentMediaType }
+        _modify { yield &uniqueStorage().fields.pointee.contentMediaType }
     }
 
     /// `contentEncoding` (3.1), such as `base64`.
     public var contentEncoding: String? {
-        get { storage.fields.contentEncoding }
-        _modify { yield &uniqueStorage().fields.contentEncoding }
+        get { storage.fields.pointee.contentEncoding }
+        _modify { yield &uniqueStorage().fields.pointee.contentEncoding }
     }
 
     /// The inclusive lower bound.
     public var minimum: YAMLNumber? {
-        get { storage.fields.minimum }
-        _modify { yield &uniqueStorage().fields.minimum }
+        get { storage.fields.pointee.minimum }
+        _modify { yield &uniqueStorage().fields.pointee.minimum }
     }
 
     /// The inclusive upper bound.
     public var maximum: YAMLNumber? {
-        get { storage.fields.maximum }
-        _modify { yield &uniqueStorage().fields.maximum }
+        get { storage.fields.pointee.maximum }
+        _modify { yield &uniqueStorage().fields.pointee.maximum }
     }
 
     /// The exclusive lower bound (3.1 number; 3.0 `minimum` with `exclusiveMinimum: true`).
     public var exclusiveMinimum: YAMLNumber? {
-        get { storage.fields.exclusiveMinimum }
-        _modify { yield &uniqueStorage().fields.exclusiveMinimum }
+        get { storage.fields.pointee.exclusiveMinimum }
+        _modify { yield &uniqueStorage().fields.pointee.exclusiveMinimum }
     }
 
     /// The exclusive upper bound (3.1 number; 3.0 `maximum` with `exclusiveMaximum: true`).
     public var exclusiveMaximum: YAMLNumber? {
-        get { storage.fields.exclusiveMaximum }
-        _modify { yield &uniqueStorage().fields.exclusiveMaximum }
+        get { storage.fields.pointee.exclusiveMaximum }
+        _modify { yield &uniqueStorage().fields.pointee.exclusiveMaximum }
     }
 
     /// `multipleOf`, as in the specification.
     public var multipleOf: YAMLNumber? {
-        get { storage.fields.multipleOf }
-        _modify { yield &uniqueStorage().fields.multipleOf }
+        get { storage.fields.pointee.multipleOf }
+        _modify { yield &uniqueStorage().fields.pointee.multipleOf }
     }
 
     /// `externalDocs`.
     public var externalDocs: ExternalDocumentation? {
-        get { storage.fields.externalDocs }
-        _modify { yield &uniqueStorage().fields.externalDocs }
+        get { storage.fields.pointee.externalDocs }
+        _modify { yield &uniqueStorage().fields.pointee.externalDocs }
     }
 
     /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions {
-        get { storage.fields.extensions }
-        _modify { yield &uniqueStorage().fields.extensions }
+        get { storage.fields.pointee.extensions }
+        _modify { yield &uniqueStorage().fields.pointee.extensions }
     }
 
     /// An empty schema (it allows any value) at a location; set the keywords after.
@@ -421,20 +432,20 @@ public struct Schema: Sendable, Hashable {
 
     /// Whether this is a `$ref` and nothing else.
     public var isPureReference: Bool {
-        ref != nil && storage.fields == Fields(location: location, ref: ref)
+        ref != nil && storage.fields.pointee == Fields(location: location, ref: ref)
     }
 
     /// Whether the schema says nothing at all (`{}` or `true`).
     public var isEmpty: Bool {
-        storage.fields == Fields(location: location)
+        storage.fields.pointee == Fields(location: location)
     }
 
     public static func == (lhs: Schema, rhs: Schema) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
+        lhs.storage === rhs.storage || lhs.storage.fields.pointee == rhs.storage.fields.pointee
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.fields)
+        hasher.combine(storage.fields.pointee)
     }
 
     /// ``types`` without `.null`.
