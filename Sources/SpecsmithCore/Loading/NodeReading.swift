@@ -178,10 +178,16 @@ struct ObjectReader {
 
     var location: SourceLocation { node.location }
 
-    /// The position of the entry with this key.
+    /// The position of the entry with this key. Inlined, with the accessors below, so that the length
+    /// of a keyword written as a literal is known when compiling and an absent one costs one test.
+    @inline(__always)
     func index(of key: String) -> Int? {
+        guard lengths & 1 << (key.utf8.count & 63) != 0 else { return nil }
+        return search(key)
+    }
+
+    private func search(_ key: String) -> Int? {
         let length = key.utf8.count
-        guard lengths & 1 << (length & 63) != 0 else { return nil }
         for index in keys.indices {
             if let candidate = keys[index], candidate.utf8.count == length, candidate == key { return index }
         }
@@ -189,11 +195,13 @@ struct ObjectReader {
     }
 
     /// Whether the object has this key, without marking it as known.
+    @inline(__always)
     func has(_ key: String) -> Bool {
         index(of: key) != nil
     }
 
     /// The value of a key, null values included; marks the key as known.
+    @inline(__always)
     mutating func raw(_ key: String) -> YAMLNode? {
         guard let index = index(of: key) else { return nil }
         asked[index] = true
@@ -201,6 +209,7 @@ struct ObjectReader {
     }
 
     /// The value of a key, `nil` when absent or null; marks the key as known.
+    @inline(__always)
     mutating func value(_ key: String) -> YAMLNode? {
         guard let node = raw(key), !node.isNullNode else { return nil }
         return node
@@ -226,6 +235,7 @@ struct ObjectReader {
         }
     }
 
+    @inline(__always)
     mutating func string(_ key: String) -> String? {
         value(key).flatMap { session.stringValue($0, key: key) }
     }
@@ -240,36 +250,44 @@ struct ObjectReader {
     }
 
     /// Text such as `description`, which may also be given as `{$ref: file.md}`.
+    @inline(__always)
     mutating func text(_ key: String) -> String? {
         value(key).flatMap { session.textValue($0, file: file, key: key) }
     }
 
+    @inline(__always)
     mutating func bool(_ key: String) -> Bool? {
         value(key).flatMap { session.boolValue($0, key: key) }
     }
 
+    @inline(__always)
     mutating func number(_ key: String) -> YAMLNumber? {
         value(key).flatMap { session.numberValue($0, key: key) }
     }
 
+    @inline(__always)
     mutating func count(_ key: String) -> Int? {
         value(key).flatMap { session.countValue($0, key: key) }
     }
 
+    @inline(__always)
     mutating func stringList(_ key: String) -> [String]? {
         value(key).flatMap { session.stringList($0, key: key) }
     }
 
+    @inline(__always)
     mutating func json(_ key: String) -> JSONValue? {
         raw(key).map { session.jsonValue($0) }
     }
 
     /// The entries of a mapping-valued key, `[]` when absent.
+    @inline(__always)
     mutating func entries(_ key: String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
         value(key).flatMap { session.entries($0, key: key) } ?? []
     }
 
     /// The items of a list-valued key, `nil` when absent.
+    @inline(__always)
     mutating func list(_ key: String) -> [YAMLNode]? {
         guard let node = value(key) else { return nil }
         guard let items = node.sequence else {
