@@ -856,12 +856,14 @@ struct SchemaTranslator {
         guard wireName.utf8.allSatisfy({ $0 < 0x80 }) else {
             return String(wireName.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
         }
-        var key: [UInt8] = []
-        key.reserveCapacity(wireName.utf8.count)
-        for byte in wireName.utf8 where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
-            key.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(wireName.utf8.count, 1)) { key in
+            var length = 0
+            for byte in wireName.utf8 where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
+                key[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                length += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: key[..<length]), as: UTF8.self)
         }
-        return String(decoding: key, as: UTF8.self)
     }
 
     /// Property names (lowercased, without `_` and `-`) that hold a secret.

@@ -73,6 +73,7 @@ enum SwiftNames {
 
     static func uniqued(_ names: [String], taken: Set<String> = []) -> [String] {
         var used = taken
+        used.reserveCapacity(taken.count + names.count)
         return names.map { name in
             let bare = unescaped(name)
             if used.insert(bare).inserted { return name }
