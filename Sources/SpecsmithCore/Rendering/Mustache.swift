@@ -7,13 +7,14 @@ import SpecsmithDiagnostics
 /// Pragmas (`{{% … }}`) are accepted and ignored. Lambdas and template inheritance are not supported.
 struct MustacheTemplate: Sendable {
     indirect enum Node: Sendable {
-        case text(String)
+        /// Text as UTF-8: rendering only ever copies it.
+        case text([UInt8])
         /// Where a line of the template's own text begins: an indented partial's indentation goes here.
         case lineStart
         case variable(Name)
         case section(Name, [Node], inverted: Bool)
         /// A partial alone on its line starts on a line of its own, indented by the spaces before it.
-        case partial(String, indent: String, standalone: Bool)
+        case partial(String, indent: [UInt8], standalone: Bool)
     }
 
     /// A dotted name split at its dots; `.` (the current value) is the empty list.
@@ -62,7 +63,7 @@ struct MustacheLibrary: Sendable {
             throw TemplateError(.error("no template named \(name).mustache", at: nil))
         }
         var state = RenderState(stack: stack)
-        try render(template.nodes, indent: "", depth: 0, &state)
+        try render(template.nodes, indent: [], depth: 0, &state)
         return state.output
     }
 
@@ -78,21 +79,32 @@ struct MustacheLibrary: Sendable {
             output.reserveCapacity(8192)
         }
 
-        mutating func write(_ text: String, indent: String) {
-            guard !text.isEmpty else { return }
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, indent: [UInt8]) {
+            guard !bytes.isEmpty else { return }
             if lineBegun {
                 lineBegun = false
-                if !indent.isEmpty { output.append(contentsOf: indent.utf8) }
+                output.append(contentsOf: indent)
             }
-            output.append(contentsOf: text.utf8)
+            output.append(contentsOf: bytes)
+        }
+
+        mutating func write(_ bytes: [UInt8], indent: [UInt8]) {
+            bytes.withUnsafeBufferPointer { write($0, indent: indent) }
+        }
+
+        /// Writes the text's UTF-8 where it is stored (any native or literal string), without copying it first.
+        mutating func write(_ text: String, indent: [UInt8]) {
+            if text.utf8.withContiguousStorageIfAvailable({ write($0, indent: indent) }) == nil {
+                write(Array(text.utf8), indent: indent)
+            }
         }
     }
 
-    private func render(_ nodes: [MustacheTemplate.Node], indent: String, depth: Int, _ state: inout RenderState) throws(TemplateError) {
+    private func render(_ nodes: [MustacheTemplate.Node], indent: [UInt8], depth: Int, _ state: inout RenderState) throws(TemplateError) {
         for node in nodes {
             switch node {
-            case .text(let text):
-                state.write(text, indent: indent)
+            case .text(let bytes):
+                state.write(bytes, indent: indent)
             case .lineStart:
                 state.lineBegun = true
             case .variable(let name):
@@ -178,7 +190,7 @@ private struct MustacheParser {
         case text(String)
         case tag(TagKind, String, SourceLocation)
         /// A partial alone on its line, with the spaces before it.
-        case standalonePartial(String, indent: String, SourceLocation)
+        case standalonePartial(String, indent: [UInt8], SourceLocation)
         /// Where a standalone line was removed: the next token starts a line.
         case lineBreak
     }
@@ -317,7 +329,7 @@ private struct MustacheParser {
             let line = tokens[lineStart..<lineEnd]
             lineStart = lineEnd
             var tag: Token?
-            var indent = ""
+            var indent: [UInt8] = []
             var standalone = true
             for token in line {
                 switch token {
@@ -327,7 +339,7 @@ private struct MustacheParser {
                 case .text(let text):
                     let blank = text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
                     standalone = standalone && blank
-                    if tag == nil { indent += text }
+                    if tag == nil { indent += text.utf8 }
                 case .standalonePartial, .lineBreak:
                     break
                 }
@@ -362,7 +374,7 @@ private struct MustacheParser {
             case .lineBreak:
                 break
             case .text(let text):
-                nodes.append(.text(text))
+                nodes.append(.text(Array(text.utf8)))
                 atLineStart = text.utf8.last == UInt8(ascii: "\n")
             case .standalonePartial(let name, let indent, let location):
                 partials.append((name, location))
@@ -387,7 +399,7 @@ private struct MustacheParser {
                     nodes.append(section)
                 case .partial:
                     partials.append((name, location))
-                    nodes.append(.partial(name, indent: "", standalone: false))
+                    nodes.append(.partial(name, indent: [], standalone: false))
                 case .comment, .delimiters, .pragma:
                     break
                 }

@@ -68,57 +68,65 @@ public struct TemplateSet: Sendable {
 
     /// Tidies rendered text: no trailing spaces or tabs on any line; no blank line at the top, twice in
     /// a row, right after an opening brace, between a doc comment and what it documents, or before a
-    /// closing brace; exactly one newline at the end. One pass over the UTF-8 bytes.
+    /// closing brace; exactly one newline at the end. One pass over the UTF-8 bytes, written straight
+    /// into the string's storage.
     static func tidy(_ text: [UInt8]) -> String {
-        text.withUnsafeBufferPointer { tidy($0) }
-    }
-
-    private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-        do {
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 1)
-            // Where the last line written starts in `output`; every line written ends with a newline.
-            var lastLineStart = -1
-            var blank = false
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != newline { end += 1 }
-                var trimmedEnd = end
-                while trimmedEnd > start, bytes[trimmedEnd - 1] == space || bytes[trimmedEnd - 1] == tab { trimmedEnd -= 1 }
-                defer { start = end + 1 }
-                if trimmedEnd == start {
-                    if blank || lastLineStart < 0 { continue }
-                    // Indices, not a slice: a slice would share the buffer and make the next append copy it.
-                    let lastEnd = output.count - 1
-                    if lastEnd > lastLineStart, output[lastEnd - 1] == UInt8(ascii: "{") { continue }
-                    if isDocComment(output, from: lastLineStart, to: lastEnd) { continue }
-                    blank = true
-                    lastLineStart = output.count
-                    output.append(newline)
-                    continue
-                }
-                var firstNonSpace = start
-                while bytes[firstNonSpace] == space { firstNonSpace += 1 }
-                if blank, bytes[firstNonSpace] == UInt8(ascii: "}") { output.removeLast() }
-                blank = false
-                lastLineStart = output.count
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<trimmedEnd]))
-                output.append(newline)
-            }
-            while output.count >= 2, output[output.count - 1] == newline, output[output.count - 2] == newline { output.removeLast() }
-            if output.isEmpty { output.append(newline) }
-            return String(decoding: output, as: UTF8.self)
+        text.withUnsafeBufferPointer { bytes in
+            // Tidying adds at most the final newline.
+            String(unsafeUninitializedCapacity: bytes.count + 1) { tidy(bytes, into: $0) }
         }
     }
 
-    /// Whether `bytes[start..<end]` is a doc-comment line: `///` after any spaces.
-    private static func isDocComment(_ bytes: [UInt8], from start: Int, to end: Int) -> Bool {
-        var index = start
-        while index < end, bytes[index] == UInt8(ascii: " ") { index += 1 }
+    /// Writes the tidy form of `bytes` into `output`, which has room for one byte more, and returns its length.
+    private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+        var count = 0
+        // Where the last line written starts in `output`; every line written ends with a newline.
+        var lastLineStart = -1
+        var blank = false
+        var start = 0
+        while start <= bytes.count {
+            var end = bytes.count
+            if start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(newline), bytes.count - start) {
+                end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            var trimmedEnd = end
+            while trimmedEnd > start, bytes[trimmedEnd - 1] == space || bytes[trimmedEnd - 1] == tab { trimmedEnd -= 1 }
+            defer { start = end + 1 }
+            if trimmedEnd == start {
+                if blank || lastLineStart < 0 { continue }
+                let lastEnd = count - 1
+                if lastEnd > lastLineStart, output[lastEnd - 1] == UInt8(ascii: "{") { continue }
+                if isDocComment(UnsafeBufferPointer(rebasing: output[lastLineStart..<lastEnd])) { continue }
+                blank = true
+                lastLineStart = count
+                output[count] = newline
+                count += 1
+                continue
+            }
+            var firstNonSpace = start
+            while bytes[firstNonSpace] == space { firstNonSpace += 1 }
+            if blank, bytes[firstNonSpace] == UInt8(ascii: "}") { count -= 1 }
+            blank = false
+            lastLineStart = count
+            (output.baseAddress! + count).initialize(from: bytes.baseAddress! + start, count: trimmedEnd - start)
+            count += trimmedEnd - start
+            output[count] = newline
+            count += 1
+        }
+        while count >= 2, output[count - 1] == newline, output[count - 2] == newline { count -= 1 }
+        if count == 0 {
+            output[0] = newline
+            count = 1
+        }
+        return count
+    }
+
+    /// Whether `line` is a doc-comment line: `///` after any spaces.
+    private static func isDocComment(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
         let slash = UInt8(ascii: "/")
-        return index + 3 <= end && bytes[index] == slash && bytes[index + 1] == slash && bytes[index + 2] == slash
+        guard let index = line.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return false }
+        return index + 3 <= line.count && line[index] == slash && line[index + 1] == slash && line[index + 2] == slash
     }
 }
 
