@@ -158,21 +158,19 @@ struct MustacheLibrary: Sendable {
     /// inside what that found.
     private static func lookup(_ name: MustacheTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = name.first else { return stack.last }
-        var found: TemplateValue?
+        // By index, from the innermost context: iterating would copy (retain) every context it passes.
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let context) = stack[index], let value = context[first] {
-                found = value
-                break
+            if var value = stack[index].member(first) {
+                for key in name.rest {
+                    guard let inner = value.member(key) else { return nil }
+                    value = inner
+                }
+                return value
             }
             index -= 1
         }
-        guard var value = found else { return nil }
-        for key in name.rest {
-            guard case .object(let context) = value, let inner = context[key] else { return nil }
-            value = inner
-        }
-        return value
+        return nil
     }
 }
 

@@ -26,10 +26,10 @@ enum TemplateValue: Sendable {
 struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
     private var entries: [(key: String, value: TemplateValue)]
 
+    /// A literal's keys are distinct, as a dictionary literal's must be: they are taken as they are.
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        entries = []
-        entries.reserveCapacity(elements.count)
-        for (key, value) in elements { self[key] = value }
+        entries = elements.map { (key: $0.0, value: $0.1) }
+        assert(Set(entries.map(\.key)).count == entries.count, "a key appears twice in a context literal")
     }
 
     /// The value of `key`; setting one replaces the value of the same key.
@@ -37,8 +37,11 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
         get {
             // Lengths first: they are free, and most keys differ in length, which spares comparing a
             // key spelled in Swift with one read from a template (stored differently, so compared slowly).
+            // Entries are read in place, by index: a loop over copies would retain every key and value.
             let length = key.utf8.count
-            for entry in entries where entry.key.utf8.count == length && entry.key == key { return entry.value }
+            for index in entries.indices where entries[index].key.utf8.count == length && entries[index].key == key {
+                return entries[index].value
+            }
             return nil
         }
         set {
@@ -61,5 +64,11 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
         var context: TemplateContext = [:]
         for (key, value) in elements { context[key] = value }
         self = .object(context)
+    }
+
+    /// The value of `key` when this is an object.
+    func member(_ key: String) -> TemplateValue? {
+        guard case .object(let context) = self else { return nil }
+        return context[key]
     }
 }
