@@ -8,20 +8,53 @@ enum DocComment {
     static func lines(_ text: [String], indent: Int) -> [String] {
         let width = max(40, lineWidth - indent - 4)
         var result: [String] = []
+        result.reserveCapacity(text.count)
         var inCode = false
         for line in text {
-            // Fences and table rows start with ASCII, so bytes tell.
-            let trimmed = line.utf8.drop(while: { $0 == UInt8(ascii: " ") })
-            let fence = trimmed.starts(with: "```".utf8)
-            if fence || trimmed.starts(with: "~~~".utf8) { inCode.toggle() }
+            let start = Start(of: line)
+            if start == .fence || start == .tildeFence { inCode.toggle() }
             // Most lines are short: `utf8.count` is free and never less than the character count.
-            if inCode || fence || trimmed.first == UInt8(ascii: "|") || line.utf8.count <= width || line.count <= width {
+            if inCode || start == .fence || start == .tableRow || line.utf8.count <= width || Self.width(of: line) <= width {
                 result.append(line)
                 continue
             }
             result += wrap(line, width: width)
         }
         return result
+    }
+
+    /// What a line starts with after its spaces, where that decides how it is laid out.
+    private enum Start {
+        /// ```` ``` ````
+        case fence
+        /// `~~~`
+        case tildeFence
+        /// `|`
+        case tableRow
+        case other
+
+        init(of line: String) {
+            // Fences and table rows start with ASCII, so bytes tell.
+            self = withUTF8(line) { bytes in
+                guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return .other }
+                let rest = bytes[first...]
+                if rest.starts(with: "```".utf8) { return .fence }
+                if rest.starts(with: "~~~".utf8) { return .tildeFence }
+                return rest.first == UInt8(ascii: "|") ? .tableRow : .other
+            }
+        }
+    }
+
+    /// The columns `text` takes, its characters: the UTF-8 length when it is ASCII, as nearly every line
+    /// is, which is much cheaper to know than `String.count`.
+    static func width(of text: String) -> Int {
+        withUTF8(text) { bytes in bytes.allSatisfy { $0 < 0x80 } } ? text.utf8.count : text.count
+    }
+
+    /// `body` with the UTF-8 of `text`, in place when the string is stored contiguously (native strings).
+    private static func withUTF8<R>(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(text.utf8).withUnsafeBufferPointer(body)
     }
 
     private static func wrap(_ line: String, width: Int) -> [String] {

@@ -96,7 +96,7 @@ extension Renderer {
         let prefix = bearer ? "try " : "let request = try "
         var request: [String]
         let oneLineCall = prefix + builder + "(" + call.joined(separator: ", ") + ")"
-        if callIndent + oneLineCall.count <= DocComment.lineWidth {
+        if callIndent + DocComment.width(of: oneLineCall) <= DocComment.lineWidth {
             request = [oneLineCall]
         } else {
             request = [prefix + builder + "("]
@@ -149,7 +149,7 @@ extension Renderer {
             let value =
                 "    return .\(response.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
             // Branch bodies stand at 16 spaces; a longer one gets one argument per line.
-            if 12 + value.count <= DocComment.lineWidth {
+            if 12 + DocComment.width(of: value) <= DocComment.lineWidth {
                 branches.append(value)
             } else {
                 branches.append("    return .\(response.name)(")
@@ -165,7 +165,9 @@ extension Renderer {
 
         let signatureStart = "    public func \(operation.name)("
         let signatureEnd = ") async throws -> \(outcome) {"
-        let oneLine = signatureStart.count + arguments.joined(separator: ", ").count + signatureEnd.count
+        let oneLine =
+            DocComment.width(of: signatureStart) + DocComment.width(of: arguments.joined(separator: ", "))
+            + DocComment.width(of: signatureEnd)
         let operationValue =
             "ClientOperation(name: \(SwiftLiteral.string(SwiftNames.unescaped(operation.name)))"
             + (bearer ? ", requiresBearerToken: true)" : ")")

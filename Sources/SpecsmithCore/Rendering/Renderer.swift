@@ -425,7 +425,7 @@ struct Renderer {
     /// A call on one line when it fits at `indent`, else one argument per line, as swift-format lays it out.
     private static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
         let line = head + arguments.joined(separator: ", ") + ")"
-        if indent + line.count <= DocComment.lineWidth { return [line] }
+        if indent + DocComment.width(of: line) <= DocComment.lineWidth { return [line] }
         return [head] + arguments.enumerated().map { "    " + $0.element + ($0.offset == arguments.count - 1 ? "" : ",") } + [")"]
     }
 
@@ -754,7 +754,9 @@ struct Renderer {
         let path = pathLiteral(operation)
         let signatureStart = "    \(Self.accessPlaceholder) static func \(operation.name)("
         let signatureEnd = ") throws -> PreparedRequest {"
-        let oneLine = signatureStart.count + arguments.joined(separator: ", ").count + signatureEnd.count
+        let oneLine =
+            DocComment.width(of: signatureStart) + DocComment.width(of: arguments.joined(separator: ", "))
+            + DocComment.width(of: signatureEnd)
         return [
             "name": .string(operation.name),
             "doc": doc(lines, indent: 4),
@@ -765,7 +767,7 @@ struct Renderer {
             "method": .string(operation.method.lowercased()),
             "path": .string(path),
             // `var request = RequestBuilder(method: .get, server: server.url, path: )` at 8 spaces.
-            "requestOneLine": .bool(8 + 67 + operation.method.count + path.count <= DocComment.lineWidth),
+            "requestOneLine": .bool(8 + 67 + DocComment.width(of: operation.method) + DocComment.width(of: path) <= DocComment.lineWidth),
             // A request without steps is never mutated.
             "binding": .string(steps.isEmpty ? "let" : "var"),
             "steps": .lines(steps),
