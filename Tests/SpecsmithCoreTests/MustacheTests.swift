@@ -55,6 +55,15 @@ import Testing
         #expect(try render("{{#t}}yes{{/t}}{{#f}}no{{/f}}{{#e}}no{{/e}}{{#m}}no{{/m}}", ["t": true, "f": false, "e": []]) == "yes")
     }
 
+    @Test func linesAndObjectsRenderAsListsOfTextAndOfObjects() throws {
+        let context: TemplateContext = [
+            "lines": .lines(["a", "b"]), "objects": .objects([["n": "1"], ["n": "2"]]), "noLines": .lines([]),
+            "noObjects": .objects([]),
+        ]
+        let template = "{{#lines}}({{.}}){{/lines}}{{#objects}}{{n}},{{/objects}}{{lines}}{{^noLines}}-{{/noLines}}{{^noObjects}}-{{/noObjects}}"
+        #expect(try render(template, context) == "(a)(b)1,2,--")
+    }
+
     @Test func invertedSectionsRenderForFalseMissingAndEmpty() throws {
         let template = "{{^f}}1{{/f}}{{^e}}2{{/e}}{{^m}}3{{/m}}{{^t}}no{{/t}}{{^l}}no{{/l}}"
         #expect(try render(template, ["f": false, "e": [], "t": true, "l": ["x"]]) == "123")

@@ -111,7 +111,7 @@ struct MustacheLibrary: Sendable {
                 switch Self.lookup(name, in: state.stack) {
                 case .string(let text): state.write(text, indent: indent)
                 case .bool(let flag): state.write(flag ? "true" : "false", indent: indent)
-                case .list, .object, nil: break
+                case .list, .object, .lines, .objects, nil: break
                 }
             case .section(let name, let children, let inverted):
                 let value = Self.lookup(name, in: state.stack)
@@ -124,6 +124,18 @@ struct MustacheLibrary: Sendable {
                 case .list(let items):
                     for item in items {
                         state.stack.append(item)
+                        try render(children, indent: indent, depth: depth, &state)
+                        state.stack.removeLast()
+                    }
+                case .lines(let lines):
+                    for line in lines {
+                        state.stack.append(.string(line))
+                        try render(children, indent: indent, depth: depth, &state)
+                        state.stack.removeLast()
+                    }
+                case .objects(let objects):
+                    for object in objects {
+                        state.stack.append(.object(object))
                         try render(children, indent: indent, depth: depth, &state)
                         state.stack.removeLast()
                     }
@@ -150,6 +162,8 @@ struct MustacheLibrary: Sendable {
         switch value {
         case nil, .bool(false): false
         case .list(let items): !items.isEmpty
+        case .lines(let lines): !lines.isEmpty
+        case .objects(let objects): !objects.isEmpty
         default: true
         }
     }

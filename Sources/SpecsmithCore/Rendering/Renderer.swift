@@ -177,10 +177,9 @@ struct Renderer {
             return .files(try spread(operations, of: model, file: "Operations", template: "operations", context, base: base))
         case .client:
             var context = clientContext(model)
-            guard case .list(let operations)? = context["operations"] else { return .files([]) }
+            guard case .objects(let operations)? = context["operations"] else { return .files([]) }
             context["operations"] = nil
-            let contexts = operations.compactMap { item -> TemplateContext? in if case .object(let c) = item { c } else { nil } }
-            return .files(try spread(contexts, of: model, file: "Client", template: "client", context, base: base))
+            return .files(try spread(operations, of: model, file: "Client", template: "client", context, base: base))
         }
     }
 

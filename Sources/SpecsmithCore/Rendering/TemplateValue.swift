@@ -7,16 +7,11 @@ enum TemplateValue: Sendable {
     case bool(Bool)
     case list([TemplateValue])
     case object(TemplateContext)
-
-    /// A list of text lines, such as a doc comment's.
-    static func lines(_ lines: [String]) -> TemplateValue {
-        .list(lines.map(TemplateValue.string))
-    }
-
-    /// A list of objects.
-    static func objects(_ objects: [TemplateContext]) -> TemplateValue {
-        .list(objects.map(TemplateValue.object))
-    }
+    /// A list of text lines, such as a doc comment's: a `.list` of `.string`s, kept as the array it
+    /// was built as.
+    case lines([String])
+    /// A list of objects: a `.list` of `.object`s, kept as the array it was built as.
+    case objects([TemplateContext])
 }
 
 /// The named values one template, or one item of a list, is rendered with.
@@ -24,12 +19,13 @@ enum TemplateValue: Sendable {
 /// A list of pairs rather than a dictionary: a context has a dozen or so short keys, which compare
 /// faster than they hash, and one allocation is cheaper to make and free than a hash table.
 struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
-    private var entries: [(key: String, value: TemplateValue)]
+    /// Keys and values.
+    private var entries: [(String, TemplateValue)]
 
-    /// A literal's keys are distinct, as a dictionary literal's must be: they are taken as they are.
+    /// A literal's keys are distinct, as a dictionary literal's must be: its pairs are taken as they are.
     init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        entries = elements.map { (key: $0.0, value: $0.1) }
-        assert(Set(entries.map(\.key)).count == entries.count, "a key appears twice in a context literal")
+        entries = elements
+        assert(Set(entries.map(\.0)).count == entries.count, "a key appears twice in a context literal")
     }
 
     /// The value of `key`; setting one replaces the value of the same key.
@@ -39,14 +35,14 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
             // key spelled in Swift with one read from a template (stored differently, so compared slowly).
             // Entries are read in place, by index: a loop over copies would retain every key and value.
             let length = key.utf8.count
-            for index in entries.indices where entries[index].key.utf8.count == length && entries[index].key == key {
-                return entries[index].value
+            for index in entries.indices where entries[index].0.utf8.count == length && entries[index].0 == key {
+                return entries[index].1
             }
             return nil
         }
         set {
-            if let index = entries.firstIndex(where: { $0.key == key }) {
-                if let newValue { entries[index].value = newValue } else { entries.remove(at: index) }
+            if let index = entries.firstIndex(where: { $0.0 == key }) {
+                if let newValue { entries[index].1 = newValue } else { entries.remove(at: index) }
             } else if let newValue {
                 entries.append((key, newValue))
             }
