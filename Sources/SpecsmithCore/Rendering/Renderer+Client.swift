@@ -46,6 +46,18 @@ extension Renderer {
         return base + "Client"
     }
 
+    // The constant lines of a method's doc comment, joined once rather than for every operation.
+    private static let bearerTokenDoc =
+        "  - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a "
+        + "middleware such as `BearerTokenMiddleware`."
+    private static let throwsWithoutValidation =
+        "- Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
+        + "errors (`URLError`, `CancellationError`)."
+    private static let throwsWithValidation =
+        "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; "
+        + "`UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
+        + "errors (`URLError`, `CancellationError`)."
+
     private func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -68,10 +80,7 @@ extension Renderer {
         let bearer = operation.bearerAuth != nil
         if bearer {
             arguments.append("bearerToken: String? = nil")
-            argumentDocs.append(
-                "  - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a "
-                    + "middleware such as `BearerTokenMiddleware`."
-            )
+            argumentDocs.append(Self.bearerTokenDoc)
             call.append("bearerToken: token")
         }
         call.append("server: server")
@@ -80,13 +89,7 @@ extension Renderer {
         lines.append("`\(operation.method) \(operation.path)`")
         lines += ["", "- Parameters:"] + argumentDocs
         lines.append("- Returns: The documented response, as ``\(outcome)``.")
-        lines.append(
-            (validates
-                ? "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; "
-                : "- Throws: ")
-                + "`UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
-                + "errors (`URLError`, `CancellationError`)."
-        )
+        lines.append(validates ? Self.throwsWithValidation : Self.throwsWithoutValidation)
         if arguments.isEmpty { argumentDocs = [] }
         if argumentDocs.isEmpty { lines.removeAll { $0 == "- Parameters:" } }
 
