@@ -84,37 +84,40 @@ enum DocComment {
     }
 
     /// ``wrap(_:width:)`` over bytes for an ASCII line (most of them), where a byte is a character;
-    /// `nil` for any other line.
+    /// `nil` for any other line. Reads the line's UTF-8 in place and builds each line in one buffer.
     private static func wrapASCII(_ line: String, width: Int) -> [String]? {
-        let space = UInt8(ascii: " ")
-        let bytes = Array(line.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let leading = bytes.prefix(while: { $0 == space }).count
-        let body = bytes[leading...]
-        let isItem = body.starts(with: "- ".utf8) || body.starts(with: "* ".utf8)
-        let hanging = leading + (isItem ? 2 : 0)
-        var lines: [String] = []
-        var current = [UInt8](repeating: space, count: leading)
-        var currentIsEmpty = true
-        var index = leading
-        while index < bytes.count {
-            if bytes[index] == space {
-                index += 1
-                continue
+        withUTF8(line) { bytes -> [String]? in
+            let space = UInt8(ascii: " ")
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let leading = bytes.prefix(while: { $0 == space }).count
+            let body = bytes[leading...]
+            let isItem = body.starts(with: "- ".utf8) || body.starts(with: "* ".utf8)
+            let hanging = leading + (isItem ? 2 : 0)
+            var lines: [String] = []
+            var current = [UInt8](repeating: space, count: leading)
+            current.reserveCapacity(width + 1)
+            var currentIsEmpty = true
+            var index = leading
+            while index < bytes.count {
+                if bytes[index] == space {
+                    index += 1
+                    continue
+                }
+                var end = index
+                while end < bytes.count, bytes[end] != space { end += 1 }
+                if !currentIsEmpty, current.count + 1 + (end - index) > width {
+                    lines.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                    current.append(contentsOf: repeatElement(space, count: hanging))
+                } else if !currentIsEmpty {
+                    current.append(space)
+                }
+                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                currentIsEmpty = false
+                index = end
             }
-            var end = index
-            while end < bytes.count, bytes[end] != space { end += 1 }
-            if !currentIsEmpty, current.count + 1 + (end - index) > width {
-                lines.append(String(decoding: current, as: UTF8.self))
-                current = [UInt8](repeating: space, count: hanging)
-            } else if !currentIsEmpty {
-                current.append(space)
-            }
-            current.append(contentsOf: bytes[index..<end])
-            currentIsEmpty = false
-            index = end
+            lines.append(String(decoding: current, as: UTF8.self))
+            return lines
         }
-        lines.append(String(decoding: current, as: UTF8.self))
-        return lines
     }
 }
