@@ -287,19 +287,33 @@ struct Renderer {
         return text
     }
 
-    /// The text with four spaces before every line that is not empty.
+    /// The text with four spaces before every line that is not empty. Line by line, each copied whole into
+    /// the new string's storage: a type nested several deep is indented once for every level.
     private static func indented(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count + bytes.count / 8)
-            var atLineStart = true
-            for byte in bytes {
-                if atLineStart, byte != UInt8(ascii: "\n") { result.append(contentsOf: [0x20, 0x20, 0x20, 0x20]) }
-                result.append(byte)
-                atLineStart = byte == UInt8(ascii: "\n")
+            guard let base = bytes.baseAddress else { return "" }
+            let newline = UInt8(ascii: "\n")
+            var lines = 1
+            for byte in bytes where byte == newline { lines += 1 }
+            return String(unsafeUninitializedCapacity: bytes.count + 4 * lines) { output in
+                var count = 0
+                var start = 0
+                while start < bytes.count {
+                    var end = bytes.count
+                    if let found = memchr(base + start, Int32(newline), bytes.count - start) {
+                        end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                    }
+                    if bytes[start] != newline {
+                        (output.baseAddress! + count).initialize(repeating: UInt8(ascii: " "), count: 4)
+                        count += 4
+                    }
+                    (output.baseAddress! + count).initialize(from: base + start, count: end - start)
+                    count += end - start
+                    start = end
+                }
+                return count
             }
-            return String(decoding: result, as: UTF8.self)
         }
     }
 
