@@ -315,6 +315,8 @@ struct Translator {
     }
 
     static func isJSON(_ mediaType: String) -> Bool {
+        // The usual spelling needs no lowercasing and splitting.
+        if mediaType == "application/json" { return true }
         let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
         return base == "application/json" || base.hasSuffix("+json")
     }

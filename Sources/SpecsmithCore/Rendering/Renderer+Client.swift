@@ -50,13 +50,12 @@ extension Renderer {
     private static let bearerTokenDoc =
         "  - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a "
         + "middleware such as `BearerTokenMiddleware`."
-    private static let throwsWithoutValidation =
-        "- Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
+    private static let responseErrors =
+        "`UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
         + "errors (`URLError`, `CancellationError`)."
+    private static let throwsWithoutValidation = "- Throws: " + responseErrors
     private static let throwsWithValidation =
-        "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; "
-        + "`UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
-        + "errors (`URLError`, `CancellationError`)."
+        "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; " + responseErrors
 
     private func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> TemplateContext {
         var arguments: [String] = []

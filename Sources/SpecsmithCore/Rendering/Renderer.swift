@@ -761,9 +761,7 @@ struct Renderer {
             }
         }
         if let accept = operation.accept {
-            // The usual media type spares `isJSON` its lowercasing and splitting.
-            let json = accept == "application/json" || Translator.isJSON(accept)
-            steps.append(json ? "request.acceptJSON()" : "try request.setHeader(\"Accept\", \(SwiftLiteral.string(accept)))")
+            steps.append(Translator.isJSON(accept) ? "request.acceptJSON()" : "try request.setHeader(\"Accept\", \(SwiftLiteral.string(accept)))")
         }
 
         let path = pathLiteral(operation)
