@@ -55,7 +55,7 @@ struct SchemaTranslator {
     mutating func topLevelType(for schema: Schema, suggestedName: String) -> String {
         if schema.ref != nil || !needsOwnType(schema) {
             var nested: [TypeDeclaration] = []
-            let type = swiftType(for: schema, suggestedName: suggestedName, owner: nil, taken: takenNames, nested: &nested)
+            let type = swiftType(for: schema, suggestedName: suggestedName, owner: nil, nested: &nested)
             declarations += nested
             return type.name
         }
@@ -280,7 +280,7 @@ struct SchemaTranslator {
             return .enumeration(enumeration)
         }
         var nested: [TypeDeclaration] = []
-        let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, taken: takenNames, nested: &nested)
+        let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, nested: &nested)
         declarations += nested
         return .alias(AliasDeclaration(name: name, doc: doc, type: type.name))
     }
@@ -291,14 +291,9 @@ struct SchemaTranslator {
         var nested: [TypeDeclaration] = []
         var properties: [PropertyDeclaration] = []
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member))
-        // A nested type may not take the name of its owner or of a top-level type a property uses.
-        var taken = takenNames
-        taken.insert(name)
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
-            let type = swiftType(
-                for: property, suggestedName: entry.key, owner: qualifiedName, taken: taken, nested: &nested)
-            taken.formUnion(nested.map(\.name))
+            let type = swiftType(for: property, suggestedName: entry.key, owner: (name, qualifiedName), nested: &nested)
             let required = schema.required.contains(entry.key)
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
@@ -332,7 +327,7 @@ struct SchemaTranslator {
         switch schema.additionalProperties {
         case .schema(let valueSchema)?:
             let type = swiftType(
-                for: valueSchema, suggestedName: "AdditionalProperty", owner: qualifiedName, taken: taken, nested: &nested)
+                for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName), nested: &nested)
             extras = ExtraProperties(
                 kind: .kept(valueType: type.name), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
                 valueStruct: type.structName, rules: memberRules(valueSchema))
@@ -416,20 +411,26 @@ struct SchemaTranslator {
         var ruleType: String { underlying ?? name }
     }
 
+    /// The type a nested type is declared in: its own name, which a nested type may not take, and its
+    /// qualified name, which prefixes the nested type's.
+    private typealias Owner = (name: String, qualifiedName: String)
+
     /// The Swift type of a value of `schema`. Inline objects and enums become nested types named
-    /// after `suggestedName`, appended to `nested`.
+    /// after `suggestedName`, appended to `nested`: inside `owner`, or top-level types when it is `nil`.
     private mutating func swiftType(
-        for schema: Schema, suggestedName: String, owner: String?, taken: Set<String>, nested: inout [TypeDeclaration]
+        for schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
     ) -> SwiftTypeName {
         if let ref = schema.ref {
             return referencedType(ref)
         }
         if isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema) {
-            // The names in scope are checked where they are: copying `taken` per type would be quadratic.
+            // A nested type may not take the name of its owner, of its siblings, or of a top-level type
+            // a property uses. The names in scope are checked where they are: copying them per type
+            // would be quadratic.
             let name = SwiftNames.unique(SwiftNames.type(suggestedName)) { candidate in
-                taken.contains(candidate) || nested.contains { $0.name == candidate }
+                candidate == owner?.name || takenNames.contains(candidate) || nested.contains { $0.name == candidate }
             }
-            let qualified = owner.map { "\($0).\(name)" } ?? name
+            let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
             // The property documents an inline type; the type itself only keeps a title.
             var inline = schema
             inline.description = nil
@@ -446,11 +447,11 @@ struct SchemaTranslator {
             return SwiftTypeName(name: name)
         }
         if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.nonNullTypes.isEmpty {
-            return swiftType(for: schema.allOf[0], suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
+            return swiftType(for: schema.allOf[0], suggestedName: suggestedName, owner: owner, nested: &nested)
         }
         switch plainAllOf(schema) {
         case .plain(let plain)?:
-            return swiftType(for: plain, suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
+            return swiftType(for: plain, suggestedName: suggestedName, owner: owner, nested: &nested)
         case .conflicting(let types)?:
             diagnostics.append(
                 .warning(
@@ -475,7 +476,7 @@ struct SchemaTranslator {
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else {
             if types.isEmpty, schema.items != nil {
-                return arrayType(schema, suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
+                return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
             }
             return SwiftTypeName(name: "JSONValue")
         }
@@ -498,11 +499,11 @@ struct SchemaTranslator {
         case .boolean:
             return SwiftTypeName(name: "Bool")
         case .array:
-            return arrayType(schema, suggestedName: suggestedName, owner: owner, taken: taken, nested: &nested)
+            return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
         case .object:
             if case .schema(let valueSchema) = schema.additionalProperties {
                 let value = swiftType(
-                    for: valueSchema, suggestedName: suggestedName + "Value", owner: owner, taken: taken, nested: &nested)
+                    for: valueSchema, suggestedName: suggestedName + "Value", owner: owner, nested: &nested)
                 return SwiftTypeName(name: "[String: \(value.name)]", structName: value.structName)
             }
             return SwiftTypeName(name: "[String: JSONValue]")
@@ -512,10 +513,10 @@ struct SchemaTranslator {
     }
 
     private mutating func arrayType(
-        _ schema: Schema, suggestedName: String, owner: String?, taken: Set<String>, nested: inout [TypeDeclaration]
+        _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
     ) -> SwiftTypeName {
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
-        let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, taken: taken, nested: &nested)
+        let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested)
         return SwiftTypeName(name: "[\(element.name)]", structName: element.structName)
     }
 
@@ -581,13 +582,9 @@ struct SchemaTranslator {
             diagnostics.append(.warning("'not' beside \(keyword) is not checked yet", at: negated.location))
         }
         var nested: [TypeDeclaration] = []
-        var taken = takenNames
-        taken.insert(name)
         var cases: [UnionDeclaration.Case] = []
         for (index, member) in members.enumerated() {
-            let type = swiftType(
-                for: member, suggestedName: "Option \(index + 1)", owner: qualifiedName, taken: taken, nested: &nested)
-            taken.formUnion(nested.map(\.name))
+            let type = swiftType(for: member, suggestedName: "Option \(index + 1)", owner: (name, qualifiedName), nested: &nested)
             var values: [String] = []
             if let discriminator = schema.discriminator, let ref = member.ref {
                 values = discriminator.mapping.entries.filter { $0.value.id == ref.id }.map(\.key)
@@ -847,29 +844,46 @@ struct SchemaTranslator {
             return value
         }
         if schema.format == "password" { return true }
-        let name = Self.secretKey(wireName)
-        return Self.secretNames.contains(name) || name.hasSuffix("password") || name.hasSuffix("secret") || name.hasSuffix("token")
+        return Self.isSecretName(wireName)
     }
 
-    /// A wire name as ``secretNames`` lists it: lowercased, without `_` and `-`.
-    private static func secretKey(_ wireName: String) -> String {
-        guard wireName.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return String(wireName.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
+    /// Whether a wire name, lowercased and without `_` and `-`, is one of ``secretNames`` or ends in
+    /// one of ``secretSuffixes``. An ASCII name (nearly all) is compared byte by byte on the stack;
+    /// any other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign still counts.
+    static func isSecretName(_ wireName: String) -> Bool {
+        if let answer = wireName.utf8.withContiguousStorageIfAvailable(isSecretASCIIName), let answer {
+            return answer
         }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(wireName.utf8.count, 1)) { key in
+        let key = wireName.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" }
+        return Array(String(key).utf8).withUnsafeBufferPointer(isSecretKey)
+    }
+
+    /// ``isSecretName(_:)`` for a name given as UTF-8; `nil` when it is not all ASCII.
+    private static func isSecretASCIIName(_ name: UnsafeBufferPointer<UInt8>) -> Bool? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count, 1)) { key in
             var length = 0
-            for byte in wireName.utf8 where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
+            for byte in name where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
+                guard byte < 0x80 else { return nil }
                 key[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
                 length += 1
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: key[..<length]), as: UTF8.self)
+            return isSecretKey(UnsafeBufferPointer(rebasing: key[..<length]))
         }
     }
 
+    /// Whether a key (a name lowercased, without `_` and `-`) names a secret.
+    private static func isSecretKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        secretNames.contains { key.elementsEqual($0) }
+            || secretSuffixes.contains { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }
+    }
+
     /// Property names (lowercased, without `_` and `-`) that hold a secret.
-    private static let secretNames: Set<String> = [
+    private static let secretNames: [[UInt8]] = [
         "password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier",
-    ]
+    ].map { Array($0.utf8) }
+
+    /// Endings of such names that hold a secret (`clientsecret`, `accesstoken`, `newpassword`).
+    private static let secretSuffixes: [[UInt8]] = ["password", "secret", "token"].map { Array($0.utf8) }
 
     // MARK: - Documentation
 
