@@ -356,18 +356,21 @@ struct Translator {
                     switch declaration {
                     case .structure(let s):
                         numbers[qualified] = nodes.count
-                        nodes.append(
-                            TypeNode(
-                                hasRules: s.properties.contains {
-                                    !$0.rules.isEmpty || !$0.elementRules.isEmpty || !$0.valueRules.isEmpty
-                                } || s.extras?.kind == .forbidden || s.extras?.rules.isEmpty == false
-                                    || !s.notRequired.isEmpty,
-                                holds: [], contains: []))
-                        edges.append(
-                            (
-                                s.properties.compactMap(\.valueStruct) + (s.extras?.valueStruct.map { [$0] } ?? []),
-                                s.properties.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct }
-                            ))
+                        var hasRules = s.extras?.kind == .forbidden || s.extras?.rules.isEmpty == false || !s.notRequired.isEmpty
+                        var holds: [String] = []
+                        var contains: [String] = []
+                        // By index: each property is read in place, not copied whole.
+                        for index in s.properties.indices {
+                            hasRules =
+                                hasRules || !s.properties[index].rules.isEmpty || !s.properties[index].elementRules.isEmpty
+                                || !s.properties[index].valueRules.isEmpty
+                            guard let valueStruct = s.properties[index].valueStruct else { continue }
+                            holds.append(valueStruct)
+                            if !s.properties[index].type.hasPrefix("[") { contains.append(valueStruct) }
+                        }
+                        if let valueStruct = s.extras?.valueStruct { holds.append(valueStruct) }
+                        nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
+                        edges.append((holds, contains))
                         collect(s.nested, prefix: qualified)
                     case .union(let u):
                         numbers[qualified] = nodes.count
@@ -418,40 +421,53 @@ struct Translator {
             guard let to = to.flatMap({ graph.numbers[$0] }) else { return false }
             return component[from] == component[to]
         }
-        // The same walk as TypeGraph's, so the next struct or union met has the next number.
+        // The same walk as TypeGraph's, so the next struct or union met has the next number. Each
+        // declaration is moved out of its array and back, so that setting a flag changes the only copy
+        // of its properties rather than copying them all.
         var next = 0
-        func mark(_ declarations: [TypeDeclaration]) -> [TypeDeclaration] {
-            declarations.map { declaration in
-                switch declaration {
+        func mark(_ declarations: consuming [TypeDeclaration]) -> [TypeDeclaration] {
+            var marked: [TypeDeclaration] = []
+            marked.reserveCapacity(declarations.count)
+            declarations.reverse()
+            while let declaration = declarations.popLast() {
+                switch consume declaration {
                 case .structure(var s):
                     let number = next
                     next += 1
                     for index in s.properties.indices {
-                        let property = s.properties[index]
-                        s.properties[index].validatesNested = validates(property.valueStruct)
-                        s.properties[index].isIndirect = !property.type.hasPrefix("[") && onCycle(number, property.valueStruct)
+                        let valueStruct = s.properties[index].valueStruct
+                        s.properties[index].validatesNested = validates(valueStruct)
+                        s.properties[index].isIndirect = !s.properties[index].type.hasPrefix("[") && onCycle(number, valueStruct)
                     }
                     let extrasStruct = s.extras?.valueStruct
                     s.extras?.validatesNested = validates(extrasStruct)
-                    s.nested = mark(s.nested)
-                    return .structure(s)
+                    s.nested = mark(Self.take(&s.nested))
+                    marked.append(.structure(s))
                 case .union(var u):
                     let number = next
                     next += 1
                     for index in u.cases.indices {
-                        let item = u.cases[index]
-                        u.cases[index].validates = validates(item.valueStruct)
-                        u.cases[index].isIndirect = !item.type.hasPrefix("[") && onCycle(number, item.valueStruct)
+                        let valueStruct = u.cases[index].valueStruct
+                        u.cases[index].validates = validates(valueStruct)
+                        u.cases[index].isIndirect = !u.cases[index].type.hasPrefix("[") && onCycle(number, valueStruct)
                     }
-                    u.nested = mark(u.nested)
-                    return .union(u)
-                case .enumeration, .alias:
-                    return declaration
+                    u.nested = mark(Self.take(&u.nested))
+                    marked.append(.union(u))
+                case let other:
+                    marked.append(other)
                 }
             }
+            return marked
         }
         let marked = mark(types)
         return (marked, Set(graph.numbers.filter { validating[$0.value] }.keys))
+    }
+
+    /// The array, leaving an empty one in its place: the caller then holds the only reference to it.
+    private static func take<Element>(_ array: inout [Element]) -> [Element] {
+        var taken: [Element] = []
+        swap(&taken, &array)
+        return taken
     }
 
     /// Tarjan's algorithm, iterative: each node's component number, for nodes numbered `0..<edges.count`
