@@ -64,6 +64,12 @@ import Testing
         #expect(SwiftNames.uniqued(["userId", "userId", "name", "userId"]) == ["userId", "userId2", "name", "userId3"])
         #expect(SwiftNames.uniqued(["value"], taken: ["value"]) == ["value2"])
         #expect(SwiftNames.uniqued(["`default`", "`default`"]) == ["`default`", "default2"])
+        // Short lists are compared pair by pair, long ones through a set: both number alike.
+        let many = (1...20).map { "field\($0)" }
+        #expect(SwiftNames.uniqued(many) == many)
+        // `field12` is taken by then, so the second `field1` counts on to `field110`.
+        #expect(SwiftNames.uniqued(many + ["field3", "field1"]) == many + ["field32", "field110"])
+        #expect(SwiftNames.uniqued(["a", "b", "a2", "a"]) == ["a", "b", "a2", "a3"])
     }
 }
 

@@ -72,6 +72,12 @@ enum SwiftNames {
     }
 
     static func uniqued(_ names: [String], taken: Set<String> = []) -> [String] {
+        // Nearly always a short list without repeats (a struct's properties): comparing each pair is
+        // cheaper than hashing every name into a set.
+        if taken.isEmpty, names.count <= 16 {
+            let bare = names.map(unescaped)
+            if !bare.indices.contains(where: { i in bare[..<i].contains(bare[i]) }) { return names }
+        }
         var used = taken
         used.reserveCapacity(taken.count + names.count)
         return names.map { name in
@@ -115,10 +121,11 @@ enum SwiftNames {
 
     /// ``lowerCamel(_:)`` or ``upperCamel(_:)`` of an ASCII name with at least one word, in one pass over
     /// its bytes and the same rules as ``words(_:)``; `nil` for other names. Nearly every name is
-    /// ASCII, and a generation camel-cases each of them several times.
+    /// ASCII, and a generation camel-cases each of them several times: a name that is already one word
+    /// with the right first letter (`userId`, `Pet`) is returned as it is, and any other is written
+    /// straight into the new string's storage.
     private static func asciiCamel(_ name: String, upper: Bool) -> String? {
-        var name = name
-        return name.withUTF8 { bytes -> String? in
+        let camel = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var wordCount = 0
             var inWord = false
             for byte in bytes {
@@ -128,53 +135,62 @@ enum SwiftNames {
                 inWord = isWordByte
             }
             guard wordCount > 0 else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 1)
-            var index = 0
-            var isFirstWord = true
-            while index < bytes.count {
-                guard isIdentifierByte(bytes[index]) else {
-                    index += 1
-                    continue
+            if wordCount == 1, isIdentifierByte(bytes[0]), isIdentifierByte(bytes[bytes.count - 1]),
+                upper ? isUppercase(bytes[0]) : isLowercase(bytes[0])
+            {
+                return name
+            }
+            return String(unsafeUninitializedCapacity: bytes.count + 1) { out in
+                var length = 0
+                if let first = bytes.first(where: isIdentifierByte), first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
+                    out[0] = UInt8(ascii: "_")
+                    length = 1
                 }
-                var end = index
-                var hasLowercase = false
-                while end < bytes.count, isIdentifierByte(bytes[end]) {
-                    hasLowercase = hasLowercase || isLowercase(bytes[end])
-                    end += 1
-                }
-                let word = bytes[index..<end]
-                // A word in capitals in a name with separators is an ordinary word: `ACCESS_TOKEN`.
-                let lowersWhole = wordCount > 1 && word.count > 1 && !hasLowercase
-                if isFirstWord && !upper {
-                    // Leading capitals lowered, as lowerLeadingCapitals does: `HTTPAuth` -> `httpAuth`.
-                    var upperRun = 0
-                    while upperRun < word.count, isUppercase(word[index + upperRun]) { upperRun += 1 }
-                    let lowerCount =
-                        lowersWhole
-                        ? word.count
-                        : upperRun > 1 && upperRun < word.count && isLowercase(word[index + upperRun])
-                            ? upperRun - 1 : upperRun
-                    for (offset, byte) in word.enumerated() {
-                        out.append(offset < lowerCount && isUppercase(byte) ? byte | 0x20 : byte)
+                var index = 0
+                var isFirstWord = true
+                while index < bytes.count {
+                    guard isIdentifierByte(bytes[index]) else {
+                        index += 1
+                        continue
                     }
-                } else {
-                    for (offset, byte) in word.enumerated() {
-                        if offset == 0 {
-                            out.append(isLowercase(byte) ? byte & ~0x20 : byte)
-                        } else {
-                            out.append(lowersWhole && isUppercase(byte) ? byte | 0x20 : byte)
+                    var end = index
+                    var hasLowercase = false
+                    while end < bytes.count, isIdentifierByte(bytes[end]) {
+                        hasLowercase = hasLowercase || isLowercase(bytes[end])
+                        end += 1
+                    }
+                    // A word in capitals in a name with separators is an ordinary word: `ACCESS_TOKEN`.
+                    let lowersWhole = wordCount > 1 && end - index > 1 && !hasLowercase
+                    if isFirstWord && !upper {
+                        // Leading capitals lowered, as lowerLeadingCapitals does: `HTTPAuth` -> `httpAuth`.
+                        var upperRun = 0
+                        while index + upperRun < end, isUppercase(bytes[index + upperRun]) { upperRun += 1 }
+                        let lowerCount =
+                            lowersWhole
+                            ? end - index
+                            : upperRun > 1 && index + upperRun < end && isLowercase(bytes[index + upperRun])
+                                ? upperRun - 1 : upperRun
+                        for position in index..<end {
+                            let byte = bytes[position]
+                            out[length] = position - index < lowerCount && isUppercase(byte) ? byte | 0x20 : byte
+                            length += 1
+                        }
+                    } else {
+                        out[length] = isLowercase(bytes[index]) ? bytes[index] & ~0x20 : bytes[index]
+                        length += 1
+                        for position in index + 1..<end {
+                            let byte = bytes[position]
+                            out[length] = lowersWhole && isUppercase(byte) ? byte | 0x20 : byte
+                            length += 1
                         }
                     }
+                    isFirstWord = false
+                    index = end
                 }
-                isFirstWord = false
-                index = end
+                return length
             }
-            if let first = out.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
-                out.insert(UInt8(ascii: "_"), at: 0)
-            }
-            return String(decoding: out, as: UTF8.self)
         }
+        return camel ?? nil
     }
 
     private static func isIdentifierByte(_ byte: UInt8) -> Bool {
