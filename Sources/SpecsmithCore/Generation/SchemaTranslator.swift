@@ -50,13 +50,20 @@ struct SchemaTranslator {
         return unique
     }
 
+    /// Adds types that ``swiftType(for:suggestedName:owner:nested:)`` made without an owner as top-level
+    /// declarations, and takes their names, so that no later top-level type is given one of them.
+    private mutating func declareTopLevel(_ nested: [TypeDeclaration]) {
+        declarations += nested
+        for declaration in nested { takenNames.insert(declaration.name) }
+    }
+
     /// Declares a top-level type called `name` for an inline schema (an operation's body, say) when
     /// the schema needs one, and returns the Swift type to use for it.
     mutating func topLevelType(for schema: Schema, suggestedName: String) -> String {
         if schema.ref != nil || !needsOwnType(schema) {
             var nested: [TypeDeclaration] = []
             let type = swiftType(for: schema, suggestedName: suggestedName, owner: nil, nested: &nested)
-            declarations += nested
+            declareTopLevel(nested)
             return type.name
         }
         let name = reserve(SwiftNames.type(suggestedName))
@@ -281,7 +288,7 @@ struct SchemaTranslator {
         }
         var nested: [TypeDeclaration] = []
         let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, nested: &nested)
-        declarations += nested
+        declareTopLevel(nested)
         return .alias(AliasDeclaration(name: name, doc: doc, type: type.name))
     }
 
