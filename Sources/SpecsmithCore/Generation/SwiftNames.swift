@@ -72,11 +72,13 @@ enum SwiftNames {
     }
 
     static func uniqued(_ names: [String], taken: Set<String> = []) -> [String] {
-        // Nearly always a short list without repeats (a struct's properties): comparing each pair is
-        // cheaper than hashing every name into a set.
-        if taken.isEmpty, names.count <= 16 {
+        // Nearly always a short list without repeats (a struct's properties, an enum's cases) and few
+        // taken names: comparing each pair is cheaper than hashing every name into a set.
+        if names.count <= 16, taken.count <= 4 {
             let bare = names.map(unescaped)
-            if !bare.indices.contains(where: { i in bare[..<i].contains(bare[i]) }) { return names }
+            if !bare.indices.contains(where: { i in taken.contains(bare[i]) || bare[..<i].contains(bare[i]) }) {
+                return names
+            }
         }
         var used = taken
         used.reserveCapacity(taken.count + names.count)
