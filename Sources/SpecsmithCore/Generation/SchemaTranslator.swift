@@ -902,34 +902,42 @@ struct SchemaTranslator {
     /// Doc-comment lines from a description: one per line, trailing spaces dropped, blank lines
     /// inside kept (as paragraph breaks), blank lines at the ends dropped.
     static func documentation(_ text: String?) -> [String] {
-        guard let text else { return [] }
-        // Lines end at "\n", "\r\n", "\r", U+2028 or U+2029; each loses its trailing spaces and tabs.
-        // One pass over the scalars: this runs for every description of a large document.
+        guard var text else { return [] }
+        // Lines end at "\n", "\r\n", "\r", U+2028 or U+2029 (E2 80 A8 and E2 80 A9 in UTF-8); each
+        // loses its trailing spaces and tabs. One pass over the UTF-8: this runs for every description
+        // of a large document, and most are one line that is kept as the string it is.
         var lines: [String] = []
-        let scalars = text.unicodeScalars
-        var start = scalars.startIndex
-        var index = start
-        func endLine(at end: String.UnicodeScalarView.Index) {
-            var trimmed = end
-            while trimmed > start {
-                let before = scalars.index(before: trimmed)
-                guard scalars[before] == " " || scalars[before] == "\t" else { break }
-                trimmed = before
+        let isOneLine = text.withUTF8 { bytes -> Bool in
+            let breaks = bytes.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
+            if !breaks, let last = bytes.last, last != UInt8(ascii: " "), last != UInt8(ascii: "\t") { return true }
+            var start = 0
+            var index = 0
+            func endLine(at end: Int) {
+                var trimmed = end
+                while trimmed > start, bytes[trimmed - 1] == UInt8(ascii: " ") || bytes[trimmed - 1] == UInt8(ascii: "\t") {
+                    trimmed -= 1
+                }
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<trimmed]), as: UTF8.self))
             }
-            lines.append(String(scalars[start..<trimmed]))
-        }
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            guard scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" else {
-                scalars.formIndex(after: &index)
-                continue
+            while index < bytes.count {
+                let byte = bytes[index]
+                var next = index + 1
+                if byte == 0x0D, next < bytes.count, bytes[next] == 0x0A {
+                    next += 1
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
+                    next = index + 3
+                } else if byte != 0x0A && byte != 0x0D {
+                    index = next
+                    continue
+                }
+                endLine(at: index)
+                index = next
+                start = index
             }
-            endLine(at: index)
-            scalars.formIndex(after: &index)
-            if scalar == "\r", index < scalars.endIndex, scalars[index] == "\n" { scalars.formIndex(after: &index) }
-            start = index
+            endLine(at: bytes.count)
+            return false
         }
-        endLine(at: scalars.endIndex)
+        if isOneLine { return [text] }
         let first = lines.firstIndex { !$0.isEmpty } ?? lines.endIndex
         let last = lines.lastIndex { !$0.isEmpty }.map { $0 + 1 } ?? first
         return Array(lines[first..<max(first, last)])
