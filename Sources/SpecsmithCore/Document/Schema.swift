@@ -4,6 +4,23 @@ public import SpecsmithYAML
 /// A JSON Schema type name, as in `type: string` or `type: [string, "null"]`.
 public enum SchemaType: String, Sendable, Hashable, CaseIterable {
     case null, boolean, object, array, number, string, integer
+
+    /// The type with this name, as `init(rawValue:)` but without comparing the name with every
+    /// case's in turn: the first letter picks the only candidate.
+    init?(named name: String) {
+        let candidate: SchemaType
+        switch name.utf8.first {
+        case UInt8(ascii: "n"): candidate = name.utf8.count == 4 ? .null : .number
+        case UInt8(ascii: "b"): candidate = .boolean
+        case UInt8(ascii: "o"): candidate = .object
+        case UInt8(ascii: "a"): candidate = .array
+        case UInt8(ascii: "s"): candidate = .string
+        case UInt8(ascii: "i"): candidate = .integer
+        default: return nil
+        }
+        guard name == candidate.rawValue else { return nil }
+        self = candidate
+    }
 }
 
 /// A reference from a schema to another schema: `$ref` kept as a reference so recursive types can

@@ -17,9 +17,9 @@ extension LoadSession {
     /// The text of a scalar that is not null; an error for a mapping or list. Numbers and Booleans
     /// are read as their text (`version: 1.0` is the string "1.0").
     func stringValue(_ node: YAMLNode, key: String?) -> String? {
-        if node.isNull { return nil }
+        // `string()` first: it refuses null as well, and most values are strings.
         guard let text = try? node.string() else {
-            report(.expected("a string", for: key, found: node))
+            if !node.isNull { report(.expected("a string", for: key, found: node)) }
             return nil
         }
         return text
@@ -144,12 +144,9 @@ struct ObjectReader {
     let file: String
     let objectName: String
     /// Which entries of the mapping were asked for, by position: the rest are reported as unknown.
-    private var asked: [Bool]
-    /// The mapping's keys by position (`nil` for a key that is not a scalar), read out of their nodes
-    /// once: a schema is asked for some fifty keywords.
-    private let keys: [String?]
-    /// One bit per key length (modulo 64): most keywords asked for are absent, and a clear bit says so
-    /// without comparing any text.
+    private var asked = PositionSet()
+    /// One bit per key length (modulo 64): a schema is asked for some fifty keywords, most of them
+    /// absent, and a clear bit says so without comparing any text.
     private let lengths: UInt64
 
     /// `nil`, after reporting an error, when the node is no mapping.
@@ -163,17 +160,17 @@ struct ObjectReader {
         self.mapping = mapping
         self.file = file
         self.objectName = objectName
-        self.asked = Array(repeating: false, count: mapping.count)
-        var keys: [String?] = []
-        keys.reserveCapacity(mapping.count)
         var lengths: UInt64 = 0
-        for entry in mapping {
-            let key = entry.keyText
-            if let key { lengths |= 1 << (key.utf8.count & 63) }
-            keys.append(key)
+        for index in mapping.indices {
+            if let key = Self.keyText(mapping, index) { lengths |= 1 << (key.utf8.count & 63) }
         }
-        self.keys = keys
         self.lengths = lengths
+    }
+
+    /// The text of an entry's key when it is a scalar, read in place rather than from a copy of the entry.
+    private static func keyText(_ mapping: YAMLMapping, _ index: Int) -> String? {
+        guard case .scalar(let key) = mapping.entries[index].key.content else { return nil }
+        return key.text
     }
 
     var location: SourceLocation { node.location }
@@ -187,11 +184,7 @@ struct ObjectReader {
     }
 
     private func search(_ key: String) -> Int? {
-        let length = key.utf8.count
-        for index in keys.indices {
-            if let candidate = keys[index], candidate.utf8.count == length, candidate == key { return index }
-        }
-        return nil
+        mapping.index(ofKey: key)
     }
 
     /// Whether the object has this key, without marking it as known.
@@ -204,7 +197,7 @@ struct ObjectReader {
     @inline(__always)
     mutating func raw(_ key: String) -> YAMLNode? {
         guard let index = index(of: key) else { return nil }
-        asked[index] = true
+        asked.insert(index)
         return mapping[index].value
     }
 
@@ -223,21 +216,21 @@ struct ObjectReader {
     /// Marks keys as known without reading them.
     mutating func accept(_ keys: String...) {
         for key in keys {
-            if let index = index(of: key) { asked[index] = true }
+            if let index = index(of: key) { asked.insert(index) }
         }
     }
 
     /// Marks a key as known and warns that its feature is not supported.
     mutating func unsupported(_ key: String, feature: UnsupportedFeature) {
         if let index = index(of: key) {
-            asked[index] = true
+            asked.insert(index)
             session.report(.unsupported(feature, at: mapping[index].key.location))
         }
     }
 
     @inline(__always)
     mutating func string(_ key: String) -> String? {
-        value(key).flatMap { session.stringValue($0, key: key) }
+        raw(key).flatMap { session.stringValue($0, key: key) }  // null reads as nil there
     }
 
     /// A required string: reports an error naming the object when absent.
@@ -300,17 +293,35 @@ struct ObjectReader {
     /// Reports the keys not asked for (other than `x-` keys) and returns the extensions.
     func finish() -> Extensions {
         var extensions = Extensions()
-        for index in keys.indices {
-            guard let key = keys[index] else {
+        for index in mapping.indices {
+            guard let key = Self.keyText(mapping, index) else {
                 session.report(.nonScalarKey(at: mapping[index].key.location))
                 continue
             }
             if key.hasPrefix("x-") {
                 extensions[key] = mapping[index].value
-            } else if !asked[index] {
+            } else if !asked.contains(index) {
                 session.report(.unknownKey(key, in: objectName, at: mapping[index].key.location))
             }
         }
         return extensions
+    }
+}
+
+/// Positions in a mapping, kept without allocating for the first 64: most objects have a handful of keys.
+struct PositionSet {
+    private var first64: UInt64 = 0
+    private var rest: Set<Int> = []
+
+    mutating func insert(_ position: Int) {
+        if position < 64 {
+            first64 |= 1 << position
+        } else {
+            rest.insert(position)
+        }
+    }
+
+    func contains(_ position: Int) -> Bool {
+        position < 64 ? first64 & 1 << position != 0 : rest.contains(position)
     }
 }

@@ -1,0 +1,183 @@
+import SpecsmithDiagnostics
+import SpecsmithYAML
+
+/// The keywords of a Schema Object that Specsmith knows: those it reads, those it accepts and ignores,
+/// and those it reports as unsupported. Any other key (but `x-` extensions) is unknown.
+enum SchemaKeyword: String, CaseIterable {
+    case ref = "$ref"
+    case type, nullable, format, title, description
+    case properties, required, additionalProperties, minProperties, maxProperties
+    case items, prefixItems, minItems, maxItems, uniqueItems
+    case allOf, oneOf, anyOf, not, discriminator
+    case `enum`, const, `default`, example, examples
+    case readOnly, writeOnly, deprecated
+    case maxLength, minLength, pattern, contentMediaType, contentEncoding
+    case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
+    case externalDocs
+
+    // Accepted and ignored.
+    case schema = "$schema", comment = "$comment", defs = "$defs", definitions
+
+    // JSON Schema keywords Specsmith does not model: each is reported where it is used.
+    case id = "$id", anchor = "$anchor", dynamicRef = "$dynamicRef", dynamicAnchor = "$dynamicAnchor"
+    case recursiveRef = "$recursiveRef", recursiveAnchor = "$recursiveAnchor", vocabulary = "$vocabulary"
+    case patternProperties, propertyNames, unevaluatedProperties, unevaluatedItems
+    case contains, minContains, maxContains, dependentRequired, dependentSchemas, dependencies
+    case `if`, then, `else`, contentSchema, additionalItems, xml
+
+    var isUnsupported: Bool {
+        switch self {
+        case .id, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary,
+            .patternProperties, .propertyNames, .unevaluatedProperties, .unevaluatedItems, .contains, .minContains,
+            .maxContains, .dependentRequired, .dependentSchemas, .dependencies, .if, .then, .else, .contentSchema,
+            .additionalItems, .xml:
+            true
+        default:
+            false
+        }
+    }
+
+    /// The keyword a key names. Faster than `init(rawValue:)`, which compares the key with every
+    /// keyword's name in turn: here only with the few of the same length.
+    init?(key: String) {
+        let length = key.utf8.count
+        guard length < Self.byLength.count else { return nil }
+        for keyword in Self.byLength[length] where keyword.rawValue == key {
+            self = keyword
+            return
+        }
+        return nil
+    }
+
+    /// The keywords by the length of their names.
+    private static let byLength: [[SchemaKeyword]] = {
+        var table: [[SchemaKeyword]] = []
+        for keyword in allCases {
+            let length = keyword.rawValue.utf8.count
+            if table.count <= length { table += Array(repeating: [], count: length + 1 - table.count) }
+            table[length].append(keyword)
+        }
+        return table
+    }()
+}
+
+/// Reads the keys of one Schema Object. Where ``ObjectReader`` searches for each key it is asked
+/// for, this classifies each key once: a schema is asked for every keyword above, and most are
+/// absent. Every keyword counts as known whether read or not, so there is nothing to remember.
+struct SchemaReader {
+    let session: LoadSession
+    let node: YAMLNode
+    let mapping: YAMLMapping
+    let file: String
+    /// The keyword of each entry, by position; `nil` for any other key.
+    private let keywords: [SchemaKeyword?]
+
+    /// `nil`, after reporting an error, when the node is no mapping.
+    init?(_ session: LoadSession, _ node: YAMLNode, file: String, key: String?) {
+        guard let mapping = node.mapping else {
+            session.report(.expected("a mapping (Schema object)", for: key, found: node))
+            return nil
+        }
+        self.session = session
+        self.node = node
+        self.mapping = mapping
+        self.file = file
+        var keywords: [SchemaKeyword?] = []
+        keywords.reserveCapacity(mapping.count)
+        for entry in mapping.entries {
+            keywords.append(entry.keyText.flatMap(SchemaKeyword.init(key:)))
+        }
+        self.keywords = keywords
+    }
+
+    var location: SourceLocation { node.location }
+
+    /// The position of the entry with this keyword.
+    func index(of keyword: SchemaKeyword) -> Int? {
+        keywords.firstIndex(of: keyword)
+    }
+
+    /// The value of a keyword, null values included.
+    func raw(_ keyword: SchemaKeyword) -> YAMLNode? {
+        index(of: keyword).map { mapping.entries[$0].value }
+    }
+
+    /// The value of a keyword, `nil` when absent or null.
+    func value(_ keyword: SchemaKeyword) -> YAMLNode? {
+        guard let node = raw(keyword), !node.isNullNode else { return nil }
+        return node
+    }
+
+    /// Where a keyword is written (its key node), or the schema's location.
+    func keyLocation(_ keyword: SchemaKeyword) -> SourceLocation {
+        index(of: keyword).map { mapping.entries[$0].key.location } ?? node.location
+    }
+
+    // The typed readers below are ObjectReader's, for keywords.
+
+    func string(_ keyword: SchemaKeyword) -> String? {
+        raw(keyword).flatMap { session.stringValue($0, key: keyword.rawValue) }  // null reads as nil there
+    }
+
+    func text(_ keyword: SchemaKeyword) -> String? {
+        value(keyword).flatMap { session.textValue($0, file: file, key: keyword.rawValue) }
+    }
+
+    func bool(_ keyword: SchemaKeyword) -> Bool? {
+        value(keyword).flatMap { session.boolValue($0, key: keyword.rawValue) }
+    }
+
+    func number(_ keyword: SchemaKeyword) -> YAMLNumber? {
+        value(keyword).flatMap { session.numberValue($0, key: keyword.rawValue) }
+    }
+
+    func count(_ keyword: SchemaKeyword) -> Int? {
+        value(keyword).flatMap { session.countValue($0, key: keyword.rawValue) }
+    }
+
+    func json(_ keyword: SchemaKeyword) -> JSONValue? {
+        raw(keyword).map { session.jsonValue($0) }
+    }
+
+    /// The entries of a mapping-valued keyword, `[]` when absent.
+    func entries(_ keyword: SchemaKeyword) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        value(keyword).flatMap { session.entries($0, key: keyword.rawValue) } ?? []
+    }
+
+    /// The items of a list-valued keyword, `nil` when absent.
+    func list(_ keyword: SchemaKeyword) -> [YAMLNode]? {
+        guard let node = value(keyword) else { return nil }
+        guard let items = node.sequence else {
+            session.report(.expected("a list", for: keyword.rawValue, found: node))
+            return nil
+        }
+        return items
+    }
+
+    /// Warns about each unsupported keyword where it is written.
+    func reportUnsupported() {
+        for (index, keyword) in keywords.enumerated() {
+            if let keyword, keyword.isUnsupported {
+                session.report(.unsupported(.schemaKeyword(keyword.rawValue), at: mapping.entries[index].key.location))
+            }
+        }
+    }
+
+    /// Reports the unknown keys (other than `x-` keys) and returns the extensions.
+    func finish() -> Extensions {
+        var extensions = Extensions()
+        for (index, keyword) in keywords.enumerated() where keyword == nil {
+            let entry = mapping.entries[index]
+            guard let key = entry.keyText else {
+                session.report(.nonScalarKey(at: entry.key.location))
+                continue
+            }
+            if key.hasPrefix("x-") {
+                extensions[key] = entry.value
+            } else {
+                session.report(.unknownKey(key, in: "Schema", at: entry.key.location))
+            }
+        }
+        return extensions
+    }
+}
