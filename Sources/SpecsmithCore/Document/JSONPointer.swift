@@ -17,7 +17,15 @@ public enum JSONPointer {
     /// The empty pointer (the whole document) has no tokens.
     public static func tokens(_ pointer: String) -> [String] {
         guard !pointer.isEmpty else { return [] }
-        var parts = pointer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        var parts: [String]
+        if pointer.utf8.allSatisfy({ $0 < 0x80 }) {
+            // In ASCII text every `/` byte is a `/` character, so splitting the bytes gives the same
+            // parts as splitting the characters, without the cost of finding character boundaries.
+            parts = pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+        } else {
+            parts = pointer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        }
         if parts.first == "" { parts.removeFirst() }
         return parts.map(unescape)
     }

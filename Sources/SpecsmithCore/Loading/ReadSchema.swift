@@ -273,30 +273,23 @@ extension LoadSession {
     }
 
     /// Warns about constraints that cannot apply to any of the schema's types.
-    /// Keywords that constrain only some types, and those types.
-    private static let applicabilityGroups: [(keywords: [SchemaKeyword], appliesTo: String, types: [SchemaType])] = [
-        ([.maxLength, .minLength, .pattern], "strings", [.string]),
-        ([.minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf], "numbers", [.number, .integer]),
-        ([.items, .prefixItems, .minItems, .maxItems, .uniqueItems], "arrays", [.array]),
-        ([.properties, .additionalProperties, .minProperties, .maxProperties], "objects", [.object]),
-    ]
-
     private func checkApplicability(_ schema: Schema, _ o: SchemaReader) {
-        // No group's types include `null`, so the full list answers as well as the non-null one,
-        // which is only built for a message.
+        // No constraint applies to `null` alone, so the full list of types answers as well as the
+        // non-null one, which is only built for a message.
         let types = schema.types
         guard types.contains(where: { $0 != .null }) else { return }
-        for group in Self.applicabilityGroups where !types.contains(where: group.types.contains) {
-            for keyword in group.keywords where o.value(keyword) != nil {
-                report(
-                    .constraintDoesNotApply(
-                        keyword.rawValue,
-                        appliesTo: group.appliesTo,
-                        types: schema.nonNullTypes,
-                        at: o.keyLocation(keyword)
-                    )
+        for keyword in o.presentKeywords {
+            guard let constrained = keyword.constrainedTypes, !types.contains(where: constrained.types.contains),
+                o.value(keyword) != nil
+            else { continue }
+            report(
+                .constraintDoesNotApply(
+                    keyword.rawValue,
+                    appliesTo: constrained.name,
+                    types: schema.nonNullTypes,
+                    at: o.keyLocation(keyword)
                 )
-            }
+            )
         }
     }
 }

@@ -37,6 +37,18 @@ enum SchemaKeyword: String, CaseIterable {
         }
     }
 
+    /// The types a constraint applies to, and how a message names them; `nil` for a keyword that
+    /// applies to any type.
+    var constrainedTypes: (name: String, types: [SchemaType])? {
+        switch self {
+        case .maxLength, .minLength, .pattern: ("strings", [.string])
+        case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf: ("numbers", [.number, .integer])
+        case .items, .prefixItems, .minItems, .maxItems, .uniqueItems: ("arrays", [.array])
+        case .properties, .additionalProperties, .minProperties, .maxProperties: ("objects", [.object])
+        default: nil
+        }
+    }
+
     /// The keyword a key names. Faster than `init(rawValue:)`, which compares the key with every
     /// keyword's name in turn: here only with the few of the same length.
     init?(key: String) {
@@ -91,6 +103,9 @@ struct SchemaReader {
     }
 
     var location: SourceLocation { node.location }
+
+    /// The keywords the schema has, in document order.
+    var presentKeywords: some Sequence<SchemaKeyword> { keywords.lazy.compactMap { $0 } }
 
     /// The position of the entry with this keyword.
     func index(of keyword: SchemaKeyword) -> Int? {
