@@ -18,9 +18,7 @@ public enum JSONPointer {
     public static func tokens(_ pointer: String) -> [String] {
         guard !pointer.isEmpty else { return [] }
         var parts: [String]
-        if pointer.utf8.allSatisfy({ $0 < 0x80 }) {
-            // In ASCII text every `/` byte is a `/` character, so splitting the bytes gives the same
-            // parts as splitting the characters, without the cost of finding character boundaries.
+        if pointer.isASCII {
             parts = pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
                 .map { String(decoding: $0, as: UTF8.self) }
         } else {
@@ -32,6 +30,18 @@ public enum JSONPointer {
 
     /// A pointer from unescaped tokens.
     public static func pointer(_ tokens: [String]) -> String {
-        tokens.map { "/" + escape($0) }.joined()
+        var pointer = ""
+        for token in tokens {
+            pointer += "/"
+            pointer += escape(token)
+        }
+        return pointer
     }
+}
+
+extension String {
+    /// Whether every character is ASCII. In ASCII text each `/` or `#` byte is a character of its
+    /// own, so splitting or searching the bytes gives the same result as doing so by characters,
+    /// without the cost of finding character boundaries.
+    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }

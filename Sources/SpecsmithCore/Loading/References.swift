@@ -41,14 +41,17 @@ enum ReferenceParsing {
     /// `relative` resolved against the directory of `file`, with `.` and `..` segments removed.
     static func resolve(_ relative: String, relativeTo file: String) -> String {
         if relative.hasPrefix("/") { return normalise(relative) }
-        guard let slash = file.lastIndex(of: "/") else { return normalise(relative) }
+        let lastSlash = file.isASCII ? file.utf8.lastIndex(of: UInt8(ascii: "/")) : file.lastIndex(of: "/")
+        guard let slash = lastSlash else { return normalise(relative) }
         return normalise(String(file[...slash]) + relative)
     }
 
     static func normalise(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        let written =
+            path.isASCII ? path.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init) : path.split(separator: "/")
+        for part in written {
             switch part {
             case ".": continue
             case "..":
