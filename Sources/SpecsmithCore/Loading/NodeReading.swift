@@ -145,8 +145,8 @@ struct ObjectReader {
     let objectName: String
     /// Which entries of the mapping were asked for, by position: the rest are reported as unknown.
     private var asked = PositionSet()
-    /// One bit per key length (modulo 64): a schema is asked for some fifty keywords, most of them
-    /// absent, and a clear bit says so without comparing any text.
+    /// One bit per key length (modulo 64): most keys asked for are absent, and a clear bit says so
+    /// without comparing any text. (Schemas, asked for far more keywords, use ``SchemaReader``.)
     private let lengths: UInt64
 
     /// `nil`, after reporting an error, when the node is no mapping.
