@@ -8,12 +8,11 @@ import Testing
 /// lines, indented partials, comments and delimiters; and its errors.
 @Suite struct MustacheTests {
     func render(_ template: String, _ context: TemplateContext = [:], partials: [String: String] = [:]) throws -> String {
-        var library = MustacheLibrary()
-        library.register(try MustacheTemplate(template, file: "main.mustache"), named: "main")
+        var templates = ["main": try MustacheTemplate(template, file: "main.mustache")]
         for (name, text) in partials {
-            library.register(try MustacheTemplate(text, file: name + ".mustache"), named: name)
+            templates[name] = try MustacheTemplate(text, file: name + ".mustache")
         }
-        return try library.render("main", stack: [.object(context)])
+        return try MustacheLibrary(templates).render("main", stack: [.object(context)])
     }
 
     func parseError(_ template: String) -> Diagnostic? {
@@ -115,6 +114,46 @@ import Testing
 
     @Test func aPartialThatIncludesItselfForeverIsAnError() throws {
         #expect(throws: TemplateError.self) { try render("{{> loop}}", partials: ["loop": "x{{> loop}}"]) }
+    }
+
+    // MARK: The compiled program
+
+    @Test func sectionsCompileToJumpsOverTheirBodies() throws {
+        let library = MustacheLibrary(["main": try MustacheTemplate("a{{#s}}b{{x}}{{/s}}c", file: "main.mustache")])
+        #expect(
+            library.program == [
+                .text(start: 0, end: 1), .section(name: 0, end: 4, inverted: false), .text(start: 1, end: 2), .variable(name: 1),
+                .text(start: 2, end: 3),
+            ])
+        #expect(library.names.map(\.first) == [0, 1])
+        #expect(library.keys == ["s", "x"])
+    }
+
+    @Test func partialsCompileToTheNumberOfTheirTemplate() throws {
+        let library = MustacheLibrary([
+            "main": try MustacheTemplate("{{> b}}{{> missing}}", file: "main.mustache"), "b": try MustacheTemplate("B", file: "b.mustache"),
+        ])
+        // Templates are numbered in name order: `b` is 0, and its text comes first; a missing partial compiles to nothing.
+        #expect(
+            library.program == [.text(start: 0, end: 1), .partial(template: 0, indentStart: 1, indentEnd: 1, standalone: false)])
+        #expect(try library.render("main", stack: [.object([:])]) == "B")
+    }
+
+    @Test func nestedSectionsSeeEveryOuterContext() throws {
+        let context: TemplateContext = [
+            "title": "T", "groups": .objects([["name": "g1", "items": .lines(["a", "b"])], ["name": "g2", "items": .lines([])]]),
+        ]
+        let template = "{{#groups}}{{title}}/{{name}}:{{#items}}[{{.}}{{name}}]{{/items}}{{^items}}none{{/items}};{{/groups}}"
+        #expect(try render(template, context) == "T/g1:[ag1][bg1];T/g2:none;")
+    }
+
+    @Test func dottedNamesWorkInSectionsAndAsSections() throws {
+        let context: TemplateContext = ["a": ["b": ["flag": true, "list": ["x", "y"]], "c": "C"]]
+        #expect(try render("{{#a.b.list}}{{.}}{{a.c}}{{/a.b.list}}{{#a.b.flag}}!{{/a.b.flag}}{{^a.b.missing}}?{{/a.b.missing}}", context) == "xCyC!?")
+    }
+
+    @Test func theCurrentValueOfAnObjectOrAFlagIsNotWritten() throws {
+        #expect(try render("{{#o}}({{.}}){{/o}}{{#t}}({{.}}){{/t}}{{#o}}{{#.}}in{{/.}}{{/o}}", ["o": ["k": "v"], "t": true]) == "()(true)in")
     }
 
     // MARK: Delimiters

@@ -36,20 +36,103 @@ struct MustacheTemplate: Sendable {
     }
 }
 
-/// The templates of one generation by name, rendered into text.
+/// The templates of one generation by name, compiled together into one flat program that renders them.
+///
+/// Compiling resolves what the tree leaves to rendering: every partial becomes the number of the
+/// template it runs, every text a range of one shared byte buffer, every section the range of the
+/// instructions it repeats, every name indices of its keys. Running the program then reads only plain
+/// integers: stepping through it copies no reference, so it retains and releases nothing, and looks
+/// up no template by name.
 struct MustacheLibrary: Sendable {
-    private var templates: [String: MustacheTemplate] = [:]
+    /// One step of the program. Plain integers only, so that reading one copies no reference.
+    enum Instruction: Sendable, Equatable {
+        /// Writes `text[start..<end]`.
+        case text(start: Int, end: Int)
+        /// Where a line of a template's own text begins: an indented partial's indentation goes here.
+        case lineStart
+        /// Writes the value of `names[name]`.
+        case variable(name: Int)
+        /// Runs the instructions after this one, up to `end`, for the value of `names[name]`: once for
+        /// each item of a list, once in an object or a value that is true. Inverted, once when the value
+        /// is false, missing or empty. Then goes on at `end`.
+        case section(name: Int, end: Int, inverted: Bool)
+        /// Runs template number `template`, every line of its own text indented by `text[indentStart..<indentEnd]`
+        /// more; `standalone` when the tag stood alone on its line, which starts the partial on a line of its own.
+        case partial(template: Int, indentStart: Int, indentEnd: Int, standalone: Bool)
+    }
+
+    /// A name as indices in ``keys``.
+    struct Name: Sendable {
+        /// The key looked up through the context stack; `nil` for `.`, the innermost context itself.
+        var first: Int?
+        /// The keys looked up each inside what the one before found (after a dot).
+        var rest: Range<Int>
+    }
+
+    /// Template names by number: in name order.
+    fileprivate let templateNames: [String]
+    /// Every template's instructions, one after the other.
+    private(set) var program: [Instruction] = []
+    /// Where each template's instructions are in ``program``, by template number.
+    fileprivate var ranges: [Range<Int>] = []
+    /// Template numbers by name.
+    private var numbers: [String: Int] = [:]
+    /// The UTF-8 of every text and partial indentation.
+    fileprivate var text: [UInt8] = []
+    /// The names that variables and sections look up.
+    private(set) var names: [Name] = []
+    /// The keys of ``names``.
+    private(set) var keys: [String] = []
 
     /// The deepest nesting of partials rendering follows before it gives up (a partial that includes
     /// itself without end).
     static let maxPartialDepth = 64
 
-    mutating func register(_ template: MustacheTemplate, named name: String) {
-        templates[name] = template
+    /// Compiles `templates`, by name. A partial naming none of them renders nothing (``TemplateSet``
+    /// reports it as an error first).
+    init(_ templates: [String: MustacheTemplate]) {
+        templateNames = templates.keys.sorted()
+        for (number, name) in templateNames.enumerated() { numbers[name] = number }
+        for name in templateNames {
+            let start = program.count
+            compile(templates[name]!.nodes)
+            ranges.append(start..<program.count)
+        }
     }
 
-    func template(named name: String) -> MustacheTemplate? {
-        templates[name]
+    private mutating func compile(_ nodes: [MustacheTemplate.Node]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                program.append(.text(start: text.count, end: text.count + bytes.count))
+                text += bytes
+            case .lineStart:
+                program.append(.lineStart)
+            case .variable(let name):
+                program.append(.variable(name: add(name)))
+            case .section(let name, let children, let inverted):
+                let name = add(name)
+                let index = program.count
+                program.append(.lineStart)  // a placeholder until the section's end is known
+                compile(children)
+                program[index] = .section(name: name, end: program.count, inverted: inverted)
+            case .partial(let name, let indent, let standalone):
+                guard let template = numbers[name] else { continue }
+                program.append(.partial(template: template, indentStart: text.count, indentEnd: text.count + indent.count, standalone: standalone))
+                text += indent
+            }
+        }
+    }
+
+    /// Adds `name` to ``names`` and its keys to ``keys``, and returns its index.
+    private mutating func add(_ name: MustacheTemplate.Name) -> Int {
+        let first = name.first.map { key in
+            keys.append(key)
+            return keys.count - 1
+        }
+        keys += name.rest
+        names.append(Name(first: first, rest: keys.count - name.rest.count..<keys.count))
+        return names.count - 1
     }
 
     /// Renders the template `name` with `stack` (outermost context first).
@@ -59,27 +142,69 @@ struct MustacheLibrary: Sendable {
 
     /// Renders the template `name` with `stack` (outermost context first) as UTF-8.
     func renderBytes(_ name: String, stack: [TemplateValue]) throws(TemplateError) -> [UInt8] {
-        guard let template = templates[name] else {
+        guard let number = numbers[name] else {
             throw TemplateError(.error("no template named \(name).mustache", at: nil))
         }
-        var state = RenderState(stack: stack)
-        try render(template.nodes, indent: [], depth: 0, &state)
-        return state.output
+        var run = Run(self)
+        try stack.withUnsafeBufferPointer { (values) throws(TemplateError) in
+            try run.pushing(values[...]) { (run) throws(TemplateError) in try run.run(ranges[number], depth: 0) }
+        }
+        return run.output
     }
 
-    private struct RenderState {
-        var stack: [TemplateValue]
+    /// A value on the context stack, or the value a name resolves to: where it is, never a copy. A
+    /// frame only lives while what it points to is held (the stack given to render, or the value of
+    /// the section being rendered), and pointers copy nothing: looking names up and pushing values
+    /// retains and releases nothing, where copies of values would, for every name.
+    fileprivate enum Frame {
+        /// An object's keys and values.
+        case object(UnsafeBufferPointer<(String, TemplateValue)>)
+        /// Any other value.
+        case value(UnsafePointer<TemplateValue>)
+        /// A line of a `.lines` list.
+        case line(UnsafePointer<String>)
+
+        /// Calls `body` with the frame of the value at `pointer`.
+        static func with(_ pointer: UnsafePointer<TemplateValue>, _ body: (Frame) throws(TemplateError) -> Void) throws(TemplateError) {
+            if case .object(let context) = pointer.pointee {
+                try context.withEntries { (entries) throws(TemplateError) in try body(.object(entries)) }
+            } else {
+                try body(.value(pointer))
+            }
+        }
+    }
+
+    /// One rendering: the library it runs and what it has written. Its methods mutate it, so that the
+    /// closures they run sections and partials in capture it in place rather than copy it (and
+    /// retain every array the library holds).
+    private struct Run {
+        let library: MustacheLibrary
+        /// The contexts, innermost last.
+        var stack: [Frame] = []
         var output: [UInt8] = []
+        /// The indentation of the partials being rendered, outermost first.
+        var indent: [UInt8] = []
         /// A line of template text has begun and nothing is written on it yet: an indented partial's
         /// indentation goes before what comes next.
         var lineBegun = false
 
-        init(stack: [TemplateValue]) {
-            self.stack = stack
+        init(_ library: MustacheLibrary) {
+            self.library = library
+            stack.reserveCapacity(16)
             output.reserveCapacity(8192)
         }
 
-        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, indent: [UInt8]) {
+        /// Runs `body` with a frame for each of `values` pushed on the stack.
+        mutating func pushing(_ values: Slice<UnsafeBufferPointer<TemplateValue>>, _ body: (inout Run) throws(TemplateError) -> Void) throws(TemplateError) {
+            guard let first = values.indices.first else { return try body(&self) }
+            try Frame.with(values.base.baseAddress! + first) { (frame) throws(TemplateError) in
+                stack.append(frame)
+                try pushing(values.dropFirst(), body)
+                stack.removeLast()
+            }
+        }
+
+        mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard !bytes.isEmpty else { return }
             if lineBegun {
                 lineBegun = false
@@ -88,103 +213,140 @@ struct MustacheLibrary: Sendable {
             output.append(contentsOf: bytes)
         }
 
-        mutating func write(_ bytes: [UInt8], indent: [UInt8]) {
-            bytes.withUnsafeBufferPointer { write($0, indent: indent) }
-        }
-
         /// Writes the text's UTF-8 where it is stored (any native or literal string), without copying it first.
-        mutating func write(_ text: String, indent: [UInt8]) {
-            if text.utf8.withContiguousStorageIfAvailable({ write($0, indent: indent) }) == nil {
-                write(Array(text.utf8), indent: indent)
+        mutating func write(_ text: String) {
+            if text.utf8.withContiguousStorageIfAvailable({ write($0) }) == nil {
+                Array(text.utf8).withUnsafeBufferPointer { write($0) }
             }
         }
-    }
 
-    private func render(_ nodes: [MustacheTemplate.Node], indent: [UInt8], depth: Int, _ state: inout RenderState) throws(TemplateError) {
-        for node in nodes {
-            switch node {
-            case .text(let bytes):
-                state.write(bytes, indent: indent)
-            case .lineStart:
-                state.lineBegun = true
-            case .variable(let name):
-                switch Self.lookup(name, in: state.stack) {
-                case .string(let text): state.write(text, indent: indent)
-                case .bool(let flag): state.write(flag ? "true" : "false", indent: indent)
-                case .list, .object, .lines, .objects, nil: break
+        /// Writes a string or a flag; other values, and none, write nothing.
+        mutating func write(_ frame: Frame?) {
+            switch frame {
+            case nil, .object?: break
+            case .line(let line)?: write(line.pointee)
+            case .value(let value)?:
+                switch value.pointee {
+                case .string(let text): write(text)
+                case .bool(let flag): write(flag ? "true" : "false")
+                case .list, .object, .lines, .objects: break
                 }
-            case .section(let name, let children, let inverted):
-                let value = Self.lookup(name, in: state.stack)
-                if inverted {
-                    if !Self.isTruthy(value) { try render(children, indent: indent, depth: depth, &state) }
+            }
+        }
+
+        /// Runs `library.program[range]`.
+        mutating func run(_ range: Range<Int>, depth: Int) throws(TemplateError) {
+            var index = range.lowerBound
+            while index < range.upperBound {
+                switch library.program[index] {
+                case .text(let start, let end):
+                    library.text.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                case .lineStart:
+                    lineBegun = true
+                case .variable(let name):
+                    let name = library.names[name]
+                    if name.rest.isEmpty {
+                        write(lookup(name.first))
+                    } else {
+                        try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in run.write(found) }
+                    }
+                case .section(let name, let end, let inverted):
+                    let body = index + 1..<end
+                    index = end
+                    let name = library.names[name]
+                    try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
+                        if inverted {
+                            if !Self.isTruthy(found) { try run.run(body, depth: depth) }
+                        } else if let found {
+                            try run.forEachItem(of: found) { (run) throws(TemplateError) in try run.run(body, depth: depth) }
+                        }
+                    }
                     continue
-                }
-                switch value {
-                case nil, .bool(false): break
-                case .list(let items):
-                    for item in items {
-                        state.stack.append(item)
-                        try render(children, indent: indent, depth: depth, &state)
-                        state.stack.removeLast()
+                case .partial(let template, let indentStart, let indentEnd, let standalone):
+                    guard depth < MustacheLibrary.maxPartialDepth else {
+                        throw TemplateError(
+                            .error(
+                                "partials nest more than \(MustacheLibrary.maxPartialDepth) deep "
+                                    + "(does \(library.templateNames[template]).mustache include itself?)",
+                                at: nil))
                     }
-                case .lines(let lines):
-                    for line in lines {
-                        state.stack.append(.string(line))
-                        try render(children, indent: indent, depth: depth, &state)
-                        state.stack.removeLast()
-                    }
-                case .objects(let objects):
-                    for object in objects {
-                        state.stack.append(.object(object))
-                        try render(children, indent: indent, depth: depth, &state)
-                        state.stack.removeLast()
-                    }
-                case let value?:
-                    state.stack.append(value)
-                    try render(children, indent: indent, depth: depth, &state)
-                    state.stack.removeLast()
+                    if standalone { lineBegun = true }
+                    let outerIndent = indent.count
+                    indent += library.text[indentStart..<indentEnd]
+                    try run(library.ranges[template], depth: depth + 1)
+                    indent.removeLast(indent.count - outerIndent)
                 }
-            case .partial(let name, let extra, let standalone):
-                // Parsing checked that every partial exists.
-                guard let template = templates[name] else { continue }
-                guard depth < Self.maxPartialDepth else {
-                    throw TemplateError(
-                        .error("partials nest more than \(Self.maxPartialDepth) deep (does \(name).mustache include itself?)", at: nil))
-                }
-                if standalone { state.lineBegun = true }
-                try render(template.nodes, indent: indent + extra, depth: depth + 1, &state)
+                index += 1
             }
         }
-    }
 
-    /// False, a missing value and an empty list are false; anything else is true.
-    private static func isTruthy(_ value: TemplateValue?) -> Bool {
-        switch value {
-        case nil, .bool(false): false
-        case .list(let items): !items.isEmpty
-        case .lines(let lines): !lines.isEmpty
-        case .objects(let objects): !objects.isEmpty
-        default: true
-        }
-    }
-
-    /// The value of `name`: its first key is looked up from the innermost context outwards, the rest
-    /// inside what that found.
-    private static func lookup(_ name: MustacheTemplate.Name, in stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = name.first else { return stack.last }
-        // By index, from the innermost context: iterating would copy (retain) every context it passes.
-        var index = stack.count - 1
-        while index >= 0 {
-            if var value = stack[index].member(first) {
-                for key in name.rest {
-                    guard let inner = value.member(key) else { return nil }
-                    value = inner
-                }
-                return value
+        /// Runs `body` with `value` pushed on the stack: once for each item of a list, once for any
+        /// other value but `false`.
+        mutating func forEachItem(of value: Frame, _ body: (inout Run) throws(TemplateError) -> Void) throws(TemplateError) {
+            func push(_ frame: Frame) throws(TemplateError) {
+                stack.append(frame)
+                try body(&self)
+                stack.removeLast()
             }
-            index -= 1
+            guard case .value(let pointer) = value else { return try push(value) }
+            switch pointer.pointee {
+            case .bool(false): break
+            case .string, .bool(true): try push(value)
+            case .object(let context): try context.withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
+            case .list(let items):
+                try items.withUnsafeBufferPointer { (items) throws(TemplateError) in
+                    for item in items.indices { try Frame.with(items.baseAddress! + item, push) }
+                }
+            case .lines(let lines):
+                try lines.withUnsafeBufferPointer { (lines) throws(TemplateError) in
+                    for line in lines.indices { try push(.line(lines.baseAddress! + line)) }
+                }
+            case .objects(let objects):
+                try objects.withUnsafeBufferPointer { (objects) throws(TemplateError) in
+                    for object in objects.indices {
+                        try objects[object].withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
+                    }
+                }
+            }
         }
-        return nil
+
+        /// False, a missing value and an empty list are false; anything else is true.
+        static func isTruthy(_ found: Frame?) -> Bool {
+            guard case .value(let value)? = found else { return found != nil }
+            switch value.pointee {
+            case .bool(let flag): return flag
+            case .list(let items): return !items.isEmpty
+            case .lines(let lines): return !lines.isEmpty
+            case .objects(let objects): return !objects.isEmpty
+            case .string, .object: return true
+            }
+        }
+
+        /// Where the value of `library.keys[key]` is, looked up from the innermost context outwards;
+        /// the innermost context itself for `nil` (`.`).
+        func lookup(_ key: Int?) -> Frame? {
+            guard let key else { return stack.last }
+            var index = stack.count - 1
+            while index >= 0 {
+                if case .object(let entries) = stack[index], let value = TemplateContext.value(of: library.keys[key], in: entries) {
+                    return .value(value)
+                }
+                index -= 1
+            }
+            return nil
+        }
+
+        /// Runs `body` with where the value of `library.keys[path]` is inside `found`, each key looked
+        /// up in what the one before found.
+        mutating func lookup(
+            _ path: Range<Int>, in found: Frame?, _ body: (inout Run, Frame?) throws(TemplateError) -> Void
+        ) throws(TemplateError) {
+            guard let key = path.first, let found else { return try body(&self, found) }
+            guard case .value(let pointer) = found, case .object(let context) = pointer.pointee else { return try body(&self, nil) }
+            try context.withEntries { (entries) throws(TemplateError) in
+                try lookup(path.dropFirst(), in: TemplateContext.value(of: library.keys[key], in: entries).map(Frame.value), body)
+            }
+        }
     }
 }
 

@@ -41,18 +41,18 @@ public struct TemplateSet: Sendable {
                 texts[Self.name(of: file)] = (text, path)
             }
         }
-        var library = MustacheLibrary()
+        var templates: [String: MustacheTemplate] = [:]
         var origins: [String: String] = [:]
         for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
-            library.register(try MustacheTemplate(entry.text, file: entry.origin), named: name)
+            templates[name] = try MustacheTemplate(entry.text, file: entry.origin)
             origins[name] = entry.origin
         }
         for name in origins.keys.sorted() {
-            for partial in library.template(named: name)!.partials where library.template(named: partial.name) == nil {
+            for partial in templates[name]!.partials where templates[partial.name] == nil {
                 throw TemplateError(.error("no template named \(partial.name).mustache for this partial", at: partial.location))
             }
         }
-        self.library = library
+        self.library = MustacheLibrary(templates)
         self.origins = origins
     }
 

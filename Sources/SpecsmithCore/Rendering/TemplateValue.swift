@@ -30,16 +30,7 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
 
     /// The value of `key`; setting one replaces the value of the same key.
     subscript(key: String) -> TemplateValue? {
-        get {
-            // Lengths first: they are free, and most keys differ in length, which spares comparing a
-            // key spelled in Swift with one read from a template (stored differently, so compared slowly).
-            // Entries are read in place, by index: a loop over copies would retain every key and value.
-            let length = key.utf8.count
-            for index in entries.indices where entries[index].0.utf8.count == length && entries[index].0 == key {
-                return entries[index].1
-            }
-            return nil
-        }
+        get { withEntries { entries in Self.value(of: key, in: entries)?.pointee } }
         set {
             if let index = entries.firstIndex(where: { $0.0 == key }) {
                 if let newValue { entries[index].1 = newValue } else { entries.remove(at: index) }
@@ -48,6 +39,27 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
             }
         }
     }
+}
+
+extension TemplateContext {
+    /// Calls `body` with the keys and values where they are stored.
+    func withEntries<R, E>(_ body: (UnsafeBufferPointer<(String, TemplateValue)>) throws(E) -> R) throws(E) -> R {
+        try entries.withUnsafeBufferPointer(body)
+    }
+
+    /// Where the value of `key` is among `entries`, or `nil` when there is none.
+    static func value(of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>) -> UnsafePointer<TemplateValue>? {
+        // Lengths first: they are free, and most keys differ in length, which spares comparing a
+        // key spelled in Swift with one read from a template (stored differently, so compared slowly).
+        let length = key.utf8.count
+        for index in entries.indices where entries[index].0.utf8.count == length && entries[index].0 == key {
+            return UnsafeRawPointer(entries.baseAddress! + index).advanced(by: valueOffset).assumingMemoryBound(to: TemplateValue.self)
+        }
+        return nil
+    }
+
+    /// Where an entry's value is in it.
+    private static let valueOffset = MemoryLayout<(String, TemplateValue)>.offset(of: \(String, TemplateValue).1)!
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
@@ -60,11 +72,5 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
         var context: TemplateContext = [:]
         for (key, value) in elements { context[key] = value }
         self = .object(context)
-    }
-
-    /// The value of `key` when this is an object.
-    func member(_ key: String) -> TemplateValue? {
-        guard case .object(let context) = self else { return nil }
-        return context[key]
     }
 }
