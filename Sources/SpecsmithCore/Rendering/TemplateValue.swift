@@ -30,9 +30,9 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
 
     /// The value of `key`; setting one replaces the value of the same key.
     subscript(key: String) -> TemplateValue? {
-        get { withEntries { entries in Self.value(of: key, in: entries)?.pointee } }
+        get { withEntries { entries in Self.index(of: key, in: entries).map { entries[$0].1 } } }
         set {
-            if let index = entries.firstIndex(where: { $0.0 == key }) {
+            if let index = withEntries({ entries in Self.index(of: key, in: entries) }) {
                 if let newValue { entries[index].1 = newValue } else { entries.remove(at: index) }
             } else if let newValue {
                 entries.append((key, newValue))
@@ -49,13 +49,16 @@ extension TemplateContext {
 
     /// Where the value of `key` is among `entries`, or `nil` when there is none.
     static func value(of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>) -> UnsafePointer<TemplateValue>? {
+        guard let index = index(of: key, in: entries) else { return nil }
+        return UnsafeRawPointer(entries.baseAddress! + index).advanced(by: valueOffset).assumingMemoryBound(to: TemplateValue.self)
+    }
+
+    /// The index of `key` among `entries`, or `nil` when there is none.
+    private static func index(of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>) -> Int? {
         // Lengths first: they are free, and most keys differ in length, which spares comparing a
         // key spelled in Swift with one read from a template (stored differently, so compared slowly).
         let length = key.utf8.count
-        for index in entries.indices where entries[index].0.utf8.count == length && entries[index].0 == key {
-            return UnsafeRawPointer(entries.baseAddress! + index).advanced(by: valueOffset).assumingMemoryBound(to: TemplateValue.self)
-        }
-        return nil
+        return entries.indices.first { entries[$0].0.utf8.count == length && entries[$0].0 == key }
     }
 
     /// Where an entry's value is in it.
