@@ -156,6 +156,12 @@ import Testing
         #expect(try render("{{#o}}({{.}}){{/o}}{{#t}}({{.}}){{/t}}{{#o}}{{#.}}in{{/.}}{{/o}}", ["o": ["k": "v"], "t": true]) == "()(true)in")
     }
 
+    @Test func outputLongerThanTheFirstBufferIsWrittenWhole() throws {
+        let lines = (0..<2000).map { "line \($0)" }
+        let output = try render("  {{> item}}\n", ["lines": .lines(lines)], partials: ["item": "{{#lines}}\n{{.}}\n{{/lines}}"])
+        #expect(output == lines.map { "  \($0)\n" }.joined())
+    }
+
     // MARK: Delimiters
 
     @Test func delimitersCanBeChanged() throws {

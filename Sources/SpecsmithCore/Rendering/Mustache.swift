@@ -137,19 +137,21 @@ struct MustacheLibrary: Sendable {
 
     /// Renders the template `name` with `stack` (outermost context first).
     func render(_ name: String, stack: [TemplateValue]) throws(TemplateError) -> String {
-        String(decoding: try renderBytes(name, stack: stack), as: UTF8.self)
+        try render(name, stack: stack) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Renders the template `name` with `stack` (outermost context first) as UTF-8.
-    func renderBytes(_ name: String, stack: [TemplateValue]) throws(TemplateError) -> [UInt8] {
+    /// Renders the template `name` with `stack` (outermost context first), and returns what `body`
+    /// makes of the UTF-8, which is only valid during the call.
+    func render<R>(_ name: String, stack: [TemplateValue], _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(TemplateError) -> R {
         guard let number = numbers[name] else {
             throw TemplateError(.error("no template named \(name).mustache", at: nil))
         }
         var run = Run(self)
+        defer { run.output.deallocate() }
         try stack.withUnsafeBufferPointer { (values) throws(TemplateError) in
             try run.pushing(values[...]) { (run) throws(TemplateError) in try run.run(ranges[number], depth: 0) }
         }
-        return run.output
+        return body(UnsafeBufferPointer(rebasing: run.output[..<run.count]))
     }
 
     /// A value on the context stack, or the value a name resolves to: where it is, never a copy. A
@@ -174,14 +176,17 @@ struct MustacheLibrary: Sendable {
         }
     }
 
-    /// One rendering: the library it runs and what it has written. Its methods mutate it, so that the
-    /// closures they run sections and partials in capture it in place rather than copy it (and
-    /// retain every array the library holds).
+    /// One rendering: the library it runs and what it has written, in a buffer that `render` frees.
+    /// Its methods mutate it, so that the closures they run sections and partials in capture it in
+    /// place rather than copy it (and retain every array the library holds).
     private struct Run {
         let library: MustacheLibrary
         /// The contexts, innermost last.
         var stack: [Frame] = []
-        var output: [UInt8] = []
+        /// What is written, in the first ``count`` bytes: a buffer of its own rather than an array,
+        /// whose `append(contentsOf:)` costs several times the copy for the short texts written here.
+        var output: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
         /// The indentation of the partials being rendered, outermost first.
         var indent: [UInt8] = []
         /// A line of template text has begun and nothing is written on it yet: an indented partial's
@@ -191,7 +196,7 @@ struct MustacheLibrary: Sendable {
         init(_ library: MustacheLibrary) {
             self.library = library
             stack.reserveCapacity(16)
-            output.reserveCapacity(8192)
+            output = .allocate(capacity: 8192)
         }
 
         /// Runs `body` with a frame for each of `values` pushed on the stack.
@@ -208,9 +213,21 @@ struct MustacheLibrary: Sendable {
             guard !bytes.isEmpty else { return }
             if lineBegun {
                 lineBegun = false
-                output.append(contentsOf: indent)
+                indent.withUnsafeBufferPointer { append($0) }
             }
-            output.append(contentsOf: bytes)
+            append(bytes)
+        }
+
+        private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress else { return }
+            if count + bytes.count > output.count {
+                let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(2 * output.count, count + bytes.count))
+                larger.baseAddress!.initialize(from: output.baseAddress!, count: count)
+                output.deallocate()
+                output = larger
+            }
+            (output.baseAddress! + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
         }
 
         /// Writes the text's UTF-8 where it is stored (any native or literal string), without copying it first.

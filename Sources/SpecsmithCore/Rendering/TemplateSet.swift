@@ -59,7 +59,7 @@ public struct TemplateSet: Sendable {
     /// Renders the template `name` with `context`, names it lacks looked up in `base`, and tidies the
     /// text: no trailing white space on any line, no run of blank lines, exactly one newline at the end.
     func render(_ name: String, _ context: TemplateContext, base: TemplateContext = [:]) throws(TemplateError) -> String {
-        Self.tidy(try library.renderBytes(name, stack: [.object(base), .object(context)]))
+        try library.render(name, stack: [.object(base), .object(context)], Self.tidy)
     }
 
     static func name(of file: String) -> String {
@@ -70,11 +70,9 @@ public struct TemplateSet: Sendable {
     /// a row, right after an opening brace, between a doc comment and what it documents, or before a
     /// closing brace; exactly one newline at the end. One pass over the UTF-8 bytes, written straight
     /// into the string's storage.
-    static func tidy(_ text: [UInt8]) -> String {
-        text.withUnsafeBufferPointer { bytes in
-            // Tidying adds at most the final newline.
-            String(unsafeUninitializedCapacity: bytes.count + 1) { tidy(bytes, into: $0) }
-        }
+    static func tidy(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // Tidying adds at most the final newline.
+        String(unsafeUninitializedCapacity: bytes.count + 1) { tidy(bytes, into: $0) }
     }
 
     /// Writes the tidy form of `bytes` into `output`, which has room for one byte more, and returns its length.
