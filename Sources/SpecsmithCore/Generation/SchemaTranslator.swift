@@ -1000,10 +1000,7 @@ struct SchemaTranslator {
 enum SwiftLiteral {
     /// A string literal that holds `text` exactly: quotes, backslashes and control characters escaped.
     static func string(_ text: String) -> String {
-        // Printable ASCII without quotes or backslashes (nearly every name and key) needs no escape.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
-            return "\"" + text + "\""
-        }
+        if let quoted = text.utf8.withContiguousStorageIfAvailable(quotedIfPlain), let quoted { return quoted }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -1020,6 +1017,20 @@ enum SwiftLiteral {
             }
         }
         return out + "\""
+    }
+
+    /// Printable ASCII without quotes or backslashes (nearly every name and key) needs no escape: it is
+    /// copied between quotes straight into the literal's storage. `nil` for any other text.
+    private static func quotedIfPlain(_ text: UnsafeBufferPointer<UInt8>) -> String? {
+        guard text.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else {
+            return nil
+        }
+        return String(unsafeUninitializedCapacity: text.count + 2) { literal in
+            literal[0] = UInt8(ascii: "\"")
+            for (offset, byte) in text.enumerated() { literal[offset + 1] = byte }
+            literal[text.count + 1] = UInt8(ascii: "\"")
+            return text.count + 2
+        }
     }
 }
 
