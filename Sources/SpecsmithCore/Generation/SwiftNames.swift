@@ -97,7 +97,7 @@ enum SwiftNames {
         // Accents are dropped by decomposing and leaving the marks out; ASCII names (nearly all) skip
         // that. Only ASCII letters and digits make words, so any other scalar is a separator (a space).
         let bytes: [UInt8]
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+        if name.isASCII {
             bytes = Array(name.utf8)
         } else {
             bytes = name.decomposedStringWithCanonicalMapping.unicodeScalars

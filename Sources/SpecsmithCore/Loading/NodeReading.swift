@@ -91,6 +91,15 @@ extension LoadSession {
         return items.compactMap { stringValue($0, key: nil) }
     }
 
+    /// The items of a list, `nil` (after reporting an error) for anything else.
+    func listValue(_ node: YAMLNode, key: String) -> [YAMLNode]? {
+        guard let items = node.sequence else {
+            report(.expected("a list", for: key, found: node))
+            return nil
+        }
+        return items
+    }
+
     /// A node as a JSON-like value.
     func jsonValue(_ node: YAMLNode) -> JSONValue {
         switch node.content {
@@ -282,12 +291,7 @@ struct ObjectReader {
     /// The items of a list-valued key, `nil` when absent.
     @inline(__always)
     mutating func list(_ key: String) -> [YAMLNode]? {
-        guard let node = value(key) else { return nil }
-        guard let items = node.sequence else {
-            session.report(.expected("a list", for: key, found: node))
-            return nil
-        }
-        return items
+        value(key).flatMap { session.listValue($0, key: key) }
     }
 
     /// Reports the keys not asked for (other than `x-` keys) and returns the extensions.

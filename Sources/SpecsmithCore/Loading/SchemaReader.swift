@@ -161,12 +161,7 @@ struct SchemaReader {
 
     /// The items of a list-valued keyword, `nil` when absent.
     func list(_ keyword: SchemaKeyword) -> [YAMLNode]? {
-        guard let node = value(keyword) else { return nil }
-        guard let items = node.sequence else {
-            session.report(.expected("a list", for: keyword.rawValue, found: node))
-            return nil
-        }
-        return items
+        value(keyword).flatMap { session.listValue($0, key: keyword.rawValue) }
     }
 
     /// Warns about each unsupported keyword where it is written.
