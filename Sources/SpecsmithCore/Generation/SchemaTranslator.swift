@@ -298,10 +298,13 @@ struct SchemaTranslator {
         var nested: [TypeDeclaration] = []
         var properties: [PropertyDeclaration] = []
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member))
+        let requiredNames = schema.required
+        // Large objects list dozens of required names: asking each property of a long list is quadratic.
+        let requiredSet = requiredNames.count > 16 ? Set(requiredNames) : nil
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
             let type = swiftType(for: property, suggestedName: entry.key, owner: (name, qualifiedName), nested: &nested)
-            let required = schema.required.contains(entry.key)
+            let required = requiredSet?.contains(entry.key) ?? requiredNames.contains(entry.key)
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
             let resolved = property.ref.map { document.dereferenced(document.schema(for: $0)) } ?? property
