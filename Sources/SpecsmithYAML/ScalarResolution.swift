@@ -36,30 +36,31 @@ enum CoreTag {
     }
 }
 
-extension YAMLScalar {
-    /// The scalar's meaning: by its core tag when it has one, else by its text when plain, else string.
-    /// (The loader refuses a tag whose text does not fit it, such as `!!int abc`; a scalar built by
-    /// hand with one reads as a string.)
-    var kind: ScalarKind {
+extension ScalarKind {
+    /// A scalar's meaning: by its core tag when it has one, else by its text when plain, else string.
+    /// (The loader refuses a tag whose text does not fit it, such as `!!int abc`; a scalar made outside
+    /// a parse with one reads as a string.) Resolved once, when the node is made.
+    init(text: String, style: YAMLScalar.Style, tag: String?) {
         switch tag {
-        case nil: return style == .plain ? Self.resolvePlain(text) : .string
-        case CoreTag.str?, CoreTag.nonSpecific?: return .string
-        case CoreTag.null?: return .null
+        case nil: self = style == .plain ? YAMLScalar.resolvePlain(text) : .string
+        case CoreTag.str?, CoreTag.nonSpecific?: self = .string
+        case CoreTag.null?: self = .null
         case CoreTag.bool?:
-            let kind = Self.resolvePlain(text)
-            if case .bool = kind { return kind }
-            return .string
-        case CoreTag.int?: return Self.resolvePlain(text) == .int ? .int : .string
+            let kind = YAMLScalar.resolvePlain(text)
+            if case .bool = kind { self = kind } else { self = .string }
+        case CoreTag.int?: self = YAMLScalar.resolvePlain(text) == .int ? .int : .string
         case CoreTag.float?:
-            switch Self.resolvePlain(text) {
-            case .int, .float: return .float
-            case .specialFloat: return .specialFloat
-            default: return .string
+            switch YAMLScalar.resolvePlain(text) {
+            case .int, .float: self = .float
+            case .specialFloat: self = .specialFloat
+            default: self = .string
             }
-        default: return .string
+        default: self = .string
         }
     }
+}
 
+extension YAMLScalar {
     /// The core schema's resolution of a plain scalar's text.
     static func resolvePlain(_ text: String) -> ScalarKind {
         var text = text

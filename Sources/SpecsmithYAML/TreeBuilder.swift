@@ -4,11 +4,11 @@ import SpecsmithDiagnostics
 /// Builds one ``YAMLNode`` tree from libyaml's events, enforcing ``YAMLLimits`` as the events stream
 /// in and collecting every non-fatal problem (duplicate keys, tags, merge keys, unknown aliases).
 ///
-/// Collections under construction sit on a stack of frames; their finished children wait on two
-/// shared stacks (items of sequences, entries of mappings) and move into one exactly-sized array when
-/// the collection ends. Aliases are expanded by copying the anchored node (a value, so the copy
-/// shares storage). A struct rather than a class, so that its state is not checked for exclusive
-/// access at run time on every event.
+/// Nodes are written into one ``YAMLStorage`` as they finish, a collection after its children.
+/// Collections under construction sit on a stack of frames; the positions of their finished children
+/// wait on one shared stack and are copied into the storage's children when the collection ends. An
+/// alias is a node that shares the anchored node's content. A struct rather than a class, so that its
+/// state is not checked for exclusive access at run time on every event.
 ///
 /// Merge keys (`<<`) are refused: a plain, untagged `<<` key is an error, because OpenAPI has no use
 /// for them and expanding them silently would hide where values come from.
@@ -22,17 +22,17 @@ struct TreeBuilder: ~Copyable {
         var anchor: String?
         /// ``TreeBuilder/treeNodes`` before this collection was counted.
         var firstTreeNode: Int
-        /// Where this collection's children start on ``TreeBuilder/items`` or ``TreeBuilder/entries``.
+        /// Where this collection's children start on ``TreeBuilder/pending``: a mapping's keys and
+        /// values alternate.
         var firstChild: Int
         /// The most levels of collections nested in any child so far (0 when only scalars).
         var childHeight = 0
-        var pendingKey: YAMLNode?
         /// The scalar keys, once the mapping is too long for a linear search.
         var keyIndex: KeyIndex?
     }
 
     private struct Anchored {
-        var node: YAMLNode
+        var node: Int32
         /// Nodes in the anchored subtree, aliases inside it expanded.
         var size: Int
         /// Levels of collections in the anchored node, itself included (0 for a scalar), so that an
@@ -54,12 +54,13 @@ struct TreeBuilder: ~Copyable {
     private let limits: YAMLLimits
     private let file: SourceFile
     private var stack: [Frame] = []
-    private var items = MoveStack<YAMLNode>()
-    private var entries = MoveStack<YAMLMapping.Entry>()
+    private var writer: StorageWriter
+    /// The finished children of the collections under construction.
+    private var pending: [Int32] = []
     private var anchors: [String: Anchored] = [:]
     private var aliasUses: [AliasUse] = []
     private(set) var diagnostics: [Diagnostic] = []
-    private var root: YAMLNode?
+    private var root: Int32?
     private var documents = 0
     /// Nodes written out in the input: scalars, collections and aliases (each alias once, however
     /// large its anchor).
@@ -75,7 +76,10 @@ struct TreeBuilder: ~Copyable {
         self.limits = limits
         self.file = marks.file
         self.streamingAliasBudget = limits.aliasBudget(inputNodes: inputBytes + 1)
+        // Documents take some 16 to 24 bytes of input per node, so the arrays rarely grow.
+        writer = StorageWriter(expectedNodes: min(inputBytes / 16, 1 << 20) + 16)
         stack.reserveCapacity(min(limits.maxDepth, 64) + 1)
+        pending.reserveCapacity(256)
     }
 
     /// Runs the event loop over `parser` and returns the root node, or `nil` when a diagnostic was
@@ -94,7 +98,8 @@ struct TreeBuilder: ~Copyable {
         } catch {
             return nil
         }
-        return diagnostics.isEmpty ? root : nil
+        guard diagnostics.isEmpty, let root else { return nil }
+        return YAMLNode(writer.finish(), root)
     }
 
     /// Handles one event; true at the end of the stream.
@@ -162,9 +167,9 @@ struct TreeBuilder: ~Copyable {
             tag = name
             checkScalarTag(name, text: text, at: location)
         }
-        let node = YAMLNode(.scalar(YAMLScalar(text, style: style, tag: tag)), at: location)
         inputNodes += 1
         try count(1, at: location)
+        let node = writer.appendScalar(text, style: style, tag: tag, at: location)
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = Anchored(node: node, size: 1, height: 0)
         }
@@ -199,7 +204,7 @@ struct TreeBuilder: ~Copyable {
                 location: location,
                 anchor: anchor.map { String(cString: $0) },
                 firstTreeNode: first,
-                firstChild: isMapping ? entries.count : items.count
+                firstChild: pending.count
             )
         )
     }
@@ -207,12 +212,12 @@ struct TreeBuilder: ~Copyable {
     @inline(__always)
     private mutating func endCollection() {
         guard let frame = stack.popLast() else { return }
-        let node: YAMLNode
-        if frame.isMapping {
-            node = YAMLNode(.mapping(YAMLMapping(entries.popArray(from: frame.firstChild))), at: frame.location)
-        } else {
-            node = YAMLNode(.sequence(items.popArray(from: frame.firstChild)), at: frame.location)
-        }
+        let node = writer.appendCollection(
+            frame.isMapping ? .mapping : .sequence,
+            children: pending[frame.firstChild...],
+            at: frame.location
+        )
+        pending.removeLast(pending.count - frame.firstChild)
         if let anchor = frame.anchor {
             anchors[anchor] = Anchored(node: node, size: treeNodes - frame.firstTreeNode, height: frame.childHeight + 1)
         }
@@ -224,7 +229,7 @@ struct TreeBuilder: ~Copyable {
         let location = marks.location(event.start_mark)
         guard let anchored = anchors[name] else {
             diagnostics.append(.error("unknown alias *\(name): no anchor &\(name) comes before it", at: location))
-            add(YAMLNode(.scalar(YAMLScalar("")), at: location), height: 0)
+            add(writer.appendScalar("", style: .plain, tag: nil, at: location), height: 0)
             return
         }
         inputNodes += 1
@@ -241,9 +246,7 @@ struct TreeBuilder: ~Copyable {
             )
             throw Fatal()
         }
-        var node = anchored.node
-        node.location = location
-        add(node, height: anchored.height)
+        add(writer.appendAlias(of: anchored.node, at: location), height: anchored.height)
     }
 
     /// Counts nodes added to the tree against ``YAMLLimits/maxNodes``.
@@ -267,52 +270,52 @@ struct TreeBuilder: ~Copyable {
 
     /// Hands a finished node to the collection being built, or makes it the root.
     @inline(__always)
-    private mutating func add(_ node: consuming YAMLNode, height: Int) {
+    private mutating func add(_ node: Int32, height: Int) {
         let top = stack.count - 1
         guard top >= 0 else {
             root = node
             return
         }
         if height > stack[top].childHeight { stack[top].childHeight = height }
-        if !stack[top].isMapping {
-            items.push(node)
-        } else if let key = stack[top].pendingKey.take() {
-            entries.push(YAMLMapping.Entry(key: key, value: node))
-        } else {
+        if stack[top].isMapping, (pending.count - stack[top].firstChild) & 1 == 0 {
             checkKey(node, top: top)
-            stack[top].pendingKey = consume node
         }
+        pending.append(node)
     }
 
     // MARK: Checks
 
     /// Reports a merge key or a duplicate of an earlier key of the same mapping.
     @inline(__always)
-    private mutating func checkKey(_ key: YAMLNode, top: Int) {
-        guard case .scalar(let scalar) = key.content else { return }
-        let text = scalar.text
-        if scalar.style == .plain, scalar.tag == nil, text == "<<" {
+    private mutating func checkKey(_ keyNode: Int32, top: Int) {
+        let key = writer[keyNode]
+        guard key.kind == .scalar else { return }
+        let text = writer.text(key)
+        if key.style == .plain, !key.hasTag, text == "<<" {
             diagnostics.append(
                 .error("merge keys (<<) are not supported; write the keys out", at: key.location)
             )
         }
         let line = key.location.line
         if stack[top].keyIndex == nil {
-            let first = stack[top].firstChild
-            let count = entries.count - first
+            // The earlier keys: every other child, from the first.
+            let keys = stride(from: stack[top].firstChild, to: pending.count, by: 2)
+            let count = (pending.count - stack[top].firstChild) / 2
             if count < Self.linearKeySearchLimit {
-                for i in first..<entries.count {
-                    if case .scalar(let other) = entries[i].key.content, other.text == text {
-                        duplicate(text, firstLine: entries[i].key.location.line, at: key.location)
+                for i in keys {
+                    let other = writer[pending[i]]
+                    if other.kind == .scalar, writer.text(other) == text {
+                        duplicate(text, firstLine: other.location.line, at: key.location)
                         return
                     }
                 }
                 return
             }
             var index = KeyIndex(minimumCapacity: count * 2)
-            for i in first..<entries.count {
-                if case .scalar(let other) = entries[i].key.content {
-                    _ = index.firstLine(of: other.text, insertingAt: entries[i].key.location.line)
+            for i in keys {
+                let other = writer[pending[i]]
+                if other.kind == .scalar {
+                    _ = index.firstLine(of: writer.text(other), insertingAt: other.location.line)
                 }
             }
             stack[top].keyIndex = index
@@ -388,8 +391,9 @@ struct TreeBuilder: ~Copyable {
             )
             throw Fatal()
         }
-        if case .scalar(let s) = root.content, s.style == .plain, s.tag == nil, s.text.isEmpty {
-            fail("the document is empty", at: root.location)
+        let record = writer[root]
+        if record.kind == .scalar, record.style == .plain, !record.hasTag, writer.text(record).isEmpty {
+            fail("the document is empty", at: record.location)
             throw Fatal()
         }
         let budget = limits.aliasBudget(inputNodes: inputNodes)

@@ -14,13 +14,14 @@ public struct YAMLLoadError: Error, Sendable, CustomStringConvertible {
     }
 }
 
-/// Loads YAML and JSON documents into ``YAMLNode`` trees, using the system's libyaml.
+/// Loads YAML and JSON documents into ``YAMLNode`` trees, using the system's libyaml. A document's
+/// nodes share one storage, freed when the last of them is.
 public enum YAMLLoader {
     /// Parses exactly one document (YAML 1.2, or JSON, which is YAML flow style) into a tree.
     ///
     /// - Aliases are expanded within ``YAMLLimits/maxAliasExpansionFactor`` and
-    ///   ``YAMLLimits/maxDepth``: the copy is located at the alias, the nodes inside it keep the
-    ///   anchor's locations. Merge keys (`<<`) are refused, with the error
+    ///   ``YAMLLimits/maxDepth``: an alias's node is located at the alias and shares the anchored
+    ///   node's content, whose nodes keep the anchor's locations. Merge keys (`<<`) are refused, with the error
     ///   `merge keys (<<) are not supported; write the keys out`.
     /// - Only the core schema tags are accepted (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`,
     ///   `!!map`, `!!seq`, and `!`).

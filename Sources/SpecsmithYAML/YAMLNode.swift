@@ -2,38 +2,105 @@ public import SpecsmithDiagnostics
 
 /// A node of a YAML (or JSON) document, with the place it came from.
 ///
-/// Nodes are plain values. Aliases are expanded when the tree is built (within the budget set by
-/// ``YAMLLimits``), so the tree has no anchors or aliases left in it.
+/// A node is a handle: the storage of the tree it belongs to (flat arrays of all its nodes, shared by
+/// them) and its position there. Copying a node copies the handle, never the subtree, and a node keeps its whole tree alive.
+/// An alias is a node of its own, located at the alias, that shares the anchored node's content: its
+/// children are the anchored node's children, with their locations (the budget set by ``YAMLLimits``
+/// counts every alias as its anchor's size all the same).
+///
+/// Equality is structural: two nodes are equal when they have the same location and the same content,
+/// whichever trees hold them.
 public struct YAMLNode: Sendable, Hashable {
     public enum Content: Sendable, Hashable {
         case scalar(YAMLScalar)
-        case sequence([YAMLNode])
+        case sequence(YAMLSequence)
         case mapping(YAMLMapping)
     }
 
-    public var content: Content
-    /// Where the node starts: for a mapping or sequence its first key or item (or its `{`/`[`),
-    /// for a scalar its first character (the quote, for a quoted scalar).
-    public var location: SourceLocation
+    let storage: YAMLStorage
+    let index: Int32
 
-    public init(_ content: Content, at location: SourceLocation) {
-        self.content = content
-        self.location = location
+    init(_ storage: YAMLStorage, _ index: Int32) {
+        self.storage = storage
+        self.index = index
     }
+
+    @inline(__always)
+    var record: NodeRecord { storage.records[Int(index)] }
+
+    /// A scalar made outside a parse, in a tree of its own.
+    public init(_ scalar: YAMLScalar, at location: SourceLocation) {
+        var writer = StorageWriter()
+        let index = writer.appendScalar(scalar.text, style: scalar.style, tag: scalar.tag, at: location)
+        self.init(writer.finish(), index)
+    }
+
+    /// A sequence made outside a parse, in a tree of its own that holds a copy of each item.
+    public init(sequence items: some Sequence<YAMLNode>, at location: SourceLocation) {
+        var writer = StorageWriter()
+        let children = items.map { writer.copy($0) }
+        let index = writer.appendCollection(.sequence, children: children[...], at: location)
+        self.init(writer.finish(), index)
+    }
+
+    /// A mapping made outside a parse, in a tree of its own that holds a copy of each key and value.
+    /// Keys are taken as given: nothing checks them for duplicates.
+    public init(mapping entries: some Sequence<YAMLMapping.Entry>, at location: SourceLocation) {
+        var writer = StorageWriter()
+        var children: [Int32] = []
+        for entry in entries {
+            children.append(writer.copy(entry.key))
+            children.append(writer.copy(entry.value))
+        }
+        let index = writer.appendCollection(.mapping, children: children[...], at: location)
+        self.init(writer.finish(), index)
+    }
+
+    /// What the node holds. ``scalar``, ``sequence`` and ``mapping`` read one kind directly.
+    public var content: Content {
+        let record = record
+        switch record.kind {
+        case .scalar: return .scalar(storage.scalar(record))
+        case .sequence: return .sequence(YAMLSequence(storage, record))
+        case .mapping: return .mapping(YAMLMapping(storage, record))
+        }
+    }
+
+    /// Where the node starts: for a mapping or sequence its first key or item (or its `{`/`[`),
+    /// for a scalar its first character (the quote, for a quoted scalar). An alias's node is where
+    /// the alias is.
+    public var location: SourceLocation { record.location }
 
     public var scalar: YAMLScalar? {
-        if case .scalar(let s) = content { return s }
-        return nil
+        let record = record
+        return record.kind == .scalar ? storage.scalar(record) : nil
     }
 
-    public var sequence: [YAMLNode]? {
-        if case .sequence(let s) = content { return s }
-        return nil
+    public var sequence: YAMLSequence? {
+        let record = record
+        return record.kind == .sequence ? YAMLSequence(storage, record) : nil
     }
 
     public var mapping: YAMLMapping? {
-        if case .mapping(let m) = content { return m }
-        return nil
+        let record = record
+        return record.kind == .mapping ? YAMLMapping(storage, record) : nil
+    }
+
+    /// A scalar's text, read without making a ``YAMLScalar``.
+    @inline(__always)
+    var text: String? {
+        let record = record
+        return record.kind == .scalar ? storage.text(record) : nil
+    }
+
+    public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
+        if lhs.storage === rhs.storage, lhs.index == rhs.index { return true }
+        return lhs.location == rhs.location && lhs.content == rhs.content
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(location)
+        hasher.combine(content)
     }
 }
 
@@ -59,8 +126,47 @@ public struct YAMLScalar: Sendable, Hashable {
     }
 }
 
-/// A mapping whose entries keep document order. Keys are nodes (usually scalars); integer-looking
-/// keys such as `200` stay text.
+/// The items of a sequence node, in document order: a view of the tree that holds them.
+public struct YAMLSequence: Sendable, Hashable, RandomAccessCollection {
+    let storage: YAMLStorage
+    /// Where the items start in ``YAMLStorage/children``.
+    let first: Int
+    public let count: Int
+
+    init(_ storage: YAMLStorage, _ record: NodeRecord) {
+        self.storage = storage
+        self.first = Int(record.first)
+        self.count = Int(record.count)
+    }
+
+    /// An empty sequence.
+    public init() {
+        storage = .empty
+        first = 0
+        count = 0
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> YAMLNode {
+        precondition(position >= 0 && position < count, "YAMLSequence index out of range")
+        return YAMLNode(storage, storage.children[first + position])
+    }
+
+    public static func == (lhs: YAMLSequence, rhs: YAMLSequence) -> Bool {
+        if lhs.storage === rhs.storage, lhs.first == rhs.first, lhs.count == rhs.count { return true }
+        return lhs.elementsEqual(rhs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for item in self { hasher.combine(item) }
+    }
+}
+
+/// A mapping whose entries keep document order: a view of the tree that holds them. Keys are nodes
+/// (usually scalars); integer-looking keys such as `200` stay text.
 public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
     public struct Entry: Sendable, Hashable {
         public var key: YAMLNode
@@ -72,40 +178,80 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         }
 
         /// The key's text when the key is a scalar, else `nil`.
-        public var keyText: String? { key.scalar?.text }
+        public var keyText: String? { key.text }
     }
 
-    public var entries: [Entry]
+    let storage: YAMLStorage
+    /// Where the entries start in ``YAMLStorage/children``: each is a key and a value.
+    let first: Int
+    public let count: Int
 
-    public init(_ entries: [Entry] = []) {
-        self.entries = entries
+    init(_ storage: YAMLStorage, _ record: NodeRecord) {
+        self.storage = storage
+        self.first = Int(record.first)
+        self.count = Int(record.count)
     }
 
-    public var startIndex: Int { entries.startIndex }
-    public var endIndex: Int { entries.endIndex }
-    public subscript(position: Int) -> Entry { entries[position] }
+    /// An empty mapping.
+    public init() {
+        storage = .empty
+        first = 0
+        count = 0
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+
+    public subscript(position: Int) -> Entry {
+        precondition(position >= 0 && position < count, "YAMLMapping index out of range")
+        let slot = first + 2 * position
+        return Entry(
+            key: YAMLNode(storage, storage.children[slot]),
+            value: YAMLNode(storage, storage.children[slot + 1])
+        )
+    }
+
+    /// The text of the key at `position` when it is a scalar, else `nil`: `self[position].keyText`
+    /// without making the entry.
+    @inline(__always)
+    public func keyText(at position: Int) -> String? {
+        precondition(position >= 0 && position < count, "YAMLMapping index out of range")
+        let record = storage.records[Int(storage.children[first + 2 * position])]
+        return record.kind == .scalar ? storage.text(record) : nil
+    }
 
     /// The value of the first entry whose scalar key has this text. Linear: iterate the mapping
     /// instead when reading every key of a large mapping.
     public subscript(key: String) -> YAMLNode? {
-        index(ofKey: key).map { entries[$0].value }
+        index(ofKey: key).map { YAMLNode(storage, storage.children[first + 2 * $0 + 1]) }
     }
 
     /// The position of the first entry whose scalar key has this text.
     public func index(ofKey key: String) -> Int? {
         // Lengths first: they are free, and most keys differ in length.
         let length = key.utf8.count
-        for index in entries.indices {
-            if case .scalar(let scalar) = entries[index].key.content, scalar.text.utf8.count == length, scalar.text == key {
-                return index
-            }
+        for position in 0..<count {
+            let record = storage.records[Int(storage.children[first + 2 * position])]
+            guard record.kind == .scalar else { continue }
+            let text = storage.text(record)
+            if text.utf8.count == length, text == key { return position }
         }
         return nil
     }
 
     /// The entry whose scalar key has this text, with the key's own location.
     public func entry(_ key: String) -> Entry? {
-        index(ofKey: key).map { entries[$0] }
+        index(ofKey: key).map { self[$0] }
+    }
+
+    public static func == (lhs: YAMLMapping, rhs: YAMLMapping) -> Bool {
+        if lhs.storage === rhs.storage, lhs.first == rhs.first, lhs.count == rhs.count { return true }
+        return lhs.elementsEqual(rhs)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for entry in self { hasher.combine(entry) }
     }
 }
 

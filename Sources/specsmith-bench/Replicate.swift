@@ -35,7 +35,7 @@ func runReplicate(_ arguments: [String]) -> Int32 {
         printError("\(path): cannot replicate: the new name \(clash) is already taken")
         return 1
     }
-    let text = YAMLWriter.text(of: YAMLNode(.mapping(replicator.replicate(copies: copies)), at: root.location))
+    let text = YAMLWriter.text(of: YAMLNode(mapping: replicator.replicate(copies: copies), at: root.location))
     guard FileManager.default.createFile(atPath: output, contents: Data(text)) else {
         printError("\(output): cannot write the file")
         return 1
@@ -71,22 +71,23 @@ struct Replicator {
         paths = keys(root["paths"])
         webhooks = keys(root["webhooks"])
         var ids: Set<String> = []
+        func collectOperationIds(_ mapping: YAMLMapping) {
+            for entry in mapping {
+                if entry.keyText == "operationId", let id = entry.value.scalar?.text {
+                    ids.insert(id)
+                } else {
+                    collectOperationIds(entry.value)
+                }
+            }
+        }
         func collectOperationIds(_ node: YAMLNode) {
             switch node.content {
-            case .mapping(let mapping):
-                for entry in mapping {
-                    if entry.keyText == "operationId", let id = entry.value.scalar?.text {
-                        ids.insert(id)
-                    } else {
-                        collectOperationIds(entry.value)
-                    }
-                }
-            case .sequence(let items):
-                for item in items { collectOperationIds(item) }
+            case .mapping(let mapping): collectOperationIds(mapping)
+            case .sequence(let items): for item in items { collectOperationIds(item) }
             case .scalar: break
             }
         }
-        collectOperationIds(YAMLNode(.mapping(root), at: .init(file: "", line: 1, column: 1)))
+        collectOperationIds(root)
         operationIds = ids
     }
 
@@ -109,35 +110,30 @@ struct Replicator {
         return nil
     }
 
-    /// The root with `copies` copies of each component kind's entries, of `paths` and of `webhooks`.
-    func replicate(copies: Int) -> YAMLMapping {
-        var result = YAMLMapping()
+    /// The root's entries with `copies` copies of each component kind's entries, of `paths` and of
+    /// `webhooks`.
+    func replicate(copies: Int) -> [YAMLMapping.Entry] {
+        var result: [YAMLMapping.Entry] = []
         for entry in root {
             switch (entry.keyText, entry.value.content) {
             case ("paths", .mapping(let mapping)):
-                result.entries.append(
-                    entry.replacingValue(replicated(mapping, copies: copies) { Self.pathPrefix($1) + $0 })
-                )
+                result.append(entry.replacingValue(replicated(mapping, copies: copies) { Self.pathPrefix($1) + $0 }))
             case ("webhooks", .mapping(let mapping)):
-                result.entries.append(
-                    entry.replacingValue(replicated(mapping, copies: copies) { $0 + Self.suffix($1) })
-                )
+                result.append(entry.replacingValue(replicated(mapping, copies: copies) { $0 + Self.suffix($1) }))
             case ("components", .mapping(let kinds)):
-                var newKinds = YAMLMapping()
+                var newKinds: [YAMLMapping.Entry] = []
                 for kind in kinds {
                     guard let name = kind.keyText, components[name] != nil,
                         case .mapping(let mapping) = kind.value.content
                     else {
-                        newKinds.entries.append(kind)
+                        newKinds.append(kind)
                         continue
                     }
-                    newKinds.entries.append(
-                        kind.replacingValue(replicated(mapping, copies: copies) { $0 + Self.suffix($1) })
-                    )
+                    newKinds.append(kind.replacingValue(replicated(mapping, copies: copies) { $0 + Self.suffix($1) }))
                 }
-                result.entries.append(entry.replacingValue(newKinds))
+                result.append(entry.replacingValue(newKinds))
             default:
-                result.entries.append(entry)
+                result.append(entry)
             }
         }
         return result
@@ -145,14 +141,16 @@ struct Replicator {
 
     /// Every entry of `mapping` once per copy, renamed by `rename(name, copy)` from copy 2 on, with its
     /// value rewritten for that copy; `x-` extensions once.
-    private func replicated(_ mapping: YAMLMapping, copies: Int, rename: (String, Int) -> String) -> YAMLMapping {
-        var result = YAMLMapping(mapping.entries)
+    private func replicated(_ mapping: YAMLMapping, copies: Int, rename: (String, Int) -> String)
+        -> [YAMLMapping.Entry]
+    {
+        var result = Array(mapping)
         guard copies >= 2 else { return result }
         for copy in 2...copies {
             for entry in mapping {
                 guard let name = entry.keyText, !name.hasPrefix("x-") else { continue }
                 let key = entry.key.replacingText { _ in rename(name, copy) }
-                result.entries.append(YAMLMapping.Entry(key: key, value: rewritten(entry.value, copy: copy)))
+                result.append(YAMLMapping.Entry(key: key, value: rewritten(entry.value, copy: copy)))
             }
         }
         return result
@@ -164,10 +162,10 @@ struct Replicator {
         case .scalar:
             return node
         case .sequence(let items):
-            return YAMLNode(.sequence(items.map { rewritten($0, copy: copy) }), at: node.location)
+            return YAMLNode(sequence: items.map { rewritten($0, copy: copy) }, at: node.location)
         case .mapping(let mapping):
-            var result = YAMLMapping()
-            result.entries.reserveCapacity(mapping.count)
+            var result: [YAMLMapping.Entry] = []
+            result.reserveCapacity(mapping.count)
             for entry in mapping {
                 let value: YAMLNode
                 switch (entry.keyText, entry.value.content) {
@@ -200,9 +198,9 @@ struct Replicator {
                 default:
                     value = rewritten(entry.value, copy: copy)
                 }
-                result.entries.append(YAMLMapping.Entry(key: entry.key, value: value))
+                result.append(YAMLMapping.Entry(key: entry.key, value: value))
             }
-            return YAMLNode(.mapping(result), at: node.location)
+            return YAMLNode(mapping: result, at: node.location)
         }
     }
 
@@ -250,8 +248,8 @@ struct Replicator {
 }
 
 extension YAMLMapping.Entry {
-    fileprivate func replacingValue(_ mapping: YAMLMapping) -> Self {
-        Self(key: key, value: YAMLNode(.mapping(mapping), at: value.location))
+    fileprivate func replacingValue(_ entries: [YAMLMapping.Entry]) -> Self {
+        Self(key: key, value: YAMLNode(mapping: entries, at: value.location))
     }
 }
 
@@ -265,18 +263,18 @@ extension YAMLNode {
     /// A mapping with each entry changed by `change`; any other node as it is.
     fileprivate func changingEntries(_ change: (YAMLMapping.Entry) -> YAMLMapping.Entry) -> YAMLNode {
         guard case .mapping(let mapping) = content else { return self }
-        return YAMLNode(.mapping(YAMLMapping(mapping.map(change))), at: location)
+        return YAMLNode(mapping: mapping.map(change), at: location)
     }
 
     /// A sequence with each item changed by `change`; any other node as it is.
     fileprivate func changingItems(_ change: (YAMLNode) -> YAMLNode) -> YAMLNode {
         guard case .sequence(let items) = content else { return self }
-        return YAMLNode(.sequence(items.map(change)), at: location)
+        return YAMLNode(sequence: items.map(change), at: location)
     }
 
     /// A scalar with its text changed by `change`; any other node as it is.
     fileprivate func replacingText(_ change: (String) -> String) -> YAMLNode {
         guard case .scalar(let s) = content else { return self }
-        return YAMLNode(.scalar(YAMLScalar(change(s.text), style: s.style, tag: s.tag)), at: location)
+        return YAMLNode(YAMLScalar(change(s.text), style: s.style, tag: s.tag), at: location)
     }
 }

@@ -49,7 +49,7 @@ struct YAMLWriter {
     }
 
     /// A sequence's items, `- ` each at `indent`; when `continuing`, the first on the current line.
-    private mutating func sequence(_ items: [YAMLNode], indent: Int, continuing: Bool) {
+    private mutating func sequence(_ items: YAMLSequence, indent: Int, continuing: Bool) {
         for (index, item) in items.enumerated() {
             if index > 0 || !continuing { spaces(indent) }
             append("- ")

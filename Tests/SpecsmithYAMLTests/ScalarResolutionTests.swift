@@ -135,7 +135,7 @@ import Testing
 
     @Test func aHandMadeScalarWithATagItsTextDoesNotFitReadsAsAString() {
         let node = YAMLNode(
-            .scalar(YAMLScalar("abc", tag: "tag:yaml.org,2002:int")),
+            YAMLScalar("abc", tag: "tag:yaml.org,2002:int"),
             at: SourceLocation(file: "f", line: 1, column: 1)
         )
         #expect(node.kindDescription == "a string")

@@ -138,7 +138,7 @@ final class LoadSession {
         }
 
         var tags: [Tag] = []
-        for tagNode in o.list("tags") ?? [] {
+        for tagNode in o.list("tags") ?? YAMLSequence() {
             if let tag = readTag(tagNode, file: file) { tags.append(tag) }
         }
         let externalDocs = o.value("externalDocs").flatMap { readExternalDocs($0, file: file) }
@@ -229,7 +229,7 @@ final class LoadSession {
     // MARK: Servers
 
     func readServers(_ o: inout ObjectReader, file: String) -> [Server] {
-        (o.list("servers") ?? []).compactMap { readServer($0, file: file) }
+        (o.list("servers") ?? YAMLSequence()).compactMap { readServer($0, file: file) }
     }
 
     private func readServer(_ node: YAMLNode, file: String) -> Server? {

@@ -92,7 +92,7 @@ extension LoadSession {
     }
 
     /// The items of a list, `nil` (after reporting an error) for anything else.
-    func listValue(_ node: YAMLNode, key: String) -> [YAMLNode]? {
+    func listValue(_ node: YAMLNode, key: String) -> YAMLSequence? {
         guard let items = node.sequence else {
             report(.expected("a list", for: key, found: node))
             return nil
@@ -171,15 +171,9 @@ struct ObjectReader {
         self.objectName = objectName
         var lengths: UInt64 = 0
         for index in mapping.indices {
-            if let key = Self.keyText(mapping, index) { lengths |= 1 << (key.utf8.count & 63) }
+            if let key = mapping.keyText(at: index) { lengths |= 1 << (key.utf8.count & 63) }
         }
         self.lengths = lengths
-    }
-
-    /// The text of an entry's key when it is a scalar, read in place rather than from a copy of the entry.
-    private static func keyText(_ mapping: YAMLMapping, _ index: Int) -> String? {
-        guard case .scalar(let key) = mapping.entries[index].key.content else { return nil }
-        return key.text
     }
 
     var location: SourceLocation { node.location }
@@ -290,7 +284,7 @@ struct ObjectReader {
 
     /// The items of a list-valued key, `nil` when absent.
     @inline(__always)
-    mutating func list(_ key: String) -> [YAMLNode]? {
+    mutating func list(_ key: String) -> YAMLSequence? {
         value(key).flatMap { session.listValue($0, key: key) }
     }
 
@@ -298,7 +292,7 @@ struct ObjectReader {
     func finish() -> Extensions {
         var extensions = Extensions()
         for index in mapping.indices {
-            guard let key = Self.keyText(mapping, index) else {
+            guard let key = mapping.keyText(at: index) else {
                 session.report(.nonScalarKey(at: mapping[index].key.location))
                 continue
             }

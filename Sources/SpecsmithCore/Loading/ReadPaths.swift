@@ -81,7 +81,7 @@ extension LoadSession {
 
     private func readParameterList(_ o: inout ObjectReader, file: String) -> [Parameter] {
         var parameters: [Parameter] = []
-        for node in o.list("parameters") ?? [] {
+        for node in o.list("parameters") ?? YAMLSequence() {
             guard let result = referable(node, file: file, object: "Parameter", read: readParameter) else { continue }
             var parameter = result.value
             if let id = result.referenceID { parameter.referenceID = id }

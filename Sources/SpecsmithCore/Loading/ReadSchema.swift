@@ -212,7 +212,7 @@ extension LoadSession {
                 written.contains("#") || written.contains("/") || written.hasSuffix(".yaml")
                 || written.hasSuffix(".yml") || written.hasSuffix(".json")
             let refText = isReference ? written : "#/components/schemas/" + JSONPointer.escape(written)
-            let refNode = YAMLNode(.scalar(YAMLScalar(refText)), at: target.location)
+            let refNode = YAMLNode(YAMLScalar(refText), at: target.location)
             if let reference = schemaReference(refNode, from: file) {
                 mapping[value] = SchemaReference(id: reference.id, written: written, location: reference.location)
             }

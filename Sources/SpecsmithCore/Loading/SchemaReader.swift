@@ -96,8 +96,8 @@ struct SchemaReader {
         self.file = file
         var keywords: [SchemaKeyword?] = []
         keywords.reserveCapacity(mapping.count)
-        for entry in mapping.entries {
-            keywords.append(entry.keyText.flatMap(SchemaKeyword.init(key:)))
+        for index in mapping.indices {
+            keywords.append(mapping.keyText(at: index).flatMap(SchemaKeyword.init(key:)))
         }
         self.keywords = keywords
     }
@@ -114,7 +114,7 @@ struct SchemaReader {
 
     /// The value of a keyword, null values included.
     func raw(_ keyword: SchemaKeyword) -> YAMLNode? {
-        index(of: keyword).map { mapping.entries[$0].value }
+        index(of: keyword).map { mapping[$0].value }
     }
 
     /// The value of a keyword, `nil` when absent or null.
@@ -125,7 +125,7 @@ struct SchemaReader {
 
     /// Where a keyword is written (its key node), or the schema's location.
     func keyLocation(_ keyword: SchemaKeyword) -> SourceLocation {
-        index(of: keyword).map { mapping.entries[$0].key.location } ?? node.location
+        index(of: keyword).map { mapping[$0].key.location } ?? node.location
     }
 
     // The typed readers below are ObjectReader's, for keywords.
@@ -160,7 +160,7 @@ struct SchemaReader {
     }
 
     /// The items of a list-valued keyword, `nil` when absent.
-    func list(_ keyword: SchemaKeyword) -> [YAMLNode]? {
+    func list(_ keyword: SchemaKeyword) -> YAMLSequence? {
         value(keyword).flatMap { session.listValue($0, key: keyword.rawValue) }
     }
 
@@ -168,7 +168,7 @@ struct SchemaReader {
     func reportUnsupported() {
         for (index, keyword) in keywords.enumerated() {
             if let keyword, keyword.isUnsupported {
-                session.report(.unsupported(.schemaKeyword(keyword.rawValue), at: mapping.entries[index].key.location))
+                session.report(.unsupported(.schemaKeyword(keyword.rawValue), at: mapping[index].key.location))
             }
         }
     }
@@ -177,7 +177,7 @@ struct SchemaReader {
     func finish() -> Extensions {
         var extensions = Extensions()
         for (index, keyword) in keywords.enumerated() where keyword == nil {
-            let entry = mapping.entries[index]
+            let entry = mapping[index]
             guard let key = entry.keyText else {
                 session.report(.nonScalarKey(at: entry.key.location))
                 continue

@@ -1,0 +1,158 @@
+import SpecsmithDiagnostics
+
+/// The nodes of one tree in three flat arrays: one record per node, the children of every
+/// collection, and the text of every scalar. A loaded file is one storage, written once by the
+/// loader and never changed after, so it costs a handful of allocations to build and to free however
+/// many nodes it holds. ``YAMLNode``, ``YAMLSequence`` and ``YAMLMapping`` are handles into it.
+final class YAMLStorage: Sendable {
+    let records: [NodeRecord]
+    /// The items of each sequence, and the keys and values of each mapping in pairs, as positions
+    /// in ``records``; each collection's children are contiguous.
+    let children: [Int32]
+    /// The text of each scalar, followed by its tag when it has one.
+    let texts: [String]
+
+    init(records: [NodeRecord], children: [Int32], texts: [String]) {
+        self.records = records
+        self.children = children
+        self.texts = texts
+    }
+
+    /// A storage with no nodes, for empty mappings made outside a parse.
+    static let empty = YAMLStorage(records: [], children: [], texts: [])
+
+    /// The text of a scalar's record.
+    @inline(__always)
+    func text(_ record: NodeRecord) -> String { texts[Int(record.first)] }
+
+    /// The scalar a scalar's record describes.
+    @inline(__always)
+    func scalar(_ record: NodeRecord) -> YAMLScalar {
+        YAMLScalar(
+            texts[Int(record.first)],
+            style: record.style,
+            tag: record.hasTag ? texts[Int(record.first) + 1] : nil
+        )
+    }
+}
+
+enum NodeKind: UInt8 {
+    case scalar, sequence, mapping
+}
+
+/// One node of a ``YAMLStorage``: 24 bytes, with no reference to count.
+struct NodeRecord {
+    var location: SourceLocation
+    /// A scalar's text in ``YAMLStorage/texts``; a collection's first child in ``YAMLStorage/children``.
+    var first: Int32
+    /// How many items a sequence has, or entries a mapping; 0 for a scalar.
+    var count: Int32
+    var kind: NodeKind
+    /// A scalar's style; `.plain` for a collection.
+    var style: YAMLScalar.Style
+    /// A scalar's meaning, resolved once when the node is made; `.string` for a collection.
+    var resolved: ScalarKind
+    /// Whether a scalar's tag follows its text in ``YAMLStorage/texts``.
+    var hasTag: Bool
+}
+
+/// Writes the arrays of a ``YAMLStorage`` node by node: used by the loader's ``TreeBuilder`` and by
+/// ``YAMLNode``'s initializers for nodes made outside a parse. A collection is written after its
+/// children, so that their positions are known.
+struct StorageWriter {
+    private var records: [NodeRecord] = []
+    private var children: [Int32] = []
+    private var texts: [String] = []
+
+    init() {}
+
+    /// A writer with room for about `nodes` nodes before its arrays grow.
+    init(expectedNodes nodes: Int) {
+        records.reserveCapacity(nodes)
+        children.reserveCapacity(nodes)
+        texts.reserveCapacity(nodes)
+    }
+
+    /// Appends a scalar, resolving its meaning; returns its position.
+    @inline(__always)
+    mutating func appendScalar(_ text: String, style: YAMLScalar.Style, tag: String?, at location: SourceLocation)
+        -> Int32
+    {
+        let record = NodeRecord(
+            location: location,
+            first: Int32(texts.count),
+            count: 0,
+            kind: .scalar,
+            style: style,
+            resolved: ScalarKind(text: text, style: style, tag: tag),
+            hasTag: tag != nil
+        )
+        texts.append(text)
+        if let tag { texts.append(tag) }
+        return append(record)
+    }
+
+    /// Appends a sequence of the items at `children`, or a mapping of the keys and values at
+    /// `children` in pairs; returns its position.
+    @inline(__always)
+    mutating func appendCollection(_ kind: NodeKind, children slice: ArraySlice<Int32>, at location: SourceLocation)
+        -> Int32
+    {
+        let record = NodeRecord(
+            location: location,
+            first: Int32(children.count),
+            count: Int32(kind == .mapping ? slice.count / 2 : slice.count),
+            kind: kind,
+            style: .plain,
+            resolved: .string,
+            hasTag: false
+        )
+        children.append(contentsOf: slice)
+        return append(record)
+    }
+
+    /// Appends a node located at `location` that shares the content (text, or children) of the
+    /// node at `original`; returns its position.
+    @inline(__always)
+    mutating func appendAlias(of original: Int32, at location: SourceLocation) -> Int32 {
+        var record = records[Int(original)]
+        record.location = location
+        return append(record)
+    }
+
+    /// Appends a copy of a node of any tree, its subtree included; returns its position.
+    mutating func copy(_ node: YAMLNode) -> Int32 {
+        let record = node.record
+        switch record.kind {
+        case .scalar:
+            let scalar = node.storage.scalar(record)
+            return appendScalar(scalar.text, style: scalar.style, tag: scalar.tag, at: record.location)
+        case .sequence, .mapping:
+            let start = Int(record.first)
+            let slots = Int(record.count) * (record.kind == .mapping ? 2 : 1)
+            let copied = node.storage.children[start..<start + slots].map { copy(YAMLNode(node.storage, $0)) }
+            return appendCollection(record.kind, children: copied[...], at: record.location)
+        }
+    }
+
+    /// The record at `index`, written before.
+    @inline(__always)
+    subscript(index: Int32) -> NodeRecord { records[Int(index)] }
+
+    /// The text of a scalar's record.
+    @inline(__always)
+    func text(_ record: NodeRecord) -> String { texts[Int(record.first)] }
+
+    /// Hands the arrays written over to a new storage, leaving the writer empty.
+    mutating func finish() -> YAMLStorage {
+        let storage = YAMLStorage(records: records, children: children, texts: texts)
+        self = StorageWriter()
+        return storage
+    }
+
+    @inline(__always)
+    private mutating func append(_ record: NodeRecord) -> Int32 {
+        records.append(record)
+        return Int32(records.count - 1)
+    }
+}
