@@ -37,6 +37,35 @@ struct LoadingDiagnosticsTests {
         #expect(result.document != nil)
     }
 
+    @Test("template variables: each {name} of a path or server URL, next to text of any script")
+    func templateVariables() {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            servers:
+              - url: https://{région}.example.com/{version}
+                variables:
+                  région: {default: eu}
+            paths:
+              /données/{a}/{b}{c}:
+                get:
+                  parameters:
+                    - {name: a, in: path, required: true, schema: {type: string}}
+                    - {name: c, in: path, required: true, schema: {type: string}}
+                    - {name: d, in: path, required: true, schema: {type: string}}
+                  responses:
+                    "204": {description: Done.}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "t.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "t.yaml:4:5: error: server URL \"https://{région}.example.com/{version}\" uses \"{version}\", which is not in \"variables\"",
+                "t.yaml:10:7: error: path \"/données/{a}/{b}{c}\" has a parameter \"{b}\" that the operation does not declare (in: path)",
+                "t.yaml:13:11: warning: path parameter \"d\" does not appear in path \"/données/{a}/{b}{c}\"",
+            ]
+        )
+    }
+
     @Test("status keys: unquoted integers, quoted codes, ranges and default; others are errors")
     func statusCodes() throws {
         let result = LoadingFixtures.load("status-codes.yaml")

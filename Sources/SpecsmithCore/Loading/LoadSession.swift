@@ -265,19 +265,22 @@ final class LoadSession {
         return server
     }
 
-    /// The `{name}` variables of a URL or path template, in order.
+    /// The `{name}` variables of a URL or path template, in order. Read as UTF-8: braces are ASCII
+    /// and never part of another character's bytes, so each name is whole text between them.
     static func templateVariables(_ template: String) -> [String] {
         var names: [String] = []
-        var current: String?
-        for character in template {
-            if character == "{" {
-                current = ""
-            } else if character == "}", let name = current {
-                names.append(name)
-                current = nil
-            } else if current != nil {
-                current?.append(character)
+        let bytes = template.utf8
+        var start: String.UTF8View.Index?
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            switch bytes[index] {
+            case UInt8(ascii: "{"): start = bytes.index(after: index)
+            case UInt8(ascii: "}"):
+                if let first = start { names.append(String(template[first..<index])) }
+                start = nil
+            default: break
             }
+            bytes.formIndex(after: &index)
         }
         return names
     }
