@@ -65,7 +65,16 @@ public struct OrderedMap<Value>: RandomAccessCollection {
         get { position(of: key).map { entries[$0].value } }
         set {
             if let newValue {
-                if let position = position(of: key) {
+                if entries.count > Self.linearLimit {
+                    // One hash for the usual case, a new key: claim the next position, and give it back
+                    // when the key was there already.
+                    if let position = index.updateValue(entries.count, forKey: key) {
+                        index[key] = position
+                        entries[position].value = newValue
+                    } else {
+                        entries.append(Entry(key: key, value: newValue))
+                    }
+                } else if let position = position(of: key) {
                     entries[position].value = newValue
                 } else {
                     entries.append(Entry(key: key, value: newValue))
