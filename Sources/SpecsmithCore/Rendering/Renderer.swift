@@ -323,27 +323,30 @@ struct Renderer {
         // With kept extras, their dictionary is the initializer's last argument.
         let lastArgument = keptType == nil ? s.properties.lastIndex { !$0.isReadOnly } : nil
         let properties: [TemplateContext] = s.properties.enumerated().map { index, p in
-            let type = p.type + (p.isOptional ? "?" : "")
+            let type = p.isOptional ? String(concatenating: p.type, "?") : p.type
             let label = SwiftNames.unescaped(p.name)
-            let storage = "_" + label
             let aside = p.isStoredAside
-            let wireKey = p.name == p.wireName || "`\(p.wireName)`" == p.name ? nil : SwiftLiteral.string(p.wireName)
+            // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
+            let stored = aside ? String(concatenating: "_", label) : label
             let codingKey =
                 aside
-                ? "case \(storage) = \(SwiftLiteral.string(p.wireName))"
-                : wireKey.map { "case \(p.name) = \($0)" } ?? "case \(p.name)"
+                ? String(concatenating: "case ", stored, " = ", SwiftLiteral.string(p.wireName))
+                : label == p.wireName ? String(concatenating: "case ", p.name)
+                : String(concatenating: "case ", p.name, " = ", SwiftLiteral.string(p.wireName))
             let parameter =
-                "\(p.name): \(type)" + (p.defaultValue.map { " = \($0)" } ?? (p.isOptional && !p.isExplicitNull ? " = nil" : ""))
+                p.defaultValue.map { String(concatenating: p.name, ": ", type, " = ", $0) }
+                ?? String(concatenating: p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
             let encodeStatement = {
-                "try container." + (p.isOptional && !p.isExplicitNull ? "encodeIfPresent" : "encode")
-                    + "(\(aside ? storage : "self." + label), forKey: .\(aside ? storage : label))"
+                String(
+                    concatenating: "try container.", p.isOptional && !p.isExplicitNull ? "encodeIfPresent" : "encode",
+                    aside ? "(" : "(self.", stored, ", forKey: .", stored, ")")
             }
             let assignment =
                 p.isReadOnly
-                ? "self.\(aside ? storage : label) = nil"
-                : p.isIndirect
-                    ? "self.\(storage) = " + (p.isOptional ? "\(p.name).map(Indirect.init)" : "Indirect(\(p.name))")
-                    : "self.\(aside ? storage : label) = \(p.name)"
+                ? String(concatenating: "self.", stored, " = nil")
+                : !p.isIndirect ? String(concatenating: "self.", stored, " = ", p.name)
+                : p.isOptional ? String(concatenating: "self.", stored, " = ", p.name, ".map(Indirect.init)")
+                : String(concatenating: "self.", stored, " = Indirect(", p.name, ")")
             var context: TemplateContext = [
                 "name": .string(p.name),
                 "label": .string(label),
@@ -362,9 +365,11 @@ struct Renderer {
             if s.extras != nil { context["decodeStatement"] = .lines(Self.decodeStatement(p, indent: indent + 8)) }
             // Only a property stored aside has storage to declare.
             if aside {
-                context["getter"] = .string(p.isIndirect ? storage + (p.isOptional ? "?" : "") + ".value" : storage)
+                context["getter"] = .string(p.isIndirect ? String(concatenating: stored, p.isOptional ? "?" : "", ".value") : stored)
                 context["storageDeclaration"] = .string(
-                    p.isIndirect ? "private let \(storage): Indirect<\(p.type)>" + (p.isOptional ? "?" : "") : "let \(storage): \(type)")
+                    p.isIndirect
+                        ? String(concatenating: "private let ", stored, ": Indirect<", p.type, p.isOptional ? ">?" : ">")
+                        : String(concatenating: "let ", stored, ": ", type))
                 context["storageDoc"] = .string(
                     p.isIndirect
                         ? "`\(label)`, stored out of line: the schema is recursive."
@@ -428,16 +433,19 @@ struct Renderer {
     /// container.decodeIfPresent(String.self, forKey: .name)`.
     private static func decodeStatement(_ p: PropertyDeclaration, indent: Int) -> [String] {
         let label = SwiftNames.unescaped(p.name)
-        let key = p.isStoredAside ? "_" + label : label
-        let type = p.isIndirect ? "Indirect<\(p.type)>" : p.type
+        let key = p.isStoredAside ? String(concatenating: "_", label) : label
         return call(
-            "self.\(key) = try container.\(p.isOptional ? "decodeIfPresent" : "decode")(", ["\(type).self", "forKey: .\(key)"],
+            String(concatenating: "self.", key, " = try container.", p.isOptional ? "decodeIfPresent(" : "decode("),
+            [
+                p.isIndirect ? String(concatenating: "Indirect<", p.type, ">.self") : String(concatenating: p.type, ".self"),
+                String(concatenating: "forKey: .", key),
+            ],
             indent: indent)
     }
 
     /// A call on one line when it fits at `indent`, else one argument per line, as swift-format lays it out.
     private static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
-        let line = head + arguments.joined(separator: ", ") + ")"
+        let line = String(concatenating: head, arguments.joined(separator: ", "), ")")
         if indent + DocComment.width(of: line) <= DocComment.lineWidth { return [line] }
         return [head] + arguments.enumerated().map { "    " + $0.element + ($0.offset == arguments.count - 1 ? "" : ",") } + [")"]
     }
