@@ -84,7 +84,8 @@ enum DocComment {
     }
 
     /// ``wrap(_:width:)`` over bytes for an ASCII line (most of them), where a byte is a character;
-    /// `nil` for any other line. Reads the line's UTF-8 in place and builds each line in one buffer.
+    /// `nil` for any other line. Reads the line's UTF-8 in place: each wrapped line is a run of the
+    /// line's words, measured first and then copied once into a string of its final length.
     private static func wrapASCII(_ line: String, width: Int) -> [String]? {
         withUTF8(line) { bytes -> [String]? in
             let space = UInt8(ascii: " ")
@@ -94,30 +95,56 @@ enum DocComment {
             let isItem = body.starts(with: "- ".utf8) || body.starts(with: "* ".utf8)
             let hanging = leading + (isItem ? 2 : 0)
             var lines: [String] = []
-            var current = [UInt8](repeating: space, count: leading)
-            current.reserveCapacity(width + 1)
-            var currentIsEmpty = true
+            // The line being laid out: its indentation, then the words in `bytes[start..<end]` (none
+            // when `start == end`), one space apart: `length` bytes in all.
+            var indent = leading
+            var start = leading
+            var end = leading
+            var length = leading
             var index = leading
             while index < bytes.count {
                 if bytes[index] == space {
                     index += 1
                     continue
                 }
-                var end = index
-                while end < bytes.count, bytes[end] != space { end += 1 }
-                if !currentIsEmpty, current.count + 1 + (end - index) > width {
-                    lines.append(String(decoding: current, as: UTF8.self))
-                    current.removeAll(keepingCapacity: true)
-                    current.append(contentsOf: repeatElement(space, count: hanging))
-                } else if !currentIsEmpty {
-                    current.append(space)
+                var wordEnd = index
+                while wordEnd < bytes.count, bytes[wordEnd] != space { wordEnd += 1 }
+                if start == end {
+                    start = index
+                    length += wordEnd - index
+                } else if length + 1 + (wordEnd - index) > width {
+                    lines.append(Self.line(indent: indent, words: UnsafeBufferPointer(rebasing: bytes[start..<end]), length: length))
+                    indent = hanging
+                    start = index
+                    length = hanging + wordEnd - index
+                } else {
+                    length += 1 + wordEnd - index
                 }
-                current.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
-                currentIsEmpty = false
-                index = end
+                end = wordEnd
+                index = wordEnd
             }
-            lines.append(String(decoding: current, as: UTF8.self))
+            lines.append(Self.line(indent: indent, words: UnsafeBufferPointer(rebasing: bytes[start..<end]), length: length))
             return lines
+        }
+    }
+
+    /// `indent` spaces, then `words` with each run of spaces between them written as one space:
+    /// `length` bytes.
+    private static func line(indent: Int, words: UnsafeBufferPointer<UInt8>, length: Int) -> String {
+        let space = UInt8(ascii: " ")
+        return String(unsafeUninitializedCapacity: length) { output in
+            var count = 0
+            while count < indent {
+                output[count] = space
+                count += 1
+            }
+            var afterSpace = false
+            for byte in words where !(byte == space && afterSpace) {
+                output[count] = byte
+                count += 1
+                afterSpace = byte == space
+            }
+            return count
         }
     }
 }
