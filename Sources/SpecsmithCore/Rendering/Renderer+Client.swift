@@ -63,17 +63,17 @@ extension Renderer {
         var call: [String] = []
         var validates = false
         if let body = operation.body {
-            arguments.append("_ body: \(body.type)\(body.isOptional ? "? = nil" : "")")
-            argumentDocs.append("  - body: " + (body.doc.first ?? "The request body."))
+            arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
+            argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
             call.append("body")
             validates = validates || body.validatesNested
         }
         for parameter in operation.parameters {
-            arguments.append("\(parameter.name): \(parameter.type)\(parameter.isOptional ? "? = nil" : "")")
+            arguments.append(String(concatenating: parameter.name, ": ", parameter.type, parameter.isOptional ? "? = nil" : ""))
             let label = SwiftNames.unescaped(parameter.name)
-            let fallback = "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter."
-            argumentDocs.append("  - \(label): " + (parameter.doc.first ?? fallback))
-            call.append("\(label): \(parameter.name)")
+            let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
+            argumentDocs.append(String(concatenating: "  - ", label, ": ", doc))
+            call.append(String(concatenating: label, ": ", parameter.name))
             validates = validates || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
         let bearer = operation.bearerAuth != nil
@@ -85,23 +85,22 @@ extension Renderer {
         call.append("server: server")
 
         var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
-        lines.append("`\(operation.method) \(operation.path)`")
+        lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         lines += ["", "- Parameters:"] + argumentDocs
-        lines.append("- Returns: The documented response, as ``\(outcome)``.")
+        lines.append(String(concatenating: "- Returns: The documented response, as ``", outcome, "``."))
         lines.append(validates ? Self.throwsWithValidation : Self.throwsWithoutValidation)
         if arguments.isEmpty { argumentDocs = [] }
         if argumentDocs.isEmpty { lines.removeAll { $0 == "- Parameters:" } }
 
         // The builder call, on one line when it fits.
-        let builder = "Operations.\(operation.name)"
         let callIndent = bearer ? 12 : 8
         let prefix = bearer ? "try " : "let request = try "
         var request: [String]
-        let oneLineCall = prefix + builder + "(" + call.joined(separator: ", ") + ")"
+        let oneLineCall = String(concatenating: prefix, "Operations.", operation.name, "(", call.joined(separator: ", "), ")")
         if callIndent + DocComment.width(of: oneLineCall) <= DocComment.lineWidth {
             request = [oneLineCall]
         } else {
-            request = [prefix + builder + "("]
+            request = [String(concatenating: prefix, "Operations.", operation.name, "(")]
             request += call.enumerated().map { "    " + $0.element + ($0.offset == call.count - 1 ? "" : ",") }
             request.append(")")
         }
@@ -121,7 +120,7 @@ extension Renderer {
             let keepsStatus = response.status.isRangeOrDefault
             let decode: String? =
                 switch response.body {
-                case .json?: response.type.map { "try response.decodeJSON(\($0).self, operation: operation.name)" }
+                case .json?: response.type.map { String(concatenating: "try response.decodeJSON(", $0, ".self, operation: operation.name)") }
                 case .text?: "try response.decodeText(operation: operation.name)"
                 case .binary?: "response.body"
                 case nil: nil
@@ -137,19 +136,23 @@ extension Renderer {
                 values.append(keepsStatus ? "body: \(decode)" : decode)
             }
             let declaration =
-                "case \(response.name)" + (payload.isEmpty ? "" : "(" + payload.joined(separator: ", ") + ")")
+                payload.isEmpty
+                ? String(concatenating: "case ", response.name)
+                : String(concatenating: "case ", response.name, "(", payload.joined(separator: ", "), ")")
             var doc = response.doc
             if case .range(let digit) = response.status { doc.append("Any \(digit)XX status.") }
             cases.append(["declaration": .string(declaration), "doc": .lines(DocComment.lines(doc, indent: 8))])
             let label =
                 switch response.status {
-                case .code(let code): "case \(code):"
+                case .code(let code): String(concatenating: "case ", String(code), ":")
                 case .range(let digit): "case \(digit * 100)..<\(digit * 100 + 100):"
                 case .default: "default:"
                 }
             branches.append(label)
             let value =
-                "    return .\(response.name)" + (values.isEmpty ? "" : "(" + values.joined(separator: ", ") + ")")
+                values.isEmpty
+                ? String(concatenating: "    return .", response.name)
+                : String(concatenating: "    return .", response.name, "(", values.joined(separator: ", "), ")")
             // Branch bodies stand at 16 spaces; a longer one gets one argument per line.
             if 12 + DocComment.width(of: value) <= DocComment.lineWidth {
                 branches.append(value)
@@ -165,19 +168,19 @@ extension Renderer {
             branches += ["default:", "    throw response.undocumented(operation: operation.name)"]
         }
 
-        let signatureStart = "    public func \(operation.name)("
-        let signatureEnd = ") async throws -> \(outcome) {"
+        // The width of `    public func name(arguments) async throws -> Outcome {`, without writing it.
         let oneLine =
-            DocComment.width(of: signatureStart) + DocComment.width(of: arguments.joined(separator: ", "))
-            + DocComment.width(of: signatureEnd)
-        let operationValue =
-            "ClientOperation(name: \(SwiftLiteral.string(SwiftNames.unescaped(operation.name)))"
-            + (bearer ? ", requiresBearerToken: true)" : ")")
+            "    public func ".utf8.count + DocComment.width(of: operation.name) + "(".utf8.count + Self.width(ofArguments: arguments)
+            + ") async throws -> ".utf8.count + DocComment.width(of: outcome) + " {".utf8.count
+        let unescapedName = SwiftNames.unescaped(operation.name)
+        let operationValue = String(
+            concatenating: "ClientOperation(name: ", SwiftLiteral.string(unescapedName),
+            bearer ? ", requiresBearerToken: true)" : ")")
         return [
             "name": .string(operation.name),
             "outcome": .string(outcome),
             "doc": .lines(DocComment.lines(lines, indent: 4)),
-            "outcomeDoc": .lines(DocComment.lines(["The documented responses of `\(SwiftNames.unescaped(operation.name))`."], indent: 4)),
+            "outcomeDoc": .lines(DocComment.lines([String(concatenating: "The documented responses of `", unescapedName, "`.")], indent: 4)),
             "deprecated": .bool(operation.deprecated),
             "arguments": Self.argumentList(arguments),
             "oneLine": .bool(oneLine <= DocComment.lineWidth),

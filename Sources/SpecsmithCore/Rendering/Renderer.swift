@@ -648,14 +648,14 @@ struct Renderer {
         var argumentDocs: [String] = []
         var hasValidation = false
         if let body = operation.body {
-            arguments.append("_ body: \(body.type)\(body.isOptional ? "? = nil" : "")")
-            argumentDocs.append("  - body: " + (body.doc.first ?? "The request body."))
+            arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
+            argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
             hasValidation = hasValidation || body.validatesNested
         }
         for parameter in operation.parameters {
-            arguments.append("\(parameter.name): \(parameter.type)\(parameter.isOptional ? "? = nil" : "")")
-            let fallback = "The `\(parameter.wireName)` \(parameter.location.rawValue) parameter."
-            argumentDocs.append("  - \(SwiftNames.unescaped(parameter.name)): " + (parameter.doc.first ?? fallback))
+            arguments.append(String(concatenating: parameter.name, ": ", parameter.type, parameter.isOptional ? "? = nil" : ""))
+            let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
+            argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
             hasValidation = hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
         if let bearer = operation.bearerAuth {
@@ -667,14 +667,14 @@ struct Renderer {
         argumentDocs.append("  - server: The server to send the request to.")
 
         var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
-        lines.append("`\(operation.method) \(operation.path)`")
+        lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         if operation.doc.count > 1 {
             lines.append("")
             lines += operation.doc.dropFirst().drop(while: \.isEmpty)
         }
         lines += ["", "- Parameters:"] + argumentDocs
         if let response = operation.responseType {
-            lines.append("- Returns: The request, whose response decodes as \(Self.describe(response)).")
+            lines.append(String(concatenating: "- Returns: The request, whose response decodes as ", Self.describe(response), "."))
         } else {
             lines.append("- Returns: The request.")
         }
@@ -773,11 +773,10 @@ struct Renderer {
         }
 
         let path = pathLiteral(operation)
-        let signatureStart = "    \(Self.accessPlaceholder) static func \(operation.name)("
-        let signatureEnd = ") throws -> PreparedRequest {"
+        // The width of `    public static func name(arguments) throws -> PreparedRequest {`, without writing it.
         let oneLine =
-            DocComment.width(of: signatureStart) + DocComment.width(of: arguments.joined(separator: ", "))
-            + DocComment.width(of: signatureEnd)
+            "    ".utf8.count + Self.accessPlaceholder.utf8.count + " static func ".utf8.count + DocComment.width(of: operation.name)
+            + "(".utf8.count + Self.width(ofArguments: arguments) + ") throws -> PreparedRequest {".utf8.count
         return [
             "name": .string(operation.name),
             "doc": doc(lines, indent: 4),
@@ -800,17 +799,24 @@ struct Renderer {
         .objects(arguments.enumerated().map { ["text": .string($0.element), "last": .bool($0.offset == arguments.count - 1)] })
     }
 
+    /// The width of the arguments on one line, `a: A, b: B`.
+    static func width(ofArguments arguments: [String]) -> Int {
+        arguments.reduce(2 * max(0, arguments.count - 1)) { $0 + DocComment.width(of: $1) }
+    }
+
     /// The width the access keyword is counted with when deciding whether a signature fits a line.
     private static let accessPlaceholder = "public"
 
     /// A type for prose: ``Item`` as a symbol link, `[Item]` as "an array of ``Item``".
     private static func describe(_ type: String) -> String {
-        if type.hasPrefix("["), type.hasSuffix("]"), !type.contains(":") {
+        // Type names are ASCII: bytes tell.
+        let isCollection = type.utf8.first == UInt8(ascii: "[")
+        if isCollection, type.utf8.last == UInt8(ascii: "]"), !type.utf8.contains(UInt8(ascii: ":")) {
             let element = String(type.dropFirst().dropLast())
-            return "an array of " + (element.hasPrefix("[") ? "`\(element)`" : "``\(element)``")
+            return element.utf8.first == UInt8(ascii: "[")
+                ? String(concatenating: "an array of `", element, "`") : String(concatenating: "an array of ``", element, "``")
         }
-        if type.hasPrefix("[") { return "`\(type)`" }
-        return "``\(type)``"
+        return isCollection ? String(concatenating: "`", type, "`") : String(concatenating: "``", type, "``")
     }
 
     /// The path template as a ``RequestPath`` literal: each `{name}` becomes an interpolation of the
