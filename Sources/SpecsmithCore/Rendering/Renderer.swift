@@ -430,24 +430,36 @@ struct Renderer {
     }
 
     /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
-    /// container.decodeIfPresent(String.self, forKey: .name)`.
+    /// container.decodeIfPresent(String.self, forKey: .name)`. Written straight on one line, as nearly
+    /// every one fits (a struct with kept or forbidden extras has one for each property), and only
+    /// split into pieces for ``multilineCall(_:_:)`` when it does not.
     private static func decodeStatement(_ p: PropertyDeclaration, indent: Int) -> [String] {
         let label = SwiftNames.unescaped(p.name)
         let key = p.isStoredAside ? String(concatenating: "_", label) : label
-        return call(
-            String(concatenating: "self.", key, " = try container.", p.isOptional ? "decodeIfPresent(" : "decode("),
-            [
-                p.isIndirect ? String(concatenating: "Indirect<", p.type, ">.self") : String(concatenating: p.type, ".self"),
-                String(concatenating: "forKey: .", key),
-            ],
-            indent: indent)
+        let decode = p.isOptional ? "decodeIfPresent(" : "decode("
+        let (typeStart, typeEnd) = p.isIndirect ? ("Indirect<", ">.self") : ("", ".self")
+        let line = String(
+            concatenating: "self.", key, " = try container.", decode, typeStart, p.type, typeEnd, ", forKey: .", key, ")")
+        if fits(line, at: indent) { return [line] }
+        return multilineCall(
+            String(concatenating: "self.", key, " = try container.", decode),
+            [String(concatenating: typeStart, p.type, typeEnd), String(concatenating: "forKey: .", key)])
     }
 
     /// A call on one line when it fits at `indent`, else one argument per line, as swift-format lays it out.
     private static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
         let line = String(concatenating: head, arguments.joined(separator: ", "), ")")
-        if indent + DocComment.width(of: line) <= DocComment.lineWidth { return [line] }
-        return [head] + arguments.enumerated().map { "    " + $0.element + ($0.offset == arguments.count - 1 ? "" : ",") } + [")"]
+        return fits(line, at: indent) ? [line] : multilineCall(head, arguments)
+    }
+
+    private static func fits(_ line: String, at indent: Int) -> Bool {
+        indent + DocComment.width(of: line) <= DocComment.lineWidth
+    }
+
+    /// A call with one argument per line: `head`, the arguments indented by four spaces with a comma
+    /// after all but the last, `)`.
+    private static func multilineCall(_ head: String, _ arguments: [String]) -> [String] {
+        [head] + arguments.enumerated().map { "    " + $0.element + ($0.offset == arguments.count - 1 ? "" : ",") } + [")"]
     }
 
     /// Every type, outermost first, with its qualified name (`Customer.Billing`).
