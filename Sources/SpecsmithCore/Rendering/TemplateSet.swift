@@ -102,10 +102,12 @@ public struct TemplateSet: Sendable {
                 count += 1
                 continue
             }
-            var firstNonSpace = start
-            while bytes[firstNonSpace] == space { firstNonSpace += 1 }
-            if blank, bytes[firstNonSpace] == UInt8(ascii: "}") { count -= 1 }
-            blank = false
+            if blank {
+                var firstNonSpace = start
+                while bytes[firstNonSpace] == space { firstNonSpace += 1 }
+                if bytes[firstNonSpace] == UInt8(ascii: "}") { count -= 1 }
+                blank = false
+            }
             lastLineStart = count
             (output.baseAddress! + count).initialize(from: bytes.baseAddress! + start, count: trimmedEnd - start)
             count += trimmedEnd - start
