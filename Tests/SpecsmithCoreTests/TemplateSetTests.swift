@@ -64,6 +64,28 @@ import Testing
         }
     }
 
+    /// A type's text is handed to its parent without its last `Character`, the newline tidying ends
+    /// with: after a template's carriage return, `\r\n`. Lines that are not empty are indented.
+    @Test func aNestedTypeFromATemplateWithCarriageReturnsIsPlacedWithoutItsLastLineBreak() throws {
+        let folder = try makeFolder([
+            "spec.yaml": """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  properties:
+                    owner: {type: object, properties: {name: {type: string}}}
+            """,
+            "struct.mustache": "struct {{name}} {\r\n{{#nested}}{{.}}\n{{/nested}}}\r\n",
+        ])
+        let result = Pipeline(templates: try TemplateSet(overrides: folder)).generate(
+            GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
+        let models = try #require(result.files?.first { $0.name == "Models.swift" })
+        #expect(models.contents.hasSuffix("\nstruct Pet {\r\n    struct Owner {\r\n    }\n}\n"))
+    }
+
     @Test func aPartialThatDoesNotExistIsAnErrorWhereItIsNamed() throws {
         let folder = try makeFolder(["models.mustache": "{{> header}}\n\n  {{> footer}}\n"])
         #expect {

@@ -225,18 +225,19 @@ struct Renderer {
     // MARK: - Types
 
     /// Renders one type with its template (`struct`, `enum` or `alias`) at the left margin; nested
-    /// types are rendered first and handed to their parent as text indented by four spaces, so that
-    /// templates never depend on how deep a type is. `indent` is where the text will finally stand,
-    /// for wrapping doc comments.
-    private func renderType(_ declaration: TypeDeclaration, indent: Int, base: TemplateContext) throws(TemplateError) -> String {
+    /// types (`isNested`) are rendered first and handed to their parent as text indented by four
+    /// spaces, so that templates never depend on how deep a type is. `indent` is where the text will
+    /// finally stand, for wrapping doc comments.
+    private func renderType(
+        _ declaration: TypeDeclaration, indent: Int, isNested: Bool = false, base: TemplateContext
+    ) throws(TemplateError) -> String {
         var context: TemplateContext
         let template: String
         switch declaration {
         case .structure(let s):
             var nested: [String] = []
             for type in s.nested {
-                let text = try renderType(type, indent: indent + 4, base: base)
-                nested.append(Self.indented(text))
+                nested.append(try renderType(type, indent: indent + 4, isNested: true, base: base))
             }
             context = structContext(s, indent: indent)
             context["nested"] = .lines(nested)
@@ -259,7 +260,7 @@ struct Renderer {
         case .union(let u):
             var nested: [String] = []
             for type in u.nested {
-                nested.append(Self.indented(try renderType(type, indent: indent + 4, base: base)))
+                nested.append(try renderType(type, indent: indent + 4, isNested: true, base: base))
             }
             let cases: [TemplateContext] = u.cases.map { item in
                 [
@@ -282,39 +283,8 @@ struct Renderer {
             ]
             template = "union"
         }
-        var text = try templates.render(template, context, base: base)
-        text.removeLast()  // the newline tidying ends with; the parent places it
-        return text
-    }
-
-    /// The text with four spaces before every line that is not empty. Line by line, each copied whole into
-    /// the new string's storage: a type nested several deep is indented once for every level.
-    private static func indented(_ text: String) -> String {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return "" }
-            let newline = UInt8(ascii: "\n")
-            var lines = 1
-            for byte in bytes where byte == newline { lines += 1 }
-            return String(unsafeUninitializedCapacity: bytes.count + 4 * lines) { output in
-                var count = 0
-                var start = 0
-                while start < bytes.count {
-                    var end = bytes.count
-                    if let found = memchr(base + start, Int32(newline), bytes.count - start) {
-                        end = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                    }
-                    if bytes[start] != newline {
-                        (output.baseAddress! + count).initialize(repeating: UInt8(ascii: " "), count: 4)
-                        count += 4
-                    }
-                    (output.baseAddress! + count).initialize(from: base + start, count: end - start)
-                    count += end - start
-                    start = end
-                }
-                return count
-            }
-        }
+        // Without the newline tidying ends with: the parent places it.
+        return try templates.renderPlaced(template, context, base: base, indent: isNested ? 4 : 0)
     }
 
     private func structContext(_ s: StructDeclaration, indent: Int) -> TemplateContext {

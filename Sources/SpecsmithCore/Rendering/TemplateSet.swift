@@ -59,7 +59,13 @@ public struct TemplateSet: Sendable {
     /// Renders the template `name` with `context`, names it lacks looked up in `base`, and tidies the
     /// text: no trailing white space on any line, no run of blank lines, exactly one newline at the end.
     func render(_ name: String, _ context: TemplateContext, base: TemplateContext = [:]) throws(TemplateError) -> String {
-        try library.render(name, stack: [.object(base), .object(context)], Self.tidy)
+        try library.render(name, stack: [.object(base), .object(context)]) { Self.tidy($0) }
+    }
+
+    /// Renders like ``render(_:_:base:)`` a text that another one places: without the newline at the
+    /// end, and with every line that is not empty indented by `indent` spaces, as tidying writes it.
+    func renderPlaced(_ name: String, _ context: TemplateContext, base: TemplateContext, indent: Int) throws(TemplateError) -> String {
+        try library.render(name, stack: [.object(base), .object(context)]) { Self.tidy($0, indent: indent, finalNewline: false) }
     }
 
     static func name(of file: String) -> String {
@@ -68,15 +74,28 @@ public struct TemplateSet: Sendable {
 
     /// Tidies rendered text: no trailing spaces or tabs on any line; no blank line at the top, twice in
     /// a row, right after an opening brace, between a doc comment and what it documents, or before a
-    /// closing brace; exactly one newline at the end. One pass over the UTF-8 bytes, written straight
-    /// into the string's storage.
-    static func tidy(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // Tidying adds at most the final newline.
-        String(unsafeUninitializedCapacity: bytes.count + 1) { tidy(bytes, into: $0) }
+    /// closing brace; exactly one newline at the end, or with `finalNewline` false none (nor a carriage
+    /// return before it: the two are one `Character`, which `String.removeLast()` would remove). Every
+    /// line that is not empty is indented by `indent` spaces. One pass over the UTF-8 bytes, written
+    /// straight into the string's storage.
+    static func tidy(_ bytes: UnsafeBufferPointer<UInt8>, indent: Int = 0, finalNewline: Bool = true) -> String {
+        // Tidying adds at most the final newline, and `indent` spaces on each line it indents. Such a
+        // line holds a character and, unless it is the last, a newline: there are at most half as many
+        // as bytes, and one. (Counting them would take a pass of its own.)
+        let capacity = bytes.count + 1 + indent * (bytes.count / 2 + 1)
+        return String(unsafeUninitializedCapacity: capacity) { output in
+            var count = tidy(bytes, indent: indent, into: output)
+            if !finalNewline {
+                count -= 1
+                if count > 0, output[count - 1] == UInt8(ascii: "\r") { count -= 1 }
+            }
+            return count
+        }
     }
 
-    /// Writes the tidy form of `bytes` into `output`, which has room for one byte more, and returns its length.
-    private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    /// Writes the tidy form of `bytes`, indented by `indent`, into `output`, which has room enough, and
+    /// returns its length.
+    private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>, indent: Int, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
         var count = 0
         // Where the last line written starts in `output`; every line written ends with a newline.
@@ -109,6 +128,8 @@ public struct TemplateSet: Sendable {
                 blank = false
             }
             lastLineStart = count
+            (output.baseAddress! + count).initialize(repeating: space, count: indent)
+            count += indent
             (output.baseAddress! + count).initialize(from: bytes.baseAddress! + start, count: trimmedEnd - start)
             count += trimmedEnd - start
             output[count] = newline
