@@ -7,20 +7,21 @@ enum DocComment {
     /// The lines to write after `/// ` at `indent` spaces (blank lines stay blank).
     static func lines(_ text: [String], indent: Int) -> [String] {
         let width = max(40, lineWidth - indent - 4)
-        var result: [String] = []
-        result.reserveCapacity(text.count)
+        // Most text needs no wrapping: it is copied only from its first line that does.
+        var result: [String]?
         var inCode = false
-        for line in text {
+        for (index, line) in text.enumerated() {
             let start = Start(of: line)
             if start == .fence || start == .tildeFence { inCode.toggle() }
             // Most lines are short: `utf8.count` is free and never less than the character count.
             if inCode || start == .fence || start == .tableRow || line.utf8.count <= width || Self.width(of: line) <= width {
-                result.append(line)
+                result?.append(line)
                 continue
             }
-            result += wrap(line, width: width)
+            if result == nil { result = Array(text[..<index]) }
+            result! += wrap(line, width: width)
         }
-        return result
+        return result ?? text
     }
 
     /// What a line starts with after its spaces, where that decides how it is laid out.
@@ -38,9 +39,12 @@ enum DocComment {
             self = withUTF8(line) { bytes in
                 guard let first = bytes.firstIndex(where: { $0 != UInt8(ascii: " ") }) else { return .other }
                 let rest = bytes[first...]
-                if rest.starts(with: "```".utf8) { return .fence }
-                if rest.starts(with: "~~~".utf8) { return .tildeFence }
-                return rest.first == UInt8(ascii: "|") ? .tableRow : .other
+                switch bytes[first] {
+                case UInt8(ascii: "`"): return rest.starts(with: "```".utf8) ? .fence : .other
+                case UInt8(ascii: "~"): return rest.starts(with: "~~~".utf8) ? .tildeFence : .other
+                case UInt8(ascii: "|"): return .tableRow
+                default: return .other
+                }
             }
         }
     }
@@ -137,6 +141,11 @@ enum DocComment {
             while count < indent {
                 output[count] = space
                 count += 1
+            }
+            // Words one space apart, as nearly always, are copied as they stand.
+            if words.count == length - indent, let source = words.baseAddress {
+                (output.baseAddress! + indent).initialize(from: source, count: words.count)
+                return length
             }
             var afterSpace = false
             for byte in words where !(byte == space && afterSpace) {
