@@ -45,7 +45,7 @@ struct CheckWriter {
         for rule: ValidationRule, value: String, key: String, type: String, target: Target = .value,
         receiver: String = "context", constantBase: String
     ) -> [String] {
-        let argument = target.label + value
+        let argument = target == .value ? value : String(concatenating: target.label, value)
         let memberType = target.memberType(of: type)
         let expression: String
         switch rule {
@@ -80,6 +80,6 @@ struct CheckWriter {
         default:
             expression = Renderer.expression(rule, type: memberType)
         }
-        return ["\(receiver).check(\(argument), at: \(key), \(expression))"]
+        return [String(concatenating: receiver, ".check(", argument, ", at: ", key, ", ", expression, ")")]
     }
 }

@@ -500,7 +500,7 @@ struct Renderer {
                     constantBase: SwiftNames.unescaped(property.name))
             }
             if property.validatesNested {
-                statements.append("context.validate(\(property.reader), at: \(key))")
+                statements.append(String(concatenating: "context.validate(", property.reader, ", at: ", key, ")"))
             }
         }
         // The object breaks `not: {required: [a, b]}` when all of them are present.
