@@ -18,27 +18,25 @@ public struct DiagnosticRenderer: Sendable {
     /// Renders one diagnostic: its header line, then the source line and a caret under the column
     /// when the source is available, then its note.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var cache: [String: [Substring]] = [:]
+        var cache: [String: SourceLines] = [:]
         return render(diagnostic, cache: &cache)
     }
 
     /// Renders every diagnostic, each followed by a newline. Each file is split into lines once.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        var cache: [String: [Substring]] = [:]
+        var cache: [String: SourceLines] = [:]
         return diagnostics.map { render($0, cache: &cache) + "\n" }.joined()
     }
 
     /// The widest part of a source line shown; longer lines (minified JSON) show a window around the column.
     static let maximumShownWidth = 160
 
-    private func render(_ diagnostic: Diagnostic, cache: inout [String: [Substring]]) -> String {
+    private func render(_ diagnostic: Diagnostic, cache: inout [String: SourceLines]) -> String {
         var out = diagnostic.description
         if let location = diagnostic.location, let lines = lines(of: location.file, cache: &cache),
-            location.line >= 1, location.line <= lines.count
+            let line = lines.line(location.line)
         {
-            var line = lines[location.line - 1]
-            if line.hasSuffix("\r") { line = line.dropLast() }
-            let (shown, column) = Self.window(String(line), column: location.column)
+            let (shown, column) = Self.window(line, column: location.column)
             out += "\n" + shown + "\n" + Self.caret(under: column, in: shown)
         }
         if let note = diagnostic.note {
@@ -47,12 +45,30 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    private func lines(of file: String, cache: inout [String: [Substring]]) -> [Substring]? {
+    private func lines(of file: String, cache: inout [String: SourceLines]) -> SourceLines? {
         if let cached = cache[file] { return cached }
         guard let text = source(file) else { return nil }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = SourceLines(text)
         cache[file] = lines
         return lines
+    }
+
+    /// A file's text and where its lines are, found once for all of its diagnostics. Lines break
+    /// where libyaml breaks them (``LineBreaks``), so line N is the line libyaml's marks call N.
+    private struct SourceLines {
+        let utf8: [UInt8]
+        let ranges: [Range<Int>]
+
+        init(_ text: String) {
+            utf8 = Array(text.utf8)
+            ranges = utf8.withUnsafeBufferPointer(LineBreaks.lines)
+        }
+
+        /// Line `number`, counted from 1, without its break; `nil` past the end.
+        func line(_ number: Int) -> String? {
+            guard number >= 1, number <= ranges.count else { return nil }
+            return String(decoding: utf8[ranges[number - 1]], as: UTF8.self)
+        }
     }
 
     /// The line, or for a very long one the part around `column` with `...` at the cut ends, and the

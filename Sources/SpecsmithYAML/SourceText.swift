@@ -1,8 +1,10 @@
+import SpecsmithDiagnostics
+
 /// The original bytes of a document, read the way libyaml reads them, to turn byte offsets into
 /// lines and columns and to look at the character under an error. Only used on the error path.
 ///
-/// Lines break at `\n`, `\r\n`, `\r`, NEL (U+0085), LS (U+2028) and PS (U+2029), as in libyaml;
-/// columns count characters (code points). Both are 0-based here, like libyaml's marks.
+/// Lines break where libyaml breaks them (``LineBreaks``); columns count characters (code points).
+/// Both are 0-based here, like libyaml's marks.
 struct SourceText {
     let bytes: [UInt8]
 
@@ -72,14 +74,7 @@ struct SourceText {
 
     /// The number of bytes of the line break at `i`, or 0 when there is none.
     private func breakWidth(at i: Int) -> Int {
-        switch bytes[i] {
-        case 0x0A: return 1
-        case 0x0D: return i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
-        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0x85 ? 2 : 0
-        case 0xE2:
-            return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
-        default: return 0
-        }
+        bytes.withUnsafeBufferPointer { LineBreaks.width(in: $0, at: i) }
     }
 
     /// The number of bytes of the (possibly invalid) UTF-8 character at `i`: at least 1.

@@ -69,3 +69,36 @@ import Testing
         #expect(Array(parts[1])[caret] == "X")
     }
 }
+
+/// Line N of a diagnostic is the line libyaml calls N, whatever breaks the file uses.
+@Suite struct LineBreakTests {
+    func shown(_ text: String, line: Int, column: Int = 1) -> String {
+        let renderer = DiagnosticRenderer { _ in text }
+        let location = SourceLocation(file: "f.yaml", line: line, column: column)
+        return renderer.render(Diagnostic.warning("here", at: location))
+    }
+
+    @Test func crlfLinesShowWithoutTheirBreak() {
+        let text = "openapi: 3.1.0\r\ninfo:\r\n  foo: bar\r\n"
+        #expect(shown(text, line: 3, column: 3) == "f.yaml:3:3: warning: here\n  foo: bar\n  ^")
+    }
+
+    @Test func aLoneCarriageReturnAndUnicodeBreaksEndLines() {
+        let text = "a: 1\rb: 2\u{85}c: 3\u{2028}d: 4\u{2029}é: 5\n"
+        #expect(shown(text, line: 2).hasSuffix("\nb: 2\n^"))
+        #expect(shown(text, line: 3).hasSuffix("\nc: 3\n^"))
+        #expect(shown(text, line: 4).hasSuffix("\nd: 4\n^"))
+        #expect(shown(text, line: 5, column: 2).hasSuffix("\né: 5\n ^"))
+    }
+
+    @Test func aLinePastTheEndShowsOnlyTheHeader() {
+        #expect(shown("a: 1\n", line: 2) == "f.yaml:2:1: warning: here\n\n^")
+        #expect(shown("a: 1\n", line: 3) == "f.yaml:3:1: warning: here")
+    }
+
+    @Test func lineRangesLeaveBreaksOut() {
+        let bytes = Array("a\r\nb\rc\n\u{85}d".utf8)
+        let lines = bytes.withUnsafeBufferPointer(LineBreaks.lines).map { String(decoding: bytes[$0], as: UTF8.self) }
+        #expect(lines == ["a", "b", "c", "", "d"])
+    }
+}

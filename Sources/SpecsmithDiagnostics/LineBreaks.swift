@@ -1,0 +1,42 @@
+/// Line breaks as libyaml counts them, so that the YAML stage, which turns byte offsets into lines,
+/// and the diagnostic renderer, which shows the line a diagnostic points at, agree on what line N is:
+/// `\n`, `\r\n`, `\r`, NEL (U+0085), LS (U+2028) and PS (U+2029).
+package enum LineBreaks {
+    /// The number of bytes of the line break at `i`, or 0 when there is none.
+    package static func width(in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        switch bytes[i] {
+        case 0x0A: return 1
+        case 0x0D: return i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+        case 0xC2: return i + 1 < bytes.count && bytes[i + 1] == 0x85 ? 2 : 0
+        case 0xE2:
+            return i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9) ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// The byte ranges of the lines of UTF-8 text, breaks left out; a text ending in a break ends
+    /// with an empty line. One pass over the bytes, without decoding characters.
+    package static func lines(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            // Every break starts with one of these four bytes; anything else is text.
+            let byte = bytes[i]
+            guard byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 else {
+                i += 1
+                continue
+            }
+            let width = width(in: bytes, at: i)
+            if width == 0 {
+                i += 1
+                continue
+            }
+            lines.append(start..<i)
+            i += width
+            start = i
+        }
+        lines.append(start..<bytes.count)
+        return lines
+    }
+}
