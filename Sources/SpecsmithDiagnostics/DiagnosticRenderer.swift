@@ -33,11 +33,13 @@ public struct DiagnosticRenderer: Sendable {
 
     private func render(_ diagnostic: Diagnostic, cache: inout [String: SourceLines]) -> String {
         var out = diagnostic.description
-        if let location = diagnostic.location, let lines = lines(of: location.file, cache: &cache),
-            let line = lines.line(location.line)
-        {
-            let (shown, column) = Self.window(line, column: location.column)
-            out += "\n" + shown + "\n" + Self.caret(under: column, in: shown)
+        if let location = diagnostic.location {
+            if cache[location.file] == nil, let text = source(location.file) {
+                cache[location.file] = SourceLines(text)
+            }
+            if let (shown, column) = cache[location.file]?.shown(line: location.line, column: location.column) {
+                out += "\n" + shown + "\n" + Self.caret(under: column, in: shown)
+            }
         }
         if let note = diagnostic.note {
             out += "\nnote: " + note
@@ -45,37 +47,39 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    private func lines(of file: String, cache: inout [String: SourceLines]) -> SourceLines? {
-        if let cached = cache[file] { return cached }
-        guard let text = source(file) else { return nil }
-        let lines = SourceLines(text)
-        cache[file] = lines
-        return lines
-    }
-
     /// A file's text and where its lines are, found once for all of its diagnostics. Lines break
     /// where libyaml breaks them (``LineBreaks``), so line N is the line libyaml's marks call N.
     private struct SourceLines {
         let utf8: [UInt8]
         let ranges: [Range<Int>]
+        /// The characters of each long line shown so far. Minified JSON is one line with a diagnostic
+        /// every few hundred characters, and decoding the whole line for each would be quadratic.
+        var longLines: [Int: [Unicode.Scalar]] = [:]
 
         init(_ text: String) {
             utf8 = Array(text.utf8)
             ranges = utf8.withUnsafeBufferPointer(LineBreaks.lines)
         }
 
-        /// Line `number`, counted from 1, without its break; `nil` past the end.
-        func line(_ number: Int) -> String? {
+        /// What to show of line `number` (counted from 1, its break left out) for a diagnostic at
+        /// `column`, and the column within it; `nil` past the end.
+        mutating func shown(line number: Int, column: Int) -> (String, Int)? {
             guard number >= 1, number <= ranges.count else { return nil }
-            return String(decoding: utf8[ranges[number - 1]], as: UTF8.self)
+            let bytes = utf8[ranges[number - 1]]
+            // A line has no more characters than bytes.
+            guard bytes.count > DiagnosticRenderer.maximumShownWidth else {
+                return (String(decoding: bytes, as: UTF8.self), column)
+            }
+            let scalars = longLines[number] ?? Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+            longLines[number] = scalars
+            return DiagnosticRenderer.window(scalars, column: column)
         }
     }
 
     /// The line, or for a very long one the part around `column` with `...` at the cut ends, and the
     /// column within what is shown.
-    static func window(_ line: String, column: Int) -> (String, Int) {
-        let scalars = Array(line.unicodeScalars)
-        guard scalars.count > maximumShownWidth else { return (line, column) }
+    static func window(_ scalars: [Unicode.Scalar], column: Int) -> (String, Int) {
+        guard scalars.count > maximumShownWidth else { return (String(String.UnicodeScalarView(scalars)), column) }
         let half = maximumShownWidth / 2
         let start = max(0, min(column - 1 - half, scalars.count - maximumShownWidth))
         let end = min(scalars.count, start + maximumShownWidth)

@@ -68,6 +68,23 @@ import Testing
         let caret = parts[2].count - 1
         #expect(Array(parts[1])[caret] == "X")
     }
+
+    @Test func everyDiagnosticOnALongLineShowsItsOwnWindow() {
+        // Minified JSON: one line, a diagnostic here and there along it, some characters not ASCII.
+        let line = (0..<400).map { "\"k\($0)\":\"é\"" }.joined(separator: ",")
+        let renderer = DiagnosticRenderer { _ in line }
+        let columns = [1, 2_000, Array(line.unicodeScalars).count]
+        let diagnostics = columns.map { Diagnostic.warning("w", at: SourceLocation(file: "f.json", line: 1, column: $0)) }
+        let text = renderer.render(diagnostics)
+        let parts = text.split(separator: "\n").map { Array($0.unicodeScalars) }
+        #expect(parts.count == 9)
+        let scalars = Array(line.unicodeScalars)
+        for (index, column) in columns.enumerated() {
+            let (shown, caret) = (parts[3 * index + 1], parts[3 * index + 2].count - 1)
+            #expect(shown.count <= DiagnosticRenderer.maximumShownWidth + 6)
+            #expect(shown[caret] == scalars[column - 1])
+        }
+    }
 }
 
 /// Line N of a diagnostic is the line libyaml calls N, whatever breaks the file uses.
