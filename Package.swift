@@ -34,15 +34,18 @@ let package = Package(
             dependencies: [
                 "SpecsmithYAML",
                 "SpecsmithDiagnostics",
-                "SpecsmithRuntime",
+                "SpecsmithPattern",
             ],
             plugins: ["EmbedTemplates"]
         ),
         // What generated code calls: validation, request building, redaction.
         .target(
             name: "SpecsmithRuntime",
-            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: ["SpecsmithPattern", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
+        // JSON Schema's `pattern` (ECMA-262) on NSRegularExpression: the runtime validates with it and
+        // the generator checks specs with it. Foundation only, so the generator links no networking.
+        .target(name: "SpecsmithPattern"),
         // Generated from specs/eval.yaml by `swift run specsmith generate`. Do not edit by hand.
         .target(name: "EvalAPI", dependencies: ["SpecsmithRuntime"]),
         .executableTarget(
@@ -75,7 +78,7 @@ let package = Package(
         // Test fixtures are read from the source tree (via #filePath), not bundled as resources.
         .testTarget(name: "SpecsmithYAMLTests", dependencies: ["SpecsmithYAML"], exclude: ["Fixtures"]),
         .testTarget(name: "SpecsmithCoreTests", dependencies: ["SpecsmithCore"], exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "SpecsmithRuntimeTests", dependencies: ["SpecsmithRuntime"]),
+        .testTarget(name: "SpecsmithRuntimeTests", dependencies: ["SpecsmithRuntime", "SpecsmithPattern"]),
         .testTarget(name: "EvalAPITests", dependencies: ["EvalAPI", "SpecsmithRuntime"]),
         // The generated client against a loopback Hummingbird server that validates with the generated validators.
         .testTarget(

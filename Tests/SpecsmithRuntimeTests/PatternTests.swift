@@ -1,4 +1,5 @@
 @testable import SpecsmithRuntime
+@testable import SpecsmithPattern
 import Testing
 
 /// ECMA-262 patterns, as JSON Schema reads them.

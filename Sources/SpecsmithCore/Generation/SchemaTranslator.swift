@@ -1,6 +1,6 @@
 import Foundation
 import SpecsmithDiagnostics
-import struct SpecsmithRuntime.Pattern
+import struct SpecsmithPattern.Pattern
 import SpecsmithYAML
 
 /// Decides the Swift type of every schema: named types for component schemas, nested types for

@@ -80,7 +80,7 @@ public struct Pattern: Sendable, Hashable, CustomStringConvertible {
     public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
     /// Whether the pattern matches somewhere in `value`.
-    func matches(_ value: String) -> Bool {
+    public func matches(_ value: String) -> Bool {
         let range = NSRange(value.startIndex..., in: value)
         return expression.regex.firstMatch(in: value, options: [], range: range) != nil
     }
