@@ -5,6 +5,7 @@
 //   specsmith-bench generate [--iterations N] [--max-input-bytes N] [--max-nodes N] FILE...
 //   specsmith-bench replicate FILE N OUTPUT
 //   specsmith-bench compile [--configuration debug|release|both] [--runs N] [--release-runs N] FILE...
+//   specsmith-bench cli [--runs N] FILE...
 //
 // Each subcommand is one function in its own file; add new ones to `commands` below.
 
@@ -27,6 +28,7 @@ let commands: [Command] = [
     Command(name: "validate", summary: "validations per second and allocations per validation of OAuthToken", run: runValidationBenchmark),
     Command(name: "replicate", summary: "write a document with its components and paths N times, for scaling checks", run: runReplicate),
     Command(name: "compile", summary: "seconds and peak memory of swift build on the generated code", run: runCompileBenchmark),
+    Command(name: "cli", summary: "clock time of the specsmith executable, startup included, as a build step runs it", run: runCLIBenchmark),
 ]
 
 func usage(_ commands: [Command]) -> String {
