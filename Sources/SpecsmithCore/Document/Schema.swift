@@ -467,6 +467,7 @@ public struct Schema: Sendable, Hashable {
 
     /// ``types`` without `.null`.
     public var nonNullTypes: [SchemaType] {
-        types.filter { $0 != .null }
+        // Nearly always there is no `null` to leave out: then the stored list, without a copy.
+        types.contains(.null) ? types.filter { $0 != .null } : types
     }
 }

@@ -24,8 +24,9 @@ struct Translator {
         var diagnostics: [Diagnostic] = []
         let servers = translateServers(document)
         var operations: [OperationDeclaration] = []
-        let operationNames = SwiftNames.uniqued(document.operations.map(Self.operationName))
-        for (operation, name) in zip(document.operations, operationNames) {
+        let documentOperations = document.operations
+        let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
+        for (operation, name) in zip(documentOperations, operationNames) {
             if let declaration = translate(operation, named: name, document: document, schemas: &schemas, &diagnostics) {
                 operations.append(declaration)
             }
