@@ -41,16 +41,23 @@ extension ScalarKind {
     /// (The loader refuses a tag whose text does not fit it, such as `!!int abc`; a scalar made outside
     /// a parse with one reads as a string.) Resolved once, when the node is made.
     init(text: String, style: YAMLScalar.Style, tag: String?) {
+        var text = text
+        self = text.withUTF8 { ScalarKind(utf8: $0, style: style, tag: tag) }
+    }
+
+    /// The meaning of a scalar whose text is these UTF-8 bytes: the loader resolves a scalar from
+    /// libyaml's buffer, before (and without) reading its `String`.
+    init(utf8 text: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style, tag: String?) {
         switch tag {
-        case nil: self = style == .plain ? YAMLScalar.resolvePlain(text) : .string
+        case nil: self = style == .plain ? YAMLScalar.resolvePlain(utf8: text) : .string
         case CoreTag.str?, CoreTag.nonSpecific?: self = .string
         case CoreTag.null?: self = .null
         case CoreTag.bool?:
-            let kind = YAMLScalar.resolvePlain(text)
+            let kind = YAMLScalar.resolvePlain(utf8: text)
             if case .bool = kind { self = kind } else { self = .string }
-        case CoreTag.int?: self = YAMLScalar.resolvePlain(text) == .int ? .int : .string
+        case CoreTag.int?: self = YAMLScalar.resolvePlain(utf8: text) == .int ? .int : .string
         case CoreTag.float?:
-            switch YAMLScalar.resolvePlain(text) {
+            switch YAMLScalar.resolvePlain(utf8: text) {
             case .int, .float: self = .float
             case .specialFloat: self = .specialFloat
             default: self = .string

@@ -149,7 +149,8 @@ struct TreeBuilder: ~Copyable {
             )
             throw Fatal()
         }
-        var text = String(decoding: UnsafeBufferPointer(start: data.value, count: data.length), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
+        var text = String(decoding: bytes, as: UTF8.self)
         let style: YAMLScalar.Style
         switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -158,7 +159,10 @@ struct TreeBuilder: ~Copyable {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        if marks.hasRewrites, style != .doubleQuoted {
+        // Escapes rewritten before parsing are put back into the text; the meaning is then read
+        // from the text, else straight from libyaml's bytes.
+        let isRestored = marks.hasRewrites && style != .doubleQuoted
+        if isRestored {
             text = marks.rewrite.restore(text, from: Int(event.start_mark.index), to: Int(event.end_mark.index))
         }
         var tag: String?
@@ -169,7 +173,10 @@ struct TreeBuilder: ~Copyable {
         }
         inputNodes += 1
         try count(1, at: location)
-        let node = writer.appendScalar(text, style: style, tag: tag, at: location)
+        let resolved =
+            isRestored
+            ? ScalarKind(text: text, style: style, tag: tag) : ScalarKind(utf8: bytes, style: style, tag: tag)
+        let node = writer.appendScalar(text, style: style, tag: tag, resolved: resolved, at: location)
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = Anchored(node: node, size: 1, height: 0)
         }

@@ -78,13 +78,25 @@ struct StorageWriter {
     mutating func appendScalar(_ text: String, style: YAMLScalar.Style, tag: String?, at location: SourceLocation)
         -> Int32
     {
+        appendScalar(text, style: style, tag: tag, resolved: ScalarKind(text: text, style: style, tag: tag), at: location)
+    }
+
+    /// Appends a scalar whose meaning is resolved already; returns its position.
+    @inline(__always)
+    mutating func appendScalar(
+        _ text: String,
+        style: YAMLScalar.Style,
+        tag: String?,
+        resolved: ScalarKind,
+        at location: SourceLocation
+    ) -> Int32 {
         let record = NodeRecord(
             location: location,
             first: Int32(texts.count),
             count: 0,
             kind: .scalar,
             style: style,
-            resolved: ScalarKind(text: text, style: style, tag: tag),
+            resolved: resolved,
             hasTag: tag != nil
         )
         texts.append(text)
