@@ -17,12 +17,14 @@ extension LoadSession {
                 report(.pathMustStartWithSlash(path, at: keyNode.location))
             }
             guard let item = readPathItemOrRef(value, file: file, path: path, isWebhook: false) else { continue }
-            for operation in item.operations {
-                guard let id = operation.operationId else { continue }
+            // By position: iterating would copy each operation whole.
+            for index in item.operations.indices {
+                guard let id = item.operations[index].operationId else { continue }
+                let location = item.operations[index].location
                 if let first = operationIDs[id] {
-                    report(.duplicateOperationID(id, first: first, at: operation.location))
+                    report(.duplicateOperationID(id, first: first, at: location))
                 } else {
-                    operationIDs[id] = operation.location
+                    operationIDs[id] = location
                 }
             }
             paths[path] = item
@@ -34,14 +36,16 @@ extension LoadSession {
         let read = { (node: YAMLNode, file: String) in
             self.readPathItem(node, file: file, path: path, isWebhook: isWebhook)
         }
-        guard let result = referable(node, file: file, object: "Path Item", read: read) else { return nil }
-        var item = result.value
+        // Destructured, so that the path item is moved out of the result rather than copied.
+        guard case (var item, _, let description)? = referable(node, file: file, object: "Path Item", read: read) else {
+            return nil
+        }
         // A referenced path item may be shared by several paths: give its operations this path.
         if item.path != path {
             item.path = path
             for index in item.operations.indices { item.operations[index].path = path }
         }
-        if let description = result.description { item.description = description }
+        if let description { item.description = description }
         return item
     }
 
@@ -68,9 +72,11 @@ extension LoadSession {
             }
         }
         // Keep document order of the operations, not the order of HTTPMethod.allCases.
-        let order = o.mapping.compactMap(\.keyText)
-        item.operations.sort {
-            (order.firstIndex(of: $0.method.rawValue) ?? 0) < (order.firstIndex(of: $1.method.rawValue) ?? 0)
+        if item.operations.count > 1 {
+            let order = o.mapping.compactMap(\.keyText)
+            item.operations.sort {
+                (order.firstIndex(of: $0.method.rawValue) ?? 0) < (order.firstIndex(of: $1.method.rawValue) ?? 0)
+            }
         }
         if version == .v31 && o.mapping.entry("query") != nil {
             o.unsupported("query", feature: .queryMethod)
@@ -82,12 +88,25 @@ extension LoadSession {
     private func readParameterList(_ o: inout ObjectReader, file: String) -> [Parameter] {
         var parameters: [Parameter] = []
         for node in o.list("parameters") ?? YAMLSequence() {
-            guard let result = referable(node, file: file, object: "Parameter", read: readParameter) else { continue }
-            var parameter = result.value
-            if let id = result.referenceID { parameter.referenceID = id }
-            if let description = result.description { parameter.description = description }
-            if let first = parameters.first(where: { $0.name == parameter.name && $0.in == parameter.in }) {
-                report(.duplicateParameter(parameter.name, in: parameter.in, first: first.location, at: node.location))
+            guard
+                case (var parameter, let referenceID, let description)? = referable(
+                    node,
+                    file: file,
+                    object: "Parameter",
+                    read: readParameter
+                )
+            else { continue }
+            if let referenceID { parameter.referenceID = referenceID }
+            if let description { parameter.description = description }
+            if let first = parameters.firstIndex(where: { $0.name == parameter.name && $0.in == parameter.in }) {
+                report(
+                    .duplicateParameter(
+                        parameter.name,
+                        in: parameter.in,
+                        first: parameters[first].location,
+                        at: node.location
+                    )
+                )
                 continue
             }
             parameters.append(parameter)
@@ -125,10 +144,15 @@ extension LoadSession {
         if !isWebhook { checkPathParameters(operation) }
 
         if let body = o.value("requestBody") {
-            if let result = referable(body, file: file, object: "Request Body", read: readRequestBody) {
-                operation.requestBody = result.value
-                if let id = result.referenceID { operation.requestBody?.referenceID = id }
-                if let description = result.description { operation.requestBody?.description = description }
+            if case (var requestBody, let referenceID, let description)? = referable(
+                body,
+                file: file,
+                object: "Request Body",
+                read: readRequestBody
+            ) {
+                if let referenceID { requestBody.referenceID = referenceID }
+                if let description { requestBody.description = description }
+                operation.requestBody = requestBody
             }
         }
         if let responses = o.value("responses") {
@@ -262,12 +286,18 @@ extension LoadSession {
     private func readHeaders(_ o: inout ObjectReader, file: String) -> OrderedMap<Header> {
         var headers = OrderedMap<Header>()
         for (name, _, value) in o.entries("headers") {
-            guard let result = referable(value, file: file, object: "Header", read: readHeader) else { continue }
+            guard
+                case (var header, let referenceID, let description)? = referable(
+                    value,
+                    file: file,
+                    object: "Header",
+                    read: readHeader
+                )
+            else { continue }
             // The specification says a Content-Type response header is ignored.
             if name.lowercased() == "content-type" { continue }
-            var header = result.value
-            if let id = result.referenceID { header.referenceID = id }
-            if let description = result.description { header.description = description }
+            if let referenceID { header.referenceID = referenceID }
+            if let description { header.description = description }
             headers[name] = header
         }
         return headers
@@ -299,10 +329,16 @@ extension LoadSession {
                 report(.invalidStatus(key, at: keyNode.location))
                 continue
             }
-            guard let result = referable(value, file: file, object: "Response", read: readResponse) else { continue }
-            var response = result.value
-            if let id = result.referenceID { response.referenceID = id }
-            if let description = result.description { response.description = description }
+            guard
+                case (var response, let referenceID, let description)? = referable(
+                    value,
+                    file: file,
+                    object: "Response",
+                    read: readResponse
+                )
+            else { continue }
+            if let referenceID { response.referenceID = referenceID }
+            if let description { response.description = description }
             responses.entries.append(Responses.Entry(status: status, response: response))
         }
         return responses

@@ -238,7 +238,9 @@ extension LoadSession {
         read: (YAMLNode, String) -> T?
     ) -> (value: T, referenceID: String?, description: String?)? {
         guard let mapping = node.mapping, let refEntry = mapping.entry("$ref") else {
-            return read(node, file).map { ($0, nil, nil) }
+            // Not `map`: its closure would copy the value into the tuple.
+            guard let value = read(node, file) else { return nil }
+            return (value, nil, nil)
         }
         guard let written = stringValue(refEntry.value, key: "$ref") else { return nil }
         var description: String?
@@ -284,7 +286,7 @@ extension LoadSession {
             referencesInProgress.remove(cacheKey)
             referencesFollowed -= 1
         }
-        guard let value = referable(target.node, file: target.file, object: object, read: read)?.value else {
+        guard case (let value, _, _)? = referable(target.node, file: target.file, object: object, read: read) else {
             return nil
         }
         objectCache[cacheKey] = value
