@@ -218,7 +218,9 @@ struct TreeBuilder: ~Copyable {
 
     @inline(__always)
     private mutating func endCollection() {
-        guard let frame = stack.popLast() else { return }
+        // `removeLast`, not `popLast`: destroying an optional frame goes through its type's metadata.
+        guard !stack.isEmpty else { return }
+        let frame = stack.removeLast()
         let node = writer.appendCollection(
             frame.isMapping ? .mapping : .sequence,
             children: pending[frame.firstChild...],
