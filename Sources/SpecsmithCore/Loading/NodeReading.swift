@@ -146,7 +146,10 @@ extension LoadSession {
 
 /// Reads the keys of one specification object, remembering which were asked for so that the rest
 /// can be reported as unknown, and collecting `x-` extensions.
-struct ObjectReader {
+///
+/// Noncopyable: a reader is made for every object of a document, and a copy (which the compiler
+/// makes, for example, when binding the failable initializer's result) retains all it holds.
+struct ObjectReader: ~Copyable {
     let session: LoadSession
     let node: YAMLNode
     let mapping: YAMLMapping

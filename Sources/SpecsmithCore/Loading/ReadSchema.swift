@@ -113,7 +113,7 @@ extension LoadSession {
     }
 
     /// In 3.0, the keys next to a schema's `$ref` are ignored: warns about them, but keeps `x-` extensions.
-    private func readReferenceSiblings(_ o: SchemaReader, into schema: inout Schema) {
+    private func readReferenceSiblings(_ o: borrowing SchemaReader, into schema: inout Schema) {
         let siblings = o.mapping.compactMap(\.keyText).filter { $0 != "$ref" && !$0.hasPrefix("x-") }
         if !siblings.isEmpty {
             let location = o.mapping.entry(siblings[0])?.key.location ?? o.location
@@ -124,7 +124,7 @@ extension LoadSession {
         }
     }
 
-    private func readTypes(_ o: SchemaReader, into schema: inout Schema) {
+    private func readTypes(_ o: borrowing SchemaReader, into schema: inout Schema) {
         // Built here and stored once: appending to `schema.types` goes through its copy-on-write box each time.
         var types: [SchemaType] = []
         if let typeNode = o.raw(.type) {
@@ -172,7 +172,7 @@ extension LoadSession {
     /// Reads `exclusiveMinimum`/`exclusiveMaximum` in either form into the 3.1 one, returning the
     /// inclusive and exclusive bounds: a 3.0 `true` moves the inclusive bound into the exclusive one.
     private func readExclusiveBound(
-        _ o: SchemaReader,
+        _ o: borrowing SchemaReader,
         _ keyword: SchemaKeyword,
         bound: String,
         inclusive: YAMLNumber?
@@ -229,7 +229,7 @@ extension LoadSession {
 
     /// Warns about `enum`, `const` and `default` values that the schema's own `type` refuses, and
     /// `required` names missing from `properties` of a closed object.
-    private func checkValues(_ schema: Schema, _ o: SchemaReader) {
+    private func checkValues(_ schema: Schema, _ o: borrowing SchemaReader) {
         if !schema.types.isEmpty {
             func check(_ value: JSONValue, _ keyword: String, at location: SourceLocation) {
                 if !Self.value(value, fits: schema.types) {
@@ -273,7 +273,7 @@ extension LoadSession {
     }
 
     /// Warns about constraints that cannot apply to any of the schema's types.
-    private func checkApplicability(_ schema: Schema, _ o: SchemaReader) {
+    private func checkApplicability(_ schema: Schema, _ o: borrowing SchemaReader) {
         // No constraint applies to `null` alone, so the full list of types answers as well as the
         // non-null one, which is only built for a message.
         let types = schema.types

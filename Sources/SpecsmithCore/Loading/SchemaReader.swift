@@ -76,7 +76,8 @@ enum SchemaKeyword: String, CaseIterable {
 /// Reads the keys of one Schema Object. Where ``ObjectReader`` searches for each key it is asked
 /// for, this classifies each key once: a schema is asked for every keyword above, and most are
 /// absent. Every keyword counts as known whether read or not, so there is nothing to remember.
-struct SchemaReader {
+/// Noncopyable, as ``ObjectReader`` is.
+struct SchemaReader: ~Copyable {
     let session: LoadSession
     let node: YAMLNode
     let mapping: YAMLMapping
