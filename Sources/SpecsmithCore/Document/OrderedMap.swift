@@ -65,21 +65,7 @@ public struct OrderedMap<Value>: RandomAccessCollection {
         get { position(of: key).map { entries[$0].value } }
         set {
             if let newValue {
-                if entries.count > Self.linearLimit {
-                    // One hash for the usual case, a new key: claim the next position, and give it back
-                    // when the key was there already.
-                    if let position = index.updateValue(entries.count, forKey: key) {
-                        index[key] = position
-                        entries[position].value = newValue
-                    } else {
-                        entries.append(Entry(key: key, value: newValue))
-                    }
-                } else if let position = position(of: key) {
-                    entries[position].value = newValue
-                } else {
-                    entries.append(Entry(key: key, value: newValue))
-                    reindex(from: entries.count - 1)
-                }
+                set(newValue, forKey: key)
             } else if let position = position(of: key) {
                 entries.remove(at: position)
                 index.removeValue(forKey: key)
@@ -102,6 +88,27 @@ public struct OrderedMap<Value>: RandomAccessCollection {
 
     /// Whether the map has this key.
     public func contains(key: String) -> Bool { position(of: key) != nil }
+
+    /// Sets a key's value as the subscript does (a new key is appended), taking the value over:
+    /// assigning through the subscript copies a large value once to make it optional and again to
+    /// unwrap it.
+    public mutating func set(_ value: consuming Value, forKey key: String) {
+        if entries.count > Self.linearLimit {
+            // One hash for the usual case, a new key: claim the next position, and give it back
+            // when the key was there already.
+            if let position = index.updateValue(entries.count, forKey: key) {
+                index[key] = position
+                entries[position].value = value
+            } else {
+                entries.append(Entry(key: key, value: value))
+            }
+        } else if let position = position(of: key) {
+            entries[position].value = value
+        } else {
+            entries.append(Entry(key: key, value: value))
+            reindex(from: entries.count - 1)
+        }
+    }
 }
 
 extension OrderedMap.Entry: Sendable where Value: Sendable {}

@@ -27,7 +27,7 @@ extension LoadSession {
                     operationIDs[id] = location
                 }
             }
-            paths[path] = item
+            paths.set(item, forKey: path)
         }
         return (paths, extensions)
     }
@@ -298,7 +298,7 @@ extension LoadSession {
             if name.lowercased() == "content-type" { continue }
             if let referenceID { header.referenceID = referenceID }
             if let description { header.description = description }
-            headers[name] = header
+            headers.set(header, forKey: name)
         }
         return headers
     }
@@ -383,7 +383,7 @@ extension LoadSession {
                 if let encoding = readEncoding(encodingNode, file: file, key: name) { media.encoding[name] = encoding }
             }
             media.extensions = m.finish()
-            content[mediaType] = media
+            content.set(media, forKey: mediaType)
         }
         return content
     }
