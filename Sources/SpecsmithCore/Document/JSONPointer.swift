@@ -31,6 +31,8 @@ public enum JSONPointer {
     /// A pointer from unescaped tokens.
     public static func pointer(_ tokens: [String]) -> String {
         var pointer = ""
+        // Room for every token unescaped and its `/`: most need no escape, so the text grows once at most.
+        pointer.reserveCapacity(tokens.reduce(tokens.count) { $0 + $1.utf8.count })
         for token in tokens {
             pointer += "/"
             pointer += escape(token)
