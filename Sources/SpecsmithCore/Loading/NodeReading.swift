@@ -299,7 +299,7 @@ struct ObjectReader: ~Copyable {
                 session.report(.nonScalarKey(at: mapping[index].key.location))
                 continue
             }
-            if key.hasPrefix("x-") {
+            if key.isExtensionKey {
                 extensions[key] = mapping[index].value
             } else if !asked.contains(index) {
                 session.report(.unknownKey(key, in: objectName, at: mapping[index].key.location))
@@ -307,6 +307,13 @@ struct ObjectReader: ~Copyable {
         }
         return extensions
     }
+}
+
+extension String {
+    /// Whether a key names an extension (starts with `x-`). The first byte settles most keys without
+    /// `hasPrefix`, which compares characters: a text whose first byte is not `x` cannot start with
+    /// the character `x`.
+    var isExtensionKey: Bool { utf8.first == UInt8(ascii: "x") && hasPrefix("x-") }
 }
 
 /// Positions in a mapping, kept without allocating for the first 64: most objects have a handful of keys.

@@ -8,8 +8,10 @@ extension LoadSession {
         var paths = OrderedMap<PathItem>()
         var extensions = Extensions()
         var operationIDs: [String: SourceLocation] = [:]
-        for (path, keyNode, value) in entries(node, key: "paths") ?? [] {
-            if path.hasPrefix("x-") {
+        let pathEntries = entries(node, key: "paths") ?? []
+        operationIDs.reserveCapacity(pathEntries.count)
+        for (path, keyNode, value) in pathEntries {
+            if path.isExtensionKey {
                 extensions[path] = value
                 continue
             }
@@ -321,7 +323,7 @@ extension LoadSession {
     private func readResponses(_ node: YAMLNode, file: String) -> Responses {
         var responses = Responses()
         for (key, keyNode, value) in entries(node, key: "responses") ?? [] {
-            if key.hasPrefix("x-") {
+            if key.isExtensionKey {
                 responses.extensions[key] = value
                 continue
             }

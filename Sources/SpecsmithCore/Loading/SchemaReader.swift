@@ -183,7 +183,7 @@ struct SchemaReader: ~Copyable {
                 session.report(.nonScalarKey(at: entry.key.location))
                 continue
             }
-            if key.hasPrefix("x-") {
+            if key.isExtensionKey {
                 extensions[key] = entry.value
             } else {
                 session.report(.unknownKey(key, in: "Schema", at: entry.key.location))
