@@ -21,12 +21,6 @@ package enum LineBreaks {
         var start = 0
         var i = 0
         while i < bytes.count {
-            // Every break starts with one of these four bytes; anything else is text.
-            let byte = bytes[i]
-            guard byte == 0x0A || byte == 0x0D || byte == 0xC2 || byte == 0xE2 else {
-                i += 1
-                continue
-            }
             let width = width(in: bytes, at: i)
             if width == 0 {
                 i += 1

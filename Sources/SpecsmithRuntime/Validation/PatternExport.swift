@@ -1,4 +1,4 @@
 // `Pattern` lives in its own module so that the generator, which checks every `pattern` of a spec
 // with it, does not link what the runtime's client needs (FoundationNetworking, and with it curl and
-// TLS: about two thirds of the CLI's dynamic-loading time). Generated code names it through this module.
+// TLS: nine tenths of the CLI's dynamic-loading time). Generated code names it through this module.
 @_exported public import SpecsmithPattern
