@@ -7,11 +7,11 @@ import Testing
         .appendingPathComponent("specsmith").path
     static let evalSpec = GoldenTests.packageRoot.appendingPathComponent("specs/eval.yaml").path
 
-    let folder: String
+    let scratch: TemporaryFolder
+    var folder: String { scratch.path }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-cli-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder("specsmith-cli")
     }
 
     struct Run {

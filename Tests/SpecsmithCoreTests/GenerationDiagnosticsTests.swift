@@ -6,12 +6,12 @@ import Testing
 /// Problems the generation stage itself reports, at the spec's locations.
 @Suite struct GenerationDiagnosticsTests {
     func generate(_ spec: String) throws -> Pipeline.Result {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-gen-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("spec.yaml").path
+        let folder = try TemporaryFolder("specsmith-gen")
+        let path = folder.path + "/spec.yaml"
         try spec.write(toFile: path, atomically: true, encoding: .utf8)
-        return Pipeline(templates: try TemplateSet.defaults()).generate(
-            GenerationJob(spec: path, output: folder.appendingPathComponent("out").path, module: "T"))
+        return try withExtendedLifetime(folder) {
+            Pipeline(templates: try TemplateSet.defaults()).generate(GenerationJob(spec: path, output: folder.path + "/out", module: "T"))
+        }
     }
 
     @Test func aPatternTheRuntimeCannotCompileIsAnErrorAtItsSchema() throws {

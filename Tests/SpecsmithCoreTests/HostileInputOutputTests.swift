@@ -6,12 +6,11 @@ import Testing
 /// of a backup, a rename into place, the removal of a stale file), the folder afterwards holds exactly
 /// the files, with exactly the contents, that it held before.
 @Suite struct HostileInputOutputTests {
-    let folder: String
+    let scratch: TemporaryFolder
+    var folder: String { scratch.path }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-atomic-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder("specsmith-atomic")
     }
 
     func file(_ name: String, _ body: String) -> GeneratedFile {

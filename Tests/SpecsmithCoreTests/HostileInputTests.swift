@@ -14,12 +14,11 @@ import Testing
     }()
 
     /// A fresh temporary folder for one test.
-    let folder: String
+    let scratch: TemporaryFolder
+    var folder: String { scratch.path }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-hostile-\(UUID().uuidString)")
-            .path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder("specsmith-hostile")
     }
 
     /// Loads a file and returns its diagnostics as `name:line:column: error: message` lines (paths

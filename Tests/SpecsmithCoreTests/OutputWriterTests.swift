@@ -3,11 +3,11 @@ import SpecsmithCore
 import Testing
 
 @Suite struct OutputWriterTests {
-    let folder: String
+    let scratch: TemporaryFolder
+    var folder: String { scratch.path }
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-writer-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        scratch = try TemporaryFolder("specsmith-writer")
     }
 
     func file(_ name: String, _ body: String) -> GeneratedFile {

@@ -4,8 +4,15 @@ import SpecsmithDiagnostics
 import Testing
 
 @Suite struct TemplateSetTests {
+    let scratch: TemporaryFolder
+
+    init() throws {
+        scratch = try TemporaryFolder("specsmith-templates")
+    }
+
+    /// A new folder in this test's temporary folder, holding `files`.
     func makeFolder(_ files: [String: String]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-templates-\(UUID().uuidString)").path
+        let folder = scratch.path + "/" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for (name, text) in files {
             try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
