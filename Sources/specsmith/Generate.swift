@@ -101,6 +101,7 @@ struct JobOptions: ParsableArguments {
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write Swift source for OpenAPI documents.",
         usage: """
             specsmith generate
@@ -144,6 +145,7 @@ struct Generate: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Verify that generated code on disk is what generation makes now.",
         usage: """
             specsmith check

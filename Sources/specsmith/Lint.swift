@@ -5,6 +5,7 @@ import SpecsmithDiagnostics
 
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lint",
         abstract: "Check OpenAPI documents and print every problem found.",
         usage: "specsmith lint FILE...",
         discussion: """
