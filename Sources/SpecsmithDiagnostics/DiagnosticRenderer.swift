@@ -70,20 +70,24 @@ public struct DiagnosticRenderer: Sendable {
             guard bytes.count > DiagnosticRenderer.maximumShownWidth else {
                 return (String(decoding: bytes, as: UTF8.self), column)
             }
-            let scalars = longLines[number] ?? Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
-            longLines[number] = scalars
-            return DiagnosticRenderer.window(scalars, column: column)
+            if longLines[number] == nil {
+                var scalars: [Unicode.Scalar] = []
+                scalars.reserveCapacity(bytes.count)
+                for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { scalars.append(scalar) }
+                longLines[number] = scalars
+            }
+            return DiagnosticRenderer.window(longLines[number]!, column: column)
         }
     }
 
     /// The line, or for a very long one the part around `column` with `...` at the cut ends, and the
     /// column within what is shown.
     static func window(_ scalars: [Unicode.Scalar], column: Int) -> (String, Int) {
-        guard scalars.count > maximumShownWidth else { return (String(String.UnicodeScalarView(scalars)), column) }
+        guard scalars.count > maximumShownWidth else { return (text(scalars[...]), column) }
         let half = maximumShownWidth / 2
         let start = max(0, min(column - 1 - half, scalars.count - maximumShownWidth))
         let end = min(scalars.count, start + maximumShownWidth)
-        var shown = String(String.UnicodeScalarView(scalars[start..<end]))
+        var shown = text(scalars[start..<end])
         var shownColumn = column - start
         if start > 0 {
             shown = "..." + shown
@@ -93,15 +97,27 @@ public struct DiagnosticRenderer: Sendable {
         return (shown, shownColumn)
     }
 
+    /// The text of `scalars`, encoded straight to UTF-8 (a `UnicodeScalarView` appends them one by
+    /// one through generic code, several hundred instructions each).
+    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 4)
+        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// A caret line whose leading white space copies the source line's tabs, so the caret lines up.
     static func caret(under column: Int, in line: String) -> String {
-        var prefix = ""
-        for (index, scalar) in line.unicodeScalars.enumerated() where index < column - 1 {
-            prefix.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+        let width = max(0, column - 1)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(width + 1)
+        // One space or tab for each character before the column: for each byte that starts one.
+        for byte in line.utf8 where byte & 0xC0 != 0x80 {
+            guard bytes.count < width else { break }
+            bytes.append(byte == UInt8(ascii: "\t") ? byte : UInt8(ascii: " "))
         }
-        if line.unicodeScalars.count < column - 1 {
-            prefix += String(repeating: " ", count: column - 1 - line.unicodeScalars.count)
-        }
-        return prefix + "^"
+        bytes += repeatElement(UInt8(ascii: " "), count: width - bytes.count)
+        bytes.append(UInt8(ascii: "^"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
