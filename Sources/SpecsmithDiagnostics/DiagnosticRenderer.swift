@@ -52,9 +52,10 @@ public struct DiagnosticRenderer: Sendable {
     private struct SourceLines {
         let utf8: [UInt8]
         let ranges: [Range<Int>]
-        /// The characters of each long line shown so far. Minified JSON is one line with a diagnostic
-        /// every few hundred characters, and decoding the whole line for each would be quadratic.
-        var longLines: [Int: [Unicode.Scalar]] = [:]
+        /// An index of each long line shown so far. Minified JSON is one line with a diagnostic every
+        /// few hundred characters, and counting the characters of the whole line for each would be
+        /// quadratic.
+        var longLines: [Int: LongLine] = [:]
 
         init(_ text: String) {
             utf8 = Array(text.utf8)
@@ -65,45 +66,66 @@ public struct DiagnosticRenderer: Sendable {
         /// `column`, and the column within it; `nil` past the end.
         mutating func shown(line number: Int, column: Int) -> (String, Int)? {
             guard number >= 1, number <= ranges.count else { return nil }
-            let bytes = utf8[ranges[number - 1]]
+            let range = ranges[number - 1]
             // A line has no more characters than bytes.
-            guard bytes.count > DiagnosticRenderer.maximumShownWidth else {
-                return (String(decoding: bytes, as: UTF8.self), column)
+            guard range.count > DiagnosticRenderer.maximumShownWidth else {
+                return (String(decoding: utf8[range], as: UTF8.self), column)
             }
-            if longLines[number] == nil {
-                var scalars: [Unicode.Scalar] = []
-                scalars.reserveCapacity(bytes.count)
-                for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars { scalars.append(scalar) }
-                longLines[number] = scalars
+            return utf8.withUnsafeBufferPointer { buffer in
+                let line = UnsafeBufferPointer(rebasing: buffer[range])
+                if longLines[number] == nil { longLines[number] = LongLine(line) }
+                return longLines[number]!.window(of: line, column: column)
             }
-            return DiagnosticRenderer.window(longLines[number]!, column: column)
         }
     }
 
-    /// The line, or for a very long one the part around `column` with `...` at the cut ends, and the
-    /// column within what is shown.
-    static func window(_ scalars: [Unicode.Scalar], column: Int) -> (String, Int) {
-        guard scalars.count > maximumShownWidth else { return (text(scalars[...]), column) }
-        let half = maximumShownWidth / 2
-        let start = max(0, min(column - 1 - half, scalars.count - maximumShownWidth))
-        let end = min(scalars.count, start + maximumShownWidth)
-        var shown = text(scalars[start..<end])
-        var shownColumn = column - start
-        if start > 0 {
-            shown = "..." + shown
-            shownColumn += 3
-        }
-        if end < scalars.count { shown += "..." }
-        return (shown, shownColumn)
-    }
+    /// A long line's character count, and where every ``stride``-th character starts, so that the
+    /// part around a column is found by stepping over at most ``stride`` characters. (The text is
+    /// UTF-8 from a `String`, so every byte but a continuation byte starts a character.)
+    private struct LongLine {
+        static let stride = 256
+        /// The byte offset of character `k * stride`, for each k.
+        let checkpoints: [Int]
+        let count: Int
 
-    /// The text of `scalars`, encoded straight to UTF-8 (a `UnicodeScalarView` appends them one by
-    /// one through generic code, several hundred instructions each).
-    private static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 4)
-        for scalar in scalars { UTF8.encode(scalar) { bytes.append($0) } }
-        return String(decoding: bytes, as: UTF8.self)
+        init(_ line: UnsafeBufferPointer<UInt8>) {
+            var checkpoints: [Int] = []
+            checkpoints.reserveCapacity(line.count / Self.stride + 1)
+            var count = 0
+            for (offset, byte) in line.enumerated() where byte & 0xC0 != 0x80 {
+                if count % Self.stride == 0 { checkpoints.append(offset) }
+                count += 1
+            }
+            self.checkpoints = checkpoints
+            self.count = count
+        }
+
+        /// The byte offset where character `index` (from 0; `count` for the end) starts.
+        func offset(of index: Int, in line: UnsafeBufferPointer<UInt8>) -> Int {
+            guard index < count else { return line.count }
+            var offset = checkpoints[index / Self.stride]
+            for _ in 0..<index % Self.stride {
+                offset += 1
+                while line[offset] & 0xC0 == 0x80 { offset += 1 }
+            }
+            return offset
+        }
+
+        /// The part of the line around `column` with `...` at the cut ends, and the column within it.
+        func window(of line: UnsafeBufferPointer<UInt8>, column: Int) -> (String, Int) {
+            let width = DiagnosticRenderer.maximumShownWidth
+            guard count > width else { return (String(decoding: line, as: UTF8.self), column) }
+            let start = max(0, min(column - 1 - width / 2, count - width))
+            let end = min(count, start + width)
+            var shown = String(decoding: line[offset(of: start, in: line)..<offset(of: end, in: line)], as: UTF8.self)
+            var shownColumn = column - start
+            if start > 0 {
+                shown = "..." + shown
+                shownColumn += 3
+            }
+            if end < count { shown += "..." }
+            return (shown, shownColumn)
+        }
     }
 
     /// A caret line whose leading white space copies the source line's tabs, so the caret lines up.

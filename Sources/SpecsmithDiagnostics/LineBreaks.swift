@@ -21,6 +21,11 @@ package enum LineBreaks {
         var start = 0
         var i = 0
         while i < bytes.count {
+            // Most bytes start no break: none from 0x0E (past `\r`) to 0xC1 (before NEL's first byte).
+            if bytes[i] &- 0x0E < 0xC2 - 0x0E {
+                i += 1
+                continue
+            }
             let width = width(in: bytes, at: i)
             if width == 0 {
                 i += 1

@@ -70,14 +70,16 @@ import Testing
     }
 
     @Test func everyDiagnosticOnALongLineShowsItsOwnWindow() {
-        // Minified JSON: one line, a diagnostic here and there along it, some characters not ASCII.
-        let line = (0..<400).map { "\"k\($0)\":\"é\"" }.joined(separator: ",")
+        // Minified JSON: one line, a diagnostic here and there along it, characters of two and four
+        // bytes among the others. Column 337 shows from character 256 on, where the renderer's index of
+        // the line has an entry.
+        let line = (0..<400).map { "\"k\($0)\":\"é😀\"" }.joined(separator: ",")
         let renderer = DiagnosticRenderer { _ in line }
-        let columns = [1, 2_000, Array(line.unicodeScalars).count]
+        let columns = [1, 337, 2_000, Array(line.unicodeScalars).count]
         let diagnostics = columns.map { Diagnostic.warning("w", at: SourceLocation(file: "f.json", line: 1, column: $0)) }
         let text = renderer.render(diagnostics)
         let parts = text.split(separator: "\n").map { Array($0.unicodeScalars) }
-        #expect(parts.count == 9)
+        #expect(parts.count == 12)
         let scalars = Array(line.unicodeScalars)
         for (index, column) in columns.enumerated() {
             let (shown, caret) = (parts[3 * index + 1], parts[3 * index + 2].count - 1)
