@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "specsmith-bench",
-            dependencies: ["SpecsmithCore", "SpecsmithYAML", "EvalAPI", "GeneratedPackage"]
+            dependencies: ["SpecsmithCore", "SpecsmithDiagnostics", "SpecsmithYAML", "EvalAPI", "GeneratedPackage"]
         ),
         // Generates and builds every OpenAPI document of a folder: `swift run -c release specsmith-corpus DIR`.
         .executableTarget(name: "specsmith-corpus", dependencies: ["SpecsmithCore", "GeneratedPackage"]),

@@ -1,10 +1,12 @@
 import Foundation
 import SpecsmithCore
+import SpecsmithDiagnostics
 import SpecsmithYAML
 
 /// `specsmith-bench generate [--iterations N] FILE...`: for each document, the median CPU time of each
 /// stage (read, YAML tree, document with references, generation model, rendering, writing into an empty
-/// temporary folder) and of libyaml's bare event loop over the same bytes, measured in one run; total
+/// temporary folder, and reporting: the warnings rendered with their source lines, as `specsmith
+/// generate` prints them) and of libyaml's bare event loop over the same bytes, measured in one run; total
 /// throughput in MB/s, the ratio total ÷ bare loop, and the process's peak memory. `--max-input-bytes` and
 /// `--max-nodes` raise those load limits for documents larger than real ones.
 func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
@@ -39,7 +41,8 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
         printError("specsmith-bench: \(error.diagnostic)")
         return 1
     }
-    let columns = ["read", "yaml", "document", "model", "render", "write", "total", "bare", "ratio", "MB/s", "peak MB", "wall", "wall MB/s"]
+    let stages = ["read", "yaml", "document", "model", "render", "write", "report"]
+    let columns = stages + ["total", "bare", "ratio", "MB/s", "peak MB", "wall", "wall MB/s"]
     print("file".padding(to: 34) + "KB".leftPadding(to: 7) + columns.map { $0.leftPadding(to: 10) }.joined())
     print(
         "(median of \(iterations) runs: CPU milliseconds of the process per stage; ratio = total / bare libyaml event loop;"
@@ -61,11 +64,13 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
             let wallFolder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-bench-\(UUID().uuidString)").path
             stage["wall"] = wallSeconds {
                 let bytes = readFile(path) ?? []
-                guard let document = pipeline.loader.load(bytes: bytes, file: path).document,
-                    let files = try? pipeline.render(pipeline.translate(document, job: job))
-                else { return }
+                let loaded = pipeline.loader.load(bytes: bytes, file: path)
+                guard let document = loaded.document else { return }
+                let translated = pipeline.translate(document, job: job)
+                guard let files = try? pipeline.render(translated) else { return }
                 let writer = OutputWriter()
                 try? writer.apply(writer.plan(files, in: wallFolder))
+                _ = report(loaded.diagnostics + translated.diagnostics, sources: loaded.sources)
             }
             try? FileManager.default.removeItem(atPath: wallFolder)
             var bytes: [UInt8] = []
@@ -90,8 +95,9 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
                 try? writer.apply(writer.plan(generated, in: folder))
             }
             try? FileManager.default.removeItem(atPath: folder)
+            stage["report"] = cpuSeconds { _ = report(loaded!.diagnostics + translated!.diagnostics, sources: loaded!.sources) }
             stage["bare"] = cpuSeconds { _ = YAMLLoader.countEvents(bytes) }
-            stage["total"] = ["read", "yaml", "document", "model", "render", "write"].reduce(0) { $0 + stage[$1]! }
+            stage["total"] = stages.reduce(0) { $0 + stage[$1]! }
             guard iteration > 0 else { continue }  // the first run warms up
             for (key, value) in stage { samples[key, default: []].append(value) }
         }
@@ -103,7 +109,7 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
         let total = medians["total"]!
         let megabytes = Double(first.count) / 1_000_000
         var row = name.padding(to: 34) + "\(first.count / 1024)".leftPadding(to: 7)
-        for key in ["read", "yaml", "document", "model", "render", "write", "total", "bare"] {
+        for key in stages + ["total", "bare"] {
             row += fixed(medians[key]! * 1000, 1).leftPadding(to: 10)
         }
         row += (fixed(total / medians["bare"]!, 2) + "x").leftPadding(to: 10)
@@ -114,6 +120,11 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
         print(row)
     }
     return status
+}
+
+/// The diagnostics as `specsmith generate` prints them: in order of location, each with its source line.
+func report(_ diagnostics: [Diagnostic], sources: [String: String]) -> String {
+    DiagnosticRenderer { sources[$0] }.render(diagnostics.sortedByLocation())
 }
 
 /// The process's peak resident memory so far, in MB (`ru_maxrss`).

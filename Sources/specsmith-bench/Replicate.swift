@@ -1,17 +1,18 @@
 import Foundation
 import SpecsmithYAML
 
-/// `specsmith-bench replicate FILE N OUTPUT`: writes, as YAML, a document N times the size of FILE for
+/// `specsmith-bench replicate FILE N OUTPUT`: writes a document N times the size of FILE for
 /// scaling checks. Every component (of every kind) and every path (and webhook) is there N times: copy
 /// 1 as it was, copy k (k ≥ 2) under new names (components and webhooks `NameXk`, paths `/xk/path`),
 /// with every internal `$ref` and `operationRef` of copy k pointing at copy k, operationIds (of
 /// operations and links) `idXk`, discriminator mappings and operation security requirements naming copy
 /// k's schemas and security schemes. Everything else (info, servers, tags, root security) is written
-/// once. The file is read with SpecsmithYAML and written by ``YAMLWriter`` (block style), so ×1 is FILE
-/// itself in a uniform layout: compare copies written by this command with each other, not with FILE.
+/// once. The file is read with SpecsmithYAML and written by ``YAMLWriter`` (block style), or by
+/// ``JSONWriter`` (one line, as minified JSON comes) when OUTPUT ends in `.json`, so ×1 is FILE itself
+/// in a uniform layout: compare copies written by this command with each other, not with FILE.
 func runReplicate(_ arguments: [String]) -> Int32 {
     guard arguments.count == 3, let copies = Int(arguments[1]), copies >= 1 else {
-        printError("usage: specsmith-bench replicate FILE N OUTPUT   (N ≥ 1; OUTPUT is written as YAML)")
+        printError("usage: specsmith-bench replicate FILE N OUTPUT   (N ≥ 1; OUTPUT is JSON on one line if it ends in .json, else YAML)")
         return 2
     }
     let (path, output) = (arguments[0], arguments[2])
@@ -35,7 +36,9 @@ func runReplicate(_ arguments: [String]) -> Int32 {
         printError("\(path): cannot replicate: the new name \(clash) is already taken")
         return 1
     }
-    let text = YAMLWriter.text(of: YAMLNode(mapping: replicator.replicate(copies: copies), at: root.location))
+    let replicated = YAMLNode(mapping: replicator.replicate(copies: copies), at: root.location)
+    let json = output.hasSuffix(".json")
+    let text = json ? JSONWriter.text(of: replicated) : YAMLWriter.text(of: replicated)
     guard FileManager.default.createFile(atPath: output, contents: Data(text)) else {
         printError("\(output): cannot write the file")
         return 1
@@ -43,7 +46,7 @@ func runReplicate(_ arguments: [String]) -> Int32 {
     let components = replicator.components.values.reduce(0) { $0 + $1.count }
     print(
         "\(output): \(copies) copies of \(components) components and \(replicator.paths.count) paths, "
-            + "\(text.count) bytes of YAML (from \(bytes.count))"
+            + "\(text.count) bytes of \(json ? "JSON" : "YAML") (from \(bytes.count))"
     )
     return 0
 }
