@@ -79,21 +79,21 @@ public struct DiagnosticRenderer: Sendable {
         }
     }
 
-    /// A long line's character count, and where every ``stride``-th character starts, so that the
-    /// part around a column is found by stepping over at most ``stride`` characters. (The text is
+    /// A long line's character count, and where every ``spacing``-th character starts, so that the
+    /// part around a column is found by stepping over at most ``spacing`` characters. (The text is
     /// UTF-8 from a `String`, so every byte but a continuation byte starts a character.)
     private struct LongLine {
-        static let stride = 256
-        /// The byte offset of character `k * stride`, for each k.
+        static let spacing = 256
+        /// The byte offset of character `k * spacing`, for each k.
         let checkpoints: [Int]
         let count: Int
 
         init(_ line: UnsafeBufferPointer<UInt8>) {
             var checkpoints: [Int] = []
-            checkpoints.reserveCapacity(line.count / Self.stride + 1)
+            checkpoints.reserveCapacity(line.count / Self.spacing + 1)
             var count = 0
             for (offset, byte) in line.enumerated() where byte & 0xC0 != 0x80 {
-                if count % Self.stride == 0 { checkpoints.append(offset) }
+                if count % Self.spacing == 0 { checkpoints.append(offset) }
                 count += 1
             }
             self.checkpoints = checkpoints
@@ -103,8 +103,8 @@ public struct DiagnosticRenderer: Sendable {
         /// The byte offset where character `index` (from 0; `count` for the end) starts.
         func offset(of index: Int, in line: UnsafeBufferPointer<UInt8>) -> Int {
             guard index < count else { return line.count }
-            var offset = checkpoints[index / Self.stride]
-            for _ in 0..<index % Self.stride {
+            var offset = checkpoints[index / Self.spacing]
+            for _ in 0..<index % Self.spacing {
                 offset += 1
                 while line[offset] & 0xC0 == 0x80 { offset += 1 }
             }

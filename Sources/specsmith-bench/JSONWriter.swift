@@ -51,7 +51,7 @@ enum JSONWriter {
             case "\\": output += "\\\\".utf8
             case "\n": output += "\\n".utf8
             case "\t": output += "\\t".utf8
-            case _ where scalar.value <= 0xFFFF && YAMLWriter.needsEscape(scalar):
+            case _ where YAMLWriter.needsEscape(scalar):
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 output += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
             default: output += String(scalar).utf8
