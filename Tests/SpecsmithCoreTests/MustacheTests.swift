@@ -30,6 +30,12 @@ import Testing
         #expect(try render(#"{{a}} {{{a}}} {{& a}}"#, ["a": #"<&">"#]) == #"<&"> <&"> <&">"#)
     }
 
+    @Test func namesAndSigilsStandWithinAnyWhiteSpace() throws {
+        // Tabs, line breaks, and white space beyond ASCII (no-break and ideographic spaces) around a name.
+        #expect(try render("{{\ta\n}}|{{\u{00A0}a\u{3000}}}|{{# \u{00A0}s }}{{b}}{{/s\t}}", ["a": "A", "s": ["b": "B"]]) == "A|A|B")
+        #expect(parseError("{{a b}}")?.message.contains("is not a name") == true)
+    }
+
     @Test func flagsPrintAndMissingNamesAreEmpty() throws {
         #expect(try render("[{{yes}}|{{no}}|{{missing}}]", ["yes": true, "no": false]) == "[true|false|]")
     }

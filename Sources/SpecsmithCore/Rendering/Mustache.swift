@@ -450,7 +450,8 @@ private struct MustacheParser {
             closing = [UInt8(ascii: "}")] + close
         }
         let contentStart = position
-        while position < bytes.count, !matches(closing, at: position) {
+        let closingStart = closing[0]
+        while position < bytes.count, bytes[position] != closingStart || !matches(closing, at: position) {
             if bytes[position] == UInt8(ascii: "\n") {
                 line += 1
                 lineStart = position + 1
@@ -465,8 +466,9 @@ private struct MustacheParser {
         if triple { return .tag(.variable, try name(content, at: start), start) }
 
         let trimmed = content.trimmingSpaces
-        let sigil = trimmed.first
-        let rest = String(trimmed.dropFirst()).trimmingSpaces
+        // Every sigil is one ASCII character: its byte tells, and the rest follows it.
+        let sigil = trimmed.utf8.first.map(Unicode.Scalar.init)
+        let rest = String(trimmed.unicodeScalars.dropFirst()).trimmingSpaces
         switch sigil {
         case "#": return .tag(.section, try name(rest, at: start), start)
         case "^": return .tag(.inverted, try name(rest, at: start), start)
@@ -498,7 +500,7 @@ private struct MustacheParser {
     private func name(_ text: String, at location: SourceLocation) throws(TemplateError) -> String {
         let name = text.trimmingSpaces
         guard !name.isEmpty else { throw TemplateError(.error("tag has no name", at: location)) }
-        guard !name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "(" }) else {
+        guard !name.unicodeScalars.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "(" }) else {
             throw TemplateError(.error("\"\(name)\" is not a name (transforms and lambdas are not supported)", at: location))
         }
         return name
@@ -603,16 +605,25 @@ private struct MustacheParser {
     }
 
     private static func split(_ name: String) -> MustacheTemplate.Name {
-        let keys = name == "." ? [] : name.split(separator: ".").map(String.init)
+        let keys = name == "." ? [] : name.unicodeScalars.split(separator: ".").map(String.init)
         return MustacheTemplate.Name(first: keys.first, rest: Array(keys.dropFirst()))
     }
 }
 
 extension String {
+    /// The string without white space (Unicode's) at either end; itself when there is none.
     fileprivate var trimmingSpaces: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        guard let first = scalars.firstIndex(where: { !$0.isSpace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpace })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
         return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// Unicode's White_Space, answered without a property lookup for ASCII (tab to carriage return, space).
+    fileprivate var isSpace: Bool {
+        isASCII ? self == " " || (0x09...0x0D).contains(value) : properties.isWhitespace
     }
 }
