@@ -47,11 +47,15 @@ public struct DiagnosticRenderer: Sendable {
         return out
     }
 
-    /// A file's text and where its lines are, found once for all of its diagnostics. Lines break
-    /// where libyaml breaks them (``LineBreaks``), so line N is the line libyaml's marks call N.
+    /// A file's text and where its lines are, each found once for all of its diagnostics, and only as
+    /// far as the last line one of them shows. Lines break where libyaml breaks them (``LineBreaks``),
+    /// so line N is the line libyaml's marks call N.
     private struct SourceLines {
         let utf8: [UInt8]
-        let ranges: [Range<Int>]
+        /// The lines found so far, from the first.
+        var ranges: [Range<Int>] = []
+        /// Where the line after the last one found starts; `nil` once the text's last line is found.
+        var next: Int? = 0
         /// An index of each long line shown so far. Minified JSON is one line with a diagnostic every
         /// few hundred characters, and counting the characters of the whole line for each would be
         /// quadratic.
@@ -59,12 +63,20 @@ public struct DiagnosticRenderer: Sendable {
 
         init(_ text: String) {
             utf8 = Array(text.utf8)
-            ranges = utf8.withUnsafeBufferPointer(LineBreaks.lines)
         }
 
         /// What to show of line `number` (counted from 1, its break left out) for a diagnostic at
         /// `column`, and the column within it; `nil` past the end.
         mutating func shown(line number: Int, column: Int) -> (String, Int)? {
+            if ranges.count < number, next != nil {
+                utf8.withUnsafeBufferPointer { bytes in
+                    while ranges.count < number, let start = next {
+                        let (line, following) = LineBreaks.line(in: bytes, from: start)
+                        ranges.append(line)
+                        next = following
+                    }
+                }
+            }
             guard number >= 1, number <= ranges.count else { return nil }
             let range = ranges[number - 1]
             // A line has no more characters than bytes.

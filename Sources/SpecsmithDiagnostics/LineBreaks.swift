@@ -14,12 +14,11 @@ package enum LineBreaks {
         }
     }
 
-    /// The byte ranges of the lines of UTF-8 text, breaks left out; a text ending in a break ends
-    /// with an empty line. One pass over the bytes, without decoding characters.
-    package static func lines(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var lines: [Range<Int>] = []
-        var start = 0
-        var i = 0
+    /// The line of UTF-8 text that starts at byte `start`, its break left out, and where the next line
+    /// starts: `nil` when this one is the last, ended by the end of the text (a text ending in a break
+    /// ends with an empty line). Reads up to the line's break, without decoding characters.
+    package static func line(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> (Range<Int>, next: Int?) {
+        var i = start
         while i < bytes.count {
             // Most bytes start no break: none from 0x0E (past `\r`) to 0xC1 (before NEL's first byte).
             if bytes[i] &- 0x0E < 0xC2 - 0x0E {
@@ -27,15 +26,9 @@ package enum LineBreaks {
                 continue
             }
             let width = width(in: bytes, at: i)
-            if width == 0 {
-                i += 1
-                continue
-            }
-            lines.append(start..<i)
-            i += width
-            start = i
+            if width > 0 { return (start..<i, i + width) }
+            i += 1
         }
-        lines.append(start..<bytes.count)
-        return lines
+        return (start..<bytes.count, nil)
     }
 }

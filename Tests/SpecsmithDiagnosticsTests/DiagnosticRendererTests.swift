@@ -116,8 +116,19 @@ import Testing
     }
 
     @Test func lineRangesLeaveBreaksOut() {
-        let bytes = Array("a\r\nb\rc\n\u{85}d".utf8)
-        let lines = bytes.withUnsafeBufferPointer(LineBreaks.lines).map { String(decoding: bytes[$0], as: UTF8.self) }
-        #expect(lines == ["a", "b", "c", "", "d"])
+        func lines(_ text: String) -> [String] {
+            let bytes = Array(text.utf8)
+            var lines: [String] = []
+            var start: Int? = 0
+            while let from = start {
+                let (line, next) = bytes.withUnsafeBufferPointer { LineBreaks.line(in: $0, from: from) }
+                lines.append(String(decoding: bytes[line], as: UTF8.self))
+                start = next
+            }
+            return lines
+        }
+        #expect(lines("a\r\nb\rc\n\u{85}d") == ["a", "b", "c", "", "d"])
+        #expect(lines("a\u{2028}b\u{2029}") == ["a", "b", ""])
+        #expect(lines("") == [""])
     }
 }
