@@ -7,21 +7,23 @@
 /// A name that a generated type already has is numbered (`EvalClient2`, `MeOutcome2`), so neither
 /// shadows a model.
 extension Renderer {
-    func clientContext(_ model: GenerationModel) -> TemplateContext {
+    /// The client's name and each operation's outcome enum (by index in `model.operations`), made
+    /// unique among the model's type names once for all the client's files.
+    func clientNames(_ model: GenerationModel) -> ClientNames {
         let typeNames = Set(model.types.map(\.name)).union(Translator.reservedNames)
         let client = SwiftNames.uniqued([Self.clientName(module: model.module)], taken: typeNames)[0]
         let outcomes = SwiftNames.uniqued(
             model.operations.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Outcome" },
             taken: typeNames.union([client])
         )
+        return ClientNames(client: client, outcomes: outcomes)
+    }
+
+    /// What every file of the client shows besides its operations' methods.
+    func clientContext(_ model: GenerationModel, names: ClientNames) -> TemplateContext {
         let defaultServer = model.servers.first?.defaultValue
-        let operations = zip(model.operations, outcomes).enumerated().map { index, pair in
-            var context = clientOperationContext(pair.0, outcome: pair.1)
-            context["last"] = .bool(index == model.operations.count - 1)
-            return context
-        }
         return [
-            "client": .string(client),
+            "client": .string(names.client),
             "clientDoc": .lines(DocComment.lines(
                 [
                     "A client of the \(model.title) API: one method per operation, which validates and builds the request, "
@@ -32,7 +34,6 @@ extension Renderer {
                 indent: 0
             )),
             "defaultServer": .string(defaultServer.map { " = \($0)" } ?? ""),
-            "operations": .objects(operations),
         ]
     }
 
@@ -57,7 +58,7 @@ extension Renderer {
     private static let throwsWithValidation =
         "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; " + responseErrors
 
-    private func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> TemplateContext {
+    func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
         var call: [String] = []
@@ -196,4 +197,12 @@ extension ResponseDeclaration.Status {
     fileprivate var isRangeOrDefault: Bool {
         if case .code = self { false } else { true }
     }
+}
+
+/// The names the client's files share.
+struct ClientNames: Sendable {
+    /// The client type's name (`EvalClient`).
+    let client: String
+    /// Each operation's outcome enum, by index in the model's operations.
+    let outcomes: [String]
 }

@@ -23,9 +23,16 @@ struct Renderer {
             "access": .string(model.access.rawValue),
         ]
         // The files, and slices of the model's types, render independently: on as many cores as
-        // there are. The result does not depend on which finishes first.
+        // there are. The result does not depend on which finishes first. What the files of the
+        // operations share is worked out first; the largest parts come first, so that no core is
+        // left with one of them at the end.
+        let layout = OperationLayout(
+            files: Self.operationFiles(model.operations),
+            client: model.operations.isEmpty ? nil : clientNames(model))
         var parts: [Part] = []
-        if !model.operations.isEmpty { parts += [.client, .operations, .servers] }
+        if !model.operations.isEmpty {
+            parts += layout.files.indices.flatMap { [Part.client(file: $0), Part.operations(file: $0)] } + [.servers]
+        }
         if !model.types.isEmpty {
             let sliceSize = max(16, model.types.count / 8)
             parts += stride(from: 0, to: model.types.count, by: sliceSize).map {
@@ -35,14 +42,15 @@ struct Renderer {
         }
         let work = parts
         let rendered = try Self.concurrently(work.count) { index throws(TemplateError) in
-            try renderPart(work[index], of: model, base: base)
+            try renderPart(work[index], of: model, layout: layout, base: base)
         }
         var types: [String] = []
         var files: [String: GeneratedFile] = [:]
         for output in rendered {
             switch output {
             case .types(let texts): types += texts
-            case .files(let rendered): for file in rendered { files[file.name] = file }
+            case .file(let file?): files[file.name] = file
+            case .file(nil): break
             }
         }
         // The model's files are known once every type is rendered; they render concurrently too.
@@ -88,51 +96,67 @@ struct Renderer {
     private enum Part: Sendable {
         /// The declarations of `model.types[range]`, for `Models.swift`.
         case types(Range<Int>)
-        case validation, redaction, servers, operations, client
+        /// The request builders, or the client's methods, of the operations of one file (see
+        /// ``operationFiles(_:)``).
+        case operations(file: Int), client(file: Int)
+        case validation, redaction, servers
+    }
+
+    /// What the parts that render operations share, worked out once before they run.
+    private struct OperationLayout: Sendable {
+        /// The indices of each file's operations in `model.operations`.
+        let files: [[Int]]
+        /// The client's name and each operation's outcome enum, unique among all the names in the model.
+        let client: ClientNames?
     }
 
     private enum RenderedPart: Sendable {
         case types([String])
-        /// Files: none when there is nothing to hold, more than one when operations are spread.
-        case files([GeneratedFile])
+        /// A file, or none when there is nothing to hold.
+        case file(GeneratedFile?)
     }
 
     /// The operations beyond which the client's methods and the request builders are spread over files.
     static let operationsPerFile = 64
 
-    /// Renders `template` as `file.swift` with the operations, or, for more than ``operationsPerFile``,
-    /// with those whose name hashes to the first of N files (N a power of two), and `file2.swift` to
-    /// `fileN.swift` with the others, each an extension (`isExtension`): like ``modelFiles(names:texts:)``,
-    /// so that batch mode keeps every core busy and adding an operation changes one file.
-    private func spread(
-        _ operations: [TemplateContext], of model: GenerationModel, file name: String, template: String,
-        _ context: TemplateContext, base: TemplateContext
-    ) throws(TemplateError) -> [GeneratedFile] {
+    /// The indices of the operations in each file: one file for at most ``operationsPerFile``, else N (a
+    /// power of two), each operation in the file its name hashes to. Like ``modelFiles(names:texts:)``:
+    /// batch mode keeps every core busy, and adding an operation changes one file. The first file
+    /// always exists; the others are extensions of what it declares (`isExtension`).
+    static func operationFiles(_ operations: [OperationDeclaration]) -> [[Int]] {
         var count = 1
-        while operations.count / count > Self.operationsPerFile { count *= 2 }
-        var buckets = Array(repeating: [TemplateContext](), count: count)
-        for (operation, context) in zip(model.operations, operations) {
-            buckets[count == 1 ? 0 : Int(Self.stableHash(operation.name) % UInt64(count))].append(context)
-        }
-        var files: [GeneratedFile] = []
-        for (index, bucket) in buckets.enumerated() where index == 0 || !bucket.isEmpty {
-            var part = context
-            part["operations"] = .objects(
-                bucket.enumerated().map { position, operation in
-                    var operation = operation
-                    operation["last"] = .bool(position == bucket.count - 1)
-                    return operation
-                })
-            part["isExtension"] = .bool(index > 0)
-            let fileName = index == 0 ? "\(name).swift" : "\(name)\(index + 1).swift"
-            files.append(GeneratedFile(name: fileName, contents: try templates.render(template, part, base: base)))
+        while operations.count / count > operationsPerFile { count *= 2 }
+        var files = Array(repeating: [Int](), count: count)
+        for (index, operation) in operations.enumerated() {
+            files[count == 1 ? 0 : Int(stableHash(operation.name) % UInt64(count))].append(index)
         }
         return files
     }
 
-    private func renderPart(_ part: Part, of model: GenerationModel, base: TemplateContext) throws(TemplateError) -> RenderedPart {
+    /// File number `index` of `name` (`name.swift`, then `name2.swift`...) rendered with `template`, the
+    /// operations' contexts and `context`; none for a file other than the first without operations.
+    private func operationFile(
+        _ operations: [TemplateContext], index: Int, name: String, template: String, _ context: TemplateContext,
+        base: TemplateContext
+    ) throws(TemplateError) -> RenderedPart {
+        if index > 0, operations.isEmpty { return .file(nil) }
+        var part = context
+        part["operations"] = .objects(
+            operations.enumerated().map { position, operation in
+                var operation = operation
+                operation["last"] = .bool(position == operations.count - 1)
+                return operation
+            })
+        part["isExtension"] = .bool(index > 0)
+        let fileName = index == 0 ? "\(name).swift" : "\(name)\(index + 1).swift"
+        return .file(GeneratedFile(name: fileName, contents: try templates.render(template, part, base: base)))
+    }
+
+    private func renderPart(
+        _ part: Part, of model: GenerationModel, layout: OperationLayout, base: TemplateContext
+    ) throws(TemplateError) -> RenderedPart {
         func file(_ name: String, template: String, _ context: TemplateContext) throws(TemplateError) -> RenderedPart {
-            .files([GeneratedFile(name: name, contents: try templates.render(template, context, base: base))])
+            .file(GeneratedFile(name: name, contents: try templates.render(template, context, base: base)))
         }
         switch part {
         case .types(let range):
@@ -147,11 +171,11 @@ struct Renderer {
                 case .enumeration, .alias: nil
                 }
             }
-            if validating.isEmpty { return .files([]) }
+            if validating.isEmpty { return .file(nil) }
             return try file("Validation.swift", template: "validation", ["structs": .objects(validating)])
         case .redaction:
             let redacting = Self.allStructs(model.types, prefix: nil).filter { $0.declaration.hasSecrets }.map(redactionContext)
-            if redacting.isEmpty { return .files([]) }
+            if redacting.isEmpty { return .file(nil) }
             return try file("Redaction.swift", template: "redaction", ["structs": .objects(redacting)])
         case .servers:
             return try file(
@@ -168,18 +192,17 @@ struct Renderer {
                             ]
                         }),
                 ])
-        case .operations:
+        case .operations(let file):
             let defaultServer = model.servers.first?.defaultValue
-            let operations = model.operations.map { operationContext($0, defaultServer: defaultServer) }
+            let operations = layout.files[file].map { operationContext(model.operations[$0], defaultServer: defaultServer) }
             let context: TemplateContext = [
                 "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
             ]
-            return .files(try spread(operations, of: model, file: "Operations", template: "operations", context, base: base))
-        case .client:
-            var context = clientContext(model)
-            guard case .objects(let operations)? = context["operations"] else { return .files([]) }
-            context["operations"] = nil
-            return .files(try spread(operations, of: model, file: "Client", template: "client", context, base: base))
+            return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
+        case .client(let file):
+            guard let names = layout.client else { return .file(nil) }
+            let operations = layout.files[file].map { clientOperationContext(model.operations[$0], outcome: names.outcomes[$0]) }
+            return try operationFile(operations, index: file, name: "Client", template: "client", clientContext(model, names: names), base: base)
         }
     }
 
