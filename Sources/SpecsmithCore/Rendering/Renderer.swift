@@ -35,10 +35,10 @@ struct Renderer {
         }
         if !model.types.isEmpty {
             let sliceSize = max(16, model.types.count / 8)
+            parts += [.validation, .redaction]
             parts += stride(from: 0, to: model.types.count, by: sliceSize).map {
                 Part.types($0..<min($0 + sliceSize, model.types.count))
             }
-            parts += [.validation, .redaction]
         }
         let work = parts
         let rendered = try Self.concurrently(work.count) { index throws(TemplateError) in
