@@ -35,7 +35,7 @@ struct Renderer {
         }
         if !model.types.isEmpty {
             let sliceSize = max(16, model.types.count / 8)
-            parts += [.validation, .redaction]
+            parts.append(.redaction)
             parts += stride(from: 0, to: model.types.count, by: sliceSize).map {
                 Part.types($0..<min($0 + sliceSize, model.types.count))
             }
@@ -45,45 +45,57 @@ struct Renderer {
             try renderPart(work[index], of: model, layout: layout, base: base)
         }
         var types: [String] = []
+        var validating: [(name: String, context: TemplateContext, bytes: Int)] = []
         var files: [String: GeneratedFile] = [:]
         for output in rendered {
             switch output {
-            case .types(let texts): types += texts
+            case .types(let texts, let checks):
+                types += texts
+                validating += checks
             case .file(let file?): files[file.name] = file
             case .file(nil): break
             }
         }
-        // The model's files are known once every type is rendered; they render concurrently too.
-        let groups = model.types.isEmpty ? [] : Self.modelFiles(names: model.types.map(\.name), texts: types)
-        let modelFiles = try Self.concurrently(groups.count) { index throws(TemplateError) in
-            GeneratedFile(name: groups[index].name, contents: try templates.render("models", ["types": .lines(groups[index].texts)], base: base))
+        // The files of the models and of their checks are known once every type is rendered; they
+        // render concurrently too.
+        let modelGroups = Self.spread(
+            types, names: model.types.map(\.name), bytes: types.reduce(0) { $0 + $1.utf8.count }, file: "Models")
+        let validationGroups = Self.spread(
+            validating.map(\.context), names: validating.map(\.name), bytes: validating.reduce(0) { $0 + $1.bytes },
+            file: "Validation")
+        let grouped: [(name: String, template: String, context: TemplateContext)] =
+            modelGroups.map { ($0.name, "models", ["types": .lines($0.items)]) }
+            + validationGroups.map { ($0.name, "validation", ["structs": .objects($0.items)]) }
+        let groupFiles = try Self.concurrently(grouped.count) { index throws(TemplateError) in
+            GeneratedFile(name: grouped[index].name, contents: try templates.render(grouped[index].template, grouped[index].context, base: base))
         }
         let numbered = files.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
         let order =
-            ["Validation.swift", "Redaction.swift", "Servers.swift"] + numbered.filter { $0.hasPrefix("Operations") }
+            ["Redaction.swift", "Servers.swift"] + numbered.filter { $0.hasPrefix("Operations") }
             + numbered.filter { $0.hasPrefix("Client") }
-        return modelFiles + order.compactMap { files[$0] }
+        return groupFiles + order.compactMap { files[$0] }
     }
 
-    /// Bytes of models (about 3,000 lines) beyond which they are spread over several files.
-    static let modelsFileBytes = 120_000
+    /// Bytes (about 3,000 lines) beyond which models, or their checks, are spread over several files.
+    static let spreadFileBytes = 120_000
 
-    /// The types' texts by file. A small model is one `Models.swift`. A large one is spread over
-    /// `Models.swift` and `Models2.swift` to `ModelsN.swift` (N a power of two, so that each holds about
-    /// ``modelsFileBytes``), each type in the file its name hashes to: the compiler's batch mode gives
+    /// `items` (types' texts, or checks' contexts) by file, given about how many bytes they take in all.
+    /// None when there are none; all in `base.swift` when they fit in ``spreadFileBytes``; else spread over
+    /// `base.swift` and `base2.swift` to `baseN.swift` (N a power of two, so that each holds about
+    /// ``spreadFileBytes``), each item in the file its name hashes to: the compiler's batch mode gives
     /// each core a run of files in name order, so files of like size keep every core busy, and adding a
     /// type changes one file while the others keep their place.
-    static func modelFiles(names: [String], texts: [String]) -> [(name: String, texts: [String])] {
-        let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+    static func spread<Item>(_ items: [Item], names: [String], bytes: Int, file base: String) -> [(name: String, items: [Item])] {
+        if items.isEmpty { return [] }
         var count = 1
-        while bytes / count > modelsFileBytes { count *= 2 }
-        if count == 1 { return [("Models.swift", texts)] }
-        var buckets = Array(repeating: [String](), count: count)
-        for (name, text) in zip(names, texts) {
-            buckets[Int(stableHash(name) % UInt64(count))].append(text)
+        while bytes / count > spreadFileBytes { count *= 2 }
+        if count == 1 { return [("\(base).swift", items)] }
+        var buckets = Array(repeating: [Item](), count: count)
+        for (name, item) in zip(names, items) {
+            buckets[Int(stableHash(name) % UInt64(count))].append(item)
         }
-        return buckets.enumerated().compactMap { index, texts in
-            texts.isEmpty ? nil : (index == 0 ? "Models.swift" : "Models\(index + 1).swift", texts)
+        return buckets.enumerated().compactMap { index, items in
+            items.isEmpty ? nil : (index == 0 ? "\(base).swift" : "\(base)\(index + 1).swift", items)
         }
     }
 
@@ -94,12 +106,13 @@ struct Renderer {
 
     /// A piece of the output that renders on its own.
     private enum Part: Sendable {
-        /// The declarations of `model.types[range]`, for `Models.swift`.
+        /// The declarations of `model.types[range]`, for `Models.swift`, and their checks, for
+        /// `Validation.swift`.
         case types(Range<Int>)
         /// The request builders, or the client's methods, of the operations of one file (see
         /// ``operationFiles(_:)``).
         case operations(file: Int), client(file: Int)
-        case validation, redaction, servers
+        case redaction, servers
     }
 
     /// What the parts that render operations share, worked out once before they run.
@@ -111,7 +124,9 @@ struct Renderer {
     }
 
     private enum RenderedPart: Sendable {
-        case types([String])
+        /// Each type's text, and the checks of each type that has any (nested ones too): its qualified
+        /// name, its context for `validation.mustache`, and about how many bytes that writes.
+        case types([String], [(name: String, context: TemplateContext, bytes: Int)])
         /// A file, or none when there is nothing to hold.
         case file(GeneratedFile?)
     }
@@ -162,17 +177,17 @@ struct Renderer {
         case .types(let range):
             var texts: [String] = []
             for type in model.types[range] { texts.append(try renderType(type, indent: 0, base: base)) }
-            return .types(texts)
-        case .validation:
-            let validating = Self.allTypes(model.types, prefix: nil).compactMap { entry -> TemplateContext? in
-                switch entry.declaration {
-                case .structure(let s): validationContext((entry.qualified, s))
-                case .union(let u): unionValidationContext(entry.qualified, u)
-                case .enumeration, .alias: nil
-                }
+            let checks = Self.allTypes(Array(model.types[range]), prefix: nil).compactMap {
+                entry -> (name: String, context: TemplateContext, bytes: Int)? in
+                let context: TemplateContext? =
+                    switch entry.declaration {
+                    case .structure(let s): validationContext((entry.qualified, s))
+                    case .union(let u): unionValidationContext(entry.qualified, u)
+                    case .enumeration, .alias: nil
+                    }
+                return context.map { (entry.qualified, $0, Self.validationBytes($0)) }
             }
-            if validating.isEmpty { return .file(nil) }
-            return try file("Validation.swift", template: "validation", ["structs": .objects(validating)])
+            return .types(texts, checks)
         case .redaction:
             let redacting = Self.allStructs(model.types, prefix: nil).filter { $0.declaration.hasSecrets }.map(redactionContext)
             if redacting.isEmpty { return .file(nil) }
@@ -547,6 +562,25 @@ struct Renderer {
         }
         if statements.isEmpty { return nil }
         return ["name": .string(entry.qualified), "statements": .lines(statements), "constants": .objects(writer.constants)]
+    }
+
+    /// About how many bytes `validation.mustache` writes for a type's checks: each constant and
+    /// statement on a line of its own, and the extension, doc comment and signature around them.
+    static func validationBytes(_ context: TemplateContext) -> Int {
+        var bytes = 170
+        if case .string(let name)? = context["name"] { bytes += 2 * name.utf8.count }
+        if case .lines(let statements)? = context["statements"] {
+            for statement in statements { bytes += 9 + statement.utf8.count }
+        }
+        if case .objects(let constants)? = context["constants"] {
+            for constant in constants {
+                bytes += 28
+                for key in ["declaration", "value"] {
+                    if case .string(let text)? = constant[key] { bytes += text.utf8.count }
+                }
+            }
+        }
+        return bytes
     }
 
     /// The runtime rule for `rule`, its literals spelled for a value of Swift type `type`.
