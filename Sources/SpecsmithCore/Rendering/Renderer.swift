@@ -135,7 +135,7 @@ struct Renderer {
     static let operationsPerFile = 64
 
     /// The indices of the operations in each file: one file for at most ``operationsPerFile``, else N (a
-    /// power of two), each operation in the file its name hashes to. Like ``modelFiles(names:texts:)``:
+    /// power of two), each operation in the file its name hashes to. Like ``spread(_:names:bytes:file:)``:
     /// batch mode keeps every core busy, and adding an operation changes one file. The first file
     /// always exists; the others are extensions of what it declares (`isExtension`).
     static func operationFiles(_ operations: [OperationDeclaration]) -> [[Int]] {
