@@ -867,15 +867,17 @@ struct Renderer {
         }
         var literal = "\""
         var rest = Substring(operation.path)
-        while let open = rest.firstIndex(of: "{") {
+        // Braces are ASCII: searching the UTF-8 finds them without walking characters.
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
             literal += Self.escapedForLiteral(rest[..<open])
-            guard let close = rest[open...].firstIndex(of: "}"), let value = values[rest[rest.index(after: open)..<close]] else {
+            let name = rest.utf8.index(after: open)
+            guard let close = rest.utf8[name...].firstIndex(of: UInt8(ascii: "}")), let value = values[rest[name..<close]] else {
                 literal += "{"
-                rest = rest[rest.index(after: open)...]
+                rest = rest[name...]
                 continue
             }
             literal += "\\(\(value))"
-            rest = rest[rest.index(after: close)...]
+            rest = rest[rest.utf8.index(after: close)...]
         }
         return literal + Self.escapedForLiteral(rest) + "\""
     }
