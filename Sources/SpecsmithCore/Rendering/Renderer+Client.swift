@@ -47,16 +47,23 @@ extension Renderer {
         return base + "Client"
     }
 
-    // The constant lines of a method's doc comment, joined once rather than for every operation.
-    private static let bearerTokenDoc =
-        "  - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a "
-        + "middleware such as `BearerTokenMiddleware`."
+    // The constant lines of a method's doc comment, laid out once rather than for every operation
+    // (each is too long for one line).
+    private static let bearerTokenDoc = DocComment.lines(
+        [
+            "  - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a "
+                + "middleware such as `BearerTokenMiddleware`."
+        ],
+        indent: 4
+    )
     private static let responseErrors =
         "`UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
         + "errors (`URLError`, `CancellationError`)."
-    private static let throwsWithoutValidation = "- Throws: " + responseErrors
-    private static let throwsWithValidation =
-        "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; " + responseErrors
+    private static let throwsWithoutValidation = DocComment.lines(["- Throws: " + responseErrors], indent: 4)
+    private static let throwsWithValidation = DocComment.lines(
+        ["- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; " + responseErrors],
+        indent: 4
+    )
 
     func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> TemplateContext {
         var arguments: [String] = []
@@ -80,18 +87,18 @@ extension Renderer {
         let bearer = operation.bearerAuth != nil
         if bearer {
             arguments.append("bearerToken: String? = nil")
-            argumentDocs.append(Self.bearerTokenDoc)
             call.append("bearerToken: token")
         }
         call.append("server: server")
 
         var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
-        lines += ["", "- Parameters:"] + argumentDocs
-        lines.append(String(concatenating: "- Returns: The documented response, as ``", outcome, "``."))
-        lines.append(validates ? Self.throwsWithValidation : Self.throwsWithoutValidation)
-        if arguments.isEmpty { argumentDocs = [] }
-        if argumentDocs.isEmpty { lines.removeAll { $0 == "- Parameters:" } }
+        lines.append("")
+        if !arguments.isEmpty { lines += ["- Parameters:"] + argumentDocs }
+        var doc = DocComment.lines(lines, indent: 4)
+        if bearer { doc += Self.bearerTokenDoc }
+        doc += DocComment.lines([String(concatenating: "- Returns: The documented response, as ``", outcome, "``.")], indent: 4)
+        doc += validates ? Self.throwsWithValidation : Self.throwsWithoutValidation
 
         // The builder call, on one line when it fits.
         let callIndent = bearer ? 12 : 8
@@ -180,7 +187,7 @@ extension Renderer {
         return [
             "name": .string(operation.name),
             "outcome": .string(outcome),
-            "doc": .lines(DocComment.lines(lines, indent: 4)),
+            "doc": .lines(doc),
             "outcomeDoc": .lines(DocComment.lines([String(concatenating: "The documented responses of `", unescapedName, "`.")], indent: 4)),
             "deprecated": .bool(operation.deprecated),
             "arguments": Self.argumentList(arguments),
