@@ -2,9 +2,9 @@ import Foundation
 import SpecsmithCore
 import Testing
 
-/// A large model, and the operations of a large API, are spread over several files of like size, so
-/// that the compiler's batch mode keeps every core busy; where each declaration goes depends only on its
-/// name.
+/// A large model, and the operations of a large API, are spread over several files that each take about
+/// as long to compile, so that the compiler's batch mode keeps every core busy; where each declaration
+/// goes depends only on its name.
 @Suite struct SpreadFilesTests {
     /// A spec of `count` object schemas (`Schema0`...), each with a dozen described properties, each of
     /// them `constrained` to a length and a pattern or not.
@@ -50,6 +50,18 @@ import Testing
         }
     }
 
+    /// A spec of `count` object schemas (`Item0`...) of two properties, each described by
+    /// `describedBy` characters of text.
+    static func spec(schemas count: Int, describedBy length: Int) -> String {
+        var text = "openapi: 3.1.0\ninfo: {title: Many, version: \"1\"}\ncomponents:\n  schemas:\n"
+        let words = String(repeating: "Words that only document. ", count: length / 26)
+        for index in 0..<count {
+            text += "    Item\(index):\n      type: object\n      description: \"\(words)\"\n"
+            text += "      properties: {a: {type: string}, b: {type: integer}}\n"
+        }
+        return text
+    }
+
     /// A spec of `count` operations (`GET /items{n}`, `getItem{n}`), each answering with a string.
     static func spec(operations count: Int) -> String {
         var text = "openapi: 3.1.0\ninfo: {title: Many, version: \"1\"}\nservers: [{url: \"https://example.com\"}]\npaths:\n"
@@ -63,7 +75,7 @@ import Testing
     @Test func theOperationsOfALargeAPIAreSpreadOverExtensions() throws {
         let folder = Self.newFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let before = try generate(Self.spec(operations: 200), in: folder)
+        let before = try generate(Self.spec(operations: 300), in: folder)
         for kind in ["Operations", "Client"] {
             let names = before.keys.filter { $0.hasPrefix(kind) }.sorted()
             #expect(names.count > 1 && names.contains("\(kind).swift") && names.contains("\(kind)2.swift"))
@@ -78,13 +90,40 @@ import Testing
                     line.split(separator: "(")[0].split(separator: " ").last.map(String.init)!
                 }
             }
-            #expect(functions.sorted() == (0..<200).map { "getItem\($0)" }.sorted())
+            #expect(functions.sorted() == (0..<300).map { "getItem\($0)" }.sorted())
         }
         // Adding an operation changes one file of each kind.
-        let after = try generate(Self.spec(operations: 201), in: folder)
+        let after = try generate(Self.spec(operations: 301), in: folder)
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
         #expect(changed.filter { $0.hasPrefix("Operations") }.count == 1)
         #expect(changed.filter { $0.hasPrefix("Client") }.count == 1)
+    }
+
+    @Test func requestBuildersCompileFasterAndSoTakeFewerFilesThanClientMethods() throws {
+        let folder = Self.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = try generate(Self.spec(operations: 300), in: folder)
+        let clientFiles = files.keys.filter { $0.hasPrefix("Client") }.count
+        let builderFiles = files.keys.filter { $0.hasPrefix("Operations") }.count
+        #expect(builderFiles > 1 && clientFiles > 2 * builderFiles)
+        // Fewer operations fit in one file of each.
+        let few = try generate(Self.spec(operations: 40), in: folder)
+        #expect(few.keys.filter { $0.hasPrefix("Client") || $0.hasPrefix("Operations") }.sorted() == ["Client.swift", "Operations.swift"])
+    }
+
+    @Test func declarationsNotDocumentationDecideHowManyModelFilesThereAre() throws {
+        let folder = Self.newFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Long descriptions make large files that compile fast: one file.
+        let documented = try generate(Self.spec(schemas: 30, describedBy: 6_000), in: folder)
+        #expect(documented["Models.swift"]!.utf8.count > 150_000)
+        #expect(documented.keys.filter { $0.hasPrefix("Models") } == ["Models.swift"])
+        // Many short structs make less text that compiles slowly: several files.
+        let declared = try generate(Self.spec(schemas: 120, describedBy: 0), in: folder)
+        let modelFiles = declared.keys.filter { $0.hasPrefix("Models") }
+        #expect(declared.values.reduce(0) { $0 + $1.utf8.count } < 100_000)
+        #expect(modelFiles.count > 2)
+        #expect(modelFiles.flatMap { declaredTypes(declared[$0]!) }.sorted() == (0..<120).map { "Item\($0)" }.sorted())
     }
 
     @Test func aSmallModelIsOneFile() throws {

@@ -27,11 +27,12 @@ struct Renderer {
         // operations share is worked out first; the largest parts come first, so that no core is
         // left with one of them at the end.
         let layout = OperationLayout(
-            files: Self.operationFiles(model.operations),
+            clientFiles: Self.operationFiles(model.operations, weight: Self.clientMethodWeight),
+            builderFiles: Self.operationFiles(model.operations, weight: Self.requestBuilderWeight),
             client: model.operations.isEmpty ? nil : clientNames(model))
         var parts: [Part] = []
         if !model.operations.isEmpty {
-            parts += layout.files.indices.flatMap { [Part.client(file: $0), Part.operations(file: $0)] } + [.servers]
+            parts += layout.clientFiles.indices.map(Part.client) + layout.builderFiles.indices.map(Part.operations) + [.servers]
         }
         if !model.types.isEmpty {
             let sliceSize = max(16, model.types.count / 8)
@@ -59,10 +60,11 @@ struct Renderer {
         // The files of the models and of their checks are known once every type is rendered; they
         // render concurrently too.
         let modelGroups = Self.spread(
-            types, names: model.types.map(\.name), bytes: types.reduce(0) { $0 + $1.utf8.count }, file: "Models")
+            types, names: model.types.map(\.name), weight: model.types.reduce(0) { $0 + Self.compileWeight($1) },
+            file: "Models")
         let validationGroups = Self.spread(
-            validating.map(\.context), names: validating.map(\.name), bytes: validating.reduce(0) { $0 + $1.bytes },
-            file: "Validation")
+            validating.map(\.context), names: validating.map(\.name),
+            weight: validating.reduce(0) { $0 + $1.bytes } / Self.checkBytesPerWeight, file: "Validation")
         let grouped: [(name: String, template: String, context: TemplateContext)] =
             modelGroups.map { ($0.name, "models", ["types": .lines($0.items)]) }
             + validationGroups.map { ($0.name, "validation", ["structs": .objects($0.items)]) }
@@ -76,19 +78,53 @@ struct Renderer {
         return groupFiles + order.compactMap { files[$0] }
     }
 
-    /// Bytes (about 3,000 lines) beyond which models, or their checks, are spread over several files.
-    static let spreadFileBytes = 120_000
+    /// What one generated file holds at most, in compile weight (``compileWeight(_:)``): about a second
+    /// of a debug build on the benchmark machine.
+    ///
+    /// In a debug build the compiler's batch mode gives each core an equal count of the module's files,
+    /// a run of them in name order. Files that each take about as long to compile keep every core busy
+    /// whatever the run: a kind that compiles slowly per line (models, the client's methods) is spread
+    /// over more files than one that compiles fast (request builders), rather than every kind by size.
+    static let fileWeight = 1_000
 
-    /// `items` (types' texts, or checks' contexts) by file, given about how many bytes they take in all.
-    /// None when there are none; all in `base.swift` when they fit in ``spreadFileBytes``; else spread over
-    /// `base.swift` and `base2.swift` to `baseN.swift` (N a power of two, so that each holds about
-    /// ``spreadFileBytes``), each item in the file its name hashes to: the compiler's batch mode gives
-    /// each core a run of files in name order, so files of like size keep every core busy, and adding a
-    /// type changes one file while the others keep their place.
-    static func spread<Item>(_ items: [Item], names: [String], bytes: Int, file base: String) -> [(name: String, items: [Item])] {
-        if items.isEmpty { return [] }
+    /// About how long a type's declaration takes to compile in a debug build, in milliseconds on this
+    /// project's 2-core benchmark machine, nested types included. Fitted to the models of
+    /// tradovate-2021 and discourse, compiled a file at a time (within 15%): a struct costs most, for the
+    /// conformances the compiler derives (`Codable`, `Hashable`), and each stored property or enum case
+    /// a little.
+    static func compileWeight(_ declaration: TypeDeclaration) -> Int {
+        switch declaration {
+        case .structure(let s): 23 + 3 * s.properties.count + s.nested.reduce(0) { $0 + compileWeight($1) }
+        case .enumeration(let e): 8 + 2 * e.cases.count
+        case .union(let u): 23 + 4 * u.cases.count + u.nested.reduce(0) { $0 + compileWeight($1) }
+        case .alias: 1
+        }
+    }
+
+    /// The compile weight of an operation's client method (an `async` method and its outcome enum), and
+    /// of its request builder: about 20 ms and 4 ms, measured as ``compileWeight(_:)`` is.
+    static let clientMethodWeight = 20
+    static let requestBuilderWeight = 4
+
+    /// Bytes of checks per unit of compile weight: their lines are alike, so their size tells their cost
+    /// (about 120 KB per ``fileWeight``).
+    static let checkBytesPerWeight = 120
+
+    /// How many files `weight` in all is spread over: 1, or the power of two that keeps each within
+    /// ``fileWeight``.
+    static func fileCount(weight: Int) -> Int {
         var count = 1
-        while bytes / count > spreadFileBytes { count *= 2 }
+        while weight / count > fileWeight { count *= 2 }
+        return count
+    }
+
+    /// `items` (types' texts, or checks' contexts) by file, given their compile weight in all. None when
+    /// there are none; all in `base.swift` within ``fileWeight``; else spread over `base.swift` and
+    /// `base2.swift` to `baseN.swift` (``fileCount(weight:)``), each item in the file its name hashes to,
+    /// so that adding a type changes one file while the others keep their place.
+    static func spread<Item>(_ items: [Item], names: [String], weight: Int, file base: String) -> [(name: String, items: [Item])] {
+        if items.isEmpty { return [] }
+        let count = fileCount(weight: weight)
         if count == 1 { return [("\(base).swift", items)] }
         var buckets = Array(repeating: [Item](), count: count)
         for (name, item) in zip(names, items) {
@@ -110,15 +146,17 @@ struct Renderer {
         /// `Validation.swift`.
         case types(Range<Int>)
         /// The request builders, or the client's methods, of the operations of one file (see
-        /// ``operationFiles(_:)``).
+        /// ``operationFiles(_:weight:)``).
         case operations(file: Int), client(file: Int)
         case redaction, servers
     }
 
     /// What the parts that render operations share, worked out once before they run.
     private struct OperationLayout: Sendable {
-        /// The indices of each file's operations in `model.operations`.
-        let files: [[Int]]
+        /// The indices of the operations in each file of the client's methods, and of the request
+        /// builders, in `model.operations`.
+        let clientFiles: [[Int]]
+        let builderFiles: [[Int]]
         /// The client's name and each operation's outcome enum, unique among all the names in the model.
         let client: ClientNames?
     }
@@ -131,16 +169,12 @@ struct Renderer {
         case file(GeneratedFile?)
     }
 
-    /// The operations beyond which the client's methods and the request builders are spread over files.
-    static let operationsPerFile = 64
-
-    /// The indices of the operations in each file: one file for at most ``operationsPerFile``, else N (a
-    /// power of two), each operation in the file its name hashes to. Like ``spread(_:names:bytes:file:)``:
-    /// batch mode keeps every core busy, and adding an operation changes one file. The first file
-    /// always exists; the others are extensions of what it declares (`isExtension`).
-    static func operationFiles(_ operations: [OperationDeclaration]) -> [[Int]] {
-        var count = 1
-        while operations.count / count > operationsPerFile { count *= 2 }
+    /// The indices of the operations in each file of a kind whose methods each weigh `weight`: one file
+    /// within ``fileWeight``, else ``fileCount(weight:)`` files, each operation in the file its name
+    /// hashes to. Like ``spread(_:names:weight:file:)``: adding an operation changes one file. The first
+    /// file always exists; the others are extensions of what it declares (`isExtension`).
+    static func operationFiles(_ operations: [OperationDeclaration], weight: Int) -> [[Int]] {
+        let count = fileCount(weight: operations.count * weight)
         var files = Array(repeating: [Int](), count: count)
         for (index, operation) in operations.enumerated() {
             files[count == 1 ? 0 : Int(stableHash(operation.name) % UInt64(count))].append(index)
@@ -209,14 +243,14 @@ struct Renderer {
                 ])
         case .operations(let file):
             let defaultServer = model.servers.first?.defaultValue
-            let operations = layout.files[file].map { operationContext(model.operations[$0], defaultServer: defaultServer) }
+            let operations = layout.builderFiles[file].map { operationContext(model.operations[$0], defaultServer: defaultServer) }
             let context: TemplateContext = [
                 "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
             ]
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
-            let operations = layout.files[file].map { clientOperationContext(model.operations[$0], outcome: names.outcomes[$0]) }
+            let operations = layout.clientFiles[file].map { clientOperationContext(model.operations[$0], outcome: names.outcomes[$0]) }
             return try operationFile(operations, index: file, name: "Client", template: "client", clientContext(model, names: names), base: base)
         }
     }
