@@ -87,10 +87,11 @@ public struct GeneratedPackage: Sendable {
         try manifest.write(toFile: folder + "/Package.swift", atomically: true, encoding: .utf8)
     }
 
-    /// Runs `swift build --package-path FOLDER [--target TARGET] -c CONFIGURATION` and measures it.
-    public func build(_ target: String?, configuration: String = "debug") throws -> MeasuredRun {
+    /// Runs `swift build --package-path FOLDER [--target TARGET] -c CONFIGURATION [ARGUMENTS...]` and measures it.
+    public func build(_ target: String?, configuration: String = "debug", arguments: [String] = []) throws -> MeasuredRun {
         try MeasuredRun.run(
             ["swift", "build", "--package-path", folder, "-c", configuration] + (target.map { ["--target", $0] } ?? [])
+                + arguments
         )
     }
 

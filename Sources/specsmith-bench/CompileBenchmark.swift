@@ -3,24 +3,31 @@ import GeneratedPackage
 import SpecsmithCore
 
 /// `specsmith-bench compile [--configuration debug|release|both] [--runs N] [--release-runs N] [--work DIR]
-/// FILE...`: how long the generated code takes to compile. Generates each document into a temporary
-/// package (GeneratedPackage: a target per document, depending on SpecsmithRuntime), builds the runtime
-/// alone first in each configuration (not timed), then builds each generated target clean `runs` times
-/// (what compiling it wrote deleted before each run, its dependencies kept) and once more with
-/// nothing to do (the fixed cost of `swift build` itself). Prints, per document and configuration, the
-/// median wall and CPU seconds, the peak resident memory of the largest process of the build, and the
+/// [--per-file] FILE...`: how long the generated code takes to compile. Generates each document into a
+/// temporary package (GeneratedPackage: a target per document, depending on SpecsmithRuntime), builds
+/// the runtime alone first in each configuration (not timed), then builds each generated target clean
+/// `runs` times (what compiling it wrote deleted before each run, its dependencies kept) and once more
+/// with nothing to do (the fixed cost of `swift build` itself). Prints, per document and configuration,
+/// the median wall and CPU seconds, the peak resident memory of the largest process of the build, and the
 /// generated lines and files.
+///
+/// With `--per-file`, instead: one clean debug build of each generated target, a compiler job per file
+/// and one job at a time, and the seconds each file's job took (the compiler's own statistics), which is
+/// what `Renderer.compileWeight` is fitted to.
 func runCompileBenchmark(_ arguments: [String]) -> Int32 {
     var configurations = ["debug", "release"]
     var runs = 3
     var releaseRuns = 1
+    var perFile = false
     var work = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-compile-bench").path
     var files: [String] = []
     let usage =
-        "usage: specsmith-bench compile [--configuration debug|release|both] [--runs N] [--release-runs N] [--work DIR] FILE..."
+        "usage: specsmith-bench compile [--configuration debug|release|both] [--runs N] [--release-runs N] [--work DIR] [--per-file] FILE..."
     var rest = arguments[...]
     while let argument = rest.popFirst() {
         switch argument {
+        case "--per-file":
+            perFile = true
         case "--configuration", "-c":
             switch rest.popFirst() {
             case "debug": configurations = ["debug"]
@@ -88,6 +95,18 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
         return 1
     }
 
+    if perFile {
+        for document in documents {
+            guard let seconds = fileSeconds(of: document.module, in: package) else { return 1 }
+            print("\(document.name) (\(document.module)): seconds of a debug compiler job per file, one job at a time")
+            for (file, time) in seconds.sorted(by: { $0.key < $1.key }) {
+                print("  " + file.padding(to: 28) + fixed(time, 2).leftPadding(to: 7))
+            }
+            print("  " + "in all".padding(to: 28) + fixed(seconds.values.reduce(0, +), 2).leftPadding(to: 7))
+        }
+        return status
+    }
+
     let loadBefore = loadAverage()
     var table: [String] = []
     for configuration in configurations {
@@ -145,6 +164,40 @@ func runCompileBenchmark(_ arguments: [String]) -> Int32 {
             + "\(ProcessInfo.processInfo.activeProcessorCount) cores"
     )
     return status
+}
+
+/// The seconds each file of `module` takes to compile in debug, by file name, from a clean build with a
+/// compiler job per file and one job at a time (`-driver-batch-count`, `-j 1`), each job writing its
+/// statistics (`-stats-output-dir`); `nil` after printing why the build failed.
+private func fileSeconds(of module: String, in package: GeneratedPackage) -> [String: Double]? {
+    let sources = (try? FileManager.default.contentsOfDirectory(atPath: package.folder + "/Sources/" + module)) ?? []
+    let statistics = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-stats-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: statistics) }
+    // The compiler writes into the folder only if it exists.
+    try? FileManager.default.createDirectory(atPath: statistics, withIntermediateDirectories: true)
+    let flags = ["-j", "1", "-Xswiftc", "-driver-batch-count", "-Xswiftc", "\(sources.count)"]
+    let statisticsFlags = ["-Xswiftc", "-Xfrontend", "-Xswiftc", "-stats-output-dir", "-Xswiftc", "-Xfrontend", "-Xswiftc", statistics]
+    printError("building \(module) (debug, a job per file, one at a time)...")
+    // Its dependencies are built again too, with these flags, and write statistics of their own.
+    package.removeBuildOutputs(of: module, configuration: "debug")
+    guard let run = measured({ try package.build(module, arguments: flags + statisticsFlags) }), run.status == 0 else {
+        printError("\(module): the build failed")
+        return nil
+    }
+    // Each job's statistics hold `time.swift-frontend.<module>-<file>-<triple>-o-Onone.wall`.
+    var seconds: [String: Double] = [:]
+    let prefix = "time.swift-frontend.\(module)-"
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: statistics)) ?? [] {
+        guard let data = FileManager.default.contents(atPath: statistics + "/" + name),
+            let values = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        else { continue }
+        for (key, value) in values where key.hasPrefix(prefix) && key.hasSuffix(".wall") {
+            let job = key.dropFirst(prefix.count)
+            guard let end = job.range(of: ".swift-"), let time = value as? Double else { continue }
+            seconds[String(job[..<end.lowerBound]) + ".swift"] = time
+        }
+    }
+    return seconds
 }
 
 /// The run, or `nil` after printing why it could not start.
