@@ -89,9 +89,9 @@ struct Renderer {
 
     /// About how long a type's declaration takes to compile in a debug build, in milliseconds on this
     /// project's 2-core benchmark machine, nested types included. Fitted to the models of
-    /// tradovate-2021 and discourse, compiled a file at a time (within 15%): a struct costs most, for the
-    /// conformances the compiler derives (`Codable`, `Hashable`), and each stored property or enum case
-    /// a little.
+    /// tradovate-2021 and discourse compiled a file at a time (`specsmith-bench compile --per-file`),
+    /// within 15%: a struct costs most, for the conformances the compiler derives (`Codable`,
+    /// `Hashable`), and each stored property or enum case a little.
     static func compileWeight(_ declaration: TypeDeclaration) -> Int {
         switch declaration {
         case .structure(let s): 23 + 3 * s.properties.count + s.nested.reduce(0) { $0 + compileWeight($1) }
