@@ -12,7 +12,7 @@ import Testing
         for (name, text) in partials {
             templates[name] = try MustacheTemplate(text, file: name + ".mustache")
         }
-        return try MustacheLibrary(templates).render("main", stack: [.object(context)])
+        return try MustacheLibrary(templates).render("main", context)
     }
 
     func parseError(_ template: String) -> Diagnostic? {
@@ -142,7 +142,7 @@ import Testing
         // Templates are numbered in name order: `b` is 0, and its text comes first; a missing partial compiles to nothing.
         #expect(
             library.program == [.text(start: 0, end: 1), .partial(template: 0, indentStart: 1, indentEnd: 1, standalone: false)])
-        #expect(try library.render("main", stack: [.object([:])]) == "B")
+        #expect(try library.render("main", [:]) == "B")
     }
 
     @Test func nestedSectionsSeeEveryOuterContext() throws {

@@ -135,27 +135,67 @@ struct MustacheLibrary: Sendable {
         return names.count - 1
     }
 
-    /// Renders the template `name` with `stack` (outermost context first).
-    func render(_ name: String, stack: [TemplateValue]) throws(TemplateError) -> String {
-        try render(name, stack: stack) { String(decoding: $0, as: UTF8.self) }
+    /// Renders the template `name` with `context`, names it lacks looked up in `base`.
+    func render(_ name: String, base: TemplateContext = [:], _ context: TemplateContext) throws(TemplateError) -> String {
+        try render(name, base: base, context) { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Renders the template `name` with `stack` (outermost context first), and returns what `body`
-    /// makes of the UTF-8, which is only valid during the call.
-    func render<R>(_ name: String, stack: [TemplateValue], _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(TemplateError) -> R {
+    /// Renders the template `name` with `context`, names it lacks looked up in `base`, and returns what
+    /// `body` makes of the UTF-8, which is only valid during the call.
+    ///
+    /// The renderings of one generation run on every core at once, all from this library and the same
+    /// `base`: a rendering reads them where they are stored and never copies them, because a copy
+    /// writes their reference counts, and cores that write the same counts wait on each other.
+    func render<R>(
+        _ name: String, base: TemplateContext, _ context: TemplateContext, _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) throws(TemplateError) -> R {
         guard let number = numbers[name] else {
             throw TemplateError(.error("no template named \(name).mustache", at: nil))
         }
-        var run = Run(self)
-        defer { run.output.deallocate() }
-        try stack.withUnsafeBufferPointer { (values) throws(TemplateError) in
-            try run.pushing(values[...]) { (run) throws(TemplateError) in try run.run(ranges[number], depth: 0) }
+        return try withCode { (code) throws(TemplateError) in
+            var run = Run(code)
+            defer { run.output.deallocate() }
+            try base.withEntries { (base) throws(TemplateError) in
+                try context.withEntries { (context) throws(TemplateError) in
+                    run.stack.append(.object(base))
+                    run.stack.append(.object(context))
+                    try run.run(code.ranges[number], depth: 0)
+                }
+            }
+            return body(UnsafeBufferPointer(rebasing: run.output[..<run.count]))
         }
-        return body(UnsafeBufferPointer(rebasing: run.output[..<run.count]))
+    }
+
+    /// Calls `body` with the library's arrays where they are stored.
+    private func withCode<R, E>(_ body: (Code) throws(E) -> R) throws(E) -> R {
+        try program.withUnsafeBufferPointer { (program) throws(E) in
+            try text.withUnsafeBufferPointer { (text) throws(E) in
+                try names.withUnsafeBufferPointer { (names) throws(E) in
+                    try keys.withUnsafeBufferPointer { (keys) throws(E) in
+                        try ranges.withUnsafeBufferPointer { (ranges) throws(E) in
+                            try templateNames.withUnsafeBufferPointer { (templateNames) throws(E) in
+                                try body(
+                                    Code(program: program, text: text, names: names, keys: keys, ranges: ranges, templateNames: templateNames))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The library's arrays, where they are stored: reading through these copies no reference.
+    private struct Code {
+        let program: UnsafeBufferPointer<Instruction>
+        let text: UnsafeBufferPointer<UInt8>
+        let names: UnsafeBufferPointer<Name>
+        let keys: UnsafeBufferPointer<String>
+        let ranges: UnsafeBufferPointer<Range<Int>>
+        let templateNames: UnsafeBufferPointer<String>
     }
 
     /// A value on the context stack, or the value a name resolves to: where it is, never a copy. A
-    /// frame only lives while what it points to is held (the stack given to render, or the value of
+    /// frame only lives while what it points to is held (the contexts given to render, or the value of
     /// the section being rendered), and pointers copy nothing: looking names up and pushing values
     /// retains and releases nothing, where copies of values would, for every name.
     fileprivate enum Frame {
@@ -176,11 +216,11 @@ struct MustacheLibrary: Sendable {
         }
     }
 
-    /// One rendering: the library it runs and what it has written, in a buffer that `render` frees.
-    /// Its methods mutate it, so that the closures they run sections and partials in capture it in
-    /// place rather than copy it (and retain every array the library holds).
+    /// One rendering: the library's code it runs and what it has written, in a buffer that `render`
+    /// frees. Its methods mutate it, so that the closures they run sections and partials in capture
+    /// it in place rather than copy it.
     private struct Run {
-        let library: MustacheLibrary
+        let code: Code
         /// The contexts, innermost last.
         var stack: [Frame] = []
         /// What is written, in the first ``count`` bytes: a buffer of its own rather than an array,
@@ -193,20 +233,10 @@ struct MustacheLibrary: Sendable {
         /// indentation goes before what comes next.
         var lineBegun = false
 
-        init(_ library: MustacheLibrary) {
-            self.library = library
+        init(_ code: Code) {
+            self.code = code
             stack.reserveCapacity(16)
             output = .allocate(capacity: 8192)
-        }
-
-        /// Runs `body` with a frame for each of `values` pushed on the stack.
-        mutating func pushing(_ values: Slice<UnsafeBufferPointer<TemplateValue>>, _ body: (inout Run) throws(TemplateError) -> Void) throws(TemplateError) {
-            guard let first = values.indices.first else { return try body(&self) }
-            try Frame.with(values.base.baseAddress! + first) { (frame) throws(TemplateError) in
-                stack.append(frame)
-                try pushing(values.dropFirst(), body)
-                stack.removeLast()
-            }
         }
 
         mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -251,17 +281,17 @@ struct MustacheLibrary: Sendable {
             }
         }
 
-        /// Runs `library.program[range]`.
+        /// Runs `code.program[range]`.
         mutating func run(_ range: Range<Int>, depth: Int) throws(TemplateError) {
             var index = range.lowerBound
             while index < range.upperBound {
-                switch library.program[index] {
+                switch code.program[index] {
                 case .text(let start, let end):
-                    library.text.withUnsafeBufferPointer { write(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                    write(UnsafeBufferPointer(rebasing: code.text[start..<end]))
                 case .lineStart:
                     lineBegun = true
                 case .variable(let name):
-                    let name = library.names[name]
+                    let name = code.names[name]
                     if name.rest.isEmpty {
                         write(lookup(name.first))
                     } else {
@@ -270,7 +300,7 @@ struct MustacheLibrary: Sendable {
                 case .section(let name, let end, let inverted):
                     let body = index + 1..<end
                     index = end
-                    let name = library.names[name]
+                    let name = code.names[name]
                     try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
                         if inverted {
                             if !Self.isTruthy(found) { try run.run(body, depth: depth) }
@@ -284,13 +314,13 @@ struct MustacheLibrary: Sendable {
                         throw TemplateError(
                             .error(
                                 "partials nest more than \(MustacheLibrary.maxPartialDepth) deep "
-                                    + "(does \(library.templateNames[template]).mustache include itself?)",
+                                    + "(does \(code.templateNames[template]).mustache include itself?)",
                                 at: nil))
                     }
                     if standalone { lineBegun = true }
                     let outerIndent = indent.count
-                    indent += library.text[indentStart..<indentEnd]
-                    try run(library.ranges[template], depth: depth + 1)
+                    indent += code.text[indentStart..<indentEnd]
+                    try run(code.ranges[template], depth: depth + 1)
                     indent.removeLast(indent.count - outerIndent)
                 }
                 index += 1
@@ -339,13 +369,13 @@ struct MustacheLibrary: Sendable {
             }
         }
 
-        /// Where the value of `library.keys[key]` is, looked up from the innermost context outwards;
+        /// Where the value of `code.keys[key]` is, looked up from the innermost context outwards;
         /// the innermost context itself for `nil` (`.`).
         func lookup(_ key: Int?) -> Frame? {
             guard let key else { return stack.last }
             var index = stack.count - 1
             while index >= 0 {
-                if case .object(let entries) = stack[index], let value = TemplateContext.value(of: library.keys[key], in: entries) {
+                if case .object(let entries) = stack[index], let value = TemplateContext.value(of: code.keys[key], in: entries) {
                     return .value(value)
                 }
                 index -= 1
@@ -353,7 +383,7 @@ struct MustacheLibrary: Sendable {
             return nil
         }
 
-        /// Runs `body` with where the value of `library.keys[path]` is inside `found`, each key looked
+        /// Runs `body` with where the value of `code.keys[path]` is inside `found`, each key looked
         /// up in what the one before found.
         mutating func lookup(
             _ path: Range<Int>, in found: Frame?, _ body: (inout Run, Frame?) throws(TemplateError) -> Void
@@ -361,7 +391,7 @@ struct MustacheLibrary: Sendable {
             guard let key = path.first, let found else { return try body(&self, found) }
             guard case .value(let pointer) = found, case .object(let context) = pointer.pointee else { return try body(&self, nil) }
             try context.withEntries { (entries) throws(TemplateError) in
-                try lookup(path.dropFirst(), in: TemplateContext.value(of: library.keys[key], in: entries).map(Frame.value), body)
+                try lookup(path.dropFirst(), in: TemplateContext.value(of: code.keys[key], in: entries).map(Frame.value), body)
             }
         }
     }

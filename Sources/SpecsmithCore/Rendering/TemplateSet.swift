@@ -59,13 +59,13 @@ public struct TemplateSet: Sendable {
     /// Renders the template `name` with `context`, names it lacks looked up in `base`, and tidies the
     /// text: no trailing white space on any line, no run of blank lines, exactly one newline at the end.
     func render(_ name: String, _ context: TemplateContext, base: TemplateContext = [:]) throws(TemplateError) -> String {
-        try library.render(name, stack: [.object(base), .object(context)]) { Self.tidy($0) }
+        try library.render(name, base: base, context) { Self.tidy($0) }
     }
 
     /// Renders like ``render(_:_:base:)`` a text that another one places: without the newline at the
     /// end, and with every line that is not empty indented by `indent` spaces, as tidying writes it.
     func renderPlaced(_ name: String, _ context: TemplateContext, base: TemplateContext, indent: Int) throws(TemplateError) -> String {
-        try library.render(name, stack: [.object(base), .object(context)]) { Self.tidy($0, indent: indent, finalNewline: false) }
+        try library.render(name, base: base, context) { Self.tidy($0, indent: indent, finalNewline: false) }
     }
 
     static func name(of file: String) -> String {
