@@ -35,11 +35,8 @@ struct Renderer {
             parts += layout.clientFiles.indices.map(Part.client) + layout.builderFiles.indices.map(Part.operations) + [.servers]
         }
         if !model.types.isEmpty {
-            let sliceSize = max(16, model.types.count / 8)
             parts.append(.redaction)
-            parts += stride(from: 0, to: model.types.count, by: sliceSize).map {
-                Part.types($0..<min($0 + sliceSize, model.types.count))
-            }
+            parts += Self.slices(weights: model.types.map(Self.compileWeight), count: Self.typeSlices).map(Part.types)
         }
         let work = parts
         let rendered = try Self.concurrently(work.count) { index throws(TemplateError) in
@@ -99,6 +96,32 @@ struct Renderer {
         case .union(let u): 23 + 4 * u.cases.count + u.nested.reduce(0) { $0 + compileWeight($1) }
         case .alias: 1
         }
+    }
+
+    /// How many slices, at most, the types are rendered in. Many more than there are cores, so that no
+    /// core is left rendering a heavy slice alone at the end: discourse's types in 9 slices of equal
+    /// count kept one core busy 1.7 ms of a 5 ms phase after the other had finished; in 32 slices of
+    /// equal weight, the phase takes 4.5 ms.
+    static let typeSlices = 32
+
+    /// Consecutive ranges of the indices of `weights`, in order and covering them all, of about equal
+    /// weight: at most `count` of them, each closed as soon as it holds its share of the total. A
+    /// declaration's compile weight stands for its rendering work too: both grow with what it declares.
+    static func slices(weights: [Int], count: Int) -> [Range<Int>] {
+        let share = max(1, (weights.reduce(0, +) + count - 1) / count)
+        var slices: [Range<Int>] = []
+        var start = 0
+        var weight = 0
+        for (index, itemWeight) in weights.enumerated() {
+            weight += itemWeight
+            if weight >= share {
+                slices.append(start..<index + 1)
+                start = index + 1
+                weight = 0
+            }
+        }
+        if start < weights.count { slices.append(start..<weights.count) }
+        return slices
     }
 
     /// The compile weight of an operation's client method: an `async` method and its outcome enum,
