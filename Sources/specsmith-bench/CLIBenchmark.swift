@@ -8,24 +8,12 @@ import Foundation
 /// - `fresh`: generating into an empty folder;
 /// - `unchanged`: generating again into that folder, where every file is already up to date.
 func runCLIBenchmark(_ arguments: [String]) -> Int32 {
-    var runs = 11
-    var files: [String] = []
-    var rest = arguments[...]
-    while let argument = rest.popFirst() {
-        if argument == "--runs" || argument == "-n" {
-            guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
-                printError("specsmith-bench cli: \(argument) needs a positive number")
-                return 2
-            }
-            runs = value
-        } else {
-            files.append(argument)
-        }
-    }
-    guard !files.isEmpty else {
-        printError("usage: specsmith-bench cli [--runs N] FILE...")
-        return 2
-    }
+    guard
+        let parsed = FileArguments(
+            arguments, command: "cli", options: [["--runs", "-n"]], usage: "specsmith-bench cli [--runs N] FILE...")
+    else { return 2 }
+    let runs = parsed.numbers["--runs"] ?? 11
+    let files = parsed.files
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         .deletingLastPathComponent().appendingPathComponent("specsmith").path
     guard FileManager.default.isExecutableFile(atPath: executable) else {

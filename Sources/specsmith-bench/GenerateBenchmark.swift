@@ -10,30 +10,17 @@ import SpecsmithYAML
 /// throughput in MB/s, the ratio total ÷ bare loop, and the process's peak memory. `--max-input-bytes` and
 /// `--max-nodes` raise those load limits for documents larger than real ones.
 func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
-    var iterations = 7
+    guard
+        let parsed = FileArguments(
+            arguments, command: "generate", options: [["--iterations", "-n"], ["--max-input-bytes"], ["--max-nodes"]],
+            usage: "specsmith-bench generate [--iterations N] [--max-input-bytes N] [--max-nodes N] FILE...")
+    else { return 2 }
+    let iterations = parsed.numbers["--iterations"] ?? 7
+    let files = parsed.files
     // The defaults, unless raised for large synthetic documents (`specsmith-bench replicate`).
     var limits = LoadLimits()
-    var files: [String] = []
-    var rest = arguments[...]
-    while let argument = rest.popFirst() {
-        if ["--iterations", "-n", "--max-input-bytes", "--max-nodes"].contains(argument) {
-            guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
-                printError("specsmith-bench generate: \(argument) needs a positive number")
-                return 2
-            }
-            switch argument {
-            case "--max-input-bytes": limits.maxInputBytes = value
-            case "--max-nodes": limits.maxNodes = value
-            default: iterations = value
-            }
-        } else {
-            files.append(argument)
-        }
-    }
-    guard !files.isEmpty else {
-        printError("usage: specsmith-bench generate [--iterations N] [--max-input-bytes N] [--max-nodes N] FILE...")
-        return 2
-    }
+    if let bytes = parsed.numbers["--max-input-bytes"] { limits.maxInputBytes = bytes }
+    if let nodes = parsed.numbers["--max-nodes"] { limits.maxNodes = nodes }
     let pipeline: Pipeline
     do {
         pipeline = Pipeline(templates: try TemplateSet.defaults(), loader: DocumentLoader(limits: limits))

@@ -5,6 +5,36 @@ func printError(_ text: String) {
     FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
+/// The arguments of a benchmark command that reads files: options that each take a positive number,
+/// and the files.
+struct FileArguments {
+    /// Each option's number, under its first name, when it was given.
+    var numbers: [String: Int] = [:]
+    var files: [String] = []
+
+    /// Reads `arguments`: an option (any of the names in one of `options`) is followed by a positive
+    /// number, and anything else is a file. Prints why, and returns `nil`, when a number is missing
+    /// or no file is given.
+    init?(_ arguments: [String], command: String, options: [[String]], usage: String) {
+        var rest = arguments[...]
+        while let argument = rest.popFirst() {
+            guard let names = options.first(where: { $0.contains(argument) }) else {
+                files.append(argument)
+                continue
+            }
+            guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
+                printError("specsmith-bench \(command): \(argument) needs a positive number")
+                return nil
+            }
+            numbers[names[0]] = value
+        }
+        guard !files.isEmpty else {
+            printError("usage: " + usage)
+            return nil
+        }
+    }
+}
+
 /// The bytes of a file, or `nil` when it cannot be read.
 func readFile(_ path: String) -> [UInt8]? {
     FileManager.default.contents(atPath: path).map { [UInt8]($0) }

@@ -5,24 +5,12 @@ import SpecsmithYAML
 /// freeing it), measured in the same run with the two alternating, their ratio, and the throughput of
 /// each in MB/s.
 func runYAMLBenchmark(_ arguments: [String]) -> Int32 {
-    var iterations = 15
-    var files: [String] = []
-    var rest = arguments[...]
-    while let argument = rest.popFirst() {
-        if argument == "--iterations" || argument == "-n" {
-            guard let value = rest.popFirst().flatMap({ Int($0) }), value > 0 else {
-                printError("specsmith-bench yaml: --iterations needs a positive number")
-                return 2
-            }
-            iterations = value
-        } else {
-            files.append(argument)
-        }
-    }
-    guard !files.isEmpty else {
-        printError("usage: specsmith-bench yaml [--iterations N] FILE...")
-        return 2
-    }
+    guard
+        let parsed = FileArguments(
+            arguments, command: "yaml", options: [["--iterations", "-n"]], usage: "specsmith-bench yaml [--iterations N] FILE...")
+    else { return 2 }
+    let iterations = parsed.numbers["--iterations"] ?? 15
+    let files = parsed.files
 
     print(
         "file".padding(to: 32) + "bytes".leftPadding(to: 9) + "events".leftPadding(to: 9)
