@@ -56,6 +56,28 @@ struct LoadingReferenceTests {
         #expect(document.schema(for: try #require(name.ref)).maxLength == 100)
     }
 
+    @Test("in 3.1 a description next to the $ref of a parameter, request body, response or header replaces its own")
+    func referenceObjectDescriptionsIn31() throws {
+        let result = LoadingFixtures.load("ref-object-siblings-31.yaml")
+        #expect(LoadingFixtures.lines(result) == [])
+        let document = try LoadingFixtures.document(result)
+        let file = LoadingFixtures.path("ref-object-siblings-31.yaml")
+        let put = try #require(document.paths["/pets/{id}"]?.operation(.put))
+        #expect(put.parameters.map(\.description) == ["The pet to replace."])
+        #expect(put.parameters.map(\.referenceID) == [file + "#/components/parameters/Id"])
+        #expect(put.requestBody?.description == "The new pet.")
+        #expect(put.requestBody?.referenceID == file + "#/components/requestBodies/Pet")
+        let stored = try #require(put.responses[.code(200)])
+        #expect(stored.description == "The pet as stored.")
+        #expect(stored.referenceID == file + "#/components/responses/Pet")
+        #expect(stored.headers["X-Rate"]?.description == "Requests left this hour.")
+        #expect(stored.headers["X-Rate"]?.referenceID == file + "#/components/headers/Rate")
+        // Without a description next to it, the referenced one's stays; the components keep their own.
+        #expect(put.responses[.code(404)]?.description == "No such pet.")
+        #expect(document.components.parameters["Id"]?.description == "A pet's id.")
+        #expect(document.components.responses["Pet"]?.description == "A pet.")
+    }
+
     @Test("in 3.0 keywords next to a schema $ref are ignored with one warning")
     func siblingsIn30() throws {
         let result = LoadingFixtures.load("ref-siblings-30.yaml")

@@ -90,16 +90,7 @@ extension LoadSession {
     private func readParameterList(_ o: inout ObjectReader, file: String) -> [Parameter] {
         var parameters: [Parameter] = []
         for node in o.list("parameters") ?? YAMLSequence() {
-            guard
-                case (var parameter, let referenceID, let description)? = referable(
-                    node,
-                    file: file,
-                    object: "Parameter",
-                    read: readParameter
-                )
-            else { continue }
-            if let referenceID { parameter.referenceID = referenceID }
-            if let description { parameter.description = description }
+            guard let parameter = referableObject(node, file: file, object: "Parameter", read: readParameter) else { continue }
             if let first = parameters.firstIndex(where: { $0.name == parameter.name && $0.in == parameter.in }) {
                 report(
                     .duplicateParameter(
@@ -146,16 +137,7 @@ extension LoadSession {
         if !isWebhook { checkPathParameters(operation) }
 
         if let body = o.value("requestBody") {
-            if case (var requestBody, let referenceID, let description)? = referable(
-                body,
-                file: file,
-                object: "Request Body",
-                read: readRequestBody
-            ) {
-                if let referenceID { requestBody.referenceID = referenceID }
-                if let description { requestBody.description = description }
-                operation.requestBody = requestBody
-            }
+            operation.requestBody = referableObject(body, file: file, object: "Request Body", read: readRequestBody)
         }
         if let responses = o.value("responses") {
             operation.responses = readResponses(responses, file: file)
@@ -288,18 +270,9 @@ extension LoadSession {
     private func readHeaders(_ o: inout ObjectReader, file: String) -> OrderedMap<Header> {
         var headers = OrderedMap<Header>()
         for (name, _, value) in o.entries("headers") {
-            guard
-                case (var header, let referenceID, let description)? = referable(
-                    value,
-                    file: file,
-                    object: "Header",
-                    read: readHeader
-                )
-            else { continue }
+            guard let header = referableObject(value, file: file, object: "Header", read: readHeader) else { continue }
             // The specification says a Content-Type response header is ignored.
             if name.lowercased() == "content-type" { continue }
-            if let referenceID { header.referenceID = referenceID }
-            if let description { header.description = description }
             headers.set(header, forKey: name)
         }
         return headers
@@ -331,16 +304,7 @@ extension LoadSession {
                 report(.invalidStatus(key, at: keyNode.location))
                 continue
             }
-            guard
-                case (var response, let referenceID, let description)? = referable(
-                    value,
-                    file: file,
-                    object: "Response",
-                    read: readResponse
-                )
-            else { continue }
-            if let referenceID { response.referenceID = referenceID }
-            if let description { response.description = description }
+            guard let response = referableObject(value, file: file, object: "Response", read: readResponse) else { continue }
             responses.entries.append(Responses.Entry(status: status, response: response))
         }
         return responses

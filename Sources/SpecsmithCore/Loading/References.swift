@@ -231,6 +231,21 @@ extension LoadSession {
         return node
     }
 
+    /// Reads a parameter, request body, header or response that may be given as `$ref`, like
+    /// ``referable(_:file:object:read:)``: the value remembers the id of the first reference, and in
+    /// 3.1 the `description` written next to the `$ref` replaces its own.
+    func referableObject<T: ReferableObject>(
+        _ node: YAMLNode, file: String, object: String, read: (YAMLNode, String) -> T?
+    ) -> T? {
+        // Destructured, so that the value is moved out of the result rather than copied.
+        guard case (var value, let referenceID, let description)? = referable(node, file: file, object: object, read: read) else {
+            return nil
+        }
+        if let referenceID { value.referenceID = referenceID }
+        if let description { value.describe(description) }
+        return value
+    }
+
     /// Reads an object that may be given as `$ref` (parameter, response, request body, header,
     /// example, security scheme, path item): follows references (each target read once, cycles
     /// reported), and returns the value with the id of the first reference and, in 3.1, the
@@ -427,4 +442,28 @@ extension LoadSession {
             report(.schemaReferenceChainTooLong(ref.written, length: length, limit: limits.maxRefChain, at: ref.location))
         }
     }
+}
+
+/// An object that a `$ref` may stand for and that remembers which one: see
+/// ``LoadSession/referableObject(_:file:object:read:)``.
+protocol ReferableObject {
+    var referenceID: String? { get set }
+    /// Takes the description written next to a `$ref` to it.
+    mutating func describe(_ description: String)
+}
+
+extension Parameter: ReferableObject {
+    mutating func describe(_ description: String) { self.description = description }
+}
+
+extension RequestBody: ReferableObject {
+    mutating func describe(_ description: String) { self.description = description }
+}
+
+extension Header: ReferableObject {
+    mutating func describe(_ description: String) { self.description = description }
+}
+
+extension Response: ReferableObject {
+    mutating func describe(_ description: String) { self.description = description }
 }
