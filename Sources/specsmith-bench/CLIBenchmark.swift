@@ -13,7 +13,6 @@ func runCLIBenchmark(_ arguments: [String]) -> Int32 {
             arguments, command: "cli", options: [["--runs", "-n"]], usage: "specsmith-bench cli [--runs N] FILE...")
     else { return 2 }
     let runs = parsed.numbers["--runs"] ?? 11
-    let files = parsed.files
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         .deletingLastPathComponent().appendingPathComponent("specsmith").path
     guard FileManager.default.isExecutableFile(atPath: executable) else {
@@ -24,7 +23,7 @@ func runCLIBenchmark(_ arguments: [String]) -> Int32 {
     print("file".padding(to: 34) + "KB".leftPadding(to: 7) + columns.map { $0.leftPadding(to: 11) }.joined())
     print("(median clock milliseconds of \(runs) runs of \(executable), each a new process)")
     var status: Int32 = 0
-    for path in files {
+    for path in parsed.files {
         let name = String(path.split(separator: "/").last ?? Substring(path))
         guard let size = readFile(path)?.count else {
             printError("\(path): cannot read the file")

@@ -10,7 +10,6 @@ func runYAMLBenchmark(_ arguments: [String]) -> Int32 {
             arguments, command: "yaml", options: [["--iterations", "-n"]], usage: "specsmith-bench yaml [--iterations N] FILE...")
     else { return 2 }
     let iterations = parsed.numbers["--iterations"] ?? 15
-    let files = parsed.files
 
     print(
         "file".padding(to: 32) + "bytes".leftPadding(to: 9) + "events".leftPadding(to: 9)
@@ -18,7 +17,7 @@ func runYAMLBenchmark(_ arguments: [String]) -> Int32 {
             + "bare MB/s".leftPadding(to: 11) + "tree MB/s".leftPadding(to: 11)
     )
     var status: Int32 = 0
-    for path in files {
+    for path in parsed.files {
         let name = String(path.split(separator: "/").last ?? Substring(path))
         guard let bytes = readFile(path) else {
             printError("\(path): cannot read the file")
