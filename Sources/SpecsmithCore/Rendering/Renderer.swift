@@ -30,13 +30,15 @@ struct Renderer {
             clientFiles: Self.operationFiles(model.operations, weight: Self.clientMethodWeight),
             builderFiles: Self.operationFiles(model.operations, weight: { _ in Self.requestBuilderWeight }),
             client: model.operations.isEmpty ? nil : clientNames(model))
+        // Each type's compile weight sizes both its render slice and its file of models.
+        let typeWeights = model.types.map(Self.compileWeight)
         var parts: [Part] = []
         if !model.operations.isEmpty {
             parts += layout.clientFiles.indices.map(Part.client) + layout.builderFiles.indices.map(Part.operations) + [.servers]
         }
         if !model.types.isEmpty {
             parts.append(.redaction)
-            parts += Self.slices(weights: model.types.map(Self.compileWeight), count: Self.typeSlices).map(Part.types)
+            parts += Self.slices(weights: typeWeights, count: Self.typeSlices).map(Part.types)
         }
         let work = parts
         let rendered = try Self.concurrently(work.count) { index throws(TemplateError) in
@@ -57,7 +59,7 @@ struct Renderer {
         // The files of the models and of their checks are known once every type is rendered; they
         // render concurrently too.
         let modelGroups = Self.spread(
-            types, names: model.types.map(\.name), weight: model.types.reduce(0) { $0 + Self.compileWeight($1) },
+            types, names: model.types.map(\.name), weight: typeWeights.reduce(0, +),
             file: "Models")
         let validationGroups = Self.spread(
             validating.map(\.context), names: validating.map(\.name),
