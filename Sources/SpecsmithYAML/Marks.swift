@@ -10,12 +10,15 @@ struct Marks {
     /// The escapes rewritten before parsing; columns after one on the same line are shifted back.
     let rewrite: SurrogatePairRewrite
     let hasRewrites: Bool
+    /// Lines before the text libyaml reads, when it reads one piece of a document (see ``DocumentPieces``).
+    let lineOffset: Int
 
-    init(file: SourceFile, original: [UInt8], rewrite: SurrogatePairRewrite) {
+    init(file: SourceFile, original: [UInt8], rewrite: SurrogatePairRewrite, lineOffset: Int = 0) {
         self.file = file
         self.original = SourceText(bytes: original)
         self.rewrite = rewrite
         self.hasRewrites = !rewrite.edits.isEmpty
+        self.lineOffset = lineOffset
     }
 
     /// The 1-based location of a libyaml mark. libyaml counts columns in characters already.
@@ -23,7 +26,7 @@ struct Marks {
     func location(_ mark: yaml_mark_t) -> SourceLocation {
         let column =
             hasRewrites ? rewrite.originalColumn(index: Int(mark.index), column: Int(mark.column)) : Int(mark.column)
-        return SourceLocation(file: file, line: Int(mark.line) + 1, column: column + 1)
+        return SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: column + 1)
     }
 
     /// The 1-based location of a byte offset in the bytes libyaml read.

@@ -64,9 +64,13 @@ struct TreeBuilder: ~Copyable {
     private var documents = 0
     /// Nodes written out in the input: scalars, collections and aliases (each alias once, however
     /// large its anchor).
-    private var inputNodes = 0
+    private(set) var inputNodes = 0
     /// Nodes in the tree so far, aliases expanded.
-    private var treeNodes = 0
+    private(set) var treeNodes = 0
+    /// The most levels of collections open at once, an alias's copy of its anchor included: what was
+    /// checked against ``YAMLLimits/maxDepth``, kept so that a piece of a document parsed on its own
+    /// can be checked again where it is placed.
+    private(set) var deepestLevel = 0
     /// While streaming, the total node count is not known yet; the byte count bounds it, so the alias
     /// budget for that many nodes stops a runaway expansion early. The exact check runs at the end.
     private let streamingAliasBudget: Int
@@ -205,6 +209,7 @@ struct TreeBuilder: ~Copyable {
         let first = treeNodes
         inputNodes += 1
         try count(1, at: location)
+        if stack.count >= deepestLevel { deepestLevel = stack.count + 1 }
         stack.append(
             Frame(
                 isMapping: isMapping,
@@ -255,6 +260,7 @@ struct TreeBuilder: ~Copyable {
             )
             throw Fatal()
         }
+        deepestLevel = max(deepestLevel, stack.count + anchored.height)
         add(writer.appendAlias(of: anchored.node, at: location), height: anchored.height)
     }
 

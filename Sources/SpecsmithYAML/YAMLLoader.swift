@@ -14,6 +14,39 @@ public struct YAMLLoadError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+/// Whether ``YAMLLoader`` may parse a document in pieces, on several cores.
+///
+/// A block-style document can be cut at the keys of its larger mappings into pieces that libyaml parses
+/// on their own; their trees are then joined. The tree is the one a single parse builds, node for node
+/// and location for location, and whenever a piece meets anything unusual (an error, a key that looks
+/// like one but is not) the document is parsed whole, so that errors are reported exactly as in one parse.
+public enum YAMLParallelism: Sendable, Hashable {
+    /// One parse, on the calling thread.
+    case sequential
+    /// Pieces for documents of at least 128 KiB on a machine with more than one core; a few pieces per core.
+    case automatic
+    /// Pieces of about this many bytes (at least 1), however large the document and however many
+    /// cores: to test that pieces build the same tree.
+    case pieces(ofAbout: Int)
+
+    /// Documents smaller than this are parsed whole by ``automatic``.
+    static let automaticMinimumBytes = 128 << 10
+
+    /// The pieces' size for a document of `count` bytes, or `nil` to parse it whole.
+    func pieceBytes(forDocumentOf count: Int) -> Int? {
+        switch self {
+        case .sequential:
+            return nil
+        case .automatic:
+            let cores = ProcessorCount.active
+            guard cores > 1, count >= Self.automaticMinimumBytes else { return nil }
+            return max(32 << 10, count / (4 * cores))
+        case .pieces(let bytes):
+            return max(1, bytes)
+        }
+    }
+}
+
 /// Loads YAML and JSON documents into ``YAMLNode`` trees, using the system's libyaml. A document's
 /// nodes share one storage, freed when the last of them is.
 public enum YAMLLoader {
@@ -27,13 +60,18 @@ public enum YAMLLoader {
     ///   `!!map`, `!!seq`, and `!`).
     /// - JSON's `\uD83D\uDCA9` surrogate-pair escapes are accepted; a lone surrogate is an error.
     /// - A UTF-8 byte order mark, an empty file and a second document are errors.
+    /// - With `parallelism` other than `.sequential`, a large block-style document is parsed in pieces
+    ///   on several cores (see ``YAMLParallelism``). The tree and the errors are the same either way.
     ///
     /// - Throws: a ``YAMLLoadError`` holding one fatal syntax or limit error, or every problem that
     ///   does not stop parsing (all duplicate keys, unsupported tags and so on), each located at a
     ///   1-based line and a column counted in characters.
-    public static func load(_ bytes: [UInt8], file: String, limits: YAMLLimits = YAMLLimits()) throws(YAMLLoadError)
-        -> YAMLNode
-    {
+    public static func load(
+        _ bytes: [UInt8],
+        file: String,
+        limits: YAMLLimits = YAMLLimits(),
+        parallelism: YAMLParallelism = .automatic
+    ) throws(YAMLLoadError) -> YAMLNode {
         let sourceFile = SourceFile(file)
         let start = SourceLocation(file: sourceFile, line: 1, column: 1)
         guard bytes.count <= limits.maxInputBytes else {
@@ -54,6 +92,16 @@ public enum YAMLLoader {
             ])
         }
         let rewrite = SurrogatePairRewrite(bytes)
+        // Pieces count lines and columns in the bytes as written, so a rewritten document is parsed whole.
+        if rewrite.edits.isEmpty, let pieceBytes = parallelism.pieceBytes(forDocumentOf: bytes.count) {
+            let joined = bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
+                guard let pieces = DocumentPieces(buffer, pieceBytes: pieceBytes) else { return nil }
+                return PieceJoiner.load(buffer, pieces: pieces, limits: limits) { line in
+                    Marks(file: sourceFile, original: bytes, rewrite: rewrite, lineOffset: line)
+                }
+            }
+            if let joined { return joined }
+        }
         let marks = Marks(file: sourceFile, original: bytes, rewrite: rewrite)
         var builder = TreeBuilder(marks: marks, limits: limits, inputBytes: bytes.count)
         let root = rewrite.bytes.withUnsafeBufferPointer { buffer in

@@ -1,0 +1,230 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import SpecsmithDiagnostics
+
+/// Where a large block-style document can be cut into pieces that libyaml parses on their own, so
+/// that the pieces can be parsed on several cores and joined into the tree one parse would build.
+///
+/// Every piece after the first starts at a *cut*: a line that holds a key of a block mapping, at that
+/// mapping's indentation. The piece holds a run of the mapping's entries, and parsed alone it is a
+/// mapping at the same column, whose entries are appended to the mapping's (``PieceJoiner``). Cuts
+/// are found from indentation alone, in one pass over the lines:
+/// - the top-level keys, at column 0 (after an optional `---` line), plain or quoted;
+/// - inside an entry larger than a piece, the keys of its value, when every line of the value is
+///   indented further than the entry's key and its first line is a key; and so on, a few levels down.
+///
+/// Indentation can mislead: a line of a quoted scalar or flow collection that spans lines may look like
+/// a key. Such a cut leaves a piece that libyaml rejects or that does not continue a block mapping of
+/// the piece before it, and ``PieceJoiner`` then gives up, so that the document is parsed in one piece.
+/// A document that is not block style, or whose lines break anywhere but at `\n`, is not cut.
+struct DocumentPieces {
+    struct Piece: Sendable {
+        /// The piece's bytes in the document.
+        var bytes: Range<Int>
+        /// How many lines come before the piece.
+        var line: Int
+        /// The column (0-based) of the keys of the mapping that the piece continues.
+        var indent: Int
+    }
+
+    private enum Kind: UInt8 {
+        /// Spaces only, or a comment.
+        case blank
+        /// Starts with a character that may start a plain or quoted key.
+        case key
+        /// Starts with `- `.
+        case sequenceItem
+        /// Starts with any other indicator: a bracket, `?`, `&`, a tab...
+        case other
+    }
+
+    private struct Line {
+        var start: Int32
+        var indent: Int32
+        var kind: Kind
+    }
+
+    private struct Cut {
+        var line: Int
+        var indent: Int32
+    }
+
+    /// Levels of nested mappings that cuts are looked for in.
+    private static let maxLevels = 6
+
+    let pieces: [Piece]
+    private let lines: [Line]
+    private let count: Int
+
+    /// The pieces of `bytes` of about `pieceBytes` bytes each, or `nil` when the document cannot be cut
+    /// into at least two.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, pieceBytes: Int) {
+        guard bytes.count <= Int(Int32.max), !Self.hasOtherLineBreaks(bytes) else { return nil }
+        let lines = Self.lines(bytes)
+        self.lines = lines
+        self.count = bytes.count
+        var first = 0
+        while first < lines.count, lines[first].kind == .blank { first += 1 }
+        if first < lines.count, Self.isDocumentStart(bytes, line: lines[first], end: Self.end(of: first, in: lines, count: bytes.count)) {
+            first += 1
+            while first < lines.count, lines[first].kind == .blank { first += 1 }
+        }
+        guard first < lines.count, lines[first].kind == .key, lines[first].indent == 0 else { return nil }
+        var cuts: [Cut] = []
+        Self.findCuts(in: lines, first..<lines.count, indent: 0, endIsCut: true, level: 0, pieceBytes: pieceBytes, count: bytes.count, into: &cuts)
+        var pieces: [Piece] = []
+        var start = 0
+        var line = 0
+        var indent: Int32 = 0
+        for cut in cuts {
+            let offset = Int(lines[cut.line].start)
+            guard offset > start, cut.indent < indent || offset - start >= pieceBytes else { continue }
+            pieces.append(Piece(bytes: start..<offset, line: line, indent: Int(indent)))
+            start = offset
+            line = cut.line
+            indent = cut.indent
+        }
+        guard !pieces.isEmpty else { return nil }
+        pieces.append(Piece(bytes: start..<bytes.count, line: line, indent: Int(indent)))
+        self.pieces = pieces
+    }
+
+    /// Whether a mapping located at a 1-based line and column is a block mapping: only spaces and
+    /// the `-` or `?` of an item or key come before it on its line, and no `{` starts it. Anything else
+    /// is refused, flow mappings and mappings with a flow key alike.
+    func isBlockMapping(line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line >= 1, line <= lines.count, column >= 1 else { return false }
+        let start = Int(lines[line - 1].start)
+        let offset = start + column - 1
+        guard offset < count else { return false }
+        for i in start..<offset where bytes[i] != 0x20 && bytes[i] != 0x2D && bytes[i] != 0x3F { return false }
+        return bytes[offset] != 0x7B && bytes[offset] != 0x5B
+    }
+
+    /// Adds the cuts of the block mapping whose keys are the lines at `indent` in `range`: one before
+    /// each entry after the first that starts with a key, and the cuts inside each entry larger than a
+    /// piece.
+    /// `endIsCut` tells whether the line after `range` is a cut (or the end of the document): a piece
+    /// starting inside the mapping must end there, since the lines after are indented less.
+    private static func findCuts(
+        in lines: [Line],
+        _ range: Range<Int>,
+        indent: Int32,
+        endIsCut: Bool,
+        level: Int,
+        pieceBytes: Int,
+        count: Int,
+        into cuts: inout [Cut]
+    ) {
+        var entry = range.lowerBound
+        while entry < range.upperBound {
+            // The entry runs to the next line at its key's indentation that is not a sequence item
+            // (the items of a sequence written at its key's indentation belong to the key).
+            var next = entry + 1
+            var firstChild: Int?
+            var childIndent = Int32.max
+            while next < range.upperBound {
+                let line = lines[next]
+                if line.kind != .blank {
+                    if line.indent < indent || (line.indent == indent && line.kind != .sequenceItem) { break }
+                    if firstChild == nil { firstChild = next }
+                    childIndent = min(childIndent, line.indent)
+                }
+                next += 1
+            }
+            // Not before the first entry: the mapping starts there, so it continues none before it.
+            if entry > range.lowerBound, lines[entry].kind == .key { cuts.append(Cut(line: entry, indent: indent)) }
+            let end = next < lines.count ? Int(lines[next].start) : count
+            let nextIsCut = next == range.upperBound ? endIsCut : lines[next].kind == .key
+            if end - Int(lines[entry].start) > pieceBytes, level + 1 < maxLevels, nextIsCut,
+                let firstChild, childIndent > indent, lines[firstChild].indent == childIndent,
+                lines[firstChild].kind == .key
+            {
+                findCuts(
+                    in: lines, firstChild..<next, indent: childIndent, endIsCut: true, level: level + 1,
+                    pieceBytes: pieceBytes, count: count, into: &cuts
+                )
+            }
+            entry = next
+        }
+    }
+
+    /// One record per line: where it starts, its indentation in spaces, and what starts it.
+    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
+        var lines: [Line] = []
+        lines.reserveCapacity(bytes.count / 24)
+        var start = 0
+        while start < bytes.count {
+            var i = start
+            while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+            let kind: Kind
+            if i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x23 {
+                kind = .blank
+            } else if bytes[i] == 0x2D, i + 1 == bytes.count || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A {
+                kind = .sequenceItem
+            } else {
+                kind = startsKey(bytes[i]) ? .key : .other
+            }
+            lines.append(Line(start: Int32(start), indent: Int32(i - start), kind: kind))
+            guard let newline = firstNewline(in: bytes, from: i) else { break }
+            start = newline + 1
+        }
+        return lines
+    }
+
+    /// Whether a line that starts with this byte may be a key: a quote, or a character that may start
+    /// a plain scalar (not another YAML indicator, a space or a control character). A line that only
+    /// continues a quoted scalar may start with a quote too; a cut there ends its piece inside the
+    /// scalar, which libyaml rejects.
+    private static func startsKey(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x00...0x20, 0x7F: false
+        case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ","), UInt8(ascii: "["),
+            UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "#"), UInt8(ascii: "&"),
+            UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">"), UInt8(ascii: "%"),
+            UInt8(ascii: "@"), UInt8(ascii: "`"):
+            false
+        default: true
+        }
+    }
+
+    /// Whether the line is `---` alone (spaces after it allowed).
+    private static func isDocumentStart(_ bytes: UnsafeBufferPointer<UInt8>, line: Line, end: Int) -> Bool {
+        let start = Int(line.start)
+        guard line.indent == 0, end - start >= 3 else { return false }
+        guard bytes[start] == 0x2D, bytes[start + 1] == 0x2D, bytes[start + 2] == 0x2D else { return false }
+        return (start + 3..<end).allSatisfy { bytes[$0] == 0x20 }
+    }
+
+    /// Where line `index` ends, its `\n` left out.
+    private static func end(of index: Int, in lines: [Line], count: Int) -> Int {
+        index + 1 < lines.count ? Int(lines[index + 1].start) - 1 : count
+    }
+
+    private static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// Whether any line breaks at `\r`, NEL, LS or PS, which libyaml counts as line breaks too: the
+    /// pieces' first lines are counted in `\n`s.
+    private static func hasOtherLineBreaks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        if memchr(base, 0x0D, bytes.count) != nil { return true }
+        for lead in [UInt8(0xC2), 0xE2] {
+            var i = 0
+            while i < bytes.count, let found = memchr(base + i, Int32(lead), bytes.count - i) {
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if LineBreaks.width(in: bytes, at: at) > 0 { return true }
+                i = at + 1
+            }
+        }
+        return false
+    }
+}

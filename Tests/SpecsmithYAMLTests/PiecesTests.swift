@@ -1,0 +1,200 @@
+import Foundation
+import SpecsmithDiagnostics
+@testable import SpecsmithYAML
+import Testing
+
+/// A document parsed in pieces (``YAMLParallelism``) must give what one parse gives: the same tree,
+/// node for node and location for location, or the same diagnostics.
+@Suite struct PiecesTests {
+    /// The tree, or the diagnostics.
+    enum Outcome: Equatable, CustomStringConvertible {
+        case tree(YAMLNode)
+        case errors([Diagnostic])
+
+        var description: String {
+            switch self {
+            case .tree(let node): "a tree whose root is at \(node.location)"
+            case .errors(let diagnostics): diagnostics.map(\.description).joined(separator: "\n")
+            }
+        }
+    }
+
+    static func outcome(_ bytes: [UInt8], _ parallelism: YAMLParallelism, limits: YAMLLimits = YAMLLimits()) -> Outcome {
+        do {
+            return .tree(try YAMLLoader.load(bytes, file: "pieces.yaml", limits: limits, parallelism: parallelism))
+        } catch {
+            return .errors(error.diagnostics)
+        }
+    }
+
+    /// Whether pieces of about `pieceBytes` bytes are parsed and joined, without falling back to one parse.
+    static func joins(_ bytes: [UInt8], pieceBytes: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let pieces = DocumentPieces(buffer, pieceBytes: pieceBytes) else { return false }
+            let file = SourceFile("pieces.yaml")
+            let rewrite = SurrogatePairRewrite(bytes)
+            return PieceJoiner.load(buffer, pieces: pieces, limits: YAMLLimits()) { line in
+                Marks(file: file, original: bytes, rewrite: rewrite, lineOffset: line)
+            } != nil
+        }
+    }
+
+    static func expectSameOutcome(
+        _ text: String,
+        limits: YAMLLimits = YAMLLimits(),
+        sizes: [Int] = [1, 8, 24, 64],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let bytes = Array(text.utf8)
+        let whole = outcome(bytes, .sequential, limits: limits)
+        for size in sizes {
+            let pieces = outcome(bytes, .pieces(ofAbout: size), limits: limits)
+            #expect(pieces == whole, "pieces of about \(size) bytes", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test(.enabled(if: !CorpusTests.documents.isEmpty, "the corpus folder ../shared/corpus is absent"))
+    func corpusDocumentsGiveTheTreeOfOneParse() throws {
+        for url in CorpusTests.documents {
+            let bytes = try [UInt8](Data(contentsOf: url))
+            let whole = Self.outcome(bytes, .sequential)
+            for size in [512, 4 << 10, 32 << 10] {
+                #expect(Self.outcome(bytes, .pieces(ofAbout: size)) == whole, "\(url.lastPathComponent), \(size) bytes")
+            }
+            #expect(Self.outcome(bytes, .automatic) == whole, "\(url.lastPathComponent), automatic")
+        }
+    }
+
+    /// The large block-style documents are really parsed in pieces, at the indentations they use
+    /// (tradovate indents by 4, the others by 2; discourse quotes its paths).
+    @Test(.enabled(if: !CorpusTests.documents.isEmpty, "the corpus folder ../shared/corpus is absent"))
+    func largeCorpusDocumentsAreJoinedFromPieces() throws {
+        for name in ["tradovate-2021.yaml", "discourse.yaml", "twilio-messaging-v1.yaml"] {
+            let bytes = try [UInt8](Data(contentsOf: CorpusTests.corpus.appendingPathComponent(name)))
+            let count = bytes.withUnsafeBufferPointer { DocumentPieces($0, pieceBytes: 32 << 10)?.pieces.count ?? 0 }
+            #expect(count >= 10, "\(name): \(count) pieces")
+            #expect(Self.joins(bytes, pieceBytes: 32 << 10), "\(name) was parsed whole")
+        }
+    }
+
+    @Test func plainDocumentsAreJoined() {
+        let text = "openapi: 3.1.0\npaths:\n  /a:\n    get: {}\n  \"/b\":\n    get:\n      tags:\n      - x\n  /c: {}\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      type: integer\n"
+        #expect(Self.joins(Array(text.utf8), pieceBytes: 1))
+        Self.expectSameOutcome(text)
+        Self.expectSameOutcome("---\n" + text)
+        Self.expectSameOutcome("# leading comment\n\n" + text + "# trailing\n\n")
+    }
+
+    @Test func keysThatRepeatAcrossPiecesAreReportedAsInOneParse() {
+        Self.expectSameOutcome("a:\n  x: 1\n  y: 2\nb: 1\na: 3\n")
+        Self.expectSameOutcome("p:\n  /a: 1\n  /b: 2\n  /a: 3\n  \"/b\": 4\n")
+        Self.expectSameOutcome("a: 1\n<<: {b: 2}\n")
+    }
+
+    /// Lines that look like keys at a cut's indentation but are not keys of that mapping.
+    @Test func linesThatOnlyLookLikeKeys() {
+        Self.expectSameOutcome("a:\n  k: \"one\n  two: x\"\n  m: 1\nb: 2\n")
+        Self.expectSameOutcome("a:\n  k: 'one\n  two: x'\n  m: 1\n")
+        Self.expectSameOutcome("a:\n  d: |\n    x: 1\n    y: 2\n  e: 3\n")
+        Self.expectSameOutcome("a:\n  d: >-\n    x: 1\n\n    y: 2\n  e: 3\n")
+        Self.expectSameOutcome("a: {x: 1,\n  y: 2}\nb: 1\n")
+        Self.expectSameOutcome("a: [1,\nb, 2]\nc: 1\n")
+        Self.expectSameOutcome("a:\n  k: plain\n    continued\n  m: 1\n")
+        Self.expectSameOutcome("{a: 1}\nb: 2\n")
+        Self.expectSameOutcome("a:\n  {x: 1}: 2\n  y: 3\n")
+        Self.expectSameOutcome("- a: 1\n  b: 2\n- c: 3\n")
+        Self.expectSameOutcome("a:\n- x: 1\n  y: 2\n- z\nb: 1\n")
+        Self.expectSameOutcome("a:\n  - x: 1\n    y: 2\n  - z: 3\nb: 1\n")
+        Self.expectSameOutcome("? a\n: 1\nb:\n  ? c\n  : 2\n  d: 3\n")
+        Self.expectSameOutcome("a:\n  b: 1\n c: 2\nd: 3\n")
+        Self.expectSameOutcome("a:\n    b: 1\n  c: 2\n")
+    }
+
+    @Test func documentMarkersDirectivesAndTags() {
+        Self.expectSameOutcome("a: 1\n---\nb: 2\n")
+        Self.expectSameOutcome("a: 1\nb: 2\n...\n")
+        Self.expectSameOutcome("%YAML 1.2\n---\na: 1\nb: 2\n")
+        Self.expectSameOutcome("%TAG !e! tag:example.com,2000:\n---\na: 1\nb: !e!x 2\n")
+        Self.expectSameOutcome("a: !!str 1\nb: !!int x\nc: !custom 3\n")
+        Self.expectSameOutcome("a:\n  b: 1\n---\n  c: 2\n")
+    }
+
+    @Test func anchorsAndAliasesAcrossPieces() {
+        Self.expectSameOutcome("a: &x\n  k: 1\nb: *x\n")
+        Self.expectSameOutcome("a:\n  k: &x 1\n  m: *x\nb: 2\n")
+        Self.expectSameOutcome("a: &x 1\nb: &x 2\nc: *x\n")
+        Self.expectSameOutcome("a: *nowhere\nb: 1\n")
+    }
+
+    @Test func limitsHoldForTheJoinedTree() {
+        let deep = "a:\n  b:\n    c:\n      d: 1\n    e:\n      f:\n        g: 1\n"
+        for depth in 1...5 {
+            Self.expectSameOutcome(deep, limits: YAMLLimits(maxDepth: depth))
+        }
+        let wide = (0..<40).map { "k\($0):\n  v: \($0)\n" }.joined()
+        for nodes in [50, 100, 120, 121, 122, 200] {
+            Self.expectSameOutcome(wide, limits: YAMLLimits(maxNodes: nodes))
+        }
+        let aliases = "a: &a [1, 2, 3, 4]\nb:\n  - *a\n  - *a\nc:\n  x: *a\n  y: *a\n"
+        Self.expectSameOutcome(aliases, limits: YAMLLimits(maxAliasExpansionFactor: 1))
+    }
+
+    @Test func errorsInLaterPiecesKeepTheirLines() {
+        Self.expectSameOutcome("a: 1\nb:\n  c: 2\n  d: [1, 2\ne: 3\n")
+        Self.expectSameOutcome("a: 1\nb:\n  c: 2\n  d: \"x\n")
+        Self.expectSameOutcome("a: 1\nb:\n  c: 2\n  d:\te\n")
+        Self.expectSameOutcome("a: 1\nb:\n  c: 2\n\td: 3\n")
+        Self.expectSameOutcome("a: 1\nb:\n  c: 2\n  d: @x\n")
+    }
+
+    @Test func otherLineBreaksAreParsedWhole() {
+        Self.expectSameOutcome("a:\r\n  b: 1\r\nc: 2\r\n")
+        Self.expectSameOutcome("a:\r  b: 1\rc: 2\r")
+        Self.expectSameOutcome("a:\n  b: \"x\u{2028}y\"\nc: 2\n")
+        Self.expectSameOutcome("a:\n  b: \"x\u{85}y\"\nc: 2\n")
+    }
+
+    /// Small documents broken at random places: pieces and one parse always agree.
+    @Test(.enabled(if: !CorpusTests.documents.isEmpty, "the corpus folder ../shared/corpus is absent"))
+    func brokenDocumentsGiveTheOutcomeOfOneParse() throws {
+        var generator = SplitMix(seed: 0x5EED)
+        let names = ["oai-petstore.yaml", "oai-link-example.yaml", "oai-api-with-examples.yaml", "oai-uspto.yaml"]
+        let inserts: [[UInt8]] = ["\n", "  ", " ", ":", "- ", "\"", "'", "{", "[", "}", "#", "&a ", "*a ", "\t", "|\n"]
+            .map { Array($0.utf8) }
+        var joined = 0
+        for name in names {
+            let original = try [UInt8](Data(contentsOf: CorpusTests.corpus.appendingPathComponent(name)))
+            for _ in 0..<150 {
+                var bytes = original
+                for _ in 0..<Int(generator.next() % 3) + 1 {
+                    let at = Int(generator.next() % UInt64(bytes.count))
+                    if generator.next() % 2 == 0 {
+                        bytes.removeSubrange(at..<min(bytes.count, at + Int(generator.next() % 4) + 1))
+                    } else {
+                        bytes.insert(contentsOf: inserts[Int(generator.next() % UInt64(inserts.count))], at: at)
+                    }
+                }
+                let whole = Self.outcome(bytes, .sequential)
+                for size in [1, 256] {
+                    #expect(Self.outcome(bytes, .pieces(ofAbout: size)) == whole, "\(name), mutated, \(size) bytes")
+                }
+                if case .tree = whole, Self.joins(bytes, pieceBytes: 256) { joined += 1 }
+            }
+        }
+        // Most mutations leave a document that loads; those must mostly still be cut and joined.
+        #expect(joined >= 150, "only \(joined) mutated documents were joined from pieces")
+    }
+}
+
+/// A small, seeded random number generator, so that the mutations are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
