@@ -7,8 +7,10 @@ import SpecsmithYAML
 /// stage (read, YAML tree, document with references, generation model, rendering, writing into an empty
 /// temporary folder, and reporting: the warnings rendered with their source lines, as `specsmith
 /// generate` prints them) and of libyaml's bare event loop over the same bytes, measured in one run; total
-/// throughput in MB/s, the ratio total ÷ bare loop, and the process's peak memory. `--max-input-bytes` and
-/// `--max-nodes` raise those load limits for documents larger than real ones.
+/// throughput in MB/s, the ratio total ÷ bare loop, and the process's peak memory; then the clock time of a
+/// whole generation and its ratio to the bare loop. A second line gives each stage's clock time, since the
+/// YAML tree and rendering use every core. `--max-input-bytes` and `--max-nodes` raise those load limits
+/// for documents larger than real ones.
 func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
     guard
         let parsed = FileArguments(
@@ -29,11 +31,12 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
         return 1
     }
     let stages = ["read", "yaml", "document", "model", "render", "write", "report"]
-    let columns = stages + ["total", "bare", "ratio", "MB/s", "peak MB", "wall", "wall MB/s"]
+    let columns = stages + ["total", "bare", "ratio", "MB/s", "peak MB", "wall", "wall MB/s", "wall x"]
     print("file".padding(to: 34) + "KB".leftPadding(to: 7) + columns.map { $0.leftPadding(to: 10) }.joined())
     print(
         "(median of \(iterations) runs: CPU milliseconds of the process per stage; ratio = total / bare libyaml event loop;"
-            + " wall = clock milliseconds of one whole generation, read to write, whose rendering uses every core)")
+            + " wall = clock milliseconds of one whole generation, read to write; wall x = wall / bare;"
+            + " the line under each document gives each stage's clock milliseconds)")
     var status: Int32 = 0
     for path in files {
         let name = String(path.split(separator: "/").last ?? Substring(path))
@@ -44,9 +47,16 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
         }
         let job = GenerationJob(spec: path, output: "", module: "Bench")
         var samples: [String: [Double]] = [:]
+        var wallSamples: [String: [Double]] = [:]
         var failed = false
         for iteration in 0...iterations {
             var stage: [String: Double] = [:]
+            var stageWall: [String: Double] = [:]
+            func measure(_ name: String, _ body: () -> Void) {
+                let (cpu, wall) = cpuAndWallSeconds(body)
+                stage[name] = cpu
+                stageWall[name] = wall
+            }
             // First, while nothing of the staged run below is alive to add to the peak.
             let wallFolder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-bench-\(UUID().uuidString)").path
             stage["wall"] = wallSeconds {
@@ -61,32 +71,35 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
             }
             try? FileManager.default.removeItem(atPath: wallFolder)
             var bytes: [UInt8] = []
-            stage["read"] = cpuSeconds { bytes = readFile(path) ?? [] }
-            stage["yaml"] = cpuSeconds { _ = try? YAMLLoader.load(bytes, file: path, limits: limits.yaml) }
+            measure("read") { bytes = readFile(path) ?? [] }
+            measure("yaml") { _ = try? YAMLLoader.load(bytes, file: path, limits: limits.yaml) }
             var loaded: LoadResult?
             // The loader parses the YAML again: its own share is its time less the tree's.
-            let load = cpuSeconds { loaded = pipeline.loader.load(bytes: bytes, file: path) }
-            stage["document"] = max(0, load - stage["yaml"]!)
+            measure("document") { loaded = pipeline.loader.load(bytes: bytes, file: path) }
+            stage["document"] = max(0, stage["document"]! - stage["yaml"]!)
+            stageWall["document"] = max(0, stageWall["document"]! - stageWall["yaml"]!)
             guard let document = loaded?.document, loaded?.hasErrors == false else {
                 printError("\(name): the document has errors; run specsmith lint")
                 failed = true
                 break
             }
             var translated: TranslatedDocument?
-            stage["model"] = cpuSeconds { translated = pipeline.translate(document, job: job) }
+            measure("model") { translated = pipeline.translate(document, job: job) }
             var generated: [GeneratedFile] = []
-            stage["render"] = cpuSeconds { generated = (try? pipeline.render(translated!)) ?? [] }
+            measure("render") { generated = (try? pipeline.render(translated!)) ?? [] }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-bench-\(UUID().uuidString)").path
-            stage["write"] = cpuSeconds {
+            measure("write") {
                 let writer = OutputWriter()
                 try? writer.apply(writer.plan(generated, in: folder))
             }
             try? FileManager.default.removeItem(atPath: folder)
-            stage["report"] = cpuSeconds { _ = report(loaded!.diagnostics + translated!.diagnostics, sources: loaded!.sources) }
+            measure("report") { _ = report(loaded!.diagnostics + translated!.diagnostics, sources: loaded!.sources) }
             stage["bare"] = cpuSeconds { _ = YAMLLoader.countEvents(bytes) }
             stage["total"] = stages.reduce(0) { $0 + stage[$1]! }
+            stageWall["total"] = stages.reduce(0) { $0 + stageWall[$1]! }
             guard iteration > 0 else { continue }  // the first run warms up
             for (key, value) in stage { samples[key, default: []].append(value) }
+            for (key, value) in stageWall { wallSamples[key, default: []].append(value) }
         }
         if failed {
             status = 1
@@ -104,7 +117,14 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
         row += fixed(peakMemoryMB(), 0).leftPadding(to: 10)
         row += fixed(medians["wall"]! * 1000, 1).leftPadding(to: 10)
         row += fixed(megabytes / medians["wall"]!, 1).leftPadding(to: 10)
+        row += (fixed(medians["wall"]! / medians["bare"]!, 2) + "x").leftPadding(to: 10)
         print(row)
+        let walls = wallSamples.mapValues(median)
+        var wallRow = "  clock ms per stage".padding(to: 41)
+        for key in stages + ["total"] {
+            wallRow += fixed(walls[key]! * 1000, 1).leftPadding(to: 10)
+        }
+        print(wallRow)
     }
     return status
 }

@@ -67,6 +67,13 @@ func cpuSeconds(_ body: () -> Void) -> Double {
     seconds(on: CLOCK_PROCESS_CPUTIME_ID, body)
 }
 
+/// The CPU time and the clock time that `body` takes.
+func cpuAndWallSeconds(_ body: () -> Void) -> (cpu: Double, wall: Double) {
+    var cpu = 0.0
+    let wall = wallSeconds { cpu = cpuSeconds(body) }
+    return (cpu, wall)
+}
+
 private func seconds(on clock: clockid_t, _ body: () -> Void) -> Double {
     var start = timespec()
     var end = timespec()
