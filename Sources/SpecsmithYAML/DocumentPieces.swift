@@ -159,8 +159,19 @@ struct DocumentPieces {
         var lines: [Line] = []
         lines.reserveCapacity(bytes.count / 24)
         var start = 0
+        guard let base = bytes.baseAddress else { return [] }
         while start < bytes.count {
             var i = start
+            // Indentation eight spaces at a time, then byte by byte.
+            while i + 8 <= bytes.count {
+                let spaces = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                    ^ 0x2020_2020_2020_2020
+                if spaces != 0 {
+                    i += spaces.trailingZeroBitCount / 8
+                    break
+                }
+                i += 8
+            }
             while i < bytes.count, bytes[i] == 0x20 { i += 1 }
             let kind: Kind
             if i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x23 {
@@ -206,10 +217,23 @@ struct DocumentPieces {
         index + 1 < lines.count ? Int(lines[index + 1].start) - 1 : count
     }
 
+    /// Lines are short, so eight bytes at a time beats a call to `memchr`.
     private static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
-        guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return nil }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        guard let base = bytes.baseAddress else { return nil }
+        var i = start
+        while i + 8 <= bytes.count {
+            // A byte of `word` is zero where a `\n` is; the lowest set bit of `zeros` marks the first.
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                ^ 0x0A0A_0A0A_0A0A_0A0A
+            let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            if zeros != 0 { return i + zeros.trailingZeroBitCount / 8 }
+            i += 8
+        }
+        while i < bytes.count {
+            if bytes[i] == 0x0A { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// Whether any line breaks at `\r`, NEL, LS or PS, which libyaml counts as line breaks too: the

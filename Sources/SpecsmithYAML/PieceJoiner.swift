@@ -10,23 +10,27 @@ import SpecsmithDiagnostics
 /// that continues one of the piece before it, when a key repeats one of the mapping it joins, or when
 /// the joined tree breaks a limit that a piece alone did not. So every error is reported by one parse,
 /// exactly as without pieces.
+///
+/// The pieces' arrays are copied into one storage concurrently too, each piece to its own place, their
+/// texts moved rather than copied so that no reference is counted.
 enum PieceJoiner {
-    /// A piece's tree, and what its builder counted.
-    private struct Parsed {
-        var storage: YAMLStorage
+    /// What a piece's builder counted.
+    private struct Counts {
         var root: Int32
         var treeNodes: Int
         var inputNodes: Int
         var deepestLevel: Int
     }
 
-    /// What the concurrent parses read and write: each writes its own slot only.
+    /// The state the concurrent parts share: each iteration touches its own piece's slots only.
     private final class Work: @unchecked Sendable {
         let bytes: UnsafeBufferPointer<UInt8>
         let pieces: [DocumentPieces.Piece]
         let limits: YAMLLimits
         let makeMarks: @Sendable (Int) -> Marks
-        let results: UnsafeMutableBufferPointer<Parsed?>
+        /// Each piece's nodes, `nil` when the piece failed; emptied when copied.
+        let arrays: UnsafeMutableBufferPointer<StorageWriter.Arrays?>
+        let counts: UnsafeMutableBufferPointer<Counts?>
 
         init(
             bytes: UnsafeBufferPointer<UInt8>,
@@ -38,27 +42,67 @@ enum PieceJoiner {
             self.pieces = pieces
             self.limits = limits
             self.makeMarks = makeMarks
-            results = .allocate(capacity: pieces.count)
-            results.initialize(repeating: nil)
+            arrays = .allocate(capacity: pieces.count)
+            arrays.initialize(repeating: nil)
+            counts = .allocate(capacity: pieces.count)
+            counts.initialize(repeating: nil)
         }
 
         deinit {
-            results.deinitialize()
-            results.deallocate()
+            arrays.deinitialize()
+            arrays.deallocate()
+            counts.deinitialize()
+            counts.deallocate()
         }
 
         func parse(_ index: Int) {
             let piece = pieces[index]
             let input = UnsafeBufferPointer(rebasing: bytes[piece.bytes])
             var builder = TreeBuilder(marks: makeMarks(piece.line), limits: limits, inputBytes: input.count)
-            guard let root = builder.build(EventParser(input: input)) else { return }
-            results[index] = Parsed(
-                storage: root.storage,
-                root: root.index,
+            guard let root = builder.buildArrays(EventParser(input: input)) else { return }
+            arrays[index] = builder.takeArrays()
+            counts[index] = Counts(
+                root: root,
                 treeNodes: builder.treeNodes,
                 inputNodes: builder.inputNodes,
                 deepestLevel: builder.deepestLevel
             )
+        }
+    }
+
+    /// Where each piece's nodes go in the joined arrays, and the arrays' memory.
+    private struct Copy: @unchecked Sendable {
+        var records: UnsafeMutablePointer<NodeRecord>
+        var children: UnsafeMutablePointer<Int32>
+        var texts: UnsafeMutablePointer<String>
+        /// Each piece's first position in each array.
+        var recordBases: [Int32]
+        var childBases: [Int32]
+        var textBases: [Int32]
+
+        /// Copies piece `index` to its place, positions shifted, and frees its arrays.
+        func run(_ index: Int, _ work: Work) {
+            let recordBase = recordBases[index]
+            let childBase = childBases[index]
+            let textBase = textBases[index]
+            work.arrays[index]!.records.withUnsafeBufferPointer { source in
+                let target = records + Int(recordBase)
+                for (i, var record) in source.enumerated() {
+                    record.first += record.kind == .scalar ? textBase : childBase
+                    (target + i).initialize(to: record)
+                }
+            }
+            work.arrays[index]!.children.withUnsafeBufferPointer { source in
+                let target = children + Int(childBase)
+                for (i, child) in source.enumerated() { (target + i).initialize(to: child + recordBase) }
+            }
+            work.arrays[index]!.texts.withUnsafeMutableBufferPointer { source in
+                guard let start = source.baseAddress else { return }
+                (texts + Int(textBase)).moveInitialize(from: start, count: source.count)
+                // The moved-from slots get the empty string, which owns no storage.
+                start.initialize(repeating: "", count: source.count)
+            }
+            work.arrays[index] = nil
         }
     }
 
@@ -70,55 +114,76 @@ enum PieceJoiner {
         limits: YAMLLimits,
         makeMarks: @escaping @Sendable (Int) -> Marks
     ) -> YAMLNode? {
+        let count = pieces.pieces.count
         let work = Work(bytes: bytes, pieces: pieces.pieces, limits: limits, makeMarks: makeMarks)
-        DispatchQueue.concurrentPerform(iterations: pieces.pieces.count) { work.parse($0) }
-        var parsed: [Parsed] = []
-        parsed.reserveCapacity(pieces.pieces.count)
-        for result in work.results {
-            guard let result else { return nil }
-            parsed.append(result)
+        DispatchQueue.concurrentPerform(iterations: count) { work.parse($0) }
+        var counts: [Counts] = []
+        for piece in work.counts {
+            guard let piece else { return nil }
+            counts.append(piece)
         }
-        return join(parsed, pieces: pieces, bytes: bytes, limits: limits)
-    }
-
-    private static func join(
-        _ parsed: [Parsed],
-        pieces: DocumentPieces,
-        bytes: UnsafeBufferPointer<UInt8>,
-        limits: YAMLLimits
-    ) -> YAMLNode? {
-        let treeNodes = parsed.reduce(0) { $0 + $1.treeNodes }
-        let inputNodes = parsed.reduce(0) { $0 + $1.inputNodes }
+        let treeNodes = counts.reduce(0) { $0 + $1.treeNodes }
+        let inputNodes = counts.reduce(0) { $0 + $1.inputNodes }
         guard treeNodes <= limits.maxNodes, treeNodes <= limits.aliasBudget(inputNodes: inputNodes) else { return nil }
 
-        // One storage holding every piece's arrays, positions shifted.
+        var recordBases: [Int32] = []
+        var childBases: [Int32] = []
+        var textBases: [Int32] = []
+        var totals = (records: 0, children: 0, texts: 0)
+        for arrays in work.arrays {
+            recordBases.append(Int32(totals.records))
+            childBases.append(Int32(totals.children))
+            textBases.append(Int32(totals.texts))
+            totals.records += arrays!.records.count
+            totals.children += arrays!.children.count
+            totals.texts += arrays!.texts.count
+        }
         var records: [NodeRecord] = []
         var children: [Int32] = []
         var texts: [String] = []
-        records.reserveCapacity(parsed.reduce(0) { $0 + $1.storage.records.count })
-        // Room for the joined mappings' entries too, copied once per piece they grow by.
-        children.reserveCapacity(parsed.reduce(0) { $0 + 2 * $1.storage.children.count })
-        texts.reserveCapacity(parsed.reduce(0) { $0 + $1.storage.texts.count })
-        var roots: [Int32] = []
-        for piece in parsed {
-            let recordBase = Int32(records.count)
-            let childBase = Int32(children.count)
-            let textBase = Int32(texts.count)
-            for var record in piece.storage.records {
-                record.first += record.kind == .scalar ? textBase : childBase
-                records.append(record)
+        records = Array(unsafeUninitializedCapacity: totals.records) { recordBuffer, recordCount in
+            // Room for the joined mappings' entries too, copied once per piece they grow by.
+            children = Array(unsafeUninitializedCapacity: totals.children + totals.children / 4) { childBuffer, childCount in
+                texts = Array(unsafeUninitializedCapacity: totals.texts) { textBuffer, textCount in
+                    let copy = Copy(
+                        records: recordBuffer.baseAddress!,
+                        children: childBuffer.baseAddress!,
+                        texts: textBuffer.baseAddress!,
+                        recordBases: recordBases,
+                        childBases: childBases,
+                        textBases: textBases
+                    )
+                    DispatchQueue.concurrentPerform(iterations: count) { copy.run($0, work) }
+                    textCount = totals.texts
+                }
+                childCount = totals.children
             }
-            for child in piece.storage.children { children.append(child + recordBase) }
-            texts.append(contentsOf: piece.storage.texts)
-            roots.append(piece.root + recordBase)
+            recordCount = totals.records
         }
+        let roots = counts.enumerated().map { $0.element.root + recordBases[$0.offset] }
+        guard join(pieces, roots: roots, counts: counts, records: &records, children: &children, texts: texts, bytes: bytes, limits: limits)
+        else { return nil }
+        return YAMLNode(YAMLStorage(records: records, children: children, texts: texts), roots[0])
+    }
 
+    /// Appends each piece's entries to the mapping it continues; false when a piece continues none,
+    /// or its keys repeat the mapping's, or the joined tree nests too deep.
+    private static func join(
+        _ pieces: DocumentPieces,
+        roots: [Int32],
+        counts: [Counts],
+        records: inout [NodeRecord],
+        children: inout [Int32],
+        texts: [String],
+        bytes: UnsafeBufferPointer<UInt8>,
+        limits: YAMLLimits
+    ) -> Bool {
         var keyIndexes: [Int32: KeyIndex] = [:]
         for (number, piece) in pieces.pieces.enumerated().dropFirst() {
             let column = piece.indent + 1
             let added = records[Int(roots[number])]
             guard added.kind == .mapping, added.location.line == piece.line + 1, added.location.column == column
-            else { return nil }
+            else { return false }
             // The mapping this piece continues is open where the pieces before it end: on the path
             // from the root through each last entry or item.
             var node = roots[0]
@@ -126,7 +191,7 @@ enum PieceJoiner {
             while true {
                 let record = records[Int(node)]
                 if record.kind == .mapping, record.location.column == column { break }
-                guard record.kind != .scalar, record.count > 0, record.location.column <= column else { return nil }
+                guard record.kind != .scalar, record.count > 0, record.location.column <= column else { return false }
                 let slots = record.kind == .mapping ? 2 * record.count : record.count
                 node = children[Int(record.first + slots - 1)]
                 depth += 1
@@ -135,15 +200,16 @@ enum PieceJoiner {
             let mapping = records[Int(node)]
             guard mapping.location.line < added.location.line,
                 pieces.isBlockMapping(line: mapping.location.line, column: column, in: bytes),
-                depth + parsed[number].deepestLevel <= limits.maxDepth
-            else { return nil }
+                depth + counts[number].deepestLevel <= limits.maxDepth
+            else { return false }
 
             // No key of the piece may repeat one of the mapping's.
-            var index = keyIndexes.removeValue(forKey: node) ?? keys(of: mapping, records: records, children: children, texts: texts)
+            var index =
+                keyIndexes.removeValue(forKey: node) ?? keys(of: mapping, records: records, children: children, texts: texts)
             for slot in stride(from: Int(added.first), to: Int(added.first + 2 * added.count), by: 2) {
                 let key = records[Int(children[slot])]
                 guard key.kind == .scalar else { continue }
-                if index.firstLine(of: texts[Int(key.first)], insertingAt: key.location.line) != nil { return nil }
+                if index.firstLine(of: texts[Int(key.first)], insertingAt: key.location.line) != nil { return false }
             }
             keyIndexes[node] = index
 
@@ -153,7 +219,7 @@ enum PieceJoiner {
             records[Int(node)].first = first
             records[Int(node)].count += added.count
         }
-        return YAMLNode(YAMLStorage(records: records, children: children, texts: texts), roots[0])
+        return true
     }
 
     /// The scalar keys of a mapping.

@@ -89,6 +89,13 @@ struct TreeBuilder: ~Copyable {
     /// Runs the event loop over `parser` and returns the root node, or `nil` when a diagnostic was
     /// recorded that stops the document from being used.
     mutating func build(_ parser: EventParser) -> YAMLNode? {
+        guard let root = buildArrays(parser) else { return nil }
+        return YAMLNode(writer.finish(), root)
+    }
+
+    /// Runs the event loop like ``build(_:)``, leaving the nodes in the builder's arrays
+    /// (``takeArrays()``); returns the root's position there.
+    mutating func buildArrays(_ parser: EventParser) -> Int32? {
         var event = yaml_event_t()
         do {
             while true {
@@ -103,7 +110,12 @@ struct TreeBuilder: ~Copyable {
             return nil
         }
         guard diagnostics.isEmpty, let root else { return nil }
-        return YAMLNode(writer.finish(), root)
+        return root
+    }
+
+    /// The arrays written by ``buildArrays(_:)``, handed over.
+    mutating func takeArrays() -> StorageWriter.Arrays {
+        writer.takeArrays()
     }
 
     /// Handles one event; true at the end of the stream.

@@ -155,11 +155,24 @@ struct StorageWriter {
     @inline(__always)
     func text(_ record: NodeRecord) -> String { texts[Int(record.first)] }
 
+    /// The arrays of a storage, before it is made.
+    struct Arrays {
+        var records: [NodeRecord] = []
+        var children: [Int32] = []
+        var texts: [String] = []
+    }
+
     /// Hands the arrays written over to a new storage, leaving the writer empty.
     mutating func finish() -> YAMLStorage {
-        let storage = YAMLStorage(records: records, children: children, texts: texts)
+        let arrays = takeArrays()
+        return YAMLStorage(records: arrays.records, children: arrays.children, texts: arrays.texts)
+    }
+
+    /// Hands the arrays written over, leaving the writer empty.
+    mutating func takeArrays() -> Arrays {
+        let arrays = Arrays(records: records, children: children, texts: texts)
         self = StorageWriter()
-        return storage
+        return arrays
     }
 
     @inline(__always)
