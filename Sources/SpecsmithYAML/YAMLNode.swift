@@ -56,6 +56,15 @@ public struct YAMLNode: Sendable, Hashable {
         self.init(writer.finish(), index)
     }
 
+    /// The same node, read through a storage object of its own that shares the tree's arrays.
+    ///
+    /// Every node handle made from a node counts a reference on its storage object. Threads that read
+    /// parts of one tree at the same time would all count on one object, and that is slower than
+    /// reading the parts one after the other; each thread should read its part through a node of its own.
+    package func withOwnStorage() -> YAMLNode {
+        YAMLNode(YAMLStorage(records: storage.records, children: storage.children, texts: storage.texts), index)
+    }
+
     /// What the node holds. ``scalar``, ``sequence`` and ``mapping`` read one kind directly.
     public var content: Content {
         let record = record

@@ -30,22 +30,25 @@ public struct DocumentLoader: Sendable {
     /// Bounds on the load: on each file read (size, nesting, aliases, nodes, strings), on chains of
     /// `$ref`s and on how many files are read.
     public var limits: LoadLimits
+    /// Whether a large document is read on several cores.
+    public var concurrency: LoadConcurrency
 
     /// Creates the value; every part but the required ones has a default.
-    public init(limits: LoadLimits = LoadLimits()) {
+    public init(limits: LoadLimits = LoadLimits(), concurrency: LoadConcurrency = .automatic) {
         self.limits = limits
+        self.concurrency = concurrency
     }
 
     /// Loads the document at a path; files it references are read relative to it.
     public func load(file path: String) -> LoadResult {
-        let session = LoadSession(limits: limits)
+        let session = LoadSession(limits: limits, concurrency: concurrency)
         return session.run(rootFile: path, bytes: nil)
     }
 
     /// Loads a document from bytes, as if read from `file`; files it references are read from disk
     /// relative to `file`'s directory.
     public func load(bytes: [UInt8], file: String) -> LoadResult {
-        let session = LoadSession(limits: limits)
+        let session = LoadSession(limits: limits, concurrency: concurrency)
         return session.run(rootFile: file, bytes: bytes)
     }
 }

@@ -3,9 +3,18 @@ import SpecsmithDiagnostics
 import SpecsmithYAML
 
 /// The state of one load: files read, references followed, schemas resolved and diagnostics
-/// collected. Used by one thread, for one call of ``DocumentLoader``.
+/// collected. Used by one thread, for one call of ``DocumentLoader``; parts of a large document are read
+/// by worker sessions on other threads (``readConcurrently(_:_:)``).
 final class LoadSession {
     let limits: LoadLimits
+    /// How the document may be read on several cores.
+    let concurrency: LoadConcurrency
+    /// For a worker session, the session of the load it reads for: read, never changed, while workers
+    /// run. `nil` for the session of a load.
+    let shared: LoadSession?
+    /// Set when a worker met something that only the shared session may do (read a file, or fill a
+    /// cache); what it read is then thrown away, and the shared session reads it again.
+    var needsSharedSession = false
     private(set) var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
 
@@ -43,8 +52,27 @@ final class LoadSession {
     /// The JSON Schema dialect OpenAPI 3.1 uses by default, the only one Specsmith reads.
     static let baseDialect = "https://spec.openapis.org/oas/3.1/dialect/base"
 
-    init(limits: LoadLimits) {
+    init(limits: LoadLimits, concurrency: LoadConcurrency = .automatic) {
         self.limits = limits
+        self.concurrency = concurrency
+        self.shared = nil
+    }
+
+    /// A worker session for `shared`, which starts empty and looks up what `shared` knows.
+    init(workerFor shared: LoadSession) {
+        self.limits = shared.limits
+        self.concurrency = .sequential
+        self.shared = shared
+        self.rootFile = Self.privateCopy(shared.rootFile)
+        self.version = shared.version
+        self.securitySchemeNames = shared.securitySchemeNames
+    }
+
+    /// A copy of a string in storage of its own. The paths of files are handed to nearly every call
+    /// that reads a node: worker sessions on different threads must not all count references on one
+    /// string's storage.
+    static func privateCopy(_ text: String) -> String {
+        String(decoding: Array(text.utf8), as: UTF8.self)
     }
 
     func report(_ diagnostic: Diagnostic) {

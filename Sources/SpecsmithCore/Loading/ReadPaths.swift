@@ -10,7 +10,14 @@ extension LoadSession {
         var operationIDs: [String: SourceLocation] = [:]
         let pathEntries = entries(node, key: "paths") ?? []
         operationIDs.reserveCapacity(pathEntries.count)
-        for (path, keyNode, value) in pathEntries {
+        let reads = readConcurrently(pathEntries.count) { worker, index in
+            let (path, _, value) = pathEntries[index]
+            return path.isExtensionKey
+                ? nil
+                : worker.readPathItemOrRef(
+                    value.withOwnStorage(), file: Self.privateCopy(file), path: path, isWebhook: false)
+        }
+        for (index, (path, keyNode, value)) in pathEntries.enumerated() {
             if path.isExtensionKey {
                 extensions[path] = value
                 continue
@@ -18,7 +25,13 @@ extension LoadSession {
             if !path.hasPrefix("/") {
                 report(.pathMustStartWithSlash(path, at: keyNode.location))
             }
-            guard let item = readPathItemOrRef(value, file: file, path: path, isWebhook: false) else { continue }
+            let item: PathItem?
+            if let read = reads?[index], let adopted = adopt(read) {
+                item = adopted
+            } else {
+                item = readPathItemOrRef(value, file: file, path: path, isWebhook: false)
+            }
+            guard let item else { continue }
             // By position: iterating would copy each operation whole.
             for index in item.operations.indices {
                 guard let id = item.operations[index].operationId else { continue }

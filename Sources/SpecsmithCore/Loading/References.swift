@@ -99,6 +99,12 @@ extension LoadSession {
     func fileRoot(_ path: String) -> Result<YAMLNode?, FileReadFailure> {
         if let cached = files[path] { return .success(cached) }
         if let failure = unreadableFiles[path] { return .failure(failure) }
+        if let shared {
+            if let cached = shared.files[path] { return .success(cached) }
+            if let failure = shared.unreadableFiles[path] { return .failure(failure) }
+            needsSharedSession = true
+            return .failure(.missing)
+        }
         switch readExternalFile(path) {
         case .success(let bytes):
             let root = parse(bytes, file: path)
@@ -145,7 +151,7 @@ extension LoadSession {
     func parse(_ bytes: [UInt8], file: String) -> YAMLNode? {
         sources[file] = String(decoding: bytes, as: UTF8.self)
         do {
-            return try YAMLLoader.load(bytes, file: file, limits: limits.yaml)
+            return try YAMLLoader.load(bytes, file: file, limits: limits.yaml, parallelism: concurrency.yaml)
         } catch {
             for diagnostic in error.diagnostics { report(diagnostic) }
             return nil
@@ -285,7 +291,13 @@ extension LoadSession {
         }
         guard let target = locate(written, from: file, at: refEntry.value.location) else { return nil }
         let cacheKey = object + " " + target.id
-        if let cached = objectCache[cacheKey] as? T { return (cached, target.id, description) }
+        if let cached = (objectCache[cacheKey] ?? shared?.objectCache[cacheKey]) as? T {
+            return (cached, target.id, description)
+        }
+        if shared != nil {
+            needsSharedSession = true
+            return nil
+        }
         if referencesInProgress.contains(cacheKey) {
             report(.referenceCycle(written, at: refEntry.value.location))
             return nil
@@ -344,7 +356,17 @@ extension LoadSession {
             return stringValue(target.node, key: key)
         }
         let path = ReferenceParsing.resolve(ReferenceParsing.percentDecode(written) ?? written, relativeTo: file)
-        if let text = textFiles[path] { return text }
+        if let text = textFiles[path] ?? shared?.textFiles[path] { return text }
+        if shared != nil {
+            // A worker notes a missing file as the shared session would; anything else is the shared
+            // session's to do, since a file read counts against `maxExternalFiles`.
+            if case .failure(.missing) = readFile(path) {
+                missingTextFiles.append((written, refEntry.value.location))
+            } else {
+                needsSharedSession = true
+            }
+            return nil
+        }
         let bytes: [UInt8]
         switch readExternalFile(path) {
         case .success(let read): bytes = read
@@ -366,7 +388,7 @@ extension LoadSession {
     func schemaReference(_ refNode: YAMLNode, from file: String) -> SchemaReference? {
         guard let written = stringValue(refNode, key: "$ref") else { return nil }
         let id: String
-        if let known = schemaReferenceIDs[file]?[written] {
+        if let known = schemaReferenceIDs[file]?[written] ?? shared?.schemaReferenceIDs[file]?[written] {
             id = known
         } else {
             guard case .success(let parsed) = ReferenceParsing.parse(written, from: file) else {
@@ -377,7 +399,7 @@ extension LoadSession {
             schemaReferenceIDs[file, default: [:]][written] = id
         }
         let reference = SchemaReference(id: id, written: written, location: refNode.location)
-        if schemas.contains(key: id) { return reference }
+        if isEntered(id) { return reference }
         guard let target = locate(written, from: file, at: refNode.location) else { return nil }
         return schemaReference(to: target, written: written, at: refNode.location)
     }
@@ -387,19 +409,37 @@ extension LoadSession {
     /// references never nest calls (and cycles need no special case).
     func schemaReference(to target: LocatedNode, written: String, at location: SourceLocation) -> SchemaReference {
         let reference = SchemaReference(id: target.id, written: written, location: location)
-        if schemas.contains(key: target.id) { return reference }
+        if isEntered(target.id) { return reference }
         schemas[target.id] = Schema(location: target.node.location)
         pendingSchemas.append(target)
         return reference
     }
 
-    /// Reads every schema entered into the table and not read yet, including those they reach.
+    /// Whether a schema is in the table already; for a worker, in its own or the shared session's.
+    /// A worker enters into its own table, and ``adopt(_:)`` enters those schemas into the shared one.
+    private func isEntered(_ id: String) -> Bool {
+        schemas.contains(key: id) || shared?.schemas.contains(key: id) == true
+    }
+
+    /// Reads every schema entered into the table and not read yet, including those they reach: those
+    /// pending at once concurrently when there are enough of them (``readConcurrently(_:_:)``).
     func readPendingSchemas() {
         var next = 0
         while next < pendingSchemas.count {
-            let target = pendingSchemas[next]
-            next += 1
-            schemas[target.id] = readSchema(target.node, file: target.file)
+            let batch = Array(pendingSchemas[next...])
+            let reads = readConcurrently(batch.count) { worker, index in
+                worker.readSchema(batch[index].node.withOwnStorage(), file: Self.privateCopy(batch[index].file))
+            }
+            guard let reads else {
+                let target = pendingSchemas[next]
+                next += 1
+                schemas[target.id] = readSchema(target.node, file: target.file)
+                continue
+            }
+            for (target, read) in zip(batch, reads) {
+                schemas[target.id] = read.flatMap(adopt) ?? readSchema(target.node, file: target.file)
+            }
+            next += batch.count
         }
         pendingSchemas.removeAll()
     }

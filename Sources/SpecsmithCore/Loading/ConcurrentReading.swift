@@ -1,0 +1,123 @@
+import Foundation
+import SpecsmithDiagnostics
+public import SpecsmithYAML
+
+/// Whether ``DocumentLoader`` reads a document on several cores. The document and the diagnostics are
+/// the same either way.
+public enum LoadConcurrency: Sendable, Hashable {
+    /// One thread: the YAML parsed whole, the document read in order.
+    case sequential
+    /// Large documents on every core: the YAML in pieces (``YAMLParallelism/automatic``), and the path
+    /// items and schemas of a document with many of them by worker sessions.
+    case automatic
+    /// Everything that can be read concurrently is, however small the document: to test that it reads
+    /// the same as ``sequential``.
+    case always
+
+    /// How the YAML of each file is parsed.
+    public var yaml: YAMLParallelism {
+        switch self {
+        case .sequential: .sequential
+        case .automatic: .automatic
+        case .always: .pieces(ofAbout: 256)
+        }
+    }
+
+    /// The fewest items (path items, schemas) worth sharing out to worker sessions; `nil` for none.
+    var minimumItems: Int? {
+        switch self {
+        case .sequential: nil
+        case .automatic: ProcessInfo.processInfo.activeProcessorCount > 1 ? 32 : nil
+        case .always: 2
+        }
+    }
+}
+
+/// What a worker session read for one item: the value, and what the shared session must take over.
+struct WorkerRead<Value> {
+    var value: Value
+    var diagnostics: [Diagnostic]
+    /// The schemas the worker entered into its table, in order; still to be read.
+    var entered: [LocatedNode]
+    /// The text files it found missing, with the `$ref` that names each and where.
+    var missingTextFiles: [(String, SourceLocation)]
+}
+
+extension LoadSession {
+    /// Runs `read(worker, index)` for each index on every core, each with a worker session of its own
+    /// (``init(workerFor:)``); `nil` when the items are too few to share out. Take each item over in
+    /// order with ``adopt(_:)``.
+    ///
+    /// A worker looks up files, cached objects and the schema table of this session, and changes none
+    /// of them: what it would change stays in the worker (see ``adopt(_:)``). An item whose worker met
+    /// something only this session may do (read a file, fill the object cache) comes back `nil`, and
+    /// ``adopt(_:)`` may refuse one: read such an item again with this session, in its turn. Taking the items over in order, each either adopted or
+    /// read again, gives the same document and diagnostics as reading them one after the other: a
+    /// worker differs from this session only in not seeing the schemas that earlier items enter, and
+    /// then finds the same schema by its reference.
+    func readConcurrently<Value>(_ count: Int, _ read: (LoadSession, Int) -> Value) -> [WorkerRead<Value>?]? {
+        guard shared == nil, let minimum = concurrency.minimumItems, count >= minimum else { return nil }
+        // Several runs of consecutive items per core, so that a slow run does not hold the others up.
+        let runs = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        return withoutActuallyEscaping(read) { read in
+            let work = ConcurrentRead(session: self, count: count, read: read)
+            DispatchQueue.concurrentPerform(iterations: runs) { run in
+                work.read(count * run / runs..<count * (run + 1) / runs)
+            }
+            return work.results
+        }
+    }
+
+    /// Takes over what a worker read for one item: its diagnostics, the text files it found missing,
+    /// then the schemas it entered that are not in the table yet, in its order. Returns the value read,
+    /// or `nil` when it does not hold here: a worker looks for a missing text file without counting
+    /// against ``LoadLimits/maxExternalFiles``, which files read since may have reached.
+    func adopt<Value>(_ read: WorkerRead<Value>) -> Value? {
+        guard read.missingTextFiles.isEmpty || externalFilesRead < limits.maxExternalFiles else { return nil }
+        for diagnostic in read.diagnostics { report(diagnostic) }
+        missingTextFiles += read.missingTextFiles
+        for target in read.entered {
+            _ = schemaReference(to: target, written: target.id, at: target.node.location)
+        }
+        return read.value
+    }
+}
+
+/// The items of one ``LoadSession/readConcurrently(_:_:)``: each run of items writes its own slots.
+private final class ConcurrentRead<Value>: @unchecked Sendable {
+    let session: LoadSession
+    let readItem: (LoadSession, Int) -> Value
+    let slots: UnsafeMutableBufferPointer<WorkerRead<Value>?>
+
+    init(session: LoadSession, count: Int, read: @escaping (LoadSession, Int) -> Value) {
+        self.session = session
+        self.readItem = read
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// Reads a run of items, one worker session each; the parsed `$ref` ids pass from one to the next.
+    func read(_ items: Range<Int>) {
+        var referenceIDs: [String: [String: String]] = [:]
+        for index in items {
+            let worker = LoadSession(workerFor: session)
+            swap(&worker.schemaReferenceIDs, &referenceIDs)
+            let value = readItem(worker, index)
+            swap(&worker.schemaReferenceIDs, &referenceIDs)
+            guard !worker.needsSharedSession else { continue }
+            slots[index] = WorkerRead(
+                value: value,
+                diagnostics: worker.diagnostics,
+                entered: worker.pendingSchemas,
+                missingTextFiles: worker.missingTextFiles
+            )
+        }
+    }
+
+    var results: [WorkerRead<Value>?] { Array(slots) }
+}
