@@ -18,6 +18,8 @@ struct SchemaTranslator {
     private var inProgress: Set<String> = []
     /// Canonical ids of the root document's component schemas.
     private var componentIDs: Set<String> = []
+    /// Set on a worker's copy (``worker()``), which records what it read of the shared state.
+    private var journal: Journal?
 
     /// Whether `format` is checked rather than only an annotation.
     let assertFormats: Bool
@@ -36,17 +38,36 @@ struct SchemaTranslator {
         }
     }
 
-    /// Declares every component schema, in document order.
-    mutating func declareComponents() {
-        for entry in document.components.schemas {
-            declare(id: document.componentSchemaID(entry.key), schema: entry.value)
+    /// Declares every component schema, in document order: on every core when there are enough
+    /// (see ``worker()``).
+    mutating func declareComponents(concurrency: LoadConcurrency = .sequential) {
+        let components = document.components.schemas
+        var declared: [WorkerItem?]?
+        if let minimum = concurrency.minimumItems, components.count >= minimum {
+            let translator = self
+            declared = Concurrently.runs(components.count) { items, store in
+                var worker = translator.worker()
+                for index in items {
+                    let entry = components[index]
+                    worker.declare(id: translator.document.componentSchemaID(entry.key), schema: entry.value)
+                    store(index, worker.takeItem())
+                }
+            }
+        }
+        for (index, entry) in components.enumerated() {
+            let id = document.componentSchemaID(entry.key)
+            if let item = declared?[index], adopt(item) {
+                inProgress.insert(id)
+            } else {
+                declare(id: id, schema: entry.value)
+            }
         }
     }
 
     /// Reserves a top-level name (for an operation's inline body type, say) and returns it, unique.
     mutating func reserve(_ name: String) -> String {
-        let unique = SwiftNames.unique(name) { takenNames.contains($0) }
-        takenNames.insert(unique)
+        let unique = SwiftNames.unique(name) { isTaken($0) }
+        take(unique)
         return unique
     }
 
@@ -54,7 +75,82 @@ struct SchemaTranslator {
     /// declarations, and takes their names, so that no later top-level type is given one of them.
     private mutating func declareTopLevel(_ nested: [TypeDeclaration]) {
         declarations += nested
-        for declaration in nested { takenNames.insert(declaration.name) }
+        for declaration in nested { take(declaration.name) }
+    }
+
+    // MARK: Workers
+
+    /// What a worker's copy read of the shared state and added to it.
+    fileprivate struct Journal {
+        /// The top-level names it took.
+        var taken: Set<String> = []
+        /// The names it found free in the shared table, in order.
+        var free: [String] = []
+        /// Whether it met a reference to a schema that is not a component, whose type only the shared
+        /// translator may declare.
+        var needsShared = false
+    }
+
+    /// What a worker's copy made of one item, for ``adopt(_:)``.
+    struct WorkerItem {
+        fileprivate var declarations: [TypeDeclaration]
+        fileprivate var diagnostics: [Diagnostic]
+        fileprivate var journal: Journal
+    }
+
+    /// A copy of this translator that translates items (operations) on another thread, one after the
+    /// other, handing each over with ``takeItem()``. It reads this translator's names and writes its
+    /// own: ``adopt(_:)`` takes an item's declarations, diagnostics and names over when what it read
+    /// still holds. One copy serves many items: copying a translator counts references on every part
+    /// of the document, and threads that count on the same objects slow each other down.
+    func worker() -> SchemaTranslator {
+        var copy = self
+        copy.declarations = []
+        copy.diagnostics = []
+        copy.journal = Journal()
+        return copy
+    }
+
+    /// What a worker made of the item it translated last; the worker starts afresh for the next.
+    mutating func takeItem() -> WorkerItem {
+        let item = WorkerItem(declarations: declarations, diagnostics: diagnostics, journal: journal ?? Journal())
+        declarations = []
+        diagnostics = []
+        journal = Journal()
+        return item
+    }
+
+    /// Takes over what a worker made of an item, in the order of the items: its declarations,
+    /// diagnostics and names. False, taking nothing, when a name it found free has been taken since (by
+    /// an earlier item), or when it met what only this translator may do: translate the item again with
+    /// this translator. A worker differs from this translator only in what it finds in ``takenNames``,
+    /// so when every name it asked about is still free, it decided as this translator would have.
+    mutating func adopt(_ item: WorkerItem) -> Bool {
+        guard !item.journal.needsShared, !item.journal.free.contains(where: { takenNames.contains($0) }) else {
+            return false
+        }
+        takenNames.formUnion(item.journal.taken)
+        declarations += item.declarations
+        diagnostics += item.diagnostics
+        return true
+    }
+
+    /// Whether a top-level name is in use. A worker notes each name it finds free.
+    private mutating func isTaken(_ name: String) -> Bool {
+        if takenNames.contains(name) { return true }
+        guard journal != nil else { return false }
+        if journal!.taken.contains(name) { return true }
+        journal!.free.append(name)
+        return false
+    }
+
+    /// Takes a top-level name: a worker in its journal, so that the shared table stays as it was.
+    private mutating func take(_ name: String) {
+        if journal != nil {
+            journal!.taken.insert(name)
+        } else {
+            takenNames.insert(name)
+        }
     }
 
     /// Declares a top-level type called `name` for an inline schema (an operation's body, say) when
@@ -438,7 +534,7 @@ struct SchemaTranslator {
             // a property uses. The names in scope are checked where they are: copying them per type
             // would be quadratic.
             let name = SwiftNames.unique(SwiftNames.type(suggestedName)) { candidate in
-                candidate == owner?.name || takenNames.contains(candidate) || nested.contains { $0.name == candidate }
+                candidate == owner?.name || isTaken(candidate) || nested.contains { $0.name == candidate }
             }
             let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
             // The property documents an inline type; the type itself only keeps a title.
@@ -531,6 +627,12 @@ struct SchemaTranslator {
     }
 
     private mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
+        if journal != nil, !componentIDs.contains(ref.id) {
+            // Its name and declaration are the shared translator's to make; the worker's item is
+            // translated again.
+            journal!.needsShared = true
+            return SwiftTypeName(name: "JSONValue")
+        }
         if names[ref.id] == nil {
             // A reference to a schema that is not a component: it gets a top-level type of its own.
             names[ref.id] = reserve(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name))

@@ -6,6 +6,8 @@ import SpecsmithYAML
 /// that name them.
 struct Translator {
     let job: GenerationJob
+    /// Whether the operations of a document with many are translated on every core.
+    var concurrency: LoadConcurrency = .automatic
 
     /// Top-level names the generated code declares itself or imports from SpecsmithRuntime: a schema
     /// with one of these names gets a numbered name instead.
@@ -20,14 +22,19 @@ struct Translator {
         let assertFormats =
             job.assertFormats || (document.extensions["x-specsmith-assert-formats"].flatMap { try? $0.bool() } ?? false)
         var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames, assertFormats: assertFormats)
-        schemas.declareComponents()
+        schemas.declareComponents(concurrency: concurrency)
         var diagnostics: [Diagnostic] = []
         let servers = translateServers(document)
         var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
         let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
-        for (operation, name) in zip(documentOperations, operationNames) {
-            if let declaration = translate(operation, named: name, document: document, schemas: &schemas, &diagnostics) {
+        let translated = translateConcurrently(documentOperations, names: operationNames, document: document, schemas: schemas)
+        for (index, (operation, name)) in zip(documentOperations, operationNames).enumerated() {
+            // A worker's translation where it holds, else the operation translated again, in its turn.
+            if let worker = translated?[index], schemas.adopt(worker.schemas) {
+                diagnostics += worker.diagnostics
+                if let declaration = worker.declaration { operations.append(declaration) }
+            } else if let declaration = translate(operation, named: name, document: document, schemas: &schemas, &diagnostics) {
                 operations.append(declaration)
             }
         }
@@ -45,6 +52,30 @@ struct Translator {
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
             operations: operations)
         return (model, schemas.diagnostics + diagnostics)
+    }
+
+    /// One operation translated by a worker copy of the schema translator.
+    private struct OperationTranslation {
+        var declaration: OperationDeclaration?
+        var schemas: SchemaTranslator.WorkerItem
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Each operation translated on every core by a worker copy of `schemas` (``SchemaTranslator/worker()``,
+    /// one per run of operations), to be adopted in order; `nil` when there are too few to share out.
+    private func translateConcurrently(
+        _ operations: [Operation], names: [String], document: OpenAPIDocument, schemas: SchemaTranslator
+    ) -> [OperationTranslation?]? {
+        guard let minimum = concurrency.minimumItems, operations.count >= minimum else { return nil }
+        return Concurrently.runs(operations.count) { items, store in
+            var worker = schemas.worker()
+            for index in items {
+                var diagnostics: [Diagnostic] = []
+                let declaration = translate(
+                    operations[index], named: names[index], document: document, schemas: &worker, &diagnostics)
+                store(index, OperationTranslation(declaration: declaration, schemas: worker.takeItem(), diagnostics: diagnostics))
+            }
+        }
     }
 
     /// The type of a value, or of an array's elements: `Pet` for `Pet` and `[Pet]`.

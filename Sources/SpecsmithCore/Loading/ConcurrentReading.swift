@@ -57,14 +57,25 @@ extension LoadSession {
     /// then finds the same schema by its reference.
     func readConcurrently<Value>(_ count: Int, _ read: (LoadSession, Int) -> Value) -> [WorkerRead<Value>?]? {
         guard shared == nil, let minimum = concurrency.minimumItems, count >= minimum else { return nil }
-        // Several runs of consecutive items per core, so that a slow run does not hold the others up.
-        let runs = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        return withoutActuallyEscaping(read) { read in
-            let work = ConcurrentRead(session: self, count: count, read: read)
-            DispatchQueue.concurrentPerform(iterations: runs) { run in
-                work.read(count * run / runs..<count * (run + 1) / runs)
+        return Concurrently.runs(count) { items, store in
+            // The parsed `$ref` ids pass from one item's worker to the next.
+            var referenceIDs: [String: [String: String]] = [:]
+            for index in items {
+                let worker = LoadSession(workerFor: self)
+                swap(&worker.schemaReferenceIDs, &referenceIDs)
+                let value = read(worker, index)
+                swap(&worker.schemaReferenceIDs, &referenceIDs)
+                guard !worker.needsSharedSession else { continue }
+                store(
+                    index,
+                    WorkerRead(
+                        value: value,
+                        diagnostics: worker.diagnostics,
+                        entered: worker.pendingSchemas,
+                        missingTextFiles: worker.missingTextFiles
+                    )
+                )
             }
-            return work.results
         }
     }
 
@@ -81,43 +92,4 @@ extension LoadSession {
         }
         return read.value
     }
-}
-
-/// The items of one ``LoadSession/readConcurrently(_:_:)``: each run of items writes its own slots.
-private final class ConcurrentRead<Value>: @unchecked Sendable {
-    let session: LoadSession
-    let readItem: (LoadSession, Int) -> Value
-    let slots: UnsafeMutableBufferPointer<WorkerRead<Value>?>
-
-    init(session: LoadSession, count: Int, read: @escaping (LoadSession, Int) -> Value) {
-        self.session = session
-        self.readItem = read
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil)
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    /// Reads a run of items, one worker session each; the parsed `$ref` ids pass from one to the next.
-    func read(_ items: Range<Int>) {
-        var referenceIDs: [String: [String: String]] = [:]
-        for index in items {
-            let worker = LoadSession(workerFor: session)
-            swap(&worker.schemaReferenceIDs, &referenceIDs)
-            let value = readItem(worker, index)
-            swap(&worker.schemaReferenceIDs, &referenceIDs)
-            guard !worker.needsSharedSession else { continue }
-            slots[index] = WorkerRead(
-                value: value,
-                diagnostics: worker.diagnostics,
-                entered: worker.pendingSchemas,
-                missingTextFiles: worker.missingTextFiles
-            )
-        }
-    }
-
-    var results: [WorkerRead<Value>?] { Array(slots) }
 }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Work shared out to every core in runs of consecutive items, a few runs per core so that a slow run
+/// does not hold the others up. Used where the items are independent and the caller takes the results
+/// over in order afterwards (``LoadSession/readConcurrently(_:_:)``, ``Translator``).
+enum Concurrently {
+    /// Calls `body(run, store)` for runs of consecutive indices that cover `0..<count`, concurrently;
+    /// `store(index, value)` fills an index's slot, from the run that holds the index. Returns the slots
+    /// in index order, `nil` where nothing was stored.
+    static func runs<Value>(_ count: Int, _ body: (Range<Int>, (Int, Value) -> Void) -> Void) -> [Value?] {
+        let runs = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        return withoutActuallyEscaping(body) { body in
+            let slots = Slots<Value>(count: count, body: body)
+            DispatchQueue.concurrentPerform(iterations: runs) { run in
+                slots.run(count * run / runs..<count * (run + 1) / runs)
+            }
+            return Array(slots.values)
+        }
+    }
+
+    /// The slots of one call: each run writes the slots of its own indices only.
+    private final class Slots<Value>: @unchecked Sendable {
+        let values: UnsafeMutableBufferPointer<Value?>
+        let body: (Range<Int>, (Int, Value) -> Void) -> Void
+
+        init(count: Int, body: @escaping (Range<Int>, (Int, Value) -> Void) -> Void) {
+            values = .allocate(capacity: count)
+            values.initialize(repeating: nil)
+            self.body = body
+        }
+
+        deinit {
+            values.deinitialize()
+            values.deallocate()
+        }
+
+        func run(_ items: Range<Int>) {
+            body(items) { index, value in
+                precondition(items.contains(index), "a run stores only its own items")
+                values[index] = value
+            }
+        }
+    }
+}
