@@ -7,10 +7,10 @@
 #endif
 import SpecsmithDiagnostics
 
-/// Where a large block-style document can be cut into pieces that libyaml parses on their own, so
-/// that the pieces can be parsed on several cores and joined into the tree one parse would build.
+/// Where a large document can be cut into pieces that libyaml parses on their own, so that the pieces
+/// can be parsed on several cores and joined into the tree one parse would build.
 ///
-/// Every piece after the first starts at a *cut*: a line that holds a key of a block mapping, at that
+/// In block-style YAML, every piece after the first starts at a *cut*: a line that holds a key of a block mapping, at that
 /// mapping's indentation. The piece holds a run of the mapping's entries, and parsed alone it is a
 /// mapping at the same column, whose entries are appended to the mapping's (``PieceJoiner``). Cuts
 /// are found from indentation alone, in one pass over the lines:
@@ -21,15 +21,47 @@ import SpecsmithDiagnostics
 /// Indentation can mislead: a line of a quoted scalar or flow collection that spans lines may look like
 /// a key. Such a cut leaves a piece that libyaml rejects or that does not continue a block mapping of
 /// the piece before it, and ``PieceJoiner`` then gives up, so that the document is parsed in one piece.
-/// A document that is not block style, or whose lines break anywhere but at `\n`, is not cut.
+///
+/// A JSON document (its first character a `{`) is cut by its structure instead: after a comma between
+/// two members of an object that only objects enclose, a few levels down (``Flow``). JSON is scanned
+/// strictly: anything but strings, numbers, `true`, `false`, `null`, brackets, commas, colons
+/// and spaces, and the document is not cut.
+///
+/// A document whose lines break anywhere but at `\n` is not cut.
 struct DocumentPieces {
     struct Piece: Sendable {
         /// The piece's bytes in the document.
         var bytes: Range<Int>
         /// How many lines come before the piece.
         var line: Int
-        /// The column (0-based) of the keys of the mapping that the piece continues.
+        /// The column (0-based) of the keys of the block mapping that the piece continues; for a JSON
+        /// piece, the column (in characters) where its bytes start.
         var indent: Int
+        /// For a piece of a JSON document, how it is parsed and joined; `nil` for block YAML.
+        var flow: Flow?
+    }
+
+    /// How a piece of a JSON document is parsed: its members wrapped into an object, `{` before them
+    /// (but for the first piece, which starts with the document's own) and a `}` after for each object
+    /// still open where the piece ends. The piece's members are then appended to the object they are
+    /// members of, the last object of its depth that the pieces before it opened.
+    struct Flow: Sendable {
+        /// How many objects enclose the piece's first member: 1 for the root's members.
+        var depth: Int
+        /// Whether a `{` goes before the piece's bytes.
+        var opens: Bool
+        /// How many `}` go after them.
+        var closes: Int
+
+        /// The bytes libyaml parses for a piece.
+        func text(_ piece: Range<Int>, of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            var text: [UInt8] = []
+            text.reserveCapacity(piece.count + closes + 1)
+            if opens { text.append(UInt8(ascii: "{")) }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[piece]))
+            text.append(contentsOf: repeatElement(UInt8(ascii: "}"), count: closes))
+            return text
+        }
     }
 
     private enum Kind: UInt8 {
@@ -65,6 +97,13 @@ struct DocumentPieces {
     /// into at least two.
     init?(_ bytes: UnsafeBufferPointer<UInt8>, pieceBytes: Int) {
         guard bytes.count <= Int(Int32.max), !Self.hasOtherLineBreaks(bytes) else { return nil }
+        if let opening = bytes.firstIndex(where: { !Self.isJSONSpace($0) }), bytes[opening] == UInt8(ascii: "{") {
+            guard let pieces = Self.jsonPieces(bytes, pieceBytes: pieceBytes) else { return nil }
+            self.pieces = pieces
+            self.lines = []
+            self.count = bytes.count
+            return
+        }
         let lines = Self.lines(bytes)
         self.lines = lines
         self.count = bytes.count
@@ -93,6 +132,144 @@ struct DocumentPieces {
         pieces.append(Piece(bytes: start..<bytes.count, line: line, indent: Int(indent)))
         self.pieces = pieces
     }
+
+    // MARK: JSON
+
+    /// Levels of nested objects that a JSON document is cut in.
+    private static let maxJSONDepth = 4
+
+    /// The pieces of a JSON document, or `nil` when it is not strict JSON or has too few members to cut.
+    ///
+    /// A piece starts after a comma between two members of an object that only objects enclose, at most
+    /// ``maxJSONDepth`` deep. It ends at the next cut, or where its object closes: the closing brackets
+    /// after that belong to objects that earlier pieces opened, and close nothing the piece holds.
+    private static func jsonPieces(_ bytes: UnsafeBufferPointer<UInt8>, pieceBytes: Int) -> [Piece]? {
+        // Where each piece after the first starts and how many objects enclose it; where the one
+        // before it ends, and how many of its objects are still open there.
+        var cuts: [(start: Int, depth: Int, end: Int, open: Int)] = []
+        // Open containers, true for an object, and how many of them from the root on are objects.
+        var objects: [Bool] = []
+        var leadingObjects = 0
+        var pieceStart = 0
+        var pieceDepth = 0
+        // Where the object the current piece started in closed, if it has.
+        var containerEnd: Int?
+        // Whether the last token allows a string next: `{`, `[`, `,`, `:` or the start.
+        var stringMayStart = true
+        var rootClosed = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            // Only spaces may follow the root object.
+            guard !rootClosed || isJSONSpace(byte) else { return nil }
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard stringMayStart, let end = endOfString(bytes, from: i + 1) else { return nil }
+                i = end
+                stringMayStart = false
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                let isObject = byte == UInt8(ascii: "{")
+                if isObject, leadingObjects == objects.count { leadingObjects += 1 }
+                objects.append(isObject)
+                stringMayStart = true
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard let isObject = objects.popLast(), isObject == (byte == UInt8(ascii: "}")) else { return nil }
+                leadingObjects = min(leadingObjects, objects.count)
+                if objects.count == pieceDepth - 1, containerEnd == nil { containerEnd = i + 1 }
+                rootClosed = objects.isEmpty
+                stringMayStart = false
+            case UInt8(ascii: ","):
+                let depth = objects.count
+                if depth >= 1, depth <= maxJSONDepth, leadingObjects >= depth,
+                    containerEnd != nil || i - pieceStart >= pieceBytes
+                {
+                    let end = containerEnd ?? i
+                    cuts.append((i + 1, depth, end, end == i ? depth : pieceDepth - 1))
+                    pieceStart = i + 1
+                    pieceDepth = depth
+                    containerEnd = nil
+                }
+                stringMayStart = true
+            case UInt8(ascii: ":"):
+                stringMayStart = true
+            case 0x20, 0x09, 0x0A, 0x0D:
+                break
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                stringMayStart = false
+            case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                guard let length = keywordLength(bytes, at: i) else { return nil }
+                i += length
+                stringMayStart = false
+                continue
+            default:
+                return nil
+            }
+            i += 1
+        }
+        guard objects.isEmpty, !cuts.isEmpty, let lastEnd = containerEnd else { return nil }
+
+        // Lines and columns where the pieces start, counted in one pass.
+        var pieces: [Piece] = []
+        var line = 0
+        var column = 0
+        var position = 0
+        var start = 0
+        var startDepth = 0
+        for (index, cut) in cuts.enumerated() {
+            let opens = index > 0
+            pieces.append(
+                Piece(
+                    bytes: start..<cut.end, line: line, indent: column,
+                    flow: Flow(depth: startDepth, opens: opens, closes: (opens ? 1 - startDepth : 0) + cut.open)))
+            start = cut.start
+            startDepth = cut.depth
+            while position < start {
+                if bytes[position] == 0x0A {
+                    line += 1
+                    column = 0
+                } else if bytes[position] & 0xC0 != 0x80 {
+                    column += 1
+                }
+                position += 1
+            }
+        }
+        pieces.append(
+            Piece(
+                bytes: start..<lastEnd, line: line, indent: column, flow: Flow(depth: startDepth, opens: true, closes: 0)))
+        return pieces
+    }
+
+    /// The position after the closing quote of a string whose contents start at `start`.
+    private static func endOfString(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var i = start
+        while i < bytes.count {
+            switch bytes[i] {
+            case UInt8(ascii: "\""): return i + 1
+            case UInt8(ascii: "\\"): i += 2
+            default: i += 1
+            }
+        }
+        return nil
+    }
+
+    /// The length of `true`, `false` or `null` at `i`.
+    private static func keywordLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        for keyword in ["true", "false", "null"] {
+            let utf8 = keyword.utf8
+            if i + utf8.count <= bytes.count, zip(utf8, bytes[i..<i + utf8.count]).allSatisfy({ $0 == $1 }) {
+                return utf8.count
+            }
+        }
+        return nil
+    }
+
+    private static func isJSONSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    // MARK: Block YAML
 
     /// Whether a mapping located at a 1-based line and column is a block mapping: only spaces and
     /// the `-` or `?` of an item or key come before it on its line, and no `{` starts it. Anything else

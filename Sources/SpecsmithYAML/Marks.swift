@@ -12,20 +12,28 @@ struct Marks {
     let hasRewrites: Bool
     /// Lines before the text libyaml reads, when it reads one piece of a document (see ``DocumentPieces``).
     let lineOffset: Int
+    /// What to add to a column on the first line libyaml reads, when that line of a piece starts
+    /// further along a line of the document.
+    let firstLineColumnOffset: Int
 
-    init(file: SourceFile, original: [UInt8], rewrite: SurrogatePairRewrite, lineOffset: Int = 0) {
+    init(
+        file: SourceFile, original: [UInt8], rewrite: SurrogatePairRewrite, lineOffset: Int = 0,
+        firstLineColumnOffset: Int = 0
+    ) {
         self.file = file
         self.original = SourceText(bytes: original)
         self.rewrite = rewrite
         self.hasRewrites = !rewrite.edits.isEmpty
         self.lineOffset = lineOffset
+        self.firstLineColumnOffset = firstLineColumnOffset
     }
 
     /// The 1-based location of a libyaml mark. libyaml counts columns in characters already.
     @inline(__always)
     func location(_ mark: yaml_mark_t) -> SourceLocation {
-        let column =
+        var column =
             hasRewrites ? rewrite.originalColumn(index: Int(mark.index), column: Int(mark.column)) : Int(mark.column)
+        if mark.line == 0 { column += firstLineColumnOffset }
         return SourceLocation(file: file, line: Int(mark.line) + 1 + lineOffset, column: column + 1)
     }
 

@@ -27,7 +27,7 @@ enum PieceJoiner {
         let bytes: UnsafeBufferPointer<UInt8>
         let pieces: [DocumentPieces.Piece]
         let limits: YAMLLimits
-        let makeMarks: @Sendable (Int) -> Marks
+        let makeMarks: @Sendable (DocumentPieces.Piece) -> Marks
         /// Each piece's nodes, `nil` when the piece failed; emptied when copied.
         let arrays: UnsafeMutableBufferPointer<StorageWriter.Arrays?>
         let counts: UnsafeMutableBufferPointer<Counts?>
@@ -36,7 +36,7 @@ enum PieceJoiner {
             bytes: UnsafeBufferPointer<UInt8>,
             pieces: [DocumentPieces.Piece],
             limits: YAMLLimits,
-            makeMarks: @escaping @Sendable (Int) -> Marks
+            makeMarks: @escaping @Sendable (DocumentPieces.Piece) -> Marks
         ) {
             self.bytes = bytes
             self.pieces = pieces
@@ -57,9 +57,14 @@ enum PieceJoiner {
 
         func parse(_ index: Int) {
             let piece = pieces[index]
-            let input = UnsafeBufferPointer(rebasing: bytes[piece.bytes])
-            var builder = TreeBuilder(marks: makeMarks(piece.line), limits: limits, inputBytes: input.count)
-            guard let root = builder.buildArrays(EventParser(input: input)) else { return }
+            var builder = TreeBuilder(marks: makeMarks(piece), limits: limits, inputBytes: piece.bytes.count)
+            let built: Int32?
+            if let flow = piece.flow {
+                built = flow.text(piece.bytes, of: bytes).withUnsafeBufferPointer { builder.buildArrays(EventParser(input: $0)) }
+            } else {
+                built = builder.buildArrays(EventParser(input: UnsafeBufferPointer(rebasing: bytes[piece.bytes])))
+            }
+            guard let root = built else { return }
             arrays[index] = builder.takeArrays()
             counts[index] = Counts(
                 root: root,
@@ -106,13 +111,29 @@ enum PieceJoiner {
         }
     }
 
-    /// The document's tree, or `nil` when it must be parsed whole. `makeMarks` gives the marks of a
-    /// piece that starts after that many lines.
+    /// The tree of a document cut into pieces of about `pieceBytes` bytes, or `nil` when it must be
+    /// parsed whole. `rewrite` must have no edits: pieces count lines and columns in the bytes as written.
     static func load(
+        _ bytes: [UInt8], rewrite: SurrogatePairRewrite, file: SourceFile, pieceBytes: Int, limits: YAMLLimits
+    ) -> YAMLNode? {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let pieces = DocumentPieces(buffer, pieceBytes: pieceBytes) else { return nil }
+            return load(buffer, pieces: pieces, limits: limits) { piece in
+                Marks(
+                    file: file, original: bytes, rewrite: rewrite, lineOffset: piece.line,
+                    // A JSON piece after the first starts with the `{` put before its bytes.
+                    firstLineColumnOffset: piece.flow?.opens == true ? piece.indent - 1 : 0)
+            }
+        }
+    }
+
+    /// The document's tree, or `nil` when it must be parsed whole. `makeMarks` gives the marks of a
+    /// piece.
+    private static func load(
         _ bytes: UnsafeBufferPointer<UInt8>,
         pieces: DocumentPieces,
         limits: YAMLLimits,
-        makeMarks: @escaping @Sendable (Int) -> Marks
+        makeMarks: @escaping @Sendable (DocumentPieces.Piece) -> Marks
     ) -> YAMLNode? {
         let count = pieces.pieces.count
         let work = Work(bytes: bytes, pieces: pieces.pieces, limits: limits, makeMarks: makeMarks)
@@ -182,26 +203,27 @@ enum PieceJoiner {
         for (number, piece) in pieces.pieces.enumerated().dropFirst() {
             let column = piece.indent + 1
             let added = records[Int(roots[number])]
-            guard added.kind == .mapping, added.location.line == piece.line + 1, added.location.column == column
-            else { return false }
-            // The mapping this piece continues is open where the pieces before it end: on the path
-            // from the root through each last entry or item.
-            var node = roots[0]
-            var depth = 0
-            while true {
-                let record = records[Int(node)]
-                if record.kind == .mapping, record.location.column == column { break }
-                guard record.kind != .scalar, record.count > 0, record.location.column <= column else { return false }
-                let slots = record.kind == .mapping ? 2 * record.count : record.count
-                node = children[Int(record.first + slots - 1)]
-                depth += 1
+            guard added.kind == .mapping else { return false }
+            let node: Int32
+            let depth: Int
+            if let flow = piece.flow {
+                // The object the piece's members belong to is the last one of their depth so far.
+                guard let found = lastNode(atDepth: flow.depth - 1, from: roots[0], records: records, children: children),
+                    records[Int(found)].kind == .mapping
+                else { return false }
+                node = found
+                depth = flow.depth - 1
+            } else {
+                guard added.location.line == piece.line + 1, added.location.column == column,
+                    let found = continuedBlockMapping(column: column, from: roots[0], records: records, children: children),
+                    records[Int(found.node)].location.line < added.location.line,
+                    // The cuts already avoid flow mappings; checked again because a wrong join would go unseen.
+                    pieces.isBlockMapping(line: records[Int(found.node)].location.line, column: column, in: bytes)
+                else { return false }
+                (node, depth) = found
             }
-            // The cuts already avoid flow mappings; checked again because a wrong join would go unseen.
             let mapping = records[Int(node)]
-            guard mapping.location.line < added.location.line,
-                pieces.isBlockMapping(line: mapping.location.line, column: column, in: bytes),
-                depth + counts[number].deepestLevel <= limits.maxDepth
-            else { return false }
+            guard depth + counts[number].deepestLevel <= limits.maxDepth else { return false }
 
             // No key of the piece may repeat one of the mapping's.
             var index =
@@ -220,6 +242,39 @@ enum PieceJoiner {
             records[Int(node)].count += added.count
         }
         return true
+    }
+
+    /// The block mapping whose keys are at `column` that a piece continues, and how deep it is: open
+    /// where the pieces before it end, on the path from the root through each last entry or item.
+    private static func continuedBlockMapping(column: Int, from root: Int32, records: [NodeRecord], children: [Int32])
+        -> (node: Int32, depth: Int)?
+    {
+        var node = root
+        var depth = 0
+        while true {
+            let record = records[Int(node)]
+            if record.kind == .mapping, record.location.column == column { return (node, depth) }
+            guard record.kind != .scalar, record.count > 0, record.location.column <= column else { return nil }
+            node = lastChild(of: record, children: children)
+            depth += 1
+        }
+    }
+
+    /// The node `depth` steps from the root along each last entry's value or last item.
+    private static func lastNode(atDepth depth: Int, from root: Int32, records: [NodeRecord], children: [Int32]) -> Int32? {
+        var node = root
+        for _ in 0..<depth {
+            let record = records[Int(node)]
+            guard record.kind != .scalar, record.count > 0 else { return nil }
+            node = lastChild(of: record, children: children)
+        }
+        return node
+    }
+
+    /// A collection's last item, or its last entry's value.
+    private static func lastChild(of record: NodeRecord, children: [Int32]) -> Int32 {
+        let slots = record.kind == .mapping ? 2 * record.count : record.count
+        return children[Int(record.first + slots - 1)]
     }
 
     /// The scalar keys of a mapping.

@@ -23,7 +23,8 @@ public struct YAMLLoadError: Error, Sendable, CustomStringConvertible {
 public enum YAMLParallelism: Sendable, Hashable {
     /// One parse, on the calling thread.
     case sequential
-    /// Pieces for documents of at least 128 KiB on a machine with more than one core; a few pieces per core.
+    /// Pieces for documents of at least 128 KiB on a machine with more than one core; a few pieces per
+    /// core.
     case automatic
     /// Pieces of about this many bytes (at least 1), however large the document and however many
     /// cores: to test that pieces build the same tree.
@@ -94,12 +95,7 @@ public enum YAMLLoader {
         let rewrite = SurrogatePairRewrite(bytes)
         // Pieces count lines and columns in the bytes as written, so a rewritten document is parsed whole.
         if rewrite.edits.isEmpty, let pieceBytes = parallelism.pieceBytes(forDocumentOf: bytes.count) {
-            let joined = bytes.withUnsafeBufferPointer { buffer -> YAMLNode? in
-                guard let pieces = DocumentPieces(buffer, pieceBytes: pieceBytes) else { return nil }
-                return PieceJoiner.load(buffer, pieces: pieces, limits: limits) { line in
-                    Marks(file: sourceFile, original: bytes, rewrite: rewrite, lineOffset: line)
-                }
-            }
+            let joined = PieceJoiner.load(bytes, rewrite: rewrite, file: sourceFile, pieceBytes: pieceBytes, limits: limits)
             if let joined { return joined }
         }
         let marks = Marks(file: sourceFile, original: bytes, rewrite: rewrite)

@@ -29,14 +29,9 @@ import Testing
 
     /// Whether pieces of about `pieceBytes` bytes are parsed and joined, without falling back to one parse.
     static func joins(_ bytes: [UInt8], pieceBytes: Int) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let pieces = DocumentPieces(buffer, pieceBytes: pieceBytes) else { return false }
-            let file = SourceFile("pieces.yaml")
-            let rewrite = SurrogatePairRewrite(bytes)
-            return PieceJoiner.load(buffer, pieces: pieces, limits: YAMLLimits()) { line in
-                Marks(file: file, original: bytes, rewrite: rewrite, lineOffset: line)
-            } != nil
-        }
+        PieceJoiner.load(
+            bytes, rewrite: SurrogatePairRewrite(bytes), file: SourceFile("pieces.yaml"), pieceBytes: pieceBytes,
+            limits: YAMLLimits()) != nil
     }
 
     static func expectSameOutcome(
@@ -65,14 +60,15 @@ import Testing
         }
     }
 
-    /// The large block-style documents are really parsed in pieces, at the indentations they use
-    /// (tradovate indents by 4, the others by 2; discourse quotes its paths).
+    /// The large documents are really parsed in pieces: block YAML at the indentations they use
+    /// (tradovate indents by 4, the others by 2; discourse quotes its paths), and JSON on one line.
     @Test(.enabled(if: !CorpusTests.documents.isEmpty, "the corpus folder ../shared/corpus is absent"))
     func largeCorpusDocumentsAreJoinedFromPieces() throws {
-        for name in ["tradovate-2021.yaml", "discourse.yaml", "twilio-messaging-v1.yaml"] {
+        for name in ["tradovate-2021.yaml", "discourse.yaml", "twilio-messaging-v1.yaml", "k8s-batch-v1-openapi3.json"] {
             let bytes = try [UInt8](Data(contentsOf: CorpusTests.corpus.appendingPathComponent(name)))
             let count = bytes.withUnsafeBufferPointer { DocumentPieces($0, pieceBytes: 32 << 10)?.pieces.count ?? 0 }
-            #expect(count >= 10, "\(name): \(count) pieces")
+            // JSON is cut only between the members of the root and of its members' objects.
+            #expect(count >= (name.hasSuffix(".json") ? 4 : 10), "\(name): \(count) pieces")
             #expect(Self.joins(bytes, pieceBytes: 32 << 10), "\(name) was parsed whole")
         }
     }
@@ -154,6 +150,38 @@ import Testing
         Self.expectSameOutcome("a:\n  b: \"x\u{85}y\"\nc: 2\n")
     }
 
+    static let json = #"""
+        {"openapi":"3.1.0","info":{"title":"Ünïcode \"quoted\" \\ title","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"OK"}}}},"/b":{"get":{"tags":["x","y"],"responses":{"200":{"description":"é"}}}},"/c":{"parameters":[{"name":"n","in":"query","schema":{"type":"integer","minimum":-1.5e3}}]}},"components":{"schemas":{"A":{"type":"object","properties":{"ß":{"type":"string"},"b":{"type":"boolean","default":false,"nullable":true,"example":null}}},"B":{"enum":[1,2,3]}}},"x-last":{"k":"v"}}
+        """#
+
+    @Test func jsonIsCutBetweenMembers() {
+        let oneLine = Array(Self.json.utf8)
+        #expect(Self.joins(oneLine, pieceBytes: 1))
+        Self.expectSameOutcome(Self.json)
+        // Pretty-printed, the members on lines of their own.
+        let pretty = Self.json.replacingOccurrences(of: ",\"", with: ",\n  \"").replacingOccurrences(of: "{\"", with: "{\n \"")
+        #expect(Self.joins(Array(pretty.utf8), pieceBytes: 1))
+        Self.expectSameOutcome(pretty)
+        // Cut in the root object only: the last member's object is not closed by a piece of its own.
+        Self.expectSameOutcome(#"{"a":1,"b":{"x":1,"y":2},"c":[1,2,{"z":1}],"d":{"p":{"q":1},"r":2}}"#)
+        Self.expectSameOutcome(#"{"a":{"x":1,"y":{"z":[1,{"w":2}]}},"b":2}"#)
+    }
+
+    @Test func jsonThatPiecesCannotKeepIsParsedWhole() {
+        Self.expectSameOutcome(#"{"a":1,"b":2,"a":3}"#)
+        Self.expectSameOutcome(#"{"p":{"x":1,"y":2,"x":3},"q":1}"#)
+        Self.expectSameOutcome(#"{a: b"c, d: e, f: "g"}"#)
+        Self.expectSameOutcome(#"{"a": 'single', "b": 2}"#)
+        Self.expectSameOutcome(#"{"a":1,"b":2}, {"c":3}"#)
+        Self.expectSameOutcome(#"{"a":1,"b":[1,2}"#)
+        Self.expectSameOutcome(#"{"a":1,"b":"unterminated}"#)
+        Self.expectSameOutcome(#"{"a":1,"b":&x 1,"c":*x}"#)
+        Self.expectSameOutcome(#"{"a":1,"b":!!str 2,"c":3}"#)
+        Self.expectSameOutcome("{\"a\":1,\r\n\"b\":2}")
+        Self.expectSameOutcome(#"{"a":"\uD83D\uDCA9","b":2,"c":3}"#)
+        Self.expectSameOutcome(#"{"a":1,"b":{"c":{"d":{"e":1}}},"f":2}"#, limits: YAMLLimits(maxDepth: 3))
+    }
+
     /// Small documents broken at random places: pieces and one parse always agree.
     @Test(.enabled(if: !CorpusTests.documents.isEmpty, "the corpus folder ../shared/corpus is absent"))
     func brokenDocumentsGiveTheOutcomeOfOneParse() throws {
@@ -183,6 +211,24 @@ import Testing
         }
         // Most mutations leave a document that loads; those must mostly still be cut and joined.
         #expect(joined >= 150, "only \(joined) mutated documents were joined from pieces")
+        var jsonJoined = 0
+        for _ in 0..<300 {
+            var bytes = Array(Self.json.utf8)
+            for _ in 0..<Int(generator.next() % 2) + 1 {
+                let at = Int(generator.next() % UInt64(bytes.count))
+                if generator.next() % 2 == 0 {
+                    bytes.remove(at: at)
+                } else {
+                    bytes.insert(contentsOf: Array(#"{}[],:" \x"#.utf8)[Int(generator.next() % 11)...].prefix(1), at: at)
+                }
+            }
+            let whole = Self.outcome(bytes, .sequential)
+            for size in [1, 64] {
+                #expect(Self.outcome(bytes, .pieces(ofAbout: size)) == whole, "JSON, mutated, \(size) bytes")
+            }
+            if case .tree = whole, Self.joins(bytes, pieceBytes: 64) { jsonJoined += 1 }
+        }
+        #expect(jsonJoined >= 60, "only \(jsonJoined) mutated JSON documents were joined from pieces")
     }
 }
 
