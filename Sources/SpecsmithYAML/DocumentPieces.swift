@@ -1,3 +1,5 @@
+import SpecsmithDiagnostics
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,15 +7,14 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import SpecsmithDiagnostics
 
 /// Where a large document can be cut into pieces that libyaml parses on their own, so that the pieces
 /// can be parsed on several cores and joined into the tree one parse would build.
 ///
-/// In block-style YAML, every piece after the first starts at a *cut*: a line that holds a key of a block mapping, at that
-/// mapping's indentation. The piece holds a run of the mapping's entries, and parsed alone it is a
-/// mapping at the same column, whose entries are appended to the mapping's (``PieceJoiner``). Cuts
-/// are found from indentation alone, in one pass over the lines:
+/// In block-style YAML, every piece after the first starts at a *cut*: a line that holds a key of a
+/// block mapping, at that mapping's indentation. The piece holds a run of the mapping's entries, and
+/// parsed alone it is a mapping at the same column, whose entries are appended to the mapping's
+/// (``PieceJoiner``). Cuts are found from indentation alone, in one pass over the lines:
 /// - the top-level keys, at column 0 (after an optional `---` line), plain or quoted;
 /// - inside an entry larger than a piece, the keys of its value, when every line of the value is
 ///   indented further than the entry's key and its first line is a key; and so on, a few levels down.
@@ -109,13 +110,24 @@ struct DocumentPieces {
         self.count = bytes.count
         var first = 0
         while first < lines.count, lines[first].kind == .blank { first += 1 }
-        if first < lines.count, Self.isDocumentStart(bytes, line: lines[first], end: Self.end(of: first, in: lines, count: bytes.count)) {
+        if first < lines.count,
+            Self.isDocumentStart(bytes, line: lines[first], end: Self.end(of: first, in: lines, count: bytes.count))
+        {
             first += 1
             while first < lines.count, lines[first].kind == .blank { first += 1 }
         }
         guard first < lines.count, lines[first].kind == .key, lines[first].indent == 0 else { return nil }
         var cuts: [Cut] = []
-        Self.findCuts(in: lines, first..<lines.count, indent: 0, endIsCut: true, level: 0, pieceBytes: pieceBytes, count: bytes.count, into: &cuts)
+        Self.findCuts(
+            in: lines,
+            first..<lines.count,
+            indent: 0,
+            endIsCut: true,
+            level: 0,
+            pieceBytes: pieceBytes,
+            count: bytes.count,
+            into: &cuts
+        )
         var pieces: [Piece] = []
         var start = 0
         var line = 0
@@ -221,8 +233,12 @@ struct DocumentPieces {
             let opens = index > 0
             pieces.append(
                 Piece(
-                    bytes: start..<cut.end, line: line, indent: column,
-                    flow: Flow(depth: startDepth, opens: opens, closes: (opens ? 1 - startDepth : 0) + cut.open)))
+                    bytes: start..<cut.end,
+                    line: line,
+                    indent: column,
+                    flow: Flow(depth: startDepth, opens: opens, closes: (opens ? 1 - startDepth : 0) + cut.open)
+                )
+            )
             start = cut.start
             startDepth = cut.depth
             while position < start {
@@ -237,7 +253,12 @@ struct DocumentPieces {
         }
         pieces.append(
             Piece(
-                bytes: start..<lastEnd, line: line, indent: column, flow: Flow(depth: startDepth, opens: true, closes: 0)))
+                bytes: start..<lastEnd,
+                line: line,
+                indent: column,
+                flow: Flow(depth: startDepth, opens: true, closes: 0)
+            )
+        )
         return pieces
     }
 
@@ -323,8 +344,14 @@ struct DocumentPieces {
                 lines[firstChild].kind == .key
             {
                 findCuts(
-                    in: lines, firstChild..<next, indent: childIndent, endIsCut: true, level: level + 1,
-                    pieceBytes: pieceBytes, count: count, into: &cuts
+                    in: lines,
+                    firstChild..<next,
+                    indent: childIndent,
+                    endIsCut: true,
+                    level: level + 1,
+                    pieceBytes: pieceBytes,
+                    count: count,
+                    into: &cuts
                 )
             }
             entry = next
@@ -341,7 +368,8 @@ struct DocumentPieces {
             var i = start
             // Indentation eight spaces at a time, then byte by byte.
             while i + 8 <= bytes.count {
-                let spaces = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                let spaces =
+                    UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                     ^ 0x2020_2020_2020_2020
                 if spaces != 0 {
                     i += spaces.trailingZeroBitCount / 8
@@ -400,7 +428,8 @@ struct DocumentPieces {
         var i = start
         while i + 8 <= bytes.count {
             // A byte of `word` is zero where a `\n` is; the lowest set bit of `zeros` marks the first.
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let word =
+                UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                 ^ 0x0A0A_0A0A_0A0A_0A0A
             let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
             if zeros != 0 { return i + zeros.trailingZeroBitCount / 8 }

@@ -17,7 +17,10 @@ struct Marks {
     let firstLineColumnOffset: Int
 
     init(
-        file: SourceFile, original: [UInt8], rewrite: SurrogatePairRewrite, lineOffset: Int = 0,
+        file: SourceFile,
+        original: [UInt8],
+        rewrite: SurrogatePairRewrite,
+        lineOffset: Int = 0,
         firstLineColumnOffset: Int = 0
     ) {
         self.file = file

@@ -60,7 +60,9 @@ enum PieceJoiner {
             var builder = TreeBuilder(marks: makeMarks(piece), limits: limits, inputBytes: piece.bytes.count)
             let built: Int32?
             if let flow = piece.flow {
-                built = flow.text(piece.bytes, of: bytes).withUnsafeBufferPointer { builder.buildArrays(EventParser(input: $0)) }
+                built = flow.text(piece.bytes, of: bytes).withUnsafeBufferPointer {
+                    builder.buildArrays(EventParser(input: $0))
+                }
             } else {
                 built = builder.buildArrays(EventParser(input: UnsafeBufferPointer(rebasing: bytes[piece.bytes])))
             }
@@ -114,15 +116,23 @@ enum PieceJoiner {
     /// The tree of a document cut into pieces of about `pieceBytes` bytes, or `nil` when it must be
     /// parsed whole. `rewrite` must have no edits: pieces count lines and columns in the bytes as written.
     static func load(
-        _ bytes: [UInt8], rewrite: SurrogatePairRewrite, file: SourceFile, pieceBytes: Int, limits: YAMLLimits
+        _ bytes: [UInt8],
+        rewrite: SurrogatePairRewrite,
+        file: SourceFile,
+        pieceBytes: Int,
+        limits: YAMLLimits
     ) -> YAMLNode? {
         bytes.withUnsafeBufferPointer { buffer in
             guard let pieces = DocumentPieces(buffer, pieceBytes: pieceBytes) else { return nil }
             return load(buffer, pieces: pieces, limits: limits) { piece in
                 Marks(
-                    file: file, original: bytes, rewrite: rewrite, lineOffset: piece.line,
+                    file: file,
+                    original: bytes,
+                    rewrite: rewrite,
+                    lineOffset: piece.line,
                     // A JSON piece after the first starts with the `{` put before its bytes.
-                    firstLineColumnOffset: piece.flow?.opens == true ? piece.indent - 1 : 0)
+                    firstLineColumnOffset: piece.flow?.opens == true ? piece.indent - 1 : 0
+                )
             }
         }
     }
@@ -164,7 +174,9 @@ enum PieceJoiner {
         var texts: [String] = []
         records = Array(unsafeUninitializedCapacity: totals.records) { recordBuffer, recordCount in
             // Room for the joined mappings' entries too, copied once per piece they grow by.
-            children = Array(unsafeUninitializedCapacity: totals.children + totals.children / 4) { childBuffer, childCount in
+            children = Array(unsafeUninitializedCapacity: totals.children + totals.children / 4) {
+                childBuffer,
+                childCount in
                 texts = Array(unsafeUninitializedCapacity: totals.texts) { textBuffer, textCount in
                     let copy = Copy(
                         records: recordBuffer.baseAddress!,
@@ -182,7 +194,17 @@ enum PieceJoiner {
             recordCount = totals.records
         }
         let roots = counts.enumerated().map { $0.element.root + recordBases[$0.offset] }
-        guard join(pieces, roots: roots, counts: counts, records: &records, children: &children, texts: texts, bytes: bytes, limits: limits)
+        guard
+            join(
+                pieces,
+                roots: roots,
+                counts: counts,
+                records: &records,
+                children: &children,
+                texts: texts,
+                bytes: bytes,
+                limits: limits
+            )
         else { return nil }
         return YAMLNode(YAMLStorage(records: records, children: children, texts: texts), roots[0])
     }
@@ -208,14 +230,20 @@ enum PieceJoiner {
             let depth: Int
             if let flow = piece.flow {
                 // The object the piece's members belong to is the last one of their depth so far.
-                guard let found = lastNode(atDepth: flow.depth - 1, from: roots[0], records: records, children: children),
+                guard
+                    let found = lastNode(atDepth: flow.depth - 1, from: roots[0], records: records, children: children),
                     records[Int(found)].kind == .mapping
                 else { return false }
                 node = found
                 depth = flow.depth - 1
             } else {
                 guard added.location.line == piece.line + 1, added.location.column == column,
-                    let found = continuedBlockMapping(column: column, from: roots[0], records: records, children: children),
+                    let found = continuedBlockMapping(
+                        column: column,
+                        from: roots[0],
+                        records: records,
+                        children: children
+                    ),
                     records[Int(found.node)].location.line < added.location.line,
                     // The cuts already avoid flow mappings; checked again because a wrong join would go unseen.
                     pieces.isBlockMapping(line: records[Int(found.node)].location.line, column: column, in: bytes)
@@ -227,7 +255,8 @@ enum PieceJoiner {
 
             // No key of the piece may repeat one of the mapping's.
             var index =
-                keyIndexes.removeValue(forKey: node) ?? keys(of: mapping, records: records, children: children, texts: texts)
+                keyIndexes.removeValue(forKey: node)
+                ?? keys(of: mapping, records: records, children: children, texts: texts)
             for slot in stride(from: Int(added.first), to: Int(added.first + 2 * added.count), by: 2) {
                 let key = records[Int(children[slot])]
                 guard key.kind == .scalar else { continue }
@@ -261,7 +290,9 @@ enum PieceJoiner {
     }
 
     /// The node `depth` steps from the root along each last entry's value or last item.
-    private static func lastNode(atDepth depth: Int, from root: Int32, records: [NodeRecord], children: [Int32]) -> Int32? {
+    private static func lastNode(atDepth depth: Int, from root: Int32, records: [NodeRecord], children: [Int32])
+        -> Int32?
+    {
         var node = root
         for _ in 0..<depth {
             let record = records[Int(node)]

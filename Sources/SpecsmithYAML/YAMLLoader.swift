@@ -95,7 +95,13 @@ public enum YAMLLoader {
         let rewrite = SurrogatePairRewrite(bytes)
         // Pieces count lines and columns in the bytes as written, so a rewritten document is parsed whole.
         if rewrite.edits.isEmpty, let pieceBytes = parallelism.pieceBytes(forDocumentOf: bytes.count) {
-            let joined = PieceJoiner.load(bytes, rewrite: rewrite, file: sourceFile, pieceBytes: pieceBytes, limits: limits)
+            let joined = PieceJoiner.load(
+                bytes,
+                rewrite: rewrite,
+                file: sourceFile,
+                pieceBytes: pieceBytes,
+                limits: limits
+            )
             if let joined { return joined }
         }
         let marks = Marks(file: sourceFile, original: bytes, rewrite: rewrite)

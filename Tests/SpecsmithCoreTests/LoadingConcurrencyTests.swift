@@ -11,20 +11,28 @@ import Testing
 struct LoadingConcurrencyTests {
     let folder = try! TemporaryFolder("specsmith-concurrency")
 
-    static func expectSameLoad(_ path: String, limits: LoadLimits = LoadLimits(), sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectSameLoad(
+        _ path: String,
+        limits: LoadLimits = LoadLimits(),
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         let sequential = DocumentLoader(limits: limits, concurrency: .sequential).load(file: path)
         let concurrent = DocumentLoader(limits: limits, concurrency: .always).load(file: path)
         #expect(concurrent.document == sequential.document, "\(path)", sourceLocation: sourceLocation)
         #expect(
-            concurrent.diagnostics.map(\.description) == sequential.diagnostics.map(\.description), "\(path)",
-            sourceLocation: sourceLocation)
+            concurrent.diagnostics.map(\.description) == sequential.diagnostics.map(\.description),
+            "\(path)",
+            sourceLocation: sourceLocation
+        )
         #expect(concurrent.sources == sequential.sources, "\(path)", sourceLocation: sourceLocation)
     }
 
     func write(_ name: String, _ text: String) throws -> String {
         let path = folder.path + "/" + name
         try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: (path as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -56,7 +64,8 @@ struct LoadingConcurrencyTests {
                 Far: {type: string, maxLength: 3}
               parameters:
                 Limit: {name: limit, in: query, schema: {type: integer}}
-            """)
+            """
+        )
         var paths = ""
         for index in 0..<12 {
             paths += """
@@ -96,7 +105,8 @@ struct LoadingConcurrencyTests {
                     far: {$ref: 'other.yaml#/components/schemas/Far'}
                     self: {$ref: '#/components/schemas/Near'}
                     bad: {type: strin}
-            """)
+            """
+        )
         Self.expectSameLoad(main)
         // Fewer files may be read than the texts and references name.
         for files in 0...3 {
@@ -124,7 +134,8 @@ struct LoadingConcurrencyTests {
                 get:
                   description: {$ref: './missing.md'}
                   responses: {'200': {description: OK}}
-            """)
+            """
+        )
         let session = LoadSession(limits: LoadLimits(), concurrency: .always)
         session.rootFile = main
         let root = try YAMLLoader.load(Array(try String(contentsOfFile: main, encoding: .utf8).utf8), file: main)
@@ -132,8 +143,14 @@ struct LoadingConcurrencyTests {
         let entries = try #require(root.mapping?["paths"]?.mapping)
         let reads = try #require(
             session.readConcurrently(entries.count) { worker, index in
-                worker.readPathItemOrRef(entries[index].value, file: main, path: entries[index].keyText!, isWebhook: false)
-            })
+                worker.readPathItemOrRef(
+                    entries[index].value,
+                    file: main,
+                    path: entries[index].keyText!,
+                    isWebhook: false
+                )
+            }
+        )
         #expect(reads.map { $0 != nil } == [false, true, true])
         #expect(reads[2]?.missingTextFiles.map(\.0) == ["./missing.md"])
         #expect(session.missingTextFiles.isEmpty)

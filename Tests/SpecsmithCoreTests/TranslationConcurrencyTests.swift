@@ -18,8 +18,10 @@ struct TranslationConcurrencyTests {
         let concurrent = Translator(job: job, concurrency: .always).translate(document)
         #expect(concurrent.model == sequential.model, "\(path)", sourceLocation: sourceLocation)
         #expect(
-            concurrent.diagnostics.map(\.description) == sequential.diagnostics.map(\.description), "\(path)",
-            sourceLocation: sourceLocation)
+            concurrent.diagnostics.map(\.description) == sequential.diagnostics.map(\.description),
+            "\(path)",
+            sourceLocation: sourceLocation
+        )
     }
 
     static var root: String {
@@ -79,11 +81,11 @@ struct TranslationConcurrencyTests {
         }
         let path = folder.path + "/names.yaml"
         try """
-            openapi: 3.1.0
-            info: {title: Names, version: "1"}
-            paths:
-            \(paths)
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        openapi: 3.1.0
+        info: {title: Names, version: "1"}
+        paths:
+        \(paths)
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         try Self.expectSameModel(path)
         let document = try #require(DocumentLoader().load(file: path).document)
         let model = Translator(job: GenerationJob(spec: path, output: "", module: "M"), concurrency: .always)

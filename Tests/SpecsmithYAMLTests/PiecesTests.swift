@@ -1,7 +1,8 @@
 import Foundation
 import SpecsmithDiagnostics
-@testable import SpecsmithYAML
 import Testing
+
+@testable import SpecsmithYAML
 
 /// A document parsed in pieces (``YAMLParallelism``) must give what one parse gives: the same tree,
 /// node for node and location for location, or the same diagnostics.
@@ -19,7 +20,8 @@ import Testing
         }
     }
 
-    static func outcome(_ bytes: [UInt8], _ parallelism: YAMLParallelism, limits: YAMLLimits = YAMLLimits()) -> Outcome {
+    static func outcome(_ bytes: [UInt8], _ parallelism: YAMLParallelism, limits: YAMLLimits = YAMLLimits()) -> Outcome
+    {
         do {
             return .tree(try YAMLLoader.load(bytes, file: "pieces.yaml", limits: limits, parallelism: parallelism))
         } catch {
@@ -30,8 +32,12 @@ import Testing
     /// Whether pieces of about `pieceBytes` bytes are parsed and joined, without falling back to one parse.
     static func joins(_ bytes: [UInt8], pieceBytes: Int) -> Bool {
         PieceJoiner.load(
-            bytes, rewrite: SurrogatePairRewrite(bytes), file: SourceFile("pieces.yaml"), pieceBytes: pieceBytes,
-            limits: YAMLLimits()) != nil
+            bytes,
+            rewrite: SurrogatePairRewrite(bytes),
+            file: SourceFile("pieces.yaml"),
+            pieceBytes: pieceBytes,
+            limits: YAMLLimits()
+        ) != nil
     }
 
     static func expectSameOutcome(
@@ -64,7 +70,8 @@ import Testing
     /// (tradovate indents by 4, the others by 2; discourse quotes its paths), and JSON on one line.
     @Test(.enabled(if: !CorpusTests.documents.isEmpty, "the corpus folder ../shared/corpus is absent"))
     func largeCorpusDocumentsAreJoinedFromPieces() throws {
-        for name in ["tradovate-2021.yaml", "discourse.yaml", "twilio-messaging-v1.yaml", "k8s-batch-v1-openapi3.json"] {
+        for name in ["tradovate-2021.yaml", "discourse.yaml", "twilio-messaging-v1.yaml", "k8s-batch-v1-openapi3.json"]
+        {
             let bytes = try [UInt8](Data(contentsOf: CorpusTests.corpus.appendingPathComponent(name)))
             let count = bytes.withUnsafeBufferPointer { DocumentPieces($0, pieceBytes: 32 << 10)?.pieces.count ?? 0 }
             // JSON is cut only between the members of the root and of its members' objects.
@@ -74,7 +81,8 @@ import Testing
     }
 
     @Test func plainDocumentsAreJoined() {
-        let text = "openapi: 3.1.0\npaths:\n  /a:\n    get: {}\n  \"/b\":\n    get:\n      tags:\n      - x\n  /c: {}\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      type: integer\n"
+        let text =
+            "openapi: 3.1.0\npaths:\n  /a:\n    get: {}\n  \"/b\":\n    get:\n      tags:\n      - x\n  /c: {}\ncomponents:\n  schemas:\n    A: {type: string}\n    B:\n      type: integer\n"
         #expect(Self.joins(Array(text.utf8), pieceBytes: 1))
         Self.expectSameOutcome(text)
         Self.expectSameOutcome("---\n" + text)
@@ -159,7 +167,10 @@ import Testing
         #expect(Self.joins(oneLine, pieceBytes: 1))
         Self.expectSameOutcome(Self.json)
         // Pretty-printed, the members on lines of their own.
-        let pretty = Self.json.replacingOccurrences(of: ",\"", with: ",\n  \"").replacingOccurrences(of: "{\"", with: "{\n \"")
+        let pretty = Self.json.replacingOccurrences(of: ",\"", with: ",\n  \"").replacingOccurrences(
+            of: "{\"",
+            with: "{\n \""
+        )
         #expect(Self.joins(Array(pretty.utf8), pieceBytes: 1))
         Self.expectSameOutcome(pretty)
         // Cut in the root object only: the last member's object is not closed by a piece of its own.
@@ -219,7 +230,10 @@ import Testing
                 if generator.next() % 2 == 0 {
                     bytes.remove(at: at)
                 } else {
-                    bytes.insert(contentsOf: Array(#"{}[],:" \x"#.utf8)[Int(generator.next() % 11)...].prefix(1), at: at)
+                    bytes.insert(
+                        contentsOf: Array(#"{}[],:" \x"#.utf8)[Int(generator.next() % 11)...].prefix(1),
+                        at: at
+                    )
                 }
             }
             let whole = Self.outcome(bytes, .sequential)
