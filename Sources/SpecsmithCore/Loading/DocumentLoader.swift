@@ -30,7 +30,7 @@ public struct DocumentLoader: Sendable {
     /// Bounds on the load: on each file read (size, nesting, aliases, nodes, strings), on chains of
     /// `$ref`s and on how many files are read.
     public var limits: LoadLimits
-    /// Whether a large document is read on several cores.
+    /// Whether a large document is read on several cores; a ``Pipeline`` translates it the same way.
     public var concurrency: LoadConcurrency
 
     /// Creates the value; every part but the required ones has a default.
