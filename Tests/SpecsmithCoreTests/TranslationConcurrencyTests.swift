@@ -58,24 +58,14 @@ struct TranslationConcurrencyTests {
                       responses:
                         '200':
                           description: OK
-                          content:
-                            application/json:
-                              schema:
-                                type: object
-                                properties:
-                                  item: {type: object, properties: {id: {type: string}}}
+                          content: {application/json: {schema: {properties: {item: {properties: {id: {type: string}}}}}}}
                   /other\(index):
                     get:
                       operationId: other\(index)
                       responses:
                         '200':
                           description: OK
-                          content:
-                            application/json:
-                              schema:
-                                type: object
-                                properties:
-                                  other: {$ref: '#/paths/~1list0/get/responses/200/content/application~1json/schema'}
+                          content: {application/json: {schema: {properties: {other: {$ref: '#/paths/~1list0/get/responses/200/content/application~1json/schema'}}}}}
 
                 """
         }
