@@ -6,9 +6,10 @@ import SpecsmithDiagnostics
 /// at the same locations.
 ///
 /// Joining gives up (returns `nil`, and the caller parses the document whole) whenever the result
-/// could differ from one parse: when a piece has any diagnostic, when a piece is not a block mapping
-/// that continues one of the piece before it, when a key repeats one of the mapping it joins, or when
-/// the joined tree breaks a limit that a piece alone did not. So every error is reported by one parse,
+/// could differ from one parse: when a piece has any diagnostic, when a piece does not continue a
+/// mapping that the pieces before it left open (a block mapping at its column, or the object of its
+/// depth), when a key repeats one of the mapping it joins, or when the joined tree breaks a limit that
+/// a piece alone did not. So every error is reported by one parse,
 /// exactly as without pieces.
 ///
 /// The pieces' arrays are copied into one storage concurrently too, each piece to its own place, their

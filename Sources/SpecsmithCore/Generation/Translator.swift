@@ -28,13 +28,16 @@ struct Translator {
         var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
         let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
-        let translated = translateConcurrently(documentOperations, names: operationNames, document: document, schemas: schemas)
+        let translated = translateConcurrently(
+            documentOperations, names: operationNames, document: document, schemas: schemas)
         for (index, (operation, name)) in zip(documentOperations, operationNames).enumerated() {
             // A worker's translation where it holds, else the operation translated again, in its turn.
             if let worker = translated?[index], schemas.adopt(worker.schemas) {
                 diagnostics += worker.diagnostics
                 if let declaration = worker.declaration { operations.append(declaration) }
-            } else if let declaration = translate(operation, named: name, document: document, schemas: &schemas, &diagnostics) {
+            } else if let declaration = translate(
+                operation, named: name, document: document, schemas: &schemas, &diagnostics)
+            {
                 operations.append(declaration)
             }
         }
@@ -73,7 +76,9 @@ struct Translator {
                 var diagnostics: [Diagnostic] = []
                 let declaration = translate(
                     operations[index], named: names[index], document: document, schemas: &worker, &diagnostics)
-                store(index, OperationTranslation(declaration: declaration, schemas: worker.takeItem(), diagnostics: diagnostics))
+                let translation = OperationTranslation(
+                    declaration: declaration, schemas: worker.takeItem(), diagnostics: diagnostics)
+                store(index, translation)
             }
         }
     }

@@ -51,10 +51,10 @@ extension LoadSession {
     /// A worker looks up files, cached objects and the schema table of this session, and changes none
     /// of them: what it would change stays in the worker (see ``adopt(_:)``). An item whose worker met
     /// something only this session may do (read a file, fill the object cache) comes back `nil`, and
-    /// ``adopt(_:)`` may refuse one: read such an item again with this session, in its turn. Taking the items over in order, each either adopted or
-    /// read again, gives the same document and diagnostics as reading them one after the other: a
-    /// worker differs from this session only in not seeing the schemas that earlier items enter, and
-    /// then finds the same schema by its reference.
+    /// ``adopt(_:)`` may refuse one: read such an item again with this session, in its turn. Taking the
+    /// items over in order, each either adopted or read again, gives the same document and diagnostics
+    /// as reading them one after the other: a worker differs from this session only in not seeing the
+    /// schemas that earlier items enter, and then finds the same schema by its reference.
     func readConcurrently<Value>(_ count: Int, _ read: (LoadSession, Int) -> Value) -> [WorkerRead<Value>?]? {
         guard shared == nil, let minimum = concurrency.minimumItems, count >= minimum else { return nil }
         return Concurrently.runs(count) { items, store in

@@ -426,9 +426,12 @@ extension LoadSession {
     func readPendingSchemas() {
         var next = 0
         while next < pendingSchemas.count {
-            let batch = Array(pendingSchemas[next...])
-            let reads = readConcurrently(batch.count) { worker, index in
-                worker.readSchema(batch[index].node.withOwnStorage(), file: Self.privateCopy(batch[index].file))
+            // The schemas pending now; reading them enters more at the end of `pendingSchemas`.
+            let targets = pendingSchemas
+            let first = next
+            let reads = readConcurrently(targets.count - first) { worker, index in
+                let target = targets[first + index]
+                return worker.readSchema(target.node.withOwnStorage(), file: Self.privateCopy(target.file))
             }
             guard let reads else {
                 let target = pendingSchemas[next]
@@ -436,10 +439,11 @@ extension LoadSession {
                 schemas[target.id] = readSchema(target.node, file: target.file)
                 continue
             }
-            for (target, read) in zip(batch, reads) {
+            for (offset, read) in reads.enumerated() {
+                let target = targets[first + offset]
                 schemas[target.id] = read.flatMap(adopt) ?? readSchema(target.node, file: target.file)
             }
-            next += batch.count
+            next = targets.count
         }
         pendingSchemas.removeAll()
     }
