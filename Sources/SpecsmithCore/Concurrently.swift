@@ -1,4 +1,37 @@
 import Foundation
+public import SpecsmithYAML
+
+/// Whether a ``DocumentLoader`` reads a document on several cores, and a ``Pipeline`` translates it so.
+/// The document, the model and the diagnostics are the same either way.
+public enum LoadConcurrency: Sendable, Hashable {
+    /// One thread: the YAML parsed whole, the document read in order.
+    case sequential
+    /// Large documents on every core: the YAML in pieces (``YAMLParallelism/automatic``); the path
+    /// items and schemas, the component schemas and the operations of a document with many of them by
+    /// workers.
+    case automatic
+    /// Everything that can be shared out is, however small the document: to test that it gives what
+    /// ``sequential`` gives.
+    case always
+
+    /// How the YAML of each file is parsed.
+    public var yaml: YAMLParallelism {
+        switch self {
+        case .sequential: .sequential
+        case .automatic: .automatic
+        case .always: .pieces(ofAbout: 256)
+        }
+    }
+
+    /// The fewest items (path items, schemas, operations) worth sharing out to workers; `nil` for none.
+    var minimumItems: Int? {
+        switch self {
+        case .sequential: nil
+        case .automatic: ProcessInfo.processInfo.activeProcessorCount > 1 ? 32 : nil
+        case .always: 2
+        }
+    }
+}
 
 /// Work shared out to every core in runs of consecutive items, a few runs per core so that a slow run
 /// does not hold the others up. Used where the items are independent and the caller takes the results

@@ -1,37 +1,5 @@
-import Foundation
 import SpecsmithDiagnostics
-public import SpecsmithYAML
-
-/// Whether ``DocumentLoader`` reads a document on several cores. The document and the diagnostics are
-/// the same either way.
-public enum LoadConcurrency: Sendable, Hashable {
-    /// One thread: the YAML parsed whole, the document read in order.
-    case sequential
-    /// Large documents on every core: the YAML in pieces (``YAMLParallelism/automatic``), and the path
-    /// items and schemas of a document with many of them by worker sessions.
-    case automatic
-    /// Everything that can be read concurrently is, however small the document: to test that it reads
-    /// the same as ``sequential``.
-    case always
-
-    /// How the YAML of each file is parsed.
-    public var yaml: YAMLParallelism {
-        switch self {
-        case .sequential: .sequential
-        case .automatic: .automatic
-        case .always: .pieces(ofAbout: 256)
-        }
-    }
-
-    /// The fewest items (path items, schemas) worth sharing out to worker sessions; `nil` for none.
-    var minimumItems: Int? {
-        switch self {
-        case .sequential: nil
-        case .automatic: ProcessInfo.processInfo.activeProcessorCount > 1 ? 32 : nil
-        case .always: 2
-        }
-    }
-}
+import SpecsmithYAML
 
 /// What a worker session read for one item: the value, and what the shared session must take over.
 struct WorkerRead<Value> {
