@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 public import SpecsmithYAML
 
 /// Whether a ``DocumentLoader`` reads a document on several cores, and a ``Pipeline`` translates it so.
@@ -27,7 +27,7 @@ public enum LoadConcurrency: Sendable, Hashable {
     var minimumItems: Int? {
         switch self {
         case .sequential: nil
-        case .automatic: ProcessInfo.processInfo.activeProcessorCount > 1 ? 32 : nil
+        case .automatic: ProcessorCount.active > 1 ? 32 : nil
         case .always: 2
         }
     }
@@ -41,7 +41,7 @@ enum Concurrently {
     /// `store(index, value)` fills an index's slot, from the run that holds the index. Returns the slots
     /// in index order, `nil` where nothing was stored.
     static func runs<Value>(_ count: Int, _ body: (Range<Int>, (Int, Value) -> Void) -> Void) -> [Value?] {
-        let runs = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let runs = min(count, ProcessorCount.active * 4)
         return withoutActuallyEscaping(body) { body in
             let slots = Slots<Value>(count: count, body: body)
             DispatchQueue.concurrentPerform(iterations: runs) { run in

@@ -322,7 +322,7 @@ enum PieceJoiner {
     }
 }
 
-/// The cores this process may run on, read once.
-enum ProcessorCount {
-    static let active = ProcessInfo.processInfo.activeProcessorCount
+/// The cores this process may run on, read once: every stage that shares its work out asks.
+package enum ProcessorCount {
+    package static let active = ProcessInfo.processInfo.activeProcessorCount
 }

@@ -16,8 +16,8 @@ public struct YAMLLoadError: Error, Sendable, CustomStringConvertible {
 
 /// Whether ``YAMLLoader`` may parse a document in pieces, on several cores.
 ///
-/// A block-style document can be cut at the keys of its larger mappings into pieces that libyaml parses
-/// on their own; their trees are then joined. The tree is the one a single parse builds, node for node
+/// A large document can be cut into pieces that libyaml parses on their own (block YAML at the keys of
+/// its larger mappings, JSON between the members of its objects); their trees are then joined. The tree is the one a single parse builds, node for node
 /// and location for location, and whenever a piece meets anything unusual (an error, a key that looks
 /// like one but is not) the document is parsed whole, so that errors are reported exactly as in one parse.
 public enum YAMLParallelism: Sendable, Hashable {
@@ -61,8 +61,8 @@ public enum YAMLLoader {
     ///   `!!map`, `!!seq`, and `!`).
     /// - JSON's `\uD83D\uDCA9` surrogate-pair escapes are accepted; a lone surrogate is an error.
     /// - A UTF-8 byte order mark, an empty file and a second document are errors.
-    /// - With `parallelism` other than `.sequential`, a large block-style document is parsed in pieces
-    ///   on several cores (see ``YAMLParallelism``). The tree and the errors are the same either way.
+    /// - With `parallelism` other than `.sequential`, a large document is parsed in pieces on several
+    ///   cores (see ``YAMLParallelism``). The tree and the errors are the same either way.
     ///
     /// - Throws: a ``YAMLLoadError`` holding one fatal syntax or limit error, or every problem that
     ///   does not stop parsing (all duplicate keys, unsupported tags and so on), each located at a
