@@ -1,9 +1,10 @@
-// specsmith-corpus DIR [--work DIR] [--keep]
+// specsmith-corpus PATH... [--work DIR] [--keep]
 //
-// Tries the generator on real work: for every OpenAPI document in DIR it generates Swift into one
-// temporary package (a target per document, all depending on this repository's SpecsmithRuntime, so the
-// runtime is built once), builds each target, and prints one row per document. Exits 1 if any OpenAPI
-// 3.x document fails to generate or to build. Swagger 2.0 documents are expected to be refused.
+// Tries the generator on real work: for every OpenAPI document it is given (a folder stands for the
+// documents in it) it generates Swift into one temporary package (a target per document, all depending
+// on this repository's SpecsmithRuntime, so the runtime is built once), builds each target, and prints
+// one row per document. Exits 1 if any OpenAPI 3.x document fails to generate or to build. Swagger 2.0
+// documents are expected to be refused.
 import Foundation
 import GeneratedPackage
 import SpecsmithCore
@@ -22,13 +23,12 @@ struct Row {
 }
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("usage: specsmith-corpus DIR [--work DIR] [--keep]\n".utf8))
+    FileHandle.standardError.write(Data("usage: specsmith-corpus PATH... [--work DIR] [--keep]\n".utf8))
     exit(2)
 }
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-guard let folder = arguments.first, !folder.hasPrefix("-") else { usage() }
-arguments.removeFirst()
+var inputs: [String] = []
 var work = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-corpus").path
 var keep = false
 while let argument = arguments.first {
@@ -39,15 +39,33 @@ while let argument = arguments.first {
         work = value
         arguments.removeFirst()
     case "--keep": keep = true
-    default: usage()
+    case _ where argument.hasPrefix("-"): usage()
+    default: inputs.append(argument)
     }
 }
+guard !inputs.isEmpty else { usage() }
 
-let documents = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
-    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
-    .sorted()
+/// The documents to try, each with the name its row and module take: a folder's documents by file name
+/// in name order; a file given by itself as `folder/file`, so that the golden fixtures' `spec.yaml`s differ.
+var documents: [(label: String, path: String)] = []
+for input in inputs {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: input, isDirectory: &isFolder) else {
+        FileHandle.standardError.write(Data("specsmith-corpus: no such file or folder: \(input)\n".utf8))
+        exit(1)
+    }
+    if isFolder.boolValue {
+        documents += ((try? FileManager.default.contentsOfDirectory(atPath: input)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") || $0.hasSuffix(".json") }
+            .sorted()
+            .map { ($0, input + "/" + $0) }
+    } else {
+        let url = URL(fileURLWithPath: input)
+        documents.append((url.deletingLastPathComponent().lastPathComponent + "/" + url.lastPathComponent, input))
+    }
+}
 guard !documents.isEmpty else {
-    FileHandle.standardError.write(Data("specsmith-corpus: no .yaml, .yml or .json files in \(folder)\n".utf8))
+    FileHandle.standardError.write(Data("specsmith-corpus: no .yaml, .yml or .json files in \(inputs.joined(separator: ", "))\n".utf8))
     exit(1)
 }
 
@@ -57,12 +75,11 @@ try package.resetSources()
 
 var rows: [Row] = []
 var targets: [(row: Int, module: String)] = []
-for document in documents {
+for (document, path) in documents {
     var row = Row(document: document)
-    let path = folder + "/" + document
     let head = (try? String(contentsOfFile: path, encoding: .utf8).prefix(4096)) ?? ""
     if head.contains("swagger:") || head.contains("\"swagger\"") { row.version = "2.0" }
-    let module = GeneratedPackage.moduleName(document)
+    let module = GeneratedPackage.moduleName(document.replacingOccurrences(of: "/", with: "-"))
     let generation = try package.generate(spec: path, module: module, pipeline: pipeline)
     let errors = generation.diagnostics.filter(\.isError)
     row.warnings = generation.diagnostics.count - errors.count

@@ -51,4 +51,48 @@ import Testing
         }
         #expect(declared.sorted() == ["ListThingsRequestItem", "ListThingsRequestItem2", "TClient"])
     }
+
+    /// A schema named like one of SpecsmithRuntime's public types gets another name, whichever type it
+    /// is: generated code refers to the runtime's types by their plain names, which a generated type of
+    /// the same name would shadow. The names are read from the runtime's sources, so a type added there
+    /// later is covered too.
+    @Test func noSchemaShadowsARuntimeType() throws {
+        let runtime = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/SpecsmithRuntime")
+        let enumerator = try #require(FileManager.default.enumerator(atPath: runtime.path))
+        var runtimeTypes: Set<String> = []
+        let declaration = /^public (?:final )?(?:struct|enum|protocol|class|actor|typealias) ([A-Za-z_][A-Za-z0-9_]*)/
+        for case let file as String in enumerator where file.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: runtime.appendingPathComponent(file).path, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                if let match = line.firstMatch(of: declaration) { runtimeTypes.insert(String(match.1)) }
+            }
+        }
+        #expect(runtimeTypes.count > 20, "found only \(runtimeTypes.sorted()) in \(runtime.path)")
+
+        let schemas = runtimeTypes.sorted().map { "    \($0): {type: object, properties: {a: {type: string}}}" }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("specsmith-names-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try """
+        openapi: 3.1.0
+        info: {title: t, version: "1"}
+        paths: {}
+        components:
+          schemas:
+        \(schemas.joined(separator: "\n"))
+        """.write(toFile: folder + "/spec.yaml", atomically: true, encoding: .utf8)
+        let result = Pipeline(templates: try TemplateSet.defaults()).generate(
+            GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
+        let files = try #require(result.files, "\(result.diagnostics)")
+        let declared = Set(
+            files.flatMap { file in
+                file.contents.split(separator: "\n").compactMap { line -> String? in
+                    guard line.hasPrefix("public struct ") else { return nil }
+                    return String(line.dropFirst("public struct ".count).prefix { $0 != ":" && $0 != " " })
+                }
+            })
+        #expect(declared.count == runtimeTypes.count)
+        #expect(declared.isDisjoint(with: runtimeTypes), "shadowed: \(declared.intersection(runtimeTypes).sorted())")
+    }
 }

@@ -290,7 +290,9 @@ struct ParameterDeclaration: Sendable, Hashable {
         case path, query, header, cookie
     }
 
-    /// The Swift argument name.
+    /// The argument label callers write.
+    var label: String
+    /// The argument's name inside the code: the label, unless that would shadow a name the code binds.
     var name: String
     /// The name on the wire.
     var wireName: String
@@ -313,6 +315,13 @@ struct ParameterDeclaration: Sendable, Hashable {
     var isJSON = false
     /// Whether the value is a generated type with checks of its own.
     var validatesNested = false
+
+    /// How the argument is declared: `name: Type`, or `label name: Type` when the two differ, with
+    /// `= nil` when it may be left out.
+    var argument: String {
+        let declared = label == name ? name : String(concatenating: label, " ", name)
+        return String(concatenating: declared, ": ", type, isOptional ? "? = nil" : "")
+    }
 }
 
 /// How a parameter's value is shaped, as far as writing it on the wire cares.

@@ -337,6 +337,11 @@ struct SchemaTranslator {
     static let assertableFormats: Set<String> = ["date", "time", "date-time", "uuid", "email", "uri"]
 
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
+    /// Members a generated struct has besides its properties, which a property of the same name would
+    /// clash with: the redaction mirror of a struct with secrets, and `Hashable`'s `hashValue` (reading
+    /// a property of that name is ambiguous).
+    static let reservedMemberNames: Set<String> = ["customMirror", "hashValue"]
+
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Bool"]
 
     private static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
@@ -393,7 +398,7 @@ struct SchemaTranslator {
     {
         var nested: [TypeDeclaration] = []
         var properties: [PropertyDeclaration] = []
-        let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member))
+        let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
         let requiredNames = schema.required
         // Large objects list dozens of required names: asking each property of a long list is quadratic.
         let requiredSet = requiredNames.count > 16 ? Set(requiredNames) : nil
@@ -408,14 +413,16 @@ struct SchemaTranslator {
             // built for a request leaves it out); writeOnly: sent by the client only, so optional.
             let readOnly = property.readOnly || resolved.readOnly
             let writeOnly = property.writeOnly || resolved.writeOnly
+            // A schema that allows null allows it wherever it is referenced (GitHub's `nullable-simple-user`).
+            let nullable = isNullable(property) || isNullable(resolved)
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
                     wireName: entry.key,
                     type: type.name,
                     ruleType: type.ruleType,
-                    isOptional: !required || isNullable(property) || readOnly || writeOnly,
-                    isExplicitNull: required && isNullable(property) && !readOnly && !writeOnly,
+                    isOptional: !required || nullable || readOnly || writeOnly,
+                    isExplicitNull: required && nullable && !readOnly && !writeOnly,
                     isReadOnly: readOnly,
                     defaultValue: (property.default ?? resolved.default).flatMap {
                         defaultLiteral($0, schema: property, swiftType: type.ruleType)
@@ -534,7 +541,8 @@ struct SchemaTranslator {
             // a property uses. The names in scope are checked where they are: copying them per type
             // would be quadratic.
             let name = SwiftNames.unique(SwiftNames.type(suggestedName)) { candidate in
-                candidate == owner?.name || isTaken(candidate) || nested.contains { $0.name == candidate }
+                candidate == owner?.name || candidate == "CodingKeys" || isTaken(candidate)
+                    || nested.contains { $0.name == candidate }
             }
             let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
             // The property documents an inline type; the type itself only keeps a title.

@@ -9,14 +9,31 @@ struct Translator {
     /// Whether the operations of a document with many are translated on every core.
     var concurrency: LoadConcurrency = .automatic
 
-    /// Top-level names the generated code declares itself or imports from SpecsmithRuntime: a schema
-    /// with one of these names gets a numbered name instead.
+    /// Top-level names the generated code declares itself or imports from SpecsmithRuntime (every
+    /// public type there, so that none is ever shadowed): a schema with one of these names gets a
+    /// numbered name instead.
     static let reservedNames: Set<String> = [
-        "Server", "Operations", "JSONValue", "PreparedRequest", "RequestBuilder", "RequestPath", "RequestError",
-        "Validatable", "ValidationContext", "ValidationError", "Violation", "Pattern", "ExactDecimal", "JSONCoding",
-        "Redacted", "OpenEnum", "HTTPRequest", "UndeclaredProperties",
-        "ClientCore", "ClientOperation", "ClientMiddleware", "HTTPTransport", "URLSessionTransport", "UnexpectedResponse",
+        "Server", "Operations",
+        // SpecsmithRuntime's public types.
+        "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation", "ClientRedaction", "DateTime",
+        "ExactDecimal", "HTTPTransport", "Indirect", "ItemsRule", "JSONCoding", "JSONValue", "ListedRule",
+        "LoggingMiddleware", "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
+        "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
+        "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule",
+        "URLSessionTransport", "UndeclaredProperties", "UnexpectedResponse", "Validatable", "ValidationContext",
+        "ValidationError", "ValidationKey", "ValueRule", "Violation",
+        // HTTPTypes' request, which the runtime's API hands out.
+        "HTTPRequest",
     ]
+
+    /// The arguments of a request builder or client method besides its parameters'.
+    static let otherArgumentNames: Set<String> = ["body", "server", "bearerToken"]
+
+    /// Names a parameter's argument may not take inside a request builder or the client method that
+    /// passes it on: their other arguments, and the names their code binds (`request`, the validation
+    /// `context`, the client's `operation`, `response`, `core` and bearer `token`), which the argument
+    /// would shadow.
+    static let takenArgumentNames = otherArgumentNames.union(["request", "context", "operation", "response", "core", "token"])
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
         let assertFormats =
@@ -188,9 +205,12 @@ struct Translator {
         var parameters: [ParameterDeclaration] = []
         // Required parameters come first, so that a call reads in the order its arguments must be given.
         let ordered = operation.parameters.filter(\.required) + operation.parameters.filter { !$0.required }
-        let parameterNames = SwiftNames.uniqued(
-            ordered.map { SwiftNames.member($0.name) }, taken: ["body", "server", "bearerToken"])
-        for (parameter, swiftName) in zip(ordered, parameterNames) {
+        let members = ordered.map { SwiftNames.member($0.name) }
+        // Callers write the parameter's own name; inside, an argument that would shadow a name the code
+        // binds goes by another (`context context2: String?`).
+        let parameterLabels = SwiftNames.uniqued(members, taken: Self.otherArgumentNames)
+        let parameterNames = SwiftNames.uniqued(members, taken: Self.takenArgumentNames)
+        for ((parameter, swiftName), label) in zip(zip(ordered, parameterNames), parameterLabels) {
             // `content` instead of `schema`: the value is written as JSON text.
             let schema: Schema
             let isJSON: Bool
@@ -238,7 +258,7 @@ struct Translator {
             let ruleType = schemas.ruleType(of: schema, swiftType: type)
             parameters.append(
                 ParameterDeclaration(
-                    name: swiftName, wireName: parameter.name,
+                    label: label, name: swiftName, wireName: parameter.name,
                     location: ParameterDeclaration.Location(rawValue: parameter.in.rawValue) ?? .query,
                     type: type, ruleType: ruleType, shape: shape,
                     style: style.rawValue, isOptional: !parameter.required,

@@ -77,11 +77,10 @@ extension Renderer {
             validates = validates || body.validatesNested
         }
         for parameter in operation.parameters {
-            arguments.append(String(concatenating: parameter.name, ": ", parameter.type, parameter.isOptional ? "? = nil" : ""))
-            let label = SwiftNames.unescaped(parameter.name)
+            arguments.append(parameter.argument)
             let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
-            argumentDocs.append(String(concatenating: "  - ", label, ": ", doc))
-            call.append(String(concatenating: label, ": ", parameter.name))
+            argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
+            call.append(String(concatenating: SwiftNames.unescaped(parameter.label), ": ", parameter.name))
             validates = validates || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
         let bearer = operation.bearerAuth != nil

@@ -596,16 +596,18 @@ struct Renderer {
         var writer = CheckWriter(hoists: true)
         for property in entry.declaration.properties {
             let key = SwiftLiteral.string(property.wireName)
+            // `validate(into context:)`'s parameter hides a property of that name.
+            let reader = property.reader == "context" ? "self.context" : property.reader
             let rules =
                 property.rules.map { (rule: $0, target: CheckWriter.Target.value) }
                 + property.elementRules.map { ($0, .elements) } + property.valueRules.map { ($0, .values) }
             for (rule, target) in rules {
                 statements += writer.statements(
-                    for: rule, value: property.reader, key: key, type: property.ruleType, target: target,
+                    for: rule, value: reader, key: key, type: property.ruleType, target: target,
                     constantBase: SwiftNames.unescaped(property.name))
             }
             if property.validatesNested {
-                statements.append(String(concatenating: "context.validate(", property.reader, ", at: ", key, ")"))
+                statements.append(String(concatenating: "context.validate(", reader, ", at: ", key, ")"))
             }
         }
         // The object breaks `not: {required: [a, b]}` when all of them are present.
@@ -759,7 +761,7 @@ struct Renderer {
             hasValidation = hasValidation || body.validatesNested
         }
         for parameter in operation.parameters {
-            arguments.append(String(concatenating: parameter.name, ": ", parameter.type, parameter.isOptional ? "? = nil" : ""))
+            arguments.append(parameter.argument)
             let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
             hasValidation = hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
