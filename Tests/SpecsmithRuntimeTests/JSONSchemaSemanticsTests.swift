@@ -108,6 +108,20 @@ struct JSONSchemaSemanticsTests {
         #expect(violations { $0.check(1.0999999999999999, at: "v", NumberRule.exclusiveMaximum("1.1")) }.isEmpty)
     }
 
+    /// A `Float` (`format: float`) is compared through its own shortest decimal form: `Float(0.3)` is
+    /// 0.3, not the 0.30000001192092896 of the `Double` it widens to.
+    @Test func floatsAreCheckedThroughTheirOwnDecimalForm() {
+        #expect(ExactDecimal(Float(0.1))?.description == "0.1")
+        #expect(violations { $0.check(Float(0.3), at: "v", NumberRule.multipleOf("0.1")) }.isEmpty)
+        #expect(violations { $0.check(Float(0.35), at: "v", NumberRule.multipleOf("0.1")) }.count == 1)
+        #expect(violations { $0.check(Float(100.5), at: "v", NumberRule.maximum(100)) }.count == 1)
+        #expect(violations { $0.check(Float.infinity, at: "v", NumberRule.maximum(100)) }.count == 1)
+        let each = violations { $0.check(each: [Float(1), Float(-200)], at: "v", NumberRule.minimum(-180)) }
+        #expect(each.map(\.path) == ["v[1]"])
+        let values = violations { $0.check(eachValue: ["a": Float(11)], at: "v", NumberRule.maximum(10)) }
+        #expect(values.map(\.path) == ["v.a"])
+    }
+
     @Test func integersBeyond2To53CompareExactly() {
         let limit: Int64 = 9_007_199_254_740_992
         #expect(

@@ -336,13 +336,13 @@ struct SchemaTranslator {
     /// The formats the runtime can assert.
     static let assertableFormats: Set<String> = ["date", "time", "date-time", "uuid", "email", "uri"]
 
-    /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
     /// Members a generated struct has besides its properties, which a property of the same name would
     /// clash with: the redaction mirror of a struct with secrets, and `Hashable`'s `hashValue` (reading
     /// a property of that name is ambiguous).
     static let reservedMemberNames: Set<String> = ["customMirror", "hashValue"]
 
-    static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Bool"]
+    /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
+    static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool"]
 
     private static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
         let isDictionary = swiftType.hasPrefix("[") && swiftType.contains(":")
@@ -353,7 +353,7 @@ struct SchemaTranslator {
         case .maxLength, .minLength, .pattern, .format:
             return swiftType == "String" || isAny
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
-            return ["Int", "Int32", "Int64", "Double"].contains(swiftType) || isAny
+            return ["Int", "Int32", "Int64", "Double", "Float"].contains(swiftType) || isAny
         case .minItems, .maxItems, .uniqueItems:
             return isArray || isAny
         case .minProperties, .maxProperties:

@@ -682,11 +682,14 @@ struct Renderer {
     static func literal(_ value: JSONValue, type: String) -> String? {
         switch (value, type) {
         case (.string(let s), "String"): return SwiftLiteral.string(s)
-        case (.number(let n), "Int"), (.number(let n), "Int32"), (.number(let n), "Int64"):
+        case (.number(let n), "Int"), (.number(let n), "Int64"):
             // JSON Schema: 1.0 is the integer 1.
             guard let integer = ExactInteger.parse(n.text) else { return nil }
             return integer
-        case (.number(let n), "Double"): return n.text
+        case (.number(let n), "Int32"):
+            guard let integer = ExactInteger.parse(n.text), Int32(integer) != nil else { return nil }
+            return integer
+        case (.number(let n), "Double"), (.number(let n), "Float"): return n.text
         case (.bool(let b), "Bool"): return b ? "true" : "false"
         case (_, "JSONValue"): return jsonLiteral(value)
         default: return nil
@@ -818,11 +821,7 @@ struct Renderer {
         var steps: [String] = []
         for parameter in operation.parameters {
             let name = SwiftLiteral.string(parameter.wireName)
-            // A date goes on the wire as RFC 3339 text.
-            let value =
-                parameter.ruleType == "Date"
-                ? (parameter.isOptional ? "\(parameter.name).map(DateTime.string(from:))" : "DateTime.string(from: \(parameter.name))")
-                : parameter.name
+            let value = Self.wireValue(parameter)
             let styleCase = ".\(parameter.style)"
             if parameter.isJSON {
                 switch parameter.location {
@@ -844,8 +843,9 @@ struct Renderer {
             case (.query, .object):
                 steps.append("try request.addQueryObject(\(name), \(value), style: \(styleCase), explode: \(parameter.explode))")
             case (.header, .array):
-                // `simple` style: the values joined with commas.
-                let joined = "\(value)\(parameter.isOptional ? "?" : "").map(\\.description).joined(separator: \",\")"
+                // `simple` style: the values joined with commas (dates as RFC 3339 text).
+                let text = parameter.ruleType == "[Date]" ? "DateTime.string(from:)" : "\\.description"
+                let joined = "\(parameter.name)\(parameter.isOptional ? "?" : "").map(\(text)).joined(separator: \",\")"
                 steps.append("try request.setHeader(\(name), \(joined))")
             case (.header, .object):
                 steps.append("try request.setHeaderObject(\(name), \(value), explode: \(parameter.explode))")
@@ -951,6 +951,20 @@ struct Renderer {
         return literal + Self.escapedForLiteral(rest) + "\""
     }
 
+    /// The parameter's value as the request builder takes it: a date, or each date of an array, as RFC
+    /// 3339 text; any other value as it is.
+    private static func wireValue(_ parameter: ParameterDeclaration) -> String {
+        let optional = parameter.isOptional && parameter.location != .path
+        switch parameter.ruleType {
+        case "Date":
+            return optional ? "\(parameter.name).map(DateTime.string(from:))" : "DateTime.string(from: \(parameter.name))"
+        case "[Date]":
+            return "\(parameter.name)\(optional ? "?" : "").map(DateTime.string(from:))"
+        default:
+            return parameter.name
+        }
+    }
+
     /// Text for the inside of a string literal: backslashes and quotes escaped.
     private static func escapedForLiteral(_ text: Substring) -> String {
         guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else { return String(text) }
@@ -961,7 +975,7 @@ struct Renderer {
     /// `ids, style: .matrix("ids"), explode: true`, `object: point, style: .simple, explode: false`, `json: filter`.
     private static func pathInterpolation(_ parameter: ParameterDeclaration) -> String {
         if parameter.isJSON { return "json: \(parameter.name)" }
-        let value = parameter.ruleType == "Date" ? "DateTime.string(from: \(parameter.name))" : parameter.name
+        let value = wireValue(parameter)
         let style =
             switch parameter.style {
             case "label": ".label"

@@ -115,6 +115,17 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(value.description)
     }
 
+    /// The value of a `Float`'s shortest decimal form (`0.1` for `Float(0.1)`, not the `Double` it
+    /// widens to), or `nil` if it is not finite.
+    public init?(_ value: Float) {
+        guard value.isFinite else { return nil }
+        if let whole = Int64(exactly: value) {
+            self.init(isNegative: whole < 0, magnitude: whole.magnitude, exponent: 0)
+            return
+        }
+        self.init(value.description)
+    }
+
     /// The number in plain notation (`0.01`, `-1500`), or with an exponent beyond 20 digits (`1e30`).
     public var description: String {
         if let truncatedText { return truncatedText }

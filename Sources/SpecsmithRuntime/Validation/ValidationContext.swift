@@ -103,6 +103,21 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    /// Checks a `Float` (`format: float`), through its own shortest decimal form, against a numeric rule.
+    public mutating func check(_ value: Float?, at key: ValidationKey, _ rule: NumberRule) {
+        guard let value, let failure = rule.failure(ExactDecimal(value)) else { return }
+        record(failure, at: .key(key))
+    }
+
+    /// Checks every `Float` of an array against a numeric rule.
+    public mutating func check(each values: [Float]?, at key: ValidationKey, _ rule: NumberRule) {
+        guard let values else { return }
+        for (index, value) in values.enumerated() {
+            guard let failure = rule.failure(ExactDecimal(value)) else { continue }
+            record(failure, at: .key(key), .index(index))
+        }
+    }
+
     /// Checks an array against `minItems`, `maxItems` or `uniqueItems`.
     public mutating func check<Element: Hashable>(_ value: [Element]?, at key: ValidationKey, _ rule: ItemsRule) {
         guard let value, let failure = rule.failure(value) else { return }
@@ -141,6 +156,11 @@ public struct ValidationContext: Sendable {
 
     /// Checks every floating-point value of a dictionary against a numeric rule.
     public mutating func check(eachValue values: [String: Double]?, at key: ValidationKey, _ rule: NumberRule) {
+        forEachValue(values, at: key) { rule.failure(ExactDecimal($0)) }
+    }
+
+    /// Checks every `Float` value of a dictionary against a numeric rule.
+    public mutating func check(eachValue values: [String: Float]?, at key: ValidationKey, _ rule: NumberRule) {
         forEachValue(values, at: key) { rule.failure(ExactDecimal($0)) }
     }
 
