@@ -1,3 +1,4 @@
+import SpecsmithDiagnostics
 import SpecsmithYAML
 
 /// A plain, typed description of the code to write for one document: every name, type, doc-comment
@@ -152,6 +153,8 @@ struct AliasDeclaration: Sendable, Hashable {
     var name: String
     var doc: [String]
     var type: String
+    /// Where the schema is, for diagnostics.
+    var location: SourceLocation
 }
 
 /// A string enum (or integer enum) for a schema with `enum`.

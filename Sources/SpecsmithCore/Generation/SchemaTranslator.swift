@@ -64,6 +64,65 @@ struct SchemaTranslator {
         }
     }
 
+    /// Swift has no recursive type aliases: every alias whose type leads back to itself through other
+    /// aliases only (`List = [List]`, `Tree = [String: Tree]`, `A = B` with `B = [A]`) becomes a
+    /// `JSONValue`, with a warning at its schema. Aliases on the way through a struct, an enum or a
+    /// union are fine: those are types of their own.
+    mutating func breakAliasCycles() {
+        var aliases: [String: Int] = [:]
+        for (index, declaration) in declarations.enumerated() {
+            if case .alias(let alias) = declaration { aliases[alias.name] = index }
+        }
+        guard !aliases.isEmpty else { return }
+        func successors(_ name: String) -> [String] {
+            guard let index = aliases[name], case .alias(let alias) = declarations[index] else { return [] }
+            return alias.type.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter {
+                aliases[$0] != nil
+            }
+        }
+        // Tarjan's strongly connected components: an alias is on a cycle when its component has more
+        // than one alias, or it refers to itself.
+        var order: [String: Int] = [:]
+        var lowest: [String: Int] = [:]
+        var stack: [String] = []
+        var onStack: Set<String> = []
+        var cyclic: Set<String> = []
+        func visit(_ name: String) {
+            order[name] = order.count
+            lowest[name] = order[name]
+            stack.append(name)
+            onStack.insert(name)
+            let next = successors(name)
+            for successor in next {
+                if order[successor] == nil {
+                    visit(successor)
+                    lowest[name] = min(lowest[name]!, lowest[successor]!)
+                } else if onStack.contains(successor) {
+                    lowest[name] = min(lowest[name]!, order[successor]!)
+                }
+            }
+            guard lowest[name] == order[name] else { return }
+            var component: [String] = []
+            while let top = stack.popLast() {
+                onStack.remove(top)
+                component.append(top)
+                if top == name { break }
+            }
+            if component.count > 1 || next.contains(name) { cyclic.formUnion(component) }
+        }
+        for name in aliases.keys.sorted() where order[name] == nil { visit(name) }
+        for index in declarations.indices {
+            guard case .alias(var alias) = declarations[index], cyclic.contains(alias.name) else { continue }
+            diagnostics.append(
+                .warning(
+                    "schema '\(alias.name)' contains itself only through arrays, dictionaries or references "
+                        + "(\(alias.type)), which a Swift type alias cannot express; the value is a JSONValue",
+                    at: alias.location))
+            alias.type = "JSONValue"
+            declarations[index] = .alias(alias)
+        }
+    }
+
     /// Reserves a top-level name (for an operation's inline body type, say) and returns it, unique.
     mutating func reserve(_ name: String) -> String {
         let unique = SwiftNames.unique(name) { isTaken($0) }
@@ -234,7 +293,9 @@ struct SchemaTranslator {
         for subschema in negated {
             if case .rule(let rule) = notRule(subschema, swiftType: swiftType) { applying.append(rule) }
         }
-        return applying
+        // A constraint that two parts state alike (a part both sides of a diamond share) is checked once.
+        var stated: Set<ValidationRule> = []
+        return applying.filter { stated.insert($0).inserted }
     }
 
     /// A pattern the runtime cannot compile is an error at its schema.
@@ -390,7 +451,7 @@ struct SchemaTranslator {
         var nested: [TypeDeclaration] = []
         let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, nested: &nested)
         declareTopLevel(nested)
-        return .alias(AliasDeclaration(name: name, doc: doc, type: type.name))
+        return .alias(AliasDeclaration(name: name, doc: doc, type: type.name, location: schema.location))
     }
 
     private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])
@@ -580,9 +641,12 @@ struct SchemaTranslator {
             let hasUnionPart = schema.allOf.contains { part in
                 isUnion(part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part)
             }
+            var path: Set<String> = []
             let reason =
                 keyword != "allOf" ? "beside an allOf"
-                : hasUnionPart ? "a oneOf or anyOf part" : "an object part and a part with enum or items"
+                : hasUnionPart ? "a oneOf or anyOf part"
+                : allOfRefersBack(schema, path: &path) ? "a part that refers back to itself"
+                : "an object part and a part with enum or items"
             diagnostics.append(
                 .warning("\(keyword) with \(reason) is not generated yet; the value is a JSONValue", at: schema.location))
             return SwiftTypeName(name: "JSONValue")
@@ -845,8 +909,10 @@ struct SchemaTranslator {
     }
 
     /// An `allOf` of object schemas (by reference or inline) as one object schema: the parts'
-    /// properties in order (a later part's property replaces an earlier one of the same name), their
-    /// `required` names together, and the schema's own keywords. `nil` when some part is not an object
+    /// properties in order, their `required` names together, and the schema's own keywords. A property
+    /// that several parts declare must meet every declaration: plain ones are joined in an `allOf` of
+    /// their own, so each one's constraints are checked; a declaration by reference or of an object
+    /// replaces the ones before it. `nil` when some part is not an object
     /// (then the parts cannot be merged soundly), or when a single part says everything (it is used as
     /// it is).
     func mergedAllOf(_ schema: Schema) -> Schema? {
@@ -864,6 +930,8 @@ struct SchemaTranslator {
         var required: [String] = []
         for part in schema.allOf {
             var resolved = part
+            // `seen` holds the references being merged, outermost first: one met again is a cycle, while
+            // two parts may well share a part of their own (a diamond).
             if let ref = part.ref {
                 guard seen.insert(ref.id).inserted else { return nil }
                 resolved = document.dereferenced(document.schema(for: ref))
@@ -872,21 +940,59 @@ struct SchemaTranslator {
                 guard let inner = mergedAllOf(resolved, seen: &seen) else { return nil }
                 resolved = inner
             }
+            if let ref = part.ref { seen.remove(ref.id) }
             let types = resolved.nonNullTypes
             guard types.isEmpty || types == [.object], resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
                 resolved.enum == nil, resolved.items == nil, resolved.ref == nil
             else { return nil }
-            for entry in resolved.properties { properties[entry.key] = entry.value }
+            for entry in resolved.properties { addProperty(entry.value, named: entry.key, to: &properties) }
             required += resolved.required.filter { !required.contains($0) }
             if merged.additionalProperties == nil { merged.additionalProperties = resolved.additionalProperties }
         }
-        for entry in schema.properties { properties[entry.key] = entry.value }
+        for entry in schema.properties { addProperty(entry.value, named: entry.key, to: &properties) }
         required += schema.required.filter { !required.contains($0) }
         guard !properties.isEmpty else { return nil }
         merged.properties = properties
         merged.required = required
         merged.types = schema.types.contains(.null) ? [.object, .null] : [.object]
         return merged
+    }
+
+    /// Whether following the `allOf` parts' references from `schema` comes back to one on the way
+    /// (`path` holds those on the way).
+    private func allOfRefersBack(_ schema: Schema, path: inout Set<String>) -> Bool {
+        for part in schema.allOf {
+            var resolved = part
+            if let ref = part.ref {
+                guard path.insert(ref.id).inserted else { return true }
+                resolved = document.dereferenced(document.schema(for: ref))
+            }
+            if allOfRefersBack(resolved, path: &path) { return true }
+            if let ref = part.ref { path.remove(ref.id) }
+        }
+        return false
+    }
+
+    /// Adds a property an `allOf` part declares to the ones merged so far: joined with an earlier
+    /// declaration of the same name when both are plain (each one's constraints then hold), else in its
+    /// place.
+    private func addProperty(_ property: Schema, named name: String, to properties: inout OrderedMap<Schema>) {
+        func isPlain(_ schema: Schema) -> Bool {
+            schema.ref == nil && !isObjectWithProperties(schema) && !isUnion(schema) && mergedAllOf(schema) == nil
+        }
+        // The same declaration met again (through a part two parts share) is already there.
+        guard let earlier = properties[name], earlier.location != property.location, isPlain(earlier), isPlain(property)
+        else {
+            properties[name] = property
+            return
+        }
+        var joined = Schema(location: property.location)
+        joined.allOf = [earlier, property]
+        joined.description = property.description ?? earlier.description
+        joined.readOnly = earlier.readOnly || property.readOnly
+        joined.writeOnly = earlier.writeOnly || property.writeOnly
+        joined.deprecated = earlier.deprecated || property.deprecated
+        properties[name] = joined
     }
 
     /// Whether `enum` lists only strings, for a string or untyped schema: that becomes a Swift

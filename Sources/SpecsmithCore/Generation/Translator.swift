@@ -58,6 +58,7 @@ struct Translator {
                 operations.append(declaration)
             }
         }
+        schemas.breakAliasCycles()
         let (types, validating) = Self.markValidationAndRecursion(schemas.declarations)
         for index in operations.indices {
             guard let body = operations[index].body else { continue }

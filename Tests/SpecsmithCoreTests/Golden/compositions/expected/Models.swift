@@ -162,3 +162,47 @@ public enum Code: Codable, Hashable, Sendable {
         }
     }
 }
+
+/// A property declared again must meet both declarations.
+public struct Puppy: Codable, Hashable, Sendable {
+    /// From 2 to 30 Unicode scalars.
+    public let name: String
+    public let petType: String
+    public let bark: Bool
+
+    /// Creates a value from its properties.
+    public init(
+        name: String,
+        petType: String,
+        bark: Bool
+    ) {
+        self.name = name
+        self.petType = petType
+        self.bark = bark
+    }
+}
+
+/// Two parts that share a part (a diamond) still merge.
+public struct Hybrid: Codable, Hashable, Sendable {
+    /// At most 30 Unicode scalars.
+    public let name: String
+    public let petType: String
+    public let bark: Bool
+    /// At least 0. At most 9.
+    public let lives: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        name: String,
+        petType: String,
+        bark: Bool,
+        lives: Int? = nil
+    ) {
+        self.name = name
+        self.petType = petType
+        self.bark = bark
+        self.lives = lives
+    }
+}
+
+public typealias Ouroboros = JSONValue

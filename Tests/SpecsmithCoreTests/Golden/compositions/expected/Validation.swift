@@ -65,3 +65,20 @@ extension Code: Validatable {
         }
     }
 }
+
+extension Puppy: Validatable {
+    /// Records each constraint of the `Puppy` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(name, at: "name", .maxLength(30))
+        context.check(name, at: "name", .minLength(2))
+    }
+}
+
+extension Hybrid: Validatable {
+    /// Records each constraint of the `Hybrid` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(name, at: "name", .maxLength(30))
+        context.check(lives, at: "lives", .minimum(0))
+        context.check(lives, at: "lives", .maximum(9))
+    }
+}
