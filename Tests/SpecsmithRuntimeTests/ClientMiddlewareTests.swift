@@ -278,7 +278,10 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         ]
         for contentType in contentTypes {
             let response = ReceivedResponse(
-                status: .notFound, headerFields: [.contentType: contentType], body: Data(#"{"status":404}"#.utf8))
+                status: .notFound,
+                headerFields: [.contentType: contentType],
+                body: Data(#"{"status":404}"#.utf8)
+            )
             #expect(try response.decodeJSON([String: Int].self, operation: "getPet") == ["status": 404])
         }
     }
