@@ -272,6 +272,20 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         #expect(ClientRedaction.body(Data()) == "(empty)")
     }
 
+    @Test func structuredSyntaxJSONMediaTypesDecodeAsJSON() throws {
+        let contentTypes = [
+            "application/problem+json", "application/vnd.api+json; charset=utf-8", "Application/Problem+JSON",
+        ]
+        for contentType in contentTypes {
+            let response = ReceivedResponse(
+                status: .notFound,
+                headerFields: [.contentType: contentType],
+                body: Data(#"{"status":404}"#.utf8)
+            )
+            #expect(try response.decodeJSON([String: Int].self, operation: "getPet") == ["status": 404])
+        }
+    }
+
     @Test func decodingReportsTheWrongContentTypeAndUndecodableBodies() {
         let html = ReceivedResponse(status: .ok, headerFields: [.contentType: "text/html"], body: Data("<html>".utf8))
         #expect(

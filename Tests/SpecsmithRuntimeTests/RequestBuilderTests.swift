@@ -128,6 +128,28 @@ struct RequestBuilderTests {
         #expect(prepared.request.headerFields[.accept] == "application/json")
     }
 
+    @Test func aJSONBodyAndAcceptCarryTheMediaTypesTheSpecNames() throws {
+        var builder = RequestBuilder(method: .patch, server: server, path: "/pets/7")
+        try builder.setJSONBody(["name": "Rex"], contentType: "application/merge-patch+json")
+        builder.acceptJSON("application/vnd.api+json", "application/problem+json")
+        let prepared = try builder.build()
+        #expect(prepared.body == Data(#"{"name":"Rex"}"#.utf8))
+        #expect(prepared.request.headerFields[.contentType] == "application/merge-patch+json")
+        #expect(prepared.request.headerFields[fields: .accept].count == 1)
+        #expect(prepared.request.headerFields[.accept] == "application/vnd.api+json, application/problem+json")
+        let urlRequest = try prepared.urlRequest
+        #expect(urlRequest.value(forHTTPHeaderField: "Content-Type") == "application/merge-patch+json")
+        #expect(urlRequest.value(forHTTPHeaderField: "Accept") == "application/vnd.api+json, application/problem+json")
+    }
+
+    @Test func anAbsentJSONBodySetsNoContentType() throws {
+        var builder = RequestBuilder(method: .patch, server: server, path: "/pets/7")
+        try builder.setJSONBody([String: String]?.none, contentType: "application/merge-patch+json")
+        let prepared = try builder.build()
+        #expect(prepared.body == nil)
+        #expect(prepared.request.headerFields[.contentType] == nil)
+    }
+
     @Test func invalidServerURLsAreRefused() {
         let servers = [
             "/relative", "mailto:someone@example.com", "https://example.com/v1?x=1", "https://u:p@example.com",

@@ -247,8 +247,10 @@ struct OperationDeclaration: Sendable, Hashable {
     /// When the request carries `Authorization: Bearer <token>`: the security scheme's description
     /// (possibly empty) for the argument's documentation; `nil` when it carries none.
     var bearerAuth: [String]?
-    /// The media type the operation's responses are expected in, for `Accept`.
-    var accept: String?
+    /// The media types for `Accept`, in order; empty when no successful response has a body. A successful
+    /// JSON response asks for every JSON media type the documented responses are read from
+    /// (`application/vnd.api+json`, `application/problem+json`); another asks for its own.
+    var accept: [String]
     /// The Swift type of the first successful response body, if any.
     var responseType: String?
     /// Every documented response, in document order (`default` last).
@@ -342,6 +344,8 @@ struct BodyDeclaration: Sendable, Hashable {
 
     var type: String
     var isOptional: Bool
+    /// The media type as the spec writes it; for JSON, as it goes in `Content-Type`
+    /// (see ``Translator/jsonWireMediaType(_:)``).
     var contentType: String
     var encoding: Encoding
     var doc: [String]

@@ -199,8 +199,9 @@ struct Translator {
             case .binary:
                 type = "Data"
             }
+            let contentType = choice.encoding == .json ? Self.jsonWireMediaType(choice.mediaType) : choice.mediaType
             body = BodyDeclaration(
-                type: type, isOptional: !requestBody.required, contentType: choice.mediaType, encoding: choice.encoding,
+                type: type, isOptional: !requestBody.required, contentType: contentType, encoding: choice.encoding,
                 doc: SchemaTranslator.documentation(requestBody.description), validatesNested: false)
         }
         var parameters: [ParameterDeclaration] = []
@@ -311,7 +312,31 @@ struct Translator {
         return OperationDeclaration(
             name: name, method: operation.method.wireName, path: operation.path, doc: doc,
             deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer,
-            accept: main?.contentType, responseType: main?.type, responses: responses)
+            accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
+    }
+
+    /// The media types an operation asks for in `Accept`: none when no successful response has a body; when
+    /// the first that has one is JSON, every JSON media type the responses are read from, in order, each once
+    /// (`application/vnd.api+json`, `application/problem+json`); otherwise that response's media type.
+    static func acceptedMediaTypes(_ responses: [ResponseDeclaration]) -> [String] {
+        guard let main = responses.first(where: { isSuccess($0.status) && $0.type != nil }),
+            let mainType = main.contentType
+        else { return [] }
+        guard main.body == .json else { return [mainType] }
+        var seen: Set<String> = []
+        return responses.compactMap { response in
+            guard response.body == .json, let contentType = response.contentType else { return nil }
+            let mediaType = jsonWireMediaType(contentType)
+            return seen.insert(mediaType.lowercased().filter { $0 != " " }).inserted ? mediaType : nil
+        }
+    }
+
+    /// A JSON media type as a request states it in `Content-Type` or `Accept`: as the spec writes it
+    /// (`application/merge-patch+json`, `application/json; charset=utf-8`), except `application/json` in any
+    /// case, and a range such as `application/*+json`, which name no one type: `application/json`.
+    static func jsonWireMediaType(_ mediaType: String) -> String {
+        let normalized = mediaType.lowercased().filter { $0 != " " }
+        return normalized == "application/json" || normalized.contains("*") ? "application/json" : mediaType
     }
 
     /// When the operation's security (or the document's) asks for an HTTP bearer token, the

@@ -865,7 +865,11 @@ struct Renderer {
         if let body = operation.body {
             let contentType = SwiftLiteral.string(body.contentType)
             switch body.encoding {
-            case .json: steps.append("try request.setJSONBody(body)")
+            case .json:
+                steps +=
+                    body.contentType == "application/json"
+                    ? ["try request.setJSONBody(body)"]
+                    : Self.call("try request.setJSONBody(", ["body", "contentType: \(contentType)"], indent: 8)
             case .form: steps.append("try request.setFormBody(body)")
             case .multipart: steps.append("try request.setMultipartBody(body)")
             case .text:
@@ -876,9 +880,7 @@ struct Renderer {
                 steps.append("request.setBinaryBody(body\(explicit))")
             }
         }
-        if let accept = operation.accept {
-            steps.append(Translator.isJSON(accept) ? "request.acceptJSON()" : "try request.setHeader(\"Accept\", \(SwiftLiteral.string(accept)))")
-        }
+        steps += Self.acceptStep(operation.accept)
 
         let path = pathLiteral(operation)
         // The width of `    public static func name(arguments) throws -> PreparedRequest {`, without writing it.
@@ -900,6 +902,18 @@ struct Renderer {
             "binding": .string(steps.isEmpty ? "let" : "var"),
             "steps": .lines(steps),
         ]
+    }
+
+    /// The statement that sets `Accept`: `request.acceptJSON()` for `application/json` alone,
+    /// `request.acceptJSON("application/vnd.api+json", "application/problem+json")` for other JSON media
+    /// types, `try request.setHeader("Accept", "text/csv")` for another; none for none.
+    private static func acceptStep(_ mediaTypes: [String]) -> [String] {
+        guard let first = mediaTypes.first else { return [] }
+        if mediaTypes == ["application/json"] { return ["request.acceptJSON()"] }
+        guard Translator.isJSON(first) else {
+            return ["try request.setHeader(\"Accept\", \(SwiftLiteral.string(mediaTypes.joined(separator: ", "))))"]
+        }
+        return call("request.acceptJSON(", mediaTypes.map(SwiftLiteral.string), indent: 8)
     }
 
     /// Arguments for a signature: each with its text and whether it is the last (no comma after it).

@@ -194,12 +194,14 @@ public struct RequestBuilder: Sendable {
         headerFields[fields: .authorization] = [field]
     }
 
-    /// Encodes `body` with ``JSONCoding/encode(_:)``, keys in `CodingKeys` order, and sets
-    /// `Content-Type: application/json`; a `nil` body (an optional request body left out) sets nothing.
-    public mutating func setJSONBody(_ body: (some Encodable)?) throws {
+    /// Encodes `body` with ``JSONCoding/encode(_:)``, keys in `CodingKeys` order, and sets `Content-Type` to
+    /// `contentType`: `application/json` unless the spec names another JSON media type
+    /// (`application/merge-patch+json`, `application/vnd.api+json`). A `nil` body (an optional request body
+    /// left out) sets nothing.
+    public mutating func setJSONBody(_ body: (some Encodable)?, contentType: String = "application/json") throws {
         guard let body else { return }
         self.body = try JSONCoding.encode(body)
-        headerFields[.contentType] = "application/json"
+        headerFields[.contentType] = contentType
     }
 
     /// Encodes `body` as `application/x-www-form-urlencoded`: each property a `name=value` pair, nested
@@ -259,9 +261,11 @@ public struct RequestBuilder: Sendable {
         headerFields[.contentType] = contentType
     }
 
-    /// Sets `Accept: application/json`, for an operation that responds with JSON.
-    public mutating func acceptJSON() {
-        headerFields[.accept] = "application/json"
+    /// Sets `Accept` for an operation that responds with JSON: `application/json` when no media type is
+    /// given, else the given ones in order (`acceptJSON("application/vnd.api+json", "application/problem+json")`
+    /// sends `Accept: application/vnd.api+json, application/problem+json`).
+    public mutating func acceptJSON(_ mediaTypes: String...) {
+        headerFields[.accept] = mediaTypes.isEmpty ? "application/json" : mediaTypes.joined(separator: ", ")
     }
 
     /// The JSON text of a parameter value.

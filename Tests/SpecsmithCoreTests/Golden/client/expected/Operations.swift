@@ -20,7 +20,7 @@ public enum Operations {
         }
         var request = RequestBuilder(method: .get, server: server.url, path: "/pets/\(petId)")
         try request.setBearerToken(bearerToken)
-        request.acceptJSON()
+        request.acceptJSON("application/json", "application/problem+json")
         return try request.build()
     }
 }
