@@ -9,8 +9,9 @@ struct Lint: ParsableCommand {
         abstract: "Check OpenAPI documents and print every problem found.",
         usage: "specsmith lint FILE...",
         discussion: """
-            Loads each FILE fully (following every $ref, also into other files) and prints its \
-            diagnostics to standard error as file:line:column: severity: message, with the source line \
+            Loads each FILE fully (following every $ref, also into other files), works out the code it \
+            would generate, and prints every diagnostic either step reports (what generate would report) \
+            to standard error as file:line:column: severity: message, with the source line \
             and a caret under the column, sorted by location. A summary such as "2 errors, 5 warnings" \
             goes to standard output. Nothing is written.
 
@@ -32,13 +33,18 @@ struct Lint: ParsableCommand {
     }
 
     func run() throws {
-        let loader = DocumentLoader()
+        let pipeline = Pipeline(templates: try TemplateSet.defaults())
         var all: [Diagnostic] = []
         var sources: [String: String] = [:]
         for file in files {
-            let result = loader.load(file: file)
+            let result = pipeline.loader.load(file: file)
             all += result.diagnostics
             sources.merge(result.sources) { first, _ in first }
+            // What generation finds (unsupported features, patterns the code cannot use) needs a document
+            // without errors, as generating does.
+            if let document = result.document, !result.hasErrors {
+                all += pipeline.translate(document, job: GenerationJob(spec: file, output: "", module: "Lint")).diagnostics
+            }
         }
         let known = sources
         let renderer = DiagnosticRenderer { known[$0] }

@@ -91,6 +91,33 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/Out"))
     }
 
+    /// `lint` reports what `generate` would, generation's own findings included, and writes nothing.
+    @Test func lintReportsWhatGenerationWould() throws {
+        try write(
+            "spec.yaml",
+            """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                List: {type: array, items: {$ref: '#/components/schemas/List'}}
+                Thing:
+                  type: object
+                  properties:
+                    code: {type: string, pattern: 'a\\'}
+            """)
+        let lint = try run(["lint", "spec.yaml"])
+        let generate = try run(["generate", "spec.yaml", "--output", "Out", "--module", "T"])
+        #expect(lint.status == 1)
+        #expect(lint.stdout == "1 error, 1 warning\n")
+        #expect(lint.stderr.contains("spec.yaml:6:11: warning: schema 'List' contains itself"))
+        #expect(lint.stderr.contains("spec.yaml:10:15: error: pattern 'a\\' is not a regular expression"))
+        #expect(generate.status == 1)
+        #expect(generate.stderr.hasPrefix(lint.stderr))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Out"))
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try run(["generate", "spec.yaml"]).status == 2)
         #expect(try run(["--no-such-flag"]).status == 2)
