@@ -497,6 +497,12 @@ struct SchemaTranslator {
                     validatesNested: false,
                     valueStruct: type.structName))
         }
+        for required in requiredNames where schema.properties[required] == nil {
+            diagnostics.append(
+                .warning(
+                    "'\(required)' is required but not among the properties of '\(qualifiedName)', so nothing checks that "
+                        + "it is present", at: schema.location))
+        }
         var extras: ExtraProperties?
         switch schema.additionalProperties {
         case .schema(let valueSchema)?:

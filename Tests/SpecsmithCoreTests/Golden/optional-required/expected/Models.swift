@@ -88,3 +88,15 @@ public struct Person: Codable, Hashable, Sendable {
         }
     }
 }
+
+/// A required name that no property declares is warned about.
+public struct Ghostly: Codable, Hashable, Sendable {
+    public let present: String
+
+    /// Creates a value from its properties.
+    public init(
+        present: String
+    ) {
+        self.present = present
+    }
+}
