@@ -349,5 +349,17 @@ struct BodyDeclaration: Sendable, Hashable {
     var contentType: String
     var encoding: Encoding
     var doc: [String]
+    /// Whether the value is, or holds, a generated type with checks of its own.
     var validatesNested: Bool
+    /// The type the rules see: ``type``, or for an alias the type it stands for.
+    var ruleType: String
+    /// The body schema's own constraints (`maxItems` of an array, `maxLength` of text).
+    var rules: [ValidationRule] = []
+    /// Constraints on each element, when the body is an array of strings or numbers.
+    var elementRules: [ValidationRule] = []
+    /// Constraints on each value, when the body is a dictionary of strings or numbers.
+    var valueRules: [ValidationRule] = []
+
+    /// Whether building a request checks anything about the body.
+    var validates: Bool { validatesNested || !rules.isEmpty || !elementRules.isEmpty || !valueRules.isEmpty }
 }

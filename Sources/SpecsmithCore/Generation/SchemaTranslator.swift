@@ -725,7 +725,27 @@ struct SchemaTranslator {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
             return SwiftTypeName(name: name, structName: isStruct ? name : nil)
         }
-        return SwiftTypeName(name: name, underlying: plainType(of: resolved))
+        return SwiftTypeName(name: name, structName: referencedElementStruct(resolved), underlying: plainType(of: resolved))
+    }
+
+    /// For an array or dictionary schema that an alias stands for (`Pets = [Pet]`, `PetMap = [String:
+    /// Pet]`, `Grid = [[Pet]]`), the generated struct or union its items or values are by reference, if
+    /// any: a value of the alias then validates each of them.
+    private func referencedElementStruct(_ schema: Schema) -> String? {
+        var member = schema
+        // Arrays of arrays nest no deeper than a document can.
+        for _ in 0..<YAMLLimits().maxDepth {
+            guard let next = member.items ?? member.additionalProperties.flatMap({ if case .schema(let s) = $0 { s } else { nil } })
+            else { return nil }
+            guard let ref = next.ref else {
+                member = next
+                continue
+            }
+            let resolved = document.dereferenced(document.schema(for: ref))
+            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
+            member = resolved
+        }
+        return nil
     }
 
     /// The Swift type an alias stands for, as far as rules care: a scalar, `[...]`, `[String: ...]` or

@@ -60,13 +60,16 @@ struct Translator {
         }
         schemas.breakAliasCycles()
         let (types, validating) = Self.markValidationAndRecursion(schemas.declarations)
+        var aliases: [String: String] = [:]
+        for case .alias(let alias) in types { aliases[alias.name] = alias.type }
         for index in operations.indices {
             guard let body = operations[index].body else { continue }
-            operations[index].body?.validatesNested = validating.contains(Self.elementType(body.type))
+            operations[index].body?.validatesNested = validating.contains(Self.elementType(body.type, aliases: aliases))
         }
         for index in operations.indices {
             for (position, parameter) in operations[index].parameters.enumerated() {
-                operations[index].parameters[position].validatesNested = validating.contains(Self.elementType(parameter.type))
+                operations[index].parameters[position].validatesNested = validating.contains(
+                    Self.elementType(parameter.type, aliases: aliases))
             }
         }
         let model = GenerationModel(
@@ -101,13 +104,21 @@ struct Translator {
         }
     }
 
-    /// The type of a value, or of an array's elements: `Pet` for `Pet` and `[Pet]`.
-    static func elementType(_ type: String) -> String {
-        // By UTF-8: the brackets and colon are ASCII, and walking characters costs ten times as much.
-        let utf8 = type.utf8
-        let start = utf8.first == UInt8(ascii: "[") ? utf8.index(after: utf8.startIndex) : utf8.startIndex
-        let end = utf8[start...].firstIndex { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: ":") } ?? utf8.endIndex
-        return String(type[start..<end])
+    /// The type of a value, or of the innermost elements or values of its arrays and dictionaries, seen
+    /// through `aliases` (alias names and the types they stand for): `Pet` for `Pet`, `[Pet]`, `[[Pet]]`,
+    /// `[String: Pet]`, and `Pets` when `Pets = [Pet]`.
+    static func elementType(_ type: String, aliases: [String: String] = [:]) -> String {
+        var element = Substring(type)
+        // An alias chain is no longer than the aliases.
+        for _ in 0...aliases.count {
+            while element.utf8.first == UInt8(ascii: "["), element.utf8.last == UInt8(ascii: "]") {
+                element = element.dropFirst().dropLast()
+                if element.hasPrefix("String: ") { element = element.dropFirst("String: ".count) }
+            }
+            guard let aliased = aliases[String(element)] else { break }
+            element = Substring(aliased)
+        }
+        return String(element)
     }
 
     // MARK: - Servers
@@ -200,9 +211,14 @@ struct Translator {
                 type = "Data"
             }
             let contentType = choice.encoding == .json ? Self.jsonWireMediaType(choice.mediaType) : choice.mediaType
+            let bodySchema = choice.encoding == .binary ? nil : choice.content.schema
+            let ruleType = bodySchema.map { schemas.ruleType(of: $0, swiftType: type) } ?? type
             body = BodyDeclaration(
                 type: type, isOptional: !requestBody.required, contentType: contentType, encoding: choice.encoding,
-                doc: SchemaTranslator.documentation(requestBody.description), validatesNested: false)
+                doc: SchemaTranslator.documentation(requestBody.description), validatesNested: false, ruleType: ruleType,
+                rules: bodySchema.map { schemas.rules(for: $0, swiftType: ruleType) } ?? [],
+                elementRules: bodySchema.map { schemas.elementRules(for: $0) } ?? [],
+                valueRules: bodySchema.map { schemas.valueRules(for: $0, swiftType: ruleType) } ?? [])
         }
         var parameters: [ParameterDeclaration] = []
         // Required parameters come first, so that a call reads in the order its arguments must be given.
@@ -453,7 +469,8 @@ struct Translator {
                                 || !s.properties[index].valueRules.isEmpty
                             guard let valueStruct = s.properties[index].valueStruct else { continue }
                             holds.append(valueStruct)
-                            if !s.properties[index].type.hasPrefix("[") { contains.append(valueStruct) }
+                            // By the type the alias stands for: an alias of an array contains nothing directly.
+                            if !s.properties[index].ruleType.hasPrefix("[") { contains.append(valueStruct) }
                         }
                         if let valueStruct = s.extras?.valueStruct { holds.append(valueStruct) }
                         nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
@@ -465,7 +482,7 @@ struct Translator {
                         edges.append(
                             (
                                 u.cases.compactMap(\.valueStruct),
-                                u.cases.compactMap { $0.type.hasPrefix("[") ? nil : $0.valueStruct }
+                                u.cases.compactMap { $0.ruleType.hasPrefix("[") ? nil : $0.valueStruct }
                             ))
                         collect(u.nested, prefix: qualified)
                     case .enumeration, .alias:
@@ -524,7 +541,7 @@ struct Translator {
                     for index in s.properties.indices {
                         let valueStruct = s.properties[index].valueStruct
                         s.properties[index].validatesNested = validates(valueStruct)
-                        s.properties[index].isIndirect = !s.properties[index].type.hasPrefix("[") && onCycle(number, valueStruct)
+                        s.properties[index].isIndirect = !s.properties[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
                     }
                     let extrasStruct = s.extras?.valueStruct
                     s.extras?.validatesNested = validates(extrasStruct)
@@ -536,7 +553,7 @@ struct Translator {
                     for index in u.cases.indices {
                         let valueStruct = u.cases[index].valueStruct
                         u.cases[index].validates = validates(valueStruct)
-                        u.cases[index].isIndirect = !u.cases[index].type.hasPrefix("[") && onCycle(number, valueStruct)
+                        u.cases[index].isIndirect = !u.cases[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
                     }
                     u.nested = mark(Self.take(&u.nested))
                     marked.append(.union(u))

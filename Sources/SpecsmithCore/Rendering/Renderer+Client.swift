@@ -74,7 +74,7 @@ extension Renderer {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
             argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
             call.append("body")
-            validates = validates || body.validatesNested
+            validates = validates || body.validates
         }
         for parameter in operation.parameters {
             arguments.append(parameter.argument)

@@ -761,7 +761,7 @@ struct Renderer {
         if let body = operation.body {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
             argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
-            hasValidation = hasValidation || body.validatesNested
+            hasValidation = hasValidation || body.validates
         }
         for parameter in operation.parameters {
             arguments.append(parameter.argument)
@@ -807,6 +807,15 @@ struct Renderer {
             }
             if parameter.validatesNested {
                 checks.append("context.validate(\(parameter.name), at: \(SwiftLiteral.string(parameter.wireName)))")
+            }
+        }
+        if let body = operation.body {
+            let rules =
+                body.rules.map { (rule: $0, target: CheckWriter.Target.value) } + body.elementRules.map { ($0, .elements) }
+                + body.valueRules.map { ($0, .values) }
+            for (rule, target) in rules {
+                checks += writer.statements(
+                    for: rule, value: "body", key: ".here", type: body.ruleType, target: target, constantBase: "body")
             }
         }
         var validations: [String] = []

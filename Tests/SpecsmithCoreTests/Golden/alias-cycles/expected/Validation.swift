@@ -5,6 +5,7 @@ import SpecsmithRuntime
 extension Node: Validatable {
     /// Records each constraint of the `Node` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
+        context.validate(children, at: "children")
         context.check(list, at: "list", .minItems(1))
     }
 }
