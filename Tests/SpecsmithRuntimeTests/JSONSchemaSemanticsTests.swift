@@ -108,6 +108,17 @@ struct JSONSchemaSemanticsTests {
         #expect(violations { $0.check(1.0999999999999999, at: "v", NumberRule.exclusiveMaximum("1.1")) }.isEmpty)
     }
 
+    /// `enum` and `const` of an array's items or a dictionary's values hold for each, reported at its
+    /// index or name.
+    @Test func enumAndConstHoldForEachMember() {
+        let sizes = violations { $0.check(each: [1, 4, 2, 5], at: "sizes", ValueRule<Int>.enum([1, 2, 3])) }
+        #expect(sizes.map(\.path) == ["sizes[1]", "sizes[3]"])
+        #expect(sizes.map(\.keyword) == [.enum, .enum])
+        let fixed = violations { $0.check(eachValue: ["a": "x", "b": "y"], at: "f", ValueRule<String>.const("x")) }
+        #expect(fixed.map(\.path) == ["f.b"])
+        #expect(fixed.map(\.keyword) == [.const])
+    }
+
     /// A `Float` (`format: float`) is compared through its own shortest decimal form: `Float(0.3)` is
     /// 0.3, not the 0.30000001192092896 of the `Double` it widens to.
     @Test func floatsAreCheckedThroughTheirOwnDecimalForm() {

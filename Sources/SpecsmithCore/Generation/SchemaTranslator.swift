@@ -246,8 +246,7 @@ struct SchemaTranslator {
     }
 
     /// The rules of an array's element or a dictionary's value, when it is a string or a number (other
-    /// members check themselves); a string `enum` is `listed`, other `enum`s and `const` are not checked
-    /// on members.
+    /// members check themselves); a string `enum` is `listed`.
     mutating func memberRules(_ member: Schema) -> [ValidationRule] {
         let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
         if isExpressibleEnum(element) { return [.listed] }
@@ -255,13 +254,7 @@ struct SchemaTranslator {
         guard types == [.string] || types == [.integer] || types == [.number],
             !(types == [.string] && element.format == "date-time")
         else { return [] }
-        let swiftType = types == [.string] ? "String" : types == [.integer] ? "Int" : "Double"
-        return rules(for: member, swiftType: swiftType).filter {
-            switch $0 {
-            case .enumeration, .const: false
-            default: true
-            }
-        }
+        return rules(for: member, swiftType: plainType(of: element))
     }
 
     /// The rules a value of this schema must meet (following references to plain-typed schemas),

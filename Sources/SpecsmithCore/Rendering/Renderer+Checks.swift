@@ -73,9 +73,18 @@ struct CheckWriter {
             expression = ".pattern(Self.\(name))"
         case .enumeration where hoists:
             // Built once: a rule holding an array would otherwise allocate on every check.
-            let name = constantBase + "Values"
+            let suffix =
+                switch target {
+                case .value: "Values"
+                case .elements: "ItemValues"
+                case .values: "ValueValues"
+                }
+            let name = constantBase + suffix
             constants.append(
-                ["declaration": .string("\(name): ValueRule<\(type)>"), "value": .string(Renderer.expression(rule, type: type))])
+                [
+                    "declaration": .string("\(name): ValueRule<\(memberType)>"),
+                    "value": .string(Renderer.expression(rule, type: memberType)),
+                ])
             expression = "Self.\(name)"
         default:
             expression = Renderer.expression(rule, type: memberType)

@@ -227,6 +227,20 @@ public struct ValidationContext: Sendable {
         record(failure, at: .key(key))
     }
 
+    /// Checks every element of an array against its schema's `enum` or `const`.
+    public mutating func check<Value>(each values: [Value]?, at key: ValidationKey, _ rule: ValueRule<Value>) {
+        guard let values else { return }
+        for (index, value) in values.enumerated() {
+            guard let failure = rule.failure(value) else { continue }
+            record(failure, at: .key(key), .index(index))
+        }
+    }
+
+    /// Checks every value of a dictionary against its schema's `enum` or `const`, each at its name.
+    public mutating func check<Value>(eachValue values: [String: Value]?, at key: ValidationKey, _ rule: ValueRule<Value>) {
+        forEachValue(values, at: key) { rule.failure($0) }
+    }
+
     /// Checks that a value of a generated string enum is one the spec lists (not `unknown`).
     public mutating func check<Value: OpenEnum>(_ value: Value?, at key: ValidationKey, _ rule: ListedRule) {
         guard let value, let failure = rule.failure(value) else { return }

@@ -51,3 +51,21 @@ public struct Basket: Codable, Hashable, Sendable {
         }
     }
 }
+
+/// enum and const hold for each item and each value too.
+public struct Levels: Codable, Hashable, Sendable {
+    public let sizes: [Int32]?
+    public let fixed: [String]?
+    public let weights: [String: Double]?
+
+    /// Creates a value from its properties.
+    public init(
+        sizes: [Int32]? = nil,
+        fixed: [String]? = nil,
+        weights: [String: Double]? = nil
+    ) {
+        self.sizes = sizes
+        self.fixed = fixed
+        self.weights = weights
+    }
+}

@@ -28,3 +28,16 @@ extension Basket.LinesItem: Validatable {
         context.check(quantity, at: "quantity", .minimum(1))
     }
 }
+
+extension Levels: Validatable {
+    private static let sizesItemValues: ValueRule<Int32> = .enum([1, 2, 3])
+
+    private static let weightsValueValues: ValueRule<Double> = .enum([0.5, 1])
+
+    /// Records each constraint of the `Levels` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(each: sizes, at: "sizes", Self.sizesItemValues)
+        context.check(each: fixed, at: "fixed", .const("x"))
+        context.check(eachValue: weights, at: "weights", Self.weightsValueValues)
+    }
+}
