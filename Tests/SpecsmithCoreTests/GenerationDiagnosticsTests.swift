@@ -33,6 +33,36 @@ import Testing
         #expect(error.location?.column == 12)
     }
 
+    /// Servers of a path or operation's own are not generated: a warning says so, unless they are the
+    /// document's (Twilio repeats its one server on every path).
+    @Test func serversOfAPathOrOperationOtherThanTheDocumentsAreWarnedAbout() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            servers: [{url: "https://a.example.com"}, {url: "https://b.example.com"}]
+            paths:
+              /same:
+                servers: [{url: "https://b.example.com"}, {url: "https://a.example.com"}]
+                get:
+                  servers: [{url: "https://a.example.com"}, {url: "https://b.example.com"}]
+                  responses: {'204': {description: ok}}
+              /other:
+                servers: [{url: "https://files.example.com"}]
+                post:
+                  servers: [{url: "https://upload.example.com"}]
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(result.files != nil)
+        let warnings = result.diagnostics.filter { $0.message.hasPrefix("servers of") }
+        #expect(
+            warnings.map(\.message) == [
+                "servers of path /other are not generated yet; its requests go to the document's servers",
+                "servers of `POST /other` are not generated yet; its requests go to the document's servers",
+            ])
+        #expect(warnings.map { $0.location?.line } == [11, 13])
+    }
+
     @Test func aNotThatRefersBackToItsOwnSchemaIsAWarningAtItsLocation() throws {
         let result = try generate(
             """

@@ -75,7 +75,31 @@ struct Translator {
         let model = GenerationModel(
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
             operations: operations)
-        return (model, schemas.diagnostics + diagnostics)
+        return (model, schemas.diagnostics + diagnostics + Self.serverOverrides(document))
+    }
+
+    /// A warning for each path item and operation that names servers of its own, other than the
+    /// document's: their requests go to the document's servers, which a caller picks with `server:`.
+    static func serverOverrides(_ document: OpenAPIDocument) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        let documentURLs = Set(document.servers.map(\.url))
+        for item in document.paths.values {
+            let path = item.path
+            if let first = item.servers.first, Set(item.servers.map(\.url)) != documentURLs {
+                warnings.append(
+                    .warning(
+                        "servers of path \(path) are not generated yet; its requests go to the document's servers",
+                        at: first.location))
+            }
+            for operation in item.operations {
+                guard let first = operation.servers.first, Set(operation.servers.map(\.url)) != documentURLs else { continue }
+                warnings.append(
+                    .warning(
+                        "servers of `\(operation.method.wireName) \(path)` are not generated yet; its requests go to the "
+                            + "document's servers", at: first.location))
+            }
+        }
+        return warnings
     }
 
     /// One operation translated by a worker copy of the schema translator.

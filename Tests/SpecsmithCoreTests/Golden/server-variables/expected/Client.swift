@@ -47,4 +47,30 @@ public struct GoldenClient: Sendable {
         /// Done.
         case noContent
     }
+
+    /// Servers of an operation's own are warned about.
+    ///
+    /// `POST /upload`
+    ///
+    /// - Returns: The documented response, as ``UploadOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func upload() async throws -> UploadOutcome {
+        let operation = ClientOperation(name: "upload")
+        let request = try Operations.upload(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `upload`.
+    public enum UploadOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
 }

@@ -15,4 +15,17 @@ public enum Operations {
         let request = RequestBuilder(method: .get, server: server.url, path: "/ping")
         return try request.build()
     }
+
+    /// Servers of an operation's own are warned about.
+    ///
+    /// `POST /upload`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func upload(server: Server = .production()) throws -> PreparedRequest {
+        let request = RequestBuilder(method: .post, server: server.url, path: "/upload")
+        return try request.build()
+    }
 }
