@@ -5,7 +5,9 @@ import Testing
 
 @Suite("Loading: diagnostics")
 struct LoadingDiagnosticsTests {
-    @Test("unknown keys, constraints that cannot apply, unsupported keywords and ill-typed values are warnings")
+    @Test(
+        "unknown keys, constraints that cannot apply, unsupported keywords and ill-typed values are warnings; a number with a zero fraction is an integer"
+    )
     func warnings() throws {
         let result = LoadingFixtures.load("warnings.yaml")
         #expect(

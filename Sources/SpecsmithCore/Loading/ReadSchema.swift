@@ -259,7 +259,8 @@ extension LoadSession {
         switch value {
         case .null: types.contains(.null)
         case .bool: types.contains(.boolean)
-        case .number(let n): types.contains(.number) || (n.isInteger && types.contains(.integer))
+        // JSON Schema: a number with a zero fraction (`1.0`, `1e2`) is an integer.
+        case .number(let n): types.contains(.number) || (types.contains(.integer) && (n.isInteger || wholeNumber(n.text) != nil))
         case .string: types.contains(.string)
         case .array: types.contains(.array)
         case .object: types.contains(.object)
