@@ -245,8 +245,13 @@ struct Translator {
                 valueRules: bodySchema.map { schemas.valueRules(for: $0, swiftType: ruleType) } ?? [])
         }
         var parameters: [ParameterDeclaration] = []
+        // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored (the request
+        // sets those from its responses, body and security).
+        let declared = operation.parameters.filter { parameter in
+            parameter.in != .header || !["accept", "content-type", "authorization"].contains(parameter.name.lowercased())
+        }
         // Required parameters come first, so that a call reads in the order its arguments must be given.
-        let ordered = operation.parameters.filter(\.required) + operation.parameters.filter { !$0.required }
+        let ordered = declared.filter(\.required) + declared.filter { !$0.required }
         let members = ordered.map { SwiftNames.member($0.name) }
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
