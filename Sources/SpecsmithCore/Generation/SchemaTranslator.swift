@@ -655,6 +655,12 @@ struct SchemaTranslator {
             if types.isEmpty, schema.items != nil {
                 return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
             }
+            if types.count > 1 {
+                diagnostics.append(
+                    .warning(
+                        "a value of several types (\(types.map(\.rawValue).joined(separator: ", "))) is not generated yet; "
+                            + "it is a JSONValue whose type is not checked", at: schema.location))
+            }
             return SwiftTypeName(name: "JSONValue")
         }
         switch type {
@@ -693,6 +699,13 @@ struct SchemaTranslator {
         _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
     ) -> SwiftTypeName {
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
+        let resolvedItems = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
+        if isNullable(items) || isNullable(resolvedItems) {
+            diagnostics.append(
+                .warning(
+                    "items that may be null are not generated yet; an array holding null does not decode",
+                    at: items.location))
+        }
         let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested)
         return SwiftTypeName(name: "[\(element.name)]", structName: element.structName)
     }

@@ -75,13 +75,22 @@ struct Translator {
         let model = GenerationModel(
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
             operations: operations)
-        return (model, schemas.diagnostics + diagnostics + Self.serverOverrides(document))
+        return (model, schemas.diagnostics + diagnostics + Self.serverWarnings(document))
     }
 
-    /// A warning for each path item and operation that names servers of its own, other than the
-    /// document's: their requests go to the document's servers, which a caller picks with `server:`.
-    static func serverOverrides(_ document: OpenAPIDocument) -> [Diagnostic] {
+    /// A warning for each server URL that is relative (OpenAPI reads it against where the document is
+    /// served, which generated code cannot know), and for each path item and operation that names
+    /// servers of its own, other than the document's: their requests go to the document's servers,
+    /// which a caller picks with `server:`.
+    static func serverWarnings(_ document: OpenAPIDocument) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
+        for server in document.servers where !server.url.contains("://") {
+            warnings.append(
+                .warning(
+                    "server URL \"\(server.url)\" is relative to where the document is served, which generated code "
+                        + "cannot know; requests to it throw RequestError.invalidServerURL unless given server: .custom(URL)",
+                    at: server.location))
+        }
         let documentURLs = Set(document.servers.map(\.url))
         for item in document.paths.values {
             let path = item.path

@@ -118,3 +118,18 @@ public struct OldSetting: Codable, Hashable, Sendable {
         self.id = id
     }
 }
+
+/// Shapes generated as best they can be, each with a warning.
+public struct Loose: Codable, Hashable, Sendable {
+    public let idOrName: JSONValue?
+    public let labels: [String]?
+
+    /// Creates a value from its properties.
+    public init(
+        idOrName: JSONValue? = nil,
+        labels: [String]? = nil
+    ) {
+        self.idOrName = idOrName
+        self.labels = labels
+    }
+}
