@@ -75,7 +75,7 @@ struct Translator {
         let model = GenerationModel(
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
             operations: operations)
-        return (model, schemas.diagnostics + diagnostics + Self.serverWarnings(document))
+        return (model, schemas.diagnostics + diagnostics + Self.serverWarnings(document) + Self.securityWarnings(document))
     }
 
     /// A warning for each server URL that is relative (OpenAPI reads it against where the document is
@@ -400,12 +400,44 @@ struct Translator {
         for requirement in requirements {
             for scheme in requirement.schemes.keys {
                 guard let definition = document.components.securitySchemes[scheme] else { continue }
-                if definition.type == .http, definition.scheme?.lowercased() == "bearer" {
+                if Self.sendsBearerToken(definition) {
                     return SchemaTranslator.documentation(definition.description)
                 }
             }
         }
         return nil
+    }
+
+    /// Whether requests under a security scheme carry `Authorization: Bearer <token>`: HTTP bearer, and
+    /// the access tokens of OAuth 2 and OpenID Connect (RFC 6750).
+    static func sendsBearerToken(_ scheme: SecurityScheme) -> Bool {
+        switch scheme.type {
+        case .http: scheme.scheme?.lowercased() == "bearer"
+        case .oauth2, .openIdConnect: true
+        case .apiKey, .mutualTLS: false
+        }
+    }
+
+    /// A warning for each security scheme that some requirement names and that requests do not carry:
+    /// API keys, HTTP schemes other than bearer (basic), mutual TLS.
+    static func securityWarnings(_ document: OpenAPIDocument) -> [Diagnostic] {
+        var used: Set<String> = []
+        for requirement in (document.security ?? []) + document.operations.flatMap({ $0.security ?? [] }) {
+            used.formUnion(requirement.schemes.keys)
+        }
+        return document.components.securitySchemes.entries.compactMap { entry in
+            guard used.contains(entry.key), !sendsBearerToken(entry.value) else { return nil }
+            let scheme = entry.value
+            let kind =
+                switch scheme.type {
+                case .apiKey: "an API key" + (scheme.name.map { " (\(scheme.in?.rawValue ?? "header") \($0))" } ?? "")
+                case .http: "HTTP \(scheme.scheme ?? "") authentication"
+                default: scheme.type.rawValue
+                }
+            return .warning(
+                "security scheme '\(entry.key)', \(kind), is not generated yet; requests do not carry it (a "
+                    + "ClientMiddleware can add it)", at: scheme.location)
+        }
     }
 
     /// A Swift name for a response status: the reason phrase in lower camel case (`ok`, `notFound`),
