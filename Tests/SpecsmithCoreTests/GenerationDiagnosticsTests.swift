@@ -33,6 +33,30 @@ import Testing
         #expect(error.location?.column == 12)
     }
 
+    /// Each `allOf` level shares its parts twice (a chain of diamonds): every part is merged once, not
+    /// once per path to it, which would be 2^60 merges here.
+    @Test(.timeLimit(.minutes(1))) func aChainOfDiamondsMergesEachPartOnce() throws {
+        var spec = """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                S0: {type: object, properties: {p0: {type: string}}}
+
+            """
+        for level in 1...60 {
+            spec += "    S\(level): {allOf: [{$ref: '#/components/schemas/S\(level - 1)'}, "
+            spec += "{$ref: '#/components/schemas/S\(level - 1)'}, {properties: {p\(level): {type: string}}}]}\n"
+        }
+        let result = try generate(spec)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let models = try #require(result.files).map(\.contents).joined()
+        let top = try #require(models.range(of: "public struct S60:"))
+        #expect(models[top.upperBound...].contains("public let p0: String?"))
+        #expect(models[top.upperBound...].contains("public let p60: String?"))
+    }
+
     /// Servers of a path or operation's own are not generated: a warning says so, unless they are the
     /// document's (Twilio repeats its one server on every path).
     @Test func serversOfAPathOrOperationOtherThanTheDocumentsAreWarnedAbout() throws {

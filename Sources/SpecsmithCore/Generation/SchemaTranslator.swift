@@ -69,57 +69,32 @@ struct SchemaTranslator {
     /// `JSONValue`, with a warning at its schema. Aliases on the way through a struct, an enum or a
     /// union are fine: those are types of their own.
     mutating func breakAliasCycles() {
-        var aliases: [String: Int] = [:]
+        var numbers: [String: Int] = [:]
+        var aliases: [(index: Int, type: String)] = []
         for (index, declaration) in declarations.enumerated() {
-            if case .alias(let alias) = declaration { aliases[alias.name] = index }
+            guard case .alias(let alias) = declaration else { continue }
+            numbers[alias.name] = aliases.count
+            aliases.append((index, alias.type))
         }
         guard !aliases.isEmpty else { return }
-        func successors(_ name: String) -> [String] {
-            guard let index = aliases[name], case .alias(let alias) = declarations[index] else { return [] }
-            return alias.type.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init).filter {
-                aliases[$0] != nil
-            }
+        // Each alias's edges to the aliases its type names.
+        let edges = aliases.map { alias in
+            alias.type.split { !($0.isLetter || $0.isNumber || $0 == "_") }.compactMap { numbers[String($0)] }
         }
-        // Tarjan's strongly connected components: an alias is on a cycle when its component has more
-        // than one alias, or it refers to itself.
-        var order: [String: Int] = [:]
-        var lowest: [String: Int] = [:]
-        var stack: [String] = []
-        var onStack: Set<String> = []
-        var cyclic: Set<String> = []
-        func visit(_ name: String) {
-            order[name] = order.count
-            lowest[name] = order[name]
-            stack.append(name)
-            onStack.insert(name)
-            let next = successors(name)
-            for successor in next {
-                if order[successor] == nil {
-                    visit(successor)
-                    lowest[name] = min(lowest[name]!, lowest[successor]!)
-                } else if onStack.contains(successor) {
-                    lowest[name] = min(lowest[name]!, order[successor]!)
-                }
-            }
-            guard lowest[name] == order[name] else { return }
-            var component: [String] = []
-            while let top = stack.popLast() {
-                onStack.remove(top)
-                component.append(top)
-                if top == name { break }
-            }
-            if component.count > 1 || next.contains(name) { cyclic.formUnion(component) }
-        }
-        for name in aliases.keys.sorted() where order[name] == nil { visit(name) }
-        for index in declarations.indices {
-            guard case .alias(var alias) = declarations[index], cyclic.contains(alias.name) else { continue }
+        // An alias is on a cycle when its component holds another alias too, or it names itself.
+        let component = Translator.stronglyConnectedComponents(edges)
+        var sizes: [Int: Int] = [:]
+        for number in component { sizes[number, default: 0] += 1 }
+        for (number, alias) in aliases.enumerated()
+        where sizes[component[number]]! > 1 || edges[number].contains(number) {
+            guard case .alias(var declaration) = declarations[alias.index] else { continue }
             diagnostics.append(
                 .warning(
-                    "schema '\(alias.name)' contains itself only through arrays, dictionaries or references "
-                        + "(\(alias.type)), which a Swift type alias cannot express; the value is a JSONValue",
-                    at: alias.location))
-            alias.type = "JSONValue"
-            declarations[index] = .alias(alias)
+                    "schema '\(declaration.name)' contains itself only through arrays, dictionaries or references "
+                        + "(\(declaration.type)), which a Swift type alias cannot express; the value is a JSONValue",
+                    at: declaration.location))
+            declaration.type = "JSONValue"
+            declarations[alias.index] = .alias(declaration)
         }
     }
 
@@ -641,10 +616,11 @@ struct SchemaTranslator {
                 isUnion(part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part)
             }
             var path: Set<String> = []
+            var cleared: Set<String> = []
             let reason =
                 keyword != "allOf" ? "beside an allOf"
                 : hasUnionPart ? "a oneOf or anyOf part"
-                : allOfRefersBack(schema, path: &path) ? "a part that refers back to itself"
+                : allOfRefersBack(schema, path: &path, cleared: &cleared) ? "a part that refers back to itself"
                 : "an object part and a part with enum or items"
             diagnostics.append(
                 .warning("\(keyword) with \(reason) is not generated yet; the value is a JSONValue", at: schema.location))
@@ -944,63 +920,75 @@ struct SchemaTranslator {
     /// properties in order, their `required` names together, and the schema's own keywords. A property
     /// that several parts declare must meet every declaration: plain ones are joined in an `allOf` of
     /// their own, so each one's constraints are checked; a declaration by reference or of an object
-    /// replaces the ones before it. `nil` when some part is not an object
-    /// (then the parts cannot be merged soundly), or when a single part says everything (it is used as
-    /// it is).
+    /// replaces the ones before it. `nil` when some part is not an object (then the parts cannot be
+    /// merged soundly), or when a single part says everything (it is used as it is).
     func mergedAllOf(_ schema: Schema) -> Schema? {
         var seen: Set<String> = []
-        return mergedAllOf(schema, seen: &seen)
+        var merged: [String: Schema] = [:]
+        return mergedAllOf(schema, seen: &seen, merged: &merged)
     }
 
-    private func mergedAllOf(_ schema: Schema, seen: inout Set<String>) -> Schema? {
+    /// `seen` holds the references being merged, outermost first: one met again is a cycle. `merged`
+    /// holds what each reference merged to so far: two parts may share a part of their own (a diamond),
+    /// which is merged once, however many times a chain of such shares meets it.
+    private func mergedAllOf(_ schema: Schema, seen: inout Set<String>, merged: inout [String: Schema]) -> Schema? {
         guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return nil }
         // A single referenced part says everything: the reference's type is used as it is.
         if schema.allOf.count == 1, schema.properties.isEmpty, schema.allOf[0].ref != nil { return nil }
-        var merged = schema
-        merged.allOf = []
+        var result = schema
+        result.allOf = []
         var properties = OrderedMap<Schema>()
         var required: [String] = []
         for part in schema.allOf {
             var resolved = part
-            // `seen` holds the references being merged, outermost first: one met again is a cycle, while
-            // two parts may well share a part of their own (a diamond).
-            if let ref = part.ref {
-                guard seen.insert(ref.id).inserted else { return nil }
-                resolved = document.dereferenced(document.schema(for: ref))
+            if let ref = part.ref, let done = merged[ref.id] {
+                resolved = done
+            } else {
+                if let ref = part.ref {
+                    guard seen.insert(ref.id).inserted else { return nil }
+                    resolved = document.dereferenced(document.schema(for: ref))
+                }
+                if !resolved.allOf.isEmpty {
+                    guard let inner = mergedAllOf(resolved, seen: &seen, merged: &merged) else { return nil }
+                    resolved = inner
+                }
+                if let ref = part.ref {
+                    seen.remove(ref.id)
+                    merged[ref.id] = resolved
+                }
             }
-            if !resolved.allOf.isEmpty {
-                guard let inner = mergedAllOf(resolved, seen: &seen) else { return nil }
-                resolved = inner
-            }
-            if let ref = part.ref { seen.remove(ref.id) }
             let types = resolved.nonNullTypes
             guard types.isEmpty || types == [.object], resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
                 resolved.enum == nil, resolved.items == nil, resolved.ref == nil
             else { return nil }
             for entry in resolved.properties { addProperty(entry.value, named: entry.key, to: &properties) }
             required += resolved.required.filter { !required.contains($0) }
-            if merged.additionalProperties == nil { merged.additionalProperties = resolved.additionalProperties }
+            if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
         }
         for entry in schema.properties { addProperty(entry.value, named: entry.key, to: &properties) }
         required += schema.required.filter { !required.contains($0) }
         guard !properties.isEmpty else { return nil }
-        merged.properties = properties
-        merged.required = required
-        merged.types = schema.types.contains(.null) ? [.object, .null] : [.object]
-        return merged
+        result.properties = properties
+        result.required = required
+        result.types = schema.types.contains(.null) ? [.object, .null] : [.object]
+        return result
     }
 
     /// Whether following the `allOf` parts' references from `schema` comes back to one on the way
-    /// (`path` holds those on the way).
-    private func allOfRefersBack(_ schema: Schema, path: inout Set<String>) -> Bool {
+    /// (`path` holds those on the way; `cleared`, those whose parts were followed without coming back).
+    private func allOfRefersBack(_ schema: Schema, path: inout Set<String>, cleared: inout Set<String>) -> Bool {
         for part in schema.allOf {
             var resolved = part
             if let ref = part.ref {
+                if cleared.contains(ref.id) { continue }
                 guard path.insert(ref.id).inserted else { return true }
                 resolved = document.dereferenced(document.schema(for: ref))
             }
-            if allOfRefersBack(resolved, path: &path) { return true }
-            if let ref = part.ref { path.remove(ref.id) }
+            if allOfRefersBack(resolved, path: &path, cleared: &cleared) { return true }
+            if let ref = part.ref {
+                path.remove(ref.id)
+                cleared.insert(ref.id)
+            }
         }
         return false
     }
