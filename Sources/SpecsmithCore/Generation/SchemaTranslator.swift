@@ -261,9 +261,13 @@ struct SchemaTranslator {
         for subschema in negated {
             if case .rule(let rule) = notRule(subschema, swiftType: swiftType) { applying.append(rule) }
         }
-        // A constraint that two parts state alike (a part both sides of a diamond share) is checked once.
-        var stated: Set<ValidationRule> = []
-        return applying.filter { stated.insert($0).inserted }
+        // A constraint that two parts state alike is checked once. The lists are short: comparing each
+        // rule with those before it costs less than hashing them.
+        guard applying.count > 1 else { return applying }
+        var distinct: [ValidationRule] = []
+        distinct.reserveCapacity(applying.count)
+        for rule in applying where !distinct.contains(rule) { distinct.append(rule) }
+        return distinct
     }
 
     /// A pattern the runtime cannot compile is an error at its schema.
@@ -431,10 +435,12 @@ struct SchemaTranslator {
         let requiredNames = schema.required
         // Large objects list dozens of required names: asking each property of a long list is quadratic.
         let requiredSet = requiredNames.count > 16 ? Set(requiredNames) : nil
+        var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
             let type = swiftType(for: property, suggestedName: entry.key, owner: (name, qualifiedName), nested: &nested)
             let required = requiredSet?.contains(entry.key) ?? requiredNames.contains(entry.key)
+            if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
             let resolved = property.ref.map { document.dereferenced(document.schema(for: $0)) } ?? property
@@ -465,11 +471,14 @@ struct SchemaTranslator {
                     validatesNested: false,
                     valueStruct: type.structName))
         }
-        for required in requiredNames where schema.properties[required] == nil {
-            diagnostics.append(
-                .warning(
-                    "'\(required)' is required but not among the properties of '\(qualifiedName)', so nothing checks that "
-                        + "it is present", at: schema.location))
+        // Looked up again only when some required name matched no property.
+        if requiredFound < requiredNames.count {
+            for required in requiredNames where schema.properties[required] == nil {
+                diagnostics.append(
+                    .warning(
+                        "'\(required)' is required but not among the properties of '\(qualifiedName)', so nothing checks "
+                            + "that it is present", at: schema.location))
+            }
         }
         var extras: ExtraProperties?
         switch schema.additionalProperties {
@@ -555,6 +564,8 @@ struct SchemaTranslator {
         var structName: String?
         /// For a type alias, the type it stands for, which decides the rules that apply.
         var underlying: String?
+        /// Whether the referenced schema allows null.
+        var isNullable = false
 
         var ruleType: String { underlying ?? name }
     }
@@ -675,14 +686,13 @@ struct SchemaTranslator {
         _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
     ) -> SwiftTypeName {
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
-        let resolvedItems = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
-        if isNullable(items) || isNullable(resolvedItems) {
+        let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested)
+        if isNullable(items) || element.isNullable {
             diagnostics.append(
                 .warning(
                     "items that may be null are not generated yet; an array holding null does not decode",
                     at: items.location))
         }
-        let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested)
         return SwiftTypeName(name: "[\(element.name)]", structName: element.structName)
     }
 
@@ -705,9 +715,11 @@ struct SchemaTranslator {
         let resolved = document.dereferenced(target)
         if needsOwnType(resolved) {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
-            return SwiftTypeName(name: name, structName: isStruct ? name : nil)
+            return SwiftTypeName(name: name, structName: isStruct ? name : nil, isNullable: isNullable(resolved))
         }
-        return SwiftTypeName(name: name, structName: referencedElementStruct(resolved), underlying: plainType(of: resolved))
+        return SwiftTypeName(
+            name: name, structName: referencedElementStruct(resolved), underlying: plainType(of: resolved),
+            isNullable: isNullable(resolved))
     }
 
     /// For an array or dictionary schema that an alias stands for (`Pets = [Pet]`, `PetMap = [String:

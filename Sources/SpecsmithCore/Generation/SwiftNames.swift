@@ -72,9 +72,10 @@ enum SwiftNames {
     }
 
     static func uniqued(_ names: [String], taken: Set<String> = []) -> [String] {
-        // Nearly always a short list without repeats (a struct's properties, an enum's cases) and few
-        // taken names: comparing each pair is cheaper than hashing every name into a set.
-        if names.count <= 16, taken.count <= 4 {
+        // Nearly always a short list without repeats (a struct's properties, an enum's cases): comparing
+        // each pair, and looking each name up in `taken`, is cheaper than copying `taken` into a set of
+        // every name.
+        if names.count <= 16 {
             let bare = names.map(unescaped)
             if !bare.indices.contains(where: { i in taken.contains(bare[i]) || bare[..<i].contains(bare[i]) }) {
                 return names

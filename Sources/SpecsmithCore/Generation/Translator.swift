@@ -31,8 +31,8 @@ struct Translator {
 
     /// Names a parameter's argument may not take inside a request builder or the client method that
     /// passes it on: their other arguments, and the names their code binds (`request`, the validation
-    /// `context`, the client's `operation`, `response`, `core` and bearer `token`), which the argument
-    /// would shadow.
+    /// `context`, the client's `operation`, `response`, `core` and, where it passes one, bearer `token`),
+    /// which the argument would shadow.
     static let takenArgumentNames = otherArgumentNames.union(["request", "context", "operation", "response", "core", "token"])
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
@@ -92,20 +92,25 @@ struct Translator {
                     at: server.location))
         }
         let documentURLs = Set(document.servers.map(\.url))
-        for item in document.paths.values {
-            let path = item.path
-            if let first = item.servers.first, Set(item.servers.map(\.url)) != documentURLs {
+        // By index: path items and operations are read in place, not copied.
+        let items = document.paths.entries
+        for itemIndex in items.indices {
+            let path = items[itemIndex].value.path
+            let servers = items[itemIndex].value.servers
+            if let first = servers.first, Set(servers.map(\.url)) != documentURLs {
                 warnings.append(
                     .warning(
                         "servers of path \(path) are not generated yet; its requests go to the document's servers",
                         at: first.location))
             }
-            for operation in item.operations {
-                guard let first = operation.servers.first, Set(operation.servers.map(\.url)) != documentURLs else { continue }
+            let operations = items[itemIndex].value.operations
+            for index in operations.indices {
+                let servers = operations[index].servers
+                guard let first = servers.first, Set(servers.map(\.url)) != documentURLs else { continue }
                 warnings.append(
                     .warning(
-                        "servers of `\(operation.method.wireName) \(path)` are not generated yet; its requests go to the "
-                            + "document's servers", at: first.location))
+                        "servers of `\(operations[index].method.wireName) \(path)` are not generated yet; its requests go "
+                            + "to the document's servers", at: first.location))
             }
         }
         return warnings
@@ -141,6 +146,7 @@ struct Translator {
     /// through `aliases` (alias names and the types they stand for): `Pet` for `Pet`, `[Pet]`, `[[Pet]]`,
     /// `[String: Pet]`, and `Pets` when `Pets = [Pet]`.
     static func elementType(_ type: String, aliases: [String: String] = [:]) -> String {
+        if !type.hasPrefix("["), aliases[type] == nil { return type }
         var element = Substring(type)
         // An alias chain is no longer than the aliases.
         for _ in 0...aliases.count {
@@ -244,8 +250,10 @@ struct Translator {
                 type = "Data"
             }
             let contentType = choice.encoding == .json ? Self.jsonWireMediaType(choice.mediaType) : choice.mediaType
-            let bodySchema = choice.encoding == .binary ? nil : choice.content.schema
-            let ruleType = bodySchema.map { schemas.ruleType(of: $0, swiftType: type) } ?? type
+            let ruleType = choice.content.schema.map { schemas.ruleType(of: $0, swiftType: type) } ?? type
+            // A generated type checks itself; a text, a number, a collection or a JSONValue is checked here.
+            let isGenerated = !(ruleType.hasPrefix("[") || SchemaTranslator.scalarTypes.contains(ruleType) || ruleType == "JSONValue")
+            let bodySchema = choice.encoding == .binary || isGenerated ? nil : choice.content.schema
             body = BodyDeclaration(
                 type: type, isOptional: !requestBody.required, contentType: contentType, encoding: choice.encoding,
                 doc: SchemaTranslator.documentation(requestBody.description), validatesNested: false, ruleType: ruleType,
@@ -265,7 +273,10 @@ struct Translator {
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
         let parameterLabels = SwiftNames.uniqued(members, taken: Self.otherArgumentNames)
-        let parameterNames = SwiftNames.uniqued(members, taken: Self.takenArgumentNames)
+        let bearer = bearerAuth(operation, document: document)
+        // The client binds the bearer `token` only where it passes one.
+        let parameterNames = SwiftNames.uniqued(
+            members, taken: bearer == nil ? Self.takenArgumentNames.subtracting(["token"]) : Self.takenArgumentNames)
         for ((parameter, swiftName), label) in zip(zip(ordered, parameterNames), parameterLabels) {
             // `content` instead of `schema`: the value is written as JSON text.
             let schema: Schema
@@ -322,7 +333,6 @@ struct Translator {
                     rules: schemas.rules(for: schema, swiftType: ruleType),
                     elementRules: schemas.elementRules(for: schema), explode: parameter.effectiveExplode, isJSON: isJSON))
         }
-        let bearer = bearerAuth(operation, document: document)
         var responses: [ResponseDeclaration] = []
         let listed =
             operation.responses.entries.filter { $0.status != .default }
@@ -377,20 +387,34 @@ struct Translator {
             let mainType = main.contentType
         else { return [] }
         guard main.body == .json else { return [mainType] }
-        var seen: Set<String> = []
-        return responses.compactMap { response in
-            guard response.body == .json, let contentType = response.contentType else { return nil }
-            let mediaType = jsonWireMediaType(contentType)
-            return seen.insert(mediaType.lowercased().filter { $0 != " " }).inserted ? mediaType : nil
+        var seen: [String] = []
+        var accepted: [String] = []
+        for response in responses {
+            guard response.body == .json, let contentType = response.contentType else { continue }
+            // Nearly always plain `application/json`, which needs no normalizing.
+            let mediaType = contentType == "application/json" ? contentType : jsonWireMediaType(contentType)
+            let key = mediaType == "application/json" ? mediaType : normalizedMediaType(mediaType)
+            guard !seen.contains(key) else { continue }
+            seen.append(key)
+            accepted.append(mediaType)
         }
+        return accepted
+    }
+
+    /// A media type in lower case without spaces, for comparing: most are already (`application/json`),
+    /// and are returned as they are, without walking their characters.
+    static func normalizedMediaType(_ mediaType: String) -> String {
+        let plain = mediaType.utf8.allSatisfy { $0 != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        return plain ? mediaType : mediaType.lowercased().filter { $0 != " " }
     }
 
     /// A JSON media type as a request states it in `Content-Type` or `Accept`: as the spec writes it
     /// (`application/merge-patch+json`, `application/json; charset=utf-8`), except `application/json` in any
     /// case, and a range such as `application/*+json`, which name no one type: `application/json`.
     static func jsonWireMediaType(_ mediaType: String) -> String {
-        let normalized = mediaType.lowercased().filter { $0 != " " }
-        return normalized == "application/json" || normalized.contains("*") ? "application/json" : mediaType
+        if mediaType == "application/json" { return mediaType }
+        let normalized = normalizedMediaType(mediaType)
+        return normalized == "application/json" || normalized.utf8.contains(UInt8(ascii: "*")) ? "application/json" : mediaType
     }
 
     /// When the operation's security (or the document's) asks for an HTTP bearer token, the
@@ -421,11 +445,19 @@ struct Translator {
     /// A warning for each security scheme that some requirement names and that requests do not carry:
     /// API keys, HTTP schemes other than bearer (basic), mutual TLS.
     static func securityWarnings(_ document: OpenAPIDocument) -> [Diagnostic] {
+        let schemes = document.components.securitySchemes.entries
+        guard schemes.contains(where: { !sendsBearerToken($0.value) }) else { return [] }
         var used: Set<String> = []
-        for requirement in (document.security ?? []) + document.operations.flatMap({ $0.security ?? [] }) {
-            used.formUnion(requirement.schemes.keys)
+        for requirement in document.security ?? [] { used.formUnion(requirement.schemes.keys) }
+        // By index: operations are read in place, not copied.
+        let items = document.paths.entries
+        for itemIndex in items.indices {
+            let operations = items[itemIndex].value.operations
+            for index in operations.indices {
+                for requirement in operations[index].security ?? [] { used.formUnion(requirement.schemes.keys) }
+            }
         }
-        return document.components.securitySchemes.entries.compactMap { entry in
+        return schemes.compactMap { entry in
             guard used.contains(entry.key), !sendsBearerToken(entry.value) else { return nil }
             let scheme = entry.value
             let kind =
