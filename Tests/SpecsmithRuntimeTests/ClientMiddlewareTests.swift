@@ -249,6 +249,23 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         }
     }
 
+    /// An API key header is hidden whatever its name: the operation names it (`X-Client`, which no
+    /// rule would guess), in any case.
+    @Test func loggingHidesTheOperationsAPIKeyHeaders() async throws {
+        let transport = FakeTransport([.success(jsonResponse(.ok, "{}"))])
+        let lines = Recorder<String>()
+        let core = ClientCore(transport: transport, middlewares: [LoggingMiddleware { lines.append($0) }])
+        var builder = RequestBuilder(method: .get, server: URL(string: "https://api.example.com")!, path: "/me")
+        try builder.setHeader("X-Client", "k-SECRET")
+        try builder.setHeader("X-Trace", "t-1")
+        let operation = ClientOperation(name: "me", secretHeaders: ["x-client"])
+        _ = try await core.send(try builder.build(), operation: operation) { $0 }
+        let log = lines.values.joined(separator: "\n")
+        #expect(log.contains("X-Client: <redacted>"))
+        #expect(log.contains("X-Trace: t-1"))
+        #expect(!log.contains("k-SECRET"))
+    }
+
     @Test func anUnexpectedResponseKeepsTheRawBodyButPrintsItRedacted() throws {
         let raw = #"{"error":"invalid_grant","refresh_token":"rt-SECRET"}"#
         let response = jsonResponse(.unauthorized, raw, headers: [.setCookie: "session=abc"])

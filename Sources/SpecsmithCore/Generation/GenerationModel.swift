@@ -247,6 +247,8 @@ struct OperationDeclaration: Sendable, Hashable {
     /// When the request carries `Authorization: Bearer <token>`: the security scheme's description
     /// (possibly empty) for the argument's documentation; `nil` when it carries none.
     var bearerAuth: [String]?
+    /// The API keys the operation's security names, each an optional argument.
+    var apiKeys: [APIKeyDeclaration] = []
     /// The media types for `Accept`, in order; empty when no successful response has a body. A successful
     /// JSON response asks for every JSON media type the documented responses are read from
     /// (`application/vnd.api+json`, `application/problem+json`); another asks for its own.
@@ -326,6 +328,24 @@ struct ParameterDeclaration: Sendable, Hashable {
     var argument: String {
         let declared = label == name ? name : String(concatenating: label, " ", name)
         return String(concatenating: declared, ": ", type, isOptional ? "? = nil" : "")
+    }
+}
+
+/// An API key (a security scheme of type `apiKey`): an argument whose value goes in a header, a query
+/// item or a cookie.
+struct APIKeyDeclaration: Sendable, Hashable {
+    /// The argument: the scheme's name in lower camel case (`apiKey` for `api_key`).
+    var name: String
+    var location: ParameterDeclaration.Location
+    /// The header, query item or cookie name (`X-API-Key`).
+    var wireName: String
+    /// The scheme's description, for the argument's documentation.
+    var doc: [String]
+
+    /// The argument's documentation: the scheme's description, or where the key goes.
+    var argumentDoc: String {
+        doc.first
+            ?? String(concatenating: "The API key, sent as the `", wireName, "` ", location.rawValue, "; `nil` leaves it to a middleware.")
     }
 }
 

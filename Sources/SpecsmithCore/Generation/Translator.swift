@@ -272,11 +272,14 @@ struct Translator {
         let members = ordered.map { SwiftNames.member($0.name) }
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
-        let parameterLabels = SwiftNames.uniqued(members, taken: Self.otherArgumentNames)
         let bearer = bearerAuth(operation, document: document)
+        let apiKeys = apiKeys(operation, document: document)
+        let parameterLabels = SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(apiKeys.map(\.name)))
         // The client binds the bearer `token` only where it passes one.
         let parameterNames = SwiftNames.uniqued(
-            members, taken: bearer == nil ? Self.takenArgumentNames.subtracting(["token"]) : Self.takenArgumentNames)
+            members,
+            taken: (bearer == nil ? Self.takenArgumentNames.subtracting(["token"]) : Self.takenArgumentNames)
+                .union(apiKeys.map(\.name)))
         for ((parameter, swiftName), label) in zip(zip(ordered, parameterNames), parameterLabels) {
             // `content` instead of `schema`: the value is written as JSON text.
             let schema: Schema
@@ -375,7 +378,7 @@ struct Translator {
         }
         return OperationDeclaration(
             name: name, method: operation.method.wireName, path: operation.path, doc: doc,
-            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer,
+            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer, apiKeys: apiKeys,
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
     }
 
@@ -432,6 +435,27 @@ struct Translator {
         return nil
     }
 
+    /// The API keys that the operation's security (or the document's) names, in the order named, each
+    /// once, with argument names that no other argument has.
+    private func apiKeys(_ operation: Operation, document: OpenAPIDocument) -> [APIKeyDeclaration] {
+        var schemes: [String] = []
+        for requirement in operation.security ?? document.security ?? [] {
+            for scheme in requirement.schemes.keys where !schemes.contains(scheme) {
+                guard let definition = document.components.securitySchemes[scheme], definition.type == .apiKey,
+                    definition.name != nil, definition.in != nil
+                else { continue }
+                schemes.append(scheme)
+            }
+        }
+        let names = SwiftNames.uniqued(schemes.map(SwiftNames.member), taken: Self.takenArgumentNames)
+        return zip(schemes, names).map { scheme, name in
+            let definition = document.components.securitySchemes[scheme]!
+            return APIKeyDeclaration(
+                name: name, location: ParameterDeclaration.Location(rawValue: definition.in!.rawValue) ?? .header,
+                wireName: definition.name!, doc: SchemaTranslator.documentation(definition.description))
+        }
+    }
+
     /// Whether requests under a security scheme carry `Authorization: Bearer <token>`: HTTP bearer, and
     /// the access tokens of OAuth 2 and OpenID Connect (RFC 6750).
     static func sendsBearerToken(_ scheme: SecurityScheme) -> Bool {
@@ -443,10 +467,11 @@ struct Translator {
     }
 
     /// A warning for each security scheme that some requirement names and that requests do not carry:
-    /// API keys, HTTP schemes other than bearer (basic), mutual TLS.
+    /// HTTP schemes other than bearer (basic), mutual TLS.
     static func securityWarnings(_ document: OpenAPIDocument) -> [Diagnostic] {
         let schemes = document.components.securitySchemes.entries
-        guard schemes.contains(where: { !sendsBearerToken($0.value) }) else { return [] }
+        func isGenerated(_ scheme: SecurityScheme) -> Bool { sendsBearerToken(scheme) || scheme.type == .apiKey }
+        guard schemes.contains(where: { !isGenerated($0.value) }) else { return [] }
         var used: Set<String> = []
         for requirement in document.security ?? [] { used.formUnion(requirement.schemes.keys) }
         // By index: operations are read in place, not copied.
@@ -458,14 +483,9 @@ struct Translator {
             }
         }
         return schemes.compactMap { entry in
-            guard used.contains(entry.key), !sendsBearerToken(entry.value) else { return nil }
+            guard used.contains(entry.key), !isGenerated(entry.value) else { return nil }
             let scheme = entry.value
-            let kind =
-                switch scheme.type {
-                case .apiKey: "an API key" + (scheme.name.map { " (\(scheme.in?.rawValue ?? "header") \($0))" } ?? "")
-                case .http: "HTTP \(scheme.scheme ?? "") authentication"
-                default: scheme.type.rawValue
-                }
+            let kind = scheme.type == .http ? "HTTP \(scheme.scheme ?? "") authentication" : scheme.type.rawValue
             return .warning(
                 "security scheme '\(entry.key)', \(kind), is not generated yet; requests do not carry it (a "
                     + "ClientMiddleware can add it)", at: scheme.location)

@@ -83,6 +83,11 @@ extension Renderer {
             call.append(String(concatenating: SwiftNames.unescaped(parameter.label), ": ", parameter.name))
             validates = validates || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
+        for key in operation.apiKeys {
+            arguments.append(String(concatenating: key.name, ": String? = nil"))
+            argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(key.name), ": ", key.argumentDoc))
+            call.append(String(concatenating: SwiftNames.unescaped(key.name), ": ", key.name))
+        }
         let bearer = operation.bearerAuth != nil
         if bearer {
             arguments.append("bearerToken: String? = nil")
@@ -180,9 +185,15 @@ extension Renderer {
             "    public func ".utf8.count + DocComment.width(of: operation.name) + "(".utf8.count + Self.width(ofArguments: arguments)
             + ") async throws -> ".utf8.count + DocComment.width(of: outcome) + " {".utf8.count
         let unescapedName = SwiftNames.unescaped(operation.name)
-        let operationValue = String(
-            concatenating: "ClientOperation(name: ", SwiftLiteral.string(unescapedName),
-            bearer ? ", requiresBearerToken: true)" : ")")
+        var operationArguments = [String(concatenating: "name: ", SwiftLiteral.string(unescapedName))]
+        if bearer { operationArguments.append("requiresBearerToken: true") }
+        let secretHeaders = operation.apiKeys.filter { $0.location == .header }.map { SwiftLiteral.string($0.wireName) }
+        if !secretHeaders.isEmpty {
+            operationArguments.append(String(concatenating: "secretHeaders: [", secretHeaders.joined(separator: ", "), "]"))
+        }
+        // `let operation = ClientOperation(...)` at 8 spaces, on one line when it fits.
+        let operationValue = Self.call("ClientOperation(", operationArguments, indent: 8 + "let operation = ".utf8.count)
+            .enumerated().map { $0.offset == 0 ? $0.element : "        " + $0.element }.joined(separator: "\n")
         return [
             "name": .string(operation.name),
             "outcome": .string(outcome),

@@ -131,7 +131,9 @@ struct Renderer {
     /// client files of four corpus documents, within 12%: from 17 ms for tradovate's methods of two
     /// arguments to 60 ms for k8s's of eight).
     static func clientMethodWeight(_ operation: OperationDeclaration) -> Int {
-        let arguments = (operation.body == nil ? 0 : 1) + operation.parameters.count + (operation.bearerAuth == nil ? 0 : 1)
+        let arguments =
+            (operation.body == nil ? 0 : 1) + operation.parameters.count + operation.apiKeys.count
+            + (operation.bearerAuth == nil ? 0 : 1)
         return 4 + 7 * arguments
     }
 
@@ -522,7 +524,7 @@ struct Renderer {
     }
 
     /// A call on one line when it fits at `indent`, else one argument per line, as swift-format lays it out.
-    private static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
+    static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
         let line = String(concatenating: head, arguments.joined(separator: ", "), ")")
         return fits(line, at: indent) ? [line] : multilineCall(head, arguments)
     }
@@ -769,6 +771,10 @@ struct Renderer {
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
             hasValidation = hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
+        for key in operation.apiKeys {
+            arguments.append(String(concatenating: key.name, ": String? = nil"))
+            argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(key.name), ": ", key.argumentDoc))
+        }
         if let bearer = operation.bearerAuth {
             arguments.append("bearerToken: String")
             let description = bearer.isEmpty ? "The access token, sent as `Authorization: Bearer <token>`." : bearer.joined(separator: " ")
@@ -868,6 +874,14 @@ struct Renderer {
                 steps.append("try request.addCookieObject(\(name), \(value), explode: \(parameter.explode))")
             case (.path, _):
                 break
+            }
+        }
+        for key in operation.apiKeys {
+            let name = SwiftLiteral.string(key.wireName)
+            switch key.location {
+            case .header, .path: steps.append("try request.setHeader(\(name), \(key.name))")
+            case .query: steps.append("request.addQueryItem(\(name), \(key.name))")
+            case .cookie: steps.append("request.addCookie(\(name), \(key.name))")
             }
         }
         if operation.bearerAuth != nil { steps.append("try request.setBearerToken(bearerToken)") }

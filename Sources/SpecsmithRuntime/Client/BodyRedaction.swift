@@ -32,10 +32,14 @@ public enum ClientRedaction {
         return String(decoding: redacted, as: UTF8.self)
     }
 
-    /// `Name: value` per field, a secret's value shown as `<redacted>`, separated by `, `.
-    public static func headers(_ fields: HTTPFields) -> String {
+    /// `Name: value` per field, a secret's value shown as `<redacted>`, separated by `, `: a field whose
+    /// name looks secret, and the fields named in `secret` (an operation's API key headers, any case).
+    public static func headers(_ fields: HTTPFields, secret: [String] = []) -> String {
         fields.map { field in
-            "\(field.name.rawName): " + (isSecretName(field.name.rawName) ? "<redacted>" : field.value)
+            let hidden =
+                isSecretName(field.name.rawName)
+                || secret.contains { $0.caseInsensitiveCompare(field.name.rawName) == .orderedSame }
+            return "\(field.name.rawName): " + (hidden ? "<redacted>" : field.value)
         }.joined(separator: ", ")
     }
 

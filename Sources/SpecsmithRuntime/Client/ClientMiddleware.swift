@@ -7,11 +7,14 @@ public struct ClientOperation: Sendable, Hashable {
     public var name: String
     /// Whether the operation's security asks for `Authorization: Bearer <token>`.
     public var requiresBearerToken: Bool
+    /// Headers that carry the operation's API keys (`X-API-Key`), which logs hide whatever their names.
+    public var secretHeaders: [String]
 
     /// Describes an operation.
-    public init(name: String, requiresBearerToken: Bool = false) {
+    public init(name: String, requiresBearerToken: Bool = false, secretHeaders: [String] = []) {
         self.name = name
         self.requiresBearerToken = requiresBearerToken
+        self.secretHeaders = secretHeaders
     }
 }
 

@@ -2,8 +2,9 @@ import Foundation
 import HTTPTypes
 
 /// Logs each request and its response, or the error, with secrets hidden: header values of
-/// `Authorization` and other secret-named headers, and secret values in JSON bodies (see
-/// ``ClientRedaction``); a body that is not JSON is logged by its size only.
+/// `Authorization`, other secret-named headers and the operation's API key headers, the query, and
+/// secret values in JSON bodies (see ``ClientRedaction``); a body that is not JSON is logged by its
+/// size only.
 /// ```
 /// → me GET http://127.0.0.1:8080/auth/me [Accept: application/json, Authorization: <redacted>] (empty)
 /// ← me 200 [Content-Type: application/json] {"name":"jo"}
@@ -29,7 +30,8 @@ public struct LoggingMiddleware: ClientMiddleware {
         let url = (try? request.url.absoluteString).map(Self.withoutQuery) ?? "(no URL)"
         log(
             "→ \(operation.name) \(request.request.method.rawValue) \(url) "
-                + "[\(ClientRedaction.headers(request.request.headerFields))] \(describe(request.body ?? Data()))"
+                + "[\(ClientRedaction.headers(request.request.headerFields, secret: operation.secretHeaders))] "
+                + describe(request.body ?? Data())
         )
         do {
             let response = try await next(request)

@@ -84,12 +84,15 @@ public struct GoldenClient: Sendable {
 
     /// `GET /keyed`
     ///
+    /// - Parameters:
+    ///   - apiKey2: A parameter named like a key.
+    ///   - apiKey: The API key, sent as the `X-API-Key` header; `nil` leaves it to a middleware.
     /// - Returns: The documented response, as ``KeyedOutcome``.
     /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
     ///   (`URLError`, `CancellationError`).
-    public func keyed() async throws -> KeyedOutcome {
-        let operation = ClientOperation(name: "keyed")
-        let request = try Operations.keyed(server: server)
+    public func keyed(apiKey2: String? = nil, apiKey: String? = nil) async throws -> KeyedOutcome {
+        let operation = ClientOperation(name: "keyed", secretHeaders: ["X-API-Key"])
+        let request = try Operations.keyed(apiKey2: apiKey2, apiKey: apiKey, server: server)
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 204:
@@ -102,6 +105,49 @@ public struct GoldenClient: Sendable {
 
     /// The documented responses of `keyed`.
     public enum KeyedOutcome: Sendable, Hashable {
+        /// ok
+        case noContent
+    }
+
+    /// `POST /everywhere`
+    ///
+    /// - Parameters:
+    ///   - apiKey: The API key, sent as the `X-API-Key` header; `nil` leaves it to a middleware.
+    ///   - apiKey2: The key of your account.
+    ///   - session: The API key, sent as the `SESSION` cookie; `nil` leaves it to a middleware.
+    ///   - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a
+    ///     middleware such as `BearerTokenMiddleware`.
+    /// - Returns: The documented response, as ``EverywhereOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func everywhere(
+        apiKey: String? = nil,
+        apiKey2: String? = nil,
+        session: String? = nil,
+        bearerToken: String? = nil
+    ) async throws -> EverywhereOutcome {
+        let operation = ClientOperation(name: "everywhere", requiresBearerToken: true, secretHeaders: ["X-API-Key"])
+        let request = try ClientCore.prepare(bearerToken: bearerToken) { token in
+            try Operations.everywhere(
+                apiKey: apiKey,
+                apiKey2: apiKey2,
+                session: session,
+                bearerToken: token,
+                server: server
+            )
+        }
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `everywhere`.
+    public enum EverywhereOutcome: Sendable, Hashable {
         /// ok
         case noContent
     }

@@ -34,11 +34,44 @@ public enum Operations {
     /// `GET /keyed`
     ///
     /// - Parameters:
+    ///   - apiKey2: A parameter named like a key.
+    ///   - apiKey: The API key, sent as the `X-API-Key` header; `nil` leaves it to a middleware.
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `RequestError` if the request cannot be built.
-    public static func keyed(server: Server = .server1) throws -> PreparedRequest {
-        let request = RequestBuilder(method: .get, server: server.url, path: "/keyed")
+    public static func keyed(
+        apiKey2: String? = nil,
+        apiKey: String? = nil,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/keyed")
+        request.addQueryItem("api_key", apiKey2)
+        try request.setHeader("X-API-Key", apiKey)
+        return try request.build()
+    }
+
+    /// `POST /everywhere`
+    ///
+    /// - Parameters:
+    ///   - apiKey: The API key, sent as the `X-API-Key` header; `nil` leaves it to a middleware.
+    ///   - apiKey2: The key of your account.
+    ///   - session: The API key, sent as the `SESSION` cookie; `nil` leaves it to a middleware.
+    ///   - bearerToken: An access token from the authorization server.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func everywhere(
+        apiKey: String? = nil,
+        apiKey2: String? = nil,
+        session: String? = nil,
+        bearerToken: String,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .post, server: server.url, path: "/everywhere")
+        try request.setHeader("X-API-Key", apiKey)
+        request.addQueryItem("key", apiKey2)
+        request.addCookie("SESSION", session)
+        try request.setBearerToken(bearerToken)
         return try request.build()
     }
 }
