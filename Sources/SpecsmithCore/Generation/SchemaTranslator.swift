@@ -226,10 +226,27 @@ struct SchemaTranslator {
         let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
         if isExpressibleEnum(element) { return [.listed] }
         let types = element.nonNullTypes
+        if element.items != nil, statesNestedRules(element, depth: 0) {
+            diagnostics.append(
+                .warning(
+                    "constraints of arrays inside arrays or dictionaries, and of their items, are not checked yet",
+                    at: member.location))
+        }
         guard types == [.string] || types == [.integer] || types == [.number],
             !(types == [.string] && element.format == "date-time")
         else { return [] }
         return rules(for: member, swiftType: plainType(of: element))
+    }
+
+    /// Whether an array that is itself an item or a value states constraints of its own (`maxItems`) or
+    /// on its string or number items, at any depth, which the runtime's member checks cannot reach.
+    private func statesNestedRules(_ array: Schema, depth: Int) -> Bool {
+        guard depth < 32, let items = array.items else { return false }
+        if array.minItems != nil || array.maxItems != nil || array.uniqueItems { return true }
+        let item = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
+        if item.items != nil { return statesNestedRules(item, depth: depth + 1) }
+        let types = item.nonNullTypes
+        return (types == [.string] || types == [.integer] || types == [.number]) && !ownRules(item).isEmpty
     }
 
     /// The rules a value of this schema must meet (following references to plain-typed schemas),
