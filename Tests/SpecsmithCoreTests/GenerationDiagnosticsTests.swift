@@ -57,9 +57,10 @@ import Testing
         #expect(models[top.upperBound...].contains("public let p60: String?"))
     }
 
-    /// Servers of a path or operation's own are not generated: a warning says so, unless they are the
-    /// document's (Twilio repeats its one server on every path).
-    @Test func serversOfAPathOrOperationOtherThanTheDocumentsAreWarnedAbout() throws {
+    /// A path's or an operation's own servers are cases of `Server`, and its requests go to the first
+    /// unless told otherwise; the document's servers named again (Twilio repeats its one server on every
+    /// path) change nothing.
+    @Test func serversOfAPathOrOperationAreWhereItsRequestsGo() throws {
         let result = try generate(
             """
             openapi: 3.1.0
@@ -69,22 +70,31 @@ import Testing
               /same:
                 servers: [{url: "https://b.example.com"}, {url: "https://a.example.com"}]
                 get:
-                  servers: [{url: "https://a.example.com"}, {url: "https://b.example.com"}]
+                  operationId: same
                   responses: {'204': {description: ok}}
               /other:
                 servers: [{url: "https://files.example.com"}]
+                get:
+                  operationId: files
+                  responses: {'204': {description: ok}}
                 post:
-                  servers: [{url: "https://upload.example.com"}]
+                  operationId: upload
+                  servers: [{url: "https://upload.example.com", description: Upload server}]
                   responses: {'204': {description: ok}}
             """)
-        #expect(result.files != nil)
-        let warnings = result.diagnostics.filter { $0.message.hasPrefix("servers of") }
-        #expect(
-            warnings.map(\.message) == [
-                "servers of path /other are not generated yet; its requests go to the document's servers",
-                "servers of `POST /other` are not generated yet; its requests go to the document's servers",
-            ])
-        #expect(warnings.map { $0.location?.line } == [11, 13])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let files = try #require(result.files)
+        let servers = try #require(files.first { $0.name == "Servers.swift" }?.contents)
+        #expect(servers.contains("case server3\n"))
+        #expect(servers.contains("case .server3: URL(string: \"https://files.example.com\")!"))
+        #expect(servers.contains("case .upload: URL(string: \"https://upload.example.com\")!"))
+        let operations = try #require(files.first { $0.name == "Operations.swift" }?.contents)
+        #expect(operations.contains("func same(server: Server = .server1)"))
+        #expect(operations.contains("func files(server: Server = .server3)"))
+        #expect(operations.contains("func upload(server: Server = .upload)"))
+        let client = try #require(files.first { $0.name == "Client.swift" }?.contents)
+        #expect(client.contains("try Operations.same(server: server)"))
+        #expect(client.contains("try Operations.upload()"))
     }
 
     @Test func aNotThatRefersBackToItsOwnSchemaIsAWarningAtItsLocation() throws {

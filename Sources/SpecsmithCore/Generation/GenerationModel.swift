@@ -249,6 +249,9 @@ struct OperationDeclaration: Sendable, Hashable {
     var bearerAuth: [String]?
     /// The API keys the operation's security names, each an optional argument.
     var apiKeys: [APIKeyDeclaration] = []
+    /// Where requests go unless told otherwise, when the operation or its path names servers of its own
+    /// (`.upload`); `nil` for the document's first server.
+    var server: String?
     /// The media types for `Accept`, in order; empty when no successful response has a body. A successful
     /// JSON response asks for every JSON media type the documented responses are read from
     /// (`application/vnd.api+json`, `application/problem+json`); another asks for its own.

@@ -58,6 +58,12 @@ struct Translator {
                 operations.append(declaration)
             }
         }
+        let ownServers = Self.operationServers(document, declared: servers)
+        if !ownServers.isEmpty {
+            for index in operations.indices {
+                operations[index].server = ownServers[Self.operationKey(method: operations[index].method, path: operations[index].path)]
+            }
+        }
         schemas.breakAliasCycles()
         let (types, validating) = Self.markValidationAndRecursion(schemas.declarations)
         var aliases: [String: String] = [:]
@@ -78,42 +84,15 @@ struct Translator {
         return (model, schemas.diagnostics + diagnostics + Self.serverWarnings(document) + Self.securityWarnings(document))
     }
 
-    /// A warning for each server URL that is relative (OpenAPI reads it against where the document is
-    /// served, which generated code cannot know), and for each path item and operation that names
-    /// servers of its own, other than the document's: their requests go to the document's servers,
-    /// which a caller picks with `server:`.
+    /// A warning for each server URL that is relative: OpenAPI reads it against where the document is
+    /// served, which generated code cannot know.
     static func serverWarnings(_ document: OpenAPIDocument) -> [Diagnostic] {
-        var warnings: [Diagnostic] = []
-        for server in document.servers where !server.url.contains("://") {
-            warnings.append(
-                .warning(
-                    "server URL \"\(server.url)\" is relative to where the document is served, which generated code "
-                        + "cannot know; requests to it throw RequestError.invalidServerURL unless given server: .custom(URL)",
-                    at: server.location))
+        allServers(document).filter { !$0.url.contains("://") }.map { server in
+            .warning(
+                "server URL \"\(server.url)\" is relative to where the document is served, which generated code "
+                    + "cannot know; requests to it throw RequestError.invalidServerURL unless given server: .custom(URL)",
+                at: server.location)
         }
-        let documentURLs = Set(document.servers.map(\.url))
-        // By index: path items and operations are read in place, not copied.
-        let items = document.paths.entries
-        for itemIndex in items.indices {
-            let path = items[itemIndex].value.path
-            let servers = items[itemIndex].value.servers
-            if let first = servers.first, Set(servers.map(\.url)) != documentURLs {
-                warnings.append(
-                    .warning(
-                        "servers of path \(path) are not generated yet; its requests go to the document's servers",
-                        at: first.location))
-            }
-            let operations = items[itemIndex].value.operations
-            for index in operations.indices {
-                let servers = operations[index].servers
-                guard let first = servers.first, Set(servers.map(\.url)) != documentURLs else { continue }
-                warnings.append(
-                    .warning(
-                        "servers of `\(operations[index].method.wireName) \(path)` are not generated yet; its requests go "
-                            + "to the document's servers", at: first.location))
-            }
-        }
-        return warnings
     }
 
     /// One operation translated by a worker copy of the schema translator.
@@ -162,15 +141,68 @@ struct Translator {
 
     // MARK: - Servers
 
+    /// The servers of a path item or operation that names its own, other than the document's: nil when
+    /// it names none or the document's (Twilio repeats its one server on every path).
+    private static func ownServers(_ servers: [Server], documentURLs: Set<String>) -> [Server]? {
+        servers.isEmpty || Set(servers.map(\.url)) == documentURLs ? nil : servers
+    }
+
+    /// Every server a request can go to: the document's, then those that only paths or operations name,
+    /// each once (by URL), in document order.
+    private static func allServers(_ document: OpenAPIDocument) -> [Server] {
+        let documentURLs = Set(document.servers.map(\.url))
+        var all = document.servers
+        var urls = documentURLs
+        // By index: path items and operations are read in place, not copied.
+        let items = document.paths.entries
+        for itemIndex in items.indices {
+            var lists = [items[itemIndex].value.servers]
+            let operations = items[itemIndex].value.operations
+            for index in operations.indices { lists.append(operations[index].servers) }
+            for list in lists {
+                guard let own = ownServers(list, documentURLs: documentURLs) else { continue }
+                for server in own where urls.insert(server.url).inserted { all.append(server) }
+            }
+        }
+        return all
+    }
+
+    /// For each operation that names servers of its own, or whose path does (`GET /files`), the server
+    /// its requests go to unless told otherwise: the first it names, as a value of `Server`.
+    private static func operationServers(_ document: OpenAPIDocument, declared: [ServerDeclaration]) -> [String: String] {
+        let documentURLs = Set(document.servers.map(\.url))
+        var byURL: [String: ServerDeclaration] = [:]
+        for server in declared where byURL[server.url] == nil { byURL[server.url] = server }
+        var defaults: [String: String] = [:]
+        let items = document.paths.entries
+        for itemIndex in items.indices {
+            let pathServers = ownServers(items[itemIndex].value.servers, documentURLs: documentURLs)
+            let operations = items[itemIndex].value.operations
+            for index in operations.indices {
+                // An operation's servers replace its path's, which replace the document's.
+                let own =
+                    operations[index].servers.isEmpty
+                    ? pathServers : ownServers(operations[index].servers, documentURLs: documentURLs)
+                guard let first = own?.first, let value = byURL[first.url]?.defaultValue else { continue }
+                defaults[operationKey(method: operations[index].method.wireName, path: items[itemIndex].value.path)] = value
+            }
+        }
+        return defaults
+    }
+
+    /// An operation's key among ``operationServers(_:declared:)``.
+    private static func operationKey(method: String, path: String) -> String { method + " " + path }
+
     private func translateServers(_ document: OpenAPIDocument) -> [ServerDeclaration] {
-        let names = document.servers.enumerated().map { index, server in
+        let servers = Self.allServers(document)
+        let names = servers.enumerated().map { index, server in
             if let node = server.extensions["x-specsmith-name"], let name = try? node.string() {
                 return SwiftNames.member(name)
             }
             return Self.serverName(description: server.description) ?? "server\(index + 1)"
         }
         var enumNames: Set<String> = ["Server"]
-        return zip(document.servers, SwiftNames.uniqued(names, taken: ["custom", "url"])).map { server, name in
+        return zip(servers, SwiftNames.uniqued(names, taken: ["custom", "url"])).map { server, name in
             let argumentNames = SwiftNames.uniqued(server.variables.keys.map(SwiftNames.member))
             var variables: [ServerVariableDeclaration] = []
             for (entry, argument) in zip(server.variables, argumentNames) {

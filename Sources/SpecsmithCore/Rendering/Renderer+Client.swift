@@ -93,7 +93,8 @@ extension Renderer {
             arguments.append("bearerToken: String? = nil")
             call.append("bearerToken: token")
         }
-        call.append("server: server")
+        // An operation with servers of its own goes to them, not to the client's.
+        if operation.server == nil { call.append("server: server") }
 
         var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))

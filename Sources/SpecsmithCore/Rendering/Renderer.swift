@@ -780,7 +780,7 @@ struct Renderer {
             let description = bearer.isEmpty ? "The access token, sent as `Authorization: Bearer <token>`." : bearer.joined(separator: " ")
             argumentDocs.append("  - bearerToken: " + description)
         }
-        arguments.append("server: Server" + (defaultServer.map { " = \($0)" } ?? ""))
+        arguments.append("server: Server" + ((operation.server ?? defaultServer).map { " = \($0)" } ?? ""))
         argumentDocs.append("  - server: The server to send the request to.")
 
         var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]

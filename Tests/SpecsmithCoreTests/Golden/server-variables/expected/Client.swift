@@ -48,7 +48,8 @@ public struct GoldenClient: Sendable {
         case noContent
     }
 
-    /// Servers of an operation's own are warned about.
+    /// An operation's own servers are cases of Server too: its builder defaults to the first, and the client sends it
+    /// there.
     ///
     /// `POST /upload`
     ///
@@ -57,7 +58,7 @@ public struct GoldenClient: Sendable {
     ///   (`URLError`, `CancellationError`).
     public func upload() async throws -> UploadOutcome {
         let operation = ClientOperation(name: "upload")
-        let request = try Operations.upload(server: server)
+        let request = try Operations.upload()
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 204:
@@ -70,6 +71,32 @@ public struct GoldenClient: Sendable {
 
     /// The documented responses of `upload`.
     public enum UploadOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
+
+    /// A path's servers serve each of its operations.
+    ///
+    /// `GET /files`
+    ///
+    /// - Returns: The documented response, as ``ListFilesOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func listFiles() async throws -> ListFilesOutcome {
+        let operation = ClientOperation(name: "listFiles")
+        let request = try Operations.listFiles()
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `listFiles`.
+    public enum ListFilesOutcome: Sendable, Hashable {
         /// Done.
         case noContent
     }

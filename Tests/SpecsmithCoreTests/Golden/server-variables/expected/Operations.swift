@@ -16,7 +16,8 @@ public enum Operations {
         return try request.build()
     }
 
-    /// Servers of an operation's own are warned about.
+    /// An operation's own servers are cases of Server too: its builder defaults to the first, and the client sends it
+    /// there.
     ///
     /// `POST /upload`
     ///
@@ -24,8 +25,21 @@ public enum Operations {
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `RequestError` if the request cannot be built.
-    public static func upload(server: Server = .production()) throws -> PreparedRequest {
+    public static func upload(server: Server = .upload) throws -> PreparedRequest {
         let request = RequestBuilder(method: .post, server: server.url, path: "/upload")
+        return try request.build()
+    }
+
+    /// A path's servers serve each of its operations.
+    ///
+    /// `GET /files`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func listFiles(server: Server = .server5) throws -> PreparedRequest {
+        let request = RequestBuilder(method: .get, server: server.url, path: "/files")
         return try request.build()
     }
 }

@@ -18,6 +18,10 @@ public enum Server: Hashable, Sendable {
     /// - Parameters:
     ///   - port: The `port` variable.
     case staging(port: StagingPort)
+    /// Upload server
+    case upload
+    /// https://files.example.com
+    case server5
     /// Another server, such as a proxy or a mock, by its base URL.
     case custom(URL)
 
@@ -32,6 +36,8 @@ public enum Server: Hashable, Sendable {
         case .sandbox: URL(string: "https://sandbox.example.com")!
         case .staging(let port):
             ServerURL.expand("https://staging.example.com:{port}", ["port": port.rawValue])
+        case .upload: URL(string: "https://upload.example.com")!
+        case .server5: URL(string: "https://files.example.com")!
         case .custom(let url): url
         }
     }
