@@ -102,6 +102,27 @@ struct RequestBuilderTests {
         }
     }
 
+    /// RFC 7617's example: `Aladdin` / `open sesame` is `QWxhZGRpbjpvcGVuIHNlc2FtZQ==`.
+    @Test func basicCredentialsSetAuthorizationAndNeverPrintThePassword() throws {
+        var builder = RequestBuilder(method: .get, server: server, path: "/auth/me")
+        try builder.setBasicCredentials(nil)
+        #expect(try builder.build().request.headerFields[.authorization] == nil)
+        let credentials = BasicCredentials(username: "Aladdin", password: "open sesame")
+        try builder.setBasicCredentials(credentials)
+        let fields = try builder.build().request.headerFields
+        #expect(fields[.authorization] == "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
+        #expect(fields[fields: .authorization].first?.indexingStrategy == .disallow)
+        var dumped = ""
+        dump(credentials, to: &dumped)
+        for printed in [String(describing: credentials), String(reflecting: credentials), dumped] {
+            #expect(printed.contains("Aladdin") && printed.contains("<redacted>"), "\(printed)")
+            #expect(!printed.contains("sesame"), "\(printed)")
+        }
+        #expect(throws: RequestError.invalidHeaderValue(name: "Authorization")) {
+            try builder.setBasicCredentials(BasicCredentials(username: "a:b", password: "c"))
+        }
+    }
+
     @Test func jsonBodyKeepsKeyOrderAndSetsContentType() throws {
         struct Body: Encodable {
             var zeta = "z"

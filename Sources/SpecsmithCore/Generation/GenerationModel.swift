@@ -249,6 +249,9 @@ struct OperationDeclaration: Sendable, Hashable {
     var bearerAuth: [String]?
     /// The API keys the operation's security names, each an optional argument.
     var apiKeys: [APIKeyDeclaration] = []
+    /// When the operation's security names HTTP basic authentication: the scheme's description
+    /// (possibly empty), for the optional `basicCredentials` argument's documentation.
+    var basicAuth: [String]?
     /// Where requests go unless told otherwise, when the operation or its path names servers of its own
     /// (`.upload`); `nil` for the document's first server.
     var server: String?

@@ -15,7 +15,7 @@ struct Translator {
     static let reservedNames: Set<String> = [
         "Server", "Operations",
         // SpecsmithRuntime's public types.
-        "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation", "ClientRedaction", "DateTime",
+        "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation", "ClientRedaction", "DateTime",
         "ExactDecimal", "HTTPTransport", "Indirect", "ItemsRule", "JSONCoding", "JSONValue", "ListedRule",
         "LoggingMiddleware", "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
@@ -27,7 +27,7 @@ struct Translator {
     ]
 
     /// The arguments of a request builder or client method besides its parameters'.
-    static let otherArgumentNames: Set<String> = ["body", "server", "bearerToken"]
+    static let otherArgumentNames: Set<String> = ["body", "server", "bearerToken", "basicCredentials"]
 
     /// Names a parameter's argument may not take inside a request builder or the client method that
     /// passes it on: their other arguments, and the names their code binds (`request`, the validation
@@ -306,6 +306,7 @@ struct Translator {
         // binds goes by another (`context context2: String?`).
         let bearer = bearerAuth(operation, document: document)
         let apiKeys = apiKeys(operation, document: document)
+        let basic = basicAuth(operation, document: document)
         let parameterLabels = SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(apiKeys.map(\.name)))
         // The client binds the bearer `token` only where it passes one.
         let parameterNames = SwiftNames.uniqued(
@@ -410,7 +411,7 @@ struct Translator {
         }
         return OperationDeclaration(
             name: name, method: operation.method.wireName, path: operation.path, doc: doc,
-            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer, apiKeys: apiKeys,
+            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer, apiKeys: apiKeys, basicAuth: basic,
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
     }
 
@@ -467,6 +468,20 @@ struct Translator {
         return nil
     }
 
+    /// When the operation's security (or the document's) names HTTP basic authentication: that
+    /// scheme's description, for the argument's documentation.
+    private func basicAuth(_ operation: Operation, document: OpenAPIDocument) -> [String]? {
+        for requirement in operation.security ?? document.security ?? [] {
+            for scheme in requirement.schemes.keys {
+                guard let definition = document.components.securitySchemes[scheme], definition.type == .http,
+                    definition.scheme?.lowercased() == "basic"
+                else { continue }
+                return SchemaTranslator.documentation(definition.description)
+            }
+        }
+        return nil
+    }
+
     /// The API keys that the operation's security (or the document's) names, in the order named, each
     /// once, with argument names that no other argument has.
     private func apiKeys(_ operation: Operation, document: OpenAPIDocument) -> [APIKeyDeclaration] {
@@ -499,10 +514,12 @@ struct Translator {
     }
 
     /// A warning for each security scheme that some requirement names and that requests do not carry:
-    /// HTTP schemes other than bearer (basic), mutual TLS.
+    /// HTTP schemes other than bearer and basic (digest), mutual TLS.
     static func securityWarnings(_ document: OpenAPIDocument) -> [Diagnostic] {
         let schemes = document.components.securitySchemes.entries
-        func isGenerated(_ scheme: SecurityScheme) -> Bool { sendsBearerToken(scheme) || scheme.type == .apiKey }
+        func isGenerated(_ scheme: SecurityScheme) -> Bool {
+            sendsBearerToken(scheme) || scheme.type == .apiKey || (scheme.type == .http && scheme.scheme?.lowercased() == "basic")
+        }
         guard schemes.contains(where: { !isGenerated($0.value) }) else { return [] }
         var used: Set<String> = []
         for requirement in document.security ?? [] { used.formUnion(requirement.schemes.keys) }

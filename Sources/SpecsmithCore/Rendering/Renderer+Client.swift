@@ -88,6 +88,11 @@ extension Renderer {
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(key.name), ": ", key.argumentDoc))
             call.append(String(concatenating: SwiftNames.unescaped(key.name), ": ", key.name))
         }
+        if let basic = operation.basicAuth {
+            arguments.append("basicCredentials: BasicCredentials? = nil")
+            argumentDocs.append("  - basicCredentials: " + Self.basicCredentialsDoc(basic))
+            call.append("basicCredentials: basicCredentials")
+        }
         let bearer = operation.bearerAuth != nil
         if bearer {
             arguments.append("bearerToken: String? = nil")

@@ -133,7 +133,7 @@ struct Renderer {
     static func clientMethodWeight(_ operation: OperationDeclaration) -> Int {
         let arguments =
             (operation.body == nil ? 0 : 1) + operation.parameters.count + operation.apiKeys.count
-            + (operation.bearerAuth == nil ? 0 : 1)
+            + (operation.basicAuth == nil ? 0 : 1) + (operation.bearerAuth == nil ? 0 : 1)
         return 4 + 7 * arguments
     }
 
@@ -775,6 +775,10 @@ struct Renderer {
             arguments.append(String(concatenating: key.name, ": String? = nil"))
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(key.name), ": ", key.argumentDoc))
         }
+        if let basic = operation.basicAuth {
+            arguments.append("basicCredentials: BasicCredentials? = nil")
+            argumentDocs.append("  - basicCredentials: " + Self.basicCredentialsDoc(basic))
+        }
         if let bearer = operation.bearerAuth {
             arguments.append("bearerToken: String")
             let description = bearer.isEmpty ? "The access token, sent as `Authorization: Bearer <token>`." : bearer.joined(separator: " ")
@@ -884,6 +888,7 @@ struct Renderer {
             case .cookie: steps.append("request.addCookie(\(name), \(key.name))")
             }
         }
+        if operation.basicAuth != nil { steps.append("try request.setBasicCredentials(basicCredentials)") }
         if operation.bearerAuth != nil { steps.append("try request.setBearerToken(bearerToken)") }
         if let body = operation.body {
             let contentType = SwiftLiteral.string(body.contentType)
@@ -937,6 +942,13 @@ struct Renderer {
             return ["try request.setHeader(\"Accept\", \(SwiftLiteral.string(mediaTypes.joined(separator: ", "))))"]
         }
         return call("request.acceptJSON(", mediaTypes.map(SwiftLiteral.string), indent: 8)
+    }
+
+    /// The `basicCredentials` argument's documentation: the scheme's description, or how it is sent.
+    static func basicCredentialsDoc(_ description: [String]) -> String {
+        description.isEmpty
+            ? "The user name and password, sent as `Authorization: Basic`; `nil` leaves the header to a middleware."
+            : description.joined(separator: " ")
     }
 
     /// Arguments for a signature: each with its text and whether it is the last (no comma after it).

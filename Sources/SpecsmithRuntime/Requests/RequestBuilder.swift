@@ -194,6 +194,22 @@ public struct RequestBuilder: Sendable {
         headerFields[fields: .authorization] = [field]
     }
 
+    /// Sets `Authorization: Basic <base64 of name:password>`, never indexed, as ``setBearerToken(_:)`` does;
+    /// `nil` sets nothing (a middleware may).
+    ///
+    /// - Throws: ``RequestError/invalidHeaderValue(name:)`` if the user name contains a colon, which would
+    ///   make the server read the rest as the password.
+    public mutating func setBasicCredentials(_ credentials: BasicCredentials?) throws(RequestError) {
+        guard let credentials else { return }
+        guard !credentials.username.utf8.contains(UInt8(ascii: ":")) else {
+            throw .invalidHeaderValue(name: "Authorization")
+        }
+        let token = Data((credentials.username + ":" + credentials.password).utf8).base64EncodedString()
+        var field = HTTPField(name: .authorization, value: "Basic " + token)
+        field.indexingStrategy = .disallow
+        headerFields[fields: .authorization] = [field]
+    }
+
     /// Encodes `body` with ``JSONCoding/encode(_:)``, keys in `CodingKeys` order, and sets `Content-Type` to
     /// `contentType`: `application/json` unless the spec names another JSON media type
     /// (`application/merge-patch+json`, `application/vnd.api+json`). A `nil` body (an optional request body

@@ -87,12 +87,23 @@ public struct GoldenClient: Sendable {
     /// - Parameters:
     ///   - apiKey2: A parameter named like a key.
     ///   - apiKey: The API key, sent as the `X-API-Key` header; `nil` leaves it to a middleware.
+    ///   - basicCredentials: The user name and password, sent as `Authorization: Basic`; `nil` leaves the header to a
+    ///     middleware.
     /// - Returns: The documented response, as ``KeyedOutcome``.
     /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
     ///   (`URLError`, `CancellationError`).
-    public func keyed(apiKey2: String? = nil, apiKey: String? = nil) async throws -> KeyedOutcome {
+    public func keyed(
+        apiKey2: String? = nil,
+        apiKey: String? = nil,
+        basicCredentials: BasicCredentials? = nil
+    ) async throws -> KeyedOutcome {
         let operation = ClientOperation(name: "keyed", secretHeaders: ["X-API-Key"])
-        let request = try Operations.keyed(apiKey2: apiKey2, apiKey: apiKey, server: server)
+        let request = try Operations.keyed(
+            apiKey2: apiKey2,
+            apiKey: apiKey,
+            basicCredentials: basicCredentials,
+            server: server
+        )
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 204:

@@ -36,17 +36,21 @@ public enum Operations {
     /// - Parameters:
     ///   - apiKey2: A parameter named like a key.
     ///   - apiKey: The API key, sent as the `X-API-Key` header; `nil` leaves it to a middleware.
+    ///   - basicCredentials: The user name and password, sent as `Authorization: Basic`; `nil` leaves the header to a
+    ///     middleware.
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `RequestError` if the request cannot be built.
     public static func keyed(
         apiKey2: String? = nil,
         apiKey: String? = nil,
+        basicCredentials: BasicCredentials? = nil,
         server: Server = .server1
     ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/keyed")
         request.addQueryItem("api_key", apiKey2)
         try request.setHeader("X-API-Key", apiKey)
+        try request.setBasicCredentials(basicCredentials)
         return try request.build()
     }
 
