@@ -19,6 +19,16 @@ struct CheckWriter {
             }
         }
 
+        /// What a constant's name says of the members it checks: `namePattern`, `nameItemPattern`,
+        /// `nameValueValues`.
+        var constantInfix: String {
+            switch self {
+            case .value: ""
+            case .elements: "Item"
+            case .values: "Value"
+            }
+        }
+
         /// The Swift type a rule sees, from the type of the value: `String` for `[String]` and `[String: String]`.
         func memberType(of type: String) -> String {
             switch self {
@@ -62,24 +72,12 @@ struct CheckWriter {
             }
             return lines + ["}"]
         case .pattern(let source) where hoists:
-            let suffix =
-                switch target {
-                case .value: "Pattern"
-                case .elements: "ItemPattern"
-                case .values: "ValuePattern"
-                }
-            let name = constantBase + suffix
+            let name = String(concatenating: constantBase, target.constantInfix, "Pattern")
             constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
             expression = ".pattern(Self.\(name))"
         case .enumeration where hoists:
             // Built once: a rule holding an array would otherwise allocate on every check.
-            let suffix =
-                switch target {
-                case .value: "Values"
-                case .elements: "ItemValues"
-                case .values: "ValueValues"
-                }
-            let name = constantBase + suffix
+            let name = String(concatenating: constantBase, target.constantInfix, "Values")
             constants.append(
                 [
                     "declaration": .string("\(name): ValueRule<\(memberType)>"),
