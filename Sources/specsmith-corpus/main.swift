@@ -65,7 +65,8 @@ for input in inputs {
     }
 }
 guard !documents.isEmpty else {
-    FileHandle.standardError.write(Data("specsmith-corpus: no .yaml, .yml or .json files in \(inputs.joined(separator: ", "))\n".utf8))
+    let listed = inputs.joined(separator: ", ")
+    FileHandle.standardError.write(Data("specsmith-corpus: no .yaml, .yml or .json files in \(listed)\n".utf8))
     exit(1)
 }
 

@@ -351,7 +351,9 @@ struct APIKeyDeclaration: Sendable, Hashable {
     /// The argument's documentation: the scheme's description, or where the key goes.
     var argumentDoc: String {
         doc.first
-            ?? String(concatenating: "The API key, sent as the `", wireName, "` ", location.rawValue, "; `nil` leaves it to a middleware.")
+            ?? String(
+                concatenating: "The API key, sent as the `", wireName, "` ", location.rawValue,
+                "; `nil` leaves it to a middleware.")
     }
 }
 

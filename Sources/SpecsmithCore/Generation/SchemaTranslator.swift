@@ -746,8 +746,8 @@ struct SchemaTranslator {
         var member = schema
         // Arrays of arrays nest no deeper than a document can.
         for _ in 0..<YAMLLimits().maxDepth {
-            guard let next = member.items ?? member.additionalProperties.flatMap({ if case .schema(let s) = $0 { s } else { nil } })
-            else { return nil }
+            let values: Schema? = if case .schema(let s)? = member.additionalProperties { s } else { nil }
+            guard let next = member.items ?? values else { return nil }
             guard let ref = next.ref else {
                 member = next
                 continue

@@ -15,9 +15,10 @@ struct Translator {
     static let reservedNames: Set<String> = [
         "Server", "Operations",
         // SpecsmithRuntime's public types.
-        "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation", "ClientRedaction", "DateTime",
-        "ExactDecimal", "HTTPTransport", "Indirect", "ItemsRule", "JSONCoding", "JSONValue", "ListedRule",
-        "LoggingMiddleware", "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
+        "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
+        "ClientRedaction", "DateTime", "ExactDecimal", "HTTPTransport", "Indirect", "ItemsRule", "JSONCoding",
+        "JSONValue", "ListedRule", "LoggingMiddleware", "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle",
+        "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
         "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule",
         "URLSessionTransport", "UndeclaredProperties", "UnexpectedResponse", "Validatable", "ValidationContext",
@@ -33,7 +34,9 @@ struct Translator {
     /// passes it on: their other arguments, and the names their code binds (`request`, the validation
     /// `context`, the client's `operation`, `response`, `core` and, where it passes one, bearer `token`),
     /// which the argument would shadow.
-    static let takenArgumentNames = otherArgumentNames.union(["request", "context", "operation", "response", "core", "token"])
+    static let takenArgumentNames = otherArgumentNames.union([
+        "request", "context", "operation", "response", "core", "token",
+    ])
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
         let assertFormats =
@@ -61,7 +64,8 @@ struct Translator {
         let ownServers = Self.operationServers(document, declared: servers)
         if !ownServers.isEmpty {
             for index in operations.indices {
-                operations[index].server = ownServers[Self.operationKey(method: operations[index].method, path: operations[index].path)]
+                let key = Self.operationKey(method: operations[index].method, path: operations[index].path)
+                operations[index].server = ownServers[key]
             }
         }
         schemas.breakAliasCycles()
@@ -284,7 +288,8 @@ struct Translator {
             let contentType = choice.encoding == .json ? Self.jsonWireMediaType(choice.mediaType) : choice.mediaType
             let ruleType = choice.content.schema.map { schemas.ruleType(of: $0, swiftType: type) } ?? type
             // A generated type checks itself; a text, a number, a collection or a JSONValue is checked here.
-            let isGenerated = !(ruleType.hasPrefix("[") || SchemaTranslator.scalarTypes.contains(ruleType) || ruleType == "JSONValue")
+            let isGenerated =
+                !(ruleType.hasPrefix("[") || SchemaTranslator.scalarTypes.contains(ruleType) || ruleType == "JSONValue")
             let bodySchema = choice.encoding == .binary || isGenerated ? nil : choice.content.schema
             body = BodyDeclaration(
                 type: type, isOptional: !requestBody.required, contentType: contentType, encoding: choice.encoding,
@@ -411,7 +416,8 @@ struct Translator {
         }
         return OperationDeclaration(
             name: name, method: operation.method.wireName, path: operation.path, doc: doc,
-            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer, apiKeys: apiKeys, basicAuth: basic,
+            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer, apiKeys: apiKeys,
+            basicAuth: basic,
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
     }
 
@@ -440,7 +446,9 @@ struct Translator {
     /// A media type in lower case without spaces, for comparing: most are already (`application/json`),
     /// and are returned as they are, without walking their characters.
     static func normalizedMediaType(_ mediaType: String) -> String {
-        let plain = mediaType.utf8.allSatisfy { $0 != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        let plain = mediaType.utf8.allSatisfy { byte in
+            byte != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
         return plain ? mediaType : mediaType.lowercased().filter { $0 != " " }
     }
 
@@ -450,7 +458,8 @@ struct Translator {
     static func jsonWireMediaType(_ mediaType: String) -> String {
         if mediaType == "application/json" { return mediaType }
         let normalized = normalizedMediaType(mediaType)
-        return normalized == "application/json" || normalized.utf8.contains(UInt8(ascii: "*")) ? "application/json" : mediaType
+        let namesNoOneType = normalized.utf8.contains(UInt8(ascii: "*"))
+        return normalized == "application/json" || namesNoOneType ? "application/json" : mediaType
     }
 
     /// When the operation's security (or the document's) asks for an HTTP bearer token, the
@@ -518,7 +527,8 @@ struct Translator {
     static func securityWarnings(_ document: OpenAPIDocument) -> [Diagnostic] {
         let schemes = document.components.securitySchemes.entries
         func isGenerated(_ scheme: SecurityScheme) -> Bool {
-            sendsBearerToken(scheme) || scheme.type == .apiKey || (scheme.type == .http && scheme.scheme?.lowercased() == "basic")
+            sendsBearerToken(scheme) || scheme.type == .apiKey
+                || (scheme.type == .http && scheme.scheme?.lowercased() == "basic")
         }
         guard schemes.contains(where: { !isGenerated($0.value) }) else { return [] }
         var used: Set<String> = []
@@ -712,7 +722,8 @@ struct Translator {
                     for index in s.properties.indices {
                         let valueStruct = s.properties[index].valueStruct
                         s.properties[index].validatesNested = validates(valueStruct)
-                        s.properties[index].isIndirect = !s.properties[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
+                        s.properties[index].isIndirect =
+                            !s.properties[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
                     }
                     let extrasStruct = s.extras?.valueStruct
                     s.extras?.validatesNested = validates(extrasStruct)

@@ -260,7 +260,8 @@ extension LoadSession {
         case .null: types.contains(.null)
         case .bool: types.contains(.boolean)
         // JSON Schema: a number with a zero fraction (`1.0`, `1e2`) is an integer.
-        case .number(let n): types.contains(.number) || (types.contains(.integer) && (n.isInteger || wholeNumber(n.text) != nil))
+        case .number(let n):
+            types.contains(.number) || (types.contains(.integer) && (n.isInteger || wholeNumber(n.text) != nil))
         case .string: types.contains(.string)
         case .array: types.contains(.array)
         case .object: types.contains(.object)
