@@ -307,11 +307,11 @@ struct Translator {
         // Required parameters come first, so that a call reads in the order its arguments must be given.
         let ordered = declared.filter(\.required) + declared.filter { !$0.required }
         let members = ordered.map { SwiftNames.member($0.name) }
-        // Callers write the parameter's own name; inside, an argument that would shadow a name the code
-        // binds goes by another (`context context2: String?`).
         let bearer = bearerAuth(operation, document: document)
         let apiKeys = apiKeys(operation, document: document)
         let basic = basicAuth(operation, document: document)
+        // Callers write the parameter's own name; inside, an argument that would shadow a name the code
+        // binds goes by another (`context context2: String?`).
         let parameterLabels = SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(apiKeys.map(\.name)))
         // The client binds the bearer `token` only where it passes one.
         let parameterNames = SwiftNames.uniqued(
