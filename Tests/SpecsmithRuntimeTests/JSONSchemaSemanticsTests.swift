@@ -119,6 +119,17 @@ struct JSONSchemaSemanticsTests {
         #expect(fixed.map(\.keyword) == [.const])
     }
 
+    /// In an array whose items may be null, a null passes every item rule (none applies to it) and keeps
+    /// its index, so the others are reported where they stand.
+    @Test func nullItemsPassItemRulesAndKeepTheirIndex() {
+        let names = violations { $0.check(each: ["ab", nil, "abcdef"], at: "names", StringRule.maxLength(5)) }
+        #expect(names.map(\.path) == ["names[2]"])
+        let sizes = violations { $0.check(each: [1, nil, 7] as [Int?], at: "sizes", NumberRule.maximum(5)) }
+        #expect(sizes.map(\.path) == ["sizes[2]"])
+        let values = violations { $0.check(each: [nil, 3] as [Int?], at: "v", ValueRule<Int>.enum([1, 2])) }
+        #expect(values.map(\.path) == ["v[1]"])
+    }
+
     /// A `Float` (`format: float`) is compared through its own shortest decimal form: `Float(0.3)` is
     /// 0.3, not the 0.30000001192092896 of the `Double` it widens to.
     @Test func floatsAreCheckedThroughTheirOwnDecimalForm() {

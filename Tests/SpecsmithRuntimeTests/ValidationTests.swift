@@ -96,6 +96,24 @@ struct ValidationTests {
         #expect(error?.violations.map(\.limit) == ["8", "^[0-9]{5}$"])
     }
 
+    /// `[LineItem?]`, `[[LineItem]]` and `[String: [LineItem]]` validate every item at its full path; a
+    /// null item has nothing to check.
+    @Test func nullItemsAndNestedCollectionsValidateEveryItem() {
+        let bad = LineItem(name: "much too long", quantity: 1)
+        let good = LineItem(name: "ok", quantity: 1)
+        let sparse: [LineItem?] = [good, nil, bad]
+        let grid: [[LineItem]] = [[good], [good, bad]]
+        let byWarehouse: [String: [LineItem]] = ["west": [bad], "east": [good]]
+        let error = #expect(throws: ValidationError.self) {
+            try ValidationContext.validate { context in
+                context.validate(sparse, at: "sparse")
+                context.validate(grid, at: "grid")
+                context.validate(byWarehouse, at: "byWarehouse")
+            }
+        }
+        #expect(error?.violations.map(\.path) == ["sparse[2].name", "grid[1][1].name", "byWarehouse.west[0].name"])
+    }
+
     @Test func dictionaryValuesAreValidatedAtTheirKeyInKeyOrder() {
         var order = valid
         order.byWarehouse = [

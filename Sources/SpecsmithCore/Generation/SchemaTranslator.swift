@@ -10,6 +10,10 @@ struct SchemaTranslator {
     private(set) var diagnostics: [Diagnostic] = []
     /// Named (top-level) types, in the order they were declared.
     private(set) var declarations: [TypeDeclaration] = []
+    /// Whether an array being typed may hold null items, as `nil`s (`[String?]`): true while typing a
+    /// struct's properties, whose checks and coding handle optional items; false for aliases, unions,
+    /// bodies and parameters, which request builders send.
+    private var optionalItems = false
     /// Swift names of schemas that have a top-level type, by canonical schema id.
     private var names: [String: String] = [:]
     /// Every top-level name in use, including those reserved by other generated declarations.
@@ -426,6 +430,10 @@ struct SchemaTranslator {
     }
 
     private mutating func declaration(named name: String, schema: Schema, qualifiedName: String) -> TypeDeclaration {
+        // A type of its own starts afresh: only its struct properties allow null items.
+        let outerOptionalItems = optionalItems
+        optionalItems = false
+        defer { optionalItems = outerOptionalItems }
         let schema = mergedAllOf(schema) ?? schema
         if isUnion(schema) {
             return .union(union(named: name, schema: schema, qualifiedName: qualifiedName))
@@ -455,7 +463,10 @@ struct SchemaTranslator {
         var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
+            let outerOptionalItems = optionalItems
+            optionalItems = true
             let type = swiftType(for: property, suggestedName: entry.key, owner: (name, qualifiedName), nested: &nested)
+            optionalItems = outerOptionalItems
             let required = requiredSet?.contains(entry.key) ?? requiredNames.contains(entry.key)
             if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
@@ -704,11 +715,15 @@ struct SchemaTranslator {
     ) -> SwiftTypeName {
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
         let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested)
-        if isNullable(items) || element.isNullable {
+        // A JSONValue holds null itself.
+        if (isNullable(items) || element.isNullable) && element.name != "JSONValue" {
+            if optionalItems {
+                return SwiftTypeName(name: "[\(element.name)?]", structName: element.structName)
+            }
             diagnostics.append(
                 .warning(
-                    "items that may be null are not generated yet; an array holding null does not decode",
-                    at: items.location))
+                    "items that may be null are generated only in a struct's properties; here an array holding null "
+                        + "does not decode", at: items.location))
         }
         return SwiftTypeName(name: "[\(element.name)]", structName: element.structName)
     }

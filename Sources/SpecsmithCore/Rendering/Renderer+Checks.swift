@@ -29,13 +29,16 @@ struct CheckWriter {
             }
         }
 
-        /// The Swift type a rule sees, from the type of the value: `String` for `[String]` and `[String: String]`.
+        /// The Swift type a rule sees, from the type of the value: `String` for `[String]`, `[String?]` (whose
+        /// `nil`s no rule applies to) and `[String: String]`.
         func memberType(of type: String) -> String {
-            switch self {
-            case .value: type
-            case .elements: String(type.dropFirst().dropLast())
-            case .values: String(type.dropFirst("[String: ".count).dropLast())
-            }
+            let member =
+                switch self {
+                case .value: Substring(type)
+                case .elements: type.dropFirst().dropLast()
+                case .values: type.dropFirst("[String: ".count).dropLast()
+                }
+            return String(self != .value && member.hasSuffix("?") ? member.dropLast() : member)
         }
     }
 

@@ -32,6 +32,13 @@ extension Array: Validatable where Element: Validatable {
     }
 }
 
+extension Optional: Validatable where Wrapped: Validatable {
+    /// Validates the value, if there is one: a null item of an array (`[Pet?]`) has nothing to check.
+    public func validate(into context: inout ValidationContext) {
+        self?.validate(into: &context)
+    }
+}
+
 extension Dictionary: Validatable where Key == String, Value: Validatable {
     /// Validates each value, at the path of its key, in the order of the keys: a dictionary's own order
     /// differs from run to run, and violations are reported in a stable order.

@@ -118,6 +118,49 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    // MARK: Arrays whose items may be null
+
+    /// Checks every string of an array whose items may be null; a null passes, as no string rule applies
+    /// to it.
+    public mutating func check(each values: [String?]?, at key: ValidationKey, _ rule: StringRule) {
+        forEachPresent(values, at: key) { rule.failure($0) }
+    }
+
+    /// Checks every integer of an array whose items may be null against a numeric rule.
+    public mutating func check<Integer: BinaryInteger>(each values: [Integer?]?, at key: ValidationKey, _ rule: NumberRule) {
+        forEachPresent(values, at: key) { rule.failure(ExactDecimal(exactly: $0)) }
+    }
+
+    /// Checks every number of an array whose items may be null against a numeric rule.
+    public mutating func check(each values: [Double?]?, at key: ValidationKey, _ rule: NumberRule) {
+        forEachPresent(values, at: key) { rule.failure(ExactDecimal($0)) }
+    }
+
+    /// Checks every `Float` of an array whose items may be null against a numeric rule.
+    public mutating func check(each values: [Float?]?, at key: ValidationKey, _ rule: NumberRule) {
+        forEachPresent(values, at: key) { rule.failure(ExactDecimal($0)) }
+    }
+
+    /// Checks every item of an array whose items may be null against `enum` or `const`.
+    public mutating func check<Value>(each values: [Value?]?, at key: ValidationKey, _ rule: ValueRule<Value>) {
+        forEachPresent(values, at: key) { rule.failure($0) }
+    }
+
+    /// Checks that every item of an array of a generated string enum whose items may be null is one the
+    /// spec lists.
+    public mutating func check<Value: OpenEnum>(each values: [Value?]?, at key: ValidationKey, _ rule: ListedRule) {
+        forEachPresent(values, at: key) { rule.failure($0) }
+    }
+
+    /// Records `failure` of each item that is not null, at its index.
+    private mutating func forEachPresent<Value>(_ values: [Value?]?, at key: ValidationKey, _ failure: (Value) -> Failure?) {
+        guard let values else { return }
+        for (index, value) in values.enumerated() {
+            guard let value, let failure = failure(value) else { continue }
+            record(failure, at: .key(key), .index(index))
+        }
+    }
+
     /// Checks an array against `minItems`, `maxItems` or `uniqueItems`.
     public mutating func check<Element: Hashable>(_ value: [Element]?, at key: ValidationKey, _ rule: ItemsRule) {
         guard let value, let failure = rule.failure(value) else { return }

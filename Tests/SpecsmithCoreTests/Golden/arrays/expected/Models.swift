@@ -69,3 +69,61 @@ public struct Levels: Codable, Hashable, Sendable {
         self.weights = weights
     }
 }
+
+public struct MaybeTag: Codable, Hashable, Sendable {
+    /// At most 10 Unicode scalars.
+    public let label: String?
+
+    /// Creates a value from its properties.
+    public init(
+        label: String? = nil
+    ) {
+        self.label = label
+    }
+}
+
+/// Items that may be null are optional in a struct's properties; their rules skip the nulls.
+public struct Sparse: Codable, Hashable, Sendable {
+    public let names: [String?]?
+    public let sizes: [Int?]?
+    public let levels: [LevelsItem?]?
+    public let tags: [MaybeTag?]?
+
+    /// Creates a value from its properties.
+    public init(
+        names: [String?]? = nil,
+        sizes: [Int?]? = nil,
+        levels: [LevelsItem?]? = nil,
+        tags: [MaybeTag?]? = nil
+    ) {
+        self.names = names
+        self.sizes = sizes
+        self.levels = levels
+        self.tags = tags
+    }
+
+    public enum LevelsItem: OpenEnum {
+        case low
+        case high
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .low,
+            .high,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .low: "low"
+            case .high: "high"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+}
+
+/// An alias is not a struct's property, so its null items are warned about.
+public typealias SparseNames = [String]

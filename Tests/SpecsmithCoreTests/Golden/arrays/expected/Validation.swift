@@ -41,3 +41,22 @@ extension Levels: Validatable {
         context.check(eachValue: weights, at: "weights", Self.weightsValueValues)
     }
 }
+
+extension MaybeTag: Validatable {
+    /// Records each constraint of the `MaybeTag` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(label, at: "label", .maxLength(10))
+    }
+}
+
+extension Sparse: Validatable {
+    private static let sizesItemValues: ValueRule<Int> = .enum([1, 2])
+
+    /// Records each constraint of the `Sparse` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(each: names, at: "names", .maxLength(5))
+        context.check(each: sizes, at: "sizes", Self.sizesItemValues)
+        context.check(each: levels, at: "levels", .listed)
+        context.validate(tags, at: "tags")
+    }
+}

@@ -122,14 +122,14 @@ public struct OldSetting: Codable, Hashable, Sendable {
 /// Shapes generated as best they can be, each with a warning.
 public struct Loose: Codable, Hashable, Sendable {
     public let idOrName: JSONValue?
-    public let labels: [String]?
+    public let labels: [String?]?
     /// Constraints below the first array are not checked yet (warned).
     public let grid: [[Int]]?
 
     /// Creates a value from its properties.
     public init(
         idOrName: JSONValue? = nil,
-        labels: [String]? = nil,
+        labels: [String?]? = nil,
         grid: [[Int]]? = nil
     ) {
         self.idOrName = idOrName
