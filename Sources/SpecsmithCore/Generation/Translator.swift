@@ -34,9 +34,10 @@ struct Translator {
     /// passes it on: their other arguments, and the names their code binds (`request`, the validation
     /// `context`, the client's `operation`, `response`, `core` and, where it passes one, bearer `token`),
     /// which the argument would shadow.
-    static let takenArgumentNames = otherArgumentNames.union([
-        "request", "context", "operation", "response", "core", "token",
-    ])
+    static let takenArgumentNames = otherArgumentNames.union(boundNames)
+
+    /// The names a request builder or client method binds, which an argument would shadow.
+    static let boundNames: Set<String> = ["request", "context", "operation", "response", "core", "token"]
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
         let assertFormats =
@@ -159,14 +160,14 @@ struct Translator {
         var urls = documentURLs
         // By index: path items and operations are read in place, not copied.
         let items = document.paths.entries
+        func add(_ servers: [Server]) {
+            guard let own = ownServers(servers, documentURLs: documentURLs) else { return }
+            for server in own where urls.insert(server.url).inserted { all.append(server) }
+        }
         for itemIndex in items.indices {
-            var lists = [items[itemIndex].value.servers]
+            add(items[itemIndex].value.servers)
             let operations = items[itemIndex].value.operations
-            for index in operations.indices { lists.append(operations[index].servers) }
-            for list in lists {
-                guard let own = ownServers(list, documentURLs: documentURLs) else { continue }
-                for server in own where urls.insert(server.url).inserted { all.append(server) }
-            }
+            for index in operations.indices { add(operations[index].servers) }
         }
         return all
     }
@@ -307,17 +308,18 @@ struct Translator {
         // Required parameters come first, so that a call reads in the order its arguments must be given.
         let ordered = declared.filter(\.required) + declared.filter { !$0.required }
         let members = ordered.map { SwiftNames.member($0.name) }
-        let bearer = bearerAuth(operation, document: document)
-        let apiKeys = apiKeys(operation, document: document)
-        let basic = basicAuth(operation, document: document)
+        let (bearer, basic, apiKeys) = security(operation, document: document)
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
-        let parameterLabels = SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(apiKeys.map(\.name)))
-        // The client binds the bearer `token` only where it passes one.
-        let parameterNames = SwiftNames.uniqued(
-            members,
-            taken: (bearer == nil ? Self.takenArgumentNames.subtracting(["token"]) : Self.takenArgumentNames)
-                .union(apiKeys.map(\.name)))
+        let keyNames = apiKeys.map(\.name)
+        let parameterLabels = SwiftNames.uniqued(
+            members, taken: keyNames.isEmpty ? Self.otherArgumentNames : Self.otherArgumentNames.union(keyNames))
+        // The client binds the bearer `token` only where it passes one. Nearly always no label is a bound
+        // name, and the names are the labels.
+        let bound = bearer == nil ? Self.boundNames.subtracting(["token"]) : Self.boundNames
+        let parameterNames =
+            parameterLabels.contains { bound.contains(SwiftNames.unescaped($0)) }
+            ? SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(bound).union(keyNames)) : parameterLabels
         for ((parameter, swiftName), label) in zip(zip(ordered, parameterNames), parameterLabels) {
             // `content` instead of `schema`: the value is written as JSON text.
             let schema: Schema
@@ -464,52 +466,40 @@ struct Translator {
 
     /// When the operation's security (or the document's) asks for an HTTP bearer token, the
     /// scheme's description lines; `nil` otherwise.
-    private func bearerAuth(_ operation: Operation, document: OpenAPIDocument) -> [String]? {
-        let requirements = operation.security ?? document.security ?? []
-        for requirement in requirements {
-            for scheme in requirement.schemes.keys {
+    /// What an operation's security (or the document's) asks its requests to carry, in one pass over its
+    /// requirements: a bearer token and HTTP basic credentials (each scheme's description, for the
+    /// argument's documentation), and the API keys, in the order named, each once, with argument names
+    /// that no other argument has.
+    private func security(
+        _ operation: Operation, document: OpenAPIDocument
+    ) -> (bearer: [String]?, basic: [String]?, apiKeys: [APIKeyDeclaration]) {
+        var bearer: [String]?
+        var basic: [String]?
+        var keys: [(scheme: String, definition: SecurityScheme)] = []
+        for requirement in operation.security ?? document.security ?? [] {
+            // By index: the scheme names are read in place, not copied into an array.
+            let schemes = requirement.schemes.entries
+            for index in schemes.indices {
+                let scheme = schemes[index].key
                 guard let definition = document.components.securitySchemes[scheme] else { continue }
                 if Self.sendsBearerToken(definition) {
-                    return SchemaTranslator.documentation(definition.description)
+                    if bearer == nil { bearer = SchemaTranslator.documentation(definition.description) }
+                } else if definition.type == .http, definition.scheme?.lowercased() == "basic" {
+                    if basic == nil { basic = SchemaTranslator.documentation(definition.description) }
+                } else if definition.type == .apiKey, definition.name != nil, definition.in != nil,
+                    !keys.contains(where: { $0.scheme == scheme })
+                {
+                    keys.append((scheme, definition))
                 }
             }
         }
-        return nil
-    }
-
-    /// When the operation's security (or the document's) names HTTP basic authentication: that
-    /// scheme's description, for the argument's documentation.
-    private func basicAuth(_ operation: Operation, document: OpenAPIDocument) -> [String]? {
-        for requirement in operation.security ?? document.security ?? [] {
-            for scheme in requirement.schemes.keys {
-                guard let definition = document.components.securitySchemes[scheme], definition.type == .http,
-                    definition.scheme?.lowercased() == "basic"
-                else { continue }
-                return SchemaTranslator.documentation(definition.description)
-            }
+        let names = SwiftNames.uniqued(keys.map { SwiftNames.member($0.scheme) }, taken: Self.takenArgumentNames)
+        let apiKeys = zip(keys, names).map { key, name in
+            APIKeyDeclaration(
+                name: name, location: ParameterDeclaration.Location(rawValue: key.definition.in!.rawValue) ?? .header,
+                wireName: key.definition.name!, doc: SchemaTranslator.documentation(key.definition.description))
         }
-        return nil
-    }
-
-    /// The API keys that the operation's security (or the document's) names, in the order named, each
-    /// once, with argument names that no other argument has.
-    private func apiKeys(_ operation: Operation, document: OpenAPIDocument) -> [APIKeyDeclaration] {
-        var schemes: [String] = []
-        for requirement in operation.security ?? document.security ?? [] {
-            for scheme in requirement.schemes.keys where !schemes.contains(scheme) {
-                guard let definition = document.components.securitySchemes[scheme], definition.type == .apiKey,
-                    definition.name != nil, definition.in != nil
-                else { continue }
-                schemes.append(scheme)
-            }
-        }
-        let names = SwiftNames.uniqued(schemes.map(SwiftNames.member), taken: Self.takenArgumentNames)
-        return zip(schemes, names).map { scheme, name in
-            let definition = document.components.securitySchemes[scheme]!
-            return APIKeyDeclaration(
-                name: name, location: ParameterDeclaration.Location(rawValue: definition.in!.rawValue) ?? .header,
-                wireName: definition.name!, doc: SchemaTranslator.documentation(definition.description))
-        }
+        return (bearer, basic, apiKeys)
     }
 
     /// Whether requests under a security scheme carry `Authorization: Bearer <token>`: HTTP bearer, and
