@@ -128,6 +128,10 @@ struct JSONSchemaSemanticsTests {
         #expect(sizes.map(\.path) == ["sizes[2]"])
         let values = violations { $0.check(each: [nil, 3] as [Int?], at: "v", ValueRule<Int>.enum([1, 2])) }
         #expect(values.map(\.path) == ["v[1]"])
+        let scores: [String: Int?] = ["a": 11, "b": nil, "c": 3]
+        #expect(violations { $0.check(eachValue: scores, at: "s", NumberRule.maximum(10)) }.map(\.path) == ["s.a"])
+        let notes: [String: String?] = ["x": nil, "y": "long"]
+        #expect(violations { $0.check(eachValue: notes, at: "n", StringRule.maxLength(3)) }.map(\.path) == ["n.y"])
     }
 
     /// A `Float` (`format: float`) is compared through its own shortest decimal form: `Float(0.3)` is

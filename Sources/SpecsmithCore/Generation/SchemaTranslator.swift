@@ -513,6 +513,12 @@ struct SchemaTranslator {
         case .schema(let valueSchema)?:
             let type = swiftType(
                 for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName), nested: &nested)
+            if (isNullable(valueSchema) || type.isNullable) && type.name != "JSONValue" {
+                diagnostics.append(
+                    .warning(
+                        "additionalProperties values that may be null, beside properties, are not generated yet; a "
+                            + "null value does not decode", at: valueSchema.location))
+            }
             extras = ExtraProperties(
                 kind: .kept(valueType: type.name), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
                 valueStruct: type.structName, rules: memberRules(valueSchema))
@@ -702,6 +708,16 @@ struct SchemaTranslator {
             if case .schema(let valueSchema) = schema.additionalProperties {
                 let value = swiftType(
                     for: valueSchema, suggestedName: suggestedName + "Value", owner: owner, nested: &nested)
+                // As for an array's items: optional in a struct's property, warned about elsewhere.
+                if (isNullable(valueSchema) || value.isNullable) && value.name != "JSONValue" {
+                    if optionalItems {
+                        return SwiftTypeName(name: "[String: \(value.name)?]", structName: value.structName)
+                    }
+                    diagnostics.append(
+                        .warning(
+                            "values that may be null are generated only in a struct's properties; here a dictionary "
+                                + "holding null does not decode", at: valueSchema.location))
+                }
                 return SwiftTypeName(name: "[String: \(value.name)]", structName: value.structName)
             }
             return SwiftTypeName(name: "[String: JSONValue]")

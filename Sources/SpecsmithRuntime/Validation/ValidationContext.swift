@@ -216,6 +216,48 @@ public struct ValidationContext: Sendable {
         forEachValue(values, at: key) { rule.failure($0) }
     }
 
+    // MARK: Dictionaries whose values may be null
+
+    /// Checks every string value of a dictionary whose values may be null; a null passes, as no string
+    /// rule applies to it.
+    public mutating func check(eachValue values: [String: String?]?, at key: ValidationKey, _ rule: StringRule) {
+        forEachValue(values?.compactMapValues { $0 }, at: key) { rule.failure($0) }
+    }
+
+    /// Checks every integer value of a dictionary whose values may be null against a numeric rule.
+    public mutating func check<Integer: BinaryInteger>(
+        eachValue values: [String: Integer?]?,
+        at key: ValidationKey,
+        _ rule: NumberRule
+    ) {
+        forEachValue(values?.compactMapValues { $0 }, at: key) { rule.failure(ExactDecimal(exactly: $0)) }
+    }
+
+    /// Checks every number value of a dictionary whose values may be null against a numeric rule.
+    public mutating func check(eachValue values: [String: Double?]?, at key: ValidationKey, _ rule: NumberRule) {
+        forEachValue(values?.compactMapValues { $0 }, at: key) { rule.failure(ExactDecimal($0)) }
+    }
+
+    /// Checks every `Float` value of a dictionary whose values may be null against a numeric rule.
+    public mutating func check(eachValue values: [String: Float?]?, at key: ValidationKey, _ rule: NumberRule) {
+        forEachValue(values?.compactMapValues { $0 }, at: key) { rule.failure(ExactDecimal($0)) }
+    }
+
+    /// Checks every value of a dictionary whose values may be null against `enum` or `const`.
+    public mutating func check<Value>(eachValue values: [String: Value?]?, at key: ValidationKey, _ rule: ValueRule<Value>) {
+        forEachValue(values?.compactMapValues { $0 }, at: key) { rule.failure($0) }
+    }
+
+    /// Checks that every value of a dictionary of a generated string enum whose values may be null is one
+    /// the spec lists.
+    public mutating func check<Value: OpenEnum>(
+        eachValue values: [String: Value?]?,
+        at key: ValidationKey,
+        _ rule: ListedRule
+    ) {
+        forEachValue(values?.compactMapValues { $0 }, at: key) { rule.failure($0) }
+    }
+
     private mutating func forEachValue<Value>(
         _ values: [String: Value]?,
         at key: ValidationKey,

@@ -187,3 +187,56 @@ public struct Labels: Codable, Hashable, Sendable {
         case counts
     }
 }
+
+/// Values that may be null are optional in a struct's property; their rules skip the nulls.
+public struct SparseMap: Codable, Hashable, Sendable {
+    public let scores: [String: Int?]?
+    public let notes: [String: String?]?
+
+    /// Creates a value from its properties.
+    public init(
+        scores: [String: Int?]? = nil,
+        notes: [String: String?]? = nil
+    ) {
+        self.scores = scores
+        self.notes = notes
+    }
+}
+
+/// Beside properties, values that may be null are warned about.
+public struct SparseExtras: Codable, Hashable, Sendable {
+    public let id: String?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: String]
+
+    /// Creates a value from its properties.
+    public init(
+        id: String? = nil,
+        additionalProperties: [String: String] = [:]
+    ) {
+        self.id = id
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            String.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.id, forKey: .id)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+    }
+}

@@ -31,3 +31,11 @@ extension Labels: Validatable {
         context.check(eachValue: additionalProperties, at: .here, .maxLength(10))
     }
 }
+
+extension SparseMap: Validatable {
+    /// Records each constraint of the `SparseMap` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(eachValue: scores, at: "scores", .maximum(10))
+        context.check(eachValue: notes, at: "notes", .maxLength(3))
+    }
+}
