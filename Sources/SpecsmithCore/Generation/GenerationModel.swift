@@ -348,8 +348,14 @@ struct APIKeyDeclaration: Sendable, Hashable {
     /// The scheme's description, for the argument's documentation.
     var doc: [String]
 
+    /// How the argument is declared, in a request builder and a client method alike.
+    var argument: String { String(concatenating: name, ": String? = nil") }
+
+    /// The argument's line in a `- Parameters:` list.
+    var documentation: String { String(concatenating: "  - ", SwiftNames.unescaped(name), ": ", argumentDoc) }
+
     /// The argument's documentation: the scheme's description, or where the key goes.
-    var argumentDoc: String {
+    private var argumentDoc: String {
         doc.first
             ?? String(
                 concatenating: "The API key, sent as the `", wireName, "` ", location.rawValue,

@@ -84,12 +84,12 @@ extension Renderer {
             validates = validates || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
         for key in operation.apiKeys {
-            arguments.append(String(concatenating: key.name, ": String? = nil"))
-            argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(key.name), ": ", key.argumentDoc))
+            arguments.append(key.argument)
+            argumentDocs.append(key.documentation)
             call.append(String(concatenating: SwiftNames.unescaped(key.name), ": ", key.name))
         }
         if let basic = operation.basicAuth {
-            arguments.append("basicCredentials: BasicCredentials? = nil")
+            arguments.append(Self.basicCredentialsArgument)
             argumentDocs.append("  - basicCredentials: " + Self.basicCredentialsDoc(basic))
             call.append("basicCredentials: basicCredentials")
         }

@@ -772,11 +772,11 @@ struct Renderer {
             hasValidation = hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
         }
         for key in operation.apiKeys {
-            arguments.append(String(concatenating: key.name, ": String? = nil"))
-            argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(key.name), ": ", key.argumentDoc))
+            arguments.append(key.argument)
+            argumentDocs.append(key.documentation)
         }
         if let basic = operation.basicAuth {
-            arguments.append("basicCredentials: BasicCredentials? = nil")
+            arguments.append(Self.basicCredentialsArgument)
             argumentDocs.append("  - basicCredentials: " + Self.basicCredentialsDoc(basic))
         }
         if let bearer = operation.bearerAuth {
@@ -943,6 +943,9 @@ struct Renderer {
         }
         return call("request.acceptJSON(", mediaTypes.map(SwiftLiteral.string), indent: 8)
     }
+
+    /// How the `basicCredentials` argument is declared, in a request builder and a client method alike.
+    static let basicCredentialsArgument = "basicCredentials: BasicCredentials? = nil"
 
     /// The `basicCredentials` argument's documentation: the scheme's description, or how it is sent.
     static func basicCredentialsDoc(_ description: [String]) -> String {
