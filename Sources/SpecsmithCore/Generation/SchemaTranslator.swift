@@ -708,17 +708,7 @@ struct SchemaTranslator {
             if case .schema(let valueSchema) = schema.additionalProperties {
                 let value = swiftType(
                     for: valueSchema, suggestedName: suggestedName + "Value", owner: owner, nested: &nested)
-                // As for an array's items: optional in a struct's property, warned about elsewhere.
-                if (isNullable(valueSchema) || value.isNullable) && value.name != "JSONValue" {
-                    if optionalItems {
-                        return SwiftTypeName(name: "[String: \(value.name)?]", structName: value.structName)
-                    }
-                    diagnostics.append(
-                        .warning(
-                            "values that may be null are generated only in a struct's properties; here a dictionary "
-                                + "holding null does not decode", at: valueSchema.location))
-                }
-                return SwiftTypeName(name: "[String: \(value.name)]", structName: value.structName)
+                return collection("[String: ", of: value, schema: valueSchema, members: "dictionary values")
             }
             return SwiftTypeName(name: "[String: JSONValue]")
         case .null:
@@ -731,17 +721,23 @@ struct SchemaTranslator {
     ) -> SwiftTypeName {
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
         let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested)
-        // A JSONValue holds null itself.
-        if (isNullable(items) || element.isNullable) && element.name != "JSONValue" {
-            if optionalItems {
-                return SwiftTypeName(name: "[\(element.name)?]", structName: element.structName)
-            }
+        return collection("[", of: element, schema: items, members: "array items")
+    }
+
+    /// An array (`open` is `[`) or dictionary (`[String: `) of `member`. Members that may be null are
+    /// optional (`[String?]`) in a struct's property; elsewhere a warning says that a null one does not
+    /// decode. (A `JSONValue` holds null itself.)
+    private mutating func collection(_ open: String, of member: SwiftTypeName, schema: Schema, members: String)
+        -> SwiftTypeName
+    {
+        if (isNullable(schema) || member.isNullable) && member.name != "JSONValue" {
+            if optionalItems { return SwiftTypeName(name: open + member.name + "?]", structName: member.structName) }
             diagnostics.append(
                 .warning(
-                    "items that may be null are generated only in a struct's properties; here an array holding null "
-                        + "does not decode", at: items.location))
+                    "\(members) that may be null are generated only in a struct's properties; here a null one does "
+                        + "not decode", at: schema.location))
         }
-        return SwiftTypeName(name: "[\(element.name)]", structName: element.structName)
+        return SwiftTypeName(name: open + member.name + "]", structName: member.structName)
     }
 
     private mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
