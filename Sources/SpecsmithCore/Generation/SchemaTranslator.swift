@@ -208,6 +208,7 @@ struct SchemaTranslator {
     /// The rules each element of an array of strings or numbers must meet (nothing for other arrays,
     /// whose elements check themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
+        let schema = nullableWrapped(schema) ?? schema
         var array = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
         if case .plain(let plain)? = plainAllOf(array) { array = plain }
         guard let items = array.items else { return [] }
@@ -218,6 +219,7 @@ struct SchemaTranslator {
     /// `additionalProperties`), when the value of `schema` is a dictionary of Swift type `swiftType`.
     mutating func valueRules(for schema: Schema, swiftType: String) -> [ValidationRule] {
         guard swiftType.hasPrefix("[String: ") else { return [] }
+        let schema = nullableWrapped(schema) ?? schema
         var object = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
         if case .plain(let plain)? = plainAllOf(object) { object = plain }
         guard case .schema(let valueSchema)? = object.additionalProperties else { return [] }
@@ -260,6 +262,10 @@ struct SchemaTranslator {
     /// A `pattern` the runtime cannot compile is an error at its schema, so generated code never
     /// traps on it.
     mutating func rules(for schema: Schema, swiftType: String) -> [ValidationRule] {
+        if let wrapped = nullableWrapped(schema) { return rules(for: wrapped, swiftType: swiftType) }
+        if let ref = schema.ref, let wrapped = nullableWrapped(document.dereferenced(document.schema(for: ref))) {
+            return rules(for: wrapped, swiftType: swiftType)
+        }
         var rules = ownRules(schema).map { (rule: $0, location: schema.location) }
         var negated = schema.not.map { [$0] } ?? []
         if let ref = schema.ref, !hasStructOrEnum(ref) {
@@ -613,6 +619,11 @@ struct SchemaTranslator {
     private mutating func swiftType(
         for schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
     ) -> SwiftTypeName {
+        if let wrapped = nullableWrapped(schema) {
+            var type = swiftType(for: wrapped, suggestedName: suggestedName, owner: owner, nested: &nested)
+            type.isNullable = true
+            return type
+        }
         if let ref = schema.ref {
             return referencedType(ref)
         }
@@ -770,7 +781,13 @@ struct SchemaTranslator {
     /// Pet]`, `Grid = [[Pet]]`), the generated struct or union its items or values are by reference, if
     /// any: a value of the alias then validates each of them.
     private func referencedElementStruct(_ schema: Schema) -> String? {
-        var member = schema
+        var member = nullableWrapped(schema) ?? schema
+        // An alias of a struct or union that may be null (`MaybeOwner = Owner`).
+        if let ref = member.ref {
+            let resolved = document.dereferenced(document.schema(for: ref))
+            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
+            member = resolved
+        }
         // Arrays of arrays nest no deeper than a document can.
         for _ in 0..<YAMLLimits().maxDepth {
             let values: Schema? = if case .schema(let s)? = member.additionalProperties { s } else { nil }
@@ -789,6 +806,9 @@ struct SchemaTranslator {
     /// The Swift type an alias stands for, as far as rules care: a scalar, `[...]`, `[String: ...]` or
     /// `JSONValue`.
     private func plainType(of schema: Schema) -> String {
+        if let wrapped = nullableWrapped(schema) {
+            return plainType(of: wrapped.ref.map { document.dereferenced(document.schema(for: $0)) } ?? wrapped)
+        }
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else {
@@ -821,6 +841,27 @@ struct SchemaTranslator {
     /// `oneOf` or `anyOf` (without an `allOf` beside it): an enum with a case per schema.
     private func isUnion(_ schema: Schema) -> Bool {
         schema.ref == nil && schema.allOf.isEmpty && (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty)
+            && nullableWrapped(schema) == nil
+    }
+
+    /// The one schema of a `oneOf` or `anyOf` whose other parts allow only null (OpenAPI 3.1's way of
+    /// saying nullable: `anyOf: [{$ref: User}, {type: 'null'}]`); `nil` for any other schema. Such a value
+    /// is that schema's type, optional.
+    func nullableWrapped(_ schema: Schema) -> Schema? {
+        guard schema.ref == nil, schema.allOf.isEmpty, schema.oneOf.isEmpty != schema.anyOf.isEmpty,
+            schema.properties.isEmpty, schema.items == nil
+        else { return nil }
+        let parts = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        var wrapped: Schema?
+        for part in parts {
+            if part.ref == nil, part.types == [.null] { continue }
+            guard wrapped == nil else { return nil }
+            wrapped = part
+        }
+        guard var inner = wrapped, parts.count > 1 else { return nil }
+        // The wrapper's words document the value when it has them.
+        if inner.ref == nil, let description = schema.description { inner.description = description }
+        return inner
     }
 
     private mutating func union(named name: String, schema: Schema, qualifiedName: String) -> UnionDeclaration {
@@ -882,6 +923,7 @@ struct SchemaTranslator {
     /// The type rules see for a value of `schema` whose Swift type is `swiftType`: for a reference to
     /// a plain-typed schema (an alias), the type it stands for.
     func ruleType(of schema: Schema, swiftType: String) -> String {
+        if let wrapped = nullableWrapped(schema) { return ruleType(of: wrapped, swiftType: swiftType) }
         guard let ref = schema.ref else { return swiftType }
         let resolved = document.dereferenced(document.schema(for: ref))
         return needsOwnType(resolved) ? swiftType : plainType(of: resolved)
@@ -1091,7 +1133,7 @@ struct SchemaTranslator {
     }
 
     private func isNullable(_ schema: Schema) -> Bool {
-        schema.isNullable || schema.types.contains(.null)
+        schema.isNullable || schema.types.contains(.null) || nullableWrapped(schema) != nil
     }
 
     private func description(of schema: Schema) -> String? {

@@ -100,3 +100,54 @@ public struct Ghostly: Codable, Hashable, Sendable {
         self.present = present
     }
 }
+
+public struct Owner: Codable, Hashable, Sendable {
+    /// At most 5 Unicode scalars.
+    public let login: String
+
+    /// Creates a value from its properties.
+    public init(
+        login: String
+    ) {
+        self.login = login
+    }
+}
+
+/// OpenAPI 3.1's nullable, spelled as a union with null.
+public typealias MaybeOwner = Owner
+
+/// A union of one schema and null is that schema's type, optional.
+public struct Ticket: Codable, Hashable, Sendable {
+    public let assignee: Owner?
+    /// OpenAPI 3.1's nullable, spelled as a union with null.
+    public let reviewer: MaybeOwner?
+    /// Checked as a string when it is one.
+    /// At most 3 Unicode scalars.
+    public let label: String?
+    /// At least 2 Unicode scalars.
+    public let code: MaybeCode?
+
+    /// Creates a value from its properties.
+    public init(
+        assignee: Owner?,
+        reviewer: MaybeOwner?,
+        label: String? = nil,
+        code: MaybeCode? = nil
+    ) {
+        self.assignee = assignee
+        self.reviewer = reviewer
+        self.label = label
+        self.code = code
+    }
+
+    /// Encodes every property; a required one that may be null is written as `null` when `nil`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.assignee, forKey: .assignee)
+        try container.encode(self.reviewer, forKey: .reviewer)
+        try container.encodeIfPresent(self.label, forKey: .label)
+        try container.encodeIfPresent(self.code, forKey: .code)
+    }
+}
+
+public typealias MaybeCode = String

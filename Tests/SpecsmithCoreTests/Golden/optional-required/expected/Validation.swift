@@ -8,3 +8,20 @@ extension Person: Validatable {
         context.check(status, at: "status", .listed)
     }
 }
+
+extension Owner: Validatable {
+    /// Records each constraint of the `Owner` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(login, at: "login", .maxLength(5))
+    }
+}
+
+extension Ticket: Validatable {
+    /// Records each constraint of the `Ticket` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.validate(assignee, at: "assignee")
+        context.validate(reviewer, at: "reviewer")
+        context.check(label, at: "label", .maxLength(3))
+        context.check(code, at: "code", .minLength(2))
+    }
+}
