@@ -466,6 +466,12 @@ public struct Schema: Sendable, Hashable {
     }
 
     /// ``types`` without `.null`.
+    /// Whether exactly one of `oneOf` and `anyOf` is given, read where they are stored (no copy of
+    /// either list): the first question about a union, asked of every schema.
+    var hasOneOfOrAnyOfAlone: Bool {
+        storage.fields.pointee.oneOf.isEmpty != storage.fields.pointee.anyOf.isEmpty
+    }
+
     public var nonNullTypes: [SchemaType] {
         // Nearly always there is no `null` to leave out: then the stored list, without a copy.
         types.contains(.null) ? types.filter { $0 != .null } : types

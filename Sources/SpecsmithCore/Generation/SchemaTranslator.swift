@@ -848,8 +848,8 @@ struct SchemaTranslator {
     /// saying nullable: `anyOf: [{$ref: User}, {type: 'null'}]`); `nil` for any other schema. Such a value
     /// is that schema's type, optional.
     func nullableWrapped(_ schema: Schema) -> Schema? {
-        guard schema.ref == nil, schema.allOf.isEmpty, schema.oneOf.isEmpty != schema.anyOf.isEmpty,
-            schema.properties.isEmpty, schema.items == nil
+        guard schema.hasOneOfOrAnyOfAlone, schema.ref == nil, schema.allOf.isEmpty, schema.properties.isEmpty,
+            schema.items == nil
         else { return nil }
         let parts = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
         var wrapped: Schema?
