@@ -730,6 +730,12 @@ struct SchemaTranslator {
     private mutating func arrayType(
         _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
     ) -> SwiftTypeName {
+        if !schema.prefixItems.isEmpty {
+            diagnostics.append(
+                .warning(
+                    "prefixItems (a tuple) is not generated yet; each item is typed by items, and the positions are "
+                        + "not checked", at: schema.location))
+        }
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
         let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested)
         return collection("[", of: element, schema: items, members: "array items")

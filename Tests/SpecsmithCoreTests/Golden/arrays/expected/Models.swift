@@ -127,3 +127,6 @@ public struct Sparse: Codable, Hashable, Sendable {
 
 /// An alias is not a struct's property, so its null items are warned about.
 public typealias SparseNames = [String]
+
+/// A tuple is not generated yet (warned); its items type the array.
+public typealias Point = [Double]
