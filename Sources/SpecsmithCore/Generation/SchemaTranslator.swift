@@ -916,6 +916,8 @@ struct SchemaTranslator {
     /// Whether a parameter's schema is one value, an array or an object (following references).
     func shape(of schema: Schema) -> ValueShape {
         var resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        // A nullable union's value is shaped as its one schema is.
+        if let wrapped = nullableWrapped(resolved) { return shape(of: wrapped) }
         if case .plain(let plain)? = plainAllOf(resolved) { resolved = plain }
         if resolved.nonNullTypes == [.array] || (resolved.nonNullTypes.isEmpty && resolved.items != nil) { return .array }
         if resolved.nonNullTypes == [.object] || !resolved.properties.isEmpty || mergedAllOf(resolved) != nil
@@ -1136,6 +1138,12 @@ struct SchemaTranslator {
     /// Whether a reference's target is declared as a struct or enum (which check themselves).
     private func hasStructOrEnum(_ ref: SchemaReference) -> Bool {
         needsOwnType(document.dereferenced(document.schema(for: ref)))
+    }
+
+    /// Whether a value of `schema` (or of the schema it refers to) may be null: a response body of it
+    /// decodes as optional.
+    func allowsNull(_ schema: Schema) -> Bool {
+        isNullable(schema) || schema.ref.map { isNullable(document.dereferenced(document.schema(for: $0))) } ?? false
     }
 
     private func isNullable(_ schema: Schema) -> Bool {

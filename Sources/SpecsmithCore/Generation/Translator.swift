@@ -396,8 +396,11 @@ struct Translator {
             let type: String? =
                 switch body?.kind {
                 case .json?:
-                    body?.entry.value.schema.map {
-                        schemas.topLevelType(for: $0, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
+                    body?.entry.value.schema.map { schema in
+                        let type = schemas.topLevelType(
+                            for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
+                        // A body that may be null decodes as an optional (a JSONValue holds null itself).
+                        return schemas.allowsNull(schema) && type != "JSONValue" ? type + "?" : type
                     }
                 case .text?: "String"
                 case .binary?: "Data"

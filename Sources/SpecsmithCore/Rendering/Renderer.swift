@@ -969,6 +969,7 @@ struct Renderer {
 
     /// A type for prose: ``Item`` as a symbol link, `[Item]` as "an array of ``Item``".
     private static func describe(_ type: String) -> String {
+        if type.hasSuffix("?") { return String(concatenating: describe(String(type.dropLast())), " or `nil`") }
         // Type names are ASCII: bytes tell.
         let isCollection = type.utf8.first == UInt8(ascii: "[")
         if isCollection, type.utf8.last == UInt8(ascii: "]"), !type.utf8.contains(UInt8(ascii: ":")) {

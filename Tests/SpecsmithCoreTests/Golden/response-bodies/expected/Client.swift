@@ -110,4 +110,32 @@ public struct GoldenClient: Sendable {
         /// The status, as JSON or text.
         case ok(Status)
     }
+
+    /// A body that may be null decodes as an optional; a nullable array parameter is still an array.
+    ///
+    /// `GET /status/latest`
+    ///
+    /// - Parameters:
+    ///   - ids: The `ids` query parameter.
+    /// - Returns: The documented response, as ``GetLatestStatusOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func getLatestStatus(ids: [Int]? = nil) async throws -> GetLatestStatusOutcome {
+        let operation = ClientOperation(name: "getLatestStatus")
+        let request = try Operations.getLatestStatus(ids: ids, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                return .ok(try response.decodeJSON(Status?.self, operation: operation.name))
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `getLatestStatus`.
+    public enum GetLatestStatusOutcome: Sendable, Hashable {
+        /// The latest status, or null before the first.
+        case ok(Status?)
+    }
 }

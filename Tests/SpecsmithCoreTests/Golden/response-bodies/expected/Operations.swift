@@ -42,4 +42,20 @@ public enum Operations {
         request.acceptJSON()
         return try request.build()
     }
+
+    /// A body that may be null decodes as an optional; a nullable array parameter is still an array.
+    ///
+    /// `GET /status/latest`
+    ///
+    /// - Parameters:
+    ///   - ids: The `ids` query parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as ``Status`` or `nil`.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func getLatestStatus(ids: [Int]? = nil, server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/status/latest")
+        request.addQueryItems("ids", ids)
+        request.acceptJSON()
+        return try request.build()
+    }
 }
