@@ -860,7 +860,7 @@ struct SchemaTranslator {
         let parts = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
         var wrapped: Schema?
         for part in parts {
-            if part.ref == nil, part.types == [.null] { continue }
+            if Self.isNullSchema(part) { continue }
             guard wrapped == nil else { return nil }
             wrapped = part
         }
@@ -879,7 +879,11 @@ struct SchemaTranslator {
         var nested: [TypeDeclaration] = []
         var cases: [UnionDeclaration.Case] = []
         for (index, member) in members.enumerated() {
+            // `null` is no case: a value that may be null is an optional union.
+            if Self.isNullSchema(member) { continue }
             let type = swiftType(for: member, suggestedName: "Option \(index + 1)", owner: (name, qualifiedName), nested: &nested)
+            // A case that may be null itself (a nullable union inside) holds an optional.
+            let caseType = type.isNullable && type.name != "JSONValue" ? type.name + "?" : type.name
             var values: [String] = []
             if let discriminator = schema.discriminator, let ref = member.ref {
                 values = discriminator.mapping.entries.filter { $0.value.id == ref.id }.map(\.key)
@@ -887,7 +891,7 @@ struct SchemaTranslator {
             }
             cases.append(
                 UnionDeclaration.Case(
-                    name: Self.caseName(for: type.name), type: type.name, values: values, validates: false,
+                    name: Self.caseName(for: type.name), type: caseType, values: values, validates: false,
                     valueStruct: type.structName, rules: rules(for: member, swiftType: type.ruleType), ruleType: type.ruleType))
         }
         let names = SwiftNames.uniqued(cases.map(\.name))
@@ -1148,6 +1152,12 @@ struct SchemaTranslator {
 
     private func isNullable(_ schema: Schema) -> Bool {
         schema.isNullable || schema.types.contains(.null) || nullableWrapped(schema) != nil
+            || (schema.hasOneOfOrAnyOfAlone && (schema.oneOf + schema.anyOf).contains(where: Self.isNullSchema))
+    }
+
+    /// Whether a schema allows only null (`{type: 'null'}`): a part of a union that makes it nullable.
+    static func isNullSchema(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.types == [.null]
     }
 
     private func description(of schema: Schema) -> String? {

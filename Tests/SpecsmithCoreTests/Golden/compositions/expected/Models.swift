@@ -206,3 +206,88 @@ public struct Hybrid: Codable, Hashable, Sendable {
 }
 
 public typealias Ouroboros = JSONValue
+
+/// A case that may be null holds an optional.
+public enum Nullish: Codable, Hashable, Sendable {
+    case string(String)
+    case cat(Cat?)
+    case integer(Int)
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        do {
+            self = .string(try String(from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        do {
+            self = .cat(try Cat?(from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        do {
+            self = .integer(try Int(from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        throw OneOfDecoding.noMatch("Nullish", in: decoder, errors: errors)
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let value): try value.encode(to: encoder)
+        case .cat(let value): try value.encode(to: encoder)
+        case .integer(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+/// Null is no case of a union; it makes a value of the union optional.
+public enum CatDogOrNull: Codable, Hashable, Sendable {
+    case cat(Cat)
+    case dog(Dog)
+
+    /// Decodes the case that the `petType` property selects.
+    public init(from decoder: any Decoder) throws {
+        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        switch value {
+        case "Cat": self = .cat(try Cat(from: decoder))
+        case "Dog": self = .dog(try Dog(from: decoder))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .cat(let value): try value.encode(to: encoder)
+        case .dog(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+public struct Kennel: Codable, Hashable, Sendable {
+    public let first: Nullish
+    public let second: CatDogOrNull?
+
+    /// Creates a value from its properties.
+    public init(
+        first: Nullish,
+        second: CatDogOrNull?
+    ) {
+        self.first = first
+        self.second = second
+    }
+
+    /// Encodes every property; a required one that may be null is written as `null` when `nil`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.first, forKey: .first)
+        try container.encode(self.second, forKey: .second)
+    }
+}

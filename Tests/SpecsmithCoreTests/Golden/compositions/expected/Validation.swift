@@ -82,3 +82,31 @@ extension Hybrid: Validatable {
         context.check(lives, at: "lives", .maximum(9))
     }
 }
+
+extension Nullish: Validatable {
+    /// Records each constraint of the `Nullish` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .cat(let value): value.validate(into: &context)
+        default: break
+        }
+    }
+}
+
+extension CatDogOrNull: Validatable {
+    /// Records each constraint of the `CatDogOrNull` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .cat(let value): value.validate(into: &context)
+        case .dog(let value): value.validate(into: &context)
+        }
+    }
+}
+
+extension Kennel: Validatable {
+    /// Records each constraint of the `Kennel` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.validate(first, at: "first")
+        context.validate(second, at: "second")
+    }
+}
