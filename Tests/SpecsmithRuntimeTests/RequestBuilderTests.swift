@@ -93,6 +93,10 @@ struct RequestBuilderTests {
 
     @Test func bearerTokenSetsAuthorization() throws {
         var builder = RequestBuilder(method: .get, server: server, path: "/auth/me")
+        // A token that is one way among others may be left out: nothing is set.
+        let none: String? = nil
+        try builder.setBearerToken(none)
+        #expect(try builder.build().request.headerFields[.authorization] == nil)
         try builder.setBearerToken("tok.en-123")
         let fields = try builder.build().request.headerFields
         #expect(fields[.authorization] == "Bearer tok.en-123")

@@ -247,6 +247,9 @@ struct OperationDeclaration: Sendable, Hashable {
     /// When the request carries `Authorization: Bearer <token>`: the security scheme's description
     /// (possibly empty) for the argument's documentation; `nil` when it carries none.
     var bearerAuth: [String]?
+    /// Whether the bearer token is one way among others (an API key, basic credentials, or none at all):
+    /// then it is optional in the request builder too, and a request without it is sent as it is.
+    var bearerIsOptional = false
     /// The API keys the operation's security names, each an optional argument.
     var apiKeys: [APIKeyDeclaration] = []
     /// When the operation's security names HTTP basic authentication: the scheme's description

@@ -308,7 +308,7 @@ struct Translator {
         // Required parameters come first, so that a call reads in the order its arguments must be given.
         let ordered = declared.filter(\.required) + declared.filter { !$0.required }
         let members = ordered.map { SwiftNames.member($0.name) }
-        let (bearer, basic, apiKeys) = security(operation, document: document)
+        let (bearer, bearerIsOptional, basic, apiKeys) = security(operation, document: document)
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
         let keyNames = apiKeys.map(\.name)
@@ -421,8 +421,8 @@ struct Translator {
         }
         return OperationDeclaration(
             name: name, method: operation.method.wireName, path: operation.path, doc: doc,
-            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer, apiKeys: apiKeys,
-            basicAuth: basic,
+            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer,
+            bearerIsOptional: bearerIsOptional, apiKeys: apiKeys, basicAuth: basic,
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
     }
 
@@ -475,17 +475,21 @@ struct Translator {
     /// that no other argument has.
     private func security(
         _ operation: Operation, document: OpenAPIDocument
-    ) -> (bearer: [String]?, basic: [String]?, apiKeys: [APIKeyDeclaration]) {
+    ) -> (bearer: [String]?, bearerIsOptional: Bool, basic: [String]?, apiKeys: [APIKeyDeclaration]) {
         var bearer: [String]?
         var basic: [String]?
         var keys: [(scheme: String, definition: SecurityScheme)] = []
+        // Whether some alternative asks for no bearer token.
+        var withoutBearer = false
         for requirement in operation.security ?? document.security ?? [] {
+            var asksForBearer = false
             // By index: the scheme names are read in place, not copied into an array.
             let schemes = requirement.schemes.entries
             for index in schemes.indices {
                 let scheme = schemes[index].key
                 guard let definition = document.components.securitySchemes[scheme] else { continue }
                 if Self.sendsBearerToken(definition) {
+                    asksForBearer = true
                     if bearer == nil { bearer = SchemaTranslator.documentation(definition.description) }
                 } else if definition.type == .http, definition.scheme?.lowercased() == "basic" {
                     if basic == nil { basic = SchemaTranslator.documentation(definition.description) }
@@ -495,6 +499,7 @@ struct Translator {
                     keys.append((scheme, definition))
                 }
             }
+            withoutBearer = withoutBearer || !asksForBearer
         }
         let names = SwiftNames.uniqued(keys.map { SwiftNames.member($0.scheme) }, taken: Self.takenArgumentNames)
         let apiKeys = zip(keys, names).map { key, name in
@@ -502,7 +507,7 @@ struct Translator {
                 name: name, location: ParameterDeclaration.Location(rawValue: key.definition.in!.rawValue) ?? .header,
                 wireName: key.definition.name!, doc: SchemaTranslator.documentation(key.definition.description))
         }
-        return (bearer, basic, apiKeys)
+        return (bearer, bearer != nil && withoutBearer, basic, apiKeys)
     }
 
     /// Whether requests under a security scheme carry `Authorization: Bearer <token>`: HTTP bearer, and

@@ -93,10 +93,12 @@ extension Renderer {
             argumentDocs.append("  - basicCredentials: " + Self.basicCredentialsDoc(basic))
             call.append("basicCredentials: basicCredentials")
         }
-        let bearer = operation.bearerAuth != nil
-        if bearer {
+        // A bearer token that the builder requires goes through `ClientCore.prepare`, which lets a
+        // middleware add it; one among other ways is passed to the builder as it is.
+        let bearer = operation.bearerAuth != nil && !operation.bearerIsOptional
+        if operation.bearerAuth != nil {
             arguments.append("bearerToken: String? = nil")
-            call.append("bearerToken: token")
+            call.append(bearer ? "bearerToken: token" : "bearerToken: bearerToken")
         }
         // An operation with servers of its own goes to them, not to the client's.
         if operation.server == nil { call.append("server: server") }
@@ -106,7 +108,7 @@ extension Renderer {
         lines.append("")
         if !arguments.isEmpty { lines += ["- Parameters:"] + argumentDocs }
         var doc = DocComment.lines(lines, indent: 4)
-        if bearer { doc += Self.bearerTokenDoc }
+        if operation.bearerAuth != nil { doc += Self.bearerTokenDoc }
         doc += DocComment.lines([String(concatenating: "- Returns: The documented response, as ``", outcome, "``.")], indent: 4)
         doc += validates ? Self.throwsWithValidation : Self.throwsWithoutValidation
 
@@ -192,7 +194,8 @@ extension Renderer {
             + ") async throws -> ".utf8.count + DocComment.width(of: outcome) + " {".utf8.count
         let unescapedName = SwiftNames.unescaped(operation.name)
         var operationArguments = [String(concatenating: "name: ", SwiftLiteral.string(unescapedName))]
-        if bearer { operationArguments.append("requiresBearerToken: true") }
+        // A middleware adds a token where none was given, also where it is one way among others.
+        if operation.bearerAuth != nil { operationArguments.append("requiresBearerToken: true") }
         let secretHeaders = operation.apiKeys.filter { $0.location == .header }.map { SwiftLiteral.string($0.wireName) }
         if !secretHeaders.isEmpty {
             operationArguments.append(String(concatenating: "secretHeaders: [", secretHeaders.joined(separator: ", "), "]"))

@@ -780,7 +780,7 @@ struct Renderer {
             argumentDocs.append("  - basicCredentials: " + Self.basicCredentialsDoc(basic))
         }
         if let bearer = operation.bearerAuth {
-            arguments.append("bearerToken: String")
+            arguments.append(operation.bearerIsOptional ? "bearerToken: String? = nil" : "bearerToken: String")
             let description = bearer.isEmpty ? "The access token, sent as `Authorization: Bearer <token>`." : bearer.joined(separator: " ")
             argumentDocs.append("  - bearerToken: " + description)
         }

@@ -194,6 +194,13 @@ public struct RequestBuilder: Sendable {
         headerFields[fields: .authorization] = [field]
     }
 
+    /// Sets `Authorization: Bearer <token>` when there is a token: for an operation whose security offers
+    /// other ways too (an API key, basic credentials), `nil` sets nothing.
+    public mutating func setBearerToken(_ token: String?) throws(RequestError) {
+        guard let token else { return }
+        try setBearerToken(token)
+    }
+
     /// Sets `Authorization: Basic <base64 of name:password>`, never indexed, as ``setBearerToken(_:)`` does;
     /// `nil` sets nothing (a middleware may).
     ///

@@ -120,6 +120,73 @@ public struct GoldenClient: Sendable {
         case noContent
     }
 
+    /// A bearer token among other ways is optional in the builder too, and never overwrites them.
+    ///
+    /// `GET /either`
+    ///
+    /// - Parameters:
+    ///   - basicCredentials: The user name and password, sent as `Authorization: Basic`; `nil` leaves the header to a
+    ///     middleware.
+    ///   - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a
+    ///     middleware such as `BearerTokenMiddleware`.
+    /// - Returns: The documented response, as ``EitherOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func either(
+        basicCredentials: BasicCredentials? = nil,
+        bearerToken: String? = nil
+    ) async throws -> EitherOutcome {
+        let operation = ClientOperation(name: "either", requiresBearerToken: true)
+        let request = try Operations.either(
+            basicCredentials: basicCredentials,
+            bearerToken: bearerToken,
+            server: server
+        )
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `either`.
+    public enum EitherOutcome: Sendable, Hashable {
+        /// ok
+        case noContent
+    }
+
+    /// Security that may be left out makes the token optional.
+    ///
+    /// `GET /optional`
+    ///
+    /// - Parameters:
+    ///   - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a
+    ///     middleware such as `BearerTokenMiddleware`.
+    /// - Returns: The documented response, as ``OptionalAuthOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func optionalAuth(bearerToken: String? = nil) async throws -> OptionalAuthOutcome {
+        let operation = ClientOperation(name: "optionalAuth", requiresBearerToken: true)
+        let request = try Operations.optionalAuth(bearerToken: bearerToken, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `optionalAuth`.
+    public enum OptionalAuthOutcome: Sendable, Hashable {
+        /// ok
+        case noContent
+    }
+
     /// `POST /everywhere`
     ///
     /// - Parameters:

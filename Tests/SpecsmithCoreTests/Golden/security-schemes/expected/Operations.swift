@@ -54,6 +54,43 @@ public enum Operations {
         return try request.build()
     }
 
+    /// A bearer token among other ways is optional in the builder too, and never overwrites them.
+    ///
+    /// `GET /either`
+    ///
+    /// - Parameters:
+    ///   - basicCredentials: The user name and password, sent as `Authorization: Basic`; `nil` leaves the header to a
+    ///     middleware.
+    ///   - bearerToken: An access token from the authorization server.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func either(
+        basicCredentials: BasicCredentials? = nil,
+        bearerToken: String? = nil,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/either")
+        try request.setBasicCredentials(basicCredentials)
+        try request.setBearerToken(bearerToken)
+        return try request.build()
+    }
+
+    /// Security that may be left out makes the token optional.
+    ///
+    /// `GET /optional`
+    ///
+    /// - Parameters:
+    ///   - bearerToken: An access token from the authorization server.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func optionalAuth(bearerToken: String? = nil, server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/optional")
+        try request.setBearerToken(bearerToken)
+        return try request.build()
+    }
+
     /// `POST /everywhere`
     ///
     /// - Parameters:
