@@ -97,6 +97,42 @@ import Testing
         #expect(client.contains("try Operations.upload()"))
     }
 
+    /// One URL template that two operations name with other defaults is two servers, each operation
+    /// defaulting to its own; named alike, it is one.
+    @Test func oneServerTemplateWithOtherDefaultsIsTwoServers() throws {
+        let server = "https://{region}.files.example.com"
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            servers: [{url: "https://api.example.com"}]
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  servers: [{url: '\(server)', variables: {region: {default: eu}}}]
+                  responses: {'204': {description: ok}}
+              /b:
+                get:
+                  operationId: b
+                  servers: [{url: '\(server)', variables: {region: {default: us}}}]
+                  responses: {'204': {description: ok}}
+              /c:
+                get:
+                  operationId: c
+                  servers: [{url: '\(server)', variables: {region: {default: eu}}}]
+                  responses: {'204': {description: ok}}
+            """)
+        let files = try #require(result.files, "\(result.diagnostics)")
+        let operations = try #require(files.first { $0.name == "Operations.swift" }?.contents)
+        #expect(operations.contains("func a(server: Server = .server2())"))
+        #expect(operations.contains("func b(server: Server = .server3())"))
+        #expect(operations.contains("func c(server: Server = .server2())"))
+        let servers = try #require(files.first { $0.name == "Servers.swift" }?.contents)
+        #expect(servers.contains("case server3(region: String = \"us\")"))
+        #expect(!servers.contains("case server4"))
+    }
+
     @Test func aNotThatRefersBackToItsOwnSchemaIsAWarningAtItsLocation() throws {
         let result = try generate(
             """

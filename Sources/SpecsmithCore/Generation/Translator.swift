@@ -152,17 +152,25 @@ struct Translator {
         servers.isEmpty || Set(servers.map(\.url)) == documentURLs ? nil : servers
     }
 
+    /// A server's identity among those declared: its URL, and its variables' defaults and values (two
+    /// paths may name one URL template with other defaults).
+    private static func serverKey(_ server: Server) -> String {
+        server.variables.entries.reduce(server.url) { key, entry in
+            String(concatenating: key, " ", entry.key, "=", entry.value.default, ":", (entry.value.enum ?? []).joined(separator: ","))
+        }
+    }
+
     /// Every server a request can go to: the document's, then those that only paths or operations name,
-    /// each once (by URL), in document order.
+    /// each once, in document order.
     private static func allServers(_ document: OpenAPIDocument) -> [Server] {
         let documentURLs = Set(document.servers.map(\.url))
         var all = document.servers
-        var urls = documentURLs
+        var keys = Set(all.map(serverKey))
         // By index: path items and operations are read in place, not copied.
         let items = document.paths.entries
         func add(_ servers: [Server]) {
             guard let own = ownServers(servers, documentURLs: documentURLs) else { return }
-            for server in own where urls.insert(server.url).inserted { all.append(server) }
+            for server in own where keys.insert(serverKey(server)).inserted { all.append(server) }
         }
         for itemIndex in items.indices {
             add(items[itemIndex].value.servers)
@@ -176,8 +184,11 @@ struct Translator {
     /// its requests go to unless told otherwise: the first it names, as a value of `Server`.
     private static func operationServers(_ document: OpenAPIDocument, declared: [ServerDeclaration]) -> [String: String] {
         let documentURLs = Set(document.servers.map(\.url))
-        var byURL: [String: ServerDeclaration] = [:]
-        for server in declared where byURL[server.url] == nil { byURL[server.url] = server }
+        // The declarations are made from `allServers`, in its order.
+        var byKey: [String: ServerDeclaration] = [:]
+        for (server, declaration) in zip(allServers(document), declared) where byKey[serverKey(server)] == nil {
+            byKey[serverKey(server)] = declaration
+        }
         var defaults: [String: String] = [:]
         let items = document.paths.entries
         for itemIndex in items.indices {
@@ -188,7 +199,7 @@ struct Translator {
                 let own =
                     operations[index].servers.isEmpty
                     ? pathServers : ownServers(operations[index].servers, documentURLs: documentURLs)
-                guard let first = own?.first, let value = byURL[first.url]?.defaultValue else { continue }
+                guard let first = own?.first, let value = byKey[serverKey(first)]?.defaultValue else { continue }
                 defaults[operationKey(method: operations[index].method.wireName, path: items[itemIndex].value.path)] = value
             }
         }
