@@ -45,7 +45,10 @@ struct Translator {
         var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames, assertFormats: assertFormats)
         schemas.declareComponents(concurrency: concurrency)
         var diagnostics: [Diagnostic] = []
-        let servers = translateServers(document)
+        // Every server a request can go to, gathered once for the declarations, the operations' defaults
+        // and the warnings.
+        let allServers = Self.allServers(document)
+        let servers = translateServers(allServers)
         var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
         let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
@@ -62,7 +65,7 @@ struct Translator {
                 operations.append(declaration)
             }
         }
-        let ownServers = Self.operationServers(document, declared: servers)
+        let ownServers = Self.operationServers(document, all: allServers, declared: servers)
         if !ownServers.isEmpty {
             for index in operations.indices {
                 let key = Self.operationKey(method: operations[index].method, path: operations[index].path)
@@ -86,13 +89,13 @@ struct Translator {
         let model = GenerationModel(
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
             operations: operations)
-        return (model, schemas.diagnostics + diagnostics + Self.serverWarnings(document) + Self.securityWarnings(document))
+        return (model, schemas.diagnostics + diagnostics + Self.serverWarnings(allServers) + Self.securityWarnings(document))
     }
 
     /// A warning for each server URL that is relative: OpenAPI reads it against where the document is
     /// served, which generated code cannot know.
-    static func serverWarnings(_ document: OpenAPIDocument) -> [Diagnostic] {
-        allServers(document).filter { !$0.url.contains("://") }.map { server in
+    static func serverWarnings(_ servers: [Server]) -> [Diagnostic] {
+        servers.filter { !$0.url.contains("://") }.map { server in
             .warning(
                 "server URL \"\(server.url)\" is relative to where the document is served, which generated code "
                     + "cannot know; requests to it throw RequestError.invalidServerURL unless given server: .custom(URL)",
@@ -156,7 +159,8 @@ struct Translator {
     /// paths may name one URL template with other defaults).
     private static func serverKey(_ server: Server) -> String {
         server.variables.entries.reduce(server.url) { key, entry in
-            String(concatenating: key, " ", entry.key, "=", entry.value.default, ":", (entry.value.enum ?? []).joined(separator: ","))
+            let values = (entry.value.enum ?? []).joined(separator: ",")
+            return String(concatenating: key, " ", entry.key, "=", entry.value.default, ":", values)
         }
     }
 
@@ -182,11 +186,13 @@ struct Translator {
 
     /// For each operation that names servers of its own, or whose path does (`GET /files`), the server
     /// its requests go to unless told otherwise: the first it names, as a value of `Server`.
-    private static func operationServers(_ document: OpenAPIDocument, declared: [ServerDeclaration]) -> [String: String] {
+    /// `declared` holds the declarations of `all`, in its order.
+    private static func operationServers(
+        _ document: OpenAPIDocument, all: [Server], declared: [ServerDeclaration]
+    ) -> [String: String] {
         let documentURLs = Set(document.servers.map(\.url))
-        // The declarations are made from `allServers`, in its order.
         var byKey: [String: ServerDeclaration] = [:]
-        for (server, declaration) in zip(allServers(document), declared) where byKey[serverKey(server)] == nil {
+        for (server, declaration) in zip(all, declared) where byKey[serverKey(server)] == nil {
             byKey[serverKey(server)] = declaration
         }
         var defaults: [String: String] = [:]
@@ -206,11 +212,11 @@ struct Translator {
         return defaults
     }
 
-    /// An operation's key among ``operationServers(_:declared:)``.
+    /// An operation's key among ``operationServers(_:all:declared:)``.
     private static func operationKey(method: String, path: String) -> String { method + " " + path }
 
-    private func translateServers(_ document: OpenAPIDocument) -> [ServerDeclaration] {
-        let servers = Self.allServers(document)
+    /// The declarations of ``allServers(_:)``'s servers, in its order.
+    private func translateServers(_ servers: [Server]) -> [ServerDeclaration] {
         let names = servers.enumerated().map { index, server in
             if let node = server.extensions["x-specsmith-name"], let name = try? node.string() {
                 return SwiftNames.member(name)
