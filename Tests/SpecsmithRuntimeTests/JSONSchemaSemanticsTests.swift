@@ -134,6 +134,47 @@ struct JSONSchemaSemanticsTests {
         #expect(violations { $0.check(eachValue: notes, at: "n", StringRule.maxLength(3)) }.map(\.path) == ["n.y"])
     }
 
+    /// Arrays inside arrays and dictionaries meet their own constraints and their items' (GeoJSON's
+    /// positions: at least two numbers each), each violation at its full path.
+    @Test func membersThatAreArraysMeetTheirOwnConstraints() {
+        let line: [[Double]] = [[1, 2], [3], [200, -5, 1, 2]]
+        let found = violations { context in
+            context.check(each: line, at: "coordinates") { context, item in
+                context.check(item, at: .here, ItemsRule.minItems(2))
+                context.check(item, at: .here, ItemsRule.maxItems(3))
+                context.check(each: item, at: .here, NumberRule.maximum(180))
+            }
+        }
+        #expect(
+            found.map(\.description) == [
+                "coordinates[1]: count 1 is below minItems 2",
+                "coordinates[2]: count 4 exceeds maxItems 3",
+                "coordinates[2][0]: exceeds maximum 180",
+            ]
+        )
+        let grid: [[[String]]] = [[["ok"]], [["fine", "too long"]]]
+        let deep = violations { context in
+            context.check(each: grid, at: "grid") { context, row in
+                context.check(each: row, at: .here) { context, cell in
+                    context.check(each: cell, at: .here, StringRule.maxLength(4))
+                }
+            }
+        }
+        #expect(deep.map(\.path) == ["grid[1][0][1]"])
+        let groups: [String: [String]?] = ["b": ["x"], "a": [], "c": nil]
+        let byName = violations { context in
+            context.check(eachValue: groups, at: "groups") { context, members in
+                context.check(members, at: .here, ItemsRule.minItems(1))
+            }
+        }
+        #expect(byName.map(\.description) == ["groups.a: count 0 is below minItems 1"])
+        // A `nil` array or dictionary has no members to check.
+        let none = violations { context in
+            context.check(each: nil as [[Int]]?, at: "v") { context, _ in context.check(present: nil as Int?, at: "x") }
+        }
+        #expect(none.isEmpty)
+    }
+
     /// A `Float` (`format: float`) is compared through its own shortest decimal form: `Float(0.3)` is
     /// 0.3, not the 0.30000001192092896 of the `Double` it widens to.
     @Test func floatsAreCheckedThroughTheirOwnDecimalForm() {

@@ -341,6 +341,50 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    // MARK: Members that are arrays or dictionaries
+
+    /// Runs `checks` on every item of an array, each at its index: for items that are arrays or
+    /// dictionaries themselves, whose constraints the checks above cannot reach. Inside, `.here` is the
+    /// item.
+    ///
+    /// ```swift
+    /// context.check(each: coordinates, at: "coordinates") { context, item in
+    ///     context.check(item, at: .here, .minItems(2))
+    ///     context.check(each: item, at: .here, .maximum(180))
+    /// }
+    /// ```
+    public mutating func check<Element>(
+        each values: [Element]?,
+        at key: ValidationKey,
+        _ checks: (inout ValidationContext, Element) -> Void
+    ) {
+        guard let values else { return }
+        components.append(.key(key))
+        for (index, value) in values.enumerated() {
+            components.append(.index(index))
+            checks(&self, value)
+            components.removeLast()
+        }
+        components.removeLast()
+    }
+
+    /// Runs `checks` on every value of a dictionary, each at its name, in the order of the names; inside,
+    /// `.here` is the value.
+    public mutating func check<Value>(
+        eachValue values: [String: Value]?,
+        at key: ValidationKey,
+        _ checks: (inout ValidationContext, Value) -> Void
+    ) {
+        guard let values else { return }
+        components.append(.key(key))
+        for name in values.keys.sorted() {
+            components.append(.name(name))
+            checks(&self, values[name]!)
+            components.removeLast()
+        }
+        components.removeLast()
+    }
+
     // MARK: Presence
 
     /// Checks `required` for a property of a generated struct, as a `not: {required: [...]}` subschema
