@@ -87,6 +87,7 @@ struct ConformanceTests {
             (.enumeration([.number(number)]), "Int"), (.const(.string("a")), "String"), (.minItems(1), "[Int]"),
             (.maxItems(1), "[Int]"), (.uniqueItems, "[Int]"), (.minProperties(1), "[String: JSONValue]"),
             (.maxProperties(1), "[String: JSONValue]"), (.not([.maxLength(0)]), "String"),
+            (.members([.minItems(1)]), "[[Int]]"),
         ]
         for (rule, type) in samples {
             let expression = Renderer.expression(rule, type: type)
@@ -99,7 +100,7 @@ struct ConformanceTests {
             switch rule {
             case .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
                 .multipleOf, .listed, .enumeration, .const, .minItems, .maxItems, .uniqueItems, .minProperties,
-                .maxProperties, .not:
+                .maxProperties, .not, .members:
                 break
             }
         }

@@ -18,6 +18,9 @@ enum RuntimeRule {
     case const((any Sendable)?)
     /// `checkNot`: the subschema's rules, checked on a context of their own.
     case not([RuntimeRule])
+    /// `check(each:)` or `check(eachValue:)` with a closure: rules of members that are arrays or
+    /// dictionaries themselves.
+    case members([RuntimeRule])
 
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
@@ -41,6 +44,7 @@ enum RuntimeRule {
         case .enumeration: "enum"
         case .const: "const"
         case .not: "not"
+        case .members: "members"
         }
     }
 
@@ -65,6 +69,10 @@ enum RuntimeRule {
         case .minProperties(let n): .properties(.minProperties(n))
         case .maxProperties(let n): .properties(.maxProperties(n))
         case .not(let rules): .not(rules.map { make($0, type: type) })
+        case .members(let rules):
+            .members(
+                rules.map { make($0, type: String(type.dropFirst(type.hasPrefix("[String: ") ? 9 : 1).dropLast())) }
+            )
         }
     }
 

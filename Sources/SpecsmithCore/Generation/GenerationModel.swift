@@ -14,6 +14,9 @@ struct GenerationModel: Sendable, Hashable {
     var types: [TypeDeclaration]
     var servers: [ServerDeclaration]
     var operations: [OperationDeclaration]
+    /// The type each top-level type alias stands for (`Position` → `[Double]`), for checks that must
+    /// see through it.
+    var aliases: [String: String] = [:]
 }
 
 /// A Swift type the generated code declares.
@@ -198,6 +201,10 @@ enum ValidationRule: Sendable, Hashable {
     /// `not`: the value must not meet every one of these rules (the `not` subschema's, for the value's
     /// type); with none, no value is allowed.
     indirect case not([ValidationRule])
+    /// Rules that each item of an array, or each value of a dictionary, meets: for members that are
+    /// arrays or dictionaries themselves (GeoJSON's positions, each of at least two numbers), whose
+    /// constraints no check of the whole array reaches.
+    indirect case members([ValidationRule])
 }
 
 /// A server the API is served from.

@@ -205,54 +205,64 @@ struct SchemaTranslator {
         return name
     }
 
-    /// The rules each element of an array of strings or numbers must meet (nothing for other arrays,
-    /// whose elements check themselves).
+    /// The rules each element of an array must meet: those of strings and numbers, and of arrays and
+    /// dictionaries with their members' in turn (nothing for elements of generated types, which check
+    /// themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
-        let schema = nullableWrapped(schema) ?? schema
-        var array = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
-        if case .plain(let plain)? = plainAllOf(array) { array = plain }
-        guard let items = array.items else { return [] }
+        guard let items = collectionShape(schema).items else { return [] }
         return memberRules(items)
     }
 
-    /// The rules each value of a dictionary of strings or numbers must meet (the schema of
-    /// `additionalProperties`), when the value of `schema` is a dictionary of Swift type `swiftType`.
+    /// The rules each value of a dictionary must meet (the schema of `additionalProperties`), when the
+    /// value of `schema` is a dictionary of Swift type `swiftType`.
     mutating func valueRules(for schema: Schema, swiftType: String) -> [ValidationRule] {
-        guard swiftType.hasPrefix("[String: ") else { return [] }
-        let schema = nullableWrapped(schema) ?? schema
-        var object = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
-        if case .plain(let plain)? = plainAllOf(object) { object = plain }
-        guard case .schema(let valueSchema)? = object.additionalProperties else { return [] }
+        guard swiftType.hasPrefix("[String: "),
+            case .schema(let valueSchema)? = collectionShape(schema).additionalProperties
+        else { return [] }
         return memberRules(valueSchema)
     }
 
-    /// The rules of an array's element or a dictionary's value, when it is a string or a number (other
-    /// members check themselves); a string `enum` is `listed`.
-    mutating func memberRules(_ member: Schema) -> [ValidationRule] {
+    /// The schema whose `items` or `additionalProperties` a value of `schema` has: through a reference,
+    /// a nullable wrapper and an `allOf` of plain parts.
+    private func collectionShape(_ schema: Schema) -> Schema {
+        let schema = nullableWrapped(schema) ?? schema
+        var shape = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        if case .plain(let plain)? = plainAllOf(shape) { shape = plain }
+        return shape
+    }
+
+    /// The rules of an array's element or a dictionary's value: a string or a number's, or an array or
+    /// dictionary's own with ``ValidationRule/members(_:)`` for its members in turn (other members check
+    /// themselves); a string `enum` is `listed`. `references` are those followed to get here: an alias
+    /// that contains itself (`List = [List]`) ends the descent.
+    mutating func memberRules(_ member: Schema, references: Set<String> = []) -> [ValidationRule] {
+        var references = references
+        if let ref = member.ref, !references.insert(ref.id).inserted { return [] }
         let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
         if isExpressibleEnum(element) { return [.listed] }
-        let types = element.nonNullTypes
-        if element.items != nil, statesNestedRules(element, depth: 0) {
-            diagnostics.append(
-                .warning(
-                    "constraints of arrays inside arrays or dictionaries, and of their items, are not checked yet",
-                    at: member.location))
+        let shape = collectionShape(member)
+        let shapeTypes = shape.nonNullTypes
+        if !needsOwnType(shape) {
+            var inner: Schema?
+            var stands = ""
+            if let items = shape.items, shapeTypes.isEmpty || shapeTypes == [.array] {
+                (inner, stands) = (items, "[JSONValue]")
+            } else if case .schema(let values)? = shape.additionalProperties, shapeTypes == [.object] {
+                (inner, stands) = (values, "[String: JSONValue]")
+            }
+            if let inner {
+                // An array or a dictionary: its own rules (the type stands for any of its kind), then its members'.
+                var rules = rules(for: member, swiftType: stands)
+                let members = memberRules(inner, references: references)
+                if !members.isEmpty { rules.append(.members(members)) }
+                return rules
+            }
         }
+        let types = element.nonNullTypes
         guard types == [.string] || types == [.integer] || types == [.number],
             !(types == [.string] && element.format == "date-time")
         else { return [] }
         return rules(for: member, swiftType: plainType(of: element))
-    }
-
-    /// Whether an array that is itself an item or a value states constraints of its own (`maxItems`) or
-    /// on its string or number items, at any depth, which the runtime's member checks cannot reach.
-    private func statesNestedRules(_ array: Schema, depth: Int) -> Bool {
-        guard depth < 32, let items = array.items else { return false }
-        if array.minItems != nil || array.maxItems != nil || array.uniqueItems { return true }
-        let item = items.ref.map { document.dereferenced(document.schema(for: $0)) } ?? items
-        if item.items != nil { return statesNestedRules(item, depth: depth + 1) }
-        let types = item.nonNullTypes
-        return (types == [.string] || types == [.integer] || types == [.number]) && !ownRules(item).isEmpty
     }
 
     /// The rules a value of this schema must meet (following references to plain-typed schemas),
@@ -424,6 +434,8 @@ struct SchemaTranslator {
             return scalarTypes.contains(swiftType) || swiftType == "JSONValue"
         case .not:
             return true
+        case .members:
+            return isArray || isDictionary
         }
     }
 
@@ -1350,7 +1362,7 @@ struct SchemaTranslator {
                 // `Not allowed: at least 10 and at most 20.`
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append(phrases.isEmpty ? "Never allowed." : "Not allowed: \(phrases.joined(separator: " and ")).")
-            case .maxLength, .minLength, .listed: break
+            case .maxLength, .minLength, .listed, .members: break
             }
         }
         return sentences

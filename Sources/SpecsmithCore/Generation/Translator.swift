@@ -88,7 +88,7 @@ struct Translator {
         }
         let model = GenerationModel(
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
-            operations: operations)
+            operations: operations, aliases: aliases)
         return (model, schemas.diagnostics + diagnostics + Self.serverWarnings(allServers) + Self.securityWarnings(document))
     }
 

@@ -1,5 +1,7 @@
-/// Writes the statements that check a value's rules: `context.check(name, at: "name", .maxLength(64))`,
-/// and for `not` a `checkNot` whose closure checks the subschema's rules on a context of its own.
+/// Writes the statements that check a value's rules: `context.check(name, at: "name", .maxLength(64))`;
+/// for `not` a `checkNot` whose closure checks the subschema's rules on a context of its own; for the
+/// members of an array or dictionary that are arrays or dictionaries themselves, a `check(each:)` whose
+/// closure checks each member's rules.
 struct CheckWriter {
     /// What a rule is checked on.
     enum Target {
@@ -28,52 +30,138 @@ struct CheckWriter {
             case .values: "Value"
             }
         }
-
-        /// The Swift type a rule sees, from the type of the value: `String` for `[String]`, `[String?]` (whose
-        /// `nil`s no rule applies to) and `[String: String]`.
-        func memberType(of type: String) -> String {
-            let member =
-                switch self {
-                case .value: Substring(type)
-                case .elements: type.dropFirst().dropLast()
-                case .values: type.dropFirst("[String: ".count).dropLast()
-                }
-            return String(self != .value && member.hasSuffix("?") ? member.dropLast() : member)
-        }
     }
 
     /// Whether patterns and value lists are built once in `static let`s (in a type's `validate`), or
     /// written inline (in an operation, which has no type of its own).
     let hoists: Bool
+    /// The type each type alias stands for, to see through it (`Position` → `[Double]`).
+    let aliases: [String: String]
     /// The `static let`s the statements use: `declaration` and `value`.
     private(set) var constants: [TemplateContext] = []
 
-    init(hoists: Bool) {
+    init(hoists: Bool, aliases: [String: String]) {
         self.hoists = hoists
+        self.aliases = aliases
     }
 
-    /// The statements that check `rule` on `value` (or each of its members, as `target` says) at `key`,
-    /// a string literal or `.here`; `receiver` is the context's name, and `constantBase` names the constants.
+    /// `type` without the `?` of an optional, and with aliases followed: `[Double]` for `Position?`.
+    func resolved(_ type: String) -> String {
+        var type = type.hasSuffix("?") ? String(type.dropLast()) : type
+        for _ in 0..<aliases.count {
+            guard let next = aliases[type] else { break }
+            type = next.hasSuffix("?") ? String(next.dropLast()) : next
+        }
+        return type
+    }
+
+    /// The Swift type of what a rule sees in a value of type `type`: the value itself, or each of its
+    /// members (`String` for `[String]`, `[String?]`, whose `nil`s no rule applies to, and `[String:
+    /// String]`), aliases followed; `nil` when the value is no array or dictionary to have members.
+    private func memberType(of type: String, _ target: Target) -> String? {
+        let type = resolved(type)
+        guard target != .value else { return type }
+        guard type.hasPrefix("["), type.hasSuffix("]"), type.hasPrefix("[String: ") == (target == .values) else {
+            return nil
+        }
+        let member = target == .values ? type.dropFirst("[String: ".count).dropLast() : type.dropFirst().dropLast()
+        return resolved(String(member))
+    }
+
+    /// The statements that check `rules` on `value` (or each of its members, as `target` says) at `key`,
+    /// a string literal or `.here`; `receiver` is the context's name, and `constantBase` names the
+    /// constants. Members that are arrays or dictionaries are checked in one closure, which sees each
+    /// member at `.here`.
     mutating func statements(
-        for rule: ValidationRule, value: String, key: String, type: String, target: Target = .value,
-        receiver: String = "context", constantBase: String
+        for rules: [ValidationRule],
+        value: String,
+        key: String,
+        type: String,
+        target: Target = .value,
+        receiver: String = "context",
+        constantBase: String
+    ) -> [String] {
+        guard !rules.isEmpty, let memberType = memberType(of: type, target) else { return [] }
+        guard target != .value, memberType.hasPrefix("[") || rules.contains(where: \.isAboutCollections) else {
+            return rules.flatMap {
+                statements(
+                    for: $0,
+                    value: value,
+                    key: key,
+                    memberType: memberType,
+                    target: target,
+                    receiver: receiver,
+                    constantBase: constantBase
+                )
+            }
+        }
+        let member = target == .elements ? "item" : "value"
+        var body: [String] = []
+        for rule in rules {
+            body += statements(
+                for: rule,
+                value: member,
+                key: ".here",
+                memberType: memberType,
+                receiver: "context",
+                constantBase: constantBase + target.constantInfix
+            ).map { "    " + $0 }
+        }
+        guard !body.isEmpty else { return [] }
+        return [
+            String(
+                concatenating: receiver,
+                ".check(",
+                target.label,
+                value,
+                ", at: ",
+                key,
+                ") { context, ",
+                member,
+                " in"
+            )
+        ]
+            + body + ["}"]
+    }
+
+    /// The statements that check `rule` on `value`, or each of its members of Swift type `memberType`.
+    private mutating func statements(
+        for rule: ValidationRule,
+        value: String,
+        key: String,
+        memberType: String,
+        target: Target = .value,
+        receiver: String,
+        constantBase: String
     ) -> [String] {
         let argument = target == .value ? value : String(concatenating: target.label, value)
-        let memberType = target.memberType(of: type)
         let expression: String
         switch rule {
+        case .members(let rules):
+            // The value is an array or a dictionary (else, a JSONValue, its members are not checked).
+            guard target == .value, memberType.hasPrefix("[") else { return [] }
+            return statements(
+                for: rules,
+                value: value,
+                key: key,
+                type: memberType,
+                target: memberType.hasPrefix("[String: ") ? .values : .elements,
+                receiver: receiver,
+                constantBase: constantBase
+            )
         case .not(let rules):
             let opener = "\(receiver).checkNot(\(argument), at: \(key))"
             // A `not` without rules is `false`: any value breaks it.
             guard !rules.isEmpty else { return [opener + " { _, _ in }"] }
-            var lines = [opener + " { subschema, value in"]
-            for inner in rules {
-                lines += statements(
-                    for: inner, value: "value", key: key, type: memberType, receiver: "subschema",
-                    constantBase: constantBase + "Not"
-                ).map { "    " + $0 }
-            }
-            return lines + ["}"]
+            let inner = statements(
+                for: rules,
+                value: "value",
+                key: key,
+                type: memberType,
+                receiver: "subschema",
+                constantBase: constantBase + "Not"
+            )
+            return [opener + " { subschema, value in"] + inner.map { "    " + $0 } + ["}"]
         case .pattern(let source) where hoists:
             let name = String(concatenating: constantBase, target.constantInfix, "Pattern")
             constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
@@ -91,5 +179,16 @@ struct CheckWriter {
             expression = Renderer.expression(rule, type: memberType)
         }
         return [String(concatenating: receiver, ".check(", argument, ", at: ", key, ", ", expression, ")")]
+    }
+}
+
+extension ValidationRule {
+    /// Whether the rule is about an array or a dictionary, which only a member's own check can reach
+    /// when the array or dictionary is itself a member.
+    var isAboutCollections: Bool {
+        switch self {
+        case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .members: true
+        default: false
+        }
     }
 }

@@ -250,8 +250,8 @@ struct Renderer {
                 entry -> (name: String, context: TemplateContext, bytes: Int)? in
                 let context: TemplateContext? =
                     switch entry.declaration {
-                    case .structure(let s): validationContext((entry.qualified, s))
-                    case .union(let u): unionValidationContext(entry.qualified, u)
+                    case .structure(let s): validationContext((entry.qualified, s), aliases: model.aliases)
+                    case .union(let u): unionValidationContext(entry.qualified, u, aliases: model.aliases)
                     case .enumeration, .alias: nil
                     }
                 return context.map { (entry.qualified, $0, Self.validationBytes($0)) }
@@ -278,7 +278,9 @@ struct Renderer {
                 ])
         case .operations(let file):
             let defaultServer = model.servers.first?.defaultValue
-            let operations = layout.builderFiles[file].map { operationContext(model.operations[$0], defaultServer: defaultServer) }
+            let operations = layout.builderFiles[file].map {
+                operationContext(model.operations[$0], defaultServer: defaultServer, aliases: model.aliases)
+            }
             let context: TemplateContext = [
                 "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
             ]
@@ -564,18 +566,17 @@ struct Renderer {
 
     /// A union validates the value of whichever case it holds: the constraints of the case's schema, at
     /// the union's own path, and a generated type's own checks.
-    private func unionValidationContext(_ qualified: String, _ union: UnionDeclaration) -> TemplateContext? {
+    private func unionValidationContext(
+        _ qualified: String, _ union: UnionDeclaration, aliases: [String: String]
+    ) -> TemplateContext? {
         let validating = union.cases.filter { $0.validates || !$0.rules.isEmpty }
         guard !validating.isEmpty else { return nil }
-        var writer = CheckWriter(hoists: true)
+        var writer = CheckWriter(hoists: true, aliases: aliases)
         var statements = ["switch self {"]
         for item in validating {
             let member = SwiftNames.unescaped(item.name)
-            var checks: [String] = []
-            for rule in item.rules {
-                checks += writer.statements(
-                    for: rule, value: "value", key: ".here", type: item.ruleType, constantBase: member)
-            }
+            var checks = writer.statements(
+                for: item.rules, value: "value", key: ".here", type: item.ruleType, constantBase: member)
             if item.validates { checks.append("value.validate(into: &context)") }
             if checks.count == 1 {
                 statements.append("case .\(member)(let value): \(checks[0])")
@@ -592,20 +593,22 @@ struct Renderer {
     // MARK: - Validation
 
     /// A struct's checks, one Swift statement each, or `nil` when it has nothing to check.
-    private func validationContext(_ entry: (qualified: String, declaration: StructDeclaration)) -> TemplateContext? {
+    private func validationContext(
+        _ entry: (qualified: String, declaration: StructDeclaration), aliases: [String: String]
+    ) -> TemplateContext? {
         var statements: [String] = []
         // Rules built once, in `static let`s: compiled patterns and value lists.
-        var writer = CheckWriter(hoists: true)
+        var writer = CheckWriter(hoists: true, aliases: aliases)
         for property in entry.declaration.properties {
             let key = SwiftLiteral.string(property.wireName)
             // `validate(into context:)`'s parameter hides a property of that name.
             let reader = property.reader == "context" ? "self.context" : property.reader
-            let rules =
-                property.rules.map { (rule: $0, target: CheckWriter.Target.value) }
-                + property.elementRules.map { ($0, .elements) } + property.valueRules.map { ($0, .values) }
-            for (rule, target) in rules {
+            let rules: [(rules: [ValidationRule], target: CheckWriter.Target)] = [
+                (property.rules, .value), (property.elementRules, .elements), (property.valueRules, .values),
+            ]
+            for (rules, target) in rules {
                 statements += writer.statements(
-                    for: rule, value: reader, key: key, type: property.ruleType, target: target,
+                    for: rules, value: reader, key: key, type: property.type, target: target,
                     constantBase: SwiftNames.unescaped(property.name))
             }
             if property.validatesNested {
@@ -623,11 +626,9 @@ struct Renderer {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
             case .kept(let valueType):
                 // Each value at its name, directly under this object.
-                for rule in extras.rules {
-                    statements += writer.statements(
-                        for: rule, value: extras.name, key: ".here", type: "[String: \(valueType)]", target: .values,
-                        constantBase: SwiftNames.unescaped(extras.name))
-                }
+                statements += writer.statements(
+                    for: extras.rules, value: extras.name, key: ".here", type: "[String: \(valueType)]",
+                    target: .values, constantBase: SwiftNames.unescaped(extras.name))
                 if extras.validatesNested { statements.append("\(extras.name).validate(into: &context)") }
             }
         }
@@ -676,6 +677,8 @@ struct Renderer {
         case .maxProperties(let n): ".maxProperties(\(n))"
         // A `not` is a statement of its own (see ``CheckWriter``), never an expression.
         case .not: ".not"
+        // Members' rules are checked in a closure of their own (see ``CheckWriter``), never an expression.
+        case .members: ".members"
         }
     }
 
@@ -756,7 +759,9 @@ struct Renderer {
         ]
     }
 
-    private func operationContext(_ operation: OperationDeclaration, defaultServer: String?) -> TemplateContext {
+    private func operationContext(
+        _ operation: OperationDeclaration, defaultServer: String?, aliases: [String: String]
+    ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
         var hasValidation = false
@@ -806,26 +811,24 @@ struct Renderer {
 
         // Parameters and body are checked together, so one error reports every violation.
         var checks: [String] = []
-        var writer = CheckWriter(hoists: false)
+        var writer = CheckWriter(hoists: false, aliases: aliases)
         for parameter in operation.parameters {
-            let rules =
-                parameter.rules.map { (rule: $0, target: CheckWriter.Target.value) } + parameter.elementRules.map { ($0, .elements) }
-            for (rule, target) in rules {
+            for (rules, target) in [(parameter.rules, CheckWriter.Target.value), (parameter.elementRules, .elements)] {
                 checks += writer.statements(
-                    for: rule, value: parameter.name, key: SwiftLiteral.string(parameter.wireName), type: parameter.ruleType,
-                    target: target, constantBase: SwiftNames.unescaped(parameter.name))
+                    for: rules, value: parameter.name, key: SwiftLiteral.string(parameter.wireName),
+                    type: parameter.type, target: target, constantBase: SwiftNames.unescaped(parameter.name))
             }
             if parameter.validatesNested {
                 checks.append("context.validate(\(parameter.name), at: \(SwiftLiteral.string(parameter.wireName)))")
             }
         }
         if let body = operation.body {
-            let rules =
-                body.rules.map { (rule: $0, target: CheckWriter.Target.value) } + body.elementRules.map { ($0, .elements) }
-                + body.valueRules.map { ($0, .values) }
-            for (rule, target) in rules {
+            let rules: [(rules: [ValidationRule], target: CheckWriter.Target)] = [
+                (body.rules, .value), (body.elementRules, .elements), (body.valueRules, .values),
+            ]
+            for (rules, target) in rules {
                 checks += writer.statements(
-                    for: rule, value: "body", key: ".here", type: body.ruleType, target: target, constantBase: "body")
+                    for: rules, value: "body", key: ".here", type: body.type, target: target, constantBase: "body")
             }
         }
         var validations: [String] = []

@@ -123,7 +123,7 @@ public struct OldSetting: Codable, Hashable, Sendable {
 public struct Loose: Codable, Hashable, Sendable {
     public let idOrName: JSONValue?
     public let labels: [String?]?
-    /// Constraints below the first array are not checked yet (warned).
+    /// Each row holds at most 3 numbers, each at most 9.
     public let grid: [[Int]]?
 
     /// Creates a value from its properties.

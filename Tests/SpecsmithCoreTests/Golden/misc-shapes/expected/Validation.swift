@@ -25,3 +25,13 @@ extension Setting.Closed: Validatable {
         context.check(undeclaredKeys: undeclaredKeys)
     }
 }
+
+extension Loose: Validatable {
+    /// Records each constraint of the `Loose` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(each: grid, at: "grid") { context, item in
+            context.check(item, at: .here, .maxItems(3))
+            context.check(each: item, at: .here, .maximum(9))
+        }
+    }
+}
