@@ -428,7 +428,6 @@ struct Renderer {
                 : String(concatenating: "self.", stored, " = Indirect(", p.name, ")")
             var context: TemplateContext = [
                 "name": .string(p.name),
-                "label": .string(label),
                 "type": .string(type),
                 "doc": doc(p.doc, indent: indent + 4),
                 "deprecated": .bool(p.deprecated),
@@ -436,7 +435,6 @@ struct Renderer {
                 "isArgument": .bool(!p.isReadOnly),
                 "assignment": .string(assignment),
                 "isStoredAside": .bool(aside),
-                "isOptional": .bool(p.isOptional),
                 "codingKey": .string(codingKey),
                 "last": .bool(index == lastArgument),
             ]
