@@ -982,7 +982,8 @@ struct Renderer {
     }
 
     /// The path template as a ``RequestPath`` literal: each `{name}` becomes an interpolation of the
-    /// matching argument, which the runtime percent-encodes.
+    /// matching argument, which the runtime percent-encodes, and the template's own text is
+    /// percent-encoded here (`/café` is `/caf%C3%A9`), so that the path is a valid request target.
     private func pathLiteral(_ operation: OperationDeclaration) -> String {
         var values: [Substring: String] = [:]
         for parameter in operation.parameters where parameter.location == .path {
@@ -992,7 +993,7 @@ struct Renderer {
         var rest = Substring(operation.path)
         // Braces are ASCII: searching the UTF-8 finds them without walking characters.
         while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
-            literal += Self.escapedForLiteral(rest[..<open])
+            literal += Self.encodedPathText(rest[..<open])
             let name = rest.utf8.index(after: open)
             guard let close = rest.utf8[name...].firstIndex(of: UInt8(ascii: "}")), let value = values[rest[name..<close]] else {
                 literal += "{"
@@ -1002,7 +1003,7 @@ struct Renderer {
             literal += "\\(\(value))"
             rest = rest[rest.utf8.index(after: close)...]
         }
-        return literal + Self.escapedForLiteral(rest) + "\""
+        return literal + Self.encodedPathText(rest) + "\""
     }
 
     /// The parameter's value as the request builder takes it: a date, or each date of an array, as RFC
@@ -1019,10 +1020,36 @@ struct Renderer {
         }
     }
 
-    /// Text for the inside of a string literal: backslashes and quotes escaped.
-    private static func escapedForLiteral(_ text: Substring) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") }) else { return String(text) }
-        return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    /// A path template's own text, percent-encoded as RFC 3986 says a path is: `/`, unreserved characters,
+    /// sub-delimiters, `:`, `@` and `%` with two hex digits (already encoded) stay; every other byte of the
+    /// UTF-8, a quote and a backslash among them, is `%HH`. So the text needs no escape in a literal.
+    static func encodedPathText(_ text: Substring) -> String {
+        let bytes = Array(text.utf8)
+        func isHex(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+                || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+        }
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            let kept =
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    true
+                case UInt8(ascii: "%"):
+                    index + 2 < bytes.count && isHex(bytes[index + 1]) && isHex(bytes[index + 2])
+                default:
+                    "-._~!$&'()*+,;=:@/".utf8.contains(byte)
+                }
+            if kept {
+                encoded.append(byte)
+            } else {
+                let digits = Array("0123456789ABCDEF".utf8)
+                encoded += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// What a path parameter's interpolation holds: `id`, `id, style: .label`,
