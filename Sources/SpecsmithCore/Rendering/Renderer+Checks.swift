@@ -39,6 +39,9 @@ struct CheckWriter {
     let aliases: [String: String]
     /// The `static let`s the statements use: `declaration` and `value`.
     private(set) var constants: [TemplateContext] = []
+    /// The names of the constants, each once: two patterns of one property (from two `allOf` parts) are
+    /// `namePattern` and `namePattern2`.
+    private var constantNames: Set<String> = []
 
     init(hoists: Bool, aliases: [String: String]) {
         self.hoists = hoists
@@ -163,12 +166,12 @@ struct CheckWriter {
             )
             return [opener + " { subschema, value in"] + inner.map { "    " + $0 } + ["}"]
         case .pattern(let source) where hoists:
-            let name = String(concatenating: constantBase, target.constantInfix, "Pattern")
+            let name = constantName(String(concatenating: constantBase, target.constantInfix, "Pattern"))
             constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
             expression = ".pattern(Self.\(name))"
         case .enumeration where hoists:
             // Built once: a rule holding an array would otherwise allocate on every check.
-            let name = String(concatenating: constantBase, target.constantInfix, "Values")
+            let name = constantName(String(concatenating: constantBase, target.constantInfix, "Values"))
             constants.append(
                 [
                     "declaration": .string("\(name): ValueRule<\(memberType)>"),
@@ -179,6 +182,15 @@ struct CheckWriter {
             expression = Renderer.expression(rule, type: memberType)
         }
         return [String(concatenating: receiver, ".check(", argument, ", at: ", key, ", ", expression, ")")]
+    }
+}
+
+extension CheckWriter {
+    /// `name`, or with the first number from 2 that makes it a name no other constant has.
+    fileprivate mutating func constantName(_ name: String) -> String {
+        let unique = SwiftNames.unique(name) { constantNames.contains($0) }
+        constantNames.insert(unique)
+        return unique
     }
 }
 

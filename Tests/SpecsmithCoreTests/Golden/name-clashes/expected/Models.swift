@@ -148,6 +148,36 @@ public struct DateTime2: Codable, Hashable, Sendable {
     }
 }
 
+public struct Constants: Codable, Hashable, Sendable {
+    /// One of `1`, `2`. One of `2`, `3`.
+    public let n: Int?
+    /// Matches `^a`. Matches `b$`.
+    public let p: String?
+    public let a: [String]?
+    /// Matches `^y`.
+    public let aItem: String?
+    public let b: [String: Int]?
+    /// One of `2`.
+    public let bValue: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        n: Int? = nil,
+        p: String? = nil,
+        a: [String]? = nil,
+        aItem: String? = nil,
+        b: [String: Int]? = nil,
+        bValue: Int? = nil
+    ) {
+        self.n = n
+        self.p = p
+        self.a = a
+        self.aItem = aItem
+        self.b = b
+        self.bValue = bValue
+    }
+}
+
 public enum ListPostsContext: OpenEnum {
     case view
     case edit

@@ -9,3 +9,33 @@ extension Issue: Validatable {
         context.check(self.context, at: "context", .maxLength(3))
     }
 }
+
+extension Constants: Validatable {
+    private static let nValues: ValueRule<Int> = .enum([1, 2])
+
+    private static let nValues2: ValueRule<Int> = .enum([2, 3])
+
+    private static let pPattern = Pattern("^a")
+
+    private static let pPattern2 = Pattern("b$")
+
+    private static let aItemPattern = Pattern("^x")
+
+    private static let aItemPattern2 = Pattern("^y")
+
+    private static let bValueValues: ValueRule<Int> = .enum([1])
+
+    private static let bValueValues2: ValueRule<Int> = .enum([2])
+
+    /// Records each constraint of the `Constants` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(n, at: "n", Self.nValues)
+        context.check(n, at: "n", Self.nValues2)
+        context.check(p, at: "p", .pattern(Self.pPattern))
+        context.check(p, at: "p", .pattern(Self.pPattern2))
+        context.check(each: a, at: "a", .pattern(Self.aItemPattern))
+        context.check(aItem, at: "aItem", .pattern(Self.aItemPattern2))
+        context.check(eachValue: b, at: "b", Self.bValueValues)
+        context.check(bValue, at: "bValue", Self.bValueValues2)
+    }
+}
