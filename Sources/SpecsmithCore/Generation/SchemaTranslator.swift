@@ -944,6 +944,42 @@ struct SchemaTranslator {
         return .value
     }
 
+    /// Why a parameter of `schema`, shaped `shape`, cannot be written as a query item, path segment,
+    /// header or cookie, or `nil` when it can: bytes, a value of no single scalar type, and arrays of
+    /// such values or of objects and arrays are not. Objects are written through their coding.
+    func unwritableParameter(_ schema: Schema, shape: ValueShape) -> String? {
+        func plain(_ schema: Schema) -> Schema {
+            var resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+            if let wrapped = nullableWrapped(resolved) {
+                resolved = wrapped.ref.map { document.dereferenced(document.schema(for: $0)) } ?? wrapped
+            }
+            if case .plain(let part)? = plainAllOf(resolved) { resolved = part }
+            return resolved
+        }
+        func scalarProblem(_ schema: Schema) -> String? {
+            let value = plain(schema)
+            if isExpressibleEnum(value) { return nil }
+            let types = value.nonNullTypes
+            if types == [.string], let format = value.format, format == "byte" || format == "binary" {
+                return "bytes (format \(format))"
+            }
+            guard types.count == 1, [.string, .integer, .number, .boolean].contains(types[0]) else {
+                return "values of no single scalar type"
+            }
+            return nil
+        }
+        switch shape {
+        case .value:
+            return scalarProblem(schema)
+        case .array:
+            guard let items = plain(schema).items else { return "arrays of untyped items" }
+            guard self.shape(of: items) == .value else { return "arrays of objects or arrays" }
+            return scalarProblem(items).map { "arrays of \($0)" }
+        case .object:
+            return nil
+        }
+    }
+
     /// The type rules see for a value of `schema` whose Swift type is `swiftType`: for a reference to
     /// a plain-typed schema (an alias), the type it stands for.
     func ruleType(of schema: Schema, swiftType: String) -> String {

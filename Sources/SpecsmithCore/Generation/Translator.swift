@@ -382,6 +382,13 @@ struct Translator {
                         at: parameter.location))
                 return nil
             }
+            if !isJSON, let problem = schemas.unwritableParameter(schema, shape: shape) {
+                diagnostics.append(
+                    .warning(
+                        "\(parameter.in.rawValue) parameters holding \(problem) are not generated yet; operation "
+                            + "'\(name)' is skipped", at: parameter.location))
+                return nil
+            }
             let ruleType = schemas.ruleType(of: schema, swiftType: type)
             parameters.append(
                 ParameterDeclaration(
