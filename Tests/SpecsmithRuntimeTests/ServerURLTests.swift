@@ -18,6 +18,16 @@ struct ServerURLTests {
         #expect(url.query == nil && url.fragment == nil)
     }
 
+    /// A variable that stands for a piece of URL (its default in the spec is one) goes in as written;
+    /// the others are still encoded.
+    @Test func valuesAsWrittenAreNotEncoded() throws {
+        let url = ServerURL.expand("{base}/{version}", ["version": "v/2"], asWritten: ["base": "http://localhost:8080"])
+        #expect(url.absoluteString == "http://localhost:8080/v%2F2")
+        let request = try RequestBuilder(method: .get, server: url, path: "/ping").build().request
+        #expect(request.authority == "localhost:8080")
+        #expect(request.path == "/v%2F2/ping")
+    }
+
     @Test func requestsGoToTheExpandedServer() throws {
         let server = ServerURL.expand("https://api.example.com:{port}/{base}", ["port": "8443", "base": "v1"])
         let request = try RequestBuilder(method: .get, server: server, path: "/ping").build().request

@@ -237,6 +237,10 @@ struct ServerVariableDeclaration: Sendable, Hashable {
     var doc: [String]
     /// The enum of the listed values, if the spec lists them.
     var enumeration: EnumDeclaration?
+    /// Whether a value is put into the URL as written rather than percent-encoded: when the spec's own
+    /// default or listed values hold characters that encoding would change, the variable stands for a
+    /// piece of URL (`{baseUrl}` defaulting to `https://api.example.com`, `{host}` to `localhost:8080`).
+    var isWrittenAsIs = false
 }
 
 /// One operation: a request builder.

@@ -95,11 +95,30 @@ struct Translator {
     /// A warning for each server URL that is relative: OpenAPI reads it against where the document is
     /// served, which generated code cannot know.
     static func serverWarnings(_ servers: [Server]) -> [Diagnostic] {
-        servers.filter { !$0.url.contains("://") }.map { server in
+        servers.filter { !defaultURL($0).contains("://") }.map { server in
             .warning(
                 "server URL \"\(server.url)\" is relative to where the document is served, which generated code "
                     + "cannot know; requests to it throw RequestError.invalidServerURL unless given server: .custom(URL)",
                 at: server.location)
+        }
+    }
+
+    /// A server's URL with each variable's default in its place: `{scheme}://{host}` can be absolute.
+    static func defaultURL(_ server: Server) -> String {
+        guard !server.variables.isEmpty else { return server.url }
+        var url = server.url
+        for entry in server.variables { url = url.replacingOccurrences(of: "{\(entry.key)}", with: entry.value.default) }
+        return url
+    }
+
+    /// RFC 3986's unreserved characters, which percent-encoding leaves as they are.
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
         }
     }
 
@@ -246,6 +265,9 @@ struct Translator {
                     declaration.defaultValue = values.firstIndex(of: variable.default).map {
                         "." + SwiftNames.unescaped(caseNames[$0])
                     }
+                }
+                declaration.isWrittenAsIs = ([variable.default] + (variable.enum ?? [])).contains {
+                    !$0.utf8.allSatisfy(Self.isUnreserved)
                 }
                 variables.append(declaration)
             }

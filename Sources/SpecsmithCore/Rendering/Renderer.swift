@@ -745,11 +745,17 @@ struct Renderer {
         lines += server.variables.map { "  - \(SwiftNames.unescaped($0.name)): " + ($0.doc.first ?? "The `\($0.wireName)` variable.") }
         let parameters = server.variables.map { "\($0.name): \($0.type)" + ($0.defaultValue.map { " = \($0)" } ?? "") }
         let bindings = server.variables.map { "let \($0.name)" }.joined(separator: ", ")
-        let values = server.variables.map {
-            "\(SwiftLiteral.string($0.wireName)): \($0.name)\($0.enumeration == nil ? "" : ".rawValue")"
+        func values(_ variables: [ServerVariableDeclaration]) -> String {
+            let entries = variables.map {
+                "\(SwiftLiteral.string($0.wireName)): \($0.name)\($0.enumeration == nil ? "" : ".rawValue")"
+            }
+            return entries.isEmpty ? "[:]" : "[" + entries.joined(separator: ", ") + "]"
         }
-        let expansion = Self.call(
-            "ServerURL.expand(", [SwiftLiteral.string(server.url), "[" + values.joined(separator: ", ") + "]"], indent: 12)
+        // Variables that stand for pieces of URL go in as written; the others percent-encoded.
+        let asWritten = server.variables.filter(\.isWrittenAsIs)
+        var arguments = [SwiftLiteral.string(server.url), values(server.variables.filter { !$0.isWrittenAsIs })]
+        if !asWritten.isEmpty { arguments.append("asWritten: " + values(asWritten)) }
+        let expansion = Self.call("ServerURL.expand(", arguments, indent: 12)
         return [
             "doc": doc(lines, indent: 4),
             "declaration": .lines(Self.call("case \(server.name)(", parameters, indent: 4)),

@@ -38,7 +38,7 @@ public enum Operations {
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `RequestError` if the request cannot be built.
-    public static func listFiles(server: Server = .server5) throws -> PreparedRequest {
+    public static func listFiles(server: Server = .server7) throws -> PreparedRequest {
         let request = RequestBuilder(method: .get, server: server.url, path: "/files")
         return try request.build()
     }

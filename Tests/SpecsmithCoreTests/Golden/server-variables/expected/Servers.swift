@@ -18,10 +18,21 @@ public enum Server: Hashable, Sendable {
     /// - Parameters:
     ///   - port: The `port` variable.
     case staging(port: StagingPort)
+    /// Gateway
+    ///
+    /// - Parameters:
+    ///   - baseUrl: The `baseUrl` variable.
+    case gateway(baseUrl: String = "https://gateway.example.com")
+    /// Local
+    ///
+    /// - Parameters:
+    ///   - host: The `host` variable.
+    ///   - version: The `version` variable.
+    case local(host: String = "localhost:8080", version: String = "v2")
     /// Upload server
     case upload
     /// https://files.example.com
-    case server5
+    case server7
     /// Another server, such as a proxy or a mock, by its base URL.
     case custom(URL)
 
@@ -36,8 +47,12 @@ public enum Server: Hashable, Sendable {
         case .sandbox: URL(string: "https://sandbox.example.com")!
         case .staging(let port):
             ServerURL.expand("https://staging.example.com:{port}", ["port": port.rawValue])
+        case .gateway(let baseUrl):
+            ServerURL.expand("{baseUrl}/v1", [:], asWritten: ["baseUrl": baseUrl])
+        case .local(let host, let version):
+            ServerURL.expand("https://{host}/{version}", ["version": version], asWritten: ["host": host])
         case .upload: URL(string: "https://upload.example.com")!
-        case .server5: URL(string: "https://files.example.com")!
+        case .server7: URL(string: "https://files.example.com")!
         case .custom(let url): url
         }
     }
