@@ -472,6 +472,12 @@ struct SchemaTranslator {
     private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])
         -> StructDeclaration
     {
+        if schema.minProperties != nil || schema.maxProperties != nil {
+            diagnostics.append(
+                .warning(
+                    "minProperties and maxProperties of an object with properties are not checked yet",
+                    at: schema.location))
+        }
         var nested: [TypeDeclaration] = []
         var properties: [PropertyDeclaration] = []
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
@@ -710,7 +716,14 @@ struct SchemaTranslator {
         switch type {
         case .string:
             switch schema.format {
-            case "date-time": return SwiftTypeName(name: "Date")
+            case "date-time":
+                if schema.maxLength != nil || schema.minLength != nil || schema.pattern != nil {
+                    diagnostics.append(
+                        .warning(
+                            "maxLength, minLength and pattern of a date-time string are not checked: the value is a Date, "
+                                + "whose text is not kept", at: schema.location))
+                }
+                return SwiftTypeName(name: "Date")
             // Bytes: base64 text in JSON (`byte`), raw content in a multipart part (`binary`).
             case "binary", "byte": return SwiftTypeName(name: "Data")
             default: return SwiftTypeName(name: "String")

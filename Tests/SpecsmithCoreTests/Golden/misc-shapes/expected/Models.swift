@@ -125,15 +125,30 @@ public struct Loose: Codable, Hashable, Sendable {
     public let labels: [String?]?
     /// Each row holds at most 3 numbers, each at most 9.
     public let grid: [[Int]]?
+    public let stamp: Date?
 
     /// Creates a value from its properties.
     public init(
         idOrName: JSONValue? = nil,
         labels: [String?]? = nil,
-        grid: [[Int]]? = nil
+        grid: [[Int]]? = nil,
+        stamp: Date? = nil
     ) {
         self.idOrName = idOrName
         self.labels = labels
         self.grid = grid
+        self.stamp = stamp
+    }
+}
+
+/// A count of properties on a struct is not checked yet (warned).
+public struct Counted: Codable, Hashable, Sendable {
+    public let a: String?
+
+    /// Creates a value from its properties.
+    public init(
+        a: String? = nil
+    ) {
+        self.a = a
     }
 }
