@@ -993,6 +993,44 @@ struct SchemaTranslator {
         }
     }
 
+    /// A warning for each entry of a form or multipart body's `encoding` that asks for more than the
+    /// body is written with: part headers, a style, and a content type other than the default for the
+    /// property's type (text for scalars; in a multipart body, JSON for objects and bytes for `binary`
+    /// and `byte` strings; a form body writes objects as `name[key]=value`).
+    func unappliedEncodings(_ encodings: OrderedMap<Encoding>, of body: Schema, isForm: Bool) -> [Diagnostic] {
+        func resolved(_ schema: Schema) -> Schema {
+            let schema = nullableWrapped(schema) ?? schema
+            return schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        }
+        let object = mergedAllOf(resolved(body)) ?? resolved(body)
+        var warnings: [Diagnostic] = []
+        for entry in encodings {
+            var ignored: [String] = []
+            if let contentType = entry.value.contentType, let property = object.properties[entry.key] {
+                var value = resolved(property)
+                if value.items != nil, let items = value.items { value = resolved(items) }
+                let types = value.nonNullTypes
+                let expected =
+                    types == [.string] && (value.format == "binary" || value.format == "byte")
+                    ? "application/octet-stream"
+                    : types.count == 1 && [.string, .integer, .number, .boolean].contains(types[0]) ? "text/plain"
+                    : isForm ? "" : "application/json"
+                let written = contentType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+                if written != expected { ignored.append("contentType \(contentType)") }
+            }
+            if !entry.value.headers.isEmpty { ignored.append("headers") }
+            if entry.value.style != nil || entry.value.explode != nil || entry.value.allowReserved {
+                ignored.append("style, explode and allowReserved")
+            }
+            guard !ignored.isEmpty else { continue }
+            warnings.append(
+                .warning(
+                    "the encoding of body property '\(entry.key)' is not applied yet (\(ignored.joined(separator: ", "))); "
+                        + "it is written as its type says", at: entry.value.location))
+        }
+        return warnings
+    }
+
     /// The type rules see for a value of `schema` whose Swift type is `swiftType`: for a reference to
     /// a plain-typed schema (an alias), the type it stands for.
     func ruleType(of schema: Schema, swiftType: String) -> String {

@@ -325,6 +325,10 @@ struct Translator {
             case .binary:
                 type = "Data"
             }
+            if choice.encoding == .form || choice.encoding == .multipart, let bodySchema = choice.content.schema {
+                diagnostics += schemas.unappliedEncodings(
+                    choice.content.encoding, of: bodySchema, isForm: choice.encoding == .form)
+            }
             let contentType = choice.encoding == .json ? Self.jsonWireMediaType(choice.mediaType) : choice.mediaType
             let ruleType = choice.content.schema.map { schemas.ruleType(of: $0, swiftType: type) } ?? type
             // A generated type checks itself; a text, a number, a collection or a JSONValue is checked here.
@@ -403,6 +407,12 @@ struct Translator {
                         "\(parameter.in.rawValue) parameters in style \(style.rawValue) holding \(shape) values are not generated yet; operation '\(name)' is skipped",
                         at: parameter.location))
                 return nil
+            }
+            if parameter.allowReserved, parameter.in == .query {
+                diagnostics.append(
+                    .warning(
+                        "allowReserved is not applied yet: reserved characters in '\(parameter.name)' are percent-encoded",
+                        at: parameter.location))
             }
             if !isJSON, let problem = schemas.unwritableParameter(schema, shape: shape) {
                 diagnostics.append(

@@ -49,4 +49,31 @@ public struct GoldenClient: Sendable {
         /// Done.
         case noContent
     }
+
+    /// `POST /forms`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - next: The `next` query parameter.
+    /// - Returns: The documented response, as ``PostFormOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func postForm(_ body: PostFormRequest? = nil, next: String? = nil) async throws -> PostFormOutcome {
+        let operation = ClientOperation(name: "postForm")
+        let request = try Operations.postForm(body, next: next, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `postForm`.
+    public enum PostFormOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
 }

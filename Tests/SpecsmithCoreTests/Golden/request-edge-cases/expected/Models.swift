@@ -13,3 +13,31 @@ public struct GetPointsPointsItem: Codable, Hashable, Sendable {
         self.x = x
     }
 }
+
+public struct PostFormRequest: Codable, Hashable, Sendable {
+    public let tags: [String]?
+    public let meta: Meta?
+    public let note: String?
+
+    /// Creates a value from its properties.
+    public init(
+        tags: [String]? = nil,
+        meta: Meta? = nil,
+        note: String? = nil
+    ) {
+        self.tags = tags
+        self.meta = meta
+        self.note = note
+    }
+
+    public struct Meta: Codable, Hashable, Sendable {
+        public let a: Int?
+
+        /// Creates a value from its properties.
+        public init(
+            a: Int? = nil
+        ) {
+            self.a = a
+        }
+    }
+}

@@ -16,4 +16,23 @@ public enum Operations {
         let request = RequestBuilder(method: .get, server: server.url, path: "/caf%C3%A9/\(name)%20%22x%22/100%25/%41")
         return try request.build()
     }
+
+    /// `POST /forms`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - next: The `next` query parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func postForm(
+        _ body: PostFormRequest? = nil,
+        next: String? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .post, server: server.url, path: "/forms")
+        request.addQueryItem("next", next)
+        try request.setFormBody(body)
+        return try request.build()
+    }
 }
