@@ -1025,8 +1025,8 @@ struct SchemaTranslator {
             guard !ignored.isEmpty else { continue }
             warnings.append(
                 .warning(
-                    "the encoding of body property '\(entry.key)' is not applied yet (\(ignored.joined(separator: ", "))); "
-                        + "it is written as its type says", at: entry.value.location))
+                    "the encoding of body property '\(entry.key)' is not applied yet "
+                        + "(\(ignored.joined(separator: ", "))); it is written as its type says", at: entry.value.location))
         }
         return warnings
     }

@@ -411,8 +411,8 @@ struct Translator {
             if parameter.allowReserved, parameter.in == .query {
                 diagnostics.append(
                     .warning(
-                        "allowReserved is not applied yet: reserved characters in '\(parameter.name)' are percent-encoded",
-                        at: parameter.location))
+                        "allowReserved is not applied yet: reserved characters in '\(parameter.name)' are "
+                            + "percent-encoded", at: parameter.location))
             }
             if !isJSON, let problem = schemas.unwritableParameter(schema, shape: shape) {
                 diagnostics.append(
