@@ -73,9 +73,11 @@ struct Translator {
             }
         }
         schemas.breakAliasCycles()
-        let (types, validating) = Self.markValidationAndRecursion(schemas.declarations)
         var aliases: [String: String] = [:]
-        for case .alias(let alias) in types { aliases[alias.name] = alias.type }
+        for case .alias(let alias) in schemas.declarations { aliases[alias.name] = alias.type }
+        var declarations = schemas.declarations
+        if !aliases.isEmpty { Self.findAliasedMembers(&declarations, aliases: aliases) }
+        let (types, validating) = Self.markValidationAndRecursion(declarations)
         for index in operations.indices {
             guard let body = operations[index].body else { continue }
             operations[index].body?.validatesNested = validating.contains(Self.elementType(body.type, aliases: aliases))
@@ -151,6 +153,59 @@ struct Translator {
     /// The type of a value, or of the innermost elements or values of its arrays and dictionaries, seen
     /// through `aliases` (alias names and the types they stand for): `Pet` for `Pet`, `[Pet]`, `[[Pet]]`,
     /// `[String: Pet]`, and `Pets` when `Pets = [Pet]`.
+    /// Gives each property, extra value and union case whose type is an alias of an array or dictionary
+    /// of a top-level struct or union (`Rows = [RowsItem]`, its items declared inline) that struct as
+    /// its `valueStruct`, as a reference to it would have: its values then validate.
+    static func findAliasedMembers(_ types: inout [TypeDeclaration], aliases: [String: String]) {
+        var structs: Set<String> = []
+        for type in types {
+            switch type {
+            case .structure(let s): structs.insert(s.name)
+            case .union(let u): structs.insert(u.name)
+            case .enumeration, .alias: break
+            }
+        }
+        func member(_ type: String) -> String? {
+            let element = elementType(type, aliases: aliases)
+            // Only through an alias: an array of a struct written out has the struct already.
+            guard element != elementType(type), structs.contains(element) else { return nil }
+            return element
+        }
+        func find(_ declarations: inout [TypeDeclaration]) {
+            for index in declarations.indices {
+                switch declarations[index] {
+                case .structure(let found):
+                    // Copied only when something changes: most structs hold no aliased member.
+                    let members = found.properties.indices.compactMap { index in
+                        found.properties[index].valueStruct == nil ? member(found.properties[index].type).map { (index, $0) } : nil
+                    }
+                    var extras: String?
+                    if case .kept(let valueType)? = found.extras?.kind, found.extras?.valueStruct == nil {
+                        extras = member(valueType)
+                    }
+                    guard !members.isEmpty || extras != nil || !found.nested.isEmpty else { continue }
+                    var changed = found
+                    for (property, name) in members { changed.properties[property].valueStruct = name }
+                    if let extras { changed.extras?.valueStruct = extras }
+                    find(&changed.nested)
+                    declarations[index] = .structure(changed)
+                case .union(let found):
+                    let members = found.cases.indices.compactMap { index in
+                        found.cases[index].valueStruct == nil ? member(found.cases[index].type).map { (index, $0) } : nil
+                    }
+                    guard !members.isEmpty || !found.nested.isEmpty else { continue }
+                    var changed = found
+                    for (item, name) in members { changed.cases[item].valueStruct = name }
+                    find(&changed.nested)
+                    declarations[index] = .union(changed)
+                case .enumeration, .alias:
+                    break
+                }
+            }
+        }
+        find(&types)
+    }
+
     static func elementType(_ type: String, aliases: [String: String] = [:]) -> String {
         if !type.hasPrefix("["), aliases[type] == nil { return type }
         var element = Substring(type)

@@ -81,6 +81,67 @@ public struct Shape: Codable, Hashable, Sendable {
     }
 }
 
+public struct RowsItemItem: Codable, Hashable, Sendable {
+    /// At most 1 Unicode scalars.
+    public let a: String?
+
+    /// Creates a value from its properties.
+    public init(
+        a: String? = nil
+    ) {
+        self.a = a
+    }
+}
+
+public typealias Rows = [RowsItemItem]
+
+public enum ChoicesItemValue: Codable, Hashable, Sendable {
+    case string(String)
+    case integer(Int)
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        do {
+            self = .string(try String(from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        do {
+            self = .integer(try Int(from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        throw OneOfDecoding.noMatch("ChoicesItemValue", in: decoder, errors: errors)
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .string(let value): try value.encode(to: encoder)
+        case .integer(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
+public typealias Choices = [String: ChoicesItemValue]
+
+public struct Table: Codable, Hashable, Sendable {
+    public let rows: Rows?
+    public let choices: Choices?
+
+    /// Creates a value from its properties.
+    public init(
+        rows: Rows? = nil,
+        choices: Choices? = nil
+    ) {
+        self.rows = rows
+        self.choices = choices
+    }
+}
+
 public struct Extra: Codable, Hashable, Sendable {
     public let name: String?
     /// The properties besides the declared ones, by name.

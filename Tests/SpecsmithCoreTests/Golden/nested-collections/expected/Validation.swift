@@ -66,6 +66,31 @@ extension Shape: Validatable {
     }
 }
 
+extension RowsItemItem: Validatable {
+    /// Records each constraint of the `RowsItemItem` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(a, at: "a", .maxLength(1))
+    }
+}
+
+extension ChoicesItemValue: Validatable {
+    /// Records each constraint of the `ChoicesItemValue` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .string(let value): context.check(value, at: .here, .maxLength(1))
+        default: break
+        }
+    }
+}
+
+extension Table: Validatable {
+    /// Records each constraint of the `Table` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.validate(rows, at: "rows")
+        context.validate(choices, at: "choices")
+    }
+}
+
 extension Extra: Validatable {
     /// Records each constraint of the `Extra` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
