@@ -914,10 +914,17 @@ struct SchemaTranslator {
                 values = discriminator.mapping.entries.filter { $0.value.id == ref.id }.map(\.key)
                 if values.isEmpty, !ref.name.isEmpty { values = [ref.name] }
             }
+            // An array or dictionary case checks its members' rules too.
+            var caseRules = rules(for: member, swiftType: type.ruleType)
+            let members =
+                type.ruleType.hasPrefix("[String: ")
+                ? valueRules(for: member, swiftType: type.ruleType)
+                : type.ruleType.hasPrefix("[") ? elementRules(for: member) : []
+            if !members.isEmpty { caseRules.append(.members(members)) }
             cases.append(
                 UnionDeclaration.Case(
                     name: Self.caseName(for: type.name), type: caseType, values: values, validates: false,
-                    valueStruct: type.structName, rules: rules(for: member, swiftType: type.ruleType), ruleType: type.ruleType))
+                    valueStruct: type.structName, rules: caseRules, ruleType: type.ruleType))
         }
         let names = SwiftNames.uniqued(cases.map(\.name))
         for index in cases.indices { cases[index].name = names[index] }

@@ -574,7 +574,7 @@ struct Renderer {
         for item in validating {
             let member = SwiftNames.unescaped(item.name)
             var checks = writer.statements(
-                for: item.rules, value: "value", key: ".here", type: item.ruleType, constantBase: member)
+                for: item.rules, value: "value", key: ".here", type: item.type, constantBase: member)
             if item.validates { checks.append("value.validate(into: &context)") }
             if checks.count == 1 {
                 statements.append("case .\(member)(let value): \(checks[0])")

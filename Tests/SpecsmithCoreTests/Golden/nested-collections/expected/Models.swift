@@ -128,6 +128,37 @@ public enum ChoicesItemValue: Codable, Hashable, Sendable {
 
 public typealias Choices = [String: ChoicesItemValue]
 
+public enum Mixed: Codable, Hashable, Sendable {
+    case array([Int])
+    case object([String: Int])
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        do {
+            self = .array(try [Int](from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        do {
+            self = .object(try [String: Int](from: decoder))
+            return
+        } catch {
+            errors.append(error)
+        }
+        throw OneOfDecoding.noMatch("Mixed", in: decoder, errors: errors)
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .array(let value): try value.encode(to: encoder)
+        case .object(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
 public struct Table: Codable, Hashable, Sendable {
     public let rows: Rows?
     public let choices: Choices?

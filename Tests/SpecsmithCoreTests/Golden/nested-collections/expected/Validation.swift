@@ -83,6 +83,18 @@ extension ChoicesItemValue: Validatable {
     }
 }
 
+extension Mixed: Validatable {
+    /// Records each constraint of the `Mixed` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .array(let value):
+            context.check(value, at: .here, .maxItems(2))
+            context.check(each: value, at: .here, .maximum(3))
+        case .object(let value): context.check(eachValue: value, at: .here, .maximum(5))
+        }
+    }
+}
+
 extension Table: Validatable {
     /// Records each constraint of the `Table` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
