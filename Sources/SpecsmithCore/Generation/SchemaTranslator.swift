@@ -258,11 +258,11 @@ struct SchemaTranslator {
                 return rules
             }
         }
-        let types = element.nonNullTypes
-        guard types == [.string] || types == [.integer] || types == [.number],
-            !(types == [.string] && element.format == "date-time")
+        // A string or a number, also when an `allOf` of plain parts says so.
+        guard shapeTypes == [.string] || shapeTypes == [.integer] || shapeTypes == [.number],
+            !(shapeTypes == [.string] && shape.format == "date-time")
         else { return [] }
-        return rules(for: member, swiftType: plainType(of: element))
+        return rules(for: member, swiftType: plainType(of: shape))
     }
 
     /// The rules a value of this schema must meet (following references to plain-typed schemas),

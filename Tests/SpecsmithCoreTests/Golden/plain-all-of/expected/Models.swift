@@ -48,6 +48,9 @@ public struct Label: Codable, Hashable, Sendable {
     /// An integer is a number.
     /// At least 0. At most 100.
     public let percent: Percent?
+    /// Items through an allOf alias, and inline, check every part's constraints.
+    public let shortNames: [ShortName]?
+    public let scores: [Int]?
     /// At least 1 item. Items are unique.
     public let tags: Tags?
     /// A color, and at most 3 characters.
@@ -60,6 +63,8 @@ public struct Label: Codable, Hashable, Sendable {
         short: ShortName? = nil,
         initials: String? = nil,
         percent: Percent? = nil,
+        shortNames: [ShortName]? = nil,
+        scores: [Int]? = nil,
         tags: Tags? = nil,
         warm: String? = nil,
         when: Date? = nil
@@ -67,6 +72,8 @@ public struct Label: Codable, Hashable, Sendable {
         self.short = short
         self.initials = initials
         self.percent = percent
+        self.shortNames = shortNames
+        self.scores = scores
         self.tags = tags
         self.warm = warm
         self.when = when

@@ -7,6 +7,8 @@ extension Label: Validatable {
 
     private static let initialsPattern = Pattern("^[a-z]")
 
+    private static let shortNamesItemPattern = Pattern("^[a-z]")
+
     private static let warmValues: ValueRule<String> = .enum(["red", "green", "blue"])
 
     /// Records each constraint of the `Label` schema that this value breaks.
@@ -19,6 +21,10 @@ extension Label: Validatable {
         context.check(initials, at: "initials", .maxLength(3))
         context.check(percent, at: "percent", .minimum(0))
         context.check(percent, at: "percent", .maximum(100))
+        context.check(each: shortNames, at: "shortNames", .minLength(1))
+        context.check(each: shortNames, at: "shortNames", .pattern(Self.shortNamesItemPattern))
+        context.check(each: shortNames, at: "shortNames", .maxLength(8))
+        context.check(each: scores, at: "scores", .maximum(3))
         context.check(tags, at: "tags", .minItems(1))
         context.check(tags, at: "tags", .uniqueItems)
         context.check(each: tags, at: "tags", .maxLength(5))
