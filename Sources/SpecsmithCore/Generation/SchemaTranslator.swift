@@ -258,8 +258,8 @@ struct SchemaTranslator {
                 return rules
             }
         }
-        // A string or a number, also when an `allOf` of plain parts says so.
-        guard shapeTypes == [.string] || shapeTypes == [.integer] || shapeTypes == [.number],
+        // A string, a number or a boolean, also when an `allOf` of plain parts says so.
+        guard shapeTypes == [.string] || shapeTypes == [.integer] || shapeTypes == [.number] || shapeTypes == [.boolean],
             !(shapeTypes == [.string] && shape.format == "date-time")
         else { return [] }
         return rules(for: member, swiftType: plainType(of: shape))

@@ -43,16 +43,23 @@ public struct Ticket: Codable, Hashable, Sendable {
     public let kind: Kind?
     /// One of `1`, `2`, `3`.
     public let priority: Priority?
+    /// Boolean items and values hold their enum and const too.
+    public let confirmations: [Bool]?
+    public let switches: [String: Bool]?
 
     /// Creates a value from its properties.
     public init(
         status: Status,
         kind: Kind? = nil,
-        priority: Priority? = nil
+        priority: Priority? = nil,
+        confirmations: [Bool]? = nil,
+        switches: [String: Bool]? = nil
     ) {
         self.status = status
         self.kind = kind
         self.priority = priority
+        self.confirmations = confirmations
+        self.switches = switches
     }
 
     public enum Kind: OpenEnum {

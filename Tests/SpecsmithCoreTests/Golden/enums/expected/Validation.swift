@@ -5,10 +5,14 @@ import SpecsmithRuntime
 extension Ticket: Validatable {
     private static let priorityValues: ValueRule<Int> = .enum([1, 2, 3])
 
+    private static let switchesValueValues: ValueRule<Bool> = .enum([false])
+
     /// Records each constraint of the `Ticket` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(status, at: "status", .listed)
         context.check(kind, at: "kind", .listed)
         context.check(priority, at: "priority", Self.priorityValues)
+        context.check(each: confirmations, at: "confirmations", .const(true))
+        context.check(eachValue: switches, at: "switches", Self.switchesValueValues)
     }
 }
