@@ -1038,6 +1038,24 @@ struct SchemaTranslator {
         return warnings
     }
 
+    /// A warning for each property of a multipart body that is a `format: byte` string (or an array of
+    /// them): its bytes are sent as a binary part, not as base64 text.
+    func byteParts(of body: Schema) -> [Diagnostic] {
+        func resolved(_ schema: Schema) -> Schema {
+            let schema = nullableWrapped(schema) ?? schema
+            return schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        }
+        let object = mergedAllOf(resolved(body)) ?? resolved(body)
+        return object.properties.compactMap { entry in
+            var value = resolved(entry.value)
+            if let items = value.items { value = resolved(items) }
+            guard value.nonNullTypes == [.string], value.format == "byte" else { return nil }
+            return .warning(
+                "multipart property '\(entry.key)' (format byte) is sent as a binary part, not yet as base64 text",
+                at: entry.value.location)
+        }
+    }
+
     /// The type rules see for a value of `schema` whose Swift type is `swiftType`: for a reference to
     /// a plain-typed schema (an alias), the type it stands for.
     func ruleType(of schema: Schema, swiftType: String) -> String {

@@ -113,6 +113,17 @@ struct Translator {
         return url
     }
 
+    /// The `charset` parameter of a media type, lowercased, or `nil`.
+    static func charset(of mediaType: String) -> String? {
+        for parameter in mediaType.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            let unquoted = { (text: Substring) in String(text.filter { $0 != " " && $0 != "\"" }).lowercased() }
+            guard pair.count == 2, unquoted(pair[0]) == "charset" else { continue }
+            return unquoted(pair[1])
+        }
+        return nil
+    }
+
     /// RFC 3986's unreserved characters, which percent-encoding leaves as they are.
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
@@ -383,6 +394,15 @@ struct Translator {
             if choice.encoding == .form || choice.encoding == .multipart, let bodySchema = choice.content.schema {
                 diagnostics += schemas.unappliedEncodings(
                     choice.content.encoding, of: bodySchema, isForm: choice.encoding == .form)
+            }
+            if choice.encoding == .multipart, let bodySchema = choice.content.schema {
+                diagnostics += schemas.byteParts(of: bodySchema)
+            }
+            if choice.encoding == .text, let charset = Self.charset(of: choice.mediaType), charset != "utf-8" {
+                diagnostics.append(
+                    .warning(
+                        "text bodies are sent as UTF-8; the charset \(charset) of \(choice.mediaType) is not applied yet",
+                        at: choice.content.location))
             }
             let contentType = choice.encoding == .json ? Self.jsonWireMediaType(choice.mediaType) : choice.mediaType
             let ruleType = choice.content.schema.map { schemas.ruleType(of: $0, swiftType: type) } ?? type

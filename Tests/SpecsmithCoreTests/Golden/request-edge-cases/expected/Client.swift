@@ -76,4 +76,56 @@ public struct GoldenClient: Sendable {
         /// Done.
         case noContent
     }
+
+    /// `POST /notes`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``PostNoteOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func postNote(_ body: String? = nil) async throws -> PostNoteOutcome {
+        let operation = ClientOperation(name: "postNote")
+        let request = try Operations.postNote(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `postNote`.
+    public enum PostNoteOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
+
+    /// `POST /uploads`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``PostUploadOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func postUpload(_ body: PostUploadRequest? = nil) async throws -> PostUploadOutcome {
+        let operation = ClientOperation(name: "postUpload")
+        let request = try Operations.postUpload(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `postUpload`.
+    public enum PostUploadOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
 }

@@ -41,3 +41,17 @@ public struct PostFormRequest: Codable, Hashable, Sendable {
         }
     }
 }
+
+public struct PostUploadRequest: Codable, Hashable, Sendable {
+    public let digest: Data?
+    public let file: Data?
+
+    /// Creates a value from its properties.
+    public init(
+        digest: Data? = nil,
+        file: Data? = nil
+    ) {
+        self.digest = digest
+        self.file = file
+    }
+}

@@ -35,4 +35,33 @@ public enum Operations {
         try request.setFormBody(body)
         return try request.build()
     }
+
+    /// `POST /notes`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func postNote(_ body: String? = nil, server: Server = .production) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .post, server: server.url, path: "/notes")
+        request.setTextBody(body)
+        return try request.build()
+    }
+
+    /// `POST /uploads`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func postUpload(
+        _ body: PostUploadRequest? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .post, server: server.url, path: "/uploads")
+        try request.setMultipartBody(body)
+        return try request.build()
+    }
 }
