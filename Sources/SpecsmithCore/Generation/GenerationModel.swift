@@ -122,7 +122,8 @@ struct PropertyDeclaration: Sendable, Hashable {
 }
 
 /// An enum for `oneOf`/`anyOf`. With a discriminator, decoding picks the case by the property's
-/// value; without one it tries each case in order and takes the first that decodes.
+/// value; without one it tries each case in order and takes the first that decodes and passes its
+/// checks, or failing that the first that decodes.
 struct UnionDeclaration: Sendable, Hashable {
     struct Case: Sendable, Hashable {
         /// The Swift case name (`dog`, `string`).

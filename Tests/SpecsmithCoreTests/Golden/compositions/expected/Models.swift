@@ -97,28 +97,43 @@ public enum IdOrName: Codable, Hashable, Sendable {
         }
     }
 
-    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
     public init(from decoder: any Decoder) throws {
         var errors: [any Error] = []
+        var decoded: Self?
         do {
-            self = .integer(try Int(from: decoder))
-            return
+            let value = Self.integer(try Int(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
         do {
-            self = .string(try String(from: decoder))
-            return
+            let value = Self.string(try String(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
         do {
-            self = .option3(try Option3(from: decoder))
-            return
+            let value = Self.option3(try Option3(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
-        throw OneOfDecoding.noMatch("IdOrName", in: decoder, errors: errors)
+        guard let decoded else { throw OneOfDecoding.noMatch("IdOrName", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
@@ -136,22 +151,33 @@ public enum Code: Codable, Hashable, Sendable {
     case string(String)
     case cat(Cat)
 
-    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
     public init(from decoder: any Decoder) throws {
         var errors: [any Error] = []
+        var decoded: Self?
         do {
-            self = .string(try String(from: decoder))
-            return
+            let value = Self.string(try String(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
         do {
-            self = .cat(try Cat(from: decoder))
-            return
+            let value = Self.cat(try Cat(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
-        throw OneOfDecoding.noMatch("Code", in: decoder, errors: errors)
+        guard let decoded else { throw OneOfDecoding.noMatch("Code", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
@@ -213,28 +239,43 @@ public enum Nullish: Codable, Hashable, Sendable {
     case cat(Cat?)
     case integer(Int)
 
-    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
     public init(from decoder: any Decoder) throws {
         var errors: [any Error] = []
+        var decoded: Self?
         do {
-            self = .string(try String(from: decoder))
-            return
+            let value = Self.string(try String(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
         do {
-            self = .cat(try Cat?(from: decoder))
-            return
+            let value = Self.cat(try Cat?(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
         do {
-            self = .integer(try Int(from: decoder))
-            return
+            let value = Self.integer(try Int(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
-        throw OneOfDecoding.noMatch("Nullish", in: decoder, errors: errors)
+        guard let decoded else { throw OneOfDecoding.noMatch("Nullish", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.

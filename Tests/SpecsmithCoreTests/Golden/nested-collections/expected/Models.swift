@@ -99,22 +99,33 @@ public enum ChoicesItemValue: Codable, Hashable, Sendable {
     case string(String)
     case integer(Int)
 
-    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
     public init(from decoder: any Decoder) throws {
         var errors: [any Error] = []
+        var decoded: Self?
         do {
-            self = .string(try String(from: decoder))
-            return
+            let value = Self.string(try String(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
         do {
-            self = .integer(try Int(from: decoder))
-            return
+            let value = Self.integer(try Int(from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
-        throw OneOfDecoding.noMatch("ChoicesItemValue", in: decoder, errors: errors)
+        guard let decoded else { throw OneOfDecoding.noMatch("ChoicesItemValue", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
@@ -132,22 +143,33 @@ public enum Mixed: Codable, Hashable, Sendable {
     case array([Int])
     case object([String: Int])
 
-    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
     public init(from decoder: any Decoder) throws {
         var errors: [any Error] = []
+        var decoded: Self?
         do {
-            self = .array(try [Int](from: decoder))
-            return
+            let value = Self.array(try [Int](from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
         do {
-            self = .object(try [String: Int](from: decoder))
-            return
+            let value = Self.object(try [String: Int](from: decoder))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
         } catch {
             errors.append(error)
         }
-        throw OneOfDecoding.noMatch("Mixed", in: decoder, errors: errors)
+        guard let decoded else { throw OneOfDecoding.noMatch("Mixed", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
