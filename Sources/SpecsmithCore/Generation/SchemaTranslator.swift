@@ -295,6 +295,18 @@ struct SchemaTranslator {
         if isOpenEnum(schema), !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
         checkPatterns(rules)
         var applying = rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
+        if applying.count < rules.count, swiftType == "Date" || swiftType == "Data" || swiftType.hasPrefix("["),
+            let dropped = rules.first(where: { entry in
+                if case .enumeration = entry.rule { return true }
+                if case .const = entry.rule { return true }
+                return false
+            })
+        {
+            let kind =
+                swiftType == "Date" ? "a date-time string (a Date)"
+                : swiftType == "Data" ? "a byte or binary string (Data)" : "an array or object"
+            diagnostics.append(.warning("enum and const of \(kind) are not checked yet", at: dropped.location))
+        }
         for subschema in negated {
             if case .rule(let rule) = notRule(subschema, swiftType: swiftType) { applying.append(rule) }
         }

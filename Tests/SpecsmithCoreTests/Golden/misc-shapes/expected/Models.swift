@@ -126,18 +126,24 @@ public struct Loose: Codable, Hashable, Sendable {
     /// Each row holds at most 3 numbers, each at most 9.
     public let grid: [[Int]]?
     public let stamp: Date?
+    public let epoch: Date?
+    public let pair: [Int]?
 
     /// Creates a value from its properties.
     public init(
         idOrName: JSONValue? = nil,
         labels: [String?]? = nil,
         grid: [[Int]]? = nil,
-        stamp: Date? = nil
+        stamp: Date? = nil,
+        epoch: Date? = nil,
+        pair: [Int]? = nil
     ) {
         self.idOrName = idOrName
         self.labels = labels
         self.grid = grid
         self.stamp = stamp
+        self.epoch = epoch
+        self.pair = pair
     }
 }
 
