@@ -464,6 +464,7 @@ struct SchemaTranslator {
         let outerOptionalItems = optionalItems
         optionalItems = false
         defer { optionalItems = outerOptionalItems }
+        if !schema.allOf.isEmpty { warnAboutClosedParts(schema) }
         let schema = mergedAllOf(schema) ?? schema
         if isUnion(schema) {
             return .union(union(named: name, schema: schema, qualifiedName: qualifiedName))
@@ -479,6 +480,24 @@ struct SchemaTranslator {
         let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, nested: &nested)
         declareTopLevel(nested)
         return .alias(AliasDeclaration(name: name, doc: doc, type: type.name, location: schema.location))
+    }
+
+    /// JSON Schema applies an `allOf` part's `additionalProperties` to that part alone, so a part that
+    /// closes (`false`, or a schema for the others) refuses the properties the other parts add. The
+    /// merged struct applies it to what no part declares, as most specs mean: a warning says so.
+    private mutating func warnAboutClosedParts(_ schema: Schema) {
+        let parts = schema.allOf.map { part in part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part }
+        for (index, part) in parts.enumerated() {
+            guard let extra = part.additionalProperties, extra != .bool(true) else { continue }
+            let others = parts.indices.filter { $0 != index }.flatMap { parts[$0].properties.keys } + schema.properties.keys
+            guard let added = others.first(where: { part.properties[$0] == nil }) else { continue }
+            diagnostics.append(
+                .warning(
+                    "additionalProperties of this allOf part is applied to the merged object, so '\(added)' from "
+                        + "another part is allowed and not checked against it (JSON Schema would apply it to this part "
+                        + "alone)", at: schema.allOf[index].location))
+            return
+        }
     }
 
     private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])

@@ -332,3 +332,61 @@ public struct Kennel: Codable, Hashable, Sendable {
         try container.encode(self.second, forKey: .second)
     }
 }
+
+public struct Closed: Codable, Hashable, Sendable {
+    public let id: String?
+    /// The names this value arrived with that its schema does not declare, sorted: `validate()` reports each
+    /// (`additionalProperties: false`).
+    let undeclaredKeys: [String]
+
+    /// Creates a value from its properties.
+    public init(
+        id: String? = nil
+    ) {
+        self.id = id
+        self.undeclaredKeys = []
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.undeclaredKeys = try UndeclaredProperties.keys(in: decoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+    }
+}
+
+/// Base closes with additionalProperties, which the merged object applies to what no part declares (warned).
+public struct ClosedChild: Codable, Hashable, Sendable {
+    public let id: String?
+    public let extra: String?
+    /// The names this value arrived with that its schema does not declare, sorted: `validate()` reports each
+    /// (`additionalProperties: false`).
+    let undeclaredKeys: [String]
+
+    /// Creates a value from its properties.
+    public init(
+        id: String? = nil,
+        extra: String? = nil
+    ) {
+        self.id = id
+        self.extra = extra
+        self.undeclaredKeys = []
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.extra = try container.decodeIfPresent(String.self, forKey: .extra)
+        self.undeclaredKeys = try UndeclaredProperties.keys(in: decoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+        case extra
+    }
+}

@@ -110,3 +110,17 @@ extension Kennel: Validatable {
         context.validate(second, at: "second")
     }
 }
+
+extension Closed: Validatable {
+    /// Records each constraint of the `Closed` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(undeclaredKeys: undeclaredKeys)
+    }
+}
+
+extension ClosedChild: Validatable {
+    /// Records each constraint of the `ClosedChild` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(undeclaredKeys: undeclaredKeys)
+    }
+}
