@@ -486,10 +486,13 @@ struct SchemaTranslator {
     /// closes (`false`, or a schema for the others) refuses the properties the other parts add. The
     /// merged struct applies it to what no part declares, as most specs mean: a warning says so.
     private mutating func warnAboutClosedParts(_ schema: Schema) {
-        let parts = schema.allOf.map { part in part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part }
+        let parts = schema.allOf.map { part in
+            part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part
+        }
         for (index, part) in parts.enumerated() {
             guard let extra = part.additionalProperties, extra != .bool(true) else { continue }
-            let others = parts.indices.filter { $0 != index }.flatMap { parts[$0].properties.keys } + schema.properties.keys
+            let others =
+                parts.indices.filter { $0 != index }.flatMap { parts[$0].properties.keys } + schema.properties.keys
             guard let added = others.first(where: { part.properties[$0] == nil }) else { continue }
             diagnostics.append(
                 .warning(
