@@ -238,8 +238,8 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Encodes `body` as `multipart/form-data`: one part per property, in order. Text and numbers are
-    /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON. `boundary`
-    /// is random unless given (tests give one).
+    /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON; a `null`
+    /// property or array item has no part. `boundary` is random unless given (tests give one).
     public mutating func setMultipartBody(_ body: (some Encodable)?, boundary: String? = nil) throws {
         guard let body else { return }
         let boundary = boundary ?? "specsmith-" + UUID().uuidString
@@ -249,20 +249,26 @@ public struct RequestBuilder: Sendable {
             for part in parts {
                 let escaped = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D")
                     .replacingOccurrences(of: "\n", with: "%0A")
-                data += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(escaped)\"".utf8)
+                // The rest of the part's header, then its content; a `null` has neither, and no part.
+                let header: String
+                let content: Data
                 if let bytes = part.bytes {
-                    data += Data("; filename=\"\(escaped)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
-                    data += bytes
+                    header = "; filename=\"\(escaped)\"\r\nContent-Type: application/octet-stream"
+                    content = bytes
                 } else if let value = part.formValue {
-                    data += Data("\r\n\r\n\(value)".utf8)
+                    header = ""
+                    content = Data(value.utf8)
                 } else if part.isObject || part.isArray {
                     var json: [UInt8] = []
                     part.write(to: &json)
-                    data += Data("\r\nContent-Type: application/json\r\n\r\n".utf8) + Data(json)
+                    header = "\r\nContent-Type: application/json"
+                    content = Data(json)
                 } else {
                     continue
                 }
-                data += Data("\r\n".utf8)
+                let disposition = "Content-Disposition: form-data; name=\"\(escaped)\""
+                data += Data("--\(boundary)\r\n\(disposition)\(header)\r\n\r\n".utf8)
+                data += content + Data("\r\n".utf8)
             }
         }
         data += Data("--\(boundary)--\r\n".utf8)
