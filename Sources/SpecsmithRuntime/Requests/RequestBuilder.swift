@@ -62,19 +62,23 @@ public struct RequestBuilder: Sendable {
             addQueryItems(name, values)
             return
         }
-        let separator =
-            switch style {
-            case .spaceDelimited: "%20"
-            case .pipeDelimited: "%7C"
-            case .form, .deepObject: ","
-            }
-        queryItems.append(
-            PercentEncoding.encode(name) + "="
-                + values.map { PercentEncoding.encode($0.description) }.joined(separator: separator))
+        let encoded = values.map { PercentEncoding.encode($0.description) }
+        queryItems.append(PercentEncoding.encode(name) + "=" + encoded.joined(separator: Self.separator(style)))
+    }
+
+    /// What joins the values of a query parameter that is not exploded: `%20` for `spaceDelimited`, `|`
+    /// (encoded, `%7C`) for `pipeDelimited`, a comma otherwise.
+    private static func separator(_ style: QueryStyle) -> String {
+        switch style {
+        case .spaceDelimited: "%20"
+        case .pipeDelimited: "%7C"
+        case .form, .deepObject: ","
+        }
     }
 
     /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
-    /// exploded as `key=value` for each property; `form` not exploded as `name=key,value,key,value`.
+    /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
+    /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
     /// Absent properties are left out.
     public mutating func addQueryObject(_ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool)
         throws
@@ -95,7 +99,7 @@ public struct RequestBuilder: Sendable {
             }
         case (_, false):
             let flat = pairs.flatMap { [PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)] }
-            queryItems.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: ","))
+            queryItems.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: Self.separator(style)))
         }
     }
 
