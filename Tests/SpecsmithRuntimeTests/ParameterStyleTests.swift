@@ -55,6 +55,21 @@ import Testing
         #expect(piped == "color=R%7C100%7CG%7C200%7CB%7C150")
     }
 
+    /// RFC 6570 §2.3: an empty list or an associative array without members is undefined, so it adds nothing.
+    @Test func emptyArraysAndObjectsAddNoQueryItem() throws {
+        for style in [QueryStyle.form, .spaceDelimited, .pipeDelimited, .deepObject] {
+            for explode in [false, true] {
+                #expect(try query { try $0.addQueryObject("f", Filter(), style: style, explode: explode) } == "")
+                #expect(try query { $0.addQueryItems("id", [Int](), style: style, explode: explode) } == "")
+            }
+        }
+        let mixed = try query { request in
+            try request.addQueryObject("empty", Filter(), style: .form, explode: false)
+            request.addQueryItem("next", 1)
+        }
+        #expect(mixed == "next=1")
+    }
+
     @Test func arraysInAPathStayInOneSegment() throws {
         let ids = ["a/b", "c"]
         var builder = RequestBuilder(method: .get, server: URL(string: "https://api.example.com")!, path: "/items/\(ids)")

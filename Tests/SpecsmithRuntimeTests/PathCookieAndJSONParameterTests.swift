@@ -126,6 +126,27 @@ struct PathCookieAndJSONParameterTests {
         #expect(fields[HTTPField.Name("X-Absent")!] == nil)
     }
 
+    /// RFC 6570 §2.3: an empty list or an associative array without members is undefined, so no field is set.
+    @Test func emptyArrayAndObjectHeadersSetNoField() throws {
+        struct Filter: Encodable {
+            var color: String?
+            var size: Int?
+        }
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        try builder.setHeader("X-Arr", [Int]())
+        try builder.setHeader("X-Ids", [1, 2])
+        try builder.setHeader("X-Absent", [Int]?.none)
+        try builder.setHeaderObject("X-Obj", Filter(), explode: false)
+        try builder.setHeaderObject("X-Obj-Ex", Filter(), explode: true)
+        let fields = try builder.build().request.headerFields
+        #expect(fields[HTTPField.Name("X-Arr")!] == nil)
+        #expect(fields[HTTPField.Name("X-Ids")!] == "1,2")
+        #expect(fields[HTTPField.Name("X-Absent")!] == nil)
+        #expect(fields[HTTPField.Name("X-Obj")!] == nil)
+        #expect(fields[HTTPField.Name("X-Obj-Ex")!] == nil)
+        #expect(try cookie { try $0.addCookieObject("obj", Filter(), explode: false) } == nil)
+    }
+
     @Test func anObjectHeaderCannotEndItsField() {
         struct Note: Encodable { var text = "a\r\nX-Evil: 1" }
         var builder = RequestBuilder(method: .get, server: server, path: "/")

@@ -79,7 +79,7 @@ public struct RequestBuilder: Sendable {
     /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
     /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
     /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
-    /// Absent properties are left out.
+    /// Absent properties are left out, and an object without properties adds nothing (RFC 6570 §2.3).
     public mutating func addQueryObject(_ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool)
         throws
     {
@@ -98,6 +98,7 @@ public struct RequestBuilder: Sendable {
                 queryItems.append(PercentEncoding.encode(pair.name) + "=" + PercentEncoding.encode(pair.value))
             }
         case (_, false):
+            guard !pairs.isEmpty else { return }
             let flat = pairs.flatMap { [PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)] }
             queryItems.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: Self.separator(style)))
         }
@@ -120,14 +121,26 @@ public struct RequestBuilder: Sendable {
         try setField(fieldName, value.description)
     }
 
+    /// Sets an array header (`simple` style) unless `values` is `nil` or empty: the values joined with
+    /// commas (`X-Ids: 1,2`). An empty array sets nothing, as RFC 6570 §2.3 leaves it undefined.
+    ///
+    /// - Throws: ``RequestError`` if the name is not a valid header name, or a value contains CR, LF,
+    ///   NUL or another character a header value cannot hold.
+    public mutating func setHeader(_ name: String, _ values: [some LosslessStringConvertible]?) throws(RequestError) {
+        guard let values, !values.isEmpty else { return }
+        try setHeader(name, values.map(\.description).joined(separator: ","))
+    }
+
     /// Sets an object header (`simple` style) unless `value` is `nil`: exploded `R=100,G=200`, not exploded
-    /// `R,100,G,200`; the properties in `CodingKeys` order, absent ones left out.
+    /// `R,100,G,200`; the properties in `CodingKeys` order, absent ones left out. An object without
+    /// properties sets nothing (RFC 6570 §2.3).
     ///
     /// - Throws: ``RequestError`` if the name is not a valid header name or a value holds CR, LF or NUL, or
     ///   an error of the encoder.
     public mutating func setHeaderObject(_ name: String, _ value: (some Encodable)?, explode: Bool) throws {
         guard let value else { return }
         let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        guard !pairs.isEmpty else { return }
         let text =
             explode
             ? pairs.map { $0.name + "=" + $0.value }.joined(separator: ",")
