@@ -80,11 +80,20 @@ public struct RequestBuilder: Sendable {
     /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
     /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
     /// Absent properties are left out, and an object without properties adds nothing (RFC 6570 §2.3).
+    /// A value that encodes as a string, number or Boolean (a `oneOf` of them) is `name=value`, one that
+    /// encodes as an array is written as ``addQueryItems(_:_:style:explode:)`` writes it, and `null` adds
+    /// nothing.
     public mutating func addQueryObject(_ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool)
         throws
     {
         guard let value else { return }
-        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        let pairs: [(name: String, value: String)]
+        switch try ParameterValue(encoding: value) {
+        case .absent: return
+        case .primitive(let text): return addQueryItem(name, text)
+        case .array(let items): return addQueryItems(name, items, style: style, explode: explode)
+        case .object(let properties): pairs = properties
+        }
         switch (style, explode) {
         case (.deepObject, _):
             for pair in pairs {
@@ -133,13 +142,21 @@ public struct RequestBuilder: Sendable {
 
     /// Sets an object header (`simple` style) unless `value` is `nil`: exploded `R=100,G=200`, not exploded
     /// `R,100,G,200`; the properties in `CodingKeys` order, absent ones left out. An object without
-    /// properties sets nothing (RFC 6570 §2.3).
+    /// properties sets nothing (RFC 6570 §2.3). A value that encodes as a string, number or Boolean (a
+    /// `oneOf` of them) is that text, one that encodes as an array its items joined with commas, and `null`
+    /// sets nothing.
     ///
     /// - Throws: ``RequestError`` if the name is not a valid header name or a value holds CR, LF or NUL, or
     ///   an error of the encoder.
     public mutating func setHeaderObject(_ name: String, _ value: (some Encodable)?, explode: Bool) throws {
         guard let value else { return }
-        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        let pairs: [(name: String, value: String)]
+        switch try ParameterValue(encoding: value) {
+        case .absent: return
+        case .primitive(let text): return try setHeader(name, text)
+        case .array(let items): return try setHeader(name, items)
+        case .object(let properties): pairs = properties
+        }
         guard !pairs.isEmpty else { return }
         let text =
             explode
@@ -181,10 +198,18 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Adds an object cookie parameter (`form` style): exploded, one `key=value` pair per property;
-    /// not exploded, `name=key,value,key,value`. Absent properties are left out.
+    /// not exploded, `name=key,value,key,value`. Absent properties are left out. A value that encodes as a
+    /// string, number or Boolean (a `oneOf` of them) is `name=value`, one that encodes as an array is
+    /// written as ``addCookie(_:_:explode:)`` writes it, and `null` adds nothing.
     public mutating func addCookieObject(_ name: String, _ value: (some Encodable)?, explode: Bool) throws {
         guard let value else { return }
-        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        let pairs: [(name: String, value: String)]
+        switch try ParameterValue(encoding: value) {
+        case .absent: return
+        case .primitive(let text): return addCookie(name, text)
+        case .array(let items): return addCookie(name, items, explode: explode)
+        case .object(let properties): pairs = properties
+        }
         if explode {
             cookies += pairs.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }
         } else if !pairs.isEmpty {
