@@ -35,6 +35,41 @@ import Testing
         #expect(try query { try $0.addQueryObject("filter", Filter(size: 1), style: .deepObject, explode: true) } == "filter%5Bsize%5D=1")
     }
 
+    /// OpenAPI 3.1's style examples: `color=R%20100%20G%20200%20B%20150` and `color=R|100|G|200|B|150`
+    /// (`|` encoded, as in arrays of that style).
+    @Test func delimitedObjectsJoinWithTheirStylesDelimiter() throws {
+        struct RGB: Encodable {
+            var r = 100
+            var g = 200
+            var b = 150
+
+            enum CodingKeys: String, CodingKey {
+                case r = "R"
+                case g = "G"
+                case b = "B"
+            }
+        }
+        let spaced = try query { try $0.addQueryObject("color", RGB(), style: .spaceDelimited, explode: false) }
+        #expect(spaced == "color=R%20100%20G%20200%20B%20150")
+        let piped = try query { try $0.addQueryObject("color", RGB(), style: .pipeDelimited, explode: false) }
+        #expect(piped == "color=R%7C100%7CG%7C200%7CB%7C150")
+    }
+
+    /// RFC 6570 §2.3: an empty list or an associative array without members is undefined, so it adds nothing.
+    @Test func emptyArraysAndObjectsAddNoQueryItem() throws {
+        for style in [QueryStyle.form, .spaceDelimited, .pipeDelimited, .deepObject] {
+            for explode in [false, true] {
+                #expect(try query { try $0.addQueryObject("f", Filter(), style: style, explode: explode) } == "")
+                #expect(try query { $0.addQueryItems("id", [Int](), style: style, explode: explode) } == "")
+            }
+        }
+        let mixed = try query { request in
+            try request.addQueryObject("empty", Filter(), style: .form, explode: false)
+            request.addQueryItem("next", 1)
+        }
+        #expect(mixed == "next=1")
+    }
+
     @Test func arraysInAPathStayInOneSegment() throws {
         let ids = ["a/b", "c"]
         var builder = RequestBuilder(method: .get, server: URL(string: "https://api.example.com")!, path: "/items/\(ids)")

@@ -126,11 +126,126 @@ struct PathCookieAndJSONParameterTests {
         #expect(fields[HTTPField.Name("X-Absent")!] == nil)
     }
 
+    /// RFC 6570 §2.3: an empty list or an associative array without members is undefined, so no field is set.
+    @Test func emptyArrayAndObjectHeadersSetNoField() throws {
+        struct Filter: Encodable {
+            var color: String?
+            var size: Int?
+        }
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        try builder.setHeader("X-Arr", [Int]())
+        try builder.setHeader("X-Ids", [1, 2])
+        try builder.setHeader("X-Absent", [Int]?.none)
+        try builder.setHeaderObject("X-Obj", Filter(), explode: false)
+        try builder.setHeaderObject("X-Obj-Ex", Filter(), explode: true)
+        let fields = try builder.build().request.headerFields
+        #expect(fields[HTTPField.Name("X-Arr")!] == nil)
+        #expect(fields[HTTPField.Name("X-Ids")!] == "1,2")
+        #expect(fields[HTTPField.Name("X-Absent")!] == nil)
+        #expect(fields[HTTPField.Name("X-Obj")!] == nil)
+        #expect(fields[HTTPField.Name("X-Obj-Ex")!] == nil)
+        #expect(try cookie { try $0.addCookieObject("obj", Filter(), explode: false) } == nil)
+    }
+
     @Test func anObjectHeaderCannotEndItsField() {
         struct Note: Encodable { var text = "a\r\nX-Evil: 1" }
         var builder = RequestBuilder(method: .get, server: server, path: "/")
         #expect(throws: RequestError.invalidHeaderValue(name: "X-Note")) {
             try builder.setHeaderObject("X-Note", Note(), explode: true)
+        }
+    }
+
+    // MARK: - Unions of primitives
+
+    /// A `oneOf` of a string, an integer, a number, a Boolean, an array and `null`, encoding the value of
+    /// its case as a generated union does.
+    private enum Union: Encodable {
+        case string(String)
+        case integer(Int)
+        case number(Double)
+        case boolean(Bool)
+        case array([Int?])
+        case null
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .string(let value): try value.encode(to: encoder)
+            case .integer(let value): try value.encode(to: encoder)
+            case .number(let value): try value.encode(to: encoder)
+            case .boolean(let value): try value.encode(to: encoder)
+            case .array(let value): try value.encode(to: encoder)
+            case .null: try String?.none.encode(to: encoder)
+            }
+        }
+    }
+
+    private func query(_ value: Union, style: QueryStyle, explode: Bool) throws -> String {
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        try builder.addQueryObject("u", value, style: style, explode: explode)
+        return try builder.build().request.path ?? ""
+    }
+
+    @Test func primitiveUnionsInTheQueryAreNameValuePairsInEveryStyle() throws {
+        for style in [QueryStyle.form, .spaceDelimited, .pipeDelimited, .deepObject] {
+            for explode in [false, true] {
+                #expect(try query(.string("a b&c"), style: style, explode: explode) == "/?u=a%20b%26c")
+                #expect(try query(.integer(7), style: style, explode: explode) == "/?u=7")
+                #expect(try query(.null, style: style, explode: explode) == "/")
+            }
+        }
+        #expect(try query(.number(1.5), style: .form, explode: true) == "/?u=1.5")
+        #expect(try query(.boolean(true), style: .form, explode: false) == "/?u=true")
+    }
+
+    @Test func arrayUnionsInTheQueryAreArrays() throws {
+        #expect(try query(.array([1, nil, 2]), style: .form, explode: true) == "/?u=1&u=2")
+        #expect(try query(.array([1, 2]), style: .form, explode: false) == "/?u=1,2")
+        #expect(try query(.array([1, 2]), style: .pipeDelimited, explode: false) == "/?u=1%7C2")
+        #expect(try query(.array([]), style: .form, explode: false) == "/")
+    }
+
+    @Test func primitiveUnionsInAPathAreValuesInEveryStyle() throws {
+        #expect(try path("/u/\(object: Union.string("a/b"), style: .simple, explode: false)") == "/u/a%2Fb")
+        #expect(try path("/u/\(object: Union.integer(7), style: .simple, explode: true)") == "/u/7")
+        #expect(try path("/u/\(object: Union.string(".."), style: .simple, explode: false)") == "/u/%2E%2E")
+        #expect(try path("/u/\(object: Union.number(1.5), style: .label, explode: false)") == "/u/.1%2E5")
+        #expect(try path("/u/\(object: Union.boolean(false), style: .matrix("u"), explode: true)") == "/u/;u=false")
+        #expect(try path("/u/\(object: Union.array([1, 2]), style: .label, explode: true)") == "/u/.1.2")
+        #expect(try path("/u/\(object: Union.array([1, 2]), style: .matrix("u"), explode: true)") == "/u/;u=1;u=2")
+        #expect(throws: RequestError.emptyPathParameter) {
+            try path("/u/\(object: Union.null, style: .simple, explode: false)")
+        }
+        #expect(throws: RequestError.emptyPathParameter) {
+            try path("/u/\(object: Union.string(""), style: .simple, explode: false)")
+        }
+        #expect(throws: RequestError.unencodableParameter) {
+            try path("/u/\(object: Union.number(.nan), style: .simple, explode: false)")
+        }
+    }
+
+    @Test func primitiveUnionsInHeadersAndCookiesAreValues() throws {
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        try builder.setHeaderObject("X-String", Union.string("a, b"), explode: false)
+        try builder.setHeaderObject("X-Integer", Union.integer(5), explode: true)
+        try builder.setHeaderObject("X-Array", Union.array([1, 2]), explode: false)
+        try builder.setHeaderObject("X-Null", Union.null, explode: false)
+        try builder.addCookieObject("s", Union.string("a; b"), explode: true)
+        try builder.addCookieObject("n", Union.number(1.5), explode: false)
+        try builder.addCookieObject("a", Union.array([3, 4]), explode: false)
+        try builder.addCookieObject("z", Union.null, explode: true)
+        let fields = try builder.build().request.headerFields
+        #expect(fields[HTTPField.Name("X-String")!] == "a, b")
+        #expect(fields[HTTPField.Name("X-Integer")!] == "5")
+        #expect(fields[HTTPField.Name("X-Array")!] == "1,2")
+        #expect(fields[HTTPField.Name("X-Null")!] == nil)
+        #expect(fields[.cookie] == "s=a%3B%20b; n=1.5; a=3,4")
+    }
+
+    @Test func aUnionArrayOfObjectsIsRefused() {
+        struct Point: Encodable { var x = 1 }
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        #expect(throws: RequestError.unencodableParameter) {
+            try builder.addQueryObject("p", [Point()], style: .form, explode: true)
         }
     }
 

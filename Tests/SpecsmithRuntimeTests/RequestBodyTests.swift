@@ -66,6 +66,38 @@ import Testing
         #expect(text(request) == expected)
     }
 
+    /// A required nullable property and an array with a `null` item, as a generated body sends them.
+    struct Note: Encodable {
+        var title: String
+        var comment: String?
+        var tags: [String?]
+        var file: Data?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(title, forKey: .title)
+            try container.encode(comment, forKey: .comment)
+            try container.encode(tags, forKey: .tags)
+            try container.encode(file, forKey: .file)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case title, comment, tags, file
+        }
+    }
+
+    @Test func multipartBodiesLeaveOutNullPartsAndStayFramed() throws {
+        let note = Note(title: "hi", comment: nil, tags: [nil, "a", nil], file: nil)
+        let request = try build { try $0.setMultipartBody(note, boundary: "B") }
+        // RFC 2046: each part is a delimiter line, header lines, an empty line and the content, then CRLF.
+        let expected =
+            "--B\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nhi\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"tags\"\r\n\r\na\r\n"
+            + "--B--\r\n"
+        #expect(text(request) == expected)
+        #expect(!text(request).contains("comment"))
+    }
+
     @Test func textAndBinaryBodies() throws {
         let note = try build { $0.setTextBody("héllo") }
         #expect(note.request.headerFields[.contentType] == "text/plain; charset=utf-8")

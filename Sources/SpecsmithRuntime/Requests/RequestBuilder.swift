@@ -62,25 +62,38 @@ public struct RequestBuilder: Sendable {
             addQueryItems(name, values)
             return
         }
-        let separator =
-            switch style {
-            case .spaceDelimited: "%20"
-            case .pipeDelimited: "%7C"
-            case .form, .deepObject: ","
-            }
-        queryItems.append(
-            PercentEncoding.encode(name) + "="
-                + values.map { PercentEncoding.encode($0.description) }.joined(separator: separator))
+        let encoded = values.map { PercentEncoding.encode($0.description) }
+        queryItems.append(PercentEncoding.encode(name) + "=" + encoded.joined(separator: Self.separator(style)))
+    }
+
+    /// What joins the values of a query parameter that is not exploded: `%20` for `spaceDelimited`, `|`
+    /// (encoded, `%7C`) for `pipeDelimited`, a comma otherwise.
+    private static func separator(_ style: QueryStyle) -> String {
+        switch style {
+        case .spaceDelimited: "%20"
+        case .pipeDelimited: "%7C"
+        case .form, .deepObject: ","
+        }
     }
 
     /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
-    /// exploded as `key=value` for each property; `form` not exploded as `name=key,value,key,value`.
-    /// Absent properties are left out.
+    /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
+    /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
+    /// Absent properties are left out, and an object without properties adds nothing (RFC 6570 §2.3).
+    /// A value that encodes as a string, number or Boolean (a `oneOf` of them) is `name=value`, one that
+    /// encodes as an array is written as ``addQueryItems(_:_:style:explode:)`` writes it, and `null` adds
+    /// nothing.
     public mutating func addQueryObject(_ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool)
         throws
     {
         guard let value else { return }
-        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        let pairs: [(name: String, value: String)]
+        switch try ParameterValue(encoding: value) {
+        case .absent: return
+        case .primitive(let text): return addQueryItem(name, text)
+        case .array(let items): return addQueryItems(name, items, style: style, explode: explode)
+        case .object(let properties): pairs = properties
+        }
         switch (style, explode) {
         case (.deepObject, _):
             for pair in pairs {
@@ -94,8 +107,9 @@ public struct RequestBuilder: Sendable {
                 queryItems.append(PercentEncoding.encode(pair.name) + "=" + PercentEncoding.encode(pair.value))
             }
         case (_, false):
+            guard !pairs.isEmpty else { return }
             let flat = pairs.flatMap { [PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)] }
-            queryItems.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: ","))
+            queryItems.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: Self.separator(style)))
         }
     }
 
@@ -116,14 +130,34 @@ public struct RequestBuilder: Sendable {
         try setField(fieldName, value.description)
     }
 
+    /// Sets an array header (`simple` style) unless `values` is `nil` or empty: the values joined with
+    /// commas (`X-Ids: 1,2`). An empty array sets nothing, as RFC 6570 §2.3 leaves it undefined.
+    ///
+    /// - Throws: ``RequestError`` if the name is not a valid header name, or a value contains CR, LF,
+    ///   NUL or another character a header value cannot hold.
+    public mutating func setHeader(_ name: String, _ values: [some LosslessStringConvertible]?) throws(RequestError) {
+        guard let values, !values.isEmpty else { return }
+        try setHeader(name, values.map(\.description).joined(separator: ","))
+    }
+
     /// Sets an object header (`simple` style) unless `value` is `nil`: exploded `R=100,G=200`, not exploded
-    /// `R,100,G,200`; the properties in `CodingKeys` order, absent ones left out.
+    /// `R,100,G,200`; the properties in `CodingKeys` order, absent ones left out. An object without
+    /// properties sets nothing (RFC 6570 §2.3). A value that encodes as a string, number or Boolean (a
+    /// `oneOf` of them) is that text, one that encodes as an array its items joined with commas, and `null`
+    /// sets nothing.
     ///
     /// - Throws: ``RequestError`` if the name is not a valid header name or a value holds CR, LF or NUL, or
     ///   an error of the encoder.
     public mutating func setHeaderObject(_ name: String, _ value: (some Encodable)?, explode: Bool) throws {
         guard let value else { return }
-        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        let pairs: [(name: String, value: String)]
+        switch try ParameterValue(encoding: value) {
+        case .absent: return
+        case .primitive(let text): return try setHeader(name, text)
+        case .array(let items): return try setHeader(name, items)
+        case .object(let properties): pairs = properties
+        }
+        guard !pairs.isEmpty else { return }
         let text =
             explode
             ? pairs.map { $0.name + "=" + $0.value }.joined(separator: ",")
@@ -164,10 +198,18 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Adds an object cookie parameter (`form` style): exploded, one `key=value` pair per property;
-    /// not exploded, `name=key,value,key,value`. Absent properties are left out.
+    /// not exploded, `name=key,value,key,value`. Absent properties are left out. A value that encodes as a
+    /// string, number or Boolean (a `oneOf` of them) is `name=value`, one that encodes as an array is
+    /// written as ``addCookie(_:_:explode:)`` writes it, and `null` adds nothing.
     public mutating func addCookieObject(_ name: String, _ value: (some Encodable)?, explode: Bool) throws {
         guard let value else { return }
-        let pairs = try OrderedJSONEncoder.tree(value).formPairs()
+        let pairs: [(name: String, value: String)]
+        switch try ParameterValue(encoding: value) {
+        case .absent: return
+        case .primitive(let text): return addCookie(name, text)
+        case .array(let items): return addCookie(name, items, explode: explode)
+        case .object(let properties): pairs = properties
+        }
         if explode {
             cookies += pairs.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }
         } else if !pairs.isEmpty {
@@ -238,8 +280,8 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Encodes `body` as `multipart/form-data`: one part per property, in order. Text and numbers are
-    /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON. `boundary`
-    /// is random unless given (tests give one).
+    /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON; a `null`
+    /// property or array item has no part. `boundary` is random unless given (tests give one).
     public mutating func setMultipartBody(_ body: (some Encodable)?, boundary: String? = nil) throws {
         guard let body else { return }
         let boundary = boundary ?? "specsmith-" + UUID().uuidString
@@ -249,20 +291,26 @@ public struct RequestBuilder: Sendable {
             for part in parts {
                 let escaped = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D")
                     .replacingOccurrences(of: "\n", with: "%0A")
-                data += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(escaped)\"".utf8)
+                // The rest of the part's header, then its content; a `null` has neither, and no part.
+                let header: String
+                let content: Data
                 if let bytes = part.bytes {
-                    data += Data("; filename=\"\(escaped)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
-                    data += bytes
+                    header = "; filename=\"\(escaped)\"\r\nContent-Type: application/octet-stream"
+                    content = bytes
                 } else if let value = part.formValue {
-                    data += Data("\r\n\r\n\(value)".utf8)
+                    header = ""
+                    content = Data(value.utf8)
                 } else if part.isObject || part.isArray {
                     var json: [UInt8] = []
                     part.write(to: &json)
-                    data += Data("\r\nContent-Type: application/json\r\n\r\n".utf8) + Data(json)
+                    header = "\r\nContent-Type: application/json"
+                    content = Data(json)
                 } else {
                     continue
                 }
-                data += Data("\r\n".utf8)
+                let disposition = "Content-Disposition: form-data; name=\"\(escaped)\""
+                data += Data("--\(boundary)\r\n\(disposition)\(header)\r\n\r\n".utf8)
+                data += content + Data("\r\n".utf8)
             }
         }
         data += Data("--\(boundary)--\r\n".utf8)

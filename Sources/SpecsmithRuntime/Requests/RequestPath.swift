@@ -127,11 +127,24 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
 
         /// Appends an object path parameter in a given style (see ``PathStyle``): its properties in
         /// `CodingKeys` order, nested objects as `a[b]`, absent ones left out. An object without
-        /// properties is refused when the request is built.
+        /// properties is refused when the request is built. A value that encodes as a string, number or
+        /// Boolean (a `oneOf` of them) is written as such a value, one that encodes as an array as an
+        /// array; `null` is refused as an empty value.
         public mutating func appendInterpolation(object: some Encodable, style: PathStyle, explode: Bool) {
-            guard let pairs = try? OrderedJSONEncoder.tree(object).formPairs() else {
+            let pairs: [(name: String, value: String)]
+            switch try? ParameterValue(encoding: object) {
+            case nil:
                 hasUnencodableParameter = true
                 return
+            case .absent?:
+                hasEmptyParameter = true
+                return
+            case .primitive(let text)?:
+                return appendInterpolation(text, style: style)
+            case .array(let items)?:
+                return appendInterpolation(items, style: style, explode: explode)
+            case .object(let properties)?:
+                pairs = properties
             }
             guard !pairs.isEmpty else {
                 hasEmptyParameter = true

@@ -1,0 +1,34 @@
+/// The value of a parameter generated as an object, by the shape it encodes to. A `oneOf`/`anyOf` union
+/// may encode as a single string, number or Boolean, or as an array, rather than an object: each is then
+/// written as a parameter of that shape would be.
+enum ParameterValue {
+    /// `null`: the parameter is absent.
+    case absent
+    /// A string, number or Boolean: its text (a string unquoted, a number or Boolean as JSON writes it).
+    case primitive(String)
+    /// An array of primitives, `null` items left out.
+    case array([String])
+    /// An object's properties as `name=value` pairs, nested ones as `a[b]`, absent ones left out.
+    case object([(name: String, value: String)])
+
+    /// The shape `value` encodes to.
+    ///
+    /// - Throws: an error of the encoder, or ``RequestError/unencodableParameter`` for an array holding
+    ///   objects or arrays, which no parameter style can write.
+    init(encoding value: some Encodable) throws {
+        let node = try OrderedJSONEncoder.tree(value)
+        if node.isObject {
+            self = .object(node.formPairs())
+        } else if node.isArray {
+            let items = try node.arrayItems.compactMap { item in
+                guard !item.isObject, !item.isArray else { throw RequestError.unencodableParameter }
+                return item.formValue
+            }
+            self = .array(items)
+        } else if let text = node.formValue {
+            self = .primitive(text)
+        } else {
+            self = .absent
+        }
+    }
+}
