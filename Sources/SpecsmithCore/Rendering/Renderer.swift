@@ -872,10 +872,8 @@ struct Renderer {
             case (.query, .object):
                 steps.append("try request.addQueryObject(\(name), \(value), style: \(styleCase), explode: \(parameter.explode))")
             case (.header, .array):
-                // `simple` style: the values joined with commas (dates as RFC 3339 text).
-                let text = parameter.ruleType == "[Date]" ? "DateTime.string(from:)" : "\\.description"
-                let joined = "\(parameter.name)\(parameter.isOptional ? "?" : "").map(\(text)).joined(separator: \",\")"
-                steps.append("try request.setHeader(\(name), \(joined))")
+                // `simple` style: the values joined with commas (dates as RFC 3339 text); none when empty.
+                steps.append("try request.setHeader(\(name), \(value))")
             case (.header, .object):
                 steps.append("try request.setHeaderObject(\(name), \(value), explode: \(parameter.explode))")
             case (.header, .value):

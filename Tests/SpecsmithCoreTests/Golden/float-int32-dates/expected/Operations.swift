@@ -38,7 +38,7 @@ public enum Operations {
         )
         request.addQueryItems("since", since.map(DateTime.string(from:)))
         request.addQueryItems("when", when?.map(DateTime.string(from:)))
-        try request.setHeader("X-At", xAt?.map(DateTime.string(from:)).joined(separator: ","))
+        try request.setHeader("X-At", xAt?.map(DateTime.string(from:)))
         request.addQueryItem("ratio", ratio)
         return try request.build()
     }

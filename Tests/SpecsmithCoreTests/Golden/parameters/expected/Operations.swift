@@ -48,7 +48,7 @@ public enum Operations {
         request.addQueryItems("colors", colors, style: .pipeDelimited, explode: false)
         try request.addQueryObject("filter", filter, style: .deepObject, explode: false)
         request.addQueryItem("since", since.map(DateTime.string(from:)))
-        try request.setHeader("X-Tags", xTags?.map(\.description).joined(separator: ","))
+        try request.setHeader("X-Tags", xTags)
         request.acceptJSON()
         return try request.build()
     }
