@@ -176,11 +176,21 @@ struct Translator {
             case .enumeration, .alias: break
             }
         }
-        func member(_ type: String) -> String? {
+        // The aliases that lead to a struct or union, by name: usually few, often none.
+        var aliasStructs: [String: String] = [:]
+        for (name, type) in aliases {
             let element = elementType(type, aliases: aliases)
-            // Only through an alias: an array of a struct written out has the struct already.
-            guard element != elementType(type), structs.contains(element) else { return nil }
-            return element
+            if structs.contains(element) { aliasStructs[name] = element }
+        }
+        guard !aliasStructs.isEmpty else { return }
+        func member(_ type: String) -> String? {
+            // The name inside the brackets of an array or dictionary type: `Rows` for `[String: [Rows]]`.
+            var bare = Substring(type)
+            while bare.utf8.first == UInt8(ascii: "["), bare.utf8.last == UInt8(ascii: "]") {
+                bare = bare.dropFirst().dropLast()
+                if bare.hasPrefix("String: ") { bare = bare.dropFirst("String: ".count) }
+            }
+            return aliasStructs[String(bare)]
         }
         func find(_ declarations: inout [TypeDeclaration]) {
             for index in declarations.indices {
@@ -489,7 +499,12 @@ struct Translator {
                         "allowReserved is not applied yet: reserved characters in '\(parameter.name)' are "
                             + "percent-encoded", at: parameter.location))
             }
-            if !isJSON, let problem = schemas.unwritableParameter(schema, shape: shape) {
+            // A string, number, Boolean or date, or an array of them, is written; anything else is asked about.
+            let written = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date"]
+            let plain = shape == .array && type.hasPrefix("[") ? String(type.dropFirst().dropLast()) : type
+            if !isJSON, shape != .object, !written.contains(plain),
+                let problem = schemas.unwritableParameter(schema, shape: shape)
+            {
                 diagnostics.append(
                     .warning(
                         "\(parameter.in.rawValue) parameters holding \(problem) are not generated yet; operation "
