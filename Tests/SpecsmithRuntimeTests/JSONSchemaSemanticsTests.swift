@@ -55,6 +55,24 @@ struct JSONSchemaSemanticsTests {
         )
     }
 
+    private struct Tag: Codable, Hashable {
+        var name: String
+        var weight: Double?
+    }
+
+    /// Models compare as the JSON they are: strings inside by code points, absent properties alike.
+    @Test func uniqueItemsComparesModelsAsJSON() {
+        let accents = [Tag(name: "\u{E9}"), Tag(name: "e\u{301}")]
+        #expect(accents[0] == accents[1])  // Swift's ==, which JSON Schema does not use
+        #expect(violations { $0.check(accents, at: "v", ItemsRule.uniqueItems) }.isEmpty)
+        let repeated = [Tag(name: "a", weight: 1), Tag(name: "b"), Tag(name: "a", weight: 1.0)]
+        #expect(
+            violations { $0.check(repeated, at: "tags", ItemsRule.uniqueItems) }.map(\.description) == [
+                "tags: items 0 and 2 are equal (uniqueItems)"
+            ]
+        )
+    }
+
     @Test func openEnumsMatchCasesByCodePoints() {
         #expect(Accent(rawValue: "\u{E9}") == .composed)
         #expect(Accent(rawValue: "e\u{301}").rawValue.unicodeScalars.count == 2)

@@ -78,7 +78,8 @@ public enum ItemsRule: Sendable, Hashable {
 
     func failure<Element: Hashable>(_ value: [Element]) -> Failure? {
         guard case .uniqueItems = self else { return countFailure(value.count) }
-        guard let (first, second) = Self.firstDuplicate(in: value) else { return nil }
+        guard let (first, second) = Self.jsonItems(of: value).map(Self.firstDuplicate) ?? Self.firstDuplicate(in: value)
+        else { return nil }
         return Failure(.uniqueItems, limit: nil, message: "items \(first) and \(second) are equal (uniqueItems)")
     }
 
@@ -94,6 +95,25 @@ public enum ItemsRule: Sendable, Hashable {
         case .uniqueItems:
             return nil
         }
+    }
+
+    /// The items of an array of generated models as JSON values, which compare as JSON Schema says
+    /// (strings inside by code points, where Swift's `==` of the model would call `"é"` and `"e\u{301}"`
+    /// equal); `nil` for arrays of strings, numbers and JSON values, which compare so already, and for
+    /// items that do not encode.
+    static func jsonItems<Element>(of value: [Element]) -> [JSONValue]? {
+        guard !(Element.self is any SchemaEquatable.Type), !(Element.self is any Numeric.Type),
+            Element.self != Bool.self, let items = value as? [any Encodable]
+        else { return nil }
+        let decoder = JSONCoding.makeDecoder()
+        var values: [JSONValue] = []
+        values.reserveCapacity(items.count)
+        for item in items {
+            guard let data = try? JSONCoding.encode(item), let json = try? decoder.decode(JSONValue.self, from: data)
+            else { return nil }
+            values.append(json)
+        }
+        return values
     }
 
     /// The indices of the first pair of equal items, equal as JSON Schema says (strings by code points,
