@@ -404,7 +404,7 @@ struct SchemaTranslator {
         case "Int", "Int32", "Int64": .integer
         case "Double", "Float": .number
         case "Bool": .boolean
-        case _ where swiftType.hasPrefix("[") && swiftType.contains(":"): .object
+        case _ where swiftType.hasPrefix("[String: "): .object
         case _ where swiftType.hasPrefix("["): .array
         default: nil
         }
@@ -427,7 +427,7 @@ struct SchemaTranslator {
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool"]
 
     private static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
-        let isDictionary = swiftType.hasPrefix("[") && swiftType.contains(":")
+        let isDictionary = swiftType.hasPrefix("[String: ")
         let isArray = swiftType.hasPrefix("[") && !isDictionary
         // A JSONValue may be of any JSON type: the runtime applies each rule when the value is of its type.
         let isAny = swiftType == "JSONValue"
@@ -977,7 +977,7 @@ struct SchemaTranslator {
         case "JSONValue": "value"
         case "Date": "date"
         case "Data": "data"
-        case _ where type.hasPrefix("[") && type.contains(":"): "object"
+        case _ where type.hasPrefix("[String: "): "object"
         case _ where type.hasPrefix("["): "array"
         default: SwiftNames.member(type.split(separator: ".").last.map(String.init) ?? type)
         }

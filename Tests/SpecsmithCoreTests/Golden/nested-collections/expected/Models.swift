@@ -22,6 +22,8 @@ public struct Shape: Codable, Hashable, Sendable {
     public let maybe: [[Int]?]?
     public let groups: [String: [GroupsValueItem]]?
     public let rows: [[String: Int]]?
+    /// Items are unique.
+    public let tables: [[String: String]]?
     public let sizes: Sizes?
     public let codes: [Code]?
     /// At least 1 item.
@@ -38,6 +40,7 @@ public struct Shape: Codable, Hashable, Sendable {
         maybe: [[Int]?]? = nil,
         groups: [String: [GroupsValueItem]]? = nil,
         rows: [[String: Int]]? = nil,
+        tables: [[String: String]]? = nil,
         sizes: Sizes? = nil,
         codes: [Code]? = nil,
         list: List? = nil,
@@ -51,6 +54,7 @@ public struct Shape: Codable, Hashable, Sendable {
         self.maybe = maybe
         self.groups = groups
         self.rows = rows
+        self.tables = tables
         self.sizes = sizes
         self.codes = codes
         self.list = list

@@ -50,6 +50,7 @@ extension Shape: Validatable {
             context.check(item, at: .here, .maxProperties(2))
             context.check(eachValue: item, at: .here, .maximum(9))
         }
+        context.check(tables, at: "tables", .uniqueItems)
         context.check(each: sizes, at: "sizes", Self.sizesItemValues)
         context.check(each: codes, at: "codes", Self.codesItemValues)
         context.check(list, at: "list", .minItems(1))
