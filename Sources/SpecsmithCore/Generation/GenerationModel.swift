@@ -149,6 +149,9 @@ struct UnionDeclaration: Sendable, Hashable {
     var cases: [Case]
     /// The discriminator's property name, if any.
     var discriminator: String?
+    /// Whether a case holds the union again, directly or through other types (`Tree = [Tree] | Int`):
+    /// decoding then takes the first case that decodes, so that a deep value is decoded once per level.
+    var isRecursive = false
     /// Types declared inside this one (inline schemas of its cases).
     var nested: [TypeDeclaration]
 }

@@ -880,6 +880,7 @@ struct Translator {
                         let valueStruct = u.cases[index].valueStruct
                         u.cases[index].validates = validates(valueStruct)
                         u.cases[index].isIndirect = !u.cases[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
+                        if onCycle(number, valueStruct) { u.isRecursive = true }
                     }
                     u.nested = mark(Self.take(&u.nested))
                     marked.append(.union(u))

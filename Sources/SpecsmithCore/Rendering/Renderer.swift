@@ -387,9 +387,11 @@ struct Renderer {
                 "cases": .objects(cases),
                 "nested": .lines(nested),
                 "hasDiscriminator": .bool(u.discriminator != nil),
-                // Without a discriminator, a value that several cases decode is the first whose checks pass.
+                // Without a discriminator, a value that several cases decode is the first whose checks pass;
+                // but not for a recursive union, whose cases would each decode the whole depth again.
                 "prefersValidCase": .bool(
-                    u.discriminator == nil && u.cases.count > 1 && u.cases.contains { $0.validates || !$0.rules.isEmpty }),
+                    u.discriminator == nil && !u.isRecursive && u.cases.count > 1
+                        && u.cases.contains { $0.validates || !$0.rules.isEmpty }),
                 "discriminator": .string(u.discriminator.map(SwiftLiteral.string) ?? ""),
                 "discriminatorName": .string(u.discriminator ?? ""),
             ]

@@ -65,17 +65,18 @@ public enum AnyPet: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let value = try OneOfDecoding.discriminator("petType", in: decoder)
         switch value {
-        case "dog": self = .dog(try Dog(from: decoder))
-        case "Cat": self = .cat(try Cat(from: decoder))
+        case "dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+        case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
         default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
         }
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .dog(let value): try value.encode(to: encoder)
-        case .cat(let value): try value.encode(to: encoder)
+        case .dog(let value): try container.encode(value)
+        case .cat(let value): try container.encode(value)
         }
     }
 }
@@ -103,7 +104,7 @@ public enum IdOrName: Codable, Hashable, Sendable {
         var errors: [any Error] = []
         var decoded: Self?
         do {
-            let value = Self.integer(try Int(from: decoder))
+            let value = Self.integer(try decoder.singleValueContainer().decode(Int.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -113,7 +114,7 @@ public enum IdOrName: Codable, Hashable, Sendable {
             errors.append(error)
         }
         do {
-            let value = Self.string(try String(from: decoder))
+            let value = Self.string(try decoder.singleValueContainer().decode(String.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -123,7 +124,7 @@ public enum IdOrName: Codable, Hashable, Sendable {
             errors.append(error)
         }
         do {
-            let value = Self.option3(try Option3(from: decoder))
+            let value = Self.option3(try decoder.singleValueContainer().decode(Option3.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -138,10 +139,11 @@ public enum IdOrName: Codable, Hashable, Sendable {
 
     /// Encodes the value of the case, as the spec's schema for it says.
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .integer(let value): try value.encode(to: encoder)
-        case .string(let value): try value.encode(to: encoder)
-        case .option3(let value): try value.encode(to: encoder)
+        case .integer(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .option3(let value): try container.encode(value)
         }
     }
 }
@@ -157,7 +159,7 @@ public enum Code: Codable, Hashable, Sendable {
         var errors: [any Error] = []
         var decoded: Self?
         do {
-            let value = Self.string(try String(from: decoder))
+            let value = Self.string(try decoder.singleValueContainer().decode(String.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -167,7 +169,7 @@ public enum Code: Codable, Hashable, Sendable {
             errors.append(error)
         }
         do {
-            let value = Self.cat(try Cat(from: decoder))
+            let value = Self.cat(try decoder.singleValueContainer().decode(Cat.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -182,9 +184,10 @@ public enum Code: Codable, Hashable, Sendable {
 
     /// Encodes the value of the case, as the spec's schema for it says.
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .string(let value): try value.encode(to: encoder)
-        case .cat(let value): try value.encode(to: encoder)
+        case .string(let value): try container.encode(value)
+        case .cat(let value): try container.encode(value)
         }
     }
 }
@@ -245,7 +248,7 @@ public enum Nullish: Codable, Hashable, Sendable {
         var errors: [any Error] = []
         var decoded: Self?
         do {
-            let value = Self.string(try String(from: decoder))
+            let value = Self.string(try decoder.singleValueContainer().decode(String.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -255,7 +258,7 @@ public enum Nullish: Codable, Hashable, Sendable {
             errors.append(error)
         }
         do {
-            let value = Self.cat(try Cat?(from: decoder))
+            let value = Self.cat(try decoder.singleValueContainer().decode(Cat?.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -265,7 +268,7 @@ public enum Nullish: Codable, Hashable, Sendable {
             errors.append(error)
         }
         do {
-            let value = Self.integer(try Int(from: decoder))
+            let value = Self.integer(try decoder.singleValueContainer().decode(Int.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -280,10 +283,11 @@ public enum Nullish: Codable, Hashable, Sendable {
 
     /// Encodes the value of the case, as the spec's schema for it says.
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .string(let value): try value.encode(to: encoder)
-        case .cat(let value): try value.encode(to: encoder)
-        case .integer(let value): try value.encode(to: encoder)
+        case .string(let value): try container.encode(value)
+        case .cat(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
         }
     }
 }
@@ -297,17 +301,18 @@ public enum CatDogOrNull: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let value = try OneOfDecoding.discriminator("petType", in: decoder)
         switch value {
-        case "Cat": self = .cat(try Cat(from: decoder))
-        case "Dog": self = .dog(try Dog(from: decoder))
+        case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+        case "Dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
         default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
         }
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .cat(let value): try value.encode(to: encoder)
-        case .dog(let value): try value.encode(to: encoder)
+        case .cat(let value): try container.encode(value)
+        case .dog(let value): try container.encode(value)
         }
     }
 }

@@ -109,7 +109,7 @@ public enum ChoicesItemValue: Codable, Hashable, Sendable {
         var errors: [any Error] = []
         var decoded: Self?
         do {
-            let value = Self.string(try String(from: decoder))
+            let value = Self.string(try decoder.singleValueContainer().decode(String.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -119,7 +119,7 @@ public enum ChoicesItemValue: Codable, Hashable, Sendable {
             errors.append(error)
         }
         do {
-            let value = Self.integer(try Int(from: decoder))
+            let value = Self.integer(try decoder.singleValueContainer().decode(Int.self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -134,9 +134,10 @@ public enum ChoicesItemValue: Codable, Hashable, Sendable {
 
     /// Encodes the value of the case, as the spec's schema for it says.
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .string(let value): try value.encode(to: encoder)
-        case .integer(let value): try value.encode(to: encoder)
+        case .string(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
         }
     }
 }
@@ -153,7 +154,7 @@ public enum Mixed: Codable, Hashable, Sendable {
         var errors: [any Error] = []
         var decoded: Self?
         do {
-            let value = Self.array(try [Int](from: decoder))
+            let value = Self.array(try decoder.singleValueContainer().decode([Int].self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -163,7 +164,7 @@ public enum Mixed: Codable, Hashable, Sendable {
             errors.append(error)
         }
         do {
-            let value = Self.object(try [String: Int](from: decoder))
+            let value = Self.object(try decoder.singleValueContainer().decode([String: Int].self))
             if (try? value.validate()) != nil {
                 self = value
                 return
@@ -178,9 +179,10 @@ public enum Mixed: Codable, Hashable, Sendable {
 
     /// Encodes the value of the case, as the spec's schema for it says.
     public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
         switch self {
-        case .array(let value): try value.encode(to: encoder)
-        case .object(let value): try value.encode(to: encoder)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 }
