@@ -1005,7 +1005,7 @@ struct Renderer {
             literal += Self.encodedPathText(rest[..<open])
             let name = rest.utf8.index(after: open)
             guard let close = rest.utf8[name...].firstIndex(of: UInt8(ascii: "}")), let value = values[rest[name..<close]] else {
-                literal += "{"
+                literal += "%7B"
                 rest = rest[name...]
                 continue
             }

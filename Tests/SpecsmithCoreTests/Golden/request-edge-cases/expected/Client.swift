@@ -24,7 +24,7 @@ public struct GoldenClient: Sendable {
         self.core = ClientCore(transport: transport, middlewares: middlewares)
     }
 
-    /// `GET /café/{name} "x"/100%/%41`
+    /// `GET /café/{name} "x"/100%/%41/{`
     ///
     /// - Parameters:
     ///   - name: The `name` path parameter.

@@ -5,7 +5,7 @@ import SpecsmithRuntime
 
 /// Builds the requests of the request edge cases API's operations.
 public enum Operations {
-    /// `GET /café/{name} "x"/100%/%41`
+    /// `GET /café/{name} "x"/100%/%41/{`
     ///
     /// - Parameters:
     ///   - name: The `name` path parameter.
@@ -13,7 +13,11 @@ public enum Operations {
     /// - Returns: The request.
     /// - Throws: `RequestError` if the request cannot be built.
     public static func getCafe(name: String, server: Server = .production) throws -> PreparedRequest {
-        let request = RequestBuilder(method: .get, server: server.url, path: "/caf%C3%A9/\(name)%20%22x%22/100%25/%41")
+        let request = RequestBuilder(
+            method: .get,
+            server: server.url,
+            path: "/caf%C3%A9/\(name)%20%22x%22/100%25/%41/%7B"
+        )
         return try request.build()
     }
 
