@@ -491,6 +491,12 @@ struct SchemaTranslator {
         }
         for (index, part) in parts.enumerated() {
             guard let extra = part.additionalProperties, extra != .bool(true) else { continue }
+            if case .schema(let values) = extra {
+                // `{}`, perhaps with a description, allows every value as `true` does.
+                var bare = values
+                (bare.title, bare.description, bare.example, bare.examples) = (nil, nil, nil, [])
+                if bare == Schema(location: values.location) { continue }
+            }
             let others =
                 parts.indices.filter { $0 != index }.flatMap { parts[$0].properties.keys } + schema.properties.keys
             guard let added = others.first(where: { part.properties[$0] == nil }) else { continue }
@@ -1060,7 +1066,10 @@ struct SchemaTranslator {
                 if written != expected { ignored.append("contentType \(contentType)") }
             }
             if !entry.value.headers.isEmpty { ignored.append("headers") }
-            if entry.value.style != nil || entry.value.explode != nil || entry.value.allowReserved {
+            // Only a form body has styles (OpenAPI ignores them elsewhere); it writes form, exploded.
+            if isForm,
+                (entry.value.style.map { $0 != .form } ?? false) || entry.value.explode == false || entry.value.allowReserved
+            {
                 ignored.append("style, explode and allowReserved")
             }
             guard !ignored.isEmpty else { continue }

@@ -91,7 +91,8 @@ struct Translator {
         let model = GenerationModel(
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
             operations: operations, aliases: aliases)
-        return (model, schemas.diagnostics + diagnostics + Self.serverWarnings(allServers) + Self.securityWarnings(document))
+        let all = schemas.diagnostics + diagnostics + Self.serverWarnings(allServers) + Self.securityWarnings(document)
+        return (model, Self.distinct(all))
     }
 
     /// A warning for each server URL that is relative: OpenAPI reads it against where the document is
@@ -103,6 +104,14 @@ struct Translator {
                     + "cannot know; requests to it throw RequestError.invalidServerURL unless given server: .custom(URL)",
                 at: server.location)
         }
+    }
+
+    /// Each diagnostic once, in order: a schema or parameter used in several places is reported where it
+    /// is written, once.
+    static func distinct(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        guard diagnostics.count > 1 else { return diagnostics }
+        var seen: Set<Diagnostic> = []
+        return diagnostics.filter { seen.insert($0).inserted }
     }
 
     /// A server's URL with each variable's default in its place: `{scheme}://{host}` can be absolute.
@@ -408,7 +417,7 @@ struct Translator {
             if choice.encoding == .multipart, let bodySchema = choice.content.schema {
                 diagnostics += schemas.byteParts(of: bodySchema)
             }
-            if choice.encoding == .text, let charset = Self.charset(of: choice.mediaType), charset != "utf-8" {
+            if choice.encoding == .text, let charset = Self.charset(of: choice.mediaType), charset != "utf-8", charset != "utf8" {
                 diagnostics.append(
                     .warning(
                         "text bodies are sent as UTF-8; the charset \(charset) of \(choice.mediaType) is not applied yet",
