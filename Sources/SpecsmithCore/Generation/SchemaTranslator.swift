@@ -1067,9 +1067,8 @@ struct SchemaTranslator {
             }
             if !entry.value.headers.isEmpty { ignored.append("headers") }
             // Only a form body has styles (OpenAPI ignores them elsewhere); it writes form, exploded.
-            if isForm,
-                (entry.value.style.map { $0 != .form } ?? false) || entry.value.explode == false || entry.value.allowReserved
-            {
+            let styled = (entry.value.style.map { $0 != .form } ?? false) || entry.value.explode == false
+            if isForm, styled || entry.value.allowReserved {
                 ignored.append("style, explode and allowReserved")
             }
             guard !ignored.isEmpty else { continue }

@@ -417,7 +417,7 @@ struct Translator {
             if choice.encoding == .multipart, let bodySchema = choice.content.schema {
                 diagnostics += schemas.byteParts(of: bodySchema)
             }
-            if choice.encoding == .text, let charset = Self.charset(of: choice.mediaType), charset != "utf-8", charset != "utf8" {
+            if choice.encoding == .text, let charset = Self.charset(of: choice.mediaType), !["utf-8", "utf8"].contains(charset) {
                 diagnostics.append(
                     .warning(
                         "text bodies are sent as UTF-8; the charset \(charset) of \(choice.mediaType) is not applied yet",
