@@ -417,7 +417,9 @@ struct Translator {
             if choice.encoding == .multipart, let bodySchema = choice.content.schema {
                 diagnostics += schemas.byteParts(of: bodySchema)
             }
-            if choice.encoding == .text, let charset = Self.charset(of: choice.mediaType), !["utf-8", "utf8"].contains(charset) {
+            if choice.encoding == .text, let charset = Self.charset(of: choice.mediaType),
+                !["utf-8", "utf8"].contains(charset)
+            {
                 diagnostics.append(
                     .warning(
                         "text bodies are sent as UTF-8; the charset \(charset) of \(choice.mediaType) is not applied yet",
