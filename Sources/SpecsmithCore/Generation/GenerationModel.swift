@@ -340,6 +340,8 @@ struct ParameterDeclaration: Sendable, Hashable {
     var rules: [ValidationRule]
     /// Constraints on each element, when the value is an array of strings or numbers.
     var elementRules: [ValidationRule] = []
+    /// The rules each value of a dictionary parameter must meet.
+    var valueRules: [ValidationRule] = []
     /// `form` with `explode: true` (the default for query): one `name=value` pair per array element.
     var explode: Bool
     /// `content: application/json` instead of `schema`: the value is sent as its JSON text.

@@ -258,6 +258,10 @@ struct SchemaTranslator {
                 return rules
             }
         }
+        // A value of no type with `enum` or `const` is a JSONValue, which they compare as JSON.
+        if shapeTypes.isEmpty, shape.items == nil, shape.properties.isEmpty, shape.enum != nil || shape.const != nil {
+            return rules(for: member, swiftType: "JSONValue")
+        }
         // A string, a number or a boolean, also when an `allOf` of plain parts says so.
         guard shapeTypes == [.string] || shapeTypes == [.integer] || shapeTypes == [.number] || shapeTypes == [.boolean],
             !(shapeTypes == [.string] && shape.format == "date-time")
@@ -1102,7 +1106,19 @@ struct SchemaTranslator {
     /// a plain-typed schema (an alias), the type it stands for.
     func ruleType(of schema: Schema, swiftType: String) -> String {
         if let wrapped = nullableWrapped(schema) { return ruleType(of: wrapped, swiftType: swiftType) }
-        guard let ref = schema.ref else { return swiftType }
+        // `allOf: [{$ref: Name}]` is the reference's type.
+        if schema.ref == nil, schema.allOf.count == 1, schema.allOf[0].ref != nil, schema.properties.isEmpty {
+            return ruleType(of: schema.allOf[0], swiftType: swiftType)
+        }
+        guard let ref = schema.ref else {
+            // An array of aliases: `[When]` is `[Date]` to the rules and the request builders.
+            if let items = schema.items, items.ref != nil, swiftType.hasPrefix("["), !swiftType.hasPrefix("[String: "),
+                !swiftType.hasSuffix("?]")
+            {
+                return "[" + ruleType(of: items, swiftType: String(swiftType.dropFirst().dropLast())) + "]"
+            }
+            return swiftType
+        }
         let resolved = document.dereferenced(document.schema(for: ref))
         return needsOwnType(resolved) ? swiftType : plainType(of: resolved)
     }

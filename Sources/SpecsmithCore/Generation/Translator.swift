@@ -531,7 +531,9 @@ struct Translator {
                     style: style.rawValue, isOptional: !parameter.required,
                     doc: SchemaTranslator.documentation(parameter.description),
                     rules: schemas.rules(for: schema, swiftType: ruleType),
-                    elementRules: schemas.elementRules(for: schema), explode: parameter.effectiveExplode, isJSON: isJSON))
+                    elementRules: schemas.elementRules(for: schema),
+                    valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: parameter.effectiveExplode,
+                    isJSON: isJSON))
         }
         var responses: [ResponseDeclaration] = []
         let listed =

@@ -85,7 +85,10 @@ struct CheckWriter {
         constantBase: String
     ) -> [String] {
         guard !rules.isEmpty, let memberType = memberType(of: type, target) else { return [] }
-        guard target != .value, memberType.hasPrefix("[") || rules.contains(where: \.isAboutCollections) else {
+        // A JSONValue member is checked in the closure too, where each rule has an overload for it.
+        guard target != .value,
+            memberType.hasPrefix("[") || memberType == "JSONValue" || rules.contains(where: \.isAboutCollections)
+        else {
             return rules.flatMap {
                 statements(
                     for: $0,

@@ -81,7 +81,9 @@ extension Renderer {
             let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
             call.append(String(concatenating: SwiftNames.unescaped(parameter.label), ": ", parameter.name))
-            validates = validates || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
+            validates =
+                validates || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || !parameter.valueRules.isEmpty
+                || parameter.validatesNested
         }
         for key in operation.apiKeys {
             arguments.append(key.argument)

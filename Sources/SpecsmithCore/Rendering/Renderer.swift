@@ -783,7 +783,9 @@ struct Renderer {
             arguments.append(parameter.argument)
             let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
-            hasValidation = hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || parameter.validatesNested
+            hasValidation =
+                hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || !parameter.valueRules.isEmpty
+                || parameter.validatesNested
         }
         for key in operation.apiKeys {
             arguments.append(key.argument)
@@ -822,7 +824,10 @@ struct Renderer {
         var checks: [String] = []
         var writer = CheckWriter(hoists: false, aliases: aliases)
         for parameter in operation.parameters {
-            for (rules, target) in [(parameter.rules, CheckWriter.Target.value), (parameter.elementRules, .elements)] {
+            let rules: [(rules: [ValidationRule], target: CheckWriter.Target)] = [
+                (parameter.rules, .value), (parameter.elementRules, .elements), (parameter.valueRules, .values),
+            ]
+            for (rules, target) in rules {
                 checks += writer.statements(
                     for: rules, value: parameter.name, key: SwiftLiteral.string(parameter.wireName),
                     type: parameter.type, target: target, constantBase: SwiftNames.unescaped(parameter.name))

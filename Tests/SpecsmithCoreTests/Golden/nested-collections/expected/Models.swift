@@ -24,6 +24,7 @@ public struct Shape: Codable, Hashable, Sendable {
     public let rows: [[String: Int]]?
     /// Items are unique.
     public let tables: [[String: String]]?
+    public let threes: [JSONValue]?
     public let sizes: Sizes?
     public let codes: [Code]?
     /// At least 1 item.
@@ -41,6 +42,7 @@ public struct Shape: Codable, Hashable, Sendable {
         groups: [String: [GroupsValueItem]]? = nil,
         rows: [[String: Int]]? = nil,
         tables: [[String: String]]? = nil,
+        threes: [JSONValue]? = nil,
         sizes: Sizes? = nil,
         codes: [Code]? = nil,
         list: List? = nil,
@@ -55,6 +57,7 @@ public struct Shape: Codable, Hashable, Sendable {
         self.groups = groups
         self.rows = rows
         self.tables = tables
+        self.threes = threes
         self.sizes = sizes
         self.codes = codes
         self.list = list

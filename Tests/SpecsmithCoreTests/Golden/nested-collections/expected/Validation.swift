@@ -51,6 +51,9 @@ extension Shape: Validatable {
             context.check(eachValue: item, at: .here, .maximum(9))
         }
         context.check(tables, at: "tables", .uniqueItems)
+        context.check(each: threes, at: "threes") { context, item in
+            context.check(item, at: .here, .const(3))
+        }
         context.check(each: sizes, at: "sizes", Self.sizesItemValues)
         context.check(each: codes, at: "codes", Self.codesItemValues)
         context.check(list, at: "list", .minItems(1))

@@ -128,4 +128,37 @@ public struct GoldenClient: Sendable {
         /// Done.
         case noContent
     }
+
+    /// `GET /search`
+    ///
+    /// - Parameters:
+    ///   - at: The `at` query parameter.
+    ///   - name: The `name` query parameter.
+    ///   - limits: The `limits` query parameter.
+    /// - Returns: The documented response, as ``SearchOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func search(
+        at: [When]? = nil,
+        name: Name? = nil,
+        limits: [String: Int]? = nil
+    ) async throws -> SearchOutcome {
+        let operation = ClientOperation(name: "search")
+        let request = try Operations.search(at: at, name: name, limits: limits, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `search`.
+    public enum SearchOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
 }

@@ -3,6 +3,10 @@
 import Foundation
 import SpecsmithRuntime
 
+public typealias When = Date
+
+public typealias Name = String
+
 public struct GetPointsPointsItem: Codable, Hashable, Sendable {
     public let x: Int?
 

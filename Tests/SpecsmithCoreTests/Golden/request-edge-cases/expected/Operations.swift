@@ -68,4 +68,31 @@ public enum Operations {
         try request.setMultipartBody(body)
         return try request.build()
     }
+
+    /// `GET /search`
+    ///
+    /// - Parameters:
+    ///   - at: The `at` query parameter.
+    ///   - name: The `name` query parameter.
+    ///   - limits: The `limits` query parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func search(
+        at: [When]? = nil,
+        name: Name? = nil,
+        limits: [String: Int]? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(name, at: "name", .maxLength(4))
+            context.check(eachValue: limits, at: "limits", .maximum(3))
+        }
+        var request = RequestBuilder(method: .get, server: server.url, path: "/search")
+        request.addQueryItems("at", at?.map(DateTime.string(from:)))
+        request.addQueryItem("name", name)
+        try request.addQueryObject("limits", limits, style: .deepObject, explode: false)
+        return try request.build()
+    }
 }
