@@ -1037,7 +1037,7 @@ struct SchemaTranslator {
             return scalarProblem(schema)
         case .array:
             guard let items = plain(schema).items else { return "arrays of untyped items" }
-            guard self.shape(of: items) == .value else { return "arrays of objects or arrays" }
+            guard self.shape(of: items) == .value else { return "arrays of objects, unions or arrays" }
             return scalarProblem(items).map { "arrays of \($0)" }
         case .object:
             return nil
