@@ -71,6 +71,26 @@ struct CheckWriter {
         return resolved(String(member))
     }
 
+    /// The statements that check a value's own rules, its elements' and its dictionary values', as
+    /// ``statements(for:value:key:type:target:receiver:constantBase:)`` writes each; nothing, without
+    /// working out a name, when there are none (most properties).
+    mutating func statements(
+        value rules: [ValidationRule],
+        elements elementRules: [ValidationRule],
+        values valueRules: [ValidationRule],
+        of value: String,
+        key: @autoclosure () -> String,
+        type: String,
+        constantBase: @autoclosure () -> String
+    ) -> [String] {
+        guard !rules.isEmpty || !elementRules.isEmpty || !valueRules.isEmpty else { return [] }
+        let (key, base) = (key(), constantBase())
+        var lines = statements(for: rules, value: value, key: key, type: type, constantBase: base)
+        lines += statements(for: elementRules, value: value, key: key, type: type, target: .elements, constantBase: base)
+        lines += statements(for: valueRules, value: value, key: key, type: type, target: .values, constantBase: base)
+        return lines
+    }
+
     /// The statements that check `rules` on `value` (or each of its members, as `target` says) at `key`,
     /// a string literal or `.here`; `receiver` is the context's name, and `constantBase` names the
     /// constants. Members that are arrays or dictionaries are checked in one closure, which sees each

@@ -603,17 +603,15 @@ struct Renderer {
         // Rules built once, in `static let`s: compiled patterns and value lists.
         var writer = CheckWriter(hoists: true, aliases: aliases)
         for property in entry.declaration.properties {
+            guard property.validatesNested || !property.rules.isEmpty || !property.elementRules.isEmpty
+                || !property.valueRules.isEmpty
+            else { continue }
             let key = SwiftLiteral.string(property.wireName)
             // `validate(into context:)`'s parameter hides a property of that name.
             let reader = property.reader == "context" ? "self.context" : property.reader
-            let rules: [(rules: [ValidationRule], target: CheckWriter.Target)] = [
-                (property.rules, .value), (property.elementRules, .elements), (property.valueRules, .values),
-            ]
-            for (rules, target) in rules {
-                statements += writer.statements(
-                    for: rules, value: reader, key: key, type: property.type, target: target,
-                    constantBase: SwiftNames.unescaped(property.name))
-            }
+            statements += writer.statements(
+                value: property.rules, elements: property.elementRules, values: property.valueRules, of: reader,
+                key: key, type: property.type, constantBase: SwiftNames.unescaped(property.name))
             if property.validatesNested {
                 statements.append(String(concatenating: "context.validate(", reader, ", at: ", key, ")"))
             }
@@ -824,26 +822,18 @@ struct Renderer {
         var checks: [String] = []
         var writer = CheckWriter(hoists: false, aliases: aliases)
         for parameter in operation.parameters {
-            let rules: [(rules: [ValidationRule], target: CheckWriter.Target)] = [
-                (parameter.rules, .value), (parameter.elementRules, .elements), (parameter.valueRules, .values),
-            ]
-            for (rules, target) in rules {
-                checks += writer.statements(
-                    for: rules, value: parameter.name, key: SwiftLiteral.string(parameter.wireName),
-                    type: parameter.type, target: target, constantBase: SwiftNames.unescaped(parameter.name))
-            }
+            checks += writer.statements(
+                value: parameter.rules, elements: parameter.elementRules, values: parameter.valueRules,
+                of: parameter.name, key: SwiftLiteral.string(parameter.wireName), type: parameter.type,
+                constantBase: SwiftNames.unescaped(parameter.name))
             if parameter.validatesNested {
                 checks.append("context.validate(\(parameter.name), at: \(SwiftLiteral.string(parameter.wireName)))")
             }
         }
         if let body = operation.body {
-            let rules: [(rules: [ValidationRule], target: CheckWriter.Target)] = [
-                (body.rules, .value), (body.elementRules, .elements), (body.valueRules, .values),
-            ]
-            for (rules, target) in rules {
-                checks += writer.statements(
-                    for: rules, value: "body", key: ".here", type: body.type, target: target, constantBase: "body")
-            }
+            checks += writer.statements(
+                value: body.rules, elements: body.elementRules, values: body.valueRules, of: "body", key: ".here",
+                type: body.type, constantBase: "body")
         }
         var validations: [String] = []
         let body = operation.body.flatMap { $0.validatesNested ? $0 : nil }
