@@ -236,13 +236,16 @@ struct SchemaTranslator {
     /// themselves); a string `enum` is `listed`. `references` are those followed to get here: an alias
     /// that contains itself (`List = [List]`) ends the descent.
     mutating func memberRules(_ member: Schema, references: Set<String> = []) -> [ValidationRule] {
-        var references = references
-        if let ref = member.ref, !references.insert(ref.id).inserted { return [] }
+        if let ref = member.ref, !references.isEmpty, references.contains(ref.id) { return [] }
         let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
+        // A struct checks itself (the commonest member, so asked first).
+        if isObjectWithProperties(element) { return [] }
         if isExpressibleEnum(element) { return [.listed] }
         let shape = collectionShape(member)
         let shapeTypes = shape.nonNullTypes
-        if !needsOwnType(shape) {
+        if shape.items != nil || shape.additionalProperties != nil, !needsOwnType(shape) {
+            var references = references
+            if let ref = member.ref { references.insert(ref.id) }
             var inner: Schema?
             var stands = ""
             if let items = shape.items, shapeTypes.isEmpty || shapeTypes == [.array] {
