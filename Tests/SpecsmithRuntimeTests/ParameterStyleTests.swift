@@ -38,17 +38,6 @@ import Testing
     /// OpenAPI 3.1's style examples: `color=R%20100%20G%20200%20B%20150` and `color=R|100|G|200|B|150`
     /// (`|` encoded, as in arrays of that style).
     @Test func delimitedObjectsJoinWithTheirStylesDelimiter() throws {
-        struct RGB: Encodable {
-            var r = 100
-            var g = 200
-            var b = 150
-
-            enum CodingKeys: String, CodingKey {
-                case r = "R"
-                case g = "G"
-                case b = "B"
-            }
-        }
         let spaced = try query { try $0.addQueryObject("color", RGB(), style: .spaceDelimited, explode: false) }
         #expect(spaced == "color=R%20100%20G%20200%20B%20150")
         let piped = try query { try $0.addQueryObject("color", RGB(), style: .pipeDelimited, explode: false) }

@@ -9,19 +9,6 @@ import Testing
 struct PathCookieAndJSONParameterTests {
     private let server = URL(string: "https://api.example.com")!
 
-    /// `{R: 100, G: 200, B: 150}`, in that order.
-    private struct RGB: Encodable {
-        var r = 100
-        var g = 200
-        var b = 150
-
-        enum CodingKeys: String, CodingKey {
-            case r = "R"
-            case g = "G"
-            case b = "B"
-        }
-    }
-
     private func path(_ path: RequestPath) throws -> String {
         try RequestBuilder(method: .get, server: server, path: path).build().request.path ?? ""
     }
