@@ -481,12 +481,28 @@ struct SchemaTranslator {
             return .structure(structure(named: name, schema: schema, qualifiedName: qualifiedName, doc: doc))
         }
         if let enumeration = enumeration(named: name, schema: schema, doc: doc) {
+            warnAboutListedValuesBreakingLengths(schema)
             return .enumeration(enumeration)
         }
         var nested: [TypeDeclaration] = []
         let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, nested: &nested)
         declareTopLevel(nested)
         return .alias(AliasDeclaration(name: name, doc: doc, type: type.name, location: schema.location))
+    }
+
+    /// A string enum checks that a value is listed, not `maxLength` or `minLength` beside the list: a
+    /// listed value that breaks them (the spec contradicting itself) is accepted, and a warning names it.
+    private mutating func warnAboutListedValuesBreakingLengths(_ schema: Schema) {
+        guard schema.maxLength != nil || schema.minLength != nil, let values = schema.enum else { return }
+        for case .string(let value) in values {
+            let length = value.unicodeScalars.count
+            guard length > (schema.maxLength ?? .max) || length < (schema.minLength ?? 0) else { continue }
+            diagnostics.append(
+                .warning(
+                    "the listed value \(SwiftLiteral.string(value)) breaks the maxLength or minLength beside it; "
+                        + "a string enum checks only that a value is listed, so it is accepted", at: schema.location))
+            return
+        }
     }
 
     /// JSON Schema applies an `allOf` part's `additionalProperties` to that part alone, so a part that

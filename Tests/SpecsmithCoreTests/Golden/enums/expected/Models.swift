@@ -3,6 +3,29 @@
 import Foundation
 import SpecsmithRuntime
 
+/// A listed value longer than maxLength is accepted, with a warning.
+public enum Contradiction: OpenEnum {
+    case abcdef
+    case ab
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .abcdef,
+        .ab,
+    ]
+
+    /// The value as it appears in JSON.
+    public var rawValue: String {
+        switch self {
+        case .abcdef: "abcdef"
+        case .ab: "ab"
+        case .unknown(let rawValue): rawValue
+        }
+    }
+}
+
 /// A component enum.
 public enum Status: OpenEnum {
     case active
