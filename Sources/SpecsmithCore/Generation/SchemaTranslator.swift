@@ -209,7 +209,7 @@ struct SchemaTranslator {
     /// dictionaries with their members' in turn (nothing for elements of generated types, which check
     /// themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
-        guard let items = collectionShape(schema).items else { return [] }
+        guard let items = resolvedShape(schema).items else { return [] }
         return memberRules(items)
     }
 
@@ -217,19 +217,30 @@ struct SchemaTranslator {
     /// value of `schema` is a dictionary of Swift type `swiftType`.
     mutating func valueRules(for schema: Schema, swiftType: String) -> [ValidationRule] {
         guard swiftType.hasPrefix("[String: "),
-            case .schema(let valueSchema)? = collectionShape(schema).additionalProperties
+            case .schema(let valueSchema)? = resolvedShape(schema).additionalProperties
         else { return [] }
         return memberRules(valueSchema)
     }
 
-    /// The schema whose `items` or `additionalProperties` a value of `schema` has: through a reference,
-    /// a nullable wrapper and an `allOf` of plain parts.
-    private func collectionShape(_ schema: Schema) -> Schema {
-        let schema = nullableWrapped(schema) ?? schema
+    /// The schema that says what a value of `schema` is (its type, format, `items` and
+    /// `additionalProperties`): through references, a nullable wrapper and an `allOf` of plain parts.
+    private func resolvedShape(_ schema: Schema) -> Schema {
         var shape = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        if let wrapped = nullableWrapped(shape) {
+            shape = wrapped.ref.map { document.dereferenced(document.schema(for: $0)) } ?? wrapped
+        }
         if case .plain(let plain)? = plainAllOf(shape) { shape = plain }
         return shape
     }
+
+    /// The properties of a form or multipart body's object, `allOf` parts merged.
+    private func bodyProperties(_ body: Schema) -> OrderedMap<Schema> {
+        let shape = resolvedShape(body)
+        return (mergedAllOf(shape) ?? shape).properties
+    }
+
+    /// JSON's scalar types, which a query item, a form field or a text part writes as text.
+    private static let scalarSchemaTypes: Set<SchemaType> = [.string, .integer, .number, .boolean]
 
     /// The rules of an array's element or a dictionary's value: a string or a number's, or an array or
     /// dictionary's own with ``ValidationRule/members(_:)`` for its members in turn (other members check
@@ -241,7 +252,7 @@ struct SchemaTranslator {
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
         if isExpressibleEnum(element) { return [.listed] }
-        let shape = collectionShape(member)
+        let shape = resolvedShape(member)
         let shapeTypes = shape.nonNullTypes
         if shape.items != nil || shape.additionalProperties != nil, !needsOwnType(shape) {
             var references = references
@@ -266,7 +277,7 @@ struct SchemaTranslator {
             return rules(for: member, swiftType: "JSONValue")
         }
         // A string, a number or a boolean, also when an `allOf` of plain parts says so.
-        guard shapeTypes == [.string] || shapeTypes == [.integer] || shapeTypes == [.number] || shapeTypes == [.boolean],
+        guard shapeTypes.count == 1, Self.scalarSchemaTypes.contains(shapeTypes[0]),
             !(shapeTypes == [.string] && shape.format == "date-time")
         else { return [] }
         return rules(for: member, swiftType: plainType(of: shape))
@@ -1031,22 +1042,14 @@ struct SchemaTranslator {
     /// header or cookie, or `nil` when it can: bytes, a value of no single scalar type, and arrays of
     /// such values or of objects and arrays are not. Objects are written through their coding.
     func unwritableParameter(_ schema: Schema, shape: ValueShape) -> String? {
-        func plain(_ schema: Schema) -> Schema {
-            var resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
-            if let wrapped = nullableWrapped(resolved) {
-                resolved = wrapped.ref.map { document.dereferenced(document.schema(for: $0)) } ?? wrapped
-            }
-            if case .plain(let part)? = plainAllOf(resolved) { resolved = part }
-            return resolved
-        }
         func scalarProblem(_ schema: Schema) -> String? {
-            let value = plain(schema)
+            let value = resolvedShape(schema)
             if isExpressibleEnum(value) { return nil }
             let types = value.nonNullTypes
             if types == [.string], let format = value.format, format == "byte" || format == "binary" {
                 return "bytes (format \(format))"
             }
-            guard types.count == 1, [.string, .integer, .number, .boolean].contains(types[0]) else {
+            guard types.count == 1, Self.scalarSchemaTypes.contains(types[0]) else {
                 return "values of no single scalar type"
             }
             return nil
@@ -1055,7 +1058,7 @@ struct SchemaTranslator {
         case .value:
             return scalarProblem(schema)
         case .array:
-            guard let items = plain(schema).items else { return "arrays of untyped items" }
+            guard let items = resolvedShape(schema).items else { return "arrays of untyped items" }
             guard self.shape(of: items) == .value else { return "arrays of objects, unions or arrays" }
             return scalarProblem(items).map { "arrays of \($0)" }
         case .object:
@@ -1068,22 +1071,18 @@ struct SchemaTranslator {
     /// property's type (text for scalars; in a multipart body, JSON for objects and bytes for `binary`
     /// and `byte` strings; a form body writes objects as `name[key]=value`).
     func unappliedEncodings(_ encodings: OrderedMap<Encoding>, of body: Schema, isForm: Bool) -> [Diagnostic] {
-        func resolved(_ schema: Schema) -> Schema {
-            let schema = nullableWrapped(schema) ?? schema
-            return schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
-        }
-        let object = mergedAllOf(resolved(body)) ?? resolved(body)
+        let properties = bodyProperties(body)
         var warnings: [Diagnostic] = []
         for entry in encodings {
             var ignored: [String] = []
-            if let contentType = entry.value.contentType, let property = object.properties[entry.key] {
-                var value = resolved(property)
-                if value.items != nil, let items = value.items { value = resolved(items) }
+            if let contentType = entry.value.contentType, let property = properties[entry.key] {
+                var value = resolvedShape(property)
+                if let items = value.items { value = resolvedShape(items) }
                 let types = value.nonNullTypes
                 let expected =
                     types == [.string] && (value.format == "binary" || value.format == "byte")
                     ? "application/octet-stream"
-                    : types.count == 1 && [.string, .integer, .number, .boolean].contains(types[0]) ? "text/plain"
+                    : types.count == 1 && Self.scalarSchemaTypes.contains(types[0]) ? "text/plain"
                     : isForm ? "" : "application/json"
                 let written = contentType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
                 if written != expected { ignored.append("contentType \(contentType)") }
@@ -1106,14 +1105,9 @@ struct SchemaTranslator {
     /// A warning for each property of a multipart body that is a `format: byte` string (or an array of
     /// them): its bytes are sent as a binary part, not as base64 text.
     func byteParts(of body: Schema) -> [Diagnostic] {
-        func resolved(_ schema: Schema) -> Schema {
-            let schema = nullableWrapped(schema) ?? schema
-            return schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
-        }
-        let object = mergedAllOf(resolved(body)) ?? resolved(body)
-        return object.properties.compactMap { entry in
-            var value = resolved(entry.value)
-            if let items = value.items { value = resolved(items) }
+        bodyProperties(body).compactMap { entry in
+            var value = resolvedShape(entry.value)
+            if let items = value.items { value = resolvedShape(items) }
             guard value.nonNullTypes == [.string], value.format == "byte" else { return nil }
             return .warning(
                 "multipart property '\(entry.key)' (format byte) is sent as a binary part, not yet as base64 text",

@@ -192,15 +192,8 @@ struct Translator {
             if structs.contains(element) { aliasStructs[name] = element }
         }
         guard !aliasStructs.isEmpty else { return }
-        func member(_ type: String) -> String? {
-            // The name inside the brackets of an array or dictionary type: `Rows` for `[String: [Rows]]`.
-            var bare = Substring(type)
-            while bare.utf8.first == UInt8(ascii: "["), bare.utf8.last == UInt8(ascii: "]") {
-                bare = bare.dropFirst().dropLast()
-                if bare.hasPrefix("String: ") { bare = bare.dropFirst("String: ".count) }
-            }
-            return aliasStructs[String(bare)]
-        }
+        // The name inside the brackets of an array or dictionary type: `Rows` for `[String: [Rows]]`.
+        func member(_ type: String) -> String? { aliasStructs[elementType(type)] }
         func find(_ declarations: inout [TypeDeclaration]) {
             for index in declarations.indices {
                 switch declarations[index] {
@@ -511,9 +504,8 @@ struct Translator {
                             + "percent-encoded", at: parameter.location))
             }
             // A string, number, Boolean or date, or an array of them, is written; anything else is asked about.
-            let written = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool", "Date"]
             let plain = shape == .array && type.hasPrefix("[") ? String(type.dropFirst().dropLast()) : type
-            if !isJSON, shape != .object, !written.contains(plain),
+            if !isJSON, shape != .object, !SchemaTranslator.scalarTypes.contains(plain), plain != "Date",
                 let problem = schemas.unwritableParameter(schema, shape: shape)
             {
                 diagnostics.append(
