@@ -87,7 +87,8 @@ struct ConformanceTests {
             (.enumeration([.number(number)]), "Int"), (.const(.string("a")), "String"), (.minItems(1), "[Int]"),
             (.maxItems(1), "[Int]"), (.uniqueItems, "[Int]"), (.minProperties(1), "[String: JSONValue]"),
             (.maxProperties(1), "[String: JSONValue]"), (.not([.maxLength(0)]), "String"),
-            (.members([.minItems(1)]), "[[Int]]"),
+            (.members([.minItems(1)]), "[[Int]]"), (.type([.integer, .string]), "JSONValue"),
+            (.required("a"), "[String: JSONValue]"),
         ]
         for (rule, type) in samples {
             let expression = Renderer.expression(rule, type: type)
@@ -98,9 +99,9 @@ struct ConformanceTests {
         // Every case of ValidationRule appears above: this switch fails to compile when one is added.
         for (rule, _) in samples {
             switch rule {
-            case .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
+            case .type, .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
                 .multipleOf, .listed, .enumeration, .const, .minItems, .maxItems, .uniqueItems, .minProperties,
-                .maxProperties, .not, .members:
+                .maxProperties, .required, .not, .members:
                 break
             }
         }

@@ -157,6 +157,11 @@ enum Rules {
     {
         let any: Any? = value
         switch rule {
+        case .type(let rule):
+            guard T.self == SpecsmithRuntime.JSONValue.self else {
+                throw HarnessError(description: "no check of \(T.self) against a TypeRule")
+            }
+            context.check(any as! SpecsmithRuntime.JSONValue?, at: "value", rule)
         case .string(let rule):
             if T.self == String.self {
                 context.check(any as! String?, at: "value", rule)

@@ -6,6 +6,7 @@ import SpecsmithYAML
 /// The runtime rule that generated code holds for a ``ValidationRule``: one case per line, parallel to
 /// `Renderer.expression(_:type:)`, which writes the same value as Swift text.
 enum RuntimeRule {
+    case type(TypeRule)
     case string(StringRule)
     case number(NumberRule)
     case items(ItemsRule)
@@ -25,6 +26,7 @@ enum RuntimeRule {
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
         switch self {
+        case .type: "type"
         case .string(.maxLength): "maxLength"
         case .string(.minLength): "minLength"
         case .string(.pattern): "pattern"
@@ -51,6 +53,7 @@ enum RuntimeRule {
     /// The rule generated code checks for `rule` on a value of Swift type `type`.
     static func make(_ rule: ValidationRule, type: String) -> RuntimeRule {
         switch rule {
+        case .type(let types): .type(.type(JSONTypes(types.map(jsonTypes))))
         case .listed: .listed(.listed)
         case .enumeration(let values): .enumeration(values.compactMap { literal($0, type: type) })
         case .const(let value): .const(literal(value, type: type))
@@ -68,11 +71,25 @@ enum RuntimeRule {
         case .uniqueItems: .items(.uniqueItems)
         case .minProperties(let n): .properties(.minProperties(n))
         case .maxProperties(let n): .properties(.maxProperties(n))
+        case .required(let name): .properties(.required(name))
         case .not(let rules): .not(rules.map { make($0, type: type) })
         case .members(let rules):
             .members(
                 rules.map { make($0, type: String(type.dropFirst(type.hasPrefix("[String: ") ? 9 : 1).dropLast())) }
             )
+        }
+    }
+
+    /// The runtime's type for a schema's, as `Renderer.expression(_:type:)` spells it (`.integer`).
+    static func jsonTypes(_ type: SchemaType) -> JSONTypes {
+        switch type {
+        case .null: .null
+        case .boolean: .boolean
+        case .object: .object
+        case .array: .array
+        case .number: .number
+        case .string: .string
+        case .integer: .integer
         }
     }
 

@@ -85,18 +85,6 @@ enum Suite {
         if schema["items"].map({ if case .array = $0.kind { true } else { $0.text == "false" } }) == true {
             return "items as a list or false (tuple arrays) is not generated"
         }
-        if let type = schema["type"] {
-            if case .array(let types) = type.kind, types.count > 1 {
-                return "type with several types: the value is a JSONValue, whose type is not checked"
-            }
-            if type.stringValue == "null" {
-                return "type null alone: the value is a JSONValue, not checked to be null"
-            }
-        }
-        if schema["required"] != nil, schema["properties"] == nil {
-            return
-                "required without properties: Specsmith enforces required through a struct's non-optional properties only"
-        }
         if let problem = diagnostics.first(where: { $0.severity == .error }) {
             return "refused by Specsmith: \(problem.message)"
         }

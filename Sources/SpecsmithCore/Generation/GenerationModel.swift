@@ -182,6 +182,8 @@ struct EnumCase: Sendable, Hashable {
 
 /// One constraint of a schema, checked by the runtime's validator.
 enum ValidationRule: Sendable, Hashable {
+    /// `type` of a value of several JSON types, or of `null` alone (a JSONValue): one of these.
+    case type([SchemaType])
     case maxLength(Int)
     case minLength(Int)
     case pattern(String)
@@ -202,6 +204,9 @@ enum ValidationRule: Sendable, Hashable {
     case uniqueItems
     case minProperties(Int)
     case maxProperties(Int)
+    /// `required` of an object without properties (a dictionary or a JSONValue): a key it holds. A
+    /// struct's required properties are its non-optional ones instead.
+    case required(String)
     /// `not`: the value must not meet every one of these rules (the `not` subschema's, for the value's
     /// type); with none, no value is allowed.
     indirect case not([ValidationRule])

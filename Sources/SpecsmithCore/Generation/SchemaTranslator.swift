@@ -272,10 +272,12 @@ struct SchemaTranslator {
                 return rules
             }
         }
-        // A value of no type with `enum` or `const` is a JSONValue, which they compare as JSON.
+        // A value of no type with `enum` or `const`, or of several types, is a JSONValue, which they
+        // compare as JSON.
         if shapeTypes.isEmpty, shape.items == nil, shape.properties.isEmpty, shape.enum != nil || shape.const != nil {
             return rules(for: member, swiftType: "JSONValue")
         }
+        if shapeTypes.count > 1 || shape.types == [.null] { return rules(for: member, swiftType: "JSONValue") }
         // A string, a number or a boolean, also when an `allOf` of plain parts says so.
         guard shapeTypes.count == 1, Self.scalarSchemaTypes.contains(shapeTypes[0]),
             !(shapeTypes == [.string] && shape.format == "date-time")
@@ -385,14 +387,16 @@ struct SchemaTranslator {
             return unsupported("a value of generated type \(swiftType)")
         }
         let types = resolved.nonNullTypes
-        if !types.isEmpty {
-            guard let valueType else { return unsupported("type, on a value of any JSON type") }
+        // A JSONValue's type is a rule of the subschema like any other.
+        let typeRule: ValidationRule? = valueType == nil && !types.isEmpty ? .type(resolved.types) : nil
+        if !types.isEmpty, let valueType {
             if valueType == .number, types.contains(.integer), !types.contains(.number) {
                 return unsupported("type integer, on a number")
             }
             if !types.contains(valueType), !(valueType == .integer && types.contains(.number)) { return .alwaysSatisfied }
         }
-        let own = ownRules(resolved, enumAsValues: true)
+        var own = ownRules(resolved, enumAsValues: true)
+        if let typeRule, !own.contains(typeRule) { own.insert(typeRule, at: 0) }
         checkPatterns(own.map { ($0, resolved.location) })
         var rules: [ValidationRule] = []
         for rule in own {
@@ -450,13 +454,15 @@ struct SchemaTranslator {
         // A JSONValue may be of any JSON type: the runtime applies each rule when the value is of its type.
         let isAny = swiftType == "JSONValue"
         switch rule {
+        case .type:
+            return isAny
         case .maxLength, .minLength, .pattern, .format:
             return swiftType == "String" || isAny
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
             return ["Int", "Int32", "Int64", "Double", "Float"].contains(swiftType) || isAny
         case .minItems, .maxItems, .uniqueItems:
             return isArray || isAny
-        case .minProperties, .maxProperties:
+        case .minProperties, .maxProperties, .required:
             return isDictionary || isAny
         case .listed:
             return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
@@ -779,12 +785,7 @@ struct SchemaTranslator {
             if types.isEmpty, schema.items != nil {
                 return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
             }
-            if types.count > 1 {
-                diagnostics.append(
-                    .warning(
-                        "a value of several types (\(types.map(\.rawValue).joined(separator: ", "))) is not generated yet; "
-                            + "it is a JSONValue whose type is not checked", at: schema.location))
-            }
+            // Several types: a JSONValue, whose `type` its checks enforce.
             return SwiftTypeName(name: "JSONValue")
         }
         switch type {
@@ -1372,6 +1373,10 @@ struct SchemaTranslator {
     /// `not` subschema or an `allOf` part, which list values of a plain type.
     private func ownRules(_ schema: Schema, enumAsValues: Bool = false) -> [ValidationRule] {
         var rules: [ValidationRule] = []
+        // One type is the Swift type's to enforce; several, or `null` alone, leave a JSONValue to check.
+        if schema.types.count > 1 && schema.nonNullTypes.count > 1 || schema.types == [.null] {
+            rules.append(.type(schema.types))
+        }
         if let n = schema.maxLength { rules.append(.maxLength(n)) }
         if let n = schema.minLength { rules.append(.minLength(n)) }
         if let p = schema.pattern { rules.append(.pattern(p)) }
@@ -1392,6 +1397,9 @@ struct SchemaTranslator {
         if schema.uniqueItems { rules.append(.uniqueItems) }
         if let n = schema.minProperties { rules.append(.minProperties(n)) }
         if let n = schema.maxProperties { rules.append(.maxProperties(n)) }
+        if schema.properties.isEmpty {
+            for name in schema.required { rules.append(.required(name)) }
+        }
         return rules
     }
 
@@ -1511,8 +1519,14 @@ struct SchemaTranslator {
         var sentences: [String] = []
         var maxLength: Int?
         var minLength: Int?
+        var required: [String] = []
         for rule in rules {
             switch rule {
+            case .required(let name): required.append("`\(name)`")
+            case .type(let types):
+                let names = types.map(\.rawValue)
+                let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
+                sentences.append("Of type \(list).")
             case .maxLength(let n): maxLength = n
             case .minLength(let n): minLength = n
             default: break
@@ -1545,8 +1559,12 @@ struct SchemaTranslator {
                 // `Not allowed: at least 10 and at most 20.`
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append(phrases.isEmpty ? "Never allowed." : "Not allowed: \(phrases.joined(separator: " and ")).")
-            case .maxLength, .minLength, .listed, .members: break
+            case .type, .maxLength, .minLength, .listed, .members, .required: break
             }
+        }
+        if !required.isEmpty {
+            let list = required.count > 1 ? required.dropLast().joined(separator: ", ") + " and " + required.last! : required[0]
+            sentences.append("Has the key\(required.count > 1 ? "s" : "") \(list).")
         }
         return sentences
     }

@@ -222,7 +222,7 @@ extension ValidationRule {
     /// when the array or dictionary is itself a member.
     var isAboutCollections: Bool {
         switch self {
-        case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .members: true
+        case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .members: true
         default: false
         }
     }

@@ -659,6 +659,7 @@ struct Renderer {
     /// The runtime rule for `rule`, its literals spelled for a value of Swift type `type`.
     static func expression(_ rule: ValidationRule, type: String) -> String {
         switch rule {
+        case .type(let types): ".type([\(types.map { "." + $0.rawValue }.joined(separator: ", "))])"
         case .listed: ".listed"
         case .format(let name): ".format(.\(name == "date-time" ? "dateTime" : name))"
         case .enumeration(let values): ".enum([\(values.compactMap { literal($0, type: type) }.joined(separator: ", "))])"
@@ -676,6 +677,7 @@ struct Renderer {
         case .uniqueItems: ".uniqueItems"
         case .minProperties(let n): ".minProperties(\(n))"
         case .maxProperties(let n): ".maxProperties(\(n))"
+        case .required(let name): ".required(\(SwiftLiteral.string(name)))"
         // A `not` is a statement of its own (see ``CheckWriter``), never an expression.
         case .not: ".not"
         // Members' rules are checked in a closure of their own (see ``CheckWriter``), never an expression.

@@ -206,6 +206,61 @@ public enum ListedRule: Sendable, Hashable {
     }
 }
 
+/// JSON's types, as a set: those `type` allows.
+public struct JSONTypes: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    public static let null = JSONTypes(rawValue: 1 << 0)
+    public static let boolean = JSONTypes(rawValue: 1 << 1)
+    public static let object = JSONTypes(rawValue: 1 << 2)
+    public static let array = JSONTypes(rawValue: 1 << 3)
+    public static let number = JSONTypes(rawValue: 1 << 4)
+    public static let string = JSONTypes(rawValue: 1 << 5)
+    /// A number without a fractional part: `1.0` is one too.
+    public static let integer = JSONTypes(rawValue: 1 << 6)
+
+    /// The names of the types in the set, in JSON Schema's spelling and this order.
+    var names: [String] {
+        let all: [(JSONTypes, String)] = [
+            (.null, "null"), (.boolean, "boolean"), (.object, "object"), (.array, "array"), (.number, "number"),
+            (.string, "string"), (.integer, "integer"),
+        ]
+        return all.filter { contains($0.0) }.map(\.1)
+    }
+}
+
+/// `type` for a value held as a ``JSONValue``, because its schema allows several types (or `null` alone):
+/// the value is of one of them.
+public enum TypeRule: Sendable, Hashable {
+    /// Of one of these types.
+    case type(JSONTypes)
+
+    func failure(_ value: JSONValue) -> Failure? {
+        switch self {
+        case .type(let allowed):
+            let found: JSONTypes
+            switch value {
+            case .null: found = .null
+            case .bool: found = .boolean
+            case .object: found = .object
+            case .array: found = .array
+            case .string: found = .string
+            case .integer: found = allowed.contains(.number) ? .number : .integer
+            case .number(let number):
+                // JSON Schema: a number whose fractional part is zero is an integer.
+                let isInteger = number.isFinite && number.rounded(.towardZero) == number
+                found = isInteger && !allowed.contains(.number) ? .integer : .number
+            }
+            guard !allowed.contains(found) else { return nil }
+            let names = allowed.names
+            let expected =
+                names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.first ?? "nothing"
+            return Failure(.type, limit: names.joined(separator: ", "), message: "is \(found.names[0]), not \(expected) (type)")
+        }
+    }
+}
+
 /// A broken rule before its path is known.
 struct Failure {
     let keyword: Violation.Keyword

@@ -306,6 +306,12 @@ public struct ValidationContext: Sendable {
         record(failure, at: .key(key))
     }
 
+    /// Checks a value of a schema of several types, or of `null` alone, against its `type`.
+    public mutating func check(_ value: JSONValue?, at key: ValidationKey, _ rule: TypeRule) {
+        guard let value, let failure = rule.failure(value) else { return }
+        record(failure, at: .key(key))
+    }
+
     /// Checks a value against `enum` or `const`.
     public mutating func check<Value>(_ value: Value?, at key: ValidationKey, _ rule: ValueRule<Value>) {
         guard let value, let failure = rule.failure(value) else { return }

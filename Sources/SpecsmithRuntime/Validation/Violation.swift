@@ -11,13 +11,15 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         case minProperties, maxProperties, required, additionalProperties
         case `enum`, const
         case not
+        case type
     }
 
     /// The JSON path of the value, such as `grant_type` or `items[2].name`; empty for the root value.
     public let path: String
     /// The keyword whose constraint the value breaks.
     public let keyword: Keyword
-    /// The constraint as the spec states it: `64`, `0.01`, a pattern, a format, a required property's name;
+    /// The constraint as the spec states it: `64`, `0.01`, a pattern, a format, a required property's name,
+    /// the types allowed (`integer, string`);
     /// `nil` for `uniqueItems`, `enum`, `const`, `not` and `additionalProperties`.
     public let limit: String?
     /// What is wrong, without the path, such as `length 65 exceeds maxLength 64`.

@@ -121,6 +121,7 @@ public struct OldSetting: Codable, Hashable, Sendable {
 
 /// Shapes generated as best they can be, each with a warning.
 public struct Loose: Codable, Hashable, Sendable {
+    /// Of type string or integer.
     public let idOrName: JSONValue?
     public let labels: [String?]?
     /// Each row holds at most 3 numbers, each at most 9.

@@ -29,6 +29,7 @@ extension Setting.Closed: Validatable {
 extension Loose: Validatable {
     /// Records each constraint of the `Loose` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
+        context.check(idOrName, at: "idOrName", .type([.string, .integer]))
         context.check(each: grid, at: "grid") { context, item in
             context.check(item, at: .here, .maxItems(3))
             context.check(each: item, at: .here, .maximum(9))

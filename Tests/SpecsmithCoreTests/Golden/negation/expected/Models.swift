@@ -22,7 +22,8 @@ public struct Profile: Codable, Hashable, Sendable {
     /// Not not a multiple of 2 is a multiple of 2.
     /// Not allowed: not allowed: a multiple of 2.
     public let odd: Int?
-    /// A value of any type that is not a string; not checked yet.
+    /// A value of any type that is not a string.
+    /// Not allowed: of type string.
     public let anything: JSONValue?
     /// An object without both corners; not checked yet.
     public let shape: [String: JSONValue]?

@@ -28,6 +28,9 @@ extension Profile: Validatable {
                 subschema.check(value, at: "odd", .multipleOf(2))
             }
         }
+        context.checkNot(anything, at: "anything") { subschema, value in
+            subschema.check(value, at: "anything", .type([.string]))
+        }
     }
 }
 

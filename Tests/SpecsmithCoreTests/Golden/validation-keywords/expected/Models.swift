@@ -38,3 +38,42 @@ public struct Limits: Codable, Hashable, Sendable {
         self.labels = labels
     }
 }
+
+public struct Loose: Codable, Hashable, Sendable {
+    /// A number or a name.
+    /// Of type integer or string. At most 8 Unicode scalars. At least 1.
+    public let id: JSONValue
+    /// Of type null.
+    public let nothing: JSONValue?
+    /// Of type boolean, string or null.
+    public let optionalMixed: JSONValue?
+    public let mixedItems: [JSONValue]?
+    public let mixedValues: [String: JSONValue]?
+    /// Not allowed: of type string or integer.
+    public let notText: JSONValue?
+    /// Has the keys `mode` and `say "hi"`.
+    public let settings: [String: String]?
+    /// Has the key `kind`.
+    public let anything: JSONValue?
+
+    /// Creates a value from its properties.
+    public init(
+        id: JSONValue,
+        nothing: JSONValue? = nil,
+        optionalMixed: JSONValue? = nil,
+        mixedItems: [JSONValue]? = nil,
+        mixedValues: [String: JSONValue]? = nil,
+        notText: JSONValue? = nil,
+        settings: [String: String]? = nil,
+        anything: JSONValue? = nil
+    ) {
+        self.id = id
+        self.nothing = nothing
+        self.optionalMixed = optionalMixed
+        self.mixedItems = mixedItems
+        self.mixedValues = mixedValues
+        self.notText = notText
+        self.settings = settings
+        self.anything = anything
+    }
+}

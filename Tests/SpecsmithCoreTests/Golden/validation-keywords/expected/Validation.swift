@@ -23,3 +23,27 @@ extension Limits: Validatable {
         context.check(labels, at: "labels", .maxProperties(4))
     }
 }
+
+extension Loose: Validatable {
+    /// Records each constraint of the `Loose` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(id, at: "id", .type([.integer, .string]))
+        context.check(id, at: "id", .maxLength(8))
+        context.check(id, at: "id", .minimum(1))
+        context.check(nothing, at: "nothing", .type([.null]))
+        context.check(optionalMixed, at: "optionalMixed", .type([.boolean, .string, .null]))
+        context.check(each: mixedItems, at: "mixedItems") { context, item in
+            context.check(item, at: .here, .type([.integer, .boolean]))
+        }
+        context.check(eachValue: mixedValues, at: "mixedValues") { context, value in
+            context.check(value, at: .here, .type([.string, .array]))
+            context.check(value, at: .here, .minItems(1))
+        }
+        context.checkNot(notText, at: "notText") { subschema, value in
+            subschema.check(value, at: "notText", .type([.string, .integer]))
+        }
+        context.check(settings, at: "settings", .required("mode"))
+        context.check(settings, at: "settings", .required("say \"hi\""))
+        context.check(anything, at: "anything", .required("kind"))
+    }
+}
