@@ -22,6 +22,8 @@ enum RuntimeRule {
     /// `check(each:)` or `check(eachValue:)` with a closure: rules of members that are arrays or
     /// dictionaries themselves.
     case members([RuntimeRule])
+    /// `check(namesOf:)`: the rules of `propertyNames`, on each name.
+    case propertyNames([RuntimeRule])
 
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
@@ -47,6 +49,7 @@ enum RuntimeRule {
         case .const: "const"
         case .not: "not"
         case .members: "members"
+        case .propertyNames: "propertyNames"
         }
     }
 
@@ -73,6 +76,7 @@ enum RuntimeRule {
         case .maxProperties(let n): .properties(.maxProperties(n))
         case .required(let name): .properties(.required(name))
         case .not(let rules): .not(rules.map { make($0, type: type) })
+        case .propertyNames(let rules): .propertyNames(rules.map { make($0, type: "String") })
         case .members(let rules):
             .members(
                 rules.map { make($0, type: String(type.dropFirst(type.hasPrefix("[String: ") ? 9 : 1).dropLast())) }

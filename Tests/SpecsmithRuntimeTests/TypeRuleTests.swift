@@ -1,9 +1,9 @@
 import SpecsmithRuntime
 import Testing
 
-/// `type` on a value held as a JSONValue (a schema of several types, or of `null` alone), and `required`
-/// on a dictionary or a JSONValue.
-@Suite("Type and required rules")
+/// `type` on a value held as a JSONValue (a schema of several types, or of `null` alone); `required` and
+/// `propertyNames` on a dictionary or a JSONValue.
+@Suite("Type, required and property name rules")
 struct TypeRuleTests {
     private func violations(_ check: (inout ValidationContext) -> Void) -> [Violation] {
         do {
@@ -62,5 +62,26 @@ struct TypeRuleTests {
         #expect(messages { $0.check(object, at: "o", .required("name")) } == ["o: misses required property name"])
         // `required` says nothing about a value that is not an object.
         #expect(messages { $0.check(JSONValue.string("kind"), at: "o", .required("name")) }.isEmpty)
+    }
+
+    @Test func eachNameIsCheckedAtItsNameInNameOrder() {
+        let labels = ["ok": "1", "toolong": "2", "Up": "3"]
+        #expect(
+            messages { $0.check(namesOf: labels, at: "labels", .maxLength(3)) }
+                == ["labels.toolong: name length 7 exceeds maxLength 3"])
+        #expect(
+            messages { $0.check(namesOf: labels, at: "labels", .pattern(Pattern("^[a-z]+$"))) }
+                == ["labels.Up: name does not match pattern ^[a-z]+$"])
+        #expect(
+            messages { $0.check(namesOf: labels, at: "labels", ValueRule<String>.enum(["ok", "Up"])) }
+                == ["labels.toolong: name is not one of the 2 allowed values (enum)"])
+        let object: JSONValue = ["x": 1, "yy": 2]
+        #expect(
+            messages { $0.check(namesOf: object, at: "o", .maxLength(1)) } == ["o.yy: name length 2 exceeds maxLength 1"])
+        #expect(messages { $0.check(namesOf: object, at: "o", ValueRule<String>.const("x")) }.count == 1)
+        // A value that is not an object has no names.
+        #expect(messages { $0.check(namesOf: JSONValue.string("long name"), at: "o", .maxLength(1)) }.isEmpty)
+        let absent: [String: Int]? = nil
+        #expect(messages { $0.check(namesOf: absent, at: "o", .maxLength(1)) }.isEmpty)
     }
 }

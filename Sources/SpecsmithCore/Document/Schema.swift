@@ -151,6 +151,7 @@ public struct Schema: Sendable, Hashable {
         var additionalProperties: AdditionalProperties?
         var minProperties: Int?
         var maxProperties: Int?
+        var propertyNames: Schema?
         var items: Schema?
         var prefixItems: [Schema] = []
         var minItems: Int?
@@ -309,6 +310,12 @@ public struct Schema: Sendable, Hashable {
     public var anyOf: [Schema] {
         get { storage.fields.pointee.anyOf }
         _modify { yield &uniqueStorage().fields.pointee.anyOf }
+    }
+
+    /// `propertyNames`: the schema every name of an object meets.
+    public var propertyNames: Schema? {
+        get { storage.fields.pointee.propertyNames }
+        _modify { yield &uniqueStorage().fields.pointee.propertyNames }
     }
 
     /// `not`, as in the specification.

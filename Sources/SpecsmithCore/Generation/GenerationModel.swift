@@ -214,6 +214,9 @@ enum ValidationRule: Sendable, Hashable {
     /// arrays or dictionaries themselves (GeoJSON's positions, each of at least two numbers), whose
     /// constraints no check of the whole array reaches.
     indirect case members([ValidationRule])
+    /// `propertyNames` of a dictionary or a JSONValue: rules that each name meets (a string's, and its
+    /// `enum` or `const` as values).
+    indirect case propertyNames([ValidationRule])
 }
 
 /// A server the API is served from.

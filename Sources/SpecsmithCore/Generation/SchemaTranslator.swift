@@ -330,6 +330,10 @@ struct SchemaTranslator {
         for subschema in negated {
             if case .rule(let rule) = notRule(subschema, swiftType: swiftType) { applying.append(rule) }
         }
+        if let names = propertyNames(of: schema), Self.rule(.propertyNames([]), appliesTo: swiftType) {
+            let rules = nameRules(names)
+            if !rules.isEmpty { applying.append(.propertyNames(rules)) }
+        }
         // A constraint that two parts state alike is checked once. The lists are short: comparing each
         // rule with those before it costs less than hashing them.
         guard applying.count > 1 else { return applying }
@@ -472,6 +476,8 @@ struct SchemaTranslator {
             return true
         case .members:
             return isArray || isDictionary
+        case .propertyNames:
+            return isDictionary || isAny
         }
     }
 
@@ -557,6 +563,10 @@ struct SchemaTranslator {
                 .warning(
                     "minProperties and maxProperties of an object with properties are not checked yet",
                     at: schema.location))
+        }
+        if let names = schema.propertyNames {
+            diagnostics.append(
+                .warning("propertyNames of an object with properties is not checked yet", at: names.location))
         }
         var nested: [TypeDeclaration] = []
         var properties: [PropertyDeclaration] = []
@@ -1340,6 +1350,22 @@ struct SchemaTranslator {
         needsOwnType(document.dereferenced(document.schema(for: ref)))
     }
 
+    /// The `propertyNames` of `schema`, or of the schema it refers to.
+    private func propertyNames(of schema: Schema) -> Schema? {
+        if let names = schema.propertyNames { return names }
+        guard let ref = schema.ref, !hasStructOrEnum(ref) else { return nil }
+        return document.dereferenced(document.schema(for: ref)).propertyNames
+    }
+
+    /// The rules of a `propertyNames` schema that a name can break: a string's, with `enum` and `const`
+    /// as values.
+    private mutating func nameRules(_ names: Schema) -> [ValidationRule] {
+        let resolved = names.ref.map { document.dereferenced(document.schema(for: $0)) } ?? names
+        let rules = ownRules(resolved, enumAsValues: true).filter { Self.rule($0, appliesTo: "String") }
+        checkPatterns(rules.map { ($0, resolved.location) })
+        return rules
+    }
+
     /// Whether a value of `schema` (or of the schema it refers to) may be null: a response body of it
     /// decodes as optional.
     func allowsNull(_ schema: Schema) -> Bool {
@@ -1559,6 +1585,9 @@ struct SchemaTranslator {
                 // `Not allowed: at least 10 and at most 20.`
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append(phrases.isEmpty ? "Never allowed." : "Not allowed: \(phrases.joined(separator: " and ")).")
+            case .propertyNames(let inner):
+                let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                sentences.append("Each name: \(phrases.joined(separator: " and ")).")
             case .type, .maxLength, .minLength, .listed, .members, .required: break
             }
         }

@@ -17,10 +17,10 @@ struct Translator {
         // SpecsmithRuntime's public types.
         "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
         "ClientRedaction", "DateTime", "ExactDecimal", "HTTPTransport", "Indirect", "ItemsRule", "JSONCoding",
-        "JSONValue", "ListedRule", "LoggingMiddleware", "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle",
-        "Pattern", "PreparedRequest",
+        "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "NumberRule", "OneOfDecoding", "OpenEnum",
+        "PathStyle", "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
-        "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule",
+        "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule", "TypeRule",
         "URLSessionTransport", "UndeclaredProperties", "UnexpectedResponse", "Validatable", "ValidationContext",
         "ValidationError", "ValidationKey", "ValueRule", "Violation",
         // HTTPTypes' request, which the runtime's API hands out.

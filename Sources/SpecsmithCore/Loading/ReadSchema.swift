@@ -44,6 +44,9 @@ extension LoadSession {
         }
         schema.minProperties = o.count(.minProperties)
         schema.maxProperties = o.count(.maxProperties)
+        if let names = o.value(.propertyNames) {
+            schema.propertyNames = readSchema(names, file: file, key: "propertyNames")
+        }
 
         if let items = o.value(.items) {
             if items.sequence != nil {

@@ -6,7 +6,7 @@ import SpecsmithYAML
 enum SchemaKeyword: String, CaseIterable {
     case ref = "$ref"
     case type, nullable, format, title, description
-    case properties, required, additionalProperties, minProperties, maxProperties
+    case properties, required, additionalProperties, minProperties, maxProperties, propertyNames
     case items, prefixItems, minItems, maxItems, uniqueItems
     case allOf, oneOf, anyOf, not, discriminator
     case `enum`, const, `default`, example, examples
@@ -21,14 +21,14 @@ enum SchemaKeyword: String, CaseIterable {
     // JSON Schema keywords Specsmith does not model: each is reported where it is used.
     case id = "$id", anchor = "$anchor", dynamicRef = "$dynamicRef", dynamicAnchor = "$dynamicAnchor"
     case recursiveRef = "$recursiveRef", recursiveAnchor = "$recursiveAnchor", vocabulary = "$vocabulary"
-    case patternProperties, propertyNames, unevaluatedProperties, unevaluatedItems
+    case patternProperties, unevaluatedProperties, unevaluatedItems
     case contains, minContains, maxContains, dependentRequired, dependentSchemas, dependencies
     case `if`, then, `else`, contentSchema, additionalItems, xml
 
     var isUnsupported: Bool {
         switch self {
         case .id, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary,
-            .patternProperties, .propertyNames, .unevaluatedProperties, .unevaluatedItems, .contains, .minContains,
+            .patternProperties, .unevaluatedProperties, .unevaluatedItems, .contains, .minContains,
             .maxContains, .dependentRequired, .dependentSchemas, .dependencies, .if, .then, .else, .contentSchema,
             .additionalItems, .xml:
             true
@@ -44,7 +44,7 @@ enum SchemaKeyword: String, CaseIterable {
         case .maxLength, .minLength, .pattern: ("strings", [.string])
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf: ("numbers", [.number, .integer])
         case .items, .prefixItems, .minItems, .maxItems, .uniqueItems: ("arrays", [.array])
-        case .properties, .additionalProperties, .minProperties, .maxProperties: ("objects", [.object])
+        case .properties, .additionalProperties, .minProperties, .maxProperties, .propertyNames: ("objects", [.object])
         default: nil
         }
     }

@@ -11,6 +11,8 @@ struct CheckWriter {
         case elements
         /// Each value of a dictionary, at its name (`check(eachValue:)`).
         case values
+        /// Each name of a dictionary or an object, at the name (`check(namesOf:)`).
+        case names
 
         /// The argument label before the value.
         var label: String {
@@ -18,6 +20,7 @@ struct CheckWriter {
             case .value: ""
             case .elements: "each: "
             case .values: "eachValue: "
+            case .names: "namesOf: "
             }
         }
 
@@ -28,6 +31,7 @@ struct CheckWriter {
             case .value: ""
             case .elements: "Item"
             case .values: "Value"
+            case .names: "Name"
             }
         }
     }
@@ -64,6 +68,7 @@ struct CheckWriter {
     private func memberType(of type: String, _ target: Target) -> String? {
         let type = resolved(type)
         guard target != .value else { return type }
+        if target == .names { return type.hasPrefix("[String: ") || type == "JSONValue" ? "String" : nil }
         guard type.hasPrefix("["), type.hasSuffix("]"), type.hasPrefix("[String: ") == (target == .values) else {
             return nil
         }
@@ -175,6 +180,19 @@ struct CheckWriter {
                 receiver: receiver,
                 constantBase: constantBase
             )
+        case .propertyNames(let rules):
+            guard target == .value, let nameType = self.memberType(of: memberType, .names) else { return [] }
+            return rules.flatMap {
+                statements(
+                    for: $0,
+                    value: value,
+                    key: key,
+                    memberType: nameType,
+                    target: .names,
+                    receiver: receiver,
+                    constantBase: constantBase
+                )
+            }
         case .not(let rules):
             let opener = "\(receiver).checkNot(\(argument), at: \(key))"
             // A `not` without rules is `false`: any value breaks it.
@@ -222,7 +240,8 @@ extension ValidationRule {
     /// when the array or dictionary is itself a member.
     var isAboutCollections: Bool {
         switch self {
-        case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .members: true
+        case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .members, .propertyNames:
+            true
         default: false
         }
     }

@@ -682,6 +682,8 @@ struct Renderer {
         case .not: ".not"
         // Members' rules are checked in a closure of their own (see ``CheckWriter``), never an expression.
         case .members: ".members"
+        // Names' rules are checked by statements of their own (see ``CheckWriter``), never an expression.
+        case .propertyNames: ".propertyNames"
         }
     }
 

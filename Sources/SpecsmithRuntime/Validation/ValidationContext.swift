@@ -306,6 +306,50 @@ public struct ValidationContext: Sendable {
         record(failure, at: .key(key))
     }
 
+    // MARK: Names
+
+    /// Checks each name of a dictionary against its schema's `propertyNames`, at the name.
+    public mutating func check<Value>(namesOf values: [String: Value]?, at key: ValidationKey, _ rule: StringRule) {
+        forEachName(values?.keys, at: key) { rule.failure($0) }
+    }
+
+    /// Checks each name of a dictionary against the `enum` or `const` of its schema's `propertyNames`.
+    public mutating func check<Value>(
+        namesOf values: [String: Value]?,
+        at key: ValidationKey,
+        _ rule: ValueRule<String>
+    ) {
+        forEachName(values?.keys, at: key) { rule.failure($0) }
+    }
+
+    /// Checks each name of a value that is an object against its schema's `propertyNames`.
+    public mutating func check(namesOf value: JSONValue?, at key: ValidationKey, _ rule: StringRule) {
+        guard case .object(let object)? = value else { return }
+        forEachName(object.keys, at: key) { rule.failure($0) }
+    }
+
+    /// Checks each name of a value that is an object against the `enum` or `const` of its schema's
+    /// `propertyNames`.
+    public mutating func check(namesOf value: JSONValue?, at key: ValidationKey, _ rule: ValueRule<String>) {
+        guard case .object(let object)? = value else { return }
+        forEachName(object.keys, at: key) { rule.failure($0) }
+    }
+
+    /// Records the failure of each name, in name order, at the name: `length 5 exceeds maxLength 3`
+    /// becomes `name length 5 exceeds maxLength 3`.
+    private mutating func forEachName<Names: Collection<String>>(
+        _ names: Names?,
+        at key: ValidationKey,
+        _ failure: (String) -> Failure?
+    ) {
+        guard let names else { return }
+        for name in names.sorted() {
+            guard let broken = failure(name) else { continue }
+            let failure = Failure(broken.keyword, limit: broken.limit, message: "name " + broken.message)
+            record(failure, at: .key(key), .name(name))
+        }
+    }
+
     /// Checks a value of a schema of several types, or of `null` alone, against its `type`.
     public mutating func check(_ value: JSONValue?, at key: ValidationKey, _ rule: TypeRule) {
         guard let value, let failure = rule.failure(value) else { return }

@@ -77,3 +77,40 @@ public struct Loose: Codable, Hashable, Sendable {
         self.anything = anything
     }
 }
+
+public struct Names: Codable, Hashable, Sendable {
+    /// Each name: at most 3 Unicode scalars and matches `^[a-z]+$`.
+    public let labels: [String: String]?
+    /// Each name: one of `"a"`, `"b"`.
+    public let picked: [String: Int]?
+    public let nested: [String: [String: String]]?
+    /// Each name: always `"x"`.
+    public let anything: JSONValue?
+    public let fixed: Fixed?
+
+    /// Creates a value from its properties.
+    public init(
+        labels: [String: String]? = nil,
+        picked: [String: Int]? = nil,
+        nested: [String: [String: String]]? = nil,
+        anything: JSONValue? = nil,
+        fixed: Fixed? = nil
+    ) {
+        self.labels = labels
+        self.picked = picked
+        self.nested = nested
+        self.anything = anything
+        self.fixed = fixed
+    }
+
+    public struct Fixed: Codable, Hashable, Sendable {
+        public let a: String?
+
+        /// Creates a value from its properties.
+        public init(
+            a: String? = nil
+        ) {
+            self.a = a
+        }
+    }
+}

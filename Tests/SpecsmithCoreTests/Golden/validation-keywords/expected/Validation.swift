@@ -47,3 +47,20 @@ extension Loose: Validatable {
         context.check(anything, at: "anything", .required("kind"))
     }
 }
+
+extension Names: Validatable {
+    private static let labelsNamePattern = Pattern("^[a-z]+$")
+
+    private static let pickedNameValues: ValueRule<String> = .enum(["a", "b"])
+
+    /// Records each constraint of the `Names` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(namesOf: labels, at: "labels", .maxLength(3))
+        context.check(namesOf: labels, at: "labels", .pattern(Self.labelsNamePattern))
+        context.check(namesOf: picked, at: "picked", Self.pickedNameValues)
+        context.check(eachValue: nested, at: "nested") { context, value in
+            context.check(namesOf: value, at: .here, .minLength(2))
+        }
+        context.check(namesOf: anything, at: "anything", .const("x"))
+    }
+}
