@@ -330,7 +330,7 @@ struct SchemaTranslator {
         for subschema in negated {
             if case .rule(let rule) = notRule(subschema, swiftType: swiftType) { applying.append(rule) }
         }
-        if let names = propertyNames(of: schema), Self.rule(.propertyNames([]), appliesTo: swiftType) {
+        if Self.rule(.propertyNames([]), appliesTo: swiftType), let names = propertyNames(of: schema) {
             let rules = nameRules(names)
             if !rules.isEmpty { applying.append(.propertyNames(rules)) }
         }
