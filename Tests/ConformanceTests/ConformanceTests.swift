@@ -89,6 +89,7 @@ struct ConformanceTests {
             (.maxProperties(1), "[String: JSONValue]"), (.not([.maxLength(0)]), "String"),
             (.members([.minItems(1)]), "[[Int]]"), (.type([.integer, .string]), "JSONValue"),
             (.required("a"), "[String: JSONValue]"), (.propertyNames([.maxLength(2)]), "[String: Int]"),
+            (.dependentRequired("b", by: "a"), "[String: Int]"),
         ]
         for (rule, type) in samples {
             let expression = Renderer.expression(rule, type: type)
@@ -101,7 +102,7 @@ struct ConformanceTests {
             switch rule {
             case .type, .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
                 .multipleOf, .listed, .enumeration, .const, .minItems, .maxItems, .uniqueItems, .minProperties,
-                .maxProperties, .required, .not, .members, .propertyNames:
+                .maxProperties, .required, .dependentRequired, .not, .members, .propertyNames:
                 break
             }
         }

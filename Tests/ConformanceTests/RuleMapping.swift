@@ -44,6 +44,7 @@ enum RuntimeRule {
         case .properties(.minProperties): "minProperties"
         case .properties(.maxProperties): "maxProperties"
         case .properties(.required): "required"
+        case .properties(.dependentRequired): "dependentRequired"
         case .listed: "listed"
         case .enumeration: "enum"
         case .const: "const"
@@ -75,6 +76,7 @@ enum RuntimeRule {
         case .minProperties(let n): .properties(.minProperties(n))
         case .maxProperties(let n): .properties(.maxProperties(n))
         case .required(let name): .properties(.required(name))
+        case .dependentRequired(let name, let trigger): .properties(.dependentRequired(name, by: trigger))
         case .not(let rules): .not(rules.map { make($0, type: type) })
         case .propertyNames(let rules): .propertyNames(rules.map { make($0, type: "String") })
         case .members(let rules):

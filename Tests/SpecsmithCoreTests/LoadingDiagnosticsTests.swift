@@ -140,4 +140,32 @@ struct LoadingDiagnosticsTests {
         #expect(b.types == [.string, .null])
         #expect(b.exclusiveMaximum?.text == "5")
     }
+
+    @Test("propertyNames and dependentRequired are read, in 3.0 with a warning; each applies to objects")
+    func objectKeywordsOf31() throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: object
+                  propertyNames: {maxLength: 3}
+                  dependentRequired: {a: [b, c]}
+                B: {type: string, dependentRequired: {a: [b]}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "keys.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "keys.yaml:8:7: warning: \"propertyNames\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "keys.yaml:9:7: warning: \"dependentRequired\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "keys.yaml:10:23: warning: \"dependentRequired\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "keys.yaml:10:23: warning: \"dependentRequired\" applies to objects; it has no effect on type string",
+            ]
+        )
+        let a = try #require(result.document?.components.schemas["A"])
+        #expect(a.propertyNames?.maxLength == 3)
+        #expect(a.dependentRequired["a"] == ["b", "c"])
+    }
 }

@@ -84,4 +84,20 @@ struct TypeRuleTests {
         let absent: [String: Int]? = nil
         #expect(messages { $0.check(namesOf: absent, at: "o", .maxLength(1)) }.isEmpty)
     }
+
+    @Test func dependentRequiredAsksForAKeyOnlyWhenItsTriggerIsThere() {
+        let rule = PropertiesRule.dependentRequired("height", by: "width")
+        #expect(messages { $0.check(["width": 1, "height": 2], at: "size", rule) }.isEmpty)
+        #expect(messages { $0.check(["depth": 1], at: "size", rule) }.isEmpty)
+        let found = violations { $0.check(["width": 1], at: "size", rule) }
+        #expect(found.map(\.description) == ["size: misses property height, which width requires (dependentRequired)"])
+        #expect(found.first?.keyword == .dependentRequired)
+        #expect(found.first?.limit == "height")
+        let present: String? = "x"
+        let absent: String? = nil
+        #expect(messages { $0.check(present: present, at: "cvc", requiredBy: "card") }.isEmpty)
+        #expect(
+            messages { $0.check(present: absent, at: "cvc", requiredBy: "card") }
+                == ["misses property cvc, which card requires (dependentRequired)"])
+    }
 }

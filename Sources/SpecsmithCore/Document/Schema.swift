@@ -152,6 +152,7 @@ public struct Schema: Sendable, Hashable {
         var minProperties: Int?
         var maxProperties: Int?
         var propertyNames: Schema?
+        var dependentRequired: OrderedMap<[String]> = OrderedMap()
         var items: Schema?
         var prefixItems: [Schema] = []
         var minItems: Int?
@@ -316,6 +317,12 @@ public struct Schema: Sendable, Hashable {
     public var propertyNames: Schema? {
         get { storage.fields.pointee.propertyNames }
         _modify { yield &uniqueStorage().fields.pointee.propertyNames }
+    }
+
+    /// `dependentRequired`: for a property's name, the names that must be present when it is.
+    public var dependentRequired: OrderedMap<[String]> {
+        get { storage.fields.pointee.dependentRequired }
+        _modify { yield &uniqueStorage().fields.pointee.dependentRequired }
     }
 
     /// `not`, as in the specification.

@@ -51,9 +51,26 @@ struct StructDeclaration: Sendable, Hashable {
     var extras: ExtraProperties? = nil
     /// `not: {required: [...]}` on the object: for each, the properties that must not all be present.
     var notRequired: [[PropertyDeclaration]] = []
+    /// `dependentRequired` on the object, for properties that may be absent.
+    var dependentRequired: [DependentRequirement] = []
 
     /// Whether any property holds a secret, so the type needs a redacting mirror.
     var hasSecrets: Bool { properties.contains(where: \.isSecret) }
+}
+
+/// `dependentRequired` of an object: when `trigger` is present, so is each of `dependents`.
+struct DependentRequirement: Sendable, Hashable {
+    /// A property that may be absent: its wire name, and how the struct reads it (`name`,
+    /// `additionalProperties["name"]`), as an optional.
+    struct Member: Sendable, Hashable {
+        var wireName: String
+        var reader: String
+    }
+
+    /// `nil` when the property is always present (a required one).
+    var trigger: Member?
+    var triggerName: String
+    var dependents: [Member]
 }
 
 /// The properties of an object that its schema does not declare, as a struct keeps them.
@@ -207,6 +224,8 @@ enum ValidationRule: Sendable, Hashable {
     /// `required` of an object without properties (a dictionary or a JSONValue): a key it holds. A
     /// struct's required properties are its non-optional ones instead.
     case required(String)
+    /// `dependentRequired` of an object without properties: the first key is there when the second is.
+    case dependentRequired(String, by: String)
     /// `not`: the value must not meet every one of these rules (the `not` subschema's, for the value's
     /// type); with none, no value is allowed.
     indirect case not([ValidationRule])

@@ -466,7 +466,7 @@ struct SchemaTranslator {
             return ["Int", "Int32", "Int64", "Double", "Float"].contains(swiftType) || isAny
         case .minItems, .maxItems, .uniqueItems:
             return isArray || isAny
-        case .minProperties, .maxProperties, .required:
+        case .minProperties, .maxProperties, .required, .dependentRequired:
             return isDictionary || isAny
         case .listed:
             return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
@@ -646,6 +646,9 @@ struct SchemaTranslator {
         }
         var declaration = StructDeclaration(
             name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested, extras: extras)
+        if !schema.dependentRequired.isEmpty {
+            declaration.dependentRequired = dependentRequirements(schema, properties: properties, extras: extras)
+        }
         if let negated = schema.not {
             let names = Self.requiredOnly(document.dereferenced(negated)) ?? []
             let named = names.compactMap { name in properties.first { $0.wireName == name } }
@@ -659,6 +662,43 @@ struct SchemaTranslator {
             }
         }
         return declaration
+    }
+
+    /// The `dependentRequired` of a struct's schema, as checks of its properties: those it declares, or
+    /// keeps with the undeclared ones. A property the struct has no place for is never present: as a
+    /// trigger it requires nothing; as a dependent it is warned about and left out.
+    private mutating func dependentRequirements(
+        _ schema: Schema, properties: [PropertyDeclaration], extras: ExtraProperties?
+    ) -> [DependentRequirement] {
+        // A property the struct may lack, how it reads it; `.some(nil)` for one always present.
+        func member(_ name: String) -> DependentRequirement.Member?? {
+            if let property = properties.first(where: { $0.wireName == name }) {
+                guard property.isOptional else { return .some(nil) }
+                return DependentRequirement.Member(wireName: name, reader: property.reader)
+            }
+            guard let extras, case .kept = extras.kind else { return nil }
+            return DependentRequirement.Member(wireName: name, reader: "\(extras.name)[\(SwiftLiteral.string(name))]")
+        }
+        var requirements: [DependentRequirement] = []
+        for entry in schema.dependentRequired {
+            guard let trigger = member(entry.key) else { continue }
+            var dependents: [DependentRequirement.Member] = []
+            for name in entry.value {
+                switch member(name) {
+                case .some(.some(let dependent)): dependents.append(dependent)
+                case .some(nil): break
+                case nil:
+                    diagnostics.append(
+                        .warning(
+                            "dependentRequired names \(name), which the object neither declares nor keeps: not checked",
+                            at: schema.location))
+                }
+            }
+            if !dependents.isEmpty {
+                requirements.append(DependentRequirement(trigger: trigger, triggerName: entry.key, dependents: dependents))
+            }
+        }
+        return requirements
     }
 
     /// The names of a schema that says only `required` (besides `type: object` and annotations), or `nil`.
@@ -1425,6 +1465,9 @@ struct SchemaTranslator {
         if let n = schema.maxProperties { rules.append(.maxProperties(n)) }
         if schema.properties.isEmpty {
             for name in schema.required { rules.append(.required(name)) }
+            for entry in schema.dependentRequired {
+                for name in entry.value { rules.append(.dependentRequired(name, by: entry.key)) }
+            }
         }
         return rules
     }
@@ -1549,6 +1592,7 @@ struct SchemaTranslator {
         for rule in rules {
             switch rule {
             case .required(let name): required.append("`\(name)`")
+            case .dependentRequired(let name, let trigger): sentences.append("Has the key `\(name)` when it has `\(trigger)`.")
             case .type(let types):
                 let names = types.map(\.rawValue)
                 let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()
@@ -1588,7 +1632,7 @@ struct SchemaTranslator {
             case .propertyNames(let inner):
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append("Each name: \(phrases.joined(separator: " and ")).")
-            case .type, .maxLength, .minLength, .listed, .members, .required: break
+            case .type, .maxLength, .minLength, .listed, .members, .required, .dependentRequired: break
             }
         }
         if !required.isEmpty {

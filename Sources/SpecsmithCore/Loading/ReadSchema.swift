@@ -44,8 +44,16 @@ extension LoadSession {
         }
         schema.minProperties = o.count(.minProperties)
         schema.maxProperties = o.count(.maxProperties)
+        for (name, _, value) in o.entries(.dependentRequired) {
+            schema.dependentRequired[name] = stringList(value, key: "dependentRequired") ?? []
+        }
         if let names = o.value(.propertyNames) {
             schema.propertyNames = readSchema(names, file: file, key: "propertyNames")
+        }
+        if version == .v30, schema.propertyNames != nil || !schema.dependentRequired.isEmpty {
+            for keyword in [SchemaKeyword.propertyNames, .dependentRequired] where o.value(keyword) != nil {
+                report(.onlyIn31(keyword.rawValue, at: o.keyLocation(keyword)))
+            }
         }
 
         if let items = o.value(.items) {

@@ -6,7 +6,7 @@ import SpecsmithYAML
 enum SchemaKeyword: String, CaseIterable {
     case ref = "$ref"
     case type, nullable, format, title, description
-    case properties, required, additionalProperties, minProperties, maxProperties, propertyNames
+    case properties, required, additionalProperties, minProperties, maxProperties, propertyNames, dependentRequired
     case items, prefixItems, minItems, maxItems, uniqueItems
     case allOf, oneOf, anyOf, not, discriminator
     case `enum`, const, `default`, example, examples
@@ -22,14 +22,14 @@ enum SchemaKeyword: String, CaseIterable {
     case id = "$id", anchor = "$anchor", dynamicRef = "$dynamicRef", dynamicAnchor = "$dynamicAnchor"
     case recursiveRef = "$recursiveRef", recursiveAnchor = "$recursiveAnchor", vocabulary = "$vocabulary"
     case patternProperties, unevaluatedProperties, unevaluatedItems
-    case contains, minContains, maxContains, dependentRequired, dependentSchemas, dependencies
+    case contains, minContains, maxContains, dependentSchemas, dependencies
     case `if`, then, `else`, contentSchema, additionalItems, xml
 
     var isUnsupported: Bool {
         switch self {
         case .id, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary,
             .patternProperties, .unevaluatedProperties, .unevaluatedItems, .contains, .minContains,
-            .maxContains, .dependentRequired, .dependentSchemas, .dependencies, .if, .then, .else, .contentSchema,
+            .maxContains, .dependentSchemas, .dependencies, .if, .then, .else, .contentSchema,
             .additionalItems, .xml:
             true
         default:
@@ -44,7 +44,8 @@ enum SchemaKeyword: String, CaseIterable {
         case .maxLength, .minLength, .pattern: ("strings", [.string])
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf: ("numbers", [.number, .integer])
         case .items, .prefixItems, .minItems, .maxItems, .uniqueItems: ("arrays", [.array])
-        case .properties, .additionalProperties, .minProperties, .maxProperties, .propertyNames: ("objects", [.object])
+        case .properties, .additionalProperties, .minProperties, .maxProperties, .propertyNames, .dependentRequired:
+            ("objects", [.object])
         default: nil
         }
     }

@@ -622,6 +622,24 @@ struct Renderer {
             statements += properties.map { "    subschema.check(present: value.\($0.reader), at: \(SwiftLiteral.string($0.wireName)))" }
             statements.append("}")
         }
+        // `dependentRequired`: each dependent is there when its trigger is.
+        for requirement in entry.declaration.dependentRequired {
+            func reader(_ member: DependentRequirement.Member) -> String {
+                member.reader == "context" ? "self.context" : member.reader
+            }
+            let checks = requirement.dependents.map {
+                String(
+                    concatenating: "context.check(present: ", reader($0), ", at: ", SwiftLiteral.string($0.wireName),
+                    ", requiredBy: ", SwiftLiteral.string(requirement.triggerName), ")")
+            }
+            if let trigger = requirement.trigger {
+                statements.append(String(concatenating: "if ", reader(trigger), " != nil {"))
+                statements += checks.map { "    " + $0 }
+                statements.append("}")
+            } else {
+                statements += checks
+            }
+        }
         if let extras = entry.declaration.extras {
             switch extras.kind {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
@@ -678,6 +696,8 @@ struct Renderer {
         case .minProperties(let n): ".minProperties(\(n))"
         case .maxProperties(let n): ".maxProperties(\(n))"
         case .required(let name): ".required(\(SwiftLiteral.string(name)))"
+        case .dependentRequired(let name, let trigger):
+            ".dependentRequired(\(SwiftLiteral.string(name)), by: \(SwiftLiteral.string(trigger)))"
         // A `not` is a statement of its own (see ``CheckWriter``), never an expression.
         case .not: ".not"
         // Members' rules are checked in a closure of their own (see ``CheckWriter``), never an expression.

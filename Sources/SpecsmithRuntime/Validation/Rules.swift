@@ -145,6 +145,8 @@ public enum PropertiesRule: Sendable, Hashable {
     case maxProperties(Int)
     /// A property with this name is present.
     case required(String)
+    /// `dependentRequired`: a property with the first name is present when one with the second is.
+    case dependentRequired(String, by: String)
 
     func failure<Value>(_ value: [String: Value]) -> Failure? {
         switch self {
@@ -165,7 +167,15 @@ public enum PropertiesRule: Sendable, Hashable {
         case .required(let name):
             guard value[name] == nil else { return nil }
             return Failure(.required, limit: name, message: "misses required property \(name)")
+        case .dependentRequired(let name, let trigger):
+            guard value[trigger] != nil, value[name] == nil else { return nil }
+            return Self.dependentFailure(name, by: trigger)
         }
+    }
+
+    /// The failure of a property that `dependentRequired` asks for, missing.
+    static func dependentFailure(_ name: String, by trigger: String) -> Failure {
+        Failure(.dependentRequired, limit: name, message: "misses property \(name), which \(trigger) requires (dependentRequired)")
     }
 }
 

@@ -445,6 +445,13 @@ public struct ValidationContext: Sendable {
         record(Failure(.required, limit: name, message: "misses required property \(name)"))
     }
 
+    /// Checks `dependentRequired` for a property of a generated struct, when the property `trigger`
+    /// is present: a `nil` value is missing, reported at the object.
+    public mutating func check<Value>(present value: Value?, at key: ValidationKey, requiredBy trigger: String) {
+        guard value == nil else { return }
+        record(PropertiesRule.dependentFailure(key.name?.description ?? "", by: trigger))
+    }
+
     // MARK: Undeclared properties
 
     /// Checks `additionalProperties: false`: records a violation at each key the value arrived with that

@@ -8,7 +8,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         case maxLength, minLength, pattern, format
         case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
         case minItems, maxItems, uniqueItems
-        case minProperties, maxProperties, required, additionalProperties
+        case minProperties, maxProperties, required, additionalProperties, dependentRequired
         case `enum`, const
         case not
         case type

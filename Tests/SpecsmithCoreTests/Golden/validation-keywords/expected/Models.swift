@@ -114,3 +114,83 @@ public struct Names: Codable, Hashable, Sendable {
         }
     }
 }
+
+public struct Billing: Codable, Hashable, Sendable {
+    public let name: String
+    public let creditCard: String?
+    public let billingAddress: String?
+    public let context: String?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: String]
+
+    /// Creates a value from its properties.
+    public init(
+        name: String,
+        creditCard: String? = nil,
+        billingAddress: String? = nil,
+        context: String? = nil,
+        additionalProperties: [String: String] = [:]
+    ) {
+        self.name = name
+        self.creditCard = creditCard
+        self.billingAddress = billingAddress
+        self.context = context
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decode(String.self, forKey: .name)
+        self.creditCard = try container.decodeIfPresent(String.self, forKey: .creditCard)
+        self.billingAddress = try container.decodeIfPresent(String.self, forKey: .billingAddress)
+        self.context = try container.decodeIfPresent(String.self, forKey: .context)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            String.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.name, forKey: .name)
+        try container.encodeIfPresent(self.creditCard, forKey: .creditCard)
+        try container.encodeIfPresent(self.billingAddress, forKey: .billingAddress)
+        try container.encodeIfPresent(self.context, forKey: .context)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name
+        case creditCard
+        case billingAddress
+        case context
+    }
+}
+
+public typealias Pairs = [String: Int]
+
+public struct Closed: Codable, Hashable, Sendable {
+    public let a: String?
+
+    /// Creates a value from its properties.
+    public init(
+        a: String? = nil
+    ) {
+        self.a = a
+    }
+}
+
+public struct PairUser: Codable, Hashable, Sendable {
+    /// Has the key `height` when it has `width`.
+    public let pairs: Pairs?
+
+    /// Creates a value from its properties.
+    public init(
+        pairs: Pairs? = nil
+    ) {
+        self.pairs = pairs
+    }
+}

@@ -64,3 +64,22 @@ extension Names: Validatable {
         context.check(namesOf: anything, at: "anything", .const("x"))
     }
 }
+
+extension Billing: Validatable {
+    /// Records each constraint of the `Billing` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        if creditCard != nil {
+            context.check(present: billingAddress, at: "billingAddress", requiredBy: "creditCard")
+            context.check(present: self.context, at: "context", requiredBy: "creditCard")
+            context.check(present: additionalProperties["cvc"], at: "cvc", requiredBy: "creditCard")
+        }
+        context.check(present: self.context, at: "context", requiredBy: "name")
+    }
+}
+
+extension PairUser: Validatable {
+    /// Records each constraint of the `PairUser` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(pairs, at: "pairs", .dependentRequired("height", by: "width"))
+    }
+}
