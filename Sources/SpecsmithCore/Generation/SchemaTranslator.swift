@@ -695,7 +695,8 @@ struct SchemaTranslator {
                 }
             }
             if !dependents.isEmpty {
-                requirements.append(DependentRequirement(trigger: trigger, triggerName: entry.key, dependents: dependents))
+                requirements.append(
+                    DependentRequirement(trigger: trigger, triggerName: entry.key, dependents: dependents))
             }
         }
         return requirements
@@ -1592,7 +1593,8 @@ struct SchemaTranslator {
         for rule in rules {
             switch rule {
             case .required(let name): required.append("`\(name)`")
-            case .dependentRequired(let name, let trigger): sentences.append("Has the key `\(name)` when it has `\(trigger)`.")
+            case .dependentRequired(let name, let trigger):
+                sentences.append("Has the key `\(name)` when it has `\(trigger)`.")
             case .type(let types):
                 let names = types.map(\.rawValue)
                 let list = names.count > 1 ? names.dropLast().joined(separator: ", ") + " or " + names.last! : names.joined()

@@ -240,8 +240,8 @@ extension ValidationRule {
     /// when the array or dictionary is itself a member.
     var isAboutCollections: Bool {
         switch self {
-        case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired, .members,
-            .propertyNames:
+        case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired,
+            .members, .propertyNames:
             true
         default: false
         }

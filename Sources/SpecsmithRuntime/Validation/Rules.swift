@@ -175,7 +175,9 @@ public enum PropertiesRule: Sendable, Hashable {
 
     /// The failure of a property that `dependentRequired` asks for, missing.
     static func dependentFailure(_ name: String, by trigger: String) -> Failure {
-        Failure(.dependentRequired, limit: name, message: "misses property \(name), which \(trigger) requires (dependentRequired)")
+        Failure(
+            .dependentRequired, limit: name,
+            message: "misses property \(name), which \(trigger) requires (dependentRequired)")
     }
 }
 
