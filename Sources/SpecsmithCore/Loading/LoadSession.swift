@@ -116,14 +116,26 @@ final class LoadSession {
             return nil
         }
         let versionText = versionEntry.value.scalar?.text ?? ""
-        switch versionText {
-        case "3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4": version = .v30
-        case "3.1.0", "3.1.1": version = .v31
-        default:
+        guard let family = Self.versionFamily(versionText) else {
             report(.unsupportedVersion(versionText, at: versionEntry.value.location))
             return nil
         }
+        version = family
         return readDocument(root, versionText: versionText)
+    }
+
+    /// The family of an `openapi` version: `3.0.` or `3.1.` and a patch number. The specification says
+    /// tools must not tell patch versions apart (3.1.2 is read as 3.1.0 is); `nil` for any other text.
+    static func versionFamily(_ text: String) -> OpenAPIVersion? {
+        let family: OpenAPIVersion
+        switch text.prefix(4) {
+        case "3.0.": family = .v30
+        case "3.1.": family = .v31
+        default: return nil
+        }
+        let patch = text.utf8.dropFirst(4)
+        let isNumber = !patch.isEmpty && patch.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return isNumber ? family : nil
     }
 
     private func readDocument(_ root: YAMLNode, versionText: String) -> OpenAPIDocument? {
