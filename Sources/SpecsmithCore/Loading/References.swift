@@ -130,14 +130,14 @@ extension LoadSession {
     /// checked before it is read (a reference to `/dev/zero` or a named pipe must not hang the load,
     /// and a huge file must not be read to be refused).
     ///
-    /// The file is examined with `lstat`, as `FileManager.attributesOfItem` does (so a symbolic link
-    /// is no regular file either), at a small part of its cost: documents name dozens of Markdown
-    /// files, most of them missing.
+    /// The file is examined with `stat`, at a small part of the cost of `FileManager.attributesOfItem`:
+    /// documents name dozens of Markdown files, most of them missing. A symbolic link is followed, so
+    /// a link to a document reads the document, and a link to a device is refused like the device.
     func readFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
-        // A NUL would cut the path short for `lstat`; Foundation refuses such a path.
+        // A NUL would cut the path short for `stat`; Foundation refuses such a path.
         guard !path.utf8.contains(0) else { return .failure(.missing) }
         var status = stat()
-        guard lstat(path, &status) == 0 else { return .failure(.missing) }
+        guard stat(path, &status) == 0 else { return .failure(.missing) }
         guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         let size = Int(status.st_size)
         guard size <= limits.maxInputBytes else {
