@@ -35,6 +35,9 @@ struct JobOptions: ParsableArguments {
         if spec == nil, output != nil || module != nil {
             throw ValidationError("--output and --module go with a SPEC; without one, the jobs in \(config) run.")
         }
+        if let module, !GenerationJob.isModuleName(module) {
+            throw ValidationError(GenerationJob.moduleNameProblem(module))
+        }
     }
 
     /// The jobs to run and the limits to load with (the defaults for a SPEC given on the command line),

@@ -121,6 +121,9 @@ import Testing
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try run(["generate", "spec.yaml"]).status == 2)
         #expect(try run(["--no-such-flag"]).status == 2)
+        let module = try run(["generate", "spec.yaml", "--output", "Out", "--module", "my-api"])
+        #expect(module.status == 2)
+        #expect(module.stderr.contains("module 'my-api' is not a Swift identifier"))
         let missingConfig = try run(["check"])
         #expect(missingConfig.status == 1)
         #expect(missingConfig.stderr.contains("specsmith.yaml"))
