@@ -95,6 +95,7 @@ struct JobOptions: ParsableArguments {
         }
         let known = sources
         let renderer = DiagnosticRenderer { known[$0] }
+        diagnostics = diagnostics.uniqued()
         FileHandle.standardError.write(Data(renderer.render(diagnostics).utf8))
         if diagnostics.hasErrors {
             FileHandle.standardError.write(Data("\(diagnostics.summary); nothing was written.\n".utf8))

@@ -117,6 +117,25 @@ import Testing
         #expect(try run(["check"]).status == 1)
     }
 
+    /// Documents that refer to one file with a problem in it hear of the problem once.
+    @Test func aProblemInAFileTwoDocumentsShareIsReportedOnce() throws {
+        let root = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
+            + "components:\n  schemas:\n    A: {$ref: 'shared.yaml#/A'}\n"
+        try write("one.yaml", root)
+        try write("two.yaml", root)
+        try write("shared.yaml", "A: {type: strin}\n")
+        let lint = try run(["lint", "one.yaml", "two.yaml"])
+        #expect(lint.status == 1)
+        #expect(lint.stdout == "1 error, 0 warnings\n")
+        #expect(lint.stderr.components(separatedBy: "shared.yaml:1:11: error: unknown type").count == 2)
+        try write(
+            "specsmith.yaml",
+            "jobs:\n  - {spec: one.yaml, output: One, module: One}\n  - {spec: two.yaml, output: Two, module: Two}\n")
+        let generate = try run(["generate"])
+        #expect(generate.status == 1)
+        #expect(generate.stderr.hasSuffix("1 error, 0 warnings; nothing was written.\n"))
+    }
+
     /// `lint` reports what `generate` would, generation's own findings included, and writes nothing.
     @Test func lintReportsWhatGenerationWould() throws {
         try write(

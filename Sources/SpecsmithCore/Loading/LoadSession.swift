@@ -86,9 +86,7 @@ final class LoadSession {
         if let (first, location) = missingTextFiles.first {
             report(.missingTextFiles(first: first, count: missingTextFiles.count, at: location))
         }
-        var seen: Set<Diagnostic> = []
-        let unique = diagnostics.filter { seen.insert($0).inserted }
-        return LoadResult(document: document, diagnostics: unique.sortedByLocation(), sources: sources)
+        return LoadResult(document: document, diagnostics: diagnostics.uniqued().sortedByLocation(), sources: sources)
     }
 
     private func loadRoot(bytes: [UInt8]?) -> OpenAPIDocument? {
