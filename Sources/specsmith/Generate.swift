@@ -35,6 +35,9 @@ struct JobOptions: ParsableArguments {
         if spec == nil, output != nil || module != nil {
             throw ValidationError("--output and --module go with a SPEC; without one, the jobs in \(config) run.")
         }
+        if spec?.isEmpty == true || output?.isEmpty == true || templates?.isEmpty == true {
+            throw ValidationError("SPEC, --output and --templates must not be empty.")
+        }
         if let module, !GenerationJob.isModuleName(module) {
             throw ValidationError(GenerationJob.moduleNameProblem(module))
         }

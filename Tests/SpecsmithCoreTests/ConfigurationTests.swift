@@ -53,6 +53,23 @@ import Testing
         #expect(lines == ["2:39: error: module '9Lives' \(problem)", "3:39: error: module 'my-api' \(problem)"])
     }
 
+    @Test func anEmptyPathIsAnErrorAtIt() throws {
+        let (configuration, lines) = try load(
+            """
+            jobs:
+              - {spec: a.yaml, output: '', module: A}
+              - {spec: "", output: B, module: B, templates: ''}
+
+            """)
+        #expect(configuration == nil)
+        #expect(
+            lines == [
+                "2:28: error: a job's 'output' must not be empty",
+                "3:12: error: a job's 'spec' must not be empty",
+                "3:49: error: a job's 'templates' must not be empty",
+            ])
+    }
+
     @Test func problemsAreReportedInTheOrderOfTheFile() throws {
         let (_, lines) = try load(
             """

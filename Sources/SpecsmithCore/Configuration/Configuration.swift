@@ -212,6 +212,11 @@ public struct Configuration: Sendable, Hashable {
             diagnostics.append(.error("a job needs '\(key)'", at: node.location))
             complete = false
         }
+        // An empty output would put the files at the root of the file system ("" + "/Models.swift").
+        for key in ["spec", "output", "templates"] where values[key]?.isEmpty == true {
+            diagnostics.append(.error("a job's '\(key)' must not be empty", at: mapping[key]?.location))
+            complete = false
+        }
         if let module = values["module"], !GenerationJob.isModuleName(module) {
             diagnostics.append(.error(GenerationJob.moduleNameProblem(module), at: mapping["module"]?.location))
             complete = false
