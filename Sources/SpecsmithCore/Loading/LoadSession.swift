@@ -24,6 +24,9 @@ final class LoadSession {
     var version: OpenAPIVersion = .v31
     /// Parsed files by path (`nil` for a file with YAML errors).
     var files: [String: YAMLNode?] = [:]
+    /// The spelling each file was first read under, by its absolute path, and by each other spelling
+    /// met since (see ``parseReference(_:from:)``).
+    var spellings: [String: String] = [:]
     /// Files named by `$ref`s that could not be read, with the reason.
     var unreadableFiles: [String: FileReadFailure] = [:]
     /// How many files besides the root have been read, against ``LoadLimits/maxExternalFiles``.
@@ -101,6 +104,7 @@ final class LoadSession {
         }
         guard let input, let root = parse(input, file: rootFile) else { return nil }
         files[rootFile] = root
+        addSpelling(of: rootFile)
         guard let mapping = root.mapping else {
             report(.notAMapping(found: root))
             return nil
