@@ -129,7 +129,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: folder + "/zero.yaml", withDestinationPath: "/dev/zero")
         try FileManager.default.createSymbolicLink(atPath: folder + "/root.yaml", withDestinationPath: "main.yaml")
         let (lines, result) = load(folder + "/root.yaml")
-        #expect(lines == ["root.yaml:7:18: error: cannot resolve $ref \"zero.yaml#/A\": \"zero.yaml\" is not a regular file"])
+        let device = "\"zero.yaml\" is not a regular file"
+        #expect(lines == ["root.yaml:7:18: error: cannot resolve $ref \"zero.yaml#/A\": \(device)"])
         let reference = try #require(result.document?.components.schemas["A"]?.ref)
         #expect(result.document?.schemas[reference.id]?.types == [.string])
     }

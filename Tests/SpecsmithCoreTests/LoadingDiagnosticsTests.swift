@@ -106,8 +106,8 @@ struct LoadingDiagnosticsTests {
                 "t.yaml:6:7: warning: operation has no responses",
                 "t.yaml:10:23: error: cannot resolve $ref \"#/components/responses/Missing\": the document has no "
                     + "\"components\"",
-                "t.yaml:11:9: error: invalid response status \"600\"; expected a code such as 200, a range such as 2XX, "
-                    + "or default",
+                "t.yaml:11:9: error: invalid response status \"600\"; expected a code such as 200, a range such as "
+                    + "2XX, or default",
             ]
         )
     }

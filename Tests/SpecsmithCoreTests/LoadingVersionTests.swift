@@ -23,7 +23,8 @@ struct LoadingVersionTests {
         #expect(result.document == nil)
         #expect(
             LoadingFixtures.lines(result) == [
-                "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.2.0\"; Specsmith reads 3.0.x and 3.1.x"
+                "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.2.0\"; Specsmith reads 3.0.x and "
+                    + "3.1.x"
             ]
         )
     }
