@@ -64,6 +64,13 @@ extension Sequence where Element == Diagnostic {
         }.map(\.element)
     }
 
+    /// Each diagnostic once, at its first place: one problem met on two ways into a file (or by two
+    /// documents that refer to one file) is reported once.
+    public func uniqued() -> [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return filter { seen.insert($0).inserted }
+    }
+
     public var hasErrors: Bool { contains { $0.isError } }
 
     /// `2 errors, 5 warnings`, as printed at the end of a run.

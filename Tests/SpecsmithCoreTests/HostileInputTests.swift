@@ -119,6 +119,22 @@ import Testing
         )
     }
 
+    @Test func aSymbolicLinkIsFollowedToTheFileItNamesButNeverToADevice() throws {
+        try write(
+            Self.head + "components:\n  schemas:\n    A: {$ref: 'linked.yaml#/A'}\n    Zero: {$ref: 'zero.yaml#/A'}\n",
+            to: "main.yaml"
+        )
+        try write("A: {type: string}\n", to: "schemas.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/linked.yaml", withDestinationPath: "schemas.yaml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/zero.yaml", withDestinationPath: "/dev/zero")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/root.yaml", withDestinationPath: "main.yaml")
+        let (lines, result) = load(folder + "/root.yaml")
+        let device = "\"zero.yaml\" is not a regular file"
+        #expect(lines == ["root.yaml:7:18: error: cannot resolve $ref \"zero.yaml#/A\": \(device)"])
+        let reference = try #require(result.document?.components.schemas["A"]?.ref)
+        #expect(result.document?.schemas[reference.id]?.types == [.string])
+    }
+
     @Test func aDeviceAsTheDocumentIsRefused() {
         let (lines, result) = load("/dev/zero")
         #expect(result.document == nil)

@@ -85,6 +85,33 @@ struct LoadingDiagnosticsTests {
         #expect(!ResponseStatus.range(5).matches(404))
     }
 
+    @Test("an operation without responses is warned about; one whose responses cannot be read is not")
+    func noResponses() {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses: {x-note: none}
+              /b:
+                get:
+                  responses:
+                    '200': {$ref: '#/components/responses/Missing'}
+                    '600': {description: bad}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "t.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "t.yaml:6:7: warning: operation has no responses",
+                "t.yaml:10:23: error: cannot resolve $ref \"#/components/responses/Missing\": the document has no "
+                    + "\"components\"",
+                "t.yaml:11:9: error: invalid response status \"600\"; expected a code such as 200, a range such as "
+                    + "2XX, or default",
+            ]
+        )
+    }
+
     @Test("lint prints diagnostics that the renderer can show with their source lines")
     func sourcesForRenderer() throws {
         let result = LoadingFixtures.load("warnings.yaml")

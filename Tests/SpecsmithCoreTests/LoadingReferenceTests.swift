@@ -1,3 +1,4 @@
+import Foundation
 import SpecsmithDiagnostics
 import SpecsmithYAML
 import Testing
@@ -225,6 +226,32 @@ struct LoadingReferenceTests {
         let document = try LoadingFixtures.document(result)
         let pet = try #require(document.components.schemas["Pet"]?.ref)
         #expect(document.schema(for: pet).required == ["id"])
+    }
+
+    @Test("one file reached by two spellings of its path is read once, and each of its schemas is one schema")
+    func oneFileTwoSpellings() throws {
+        // The document by a path relative to the current folder; references to it and to a file beside it
+        // by their absolute paths.
+        let memory = LoadingFixtures.path("external/memory.yaml")
+        let depth = FileManager.default.currentDirectoryPath.split(separator: "/").count
+        let root = String(repeating: "../", count: depth) + memory.dropFirst()
+        let common = LoadingFixtures.path("external/shared/common.yaml")
+        let text = """
+            openapi: 3.1.0
+            info: {title: Memory, version: "1"}
+            components:
+              schemas:
+                Relative: {$ref: 'shared/common.yaml#/schemas/Pet'}
+                Absolute: {$ref: '\(common)#/schemas/Pet'}
+                Back: {$ref: '\(memory)#/components/schemas/Relative'}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: root)
+        #expect(LoadingFixtures.lines(result) == [])
+        let document = try LoadingFixtures.document(result)
+        let relative = try #require(document.components.schemas["Relative"]?.ref)
+        #expect(document.components.schemas["Absolute"]?.ref?.id == relative.id)
+        #expect(document.components.schemas["Back"]?.ref?.id == document.componentSchemaID("Relative"))
+        #expect(result.sources.count == 2)
     }
 
     @Test("a cycle of non-schema references is an error at the $ref that closes it")

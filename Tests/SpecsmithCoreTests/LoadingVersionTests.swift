@@ -23,7 +23,8 @@ struct LoadingVersionTests {
         #expect(result.document == nil)
         #expect(
             LoadingFixtures.lines(result) == [
-                "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.2.0\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1"
+                "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.2.0\"; Specsmith reads 3.0.x and "
+                    + "3.1.x"
             ]
         )
     }
@@ -41,7 +42,7 @@ struct LoadingVersionTests {
 
     @Test(
         "every supported version is accepted",
-        arguments: ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4", "3.1.0", "3.1.1"]
+        arguments: ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4", "3.1.0", "3.1.1", "3.1.2", "3.1.10"]
     )
     func supportedVersions(version: String) throws {
         let text = "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\n"
@@ -50,6 +51,16 @@ struct LoadingVersionTests {
         let document = try #require(result.document)
         #expect(document.versionText == version)
         #expect(document.version == (version.hasPrefix("3.0") ? .v30 : .v31))
+    }
+
+    @Test("a version that is no 3.0 or 3.1 patch release is refused", arguments: ["3.1", "3.1.", "3.1.0-rc1", "3.10.0"])
+    func unsupportedVersions(version: String) {
+        let text = "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\n"
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "memory.yaml")
+        #expect(result.document == nil)
+        #expect(result.diagnostics.map(\.message) == [
+            "unsupported OpenAPI version \"\(version)\"; Specsmith reads 3.0.x and 3.1.x"
+        ])
     }
 
     @Test("a file that cannot be read is an error without a location")

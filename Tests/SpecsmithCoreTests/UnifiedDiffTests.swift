@@ -39,4 +39,22 @@ import Testing
         #expect(UnifiedDiff.diff(old: "", new: "x\ny\n", oldLabel: "/dev/null", newLabel: "b") == "--- /dev/null\n+++ b\n@@ -0,0 +1,2 @@\n+x\n+y\n")
         #expect(UnifiedDiff.diff(old: "x\n", new: "", oldLabel: "a", newLabel: "/dev/null") == "--- a\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n")
     }
+
+    @Test func aMissingNewlineAtTheEndIsAChangeAndMarked() {
+        #expect(
+            UnifiedDiff.diff(old: "a\nb", new: "a\nb\n", oldLabel: "a", newLabel: "b")
+                == "--- a\n+++ b\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+b\n")
+        #expect(
+            UnifiedDiff.diff(old: "x\n", new: "y", oldLabel: "a", newLabel: "b")
+                == "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n\\ No newline at end of file\n")
+    }
+
+    @Test func linesEndingInCarriageReturnsAreLinesOfTheirOwn() {
+        #expect(
+            UnifiedDiff.diff(old: "a\r\nb\r\nc\r\n", new: "a\r\nB\r\nc\r\n", oldLabel: "a", newLabel: "b")
+                == "--- a\n+++ b\n@@ -1,3 +1,3 @@\n a\r\n-b\r\n+B\r\n c\r\n")
+        #expect(
+            UnifiedDiff.diff(old: "a\r\nb\r\n", new: "a\nb\n", oldLabel: "a", newLabel: "b")
+                == "--- a\n+++ b\n@@ -1,2 +1,2 @@\n-a\r\n-b\r\n+a\n+b\n")
+    }
 }

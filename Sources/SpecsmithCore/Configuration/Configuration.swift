@@ -39,6 +39,29 @@ public struct GenerationJob: Sendable, Hashable {
     }
 }
 
+extension GenerationJob {
+    /// Whether `name` can be a job's module: a Swift identifier of ASCII letters, digits and `_`, not
+    /// starting with a digit, as SwiftPM makes of a target's name. The client type is named after it.
+    public static func isModuleName(_ name: String) -> Bool {
+        guard let first = name.utf8.first, !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+            return false
+        }
+        return name.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                true
+            default: false
+            }
+        }
+    }
+
+    /// The message for a module name that ``isModuleName(_:)`` refuses.
+    public static func moduleNameProblem(_ name: String) -> String {
+        "module '\(name)' is not a Swift identifier (letters, digits and _, not starting with a digit)"
+    }
+}
+
 /// `specsmith.yaml`: the generation jobs of a repository, and optionally the limits every document
 /// is loaded with.
 ///
@@ -94,8 +117,22 @@ public struct Configuration: Sendable, Hashable {
                     diagnostics.append(.error("'jobs' must be a list, found \(entry.value.kindDescription)", at: entry.value.location))
                     continue
                 }
+                // Each job's folder, spelled one way, and where it is first given: a second job writing
+                // into it would replace the first one's files and remove the rest as stale.
+                var outputs: [String: SourceLocation] = [:]
                 for item in list {
-                    if let job = readJob(item, &diagnostics) { jobs.append(job) }
+                    guard let job = readJob(item, &diagnostics) else { continue }
+                    let location = item.mapping?["output"]?.location ?? item.location
+                    let folder = ReferenceParsing.normalise(job.output)
+                    if let first = outputs[folder] {
+                        diagnostics.append(
+                            .error(
+                                "output '\(job.output)' is also the folder of the job at line \(first.line); "
+                                    + "each job needs a folder of its own", at: location))
+                    } else {
+                        outputs[folder] = location
+                    }
+                    jobs.append(job)
                 }
             default:
                 diagnostics.append(
@@ -105,7 +142,8 @@ public struct Configuration: Sendable, Hashable {
         if top["jobs"] == nil {
             diagnostics.append(.error("missing 'jobs'", at: root.location))
         }
-        return (diagnostics.hasErrors ? nil : Configuration(jobs: jobs, limits: limits), diagnostics)
+        let configuration = diagnostics.hasErrors ? nil : Configuration(jobs: jobs, limits: limits)
+        return (configuration, diagnostics.sortedByLocation())
     }
 
     /// Reads `limits:`: a mapping from limit names to positive integers, each optional.
@@ -172,6 +210,15 @@ public struct Configuration: Sendable, Hashable {
         var complete = true
         for key in ["spec", "output", "module"] where values[key] == nil {
             diagnostics.append(.error("a job needs '\(key)'", at: node.location))
+            complete = false
+        }
+        // An empty output would put the files at the root of the file system ("" + "/Models.swift").
+        for key in ["spec", "output", "templates"] where values[key]?.isEmpty == true {
+            diagnostics.append(.error("a job's '\(key)' must not be empty", at: mapping[key]?.location))
+            complete = false
+        }
+        if let module = values["module"], !GenerationJob.isModuleName(module) {
+            diagnostics.append(.error(GenerationJob.moduleNameProblem(module), at: mapping["module"]?.location))
             complete = false
         }
         var access = AccessLevel.public

@@ -2,9 +2,9 @@ public import SpecsmithDiagnostics
 
 /// The OpenAPI version a document declares, reduced to the two shapes Specsmith reads.
 public enum OpenAPIVersion: String, Sendable, Hashable {
-    /// OpenAPI 3.0.0 to 3.0.4: JSON Schema draft-05 subset, `nullable`, boolean exclusive bounds.
+    /// OpenAPI 3.0.x: JSON Schema draft-05 subset, `nullable`, boolean exclusive bounds.
     case v30 = "3.0"
-    /// OpenAPI 3.1.0 and 3.1.1: JSON Schema 2020-12, `type` arrays, numeric exclusive bounds.
+    /// OpenAPI 3.1.x: JSON Schema 2020-12, `type` arrays, numeric exclusive bounds.
     case v31 = "3.1"
 }
 

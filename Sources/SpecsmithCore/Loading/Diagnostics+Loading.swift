@@ -24,7 +24,7 @@ extension Diagnostic {
 
     static func unsupportedVersion(_ text: String, at location: SourceLocation?) -> Diagnostic {
         .error(
-            "unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.0 to 3.0.4 and 3.1.0 to 3.1.1",
+            "unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.x and 3.1.x",
             at: location
         )
     }

@@ -24,6 +24,9 @@ final class LoadSession {
     var version: OpenAPIVersion = .v31
     /// Parsed files by path (`nil` for a file with YAML errors).
     var files: [String: YAMLNode?] = [:]
+    /// The spelling each file was first read under, by its absolute path, and by each other spelling
+    /// met since (see ``parseReference(_:from:)``).
+    var spellings: [String: String] = [:]
     /// Files named by `$ref`s that could not be read, with the reason.
     var unreadableFiles: [String: FileReadFailure] = [:]
     /// How many files besides the root have been read, against ``LoadLimits/maxExternalFiles``.
@@ -86,9 +89,7 @@ final class LoadSession {
         if let (first, location) = missingTextFiles.first {
             report(.missingTextFiles(first: first, count: missingTextFiles.count, at: location))
         }
-        var seen: Set<Diagnostic> = []
-        let unique = diagnostics.filter { seen.insert($0).inserted }
-        return LoadResult(document: document, diagnostics: unique.sortedByLocation(), sources: sources)
+        return LoadResult(document: document, diagnostics: diagnostics.uniqued().sortedByLocation(), sources: sources)
     }
 
     private func loadRoot(bytes: [UInt8]?) -> OpenAPIDocument? {
@@ -103,6 +104,7 @@ final class LoadSession {
         }
         guard let input, let root = parse(input, file: rootFile) else { return nil }
         files[rootFile] = root
+        addSpelling(of: rootFile)
         guard let mapping = root.mapping else {
             report(.notAMapping(found: root))
             return nil
@@ -116,14 +118,26 @@ final class LoadSession {
             return nil
         }
         let versionText = versionEntry.value.scalar?.text ?? ""
-        switch versionText {
-        case "3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4": version = .v30
-        case "3.1.0", "3.1.1": version = .v31
-        default:
+        guard let family = Self.versionFamily(versionText) else {
             report(.unsupportedVersion(versionText, at: versionEntry.value.location))
             return nil
         }
+        version = family
         return readDocument(root, versionText: versionText)
+    }
+
+    /// The family of an `openapi` version: `3.0.` or `3.1.` and a patch number. The specification says
+    /// tools must not tell patch versions apart (3.1.2 is read as 3.1.0 is); `nil` for any other text.
+    static func versionFamily(_ text: String) -> OpenAPIVersion? {
+        let family: OpenAPIVersion
+        switch text.prefix(4) {
+        case "3.0.": family = .v30
+        case "3.1.": family = .v31
+        default: return nil
+        }
+        let patch = text.utf8.dropFirst(4)
+        let isNumber = !patch.isEmpty && patch.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return isNumber ? family : nil
     }
 
     private func readDocument(_ root: YAMLNode, versionText: String) -> OpenAPIDocument? {

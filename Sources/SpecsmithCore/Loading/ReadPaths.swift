@@ -154,7 +154,9 @@ extension LoadSession {
         }
         if let responses = o.value("responses") {
             operation.responses = readResponses(responses, file: file)
-            if operation.responses.isEmpty { report(.noResponses(at: o.keyLocation("responses"))) }
+            // Only when none is written: one that could not be read (a broken `$ref`) has its own error.
+            let written = responses.mapping?.contains { !($0.keyText ?? "").isExtensionKey } ?? true
+            if !written { report(.noResponses(at: o.keyLocation("responses"))) }
         } else if version == .v30 {
             report(.noResponses(at: node.location))
         }

@@ -46,6 +46,11 @@ enum ReferenceParsing {
         return normalise(String(file[...slash]) + relative)
     }
 
+    /// `path` from the root of the file system, normalised: one spelling for every way of writing a path.
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : normalise(FileManager.default.currentDirectoryPath + "/" + path)
+    }
+
     static func normalise(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
@@ -109,10 +114,34 @@ extension LoadSession {
         case .success(let bytes):
             let root = parse(bytes, file: path)
             files[path] = root
+            addSpelling(of: path)
             return .success(root)
         case .failure(let failure):
             unreadableFiles[path] = failure
             return .failure(failure)
+        }
+    }
+
+    /// Records `path` as the spelling of the file it names, for ``parseReference(_:from:)``.
+    func addSpelling(of path: String) {
+        let absolute = ReferenceParsing.absolute(path)
+        if spellings[absolute] == nil { spellings[absolute] = path }
+    }
+
+    /// Parses a `$ref` like ``ReferenceParsing/parse(_:from:)``, with its file spelled as when that file
+    /// was first read: `b.yaml`, `../api/b.yaml` and `/api/b.yaml` name one file, whose nodes are read
+    /// once and whose schemas are one type each.
+    func parseReference(_ written: String, from file: String) -> Result<ReferenceTarget, ReferenceError> {
+        ReferenceParsing.parse(written, from: file).map { target in
+            let path = target.file
+            if files[path] != nil || shared?.files[path] != nil { return target }
+            if let known = spellings[path] ?? shared?.spellings[path] {
+                return ReferenceTarget(file: known, tokens: target.tokens)
+            }
+            let absolute = ReferenceParsing.absolute(path)
+            guard let first = spellings[absolute] ?? shared?.spellings[absolute], first != path else { return target }
+            spellings[path] = first
+            return ReferenceTarget(file: first, tokens: target.tokens)
         }
     }
 
@@ -130,14 +159,14 @@ extension LoadSession {
     /// checked before it is read (a reference to `/dev/zero` or a named pipe must not hang the load,
     /// and a huge file must not be read to be refused).
     ///
-    /// The file is examined with `lstat`, as `FileManager.attributesOfItem` does (so a symbolic link
-    /// is no regular file either), at a small part of its cost: documents name dozens of Markdown
-    /// files, most of them missing.
+    /// The file is examined with `stat`, at a small part of the cost of `FileManager.attributesOfItem`:
+    /// documents name dozens of Markdown files, most of them missing. A symbolic link is followed, so
+    /// a link to a document reads the document, and a link to a device is refused like the device.
     func readFile(_ path: String) -> Result<[UInt8], FileReadFailure> {
-        // A NUL would cut the path short for `lstat`; Foundation refuses such a path.
+        // A NUL would cut the path short for `stat`; Foundation refuses such a path.
         guard !path.utf8.contains(0) else { return .failure(.missing) }
         var status = stat()
-        guard lstat(path, &status) == 0 else { return .failure(.missing) }
+        guard stat(path, &status) == 0 else { return .failure(.missing) }
         guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
         let size = Int(status.st_size)
         guard size <= limits.maxInputBytes else {
@@ -161,7 +190,7 @@ extension LoadSession {
     /// Follows a `$ref` to its node, reporting an error at `location` when it cannot.
     func locate(_ written: String, from file: String, at location: SourceLocation) -> LocatedNode? {
         let target: ReferenceTarget
-        switch ReferenceParsing.parse(written, from: file) {
+        switch parseReference(written, from: file) {
         case .success(let t): target = t
         case .failure(let error):
             report(.unresolvedReference(written, error.reason, at: location))
@@ -191,7 +220,7 @@ extension LoadSession {
             // in the referenced node.
             var hops = 0
             while next == nil, let refText = node.mapping?["$ref"].flatMap({ try? $0.string() }),
-                case .success(let via) = ReferenceParsing.parse(refText, from: nodeFile),
+                case .success(let via) = parseReference(refText, from: nodeFile),
                 case .success(let viaRoot?) = fileRoot(via.file), let viaNode = Self.walk(viaRoot, via.tokens)
             {
                 guard hops < limits.maxRefChain else {
@@ -391,7 +420,7 @@ extension LoadSession {
         if let known = schemaReferenceIDs[file]?[written] ?? shared?.schemaReferenceIDs[file]?[written] {
             id = known
         } else {
-            guard case .success(let parsed) = ReferenceParsing.parse(written, from: file) else {
+            guard case .success(let parsed) = parseReference(written, from: file) else {
                 _ = locate(written, from: file, at: refNode.location)
                 return nil
             }

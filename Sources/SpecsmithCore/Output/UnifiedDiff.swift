@@ -15,10 +15,21 @@ public enum UnifiedDiff {
             let newCount = hunk.filter { $0.kind != .delete }.count
             out += "@@ -\(range(oldStart, oldCount)) +\(range(newStart, newCount)) @@\n"
             for edit in hunk {
+                let line: String
                 switch edit.kind {
-                case .keep: out += " " + a[edit.oldIndex] + "\n"
-                case .delete: out += "-" + a[edit.oldIndex] + "\n"
-                case .insert: out += "+" + b[edit.newIndex] + "\n"
+                case .keep:
+                    line = a[edit.oldIndex]
+                    out += " "
+                case .delete:
+                    line = a[edit.oldIndex]
+                    out += "-"
+                case .insert:
+                    line = b[edit.newIndex]
+                    out += "+"
+                }
+                out += line
+                if line.utf8.last != UInt8(ascii: "\n") {
+                    out += "\n\\ No newline at end of file\n"
                 }
             }
         }
@@ -32,9 +43,23 @@ public enum UnifiedDiff {
         var newIndex: Int
     }
 
-    private static func lines(_ text: String) -> [Substring] {
-        var result = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if result.last == "" { result.removeLast() }
+    /// The lines of a text, each with the newline that ends it (the last one may have none, and then
+    /// differs from the same line with one). Split at `\n` bytes, not at `Character`s: `\r\n` is one
+    /// `Character`, and a `\r` stays in its line, as `diff -u` keeps it.
+    private static func lines(_ text: String) -> [String] {
+        let bytes = text.utf8
+        var result: [String] = []
+        var start = bytes.startIndex
+        var index = start
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: "\n") {
+                result.append(String(decoding: bytes[start..<next], as: UTF8.self))
+                start = next
+            }
+            index = next
+        }
+        if start != bytes.endIndex { result.append(String(decoding: bytes[start...], as: UTF8.self)) }
         return result
     }
 
@@ -43,7 +68,7 @@ public enum UnifiedDiff {
     }
 
     /// The shortest edit script (Myers, O((N+M)·D)), from the front of both sequences.
-    static func script(_ a: [Substring], _ b: [Substring]) -> [Edit] {
+    static func script(_ a: [String], _ b: [String]) -> [Edit] {
         let n = a.count
         let m = b.count
         let max = n + m
