@@ -83,7 +83,7 @@ extension ReceivedResponse {
         } catch {
             throw UnexpectedResponse(
                 operation: operation,
-                reason: .undecodableBody(Self.explain(error)),
+                reason: .undecodableBody(Self.explain(error, body: body)),
                 response: self
             )
         }
@@ -108,11 +108,19 @@ extension ReceivedResponse {
         UnexpectedResponse(operation: operation, reason: .undocumentedStatus, response: self)
     }
 
-    /// The decoder's complaint with the coding path, without the value (which may be a secret).
-    private static func explain(_ error: any Error) -> String {
+    /// The decoder's complaint with the coding path (`items[1].name`), without the value (which may be a
+    /// secret). A body that is JSON but not a value of the type is told from one that is not JSON.
+    private static func explain(_ error: any Error, body: Data) -> String {
         guard let error = error as? DecodingError else { return "not JSON" }
         func path(_ context: DecodingError.Context) -> String {
-            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            var text = ""
+            for key in context.codingPath {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : "." + key.stringValue
+                }
+            }
             return text.isEmpty ? "the body" : text
         }
         switch error {
@@ -120,7 +128,14 @@ extension ReceivedResponse {
         case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
         case .keyNotFound(let key, let context): return "\(path(context)): missing key \(key.stringValue)"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "\(path(context)): invalid value"
+            // The decoder says the same of a body that is not JSON and of a top-level value it refuses
+            // (a date, a union none of whose cases match).
+            if context.codingPath.isEmpty,
+                (try? JSONSerialization.jsonObject(with: body, options: .fragmentsAllowed)) == nil
+            {
+                return "not valid JSON"
+            }
+            return "\(path(context)): invalid value"
         @unknown default: return "does not decode"
         }
     }
