@@ -21,7 +21,10 @@ extension Renderer {
 
     /// What every file of the client shows besides its operations' methods.
     func clientContext(_ model: GenerationModel, names: ClientNames) -> TemplateContext {
-        let defaultServer = model.defaultServer
+        // Where every operation goes to servers of its own, the client's server is never used: any will do.
+        let defaultServer =
+            model.defaultServer
+            ?? (model.operations.allSatisfy { $0.server != nil } ? model.servers.first?.defaultValue : nil)
         return [
             "client": .string(names.client),
             "clientDoc": .lines(DocComment.lines(
