@@ -28,6 +28,12 @@ public struct EvalClient: Sendable {
     ///
     /// `POST /auth/oauthtoken`
     ///
+    /// Used to exchange your OAuth code for an access token.
+    ///
+    /// Using the OAuth authorization delegation flow, we can send a request to verify that our users are who they say
+    /// they are. For more information on using OAuth with the Tradovate API see our [OAuth JavaScript
+    /// tutorial](https://github.com/tradovate/example-api-oauth).
+    ///
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The documented response, as ``OAuthTokenOutcome``.
@@ -57,6 +63,9 @@ public struct EvalClient: Sendable {
     ///
     /// `POST /auth/accesstokenrequest`
     ///
+    /// Requests an access token with user credentials and an API key. Access tokens live 90 minutes; renew a token
+    /// about 15 minutes before it expires.
+    ///
     /// - Parameters:
     ///   - body: The request body.
     /// - Returns: The documented response, as ``AccessTokenRequestOutcome``.
@@ -85,6 +94,8 @@ public struct EvalClient: Sendable {
     /// Renew Access Token
     ///
     /// `GET /auth/renewaccesstoken`
+    ///
+    /// Extends the current session without creating a new one.
     ///
     /// - Parameters:
     ///   - bearerToken: The access token, sent as `Authorization: Bearer <token>`; `nil` leaves the header to a

@@ -324,6 +324,27 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         }
     }
 
+    @Test func undecodableBodiesAreExplainedWithTheirPath() {
+        struct Item: Decodable { let name: String }
+        struct Page: Decodable { let items: [Item] }
+        func explanation<Body: Decodable>(_ type: Body.Type, _ body: String) -> String? {
+            do {
+                _ = try jsonResponse(.ok, body).decodeJSON(type, operation: "list")
+                return nil
+            } catch {
+                guard case .undecodableBody(let explanation) = error.reason else { return nil }
+                return explanation
+            }
+        }
+        #expect(explanation(Page.self, #"{"items":[{"name":"a"},{"name":1}]}"#) == "items[1].name: expected String")
+        #expect(explanation(Page.self, #"{"items":[{}]}"#) == "items[0]: missing key name")
+        #expect(explanation([Item].self, #"[{"name":null}]"#) == "[0].name: expected String, found null")
+        // JSON, but not a value of the type, is not called invalid JSON.
+        #expect(explanation(Date.self, #""yesterday""#) == "the body: invalid value")
+        #expect(explanation(Page.self, "{") == "not valid JSON")
+        #expect(explanation(Page.self, "") == "not valid JSON")
+    }
+
     struct Answer {
         let errorText: String?
         let error: String?

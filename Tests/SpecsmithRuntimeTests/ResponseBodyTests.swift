@@ -19,6 +19,23 @@ struct ResponseBodyTests {
         #expect(try response("", contentType: nil).decodeText(operation: "report") == "")
     }
 
+    @Test func textBodiesDecodeInTheCharsetTheServerNames() throws {
+        func text(_ bytes: [UInt8], _ contentType: String) throws -> String {
+            let response = ReceivedResponse(status: .ok, headerFields: [.contentType: contentType], body: Data(bytes))
+            return try response.decodeText(operation: "report")
+        }
+        #expect(try text([0x7A, 0x6F, 0xEB], "text/plain; charset=ISO-8859-1") == "zoë")
+        #expect(try text([0x7A, 0x6F, 0xEB], #"text/plain;format=flowed; Charset="latin1""#) == "zoë")
+        #expect(try text([0x80], "text/plain; charset=windows-1252") == "€")
+        #expect(try text([0x00, 0x7A], "text/plain; charset=utf-16be") == "z")
+        // A charset not listed is read as UTF-8, as without one.
+        #expect(try text([0x7A, 0x6F, 0xC3, 0xAB], "text/plain; charset=x-unknown") == "zoë")
+        let ascii = ReceivedResponse(status: .ok, headerFields: [.contentType: "text/plain; charset=us-ascii"], body: Data([0xEB]))
+        #expect(throws: UnexpectedResponse(operation: "report", reason: .undecodableBody("not us-ascii text"), response: ascii)) {
+            try ascii.decodeText(operation: "report")
+        }
+    }
+
     @Test func anotherMediaTypeIsUnexpected() {
         let json = response(#"{"error":"x"}"#, contentType: "application/json")
         #expect(throws: UnexpectedResponse(operation: "report", reason: .unexpectedContentType("application/json"), response: json)) {

@@ -13,6 +13,10 @@ struct GenerationModel: Sendable, Hashable {
     /// Named types in document order: component schemas first, then types named after operations.
     var types: [TypeDeclaration]
     var servers: [ServerDeclaration]
+    /// Where requests go unless their operation or path names servers of its own: the first of the
+    /// document's servers (`.live`); `nil` when the document names none, since OpenAPI's default `/` is
+    /// relative (a path's servers are not the other paths').
+    var defaultServer: String?
     var operations: [OperationDeclaration]
     /// The type each top-level type alias stands for (`Position` → `[Double]`), for checks that must
     /// see through it.

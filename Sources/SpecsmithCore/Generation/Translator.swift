@@ -90,7 +90,8 @@ struct Translator {
         }
         let model = GenerationModel(
             spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: types, servers: servers,
-            operations: operations, aliases: aliases)
+            defaultServer: document.servers.isEmpty ? nil : servers.first?.defaultValue, operations: operations,
+            aliases: aliases)
         let all = schemas.diagnostics + diagnostics + Self.serverWarnings(allServers) + Self.securityWarnings(document)
         return (model, Self.distinct(all))
     }

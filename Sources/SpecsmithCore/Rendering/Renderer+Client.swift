@@ -21,7 +21,10 @@ extension Renderer {
 
     /// What every file of the client shows besides its operations' methods.
     func clientContext(_ model: GenerationModel, names: ClientNames) -> TemplateContext {
-        let defaultServer = model.servers.first?.defaultValue
+        // Where every operation goes to servers of its own, the client's server is never used: any will do.
+        let defaultServer =
+            model.defaultServer
+            ?? (model.operations.allSatisfy { $0.server != nil } ? model.servers.first?.defaultValue : nil)
         return [
             "client": .string(names.client),
             "clientDoc": .lines(DocComment.lines(
@@ -65,6 +68,12 @@ extension Renderer {
         indent: 4
     )
 
+    /// An argument label as a call writes it: without backticks (`default:`), except `inout`, which a
+    /// call cannot write bare.
+    private static func callLabel(_ label: String) -> String {
+        label == "`inout`" ? label : SwiftNames.unescaped(label)
+    }
+
     func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -80,7 +89,7 @@ extension Renderer {
             arguments.append(parameter.argument)
             let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
-            call.append(String(concatenating: SwiftNames.unescaped(parameter.label), ": ", parameter.name))
+            call.append(String(concatenating: Self.callLabel(parameter.label), ": ", parameter.name))
             validates =
                 validates || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || !parameter.valueRules.isEmpty
                 || parameter.validatesNested
@@ -88,7 +97,7 @@ extension Renderer {
         for key in operation.apiKeys {
             arguments.append(key.argument)
             argumentDocs.append(key.documentation)
-            call.append(String(concatenating: SwiftNames.unescaped(key.name), ": ", key.name))
+            call.append(String(concatenating: Self.callLabel(key.name), ": ", key.name))
         }
         if let basic = operation.basicAuth {
             arguments.append(Self.basicCredentialsArgument)
@@ -107,6 +116,10 @@ extension Renderer {
 
         var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
+        if operation.doc.count > 1 {
+            lines.append("")
+            lines += operation.doc.dropFirst().drop(while: \.isEmpty)
+        }
         lines.append("")
         if !arguments.isEmpty { lines += ["- Parameters:"] + argumentDocs }
         var doc = DocComment.lines(lines, indent: 4)

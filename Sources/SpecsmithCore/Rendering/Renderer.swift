@@ -277,7 +277,7 @@ struct Renderer {
                         }),
                 ])
         case .operations(let file):
-            let defaultServer = model.servers.first?.defaultValue
+            let defaultServer = model.defaultServer
             let operations = layout.builderFiles[file].map {
                 operationContext(model.operations[$0], defaultServer: defaultServer, aliases: model.aliases)
             }

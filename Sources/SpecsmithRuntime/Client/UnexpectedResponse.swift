@@ -83,36 +83,68 @@ extension ReceivedResponse {
         } catch {
             throw UnexpectedResponse(
                 operation: operation,
-                reason: .undecodableBody(Self.explain(error)),
+                reason: .undecodableBody(Self.explain(error, body: body)),
                 response: self
             )
         }
     }
 
-    /// The body as UTF-8 text, for a response documented as `text/…`, when its `Content-Type` is text
-    /// or absent.
+    /// The body as text, for a response documented as `text/…`, when its `Content-Type` is text or
+    /// absent: in the charset the header names (UTF-8, US-ASCII, ISO-8859-1, windows-1252, UTF-16), else
+    /// in UTF-8.
     ///
-    /// - Throws: ``UnexpectedResponse`` for another media type or bytes that are not UTF-8.
+    /// - Throws: ``UnexpectedResponse`` for another media type or bytes that are not text in the charset.
     public func decodeText(operation: String) throws(UnexpectedResponse) -> String {
         if let mediaType, !mediaType.hasPrefix("text/") {
             throw UnexpectedResponse(operation: operation, reason: .unexpectedContentType(mediaType), response: self)
         }
-        guard let text = String(data: body, encoding: .utf8) else {
-            throw UnexpectedResponse(operation: operation, reason: .undecodableBody("not UTF-8 text"), response: self)
+        let charset = self.charset
+        let encoding = charset.flatMap { Self.textEncodings[$0] } ?? .utf8
+        guard let text = String(data: body, encoding: encoding) else {
+            let name = encoding == .utf8 ? "UTF-8" : charset ?? ""
+            throw UnexpectedResponse(operation: operation, reason: .undecodableBody("not \(name) text"), response: self)
         }
         return text
     }
+
+    /// The `charset` parameter of `Content-Type`, lowercased and unquoted (`iso-8859-1`), if there is one.
+    private var charset: String? {
+        guard let value = headerFields[.contentType], value.contains(";") else { return nil }
+        for parameter in value.split(separator: ";").dropFirst() {
+            let pair = parameter.split(separator: "=", maxSplits: 1)
+            guard pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else {
+                continue
+            }
+            return pair[1].trimmingCharacters(in: .whitespaces.union(["\""])).lowercased()
+        }
+        return nil
+    }
+
+    /// The charsets text bodies are read in besides UTF-8, by their IANA names and common aliases.
+    private static let textEncodings: [String: String.Encoding] = [
+        "utf-8": .utf8, "utf8": .utf8, "us-ascii": .ascii, "ascii": .ascii, "iso-8859-1": .isoLatin1,
+        "iso8859-1": .isoLatin1, "latin1": .isoLatin1, "windows-1252": .windowsCP1252, "cp1252": .windowsCP1252,
+        "utf-16": .utf16, "utf-16le": .utf16LittleEndian, "utf-16be": .utf16BigEndian,
+    ]
 
     /// The error for a status the operation does not document.
     public func undocumented(operation: String) -> UnexpectedResponse {
         UnexpectedResponse(operation: operation, reason: .undocumentedStatus, response: self)
     }
 
-    /// The decoder's complaint with the coding path, without the value (which may be a secret).
-    private static func explain(_ error: any Error) -> String {
+    /// The decoder's complaint with the coding path (`items[1].name`), without the value (which may be a
+    /// secret). A body that is JSON but not a value of the type is told from one that is not JSON.
+    private static func explain(_ error: any Error, body: Data) -> String {
         guard let error = error as? DecodingError else { return "not JSON" }
         func path(_ context: DecodingError.Context) -> String {
-            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            var text = ""
+            for key in context.codingPath {
+                if let index = key.intValue {
+                    text += "[\(index)]"
+                } else {
+                    text += text.isEmpty ? key.stringValue : "." + key.stringValue
+                }
+            }
             return text.isEmpty ? "the body" : text
         }
         switch error {
@@ -120,7 +152,14 @@ extension ReceivedResponse {
         case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
         case .keyNotFound(let key, let context): return "\(path(context)): missing key \(key.stringValue)"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "\(path(context)): invalid value"
+            // The decoder says the same of a body that is not JSON and of a top-level value it refuses
+            // (a date, a union none of whose cases match).
+            if context.codingPath.isEmpty,
+                (try? JSONSerialization.jsonObject(with: body, options: .fragmentsAllowed)) == nil
+            {
+                return "not valid JSON"
+            }
+            return "\(path(context)): invalid value"
         @unknown default: return "does not decode"
         }
     }
