@@ -441,6 +441,10 @@ struct SchemaTranslator {
     /// a property of that name is ambiguous).
     static let reservedMemberNames: Set<String> = ["customMirror", "hashValue"]
 
+    /// Members a string enum (an `OpenEnum`) declares besides its cases, which a case of the same name
+    /// would clash with: the case that keeps unlisted values, and the list of the others.
+    static let openEnumMemberNames: Set<String> = ["unknown", "allCases"]
+
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool"]
 
@@ -563,7 +567,8 @@ struct SchemaTranslator {
             let property = entry.value
             let outerOptionalItems = optionalItems
             optionalItems = true
-            let type = swiftType(for: property, suggestedName: entry.key, owner: (name, qualifiedName), nested: &nested)
+            let type = swiftType(
+                for: property, suggestedName: entry.key, owner: (name, qualifiedName, swiftNames), nested: &nested)
             optionalItems = outerOptionalItems
             let required = requiredSet?.contains(entry.key) ?? requiredNames.contains(entry.key)
             if required { requiredFound += 1 }
@@ -610,7 +615,8 @@ struct SchemaTranslator {
         switch schema.additionalProperties {
         case .schema(let valueSchema)?:
             let type = swiftType(
-                for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName), nested: &nested)
+                for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName, swiftNames),
+                nested: &nested)
             if (isNullable(valueSchema) || type.isNullable) && type.name != "JSONValue" {
                 diagnostics.append(
                     .warning(
@@ -665,7 +671,7 @@ struct SchemaTranslator {
         if isOpenEnum(schema), let text = value.stringValue {
             let resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
             let strings = (resolved.enum ?? []).compactMap(\.stringValue)
-            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: ["unknown"])
+            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)
             guard let index = strings.firstIndex(of: text) else { return nil }
             return "." + SwiftNames.unescaped(caseNames[index])
         }
@@ -679,7 +685,7 @@ struct SchemaTranslator {
         let nonNull = values.filter { !$0.isNull }
         if types.isEmpty || types == [.string], nonNull.allSatisfy({ $0.stringValue != nil }) {
             let strings = nonNull.compactMap(\.stringValue)
-            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: ["unknown"])
+            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)
             return EnumDeclaration(
                 name: name, doc: doc,
                 cases: zip(caseNames, strings).map { EnumCase(name: $0, literal: SwiftLiteral.string($1)) },
@@ -702,9 +708,10 @@ struct SchemaTranslator {
         var ruleType: String { underlying ?? name }
     }
 
-    /// The type a nested type is declared in: its own name, which a nested type may not take, and its
-    /// qualified name, which prefixes the nested type's.
-    private typealias Owner = (name: String, qualifiedName: String)
+    /// The type a nested type is declared in: its own name, which a nested type may not take, its
+    /// qualified name, which prefixes the nested type's, and its members' names, which a nested type may
+    /// not take either (`_123` is both the property and the type made from the name `123`).
+    private typealias Owner = (name: String, qualifiedName: String, members: [String])
 
     /// The Swift type of a value of `schema`. Inline objects and enums become nested types named
     /// after `suggestedName`, appended to `nested`: inside `owner`, or top-level types when it is `nil`.
@@ -720,12 +727,13 @@ struct SchemaTranslator {
             return referencedType(ref)
         }
         if isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema) {
-            // A nested type may not take the name of its owner, of its siblings, or of a top-level type
-            // a property uses. The names in scope are checked where they are: copying them per type
-            // would be quadratic.
+            // A nested type may not take the name of its owner, of its siblings, of a top-level type a
+            // property uses (or `CodingKeys`, reserved as one), or of a member of its owner, which only a
+            // name starting with `_` can be. The names in scope are checked where they are: copying them
+            // per type would be quadratic.
             let name = SwiftNames.unique(SwiftNames.type(suggestedName)) { candidate in
-                candidate == owner?.name || candidate == "CodingKeys" || isTaken(candidate)
-                    || nested.contains { $0.name == candidate }
+                candidate == owner?.name || isTaken(candidate) || nested.contains { $0.name == candidate }
+                    || (candidate.hasPrefix("_") && owner?.members.contains(candidate) == true)
             }
             let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
             // The property documents an inline type; the type itself only keeps a title.
@@ -980,7 +988,8 @@ struct SchemaTranslator {
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
             if Self.isNullSchema(member) { continue }
-            let type = swiftType(for: member, suggestedName: "Option \(index + 1)", owner: (name, qualifiedName), nested: &nested)
+            let type = swiftType(
+                for: member, suggestedName: "Option \(index + 1)", owner: (name, qualifiedName, []), nested: &nested)
             // A case that may be null itself (a nullable union inside) holds an optional.
             let caseType = type.isNullable && type.name != "JSONValue" ? type.name + "?" : type.name
             var values: [String] = []
