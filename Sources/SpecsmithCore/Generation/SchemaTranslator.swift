@@ -251,7 +251,7 @@ struct SchemaTranslator {
         let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
-        if isExpressibleEnum(element) { return [.listed] }
+        if openEnum(member) != nil { return [.listed] }
         let shape = resolvedShape(member)
         let shapeTypes = shape.nonNullTypes
         if shape.items != nil || shape.additionalProperties != nil, !needsOwnType(shape) {
@@ -310,19 +310,27 @@ struct SchemaTranslator {
             rules += ownRules(part, enumAsValues: true).map { (rule: $0, location: part.location) }
             negated += part.not.map { [$0] } ?? []
         }
-        if isOpenEnum(schema), !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
+        let enumeration = openEnum(schema)
+        if enumeration != nil, !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
         checkPatterns(rules)
         var applying = rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
-        if applying.count < rules.count, swiftType == "Date" || swiftType == "Data" || swiftType.hasPrefix("["),
+        if applying.count < rules.count, swiftType != "JSONValue", !Self.scalarTypes.contains(swiftType),
             let dropped = rules.first(where: { entry in
-                if case .enumeration = entry.rule { return true }
+                if case .enumeration(let values) = entry.rule {
+                    // A generated enum checks that its value is listed, which a list of all its values allows.
+                    guard let listed = enumeration?.enum else { return true }
+                    return !listed.allSatisfy(values.contains)
+                }
                 if case .const = entry.rule { return true }
                 return false
             })
         {
             let kind =
                 swiftType == "Date" ? "a date-time string (a Date)"
-                : swiftType == "Data" ? "a byte or binary string (Data)" : "an array or object"
+                : swiftType == "Data" ? "a byte or binary string (Data)"
+                : swiftType.hasPrefix("[") ? "an array or object"
+                : enumeration != nil ? "a string enum (\(swiftType)) besides its own values"
+                : "a generated type (\(swiftType))"
             diagnostics.append(.warning("enum and const of \(kind) are not checked yet", at: dropped.location))
         }
         for subschema in negated {
@@ -668,9 +676,8 @@ struct SchemaTranslator {
     /// A `default` as a Swift expression for an initializer argument: a literal of a plain type, or a
     /// case of a generated string enum; `nil` when the type has no literal form.
     private func defaultLiteral(_ value: JSONValue, schema: Schema, swiftType: String) -> String? {
-        if isOpenEnum(schema), let text = value.stringValue {
-            let resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
-            let strings = (resolved.enum ?? []).compactMap(\.stringValue)
+        if let enumeration = openEnum(schema), let text = value.stringValue {
+            let strings = (enumeration.enum ?? []).compactMap(\.stringValue)
             let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)
             guard let index = strings.firstIndex(of: text) else { return nil }
             return "." + SwiftNames.unescaped(caseNames[index])
@@ -751,8 +758,8 @@ struct SchemaTranslator {
             }
             return SwiftTypeName(name: name)
         }
-        if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.nonNullTypes.isEmpty {
-            return swiftType(for: schema.allOf[0], suggestedName: suggestedName, owner: owner, nested: &nested)
+        if let part = soleAllOfPart(schema) {
+            return swiftType(for: part, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
         switch plainAllOf(schema) {
         case .plain(let plain)?:
@@ -1337,10 +1344,22 @@ struct SchemaTranslator {
         return (types.isEmpty || types == [.string]) && values.allSatisfy { $0.stringValue != nil }
     }
 
-    /// Whether a schema's Swift type is a generated open enum (inline or by reference).
-    private func isOpenEnum(_ schema: Schema) -> Bool {
-        if let ref = schema.ref { return isExpressibleEnum(document.dereferenced(document.schema(for: ref))) }
-        return isExpressibleEnum(schema)
+    /// The schema of the generated open enum that a value of `schema` is (inline, by reference, or as
+    /// the sole part of an `allOf`), or `nil` when its Swift type is no such enum.
+    private func openEnum(_ schema: Schema) -> Schema? {
+        if let part = soleAllOfPart(schema) { return openEnum(part) }
+        let resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        return isExpressibleEnum(resolved) ? resolved : nil
+    }
+
+    /// The one part of an `allOf` that is all a schema says of its value's type (`allOf: [{$ref: Kind}]`
+    /// with a description beside it, as OpenAPI 3.0 writes a documented reference): the value is typed as
+    /// that part. `nil` for any other schema.
+    private func soleAllOfPart(_ schema: Schema) -> Schema? {
+        guard schema.allOf.count == 1, schema.ref == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
+            schema.nonNullTypes.isEmpty, !isObjectWithProperties(schema)
+        else { return nil }
+        return schema.allOf[0]
     }
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).

@@ -69,6 +69,12 @@ public struct Ticket: Codable, Hashable, Sendable {
     /// Boolean items and values hold their enum and const too.
     public let confirmations: [Bool]?
     public let switches: [String: Bool]?
+    /// A reference with a description beside it, as OpenAPI 3.0 writes one, is the enum too.
+    public let documented: Status?
+    public let documentedList: [Status]?
+    public let documentedMap: [String: Status]?
+    /// A const beside a reference to an enum is not checked yet (warned).
+    public let pinned: Status?
 
     /// Creates a value from its properties.
     public init(
@@ -76,13 +82,21 @@ public struct Ticket: Codable, Hashable, Sendable {
         kind: Kind? = nil,
         priority: Priority? = nil,
         confirmations: [Bool]? = nil,
-        switches: [String: Bool]? = nil
+        switches: [String: Bool]? = nil,
+        documented: Status? = .active,
+        documentedList: [Status]? = nil,
+        documentedMap: [String: Status]? = nil,
+        pinned: Status? = nil
     ) {
         self.status = status
         self.kind = kind
         self.priority = priority
         self.confirmations = confirmations
         self.switches = switches
+        self.documented = documented
+        self.documentedList = documentedList
+        self.documentedMap = documentedMap
+        self.pinned = pinned
     }
 
     public enum Kind: OpenEnum {
