@@ -22,6 +22,9 @@ struct SchemaTranslator {
     private var inProgress: Set<String> = []
     /// Canonical ids of the root document's component schemas.
     private var componentIDs: Set<String> = []
+    /// The nested types in scope where a type is being declared (its own, its owners' and theirs), which
+    /// a top-level type named there must not be named like: the nested type would hide it.
+    private var nestedInScope: [String] = []
     /// Set on a worker's copy (``worker()``), which records what it read of the shared state.
     private var journal: Journal?
 
@@ -486,7 +489,11 @@ struct SchemaTranslator {
     private mutating func declare(id: String, schema: Schema) {
         guard let name = names[id], !inProgress.contains(id) else { return }
         inProgress.insert(id)
+        // A top-level type sees no nested type of the one that referred to it.
+        let outerScope = nestedInScope
+        nestedInScope = []
         declarations.append(declaration(named: name, schema: schema, qualifiedName: name))
+        nestedInScope = outerScope
     }
 
     private mutating func declaration(named name: String, schema: Schema, qualifiedName: String) -> TypeDeclaration {
@@ -558,6 +565,8 @@ struct SchemaTranslator {
     private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])
         -> StructDeclaration
     {
+        let scopeStart = nestedInScope.count
+        defer { nestedInScope.removeSubrange(scopeStart...) }
         if schema.minProperties != nil || schema.maxProperties != nil {
             diagnostics.append(
                 .warning(
@@ -743,6 +752,7 @@ struct SchemaTranslator {
                     || (candidate.hasPrefix("_") && owner?.members.contains(candidate) == true)
             }
             let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
+            if owner != nil { nestedInScope.append(name) }
             // The property documents an inline type; the type itself only keeps a title.
             var inline = schema
             inline.description = nil
@@ -879,8 +889,13 @@ struct SchemaTranslator {
             return SwiftTypeName(name: "JSONValue")
         }
         if names[ref.id] == nil {
-            // A reference to a schema that is not a component: it gets a top-level type of its own.
-            names[ref.id] = reserve(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name))
+            // A reference to a schema that is not a component: it gets a top-level type of its own, named
+            // unlike the nested types in scope.
+            let name = SwiftNames.unique(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name)) { candidate in
+                isTaken(candidate) || nestedInScope.contains(candidate)
+            }
+            take(name)
+            names[ref.id] = name
         }
         let name = names[ref.id]!
         let target = document.schema(for: ref)
@@ -985,6 +1000,8 @@ struct SchemaTranslator {
     }
 
     private mutating func union(named name: String, schema: Schema, qualifiedName: String) -> UnionDeclaration {
+        let scopeStart = nestedInScope.count
+        defer { nestedInScope.removeSubrange(scopeStart...) }
         let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
         if let negated = schema.not {
             let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"

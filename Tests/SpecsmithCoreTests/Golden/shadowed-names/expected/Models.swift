@@ -214,3 +214,74 @@ public enum Listing: OpenEnum {
         }
     }
 }
+
+public struct Status2: Codable, Hashable, Sendable {
+    public let code: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        code: Int? = nil
+    ) {
+        self.code = code
+    }
+}
+
+/// Refers to another schema's inline property, which gets a top-level type named after it; the nested Status beside it
+/// would hide a top-level Status.
+public struct Order: Codable, Hashable, Sendable {
+    public let status: Status?
+    public let shipment: Status2?
+
+    /// Creates a value from its properties.
+    public init(
+        status: Status? = nil,
+        shipment: Status2? = nil
+    ) {
+        self.status = status
+        self.shipment = shipment
+    }
+
+    public enum Status: OpenEnum {
+        case `open`
+        case closed
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .open,
+            .closed,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .open: "open"
+            case .closed: "closed"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+}
+
+public struct Shipment: Codable, Hashable, Sendable {
+    public let status: Status?
+
+    /// Creates a value from its properties.
+    public init(
+        status: Status? = nil
+    ) {
+        self.status = status
+    }
+
+    public struct Status: Codable, Hashable, Sendable {
+        public let code: Int?
+
+        /// Creates a value from its properties.
+        public init(
+            code: Int? = nil
+        ) {
+            self.code = code
+        }
+    }
+}

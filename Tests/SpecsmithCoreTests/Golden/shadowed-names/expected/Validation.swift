@@ -18,3 +18,10 @@ extension Account._1232: Validatable {
         context.check(a, at: "a", .maxLength(2))
     }
 }
+
+extension Order: Validatable {
+    /// Records each constraint of the `Order` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(status, at: "status", .listed)
+    }
+}
