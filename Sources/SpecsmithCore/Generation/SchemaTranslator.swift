@@ -689,7 +689,9 @@ struct SchemaTranslator {
             let strings = (enumeration.enum ?? []).compactMap(\.stringValue)
             let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)
             guard let index = strings.firstIndex(of: text) else { return nil }
-            return "." + SwiftNames.unescaped(caseNames[index])
+            let member = SwiftNames.unescaped(caseNames[index])
+            // On an optional argument `.none` would be `nil`: that case is spelled with its type.
+            return member == "none" ? "\(swiftType).none" : "." + member
         }
         guard Self.scalarTypes.contains(swiftType), !value.isNull else { return nil }
         return Renderer.literal(value, type: swiftType)

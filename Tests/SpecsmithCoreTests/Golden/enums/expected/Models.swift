@@ -75,6 +75,8 @@ public struct Ticket: Codable, Hashable, Sendable {
     public let documentedMap: [String: Status]?
     /// A const beside a reference to an enum is not checked yet (warned).
     public let pinned: Status?
+    /// A default named `none` is the enum's case, not the optional's nil.
+    public let filter: Filter?
 
     /// Creates a value from its properties.
     public init(
@@ -86,7 +88,8 @@ public struct Ticket: Codable, Hashable, Sendable {
         documented: Status? = .active,
         documentedList: [Status]? = nil,
         documentedMap: [String: Status]? = nil,
-        pinned: Status? = nil
+        pinned: Status? = nil,
+        filter: Filter? = Filter.none
     ) {
         self.status = status
         self.kind = kind
@@ -97,6 +100,7 @@ public struct Ticket: Codable, Hashable, Sendable {
         self.documentedList = documentedList
         self.documentedMap = documentedMap
         self.pinned = pinned
+        self.filter = filter
     }
 
     public enum Kind: OpenEnum {
@@ -116,6 +120,28 @@ public struct Ticket: Codable, Hashable, Sendable {
             switch self {
             case .bug: "bug"
             case .feature: "feature"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum Filter: OpenEnum {
+        case none
+        case all
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .none,
+            .all,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .none: "none"
+            case .all: "all"
             case .unknown(let rawValue): rawValue
             }
         }

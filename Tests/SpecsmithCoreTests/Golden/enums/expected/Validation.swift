@@ -18,5 +18,6 @@ extension Ticket: Validatable {
         context.check(each: documentedList, at: "documentedList", .listed)
         context.check(eachValue: documentedMap, at: "documentedMap", .listed)
         context.check(pinned, at: "pinned", .listed)
+        context.check(filter, at: "filter", .listed)
     }
 }
