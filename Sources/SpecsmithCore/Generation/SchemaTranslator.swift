@@ -755,9 +755,11 @@ struct SchemaTranslator {
             }
             let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
             if owner != nil { nestedInScope.append(name) }
-            // The property documents an inline type; the type itself only keeps a title.
+            // The property documents an inline type, and is deprecated if it says so: the type itself only
+            // keeps a title (a deprecated type would warn at every use in generated code).
             var inline = schema
             inline.description = nil
+            inline.deprecated = false
             let declaration = declaration(named: name, schema: inline, qualifiedName: qualified)
             if case .alias(let alias) = declaration {
                 // An enum the translator could not express: use the plain type instead.
