@@ -911,6 +911,7 @@ struct SchemaTranslator {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
             return SwiftTypeName(name: name, structName: isStruct ? name : nil, isNullable: isNullable(resolved))
         }
+        if isEnumAlias(resolved) { return SwiftTypeName(name: name, isNullable: isNullable(resolved)) }
         return SwiftTypeName(
             name: name, structName: referencedElementStruct(resolved), underlying: plainType(of: resolved),
             isNullable: isNullable(resolved))
@@ -1170,7 +1171,7 @@ struct SchemaTranslator {
             return swiftType
         }
         let resolved = document.dereferenced(document.schema(for: ref))
-        return needsOwnType(resolved) ? swiftType : plainType(of: resolved)
+        return needsOwnType(resolved) || isEnumAlias(resolved) ? swiftType : plainType(of: resolved)
     }
 
     /// The parts of a schema's `allOf`, references followed and nested `allOf`s flattened, leaving out
@@ -1368,9 +1369,25 @@ struct SchemaTranslator {
     /// The schema of the generated open enum that a value of `schema` is (inline, by reference, or as
     /// the sole part of an `allOf`), or `nil` when its Swift type is no such enum.
     private func openEnum(_ schema: Schema) -> Schema? {
-        if let part = soleAllOfPart(schema) { return openEnum(part) }
-        let resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
-        return isExpressibleEnum(resolved) ? resolved : nil
+        var current = schema
+        // References and sole parts lead on (`Alias: {allOf: [{$ref: Kind}]}` is a `Kind`); a chain that
+        // comes back to itself is no longer than a document is deep.
+        for _ in 0..<YAMLLimits().maxDepth {
+            if let ref = current.ref {
+                current = document.dereferenced(document.schema(for: ref))
+            } else if let part = soleAllOfPart(current) {
+                current = part
+            } else {
+                return isExpressibleEnum(current) ? current : nil
+            }
+        }
+        return nil
+    }
+
+    /// Whether a schema with no type of its own is a string enum through `allOf` (`Alias: {allOf: [{$ref:
+    /// Kind}]}`, a type alias of `Kind`): a value of it is checked as the enum, not as its strings.
+    private func isEnumAlias(_ schema: Schema) -> Bool {
+        !schema.allOf.isEmpty && openEnum(schema) != nil
     }
 
     /// The one part of an `allOf` that is all a schema says of its value's type (`allOf: [{$ref: Kind}]`

@@ -58,6 +58,9 @@ public enum Status: OpenEnum {
     }
 }
 
+/// An alias of the Status enum, through an allOf of one part; its values are checked as the enum's.
+public typealias Species = Status
+
 public typealias Priority = Int
 
 public struct Ticket: Codable, Hashable, Sendable {
@@ -77,6 +80,9 @@ public struct Ticket: Codable, Hashable, Sendable {
     public let pinned: Status?
     /// A default named `none` is the enum's case, not the optional's nil.
     public let filter: Filter?
+    /// An alias of the Status enum, through an allOf of one part; its values are checked as the enum's.
+    public let species: Species?
+    public let speciesList: [Species]?
 
     /// Creates a value from its properties.
     public init(
@@ -89,7 +95,9 @@ public struct Ticket: Codable, Hashable, Sendable {
         documentedList: [Status]? = nil,
         documentedMap: [String: Status]? = nil,
         pinned: Status? = nil,
-        filter: Filter? = Filter.none
+        filter: Filter? = Filter.none,
+        species: Species? = nil,
+        speciesList: [Species]? = nil
     ) {
         self.status = status
         self.kind = kind
@@ -101,6 +109,8 @@ public struct Ticket: Codable, Hashable, Sendable {
         self.documentedMap = documentedMap
         self.pinned = pinned
         self.filter = filter
+        self.species = species
+        self.speciesList = speciesList
     }
 
     public enum Kind: OpenEnum {

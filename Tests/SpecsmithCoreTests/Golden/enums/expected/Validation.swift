@@ -19,5 +19,7 @@ extension Ticket: Validatable {
         context.check(eachValue: documentedMap, at: "documentedMap", .listed)
         context.check(pinned, at: "pinned", .listed)
         context.check(filter, at: "filter", .listed)
+        context.check(species, at: "species", .listed)
+        context.check(each: speciesList, at: "speciesList", .listed)
     }
 }
