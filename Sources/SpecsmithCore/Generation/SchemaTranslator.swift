@@ -1395,7 +1395,7 @@ struct SchemaTranslator {
     /// that part. `nil` for any other schema.
     private func soleAllOfPart(_ schema: Schema) -> Schema? {
         guard schema.allOf.count == 1, schema.ref == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
-            schema.nonNullTypes.isEmpty, !isObjectWithProperties(schema)
+            schema.nonNullTypes.isEmpty, !isObjectWithProperties(schema), !isExpressibleEnum(schema)
         else { return nil }
         return schema.allOf[0]
     }

@@ -83,6 +83,8 @@ public struct Ticket: Codable, Hashable, Sendable {
     /// An alias of the Status enum, through an allOf of one part; its values are checked as the enum's.
     public let species: Species?
     public let speciesList: [Species]?
+    /// An inline enum beside an allOf is its own type; a default it does not list is no case of it.
+    public let narrowed: Narrowed?
 
     /// Creates a value from its properties.
     public init(
@@ -97,7 +99,8 @@ public struct Ticket: Codable, Hashable, Sendable {
         pinned: Status? = nil,
         filter: Filter? = Filter.none,
         species: Species? = nil,
-        speciesList: [Species]? = nil
+        speciesList: [Species]? = nil,
+        narrowed: Narrowed? = nil
     ) {
         self.status = status
         self.kind = kind
@@ -111,6 +114,7 @@ public struct Ticket: Codable, Hashable, Sendable {
         self.filter = filter
         self.species = species
         self.speciesList = speciesList
+        self.narrowed = narrowed
     }
 
     public enum Kind: OpenEnum {
@@ -152,6 +156,23 @@ public struct Ticket: Codable, Hashable, Sendable {
             switch self {
             case .none: "none"
             case .all: "all"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum Narrowed: OpenEnum {
+        case active
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.active]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .active: "Active"
             case .unknown(let rawValue): rawValue
             }
         }

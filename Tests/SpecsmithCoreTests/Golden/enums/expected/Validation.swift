@@ -21,5 +21,6 @@ extension Ticket: Validatable {
         context.check(filter, at: "filter", .listed)
         context.check(species, at: "species", .listed)
         context.check(each: speciesList, at: "speciesList", .listed)
+        context.check(narrowed, at: "narrowed", .listed)
     }
 }
