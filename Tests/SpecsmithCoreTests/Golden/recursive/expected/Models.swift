@@ -8,24 +8,32 @@ public struct Node: Codable, Hashable, Sendable {
     /// At most 20 Unicode scalars.
     public let name: String
     public var parent: Node? { _parent?.value }
+    /// Deprecated and out of line; generated code reads it without a warning.
+    @available(*, deprecated)
+    public var previousParent: Node? { _previousParent?.value }
     public let children: [Node]?
     /// `parent`, stored out of line: the schema is recursive.
     private let _parent: Indirect<Node>?
+    /// `previousParent`, stored out of line: the schema is recursive.
+    let _previousParent: Indirect<Node>?
 
     /// Creates a value from its properties.
     public init(
         name: String,
         parent: Node? = nil,
+        previousParent: Node? = nil,
         children: [Node]? = nil
     ) {
         self.name = name
         self._parent = parent.map(Indirect.init)
+        self._previousParent = previousParent.map(Indirect.init)
         self.children = children
     }
 
     enum CodingKeys: String, CodingKey {
         case name
         case _parent = "parent"
+        case _previousParent = "previousParent"
         case children
     }
 }

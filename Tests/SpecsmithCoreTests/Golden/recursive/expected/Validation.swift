@@ -7,6 +7,7 @@ extension Node: Validatable {
     public func validate(into context: inout ValidationContext) {
         context.check(name, at: "name", .maxLength(20))
         context.validate(parent, at: "parent")
+        context.validate(_previousParent?.value, at: "previousParent")
         context.validate(children, at: "children")
     }
 }
