@@ -1337,14 +1337,18 @@ struct SchemaTranslator {
     }
 
     /// Adds a property an `allOf` part declares to the ones merged so far: joined with an earlier
-    /// declaration of the same name when both are plain (each one's constraints then hold), else in its
-    /// place.
+    /// declaration of the same name when both are plain, or both inline objects (whose properties then
+    /// merge), so that each one's constraints hold; else in its place.
     private func addProperty(_ property: Schema, named name: String, to properties: inout OrderedMap<Schema>) {
         func isPlain(_ schema: Schema) -> Bool {
             schema.ref == nil && !isObjectWithProperties(schema) && !isUnion(schema) && mergedAllOf(schema) == nil
         }
+        func isInlineObject(_ schema: Schema) -> Bool {
+            schema.ref == nil && (isObjectWithProperties(schema) || mergedAllOf(schema) != nil)
+        }
         // The same declaration met again (through a part two parts share) is already there.
-        guard let earlier = properties[name], earlier.location != property.location, isPlain(earlier), isPlain(property)
+        guard let earlier = properties[name], earlier.location != property.location,
+            isPlain(earlier) && isPlain(property) || isInlineObject(earlier) && isInlineObject(property)
         else {
             properties[name] = property
             return

@@ -211,6 +211,57 @@ public struct Puppy: Codable, Hashable, Sendable {
     }
 }
 
+public struct Listing: Codable, Hashable, Sendable {
+    public let address: Address?
+
+    /// Creates a value from its properties.
+    public init(
+        address: Address? = nil
+    ) {
+        self.address = address
+    }
+
+    public struct Address: Codable, Hashable, Sendable {
+        /// At most 20 Unicode scalars.
+        public let city: String
+
+        /// Creates a value from its properties.
+        public init(
+            city: String
+        ) {
+            self.city = city
+        }
+    }
+}
+
+/// An inline object declared again merges with the earlier one, so that both hold.
+public struct LocalListing: Codable, Hashable, Sendable {
+    public let address: Address?
+
+    /// Creates a value from its properties.
+    public init(
+        address: Address? = nil
+    ) {
+        self.address = address
+    }
+
+    public struct Address: Codable, Hashable, Sendable {
+        /// At most 20 Unicode scalars.
+        public let city: String
+        /// Matches `^[0-9]{5}$`.
+        public let zip: String?
+
+        /// Creates a value from its properties.
+        public init(
+            city: String,
+            zip: String? = nil
+        ) {
+            self.city = city
+            self.zip = zip
+        }
+    }
+}
+
 /// Two parts that share a part (a diamond) still merge.
 public struct Hybrid: Codable, Hashable, Sendable {
     /// At most 30 Unicode scalars.
