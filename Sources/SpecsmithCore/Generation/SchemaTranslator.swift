@@ -1347,6 +1347,18 @@ struct SchemaTranslator {
             schema.ref == nil && (isObjectWithProperties(schema) || mergedAllOf(schema) != nil)
         }
         // The same declaration met again (through a part two parts share) is already there.
+        if let earlier = properties[name], earlier.location != property.location, Self.isAnnotationOnly(property) {
+            // Annotations alone (`readOnly`, a description) say nothing new of the value: the earlier
+            // declaration stays, with them.
+            var kept = earlier
+            kept.description = property.description ?? earlier.description
+            kept.default = property.default ?? earlier.default
+            kept.readOnly = earlier.readOnly || property.readOnly
+            kept.writeOnly = earlier.writeOnly || property.writeOnly
+            kept.deprecated = earlier.deprecated || property.deprecated
+            properties[name] = kept
+            return
+        }
         guard let earlier = properties[name], earlier.location != property.location,
             isPlain(earlier) && isPlain(property) || isInlineObject(earlier) && isInlineObject(property)
         else {
@@ -1360,6 +1372,23 @@ struct SchemaTranslator {
         joined.writeOnly = earlier.writeOnly || property.writeOnly
         joined.deprecated = earlier.deprecated || property.deprecated
         properties[name] = joined
+    }
+
+    /// Whether a schema says nothing but annotations: a title, a description, a default, examples,
+    /// `readOnly`, `writeOnly`, `deprecated` and extensions.
+    private static func isAnnotationOnly(_ schema: Schema) -> Bool {
+        var probe = Schema(location: schema.location)
+        probe.title = schema.title
+        probe.description = schema.description
+        probe.default = schema.default
+        probe.example = schema.example
+        probe.examples = schema.examples
+        probe.readOnly = schema.readOnly
+        probe.writeOnly = schema.writeOnly
+        probe.deprecated = schema.deprecated
+        probe.externalDocs = schema.externalDocs
+        probe.extensions = schema.extensions
+        return probe == schema
     }
 
     /// Whether `enum` lists only strings, for a string or untyped schema: that becomes a Swift
