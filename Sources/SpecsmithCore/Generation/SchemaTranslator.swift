@@ -22,6 +22,8 @@ struct SchemaTranslator {
     private var inProgress: Set<String> = []
     /// Canonical ids of the root document's component schemas.
     private var componentIDs: Set<String> = []
+    /// The qualified names of the inline types being declared, by the location of their schema.
+    private var inlineInProgress: [SourceLocation: String] = [:]
     /// The nested types in scope where a type is being declared (its own, its owners' and theirs), which
     /// a top-level type named there must not be named like: the nested type would hide it.
     private var nestedInScope: [String] = []
@@ -745,6 +747,12 @@ struct SchemaTranslator {
             return referencedType(ref)
         }
         if isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema) {
+            // An inline schema met again while its type is being declared (`child: {allOf: [{$ref: Node}],
+            // properties: ...}` in Node: the merged type holds `child` again) is that type, recursive, rather
+            // than a new one nested without end.
+            if let qualified = inlineInProgress[schema.location] {
+                return SwiftTypeName(name: qualified, structName: qualified)
+            }
             // A nested type may not take the name of its owner, of its siblings, of a top-level type a
             // property uses (or `CodingKeys`, reserved as one), or of a member of its owner, which only a
             // name starting with `_` can be. The names in scope are checked where they are: copying them
@@ -760,7 +768,9 @@ struct SchemaTranslator {
             var inline = schema
             inline.description = nil
             inline.deprecated = false
+            inlineInProgress[schema.location] = qualified
             let declaration = declaration(named: name, schema: inline, qualifiedName: qualified)
+            inlineInProgress[schema.location] = nil
             if case .alias(let alias) = declaration {
                 // An enum the translator could not express: use the plain type instead.
                 return SwiftTypeName(name: alias.type)

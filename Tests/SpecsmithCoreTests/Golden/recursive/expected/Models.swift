@@ -71,3 +71,46 @@ public struct Company: Codable, Hashable, Sendable {
         case _owner = "owner"
     }
 }
+
+/// A property that extends its own schema inline is one nested type that holds itself.
+public struct Category: Codable, Hashable, Sendable {
+    /// At most 10 Unicode scalars.
+    public let title: String?
+    public let featured: Featured?
+
+    /// Creates a value from its properties.
+    public init(
+        title: String? = nil,
+        featured: Featured? = nil
+    ) {
+        self.title = title
+        self.featured = featured
+    }
+
+    public struct Featured: Codable, Hashable, Sendable {
+        /// At most 10 Unicode scalars.
+        public let title: String?
+        public var featured: Category.Featured? { _featured?.value }
+        /// At least 1.
+        public let rank: Int?
+        /// `featured`, stored out of line: the schema is recursive.
+        private let _featured: Indirect<Category.Featured>?
+
+        /// Creates a value from its properties.
+        public init(
+            title: String? = nil,
+            featured: Category.Featured? = nil,
+            rank: Int? = nil
+        ) {
+            self.title = title
+            self._featured = featured.map(Indirect.init)
+            self.rank = rank
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case title
+            case _featured = "featured"
+            case rank
+        }
+    }
+}
