@@ -1314,11 +1314,15 @@ struct SchemaTranslator {
             guard types.isEmpty || types == [.object], resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
                 resolved.enum == nil, resolved.items == nil, resolved.ref == nil
             else { return nil }
-            for entry in resolved.properties { addProperty(entry.value, named: entry.key, to: &properties) }
+            for entry in resolved.properties {
+                addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
+            }
             required += resolved.required.filter { !required.contains($0) }
             if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
         }
-        for entry in schema.properties { addProperty(entry.value, named: entry.key, to: &properties) }
+        for entry in schema.properties {
+            addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
+        }
         required += schema.required.filter { !required.contains($0) }
         guard !properties.isEmpty else { return nil }
         result.properties = properties
@@ -1348,13 +1352,21 @@ struct SchemaTranslator {
 
     /// Adds a property an `allOf` part declares to the ones merged so far: joined with an earlier
     /// declaration of the same name when both are plain, or both inline objects (whose properties then
-    /// merge), so that each one's constraints hold; else in its place.
-    private func addProperty(_ property: Schema, named name: String, to properties: inout OrderedMap<Schema>) {
+    /// merge), so that each one's constraints hold; else in its place. `seen` and `merged` are those of
+    /// the merge the property is part of, so that a declaration that refers back to it ends.
+    private func addProperty(
+        _ property: Schema, named name: String, to properties: inout OrderedMap<Schema>, seen: Set<String>,
+        merged: [String: Schema]
+    ) {
+        func merges(_ schema: Schema) -> Bool {
+            var (seen, merged) = (seen, merged)
+            return mergedAllOf(schema, seen: &seen, merged: &merged) != nil
+        }
         func isPlain(_ schema: Schema) -> Bool {
-            schema.ref == nil && !isObjectWithProperties(schema) && !isUnion(schema) && mergedAllOf(schema) == nil
+            schema.ref == nil && !isObjectWithProperties(schema) && !isUnion(schema) && !merges(schema)
         }
         func isInlineObject(_ schema: Schema) -> Bool {
-            schema.ref == nil && (isObjectWithProperties(schema) || mergedAllOf(schema) != nil)
+            schema.ref == nil && (isObjectWithProperties(schema) || merges(schema))
         }
         // The same declaration met again (through a part two parts share) is already there.
         if let earlier = properties[name], earlier.location != property.location, Self.isAnnotationOnly(property) {

@@ -114,3 +114,40 @@ public struct Category: Codable, Hashable, Sendable {
         }
     }
 }
+
+/// Two allOf parts that each extend the whole schema in one property, merged into one nested type.
+public struct Thread: Codable, Hashable, Sendable {
+    public let reply: Reply?
+
+    /// Creates a value from its properties.
+    public init(
+        reply: Reply? = nil
+    ) {
+        self.reply = reply
+    }
+
+    public struct Reply: Codable, Hashable, Sendable {
+        public var reply: Thread.Reply? { _reply?.value }
+        public let quoted: Bool?
+        public let edited: Bool?
+        /// `reply`, stored out of line: the schema is recursive.
+        private let _reply: Indirect<Thread.Reply>?
+
+        /// Creates a value from its properties.
+        public init(
+            reply: Thread.Reply? = nil,
+            quoted: Bool? = nil,
+            edited: Bool? = nil
+        ) {
+            self._reply = reply.map(Indirect.init)
+            self.quoted = quoted
+            self.edited = edited
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case _reply = "reply"
+            case quoted
+            case edited
+        }
+    }
+}
