@@ -41,6 +41,9 @@ import Testing
         ("Error", "ErrorModel"),
         ("Type", "TypeModel"),
         ("2XX", "_2XX"),
+        ("Mirror", "MirrorModel"),
+        ("CaseIterable", "CaseIterableModel"),
+        ("👍", "_U1F44D"),
     ])
     func typeNames(_ input: String, _ expected: String) {
         #expect(SwiftNames.type(input) == expected)
@@ -52,6 +55,8 @@ import Testing
         #expect(SwiftNames.member("self") == "_self")
         #expect(SwiftNames.member("Type") == "type")
         #expect(SwiftNames.member("init") == "_init")
+        // An expression keyword since Swift 6.2: `unsafe as Any` would not parse.
+        #expect(SwiftNames.member("unsafe") == "`unsafe`")
     }
 
     @Test func namesWithoutUsableCharactersAreSpelledFromCodePoints() {

@@ -138,8 +138,13 @@ struct PropertyDeclaration: Sendable, Hashable {
     /// or a deprecated one (reading a deprecated property warns, so generated code reads the storage).
     var isStoredAside: Bool { isIndirect || deprecated }
 
-    /// How generated code in other files reads the value without a warning.
-    var reader: String { deprecated && !isIndirect ? "_" + SwiftNames.unescaped(name) : name }
+    /// How generated code in other files reads the value without a warning: a deprecated one from its
+    /// storage (`_parent?.value` when out of line).
+    var reader: String {
+        guard deprecated else { return name }
+        let storage = "_" + SwiftNames.unescaped(name)
+        return isIndirect ? storage + (isOptional ? "?.value" : ".value") : storage
+    }
 }
 
 /// An enum for `oneOf`/`anyOf`. With a discriminator, decoding picks the case by the property's

@@ -22,6 +22,11 @@ struct SchemaTranslator {
     private var inProgress: Set<String> = []
     /// Canonical ids of the root document's component schemas.
     private var componentIDs: Set<String> = []
+    /// The qualified names of the inline types being declared, by the location of their schema.
+    private var inlineInProgress: [SourceLocation: String] = [:]
+    /// The nested types in scope where a type is being declared (its own, its owners' and theirs), which
+    /// a top-level type named there must not be named like: the nested type would hide it.
+    private var nestedInScope: [String] = []
     /// Set on a worker's copy (``worker()``), which records what it read of the shared state.
     private var journal: Journal?
 
@@ -251,7 +256,7 @@ struct SchemaTranslator {
         let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
-        if isExpressibleEnum(element) { return [.listed] }
+        if openEnum(member) != nil { return [.listed] }
         let shape = resolvedShape(member)
         let shapeTypes = shape.nonNullTypes
         if shape.items != nil || shape.additionalProperties != nil, !needsOwnType(shape) {
@@ -312,19 +317,27 @@ struct SchemaTranslator {
             rules += ownRules(part, enumAsValues: true).map { (rule: $0, location: part.location) }
             negated += part.not.map { [$0] } ?? []
         }
-        if isOpenEnum(schema), !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
+        let enumeration = openEnum(schema)
+        if enumeration != nil, !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
         checkPatterns(rules)
         var applying = rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
-        if applying.count < rules.count, swiftType == "Date" || swiftType == "Data" || swiftType.hasPrefix("["),
+        if applying.count < rules.count, swiftType != "JSONValue", !Self.scalarTypes.contains(swiftType),
             let dropped = rules.first(where: { entry in
-                if case .enumeration = entry.rule { return true }
+                if case .enumeration(let values) = entry.rule {
+                    // A generated enum checks that its value is listed, which a list of all its values allows.
+                    guard let listed = enumeration?.enum else { return true }
+                    return !listed.allSatisfy(values.contains)
+                }
                 if case .const = entry.rule { return true }
                 return false
             })
         {
             let kind =
                 swiftType == "Date" ? "a date-time string (a Date)"
-                : swiftType == "Data" ? "a byte or binary string (Data)" : "an array or object"
+                : swiftType == "Data" ? "a byte or binary string (Data)"
+                : swiftType.hasPrefix("[") ? "an array or object"
+                : enumeration != nil ? "a string enum (\(swiftType)) besides its own values"
+                : "a generated type (\(swiftType))"
             diagnostics.append(.warning("enum and const of \(kind) are not checked yet", at: dropped.location))
         }
         for subschema in negated {
@@ -449,6 +462,10 @@ struct SchemaTranslator {
     /// a property of that name is ambiguous).
     static let reservedMemberNames: Set<String> = ["customMirror", "hashValue"]
 
+    /// Members a string enum (an `OpenEnum`) declares besides its cases, which a case of the same name
+    /// would clash with: the case that keeps unlisted values, and the list of the others.
+    static let openEnumMemberNames: Set<String> = ["unknown", "allCases"]
+
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool"]
 
@@ -486,7 +503,11 @@ struct SchemaTranslator {
     private mutating func declare(id: String, schema: Schema) {
         guard let name = names[id], !inProgress.contains(id) else { return }
         inProgress.insert(id)
+        // A top-level type sees no nested type of the one that referred to it.
+        let outerScope = nestedInScope
+        nestedInScope = []
         declarations.append(declaration(named: name, schema: schema, qualifiedName: name))
+        nestedInScope = outerScope
     }
 
     private mutating func declaration(named name: String, schema: Schema, qualifiedName: String) -> TypeDeclaration {
@@ -558,6 +579,8 @@ struct SchemaTranslator {
     private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])
         -> StructDeclaration
     {
+        let scopeStart = nestedInScope.count
+        defer { nestedInScope.removeSubrange(scopeStart...) }
         if schema.minProperties != nil || schema.maxProperties != nil {
             diagnostics.append(
                 .warning(
@@ -579,7 +602,8 @@ struct SchemaTranslator {
             let property = entry.value
             let outerOptionalItems = optionalItems
             optionalItems = true
-            let type = swiftType(for: property, suggestedName: entry.key, owner: (name, qualifiedName), nested: &nested)
+            let type = swiftType(
+                for: property, suggestedName: entry.key, owner: (name, qualifiedName, swiftNames), nested: &nested)
             optionalItems = outerOptionalItems
             let required = requiredSet?.contains(entry.key) ?? requiredNames.contains(entry.key)
             if required { requiredFound += 1 }
@@ -626,7 +650,8 @@ struct SchemaTranslator {
         switch schema.additionalProperties {
         case .schema(let valueSchema)?:
             let type = swiftType(
-                for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName), nested: &nested)
+                for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName, swiftNames),
+                nested: &nested)
             if (isNullable(valueSchema) || type.isNullable) && type.name != "JSONValue" {
                 diagnostics.append(
                     .warning(
@@ -719,12 +744,13 @@ struct SchemaTranslator {
     /// A `default` as a Swift expression for an initializer argument: a literal of a plain type, or a
     /// case of a generated string enum; `nil` when the type has no literal form.
     private func defaultLiteral(_ value: JSONValue, schema: Schema, swiftType: String) -> String? {
-        if isOpenEnum(schema), let text = value.stringValue {
-            let resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
-            let strings = (resolved.enum ?? []).compactMap(\.stringValue)
-            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: ["unknown"])
+        if let enumeration = openEnum(schema), let text = value.stringValue {
+            let strings = (enumeration.enum ?? []).compactMap(\.stringValue)
+            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)
             guard let index = strings.firstIndex(of: text) else { return nil }
-            return "." + SwiftNames.unescaped(caseNames[index])
+            let member = SwiftNames.unescaped(caseNames[index])
+            // On an optional argument `.none` would be `nil`: that case is spelled with its type.
+            return member == "none" ? "\(swiftType).none" : "." + member
         }
         guard Self.scalarTypes.contains(swiftType), !value.isNull else { return nil }
         return Renderer.literal(value, type: swiftType)
@@ -736,7 +762,7 @@ struct SchemaTranslator {
         let nonNull = values.filter { !$0.isNull }
         if types.isEmpty || types == [.string], nonNull.allSatisfy({ $0.stringValue != nil }) {
             let strings = nonNull.compactMap(\.stringValue)
-            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: ["unknown"])
+            let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)
             return EnumDeclaration(
                 name: name, doc: doc,
                 cases: zip(caseNames, strings).map { EnumCase(name: $0, literal: SwiftLiteral.string($1)) },
@@ -759,9 +785,10 @@ struct SchemaTranslator {
         var ruleType: String { underlying ?? name }
     }
 
-    /// The type a nested type is declared in: its own name, which a nested type may not take, and its
-    /// qualified name, which prefixes the nested type's.
-    private typealias Owner = (name: String, qualifiedName: String)
+    /// The type a nested type is declared in: its own name, which a nested type may not take, its
+    /// qualified name, which prefixes the nested type's, and its members' names, which a nested type may
+    /// not take either (`_123` is both the property and the type made from the name `123`).
+    private typealias Owner = (name: String, qualifiedName: String, members: [String])
 
     /// The Swift type of a value of `schema`. Inline objects and enums become nested types named
     /// after `suggestedName`, appended to `nested`: inside `owner`, or top-level types when it is `nil`.
@@ -777,18 +804,30 @@ struct SchemaTranslator {
             return referencedType(ref)
         }
         if isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema) {
-            // A nested type may not take the name of its owner, of its siblings, or of a top-level type
-            // a property uses. The names in scope are checked where they are: copying them per type
-            // would be quadratic.
+            // An inline schema met again while its type is being declared (`child: {allOf: [{$ref: Node}],
+            // properties: ...}` in Node: the merged type holds `child` again) is that type, recursive, rather
+            // than a new one nested without end.
+            if let qualified = inlineInProgress[schema.location] {
+                return SwiftTypeName(name: qualified, structName: qualified)
+            }
+            // A nested type may not take the name of its owner, of its siblings, of a top-level type a
+            // property uses (or `CodingKeys`, reserved as one), or of a member of its owner, which only a
+            // name starting with `_` can be. The names in scope are checked where they are: copying them
+            // per type would be quadratic.
             let name = SwiftNames.unique(SwiftNames.type(suggestedName)) { candidate in
-                candidate == owner?.name || candidate == "CodingKeys" || isTaken(candidate)
-                    || nested.contains { $0.name == candidate }
+                candidate == owner?.name || isTaken(candidate) || nested.contains { $0.name == candidate }
+                    || (candidate.hasPrefix("_") && owner?.members.contains(candidate) == true)
             }
             let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
-            // The property documents an inline type; the type itself only keeps a title.
+            if owner != nil { nestedInScope.append(name) }
+            // The property documents an inline type, and is deprecated if it says so: the type itself only
+            // keeps a title (a deprecated type would warn at every use in generated code).
             var inline = schema
             inline.description = nil
+            inline.deprecated = false
+            inlineInProgress[schema.location] = qualified
             let declaration = declaration(named: name, schema: inline, qualifiedName: qualified)
+            inlineInProgress[schema.location] = nil
             if case .alias(let alias) = declaration {
                 // An enum the translator could not express: use the plain type instead.
                 return SwiftTypeName(name: alias.type)
@@ -800,8 +839,8 @@ struct SchemaTranslator {
             }
             return SwiftTypeName(name: name)
         }
-        if schema.allOf.count == 1, schema.oneOf.isEmpty, schema.anyOf.isEmpty, schema.nonNullTypes.isEmpty {
-            return swiftType(for: schema.allOf[0], suggestedName: suggestedName, owner: owner, nested: &nested)
+        if let part = soleAllOfPart(schema) {
+            return swiftType(for: part, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
         switch plainAllOf(schema) {
         case .plain(let plain)?:
@@ -916,8 +955,13 @@ struct SchemaTranslator {
             return SwiftTypeName(name: "JSONValue")
         }
         if names[ref.id] == nil {
-            // A reference to a schema that is not a component: it gets a top-level type of its own.
-            names[ref.id] = reserve(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name))
+            // A reference to a schema that is not a component: it gets a top-level type of its own, named
+            // unlike the nested types in scope.
+            let name = SwiftNames.unique(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name)) { candidate in
+                isTaken(candidate) || nestedInScope.contains(candidate)
+            }
+            take(name)
+            names[ref.id] = name
         }
         let name = names[ref.id]!
         let target = document.schema(for: ref)
@@ -929,6 +973,7 @@ struct SchemaTranslator {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
             return SwiftTypeName(name: name, structName: isStruct ? name : nil, isNullable: isNullable(resolved))
         }
+        if isEnumAlias(resolved) { return SwiftTypeName(name: name, isNullable: isNullable(resolved)) }
         return SwiftTypeName(
             name: name, structName: referencedElementStruct(resolved), underlying: plainType(of: resolved),
             isNullable: isNullable(resolved))
@@ -1022,6 +1067,8 @@ struct SchemaTranslator {
     }
 
     private mutating func union(named name: String, schema: Schema, qualifiedName: String) -> UnionDeclaration {
+        let scopeStart = nestedInScope.count
+        defer { nestedInScope.removeSubrange(scopeStart...) }
         let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
         if let negated = schema.not {
             let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
@@ -1032,7 +1079,8 @@ struct SchemaTranslator {
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
             if Self.isNullSchema(member) { continue }
-            let type = swiftType(for: member, suggestedName: "Option \(index + 1)", owner: (name, qualifiedName), nested: &nested)
+            let type = swiftType(
+                for: member, suggestedName: "Option \(index + 1)", owner: (name, qualifiedName, []), nested: &nested)
             // A case that may be null itself (a nullable union inside) holds an optional.
             let caseType = type.isNullable && type.name != "JSONValue" ? type.name + "?" : type.name
             var values: [String] = []
@@ -1185,7 +1233,7 @@ struct SchemaTranslator {
             return swiftType
         }
         let resolved = document.dereferenced(document.schema(for: ref))
-        return needsOwnType(resolved) ? swiftType : plainType(of: resolved)
+        return needsOwnType(resolved) || isEnumAlias(resolved) ? swiftType : plainType(of: resolved)
     }
 
     /// The parts of a schema's `allOf`, references followed and nested `allOf`s flattened, leaving out
@@ -1318,11 +1366,15 @@ struct SchemaTranslator {
             guard types.isEmpty || types == [.object], resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
                 resolved.enum == nil, resolved.items == nil, resolved.ref == nil
             else { return nil }
-            for entry in resolved.properties { addProperty(entry.value, named: entry.key, to: &properties) }
+            for entry in resolved.properties {
+                addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
+            }
             required += resolved.required.filter { !required.contains($0) }
             if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
         }
-        for entry in schema.properties { addProperty(entry.value, named: entry.key, to: &properties) }
+        for entry in schema.properties {
+            addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
+        }
         required += schema.required.filter { !required.contains($0) }
         guard !properties.isEmpty else { return nil }
         result.properties = properties
@@ -1351,14 +1403,38 @@ struct SchemaTranslator {
     }
 
     /// Adds a property an `allOf` part declares to the ones merged so far: joined with an earlier
-    /// declaration of the same name when both are plain (each one's constraints then hold), else in its
-    /// place.
-    private func addProperty(_ property: Schema, named name: String, to properties: inout OrderedMap<Schema>) {
+    /// declaration of the same name when both are plain, or both inline objects (whose properties then
+    /// merge), so that each one's constraints hold; else in its place. `seen` and `merged` are those of
+    /// the merge the property is part of, so that a declaration that refers back to it ends.
+    private func addProperty(
+        _ property: Schema, named name: String, to properties: inout OrderedMap<Schema>, seen: Set<String>,
+        merged: [String: Schema]
+    ) {
+        func merges(_ schema: Schema) -> Bool {
+            var (seen, merged) = (seen, merged)
+            return mergedAllOf(schema, seen: &seen, merged: &merged) != nil
+        }
         func isPlain(_ schema: Schema) -> Bool {
-            schema.ref == nil && !isObjectWithProperties(schema) && !isUnion(schema) && mergedAllOf(schema) == nil
+            schema.ref == nil && !isObjectWithProperties(schema) && !isUnion(schema) && !merges(schema)
+        }
+        func isInlineObject(_ schema: Schema) -> Bool {
+            schema.ref == nil && (isObjectWithProperties(schema) || merges(schema))
         }
         // The same declaration met again (through a part two parts share) is already there.
-        guard let earlier = properties[name], earlier.location != property.location, isPlain(earlier), isPlain(property)
+        if let earlier = properties[name], earlier.location != property.location, Self.isAnnotationOnly(property) {
+            // Annotations alone (`readOnly`, a description) say nothing new of the value: the earlier
+            // declaration stays, with them.
+            var kept = earlier
+            kept.description = property.description ?? earlier.description
+            kept.default = property.default ?? earlier.default
+            kept.readOnly = earlier.readOnly || property.readOnly
+            kept.writeOnly = earlier.writeOnly || property.writeOnly
+            kept.deprecated = earlier.deprecated || property.deprecated
+            properties[name] = kept
+            return
+        }
+        guard let earlier = properties[name], earlier.location != property.location,
+            isPlain(earlier) && isPlain(property) || isInlineObject(earlier) && isInlineObject(property)
         else {
             properties[name] = property
             return
@@ -1372,6 +1448,23 @@ struct SchemaTranslator {
         properties[name] = joined
     }
 
+    /// Whether a schema says nothing but annotations: a title, a description, a default, examples,
+    /// `readOnly`, `writeOnly`, `deprecated` and extensions.
+    private static func isAnnotationOnly(_ schema: Schema) -> Bool {
+        var probe = Schema(location: schema.location)
+        probe.title = schema.title
+        probe.description = schema.description
+        probe.default = schema.default
+        probe.example = schema.example
+        probe.examples = schema.examples
+        probe.readOnly = schema.readOnly
+        probe.writeOnly = schema.writeOnly
+        probe.deprecated = schema.deprecated
+        probe.externalDocs = schema.externalDocs
+        probe.extensions = schema.extensions
+        return probe == schema
+    }
+
     /// Whether `enum` lists only strings, for a string or untyped schema: that becomes a Swift
     /// ``OpenEnum``. Any other `enum` (integers, booleans, mixed) is checked as a value rule.
     private func isExpressibleEnum(_ schema: Schema) -> Bool {
@@ -1380,10 +1473,38 @@ struct SchemaTranslator {
         return (types.isEmpty || types == [.string]) && values.allSatisfy { $0.stringValue != nil }
     }
 
-    /// Whether a schema's Swift type is a generated open enum (inline or by reference).
-    private func isOpenEnum(_ schema: Schema) -> Bool {
-        if let ref = schema.ref { return isExpressibleEnum(document.dereferenced(document.schema(for: ref))) }
-        return isExpressibleEnum(schema)
+    /// The schema of the generated open enum that a value of `schema` is (inline, by reference, or as
+    /// the sole part of an `allOf`), or `nil` when its Swift type is no such enum.
+    private func openEnum(_ schema: Schema) -> Schema? {
+        var current = schema
+        // References and sole parts lead on (`Alias: {allOf: [{$ref: Kind}]}` is a `Kind`); a chain that
+        // comes back to itself is no longer than a document is deep.
+        for _ in 0..<YAMLLimits().maxDepth {
+            if let ref = current.ref {
+                current = document.dereferenced(document.schema(for: ref))
+            } else if let part = soleAllOfPart(current) {
+                current = part
+            } else {
+                return isExpressibleEnum(current) ? current : nil
+            }
+        }
+        return nil
+    }
+
+    /// Whether a schema with no type of its own is a string enum through `allOf` (`Alias: {allOf: [{$ref:
+    /// Kind}]}`, a type alias of `Kind`): a value of it is checked as the enum, not as its strings.
+    private func isEnumAlias(_ schema: Schema) -> Bool {
+        !schema.allOf.isEmpty && openEnum(schema) != nil
+    }
+
+    /// The one part of an `allOf` that is all a schema says of its value's type (`allOf: [{$ref: Kind}]`
+    /// with a description beside it, as OpenAPI 3.0 writes a documented reference): the value is typed as
+    /// that part. `nil` for any other schema.
+    private func soleAllOfPart(_ schema: Schema) -> Schema? {
+        guard schema.allOf.count == 1, schema.ref == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
+            schema.nonNullTypes.isEmpty, !isObjectWithProperties(schema), !isExpressibleEnum(schema)
+        else { return nil }
+        return schema.allOf[0]
     }
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).

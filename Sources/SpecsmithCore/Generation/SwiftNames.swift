@@ -12,7 +12,7 @@ import Foundation
 ///    capitals after the first letter (`currentMDSubs`, `OAuthToken`).
 /// 3. A lower-camel name lowers its leading capitals (`HTTPAuth` -> `httpAuth`, `URL` -> `url`).
 /// 4. A name that starts with a digit gets a leading `_` (`200` -> `_200`); a name with no usable
-///    character is spelled from its code points (`👍` -> `_u1F44D`).
+///    character is spelled from its code points (`👍` -> `_u1F44D`, or `_U1F44D` for a type).
 /// 5. Swift keywords are escaped with backticks, except those that cannot be escaped everywhere
 ///    (`self`, `Self`, `Type`, `Protocol`, `init`, ...), which get a leading `_`.
 enum SwiftNames {
@@ -32,7 +32,8 @@ enum SwiftNames {
     static func upperCamel(_ name: String) -> String {
         if let camel = asciiCamel(name, upper: true) { return camel }
         let parts = words(name)
-        guard !parts.isEmpty else { return fallback(name).uppercasedFirst }
+        // `_U1F44D`: a type's name is capitalized after the underscore, as swift-format asks.
+        guard !parts.isEmpty else { return "_" + String(fallback(name).dropFirst()).uppercasedFirst }
         return prefixDigit(parts.map(capitalized).joined())
     }
 
@@ -238,7 +239,7 @@ enum SwiftNames {
         "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue", "default",
         "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return", "throw", "switch",
         "where", "while", "as", "Any", "false", "is", "nil", "super", "throws", "true", "try", "await", "async",
-        "consume", "borrowing", "consuming", "discard", "each", "macro", "package", "some", "any", "_",
+        "consume", "borrowing", "consuming", "discard", "each", "macro", "package", "some", "any", "unsafe", "_",
     ]
 
     /// Names that backticks do not make usable in every position (members named `self`, a nested
@@ -251,7 +252,7 @@ enum SwiftNames {
         "Self", "Type", "Protocol", "Any", "AnyObject", "String", "Int", "Int32", "Int64", "Double", "Float",
         "Bool", "Array", "Dictionary", "Set", "Optional", "Result", "Error", "Never", "Data", "Date", "URL", "UUID",
         "Decimal", "Codable", "Decodable", "Encodable", "Hashable", "Sendable", "Equatable", "CodingKey",
-        "Encoder", "Decoder", "Character", "Void",
+        "Encoder", "Decoder", "Character", "Void", "CaseIterable", "Mirror",
     ]
 }
 

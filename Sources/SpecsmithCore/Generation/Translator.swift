@@ -11,9 +11,10 @@ struct Translator {
 
     /// Top-level names the generated code declares itself or imports from SpecsmithRuntime (every
     /// public type there, so that none is ever shadowed): a schema with one of these names gets a
-    /// numbered name instead.
+    /// numbered name instead. `CodingKeys`, which a struct declares inside itself, would hide a
+    /// top-level type of that name from the struct's properties.
     static let reservedNames: Set<String> = [
-        "Server", "Operations",
+        "Server", "Operations", "CodingKeys",
         // SpecsmithRuntime's public types.
         "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
         "ClientRedaction", "DateTime", "ExactDecimal", "HTTPTransport", "Indirect", "ItemsRule", "JSONCoding",

@@ -450,7 +450,10 @@ struct Renderer {
                 context["getter"] = .string(p.isIndirect ? String(concatenating: stored, p.isOptional ? "?" : "", ".value") : stored)
                 context["storageDeclaration"] = .string(
                     p.isIndirect
-                        ? String(concatenating: "private let ", stored, ": Indirect<", p.type, p.isOptional ? ">?" : ">")
+                        // Generated code in other files reads a deprecated one's storage.
+                        ? String(
+                            concatenating: p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
+                            p.isOptional ? ">?" : ">")
                         : String(concatenating: "let ", stored, ": ", type))
                 context["storageDoc"] = .string(
                     p.isIndirect

@@ -211,6 +211,100 @@ public struct Puppy: Codable, Hashable, Sendable {
     }
 }
 
+public struct Listing: Codable, Hashable, Sendable {
+    public let address: Address?
+
+    /// Creates a value from its properties.
+    public init(
+        address: Address? = nil
+    ) {
+        self.address = address
+    }
+
+    public struct Address: Codable, Hashable, Sendable {
+        /// At most 20 Unicode scalars.
+        public let city: String
+
+        /// Creates a value from its properties.
+        public init(
+            city: String
+        ) {
+            self.city = city
+        }
+    }
+}
+
+/// An inline object declared again merges with the earlier one, so that both hold.
+public struct LocalListing: Codable, Hashable, Sendable {
+    public let address: Address?
+
+    /// Creates a value from its properties.
+    public init(
+        address: Address? = nil
+    ) {
+        self.address = address
+    }
+
+    public struct Address: Codable, Hashable, Sendable {
+        /// At most 20 Unicode scalars.
+        public let city: String
+        /// Matches `^[0-9]{5}$`.
+        public let zip: String?
+
+        /// Creates a value from its properties.
+        public init(
+            city: String,
+            zip: String? = nil
+        ) {
+            self.city = city
+            self.zip = zip
+        }
+    }
+}
+
+/// A part that only annotates inherited properties keeps their types.
+public struct Tracked: Codable, Hashable, Sendable {
+    /// Set by the server.
+    public let address: Address?
+    public let first: Nullish
+    /// The second pet, if any.
+    public let second: CatDogOrNull?
+
+    /// Creates a value from its properties.
+    public init(
+        first: Nullish,
+        second: CatDogOrNull?
+    ) {
+        self.address = nil
+        self.first = first
+        self.second = second
+    }
+
+    /// Encodes every property; a required one that may be null is written as `null` when `nil`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.address, forKey: .address)
+        try container.encode(self.first, forKey: .first)
+        try container.encode(self.second, forKey: .second)
+    }
+
+    public struct Address: Codable, Hashable, Sendable {
+        /// At most 20 Unicode scalars.
+        public let city: String
+        /// Matches `^[0-9]{5}$`.
+        public let zip: String?
+
+        /// Creates a value from its properties.
+        public init(
+            city: String,
+            zip: String? = nil
+        ) {
+            self.city = city
+            self.zip = zip
+        }
+    }
+}
+
 /// Two parts that share a part (a diamond) still merge.
 public struct Hybrid: Codable, Hashable, Sendable {
     /// At most 30 Unicode scalars.

@@ -74,6 +74,56 @@ extension Puppy: Validatable {
     }
 }
 
+extension Listing: Validatable {
+    /// Records each constraint of the `Listing` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.validate(address, at: "address")
+    }
+}
+
+extension Listing.Address: Validatable {
+    /// Records each constraint of the `Listing.Address` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(city, at: "city", .maxLength(20))
+    }
+}
+
+extension LocalListing: Validatable {
+    /// Records each constraint of the `LocalListing` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.validate(address, at: "address")
+    }
+}
+
+extension LocalListing.Address: Validatable {
+    private static let zipPattern = Pattern("^[0-9]{5}$")
+
+    /// Records each constraint of the `LocalListing.Address` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(city, at: "city", .maxLength(20))
+        context.check(zip, at: "zip", .pattern(Self.zipPattern))
+    }
+}
+
+extension Tracked: Validatable {
+    /// Records each constraint of the `Tracked` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.validate(address, at: "address")
+        context.validate(first, at: "first")
+        context.validate(second, at: "second")
+    }
+}
+
+extension Tracked.Address: Validatable {
+    private static let zipPattern = Pattern("^[0-9]{5}$")
+
+    /// Records each constraint of the `Tracked.Address` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(city, at: "city", .maxLength(20))
+        context.check(zip, at: "zip", .pattern(Self.zipPattern))
+    }
+}
+
 extension Hybrid: Validatable {
     /// Records each constraint of the `Hybrid` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {

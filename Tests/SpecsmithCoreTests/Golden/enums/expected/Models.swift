@@ -58,6 +58,9 @@ public enum Status: OpenEnum {
     }
 }
 
+/// An alias of the Status enum, through an allOf of one part; its values are checked as the enum's.
+public typealias Species = Status
+
 public typealias Priority = Int
 
 public struct Ticket: Codable, Hashable, Sendable {
@@ -69,6 +72,19 @@ public struct Ticket: Codable, Hashable, Sendable {
     /// Boolean items and values hold their enum and const too.
     public let confirmations: [Bool]?
     public let switches: [String: Bool]?
+    /// A reference with a description beside it, as OpenAPI 3.0 writes one, is the enum too.
+    public let documented: Status?
+    public let documentedList: [Status]?
+    public let documentedMap: [String: Status]?
+    /// A const beside a reference to an enum is not checked yet (warned).
+    public let pinned: Status?
+    /// A default named `none` is the enum's case, not the optional's nil.
+    public let filter: Filter?
+    /// An alias of the Status enum, through an allOf of one part; its values are checked as the enum's.
+    public let species: Species?
+    public let speciesList: [Species]?
+    /// An inline enum beside an allOf is its own type; a default it does not list is no case of it.
+    public let narrowed: Narrowed?
 
     /// Creates a value from its properties.
     public init(
@@ -76,13 +92,29 @@ public struct Ticket: Codable, Hashable, Sendable {
         kind: Kind? = nil,
         priority: Priority? = nil,
         confirmations: [Bool]? = nil,
-        switches: [String: Bool]? = nil
+        switches: [String: Bool]? = nil,
+        documented: Status? = .active,
+        documentedList: [Status]? = nil,
+        documentedMap: [String: Status]? = nil,
+        pinned: Status? = nil,
+        filter: Filter? = Filter.none,
+        species: Species? = nil,
+        speciesList: [Species]? = nil,
+        narrowed: Narrowed? = nil
     ) {
         self.status = status
         self.kind = kind
         self.priority = priority
         self.confirmations = confirmations
         self.switches = switches
+        self.documented = documented
+        self.documentedList = documentedList
+        self.documentedMap = documentedMap
+        self.pinned = pinned
+        self.filter = filter
+        self.species = species
+        self.speciesList = speciesList
+        self.narrowed = narrowed
     }
 
     public enum Kind: OpenEnum {
@@ -102,6 +134,45 @@ public struct Ticket: Codable, Hashable, Sendable {
             switch self {
             case .bug: "bug"
             case .feature: "feature"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum Filter: OpenEnum {
+        case none
+        case all
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .none,
+            .all,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .none: "none"
+            case .all: "all"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum Narrowed: OpenEnum {
+        case active
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [.active]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .active: "Active"
             case .unknown(let rawValue): rawValue
             }
         }

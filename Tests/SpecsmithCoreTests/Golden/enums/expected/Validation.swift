@@ -14,5 +14,13 @@ extension Ticket: Validatable {
         context.check(priority, at: "priority", Self.priorityValues)
         context.check(each: confirmations, at: "confirmations", .const(true))
         context.check(eachValue: switches, at: "switches", Self.switchesValueValues)
+        context.check(documented, at: "documented", .listed)
+        context.check(each: documentedList, at: "documentedList", .listed)
+        context.check(eachValue: documentedMap, at: "documentedMap", .listed)
+        context.check(pinned, at: "pinned", .listed)
+        context.check(filter, at: "filter", .listed)
+        context.check(species, at: "species", .listed)
+        context.check(each: speciesList, at: "speciesList", .listed)
+        context.check(narrowed, at: "narrowed", .listed)
     }
 }

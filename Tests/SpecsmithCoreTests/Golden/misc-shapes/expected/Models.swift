@@ -11,6 +11,9 @@ public struct Setting: Codable, Hashable, Sendable {
     /// Use name instead.
     @available(*, deprecated)
     public var legacyName: String? { _legacyName }
+    /// A deprecated property whose inline type is not deprecated itself, so using it does not warn.
+    @available(*, deprecated)
+    public var legacyOptions: LegacyOptions? { _legacyOptions }
     public let name: String?
     /// Any JSON value.
     public let value: JSONValue?
@@ -24,12 +27,15 @@ public struct Setting: Codable, Hashable, Sendable {
     public let ratio: Double?
     /// `legacyName`, stored under another name so that generated code reads it without a deprecation warning.
     let _legacyName: String?
+    /// `legacyOptions`, stored under another name so that generated code reads it without a deprecation warning.
+    let _legacyOptions: LegacyOptions?
 
     /// Creates a value from its properties.
     public init(
         kind: Kind,
         version: Int? = nil,
         legacyName: String? = nil,
+        legacyOptions: LegacyOptions? = nil,
         name: String? = nil,
         value: JSONValue? = nil,
         extra: [String: JSONValue]? = nil,
@@ -41,6 +47,7 @@ public struct Setting: Codable, Hashable, Sendable {
         self.kind = kind
         self.version = version
         self._legacyName = legacyName
+        self._legacyOptions = legacyOptions
         self.name = name
         self.value = value
         self.extra = extra
@@ -54,6 +61,7 @@ public struct Setting: Codable, Hashable, Sendable {
         case kind
         case version
         case _legacyName = "legacyName"
+        case _legacyOptions = "legacyOptions"
         case name
         case value
         case extra
@@ -76,6 +84,39 @@ public struct Setting: Codable, Hashable, Sendable {
             switch self {
             case .setting: "setting"
             case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public struct LegacyOptions: Codable, Hashable, Sendable {
+        public let tone: Tone?
+
+        /// Creates a value from its properties.
+        public init(
+            tone: Tone? = nil
+        ) {
+            self.tone = tone
+        }
+
+        public enum Tone: OpenEnum {
+            case dark
+            case light
+            /// A value the spec does not list.
+            case unknown(String)
+
+            /// The values the spec lists.
+            public static let allCases: [Self] = [
+                .dark,
+                .light,
+            ]
+
+            /// The value as it appears in JSON.
+            public var rawValue: String {
+                switch self {
+                case .dark: "dark"
+                case .light: "light"
+                case .unknown(let rawValue): rawValue
+                }
             }
         }
     }

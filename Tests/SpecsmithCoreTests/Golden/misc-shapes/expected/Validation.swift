@@ -9,6 +9,7 @@ extension Setting: Validatable {
     public func validate(into context: inout ValidationContext) {
         context.check(kind, at: "kind", .listed)
         context.check(version, at: "version", Self.versionValues)
+        context.validate(_legacyOptions, at: "legacyOptions")
         context.check(eachValue: counts, at: "counts", .minimum(0))
         context.validate(closed, at: "closed")
         context.checkNot(notEmpty, at: "notEmpty") { subschema, value in
@@ -16,6 +17,13 @@ extension Setting: Validatable {
         }
         context.check(ratio, at: "ratio", .exclusiveMinimum(0))
         context.check(ratio, at: "ratio", .maximum(1))
+    }
+}
+
+extension Setting.LegacyOptions: Validatable {
+    /// Records each constraint of the `Setting.LegacyOptions` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(tone, at: "tone", .listed)
     }
 }
 

@@ -8,24 +8,32 @@ public struct Node: Codable, Hashable, Sendable {
     /// At most 20 Unicode scalars.
     public let name: String
     public var parent: Node? { _parent?.value }
+    /// Deprecated and out of line; generated code reads it without a warning.
+    @available(*, deprecated)
+    public var previousParent: Node? { _previousParent?.value }
     public let children: [Node]?
     /// `parent`, stored out of line: the schema is recursive.
     private let _parent: Indirect<Node>?
+    /// `previousParent`, stored out of line: the schema is recursive.
+    let _previousParent: Indirect<Node>?
 
     /// Creates a value from its properties.
     public init(
         name: String,
         parent: Node? = nil,
+        previousParent: Node? = nil,
         children: [Node]? = nil
     ) {
         self.name = name
         self._parent = parent.map(Indirect.init)
+        self._previousParent = previousParent.map(Indirect.init)
         self.children = children
     }
 
     enum CodingKeys: String, CodingKey {
         case name
         case _parent = "parent"
+        case _previousParent = "previousParent"
         case children
     }
 }
@@ -61,5 +69,85 @@ public struct Company: Codable, Hashable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case _owner = "owner"
+    }
+}
+
+/// A property that extends its own schema inline is one nested type that holds itself.
+public struct Category: Codable, Hashable, Sendable {
+    /// At most 10 Unicode scalars.
+    public let title: String?
+    public let featured: Featured?
+
+    /// Creates a value from its properties.
+    public init(
+        title: String? = nil,
+        featured: Featured? = nil
+    ) {
+        self.title = title
+        self.featured = featured
+    }
+
+    public struct Featured: Codable, Hashable, Sendable {
+        /// At most 10 Unicode scalars.
+        public let title: String?
+        public var featured: Category.Featured? { _featured?.value }
+        /// At least 1.
+        public let rank: Int?
+        /// `featured`, stored out of line: the schema is recursive.
+        private let _featured: Indirect<Category.Featured>?
+
+        /// Creates a value from its properties.
+        public init(
+            title: String? = nil,
+            featured: Category.Featured? = nil,
+            rank: Int? = nil
+        ) {
+            self.title = title
+            self._featured = featured.map(Indirect.init)
+            self.rank = rank
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case title
+            case _featured = "featured"
+            case rank
+        }
+    }
+}
+
+/// Two allOf parts that each extend the whole schema in one property, merged into one nested type.
+public struct Thread: Codable, Hashable, Sendable {
+    public let reply: Reply?
+
+    /// Creates a value from its properties.
+    public init(
+        reply: Reply? = nil
+    ) {
+        self.reply = reply
+    }
+
+    public struct Reply: Codable, Hashable, Sendable {
+        public var reply: Thread.Reply? { _reply?.value }
+        public let quoted: Bool?
+        public let edited: Bool?
+        /// `reply`, stored out of line: the schema is recursive.
+        private let _reply: Indirect<Thread.Reply>?
+
+        /// Creates a value from its properties.
+        public init(
+            reply: Thread.Reply? = nil,
+            quoted: Bool? = nil,
+            edited: Bool? = nil
+        ) {
+            self._reply = reply.map(Indirect.init)
+            self.quoted = quoted
+            self.edited = edited
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case _reply = "reply"
+            case quoted
+            case edited
+        }
     }
 }

@@ -7,6 +7,24 @@ extension Node: Validatable {
     public func validate(into context: inout ValidationContext) {
         context.check(name, at: "name", .maxLength(20))
         context.validate(parent, at: "parent")
+        context.validate(_previousParent?.value, at: "previousParent")
         context.validate(children, at: "children")
+    }
+}
+
+extension Category: Validatable {
+    /// Records each constraint of the `Category` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(title, at: "title", .maxLength(10))
+        context.validate(featured, at: "featured")
+    }
+}
+
+extension Category.Featured: Validatable {
+    /// Records each constraint of the `Category.Featured` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(title, at: "title", .maxLength(10))
+        context.validate(featured, at: "featured")
+        context.check(rank, at: "rank", .minimum(1))
     }
 }
