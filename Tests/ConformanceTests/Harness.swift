@@ -233,6 +233,32 @@ enum Rules {
         case .members:
             // The suite's files for these keywords hold no arrays inside arrays.
             throw HarnessError(description: "members' rules (arrays inside arrays) are not run by the harness")
+        case .prefixItems(let positions, let rest):
+            var failure: (any Error)?
+            func byPosition<Item: Equatable & Sendable>(_ items: [Item]) {
+                context.check(positions: items, at: "value") { context, position, item in
+                    do {
+                        for rule in position < positions.count ? positions[position] : rest {
+                            try apply(rule, to: item, in: &context)
+                        }
+                    } catch {
+                        failure = error
+                    }
+                }
+            }
+            switch any {
+            case nil: break
+            case let v as [SpecsmithRuntime.JSONValue]: byPosition(v)
+            case let v as SpecsmithRuntime.JSONValue:
+                // Any other JSON value has no items.
+                if case .array(let items) = v { byPosition(items) }
+            case let v as [Bool]: byPosition(v)
+            case let v as [Int]: byPosition(v)
+            case let v as [Double]: byPosition(v)
+            case let v as [String]: byPosition(v)
+            default: throw HarnessError(description: "no check of \(T.self) by position")
+            }
+            if let failure { throw failure }
         case .propertyNames:
             // The suite's files for these keywords hold no propertyNames.
             throw HarnessError(description: "propertyNames is not run by the harness")

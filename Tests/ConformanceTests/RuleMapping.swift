@@ -24,6 +24,8 @@ enum RuntimeRule {
     case members([RuntimeRule])
     /// `check(namesOf:)`: the rules of `propertyNames`, on each name.
     case propertyNames([RuntimeRule])
+    /// `check(positions:)` with a closure: a tuple's rules for each position, and `items`' after them.
+    case prefixItems([[RuntimeRule]], rest: [RuntimeRule])
 
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
@@ -51,6 +53,7 @@ enum RuntimeRule {
         case .not: "not"
         case .members: "members"
         case .propertyNames: "propertyNames"
+        case .prefixItems: "prefixItems"
         }
     }
 
@@ -79,11 +82,21 @@ enum RuntimeRule {
         case .dependentRequired(let name, let trigger): .properties(.dependentRequired(name, by: trigger))
         case .not(let rules): .not(rules.map { make($0, type: type) })
         case .propertyNames(let rules): .propertyNames(rules.map { make($0, type: "String") })
+        case .prefixItems(let positions, let rest):
+            .prefixItems(
+                positions.map { rules in rules.map { make($0, type: itemType(type)) } },
+                rest: rest.map { make($0, type: itemType(type)) }
+            )
         case .members(let rules):
             .members(
                 rules.map { make($0, type: String(type.dropFirst(type.hasPrefix("[String: ") ? 9 : 1).dropLast())) }
             )
         }
+    }
+
+    /// The Swift type of an item of an array of Swift type `type`; a JSONValue's items are JSONValues.
+    static func itemType(_ type: String) -> String {
+        type == "JSONValue" ? type : String(type.dropFirst().dropLast())
     }
 
     /// The runtime's type for a schema's, as `Renderer.expression(_:type:)` spells it (`.integer`).

@@ -27,7 +27,6 @@ enum Suite {
     /// Keywords Specsmith states it does not generate, with the reason a group using one is skipped.
     /// The loader's own "not supported" warnings are skips too, with the loader's words.
     static let unsupportedKeywords: [String: String] = [
-        "prefixItems": "prefixItems (tuple arrays) is not generated: the items of the array are JSONValues",
         "additionalItems": "additionalItems (tuple arrays) is not generated",
     ]
 
@@ -78,11 +77,15 @@ enum Suite {
     }
 
     /// Why a group's schema cannot be generated as it means, or `nil`.
-    static func skipReason(schema: RawJSON, diagnostics: [Diagnostic]) -> String? {
+    static func skipReason(schema: RawJSON, draft: Draft, diagnostics: [Diagnostic]) -> String? {
         if let keyword = schema.keys.first(where: { unsupportedKeywords[$0] != nil }) {
             return unsupportedKeywords[keyword]
         }
-        if schema["items"].map({ if case .array = $0.kind { true } else { $0.text == "false" } }) == true {
+        // `items: false` is a schema in 3.1 only.
+        let itemsFalseIsASchema = draft.openAPI.hasPrefix("3.1")
+        if schema["items"].map({ if case .array = $0.kind { true } else { !itemsFalseIsASchema && $0.text == "false" } })
+            == true
+        {
             return "items as a list or false (tuple arrays) is not generated"
         }
         if let problem = diagnostics.first(where: { $0.severity == .error }) {
@@ -110,11 +113,11 @@ enum Suite {
             """
         let loaded = DocumentLoader().load(bytes: Array(document.utf8), file: "conformance.json")
         guard let openAPI = loaded.document else {
-            return all(.skipped(skipReason(schema: schema, diagnostics: loaded.diagnostics) ?? "document not loaded"))
+            return all(.skipped(skipReason(schema: schema, draft: draft, diagnostics: loaded.diagnostics) ?? "document not loaded"))
         }
         let job = GenerationJob(spec: "conformance.json", output: "Conformance", module: "Conformance")
         let (model, generationDiagnostics) = Translator(job: job).translate(openAPI)
-        if let reason = skipReason(schema: schema, diagnostics: loaded.diagnostics + generationDiagnostics) {
+        if let reason = skipReason(schema: schema, draft: draft, diagnostics: loaded.diagnostics + generationDiagnostics) {
             return all(.skipped(reason))
         }
         guard case .structure(let holder)? = model.types.first(where: { $0.name == "Holder" }) else {

@@ -193,6 +193,38 @@ struct JSONSchemaSemanticsTests {
         #expect(none.isEmpty)
     }
 
+    /// A tuple's items (`prefixItems`) each meet their position's constraints, and the items after them
+    /// `items`' own, each violation at its index; a JSONValue that is no array has no items.
+    @Test func tupleItemsMeetTheirPositionsConstraints() {
+        func check(_ context: inout ValidationContext, _ position: Int, _ item: JSONValue) {
+            switch position {
+            case 0: context.check(item, at: .here, TypeRule.type([.string]))
+            case 1: context.check(item, at: .here, NumberRule.maximum(90))
+            default: context.check(item, at: .here, StringRule.maxLength(2))
+            }
+        }
+        let entry: [JSONValue] = [1, 120, "ok", "long", 5]
+        let found = violations { context in context.check(positions: entry, at: "entry", check) }
+        #expect(
+            found.map(\.description) == [
+                "entry[0]: is integer, not string (type)",
+                "entry[1]: exceeds maximum 90",
+                "entry[3]: length 4 exceeds maxLength 2",
+            ]
+        )
+        let json: JSONValue = ["a", 91]
+        #expect(violations { $0.check(positions: json, at: "pair", check) }.map(\.path) == ["pair[1]"])
+        let notAnArray: JSONValue = ["a": 1]
+        #expect(violations { $0.check(positions: notAnArray, at: "pair", check) }.isEmpty)
+        let point: [Double]? = [200, 10]
+        let bounds = violations { context in
+            context.check(positions: point, at: "point") { context, position, item in
+                if position == 0 { context.check(item, at: .here, NumberRule.maximum(180)) }
+            }
+        }
+        #expect(bounds.map(\.path) == ["point[0]"])
+    }
+
     /// A `Float` (`format: float`) is compared through its own shortest decimal form: `Float(0.3)` is
     /// 0.3, not the 0.30000001192092896 of the `Double` it widens to.
     @Test func floatsAreCheckedThroughTheirOwnDecimalForm() {

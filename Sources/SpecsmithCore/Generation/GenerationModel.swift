@@ -242,6 +242,9 @@ enum ValidationRule: Sendable, Hashable {
     /// arrays or dictionaries themselves (GeoJSON's positions, each of at least two numbers), whose
     /// constraints no check of the whole array reaches.
     indirect case members([ValidationRule])
+    /// `prefixItems` of a tuple: the rules of each item at its position, and `rest`, those of `items`, for
+    /// every item after them (`items: false` is `[.not([])]`: there are none).
+    indirect case prefixItems([[ValidationRule]], rest: [ValidationRule])
     /// `propertyNames` of a dictionary or a JSONValue: rules that each name meets (a string's, and its
     /// `enum` or `const` as values).
     indirect case propertyNames([ValidationRule])

@@ -214,7 +214,9 @@ struct SchemaTranslator {
     /// dictionaries with their members' in turn (nothing for elements of generated types, which check
     /// themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
-        guard let items = resolvedShape(schema).items else { return [] }
+        let shape = resolvedShape(schema)
+        // A tuple's items are checked by position (``tupleRule(_:itemType:)``), `items` after them.
+        guard let items = shape.items, shape.prefixItems.isEmpty else { return [] }
         return memberRules(items)
     }
 
@@ -259,6 +261,10 @@ struct SchemaTranslator {
         if openEnum(member) != nil { return [.listed] }
         let shape = resolvedShape(member)
         let shapeTypes = shape.nonNullTypes
+        if !shape.prefixItems.isEmpty, shapeTypes.isEmpty || shapeTypes == [.array], !needsOwnType(shape) {
+            // A tuple: its own rules, with its items' by position.
+            return rules(for: member, swiftType: "[" + tupleItemType(shape) + "]")
+        }
         if shape.items != nil || shape.additionalProperties != nil, !needsOwnType(shape) {
             var references = references
             if let ref = member.ref { references.insert(ref.id) }
@@ -342,6 +348,12 @@ struct SchemaTranslator {
         }
         for subschema in negated {
             if case .rule(let rule) = notRule(subschema, swiftType: swiftType) { applying.append(rule) }
+        }
+        if Self.rule(.prefixItems([], rest: []), appliesTo: swiftType) {
+            let shape = resolvedShape(schema)
+            if !shape.prefixItems.isEmpty {
+                applying = tupleRules(shape, itemType: swiftType == "JSONValue" ? "JSONValue" : tupleItemType(shape), applying)
+            }
         }
         if Self.rule(.propertyNames([]), appliesTo: swiftType), let names = propertyNames(of: schema) {
             let rules = nameRules(names)
@@ -493,6 +505,8 @@ struct SchemaTranslator {
             return true
         case .members:
             return isArray || isDictionary
+        case .prefixItems:
+            return isArray || isAny
         case .propertyNames:
             return isDictionary || isAny
         }
@@ -920,12 +934,7 @@ struct SchemaTranslator {
     private mutating func arrayType(
         _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
     ) -> SwiftTypeName {
-        if !schema.prefixItems.isEmpty {
-            diagnostics.append(
-                .warning(
-                    "prefixItems (a tuple) is not generated yet; each item is typed by items, and the positions are "
-                        + "not checked", at: schema.location))
-        }
+        if !schema.prefixItems.isEmpty { return SwiftTypeName(name: "[" + tupleItemType(schema) + "]") }
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
         let element = swiftType(for: items, suggestedName: suggestedName + "Item", owner: owner, nested: &nested)
         return collection("[", of: element, schema: items, members: "array items")
@@ -1594,6 +1603,76 @@ struct SchemaTranslator {
         return rules
     }
 
+    // MARK: - Tuples
+
+    /// The Swift type of each item of a tuple (an array with `prefixItems`): the scalar type that every
+    /// position and `items` share (`Double` for `[longitude, latitude]`), else `JSONValue`. Without
+    /// `items` an item after the positions may be anything; with `items: false` there is none.
+    private func tupleItemType(_ shape: Schema) -> String {
+        guard let items = shape.items else { return "JSONValue" }
+        let schemas = Self.isFalseSchema(items) ? shape.prefixItems : shape.prefixItems + [items]
+        var common: String?
+        for schema in schemas {
+            let resolved = resolvedShape(schema)
+            guard openEnum(schema) == nil, !isNullable(schema), !isNullable(resolved), !needsOwnType(resolved)
+            else { return "JSONValue" }
+            let type = plainType(of: resolved)
+            guard Self.scalarTypes.contains(type), common == nil || common == type else { return "JSONValue" }
+            common = type
+        }
+        return common ?? "JSONValue"
+    }
+
+    /// `rules` with a tuple's: its items' rules by position (``ValidationRule/prefixItems(_:rest:)``), for
+    /// items of Swift type `itemType`; `items: false` is a `maxItems` of the positions' count.
+    private mutating func tupleRules(_ shape: Schema, itemType: String, _ rules: [ValidationRule]) -> [ValidationRule] {
+        var rules = rules
+        let positions = shape.prefixItems.map { itemRules($0, itemType: itemType) }
+        var rest: [ValidationRule] = []
+        if let items = shape.items {
+            if Self.isFalseSchema(items) {
+                let count = positions.count
+                if let index = rules.firstIndex(where: { if case .maxItems = $0 { true } else { false } }) {
+                    if case .maxItems(let n) = rules[index], n > count { rules[index] = .maxItems(count) }
+                } else {
+                    rules.append(.maxItems(count))
+                }
+            } else {
+                rest = itemRules(items, itemType: itemType)
+            }
+        }
+        if positions.contains(where: { !$0.isEmpty }) || !rest.isEmpty { rules.append(.prefixItems(positions, rest: rest)) }
+        return rules
+    }
+
+    /// The rules of a tuple's item of Swift type `itemType`: a member's, or for a `JSONValue` its type's
+    /// and its schema's. An object with properties is checked for its type only: a warning says so.
+    private mutating func itemRules(_ item: Schema, itemType: String) -> [ValidationRule] {
+        guard itemType == "JSONValue" else { return memberRules(item) }
+        let shape = resolvedShape(item)
+        var rules = rules(for: item, swiftType: "JSONValue")
+        if let values = shape.enum, openEnum(item) != nil { rules.append(.enumeration(values)) }
+        if !shape.types.isEmpty, !rules.contains(where: { if case .type = $0 { true } else { false } }) {
+            let types = isNullable(item) && !shape.types.contains(.null) ? shape.types + [.null] : shape.types
+            rules.insert(.type(types), at: 0)
+        }
+        if isObjectWithProperties(shape) || mergedAllOf(shape) != nil || isUnion(shape) {
+            diagnostics.append(
+                .warning(
+                    "an item of a tuple (prefixItems) that is an object or a oneOf is checked for its type only",
+                    at: item.location))
+        }
+        return rules
+    }
+
+    /// Whether a schema allows no value at all (`false`, read as `not: {}`).
+    static func isFalseSchema(_ schema: Schema) -> Bool {
+        guard let not = schema.not, not.isEmpty else { return false }
+        var rest = schema
+        rest.not = nil
+        return rest.isEmpty
+    }
+
     // MARK: - Secrets
 
     /// Whether a property's value is a secret, never to be printed:
@@ -1755,6 +1834,15 @@ struct SchemaTranslator {
             case .propertyNames(let inner):
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append("Each name: \(phrases.joined(separator: " and ")).")
+            case .prefixItems(let positions, let rest):
+                for (index, rules) in positions.enumerated() {
+                    let phrases = limitSentences(rules).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                    if !phrases.isEmpty { sentences.append("Item \(index): \(phrases.joined(separator: " and ")).") }
+                }
+                let phrases = limitSentences(rest).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                if !phrases.isEmpty {
+                    sentences.append("Items from \(positions.count): \(phrases.joined(separator: " and ")).")
+                }
             case .type, .maxLength, .minLength, .listed, .members, .required, .dependentRequired: break
             }
         }

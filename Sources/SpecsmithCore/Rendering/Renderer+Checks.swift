@@ -180,6 +180,27 @@ struct CheckWriter {
                 receiver: receiver,
                 constantBase: constantBase
             )
+        case .prefixItems(let positions, let rest):
+            // The value is an array, or a JSONValue holding one; each item is checked by its position.
+            let isArray = memberType.hasPrefix("[") && !memberType.hasPrefix("[String: ")
+            guard target == .value, isArray || memberType == "JSONValue" else { return [] }
+            let itemType = isArray ? resolved(String(memberType.dropFirst().dropLast())) : "JSONValue"
+            func body(_ rules: [ValidationRule], _ name: String) -> [String] {
+                let lines = statements(
+                    for: rules, value: "item", key: ".here", type: itemType, constantBase: constantBase + name)
+                return lines.isEmpty ? ["    break"] : lines.map { "    " + $0 }
+            }
+            // Positions after the last with rules share `default` when no rule of `items` applies to them.
+            let restLines = body(rest, "Rest")
+            let last = restLines == ["    break"] ? positions.lastIndex { !$0.isEmpty } ?? -1 : positions.count - 1
+            var lines = [String(concatenating: receiver, ".check(positions: ", value, ", at: ", key, ") { context, position, item in")]
+            lines.append("    switch position {")
+            for index in 0..<(last + 1) {
+                lines.append("    case \(index):")
+                lines += body(positions[index], "Item\(index)").map { "    " + $0 }
+            }
+            lines += ["    default:"] + restLines.map { "    " + $0 } + ["    }", "}"]
+            return lines
         case .propertyNames(let rules):
             guard target == .value, let nameType = self.memberType(of: memberType, .names) else { return [] }
             return rules.flatMap {
@@ -241,7 +262,7 @@ extension ValidationRule {
     var isAboutCollections: Bool {
         switch self {
         case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired,
-            .members, .propertyNames:
+            .members, .prefixItems, .propertyNames:
             true
         default: false
         }

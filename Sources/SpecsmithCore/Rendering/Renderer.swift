@@ -705,6 +705,8 @@ struct Renderer {
         case .not: ".not"
         // Members' rules are checked in a closure of their own (see ``CheckWriter``), never an expression.
         case .members: ".members"
+        // A tuple's positions are checked in a closure of their own (see ``CheckWriter``), never an expression.
+        case .prefixItems: ".prefixItems"
         // Names' rules are checked by statements of their own (see ``CheckWriter``), never an expression.
         case .propertyNames: ".propertyNames"
         }

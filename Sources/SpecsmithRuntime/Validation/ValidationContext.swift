@@ -418,6 +418,43 @@ public struct ValidationContext: Sendable {
         components.removeLast()
     }
 
+    /// Runs `checks` on every item of an array with its position, each at its index: for a tuple
+    /// (`prefixItems`), whose items each have rules of their own. Inside, `.here` is the item.
+    ///
+    /// ```swift
+    /// context.check(positions: point, at: "point") { context, position, item in
+    ///     switch position {
+    ///     case 0: context.check(item, at: .here, .maximum(180))
+    ///     default: break
+    ///     }
+    /// }
+    /// ```
+    public mutating func check<Element>(
+        positions values: [Element]?,
+        at key: ValidationKey,
+        _ checks: (inout ValidationContext, Int, Element) -> Void
+    ) {
+        guard let values else { return }
+        components.append(.key(key))
+        for (index, value) in values.enumerated() {
+            components.append(.index(index))
+            checks(&self, index, value)
+            components.removeLast()
+        }
+        components.removeLast()
+    }
+
+    /// Runs `checks` on every item of a JSON array with its position, each at its index; a value of
+    /// another type has no items to check.
+    public mutating func check(
+        positions value: JSONValue?,
+        at key: ValidationKey,
+        _ checks: (inout ValidationContext, Int, JSONValue) -> Void
+    ) {
+        guard case .array(let values)? = value else { return }
+        check(positions: values, at: key, checks)
+    }
+
     /// Runs `checks` on every value of a dictionary, each at its name, in the order of the names; inside,
     /// `.here` is the value.
     public mutating func check<Value>(

@@ -128,5 +128,5 @@ public struct Sparse: Codable, Hashable, Sendable {
 /// An alias is not a struct's property, so its null items are warned about.
 public typealias SparseNames = [String]
 
-/// A tuple is not generated yet (warned); its items type the array.
+/// A tuple whose positions and items are all numbers is an array of Double.
 public typealias Point = [Double]
