@@ -91,6 +91,7 @@ struct ConformanceTests {
             (.required("a"), "[String: JSONValue]"), (.propertyNames([.maxLength(2)]), "[String: Int]"),
             (.dependentRequired("b", by: "a"), "[String: Int]"),
             (.prefixItems([[.maximum(number)]], rest: [.minimum(number)]), "[Double]"),
+            (.contains([.maxLength(2)], min: 1, max: nil), "[String]"),
         ]
         for (rule, type) in samples {
             let expression = Renderer.expression(rule, type: type)
@@ -103,7 +104,7 @@ struct ConformanceTests {
             switch rule {
             case .type, .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
                 .multipleOf, .listed, .enumeration, .const, .minItems, .maxItems, .uniqueItems, .minProperties,
-                .maxProperties, .required, .dependentRequired, .not, .members, .propertyNames, .prefixItems:
+                .maxProperties, .required, .dependentRequired, .not, .members, .propertyNames, .prefixItems, .contains:
                 break
             }
         }

@@ -26,6 +26,8 @@ enum RuntimeRule {
     case propertyNames([RuntimeRule])
     /// `check(positions:)` with a closure: a tuple's rules for each position, and `items`' after them.
     case prefixItems([[RuntimeRule]], rest: [RuntimeRule])
+    /// `check(contains:)` with a closure: the rules of the `contains` subschema, and the counts.
+    case contains([RuntimeRule], min: Int, max: Int?)
 
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
@@ -54,6 +56,7 @@ enum RuntimeRule {
         case .members: "members"
         case .propertyNames: "propertyNames"
         case .prefixItems: "prefixItems"
+        case .contains: "contains"
         }
     }
 
@@ -87,6 +90,7 @@ enum RuntimeRule {
                 positions.map { rules in rules.map { make($0, type: itemType(type)) } },
                 rest: rest.map { make($0, type: itemType(type)) }
             )
+        case .contains(let rules, let min, let max): .contains(rules.map { make($0, type: itemType(type)) }, min: min, max: max)
         case .members(let rules):
             .members(
                 rules.map { make($0, type: String(type.dropFirst(type.hasPrefix("[String: ") ? 9 : 1).dropLast())) }

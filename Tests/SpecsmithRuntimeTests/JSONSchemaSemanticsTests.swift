@@ -193,6 +193,42 @@ struct JSONSchemaSemanticsTests {
         #expect(none.isEmpty)
     }
 
+    /// `contains` counts the items that meet its subschema, against `minContains` and `maxContains`, and
+    /// reports at the array; a JSONValue that is no array meets it.
+    @Test func containsCountsTheItemsThatMatch() {
+        func lead(_ subschema: inout ValidationContext, _ item: String) {
+            subschema.check(item, at: .here, ValueRule<String>.const("lead"))
+        }
+        let roles = ["dev", "lead", "lead"]
+        #expect(violations { $0.check(contains: roles, at: "roles", min: 1, lead) }.isEmpty)
+        #expect(
+            violations { $0.check(contains: ["dev"], at: "roles", min: 1, lead) }.map(\.description) == [
+                "roles: has no item that matches contains"
+            ]
+        )
+        let counted = violations { context in
+            context.check(contains: roles, at: "roles", min: 3, lead)
+            context.check(contains: roles, at: "roles", min: 0, max: 1, lead)
+        }
+        #expect(
+            counted.map(\.description) == [
+                "roles: count 2 of items that match contains is below minContains 3",
+                "roles: count 2 of items that match contains exceeds maxContains 1",
+            ]
+        )
+        #expect(counted.map(\.keyword) == [.minContains, .maxContains])
+        let json: JSONValue = [1, "x"]
+        let strings = violations { context in
+            context.check(contains: json, at: "v", min: 2) { subschema, item in
+                subschema.check(item, at: .here, TypeRule.type([.string]))
+            }
+        }
+        #expect(strings.map(\.path) == ["v"])
+        let object: JSONValue = ["a": 1]
+        #expect(violations { $0.check(contains: object, at: "v", min: 1) { _, _ in } }.isEmpty)
+        #expect(violations { $0.check(contains: nil as [Int]?, at: "v", min: 1) { _, _ in } }.isEmpty)
+    }
+
     /// A tuple's items (`prefixItems`) each meet their position's constraints, and the items after them
     /// `items`' own, each violation at its index; a JSONValue that is no array has no items.
     @Test func tupleItemsMeetTheirPositionsConstraints() {

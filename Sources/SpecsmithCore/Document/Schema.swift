@@ -158,6 +158,9 @@ public struct Schema: Sendable, Hashable {
         var minItems: Int?
         var maxItems: Int?
         var uniqueItems: Bool = false
+        var contains: Schema?
+        var minContains: Int?
+        var maxContains: Int?
         var allOf: [Schema] = []
         var oneOf: [Schema] = []
         var anyOf: [Schema] = []
@@ -311,6 +314,25 @@ public struct Schema: Sendable, Hashable {
     public var anyOf: [Schema] {
         get { storage.fields.pointee.anyOf }
         _modify { yield &uniqueStorage().fields.pointee.anyOf }
+    }
+
+    /// `contains` (3.1): the schema that some items of an array meet, as many as ``minContains`` (1 when
+    /// not given) and ``maxContains`` say; `minContains` and `maxContains` are read only beside it.
+    public var contains: Schema? {
+        get { storage.fields.pointee.contains }
+        _modify { yield &uniqueStorage().fields.pointee.contains }
+    }
+
+    /// `minContains`, as in the specification.
+    public var minContains: Int? {
+        get { storage.fields.pointee.minContains }
+        _modify { yield &uniqueStorage().fields.pointee.minContains }
+    }
+
+    /// `maxContains`, as in the specification.
+    public var maxContains: Int? {
+        get { storage.fields.pointee.maxContains }
+        _modify { yield &uniqueStorage().fields.pointee.maxContains }
     }
 
     /// `propertyNames`: the schema every name of an object meets.

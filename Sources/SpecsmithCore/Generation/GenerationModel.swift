@@ -245,6 +245,9 @@ enum ValidationRule: Sendable, Hashable {
     /// `prefixItems` of a tuple: the rules of each item at its position, and `rest`, those of `items`, for
     /// every item after them (`items: false` is `[.not([])]`: there are none).
     indirect case prefixItems([[ValidationRule]], rest: [ValidationRule])
+    /// `contains` of an array: from `min` to `max` items (`minContains`, 1 when not given, and
+    /// `maxContains`) meet every one of these rules (the `contains` subschema's, for the items' type).
+    indirect case contains([ValidationRule], min: Int, max: Int?)
     /// `propertyNames` of a dictionary or a JSONValue: rules that each name meets (a string's, and its
     /// `enum` or `const` as values).
     indirect case propertyNames([ValidationRule])

@@ -354,6 +354,9 @@ struct SchemaTranslator {
             if !shape.prefixItems.isEmpty {
                 applying = tupleRules(shape, itemType: swiftType == "JSONValue" ? "JSONValue" : tupleItemType(shape), applying)
             }
+            if let contains = shape.contains, let rule = containsRule(contains, in: shape, arrayType: swiftType) {
+                applying.append(rule)
+            }
         }
         if Self.rule(.propertyNames([]), appliesTo: swiftType), let names = propertyNames(of: schema) {
             let rules = nameRules(names)
@@ -505,7 +508,7 @@ struct SchemaTranslator {
             return true
         case .members:
             return isArray || isDictionary
-        case .prefixItems:
+        case .prefixItems, .contains:
             return isArray || isAny
         case .propertyNames:
             return isDictionary || isAny
@@ -1647,9 +1650,16 @@ struct SchemaTranslator {
 
     /// The rules of a tuple's item of Swift type `itemType`: a member's, or for a `JSONValue` its type's
     /// and its schema's. An object with properties is checked for its type only: a warning says so.
-    private mutating func itemRules(_ item: Schema, itemType: String) -> [ValidationRule] {
-        guard itemType == "JSONValue" else { return memberRules(item) }
+    private mutating func itemRules(_ item: Schema, itemType: String, keyword: String = "prefixItems") -> [ValidationRule] {
         let shape = resolvedShape(item)
+        guard itemType == "JSONValue" else {
+            // A scalar item meets the schema's rules for its type, whatever type the schema states (`contains:
+            // {minimum: 90}`); a string enum's values are listed.
+            guard Self.scalarTypes.contains(itemType) else { return memberRules(item) }
+            var rules = rules(for: item, swiftType: itemType)
+            if let values = shape.enum, openEnum(item) != nil { rules.append(.enumeration(values)) }
+            return rules
+        }
         var rules = rules(for: item, swiftType: "JSONValue")
         if let values = shape.enum, openEnum(item) != nil { rules.append(.enumeration(values)) }
         if !shape.types.isEmpty, !rules.contains(where: { if case .type = $0 { true } else { false } }) {
@@ -1659,10 +1669,46 @@ struct SchemaTranslator {
         if isObjectWithProperties(shape) || mergedAllOf(shape) != nil || isUnion(shape) {
             diagnostics.append(
                 .warning(
-                    "an item of a tuple (prefixItems) that is an object or a oneOf is checked for its type only",
+                    "an item of \(keyword) that is an object or a oneOf is checked for its type only",
                     at: item.location))
         }
         return rules
+    }
+
+    /// The rule of `contains` for an array of Swift type `arrayType` (`[String]`, a `JSONValue`): the
+    /// subschema's rules on an item; `nil` when any number of items is allowed (`minContains: 0` without
+    /// `maxContains`).
+    private mutating func containsRule(_ contains: Schema, in shape: Schema, arrayType: String) -> ValidationRule? {
+        let min = shape.minContains ?? 1
+        guard min > 0 || shape.maxContains != nil else { return nil }
+        let itemType =
+            arrayType == "JSONValue" || arrayType == "[JSONValue]" || !arrayType.hasPrefix("[")
+            ? "JSONValue" : String(arrayType.dropFirst().dropLast())
+        var rules = itemRules(contains, itemType: itemType, keyword: "contains")
+        let shape = resolvedShape(contains)
+        if itemType != "JSONValue", isObjectWithProperties(shape) || mergedAllOf(shape) != nil || isUnion(shape) {
+            diagnostics.append(
+                .warning("contains of an object or a oneOf matches an item by its type only", at: contains.location))
+        }
+        // An item of a scalar type that the subschema's type excludes never matches it.
+        let types = shape.nonNullTypes
+        if Self.scalarTypes.contains(itemType), !types.isEmpty,
+            !types.contains(where: { Self.swiftTypes(of: $0).contains(itemType) })
+        {
+            rules = [.not([])]
+        }
+        return .contains(rules, min: min, max: shape.maxContains)
+    }
+
+    /// The scalar Swift types a value of JSON type `type` may have.
+    private static func swiftTypes(of type: SchemaType) -> [String] {
+        switch type {
+        case .string: ["String"]
+        case .integer: ["Int", "Int32", "Int64", "Double", "Float"]
+        case .number: ["Double", "Float", "Int", "Int32", "Int64"]
+        case .boolean: ["Bool"]
+        case .array, .object, .null: []
+        }
     }
 
     /// Whether a schema allows no value at all (`false`, read as `not: {}`).
@@ -1843,6 +1889,17 @@ struct SchemaTranslator {
                 if !phrases.isEmpty {
                     sentences.append("Items from \(positions.count): \(phrases.joined(separator: " and ")).")
                 }
+            case .contains(let rules, let min, let max):
+                let phrases = limitSentences(rules).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                let what = phrases.isEmpty ? "" : ": \(phrases.joined(separator: " and "))"
+                let count =
+                    switch (min, max) {
+                    case (let min, nil): "at least \(min) item\(min == 1 ? "" : "s")"
+                    case (0, let max?): "at most \(max) item\(max == 1 ? "" : "s")"
+                    case (let min, let max?) where min == max: "exactly \(min) item\(min == 1 ? "" : "s")"
+                    case (let min, let max?): "from \(min) to \(max) items"
+                    }
+                sentences.append("Contains \(count)\(what).")
             case .type, .maxLength, .minLength, .listed, .members, .required, .dependentRequired: break
             }
         }

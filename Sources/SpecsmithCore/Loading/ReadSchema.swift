@@ -70,6 +70,16 @@ extension LoadSession {
         schema.minItems = o.count(.minItems)
         schema.maxItems = o.count(.maxItems)
         schema.uniqueItems = o.bool(.uniqueItems) ?? false
+        if let contains = o.value(.contains) {
+            schema.contains = readSchema(contains, file: file, key: "contains")
+            schema.minContains = o.count(.minContains)
+            schema.maxContains = o.count(.maxContains)
+        }
+        if version == .v30 {
+            for keyword in [SchemaKeyword.contains, .minContains, .maxContains] where o.value(keyword) != nil {
+                report(.onlyIn31(keyword.rawValue, at: o.keyLocation(keyword)))
+            }
+        }
 
         schema.allOf = o.list(.allOf)?.map { readSchema($0, file: file) } ?? []
         schema.oneOf = o.list(.oneOf)?.map { readSchema($0, file: file) } ?? []

@@ -7,7 +7,7 @@ enum SchemaKeyword: String, CaseIterable {
     case ref = "$ref"
     case type, nullable, format, title, description
     case properties, required, additionalProperties, minProperties, maxProperties, propertyNames, dependentRequired
-    case items, prefixItems, minItems, maxItems, uniqueItems
+    case items, prefixItems, minItems, maxItems, uniqueItems, contains, minContains, maxContains
     case allOf, oneOf, anyOf, not, discriminator
     case `enum`, const, `default`, example, examples
     case readOnly, writeOnly, deprecated
@@ -22,15 +22,14 @@ enum SchemaKeyword: String, CaseIterable {
     case id = "$id", anchor = "$anchor", dynamicRef = "$dynamicRef", dynamicAnchor = "$dynamicAnchor"
     case recursiveRef = "$recursiveRef", recursiveAnchor = "$recursiveAnchor", vocabulary = "$vocabulary"
     case patternProperties, unevaluatedProperties, unevaluatedItems
-    case contains, minContains, maxContains, dependentSchemas, dependencies
+    case dependentSchemas, dependencies
     case `if`, then, `else`, contentSchema, additionalItems, xml
 
     var isUnsupported: Bool {
         switch self {
         case .id, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary,
-            .patternProperties, .unevaluatedProperties, .unevaluatedItems, .contains, .minContains,
-            .maxContains, .dependentSchemas, .dependencies, .if, .then, .else, .contentSchema,
-            .additionalItems, .xml:
+            .patternProperties, .unevaluatedProperties, .unevaluatedItems, .dependentSchemas, .dependencies, .if,
+            .then, .else, .contentSchema, .additionalItems, .xml:
             true
         default:
             false
@@ -43,7 +42,8 @@ enum SchemaKeyword: String, CaseIterable {
         switch self {
         case .maxLength, .minLength, .pattern: ("strings", [.string])
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf: ("numbers", [.number, .integer])
-        case .items, .prefixItems, .minItems, .maxItems, .uniqueItems: ("arrays", [.array])
+        case .items, .prefixItems, .minItems, .maxItems, .uniqueItems, .contains, .minContains, .maxContains:
+            ("arrays", [.array])
         case .properties, .additionalProperties, .minProperties, .maxProperties, .propertyNames, .dependentRequired:
             ("objects", [.object])
         default: nil

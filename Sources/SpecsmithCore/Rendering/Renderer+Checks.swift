@@ -201,6 +201,18 @@ struct CheckWriter {
             }
             lines += ["    default:"] + restLines.map { "    " + $0 } + ["    }", "}"]
             return lines
+        case .contains(let rules, let min, let max):
+            let isArray = memberType.hasPrefix("[") && !memberType.hasPrefix("[String: ")
+            guard target == .value, isArray || memberType == "JSONValue" else { return [] }
+            let itemType = isArray ? resolved(String(memberType.dropFirst().dropLast())) : "JSONValue"
+            let counts = max.map { ", min: \(min), max: \($0)" } ?? ", min: \(min)"
+            let opener = String(concatenating: receiver, ".check(contains: ", value, ", at: ", key, counts, ")")
+            let inner = statements(
+                for: rules, value: "item", key: ".here", type: itemType, receiver: "subschema",
+                constantBase: constantBase + "Contains")
+            // A subschema without rules matches every item; `false` (`not: {}`) none.
+            guard !inner.isEmpty else { return [opener + " { _, _ in }"] }
+            return [opener + " { subschema, item in"] + inner.map { "    " + $0 } + ["}"]
         case .propertyNames(let rules):
             guard target == .value, let nameType = self.memberType(of: memberType, .names) else { return [] }
             return rules.flatMap {
@@ -262,7 +274,7 @@ extension ValidationRule {
     var isAboutCollections: Bool {
         switch self {
         case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired,
-            .members, .prefixItems, .propertyNames:
+            .members, .prefixItems, .contains, .propertyNames:
             true
         default: false
         }

@@ -707,6 +707,8 @@ struct Renderer {
         case .members: ".members"
         // A tuple's positions are checked in a closure of their own (see ``CheckWriter``), never an expression.
         case .prefixItems: ".prefixItems"
+        // `contains` checks its subschema in a closure of its own (see ``CheckWriter``), never an expression.
+        case .contains: ".contains"
         // Names' rules are checked by statements of their own (see ``CheckWriter``), never an expression.
         case .propertyNames: ".propertyNames"
         }

@@ -547,6 +547,50 @@ public struct ValidationContext: Sendable {
 
     private static let notFailure = Failure(.not, limit: nil, message: "matches the schema it must not match (not)")
 
+    /// Checks `contains`: at least `min` items of an array, and at most `max`, match the schema whose
+    /// rules `subschema` checks (`minContains` and `maxContains`, 1 and none when not given). A
+    /// violation is reported at the array, as `minContains` or `maxContains`.
+    ///
+    /// ```swift
+    /// context.check(contains: tags, at: "tags", min: 1) { subschema, item in
+    ///     subschema.check(item, at: .here, .pattern(Self.tagsContainsPattern))
+    /// }
+    /// ```
+    public mutating func check<Element>(
+        contains values: [Element]?,
+        at key: ValidationKey,
+        min: Int,
+        max: Int? = nil,
+        _ subschema: (inout ValidationContext, Element) -> Void
+    ) {
+        guard let values else { return }
+        var count = 0
+        for value in values where Self.matches(value, subschema) { count += 1 }
+        if count < min {
+            let message =
+                count == 0 && min == 1
+                ? "has no item that matches contains"
+                : "count \(count) of items that match contains is below minContains \(min)"
+            record(Failure(.minContains, limit: String(min), message: message), at: .key(key))
+        }
+        if let max, count > max {
+            let message = "count \(count) of items that match contains exceeds maxContains \(max)"
+            record(Failure(.maxContains, limit: String(max), message: message), at: .key(key))
+        }
+    }
+
+    /// Checks `contains` on a JSON array; a value of another type meets it.
+    public mutating func check(
+        contains value: JSONValue?,
+        at key: ValidationKey,
+        min: Int,
+        max: Int? = nil,
+        _ subschema: (inout ValidationContext, JSONValue) -> Void
+    ) {
+        guard case .array(let values)? = value else { return }
+        check(contains: values, at: key, min: min, max: max, subschema)
+    }
+
     private static func matches<Value>(_ value: Value, _ subschema: (inout ValidationContext, Value) -> Void) -> Bool {
         var inner = ValidationContext()
         subschema(&inner, value)

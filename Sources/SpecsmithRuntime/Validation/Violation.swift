@@ -7,7 +7,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     public enum Keyword: String, Sendable, Hashable {
         case maxLength, minLength, pattern, format
         case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
-        case minItems, maxItems, uniqueItems
+        case minItems, maxItems, uniqueItems, minContains, maxContains
         case minProperties, maxProperties, required, additionalProperties, dependentRequired
         case `enum`, const
         case not
