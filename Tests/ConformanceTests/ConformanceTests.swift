@@ -92,6 +92,7 @@ struct ConformanceTests {
             (.dependentRequired("b", by: "a"), "[String: Int]"),
             (.prefixItems([[.maximum(number)]], rest: [.minimum(number)]), "[Double]"),
             (.contains([.maxLength(2)], min: 1, max: nil), "[String]"),
+            (.patternProperties(patterns: ["^a"], rules: [[.maxLength(2)]], rest: [], closed: true), "[String: String]"),
         ]
         for (rule, type) in samples {
             let expression = Renderer.expression(rule, type: type)
@@ -104,7 +105,8 @@ struct ConformanceTests {
             switch rule {
             case .type, .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
                 .multipleOf, .listed, .enumeration, .const, .minItems, .maxItems, .uniqueItems, .minProperties,
-                .maxProperties, .required, .dependentRequired, .not, .members, .propertyNames, .prefixItems, .contains:
+                .maxProperties, .required, .dependentRequired, .not, .members, .propertyNames, .prefixItems, .contains,
+                .patternProperties:
                 break
             }
         }

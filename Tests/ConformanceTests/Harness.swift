@@ -259,9 +259,9 @@ enum Rules {
             default: throw HarnessError(description: "no check of \(T.self) by position")
             }
             if let failure { throw failure }
-        case .contains:
-            // The suite's files for these keywords hold no contains.
-            throw HarnessError(description: "contains is not run by the harness")
+        case .contains, .patternProperties:
+            // The suite's files for these keywords hold neither.
+            throw HarnessError(description: "\(rule.caseName) is not run by the harness")
         case .propertyNames:
             // The suite's files for these keywords hold no propertyNames.
             throw HarnessError(description: "propertyNames is not run by the harness")

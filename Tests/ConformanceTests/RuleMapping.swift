@@ -28,6 +28,8 @@ enum RuntimeRule {
     case prefixItems([[RuntimeRule]], rest: [RuntimeRule])
     /// `check(contains:)` with a closure: the rules of the `contains` subschema, and the counts.
     case contains([RuntimeRule], min: Int, max: Int?)
+    /// `check(patternProperties:)` with a closure: each pattern's rules, the others', and `closed`.
+    case patternProperties([String], [[RuntimeRule]], rest: [RuntimeRule], closed: Bool)
 
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
@@ -57,6 +59,7 @@ enum RuntimeRule {
         case .propertyNames: "propertyNames"
         case .prefixItems: "prefixItems"
         case .contains: "contains"
+        case .patternProperties: "patternProperties"
         }
     }
 
@@ -91,6 +94,13 @@ enum RuntimeRule {
                 rest: rest.map { make($0, type: itemType(type)) }
             )
         case .contains(let rules, let min, let max): .contains(rules.map { make($0, type: itemType(type)) }, min: min, max: max)
+        case .patternProperties(let patterns, let rules, let rest, let closed):
+            .patternProperties(
+                patterns,
+                rules.map { rules in rules.map { make($0, type: valueType(type)) } },
+                rest: rest.map { make($0, type: valueType(type)) },
+                closed: closed
+            )
         case .members(let rules):
             .members(
                 rules.map { make($0, type: String(type.dropFirst(type.hasPrefix("[String: ") ? 9 : 1).dropLast())) }
@@ -101,6 +111,11 @@ enum RuntimeRule {
     /// The Swift type of an item of an array of Swift type `type`; a JSONValue's items are JSONValues.
     static func itemType(_ type: String) -> String {
         type == "JSONValue" ? type : String(type.dropFirst().dropLast())
+    }
+
+    /// The Swift type of a value of a dictionary of Swift type `type`; a JSONValue's values are JSONValues.
+    static func valueType(_ type: String) -> String {
+        type == "JSONValue" ? type : String(type.dropFirst("[String: ".count).dropLast())
     }
 
     /// The runtime's type for a schema's, as `Renderer.expression(_:type:)` spells it (`.integer`).

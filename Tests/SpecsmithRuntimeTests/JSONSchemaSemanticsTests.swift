@@ -229,6 +229,35 @@ struct JSONSchemaSemanticsTests {
         #expect(violations { $0.check(contains: nil as [Int]?, at: "v", min: 1) { _, _ in } }.isEmpty)
     }
 
+    /// `patternProperties` checks each value by every pattern its name matches, and a value whose name
+    /// matches none by `additionalProperties`, or refuses it when that is `false`.
+    @Test func valuesAreCheckedByThePatternsTheirNamesMatch() {
+        let patterns = [Pattern("^x-"), Pattern("^x-n")]
+        func check(_ context: inout ValidationContext, _ pattern: Int, _ value: JSONValue) {
+            switch pattern {
+            case 0: context.check(value, at: .here, TypeRule.type([.string, .integer]))
+            case 1: context.check(value, at: .here, NumberRule.minimum(0))
+            default: context.check(value, at: .here, StringRule.maxLength(2))
+            }
+        }
+        let labels: [String: JSONValue] = ["x-n": -1, "x-a": true, "other": "long", "ok": "ok"]
+        let found = violations { $0.check(patternProperties: labels, at: "labels", patterns, check) }
+        #expect(
+            found.map(\.description) == [
+                "labels.other: length 4 exceeds maxLength 2",
+                "labels.x-a: is boolean, not string or integer (type)",
+                "labels.x-n: is below minimum 0",
+            ]
+        )
+        let closed = violations { $0.check(patternProperties: labels, at: "labels", patterns, closed: true, check) }
+        #expect(closed.map(\.path) == ["labels.ok", "labels.other", "labels.x-a", "labels.x-n"])
+        #expect(closed.first?.keyword == .additionalProperties)
+        let json: JSONValue = ["x-n": 1, "y": 3]
+        #expect(violations { $0.check(patternProperties: json, at: "v", patterns, closed: true, check) }.map(\.path) == ["v.y"])
+        let notAnObject: JSONValue = [1]
+        #expect(violations { $0.check(patternProperties: notAnObject, at: "v", patterns, closed: true, check) }.isEmpty)
+    }
+
     /// A tuple's items (`prefixItems`) each meet their position's constraints, and the items after them
     /// `items`' own, each violation at its index; a JSONValue that is no array has no items.
     @Test func tupleItemsMeetTheirPositionsConstraints() {

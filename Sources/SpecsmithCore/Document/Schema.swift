@@ -152,6 +152,7 @@ public struct Schema: Sendable, Hashable {
         var minProperties: Int?
         var maxProperties: Int?
         var propertyNames: Schema?
+        var patternProperties: OrderedMap<Schema> = OrderedMap()
         var dependentRequired: OrderedMap<[String]> = OrderedMap()
         var items: Schema?
         var prefixItems: [Schema] = []
@@ -333,6 +334,12 @@ public struct Schema: Sendable, Hashable {
     public var maxContains: Int? {
         get { storage.fields.pointee.maxContains }
         _modify { yield &uniqueStorage().fields.pointee.maxContains }
+    }
+
+    /// `patternProperties` (3.1): each pattern, and the schema of every property whose name it matches.
+    public var patternProperties: OrderedMap<Schema> {
+        get { storage.fields.pointee.patternProperties }
+        _modify { yield &uniqueStorage().fields.pointee.patternProperties }
     }
 
     /// `propertyNames`: the schema every name of an object meets.

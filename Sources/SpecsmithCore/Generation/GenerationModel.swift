@@ -248,6 +248,10 @@ enum ValidationRule: Sendable, Hashable {
     /// `contains` of an array: from `min` to `max` items (`minContains`, 1 when not given, and
     /// `maxContains`) meet every one of these rules (the `contains` subschema's, for the items' type).
     indirect case contains([ValidationRule], min: Int, max: Int?)
+    /// `patternProperties` of a dictionary or a JSONValue: the rules of the values whose names match each
+    /// pattern, and `rest`, those of `additionalProperties`, for the values whose names match none; when
+    /// `closed` (`additionalProperties: false`) there must be none.
+    indirect case patternProperties(patterns: [String], rules: [[ValidationRule]], rest: [ValidationRule], closed: Bool)
     /// `propertyNames` of a dictionary or a JSONValue: rules that each name meets (a string's, and its
     /// `enum` or `const` as values).
     indirect case propertyNames([ValidationRule])

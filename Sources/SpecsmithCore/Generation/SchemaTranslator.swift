@@ -223,8 +223,10 @@ struct SchemaTranslator {
     /// The rules each value of a dictionary must meet (the schema of `additionalProperties`), when the
     /// value of `schema` is a dictionary of Swift type `swiftType`.
     mutating func valueRules(for schema: Schema, swiftType: String) -> [ValidationRule] {
-        guard swiftType.hasPrefix("[String: "),
-            case .schema(let valueSchema)? = resolvedShape(schema).additionalProperties
+        let shape = resolvedShape(schema)
+        // With `patternProperties`, values are checked by their names (``patternRules(_:valueType:_:)``).
+        guard swiftType.hasPrefix("[String: "), shape.patternProperties.isEmpty,
+            case .schema(let valueSchema)? = shape.additionalProperties
         else { return [] }
         return memberRules(valueSchema)
     }
@@ -264,6 +266,10 @@ struct SchemaTranslator {
         if !shape.prefixItems.isEmpty, shapeTypes.isEmpty || shapeTypes == [.array], !needsOwnType(shape) {
             // A tuple: its own rules, with its items' by position.
             return rules(for: member, swiftType: "[" + tupleItemType(shape) + "]")
+        }
+        if !shape.patternProperties.isEmpty, shapeTypes == [.object], !needsOwnType(shape) {
+            // A dictionary whose values are checked by their names.
+            return rules(for: member, swiftType: "[String: " + patternValueType(shape) + "]")
         }
         if shape.items != nil || shape.additionalProperties != nil, !needsOwnType(shape) {
             var references = references
@@ -356,6 +362,13 @@ struct SchemaTranslator {
             }
             if let contains = shape.contains, let rule = containsRule(contains, in: shape, arrayType: swiftType) {
                 applying.append(rule)
+            }
+        }
+        if Self.rule(.patternProperties(patterns: [], rules: [], rest: [], closed: false), appliesTo: swiftType) {
+            let shape = resolvedShape(schema)
+            if !shape.patternProperties.isEmpty, shape.properties.isEmpty {
+                let valueType = swiftType == "JSONValue" ? "JSONValue" : patternValueType(shape)
+                applying.append(patternRule(shape, valueType: valueType))
             }
         }
         if Self.rule(.propertyNames([]), appliesTo: swiftType), let names = propertyNames(of: schema) {
@@ -510,6 +523,8 @@ struct SchemaTranslator {
             return isArray || isDictionary
         case .prefixItems, .contains:
             return isArray || isAny
+        case .patternProperties:
+            return isDictionary || isAny
         case .propertyNames:
             return isDictionary || isAny
         }
@@ -607,6 +622,10 @@ struct SchemaTranslator {
         if let names = schema.propertyNames {
             diagnostics.append(
                 .warning("propertyNames of an object with properties is not checked yet", at: names.location))
+        }
+        if let first = schema.patternProperties.values.first {
+            diagnostics.append(
+                .warning("patternProperties of an object with properties is not checked yet", at: first.location))
         }
         var nested: [TypeDeclaration] = []
         var properties: [PropertyDeclaration] = []
@@ -923,6 +942,7 @@ struct SchemaTranslator {
         case .array:
             return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
         case .object:
+            if !schema.patternProperties.isEmpty { return SwiftTypeName(name: "[String: " + patternValueType(schema) + "]") }
             if case .schema(let valueSchema) = schema.additionalProperties {
                 let value = swiftType(
                     for: valueSchema, suggestedName: suggestedName + "Value", owner: owner, nested: &nested)
@@ -1613,7 +1633,24 @@ struct SchemaTranslator {
     /// `items` an item after the positions may be anything; with `items: false` there is none.
     private func tupleItemType(_ shape: Schema) -> String {
         guard let items = shape.items else { return "JSONValue" }
-        let schemas = Self.isFalseSchema(items) ? shape.prefixItems : shape.prefixItems + [items]
+        return commonScalarType(Self.isFalseSchema(items) ? shape.prefixItems : shape.prefixItems + [items])
+    }
+
+    /// The Swift type of each value of a dictionary with `patternProperties`: the scalar type that every
+    /// pattern's schema and `additionalProperties` share, else `JSONValue`. Without `additionalProperties`
+    /// a value whose name matches no pattern may be anything; with `false` there is none.
+    private func patternValueType(_ shape: Schema) -> String {
+        let schemas = Array(shape.patternProperties.values)
+        switch shape.additionalProperties {
+        case .schema(let values)?: return commonScalarType(schemas + [values])
+        case .bool(false)?: return commonScalarType(schemas)
+        case .bool(true)?, nil: return "JSONValue"
+        }
+    }
+
+    /// The scalar Swift type (`Double`, `String`) of every one of `schemas`, or `JSONValue` when they differ,
+    /// one is not a plain scalar (an enum, a generated type, a nullable value) or there are none.
+    private func commonScalarType(_ schemas: [Schema]) -> String {
         var common: String?
         for schema in schemas {
             let resolved = resolvedShape(schema)
@@ -1709,6 +1746,29 @@ struct SchemaTranslator {
         case .boolean: ["Bool"]
         case .array, .object, .null: []
         }
+    }
+
+    /// The rule of `patternProperties` for values of Swift type `valueType`: each pattern's schema's rules,
+    /// and `additionalProperties`'s for values whose names match none. A pattern the runtime cannot use is
+    /// an error at its schema.
+    private mutating func patternRule(_ shape: Schema, valueType: String) -> ValidationRule {
+        var patterns: [String] = []
+        var rules: [[ValidationRule]] = []
+        for entry in shape.patternProperties {
+            if !Self.compiles(entry.key) {
+                diagnostics.append(
+                    .error(
+                        "patternProperties pattern '\(entry.key)' is not a regular expression the generated code can use",
+                        at: entry.value.location))
+            }
+            patterns.append(entry.key)
+            rules.append(itemRules(entry.value, itemType: valueType, keyword: "patternProperties"))
+        }
+        var rest: [ValidationRule] = []
+        if case .schema(let values)? = shape.additionalProperties {
+            rest = itemRules(values, itemType: valueType, keyword: "additionalProperties")
+        }
+        return .patternProperties(patterns: patterns, rules: rules, rest: rest, closed: shape.additionalProperties == .bool(false))
     }
 
     /// Whether a schema allows no value at all (`false`, read as `not: {}`).
@@ -1900,6 +1960,17 @@ struct SchemaTranslator {
                     case (let min, let max?): "from \(min) to \(max) items"
                     }
                 sentences.append("Contains \(count)\(what).")
+            case .patternProperties(let patterns, let rules, let rest, let closed):
+                for (pattern, rules) in zip(patterns, rules) {
+                    let phrases = limitSentences(rules).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                    if !phrases.isEmpty { sentences.append("Names matching `\(pattern)`: \(phrases.joined(separator: " and ")).") }
+                }
+                let phrases = limitSentences(rest).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                if closed {
+                    sentences.append("No other names.")
+                } else if !phrases.isEmpty {
+                    sentences.append("Other names: \(phrases.joined(separator: " and ")).")
+                }
             case .type, .maxLength, .minLength, .listed, .members, .required, .dependentRequired: break
             }
         }

@@ -47,6 +47,12 @@ extension LoadSession {
         for (name, _, value) in o.entries(.dependentRequired) {
             schema.dependentRequired[name] = stringList(value, key: "dependentRequired") ?? []
         }
+        for (pattern, _, value) in o.entries(.patternProperties) {
+            schema.patternProperties[pattern] = readSchema(value, file: file, key: pattern)
+        }
+        if version == .v30, o.value(.patternProperties) != nil {
+            report(.onlyIn31("patternProperties", at: o.keyLocation(.patternProperties)))
+        }
         if let names = o.value(.propertyNames) {
             schema.propertyNames = readSchema(names, file: file, key: "propertyNames")
         }

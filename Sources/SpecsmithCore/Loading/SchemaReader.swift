@@ -7,6 +7,7 @@ enum SchemaKeyword: String, CaseIterable {
     case ref = "$ref"
     case type, nullable, format, title, description
     case properties, required, additionalProperties, minProperties, maxProperties, propertyNames, dependentRequired
+    case patternProperties
     case items, prefixItems, minItems, maxItems, uniqueItems, contains, minContains, maxContains
     case allOf, oneOf, anyOf, not, discriminator
     case `enum`, const, `default`, example, examples
@@ -21,15 +22,15 @@ enum SchemaKeyword: String, CaseIterable {
     // JSON Schema keywords Specsmith does not model: each is reported where it is used.
     case id = "$id", anchor = "$anchor", dynamicRef = "$dynamicRef", dynamicAnchor = "$dynamicAnchor"
     case recursiveRef = "$recursiveRef", recursiveAnchor = "$recursiveAnchor", vocabulary = "$vocabulary"
-    case patternProperties, unevaluatedProperties, unevaluatedItems
+    case unevaluatedProperties, unevaluatedItems
     case dependentSchemas, dependencies
     case `if`, then, `else`, contentSchema, additionalItems, xml
 
     var isUnsupported: Bool {
         switch self {
         case .id, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary,
-            .patternProperties, .unevaluatedProperties, .unevaluatedItems, .dependentSchemas, .dependencies, .if,
-            .then, .else, .contentSchema, .additionalItems, .xml:
+            .unevaluatedProperties, .unevaluatedItems, .dependentSchemas, .dependencies, .if, .then, .else,
+            .contentSchema, .additionalItems, .xml:
             true
         default:
             false
@@ -44,7 +45,8 @@ enum SchemaKeyword: String, CaseIterable {
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf: ("numbers", [.number, .integer])
         case .items, .prefixItems, .minItems, .maxItems, .uniqueItems, .contains, .minContains, .maxContains:
             ("arrays", [.array])
-        case .properties, .additionalProperties, .minProperties, .maxProperties, .propertyNames, .dependentRequired:
+        case .properties, .additionalProperties, .minProperties, .maxProperties, .propertyNames, .dependentRequired,
+            .patternProperties:
             ("objects", [.object])
         default: nil
         }

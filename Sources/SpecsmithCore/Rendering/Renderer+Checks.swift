@@ -213,6 +213,36 @@ struct CheckWriter {
             // A subschema without rules matches every item; `false` (`not: {}`) none.
             guard !inner.isEmpty else { return [opener + " { _, _ in }"] }
             return [opener + " { subschema, item in"] + inner.map { "    " + $0 } + ["}"]
+        case .patternProperties(let patterns, let rules, let rest, let closed):
+            let isDictionary = memberType.hasPrefix("[String: ")
+            guard target == .value, isDictionary || memberType == "JSONValue" else { return [] }
+            let valueType = isDictionary ? resolved(String(memberType.dropFirst("[String: ".count).dropLast())) : "JSONValue"
+            let list = "[" + patterns.map { "Pattern(\(SwiftLiteral.raw($0)))" }.joined(separator: ", ") + "]"
+            let argument: String
+            if hoists {
+                let name = constantName(String(concatenating: constantBase, "NamePatterns"))
+                constants.append(["declaration": .string(name), "value": .string(list)])
+                argument = "Self." + name
+            } else {
+                argument = list
+            }
+            func body(_ rules: [ValidationRule], _ name: String) -> [String] {
+                let lines = statements(
+                    for: rules, value: "value", key: ".here", type: valueType, constantBase: constantBase + name)
+                return lines.isEmpty ? ["    break"] : lines.map { "    " + $0 }
+            }
+            var lines = [
+                String(
+                    concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key, ", ", argument,
+                    closed ? ", closed: true" : "", ") { context, pattern, value in")
+            ]
+            lines.append("    switch pattern {")
+            for (index, rules) in rules.enumerated() {
+                lines.append("    case \(index):")
+                lines += body(rules, "Pattern\(index + 1)").map { "    " + $0 }
+            }
+            lines += ["    default:"] + body(rest, "Other").map { "    " + $0 } + ["    }", "}"]
+            return lines
         case .propertyNames(let rules):
             guard target == .value, let nameType = self.memberType(of: memberType, .names) else { return [] }
             return rules.flatMap {
@@ -260,6 +290,36 @@ struct CheckWriter {
 }
 
 extension CheckWriter {
+    /// `lines`, to stand at `indent` spaces, with each closure that opens on a line too long for the line
+    /// width laid out as swift-format lays it out: its parameters one per line.
+    ///
+    /// ```swift
+    /// context.check(patternProperties: scores, at: "scores", Self.scoresNamePatterns, closed: true) {
+    ///     context,
+    ///     pattern,
+    ///     value in
+    /// ```
+    static func laidOut(_ lines: [String], indent: Int) -> [String] {
+        guard lines.contains(where: { indent + DocComment.width(of: $0) > DocComment.lineWidth }) else { return lines }
+        var result: [String] = []
+        result.reserveCapacity(lines.count)
+        for line in lines {
+            guard indent + DocComment.width(of: line) > DocComment.lineWidth, line.hasSuffix(" in"),
+                let open = line.range(of: ") { ", options: .backwards)
+            else {
+                result.append(line)
+                continue
+            }
+            let lineIndent = String(line.prefix { $0 == " " })
+            let parameters = line[open.upperBound...].dropLast(" in".count).split(separator: ", ")
+            result.append(String(line[..<open.lowerBound]) + ") {")
+            for (index, parameter) in parameters.enumerated() {
+                result.append(lineIndent + "    " + parameter + (index == parameters.count - 1 ? " in" : ","))
+            }
+        }
+        return result
+    }
+
     /// `name`, or with the first number from 2 that makes it a name no other constant has.
     fileprivate mutating func constantName(_ name: String) -> String {
         let unique = SwiftNames.unique(name) { constantNames.contains($0) }
@@ -274,7 +334,7 @@ extension ValidationRule {
     var isAboutCollections: Bool {
         switch self {
         case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired,
-            .members, .prefixItems, .contains, .propertyNames:
+            .members, .prefixItems, .contains, .patternProperties, .propertyNames:
             true
         default: false
         }

@@ -593,7 +593,10 @@ struct Renderer {
         }
         if validating.count < union.cases.count { statements.append("default: break") }
         statements.append("}")
-        return ["name": .string(qualified), "statements": .lines(statements), "constants": .objects(writer.constants)]
+        return [
+            "name": .string(qualified), "statements": .lines(CheckWriter.laidOut(statements, indent: 8)),
+            "constants": .objects(writer.constants),
+        ]
     }
 
     // MARK: - Validation
@@ -655,7 +658,10 @@ struct Renderer {
             }
         }
         if statements.isEmpty { return nil }
-        return ["name": .string(entry.qualified), "statements": .lines(statements), "constants": .objects(writer.constants)]
+        return [
+            "name": .string(entry.qualified), "statements": .lines(CheckWriter.laidOut(statements, indent: 8)),
+            "constants": .objects(writer.constants),
+        ]
     }
 
     /// About how many bytes `validation.mustache` writes for a type's checks: each constant and
@@ -709,6 +715,8 @@ struct Renderer {
         case .prefixItems: ".prefixItems"
         // `contains` checks its subschema in a closure of its own (see ``CheckWriter``), never an expression.
         case .contains: ".contains"
+        // Values by pattern are checked in a closure of their own (see ``CheckWriter``), never an expression.
+        case .patternProperties: ".patternProperties"
         // Names' rules are checked by statements of their own (see ``CheckWriter``), never an expression.
         case .propertyNames: ".propertyNames"
         }
@@ -872,7 +880,8 @@ struct Renderer {
             validations = ["try body\(body.isOptional ? "?" : "").validate()"]
         } else if !checks.isEmpty {
             if let body { checks.append("body\(body.isOptional ? "?" : "").validate(into: &context)") }
-            validations = ["try ValidationContext.validate { context in"] + checks.map { "    " + $0 } + ["}"]
+            validations = CheckWriter.laidOut(
+                ["try ValidationContext.validate { context in"] + checks.map { "    " + $0 } + ["}"], indent: 8)
         }
 
         var steps: [String] = []

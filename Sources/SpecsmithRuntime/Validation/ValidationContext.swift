@@ -455,6 +455,66 @@ public struct ValidationContext: Sendable {
         check(positions: values, at: key, checks)
     }
 
+    /// Runs `checks` on every value of a dictionary whose name a pattern matches (`patternProperties`),
+    /// once for each such pattern with its index in `patterns`, and once with `patterns.count` for a value
+    /// whose name none matches (`additionalProperties`); when `closed`, such a value is a violation
+    /// instead. Each is checked at its name, in the order of the names; inside, `.here` is the value.
+    ///
+    /// ```swift
+    /// context.check(patternProperties: labels, at: "labels", Self.labelsNamePatterns) { context, pattern, value in
+    ///     switch pattern {
+    ///     case 0: context.check(value, at: .here, .maxLength(64))
+    ///     default: break
+    ///     }
+    /// }
+    /// ```
+    public mutating func check<Value>(
+        patternProperties values: [String: Value]?,
+        at key: ValidationKey,
+        _ patterns: [Pattern],
+        closed: Bool = false,
+        _ checks: (inout ValidationContext, Int, Value) -> Void
+    ) {
+        guard let values else { return }
+        components.append(.key(key))
+        for name in values.keys.sorted() {
+            let value = values[name]!
+            components.append(.name(name))
+            var matched = false
+            for (index, pattern) in patterns.enumerated() where pattern.matches(name) {
+                matched = true
+                checks(&self, index, value)
+            }
+            if !matched {
+                if closed {
+                    record(Self.unmatchedFailure)
+                } else {
+                    checks(&self, patterns.count, value)
+                }
+            }
+            components.removeLast()
+        }
+        components.removeLast()
+    }
+
+    /// Checks `patternProperties` on a JSON object; a value of another type has no properties to check.
+    public mutating func check(
+        patternProperties value: JSONValue?,
+        at key: ValidationKey,
+        _ patterns: [Pattern],
+        closed: Bool = false,
+        _ checks: (inout ValidationContext, Int, JSONValue) -> Void
+    ) {
+        guard case .object(let values)? = value else { return }
+        check(patternProperties: values, at: key, patterns, closed: closed, checks)
+    }
+
+    private static let unmatchedFailure = Failure(
+        .additionalProperties,
+        limit: nil,
+        message: "is a name that no pattern of patternProperties matches (additionalProperties: false)"
+    )
+
     /// Runs `checks` on every value of a dictionary, each at its name, in the order of the names; inside,
     /// `.here` is the value.
     public mutating func check<Value>(

@@ -1,0 +1,72 @@
+import SpecsmithDiagnostics
+import Testing
+
+@testable import SpecsmithCore
+
+@Suite("Loading: JSON Schema 2020-12 keywords")
+struct KeywordsOf31LoadingTests {
+    @Test("contains, minContains and maxContains are read, in 3.0 with a warning; each applies to arrays")
+    func containsIsReadWithItsCounts() throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: array
+                  contains: {minimum: 90}
+                  minContains: 2
+                  maxContains: 3
+                B: {type: string, contains: {}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "c.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "c.yaml:8:7: warning: \"contains\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "c.yaml:9:7: warning: \"minContains\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "c.yaml:10:7: warning: \"maxContains\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "c.yaml:11:23: warning: \"contains\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "c.yaml:11:23: warning: \"contains\" applies to arrays; it has no effect on type string",
+            ]
+        )
+        let a = try #require(result.document?.components.schemas["A"])
+        #expect(a.contains?.minimum?.text == "90")
+        #expect(a.minContains == 2 && a.maxContains == 3)
+    }
+
+    @Test("patternProperties is read, in 3.0 with a warning; a pattern the runtime cannot use is an error")
+    func patternPropertiesAreReadByPattern() throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: object
+                  patternProperties:
+                    "^x-": {type: string}
+                    "(": {type: integer}
+                B:
+                  type: object
+                  properties:
+                    a: {$ref: '#/components/schemas/A'}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "p.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "p.yaml:8:7: warning: \"patternProperties\" is OpenAPI 3.1; it is read anyway in this 3.0 document"
+            ]
+        )
+        let document = try #require(result.document)
+        #expect(document.components.schemas["A"]?.patternProperties.keys.map { $0 } == ["^x-", "("])
+        let pipeline = Pipeline(templates: try TemplateSet.defaults())
+        let translated = pipeline.translate(document, job: GenerationJob(spec: "p.yaml", output: "", module: "P"))
+        #expect(
+            translated.diagnostics.map(\.description) == [
+                "p.yaml:10:14: error: patternProperties pattern '(' is not a regular expression the generated code can use"
+            ]
+        )
+    }
+}
