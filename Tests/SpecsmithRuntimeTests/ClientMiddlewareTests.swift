@@ -328,13 +328,13 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         struct Item: Decodable { let name: String }
         struct Page: Decodable { let items: [Item] }
         func explanation<Body: Decodable>(_ type: Body.Type, _ body: String) -> String? {
-            do {
-                _ = try jsonResponse(.ok, body).decodeJSON(type, operation: "list")
-                return nil
-            } catch {
-                guard case .undecodableBody(let explanation) = error.reason else { return nil }
-                return explanation
+            let decoded = Result { () throws(UnexpectedResponse) in
+                try jsonResponse(.ok, body).decodeJSON(type, operation: "list")
             }
+            guard case .failure(let error) = decoded, case .undecodableBody(let explanation) = error.reason else {
+                return nil
+            }
+            return explanation
         }
         #expect(explanation(Page.self, #"{"items":[{"name":"a"},{"name":1}]}"#) == "items[1].name: expected String")
         #expect(explanation(Page.self, #"{"items":[{}]}"#) == "items[0]: missing key name")
