@@ -596,7 +596,8 @@ struct SchemaTranslator {
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
         let requiredNames = schema.required
         // Large objects list dozens of required names: asking each property of a long list is quadratic.
-        let requiredSet = requiredNames.count > 16 ? Set(requiredNames) : nil
+        // Names compare by code points, as the keys of `properties` do.
+        let requiredSet = requiredNames.count > 16 ? Set(requiredNames.map(CodePointKey.init)) : nil
         var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
@@ -605,7 +606,9 @@ struct SchemaTranslator {
             let type = swiftType(
                 for: property, suggestedName: entry.key, owner: (name, qualifiedName, swiftNames), nested: &nested)
             optionalItems = outerOptionalItems
-            let required = requiredSet?.contains(entry.key) ?? requiredNames.contains(entry.key)
+            let required =
+                requiredSet?.contains(CodePointKey(entry.key))
+                ?? requiredNames.contains { $0.hasSameCodePoints(as: entry.key) }
             if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
@@ -1369,13 +1372,13 @@ struct SchemaTranslator {
             for entry in resolved.properties {
                 addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
             }
-            required += resolved.required.filter { !required.contains($0) }
+            required += resolved.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
             if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
         }
         for entry in schema.properties {
             addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
         }
-        required += schema.required.filter { !required.contains($0) }
+        required += schema.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
         guard !properties.isEmpty else { return nil }
         result.properties = properties
         result.required = required
