@@ -157,7 +157,7 @@ import Testing
         #expect(lint.status == 1)
         #expect(lint.stdout == "1 error, 1 warning\n")
         #expect(lint.stderr.contains("spec.yaml:6:11: warning: schema 'List' contains itself"))
-        #expect(lint.stderr.contains("spec.yaml:10:15: error: pattern 'a\\' is not a regular expression"))
+        #expect(lint.stderr.contains("spec.yaml:10:39: error: pattern 'a\\' is not a regular expression"))
         #expect(generate.status == 1)
         #expect(generate.stderr.hasPrefix(lint.stderr))
         #expect(!FileManager.default.fileExists(atPath: folder + "/Out"))

@@ -175,6 +175,7 @@ public struct Schema: Sendable, Hashable {
         var maxLength: Int?
         var minLength: Int?
         var pattern: String?
+        var patternLocation: SourceLocation?
         var contentMediaType: String?
         var contentEncoding: String?
         var minimum: YAMLNumber?
@@ -401,6 +402,12 @@ public struct Schema: Sendable, Hashable {
     public var pattern: String? {
         get { storage.fields.pointee.pattern }
         _modify { yield &uniqueStorage().fields.pointee.pattern }
+    }
+
+    /// Where the `pattern` value is written, for a diagnostic about it.
+    public var patternLocation: SourceLocation? {
+        get { storage.fields.pointee.patternLocation }
+        _modify { yield &uniqueStorage().fields.pointee.patternLocation }
     }
 
     /// `contentMediaType` (3.1), such as `image/png`.

@@ -104,6 +104,7 @@ extension LoadSession {
         schema.maxLength = o.count(.maxLength)
         schema.minLength = o.count(.minLength)
         schema.pattern = o.string(.pattern)
+        if schema.pattern != nil { schema.patternLocation = o.raw(.pattern)?.location }
         schema.contentMediaType = o.string(.contentMediaType)
         schema.contentEncoding = o.string(.contentEncoding)
 
