@@ -163,6 +163,20 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder + "/Out"))
     }
 
+    /// An error in a user's template prints like a spec's: its location, then its line and a caret.
+    @Test func aTemplateErrorShowsItsLine() throws {
+        try FileManager.default.createDirectory(atPath: folder + "/Templates", withIntermediateDirectories: true)
+        try write("Templates/struct.mustache", "struct {{name}} {\n  {{uppercased(name)}}\n}\n")
+        try write("spec.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+        let generate = try run(
+            ["generate", "spec.yaml", "--output", "Out", "--module", "T", "--templates", "Templates"])
+        #expect(generate.status == 1)
+        #expect(
+            generate.stderr.contains(
+                "/Templates/struct.mustache:2:3: error: \"uppercased(name)\" is not a name "
+                    + "(transforms and lambdas are not supported)\n  {{uppercased(name)}}\n  ^\n"))
+    }
+
     @Test func usageErrorsExitWithTwo() throws {
         #expect(try run(["generate", "spec.yaml"]).status == 2)
         #expect(try run(["--no-such-flag"]).status == 2)
