@@ -107,6 +107,11 @@ extension LoadSession {
         if schema.pattern != nil { schema.patternLocation = o.raw(.pattern)?.location }
         schema.contentMediaType = o.string(.contentMediaType)
         schema.contentEncoding = o.string(.contentEncoding)
+        if version == .v30 {
+            for keyword in o.presentKeywords where keyword.isOnlyIn31 {
+                report(.onlyIn31(keyword.rawValue, at: o.keyLocation(keyword)))
+            }
+        }
 
         let minimum = o.number(.minimum)
         let maximum = o.number(.maximum)
