@@ -23,7 +23,7 @@ struct KeyIndex {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         while let slot = slots[i] {
-            if slot.hash == hash, slot.text == text { return slot.line }
+            if slot.hash == hash, slot.text.hasSameCodePoints(as: text) { return slot.line }
             i = (i + 1) & mask
         }
         slots[i] = Slot(hash: hash, text: text, line: line)

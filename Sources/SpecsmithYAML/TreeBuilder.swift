@@ -331,7 +331,7 @@ struct TreeBuilder: ~Copyable {
             if count < Self.linearKeySearchLimit {
                 for i in keys {
                     let other = writer[pending[i]]
-                    if other.kind == .scalar, writer.text(other) == text {
+                    if other.kind == .scalar, writer.text(other).hasSameCodePoints(as: text) {
                         duplicate(text, firstLine: other.location.line, at: key.location)
                         return
                     }

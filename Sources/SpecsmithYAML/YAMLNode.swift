@@ -235,15 +235,15 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         index(ofKey: key).map { YAMLNode(storage, storage.children[first + 2 * $0 + 1]) }
     }
 
-    /// The position of the first entry whose scalar key has this text.
+    /// The position of the first entry whose scalar key has this text (the same code points).
     public func index(ofKey key: String) -> Int? {
-        // Lengths first: they are free, and most keys differ in length.
+        // Lengths first: they are free, and most keys differ in length. Keys compare by code points.
         let length = key.utf8.count
         for position in 0..<count {
             let record = storage.records[Int(storage.children[first + 2 * position])]
             guard record.kind == .scalar else { continue }
             let text = storage.text(record)
-            if text.utf8.count == length, text == key { return position }
+            if text.utf8.count == length, text.hasSameCodePoints(as: key) { return position }
         }
         return nil
     }

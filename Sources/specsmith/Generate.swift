@@ -82,6 +82,7 @@ struct JobOptions: ParsableArguments {
                         )
                     } catch {
                         diagnostics.append(error.diagnostic)
+                        sources.merge(error.sources) { first, _ in first }
                         continue
                     }
                     pipelines[job.templates] = pipeline

@@ -157,10 +157,24 @@ import Testing
         #expect(lint.status == 1)
         #expect(lint.stdout == "1 error, 1 warning\n")
         #expect(lint.stderr.contains("spec.yaml:6:11: warning: schema 'List' contains itself"))
-        #expect(lint.stderr.contains("spec.yaml:10:15: error: pattern 'a\\' is not a regular expression"))
+        #expect(lint.stderr.contains("spec.yaml:10:39: error: pattern 'a\\' is not a regular expression"))
         #expect(generate.status == 1)
         #expect(generate.stderr.hasPrefix(lint.stderr))
         #expect(!FileManager.default.fileExists(atPath: folder + "/Out"))
+    }
+
+    /// An error in a user's template prints like a spec's: its location, then its line and a caret.
+    @Test func aTemplateErrorShowsItsLine() throws {
+        try FileManager.default.createDirectory(atPath: folder + "/Templates", withIntermediateDirectories: true)
+        try write("Templates/struct.mustache", "struct {{name}} {\n  {{uppercased(name)}}\n}\n")
+        try write("spec.yaml", "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+        let generate = try run(
+            ["generate", "spec.yaml", "--output", "Out", "--module", "T", "--templates", "Templates"])
+        #expect(generate.status == 1)
+        #expect(
+            generate.stderr.contains(
+                "/Templates/struct.mustache:2:3: error: \"uppercased(name)\" is not a name "
+                    + "(transforms and lambdas are not supported)\n  {{uppercased(name)}}\n  ^\n"))
     }
 
     @Test func usageErrorsExitWithTwo() throws {

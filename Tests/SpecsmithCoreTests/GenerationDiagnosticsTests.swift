@@ -14,7 +14,7 @@ import Testing
         }
     }
 
-    @Test func aPatternTheRuntimeCannotCompileIsAnErrorAtItsSchema() throws {
+    @Test func aPatternTheRuntimeCannotCompileIsAnErrorAtItsValue() throws {
         let result = try generate(
             """
             openapi: 3.1.0
@@ -30,7 +30,29 @@ import Testing
         let error = try #require(result.diagnostics.first { $0.isError })
         #expect(error.message == "pattern 'a(b' is not a regular expression the generated code can use")
         #expect(error.location?.line == 8)
-        #expect(error.location?.column == 12)
+        #expect(error.location?.column == 36)
+    }
+
+    /// A pattern an `allOf` part or a referenced schema brings is reported at that schema's `pattern`.
+    @Test func aPatternFromAnotherSchemaIsAnErrorAtItsValue() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                Code:
+                  type: string
+                  pattern: "[a-"
+                A:
+                  type: object
+                  properties:
+                    x: {allOf: [{$ref: '#/components/schemas/Code'}], maxLength: 3}
+            """)
+        let errors = result.diagnostics.filter(\.isError)
+        #expect(errors.map(\.message) == ["pattern '[a-' is not a regular expression the generated code can use"])
+        #expect(errors.first?.location?.line == 7)
+        #expect(errors.first?.location?.column == 16)
     }
 
     /// A schema or parameter used in several places is warned about once, where it is written; and what

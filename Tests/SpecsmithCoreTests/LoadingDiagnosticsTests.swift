@@ -195,4 +195,39 @@ struct LoadingDiagnosticsTests {
         #expect(a.propertyNames?.maxLength == 3)
         #expect(a.dependentRequired["a"] == ["b", "c"])
     }
+
+    /// `const`, `examples`, `$defs`, `contentEncoding` and `contentMediaType` are 3.1 keywords, which a
+    /// 3.0 reader ignores: each use is warned about at its keyword, once, and still read.
+    @Test func valueKeywordsOf31() throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                A:
+                  type: string
+                  const: x
+                  examples: [x]
+                  contentEncoding: base64
+                  contentMediaType: text/plain
+                  $defs: {B: {type: string}}
+                C: {$ref: '#/components/schemas/A/$defs/B'}
+                D: {$ref: '#/components/schemas/A'}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "keys.yaml")
+        let warning = "is OpenAPI 3.1; it is read anyway in this 3.0 document"
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "keys.yaml:8:7: warning: \"const\" \(warning)",
+                "keys.yaml:9:7: warning: \"examples\" \(warning)",
+                "keys.yaml:10:7: warning: \"contentEncoding\" \(warning)",
+                "keys.yaml:11:7: warning: \"contentMediaType\" \(warning)",
+                "keys.yaml:12:7: warning: \"$defs\" \(warning)",
+            ]
+        )
+        let a = try #require(result.document?.components.schemas["A"])
+        #expect(a.const == .string("x"))
+        #expect(a.contentEncoding == "base64")
+    }
 }

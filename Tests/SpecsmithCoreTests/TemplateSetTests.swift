@@ -68,6 +68,7 @@ import Testing
             let location = error.diagnostic.location
             return location?.file == folder + "/struct.mustache" && location?.line == 2 && location?.column == 1
                 && error.diagnostic.message == "{{#properties}} is never closed"
+                && error.sources == [folder + "/struct.mustache": "line one\n{{#properties}}\nno end\n"]
         }
     }
 
@@ -101,6 +102,7 @@ import Testing
             guard let error = error as? TemplateError else { return false }
             return error.diagnostic.location == SourceLocation(file: folder + "/models.mustache", line: 3, column: 3)
                 && error.diagnostic.message == "no template named footer.mustache for this partial"
+                && error.sources == [folder + "/models.mustache": "{{> header}}\n\n  {{> footer}}\n"]
         }
     }
 }

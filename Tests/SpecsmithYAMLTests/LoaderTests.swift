@@ -143,6 +143,19 @@ import Testing
         #expect(summaries(loadErrors("200: a\n'200': b\n")) == [#"2:1: duplicate key "200" (first at line 1)"#])
     }
 
+    /// Keys compare by code points, as in JSON and YAML: a precomposed `é` (U+00E9) and `e` with a
+    /// combining acute (U+0301) are two keys, though Swift's `==` finds the strings equal.
+    @Test func canonicallyEquivalentKeysAreDifferentKeys() throws {
+        let text = "\"\\u00e9\": 1\n\"e\\u0301\": 2\n\u{e9}: 3\n"
+        #expect(summaries(loadErrors(text)) == [#"3:1: duplicate key "é" (first at line 1)"#])
+        let root = try load("\"\\u00e9\": 1\n\"e\\u0301\": 2\n")
+        #expect(root.mapping?["\u{e9}"]?.scalar?.text == "1")
+        #expect(root.mapping?["e\u{301}"]?.scalar?.text == "2")
+        var long = ""
+        for i in 1...40 { long += "key\(i): \(i)\n" }
+        #expect(try load(long + "\"\\u00e9\": 1\n\"e\\u0301\": 2\n").mapping?.count == 42)
+    }
+
     @Test func anEmptyFileIsAnError() {
         #expect(summaries(loadErrors("")) == ["1:1: the file is empty; expected a YAML or JSON document"])
         #expect(

@@ -106,7 +106,7 @@ public struct OpenAPIDocument: Sendable, Hashable {
 
     /// The canonical id of a component schema of the root document, `file#/components/schemas/Name`.
     public func componentSchemaID(_ name: String) -> String {
-        "\(file)#/components/schemas/\(JSONPointer.escape(name))"
+        file + "#" + JSONPointer.idPointer(["components", "schemas", name])
     }
 
     /// Every operation under `paths`, in document order, with its path template.

@@ -4,28 +4,87 @@ public enum JSONPointer {
     public static func escape(_ token: String) -> String {
         // Most tokens need nothing; `replacing` is costly even when it finds nothing.
         guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
-        return token.replacing("~", with: "~0").replacing("/", with: "~1")
+        return replacingBytes(in: token) { byte in
+            byte == UInt8(ascii: "~") ? "~0" : byte == UInt8(ascii: "/") ? "~1" : nil
+        }
     }
 
     /// Unescapes one token: `~1` becomes `/`, `~0` becomes `~`.
     public static func unescape(_ token: String) -> String {
         guard token.utf8.contains(UInt8(ascii: "~")) else { return token }
-        return token.replacing("~1", with: "/").replacing("~0", with: "~")
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(token.utf8.count)
+        var afterTilde = false
+        for byte in token.utf8 {
+            if afterTilde, byte == UInt8(ascii: "0") || byte == UInt8(ascii: "1") {
+                bytes[bytes.count - 1] = byte == UInt8(ascii: "0") ? UInt8(ascii: "~") : UInt8(ascii: "/")
+                afterTilde = false
+                continue
+            }
+            afterTilde = byte == UInt8(ascii: "~")
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The text with each byte that `replacement` gives text for replaced by it. Works on the UTF-8
+    /// bytes, not characters: a `~` or `/` followed by a combining mark is a character of its own,
+    /// that `replacing` would leave alone.
+    private static func replacingBytes(in text: String, _ replacement: (UInt8) -> String?) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 4)
+        for byte in text.utf8 {
+            if let replaced = replacement(byte) { bytes.append(contentsOf: replaced.utf8) } else { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The unescaped tokens of a pointer such as `/components/schemas/a~1b` (`[components, schemas, a/b]`).
-    /// The empty pointer (the whole document) has no tokens.
+    /// The empty pointer (the whole document) has no tokens. The pointer is split at its `/` bytes: in
+    /// UTF-8 no other character has one, and a `/` that a combining mark follows still separates.
     public static func tokens(_ pointer: String) -> [String] {
         guard !pointer.isEmpty else { return [] }
-        var parts: [String]
-        if pointer.isASCII {
-            parts = pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
-        } else {
-            parts = pointer.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        }
+        var parts = pointer.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
         if parts.first == "" { parts.removeFirst() }
         return parts.map(unescape)
+    }
+
+    /// A pointer for a canonical id (see ``SchemaReference/id``): ``pointer(_:)``, with `%` and every
+    /// byte of a non-ASCII character percent-encoded, as in a URI fragment. The text is ASCII, so that
+    /// two ids are equal as Swift strings exactly when their tokens are the same code points: `==`
+    /// takes the names `"é"` (U+00E9) and `"e\u{301}"` for one. ``idTokens(_:)`` reads it back.
+    public static func idPointer(_ tokens: [String]) -> String {
+        let written = pointer(tokens)
+        guard written.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return written }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(written.utf8.count * 2)
+        for byte in written.utf8 {
+            if byte >= 0x80 || byte == UInt8(ascii: "%") {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The unescaped tokens of a pointer that ``idPointer(_:)`` wrote.
+    public static func idTokens(_ pointer: String) -> [String] {
+        guard pointer.utf8.contains(UInt8(ascii: "%")) else { return tokens(pointer) }
+        var bytes: [UInt8] = []
+        var iterator = pointer.utf8.makeIterator()
+        while let byte = iterator.next() {
+            if byte == UInt8(ascii: "%"), let high = iterator.next(), let low = iterator.next(),
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            {
+                bytes.append(value)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return tokens(String(decoding: bytes, as: UTF8.self))
     }
 
     /// A pointer from unescaped tokens.

@@ -4,7 +4,8 @@ public import SpecsmithYAML
 ///
 /// Everything in the model whose order can reach generated code (properties, paths, components,
 /// media types, extensions, ...) is an `OrderedMap`, never a `Dictionary`. Iterating yields
-/// ``Entry`` values in insertion order; `map["name"]` looks a key up in constant time.
+/// ``Entry`` values in insertion order; `map["name"]` looks a key up in constant time. Keys compare
+/// by code points, as a document's do: `"é"` (U+00E9) and `"e\u{301}"` are two keys.
 public struct OrderedMap<Value>: RandomAccessCollection {
     /// One key and its value.
     public struct Entry {
@@ -25,7 +26,7 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// Each key's position, kept only while the map has more than ``linearLimit`` entries. Most maps
     /// (a schema's properties, a response's media types) are smaller, and searching a few keys in
     /// order is faster than hashing and allocates nothing.
-    private var index: [String: Int]
+    private var index: [CodePointKey: Int]
     private static var linearLimit: Int { 8 }
 
     /// An empty map.
@@ -55,9 +56,9 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     private func position(of key: String) -> Int? {
         guard entries.count > Self.linearLimit else {
             let length = key.utf8.count
-            return entries.firstIndex { $0.key.utf8.count == length && $0.key == key }
+            return entries.firstIndex { $0.key.utf8.count == length && $0.key.hasSameCodePoints(as: key) }
         }
-        return index[key]
+        return index[CodePointKey(key)]
     }
 
     /// The value for a key; setting a new key appends it, setting `nil` removes it.
@@ -68,7 +69,7 @@ public struct OrderedMap<Value>: RandomAccessCollection {
                 set(newValue, forKey: key)
             } else if let position = position(of: key) {
                 entries.remove(at: position)
-                index.removeValue(forKey: key)
+                index.removeValue(forKey: CodePointKey(key))
                 reindex(from: position)
             }
         }
@@ -83,7 +84,7 @@ public struct OrderedMap<Value>: RandomAccessCollection {
         }
         let first = index.isEmpty ? 0 : start
         if first == 0 { index.reserveCapacity(entries.count * 2) }
-        for offset in first..<entries.count { index[entries[offset].key] = offset }
+        for offset in first..<entries.count { index[CodePointKey(entries[offset].key)] = offset }
     }
 
     /// Whether the map has this key.
@@ -96,8 +97,8 @@ public struct OrderedMap<Value>: RandomAccessCollection {
         if entries.count > Self.linearLimit {
             // One hash for the usual case, a new key: claim the next position, and give it back
             // when the key was there already.
-            if let position = index.updateValue(entries.count, forKey: key) {
-                index[key] = position
+            if let position = index.updateValue(entries.count, forKey: CodePointKey(key)) {
+                index[CodePointKey(key)] = position
                 entries[position].value = value
             } else {
                 entries.append(Entry(key: key, value: value))

@@ -27,8 +27,9 @@ public enum SchemaType: String, Sendable, Hashable, CaseIterable {
 /// be represented. Look its target up with ``OpenAPIDocument/schema(for:)``.
 public struct SchemaReference: Sendable, Hashable, CustomStringConvertible {
     /// The canonical id of the target: the target file's path (the root file as given to the loader,
-    /// other files relative to it, normalised), `#`, and a JSON Pointer with `~0`/`~1` escapes and no
-    /// percent-encoding, such as `api.yaml#/components/schemas/Pet`.
+    /// other files relative to it, normalised), `#`, and a JSON Pointer with `~0`/`~1` escapes, such as
+    /// `api.yaml#/components/schemas/Pet`. Only `%` and non-ASCII characters are percent-encoded
+    /// (``JSONPointer/idPointer(_:)``), so that ids compare by code points, as keys do.
     public var id: String
     /// The `$ref` value as written, such as `#/components/schemas/Pet` or `common.yaml#/Pet`.
     public var written: String
@@ -47,7 +48,7 @@ public struct SchemaReference: Sendable, Hashable, CustomStringConvertible {
         String(id[..<(id.firstIndex(of: "#") ?? id.endIndex)])
     }
 
-    /// The JSON Pointer of the target inside its file (`/components/schemas/Pet`), escapes as written.
+    /// The JSON Pointer of the target inside its file (`/components/schemas/Pet`), escapes as in ``id``.
     public var pointer: String {
         guard let hash = id.firstIndex(of: "#") else { return "" }
         return String(id[id.index(after: hash)...])
@@ -57,14 +58,14 @@ public struct SchemaReference: Sendable, Hashable, CustomStringConvertible {
     /// for a type name. For a reference to a whole file (`pet.yaml`), the file's name without its
     /// extension (`pet`).
     public var name: String {
-        if let last = JSONPointer.tokens(pointer).last { return last }
+        if let last = JSONPointer.idTokens(pointer).last { return last }
         let base = file.split(separator: "/").last.map(String.init) ?? file
         return base.firstIndex(of: ".").map { String(base[..<$0]) } ?? base
     }
 
     /// When the target is a component schema of its file (`#/components/schemas/Name`), its name.
     public var componentName: String? {
-        let tokens = JSONPointer.tokens(pointer)
+        let tokens = JSONPointer.idTokens(pointer)
         return tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas" ? tokens[2] : nil
     }
 
@@ -178,6 +179,7 @@ public struct Schema: Sendable, Hashable {
         var maxLength: Int?
         var minLength: Int?
         var pattern: String?
+        var patternLocation: SourceLocation?
         var contentMediaType: String?
         var contentEncoding: String?
         var minimum: YAMLNumber?
@@ -429,6 +431,12 @@ public struct Schema: Sendable, Hashable {
     public var pattern: String? {
         get { storage.fields.pointee.pattern }
         _modify { yield &uniqueStorage().fields.pointee.pattern }
+    }
+
+    /// Where the `pattern` value is written, for a diagnostic about it.
+    public var patternLocation: SourceLocation? {
+        get { storage.fields.pointee.patternLocation }
+        _modify { yield &uniqueStorage().fields.pointee.patternLocation }
     }
 
     /// `contentMediaType` (3.1), such as `image/png`.

@@ -306,27 +306,27 @@ struct SchemaTranslator {
     /// keeping those that apply to its Swift type: as in JSON Schema, `maxLength` says nothing about
     /// a number, and `uniqueItems` nothing about a string.
     ///
-    /// A `pattern` the runtime cannot compile is an error at its schema, so generated code never
+    /// A `pattern` the runtime cannot compile is an error at its value, so generated code never
     /// traps on it.
     mutating func rules(for schema: Schema, swiftType: String) -> [ValidationRule] {
         if let wrapped = nullableWrapped(schema) { return rules(for: wrapped, swiftType: swiftType) }
         if let ref = schema.ref, let wrapped = nullableWrapped(document.dereferenced(document.schema(for: ref))) {
             return rules(for: wrapped, swiftType: swiftType)
         }
-        var rules = ownRules(schema).map { (rule: $0, location: schema.location) }
+        var rules = located(ownRules(schema), in: schema)
         var negated = schema.not.map { [$0] } ?? []
         if let ref = schema.ref, !hasStructOrEnum(ref) {
             let target = document.dereferenced(document.schema(for: ref))
-            rules = ownRules(target).map { (rule: $0, location: target.location) } + rules
+            rules = located(ownRules(target), in: target) + rules
             negated = (target.not.map { [$0] } ?? []) + negated
             for part in allOfParts(target) {
-                rules += ownRules(part, enumAsValues: true).map { (rule: $0, location: part.location) }
+                rules += located(ownRules(part, enumAsValues: true), in: part)
                 negated += part.not.map { [$0] } ?? []
             }
         }
         // The constraints of `allOf` parts hold too (a part that is a generated type checks itself).
         for part in allOfParts(schema) {
-            rules += ownRules(part, enumAsValues: true).map { (rule: $0, location: part.location) }
+            rules += located(ownRules(part, enumAsValues: true), in: part)
             negated += part.not.map { [$0] } ?? []
         }
         let enumeration = openEnum(schema)
@@ -384,7 +384,17 @@ struct SchemaTranslator {
         return distinct
     }
 
-    /// A pattern the runtime cannot compile is an error at its schema.
+    /// Each rule of a schema with where it is written: a `pattern` at its value, any other at the schema.
+    private func located(_ rules: [ValidationRule], in schema: Schema)
+        -> [(rule: ValidationRule, location: SourceLocation)]
+    {
+        rules.map { rule in
+            if case .pattern = rule, let location = schema.patternLocation { return (rule, location) }
+            return (rule, schema.location)
+        }
+    }
+
+    /// A pattern the runtime cannot compile is an error at its value.
     private mutating func checkPatterns(_ rules: [(rule: ValidationRule, location: SourceLocation)]) {
         for case (.pattern(let source), let location) in rules where !Self.compiles(source) {
             diagnostics.append(
@@ -442,7 +452,7 @@ struct SchemaTranslator {
         }
         var own = ownRules(resolved, enumAsValues: true)
         if let typeRule, !own.contains(typeRule) { own.insert(typeRule, at: 0) }
-        checkPatterns(own.map { ($0, resolved.location) })
+        checkPatterns(located(own, in: resolved))
         var rules: [ValidationRule] = []
         for rule in own {
             if Self.rule(rule, appliesTo: swiftType) {
@@ -632,7 +642,8 @@ struct SchemaTranslator {
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
         let requiredNames = schema.required
         // Large objects list dozens of required names: asking each property of a long list is quadratic.
-        let requiredSet = requiredNames.count > 16 ? Set(requiredNames) : nil
+        // Names compare by code points, as the keys of `properties` do.
+        let requiredSet = requiredNames.count > 16 ? Set(requiredNames.map(CodePointKey.init)) : nil
         var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
@@ -641,7 +652,9 @@ struct SchemaTranslator {
             let type = swiftType(
                 for: property, suggestedName: entry.key, owner: (name, qualifiedName, swiftNames), nested: &nested)
             optionalItems = outerOptionalItems
-            let required = requiredSet?.contains(entry.key) ?? requiredNames.contains(entry.key)
+            let required =
+                requiredSet?.contains(CodePointKey(entry.key))
+                ?? requiredNames.contains { $0.hasSameCodePoints(as: entry.key) }
             if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
@@ -1401,13 +1414,13 @@ struct SchemaTranslator {
             for entry in resolved.properties {
                 addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
             }
-            required += resolved.required.filter { !required.contains($0) }
+            required += resolved.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
             if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
         }
         for entry in schema.properties {
             addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
         }
-        required += schema.required.filter { !required.contains($0) }
+        required += schema.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
         guard !properties.isEmpty else { return nil }
         result.properties = properties
         result.required = required

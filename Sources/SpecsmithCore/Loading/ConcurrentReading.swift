@@ -27,7 +27,7 @@ extension LoadSession {
         guard shared == nil, let minimum = concurrency.minimumItems, count >= minimum else { return nil }
         return Concurrently.runs(count) { items, store in
             // The parsed `$ref` ids pass from one item's worker to the next.
-            var referenceIDs: [String: [String: String]] = [:]
+            var referenceIDs: [String: [CodePointKey: String]] = [:]
             for index in items {
                 let worker = LoadSession(workerFor: self)
                 swap(&worker.schemaReferenceIDs, &referenceIDs)

@@ -40,8 +40,8 @@ final class LoadSession {
     /// Schemas entered into ``schemas`` whose nodes are still to be read.
     var pendingSchemas: [LocatedNode] = []
     /// The canonical id of each schema `$ref` text parsed so far, by referring file: most documents
-    /// repeat a few hundred references thousands of times.
-    var schemaReferenceIDs: [String: [String: String]] = [:]
+    /// repeat a few hundred references thousands of times. The texts compare by code points, as keys do.
+    var schemaReferenceIDs: [String: [CodePointKey: String]] = [:]
     /// Non-schema objects reached through `$ref` (or read as components), by object name and id.
     var objectCache: [String: Any] = [:]
     var referencesInProgress: Set<String> = []
@@ -189,7 +189,7 @@ final class LoadSession {
         readPendingSchemas()
         checkSchemaReferenceChains()
         for name in components.schemas.keys {
-            components.schemas[name] = schemas[rootFile + "#" + JSONPointer.pointer(["components", "schemas", name])]
+            components.schemas[name] = schemas[rootFile + "#" + JSONPointer.idPointer(["components", "schemas", name])]
         }
 
         return OpenAPIDocument(
@@ -444,7 +444,7 @@ final class LoadSession {
             securitySchemeNames = Set(schemes.compactMap(\.keyText))
         }
         for (name, keyNode, value) in o.entries("schemas") {
-            let id = rootFile + "#" + JSONPointer.pointer(["components", "schemas", name])
+            let id = rootFile + "#" + JSONPointer.idPointer(["components", "schemas", name])
             _ = schemaReference(to: LocatedNode(node: value, file: file, id: id), written: id, at: keyNode.location)
             components.schemas[name] = schemas[id]
         }

@@ -310,10 +310,9 @@ struct ObjectReader: ~Copyable {
 }
 
 extension String {
-    /// Whether a key names an extension (starts with `x-`). The first byte settles most keys without
-    /// `hasPrefix`, which compares characters: a text whose first byte is not `x` cannot start with
-    /// the character `x`.
-    var isExtensionKey: Bool { utf8.first == UInt8(ascii: "x") && hasPrefix("x-") }
+    /// Whether a key names an extension (starts with the code points `x-`, even when a combining mark
+    /// follows: `hasPrefix` compares characters, and `-` with a mark is another one).
+    var isExtensionKey: Bool { utf8.starts(with: "x-".utf8) }
 }
 
 /// Positions in a mapping, kept without allocating for the first 64: most objects have a handful of keys.

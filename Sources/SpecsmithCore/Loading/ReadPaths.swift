@@ -7,7 +7,7 @@ extension LoadSession {
     func readPaths(_ node: YAMLNode, file: String) -> (OrderedMap<PathItem>, Extensions) {
         var paths = OrderedMap<PathItem>()
         var extensions = Extensions()
-        var operationIDs: [String: SourceLocation] = [:]
+        var operationIDs: [CodePointKey: SourceLocation] = [:]
         let pathEntries = entries(node, key: "paths") ?? []
         operationIDs.reserveCapacity(pathEntries.count)
         let reads = readConcurrently(pathEntries.count) { worker, index in
@@ -36,10 +36,10 @@ extension LoadSession {
             for index in item.operations.indices {
                 guard let id = item.operations[index].operationId else { continue }
                 let location = item.operations[index].location
-                if let first = operationIDs[id] {
+                if let first = operationIDs[CodePointKey(id)] {
                     report(.duplicateOperationID(id, first: first, at: location))
                 } else {
-                    operationIDs[id] = location
+                    operationIDs[CodePointKey(id)] = location
                 }
             }
             paths.set(item, forKey: path)
@@ -104,7 +104,7 @@ extension LoadSession {
         var parameters: [Parameter] = []
         for node in o.list("parameters") ?? YAMLSequence() {
             guard let parameter = referableObject(node, file: file, object: "Parameter", read: readParameter) else { continue }
-            if let first = parameters.firstIndex(where: { $0.name == parameter.name && $0.in == parameter.in }) {
+            if let first = parameters.firstIndex(where: { $0.isSameParameter(as: parameter) }) {
                 report(
                     .duplicateParameter(
                         parameter.name,
@@ -140,7 +140,7 @@ extension LoadSession {
         let own = readParameterList(&o, file: file)
         var merged = item.parameters
         for parameter in own {
-            if let index = merged.firstIndex(where: { $0.name == parameter.name && $0.in == parameter.in }) {
+            if let index = merged.firstIndex(where: { $0.isSameParameter(as: parameter) }) {
                 merged[index] = parameter
             } else {
                 merged.append(parameter)
@@ -169,10 +169,10 @@ extension LoadSession {
     private func checkPathParameters(_ operation: Operation) {
         let names = Self.templateVariables(operation.path)
         let pathParameters = operation.parameters.filter { $0.in == .path }
-        for name in names where !pathParameters.contains(where: { $0.name == name }) {
+        for name in names where !pathParameters.contains(where: { $0.name.hasSameCodePoints(as: name) }) {
             report(.undeclaredPathParameter(name, path: operation.path, at: operation.location))
         }
-        for parameter in pathParameters where !names.contains(parameter.name) {
+        for parameter in pathParameters where !names.contains(where: { $0.hasSameCodePoints(as: parameter.name) }) {
             report(.pathParameterNotInPath(parameter.name, path: operation.path, at: parameter.location))
         }
     }
@@ -402,5 +402,12 @@ extension LoadSession {
         example.externalValue = o.string("externalValue")
         example.extensions = o.finish()
         return example
+    }
+}
+
+extension Parameter {
+    /// Whether the two are one parameter: the same location, and names of the same code points.
+    func isSameParameter(as other: Parameter) -> Bool {
+        self.in == other.in && name.hasSameCodePoints(as: other.name)
     }
 }

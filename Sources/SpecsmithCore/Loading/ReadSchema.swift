@@ -120,8 +120,14 @@ extension LoadSession {
         schema.maxLength = o.count(.maxLength)
         schema.minLength = o.count(.minLength)
         schema.pattern = o.string(.pattern)
+        if schema.pattern != nil { schema.patternLocation = o.raw(.pattern)?.location }
         schema.contentMediaType = o.string(.contentMediaType)
         schema.contentEncoding = o.string(.contentEncoding)
+        if version == .v30 {
+            for keyword in o.presentKeywords where keyword.isOnlyIn31 {
+                report(.onlyIn31(keyword.rawValue, at: o.keyLocation(keyword)))
+            }
+        }
 
         let minimum = o.number(.minimum)
         let maximum = o.number(.maximum)
@@ -141,13 +147,13 @@ extension LoadSession {
 
     /// In 3.0, the keys next to a schema's `$ref` are ignored: warns about them, but keeps `x-` extensions.
     private func readReferenceSiblings(_ o: borrowing SchemaReader, into schema: inout Schema) {
-        let siblings = o.mapping.compactMap(\.keyText).filter { $0 != "$ref" && !$0.hasPrefix("x-") }
+        let siblings = o.mapping.compactMap(\.keyText).filter { $0 != "$ref" && !$0.isExtensionKey }
         if !siblings.isEmpty {
             let location = o.mapping.entry(siblings[0])?.key.location ?? o.location
             report(.referenceSiblingsIgnored(siblings, version: version, at: location))
         }
         for entry in o.mapping {
-            if let key = entry.keyText, key.hasPrefix("x-") { schema.extensions[key] = entry.value }
+            if let key = entry.keyText, key.isExtensionKey { schema.extensions[key] = entry.value }
         }
     }
 

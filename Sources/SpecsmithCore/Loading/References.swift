@@ -9,8 +9,8 @@ struct ReferenceTarget {
     /// The unescaped pointer tokens.
     var tokens: [String]
 
-    /// `file#/escaped/pointer`.
-    var id: String { file + "#" + JSONPointer.pointer(tokens) }
+    /// `file#/escaped/pointer`, the pointer as ``JSONPointer/idPointer(_:)`` writes it.
+    var id: String { file + "#" + JSONPointer.idPointer(tokens) }
 }
 
 enum ReferenceParsing {
@@ -362,7 +362,7 @@ extension LoadSession {
         object: String,
         read: (YAMLNode, String) -> T?
     ) -> (value: T, referenceID: String?, description: String?)? {
-        let id = rootFile + "#" + JSONPointer.pointer(["components", kind, name])
+        let id = rootFile + "#" + JSONPointer.idPointer(["components", kind, name])
         let cacheKey = object + " " + id
         if let cached = objectCache[cacheKey] as? T { return (cached, nil, nil) }
         referencesInProgress.insert(cacheKey)
@@ -417,7 +417,8 @@ extension LoadSession {
     func schemaReference(_ refNode: YAMLNode, from file: String) -> SchemaReference? {
         guard let written = stringValue(refNode, key: "$ref") else { return nil }
         let id: String
-        if let known = schemaReferenceIDs[file]?[written] ?? shared?.schemaReferenceIDs[file]?[written] {
+        let key = CodePointKey(written)
+        if let known = schemaReferenceIDs[file]?[key] ?? shared?.schemaReferenceIDs[file]?[key] {
             id = known
         } else {
             guard case .success(let parsed) = parseReference(written, from: file) else {
@@ -425,7 +426,7 @@ extension LoadSession {
                 return nil
             }
             id = parsed.id
-            schemaReferenceIDs[file, default: [:]][written] = id
+            schemaReferenceIDs[file, default: [:]][key] = id
         }
         let reference = SchemaReference(id: id, written: written, location: refNode.location)
         if isEntered(id) { return reference }

@@ -37,6 +37,16 @@ enum SchemaKeyword: String, CaseIterable {
         }
     }
 
+    /// Whether OpenAPI 3.0's Schema Object lacks the keyword, so that a 3.0 reader ignores it, while
+    /// Specsmith reads it (or, for `$defs`, follows references into it) as in 3.1. `propertyNames`,
+    /// `dependentRequired` and `prefixItems` are checked where they are read.
+    var isOnlyIn31: Bool {
+        switch self {
+        case .const, .examples, .defs, .contentEncoding, .contentMediaType: true
+        default: false
+        }
+    }
+
     /// The types a constraint applies to, and how a message names them; `nil` for a keyword that
     /// applies to any type.
     var constrainedTypes: (name: String, types: [SchemaType])? {

@@ -1029,9 +1029,10 @@ struct Renderer {
     /// matching argument, which the runtime percent-encodes, and the template's own text is
     /// percent-encoded here (`/café` is `/caf%C3%A9`), so that the path is a valid request target.
     private func pathLiteral(_ operation: OperationDeclaration) -> String {
-        var values: [Substring: String] = [:]
+        // Names compare by code points, as in the spec: `{é}` and `{e\u{301}}` are two parameters.
+        var values: [CodePointKey: String] = [:]
         for parameter in operation.parameters where parameter.location == .path {
-            values[Substring(parameter.wireName)] = Self.pathInterpolation(parameter)
+            values[CodePointKey(parameter.wireName)] = Self.pathInterpolation(parameter)
         }
         var literal = "\""
         var rest = Substring(operation.path)
@@ -1039,7 +1040,9 @@ struct Renderer {
         while let open = rest.utf8.firstIndex(of: UInt8(ascii: "{")) {
             literal += Self.encodedPathText(rest[..<open])
             let name = rest.utf8.index(after: open)
-            guard let close = rest.utf8[name...].firstIndex(of: UInt8(ascii: "}")), let value = values[rest[name..<close]] else {
+            guard let close = rest.utf8[name...].firstIndex(of: UInt8(ascii: "}")),
+                let value = values[CodePointKey(String(rest[name..<close]))]
+            else {
                 literal += "%7B"
                 rest = rest[name...]
                 continue

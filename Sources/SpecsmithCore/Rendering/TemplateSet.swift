@@ -44,12 +44,18 @@ public struct TemplateSet: Sendable {
         var templates: [String: MustacheTemplate] = [:]
         var origins: [String: String] = [:]
         for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
-            templates[name] = try MustacheTemplate(entry.text, file: entry.origin)
+            do {
+                templates[name] = try MustacheTemplate(entry.text, file: entry.origin)
+            } catch {
+                throw TemplateError(error.diagnostic, sources: [entry.origin: entry.text])
+            }
             origins[name] = entry.origin
         }
         for name in origins.keys.sorted() {
             for partial in templates[name]!.partials where templates[partial.name] == nil {
-                throw TemplateError(.error("no template named \(partial.name).mustache for this partial", at: partial.location))
+                throw TemplateError(
+                    .error("no template named \(partial.name).mustache for this partial", at: partial.location),
+                    sources: [origins[name]!: texts[name]!.text])
             }
         }
         self.library = MustacheLibrary(templates)
@@ -154,8 +160,12 @@ public struct TemplateSet: Sendable {
 /// A template that cannot be loaded or rendered.
 public struct TemplateError: Error, Sendable {
     public var diagnostic: Diagnostic
+    /// The text of the template the diagnostic points into, by file, so that it can be printed with
+    /// its source line and caret as a spec's diagnostics are; empty when it points into none.
+    public var sources: [String: String]
 
-    init(_ diagnostic: Diagnostic) {
+    init(_ diagnostic: Diagnostic, sources: [String: String] = [:]) {
         self.diagnostic = diagnostic
+        self.sources = sources
     }
 }
