@@ -50,9 +50,6 @@ extension LoadSession {
         for (pattern, _, value) in o.entries(.patternProperties) {
             schema.patternProperties[pattern] = readSchema(value, file: file, key: pattern)
         }
-        if version == .v30, o.value(.patternProperties) != nil {
-            report(.onlyIn31("patternProperties", at: o.keyLocation(.patternProperties)))
-        }
         if let names = o.value(.propertyNames) {
             schema.propertyNames = readSchema(names, file: file, key: "propertyNames")
         }
@@ -80,11 +77,6 @@ extension LoadSession {
             schema.contains = readSchema(contains, file: file, key: "contains")
             schema.minContains = o.count(.minContains)
             schema.maxContains = o.count(.maxContains)
-        }
-        if version == .v30 {
-            for keyword in [SchemaKeyword.contains, .minContains, .maxContains] where o.value(keyword) != nil {
-                report(.onlyIn31(keyword.rawValue, at: o.keyLocation(keyword)))
-            }
         }
 
         schema.allOf = o.list(.allOf)?.map { readSchema($0, file: file) } ?? []

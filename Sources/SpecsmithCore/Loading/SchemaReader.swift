@@ -42,7 +42,9 @@ enum SchemaKeyword: String, CaseIterable {
     /// `dependentRequired` and `prefixItems` are checked where they are read.
     var isOnlyIn31: Bool {
         switch self {
-        case .const, .examples, .defs, .contentEncoding, .contentMediaType: true
+        case .const, .examples, .defs, .contentEncoding, .contentMediaType, .contains, .minContains, .maxContains,
+            .patternProperties:
+            true
         default: false
         }
     }
