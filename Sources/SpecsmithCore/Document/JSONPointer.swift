@@ -3,7 +3,7 @@ public enum JSONPointer {
     /// Escapes one token: `~` becomes `~0`, `/` becomes `~1`.
     public static func escape(_ token: String) -> String {
         // Most tokens need nothing; `replacing` is costly even when it finds nothing.
-        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
+        guard token.containsByte(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         return replacingBytes(in: token) { byte in
             byte == UInt8(ascii: "~") ? "~0" : byte == UInt8(ascii: "/") ? "~1" : nil
         }
@@ -56,7 +56,7 @@ public enum JSONPointer {
     /// takes the names `"é"` (U+00E9) and `"e\u{301}"` for one. ``idTokens(_:)`` reads it back.
     public static func idPointer(_ tokens: [String]) -> String {
         let written = pointer(tokens)
-        guard written.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return written }
+        guard written.containsByte(where: { $0 >= 0x80 || $0 == UInt8(ascii: "%") }) else { return written }
         let hex = Array("0123456789ABCDEF".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(written.utf8.count * 2)
@@ -101,6 +101,13 @@ public enum JSONPointer {
 }
 
 extension String {
+    /// Whether any byte of the UTF-8 meets `predicate`, read in place: the generic walk of a `UTF8View`
+    /// costs some thirty instructions a byte, and ids and pointers are read thousands of times.
+    func containsByte(where predicate: (UInt8) -> Bool) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ $0.contains(where: predicate) }) { return found }
+        return utf8.contains(where: predicate)
+    }
+
     /// Whether every character is ASCII. In ASCII text each `/` or `#` byte is a character of its
     /// own, so splitting or searching the bytes gives the same result as doing so by characters,
     /// without the cost of finding character boundaries.

@@ -300,7 +300,9 @@ extension CheckWriter {
     ///     value in
     /// ```
     static func laidOut(_ lines: [String], indent: Int) -> [String] {
-        guard lines.contains(where: { indent + DocComment.width(of: $0) > DocComment.lineWidth }) else { return lines }
+        // Only a closure's opening line can need it, and no line whose bytes fit (nearly all) is too wide.
+        let width = DocComment.lineWidth - indent
+        guard lines.contains(where: { $0.utf8.count > width && $0.hasSuffix(" in") }) else { return lines }
         var result: [String] = []
         result.reserveCapacity(lines.count)
         for line in lines {
