@@ -111,5 +111,5 @@ extension String {
     /// Whether every character is ASCII. In ASCII text each `/` or `#` byte is a character of its
     /// own, so splitting or searching the bytes gives the same result as doing so by characters,
     /// without the cost of finding character boundaries.
-    var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+    var isASCII: Bool { !containsByte { $0 >= 0x80 } }
 }
