@@ -51,7 +51,13 @@ enum RuntimeRule {
         case .properties(.maxProperties): "maxProperties"
         case .properties(.required): "required"
         case .properties(.dependentRequired): "dependentRequired"
-        case .listed: "listed"
+        case .listed(.listed): "listed"
+        case .listed(.enum): "enum"
+        case .listed(.const): "const"
+        case .listed(.maxLength): "maxLength"
+        case .listed(.minLength): "minLength"
+        case .listed(.pattern): "pattern"
+        case .listed(.format): "format"
         case .enumeration: "enum"
         case .const: "const"
         case .not: "not"
@@ -65,9 +71,20 @@ enum RuntimeRule {
 
     /// The rule generated code checks for `rule` on a value of Swift type `type`.
     static func make(_ rule: ValidationRule, type: String) -> RuntimeRule {
+        // A string's rules on a value of a generated string enum are a ListedRule of its raw value.
+        let isEnum = type != "JSONValue" && !type.hasPrefix("[") && !["String", "Int", "Double", "Bool"].contains(type)
         switch rule {
+        case .maxLength(let n) where isEnum: return .listed(.maxLength(n))
+        case .minLength(let n) where isEnum: return .listed(.minLength(n))
+        case .pattern(let p) where isEnum: return .listed(.pattern(Pattern(p)))
+        case .format(let name) where isEnum: return .listed(.format(StringRule.Format(rawValue: name)!))
+        default: break
+        }
+        return switch rule {
         case .type(let types): .type(.type(JSONTypes(types.map(jsonTypes))))
         case .listed: .listed(.listed)
+        case .rawEnumeration(let values): .listed(.enum(values))
+        case .rawConst(let value): .listed(.const(value))
         case .enumeration(let values): .enumeration(values.compactMap { literal($0, type: type) })
         case .const(let value): .const(literal(value, type: type))
         case .maxLength(let n): .string(.maxLength(n))

@@ -81,6 +81,62 @@ struct JSONSchemaSemanticsTests {
         )
     }
 
+    private enum Status: OpenEnum {
+        case active
+        case paused
+        case closed
+        case unknown(String)
+
+        static let allCases: [Self] = [.active, .paused, .closed]
+
+        var rawValue: String {
+            switch self {
+            case .active: "active"
+            case .paused: "paused"
+            case .closed: "closed"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    /// `{$ref: Status, enum: [active, paused]}` and the enum's own lengths: rules of the raw value, by code
+    /// points, which report with their own keywords; every violation is reported.
+    @Test func stringEnumsMeetTheRulesBesideTheirList() {
+        let narrowed = ListedRule.enum(["active", "paused"])
+        #expect(violations { $0.check(Status.paused, at: "status", narrowed) }.isEmpty)
+        #expect(
+            violations { $0.check(Status.closed, at: "status", narrowed) }.map(\.description) == [
+                "status: is not one of the 2 allowed values (enum)"
+            ]
+        )
+        #expect(violations { $0.check(Status.active, at: "s", ListedRule.const("active")) }.isEmpty)
+        #expect(violations { $0.check(Status.paused, at: "s", ListedRule.const("active")) }.map(\.keyword) == [.const])
+        // An unlisted value breaks `listed` and, being 7 scalars long, `maxLength` too.
+        let unlisted = Status(rawValue: "pending")
+        #expect(
+            violations {
+                $0.check(unlisted, at: "s", .maxLength(6))
+                $0.check(unlisted, at: "s", .listed)
+            }.map(\.keyword) == [.maxLength, .enum]
+        )
+        #expect(violations { $0.check(Status.closed, at: "s", ListedRule.minLength(7)) }.map(\.keyword) == [.minLength])
+        #expect(violations { $0.check(Status.closed, at: "s", ListedRule.pattern(Pattern("^c"))) }.isEmpty)
+        #expect(
+            violations { $0.check(each: [Status.active, .closed], at: "list", narrowed) }.map(\.description) == [
+                "list[1]: is not one of the 2 allowed values (enum)"
+            ]
+        )
+        #expect(
+            violations { $0.check(eachValue: ["b": Status.closed, "a": nil], at: "map", narrowed) }.map(\.description)
+                == ["map.b: is not one of the 2 allowed values (enum)"]
+        )
+        // Code points: a decomposed raw value is not the composed one the narrowing lists.
+        #expect(
+            violations { $0.check(Accent(rawValue: "e\u{301}"), at: "v", ListedRule.enum(["\u{E9}"])) }.map(\.keyword)
+                == [.enum]
+        )
+    }
+
     // MARK: JSON values
 
     @Test func jsonValuesCompareAsJSON() {

@@ -223,6 +223,11 @@ enum ValidationRule: Sendable, Hashable {
     /// `enum` on any other type: one of these values.
     case enumeration([JSONValue])
     case const(JSONValue)
+    /// `enum` written beside a generated open enum's own values (`{$ref: Status, enum: [active, paused]}`):
+    /// its raw value is one of these.
+    case rawEnumeration([String])
+    /// `const` beside a generated open enum's own values: its raw value is this one.
+    case rawConst(String)
     /// An asserted `format` of a string: `date`, `time`, `date-time`, `uuid`, `email` or `uri`.
     case format(String)
     case minItems(Int)

@@ -260,7 +260,7 @@ struct SchemaTranslator {
         let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
-        if openEnum(member) != nil { return [.listed] }
+        if openEnum(member) != nil { return rules(for: member, swiftType: Self.openEnumType) }
         let shape = resolvedShape(member)
         let shapeTypes = shape.nonNullTypes
         if !shape.prefixItems.isEmpty, shapeTypes.isEmpty || shapeTypes == [.array], !needsOwnType(shape) {
@@ -329,26 +329,25 @@ struct SchemaTranslator {
             rules += located(ownRules(part, enumAsValues: true), in: part)
             negated += part.not.map { [$0] } ?? []
         }
-        let enumeration = openEnum(schema)
-        if enumeration != nil, !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
+        // A value of a generated string enum: its raw value meets a string's rules too.
+        let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(schema) : nil
+        if let enumeration { rules = rawValueRules(rules, enumeration: enumeration) }
         checkPatterns(rules)
-        var applying = rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
+        var applying = rules.map(\.rule).filter {
+            Self.rule($0, appliesTo: swiftType) || enumeration != nil && Self.rule($0, appliesTo: "String")
+        }
         if applying.count < rules.count, swiftType != "JSONValue", !Self.scalarTypes.contains(swiftType),
             let dropped = rules.first(where: { entry in
-                if case .enumeration(let values) = entry.rule {
-                    // A generated enum checks that its value is listed, which a list of all its values allows.
-                    guard let listed = enumeration?.enum else { return true }
-                    return !listed.allSatisfy(values.contains)
+                switch entry.rule {
+                case .enumeration, .const: true
+                default: false
                 }
-                if case .const = entry.rule { return true }
-                return false
             })
         {
             let kind =
                 swiftType == "Date" ? "a date-time string (a Date)"
                 : swiftType == "Data" ? "a byte or binary string (Data)"
                 : swiftType.hasPrefix("[") ? "an array or object"
-                : enumeration != nil ? "a string enum (\(swiftType)) besides its own values"
                 : "a generated type (\(swiftType))"
             diagnostics.append(.warning("enum and const of \(kind) are not checked yet", at: dropped.location))
         }
@@ -382,6 +381,36 @@ struct SchemaTranslator {
         distinct.reserveCapacity(applying.count)
         for rule in applying where !distinct.contains(rule) { distinct.append(rule) }
         return distinct
+    }
+
+    /// The rules of a value of a generated string enum: that it is listed, and what the schema says of
+    /// its raw value beside the list, as JSON Schema applies every keyword. The enum's own `maxLength`,
+    /// `minLength`, `pattern` and asserted `format` hold for every value of it, also where a reference
+    /// leads to it; an `enum` or `const` that does not allow every listed value narrows the list
+    /// (`{$ref: Status, enum: [active, paused]}`).
+    private func rawValueRules(
+        _ rules: [(rule: ValidationRule, location: SourceLocation)],
+        enumeration: Schema
+    ) -> [(rule: ValidationRule, location: SourceLocation)] {
+        // In the order the keywords are checked: the enum's own (its lengths and pattern, then `listed`)
+        // first, then those beside a reference to it.
+        var result: [(rule: ValidationRule, location: SourceLocation)] = []
+        for entry in located(ownRules(enumeration), in: enumeration) + rules {
+            let rule: ValidationRule?
+            switch entry.rule {
+            case .enumeration(let values):
+                let listed = enumeration.enum ?? []
+                // A list that allows every listed value says no more than `listed`.
+                rule = listed.allSatisfy(values.contains) ? nil : .rawEnumeration(values.compactMap(\.stringValue))
+            case .const(let value):
+                // A const that is no string allows no value of a string enum: an empty list.
+                rule = value.stringValue.map(ValidationRule.rawConst) ?? .rawEnumeration([])
+            default: rule = entry.rule
+            }
+            guard let rule, !result.contains(where: { $0.rule == rule }) else { continue }
+            result.append((rule, entry.location))
+        }
+        return result
     }
 
     /// Each rule of a schema with where it is written: a `pattern` at its value, any other at the schema.
@@ -504,6 +533,10 @@ struct SchemaTranslator {
     /// would clash with: the case that keeps unlisted values, and the list of the others.
     static let openEnumMemberNames: Set<String> = ["unknown", "allCases"]
 
+    /// Stands for the Swift type of a generated string enum where its name does not matter: only which
+    /// rules apply to a value of it.
+    private static let openEnumType = "OpenEnum"
+
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool"]
 
@@ -523,7 +556,7 @@ struct SchemaTranslator {
             return isArray || isAny
         case .minProperties, .maxProperties, .required, .dependentRequired:
             return isDictionary || isAny
-        case .listed:
+        case .listed, .rawEnumeration, .rawConst:
             return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
         case .enumeration, .const:
             return scalarTypes.contains(swiftType) || swiftType == "JSONValue"
@@ -576,8 +609,8 @@ struct SchemaTranslator {
         return .alias(AliasDeclaration(name: name, doc: doc, type: type.name, location: schema.location))
     }
 
-    /// A string enum checks that a value is listed, not `maxLength` or `minLength` beside the list: a
-    /// listed value that breaks them (the spec contradicting itself) is accepted, and a warning names it.
+    /// A listed value that breaks the `maxLength` or `minLength` beside the list (the spec contradicting
+    /// itself) is refused by the checks of every value of the enum: a warning names it.
     private mutating func warnAboutListedValuesBreakingLengths(_ schema: Schema) {
         guard schema.maxLength != nil || schema.minLength != nil, let values = schema.enum else { return }
         for case .string(let value) in values {
@@ -585,8 +618,8 @@ struct SchemaTranslator {
             guard length > (schema.maxLength ?? .max) || length < (schema.minLength ?? 0) else { continue }
             diagnostics.append(
                 .warning(
-                    "the listed value \(SwiftLiteral.string(value)) breaks the maxLength or minLength beside it; "
-                        + "a string enum checks only that a value is listed, so it is accepted", at: schema.location))
+                    "the listed value \(SwiftLiteral.string(value)) breaks the maxLength or minLength beside it, "
+                        + "so validation refuses it", at: schema.location))
             return
         }
     }
@@ -1945,6 +1978,9 @@ struct SchemaTranslator {
             case .enumeration(let values):
                 sentences.append("One of \(values.map(Self.jsonText).joined(separator: ", ")).")
             case .const(let value): sentences.append("Always \(Self.jsonText(value)).")
+            case .rawEnumeration(let values):
+                sentences.append("One of \(values.map { Self.jsonText(.string($0)) }.joined(separator: ", ")).")
+            case .rawConst(let value): sentences.append("Always \(Self.jsonText(.string(value))).")
             case .format(let name): sentences.append("A valid `\(name)`.")
             case .not(let inner):
                 // `Not allowed: at least 10 and at most 20.`

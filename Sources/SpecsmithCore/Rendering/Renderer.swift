@@ -691,6 +691,8 @@ struct Renderer {
         case .format(let name): ".format(.\(name == "date-time" ? "dateTime" : name))"
         case .enumeration(let values): ".enum([\(values.compactMap { literal($0, type: type) }.joined(separator: ", "))])"
         case .const(let value): ".const(\(literal(value, type: type) ?? "nil"))"
+        case .rawEnumeration(let values): ".enum([\(values.map(SwiftLiteral.string).joined(separator: ", "))])"
+        case .rawConst(let value): ".const(\(SwiftLiteral.string(value)))"
         case .maxLength(let n): ".maxLength(\(n))"
         case .minLength(let n): ".minLength(\(n))"
         case .pattern(let p): ".pattern(Pattern(\(SwiftLiteral.raw(p))))"

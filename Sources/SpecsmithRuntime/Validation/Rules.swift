@@ -204,17 +204,46 @@ public enum ValueRule<Value: Equatable & Sendable>: Sendable {
     }
 }
 
-/// `enum` on a string, for a generated ``OpenEnum``: the value must be one of the cases the spec lists.
-/// An `unknown` value, which decoding keeps rather than refusing, breaks it.
+/// A rule for a value of a generated ``OpenEnum``: that it is one of the cases the spec lists, and what the
+/// schema says of its raw value beside the list. An `unknown` value, which decoding keeps rather than
+/// refusing, is not listed.
+///
+/// ```swift
+/// context.check(status, at: "status", .listed)
+/// context.check(status, at: "status", Self.statusValues)  // enum: [active, paused] beside $ref: Status
+/// context.check(level, at: "level", .maxLength(3))
+/// ```
 public enum ListedRule: Sendable, Hashable {
     /// One of the listed values.
     case listed
+    /// The raw value is one of these: an `enum` written beside the type's own list (a property that
+    /// narrows a shared enum). Store it in a `static let` so that its array is built once.
+    case `enum`([String])
+    /// The raw value is exactly this one: a `const` beside the type's list.
+    case const(String)
+    /// The raw value has at most this many Unicode scalars.
+    case maxLength(Int)
+    /// The raw value has at least this many Unicode scalars.
+    case minLength(Int)
+    /// The raw value matches this pattern somewhere.
+    case pattern(Pattern)
+    /// The raw value is in this format (for code generated with format assertion turned on).
+    case format(StringRule.Format)
 
     func failure<Value: OpenEnum>(_ value: Value) -> Failure? {
         let raw = value.rawValue
-        // Code points, not canonical equivalence: "é" and "e\u{301}" are different values in JSON Schema.
-        guard !Value.allCases.contains(where: { $0.rawValue.isSchemaEqual(to: raw) }) else { return nil }
-        return Failure(.enum, limit: nil, message: "is not one of the \(Value.allCases.count) listed values (enum)")
+        switch self {
+        case .listed:
+            // Code points, not canonical equivalence: "é" and "e\u0301" are different values in JSON Schema.
+            guard !Value.allCases.contains(where: { $0.rawValue.isSchemaEqual(to: raw) }) else { return nil }
+            return Failure(.enum, limit: nil, message: "is not one of the \(Value.allCases.count) listed values (enum)")
+        case .enum(let allowed): return ValueRule.enum(allowed).failure(raw)
+        case .const(let expected): return ValueRule.const(expected).failure(raw)
+        case .maxLength(let limit): return StringRule.maxLength(limit).failure(raw)
+        case .minLength(let limit): return StringRule.minLength(limit).failure(raw)
+        case .pattern(let pattern): return StringRule.pattern(pattern).failure(raw)
+        case .format(let format): return StringRule.format(format).failure(raw)
+        }
     }
 }
 

@@ -146,8 +146,8 @@ public struct ValidationContext: Sendable {
         forEachPresent(values, at: key) { rule.failure($0) }
     }
 
-    /// Checks that every item of an array of a generated string enum whose items may be null is one the
-    /// spec lists.
+    /// Checks every item of an array of a generated string enum whose items may be null: that it is listed,
+    /// or a rule of its raw value.
     public mutating func check<Value: OpenEnum>(each values: [Value?]?, at key: ValidationKey, _ rule: ListedRule) {
         forEachPresent(values, at: key) { rule.failure($0) }
     }
@@ -207,7 +207,8 @@ public struct ValidationContext: Sendable {
         forEachValue(values, at: key) { rule.failure(ExactDecimal($0)) }
     }
 
-    /// Checks that every value of a dictionary of a generated string enum is one the spec lists.
+    /// Checks every value of a dictionary of a generated string enum: that it is listed, or a rule of its
+    /// raw value.
     public mutating func check<Value: OpenEnum>(
         eachValue values: [String: Value]?,
         at key: ValidationKey,
@@ -248,8 +249,8 @@ public struct ValidationContext: Sendable {
         forEachValue(values?.compactMapValues { $0 }, at: key) { rule.failure($0) }
     }
 
-    /// Checks that every value of a dictionary of a generated string enum whose values may be null is one
-    /// the spec lists.
+    /// Checks every value of a dictionary of a generated string enum whose values may be null: that it is
+    /// listed, or a rule of its raw value.
     public mutating func check<Value: OpenEnum>(
         eachValue values: [String: Value?]?,
         at key: ValidationKey,
@@ -376,13 +377,15 @@ public struct ValidationContext: Sendable {
         forEachValue(values, at: key) { rule.failure($0) }
     }
 
-    /// Checks that a value of a generated string enum is one the spec lists (not `unknown`).
+    /// Checks a value of a generated string enum: that it is one the spec lists (not `unknown`), or a rule
+    /// of its raw value (`maxLength`, or an `enum` that narrows the list).
     public mutating func check<Value: OpenEnum>(_ value: Value?, at key: ValidationKey, _ rule: ListedRule) {
         guard let value, let failure = rule.failure(value) else { return }
         record(failure, at: .key(key))
     }
 
-    /// Checks that every value of an array of a generated string enum is one the spec lists.
+    /// Checks every value of an array of a generated string enum: that it is listed, or a rule of its raw
+    /// value.
     public mutating func check<Value: OpenEnum>(each values: [Value]?, at key: ValidationKey, _ rule: ListedRule) {
         guard let values else { return }
         for (index, value) in values.enumerated() {

@@ -3,7 +3,7 @@
 import Foundation
 import SpecsmithRuntime
 
-/// A listed value longer than maxLength is accepted, with a warning.
+/// A listed value longer than maxLength is refused by validation, with a warning.
 public enum Contradiction: OpenEnum {
     case abcdef
     case ab
@@ -76,8 +76,22 @@ public struct Ticket: Codable, Hashable, Sendable {
     public let documented: Status?
     public let documentedList: [Status]?
     public let documentedMap: [String: Status]?
-    /// A const beside a reference to an enum is not checked yet (warned).
+    /// A const beside a reference to an enum narrows it to one value.
+    /// Always `"Active"`.
     public let pinned: Status?
+    /// An enum beside a reference to an enum narrows it.
+    /// One of `"Active"`, `"default"`, `"not-a-status"`.
+    public let shortlisted: Status?
+    public let shortlistedList: [Status]?
+    /// An enum beside a reference that lists every value of it says no more.
+    public let unnarrowed: Status?
+    /// The enum's own maxLength holds wherever it is used.
+    /// At most 3 Unicode scalars.
+    public let contradiction: Contradiction?
+    public let contradictions: [Contradiction]?
+    /// A pattern beside an inline enum.
+    /// Matches `^[A-Z]`.
+    public let code: Code?
     /// A default named `none` is the enum's case, not the optional's nil.
     public let filter: Filter?
     /// An alias of the Status enum, through an allOf of one part; its values are checked as the enum's.
@@ -97,6 +111,12 @@ public struct Ticket: Codable, Hashable, Sendable {
         documentedList: [Status]? = nil,
         documentedMap: [String: Status]? = nil,
         pinned: Status? = nil,
+        shortlisted: Status? = nil,
+        shortlistedList: [Status]? = nil,
+        unnarrowed: Status? = nil,
+        contradiction: Contradiction? = nil,
+        contradictions: [Contradiction]? = nil,
+        code: Code? = nil,
         filter: Filter? = Filter.none,
         species: Species? = nil,
         speciesList: [Species]? = nil,
@@ -111,6 +131,12 @@ public struct Ticket: Codable, Hashable, Sendable {
         self.documentedList = documentedList
         self.documentedMap = documentedMap
         self.pinned = pinned
+        self.shortlisted = shortlisted
+        self.shortlistedList = shortlistedList
+        self.unnarrowed = unnarrowed
+        self.contradiction = contradiction
+        self.contradictions = contradictions
+        self.code = code
         self.filter = filter
         self.species = species
         self.speciesList = speciesList
@@ -134,6 +160,31 @@ public struct Ticket: Codable, Hashable, Sendable {
             switch self {
             case .bug: "bug"
             case .feature: "feature"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum Code: OpenEnum {
+        case a1
+        case b2
+        case c3
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .a1,
+            .b2,
+            .c3,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .a1: "A1"
+            case .b2: "B2"
+            case .c3: "c3"
             case .unknown(let rawValue): rawValue
             }
         }

@@ -7,6 +7,12 @@ extension Ticket: Validatable {
 
     private static let switchesValueValues: ValueRule<Bool> = .enum([false])
 
+    private static let shortlistedValues: ListedRule = .enum(["Active", "default", "not-a-status"])
+
+    private static let shortlistedListItemValues: ListedRule = .enum(["Active"])
+
+    private static let codePattern = Pattern("^[A-Z]")
+
     /// Records each constraint of the `Ticket` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(status, at: "status", .listed)
@@ -18,6 +24,18 @@ extension Ticket: Validatable {
         context.check(each: documentedList, at: "documentedList", .listed)
         context.check(eachValue: documentedMap, at: "documentedMap", .listed)
         context.check(pinned, at: "pinned", .listed)
+        context.check(pinned, at: "pinned", .const("Active"))
+        context.check(shortlisted, at: "shortlisted", .listed)
+        context.check(shortlisted, at: "shortlisted", Self.shortlistedValues)
+        context.check(each: shortlistedList, at: "shortlistedList", .listed)
+        context.check(each: shortlistedList, at: "shortlistedList", Self.shortlistedListItemValues)
+        context.check(unnarrowed, at: "unnarrowed", .listed)
+        context.check(contradiction, at: "contradiction", .maxLength(3))
+        context.check(contradiction, at: "contradiction", .listed)
+        context.check(each: contradictions, at: "contradictions", .maxLength(3))
+        context.check(each: contradictions, at: "contradictions", .listed)
+        context.check(code, at: "code", .pattern(Self.codePattern))
+        context.check(code, at: "code", .listed)
         context.check(filter, at: "filter", .listed)
         context.check(species, at: "species", .listed)
         context.check(each: speciesList, at: "speciesList", .listed)
