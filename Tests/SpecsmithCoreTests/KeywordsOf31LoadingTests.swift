@@ -35,6 +35,53 @@ struct KeywordsOf31LoadingTests {
         #expect(a.minContains == 2 && a.maxContains == 3)
     }
 
+    @Test("unevaluatedProperties and unevaluatedItems say what additionalProperties and items would, where they can")
+    func unevaluatedKeywordsStandForAdditionalPropertiesAndItems() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Closed: {type: object, properties: {a: {}}, unevaluatedProperties: false}
+                Merged: {allOf: [{$ref: '#/components/schemas/Closed'}], unevaluatedProperties: {type: string}}
+                Open: {type: object, additionalProperties: true, unevaluatedProperties: false}
+                Union: {oneOf: [{type: object}], unevaluatedProperties: false}
+                Tuple: {type: array, prefixItems: [{}], unevaluatedItems: false}
+                Listed: {type: array, unevaluatedItems: {type: integer}}
+                Counted: {type: array, contains: {}, unevaluatedItems: false}
+                Wrong: {type: string, unevaluatedItems: false}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "u.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "u.yaml:9:38: warning: \"unevaluatedProperties\" beside \"oneOf\" is not supported; ignored",
+                "u.yaml:12:42: warning: \"unevaluatedItems\" beside \"contains\" is not supported; ignored",
+                "u.yaml:13:27: warning: \"unevaluatedItems\" applies to arrays; it has no effect on type string",
+            ]
+        )
+        let schemas = try #require(result.document?.components.schemas)
+        #expect(schemas["Closed"]?.additionalProperties == .bool(false))
+        guard case .schema(let values)? = schemas["Merged"]?.additionalProperties else {
+            Issue.record("unevaluatedProperties beside allOf is not read as a schema")
+            return
+        }
+        #expect(values.types == [.string])
+        #expect(schemas["Open"]?.additionalProperties == .bool(true))
+        #expect(schemas["Union"]?.additionalProperties == nil)
+        #expect(schemas["Tuple"]?.items?.not != nil)
+        #expect(schemas["Listed"]?.items?.types == [.integer])
+        #expect(schemas["Counted"]?.items == nil)
+
+        let old = DocumentLoader().load(
+            bytes: Array(text.replacingOccurrences(of: "3.1.0", with: "3.0.3").utf8), file: "u.yaml")
+        #expect(
+            old.diagnostics.first?.description
+                == "u.yaml:6:49: warning: \"unevaluatedProperties\" is OpenAPI 3.1; it is read anyway in this 3.0 document"
+        )
+        #expect(old.document?.components.schemas["Closed"]?.additionalProperties == .bool(false))
+    }
+
     @Test("patternProperties is read, in 3.0 with a warning; a pattern the runtime cannot use is an error")
     func patternPropertiesAreReadByPattern() throws {
         let text = """

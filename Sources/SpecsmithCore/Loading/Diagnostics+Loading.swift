@@ -319,6 +319,9 @@ enum UnsupportedFeature {
     case queryMethod
     case itemsList
     case schemaKeyword(String)
+    /// `unevaluatedProperties` or `unevaluatedItems` beside a keyword whose subschemas evaluate some
+    /// properties or items, which no generated type can tell apart.
+    case unevaluated(String, beside: String)
     case jsonSchemaDialect(String)
 
     /// The subject of the warning, with its verb: `callbacks are`, `schema keyword "if" is`.
@@ -329,6 +332,7 @@ enum UnsupportedFeature {
         case .queryMethod: "the \"query\" method is"
         case .itemsList: "\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is"
         case .schemaKeyword(let keyword): "schema keyword \"\(keyword)\" is"
+        case .unevaluated(let keyword, let other): "\"\(keyword)\" beside \"\(other)\" is"
         case .jsonSchemaDialect(let dialect): "jsonSchemaDialect \"\(dialect)\" is"
         }
     }

@@ -83,6 +83,7 @@ extension LoadSession {
         schema.oneOf = o.list(.oneOf)?.map { readSchema($0, file: file) } ?? []
         schema.anyOf = o.list(.anyOf)?.map { readSchema($0, file: file) } ?? []
         if let not = o.value(.not) { schema.not = readSchema(not, file: file, key: "not") }
+        readUnevaluated(o, into: &schema, file: file)
         if let discriminator = o.value(.discriminator) {
             schema.discriminator = readDiscriminator(discriminator, file: file)
         }
@@ -276,6 +277,44 @@ extension LoadSession {
         {
             for name in schema.required where !schema.properties.contains(key: name) {
                 report(.requiredNotInProperties(name, at: o.keyLocation(.required)))
+            }
+        }
+    }
+
+    /// `unevaluatedProperties` and `unevaluatedItems` (3.1) where they say what `additionalProperties` and
+    /// `items` would: beside `properties`, `patternProperties` and `allOf` (whose parts a generated struct
+    /// merges, applying the result to what no part declares), or `prefixItems`. A schema that states
+    /// `additionalProperties` or `items` evaluates everything, so there they say nothing. Beside `oneOf`,
+    /// `anyOf`, a `$ref` or `contains`, which evaluate some properties or items depending on the value,
+    /// they are warned about and ignored.
+    private func readUnevaluated(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
+        if let node = o.value(.unevaluatedProperties) {
+            let beside = schema.ref != nil ? "$ref" : !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : nil
+            if let beside {
+                let location = o.keyLocation(.unevaluatedProperties)
+                report(.unsupported(.unevaluated("unevaluatedProperties", beside: beside), at: location))
+            } else if schema.additionalProperties == nil {
+                schema.additionalProperties =
+                    node.boolScalar.map(AdditionalProperties.bool)
+                    ?? .schema(readSchema(node, file: file, key: "unevaluatedProperties"))
+            }
+        }
+        if let node = o.value(.unevaluatedItems) {
+            let beside =
+                schema.ref != nil ? "$ref" : !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf"
+                : !schema.allOf.isEmpty ? "allOf" : schema.contains != nil ? "contains" : nil
+            if let beside {
+                let location = o.keyLocation(.unevaluatedItems)
+                report(.unsupported(.unevaluated("unevaluatedItems", beside: beside), at: location))
+            } else if schema.items == nil {
+                // A Boolean is a schema in 3.1; a 3.0 document (warned) is read alike.
+                var items = Schema(location: node.location)
+                if let allows = node.boolScalar {
+                    if !allows { items.not = Schema(location: node.location) }
+                } else {
+                    items = readSchema(node, file: file, key: "unevaluatedItems")
+                }
+                schema.items = items
             }
         }
     }

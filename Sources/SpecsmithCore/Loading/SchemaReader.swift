@@ -13,6 +13,7 @@ enum SchemaKeyword: String, CaseIterable {
     case `enum`, const, `default`, example, examples
     case readOnly, writeOnly, deprecated
     case maxLength, minLength, pattern, contentMediaType, contentEncoding
+    case unevaluatedProperties, unevaluatedItems
     case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
     case externalDocs
 
@@ -22,15 +23,13 @@ enum SchemaKeyword: String, CaseIterable {
     // JSON Schema keywords Specsmith does not model: each is reported where it is used.
     case id = "$id", anchor = "$anchor", dynamicRef = "$dynamicRef", dynamicAnchor = "$dynamicAnchor"
     case recursiveRef = "$recursiveRef", recursiveAnchor = "$recursiveAnchor", vocabulary = "$vocabulary"
-    case unevaluatedProperties, unevaluatedItems
     case dependentSchemas, dependencies
     case `if`, then, `else`, contentSchema, additionalItems, xml
 
     var isUnsupported: Bool {
         switch self {
         case .id, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary,
-            .unevaluatedProperties, .unevaluatedItems, .dependentSchemas, .dependencies, .if, .then, .else,
-            .contentSchema, .additionalItems, .xml:
+            .dependentSchemas, .dependencies, .if, .then, .else, .contentSchema, .additionalItems, .xml:
             true
         default:
             false
@@ -43,7 +42,7 @@ enum SchemaKeyword: String, CaseIterable {
     var isOnlyIn31: Bool {
         switch self {
         case .const, .examples, .defs, .contentEncoding, .contentMediaType, .contains, .minContains, .maxContains,
-            .patternProperties:
+            .patternProperties, .unevaluatedProperties, .unevaluatedItems:
             true
         default: false
         }
@@ -55,10 +54,11 @@ enum SchemaKeyword: String, CaseIterable {
         switch self {
         case .maxLength, .minLength, .pattern: ("strings", [.string])
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf: ("numbers", [.number, .integer])
-        case .items, .prefixItems, .minItems, .maxItems, .uniqueItems, .contains, .minContains, .maxContains:
+        case .items, .prefixItems, .minItems, .maxItems, .uniqueItems, .contains, .minContains, .maxContains,
+            .unevaluatedItems:
             ("arrays", [.array])
         case .properties, .additionalProperties, .minProperties, .maxProperties, .propertyNames, .dependentRequired,
-            .patternProperties:
+            .patternProperties, .unevaluatedProperties:
             ("objects", [.object])
         default: nil
         }
