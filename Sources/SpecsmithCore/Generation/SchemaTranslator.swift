@@ -1417,7 +1417,9 @@ struct SchemaTranslator {
     private func mergedAllOf(_ schema: Schema, seen: inout Set<String>, merged: inout [String: Schema]) -> Schema? {
         guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return nil }
         // A single referenced part says everything: the reference's type is used as it is.
-        if schema.allOf.count == 1, schema.properties.isEmpty, schema.allOf[0].ref != nil { return nil }
+        if schema.allOf.count == 1, schema.properties.isEmpty, !Self.saysMoreOfAnObject(schema), schema.allOf[0].ref != nil {
+            return nil
+        }
         var result = schema
         result.allOf = []
         var properties = OrderedMap<Schema>()
@@ -1582,7 +1584,19 @@ struct SchemaTranslator {
         guard schema.allOf.count == 1, schema.ref == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
             schema.nonNullTypes.isEmpty, !isObjectWithProperties(schema), !isExpressibleEnum(schema)
         else { return nil }
+        // What the schema says of an object beside the part makes a struct of its own, where the part is
+        // one that can be merged (not a union: that keeps its type).
+        if Self.saysMoreOfAnObject(schema), mergedAllOf(schema) != nil { return nil }
         return schema.allOf[0]
+    }
+
+    /// Whether a schema says of an object more than its parts do, besides `properties`: which names it
+    /// requires or allows, or how many. Beside an `allOf` of one reference (`{allOf: [$ref: Base],
+    /// required: [id]}`) that makes a struct of its own.
+    private static func saysMoreOfAnObject(_ schema: Schema) -> Bool {
+        !schema.required.isEmpty || schema.additionalProperties != nil || !schema.patternProperties.isEmpty
+            || schema.minProperties != nil || schema.maxProperties != nil || !schema.dependentRequired.isEmpty
+            || schema.propertyNames != nil
     }
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).

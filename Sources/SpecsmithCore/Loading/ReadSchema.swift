@@ -83,6 +83,7 @@ extension LoadSession {
         schema.oneOf = o.list(.oneOf)?.map { readSchema($0, file: file) } ?? []
         schema.anyOf = o.list(.anyOf)?.map { readSchema($0, file: file) } ?? []
         if let not = o.value(.not) { schema.not = readSchema(not, file: file, key: "not") }
+        if version == .v31, schema.ref != nil { referenceAsPart(o, of: &schema) }
         readUnevaluated(o, into: &schema, file: file)
         if let discriminator = o.value(.discriminator) {
             schema.discriminator = readDiscriminator(discriminator, file: file)
@@ -279,6 +280,24 @@ extension LoadSession {
                 report(.requiredNotInProperties(name, at: o.keyLocation(.required)))
             }
         }
+    }
+
+    /// In 3.1 the keywords beside a `$ref` apply too, as if the reference were a part of an `allOf`: one
+    /// beside it that says what an object holds (`{$ref: Base, required: [id]}`, `properties`,
+    /// `additionalProperties`...) makes it one, so that the object is merged as a struct of its own (these
+    /// keywords were dropped). Other keywords beside a reference (a string's, `enum`, a description) keep
+    /// it a reference, whose value meets them too.
+    private func referenceAsPart(_ o: borrowing SchemaReader, of schema: inout Schema) {
+        let shapesAnObject =
+            !schema.properties.isEmpty || !schema.required.isEmpty || schema.additionalProperties != nil
+            || !schema.patternProperties.isEmpty || schema.minProperties != nil || schema.maxProperties != nil
+            || !schema.dependentRequired.isEmpty || schema.propertyNames != nil || !schema.allOf.isEmpty
+            || o.value(.unevaluatedProperties) != nil
+        guard shapesAnObject, let node = o.value(.ref) else { return }
+        var part = Schema(location: node.location)
+        part.ref = schema.ref
+        schema.ref = nil
+        schema.allOf.insert(part, at: 0)
     }
 
     /// `unevaluatedProperties` and `unevaluatedItems` (3.1) where they say what `additionalProperties` and
