@@ -922,6 +922,12 @@ struct SchemaTranslator {
             return SwiftTypeName(name: name)
         }
         if let part = soleAllOfPart(schema) {
+            if Self.saysMoreOfAnObject(schema) {
+                diagnostics.append(
+                    .warning(
+                        "required, additionalProperties and the like beside a reference to a union or to no object "
+                            + "are not checked yet", at: schema.location))
+            }
             return swiftType(for: part, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
         switch plainAllOf(schema) {

@@ -98,7 +98,7 @@ public struct Holder: Codable, Hashable, Sendable {
     public let strictPart: StrictPart?
     /// A description beside a reference keeps the reference's type.
     public let documented: Base?
-    /// A union keeps its type; required beside it is not checked.
+    /// A union keeps its type; required beside it is not checked (warned).
     public let pet: Pet?
 
     /// Creates a value from its properties.
