@@ -82,6 +82,35 @@ struct KeywordsOf31LoadingTests {
         #expect(old.document?.components.schemas["Closed"]?.additionalProperties == .bool(false))
     }
 
+    @Test("dependentSchemas that only require names join dependentRequired; others are warned about")
+    func dependentSchemasThatRequireAreDependentRequired() throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Card:
+                  type: object
+                  dependentRequired: {card: [address]}
+                  dependentSchemas:
+                    card: {required: [address, cvc]}
+                    cvc: {required: [card], properties: {card: {type: string}}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "d.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "d.yaml:8:7: warning: \"dependentRequired\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "d.yaml:9:7: warning: \"dependentSchemas\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
+                "d.yaml:11:9: warning: a subschema of \"dependentSchemas\" (\"cvc\") that says more than \"required\" "
+                    + "is not supported; ignored",
+            ]
+        )
+        let card = try #require(result.document?.components.schemas["Card"])
+        #expect(card.dependentRequired["card"] == ["address", "cvc"])
+        #expect(card.dependentRequired["cvc"] == nil)
+    }
+
     @Test("patternProperties is read, in 3.0 with a warning; a pattern the runtime cannot use is an error")
     func patternPropertiesAreReadByPattern() throws {
         let text = """

@@ -47,6 +47,7 @@ extension LoadSession {
         for (name, _, value) in o.entries(.dependentRequired) {
             schema.dependentRequired[name] = stringList(value, key: "dependentRequired") ?? []
         }
+        readDependentSchemas(o, into: &schema)
         for (pattern, _, value) in o.entries(.patternProperties) {
             schema.patternProperties[pattern] = readSchema(value, file: file, key: pattern)
         }
@@ -279,6 +280,26 @@ extension LoadSession {
             for name in schema.required where !schema.properties.contains(key: name) {
                 report(.requiredNotInProperties(name, at: o.keyLocation(.required)))
             }
+        }
+    }
+
+    /// `dependentSchemas` (3.1) whose subschema only requires names (`{creditCard: {required:
+    /// [billingAddress]}}`, its commonest use) says what `dependentRequired` does, and is read as it; a
+    /// subschema that says more is warned about and ignored.
+    private func readDependentSchemas(_ o: borrowing SchemaReader, into schema: inout Schema) {
+        let annotations: Set<String> = ["required", "description", "title", "$comment"]
+        for (name, keyNode, value) in o.entries(.dependentSchemas) {
+            guard let mapping = value.mapping, let required = mapping.entry("required")?.value,
+                mapping.allSatisfy({ $0.keyText.map(annotations.contains) ?? false })
+            else {
+                report(.unsupported(.dependentSchema(name), at: keyNode.location))
+                continue
+            }
+            var names = schema.dependentRequired[name] ?? []
+            for other in stringList(required, key: "required") ?? [] where !names.contains(where: { $0.hasSameCodePoints(as: other) }) {
+                names.append(other)
+            }
+            schema.dependentRequired[name] = names
         }
     }
 

@@ -13,7 +13,7 @@ enum SchemaKeyword: String, CaseIterable {
     case `enum`, const, `default`, example, examples
     case readOnly, writeOnly, deprecated
     case maxLength, minLength, pattern, contentMediaType, contentEncoding
-    case unevaluatedProperties, unevaluatedItems
+    case unevaluatedProperties, unevaluatedItems, dependentSchemas
     case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
     case externalDocs
 
@@ -23,13 +23,13 @@ enum SchemaKeyword: String, CaseIterable {
     // JSON Schema keywords Specsmith does not model: each is reported where it is used.
     case id = "$id", anchor = "$anchor", dynamicRef = "$dynamicRef", dynamicAnchor = "$dynamicAnchor"
     case recursiveRef = "$recursiveRef", recursiveAnchor = "$recursiveAnchor", vocabulary = "$vocabulary"
-    case dependentSchemas, dependencies
+    case dependencies
     case `if`, then, `else`, contentSchema, additionalItems, xml
 
     var isUnsupported: Bool {
         switch self {
         case .id, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary,
-            .dependentSchemas, .dependencies, .if, .then, .else, .contentSchema, .additionalItems, .xml:
+            .dependencies, .if, .then, .else, .contentSchema, .additionalItems, .xml:
             true
         default:
             false
@@ -42,7 +42,7 @@ enum SchemaKeyword: String, CaseIterable {
     var isOnlyIn31: Bool {
         switch self {
         case .const, .examples, .defs, .contentEncoding, .contentMediaType, .contains, .minContains, .maxContains,
-            .patternProperties, .unevaluatedProperties, .unevaluatedItems:
+            .patternProperties, .unevaluatedProperties, .unevaluatedItems, .dependentSchemas:
             true
         default: false
         }
@@ -58,7 +58,7 @@ enum SchemaKeyword: String, CaseIterable {
             .unevaluatedItems:
             ("arrays", [.array])
         case .properties, .additionalProperties, .minProperties, .maxProperties, .propertyNames, .dependentRequired,
-            .patternProperties, .unevaluatedProperties:
+            .patternProperties, .unevaluatedProperties, .dependentSchemas:
             ("objects", [.object])
         default: nil
         }

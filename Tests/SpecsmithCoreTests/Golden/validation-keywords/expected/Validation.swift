@@ -81,5 +81,8 @@ extension PairUser: Validatable {
     /// Records each constraint of the `PairUser` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(pairs, at: "pairs", .dependentRequired("height", by: "width"))
+        context.check(pairs, at: "pairs", .dependentRequired("unit", by: "width"))
+        context.check(pairs, at: "pairs", .dependentRequired("width", by: "height"))
+        context.check(pairs, at: "pairs", .dependentRequired("depth", by: "height"))
     }
 }
