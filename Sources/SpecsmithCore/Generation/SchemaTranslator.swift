@@ -1518,6 +1518,10 @@ struct SchemaTranslator {
         return (types.isEmpty || types == [.string]) && values.allSatisfy { $0.stringValue != nil }
     }
 
+    /// Whether a value of `schema` is a generated string enum (an `OpenEnum`), which does not check that
+    /// its value is listed: whoever holds it does.
+    func isOpenEnum(_ schema: Schema) -> Bool { openEnum(schema) != nil }
+
     /// The schema of the generated open enum that a value of `schema` is (inline, by reference, or as
     /// the sole part of an `allOf`), or `nil` when its Swift type is no such enum.
     private func openEnum(_ schema: Schema) -> Schema? {

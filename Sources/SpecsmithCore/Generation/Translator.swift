@@ -422,9 +422,11 @@ struct Translator {
             }
             let contentType = choice.encoding == .json ? Self.jsonWireMediaType(choice.mediaType) : choice.mediaType
             let ruleType = choice.content.schema.map { schemas.ruleType(of: $0, swiftType: type) } ?? type
-            // A generated type checks itself; a text, a number, a collection or a JSONValue is checked here.
+            // A generated struct or union checks itself; a text, a number, a collection, a JSONValue or a
+            // string enum (whose `unknown` case holds any text) is checked here.
             let isGenerated =
                 !(ruleType.hasPrefix("[") || SchemaTranslator.scalarTypes.contains(ruleType) || ruleType == "JSONValue")
+                && !(choice.content.schema.map(schemas.isOpenEnum) ?? false)
             let bodySchema = choice.encoding == .binary || isGenerated ? nil : choice.content.schema
             body = BodyDeclaration(
                 type: type, isOptional: !requestBody.required, contentType: contentType, encoding: choice.encoding,

@@ -156,4 +156,62 @@ public struct GoldenClient: Sendable {
         /// Saved.
         case noContent
     }
+
+    /// A string enum body, by reference; a value it does not list is refused before sending.
+    ///
+    /// `PUT /colors`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``SetColorOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func setColor(_ body: Color) async throws -> SetColorOutcome {
+        let operation = ClientOperation(name: "setColor")
+        let request = try Operations.setColor(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `setColor`.
+    public enum SetColorOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
+
+    /// An optional inline string enum body.
+    ///
+    /// `PATCH /colors`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``SetShadeOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func setShade(_ body: SetShadeRequest? = nil) async throws -> SetShadeOutcome {
+        let operation = ClientOperation(name: "setShade")
+        let request = try Operations.setShade(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `setShade`.
+    public enum SetShadeOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
 }

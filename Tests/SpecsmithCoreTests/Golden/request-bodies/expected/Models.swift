@@ -3,6 +3,28 @@
 import Foundation
 import SpecsmithRuntime
 
+public enum Color: OpenEnum {
+    case red
+    case green
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .red,
+        .green,
+    ]
+
+    /// The value as it appears in JSON.
+    public var rawValue: String {
+        switch self {
+        case .red: "red"
+        case .green: "green"
+        case .unknown(let rawValue): rawValue
+        }
+    }
+}
+
 public struct CreateChargeRequest: Codable, Hashable, Sendable {
     /// At least 1.
     public let amount: Int
@@ -43,5 +65,27 @@ public struct PutImageRequest: Codable, Hashable, Sendable {
         url: String? = nil
     ) {
         self.url = url
+    }
+}
+
+public enum SetShadeRequest: OpenEnum {
+    case light
+    case dark
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .light,
+        .dark,
+    ]
+
+    /// The value as it appears in JSON.
+    public var rawValue: String {
+        switch self {
+        case .light: "light"
+        case .dark: "dark"
+        case .unknown(let rawValue): rawValue
+        }
     }
 }
