@@ -53,15 +53,18 @@ struct Translator {
         var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
         let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
+        let responseTypes = Self.declareResponseComponents(documentOperations, schemas: &schemas)
         let translated = translateConcurrently(
-            documentOperations, names: operationNames, document: document, schemas: schemas)
+            documentOperations, names: operationNames, document: document, responseTypes: responseTypes,
+            schemas: schemas)
         for (index, (operation, name)) in zip(documentOperations, operationNames).enumerated() {
             // A worker's translation where it holds, else the operation translated again, in its turn.
             if let worker = translated?[index], schemas.adopt(worker.schemas) {
                 diagnostics += worker.diagnostics
                 if let declaration = worker.declaration { operations.append(declaration) }
             } else if let declaration = translate(
-                operation, named: name, document: document, schemas: &schemas, &diagnostics)
+                operation, named: name, document: document, responseTypes: responseTypes, schemas: &schemas,
+                &diagnostics)
             {
                 operations.append(declaration)
             }
@@ -156,7 +159,8 @@ struct Translator {
     /// Each operation translated on every core by a worker copy of `schemas` (``SchemaTranslator/worker()``,
     /// one per run of operations), to be adopted in order; `nil` when there are too few to share out.
     private func translateConcurrently(
-        _ operations: [Operation], names: [String], document: OpenAPIDocument, schemas: SchemaTranslator
+        _ operations: [Operation], names: [String], document: OpenAPIDocument, responseTypes: [String: String],
+        schemas: SchemaTranslator
     ) -> [OperationTranslation?]? {
         guard let minimum = concurrency.minimumItems, operations.count >= minimum else { return nil }
         return Concurrently.runs(operations.count) { items, store in
@@ -164,7 +168,8 @@ struct Translator {
             for index in items {
                 var diagnostics: [Diagnostic] = []
                 let declaration = translate(
-                    operations[index], named: names[index], document: document, schemas: &worker, &diagnostics)
+                    operations[index], named: names[index], document: document, responseTypes: responseTypes,
+                    schemas: &worker, &diagnostics)
                 let translation = OperationTranslation(
                     declaration: declaration, schemas: worker.takeItem(), diagnostics: diagnostics)
                 store(index, translation)
@@ -377,9 +382,11 @@ struct Translator {
         return SwiftNames.member(operation.method.rawValue + " " + operation.path)
     }
 
+    /// `responseTypes`: the body types of response components, by canonical id
+    /// (``declareResponseComponents(_:schemas:)``).
     private func translate(
-        _ operation: Operation, named name: String, document: OpenAPIDocument, schemas: inout SchemaTranslator,
-        _ diagnostics: inout [Diagnostic]
+        _ operation: Operation, named name: String, document: OpenAPIDocument, responseTypes: [String: String],
+        schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
     ) -> OperationDeclaration? {
         let typeBase = SwiftNames.upperCamel(SwiftNames.unescaped(name))
         var body: BodyDeclaration?
@@ -543,17 +550,18 @@ struct Translator {
                 case .range(let digit): .range(digit)
                 case .default: .default
                 }
-            // JSON first, then text, then any other media type as bytes.
-            let bodies = entry.response.content.entries.map { (kind: Self.responseBody($0.key), entry: $0) }
-            let body = bodies.min { $0.kind.rawValue < $1.kind.rawValue }
+            let body = Self.chosenBody(of: entry.response)
             // The first successful body is the operation's response (`MeResponse`); others say which.
             let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
             let type: String? =
                 switch body?.kind {
                 case .json?:
                     body?.entry.value.schema.map { schema in
-                        let type = schemas.topLevelType(
-                            for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
+                        // A response component's body has one type, whichever operation refers to it.
+                        let type =
+                            entry.response.referenceID.flatMap { responseTypes[$0] }
+                            ?? schemas.topLevelType(
+                                for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
                         // A body that may be null decodes as an optional (a JSONValue holds null itself).
                         return schemas.allowsNull(schema) && type != "JSONValue" ? type + "?" : type
                     }
@@ -579,6 +587,47 @@ struct Translator {
             deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer,
             bearerIsOptional: bearerIsOptional, apiKeys: apiKeys, basicAuth: basic,
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
+    }
+
+    /// The media type a response's body is read as: JSON first, then text, then any other media type as bytes.
+    static func chosenBody(
+        of response: Response
+    ) -> (kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry)? {
+        let bodies = response.content.entries.map { (kind: responseBody($0.key), entry: $0) }
+        return bodies.min { $0.kind.rawValue < $1.kind.rawValue }
+    }
+
+    /// Declares the JSON body type of each response component that an operation refers to
+    /// (`components/responses/NotFound`), once, named after it (`NotFoundResponse`), before the operations'
+    /// own types: every operation that refers to it decodes that one type. Returns the types by the
+    /// response's canonical id.
+    static func declareResponseComponents(
+        _ operations: [Operation], schemas: inout SchemaTranslator
+    ) -> [String: String] {
+        var types: [String: String] = [:]
+        // By index: operations and their responses are read in place, not copied.
+        for index in operations.indices {
+            let entries = operations[index].responses.entries
+            for position in entries.indices {
+                let response = entries[position].response
+                guard let id = response.referenceID, types[id] == nil, let name = responseComponentName(id),
+                    let body = chosenBody(of: response), body.kind == .json, let schema = body.entry.value.schema
+                else { continue }
+                let type = SwiftNames.type(name)
+                types[id] = schemas.topLevelType(
+                    for: schema, suggestedName: type.hasSuffix("Response") ? type : type + " Response")
+            }
+        }
+        return types
+    }
+
+    /// The name of a response component from its canonical id (`NotFound` for
+    /// `api.yaml#/components/responses/NotFound`), or `nil` for a response that is no component.
+    static func responseComponentName(_ id: String) -> String? {
+        guard let hash = id.lastIndex(of: "#") else { return nil }
+        let tokens = JSONPointer.idTokens(String(id[id.index(after: hash)...]))
+        guard tokens.count == 3, tokens[0] == "components", tokens[1] == "responses" else { return nil }
+        return tokens[2]
     }
 
     /// The media types an operation asks for in `Accept`: none when no successful response has a body; when
