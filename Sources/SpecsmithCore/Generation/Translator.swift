@@ -550,7 +550,13 @@ struct Translator {
                 case .range(let digit): .range(digit)
                 case .default: .default
                 }
-            let body = Self.chosenBody(of: entry.response)
+            // HTTP sends no content with some responses, whatever the spec declares: none is read.
+            let mayHaveContent = Self.mayHaveContent(entry.status, method: operation.method)
+            if !mayHaveContent, let content = entry.response.content.entries.first {
+                diagnostics.append(
+                    Self.contentNeverSent(entry.status, method: operation.method, at: content.value.location))
+            }
+            let body = mayHaveContent ? Self.chosenBody(of: entry.response) : nil
             // The first successful body is the operation's response (`MeResponse`); others say which.
             let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
             let type: String? =
@@ -597,6 +603,26 @@ struct Translator {
         return bodies.min { $0.kind.rawValue < $1.kind.rawValue }
     }
 
+    /// Whether a response may have content: RFC 9110 sends none in a response to `HEAD`, nor with a 1XX,
+    /// 204, 205 or 304 status.
+    static func mayHaveContent(_ status: ResponseStatus, method: HTTPMethod) -> Bool {
+        guard method != .head else { return false }
+        switch status {
+        case .code(let code): return !(100..<200).contains(code) && ![204, 205, 304].contains(code)
+        case .range(let digit): return digit != 1
+        case .default: return true
+        }
+    }
+
+    /// A warning at content declared for a response that HTTP sends without content, which is not read.
+    static func contentNeverSent(
+        _ status: ResponseStatus, method: HTTPMethod, at location: SourceLocation
+    ) -> Diagnostic {
+        let response = method == .head ? "a response to HEAD" : "a \(status) response"
+        return .warning(
+            "\(response) has no content in HTTP, so the content declared for it is not read", at: location)
+    }
+
     /// Declares the JSON body type of each response component that an operation refers to
     /// (`components/responses/NotFound`), once, named after it (`NotFoundResponse`), before the operations'
     /// own types: every operation that refers to it decodes that one type. Returns the types by the
@@ -611,6 +637,7 @@ struct Translator {
             for position in entries.indices {
                 let response = entries[position].response
                 guard let id = response.referenceID, types[id] == nil, let name = responseComponentName(id),
+                    mayHaveContent(entries[position].status, method: operations[index].method),
                     let body = chosenBody(of: response), body.kind == .json, let schema = body.entry.value.schema
                 else { continue }
                 let type = SwiftNames.type(name)
