@@ -53,9 +53,9 @@ struct Translator {
         var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
         let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
-        let responseTypes = Self.declareResponseComponents(documentOperations, schemas: &schemas)
+        let bodyTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
         let translated = translateConcurrently(
-            documentOperations, names: operationNames, document: document, responseTypes: responseTypes,
+            documentOperations, names: operationNames, document: document, bodyTypes: bodyTypes,
             schemas: schemas)
         for (index, (operation, name)) in zip(documentOperations, operationNames).enumerated() {
             // A worker's translation where it holds, else the operation translated again, in its turn.
@@ -63,7 +63,7 @@ struct Translator {
                 diagnostics += worker.diagnostics
                 if let declaration = worker.declaration { operations.append(declaration) }
             } else if let declaration = translate(
-                operation, named: name, document: document, responseTypes: responseTypes, schemas: &schemas,
+                operation, named: name, document: document, bodyTypes: bodyTypes, schemas: &schemas,
                 &diagnostics)
             {
                 operations.append(declaration)
@@ -159,7 +159,7 @@ struct Translator {
     /// Each operation translated on every core by a worker copy of `schemas` (``SchemaTranslator/worker()``,
     /// one per run of operations), to be adopted in order; `nil` when there are too few to share out.
     private func translateConcurrently(
-        _ operations: [Operation], names: [String], document: OpenAPIDocument, responseTypes: [String: String],
+        _ operations: [Operation], names: [String], document: OpenAPIDocument, bodyTypes: [String: String],
         schemas: SchemaTranslator
     ) -> [OperationTranslation?]? {
         guard let minimum = concurrency.minimumItems, operations.count >= minimum else { return nil }
@@ -168,7 +168,7 @@ struct Translator {
             for index in items {
                 var diagnostics: [Diagnostic] = []
                 let declaration = translate(
-                    operations[index], named: names[index], document: document, responseTypes: responseTypes,
+                    operations[index], named: names[index], document: document, bodyTypes: bodyTypes,
                     schemas: &worker, &diagnostics)
                 let translation = OperationTranslation(
                     declaration: declaration, schemas: worker.takeItem(), diagnostics: diagnostics)
@@ -382,20 +382,16 @@ struct Translator {
         return SwiftNames.member(operation.method.rawValue + " " + operation.path)
     }
 
-    /// `responseTypes`: the body types of response components, by canonical id
-    /// (``declareResponseComponents(_:schemas:)``).
+    /// `bodyTypes`: the body types of request body and response components, by canonical id
+    /// (``declareComponentBodies(_:schemas:)``).
     private func translate(
-        _ operation: Operation, named name: String, document: OpenAPIDocument, responseTypes: [String: String],
+        _ operation: Operation, named name: String, document: OpenAPIDocument, bodyTypes: [String: String],
         schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
     ) -> OperationDeclaration? {
         let typeBase = SwiftNames.upperCamel(SwiftNames.unescaped(name))
         var body: BodyDeclaration?
         if let requestBody = operation.requestBody {
-            // The first media type of the most structured kind the generator writes.
-            let choices = requestBody.content.entries.compactMap { entry in
-                Self.bodyEncoding(entry.key).map { (encoding: $0, mediaType: entry.key, content: entry.value) }
-            }
-            guard let choice = choices.min(by: { $0.encoding.rawValue < $1.encoding.rawValue }) else {
+            guard let choice = Self.chosenBody(of: requestBody) else {
                 let types = requestBody.content.keys.joined(separator: ", ")
                 diagnostics.append(
                     .warning(
@@ -406,7 +402,11 @@ struct Translator {
             let type: String
             switch choice.encoding {
             case .json, .form, .multipart:
-                type = choice.content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") } ?? "JSONValue"
+                // A request body component's type is the same whichever operation refers to it.
+                type =
+                    requestBody.referenceID.flatMap { bodyTypes[$0] }
+                    ?? choice.content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") }
+                    ?? "JSONValue"
             case .text:
                 type = "String"
             case .binary:
@@ -565,7 +565,7 @@ struct Translator {
                     body?.entry.value.schema.map { schema in
                         // A response component's body has one type, whichever operation refers to it.
                         let type =
-                            entry.response.referenceID.flatMap { responseTypes[$0] }
+                            entry.response.referenceID.flatMap { bodyTypes[$0] }
                             ?? schemas.topLevelType(
                                 for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
                         // A body that may be null decodes as an optional (a JSONValue holds null itself).
@@ -623,20 +623,39 @@ struct Translator {
             "\(response) has no content in HTTP, so the content declared for it is not read", at: location)
     }
 
-    /// Declares the JSON body type of each response component that an operation refers to
-    /// (`components/responses/NotFound`), once, named after it (`NotFoundResponse`), before the operations'
-    /// own types: every operation that refers to it decodes that one type. Returns the types by the
-    /// response's canonical id.
-    static func declareResponseComponents(
+    /// The media type a request body is written as: the first of the most structured kind the generator
+    /// writes (JSON, then forms, text and bytes), or `nil` when it writes none of them.
+    static func chosenBody(
+        of requestBody: RequestBody
+    ) -> (encoding: BodyDeclaration.Encoding, mediaType: String, content: MediaType)? {
+        let choices = requestBody.content.entries.compactMap { entry in
+            bodyEncoding(entry.key).map { (encoding: $0, mediaType: entry.key, content: entry.value) }
+        }
+        return choices.min(by: { $0.encoding.rawValue < $1.encoding.rawValue })
+    }
+
+    /// Declares the body type of each request body and response component that an operation refers to
+    /// (`components/requestBodies/NewPet`, `components/responses/NotFound`), once, named after it
+    /// (`NewPetRequest`, `NotFoundResponse`), before the operations' own types: every operation that refers to
+    /// it sends or decodes that one type. Returns the types by the component's canonical id.
+    static func declareComponentBodies(
         _ operations: [Operation], schemas: inout SchemaTranslator
     ) -> [String: String] {
         var types: [String: String] = [:]
         // By index: operations and their responses are read in place, not copied.
         for index in operations.indices {
+            if let requestBody = operations[index].requestBody, let id = requestBody.referenceID, types[id] == nil,
+                let name = componentName(id, kind: "requestBodies"), let body = chosenBody(of: requestBody),
+                [.json, .form, .multipart].contains(body.encoding), let schema = body.content.schema
+            {
+                let type = SwiftNames.type(name)
+                types[id] = schemas.topLevelType(
+                    for: schema, suggestedName: type.hasSuffix("Request") ? type : type + " Request")
+            }
             let entries = operations[index].responses.entries
             for position in entries.indices {
                 let response = entries[position].response
-                guard let id = response.referenceID, types[id] == nil, let name = responseComponentName(id),
+                guard let id = response.referenceID, types[id] == nil, let name = componentName(id, kind: "responses"),
                     mayHaveContent(entries[position].status, method: operations[index].method),
                     let body = chosenBody(of: response), body.kind == .json, let schema = body.entry.value.schema
                 else { continue }
@@ -648,12 +667,12 @@ struct Translator {
         return types
     }
 
-    /// The name of a response component from its canonical id (`NotFound` for
-    /// `api.yaml#/components/responses/NotFound`), or `nil` for a response that is no component.
-    static func responseComponentName(_ id: String) -> String? {
+    /// The name of a component of a kind (`responses`) from its canonical id (`NotFound` for
+    /// `api.yaml#/components/responses/NotFound`), or `nil` for an object that is no such component.
+    static func componentName(_ id: String, kind: String) -> String? {
         guard let hash = id.lastIndex(of: "#") else { return nil }
         let tokens = JSONPointer.idTokens(String(id[id.index(after: hash)...]))
-        guard tokens.count == 3, tokens[0] == "components", tokens[1] == "responses" else { return nil }
+        guard tokens.count == 3, tokens[0] == "components", tokens[1] == kind else { return nil }
         return tokens[2]
     }
 

@@ -214,4 +214,61 @@ public struct GoldenClient: Sendable {
         /// Saved.
         case noContent
     }
+
+    /// A request body component, shared with renameTag, is one type named after it (NewTagRequest).
+    ///
+    /// `POST /tags`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``CreateTagOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func createTag(_ body: NewTagRequest) async throws -> CreateTagOutcome {
+        let operation = ClientOperation(name: "createTag")
+        let request = try Operations.createTag(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `createTag`.
+    public enum CreateTagOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
+
+    /// `PUT /tags/{id}`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - id: The `id` path parameter.
+    /// - Returns: The documented response, as ``RenameTagOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func renameTag(_ body: NewTagRequest, id: String) async throws -> RenameTagOutcome {
+        let operation = ClientOperation(name: "renameTag")
+        let request = try Operations.renameTag(body, id: id, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `renameTag`.
+    public enum RenameTagOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
 }

@@ -25,6 +25,18 @@ public enum Color: OpenEnum {
     }
 }
 
+public struct NewTagRequest: Codable, Hashable, Sendable {
+    /// At most 10 Unicode scalars.
+    public let name: String
+
+    /// Creates a value from its properties.
+    public init(
+        name: String
+    ) {
+        self.name = name
+    }
+}
+
 public struct CreateChargeRequest: Codable, Hashable, Sendable {
     /// At least 1.
     public let amount: Int

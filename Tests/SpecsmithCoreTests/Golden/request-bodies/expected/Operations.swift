@@ -114,4 +114,41 @@ public enum Operations {
         try request.setJSONBody(body)
         return try request.build()
     }
+
+    /// A request body component, shared with renameTag, is one type named after it (NewTagRequest).
+    ///
+    /// `POST /tags`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func createTag(_ body: NewTagRequest, server: Server = .server1) throws -> PreparedRequest {
+        try body.validate()
+        var request = RequestBuilder(method: .post, server: server.url, path: "/tags")
+        try request.setJSONBody(body)
+        return try request.build()
+    }
+
+    /// `PUT /tags/{id}`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - id: The `id` path parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func renameTag(
+        _ body: NewTagRequest,
+        id: String,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
+        try body.validate()
+        var request = RequestBuilder(method: .put, server: server.url, path: "/tags/\(id)")
+        try request.setJSONBody(body)
+        return try request.build()
+    }
 }
