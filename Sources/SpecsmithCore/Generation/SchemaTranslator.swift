@@ -331,6 +331,10 @@ struct SchemaTranslator {
         }
         let enumeration = openEnum(schema)
         if enumeration != nil, !rules.contains(where: { $0.rule == .listed }) { rules.append((.listed, schema.location)) }
+        // Text that is no generated enum (a text body is a String) is checked against the listed values.
+        if swiftType == "String", let values = enumeration?.enum {
+            rules = rules.map { $0.rule == .listed ? (.enumeration(values), $0.location) : $0 }
+        }
         checkPatterns(rules)
         var applying = rules.map(\.rule).filter { Self.rule($0, appliesTo: swiftType) }
         if applying.count < rules.count, swiftType != "JSONValue", !Self.scalarTypes.contains(swiftType),

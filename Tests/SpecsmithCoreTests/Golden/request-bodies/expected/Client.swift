@@ -271,4 +271,33 @@ public struct GoldenClient: Sendable {
         /// Saved.
         case noContent
     }
+
+    /// A text body with a string enum is a String checked against the listed values.
+    ///
+    /// `PUT /switch`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``SetSwitchOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func setSwitch(_ body: String) async throws -> SetSwitchOutcome {
+        let operation = ClientOperation(name: "setSwitch")
+        let request = try Operations.setSwitch(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `setSwitch`.
+    public enum SetSwitchOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
 }

@@ -151,4 +151,23 @@ public enum Operations {
         try request.setJSONBody(body)
         return try request.build()
     }
+
+    /// A text body with a string enum is a String checked against the listed values.
+    ///
+    /// `PUT /switch`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func setSwitch(_ body: String, server: Server = .server1) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(body, at: .here, .enum(["on", "off"]))
+        }
+        var request = RequestBuilder(method: .put, server: server.url, path: "/switch")
+        request.setTextBody(body)
+        return try request.build()
+    }
 }
