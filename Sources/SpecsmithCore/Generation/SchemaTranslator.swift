@@ -332,6 +332,11 @@ struct SchemaTranslator {
         // A value of a generated string enum: its raw value meets a string's rules too.
         let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(schema) : nil
         if let enumeration { rules = rawValueRules(rules, enumeration: enumeration) }
+        // Text that is no generated enum (a text body is a String) is checked against the listed values.
+        if swiftType == "String", let values = openEnum(schema)?.enum {
+            rules.removeAll { $0.rule == .listed }
+            if !rules.contains(where: { $0.rule == .enumeration(values) }) { rules.append((.enumeration(values), schema.location)) }
+        }
         checkPatterns(rules)
         var applying = rules.map(\.rule).filter {
             Self.rule($0, appliesTo: swiftType) || enumeration != nil && Self.rule($0, appliesTo: "String")
@@ -1558,6 +1563,10 @@ struct SchemaTranslator {
         let types = schema.nonNullTypes
         return (types.isEmpty || types == [.string]) && values.allSatisfy { $0.stringValue != nil }
     }
+
+    /// Whether a value of `schema` is a generated string enum (an `OpenEnum`), which does not check that
+    /// its value is listed: whoever holds it does.
+    func isOpenEnum(_ schema: Schema) -> Bool { openEnum(schema) != nil }
 
     /// The schema of the generated open enum that a value of `schema` is (inline, by reference, or as
     /// the sole part of an `allOf`), or `nil` when its Swift type is no such enum.

@@ -53,15 +53,18 @@ struct Translator {
         var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
         let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
+        let bodyTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
         let translated = translateConcurrently(
-            documentOperations, names: operationNames, document: document, schemas: schemas)
+            documentOperations, names: operationNames, document: document, bodyTypes: bodyTypes,
+            schemas: schemas)
         for (index, (operation, name)) in zip(documentOperations, operationNames).enumerated() {
             // A worker's translation where it holds, else the operation translated again, in its turn.
             if let worker = translated?[index], schemas.adopt(worker.schemas) {
                 diagnostics += worker.diagnostics
                 if let declaration = worker.declaration { operations.append(declaration) }
             } else if let declaration = translate(
-                operation, named: name, document: document, schemas: &schemas, &diagnostics)
+                operation, named: name, document: document, bodyTypes: bodyTypes, schemas: &schemas,
+                &diagnostics)
             {
                 operations.append(declaration)
             }
@@ -156,7 +159,8 @@ struct Translator {
     /// Each operation translated on every core by a worker copy of `schemas` (``SchemaTranslator/worker()``,
     /// one per run of operations), to be adopted in order; `nil` when there are too few to share out.
     private func translateConcurrently(
-        _ operations: [Operation], names: [String], document: OpenAPIDocument, schemas: SchemaTranslator
+        _ operations: [Operation], names: [String], document: OpenAPIDocument, bodyTypes: [String: String],
+        schemas: SchemaTranslator
     ) -> [OperationTranslation?]? {
         guard let minimum = concurrency.minimumItems, operations.count >= minimum else { return nil }
         return Concurrently.runs(operations.count) { items, store in
@@ -164,7 +168,8 @@ struct Translator {
             for index in items {
                 var diagnostics: [Diagnostic] = []
                 let declaration = translate(
-                    operations[index], named: names[index], document: document, schemas: &worker, &diagnostics)
+                    operations[index], named: names[index], document: document, bodyTypes: bodyTypes,
+                    schemas: &worker, &diagnostics)
                 let translation = OperationTranslation(
                     declaration: declaration, schemas: worker.takeItem(), diagnostics: diagnostics)
                 store(index, translation)
@@ -377,18 +382,16 @@ struct Translator {
         return SwiftNames.member(operation.method.rawValue + " " + operation.path)
     }
 
+    /// `bodyTypes`: the body types of request body and response components, by canonical id
+    /// (``declareComponentBodies(_:schemas:)``).
     private func translate(
-        _ operation: Operation, named name: String, document: OpenAPIDocument, schemas: inout SchemaTranslator,
-        _ diagnostics: inout [Diagnostic]
+        _ operation: Operation, named name: String, document: OpenAPIDocument, bodyTypes: [String: String],
+        schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
     ) -> OperationDeclaration? {
         let typeBase = SwiftNames.upperCamel(SwiftNames.unescaped(name))
         var body: BodyDeclaration?
         if let requestBody = operation.requestBody {
-            // The first media type of the most structured kind the generator writes.
-            let choices = requestBody.content.entries.compactMap { entry in
-                Self.bodyEncoding(entry.key).map { (encoding: $0, mediaType: entry.key, content: entry.value) }
-            }
-            guard let choice = choices.min(by: { $0.encoding.rawValue < $1.encoding.rawValue }) else {
+            guard let choice = Self.chosenBody(of: requestBody) else {
                 let types = requestBody.content.keys.joined(separator: ", ")
                 diagnostics.append(
                     .warning(
@@ -399,7 +402,11 @@ struct Translator {
             let type: String
             switch choice.encoding {
             case .json, .form, .multipart:
-                type = choice.content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") } ?? "JSONValue"
+                // A request body component's type is the same whichever operation refers to it.
+                type =
+                    requestBody.referenceID.flatMap { bodyTypes[$0] }
+                    ?? choice.content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") }
+                    ?? "JSONValue"
             case .text:
                 type = "String"
             case .binary:
@@ -422,9 +429,11 @@ struct Translator {
             }
             let contentType = choice.encoding == .json ? Self.jsonWireMediaType(choice.mediaType) : choice.mediaType
             let ruleType = choice.content.schema.map { schemas.ruleType(of: $0, swiftType: type) } ?? type
-            // A generated type checks itself; a text, a number, a collection or a JSONValue is checked here.
+            // A generated struct or union checks itself; a text, a number, a collection, a JSONValue or a
+            // string enum (whose `unknown` case holds any text) is checked here.
             let isGenerated =
                 !(ruleType.hasPrefix("[") || SchemaTranslator.scalarTypes.contains(ruleType) || ruleType == "JSONValue")
+                && !(choice.content.schema.map(schemas.isOpenEnum) ?? false)
             let bodySchema = choice.encoding == .binary || isGenerated ? nil : choice.content.schema
             body = BodyDeclaration(
                 type: type, isOptional: !requestBody.required, contentType: contentType, encoding: choice.encoding,
@@ -541,17 +550,24 @@ struct Translator {
                 case .range(let digit): .range(digit)
                 case .default: .default
                 }
-            // JSON first, then text, then any other media type as bytes.
-            let bodies = entry.response.content.entries.map { (kind: Self.responseBody($0.key), entry: $0) }
-            let body = bodies.min { $0.kind.rawValue < $1.kind.rawValue }
+            // HTTP sends no content with some responses, whatever the spec declares: none is read.
+            let mayHaveContent = Self.mayHaveContent(entry.status, method: operation.method)
+            if !mayHaveContent, let content = entry.response.content.entries.first {
+                diagnostics.append(
+                    Self.contentNeverSent(entry.status, method: operation.method, at: content.value.location))
+            }
+            let body = mayHaveContent ? Self.chosenBody(of: entry.response) : nil
             // The first successful body is the operation's response (`MeResponse`); others say which.
             let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
             let type: String? =
                 switch body?.kind {
                 case .json?:
                     body?.entry.value.schema.map { schema in
-                        let type = schemas.topLevelType(
-                            for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
+                        // A response component's body has one type, whichever operation refers to it.
+                        let type =
+                            entry.response.referenceID.flatMap { bodyTypes[$0] }
+                            ?? schemas.topLevelType(
+                                for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
                         // A body that may be null decodes as an optional (a JSONValue holds null itself).
                         return schemas.allowsNull(schema) && type != "JSONValue" ? type + "?" : type
                     }
@@ -577,6 +593,87 @@ struct Translator {
             deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer,
             bearerIsOptional: bearerIsOptional, apiKeys: apiKeys, basicAuth: basic,
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
+    }
+
+    /// The media type a response's body is read as: JSON first, then text, then any other media type as bytes.
+    static func chosenBody(
+        of response: Response
+    ) -> (kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry)? {
+        let bodies = response.content.entries.map { (kind: responseBody($0.key), entry: $0) }
+        return bodies.min { $0.kind.rawValue < $1.kind.rawValue }
+    }
+
+    /// Whether a response may have content: RFC 9110 sends none in a response to `HEAD`, nor with a 1XX,
+    /// 204, 205 or 304 status.
+    static func mayHaveContent(_ status: ResponseStatus, method: HTTPMethod) -> Bool {
+        guard method != .head else { return false }
+        switch status {
+        case .code(let code): return !(100..<200).contains(code) && ![204, 205, 304].contains(code)
+        case .range(let digit): return digit != 1
+        case .default: return true
+        }
+    }
+
+    /// A warning at content declared for a response that HTTP sends without content, which is not read.
+    static func contentNeverSent(
+        _ status: ResponseStatus, method: HTTPMethod, at location: SourceLocation
+    ) -> Diagnostic {
+        let response = method == .head ? "a response to HEAD" : "a \(status) response"
+        return .warning(
+            "\(response) has no content in HTTP, so the content declared for it is not read", at: location)
+    }
+
+    /// The media type a request body is written as: the first of the most structured kind the generator
+    /// writes (JSON, then forms, text and bytes), or `nil` when it writes none of them.
+    static func chosenBody(
+        of requestBody: RequestBody
+    ) -> (encoding: BodyDeclaration.Encoding, mediaType: String, content: MediaType)? {
+        let choices = requestBody.content.entries.compactMap { entry in
+            bodyEncoding(entry.key).map { (encoding: $0, mediaType: entry.key, content: entry.value) }
+        }
+        return choices.min(by: { $0.encoding.rawValue < $1.encoding.rawValue })
+    }
+
+    /// Declares the body type of each request body and response component that an operation refers to
+    /// (`components/requestBodies/NewPet`, `components/responses/NotFound`), once, named after it
+    /// (`NewPetRequest`, `NotFoundResponse`), before the operations' own types: every operation that refers to
+    /// it sends or decodes that one type. Returns the types by the component's canonical id.
+    static func declareComponentBodies(
+        _ operations: [Operation], schemas: inout SchemaTranslator
+    ) -> [String: String] {
+        var types: [String: String] = [:]
+        // By index: operations and their responses are read in place, not copied.
+        for index in operations.indices {
+            if let requestBody = operations[index].requestBody, let id = requestBody.referenceID, types[id] == nil,
+                let name = componentName(id, kind: "requestBodies"), let body = chosenBody(of: requestBody),
+                [.json, .form, .multipart].contains(body.encoding), let schema = body.content.schema
+            {
+                let type = SwiftNames.type(name)
+                types[id] = schemas.topLevelType(
+                    for: schema, suggestedName: type.hasSuffix("Request") ? type : type + " Request")
+            }
+            let entries = operations[index].responses.entries
+            for position in entries.indices {
+                let response = entries[position].response
+                guard let id = response.referenceID, types[id] == nil, let name = componentName(id, kind: "responses"),
+                    mayHaveContent(entries[position].status, method: operations[index].method),
+                    let body = chosenBody(of: response), body.kind == .json, let schema = body.entry.value.schema
+                else { continue }
+                let type = SwiftNames.type(name)
+                types[id] = schemas.topLevelType(
+                    for: schema, suggestedName: type.hasSuffix("Response") ? type : type + " Response")
+            }
+        }
+        return types
+    }
+
+    /// The name of a component of a kind (`responses`) from its canonical id (`NotFound` for
+    /// `api.yaml#/components/responses/NotFound`), or `nil` for an object that is no such component.
+    static func componentName(_ id: String, kind: String) -> String? {
+        guard let hash = id.lastIndex(of: "#") else { return nil }
+        let tokens = JSONPointer.idTokens(String(id[id.index(after: hash)...]))
+        guard tokens.count == 3, tokens[0] == "components", tokens[1] == kind else { return nil }
+        return tokens[2]
     }
 
     /// The media types an operation asks for in `Accept`: none when no successful response has a body; when

@@ -218,11 +218,19 @@ extension Renderer {
         // `let operation = ClientOperation(...)` at 8 spaces, on one line when it fits.
         let operationValue = Self.call("ClientOperation(", operationArguments, indent: 8 + "let operation = ".utf8.count)
             .enumerated().map { $0.offset == 0 ? $0.element : "        " + $0.element }.joined(separator: "\n")
+        // Without a documented response every response is unexpected: the method throws after `send`, since a
+        // closure that returns the empty outcome would make `send` a call that never returns (a warning).
+        let outcomeDoc =
+            operation.responses.isEmpty
+            ? String(
+                concatenating: "`", unescapedName, "` documents no response: every response throws `UnexpectedResponse`.")
+            : String(concatenating: "The documented responses of `", unescapedName, "`.")
         return [
             "name": .string(operation.name),
             "outcome": .string(outcome),
+            "responds": .bool(!operation.responses.isEmpty),
             "doc": .lines(doc),
-            "outcomeDoc": .lines(DocComment.lines([String(concatenating: "The documented responses of `", unescapedName, "`.")], indent: 4)),
+            "outcomeDoc": .lines(DocComment.lines([outcomeDoc], indent: 4)),
             "deprecated": .bool(operation.deprecated),
             "arguments": Self.argumentList(arguments),
             "oneLine": .bool(oneLine <= DocComment.lineWidth),

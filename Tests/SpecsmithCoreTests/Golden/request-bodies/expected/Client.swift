@@ -156,4 +156,148 @@ public struct GoldenClient: Sendable {
         /// Saved.
         case noContent
     }
+
+    /// A string enum body, by reference; a value it does not list is refused before sending.
+    ///
+    /// `PUT /colors`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``SetColorOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func setColor(_ body: Color) async throws -> SetColorOutcome {
+        let operation = ClientOperation(name: "setColor")
+        let request = try Operations.setColor(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `setColor`.
+    public enum SetColorOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
+
+    /// An optional inline string enum body.
+    ///
+    /// `PATCH /colors`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``SetShadeOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func setShade(_ body: SetShadeRequest? = nil) async throws -> SetShadeOutcome {
+        let operation = ClientOperation(name: "setShade")
+        let request = try Operations.setShade(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `setShade`.
+    public enum SetShadeOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
+
+    /// A request body component, shared with renameTag, is one type named after it (NewTagRequest).
+    ///
+    /// `POST /tags`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``CreateTagOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func createTag(_ body: NewTagRequest) async throws -> CreateTagOutcome {
+        let operation = ClientOperation(name: "createTag")
+        let request = try Operations.createTag(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `createTag`.
+    public enum CreateTagOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
+
+    /// `PUT /tags/{id}`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - id: The `id` path parameter.
+    /// - Returns: The documented response, as ``RenameTagOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func renameTag(_ body: NewTagRequest, id: String) async throws -> RenameTagOutcome {
+        let operation = ClientOperation(name: "renameTag")
+        let request = try Operations.renameTag(body, id: id, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `renameTag`.
+    public enum RenameTagOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
+
+    /// A text body with a string enum is a String checked against the listed values.
+    ///
+    /// `PUT /switch`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``SetSwitchOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func setSwitch(_ body: String) async throws -> SetSwitchOutcome {
+        let operation = ClientOperation(name: "setSwitch")
+        let request = try Operations.setSwitch(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `setSwitch`.
+    public enum SetSwitchOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
 }

@@ -3,6 +3,40 @@
 import Foundation
 import SpecsmithRuntime
 
+public enum Color: OpenEnum {
+    case red
+    case green
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .red,
+        .green,
+    ]
+
+    /// The value as it appears in JSON.
+    public var rawValue: String {
+        switch self {
+        case .red: "red"
+        case .green: "green"
+        case .unknown(let rawValue): rawValue
+        }
+    }
+}
+
+public struct NewTagRequest: Codable, Hashable, Sendable {
+    /// At most 10 Unicode scalars.
+    public let name: String
+
+    /// Creates a value from its properties.
+    public init(
+        name: String
+    ) {
+        self.name = name
+    }
+}
+
 public struct CreateChargeRequest: Codable, Hashable, Sendable {
     /// At least 1.
     public let amount: Int
@@ -43,5 +77,27 @@ public struct PutImageRequest: Codable, Hashable, Sendable {
         url: String? = nil
     ) {
         self.url = url
+    }
+}
+
+public enum SetShadeRequest: OpenEnum {
+    case light
+    case dark
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .light,
+        .dark,
+    ]
+
+    /// The value as it appears in JSON.
+    public var rawValue: String {
+        switch self {
+        case .light: "light"
+        case .dark: "dark"
+        case .unknown(let rawValue): rawValue
+        }
     }
 }

@@ -76,4 +76,98 @@ public enum Operations {
         try request.setJSONBody(body)
         return try request.build()
     }
+
+    /// A string enum body, by reference; a value it does not list is refused before sending.
+    ///
+    /// `PUT /colors`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func setColor(_ body: Color, server: Server = .server1) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(body, at: .here, .listed)
+        }
+        var request = RequestBuilder(method: .put, server: server.url, path: "/colors")
+        try request.setJSONBody(body)
+        return try request.build()
+    }
+
+    /// An optional inline string enum body.
+    ///
+    /// `PATCH /colors`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func setShade(_ body: SetShadeRequest? = nil, server: Server = .server1) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(body, at: .here, .listed)
+        }
+        var request = RequestBuilder(method: .patch, server: server.url, path: "/colors")
+        try request.setJSONBody(body)
+        return try request.build()
+    }
+
+    /// A request body component, shared with renameTag, is one type named after it (NewTagRequest).
+    ///
+    /// `POST /tags`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func createTag(_ body: NewTagRequest, server: Server = .server1) throws -> PreparedRequest {
+        try body.validate()
+        var request = RequestBuilder(method: .post, server: server.url, path: "/tags")
+        try request.setJSONBody(body)
+        return try request.build()
+    }
+
+    /// `PUT /tags/{id}`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - id: The `id` path parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func renameTag(
+        _ body: NewTagRequest,
+        id: String,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
+        try body.validate()
+        var request = RequestBuilder(method: .put, server: server.url, path: "/tags/\(id)")
+        try request.setJSONBody(body)
+        return try request.build()
+    }
+
+    /// A text body with a string enum is a String checked against the listed values.
+    ///
+    /// `PUT /switch`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func setSwitch(_ body: String, server: Server = .server1) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(body, at: .here, .enum(["on", "off"]))
+        }
+        var request = RequestBuilder(method: .put, server: server.url, path: "/switch")
+        request.setTextBody(body)
+        return try request.build()
+    }
 }

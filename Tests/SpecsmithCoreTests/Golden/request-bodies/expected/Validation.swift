@@ -2,6 +2,13 @@
 
 import SpecsmithRuntime
 
+extension NewTagRequest: Validatable {
+    /// Records each constraint of the `NewTagRequest` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(name, at: "name", .maxLength(10))
+    }
+}
+
 extension CreateChargeRequest: Validatable {
     /// Records each constraint of the `CreateChargeRequest` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
