@@ -327,6 +327,14 @@ struct Renderer {
         }
     }
 
+    /// What a deprecated struct's documentation says of it, after its own (a blank line between). The
+    /// struct itself is not `@available(*, deprecated)`: every use of it in generated code would warn (a
+    /// property of its type, a client method returning it), and a user cannot silence those. Its
+    /// initializer is, so user code that builds one warns.
+    static func deprecatedTypeDoc(_ doc: [String]) -> [String] {
+        (doc.isEmpty ? [] : [""]) + ["Deprecated in the API: creating one warns; one the API sends still decodes."]
+    }
+
     private func doc(_ lines: [String], indent: Int) -> TemplateValue {
         .lines(DocComment.lines(lines, indent: indent))
     }
@@ -464,7 +472,7 @@ struct Renderer {
         }
         var context: TemplateContext = [
             "name": .string(s.name),
-            "doc": doc(s.doc, indent: indent),
+            "doc": doc(s.deprecated ? s.doc + Self.deprecatedTypeDoc(s.doc) : s.doc, indent: indent),
             "deprecated": .bool(s.deprecated),
             "properties": .objects(properties),
             "hasProperties": .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),

@@ -148,11 +148,12 @@ public struct Setting: Codable, Hashable, Sendable {
     }
 }
 
-@available(*, deprecated)
+/// Deprecated in the API: creating one warns; one the API sends still decodes.
 public struct OldSetting: Codable, Hashable, Sendable {
     public let id: String?
 
     /// Creates a value from its properties.
+    @available(*, deprecated, message: "deprecated in the API")
     public init(
         id: String? = nil
     ) {
