@@ -532,7 +532,7 @@ struct Translator {
                     location: ParameterDeclaration.Location(rawValue: parameter.in.rawValue) ?? .query,
                     type: type, ruleType: ruleType, shape: shape,
                     style: style.rawValue, isOptional: !parameter.required,
-                    doc: SchemaTranslator.documentation(parameter.description),
+                    doc: Self.parameterDoc(parameter),
                     rules: schemas.rules(for: schema, swiftType: ruleType),
                     elementRules: schemas.elementRules(for: schema),
                     valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: parameter.effectiveExplode,
@@ -1056,5 +1056,16 @@ struct Translator {
             }
         }
         return component
+    }
+}
+
+extension Translator {
+    /// A parameter's documentation: its description, or what it is; a deprecated one says so first, as
+    /// Swift cannot deprecate an argument.
+    static func parameterDoc(_ parameter: Parameter) -> [String] {
+        let doc = SchemaTranslator.documentation(parameter.description)
+        guard parameter.deprecated else { return doc }
+        let first = doc.first ?? String(concatenating: "The `", parameter.name, "` ", parameter.in.rawValue, " parameter.")
+        return ["Deprecated. " + first] + doc.dropFirst()
     }
 }

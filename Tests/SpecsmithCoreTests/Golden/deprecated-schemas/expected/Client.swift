@@ -28,12 +28,20 @@ public struct GoldenClient: Sendable {
     ///
     /// `GET /old`
     ///
+    /// - Parameters:
+    ///   - page: The `page` query parameter.
+    ///   - oldFilter: Deprecated. The `oldFilter` query parameter.
+    ///   - oldSort: Deprecated. Sorts by an old key.
     /// - Returns: The documented response, as ``GetOldOutcome``.
     /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
     ///   (`URLError`, `CancellationError`).
-    public func getOld() async throws -> GetOldOutcome {
+    public func getOld(
+        page: Int? = nil,
+        oldFilter: String? = nil,
+        oldSort: String? = nil
+    ) async throws -> GetOldOutcome {
         let operation = ClientOperation(name: "getOld")
-        let request = try Operations.getOld(server: server)
+        let request = try Operations.getOld(page: page, oldFilter: oldFilter, oldSort: oldSort, server: server)
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 200:

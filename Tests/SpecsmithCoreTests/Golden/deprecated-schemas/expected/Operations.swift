@@ -10,11 +10,22 @@ public enum Operations {
     /// `GET /old`
     ///
     /// - Parameters:
+    ///   - page: The `page` query parameter.
+    ///   - oldFilter: Deprecated. The `oldFilter` query parameter.
+    ///   - oldSort: Deprecated. Sorts by an old key.
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as ``Old``.
     /// - Throws: `RequestError` if the request cannot be built.
-    public static func getOld(server: Server) throws -> PreparedRequest {
+    public static func getOld(
+        page: Int? = nil,
+        oldFilter: String? = nil,
+        oldSort: String? = nil,
+        server: Server
+    ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/old")
+        request.addQueryItem("page", page)
+        request.addQueryItem("oldFilter", oldFilter)
+        request.addQueryItem("oldSort", oldSort)
         request.acceptJSON()
         return try request.build()
     }
