@@ -96,14 +96,16 @@ struct KeywordsOf31LoadingTests {
                   dependentSchemas:
                     card: {required: [address, cvc]}
                     cvc: {required: [card], properties: {card: {type: string}}}
+                    zip: 7
             """
         let result = DocumentLoader().load(bytes: Array(text.utf8), file: "d.yaml")
         #expect(
             result.diagnostics.map(\.description) == [
                 "d.yaml:8:7: warning: \"dependentRequired\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
                 "d.yaml:9:7: warning: \"dependentSchemas\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
-                "d.yaml:11:9: warning: a subschema of \"dependentSchemas\" (\"cvc\") that says more than \"required\" "
+                "d.yaml:11:9: warning: a subschema of \"dependentSchemas\" (\"cvc\") that says more than \"required\", or false, "
                     + "is not supported; ignored",
+                "d.yaml:12:14: error: expected a mapping (Schema object) for \"zip\", found the integer 7",
             ]
         )
         let card = try #require(result.document?.components.schemas["Card"])

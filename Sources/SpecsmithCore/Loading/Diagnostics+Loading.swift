@@ -335,7 +335,8 @@ enum UnsupportedFeature {
         case .itemsList: "\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is"
         case .schemaKeyword(let keyword): "schema keyword \"\(keyword)\" is"
         case .unevaluated(let keyword, let other): "\"\(keyword)\" beside \"\(other)\" is"
-        case .dependentSchema(let name): "a subschema of \"dependentSchemas\" (\"\(name)\") that says more than \"required\" is"
+        case .dependentSchema(let name):
+            "a subschema of \"dependentSchemas\" (\"\(name)\") that says more than \"required\", or false, is"
         case .jsonSchemaDialect(let dialect): "jsonSchemaDialect \"\(dialect)\" is"
         }
     }

@@ -47,7 +47,7 @@ extension LoadSession {
         for (name, _, value) in o.entries(.dependentRequired) {
             schema.dependentRequired[name] = stringList(value, key: "dependentRequired") ?? []
         }
-        readDependentSchemas(o, into: &schema)
+        readDependentSchemas(o, into: &schema, file: file)
         for (pattern, _, value) in o.entries(.patternProperties) {
             schema.patternProperties[pattern] = readSchema(value, file: file, key: pattern)
         }
@@ -286,9 +286,19 @@ extension LoadSession {
     /// `dependentSchemas` (3.1) whose subschema only requires names (`{creditCard: {required:
     /// [billingAddress]}}`, its commonest use) says what `dependentRequired` does, and is read as it; a
     /// subschema that says more is warned about and ignored.
-    private func readDependentSchemas(_ o: borrowing SchemaReader, into schema: inout Schema) {
+    private func readDependentSchemas(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
         let annotations: Set<String> = ["required", "description", "title", "$comment"]
         for (name, keyNode, value) in o.entries(.dependentSchemas) {
+            if value.mapping == nil {
+                // `true` says nothing; `false` (no object may have the name) is not generated; anything else
+                // is no schema, reported as such.
+                if let allows = value.boolScalar, version == .v31 {
+                    if !allows { report(.unsupported(.dependentSchema(name), at: keyNode.location)) }
+                } else {
+                    _ = readSchema(value, file: file, key: name)
+                }
+                continue
+            }
             guard let mapping = value.mapping, let required = mapping.entry("required")?.value,
                 mapping.allSatisfy({ $0.keyText.map(annotations.contains) ?? false })
             else {
