@@ -287,7 +287,6 @@ extension LoadSession {
     /// [billingAddress]}}`, its commonest use) says what `dependentRequired` does, and is read as it; a
     /// subschema that says more is warned about and ignored.
     private func readDependentSchemas(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
-        let annotations: Set<String> = ["required", "description", "title", "$comment"]
         for (name, keyNode, value) in o.entries(.dependentSchemas) {
             if value.mapping == nil {
                 // `true` says nothing; `false` (no object may have the name) is not generated; anything else
@@ -300,7 +299,7 @@ extension LoadSession {
                 continue
             }
             guard let mapping = value.mapping, let required = mapping.entry("required")?.value,
-                mapping.allSatisfy({ $0.keyText.map(annotations.contains) ?? false })
+                mapping.allSatisfy({ ["required", "description", "title", "$comment"].contains($0.keyText) })
             else {
                 report(.unsupported(.dependentSchema(name), at: keyNode.location))
                 continue
