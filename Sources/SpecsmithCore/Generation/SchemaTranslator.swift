@@ -29,6 +29,9 @@ struct SchemaTranslator {
     private var nestedInScope: [String] = []
     /// Set on a worker's copy (``worker()``), which records what it read of the shared state.
     private var journal: Journal?
+    /// Where ``dereferenced(_:)`` ends for a reference to each schema that is only a reference, by
+    /// canonical id: each chain followed once, not once per use.
+    private let referenceEnds: [String: String]
 
     /// Whether `format` is checked rather than only an annotation.
     let assertFormats: Bool
@@ -37,6 +40,7 @@ struct SchemaTranslator {
         self.document = document
         self.assertFormats = assertFormats
         self.takenNames = reservedNames
+        self.referenceEnds = Self.referenceEnds(document.schemas)
         // Component schemas get their names first, so a reference can use a name before its type exists.
         for entry in document.components.schemas {
             let id = document.componentSchemaID(entry.key)
@@ -119,6 +123,53 @@ struct SchemaTranslator {
     private mutating func declareTopLevel(_ nested: [TypeDeclaration]) {
         declarations += nested
         for declaration in nested { take(declaration.name) }
+    }
+
+    // MARK: References
+
+    /// The schema a value of `schema` is, through a chain of schemas that are each only a reference:
+    /// ``OpenAPIDocument/dereferenced(_:)``, each chain looked up in ``referenceEnds`` rather than walked.
+    private func dereferenced(_ schema: Schema) -> Schema {
+        guard let ref = schema.ref, schema.isPureReference else { return schema }
+        if let end = referenceEnds[ref.id], let target = document.schemas[end] { return target }
+        return document.schema(for: ref)
+    }
+
+    /// For each schema that is only a reference, where ``OpenAPIDocument/dereferenced(_:)`` ends when it
+    /// reaches it through a reference: the first schema of its chain that says more than a reference; on
+    /// a cycle, the member before it (the walk stops where the next has been seen); before a cycle, the
+    /// member before the one the chain enters by. Each schema is visited once, without recursion.
+    static func referenceEnds(_ schemas: OrderedMap<Schema>) -> [String: String] {
+        var ends: [String: String] = [:]
+        for entry in schemas where entry.value.isPureReference && ends[entry.key] == nil {
+            var path: [String] = []
+            var positions: [String: Int] = [:]
+            var current = entry.key
+            var end = current
+            while true {
+                if let known = ends[current] {
+                    end = known
+                    break
+                }
+                guard let schema = schemas[current], schema.isPureReference, let ref = schema.ref else {
+                    end = current
+                    break
+                }
+                if let start = positions[current] {
+                    for index in start..<path.count {
+                        ends[path[index]] = path[index == start ? path.count - 1 : index - 1]
+                    }
+                    end = path[path.count - 1]
+                    path.removeSubrange(start...)
+                    break
+                }
+                positions[current] = path.count
+                path.append(current)
+                current = ref.id
+            }
+            for id in path { ends[id] = end }
+        }
+        return ends
     }
 
     // MARK: Workers
@@ -234,9 +285,9 @@ struct SchemaTranslator {
     /// The schema that says what a value of `schema` is (its type, format, `items` and
     /// `additionalProperties`): through references, a nullable wrapper and an `allOf` of plain parts.
     private func resolvedShape(_ schema: Schema) -> Schema {
-        var shape = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        var shape = schema.ref.map { dereferenced(document.schema(for: $0)) } ?? schema
         if let wrapped = nullableWrapped(shape) {
-            shape = wrapped.ref.map { document.dereferenced(document.schema(for: $0)) } ?? wrapped
+            shape = wrapped.ref.map { dereferenced(document.schema(for: $0)) } ?? wrapped
         }
         if case .plain(let plain)? = plainAllOf(shape) { shape = plain }
         return shape
@@ -257,7 +308,7 @@ struct SchemaTranslator {
     /// that contains itself (`List = [List]`) ends the descent.
     mutating func memberRules(_ member: Schema, references: Set<String> = []) -> [ValidationRule] {
         if let ref = member.ref, !references.isEmpty, references.contains(ref.id) { return [] }
-        let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
+        let element = member.ref.map { dereferenced(document.schema(for: $0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
         if openEnum(member) != nil { return [.listed] }
@@ -310,13 +361,13 @@ struct SchemaTranslator {
     /// traps on it.
     mutating func rules(for schema: Schema, swiftType: String) -> [ValidationRule] {
         if let wrapped = nullableWrapped(schema) { return rules(for: wrapped, swiftType: swiftType) }
-        if let ref = schema.ref, let wrapped = nullableWrapped(document.dereferenced(document.schema(for: ref))) {
+        if let ref = schema.ref, let wrapped = nullableWrapped(dereferenced(document.schema(for: ref))) {
             return rules(for: wrapped, swiftType: swiftType)
         }
         var rules = located(ownRules(schema), in: schema)
         var negated = schema.not.map { [$0] } ?? []
         if let ref = schema.ref, !hasStructOrEnum(ref) {
-            let target = document.dereferenced(document.schema(for: ref))
+            let target = dereferenced(document.schema(for: ref))
             rules = located(ownRules(target), in: target) + rules
             negated = (target.not.map { [$0] } ?? []) + negated
             for part in allOfParts(target) {
@@ -427,7 +478,7 @@ struct SchemaTranslator {
         var references = references
         if let ref = subschema.ref {
             guard references.insert(ref.id).inserted else { return unsupported("a reference to a schema it is part of") }
-            resolved = document.dereferenced(document.schema(for: ref))
+            resolved = dereferenced(document.schema(for: ref))
             if needsOwnType(resolved) { return unsupported("a reference to a generated type") }
         }
         let keywords: [(String, Bool)] = [
@@ -596,7 +647,7 @@ struct SchemaTranslator {
     /// merged struct applies it to what no part declares, as most specs mean: a warning says so.
     private mutating func warnAboutClosedParts(_ schema: Schema) {
         let parts = schema.allOf.map { part in
-            part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part
+            part.ref.map { dereferenced(document.schema(for: $0)) } ?? part
         }
         for (index, part) in parts.enumerated() {
             guard let extra = part.additionalProperties, extra != .bool(true) else { continue }
@@ -658,7 +709,7 @@ struct SchemaTranslator {
             if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
-            let resolved = property.ref.map { document.dereferenced(document.schema(for: $0)) } ?? property
+            let resolved = property.ref.map { dereferenced(document.schema(for: $0)) } ?? property
             // readOnly: sent by the server only, so optional and not an initializer argument (a value
             // built for a request leaves it out); writeOnly: sent by the client only, so optional.
             let readOnly = property.readOnly || resolved.readOnly
@@ -724,7 +775,7 @@ struct SchemaTranslator {
             declaration.dependentRequired = dependentRequirements(schema, properties: properties, extras: extras)
         }
         if let negated = schema.not {
-            let names = Self.requiredOnly(document.dereferenced(negated)) ?? []
+            let names = Self.requiredOnly(dereferenced(negated)) ?? []
             let named = names.compactMap { name in properties.first { $0.wireName == name } }
             if !names.isEmpty, named.count == names.count {
                 declaration.notRequired.append(named)
@@ -906,7 +957,7 @@ struct SchemaTranslator {
         if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let keyword = !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : "allOf"
             let hasUnionPart = schema.allOf.contains { part in
-                isUnion(part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part)
+                isUnion(part.ref.map { dereferenced(document.schema(for: $0)) } ?? part)
             }
             var path: Set<String> = []
             var cleared: Set<String> = []
@@ -1013,7 +1064,7 @@ struct SchemaTranslator {
         if !inProgress.contains(ref.id), !componentIDs.contains(ref.id) {
             declare(id: ref.id, schema: target)
         }
-        let resolved = document.dereferenced(target)
+        let resolved = dereferenced(target)
         if needsOwnType(resolved) {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
             return SwiftTypeName(name: name, structName: isStruct ? name : nil, isNullable: isNullable(resolved))
@@ -1031,7 +1082,7 @@ struct SchemaTranslator {
         var member = nullableWrapped(schema) ?? schema
         // An alias of a struct or union that may be null (`MaybeOwner = Owner`).
         if let ref = member.ref {
-            let resolved = document.dereferenced(document.schema(for: ref))
+            let resolved = dereferenced(document.schema(for: ref))
             if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
             member = resolved
         }
@@ -1043,7 +1094,7 @@ struct SchemaTranslator {
                 member = next
                 continue
             }
-            let resolved = document.dereferenced(document.schema(for: ref))
+            let resolved = dereferenced(document.schema(for: ref))
             if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
             member = resolved
         }
@@ -1054,7 +1105,7 @@ struct SchemaTranslator {
     /// `JSONValue`.
     private func plainType(of schema: Schema) -> String {
         if let wrapped = nullableWrapped(schema) {
-            return plainType(of: wrapped.ref.map { document.dereferenced(document.schema(for: $0)) } ?? wrapped)
+            return plainType(of: wrapped.ref.map { dereferenced(document.schema(for: $0)) } ?? wrapped)
         }
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
@@ -1170,7 +1221,7 @@ struct SchemaTranslator {
 
     /// Whether a parameter's schema is one value, an array or an object (following references).
     func shape(of schema: Schema) -> ValueShape {
-        var resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        var resolved = schema.ref.map { dereferenced(document.schema(for: $0)) } ?? schema
         // A nullable union's value is shaped as its one schema is.
         if let wrapped = nullableWrapped(resolved) { return shape(of: wrapped) }
         if case .plain(let plain)? = plainAllOf(resolved) { resolved = plain }
@@ -1277,7 +1328,7 @@ struct SchemaTranslator {
             }
             return swiftType
         }
-        let resolved = document.dereferenced(document.schema(for: ref))
+        let resolved = dereferenced(document.schema(for: ref))
         return needsOwnType(resolved) || isEnumAlias(resolved) ? swiftType : plainType(of: resolved)
     }
 
@@ -1292,7 +1343,7 @@ struct SchemaTranslator {
                 var resolved = part
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
-                    resolved = document.dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(document.schema(for: ref))
                     if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { continue }
                 }
                 parts.append(resolved)
@@ -1328,7 +1379,7 @@ struct SchemaTranslator {
                 var resolved = part
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
-                    resolved = document.dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(document.schema(for: ref))
                 }
                 if isUnion(resolved) { return false }
                 if isObjectWithProperties(resolved) {
@@ -1396,7 +1447,7 @@ struct SchemaTranslator {
             } else {
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { return nil }
-                    resolved = document.dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(document.schema(for: ref))
                 }
                 if !resolved.allOf.isEmpty {
                     guard let inner = mergedAllOf(resolved, seen: &seen, merged: &merged) else { return nil }
@@ -1436,7 +1487,7 @@ struct SchemaTranslator {
             if let ref = part.ref {
                 if cleared.contains(ref.id) { continue }
                 guard path.insert(ref.id).inserted else { return true }
-                resolved = document.dereferenced(document.schema(for: ref))
+                resolved = dereferenced(document.schema(for: ref))
             }
             if allOfRefersBack(resolved, path: &path, cleared: &cleared) { return true }
             if let ref = part.ref {
@@ -1526,7 +1577,7 @@ struct SchemaTranslator {
         // comes back to itself is no longer than a document is deep.
         for _ in 0..<YAMLLimits().maxDepth {
             if let ref = current.ref {
-                current = document.dereferenced(document.schema(for: ref))
+                current = dereferenced(document.schema(for: ref))
             } else if let part = soleAllOfPart(current) {
                 current = part
             } else {
@@ -1554,20 +1605,20 @@ struct SchemaTranslator {
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).
     private func hasStructOrEnum(_ ref: SchemaReference) -> Bool {
-        needsOwnType(document.dereferenced(document.schema(for: ref)))
+        needsOwnType(dereferenced(document.schema(for: ref)))
     }
 
     /// The `propertyNames` of `schema`, or of the schema it refers to.
     private func propertyNames(of schema: Schema) -> Schema? {
         if let names = schema.propertyNames { return names }
         guard let ref = schema.ref, !hasStructOrEnum(ref) else { return nil }
-        return document.dereferenced(document.schema(for: ref)).propertyNames
+        return dereferenced(document.schema(for: ref)).propertyNames
     }
 
     /// The rules of a `propertyNames` schema that a name can break: a string's, with `enum` and `const`
     /// as values.
     private mutating func nameRules(_ names: Schema) -> [ValidationRule] {
-        let resolved = names.ref.map { document.dereferenced(document.schema(for: $0)) } ?? names
+        let resolved = names.ref.map { dereferenced(document.schema(for: $0)) } ?? names
         let rules = ownRules(resolved, enumAsValues: true).filter { Self.rule($0, appliesTo: "String") }
         checkPatterns(rules.map { ($0, resolved.location) })
         return rules
@@ -1576,7 +1627,7 @@ struct SchemaTranslator {
     /// Whether a value of `schema` (or of the schema it refers to) may be null: a response body of it
     /// decodes as optional.
     func allowsNull(_ schema: Schema) -> Bool {
-        isNullable(schema) || schema.ref.map { isNullable(document.dereferenced(document.schema(for: $0))) } ?? false
+        isNullable(schema) || schema.ref.map { isNullable(dereferenced(document.schema(for: $0))) } ?? false
     }
 
     private func isNullable(_ schema: Schema) -> Bool {
@@ -1592,7 +1643,7 @@ struct SchemaTranslator {
     private func description(of schema: Schema) -> String? {
         if let description = schema.description { return description }
         if let ref = schema.ref, !hasStructOrEnum(ref) {
-            return document.dereferenced(document.schema(for: ref)).description
+            return dereferenced(document.schema(for: ref)).description
         }
         return nil
     }

@@ -1,0 +1,76 @@
+import Foundation
+import SpecsmithCore
+import SpecsmithDiagnostics
+import Testing
+
+/// Hostile documents through the generation stages (document to generation model to files): long chains
+/// of references and aliases, many names that make the same Swift name, compositions nested past
+/// ``LoadLimits/maxDepth``. Each must give the code or the located error that a small document of its
+/// shape gives, at a cost that grows with the document, not with its square (the timings are in the
+/// commits that made them so; the tests prove the results).
+@Suite struct HostileGenerationTests {
+    /// A fresh temporary folder for one test.
+    let scratch: TemporaryFolder
+    var folder: String { scratch.path }
+
+    init() throws {
+        scratch = try TemporaryFolder("specsmith-hostile-generation")
+    }
+
+    static let head = "openapi: 3.1.0\ninfo: {title: Hostile, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+
+    /// Generates `text` as `spec.yaml` in the temporary folder: the files by name (or `nil`, as when
+    /// there are errors) and the diagnostics as `spec.yaml:line:column: severity: message` lines.
+    func generate(_ text: String, limits: LoadLimits = LoadLimits()) throws -> (
+        files: [String: String]?, lines: [String]
+    ) {
+        try text.write(toFile: folder + "/spec.yaml", atomically: false, encoding: .utf8)
+        let pipeline = Pipeline(templates: try TemplateSet.defaults(), loader: DocumentLoader(limits: limits))
+        let job = GenerationJob(spec: folder + "/spec.yaml", output: folder + "/Out", module: "H")
+        let result = pipeline.generate(job)
+        let files = result.files.map { files in
+            Dictionary(uniqueKeysWithValues: files.map { ($0.name, $0.contents) })
+        }
+        return (files, result.diagnostics.map { $0.description.replacing(folder + "/", with: "") })
+    }
+
+    /// Every generated file's text, in name order, as one string to search.
+    func allText(_ files: [String: String]?) -> String {
+        (files ?? [:]).sorted { $0.key < $1.key }.map(\.value).joined()
+    }
+
+    // MARK: Chains of references and aliases
+
+    @Test func aLongChainOfReferencesIsFollowedToItsEnd() throws {
+        // A3000 is A2999 is ... is A0, a string of at most 10 characters: each alias is declared, and a
+        // property of the last checks the first's limit.
+        var text = Self.head + "    A0: {type: string, maxLength: 10}\n"
+        for index in 1...3_000 {
+            text += "    A\(index): {$ref: '#/components/schemas/A\(index - 1)'}\n"
+        }
+        text += "    Holder: {type: object, properties: {name: {$ref: '#/components/schemas/A3000'}}}\n"
+        let (files, lines) = try generate(text, limits: LoadLimits(maxRefChain: 5_000))
+        #expect(lines == [])
+        let all = allText(files)
+        #expect(all.contains("public typealias A3000 = A2999\n"))
+        #expect(all.contains("public typealias A1 = A0\n"))
+        #expect(all.contains("context.check(name, at: \"name\", .maxLength(10))"))
+    }
+
+    @Test func aLongChainOfAliasesEndsAtTheStructItNames() throws {
+        // L3000 is L2999 is ... is [Item], each a reference with a description of its own: a property of
+        // L3000 holds Items, which validate themselves.
+        var text = Self.head + "    Item: {type: object, properties: {code: {type: string, maxLength: 3}}}\n"
+        text += "    L0: {type: array, items: {$ref: '#/components/schemas/Item'}}\n"
+        for index in 1...3_000 {
+            text += "    L\(index): {$ref: '#/components/schemas/L\(index - 1)', description: Link \(index).}\n"
+        }
+        text += "    Holder: {type: object, properties: {items: {$ref: '#/components/schemas/L3000'}}}\n"
+        let (files, lines) = try generate(text)
+        #expect(lines == [])
+        let all = allText(files)
+        #expect(all.contains("public typealias L3000 = L2999\n"))
+        #expect(all.contains("public typealias L0 = [Item]\n"))
+        #expect(all.contains("context.validate(items, at: \"items\")"))
+    }
+}
