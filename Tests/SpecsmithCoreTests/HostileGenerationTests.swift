@@ -73,4 +73,65 @@ import Testing
         #expect(all.contains("public typealias L0 = [Item]\n"))
         #expect(all.contains("context.validate(items, at: \"items\")"))
     }
+
+    // MARK: Names that make the same Swift name
+
+    /// `a-b`, `a_b`, `a.b`, ... `a-_b`: thousands of distinct names that all make `AB` (or `aB`).
+    static func collidingNames(_ count: Int) -> [String] {
+        let separators = Array("-_. ~+*!")
+        return (0..<count).map { index in
+            var rest = index / separators.count
+            var name = "a" + String(separators[index % separators.count])
+            while rest > 0 {
+                name.append(separators[rest % separators.count])
+                rest /= separators.count
+            }
+            return name + "b"
+        }
+    }
+
+    @Test func thousandsOfSchemasWithOneSwiftNameAreNumberedInOrderSkippingTakenNumbers() throws {
+        var text = Self.head + "    AB3: {type: object, properties: {x: {type: string}}}\n"
+        for name in Self.collidingNames(2_000) {
+            text += "    '\(name)': {type: object, properties: {x: {type: string}}}\n"
+        }
+        let (files, lines) = try generate(text)
+        #expect(lines == [])
+        let structs = allText(files).split(separator: "\n").filter { $0.hasPrefix("public struct ") }
+            .map { $0.dropFirst("public struct ".count).prefix { $0 != ":" } }
+        // AB3 is the first schema's; the others are AB, AB2, AB4, AB5, ... AB2001.
+        #expect(structs.count == 2_001)
+        #expect(Set(structs) == Set(["AB", "AB2"] + (3...2_001).map { "AB\($0)" }))
+    }
+
+    @Test func thousandsOfPropertiesWithOneSwiftNameAreNumberedWithTheirNestedTypes() throws {
+        var text = Self.head + "    O:\n      type: object\n      properties:\n"
+        let names = Self.collidingNames(2_000)
+        for name in names {
+            text += "        '\(name)': {type: object, properties: {x: {type: string}}}\n"
+        }
+        let (files, lines) = try generate(text)
+        #expect(lines == [])
+        let all = allText(files)
+        #expect(all.contains("    public let aB: AB?\n    public let aB2: AB2?\n    public let aB3: AB3?\n"))
+        #expect(all.contains("    public let aB2000: AB2000?\n"))
+        #expect(all.contains("        case aB2000 = \"\(names[1_999])\"\n"))
+        #expect(all.contains("    public struct AB2000: Codable"))
+        #expect(!all.contains("AB2001"))
+    }
+
+    @Test func thousandsOfOperationIDsWithOneSwiftNameAreNumbered() throws {
+        var text = "openapi: 3.1.0\ninfo: {title: Hostile, version: '1'}\npaths:\n"
+        for (index, name) in Self.collidingNames(2_000).enumerated() {
+            text += "  /p\(index): {get: {operationId: '\(name)', responses: {'204': {description: none}}}}\n"
+        }
+        let (files, lines) = try generate(text)
+        #expect(lines == [])
+        let all = allText(files)
+        #expect(all.contains("public static func aB(server: Server)"))
+        #expect(all.contains("public static func aB2(server: Server)"))
+        #expect(all.contains("public static func aB2000(server: Server)"))
+        #expect(all.contains("public func aB2000() async throws -> AB2000Outcome"))
+        #expect(!all.contains("aB2001"))
+    }
 }

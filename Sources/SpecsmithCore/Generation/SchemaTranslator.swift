@@ -18,6 +18,9 @@ struct SchemaTranslator {
     private var names: [String: String] = [:]
     /// Every top-level name in use, including those reserved by other generated declarations.
     private var takenNames: Set<String>
+    /// The number each top-level name numbered so far was given last, where the next search for it
+    /// starts (see ``SwiftNames/unique(_:numbers:isTaken:)``).
+    private var topLevelNumbers: [String: Int] = [:]
     /// Schemas whose top-level declaration is being built, to stop at cycles.
     private var inProgress: Set<String> = []
     /// Canonical ids of the root document's component schemas.
@@ -42,13 +45,15 @@ struct SchemaTranslator {
         self.takenNames = reservedNames
         self.referenceEnds = Self.referenceEnds(document.schemas)
         // Component schemas get their names first, so a reference can use a name before its type exists.
+        var numbers: [String: Int] = [:]
         for entry in document.components.schemas {
             let id = document.componentSchemaID(entry.key)
-            let name = SwiftNames.unique(SwiftNames.type(entry.key)) { takenNames.contains($0) }
+            let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
             takenNames.insert(name)
             names[id] = name
             componentIDs.insert(id)
         }
+        topLevelNumbers = numbers
     }
 
     /// Declares every component schema, in document order: on every core when there are enough
@@ -113,16 +118,48 @@ struct SchemaTranslator {
 
     /// Reserves a top-level name (for an operation's inline body type, say) and returns it, unique.
     mutating func reserve(_ name: String) -> String {
-        let unique = SwiftNames.unique(name) { isTaken($0) }
+        let unique = uniqueTopLevelName(name)
         take(unique)
         return unique
     }
 
+    /// `name`, or numbered to be unlike every top-level name in use and every name in `alsoTaken`, the
+    /// search starting where the last one for `name` ended. Only this translator, asking about top-level
+    /// names alone, remembers where it ended: a worker's names last for one item, and the names in
+    /// `alsoTaken` (nested types in scope) may be free again later.
+    private mutating func uniqueTopLevelName(_ name: String, alsoTaken: [String]? = nil) -> String {
+        if journal != nil || alsoTaken != nil {
+            let bare = SwiftNames.unescaped(name)
+            var numbers: [String: Int] = [:]
+            numbers[bare] = topLevelNumbers[bare]
+            return SwiftNames.unique(name, numbers: &numbers) { isTaken($0) || alsoTaken?.contains($0) == true }
+        }
+        // Moved out and back, so that the table is changed in place rather than copied.
+        var numbers = topLevelNumbers
+        topLevelNumbers = [:]
+        defer { topLevelNumbers = numbers }
+        return SwiftNames.unique(name, numbers: &numbers) { isTaken($0) }
+    }
+
     /// Adds types that ``swiftType(for:suggestedName:owner:nested:)`` made without an owner as top-level
     /// declarations, and takes their names, so that no later top-level type is given one of them.
-    private mutating func declareTopLevel(_ nested: [TypeDeclaration]) {
-        declarations += nested
-        for declaration in nested { take(declaration.name) }
+    private mutating func declareTopLevel(_ nested: NestedTypes) {
+        declarations += nested.declarations
+        for declaration in nested.declarations { take(declaration.name) }
+    }
+
+    /// The types declared inside one type, in order, or the top-level types made while typing one
+    /// schema without an owner; with their names and numbers, to name the next one unlike them.
+    private struct NestedTypes {
+        private(set) var declarations: [TypeDeclaration] = []
+        private(set) var names: Set<String> = []
+        /// See ``SwiftNames/unique(_:numbers:isTaken:)``: within one owner, a name taken stays taken.
+        var numbers: [String: Int] = [:]
+
+        mutating func append(_ declaration: TypeDeclaration) {
+            declarations.append(declaration)
+            names.insert(declaration.name)
+        }
     }
 
     // MARK: References
@@ -251,7 +288,7 @@ struct SchemaTranslator {
     /// the schema needs one, and returns the Swift type to use for it.
     mutating func topLevelType(for schema: Schema, suggestedName: String) -> String {
         if schema.ref != nil || !needsOwnType(schema) {
-            var nested: [TypeDeclaration] = []
+            var nested = NestedTypes()
             let type = swiftType(for: schema, suggestedName: suggestedName, owner: nil, nested: &nested)
             declareTopLevel(nested)
             return type.name
@@ -621,7 +658,7 @@ struct SchemaTranslator {
             warnAboutListedValuesBreakingLengths(schema)
             return .enumeration(enumeration)
         }
-        var nested: [TypeDeclaration] = []
+        var nested = NestedTypes()
         let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, nested: &nested)
         declareTopLevel(nested)
         return .alias(AliasDeclaration(name: name, doc: doc, type: type.name, location: schema.location))
@@ -688,7 +725,7 @@ struct SchemaTranslator {
             diagnostics.append(
                 .warning("patternProperties of an object with properties is not checked yet", at: first.location))
         }
-        var nested: [TypeDeclaration] = []
+        var nested = NestedTypes()
         var properties: [PropertyDeclaration] = []
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
         let requiredNames = schema.required
@@ -770,7 +807,8 @@ struct SchemaTranslator {
             break
         }
         var declaration = StructDeclaration(
-            name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested, extras: extras)
+            name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested.declarations,
+            extras: extras)
         if !schema.dependentRequired.isEmpty {
             declaration.dependentRequired = dependentRequirements(schema, properties: properties, extras: extras)
         }
@@ -893,7 +931,7 @@ struct SchemaTranslator {
     /// The Swift type of a value of `schema`. Inline objects and enums become nested types named
     /// after `suggestedName`, appended to `nested`: inside `owner`, or top-level types when it is `nil`.
     private mutating func swiftType(
-        for schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
+        for schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
     ) -> SwiftTypeName {
         if let wrapped = nullableWrapped(schema) {
             var type = swiftType(for: wrapped, suggestedName: suggestedName, owner: owner, nested: &nested)
@@ -914,10 +952,13 @@ struct SchemaTranslator {
             // property uses (or `CodingKeys`, reserved as one), or of a member of its owner, which only a
             // name starting with `_` can be. The names in scope are checked where they are: copying them
             // per type would be quadratic.
-            let name = SwiftNames.unique(SwiftNames.type(suggestedName)) { candidate in
-                candidate == owner?.name || isTaken(candidate) || nested.contains { $0.name == candidate }
+            var numbers = nested.numbers
+            nested.numbers = [:]
+            let name = SwiftNames.unique(SwiftNames.type(suggestedName), numbers: &numbers) { candidate in
+                candidate == owner?.name || isTaken(candidate) || nested.names.contains(candidate)
                     || (candidate.hasPrefix("_") && owner?.members.contains(candidate) == true)
             }
+            nested.numbers = numbers
             let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
             if owner != nil { nestedInScope.append(name) }
             // The property documents an inline type, and is deprecated if it says so: the type itself only
@@ -1019,7 +1060,7 @@ struct SchemaTranslator {
     }
 
     private mutating func arrayType(
-        _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
+        _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
     ) -> SwiftTypeName {
         if !schema.prefixItems.isEmpty { return SwiftTypeName(name: "[" + tupleItemType(schema) + "]") }
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
@@ -1053,9 +1094,8 @@ struct SchemaTranslator {
         if names[ref.id] == nil {
             // A reference to a schema that is not a component: it gets a top-level type of its own, named
             // unlike the nested types in scope.
-            let name = SwiftNames.unique(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name)) { candidate in
-                isTaken(candidate) || nestedInScope.contains(candidate)
-            }
+            let name = uniqueTopLevelName(
+                SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name), alsoTaken: nestedInScope)
             take(name)
             names[ref.id] = name
         }
@@ -1170,7 +1210,7 @@ struct SchemaTranslator {
             let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
             diagnostics.append(.warning("'not' beside \(keyword) is not checked yet", at: negated.location))
         }
-        var nested: [TypeDeclaration] = []
+        var nested = NestedTypes()
         var cases: [UnionDeclaration.Case] = []
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
@@ -1200,7 +1240,8 @@ struct SchemaTranslator {
         for index in cases.indices { cases[index].name = names[index] }
         let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
         return UnionDeclaration(
-            name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName, nested: nested)
+            name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName,
+            nested: nested.declarations)
     }
 
     /// A case name from the Swift type of its value: `Dog` -> `dog`, `String` -> `string`.
