@@ -134,4 +134,83 @@ import Testing
         #expect(all.contains("public func aB2000() async throws -> AB2000Outcome"))
         #expect(!all.contains("aB2001"))
     }
+
+    // MARK: allOf, anyOf and oneOf nested past maxDepth
+
+    /// S0 to S`count - 1`, each a `keyword` whose first part is a reference to the next, and the last
+    /// an object.
+    static func compositionChain(_ keyword: String, _ count: Int) -> String {
+        var text = head
+        for index in 0..<count {
+            text += "    S\(index): {\(keyword): [{$ref: '#/components/schemas/S\(index + 1)'}, {type: object}]}\n"
+        }
+        return text + "    S\(count): {type: object, properties: {x: {type: string}}}\n"
+    }
+
+    @Test(arguments: ["allOf", "anyOf", "oneOf"])
+    func aChainOfPartsThroughReferencesDeeperThanMaxDepthIsOneErrorAtItsStart(keyword: String) throws {
+        let (files, lines) = try generate(Self.compositionChain(keyword, 5_000))
+        #expect(files == nil)
+        #expect(
+            lines == [
+                "spec.yaml:6:9: error: allOf, anyOf and oneOf nest 5001 levels deep from this schema, counting the "
+                    + "schemas their $refs lead to, more than the limit of 256 (maxDepth)"
+            ])
+    }
+
+    @Test func theDepthLimitIsTheConfiguredMaxDepth() throws {
+        let text = Self.compositionChain("allOf", 40)
+        let (files, lines) = try generate(text, limits: LoadLimits(maxDepth: 32))
+        #expect(files == nil)
+        #expect(
+            lines == [
+                "spec.yaml:6:9: error: allOf, anyOf and oneOf nest 41 levels deep from this schema, counting the "
+                    + "schemas their $refs lead to, more than the limit of 32 (maxDepth)"
+            ])
+        let (allowed, allowedLines) = try generate(text, limits: LoadLimits(maxDepth: 41))
+        #expect(allowedLines == [])
+        #expect(allText(allowed).contains("public struct S0: Codable"))
+    }
+
+    @Test func partsNestedInlineAndThroughReferencesCountTogether() throws {
+        // Each of 150 schemas nests two allOfs inline before referring to the next: 301 levels.
+        var text = Self.head
+        for index in 0..<150 {
+            text += "    S\(index): {allOf: [{allOf: [{$ref: '#/components/schemas/S\(index + 1)'}]}]}\n"
+        }
+        text += "    S150: {type: string}\n"
+        let (files, lines) = try generate(text)
+        #expect(files == nil)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("spec.yaml:6:9: error: allOf, anyOf and oneOf nest 301 levels deep") == true)
+    }
+
+    @Test func everyChainThatPassesTheLimitIsReportedOnceAndACycleAtItsFirstSchema() throws {
+        // Two chains that share their end, and a cycle of 300 (S0 refers back to the last).
+        var text = Self.head
+        for index in 0..<300 {
+            text += "    A\(index): {allOf: [{$ref: '#/components/schemas/A\(index + 1)'}]}\n"
+            let next = index == 299 ? "A300" : "B\(index + 1)"
+            text += "    B\(index): {allOf: [{$ref: '#/components/schemas/\(next)'}]}\n"
+        }
+        text += "    A300: {type: string}\n"
+        for index in 0..<300 {
+            text += "    C\(index): {oneOf: [{$ref: '#/components/schemas/C\((index + 1) % 300)'}, {type: string}]}\n"
+        }
+        let (files, lines) = try generate(text)
+        #expect(files == nil)
+        let located = lines.map { $0.prefix { $0 != " " } }
+        #expect(located == ["spec.yaml:6:9:", "spec.yaml:7:9:", "spec.yaml:607:9:"])
+    }
+
+    @Test func schemasThatReferToThemselvesOrNestWithinTheLimitGenerate() throws {
+        var text = Self.compositionChain("allOf", 200)
+        text += "    Node:\n      allOf:\n        - {$ref: '#/components/schemas/Base'}\n"
+        text += "        - {type: object, properties: {children: {type: array, items: "
+        text += "{$ref: '#/components/schemas/Node'}}}}\n"
+        text += "    Base: {type: object, properties: {id: {type: string}}}\n"
+        let (files, lines) = try generate(text)
+        #expect(!lines.contains { $0.contains("error") })
+        #expect(allText(files).contains("public struct Node: Codable"))
+    }
 }

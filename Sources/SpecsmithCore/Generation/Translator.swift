@@ -8,6 +8,9 @@ struct Translator {
     let job: GenerationJob
     /// Whether the operations of a document with many are translated on every core.
     var concurrency: LoadConcurrency = .automatic
+    /// How deep `allOf`, `anyOf` and `oneOf` may nest, the schemas their references lead to counted
+    /// (see ``CompositionDepth``): the loader's ``LoadLimits/maxDepth``.
+    var maxDepth = LoadLimits().maxDepth
 
     /// Top-level names the generated code declares itself or imports from SpecsmithRuntime (every
     /// public type there, so that none is ever shadowed): a schema with one of these names gets a
@@ -41,6 +44,14 @@ struct Translator {
     static let boundNames: Set<String> = ["request", "context", "operation", "response", "core", "token"]
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
+        // Parts nested deeper than the limit would take the translator's recursion past its stack.
+        let tooDeep = CompositionDepth.check(document, maxDepth: maxDepth)
+        guard tooDeep.isEmpty else {
+            let model = GenerationModel(
+                spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: [],
+                servers: [], defaultServer: nil, operations: [])
+            return (model, tooDeep)
+        }
         let assertFormats =
             job.assertFormats || (document.extensions["x-specsmith-assert-formats"].flatMap { try? $0.bool() } ?? false)
         var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames, assertFormats: assertFormats)
