@@ -45,7 +45,8 @@ public struct Pipeline: Sendable {
         guard let document = loaded.document, !diagnostics.hasErrors else {
             return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
         }
-        let translated = Translator(job: job, concurrency: loader.concurrency).translate(document)
+        let translated = Translator(job: job, concurrency: loader.concurrency, maxDepth: loader.limits.maxDepth)
+            .translate(document)
         diagnostics += translated.diagnostics
         guard !diagnostics.hasErrors else {
             return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
@@ -72,7 +73,8 @@ public struct TranslatedDocument: Sendable {
 extension Pipeline {
     /// Stage 3 alone: the generation model of a loaded document.
     public func translate(_ document: OpenAPIDocument, job: GenerationJob) -> TranslatedDocument {
-        let translated = Translator(job: job, concurrency: loader.concurrency).translate(document)
+        let translated = Translator(job: job, concurrency: loader.concurrency, maxDepth: loader.limits.maxDepth)
+            .translate(document)
         return TranslatedDocument(model: translated.model, diagnostics: translated.diagnostics)
     }
 

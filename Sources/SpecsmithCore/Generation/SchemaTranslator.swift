@@ -18,6 +18,9 @@ struct SchemaTranslator {
     private var names: [String: String] = [:]
     /// Every top-level name in use, including those reserved by other generated declarations.
     private var takenNames: Set<String>
+    /// The number each top-level name numbered so far was given last, where the next search for it
+    /// starts (see ``SwiftNames/unique(_:numbers:isTaken:)``).
+    private var topLevelNumbers: [String: Int] = [:]
     /// Schemas whose top-level declaration is being built, to stop at cycles.
     private var inProgress: Set<String> = []
     /// Canonical ids of the root document's component schemas.
@@ -29,6 +32,9 @@ struct SchemaTranslator {
     private var nestedInScope: [String] = []
     /// Set on a worker's copy (``worker()``), which records what it read of the shared state.
     private var journal: Journal?
+    /// Where ``dereferenced(_:)`` ends for a reference to each schema that is only a reference, by
+    /// canonical id: each chain followed once, not once per use.
+    private let referenceEnds: [String: String]
 
     /// Whether `format` is checked rather than only an annotation.
     let assertFormats: Bool
@@ -37,14 +43,17 @@ struct SchemaTranslator {
         self.document = document
         self.assertFormats = assertFormats
         self.takenNames = reservedNames
+        self.referenceEnds = Self.referenceEnds(document.schemas)
         // Component schemas get their names first, so a reference can use a name before its type exists.
+        var numbers: [String: Int] = [:]
         for entry in document.components.schemas {
             let id = document.componentSchemaID(entry.key)
-            let name = SwiftNames.unique(SwiftNames.type(entry.key)) { takenNames.contains($0) }
+            let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
             takenNames.insert(name)
             names[id] = name
             componentIDs.insert(id)
         }
+        topLevelNumbers = numbers
     }
 
     /// Declares every component schema, in document order: on every core when there are enough
@@ -109,16 +118,95 @@ struct SchemaTranslator {
 
     /// Reserves a top-level name (for an operation's inline body type, say) and returns it, unique.
     mutating func reserve(_ name: String) -> String {
-        let unique = SwiftNames.unique(name) { isTaken($0) }
+        let unique = uniqueTopLevelName(name)
         take(unique)
         return unique
     }
 
+    /// `name`, or numbered to be unlike every top-level name in use and every name in `alsoTaken`, the
+    /// search starting where the last one for `name` ended. Only this translator, asking about top-level
+    /// names alone, remembers where it ended: a worker's names last for one item, and the names in
+    /// `alsoTaken` (nested types in scope) may be free again later.
+    private mutating func uniqueTopLevelName(_ name: String, alsoTaken: [String]? = nil) -> String {
+        if journal != nil || alsoTaken != nil {
+            let bare = SwiftNames.unescaped(name)
+            var numbers: [String: Int] = [:]
+            numbers[bare] = topLevelNumbers[bare]
+            return SwiftNames.unique(name, numbers: &numbers) { isTaken($0) || alsoTaken?.contains($0) == true }
+        }
+        // Moved out and back, so that the table is changed in place rather than copied.
+        var numbers = topLevelNumbers
+        topLevelNumbers = [:]
+        defer { topLevelNumbers = numbers }
+        return SwiftNames.unique(name, numbers: &numbers) { isTaken($0) }
+    }
+
     /// Adds types that ``swiftType(for:suggestedName:owner:nested:)`` made without an owner as top-level
     /// declarations, and takes their names, so that no later top-level type is given one of them.
-    private mutating func declareTopLevel(_ nested: [TypeDeclaration]) {
-        declarations += nested
-        for declaration in nested { take(declaration.name) }
+    private mutating func declareTopLevel(_ nested: NestedTypes) {
+        declarations += nested.declarations
+        for declaration in nested.declarations { take(declaration.name) }
+    }
+
+    /// The types declared inside one type, in order, or the top-level types made while typing one
+    /// schema without an owner; with their names and numbers, to name the next one unlike them.
+    private struct NestedTypes {
+        private(set) var declarations: [TypeDeclaration] = []
+        private(set) var names: Set<String> = []
+        /// See ``SwiftNames/unique(_:numbers:isTaken:)``: within one owner, a name taken stays taken.
+        var numbers: [String: Int] = [:]
+
+        mutating func append(_ declaration: TypeDeclaration) {
+            declarations.append(declaration)
+            names.insert(declaration.name)
+        }
+    }
+
+    // MARK: References
+
+    /// The schema a value of `schema` is, through a chain of schemas that are each only a reference:
+    /// ``OpenAPIDocument/dereferenced(_:)``, each chain looked up in ``referenceEnds`` rather than walked.
+    private func dereferenced(_ schema: Schema) -> Schema {
+        guard let ref = schema.ref, schema.isPureReference else { return schema }
+        if let end = referenceEnds[ref.id], let target = document.schemas[end] { return target }
+        return document.schema(for: ref)
+    }
+
+    /// For each schema that is only a reference, where ``OpenAPIDocument/dereferenced(_:)`` ends when it
+    /// reaches it through a reference: the first schema of its chain that says more than a reference; on
+    /// a cycle, the member before it (the walk stops where the next has been seen); before a cycle, the
+    /// member before the one the chain enters by. Each schema is visited once, without recursion.
+    static func referenceEnds(_ schemas: OrderedMap<Schema>) -> [String: String] {
+        var ends: [String: String] = [:]
+        for entry in schemas where entry.value.isPureReference && ends[entry.key] == nil {
+            var path: [String] = []
+            var positions: [String: Int] = [:]
+            var current = entry.key
+            var end = current
+            while true {
+                if let known = ends[current] {
+                    end = known
+                    break
+                }
+                guard let schema = schemas[current], schema.isPureReference, let ref = schema.ref else {
+                    end = current
+                    break
+                }
+                if let start = positions[current] {
+                    for index in start..<path.count {
+                        ends[path[index]] = path[index == start ? path.count - 1 : index - 1]
+                    }
+                    end = path[path.count - 1]
+                    path.removeSubrange(start...)
+                    break
+                }
+                positions[current] = path.count
+                path.append(current)
+                current = ref.id
+            }
+            for id in path { ends[id] = end }
+        }
+        return ends
     }
 
     // MARK: Workers
@@ -200,7 +288,7 @@ struct SchemaTranslator {
     /// the schema needs one, and returns the Swift type to use for it.
     mutating func topLevelType(for schema: Schema, suggestedName: String) -> String {
         if schema.ref != nil || !needsOwnType(schema) {
-            var nested: [TypeDeclaration] = []
+            var nested = NestedTypes()
             let type = swiftType(for: schema, suggestedName: suggestedName, owner: nil, nested: &nested)
             declareTopLevel(nested)
             return type.name
@@ -234,9 +322,9 @@ struct SchemaTranslator {
     /// The schema that says what a value of `schema` is (its type, format, `items` and
     /// `additionalProperties`): through references, a nullable wrapper and an `allOf` of plain parts.
     private func resolvedShape(_ schema: Schema) -> Schema {
-        var shape = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        var shape = schema.ref.map { dereferenced(document.schema(for: $0)) } ?? schema
         if let wrapped = nullableWrapped(shape) {
-            shape = wrapped.ref.map { document.dereferenced(document.schema(for: $0)) } ?? wrapped
+            shape = wrapped.ref.map { dereferenced(document.schema(for: $0)) } ?? wrapped
         }
         if case .plain(let plain)? = plainAllOf(shape) { shape = plain }
         return shape
@@ -257,7 +345,7 @@ struct SchemaTranslator {
     /// that contains itself (`List = [List]`) ends the descent.
     mutating func memberRules(_ member: Schema, references: Set<String> = []) -> [ValidationRule] {
         if let ref = member.ref, !references.isEmpty, references.contains(ref.id) { return [] }
-        let element = member.ref.map { document.dereferenced(document.schema(for: $0)) } ?? member
+        let element = member.ref.map { dereferenced(document.schema(for: $0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
         if openEnum(member) != nil { return rules(for: member, swiftType: Self.openEnumType) }
@@ -310,13 +398,13 @@ struct SchemaTranslator {
     /// traps on it.
     mutating func rules(for schema: Schema, swiftType: String) -> [ValidationRule] {
         if let wrapped = nullableWrapped(schema) { return rules(for: wrapped, swiftType: swiftType) }
-        if let ref = schema.ref, let wrapped = nullableWrapped(document.dereferenced(document.schema(for: ref))) {
+        if let ref = schema.ref, let wrapped = nullableWrapped(dereferenced(document.schema(for: ref))) {
             return rules(for: wrapped, swiftType: swiftType)
         }
         var rules = located(ownRules(schema), in: schema)
         var negated = schema.not.map { [$0] } ?? []
         if let ref = schema.ref, !hasStructOrEnum(ref) {
-            let target = document.dereferenced(document.schema(for: ref))
+            let target = dereferenced(document.schema(for: ref))
             rules = located(ownRules(target), in: target) + rules
             negated = (target.not.map { [$0] } ?? []) + negated
             for part in allOfParts(target) {
@@ -461,7 +549,7 @@ struct SchemaTranslator {
         var references = references
         if let ref = subschema.ref {
             guard references.insert(ref.id).inserted else { return unsupported("a reference to a schema it is part of") }
-            resolved = document.dereferenced(document.schema(for: ref))
+            resolved = dereferenced(document.schema(for: ref))
             if needsOwnType(resolved) { return unsupported("a reference to a generated type") }
         }
         let keywords: [(String, Bool)] = [
@@ -608,7 +696,7 @@ struct SchemaTranslator {
             warnAboutListedValuesBreakingLengths(schema)
             return .enumeration(enumeration)
         }
-        var nested: [TypeDeclaration] = []
+        var nested = NestedTypes()
         let type = swiftType(for: schema, suggestedName: name + "Item", owner: nil, nested: &nested)
         declareTopLevel(nested)
         return .alias(AliasDeclaration(name: name, doc: doc, type: type.name, location: schema.location))
@@ -634,7 +722,7 @@ struct SchemaTranslator {
     /// merged struct applies it to what no part declares, as most specs mean: a warning says so.
     private mutating func warnAboutClosedParts(_ schema: Schema) {
         let parts = schema.allOf.map { part in
-            part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part
+            part.ref.map { dereferenced(document.schema(for: $0)) } ?? part
         }
         for (index, part) in parts.enumerated() {
             guard let extra = part.additionalProperties, extra != .bool(true) else { continue }
@@ -675,7 +763,7 @@ struct SchemaTranslator {
             diagnostics.append(
                 .warning("patternProperties of an object with properties is not checked yet", at: first.location))
         }
-        var nested: [TypeDeclaration] = []
+        var nested = NestedTypes()
         var properties: [PropertyDeclaration] = []
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
         let requiredNames = schema.required
@@ -696,7 +784,7 @@ struct SchemaTranslator {
             if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
-            let resolved = property.ref.map { document.dereferenced(document.schema(for: $0)) } ?? property
+            let resolved = property.ref.map { dereferenced(document.schema(for: $0)) } ?? property
             // readOnly: sent by the server only, so optional and not an initializer argument (a value
             // built for a request leaves it out); writeOnly: sent by the client only, so optional.
             let readOnly = property.readOnly || resolved.readOnly
@@ -757,12 +845,13 @@ struct SchemaTranslator {
             break
         }
         var declaration = StructDeclaration(
-            name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested, extras: extras)
+            name: name, doc: doc, deprecated: schema.deprecated, properties: properties, nested: nested.declarations,
+            extras: extras)
         if !schema.dependentRequired.isEmpty {
             declaration.dependentRequired = dependentRequirements(schema, properties: properties, extras: extras)
         }
         if let negated = schema.not {
-            let names = Self.requiredOnly(document.dereferenced(negated)) ?? []
+            let names = Self.requiredOnly(dereferenced(negated)) ?? []
             let named = names.compactMap { name in properties.first { $0.wireName == name } }
             if !names.isEmpty, named.count == names.count {
                 declaration.notRequired.append(named)
@@ -880,7 +969,7 @@ struct SchemaTranslator {
     /// The Swift type of a value of `schema`. Inline objects and enums become nested types named
     /// after `suggestedName`, appended to `nested`: inside `owner`, or top-level types when it is `nil`.
     private mutating func swiftType(
-        for schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
+        for schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
     ) -> SwiftTypeName {
         if let wrapped = nullableWrapped(schema) {
             var type = swiftType(for: wrapped, suggestedName: suggestedName, owner: owner, nested: &nested)
@@ -901,10 +990,13 @@ struct SchemaTranslator {
             // property uses (or `CodingKeys`, reserved as one), or of a member of its owner, which only a
             // name starting with `_` can be. The names in scope are checked where they are: copying them
             // per type would be quadratic.
-            let name = SwiftNames.unique(SwiftNames.type(suggestedName)) { candidate in
-                candidate == owner?.name || isTaken(candidate) || nested.contains { $0.name == candidate }
+            var numbers = nested.numbers
+            nested.numbers = [:]
+            let name = SwiftNames.unique(SwiftNames.type(suggestedName), numbers: &numbers) { candidate in
+                candidate == owner?.name || isTaken(candidate) || nested.names.contains(candidate)
                     || (candidate.hasPrefix("_") && owner?.members.contains(candidate) == true)
             }
+            nested.numbers = numbers
             let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
             if owner != nil { nestedInScope.append(name) }
             // The property documents an inline type, and is deprecated if it says so: the type itself only
@@ -950,7 +1042,7 @@ struct SchemaTranslator {
         if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
             let keyword = !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : "allOf"
             let hasUnionPart = schema.allOf.contains { part in
-                isUnion(part.ref.map { document.dereferenced(document.schema(for: $0)) } ?? part)
+                isUnion(part.ref.map { dereferenced(document.schema(for: $0)) } ?? part)
             }
             var path: Set<String> = []
             var cleared: Set<String> = []
@@ -1012,7 +1104,7 @@ struct SchemaTranslator {
     }
 
     private mutating func arrayType(
-        _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout [TypeDeclaration]
+        _ schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
     ) -> SwiftTypeName {
         if !schema.prefixItems.isEmpty { return SwiftTypeName(name: "[" + tupleItemType(schema) + "]") }
         guard let items = schema.items else { return SwiftTypeName(name: "[JSONValue]") }
@@ -1046,9 +1138,8 @@ struct SchemaTranslator {
         if names[ref.id] == nil {
             // A reference to a schema that is not a component: it gets a top-level type of its own, named
             // unlike the nested types in scope.
-            let name = SwiftNames.unique(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name)) { candidate in
-                isTaken(candidate) || nestedInScope.contains(candidate)
-            }
+            let name = uniqueTopLevelName(
+                SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name), alsoTaken: nestedInScope)
             take(name)
             names[ref.id] = name
         }
@@ -1057,7 +1148,7 @@ struct SchemaTranslator {
         if !inProgress.contains(ref.id), !componentIDs.contains(ref.id) {
             declare(id: ref.id, schema: target)
         }
-        let resolved = document.dereferenced(target)
+        let resolved = dereferenced(target)
         if needsOwnType(resolved) {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
             return SwiftTypeName(name: name, structName: isStruct ? name : nil, isNullable: isNullable(resolved))
@@ -1075,7 +1166,7 @@ struct SchemaTranslator {
         var member = nullableWrapped(schema) ?? schema
         // An alias of a struct or union that may be null (`MaybeOwner = Owner`).
         if let ref = member.ref {
-            let resolved = document.dereferenced(document.schema(for: ref))
+            let resolved = dereferenced(document.schema(for: ref))
             if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
             member = resolved
         }
@@ -1087,7 +1178,7 @@ struct SchemaTranslator {
                 member = next
                 continue
             }
-            let resolved = document.dereferenced(document.schema(for: ref))
+            let resolved = dereferenced(document.schema(for: ref))
             if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
             member = resolved
         }
@@ -1098,7 +1189,7 @@ struct SchemaTranslator {
     /// `JSONValue`.
     private func plainType(of schema: Schema) -> String {
         if let wrapped = nullableWrapped(schema) {
-            return plainType(of: wrapped.ref.map { document.dereferenced(document.schema(for: $0)) } ?? wrapped)
+            return plainType(of: wrapped.ref.map { dereferenced(document.schema(for: $0)) } ?? wrapped)
         }
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
@@ -1163,7 +1254,7 @@ struct SchemaTranslator {
             let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
             diagnostics.append(.warning("'not' beside \(keyword) is not checked yet", at: negated.location))
         }
-        var nested: [TypeDeclaration] = []
+        var nested = NestedTypes()
         var cases: [UnionDeclaration.Case] = []
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
@@ -1193,7 +1284,8 @@ struct SchemaTranslator {
         for index in cases.indices { cases[index].name = names[index] }
         let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
         return UnionDeclaration(
-            name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName, nested: nested)
+            name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName,
+            nested: nested.declarations)
     }
 
     /// A case name from the Swift type of its value: `Dog` -> `dog`, `String` -> `string`.
@@ -1214,7 +1306,7 @@ struct SchemaTranslator {
 
     /// Whether a parameter's schema is one value, an array or an object (following references).
     func shape(of schema: Schema) -> ValueShape {
-        var resolved = schema.ref.map { document.dereferenced(document.schema(for: $0)) } ?? schema
+        var resolved = schema.ref.map { dereferenced(document.schema(for: $0)) } ?? schema
         // A nullable union's value is shaped as its one schema is.
         if let wrapped = nullableWrapped(resolved) { return shape(of: wrapped) }
         if case .plain(let plain)? = plainAllOf(resolved) { resolved = plain }
@@ -1321,7 +1413,7 @@ struct SchemaTranslator {
             }
             return swiftType
         }
-        let resolved = document.dereferenced(document.schema(for: ref))
+        let resolved = dereferenced(document.schema(for: ref))
         return needsOwnType(resolved) || isEnumAlias(resolved) ? swiftType : plainType(of: resolved)
     }
 
@@ -1336,7 +1428,7 @@ struct SchemaTranslator {
                 var resolved = part
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
-                    resolved = document.dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(document.schema(for: ref))
                     if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { continue }
                 }
                 parts.append(resolved)
@@ -1372,7 +1464,7 @@ struct SchemaTranslator {
                 var resolved = part
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
-                    resolved = document.dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(document.schema(for: ref))
                 }
                 if isUnion(resolved) { return false }
                 if isObjectWithProperties(resolved) {
@@ -1442,7 +1534,7 @@ struct SchemaTranslator {
             } else {
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { return nil }
-                    resolved = document.dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(document.schema(for: ref))
                 }
                 if !resolved.allOf.isEmpty {
                     guard let inner = mergedAllOf(resolved, seen: &seen, merged: &merged) else { return nil }
@@ -1482,7 +1574,7 @@ struct SchemaTranslator {
             if let ref = part.ref {
                 if cleared.contains(ref.id) { continue }
                 guard path.insert(ref.id).inserted else { return true }
-                resolved = document.dereferenced(document.schema(for: ref))
+                resolved = dereferenced(document.schema(for: ref))
             }
             if allOfRefersBack(resolved, path: &path, cleared: &cleared) { return true }
             if let ref = part.ref {
@@ -1576,7 +1668,7 @@ struct SchemaTranslator {
         // comes back to itself is no longer than a document is deep.
         for _ in 0..<YAMLLimits().maxDepth {
             if let ref = current.ref {
-                current = document.dereferenced(document.schema(for: ref))
+                current = dereferenced(document.schema(for: ref))
             } else if let part = soleAllOfPart(current) {
                 current = part
             } else {
@@ -1616,20 +1708,20 @@ struct SchemaTranslator {
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).
     private func hasStructOrEnum(_ ref: SchemaReference) -> Bool {
-        needsOwnType(document.dereferenced(document.schema(for: ref)))
+        needsOwnType(dereferenced(document.schema(for: ref)))
     }
 
     /// The `propertyNames` of `schema`, or of the schema it refers to.
     private func propertyNames(of schema: Schema) -> Schema? {
         if let names = schema.propertyNames { return names }
         guard let ref = schema.ref, !hasStructOrEnum(ref) else { return nil }
-        return document.dereferenced(document.schema(for: ref)).propertyNames
+        return dereferenced(document.schema(for: ref)).propertyNames
     }
 
     /// The rules of a `propertyNames` schema that a name can break: a string's, with `enum` and `const`
     /// as values.
     private mutating func nameRules(_ names: Schema) -> [ValidationRule] {
-        let resolved = names.ref.map { document.dereferenced(document.schema(for: $0)) } ?? names
+        let resolved = names.ref.map { dereferenced(document.schema(for: $0)) } ?? names
         let rules = ownRules(resolved, enumAsValues: true).filter { Self.rule($0, appliesTo: "String") }
         checkPatterns(rules.map { ($0, resolved.location) })
         return rules
@@ -1638,7 +1730,7 @@ struct SchemaTranslator {
     /// Whether a value of `schema` (or of the schema it refers to) may be null: a response body of it
     /// decodes as optional.
     func allowsNull(_ schema: Schema) -> Bool {
-        isNullable(schema) || schema.ref.map { isNullable(document.dereferenced(document.schema(for: $0))) } ?? false
+        isNullable(schema) || schema.ref.map { isNullable(dereferenced(document.schema(for: $0))) } ?? false
     }
 
     private func isNullable(_ schema: Schema) -> Bool {
@@ -1654,7 +1746,7 @@ struct SchemaTranslator {
     private func description(of schema: Schema) -> String? {
         if let description = schema.description { return description }
         if let ref = schema.ref, !hasStructOrEnum(ref) {
-            return document.dereferenced(document.schema(for: ref)).description
+            return dereferenced(document.schema(for: ref)).description
         }
         return nil
     }

@@ -8,6 +8,9 @@ struct Translator {
     let job: GenerationJob
     /// Whether the operations of a document with many are translated on every core.
     var concurrency: LoadConcurrency = .automatic
+    /// How deep `allOf`, `anyOf` and `oneOf` may nest, the schemas their references lead to counted
+    /// (see ``CompositionDepth``): the loader's ``LoadLimits/maxDepth``.
+    var maxDepth = LoadLimits().maxDepth
 
     /// Top-level names the generated code declares itself or imports from SpecsmithRuntime (every
     /// public type there, so that none is ever shadowed): a schema with one of these names gets a
@@ -41,6 +44,14 @@ struct Translator {
     static let boundNames: Set<String> = ["request", "context", "operation", "response", "core", "token"]
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
+        // Parts nested deeper than the limit would take the translator's recursion past its stack.
+        let tooDeep = CompositionDepth.check(document, maxDepth: maxDepth)
+        guard tooDeep.isEmpty else {
+            let model = GenerationModel(
+                spec: job.spec, title: document.info.title, module: job.module, access: job.access, types: [],
+                servers: [], defaultServer: nil, operations: [])
+            return (model, tooDeep)
+        }
         let assertFormats =
             job.assertFormats || (document.extensions["x-specsmith-assert-formats"].flatMap { try? $0.bool() } ?? false)
         var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames, assertFormats: assertFormats)
@@ -79,17 +90,19 @@ struct Translator {
         schemas.breakAliasCycles()
         var aliases: [String: String] = [:]
         for case .alias(let alias) in schemas.declarations { aliases[alias.name] = alias.type }
+        let elements = Self.aliasElements(aliases)
         var declarations = schemas.declarations
-        if !aliases.isEmpty { Self.findAliasedMembers(&declarations, aliases: aliases) }
+        if !aliases.isEmpty { Self.findAliasedMembers(&declarations, elements: elements) }
         let (types, validating) = Self.markValidationAndRecursion(declarations)
         for index in operations.indices {
             guard let body = operations[index].body else { continue }
-            operations[index].body?.validatesNested = validating.contains(Self.elementType(body.type, aliases: aliases))
+            operations[index].body?.validatesNested = validating.contains(
+                Self.elementType(body.type, elements: elements))
         }
         for index in operations.indices {
             for (position, parameter) in operations[index].parameters.enumerated() {
                 operations[index].parameters[position].validatesNested = validating.contains(
-                    Self.elementType(parameter.type, aliases: aliases))
+                    Self.elementType(parameter.type, elements: elements))
             }
         }
         let model = GenerationModel(
@@ -177,13 +190,11 @@ struct Translator {
         }
     }
 
-    /// The type of a value, or of the innermost elements or values of its arrays and dictionaries, seen
-    /// through `aliases` (alias names and the types they stand for): `Pet` for `Pet`, `[Pet]`, `[[Pet]]`,
-    /// `[String: Pet]`, and `Pets` when `Pets = [Pet]`.
     /// Gives each property, extra value and union case whose type is an alias of an array or dictionary
     /// of a top-level struct or union (`Rows = [RowsItem]`, its items declared inline) that struct as
     /// its `valueStruct`, as a reference to it would have: its values then validate.
-    static func findAliasedMembers(_ types: inout [TypeDeclaration], aliases: [String: String]) {
+    /// `elements` are ``aliasElements(_:)`` of the aliases.
+    static func findAliasedMembers(_ types: inout [TypeDeclaration], elements: [String: String]) {
         var structs: Set<String> = []
         for type in types {
             switch type {
@@ -194,13 +205,12 @@ struct Translator {
         }
         // The aliases that lead to a struct or union, by name: usually few, often none.
         var aliasStructs: [String: String] = [:]
-        for (name, type) in aliases {
-            let element = elementType(type, aliases: aliases)
-            if structs.contains(element) { aliasStructs[name] = element }
+        for (name, element) in elements where structs.contains(element) {
+            aliasStructs[name] = element
         }
         guard !aliasStructs.isEmpty else { return }
         // The name inside the brackets of an array or dictionary type: `Rows` for `[String: [Rows]]`.
-        func member(_ type: String) -> String? { aliasStructs[elementType(type)] }
+        func member(_ type: String) -> String? { aliasStructs[innermost(type)] }
         func find(_ declarations: inout [TypeDeclaration]) {
             for index in declarations.indices {
                 switch declarations[index] {
@@ -236,19 +246,45 @@ struct Translator {
         find(&types)
     }
 
-    static func elementType(_ type: String, aliases: [String: String] = [:]) -> String {
-        if !type.hasPrefix("["), aliases[type] == nil { return type }
+    /// The type of a value, or of the innermost elements or values of its arrays and dictionaries, seen
+    /// through aliases (`elements`, from ``aliasElements(_:)``): `Pet` for `Pet`, `[Pet]`, `[[Pet]]`,
+    /// `[String: Pet]`, and `Pets` when `Pets = [Pet]`.
+    static func elementType(_ type: String, elements: [String: String] = [:]) -> String {
+        let element = innermost(type)
+        return elements[element] ?? element
+    }
+
+    /// The innermost type of arrays and dictionaries: `Pet` for `[[String: Pet]]`.
+    private static func innermost(_ type: String) -> String {
+        guard type.hasPrefix("[") else { return type }
         var element = Substring(type)
-        // An alias chain is no longer than the aliases.
-        for _ in 0...aliases.count {
-            while element.utf8.first == UInt8(ascii: "["), element.utf8.last == UInt8(ascii: "]") {
-                element = element.dropFirst().dropLast()
-                if element.hasPrefix("String: ") { element = element.dropFirst("String: ".count) }
-            }
-            guard let aliased = aliases[String(element)] else { break }
-            element = Substring(aliased)
+        while element.utf8.first == UInt8(ascii: "["), element.utf8.last == UInt8(ascii: "]") {
+            element = element.dropFirst().dropLast()
+            if element.hasPrefix("String: ") { element = element.dropFirst("String: ".count) }
         }
         return String(element)
+    }
+
+    /// For each alias (its name to the type it stands for), ``elementType(_:elements:)`` of its type: the
+    /// innermost type through every alias on the way (`Grid = [Row]`, `Row = [Cell]`: `Cell` for both).
+    /// Each chain of aliases is followed once, so a chain of thousands costs no more than as many aliases
+    /// that are not chained. A cycle, which ``SchemaTranslator/breakAliasCycles()`` has already broken,
+    /// ends where it comes back.
+    static func aliasElements(_ aliases: [String: String]) -> [String: String] {
+        var elements: [String: String] = [:]
+        elements.reserveCapacity(aliases.count)
+        for name in aliases.keys where elements[name] == nil {
+            var path = [name]
+            var onPath: Set<String> = [name]
+            var element = innermost(aliases[name]!)
+            while elements[element] == nil, let aliased = aliases[element], onPath.insert(element).inserted {
+                path.append(element)
+                element = innermost(aliased)
+            }
+            let end = elements[element] ?? element
+            for alias in path { elements[alias] = end }
+        }
+        return elements
     }
 
     // MARK: - Servers

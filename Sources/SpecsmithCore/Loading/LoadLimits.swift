@@ -11,7 +11,8 @@ public struct LoadLimits: Sendable, Hashable {
     /// The largest file accepted, in bytes, for the document and for each file it refers to.
     /// Default: 64 MiB.
     public var maxInputBytes: Int
-    /// The deepest nesting of mappings and sequences in one file. Default: 256.
+    /// The deepest nesting of mappings and sequences in one file, and of `allOf`, `anyOf` and `oneOf`
+    /// parts, counting the schemas their `$ref`s lead to (checked before generation). Default: 256.
     public var maxDepth: Int
     /// How many times as many nodes as a file writes out its YAML aliases may make it hold.
     /// Default: 10.

@@ -46,6 +46,8 @@ struct CheckWriter {
     /// The names of the constants, each once: two patterns of one property (from two `allOf` parts) are
     /// `namePattern` and `namePattern2`.
     private var constantNames: Set<String> = []
+    /// Where the next search for each numbered constant name starts (``SwiftNames/unique(_:numbers:isTaken:)``).
+    private var constantNumbers: [String: Int] = [:]
 
     init(hoists: Bool, aliases: [String: String]) {
         self.hoists = hoists
@@ -329,7 +331,10 @@ extension CheckWriter {
 
     /// `name`, or with the first number from 2 that makes it a name no other constant has.
     fileprivate mutating func constantName(_ name: String) -> String {
-        let unique = SwiftNames.unique(name) { constantNames.contains($0) }
+        var numbers = constantNumbers
+        constantNumbers = [:]
+        let unique = SwiftNames.unique(name, numbers: &numbers) { constantNames.contains($0) }
+        constantNumbers = numbers
         constantNames.insert(unique)
         return unique
     }
