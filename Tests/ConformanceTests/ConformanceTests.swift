@@ -105,9 +105,9 @@ struct ConformanceTests {
         for (rule, _) in samples {
             switch rule {
             case .type, .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
-                .multipleOf, .listed, .enumeration, .const, .rawEnumeration, .rawConst, .minItems, .maxItems, .uniqueItems, .minProperties,
-                .maxProperties, .required, .dependentRequired, .not, .members, .propertyNames, .prefixItems, .contains,
-                .patternProperties:
+                .multipleOf, .listed, .enumeration, .const, .rawEnumeration, .rawConst, .minItems, .maxItems, .uniqueItems,
+                .minProperties, .maxProperties, .required, .dependentRequired, .not, .members, .propertyNames, .prefixItems,
+                .contains, .patternProperties:
                 break
             }
         }

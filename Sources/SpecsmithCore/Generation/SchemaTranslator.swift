@@ -423,7 +423,9 @@ struct SchemaTranslator {
         // Text that is no generated enum (a text body is a String) is checked against the listed values.
         if swiftType == "String", let values = openEnum(schema)?.enum {
             rules.removeAll { $0.rule == .listed }
-            if !rules.contains(where: { $0.rule == .enumeration(values) }) { rules.append((.enumeration(values), schema.location)) }
+            if !rules.contains(where: { $0.rule == .enumeration(values) }) {
+                rules.append((.enumeration(values), schema.location))
+            }
         }
         checkPatterns(rules)
         var applying = rules.map(\.rule).filter {
@@ -1520,7 +1522,9 @@ struct SchemaTranslator {
     private func mergedAllOf(_ schema: Schema, seen: inout Set<String>, merged: inout [String: Schema]) -> Schema? {
         guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return nil }
         // A single referenced part says everything: the reference's type is used as it is.
-        if schema.allOf.count == 1, schema.properties.isEmpty, !Self.saysMoreOfAnObject(schema), schema.allOf[0].ref != nil {
+        if schema.allOf.count == 1, schema.properties.isEmpty, !Self.saysMoreOfAnObject(schema),
+            schema.allOf[0].ref != nil
+        {
             return nil
         }
         var result = schema

@@ -1101,7 +1101,8 @@ extension Translator {
     static func parameterDoc(_ parameter: Parameter) -> [String] {
         let doc = SchemaTranslator.documentation(parameter.description)
         guard parameter.deprecated else { return doc }
-        let first = doc.first ?? String(concatenating: "The `", parameter.name, "` ", parameter.in.rawValue, " parameter.")
+        let first =
+            doc.first ?? String(concatenating: "The `", parameter.name, "` ", parameter.in.rawValue, " parameter.")
         return ["Deprecated. " + first] + doc.dropFirst()
     }
 }

@@ -305,7 +305,8 @@ extension LoadSession {
                 continue
             }
             var names = schema.dependentRequired[name] ?? []
-            for other in stringList(required, key: "required") ?? [] where !names.contains(where: { $0.hasSameCodePoints(as: other) }) {
+            for other in stringList(required, key: "required") ?? []
+            where !names.contains(where: { $0.hasSameCodePoints(as: other) }) {
                 names.append(other)
             }
             schema.dependentRequired[name] = names
@@ -338,7 +339,8 @@ extension LoadSession {
     /// they are warned about and ignored.
     private func readUnevaluated(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
         if let node = o.value(.unevaluatedProperties) {
-            let beside = schema.ref != nil ? "$ref" : !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : nil
+            let beside =
+                schema.ref != nil ? "$ref" : !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : nil
             if let beside {
                 let location = o.keyLocation(.unevaluatedProperties)
                 report(.unsupported(.unevaluated("unevaluatedProperties", beside: beside), at: location))

@@ -287,7 +287,10 @@ struct CheckWriter {
         case .rawEnumeration where hoists:
             let name = constantName(String(concatenating: constantBase, target.constantInfix, "Values"))
             constants.append(
-                ["declaration": .string("\(name): ListedRule"), "value": .string(Renderer.expression(rule, type: memberType))])
+                [
+                    "declaration": .string("\(name): ListedRule"),
+                    "value": .string(Renderer.expression(rule, type: memberType)),
+                ])
             expression = "Self.\(name)"
         default:
             expression = Renderer.expression(rule, type: memberType)
