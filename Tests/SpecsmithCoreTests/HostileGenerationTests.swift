@@ -59,14 +59,15 @@ import Testing
 
     @Test func aLongChainOfAliasesEndsAtTheStructItNames() throws {
         // L3000 is L2999 is ... is [Item], each a reference with a description of its own: a property of
-        // L3000 holds Items, which validate themselves.
+        // L3000 holds Items, which validate themselves. Such a chain is a level per link (each link's
+        // constraints hold for the next), so it passes a raised maxDepth.
         var text = Self.head + "    Item: {type: object, properties: {code: {type: string, maxLength: 3}}}\n"
         text += "    L0: {type: array, items: {$ref: '#/components/schemas/Item'}}\n"
         for index in 1...3_000 {
             text += "    L\(index): {$ref: '#/components/schemas/L\(index - 1)', description: Link \(index).}\n"
         }
         text += "    Holder: {type: object, properties: {items: {$ref: '#/components/schemas/L3000'}}}\n"
-        let (files, lines) = try generate(text)
+        let (files, lines) = try generate(text, limits: LoadLimits(maxDepth: 5_000))
         #expect(lines == [])
         let all = allText(files)
         #expect(all.contains("public typealias L3000 = L2999\n"))
@@ -153,7 +154,7 @@ import Testing
         #expect(files == nil)
         #expect(
             lines == [
-                "spec.yaml:6:9: error: allOf, anyOf and oneOf nest 5001 levels deep from this schema, counting the "
+                "spec.yaml:6:9: error: allOf, anyOf, oneOf and $ref nest 5001 levels deep from this schema, counting the "
                     + "schemas their $refs lead to, more than the limit of 256 (maxDepth)"
             ])
     }
@@ -164,12 +165,26 @@ import Testing
         #expect(files == nil)
         #expect(
             lines == [
-                "spec.yaml:6:9: error: allOf, anyOf and oneOf nest 41 levels deep from this schema, counting the "
+                "spec.yaml:6:9: error: allOf, anyOf, oneOf and $ref nest 41 levels deep from this schema, counting the "
                     + "schemas their $refs lead to, more than the limit of 32 (maxDepth)"
             ])
         let (allowed, allowedLines) = try generate(text, limits: LoadLimits(maxDepth: 41))
         #expect(allowedLines == [])
         #expect(allText(allowed).contains("public struct S0: Codable"))
+    }
+
+    @Test func aChainOfReferencesBesideADescriptionDeeperThanMaxDepthIsOneErrorAtItsStart() throws {
+        // Each link's constraints hold for the next (a property of A300 is checked against A0's maxLength),
+        // so the translator follows such a chain too: 301 levels.
+        var text = Self.head + "    A0: {type: string, maxLength: 10}\n"
+        for index in 1...300 {
+            text += "    A\(index): {$ref: '#/components/schemas/A\(index - 1)', description: Link \(index).}\n"
+        }
+        let (files, lines) = try generate(text)
+        #expect(files == nil)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("spec.yaml:") == true)
+        #expect(lines.first?.contains("error: allOf, anyOf, oneOf and $ref nest 301 levels deep") == true)
     }
 
     @Test func partsNestedInlineAndThroughReferencesCountTogether() throws {
@@ -182,7 +197,7 @@ import Testing
         let (files, lines) = try generate(text)
         #expect(files == nil)
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("spec.yaml:6:9: error: allOf, anyOf and oneOf nest 301 levels deep") == true)
+        #expect(lines.first?.hasPrefix("spec.yaml:6:9: error: allOf, anyOf, oneOf and $ref nest 301 levels deep") == true)
     }
 
     @Test func everyChainThatPassesTheLimitIsReportedOnceAndACycleAtItsFirstSchema() throws {

@@ -1,6 +1,7 @@
 import SpecsmithDiagnostics
 
-/// How deep `allOf`, `anyOf` and `oneOf` nest, counting the schemas their `$ref`s lead to: the
+/// How deep `allOf`, `anyOf` and `oneOf` nest, counting the schemas their `$ref`s lead to (and those
+/// that references beside other keywords lead to): the
 /// translator follows a part's reference into its target's parts (to merge an `allOf`, to see what a
 /// value is), so a chain of references (`S0: {allOf: [{$ref: S1}]}`, `S1: {allOf: [{$ref: S2}]}`, ...)
 /// nests as deep as parts written inside each other, which ``LoadLimits/maxDepth`` bounds in one file.
@@ -27,8 +28,8 @@ enum CompositionDepth {
         }
         return deep.filter { !inner.contains($0.key) }.map { entry in
             .error(
-                "allOf, anyOf and oneOf nest \(depths[entry.key]!) levels deep from this schema, counting the schemas "
-                    + "their $refs lead to, more than the limit of \(maxDepth) (maxDepth)",
+                "allOf, anyOf, oneOf and $ref nest \(depths[entry.key]!) levels deep from this schema, counting the "
+                    + "schemas their $refs lead to, more than the limit of \(maxDepth) (maxDepth)",
                 at: entry.value.location,
                 note: "refer to fewer schemas in a row, or raise maxDepth in the limits of specsmith.yaml")
         }
@@ -69,15 +70,17 @@ enum CompositionDepth {
         init(_ schema: Schema, id: String?) {
             self.id = id
             // A schema that is only a reference is its target, as the translator sees through it; a part
-            // that refers to a schema leads into that schema's parts. (A reference beside other keywords
-            // is a type of its own, whose parts are not followed.)
+            // that refers to a schema leads into that schema's parts. A reference beside other keywords
+            // (`{$ref: A0, description: ...}`) is a level of its own that leads into its target, whose
+            // constraints the translator gathers too.
             if let ref = schema.ref, schema.isPureReference {
                 children = [.target(ref.id)]
                 counts = false
             } else {
-                children = (schema.allOf + schema.anyOf + schema.oneOf).map { part in
-                    part.ref.map { .target($0.id) } ?? .inline(part)
-                }
+                children = (schema.ref.map { [.target($0.id)] } ?? [])
+                    + (schema.allOf + schema.anyOf + schema.oneOf).map { part in
+                        part.ref.map { .target($0.id) } ?? .inline(part)
+                    }
                 counts = true
             }
         }

@@ -35,6 +35,9 @@ struct SchemaTranslator {
     /// Where ``dereferenced(_:)`` ends for a reference to each schema that is only a reference, by
     /// canonical id: each chain followed once, not once per use.
     private let referenceEnds: [String: String]
+    /// What a value of the schema each reference leads to must meet, by canonical id (see
+    /// ``referencedRules(_:)``): worked out once per reference, not once per use.
+    private var referencedRuleCache: [String: ReferencedRules] = [:]
 
     /// Whether `format` is checked rather than only an annotation.
     let assertFormats: Bool
@@ -403,14 +406,10 @@ struct SchemaTranslator {
         }
         var rules = located(ownRules(schema), in: schema)
         var negated = schema.not.map { [$0] } ?? []
-        if let ref = schema.ref, !hasStructOrEnum(ref) {
-            let target = dereferenced(document.schema(for: ref))
-            rules = located(ownRules(target), in: target) + rules
-            negated = (target.not.map { [$0] } ?? []) + negated
-            for part in allOfParts(target) {
-                rules += located(ownRules(part, enumAsValues: true), in: part)
-                negated += part.not.map { [$0] } ?? []
-            }
+        if let ref = schema.ref {
+            let referenced = referencedRules(ref)
+            rules = referenced.rules + rules
+            negated = referenced.negated + negated
         }
         // The constraints of `allOf` parts hold too (a part that is a generated type checks itself).
         for part in allOfParts(schema) {
@@ -506,6 +505,50 @@ struct SchemaTranslator {
             result.append((rule, entry.location))
         }
         return result
+    }
+
+    /// The rules, and the `not` subschemas, of the schema a reference leads to and of its `allOf` parts; and
+    /// in turn of the schema its own reference leads to (`A1: {$ref: A0, description: ...}`, where
+    /// dereferencing stops), innermost first: up to a generated type (which checks itself) or a reference
+    /// met before. A chain is no longer than ``CompositionDepth`` allows, and each link is worked out once.
+    private mutating func referencedRules(_ ref: SchemaReference) -> ReferencedRules {
+        var links: [(id: String, own: ReferencedRules)] = []
+        var inner = ReferencedRules()
+        var next: SchemaReference? = ref
+        var followed: Set<String> = []
+        // What a cycle gathers depends on where it is entered, so it is not remembered.
+        var isCycle = false
+        while let current = next {
+            if let known = referencedRuleCache[current.id] {
+                inner = known
+                break
+            }
+            guard !hasStructOrEnum(current) else { break }
+            guard followed.insert(current.id).inserted else {
+                isCycle = true
+                break
+            }
+            let target = dereferenced(document.schema(for: current))
+            var own = ReferencedRules(
+                rules: located(ownRules(target), in: target), negated: target.not.map { [$0] } ?? [])
+            for part in allOfParts(target) {
+                own.rules += located(ownRules(part, enumAsValues: true), in: part)
+                own.negated += part.not.map { [$0] } ?? []
+            }
+            links.append((current.id, own))
+            next = target.ref
+        }
+        for link in links.reversed() {
+            inner = ReferencedRules(rules: inner.rules + link.own.rules, negated: inner.negated + link.own.negated)
+            if !isCycle { referencedRuleCache[link.id] = inner }
+        }
+        return inner
+    }
+
+    /// What ``referencedRules(_:)`` gathers.
+    struct ReferencedRules {
+        var rules: [(rule: ValidationRule, location: SourceLocation)] = []
+        var negated: [Schema] = []
     }
 
     /// Each rule of a schema with where it is written: a `pattern` at its value, any other at the schema.

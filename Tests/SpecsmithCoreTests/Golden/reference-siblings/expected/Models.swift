@@ -71,6 +71,11 @@ public enum Pet: Codable, Hashable, Sendable {
     }
 }
 
+public typealias Code = String
+
+/// A reference with a description is an alias whose value meets the limits of what it refers to.
+public typealias DocumentedCode = Code
+
 /// In 3.1 the keywords beside a reference apply too, as an allOf part's would.
 public struct Derived: Codable, Hashable, Sendable {
     public let id: String
@@ -98,6 +103,9 @@ public struct Holder: Codable, Hashable, Sendable {
     public let strictPart: StrictPart?
     /// A description beside a reference keeps the reference's type.
     public let documented: Base?
+    /// A reference with a description is an alias whose value meets the limits of what it refers to.
+    /// From 2 to 10 Unicode scalars.
+    public let code: DocumentedCode?
     /// A union keeps its type; required beside it is not checked (warned).
     public let pet: Pet?
 
@@ -107,12 +115,14 @@ public struct Holder: Codable, Hashable, Sendable {
         closed: Closed? = nil,
         strictPart: StrictPart? = nil,
         documented: Base? = nil,
+        code: DocumentedCode? = nil,
         pet: Pet? = nil
     ) {
         self.strict = strict
         self.closed = closed
         self.strictPart = strictPart
         self.documented = documented
+        self.code = code
         self.pet = pet
     }
 

@@ -6,6 +6,8 @@ extension Holder: Validatable {
     /// Records each constraint of the `Holder` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.validate(closed, at: "closed")
+        context.check(code, at: "code", .maxLength(10))
+        context.check(code, at: "code", .minLength(2))
     }
 }
 
