@@ -12,7 +12,8 @@ public struct LoadLimits: Sendable, Hashable {
     /// Default: 64 MiB.
     public var maxInputBytes: Int
     /// The deepest nesting of mappings and sequences in one file, and of `allOf`, `anyOf` and `oneOf`
-    /// parts, counting the schemas their `$ref`s lead to (checked before generation). Default: 256.
+    /// parts and references beside other keywords, counting the schemas their `$ref`s lead to (checked
+    /// before generation). Default: 256.
     public var maxDepth: Int
     /// How many times as many nodes as a file writes out its YAML aliases may make it hold.
     /// Default: 10.
