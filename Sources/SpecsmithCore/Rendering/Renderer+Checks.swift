@@ -275,20 +275,14 @@ struct CheckWriter {
             let name = constantName(String(concatenating: constantBase, target.constantInfix, "Pattern"))
             constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
             expression = ".pattern(Self.\(name))"
-        case .enumeration where hoists:
-            // Built once: a rule holding an array would otherwise allocate on every check.
+        case .enumeration where hoists, .rawEnumeration where hoists:
+            // Built once: a rule holding an array would otherwise allocate on every check. A string enum's
+            // raw values are a ListedRule.
             let name = constantName(String(concatenating: constantBase, target.constantInfix, "Values"))
+            let ruleType = if case .rawEnumeration = rule { "ListedRule" } else { "ValueRule<\(memberType)>" }
             constants.append(
                 [
-                    "declaration": .string("\(name): ValueRule<\(memberType)>"),
-                    "value": .string(Renderer.expression(rule, type: memberType)),
-                ])
-            expression = "Self.\(name)"
-        case .rawEnumeration where hoists:
-            let name = constantName(String(concatenating: constantBase, target.constantInfix, "Values"))
-            constants.append(
-                [
-                    "declaration": .string("\(name): ListedRule"),
+                    "declaration": .string("\(name): \(ruleType)"),
                     "value": .string(Renderer.expression(rule, type: memberType)),
                 ])
             expression = "Self.\(name)"
