@@ -361,7 +361,10 @@ struct SchemaTranslator {
         let element = member.ref.map { dereferenced(document.schema(for: $0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
-        if openEnum(member) != nil { return rules(for: member, swiftType: Self.openEnumType) }
+        // A string enum, also one that may be null (`anyOf: [{$ref: Status}, {type: 'null'}]`).
+        if openEnum(nullableWrapped(member) ?? member) != nil {
+            return rules(for: member, swiftType: Self.openEnumType)
+        }
         let shape = resolvedShape(member)
         let shapeTypes = shape.nonNullTypes
         if !shape.prefixItems.isEmpty, shapeTypes.isEmpty || shapeTypes == [.array], !needsOwnType(shape) {

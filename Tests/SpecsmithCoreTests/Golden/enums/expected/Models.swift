@@ -102,6 +102,9 @@ public struct Ticket: Codable, Hashable, Sendable {
     public let speciesList: [Species]?
     /// An inline enum beside an allOf is its own type; a default it does not list is no case of it.
     public let narrowed: Narrowed?
+    /// Items that may be null are checked as the enum when they are not.
+    public let maybeList: [Contradiction?]?
+    public let maybeMap: [String: Status?]?
     /// A reference with a description beside it is an alias checked as the enum it leads to.
     /// At most 3 Unicode scalars.
     public let documentedContradiction: DocumentedContradiction?
@@ -128,6 +131,8 @@ public struct Ticket: Codable, Hashable, Sendable {
         species: Species? = nil,
         speciesList: [Species]? = nil,
         narrowed: Narrowed? = nil,
+        maybeList: [Contradiction?]? = nil,
+        maybeMap: [String: Status?]? = nil,
         documentedContradiction: DocumentedContradiction? = nil,
         documentedContradictions: [DocumentedContradiction]? = nil
     ) {
@@ -150,6 +155,8 @@ public struct Ticket: Codable, Hashable, Sendable {
         self.species = species
         self.speciesList = speciesList
         self.narrowed = narrowed
+        self.maybeList = maybeList
+        self.maybeMap = maybeMap
         self.documentedContradiction = documentedContradiction
         self.documentedContradictions = documentedContradictions
     }
