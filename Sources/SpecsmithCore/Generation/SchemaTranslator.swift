@@ -1591,6 +1591,10 @@ struct SchemaTranslator {
         result.allOf = []
         var properties = OrderedMap<Schema>()
         var required: [String] = []
+        // A part whose additionalProperties or patternProperties evaluates the properties it does not
+        // declare leaves none for unevaluatedProperties beside the allOf, which then says nothing.
+        if schema.additionalPropertiesAreUnevaluated { result.additionalProperties = nil }
+        var evaluatesOthers = false
         for part in schema.allOf {
             var resolved = part
             if let ref = part.ref, let done = merged[ref.id] {
@@ -1618,6 +1622,10 @@ struct SchemaTranslator {
             }
             required += resolved.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
             if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
+            if resolved.additionalProperties != nil || !resolved.patternProperties.isEmpty { evaluatesOthers = true }
+        }
+        if schema.additionalPropertiesAreUnevaluated, !evaluatesOthers {
+            result.additionalProperties = schema.additionalProperties
         }
         for entry in schema.properties {
             addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
