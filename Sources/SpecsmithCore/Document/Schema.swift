@@ -150,6 +150,7 @@ public struct Schema: Sendable, Hashable {
         var properties: OrderedMap<Schema> = OrderedMap()
         var required: [String] = []
         var additionalProperties: AdditionalProperties?
+        var additionalPropertiesAreUnevaluated: Bool = false
         var minProperties: Int?
         var maxProperties: Int?
         var propertyNames: Schema?
@@ -257,6 +258,14 @@ public struct Schema: Sendable, Hashable {
     public var additionalProperties: AdditionalProperties? {
         get { storage.fields.pointee.additionalProperties }
         _modify { yield &uniqueStorage().fields.pointee.additionalProperties }
+    }
+
+    /// Whether ``additionalProperties`` was read from `unevaluatedProperties` (3.1) beside an `allOf`: it
+    /// then applies to what no part evaluates, and says nothing when a part's own `additionalProperties` or
+    /// `patternProperties` evaluates the properties its `properties` do not declare.
+    public var additionalPropertiesAreUnevaluated: Bool {
+        get { storage.fields.pointee.additionalPropertiesAreUnevaluated }
+        _modify { yield &uniqueStorage().fields.pointee.additionalPropertiesAreUnevaluated }
     }
 
     /// `minProperties`, as in the specification.

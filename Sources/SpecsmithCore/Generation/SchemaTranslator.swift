@@ -175,6 +175,18 @@ struct SchemaTranslator {
         return document.schema(for: ref)
     }
 
+    /// The schema a chain of references ends at, following also those that say more beside their `$ref`
+    /// than a reference (`A1: {$ref: A0, description: ...}`, whose value is an `A0` meeting more rules):
+    /// the first that is no reference, or the last before one met again.
+    private func chainEnd(_ schema: Schema) -> Schema {
+        var current = schema
+        var followed: Set<String> = []
+        while let ref = current.ref, followed.insert(ref.id).inserted {
+            current = dereferenced(document.schema(for: ref))
+        }
+        return current
+    }
+
     /// For each schema that is only a reference, where ``OpenAPIDocument/dereferenced(_:)`` ends when it
     /// reaches it through a reference: the first schema of its chain that says more than a reference; on
     /// a cycle, the member before it (the walk stops where the next has been seen); before a cycle, the
@@ -325,10 +337,8 @@ struct SchemaTranslator {
     /// The schema that says what a value of `schema` is (its type, format, `items` and
     /// `additionalProperties`): through references, a nullable wrapper and an `allOf` of plain parts.
     private func resolvedShape(_ schema: Schema) -> Schema {
-        var shape = schema.ref.map { dereferenced(document.schema(for: $0)) } ?? schema
-        if let wrapped = nullableWrapped(shape) {
-            shape = wrapped.ref.map { dereferenced(document.schema(for: $0)) } ?? wrapped
-        }
+        var shape = chainEnd(schema)
+        if let wrapped = nullableWrapped(shape) { shape = chainEnd(wrapped) }
         if case .plain(let plain)? = plainAllOf(shape) { shape = plain }
         return shape
     }
@@ -351,7 +361,10 @@ struct SchemaTranslator {
         let element = member.ref.map { dereferenced(document.schema(for: $0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
-        if openEnum(member) != nil { return rules(for: member, swiftType: Self.openEnumType) }
+        // A string enum, also one that may be null (`anyOf: [{$ref: Status}, {type: 'null'}]`).
+        if openEnum(nullableWrapped(member) ?? member) != nil {
+            return rules(for: member, swiftType: Self.openEnumType)
+        }
         let shape = resolvedShape(member)
         let shapeTypes = shape.nonNullTypes
         if !shape.prefixItems.isEmpty, shapeTypes.isEmpty || shapeTypes == [.array], !needsOwnType(shape) {
@@ -1198,9 +1211,13 @@ struct SchemaTranslator {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
             return SwiftTypeName(name: name, structName: isStruct ? name : nil, isNullable: isNullable(resolved))
         }
-        if isEnumAlias(resolved) { return SwiftTypeName(name: name, isNullable: isNullable(resolved)) }
+        // An alias of a string enum, through an allOf of one part or a chain of references that say more
+        // (`Documented: {$ref: Status, description: ...}`), is checked as the enum.
+        if isEnumAlias(resolved) || resolved.ref != nil && openEnum(resolved) != nil {
+            return SwiftTypeName(name: name, isNullable: isNullable(resolved))
+        }
         return SwiftTypeName(
-            name: name, structName: referencedElementStruct(resolved), underlying: plainType(of: resolved),
+            name: name, structName: referencedElementStruct(resolved), underlying: plainType(of: chainEnd(resolved)),
             isNullable: isNullable(resolved))
     }
 
@@ -1574,6 +1591,10 @@ struct SchemaTranslator {
         result.allOf = []
         var properties = OrderedMap<Schema>()
         var required: [String] = []
+        // A part whose additionalProperties or patternProperties evaluates the properties it does not
+        // declare leaves none for unevaluatedProperties beside the allOf, which then says nothing.
+        if schema.additionalPropertiesAreUnevaluated { result.additionalProperties = nil }
+        var evaluatesOthers = false
         for part in schema.allOf {
             var resolved = part
             if let ref = part.ref, let done = merged[ref.id] {
@@ -1601,6 +1622,10 @@ struct SchemaTranslator {
             }
             required += resolved.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
             if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
+            if resolved.additionalProperties != nil || !resolved.patternProperties.isEmpty { evaluatesOthers = true }
+        }
+        if schema.additionalPropertiesAreUnevaluated, !evaluatesOthers {
+            result.additionalProperties = schema.additionalProperties
         }
         for entry in schema.properties {
             addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)

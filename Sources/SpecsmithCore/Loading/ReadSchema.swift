@@ -348,6 +348,7 @@ extension LoadSession {
                 schema.additionalProperties =
                     node.boolScalar.map(AdditionalProperties.bool)
                     ?? .schema(readSchema(node, file: file, key: "unevaluatedProperties"))
+                schema.additionalPropertiesAreUnevaluated = !schema.allOf.isEmpty
             }
         }
         if let node = o.value(.unevaluatedItems) {

@@ -61,6 +61,9 @@ public enum Status: OpenEnum {
 /// An alias of the Status enum, through an allOf of one part; its values are checked as the enum's.
 public typealias Species = Status
 
+/// A reference with a description beside it is an alias checked as the enum it leads to.
+public typealias DocumentedContradiction = Contradiction
+
 public typealias Priority = Int
 
 public struct Ticket: Codable, Hashable, Sendable {
@@ -99,6 +102,13 @@ public struct Ticket: Codable, Hashable, Sendable {
     public let speciesList: [Species]?
     /// An inline enum beside an allOf is its own type; a default it does not list is no case of it.
     public let narrowed: Narrowed?
+    /// Items that may be null are checked as the enum when they are not.
+    public let maybeList: [Contradiction?]?
+    public let maybeMap: [String: Status?]?
+    /// A reference with a description beside it is an alias checked as the enum it leads to.
+    /// At most 3 Unicode scalars.
+    public let documentedContradiction: DocumentedContradiction?
+    public let documentedContradictions: [DocumentedContradiction]?
 
     /// Creates a value from its properties.
     public init(
@@ -120,7 +130,11 @@ public struct Ticket: Codable, Hashable, Sendable {
         filter: Filter? = Filter.none,
         species: Species? = nil,
         speciesList: [Species]? = nil,
-        narrowed: Narrowed? = nil
+        narrowed: Narrowed? = nil,
+        maybeList: [Contradiction?]? = nil,
+        maybeMap: [String: Status?]? = nil,
+        documentedContradiction: DocumentedContradiction? = nil,
+        documentedContradictions: [DocumentedContradiction]? = nil
     ) {
         self.status = status
         self.kind = kind
@@ -141,6 +155,10 @@ public struct Ticket: Codable, Hashable, Sendable {
         self.species = species
         self.speciesList = speciesList
         self.narrowed = narrowed
+        self.maybeList = maybeList
+        self.maybeMap = maybeMap
+        self.documentedContradiction = documentedContradiction
+        self.documentedContradictions = documentedContradictions
     }
 
     public enum Kind: OpenEnum {

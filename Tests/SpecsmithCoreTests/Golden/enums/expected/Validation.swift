@@ -40,5 +40,12 @@ extension Ticket: Validatable {
         context.check(species, at: "species", .listed)
         context.check(each: speciesList, at: "speciesList", .listed)
         context.check(narrowed, at: "narrowed", .listed)
+        context.check(each: maybeList, at: "maybeList", .maxLength(3))
+        context.check(each: maybeList, at: "maybeList", .listed)
+        context.check(eachValue: maybeMap, at: "maybeMap", .listed)
+        context.check(documentedContradiction, at: "documentedContradiction", .maxLength(3))
+        context.check(documentedContradiction, at: "documentedContradiction", .listed)
+        context.check(each: documentedContradictions, at: "documentedContradictions", .maxLength(3))
+        context.check(each: documentedContradictions, at: "documentedContradictions", .listed)
     }
 }

@@ -76,6 +76,11 @@ public typealias Code = String
 /// A reference with a description is an alias whose value meets the limits of what it refers to.
 public typealias DocumentedCode = Code
 
+public typealias Codes = [String]
+
+/// An alias of an array through a reference checks its items too.
+public typealias DocumentedCodes = Codes
+
 /// In 3.1 the keywords beside a reference apply too, as an allOf part's would.
 public struct Derived: Codable, Hashable, Sendable {
     public let id: String
@@ -106,6 +111,12 @@ public struct Holder: Codable, Hashable, Sendable {
     /// A reference with a description is an alias whose value meets the limits of what it refers to.
     /// From 2 to 10 Unicode scalars.
     public let code: DocumentedCode?
+    /// Items of an alias through a reference meet the limits at the chain's end.
+    public let codeList: [DocumentedCode]?
+    public let codeMap: [String: DocumentedCode]?
+    /// An alias of an array through a reference checks its items too.
+    /// At most 5 items.
+    public let codes: DocumentedCodes?
     /// A union keeps its type; required beside it is not checked (warned).
     public let pet: Pet?
 
@@ -116,6 +127,9 @@ public struct Holder: Codable, Hashable, Sendable {
         strictPart: StrictPart? = nil,
         documented: Base? = nil,
         code: DocumentedCode? = nil,
+        codeList: [DocumentedCode]? = nil,
+        codeMap: [String: DocumentedCode]? = nil,
+        codes: DocumentedCodes? = nil,
         pet: Pet? = nil
     ) {
         self.strict = strict
@@ -123,6 +137,9 @@ public struct Holder: Codable, Hashable, Sendable {
         self.strictPart = strictPart
         self.documented = documented
         self.code = code
+        self.codeList = codeList
+        self.codeMap = codeMap
+        self.codes = codes
         self.pet = pet
     }
 

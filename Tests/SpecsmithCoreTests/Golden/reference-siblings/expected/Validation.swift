@@ -8,6 +8,10 @@ extension Holder: Validatable {
         context.validate(closed, at: "closed")
         context.check(code, at: "code", .maxLength(10))
         context.check(code, at: "code", .minLength(2))
+        context.check(each: codeList, at: "codeList", .maxLength(10))
+        context.check(eachValue: codeMap, at: "codeMap", .maxLength(10))
+        context.check(codes, at: "codes", .maxItems(5))
+        context.check(each: codes, at: "codes", .maxLength(3))
     }
 }
 

@@ -46,6 +46,62 @@ public struct Pet: Codable, Hashable, Sendable {
     }
 }
 
+/// A part whose additionalProperties evaluates the other properties leaves none unevaluated.
+public struct OpenPart: Codable, Hashable, Sendable {
+    public let id: String
+    public let name: String?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: JSONValue]
+
+    /// Creates a value from its properties.
+    public init(
+        id: String,
+        name: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            JSONValue.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+        case name
+    }
+}
+
+/// A part's patternProperties evaluate the names they match, so unevaluatedProperties says nothing.
+public struct PatternPart: Codable, Hashable, Sendable {
+    public let id: String
+
+    /// Creates a value from its properties.
+    public init(
+        id: String
+    ) {
+        self.id = id
+    }
+}
+
 /// Without allOf or oneOf, unevaluatedProperties is additionalProperties.
 public struct Labels: Codable, Hashable, Sendable {
     public let kind: String?
