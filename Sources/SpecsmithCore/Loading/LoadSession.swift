@@ -44,6 +44,10 @@ final class LoadSession {
     var schemaReferenceIDs: [String: [CodePointKey: String]] = [:]
     /// Non-schema objects reached through `$ref` (or read as components), by object name and id.
     var objectCache: [String: Any] = [:]
+    /// For each entry of ``objectCache`` reached through a reference to a reference (`Chained: {$ref:
+    /// '#/components/responses/Shared'}`), the id of the object at the chain's end: the component the value
+    /// is, whichever reference reaches it.
+    var objectChainEnds: [String: String] = [:]
     var referencesInProgress: Set<String> = []
     /// How many references ``referable(_:file:object:read:)`` is following, one inside the other.
     var referencesFollowed = 0

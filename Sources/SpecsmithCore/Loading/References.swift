@@ -267,8 +267,8 @@ extension LoadSession {
     }
 
     /// Reads a parameter, request body, header or response that may be given as `$ref`, like
-    /// ``referable(_:file:object:read:)``: the value remembers the id of the first reference, and in
-    /// 3.1 the `description` written next to the `$ref` replaces its own.
+    /// ``referable(_:file:object:read:)``: the value remembers the id of the object its references lead
+    /// to, and in 3.1 the `description` written next to the `$ref` replaces its own.
     func referableObject<T: ReferableObject>(
         _ node: YAMLNode, file: String, object: String, read: (YAMLNode, String) -> T?
     ) -> T? {
@@ -283,8 +283,8 @@ extension LoadSession {
 
     /// Reads an object that may be given as `$ref` (parameter, response, request body, header,
     /// example, security scheme, path item): follows references (each target read once, cycles
-    /// reported), and returns the value with the id of the first reference and, in 3.1, the
-    /// `description` written next to the `$ref`.
+    /// reported), and returns the value with the id of the object at the end of the chain of references
+    /// and, in 3.1, the `description` written next to the first `$ref`.
     func referable<T>(
         _ node: YAMLNode,
         file: String,
@@ -321,7 +321,8 @@ extension LoadSession {
         guard let target = locate(written, from: file, at: refEntry.value.location) else { return nil }
         let cacheKey = object + " " + target.id
         if let cached = (objectCache[cacheKey] ?? shared?.objectCache[cacheKey]) as? T {
-            return (cached, target.id, description)
+            let end = objectChainEnds[cacheKey] ?? shared?.objectChainEnds[cacheKey]
+            return (cached, end ?? target.id, description)
         }
         if shared != nil {
             needsSharedSession = true
@@ -346,11 +347,12 @@ extension LoadSession {
             referencesInProgress.remove(cacheKey)
             referencesFollowed -= 1
         }
-        guard case (let value, _, _)? = referable(target.node, file: target.file, object: object, read: read) else {
+        guard case (let value, let end, _)? = referable(target.node, file: target.file, object: object, read: read) else {
             return nil
         }
         objectCache[cacheKey] = value
-        return (value, target.id, description)
+        if let end { objectChainEnds[cacheKey] = end }
+        return (value, end ?? target.id, description)
     }
 
     /// Reads a component of the root document (`components.parameters.Name`, ...) once, so that
@@ -369,6 +371,7 @@ extension LoadSession {
         defer { referencesInProgress.remove(cacheKey) }
         guard let result = referable(node, file: rootFile, object: object, read: read) else { return nil }
         objectCache[cacheKey] = result.value
+        if let end = result.referenceID { objectChainEnds[cacheKey] = end }
         return result
     }
 

@@ -124,6 +124,8 @@ public struct GoldenClient: Sendable {
             switch response.status.code {
             case 200:
                 return .ok(try response.decodeJSON([PetListResponseItem].self, operation: operation.name))
+            case 404:
+                return .notFound(try response.decodeJSON(NotFoundResponse2.self, operation: operation.name))
             case 503:
                 return .serviceUnavailable(try response.decodeText(operation: operation.name))
             default:
@@ -139,6 +141,8 @@ public struct GoldenClient: Sendable {
     public enum ListPetsOutcome: Sendable, Hashable {
         /// Pets.
         case ok([PetListResponseItem])
+        /// No such pet.
+        case notFound(NotFoundResponse2)
         /// Down for maintenance.
         case serviceUnavailable(String)
         /// Anything else.
