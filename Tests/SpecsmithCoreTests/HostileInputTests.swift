@@ -341,6 +341,19 @@ import Testing
         )
     }
 
+    @Test func maxDepthMayBeRaisedOnlyAsFarAsTheStackAllows() throws {
+        try write("jobs: []\nlimits:\n  maxDepth: 1000\n", to: "specsmith.yaml")
+        let (configuration, diagnostics) = Configuration.load(file: folder + "/specsmith.yaml")
+        #expect(configuration == nil)
+        #expect(
+            lines(diagnostics) == [
+                "specsmith.yaml:3:13: error: limit 'maxDepth' may be at most 300, not 1000: the generator follows "
+                    + "nesting by recursion, and deeper nesting could exhaust its stack"
+            ])
+        try write("jobs: []\nlimits:\n  maxDepth: 300\n", to: "specsmith.yaml")
+        #expect(Configuration.load(file: folder + "/specsmith.yaml").0?.limits == LoadLimits(maxDepth: 300))
+    }
+
     @Test func limitsMustBeAMapping() throws {
         try write("jobs: []\nlimits: [1, 2]\n", to: "specsmith.yaml")
         let (configuration, diagnostics) = Configuration.load(file: folder + "/specsmith.yaml")

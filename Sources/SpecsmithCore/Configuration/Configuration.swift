@@ -169,6 +169,14 @@ public struct Configuration: Sendable, Hashable {
                     diagnostics.append(.error("limit '\(key)' must be a positive integer, not \(value)", at: entry.value.location))
                     continue
                 }
+                if key == "maxDepth", value > LoadLimits.maxDepthCeiling {
+                    diagnostics.append(
+                        .error(
+                            "limit 'maxDepth' may be at most \(LoadLimits.maxDepthCeiling), not \(value): the generator "
+                                + "follows nesting by recursion, and deeper nesting could exhaust its stack",
+                            at: entry.value.location))
+                    continue
+                }
                 limits[keyPath: setting.keyPath] = value
             } catch {
                 diagnostics.append(error)

@@ -60,6 +60,11 @@ public struct LoadLimits: Sendable, Hashable {
         )
     }
 
+    /// The highest `maxDepth` that `specsmith.yaml` accepts. The generator follows nesting by recursion,
+    /// and a debug build's frames are large: 8 MiB of stack, the main thread's, took objects nested 160
+    /// deep (YAML 320 levels) and failed at 200. Code that sets ``maxDepth`` itself higher risks the same.
+    public static let maxDepthCeiling = 300
+
     /// The names of the limits, as `specsmith.yaml` and the error messages spell them, in order, with
     /// a way to set each: the one place that maps a name to its property.
     static let settings: [(name: String, keyPath: WritableKeyPath<LoadLimits, Int> & Sendable)] = [
