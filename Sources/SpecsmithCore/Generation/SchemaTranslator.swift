@@ -1077,11 +1077,14 @@ struct SchemaTranslator {
             return SwiftTypeName(name: name)
         }
         if let part = soleAllOfPart(schema) {
-            if Self.saysMoreOfAnObject(schema) {
+            // Beside a string or an array they say nothing (JSON Schema applies them to objects only).
+            if Self.saysMoreOfAnObject(schema),
+                isUnion(part.ref.map { dereferenced(document.schema(for: $0)) } ?? part)
+            {
                 diagnostics.append(
                     .warning(
-                        "required, additionalProperties and the like beside a reference to a union or to no object "
-                            + "are not checked yet", at: schema.location))
+                        "required, additionalProperties and the like beside a reference to a union are not checked yet",
+                        at: schema.location))
             }
             return swiftType(for: part, suggestedName: suggestedName, owner: owner, nested: &nested)
         }
@@ -2172,7 +2175,8 @@ struct SchemaTranslator {
                 sentences.append("One of \(values.map(Self.jsonText).joined(separator: ", ")).")
             case .const(let value): sentences.append("Always \(Self.jsonText(value)).")
             case .rawEnumeration(let values):
-                sentences.append("One of \(values.map { Self.jsonText(.string($0)) }.joined(separator: ", ")).")
+                let list = values.map { Self.jsonText(.string($0)) }.joined(separator: ", ")
+                sentences.append(values.isEmpty ? "No value is allowed." : "One of \(list).")
             case .rawConst(let value): sentences.append("Always \(Self.jsonText(.string(value))).")
             case .format(let name): sentences.append("A valid `\(name)`.")
             case .not(let inner):

@@ -85,6 +85,9 @@ public struct Ticket: Codable, Hashable, Sendable {
     /// An enum beside a reference to an enum narrows it.
     /// One of `"Active"`, `"default"`, `"not-a-status"`.
     public let shortlisted: Status?
+    /// A const that is no string allows no value of a string enum.
+    /// No value is allowed.
+    public let impossible: Status?
     public let shortlistedList: [Status]?
     /// An enum beside a reference that lists every value of it says no more.
     public let unnarrowed: Status?
@@ -122,6 +125,7 @@ public struct Ticket: Codable, Hashable, Sendable {
         documentedMap: [String: Status]? = nil,
         pinned: Status? = nil,
         shortlisted: Status? = nil,
+        impossible: Status? = nil,
         shortlistedList: [Status]? = nil,
         unnarrowed: Status? = nil,
         contradiction: Contradiction? = nil,
@@ -146,6 +150,7 @@ public struct Ticket: Codable, Hashable, Sendable {
         self.documentedMap = documentedMap
         self.pinned = pinned
         self.shortlisted = shortlisted
+        self.impossible = impossible
         self.shortlistedList = shortlistedList
         self.unnarrowed = unnarrowed
         self.contradiction = contradiction

@@ -9,6 +9,8 @@ extension Ticket: Validatable {
 
     private static let shortlistedValues: ListedRule = .enum(["Active", "default", "not-a-status"])
 
+    private static let impossibleValues: ListedRule = .enum([])
+
     private static let shortlistedListItemValues: ListedRule = .enum(["Active"])
 
     private static let codePattern = Pattern("^[A-Z]")
@@ -27,6 +29,8 @@ extension Ticket: Validatable {
         context.check(pinned, at: "pinned", .const("Active"))
         context.check(shortlisted, at: "shortlisted", .listed)
         context.check(shortlisted, at: "shortlisted", Self.shortlistedValues)
+        context.check(impossible, at: "impossible", .listed)
+        context.check(impossible, at: "impossible", Self.impossibleValues)
         context.check(each: shortlistedList, at: "shortlistedList", .listed)
         context.check(each: shortlistedList, at: "shortlistedList", Self.shortlistedListItemValues)
         context.check(unnarrowed, at: "unnarrowed", .listed)

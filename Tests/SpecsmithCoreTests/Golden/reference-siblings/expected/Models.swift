@@ -111,6 +111,9 @@ public struct Holder: Codable, Hashable, Sendable {
     /// A reference with a description is an alias whose value meets the limits of what it refers to.
     /// From 2 to 10 Unicode scalars.
     public let code: DocumentedCode?
+    /// required beside a reference to a string says nothing (it applies to objects).
+    /// At most 10 Unicode scalars.
+    public let plainCode: Code?
     /// Items of an alias through a reference meet the limits at the chain's end.
     public let codeList: [DocumentedCode]?
     public let codeMap: [String: DocumentedCode]?
@@ -127,6 +130,7 @@ public struct Holder: Codable, Hashable, Sendable {
         strictPart: StrictPart? = nil,
         documented: Base? = nil,
         code: DocumentedCode? = nil,
+        plainCode: Code? = nil,
         codeList: [DocumentedCode]? = nil,
         codeMap: [String: DocumentedCode]? = nil,
         codes: DocumentedCodes? = nil,
@@ -137,6 +141,7 @@ public struct Holder: Codable, Hashable, Sendable {
         self.strictPart = strictPart
         self.documented = documented
         self.code = code
+        self.plainCode = plainCode
         self.codeList = codeList
         self.codeMap = codeMap
         self.codes = codes

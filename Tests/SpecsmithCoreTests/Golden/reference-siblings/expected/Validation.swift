@@ -8,6 +8,7 @@ extension Holder: Validatable {
         context.validate(closed, at: "closed")
         context.check(code, at: "code", .maxLength(10))
         context.check(code, at: "code", .minLength(2))
+        context.check(plainCode, at: "plainCode", .maxLength(10))
         context.check(each: codeList, at: "codeList", .maxLength(10))
         context.check(eachValue: codeMap, at: "codeMap", .maxLength(10))
         context.check(codes, at: "codes", .maxItems(5))
