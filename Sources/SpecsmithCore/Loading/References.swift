@@ -375,6 +375,34 @@ extension LoadSession {
         return result
     }
 
+    /// Reads a component that remembers which object a `$ref` stands for (a parameter, request body, header
+    /// or response), like ``component(_:kind:name:object:read:)``: a component that is itself a `$ref`
+    /// (`Missing: {$ref: '#/components/responses/NotFound', description: ...}`) is the object at its chain's
+    /// end, with, in 3.1, the `description` written beside its `$ref`. A reference to the component then
+    /// finds it so.
+    func component<T: ReferableObject>(
+        _ node: YAMLNode,
+        kind: String,
+        name: String,
+        object: String,
+        read: (YAMLNode, String) -> T?
+    ) -> (value: T, referenceID: String?, description: String?)? {
+        let id = rootFile + "#" + JSONPointer.idPointer(["components", kind, name])
+        let cacheKey = object + " " + id
+        if let cached = objectCache[cacheKey] as? T { return (cached, nil, nil) }
+        referencesInProgress.insert(cacheKey)
+        defer { referencesInProgress.remove(cacheKey) }
+        guard case (var value, let end, let description)? = referable(node, file: rootFile, object: object, read: read)
+        else { return nil }
+        if let end {
+            value.referenceID = end
+            objectChainEnds[cacheKey] = end
+        }
+        if let description { value.describe(description) }
+        objectCache[cacheKey] = value
+        return (value, end, description)
+    }
+
     /// Text such as a `description`: a string, or `{$ref: file}` naming a text file (Markdown, say)
     /// whose contents become the text. A missing file is counted and reported once per load.
     func textValue(_ node: YAMLNode, file: String, key: String) -> String? {

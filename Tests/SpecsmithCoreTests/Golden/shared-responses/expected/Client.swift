@@ -141,7 +141,7 @@ public struct GoldenClient: Sendable {
     public enum ListPetsOutcome: Sendable, Hashable {
         /// Pets.
         case ok([PetListResponseItem])
-        /// No such pet.
+        /// No pets at all.
         case notFound(NotFoundResponse2)
         /// Down for maintenance.
         case serviceUnavailable(String)
