@@ -978,6 +978,19 @@ struct SchemaTranslator {
     /// A `default` as a Swift expression for an initializer argument: a literal of a plain type, or a
     /// case of a generated string enum; `nil` when the type has no literal form.
     private func defaultLiteral(_ value: JSONValue, schema: Schema, swiftType: String) -> String? {
+        // An array of values that have literals (`default: []`, `[a, b]` of a string enum's items).
+        if case .array(let items) = value, swiftType.hasPrefix("["), swiftType.hasSuffix("]"),
+            !swiftType.hasPrefix("[String: ")
+        {
+            guard let itemSchema = resolvedShape(schema).items else { return items.isEmpty ? "[]" : nil }
+            let itemType = String(swiftType.dropFirst().dropLast())
+            var literals: [String] = []
+            for item in items {
+                guard let literal = defaultLiteral(item, schema: itemSchema, swiftType: itemType) else { return nil }
+                literals.append(literal)
+            }
+            return "[" + literals.joined(separator: ", ") + "]"
+        }
         if let enumeration = openEnum(schema), let text = value.stringValue {
             let strings = (enumeration.enum ?? []).compactMap(\.stringValue)
             let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)

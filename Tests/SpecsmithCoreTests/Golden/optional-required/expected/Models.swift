@@ -20,6 +20,11 @@ public struct Person: Codable, Hashable, Sendable {
     public let status: Status?
     public let score: Double?
     public let tags: [String]?
+    public let ratings: [Int]?
+    public let statuses: [StatusesItem]?
+    public let grid: [[Double]]?
+    /// An array of objects has no literal, so its default is nil.
+    public let owners: [Owner]?
 
     /// Creates a value from its properties.
     public init(
@@ -33,7 +38,11 @@ public struct Person: Codable, Hashable, Sendable {
         country: String = "NL",
         status: Status? = .active,
         score: Double? = 0.5,
-        tags: [String]? = nil
+        tags: [String]? = [],
+        ratings: [Int]? = [1, 2],
+        statuses: [StatusesItem]? = [.retired, StatusesItem.none],
+        grid: [[Double]]? = [[0.5, 1], []],
+        owners: [Owner]? = nil
     ) {
         self.name = name
         self.nickname = nickname
@@ -47,6 +56,10 @@ public struct Person: Codable, Hashable, Sendable {
         self.status = status
         self.score = score
         self.tags = tags
+        self.ratings = ratings
+        self.statuses = statuses
+        self.grid = grid
+        self.owners = owners
     }
 
     /// Encodes every property; a required one that may be null is written as `null` when `nil`.
@@ -64,6 +77,10 @@ public struct Person: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.status, forKey: .status)
         try container.encodeIfPresent(self.score, forKey: .score)
         try container.encodeIfPresent(self.tags, forKey: .tags)
+        try container.encodeIfPresent(self.ratings, forKey: .ratings)
+        try container.encodeIfPresent(self.statuses, forKey: .statuses)
+        try container.encodeIfPresent(self.grid, forKey: .grid)
+        try container.encodeIfPresent(self.owners, forKey: .owners)
     }
 
     public enum Status: OpenEnum {
@@ -83,6 +100,31 @@ public struct Person: Codable, Hashable, Sendable {
             switch self {
             case .active: "active"
             case .retired: "retired"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum StatusesItem: OpenEnum {
+        case active
+        case retired
+        case none
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .active,
+            .retired,
+            .none,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .active: "active"
+            case .retired: "retired"
+            case .none: "none"
             case .unknown(let rawValue): rawValue
             }
         }

@@ -6,6 +6,8 @@ extension Person: Validatable {
     /// Records each constraint of the `Person` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(status, at: "status", .listed)
+        context.check(each: statuses, at: "statuses", .listed)
+        context.validate(owners, at: "owners")
     }
 }
 
