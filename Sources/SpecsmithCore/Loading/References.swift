@@ -356,23 +356,27 @@ extension LoadSession {
     }
 
     /// Reads a component of the root document (`components.parameters.Name`, ...) once, so that
-    /// references to it later find it in the cache.
+    /// references to it later find it in the cache; `adopt` gives the value what its own `$ref` says (the
+    /// id at the chain's end, the description beside it) before it is cached.
     func component<T>(
         _ node: YAMLNode,
         kind: String,
         name: String,
         object: String,
-        read: (YAMLNode, String) -> T?
+        read: (YAMLNode, String) -> T?,
+        adopt: (inout T, _ end: String?, _ description: String?) -> Void = { _, _, _ in }
     ) -> (value: T, referenceID: String?, description: String?)? {
         let id = rootFile + "#" + JSONPointer.idPointer(["components", kind, name])
         let cacheKey = object + " " + id
         if let cached = objectCache[cacheKey] as? T { return (cached, nil, nil) }
         referencesInProgress.insert(cacheKey)
         defer { referencesInProgress.remove(cacheKey) }
-        guard let result = referable(node, file: rootFile, object: object, read: read) else { return nil }
-        objectCache[cacheKey] = result.value
-        if let end = result.referenceID { objectChainEnds[cacheKey] = end }
-        return result
+        guard case (var value, let end, let description)? = referable(node, file: rootFile, object: object, read: read)
+        else { return nil }
+        adopt(&value, end, description)
+        objectCache[cacheKey] = value
+        if let end { objectChainEnds[cacheKey] = end }
+        return (value, end, description)
     }
 
     /// Reads a component that remembers which object a `$ref` stands for (a parameter, request body, header
@@ -387,20 +391,10 @@ extension LoadSession {
         object: String,
         read: (YAMLNode, String) -> T?
     ) -> (value: T, referenceID: String?, description: String?)? {
-        let id = rootFile + "#" + JSONPointer.idPointer(["components", kind, name])
-        let cacheKey = object + " " + id
-        if let cached = objectCache[cacheKey] as? T { return (cached, nil, nil) }
-        referencesInProgress.insert(cacheKey)
-        defer { referencesInProgress.remove(cacheKey) }
-        guard case (var value, let end, let description)? = referable(node, file: rootFile, object: object, read: read)
-        else { return nil }
-        if let end {
-            value.referenceID = end
-            objectChainEnds[cacheKey] = end
+        component(node, kind: kind, name: name, object: object, read: read) { value, end, description in
+            if let end { value.referenceID = end }
+            if let description { value.describe(description) }
         }
-        if let description { value.describe(description) }
-        objectCache[cacheKey] = value
-        return (value, end, description)
     }
 
     /// Text such as a `description`: a string, or `{$ref: file}` naming a text file (Markdown, say)
