@@ -1,4 +1,5 @@
 import Foundation
+import SpecsmithYAML
 
 /// What a generation would change in one output folder.
 public struct OutputPlan: Sendable, Equatable {
@@ -207,19 +208,20 @@ public struct OutputWriter: Sendable {
         func discardWritten() {
             for path in written.reversed() { try? fileSystem.remove(path) }
         }
-        do {
-            for change in plan.changes {
-                switch change {
-                case .create(let file), .update(let file, _):
-                    let target = join(plan.directory, file.name)
-                    let temporary = join(plan.directory, ".\(file.name).specsmith-\(UUID().uuidString)")
-                    written.append(temporary)
-                    try fileSystem.write(Data(file.contents.utf8), to: temporary)
-                    steps.append(Step(target: target, temporary: temporary))
-                case .remove(let name, _):
-                    steps.append(Step(target: join(plan.directory, name)))
-                }
+        var texts: [(contents: String, temporary: String)] = []
+        for change in plan.changes {
+            switch change {
+            case .create(let file), .update(let file, _):
+                let temporary = join(plan.directory, ".\(file.name).specsmith-\(UUID().uuidString)")
+                texts.append((file.contents, temporary))
+                steps.append(Step(target: join(plan.directory, file.name), temporary: temporary))
+            case .remove(let name, _):
+                steps.append(Step(target: join(plan.directory, name)))
             }
+        }
+        written = texts.map(\.temporary)
+        do {
+            if let error = writeConcurrently(texts) { throw error }
             for index in steps.indices {
                 guard let current = fileSystem.read(steps[index].target) else { continue }
                 let name = (steps[index].target as NSString).lastPathComponent
@@ -258,6 +260,32 @@ public struct OutputWriter: Sendable {
             if let backup = step.backup { try? fileSystem.remove(backup) }
         }
     }
+
+    /// Writes each text to its temporary path, on every core when there are many (the system's work of
+    /// writing a file is most of the writer's time). Each core stops at its first failure; the error
+    /// returned is that of the first text in order that failed, once every write has ended.
+    private func writeConcurrently(_ texts: [(contents: String, temporary: String)]) -> (any Error)? {
+        func write(_ indices: Range<Int>) -> (index: Int, error: any Error)? {
+            for index in indices {
+                do {
+                    try fileSystem.write(Data(texts[index].contents.utf8), to: texts[index].temporary)
+                } catch {
+                    return (index, error)
+                }
+            }
+            return nil
+        }
+        guard texts.count >= Self.minimumConcurrentWrites, ProcessorCount.active > 1 else {
+            return write(texts.indices)?.error
+        }
+        let failures = Concurrently.runs(texts.count) { run, store in
+            if let failure = write(run) { store(failure.index, failure.error) }
+        }
+        return failures.lazy.compactMap { $0 }.first
+    }
+
+    /// The fewest files worth writing on several cores.
+    static let minimumConcurrentWrites = 4
 
     private func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
