@@ -5,6 +5,11 @@ import SpecsmithDiagnostics
 
 extension AccessLevel: ExpressibleByArgument {}
 
+/// Every job's result, kept until the process exits: a result holds the YAML trees, document and model its
+/// files were made from, and freeing those takes about a tenth of a generation, which the system does at
+/// no cost when the process ends (see `Pipeline.Result`). Only the main thread touches it.
+nonisolated(unsafe) private var keptUntilExit: [Pipeline.Result] = []
+
 /// What `generate` and `check` share: which jobs to run, and running them in memory.
 struct JobOptions: ParsableArguments {
     @Argument(help: "An OpenAPI document (YAML or JSON). Without it, every job in the configuration runs.")
@@ -88,6 +93,7 @@ struct JobOptions: ParsableArguments {
                     pipelines[job.templates] = pipeline
                 }
                 let result = pipeline.generate(job)
+                keptUntilExit.append(result)
                 diagnostics += result.diagnostics
                 sources.merge(result.sources) { first, _ in first }
                 if let files = result.files {

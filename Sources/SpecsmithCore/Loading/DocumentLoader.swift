@@ -11,12 +11,20 @@ public struct LoadResult: Sendable {
     /// The text of every file read (the root and the files it references), by path, for
     /// ``DiagnosticRenderer``.
     public var sources: [String: String]
+    /// The load's working state (the YAML tree of each file read, the caches of references), freed with
+    /// the result rather than before it is returned: see ``Pipeline/Result``.
+    let workings: Retained?
 
     /// Creates the value; every part but the required ones has a default.
     public init(document: OpenAPIDocument?, diagnostics: [Diagnostic], sources: [String: String]) {
+        self.init(document: document, diagnostics: diagnostics, sources: sources, workings: nil)
+    }
+
+    init(document: OpenAPIDocument?, diagnostics: [Diagnostic], sources: [String: String], workings: Retained?) {
         self.document = document
         self.diagnostics = diagnostics
         self.sources = sources
+        self.workings = workings
     }
 
     /// Whether any diagnostic is an error.
@@ -41,14 +49,12 @@ public struct DocumentLoader: Sendable {
 
     /// Loads the document at a path; files it references are read relative to it.
     public func load(file path: String) -> LoadResult {
-        let session = LoadSession(limits: limits, concurrency: concurrency)
-        return session.run(rootFile: path, bytes: nil)
+        LoadSession(limits: limits, concurrency: concurrency).run(rootFile: path, bytes: nil)
     }
 
     /// Loads a document from bytes, as if read from `file`; files it references are read from disk
     /// relative to `file`'s directory.
     public func load(bytes: [UInt8], file: String) -> LoadResult {
-        let session = LoadSession(limits: limits, concurrency: concurrency)
-        return session.run(rootFile: file, bytes: bytes)
+        LoadSession(limits: limits, concurrency: concurrency).run(rootFile: file, bytes: bytes)
     }
 }

@@ -93,7 +93,9 @@ final class LoadSession {
         if let (first, location) = missingTextFiles.first {
             report(.missingTextFiles(first: first, count: missingTextFiles.count, at: location))
         }
-        return LoadResult(document: document, diagnostics: diagnostics.uniqued().sortedByLocation(), sources: sources)
+        return LoadResult(
+            document: document, diagnostics: diagnostics.uniqued().sortedByLocation(), sources: sources,
+            workings: Retained(self))
     }
 
     private func loadRoot(bytes: [UInt8]?) -> OpenAPIDocument? {
