@@ -148,3 +148,54 @@ struct KeywordsOf31LoadingTests {
         )
     }
 }
+
+@Suite("Loading: null that enum or const refuse")
+struct NullRefusedByValuesTests {
+    @Test("in 3.1, type: [T, null] beside an enum without null or a const that is not null allows no null")
+    func nullLeavesTheTypeListWithAWarning() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Listed: {type: [string, 'null'], enum: [a, b]}
+                ListedWithNull: {type: [string, 'null'], enum: [a, null]}
+                Constant: {type: [integer, 'null'], const: 3}
+                NullConstant: {type: [integer, 'null'], const: null}
+                OnlyNull: {type: ['null'], enum: [a]}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "n.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "n.yaml:6:38: warning: \"type\" allows null but \"enum\" does not list null, and JSON Schema applies "
+                    + "both: null is not valid here",
+                "n.yaml:8:41: warning: \"type\" allows null but \"const\" is not null, and JSON Schema applies both: "
+                    + "null is not valid here",
+                "n.yaml:10:39: warning: \"enum\" value \"a\" is not of type null",
+            ]
+        )
+        let schemas = try #require(result.document?.components.schemas)
+        #expect(schemas["Listed"]?.types == [.string] && schemas["Listed"]?.isNullable == false)
+        #expect(schemas["Constant"]?.types == [.integer] && schemas["Constant"]?.isNullable == false)
+        #expect(schemas["ListedWithNull"]?.types == [.string, .null] && schemas["ListedWithNull"]?.isNullable == true)
+        #expect(schemas["NullConstant"]?.types == [.integer, .null] && schemas["NullConstant"]?.isNullable == true)
+        #expect(schemas["OnlyNull"]?.types == [.null])
+    }
+
+    @Test("in 3.0, nullable: true beside an enum without null allows null, as most 3.0 documents mean it")
+    func nullableOf30StillAllowsNull() throws {
+        let text = """
+            openapi: 3.0.3
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Listed: {type: string, nullable: true, enum: [a, b]}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "n.yaml")
+        #expect(result.diagnostics.isEmpty)
+        let listed = try #require(result.document?.components.schemas["Listed"])
+        #expect(listed.types == [.string, .null] && listed.isNullable)
+    }
+}

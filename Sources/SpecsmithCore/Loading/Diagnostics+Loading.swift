@@ -168,6 +168,14 @@ extension Diagnostic {
         return .warning("\"\(keyword)\" value \(value) is not of type \(typeText)", at: location)
     }
 
+    static func nullRefusedByValues(_ keyword: String, at location: SourceLocation) -> Diagnostic {
+        let values = keyword == "enum" ? "\"enum\" does not list null" : "\"const\" is not null"
+        return .warning(
+            "\"type\" allows null but \(values), and JSON Schema applies both: null is not valid here",
+            at: location,
+            note: keyword == "enum" ? "add null to the enum to allow it" : "use enum: [value, null] to allow null")
+    }
+
     static func requiredNotInProperties(_ name: String, at location: SourceLocation) -> Diagnostic {
         .warning(
             "required property \"\(name)\" is not in \"properties\", and \"additionalProperties: false\" allows no other",

@@ -98,6 +98,7 @@ extension LoadSession {
             }
         }
         schema.const = o.json(.const)
+        if version == .v31 { dropNullThatValuesRefuse(o, from: &schema) }
         schema.default = o.json(.default)
         schema.example = o.json(.example)
         if let examples = o.value(.examples) {
@@ -253,6 +254,26 @@ extension LoadSession {
             extensions: extensions,
             location: node.location
         )
+    }
+
+    /// In 3.1 a schema is JSON Schema, which applies every keyword: `type: [string, 'null']` beside an `enum`
+    /// that does not list null, or a `const` that is not null, allows no null. The type list then loses
+    /// `null`, which leaves the schema meaning what it meant, so null is refused where a value of it is
+    /// required. A warning says so: the author most likely meant null to be allowed. (In 3.0, `nullable:
+    /// true` beside such an `enum` is read as allowing null, as most 3.0 documents mean it.)
+    private func dropNullThatValuesRefuse(_ o: borrowing SchemaReader, from schema: inout Schema) {
+        guard schema.types.count > 1, schema.types.contains(.null) else { return }
+        let keyword: SchemaKeyword
+        if let values = schema.enum, !values.contains(.null) {
+            keyword = .enum
+        } else if let value = schema.const, value != .null {
+            keyword = .const
+        } else {
+            return
+        }
+        schema.types.removeAll { $0 == .null }
+        schema.isNullable = false
+        report(.nullRefusedByValues(keyword.rawValue, at: o.keyLocation(keyword)))
     }
 
     /// Warns about `enum`, `const` and `default` values that the schema's own `type` refuses, and

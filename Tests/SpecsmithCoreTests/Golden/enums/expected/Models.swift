@@ -108,6 +108,10 @@ public struct Ticket: Codable, Hashable, Sendable {
     /// Items that may be null are checked as the enum when they are not.
     public let maybeList: [Contradiction?]?
     public let maybeMap: [String: Status?]?
+    /// Null is in the items' type but not in their enum, which refuses it (with a warning).
+    public let notNullList: [NotNullListItem]?
+    /// An enum that lists null allows it.
+    public let nullListed: NullListed?
     /// A reference with a description beside it is an alias checked as the enum it leads to.
     /// At most 3 Unicode scalars.
     public let documentedContradiction: DocumentedContradiction?
@@ -137,6 +141,8 @@ public struct Ticket: Codable, Hashable, Sendable {
         narrowed: Narrowed? = nil,
         maybeList: [Contradiction?]? = nil,
         maybeMap: [String: Status?]? = nil,
+        notNullList: [NotNullListItem]? = nil,
+        nullListed: NullListed? = nil,
         documentedContradiction: DocumentedContradiction? = nil,
         documentedContradictions: [DocumentedContradiction]? = nil
     ) {
@@ -162,6 +168,8 @@ public struct Ticket: Codable, Hashable, Sendable {
         self.narrowed = narrowed
         self.maybeList = maybeList
         self.maybeMap = maybeMap
+        self.notNullList = notNullList
+        self.nullListed = nullListed
         self.documentedContradiction = documentedContradiction
         self.documentedContradictions = documentedContradictions
     }
@@ -247,6 +255,50 @@ public struct Ticket: Codable, Hashable, Sendable {
         public var rawValue: String {
             switch self {
             case .active: "Active"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum NotNullListItem: OpenEnum {
+        case `open`
+        case closed
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .open,
+            .closed,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .open: "open"
+            case .closed: "closed"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum NullListed: OpenEnum {
+        case `open`
+        case closed
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .open,
+            .closed,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .open: "open"
+            case .closed: "closed"
             case .unknown(let rawValue): rawValue
             }
         }

@@ -47,6 +47,8 @@ extension Ticket: Validatable {
         context.check(each: maybeList, at: "maybeList", .maxLength(3))
         context.check(each: maybeList, at: "maybeList", .listed)
         context.check(eachValue: maybeMap, at: "maybeMap", .listed)
+        context.check(each: notNullList, at: "notNullList", .listed)
+        context.check(nullListed, at: "nullListed", .listed)
         context.check(documentedContradiction, at: "documentedContradiction", .maxLength(3))
         context.check(documentedContradiction, at: "documentedContradiction", .listed)
         context.check(each: documentedContradictions, at: "documentedContradictions", .maxLength(3))
