@@ -15,9 +15,6 @@ let harness: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
 let package = Package(
     name: "SpecsmithFuzz",
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
-    ],
     targets: [
         .systemLibrary(name: "CYAML", path: "Snapshot/Sources/CYAML", pkgConfig: "yaml-0.1"),
         .target(name: "SpecsmithDiagnostics", path: "Snapshot/Sources/SpecsmithDiagnostics"),
@@ -26,17 +23,13 @@ let package = Package(
             dependencies: ["CYAML", "SpecsmithDiagnostics"],
             path: "Snapshot/Sources/SpecsmithYAML"
         ),
-        .target(
-            name: "SpecsmithRuntime",
-            dependencies: [.product(name: "HTTPTypes", package: "swift-http-types")],
-            path: "Snapshot/Sources/SpecsmithRuntime"
-        ),
+        .target(name: "SpecsmithPattern", path: "Snapshot/Sources/SpecsmithPattern"),
         .target(
             name: "SpecsmithCore",
             dependencies: [
                 "SpecsmithYAML",
                 "SpecsmithDiagnostics",
-                "SpecsmithRuntime",
+                "SpecsmithPattern",
             ],
             path: "Snapshot/Sources/SpecsmithCore",
             plugins: ["EmbedTemplates"]

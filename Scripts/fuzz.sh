@@ -34,7 +34,7 @@ mkdir -p "$out/seeds"
 # FUZZ_SNAPSHOT=worktree). Only files that differ are replaced, so an unchanged target is not rebuilt.
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
-parts=(Sources/CYAML Sources/SpecsmithDiagnostics Sources/SpecsmithYAML Sources/SpecsmithRuntime
+parts=(Sources/CYAML Sources/SpecsmithDiagnostics Sources/SpecsmithYAML Sources/SpecsmithPattern
     Sources/SpecsmithCore Plugins/EmbedTemplates Templates)
 if [[ ${FUZZ_SNAPSHOT:-head} == worktree ]]; then
     (cd "$root" && tar -cf - "${parts[@]}") | tar -xf - -C "$fresh"
