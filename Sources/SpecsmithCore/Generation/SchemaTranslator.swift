@@ -847,8 +847,9 @@ struct SchemaTranslator {
             // built for a request leaves it out); writeOnly: sent by the client only, so optional.
             let readOnly = property.readOnly || resolved.readOnly
             let writeOnly = property.writeOnly || resolved.writeOnly
-            // A schema that allows null allows it wherever it is referenced (GitHub's `nullable-simple-user`).
-            let nullable = isNullable(property) || isNullable(resolved)
+            // A schema that allows null allows it wherever it is referenced (GitHub's `nullable-simple-user`),
+            // unless what is said beside the reference refuses it (`{$ref: Nullable, enum: [a]}`).
+            let nullable = isNullable(property)
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
@@ -885,7 +886,7 @@ struct SchemaTranslator {
             let type = swiftType(
                 for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName, swiftNames),
                 nested: &nested)
-            if (isNullable(valueSchema) || type.isNullable) && type.name != "JSONValue" {
+            if isNullable(valueSchema) && type.name != "JSONValue" {
                 diagnostics.append(
                     .warning(
                         "additionalProperties values that may be null, beside properties, are not generated yet; a "
@@ -1192,7 +1193,9 @@ struct SchemaTranslator {
     private mutating func collection(_ open: String, of member: SwiftTypeName, schema: Schema, members: String)
         -> SwiftTypeName
     {
-        if (isNullable(schema) || member.isNullable) && member.name != "JSONValue" {
+        // Whether the member may be null is the schema's to say: a reference's target allows null unless
+        // what is said beside the reference refuses it.
+        if isNullable(schema) && member.name != "JSONValue" {
             if optionalItems { return SwiftTypeName(name: open + member.name + "?]", structName: member.structName) }
             diagnostics.append(
                 .warning(
@@ -1821,9 +1824,49 @@ struct SchemaTranslator {
         isNullable(schema) || schema.ref.map { isNullable(dereferenced(document.schema(for: $0))) } ?? false
     }
 
+    /// Whether a value of `schema` may be null: the schema says so itself, or what its value is typed as
+    /// does, through a reference (also one that says more, `{$ref: Nullable, description: ...}`, and a chain
+    /// of them) or an `allOf` of one part (`{allOf: [{$ref: Nullable}], description: ...}`, as 3.0 documents
+    /// a reference), since JSON Schema applies the target too. A link whose `type`, `enum` or `const` refuses
+    /// null stops it.
     private func isNullable(_ schema: Schema) -> Bool {
-        schema.isNullable || schema.types.contains(.null) || nullableWrapped(schema) != nil
-            || (schema.hasOneOfOrAnyOfAlone && (schema.oneOf + schema.anyOf).contains(where: Self.isNullSchema))
+        var current = schema
+        var followed: Set<String> = []
+        // A chain that comes back to itself is no longer than a document is deep.
+        for _ in 0..<YAMLLimits().maxDepth {
+            if Self.saysNullable(current) || nullableWrapped(current) != nil { return true }
+            if current.ref == nil, current.allOf.isEmpty { return false }
+            if Self.refusesNull(current) { return false }
+            if let ref = current.ref {
+                guard followed.insert(ref.id).inserted else { return false }
+                current = dereferenced(document.schema(for: ref))
+            } else if current.ref == nil, let part = soleAllOfPart(current) {
+                if let ref = part.ref {
+                    guard followed.insert(ref.id).inserted else { return false }
+                    current = dereferenced(document.schema(for: ref))
+                } else {
+                    current = part
+                }
+            } else {
+                return false
+            }
+        }
+        return false
+    }
+
+    /// Whether a schema says by itself that null is allowed: `nullable: true`, `null` in its `type`, or a
+    /// `oneOf`/`anyOf` with a part that is only null.
+    private static func saysNullable(_ schema: Schema) -> Bool {
+        schema.isNullable || schema.types.contains(.null)
+            || (schema.hasOneOfOrAnyOfAlone && (schema.oneOf + schema.anyOf).contains(where: isNullSchema))
+    }
+
+    /// Whether a schema's own keywords refuse null, whatever it refers to: a `type` without `null`, an `enum`
+    /// that does not list it, a `const` that is not null.
+    private static func refusesNull(_ schema: Schema) -> Bool {
+        (!schema.types.isEmpty && !schema.types.contains(.null))
+            || schema.enum.map { !$0.contains(.null) } ?? false
+            || schema.const.map { $0 != .null } ?? false
     }
 
     /// Whether a schema allows only null (`{type: 'null'}`): a part of a union that makes it nullable.
