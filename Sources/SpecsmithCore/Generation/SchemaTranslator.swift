@@ -1751,17 +1751,21 @@ struct SchemaTranslator {
     /// its value is listed: whoever holds it does.
     func isOpenEnum(_ schema: Schema) -> Bool { openEnum(schema) != nil }
 
-    /// The schema of the generated open enum that a value of `schema` is (inline, by reference, or as
-    /// the sole part of an `allOf`), or `nil` when its Swift type is no such enum.
+    /// The schema of the generated open enum that a value of `schema` is (inline, by reference, as the
+    /// sole part of an `allOf`, or beside null in a `oneOf`/`anyOf`), or `nil` when its Swift type is no
+    /// such enum.
     private func openEnum(_ schema: Schema) -> Schema? {
         var current = schema
-        // References and sole parts lead on (`Alias: {allOf: [{$ref: Kind}]}` is a `Kind`); a chain that
-        // comes back to itself is no longer than a document is deep.
+        // References, sole parts and the one schema beside null lead on (`Alias: {allOf: [{$ref: Kind}]}`
+        // and `anyOf: [{$ref: Kind}, {type: 'null'}]` are a `Kind`); a chain that comes back to itself is no
+        // longer than a document is deep.
         for _ in 0..<YAMLLimits().maxDepth {
             if let ref = current.ref {
                 current = dereferenced(document.schema(for: ref))
             } else if let part = soleAllOfPart(current) {
                 current = part
+            } else if let wrapped = nullableWrapped(current) {
+                current = wrapped
             } else {
                 return isExpressibleEnum(current) ? current : nil
             }
