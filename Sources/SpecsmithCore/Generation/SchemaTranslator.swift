@@ -1858,10 +1858,12 @@ struct SchemaTranslator {
         return false
     }
 
-    /// Whether a schema says by itself that null is allowed: `nullable: true`, `null` in its `type`, or a
-    /// `oneOf`/`anyOf` with a part that is only null.
+    /// Whether a schema says by itself that null is allowed: `nullable: true`, `null` in its `type`, an `enum`
+    /// that lists null where no `type` refuses it (`enum: [a, b, null]`), or a `oneOf`/`anyOf` with a part that
+    /// is only null.
     private static func saysNullable(_ schema: Schema) -> Bool {
         schema.isNullable || schema.types.contains(.null)
+            || (schema.types.isEmpty && schema.enum?.contains(.null) == true)
             || (schema.hasOneOfOrAnyOfAlone && (schema.oneOf + schema.anyOf).contains(where: isNullSchema))
     }
 

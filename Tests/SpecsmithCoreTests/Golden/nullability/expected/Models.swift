@@ -60,6 +60,8 @@ public struct Reading: Codable, Hashable, Sendable {
     public let redocumented: RedocumentedLevel?
     /// An allOf of one nullable part allows null.
     public let partOf: NullableLevel?
+    /// An enum without a type that lists null allows it.
+    public let listedNull: ListedNull?
     /// An enum beside the reference refuses null, which the target allows.
     /// One of `"low"`.
     public let narrowed: NullableLevel
@@ -69,6 +71,7 @@ public struct Reading: Codable, Hashable, Sendable {
     public let documentedList: [RedocumentedLevel?]?
     public let partOfList: [NullableLevel?]?
     public let narrowedList: [NullableLevel]?
+    public let listedNullList: [ListedNullListItem?]?
     public let documentedMap: [String: DocumentedLevel?]?
 
     /// Creates a value from its properties.
@@ -76,21 +79,25 @@ public struct Reading: Codable, Hashable, Sendable {
         documented: DocumentedLevel?,
         redocumented: RedocumentedLevel?,
         partOf: NullableLevel?,
+        listedNull: ListedNull?,
         narrowed: NullableLevel,
         limited: NullableLevel?,
         documentedList: [RedocumentedLevel?]? = nil,
         partOfList: [NullableLevel?]? = nil,
         narrowedList: [NullableLevel]? = nil,
+        listedNullList: [ListedNullListItem?]? = nil,
         documentedMap: [String: DocumentedLevel?]? = nil
     ) {
         self.documented = documented
         self.redocumented = redocumented
         self.partOf = partOf
+        self.listedNull = listedNull
         self.narrowed = narrowed
         self.limited = limited
         self.documentedList = documentedList
         self.partOfList = partOfList
         self.narrowedList = narrowedList
+        self.listedNullList = listedNullList
         self.documentedMap = documentedMap
     }
 
@@ -100,11 +107,57 @@ public struct Reading: Codable, Hashable, Sendable {
         try container.encode(self.documented, forKey: .documented)
         try container.encode(self.redocumented, forKey: .redocumented)
         try container.encode(self.partOf, forKey: .partOf)
+        try container.encode(self.listedNull, forKey: .listedNull)
         try container.encode(self.narrowed, forKey: .narrowed)
         try container.encode(self.limited, forKey: .limited)
         try container.encodeIfPresent(self.documentedList, forKey: .documentedList)
         try container.encodeIfPresent(self.partOfList, forKey: .partOfList)
         try container.encodeIfPresent(self.narrowedList, forKey: .narrowedList)
+        try container.encodeIfPresent(self.listedNullList, forKey: .listedNullList)
         try container.encodeIfPresent(self.documentedMap, forKey: .documentedMap)
+    }
+
+    public enum ListedNull: OpenEnum {
+        case on
+        case off
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .on,
+            .off,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .on: "on"
+            case .off: "off"
+            case .unknown(let rawValue): rawValue
+            }
+        }
+    }
+
+    public enum ListedNullListItem: OpenEnum {
+        case on
+        case off
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        public static let allCases: [Self] = [
+            .on,
+            .off,
+        ]
+
+        /// The value as it appears in JSON.
+        public var rawValue: String {
+            switch self {
+            case .on: "on"
+            case .off: "off"
+            case .unknown(let rawValue): rawValue
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@ extension Reading: Validatable {
         context.check(documented, at: "documented", .listed)
         context.check(redocumented, at: "redocumented", .listed)
         context.check(partOf, at: "partOf", .listed)
+        context.check(listedNull, at: "listedNull", .listed)
         context.check(narrowed, at: "narrowed", .listed)
         context.check(narrowed, at: "narrowed", Self.narrowedValues)
         context.check(limited, at: "limited", .listed)
@@ -20,6 +21,7 @@ extension Reading: Validatable {
         context.check(each: partOfList, at: "partOfList", .listed)
         context.check(each: narrowedList, at: "narrowedList", .listed)
         context.check(each: narrowedList, at: "narrowedList", Self.narrowedListItemValues)
+        context.check(each: listedNullList, at: "listedNullList", .listed)
         context.check(eachValue: documentedMap, at: "documentedMap", .listed)
     }
 }
