@@ -413,7 +413,10 @@ struct SchemaTranslator {
     /// A `pattern` the runtime cannot compile is an error at its value, so generated code never
     /// traps on it.
     mutating func rules(for schema: Schema, swiftType: String) -> [ValidationRule] {
-        if let wrapped = nullableWrapped(schema) { return rules(for: wrapped, swiftType: swiftType) }
+        if let wrapped = nullableWrapped(schema) {
+            let inner = rules(for: wrapped, swiftType: swiftType)
+            return inner + besideRules(of: schema, around: wrapped, swiftType: swiftType, besides: inner)
+        }
         if let ref = schema.ref, let wrapped = nullableWrapped(dereferenced(document.schema(for: ref))) {
             return rules(for: wrapped, swiftType: swiftType)
         }
@@ -488,6 +491,31 @@ struct SchemaTranslator {
         distinct.reserveCapacity(applying.count)
         for rule in applying where !distinct.contains(rule) { distinct.append(rule) }
         return distinct
+    }
+
+    /// The rules that a nullable union (`anyOf: [{$ref: Level}, {type: 'null'}]`) states beside its `oneOf` or
+    /// `anyOf`, which hold for a value that is not null too, as JSON Schema applies every keyword: a
+    /// `maxLength` beside `anyOf: [{type: string}, {type: 'null'}]`, an `enum: [low, null]` that narrows the
+    /// referenced enum. Only those that `inner`, the wrapped schema's rules, does not already state.
+    private mutating func besideRules(
+        of wrapper: Schema, around wrapped: Schema, swiftType: String, besides inner: [ValidationRule]
+    ) -> [ValidationRule] {
+        var beside = wrapper
+        beside.oneOf = []
+        beside.anyOf = []
+        var own = located(ownRules(beside, enumAsValues: true), in: beside)
+        guard !own.isEmpty else { return [] }
+        // A value of a generated string enum: `enum` and `const` narrow its list, its raw value meets the rest.
+        let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(wrapped) : nil
+        if let enumeration { own = rawValueRules(own, enumeration: enumeration) }
+        checkPatterns(own)
+        var result: [ValidationRule] = []
+        for rule in own.map(\.rule) where !inner.contains(rule) && !result.contains(rule) {
+            if Self.rule(rule, appliesTo: swiftType) || enumeration != nil && Self.rule(rule, appliesTo: "String") {
+                result.append(rule)
+            }
+        }
+        return result
     }
 
     /// The rules of a value of a generated string enum: that it is listed, and what the schema says of

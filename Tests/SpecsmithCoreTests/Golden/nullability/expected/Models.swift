@@ -68,6 +68,12 @@ public struct Reading: Codable, Hashable, Sendable {
     /// A maxLength beside the reference says nothing of null.
     /// At most 3 Unicode scalars.
     public let limited: NullableLevel?
+    /// What is said beside a union of a schema and null holds for its value too.
+    /// At most 3 Unicode scalars.
+    public let limitedOrNull: String?
+    /// One of `"low"`.
+    public let narrowedOrNull: Level?
+    public let boundedItems: [Int?]?
     public let documentedList: [RedocumentedLevel?]?
     public let partOfList: [NullableLevel?]?
     public let narrowedList: [NullableLevel]?
@@ -82,6 +88,9 @@ public struct Reading: Codable, Hashable, Sendable {
         listedNull: ListedNull?,
         narrowed: NullableLevel,
         limited: NullableLevel?,
+        limitedOrNull: String? = nil,
+        narrowedOrNull: Level? = nil,
+        boundedItems: [Int?]? = nil,
         documentedList: [RedocumentedLevel?]? = nil,
         partOfList: [NullableLevel?]? = nil,
         narrowedList: [NullableLevel]? = nil,
@@ -94,6 +103,9 @@ public struct Reading: Codable, Hashable, Sendable {
         self.listedNull = listedNull
         self.narrowed = narrowed
         self.limited = limited
+        self.limitedOrNull = limitedOrNull
+        self.narrowedOrNull = narrowedOrNull
+        self.boundedItems = boundedItems
         self.documentedList = documentedList
         self.partOfList = partOfList
         self.narrowedList = narrowedList
@@ -110,6 +122,9 @@ public struct Reading: Codable, Hashable, Sendable {
         try container.encode(self.listedNull, forKey: .listedNull)
         try container.encode(self.narrowed, forKey: .narrowed)
         try container.encode(self.limited, forKey: .limited)
+        try container.encodeIfPresent(self.limitedOrNull, forKey: .limitedOrNull)
+        try container.encodeIfPresent(self.narrowedOrNull, forKey: .narrowedOrNull)
+        try container.encodeIfPresent(self.boundedItems, forKey: .boundedItems)
         try container.encodeIfPresent(self.documentedList, forKey: .documentedList)
         try container.encodeIfPresent(self.partOfList, forKey: .partOfList)
         try container.encodeIfPresent(self.narrowedList, forKey: .narrowedList)

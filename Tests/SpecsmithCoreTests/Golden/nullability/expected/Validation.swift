@@ -5,6 +5,8 @@ import SpecsmithRuntime
 extension Reading: Validatable {
     private static let narrowedValues: ListedRule = .enum(["low"])
 
+    private static let narrowedOrNullValues: ListedRule = .enum(["low"])
+
     private static let narrowedListItemValues: ListedRule = .enum(["low"])
 
     /// Records each constraint of the `Reading` schema that this value breaks.
@@ -17,6 +19,10 @@ extension Reading: Validatable {
         context.check(narrowed, at: "narrowed", Self.narrowedValues)
         context.check(limited, at: "limited", .listed)
         context.check(limited, at: "limited", .maxLength(3))
+        context.check(limitedOrNull, at: "limitedOrNull", .maxLength(3))
+        context.check(narrowedOrNull, at: "narrowedOrNull", .listed)
+        context.check(narrowedOrNull, at: "narrowedOrNull", Self.narrowedOrNullValues)
+        context.check(each: boundedItems, at: "boundedItems", .maximum(3))
         context.check(each: documentedList, at: "documentedList", .listed)
         context.check(each: partOfList, at: "partOfList", .listed)
         context.check(each: narrowedList, at: "narrowedList", .listed)
