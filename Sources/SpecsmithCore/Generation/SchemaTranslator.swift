@@ -417,8 +417,13 @@ struct SchemaTranslator {
             let inner = rules(for: wrapped, swiftType: swiftType)
             return inner + besideRules(of: schema, around: wrapped, swiftType: swiftType, besides: inner)
         }
-        if let ref = schema.ref, let wrapped = nullableWrapped(dereferenced(document.schema(for: ref))) {
-            return rules(for: wrapped, swiftType: swiftType)
+        // A reference to a nullable union: its rules, and those of what is said beside the reference.
+        if let ref = schema.ref, case let target = dereferenced(document.schema(for: ref)),
+            nullableWrapped(target) != nil
+        {
+            let inner = rules(for: target, swiftType: swiftType)
+            if schema.isPureReference { return inner }
+            return inner + besideRules(of: schema, around: target, swiftType: swiftType, besides: inner)
         }
         var rules = located(ownRules(schema), in: schema)
         var negated = schema.not.map { [$0] } ?? []
@@ -494,9 +499,10 @@ struct SchemaTranslator {
     }
 
     /// The rules that a nullable union (`anyOf: [{$ref: Level}, {type: 'null'}]`) states beside its `oneOf` or
-    /// `anyOf`, which hold for a value that is not null too, as JSON Schema applies every keyword: a
-    /// `maxLength` beside `anyOf: [{type: string}, {type: 'null'}]`, an `enum: [low, null]` that narrows the
-    /// referenced enum. Only those that `inner`, the wrapped schema's rules, does not already state.
+    /// `anyOf`, or a reference to one beside its `$ref`, which hold for a value that is not null too, as JSON
+    /// Schema applies every keyword: a `maxLength` beside `anyOf: [{type: string}, {type: 'null'}]`, an `enum:
+    /// [low, null]` that narrows the referenced enum. Only those that `inner`, the rules of what `wrapper` wraps
+    /// or refers to, does not already state.
     private mutating func besideRules(
         of wrapper: Schema, around wrapped: Schema, swiftType: String, besides inner: [ValidationRule]
     ) -> [ValidationRule] {

@@ -28,13 +28,19 @@ public struct GoldenClient: Sendable {
     ///
     /// - Parameters:
     ///   - body: The request body.
+    ///   - short: The `short` query parameter.
+    ///   - shorter: The `shorter` query parameter.
     /// - Returns: The documented response, as ``PutLevelOutcome``.
     /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
     ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
     ///   `CancellationError`).
-    public func putLevel(_ body: Level) async throws -> PutLevelOutcome {
+    public func putLevel(
+        _ body: Level,
+        short: MaybeShort? = nil,
+        shorter: MaybeShort? = nil
+    ) async throws -> PutLevelOutcome {
         let operation = ClientOperation(name: "putLevel")
-        let request = try Operations.putLevel(body, server: server)
+        let request = try Operations.putLevel(body, short: short, shorter: shorter, server: server)
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 200:

@@ -53,6 +53,8 @@ public typealias DocumentedLevel = NullableLevel
 /// So does a chain of them.
 public typealias RedocumentedLevel = DocumentedLevel
 
+public typealias MaybeShort = String
+
 public struct Reading: Codable, Hashable, Sendable {
     /// A reference that says more than a reference allows null when its target does.
     public let documented: DocumentedLevel?
@@ -73,6 +75,11 @@ public struct Reading: Codable, Hashable, Sendable {
     public let limitedOrNull: String?
     /// One of `"low"`.
     public let narrowedOrNull: Level?
+    /// At most 2 Unicode scalars.
+    public let short: MaybeShort?
+    /// What is said beside a reference to a nullable union holds too.
+    /// At most 1 Unicode scalars.
+    public let shorter: MaybeShort?
     public let boundedItems: [Int?]?
     public let documentedList: [RedocumentedLevel?]?
     public let partOfList: [NullableLevel?]?
@@ -90,6 +97,8 @@ public struct Reading: Codable, Hashable, Sendable {
         limited: NullableLevel?,
         limitedOrNull: String? = nil,
         narrowedOrNull: Level? = nil,
+        short: MaybeShort? = nil,
+        shorter: MaybeShort? = nil,
         boundedItems: [Int?]? = nil,
         documentedList: [RedocumentedLevel?]? = nil,
         partOfList: [NullableLevel?]? = nil,
@@ -105,6 +114,8 @@ public struct Reading: Codable, Hashable, Sendable {
         self.limited = limited
         self.limitedOrNull = limitedOrNull
         self.narrowedOrNull = narrowedOrNull
+        self.short = short
+        self.shorter = shorter
         self.boundedItems = boundedItems
         self.documentedList = documentedList
         self.partOfList = partOfList
@@ -124,6 +135,8 @@ public struct Reading: Codable, Hashable, Sendable {
         try container.encode(self.limited, forKey: .limited)
         try container.encodeIfPresent(self.limitedOrNull, forKey: .limitedOrNull)
         try container.encodeIfPresent(self.narrowedOrNull, forKey: .narrowedOrNull)
+        try container.encodeIfPresent(self.short, forKey: .short)
+        try container.encodeIfPresent(self.shorter, forKey: .shorter)
         try container.encodeIfPresent(self.boundedItems, forKey: .boundedItems)
         try container.encodeIfPresent(self.documentedList, forKey: .documentedList)
         try container.encodeIfPresent(self.partOfList, forKey: .partOfList)

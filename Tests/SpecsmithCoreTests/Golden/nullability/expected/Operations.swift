@@ -9,15 +9,27 @@ public enum Operations {
     ///
     /// - Parameters:
     ///   - body: The request body.
+    ///   - short: The `short` query parameter.
+    ///   - shorter: The `shorter` query parameter.
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as ``DocumentedLevel`` or `nil`.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
     ///   built.
-    public static func putLevel(_ body: Level, server: Server = .server1) throws -> PreparedRequest {
+    public static func putLevel(
+        _ body: Level,
+        short: MaybeShort? = nil,
+        shorter: MaybeShort? = nil,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
         try ValidationContext.validate { context in
+            context.check(short, at: "short", .maxLength(2))
+            context.check(shorter, at: "shorter", .maxLength(2))
+            context.check(shorter, at: "shorter", .maxLength(1))
             context.check(body, at: .here, .listed)
         }
         var request = RequestBuilder(method: .put, server: server.url, path: "/levels")
+        request.addQueryItem("short", short)
+        request.addQueryItem("shorter", shorter)
         try request.setJSONBody(body)
         request.acceptJSON()
         return try request.build()
