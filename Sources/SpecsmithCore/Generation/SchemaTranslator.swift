@@ -1264,9 +1264,10 @@ struct SchemaTranslator {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
             return SwiftTypeName(name: name, structName: isStruct ? name : nil, isNullable: isNullable(resolved))
         }
-        // An alias of a string enum, through an allOf of one part or a chain of references that say more
-        // (`Documented: {$ref: Status, description: ...}`), is checked as the enum.
-        if isEnumAlias(resolved) || resolved.ref != nil && openEnum(resolved) != nil {
+        // An alias of a string enum, through an allOf of one part, a chain of references that say more
+        // (`Documented: {$ref: Status, description: ...}`) or a union with null (`MaybeStatus: {anyOf: [{$ref:
+        // Status}, {type: 'null'}]}`), is checked as the enum, not as its strings.
+        if openEnum(resolved) != nil {
             return SwiftTypeName(name: name, isNullable: isNullable(resolved))
         }
         return SwiftTypeName(
@@ -1529,7 +1530,8 @@ struct SchemaTranslator {
             return swiftType
         }
         let resolved = dereferenced(document.schema(for: ref))
-        return needsOwnType(resolved) || isEnumAlias(resolved) ? swiftType : plainType(of: resolved)
+        // An alias of a string enum (also one that may be null) is the enum to the rules, not a string.
+        return needsOwnType(resolved) || openEnum(resolved) != nil ? swiftType : plainType(of: resolved)
     }
 
     /// The parts of a schema's `allOf`, references followed and nested `allOf`s flattened, leaving out

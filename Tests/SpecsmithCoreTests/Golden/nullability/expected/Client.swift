@@ -30,6 +30,7 @@ public struct GoldenClient: Sendable {
     ///   - body: The request body.
     ///   - short: The `short` query parameter.
     ///   - shorter: The `shorter` query parameter.
+    ///   - level: The `level` query parameter.
     /// - Returns: The documented response, as ``PutLevelOutcome``.
     /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
     ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
@@ -37,10 +38,11 @@ public struct GoldenClient: Sendable {
     public func putLevel(
         _ body: Level,
         short: MaybeShort? = nil,
-        shorter: MaybeShort? = nil
+        shorter: MaybeShort? = nil,
+        level: MaybeLevel? = nil
     ) async throws -> PutLevelOutcome {
         let operation = ClientOperation(name: "putLevel")
-        let request = try Operations.putLevel(body, short: short, shorter: shorter, server: server)
+        let request = try Operations.putLevel(body, short: short, shorter: shorter, level: level, server: server)
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 200:

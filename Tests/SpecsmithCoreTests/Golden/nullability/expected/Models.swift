@@ -53,6 +53,8 @@ public typealias DocumentedLevel = NullableLevel
 /// So does a chain of them.
 public typealias RedocumentedLevel = DocumentedLevel
 
+public typealias MaybeLevel = Level
+
 public typealias MaybeShort = String
 
 public struct Reading: Codable, Hashable, Sendable {
@@ -77,6 +79,11 @@ public struct Reading: Codable, Hashable, Sendable {
     public let narrowedOrNull: Level?
     /// At most 2 Unicode scalars.
     public let short: MaybeShort?
+    /// A reference to a string enum or null is checked as the enum, not as a string.
+    public let maybe: MaybeLevel?
+    /// One of `"low"`.
+    public let maybeNarrowed: MaybeLevel?
+    public let maybeList: [MaybeLevel?]?
     /// What is said beside a reference to a nullable union holds too.
     /// At most 1 Unicode scalars.
     public let shorter: MaybeShort?
@@ -98,6 +105,9 @@ public struct Reading: Codable, Hashable, Sendable {
         limitedOrNull: String? = nil,
         narrowedOrNull: Level? = nil,
         short: MaybeShort? = nil,
+        maybe: MaybeLevel? = nil,
+        maybeNarrowed: MaybeLevel? = nil,
+        maybeList: [MaybeLevel?]? = nil,
         shorter: MaybeShort? = nil,
         boundedItems: [Int?]? = nil,
         documentedList: [RedocumentedLevel?]? = nil,
@@ -115,6 +125,9 @@ public struct Reading: Codable, Hashable, Sendable {
         self.limitedOrNull = limitedOrNull
         self.narrowedOrNull = narrowedOrNull
         self.short = short
+        self.maybe = maybe
+        self.maybeNarrowed = maybeNarrowed
+        self.maybeList = maybeList
         self.shorter = shorter
         self.boundedItems = boundedItems
         self.documentedList = documentedList
@@ -136,6 +149,9 @@ public struct Reading: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.limitedOrNull, forKey: .limitedOrNull)
         try container.encodeIfPresent(self.narrowedOrNull, forKey: .narrowedOrNull)
         try container.encodeIfPresent(self.short, forKey: .short)
+        try container.encodeIfPresent(self.maybe, forKey: .maybe)
+        try container.encodeIfPresent(self.maybeNarrowed, forKey: .maybeNarrowed)
+        try container.encodeIfPresent(self.maybeList, forKey: .maybeList)
         try container.encodeIfPresent(self.shorter, forKey: .shorter)
         try container.encodeIfPresent(self.boundedItems, forKey: .boundedItems)
         try container.encodeIfPresent(self.documentedList, forKey: .documentedList)

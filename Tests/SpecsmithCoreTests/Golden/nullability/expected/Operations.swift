@@ -11,6 +11,7 @@ public enum Operations {
     ///   - body: The request body.
     ///   - short: The `short` query parameter.
     ///   - shorter: The `shorter` query parameter.
+    ///   - level: The `level` query parameter.
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as ``DocumentedLevel`` or `nil`.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
@@ -19,17 +20,20 @@ public enum Operations {
         _ body: Level,
         short: MaybeShort? = nil,
         shorter: MaybeShort? = nil,
+        level: MaybeLevel? = nil,
         server: Server = .server1
     ) throws -> PreparedRequest {
         try ValidationContext.validate { context in
             context.check(short, at: "short", .maxLength(2))
             context.check(shorter, at: "shorter", .maxLength(2))
             context.check(shorter, at: "shorter", .maxLength(1))
+            context.check(level, at: "level", .listed)
             context.check(body, at: .here, .listed)
         }
         var request = RequestBuilder(method: .put, server: server.url, path: "/levels")
         request.addQueryItem("short", short)
         request.addQueryItem("shorter", shorter)
+        request.addQueryItem("level", level)
         try request.setJSONBody(body)
         request.acceptJSON()
         return try request.build()

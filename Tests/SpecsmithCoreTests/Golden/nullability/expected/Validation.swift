@@ -7,6 +7,8 @@ extension Reading: Validatable {
 
     private static let narrowedOrNullValues: ListedRule = .enum(["low"])
 
+    private static let maybeNarrowedValues: ListedRule = .enum(["low"])
+
     private static let narrowedListItemValues: ListedRule = .enum(["low"])
 
     /// Records each constraint of the `Reading` schema that this value breaks.
@@ -23,6 +25,10 @@ extension Reading: Validatable {
         context.check(narrowedOrNull, at: "narrowedOrNull", .listed)
         context.check(narrowedOrNull, at: "narrowedOrNull", Self.narrowedOrNullValues)
         context.check(short, at: "short", .maxLength(2))
+        context.check(maybe, at: "maybe", .listed)
+        context.check(maybeNarrowed, at: "maybeNarrowed", .listed)
+        context.check(maybeNarrowed, at: "maybeNarrowed", Self.maybeNarrowedValues)
+        context.check(each: maybeList, at: "maybeList", .listed)
         context.check(shorter, at: "shorter", .maxLength(2))
         context.check(shorter, at: "shorter", .maxLength(1))
         context.check(each: boundedItems, at: "boundedItems", .maximum(3))
