@@ -413,9 +413,17 @@ struct SchemaTranslator {
     /// A `pattern` the runtime cannot compile is an error at its value, so generated code never
     /// traps on it.
     mutating func rules(for schema: Schema, swiftType: String) -> [ValidationRule] {
-        if let wrapped = nullableWrapped(schema) { return rules(for: wrapped, swiftType: swiftType) }
-        if let ref = schema.ref, let wrapped = nullableWrapped(dereferenced(document.schema(for: ref))) {
-            return rules(for: wrapped, swiftType: swiftType)
+        if let wrapped = nullableWrapped(schema) {
+            let inner = rules(for: wrapped, swiftType: swiftType)
+            return inner + besideRules(of: schema, around: wrapped, swiftType: swiftType, besides: inner)
+        }
+        // A reference to a nullable union: its rules, and those of what is said beside the reference.
+        if let ref = schema.ref, case let target = dereferenced(document.schema(for: ref)),
+            nullableWrapped(target) != nil
+        {
+            let inner = rules(for: target, swiftType: swiftType)
+            if schema.isPureReference { return inner }
+            return inner + besideRules(of: schema, around: target, swiftType: swiftType, besides: inner)
         }
         var rules = located(ownRules(schema), in: schema)
         var negated = schema.not.map { [$0] } ?? []
@@ -488,6 +496,32 @@ struct SchemaTranslator {
         distinct.reserveCapacity(applying.count)
         for rule in applying where !distinct.contains(rule) { distinct.append(rule) }
         return distinct
+    }
+
+    /// The rules that a nullable union (`anyOf: [{$ref: Level}, {type: 'null'}]`) states beside its `oneOf` or
+    /// `anyOf`, or a reference to one beside its `$ref`, which hold for a value that is not null too, as JSON
+    /// Schema applies every keyword: a `maxLength` beside `anyOf: [{type: string}, {type: 'null'}]`, an `enum:
+    /// [low, null]` that narrows the referenced enum. Only those that `inner`, the rules of what `wrapper` wraps
+    /// or refers to, does not already state.
+    private mutating func besideRules(
+        of wrapper: Schema, around wrapped: Schema, swiftType: String, besides inner: [ValidationRule]
+    ) -> [ValidationRule] {
+        var beside = wrapper
+        beside.oneOf = []
+        beside.anyOf = []
+        var own = located(ownRules(beside, enumAsValues: true), in: beside)
+        guard !own.isEmpty else { return [] }
+        // A value of a generated string enum: `enum` and `const` narrow its list, its raw value meets the rest.
+        let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(wrapped) : nil
+        if let enumeration { own = rawValueRules(own, enumeration: enumeration) }
+        checkPatterns(own)
+        var result: [ValidationRule] = []
+        for rule in own.map(\.rule) where !inner.contains(rule) && !result.contains(rule) {
+            if Self.rule(rule, appliesTo: swiftType) || enumeration != nil && Self.rule(rule, appliesTo: "String") {
+                result.append(rule)
+            }
+        }
+        return result
     }
 
     /// The rules of a value of a generated string enum: that it is listed, and what the schema says of
@@ -847,8 +881,9 @@ struct SchemaTranslator {
             // built for a request leaves it out); writeOnly: sent by the client only, so optional.
             let readOnly = property.readOnly || resolved.readOnly
             let writeOnly = property.writeOnly || resolved.writeOnly
-            // A schema that allows null allows it wherever it is referenced (GitHub's `nullable-simple-user`).
-            let nullable = isNullable(property) || isNullable(resolved)
+            // A schema that allows null allows it wherever it is referenced (GitHub's `nullable-simple-user`),
+            // unless what is said beside the reference refuses it (`{$ref: Nullable, enum: [a]}`).
+            let nullable = isNullable(property)
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
@@ -885,7 +920,7 @@ struct SchemaTranslator {
             let type = swiftType(
                 for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName, swiftNames),
                 nested: &nested)
-            if (isNullable(valueSchema) || type.isNullable) && type.name != "JSONValue" {
+            if isNullable(valueSchema) && type.name != "JSONValue" {
                 diagnostics.append(
                     .warning(
                         "additionalProperties values that may be null, beside properties, are not generated yet; a "
@@ -1192,7 +1227,9 @@ struct SchemaTranslator {
     private mutating func collection(_ open: String, of member: SwiftTypeName, schema: Schema, members: String)
         -> SwiftTypeName
     {
-        if (isNullable(schema) || member.isNullable) && member.name != "JSONValue" {
+        // Whether the member may be null is the schema's to say: a reference's target allows null unless
+        // what is said beside the reference refuses it.
+        if isNullable(schema) && member.name != "JSONValue" {
             if optionalItems { return SwiftTypeName(name: open + member.name + "?]", structName: member.structName) }
             diagnostics.append(
                 .warning(
@@ -1227,9 +1264,10 @@ struct SchemaTranslator {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
             return SwiftTypeName(name: name, structName: isStruct ? name : nil, isNullable: isNullable(resolved))
         }
-        // An alias of a string enum, through an allOf of one part or a chain of references that say more
-        // (`Documented: {$ref: Status, description: ...}`), is checked as the enum.
-        if isEnumAlias(resolved) || resolved.ref != nil && openEnum(resolved) != nil {
+        // An alias of a string enum, through an allOf of one part, a chain of references that say more
+        // (`Documented: {$ref: Status, description: ...}`) or a union with null (`MaybeStatus: {anyOf: [{$ref:
+        // Status}, {type: 'null'}]}`), is checked as the enum, not as its strings.
+        if openEnum(resolved) != nil {
             return SwiftTypeName(name: name, isNullable: isNullable(resolved))
         }
         return SwiftTypeName(
@@ -1492,7 +1530,8 @@ struct SchemaTranslator {
             return swiftType
         }
         let resolved = dereferenced(document.schema(for: ref))
-        return needsOwnType(resolved) || isEnumAlias(resolved) ? swiftType : plainType(of: resolved)
+        // An alias of a string enum (also one that may be null) is the enum to the rules, not a string.
+        return needsOwnType(resolved) || openEnum(resolved) != nil ? swiftType : plainType(of: resolved)
     }
 
     /// The parts of a schema's `allOf`, references followed and nested `allOf`s flattened, leaving out
@@ -1748,17 +1787,21 @@ struct SchemaTranslator {
     /// its value is listed: whoever holds it does.
     func isOpenEnum(_ schema: Schema) -> Bool { openEnum(schema) != nil }
 
-    /// The schema of the generated open enum that a value of `schema` is (inline, by reference, or as
-    /// the sole part of an `allOf`), or `nil` when its Swift type is no such enum.
+    /// The schema of the generated open enum that a value of `schema` is (inline, by reference, as the
+    /// sole part of an `allOf`, or beside null in a `oneOf`/`anyOf`), or `nil` when its Swift type is no
+    /// such enum.
     private func openEnum(_ schema: Schema) -> Schema? {
         var current = schema
-        // References and sole parts lead on (`Alias: {allOf: [{$ref: Kind}]}` is a `Kind`); a chain that
-        // comes back to itself is no longer than a document is deep.
+        // References, sole parts and the one schema beside null lead on (`Alias: {allOf: [{$ref: Kind}]}`
+        // and `anyOf: [{$ref: Kind}, {type: 'null'}]` are a `Kind`); a chain that comes back to itself is no
+        // longer than a document is deep.
         for _ in 0..<YAMLLimits().maxDepth {
             if let ref = current.ref {
                 current = dereferenced(document.schema(for: ref))
             } else if let part = soleAllOfPart(current) {
                 current = part
+            } else if let wrapped = nullableWrapped(current) {
+                current = wrapped
             } else {
                 return isExpressibleEnum(current) ? current : nil
             }
@@ -1821,9 +1864,51 @@ struct SchemaTranslator {
         isNullable(schema) || schema.ref.map { isNullable(dereferenced(document.schema(for: $0))) } ?? false
     }
 
+    /// Whether a value of `schema` may be null: the schema says so itself, or what its value is typed as
+    /// does, through a reference (also one that says more, `{$ref: Nullable, description: ...}`, and a chain
+    /// of them) or an `allOf` of one part (`{allOf: [{$ref: Nullable}], description: ...}`, as 3.0 documents
+    /// a reference), since JSON Schema applies the target too. A link whose `type`, `enum` or `const` refuses
+    /// null stops it.
     private func isNullable(_ schema: Schema) -> Bool {
-        schema.isNullable || schema.types.contains(.null) || nullableWrapped(schema) != nil
-            || (schema.hasOneOfOrAnyOfAlone && (schema.oneOf + schema.anyOf).contains(where: Self.isNullSchema))
+        var current = schema
+        var followed: Set<String> = []
+        // A chain that comes back to itself is no longer than a document is deep.
+        for _ in 0..<YAMLLimits().maxDepth {
+            if Self.saysNullable(current) || nullableWrapped(current) != nil { return true }
+            if current.ref == nil, current.allOf.isEmpty { return false }
+            if Self.refusesNull(current) { return false }
+            if let ref = current.ref {
+                guard followed.insert(ref.id).inserted else { return false }
+                current = dereferenced(document.schema(for: ref))
+            } else if current.ref == nil, let part = soleAllOfPart(current) {
+                if let ref = part.ref {
+                    guard followed.insert(ref.id).inserted else { return false }
+                    current = dereferenced(document.schema(for: ref))
+                } else {
+                    current = part
+                }
+            } else {
+                return false
+            }
+        }
+        return false
+    }
+
+    /// Whether a schema says by itself that null is allowed: `nullable: true`, `null` in its `type`, an `enum`
+    /// that lists null where no `type` refuses it (`enum: [a, b, null]`), or a `oneOf`/`anyOf` with a part that
+    /// is only null.
+    private static func saysNullable(_ schema: Schema) -> Bool {
+        schema.isNullable || schema.types.contains(.null)
+            || (schema.types.isEmpty && schema.enum?.contains(.null) == true)
+            || (schema.hasOneOfOrAnyOfAlone && (schema.oneOf + schema.anyOf).contains(where: isNullSchema))
+    }
+
+    /// Whether a schema's own keywords refuse null, whatever it refers to: a `type` without `null`, an `enum`
+    /// that does not list it, a `const` that is not null.
+    private static func refusesNull(_ schema: Schema) -> Bool {
+        (!schema.types.isEmpty && !schema.types.contains(.null))
+            || schema.enum.map { !$0.contains(.null) } ?? false
+            || schema.const.map { $0 != .null } ?? false
     }
 
     /// Whether a schema allows only null (`{type: 'null'}`): a part of a union that makes it nullable.
