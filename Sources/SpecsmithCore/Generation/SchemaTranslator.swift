@@ -1858,10 +1858,10 @@ struct SchemaTranslator {
         return rules
     }
 
-    /// Whether a value of `schema` (or of the schema it refers to) may be null: a response body of it
-    /// decodes as optional.
+    /// Whether a value of `schema` (or of the schema it refers to, unless what is said beside the reference
+    /// refuses null) may be null: a response body of it decodes as optional.
     func allowsNull(_ schema: Schema) -> Bool {
-        isNullable(schema) || schema.ref.map { isNullable(dereferenced(document.schema(for: $0))) } ?? false
+        isNullable(schema)
     }
 
     /// Whether a value of `schema` may be null: the schema says so itself, or what its value is typed as
@@ -1871,19 +1871,29 @@ struct SchemaTranslator {
     /// null stops it.
     private func isNullable(_ schema: Schema) -> Bool {
         var current = schema
-        var followed: Set<String> = []
+        // The references followed, kept from the eighth on only: most chains are a link or two, and a set for
+        // each would cost more than the walk (this is asked of every property, item and value).
+        var links = 0
+        var followed: Set<String>? = nil
+        func follow(_ ref: SchemaReference) -> Bool {
+            links += 1
+            if links > 8 {
+                if followed == nil { followed = [] }
+                guard followed!.insert(ref.id).inserted else { return false }
+            }
+            current = dereferenced(document.schema(for: ref))
+            return true
+        }
         // A chain that comes back to itself is no longer than a document is deep.
         for _ in 0..<YAMLLimits().maxDepth {
             if Self.saysNullable(current) || nullableWrapped(current) != nil { return true }
             if current.ref == nil, current.allOf.isEmpty { return false }
             if Self.refusesNull(current) { return false }
             if let ref = current.ref {
-                guard followed.insert(ref.id).inserted else { return false }
-                current = dereferenced(document.schema(for: ref))
-            } else if current.ref == nil, let part = soleAllOfPart(current) {
+                guard follow(ref) else { return false }
+            } else if let part = soleAllOfPart(current) {
                 if let ref = part.ref {
-                    guard followed.insert(ref.id).inserted else { return false }
-                    current = dereferenced(document.schema(for: ref))
+                    guard follow(ref) else { return false }
                 } else {
                     current = part
                 }
