@@ -1921,9 +1921,13 @@ struct SchemaTranslator {
             || schema.const.map { $0 != .null } ?? false
     }
 
-    /// Whether a schema allows only null (`{type: 'null'}`): a part of a union that makes it nullable.
+    /// Whether a schema allows only null (`{type: 'null'}`, `{const: null}`, `{enum: [null]}`): a part of a
+    /// union that makes it nullable.
     static func isNullSchema(_ schema: Schema) -> Bool {
-        schema.ref == nil && schema.types == [.null]
+        guard schema.ref == nil else { return false }
+        if schema.types == [.null] { return true }
+        guard schema.types.isEmpty || schema.types.contains(.null) else { return false }
+        return schema.const == .null || schema.enum == [.null]
     }
 
     private func description(of schema: Schema) -> String? {

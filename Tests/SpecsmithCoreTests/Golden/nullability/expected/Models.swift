@@ -93,6 +93,10 @@ public struct Reading: Codable, Hashable, Sendable {
     public let narrowedList: [NullableLevel]?
     public let listedNullList: [ListedNullListItem?]?
     public let documentedMap: [String: DocumentedLevel?]?
+    /// A part that is only null, written as const, makes the union's one schema optional.
+    /// At most 2 Unicode scalars.
+    public let constNullPart: String?
+    public let enumNullPart: Level?
 
     /// Creates a value from its properties.
     public init(
@@ -114,7 +118,9 @@ public struct Reading: Codable, Hashable, Sendable {
         partOfList: [NullableLevel?]? = nil,
         narrowedList: [NullableLevel]? = nil,
         listedNullList: [ListedNullListItem?]? = nil,
-        documentedMap: [String: DocumentedLevel?]? = nil
+        documentedMap: [String: DocumentedLevel?]? = nil,
+        constNullPart: String? = nil,
+        enumNullPart: Level? = nil
     ) {
         self.documented = documented
         self.redocumented = redocumented
@@ -135,6 +141,8 @@ public struct Reading: Codable, Hashable, Sendable {
         self.narrowedList = narrowedList
         self.listedNullList = listedNullList
         self.documentedMap = documentedMap
+        self.constNullPart = constNullPart
+        self.enumNullPart = enumNullPart
     }
 
     /// Encodes every property; a required one that may be null is written as `null` when `nil`.
@@ -159,6 +167,8 @@ public struct Reading: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.narrowedList, forKey: .narrowedList)
         try container.encodeIfPresent(self.listedNullList, forKey: .listedNullList)
         try container.encodeIfPresent(self.documentedMap, forKey: .documentedMap)
+        try container.encodeIfPresent(self.constNullPart, forKey: .constNullPart)
+        try container.encodeIfPresent(self.enumNullPart, forKey: .enumNullPart)
     }
 
     public enum ListedNull: OpenEnum {

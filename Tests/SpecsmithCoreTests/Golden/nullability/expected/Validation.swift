@@ -38,5 +38,7 @@ extension Reading: Validatable {
         context.check(each: narrowedList, at: "narrowedList", Self.narrowedListItemValues)
         context.check(each: listedNullList, at: "listedNullList", .listed)
         context.check(eachValue: documentedMap, at: "documentedMap", .listed)
+        context.check(constNullPart, at: "constNullPart", .maxLength(2))
+        context.check(enumNullPart, at: "enumNullPart", .listed)
     }
 }
