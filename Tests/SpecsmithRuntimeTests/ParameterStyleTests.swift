@@ -35,6 +35,26 @@ import Testing
         #expect(try query { try $0.addQueryObject("filter", Filter(size: 1), style: .deepObject, explode: true) } == "filter%5Bsize%5D=1")
     }
 
+    /// deepObject names nest the object's own names inside the parameter's: a name that holds `[` is still one
+    /// name (`filter[a[0]]`, not `filter[a][0]`), and nested objects go one level deeper (`filter[in][k]`).
+    @Test func deepObjectNamesFollowTheObjectNotItsText() throws {
+        struct Inner: Encodable { var k = "v" }
+        struct Odd: Encodable {
+            var a = 1
+            var inner = Inner()
+            enum CodingKeys: String, CodingKey {
+                case a = "a[0"
+                case inner = "in"
+            }
+        }
+        #expect(
+            try query { try $0.addQueryObject("filter", ["a[0]": 1], style: .deepObject, explode: true) }
+                == "filter%5Ba%5B0%5D%5D=1")
+        #expect(
+            try query { try $0.addQueryObject("filter", Odd(), style: .deepObject, explode: true) }
+                == "filter%5Ba%5B0%5D=1&filter%5Bin%5D%5Bk%5D=v")
+    }
+
     /// OpenAPI 3.1's style examples: `color=R%20100%20G%20200%20B%20150` and `color=R|100|G|200|B|150`
     /// (`|` encoded, as in arrays of that style).
     @Test func delimitedObjectsJoinWithTheirStylesDelimiter() throws {

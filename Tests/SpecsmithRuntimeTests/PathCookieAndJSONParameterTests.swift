@@ -41,6 +41,20 @@ struct PathCookieAndJSONParameterTests {
         #expect(try path("/c/\(object: RGB(), style: .matrix("color"), explode: true)") == "/c/;R=100;G=200;B=150")
     }
 
+    /// RFC 6570 §3.2.7: a `;` expansion writes an empty value as the bare name, `{;keys*}` with `G` empty as
+    /// `;R=100;G` (not `;G=`), as `{;list*}` writes an empty item as `;color`. Not exploded, the value is the
+    /// list, so the comma stays: `;color=R,100,G,`.
+    @Test func emptyMatrixValuesAreBareNames() throws {
+        struct Pair: Encodable {
+            var R = "100"
+            var G = ""
+        }
+        #expect(try path("/c/\(object: Pair(), style: .matrix("color"), explode: true)") == "/c/;R=100;G")
+        #expect(try path("/c/\(object: Pair(), style: .matrix("color"), explode: false)") == "/c/;color=R,100,G,")
+        #expect(try path("/c/\(["blue", ""], style: .matrix("color"), explode: true)") == "/c/;color=blue;color")
+        #expect(try path("/c/\(object: Pair(), style: .label, explode: true)") == "/c/.R=100.G=")
+    }
+
     @Test func simpleStyleObjectsJoinWithCommas() throws {
         #expect(try path("/c/\(object: RGB(), style: .simple, explode: false)") == "/c/R,100,G,200,B,150")
         #expect(try path("/c/\(object: RGB(), style: .simple, explode: true)") == "/c/R=100,G=200,B=150")

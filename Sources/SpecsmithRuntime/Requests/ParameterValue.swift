@@ -11,14 +11,15 @@ enum ParameterValue {
     /// An object's properties as `name=value` pairs, nested ones as `a[b]`, absent ones left out.
     case object([(name: String, value: String)])
 
-    /// The shape `value` encodes to.
+    /// The shape `value` encodes to. With a `prefix`, an object's names are within it (`color[R]`,
+    /// `color[a][b]`), built from the object's structure, so that a name holding `[` stays one name.
     ///
     /// - Throws: an error of the encoder, or ``RequestError/unencodableParameter`` for an array holding
     ///   objects or arrays, which no parameter style can write.
-    init(encoding value: some Encodable) throws {
+    init(encoding value: some Encodable, prefix: String? = nil) throws {
         let node = try OrderedJSONEncoder.tree(value)
         if node.isObject {
-            self = .object(node.formPairs())
+            self = .object(node.formPairs(prefix: prefix))
         } else if node.isArray {
             let items = try node.arrayItems.compactMap { item in
                 guard !item.isObject, !item.isArray else { throw RequestError.unencodableParameter }

@@ -88,21 +88,16 @@ public struct RequestBuilder: Sendable {
     {
         guard let value else { return }
         let pairs: [(name: String, value: String)]
-        switch try ParameterValue(encoding: value) {
+        // deepObject names are built inside `name` from the object itself (`name[a][b]`): split back out of
+        // the flat `a[b]`, a property named `a[b` would become `name[a][b`.
+        switch try ParameterValue(encoding: value, prefix: style == .deepObject ? name : nil) {
         case .absent: return
         case .primitive(let text): return addQueryItem(name, text)
         case .array(let items): return addQueryItems(name, items, style: style, explode: explode)
         case .object(let properties): pairs = properties
         }
         switch (style, explode) {
-        case (.deepObject, _):
-            for pair in pairs {
-                let key = pair.name.split(separator: "[", maxSplits: 1)
-                let nested = key.count > 1 ? "[" + key[1] : ""
-                queryItems.append(
-                    PercentEncoding.encode("\(name)[\(key[0])]\(nested)") + "=" + PercentEncoding.encode(pair.value))
-            }
-        case (_, true):
+        case (.deepObject, _), (_, true):
             for pair in pairs {
                 queryItems.append(PercentEncoding.encode(pair.name) + "=" + PercentEncoding.encode(pair.value))
             }

@@ -161,7 +161,9 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
             case .label:
                 append("." + (explode ? assignments.joined(separator: ".") : flat))
             case .matrix(let name):
-                let exploded = assignments.map { ";" + $0 }.joined()
+                // RFC 6570 §3.2.7: a named expansion writes an empty value as the bare name (`;R=100;G`),
+                // as it does a whole empty value (`;color`).
+                let exploded = encodedPairs.map { ";" + $0.name + ($0.value.isEmpty ? "" : "=" + $0.value) }.joined()
                 append(explode ? exploded : ";" + PercentEncoding.encode(name) + "=" + flat)
             }
         }
