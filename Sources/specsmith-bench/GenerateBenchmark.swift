@@ -36,7 +36,8 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
     print("file".padding(to: 34) + "KB".leftPadding(to: 7) + columns.map { $0.leftPadding(to: 10) }.joined())
     print(
         "(median of \(iterations) runs: CPU milliseconds of the process per stage; ratio = total / bare libyaml event loop;"
-            + " wall = clock milliseconds of one whole generation, read to write, as specsmith generate runs it (freeing left to its exit); wall x = wall / bare;"
+            + " wall = clock milliseconds of one whole generation, read to write, as specsmith generate runs it"
+            + " (freeing left to its exit); wall x = wall / bare;"
             + " the line under each document gives each stage's clock milliseconds)")
     var status: Int32 = 0
     for path in files {
