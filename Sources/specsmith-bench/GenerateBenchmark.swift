@@ -9,9 +9,9 @@ import SpecsmithYAML
 /// generate` prints them, and freeing what the stages made) and of libyaml's bare event loop over the same
 /// bytes, measured in one run; total throughput in MB/s, the ratio total ÷ bare loop, and the process's peak
 /// memory; then the clock time of a whole generation as `specsmith generate` runs it (which leaves the
-/// freeing to the system, at exit) and its ratio to the bare loop. A second line gives each stage's clock time, since the
-/// YAML tree and rendering use every core. `--max-input-bytes` and `--max-nodes` raise those load limits
-/// for documents larger than real ones.
+/// freeing to the system, at exit) and its ratio to the bare loop. A second line gives each stage's clock
+/// time, since the YAML tree and rendering use every core. `--max-input-bytes` and `--max-nodes` raise
+/// those load limits for documents larger than real ones.
 func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
     guard
         let parsed = FileArguments(
