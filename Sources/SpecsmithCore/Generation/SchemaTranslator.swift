@@ -1372,6 +1372,7 @@ struct SchemaTranslator {
         }
         var nested = NestedTypes()
         var cases: [UnionDeclaration.Case] = []
+        let mappedMembers = schema.discriminator.map { memberIndices($0, members: members) } ?? [:]
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
             if Self.isNullSchema(member) { continue }
@@ -1381,7 +1382,7 @@ struct SchemaTranslator {
             let caseType = type.isNullable && type.name != "JSONValue" ? type.name + "?" : type.name
             var values: [String] = []
             if let discriminator = schema.discriminator, let ref = member.ref {
-                values = discriminator.mapping.entries.filter { $0.value.id == ref.id }.map(\.key)
+                values = discriminator.mapping.entries.filter { mappedMembers[$0.key] == index }.map(\.key)
                 if values.isEmpty, !ref.name.isEmpty { values = [ref.name] }
             }
             // An array or dictionary case checks its members' rules too.
@@ -1402,6 +1403,23 @@ struct SchemaTranslator {
         return UnionDeclaration(
             name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName,
             nested: nested.declarations)
+    }
+
+    /// The member of a union each value of the discriminator's `mapping` selects, by position in `members`:
+    /// the member that refers to the mapped schema itself, else the first whose reference leads to the same
+    /// schema through schemas that are only references (`oneOf: [$ref: CatAlias]`, `CatAlias: {$ref: Cat}`,
+    /// `mapping: {cat: Cat}`), since a value of one is a value of the other. A value that maps to no member
+    /// selects nothing.
+    private func memberIndices(_ discriminator: Discriminator, members: [Schema]) -> [String: Int] {
+        func end(_ id: String) -> String { referenceEnds[id] ?? id }
+        var selected: [String: Int] = [:]
+        for entry in discriminator.mapping.entries {
+            let id = entry.value.id
+            let exact = members.firstIndex { $0.ref?.id == id }
+            let target = end(id)
+            selected[entry.key] = exact ?? members.firstIndex { $0.ref.map { end($0.id) == target } ?? false }
+        }
+        return selected
     }
 
     /// A case name from the Swift type of its value: `Dog` -> `dog`, `String` -> `string`.

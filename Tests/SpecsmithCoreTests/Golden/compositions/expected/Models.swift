@@ -81,6 +81,33 @@ public enum AnyPet: Codable, Hashable, Sendable {
     }
 }
 
+public typealias CatAlias = Cat
+
+/// A mapping to the schema that a case refers to through an alias selects that case.
+public enum AliasedPet: Codable, Hashable, Sendable {
+    case catAlias(CatAlias)
+    case dog(Dog)
+
+    /// Decodes the case that the `petType` property selects.
+    public init(from decoder: any Decoder) throws {
+        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        switch value {
+        case "cat": self = .catAlias(try decoder.singleValueContainer().decode(CatAlias.self))
+        case "dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .catAlias(let value): try container.encode(value)
+        case .dog(let value): try container.encode(value)
+        }
+    }
+}
+
 /// anyOf without a discriminator tries each case in order.
 public enum IdOrName: Codable, Hashable, Sendable {
     case integer(Int)

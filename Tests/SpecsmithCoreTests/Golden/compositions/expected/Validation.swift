@@ -35,6 +35,16 @@ extension AnyPet: Validatable {
     }
 }
 
+extension AliasedPet: Validatable {
+    /// Records each constraint of the `AliasedPet` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .dog(let value): value.validate(into: &context)
+        default: break
+        }
+    }
+}
+
 extension IdOrName: Validatable {
     private static let stringPattern = Pattern("^[a-z]+$")
 
