@@ -108,6 +108,74 @@ public enum AliasedPet: Codable, Hashable, Sendable {
     }
 }
 
+/// A case whose type is an alias of a struct is checked as the struct, so 12 lives are the second case.
+public enum LivesOrName: Codable, Hashable, Sendable {
+    case catAlias(CatAlias)
+    case option2(Option2)
+
+    public struct Option2: Codable, Hashable, Sendable {
+        /// At least 10.
+        public let lives: Int?
+
+        /// Creates a value from its properties.
+        public init(
+            lives: Int? = nil
+        ) {
+            self.lives = lives
+        }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.catAlias(try decoder.singleValueContainer().decode(CatAlias.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.option2(try decoder.singleValueContainer().decode(Option2.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("LivesOrName", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .catAlias(let value): try container.encode(value)
+        case .option2(let value): try container.encode(value)
+        }
+    }
+}
+
+/// A property whose type is an alias of a struct validates as the struct.
+public struct CatHolder: Codable, Hashable, Sendable {
+    public let cat: CatAlias?
+
+    /// Creates a value from its properties.
+    public init(
+        cat: CatAlias? = nil
+    ) {
+        self.cat = cat
+    }
+}
+
 /// anyOf without a discriminator tries each case in order.
 public enum IdOrName: Codable, Hashable, Sendable {
     case integer(Int)
