@@ -1381,9 +1381,17 @@ struct SchemaTranslator {
             // A case that may be null itself (a nullable union inside) holds an optional.
             let caseType = type.isNullable && type.name != "JSONValue" ? type.name + "?" : type.name
             var values: [String] = []
+            var tag: String?
             if let discriminator = schema.discriminator, let ref = member.ref {
                 values = discriminator.mapping.entries.filter { mappedMembers[$0.key] == index }.map(\.key)
                 if values.isEmpty, !ref.name.isEmpty { values = [ref.name] }
+                // A struct that neither declares the property nor keeps undeclared ones drops it when decoded.
+                let target = dereferenced(document.schema(for: ref))
+                if let object = mergedAllOf(target) ?? (isObjectWithProperties(target) ? target : nil),
+                    object.properties[discriminator.propertyName] == nil, object.additionalProperties == nil
+                {
+                    tag = values.first
+                }
             }
             // An array or dictionary case checks its members' rules too.
             var caseRules = rules(for: member, swiftType: type.ruleType)
@@ -1395,7 +1403,7 @@ struct SchemaTranslator {
             cases.append(
                 UnionDeclaration.Case(
                     name: Self.caseName(for: type.name), type: caseType, values: values, validates: false,
-                    valueStruct: type.structName, rules: caseRules, ruleType: type.ruleType))
+                    valueStruct: type.structName, rules: caseRules, ruleType: type.ruleType, tag: tag))
         }
         let names = SwiftNames.uniqued(cases.map(\.name))
         for index in cases.indices { cases[index].name = names[index] }

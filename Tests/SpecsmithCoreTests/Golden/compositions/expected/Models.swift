@@ -164,6 +164,45 @@ public enum LivesOrName: Codable, Hashable, Sendable {
     }
 }
 
+public struct Meow: Codable, Hashable, Sendable {
+    public let loud: Bool?
+
+    /// Creates a value from its properties.
+    public init(
+        loud: Bool? = nil
+    ) {
+        self.loud = loud
+    }
+}
+
+/// A case whose schema does not declare the discriminator property writes it when encoded.
+public enum Sound: Codable, Hashable, Sendable {
+    case meow(Meow)
+    case cat(Cat)
+
+    /// Decodes the case that the `petType` property selects.
+    public init(from decoder: any Decoder) throws {
+        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        switch value {
+        case "meow": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
+        case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    /// A case whose schema does not declare `petType` writes the value that selects it.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .meow(let value):
+            try OneOfDecoding.encode(value, discriminator: "petType", value: "meow", to: encoder)
+        case .cat(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+}
+
 /// A property whose type is an alias of a struct validates as the struct.
 public struct CatHolder: Codable, Hashable, Sendable {
     public let cat: CatAlias?

@@ -62,6 +62,16 @@ extension LivesOrName.Option2: Validatable {
     }
 }
 
+extension Sound: Validatable {
+    /// Records each constraint of the `Sound` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .cat(let value): value.validate(into: &context)
+        default: break
+        }
+    }
+}
+
 extension CatHolder: Validatable {
     /// Records each constraint of the `CatHolder` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
