@@ -203,6 +203,18 @@ public enum Sound: Codable, Hashable, Sendable {
     }
 }
 
+/// A parent's discriminator is warned about; a Square extending Shape decodes as a Shape.
+public struct Shape: Codable, Hashable, Sendable {
+    public let kind: String
+
+    /// Creates a value from its properties.
+    public init(
+        kind: String
+    ) {
+        self.kind = kind
+    }
+}
+
 /// A property whose type is an alias of a struct validates as the struct.
 public struct CatHolder: Codable, Hashable, Sendable {
     public let cat: CatAlias?
