@@ -1392,7 +1392,8 @@ struct SchemaTranslator {
             var tag: String?
             if let discriminator = schema.discriminator, let ref = member.ref {
                 values = discriminator.mapping.entries.filter { mappedMembers[$0.key] == index }.map(\.key)
-                if values.isEmpty, !ref.name.isEmpty { values = [ref.name] }
+                // The implicit value, the schema's name, unless the mapping gives that value to a schema.
+                if values.isEmpty, !ref.name.isEmpty, discriminator.mapping[ref.name] == nil { values = [ref.name] }
                 // A struct that neither declares the property nor keeps undeclared ones drops it when decoded.
                 let target = dereferenced(document.schema(for: ref))
                 if let object = mergedAllOf(target) ?? (isObjectWithProperties(target) ? target : nil),

@@ -203,6 +203,33 @@ public enum Sound: Codable, Hashable, Sendable {
     }
 }
 
+/// A mapping value that is another case's name selects the mapped case; that case has no value.
+public enum Swapped: Codable, Hashable, Sendable {
+    case meow(Meow)
+    case dog(Dog)
+
+    /// Decodes the case that the `petType` property selects.
+    public init(from decoder: any Decoder) throws {
+        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        switch value {
+        case "Dog": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    /// A case whose schema does not declare `petType` writes the value that selects it.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .meow(let value):
+            try OneOfDecoding.encode(value, discriminator: "petType", value: "Dog", to: encoder)
+        case .dog(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+}
+
 /// A parent's discriminator is warned about; a Square extending Shape decodes as a Shape.
 public struct Shape: Codable, Hashable, Sendable {
     public let kind: String

@@ -72,6 +72,16 @@ extension Sound: Validatable {
     }
 }
 
+extension Swapped: Validatable {
+    /// Records each constraint of the `Swapped` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .dog(let value): value.validate(into: &context)
+        default: break
+        }
+    }
+}
+
 extension CatHolder: Validatable {
     /// Records each constraint of the `CatHolder` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
