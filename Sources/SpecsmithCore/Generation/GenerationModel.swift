@@ -168,6 +168,10 @@ struct UnionDeclaration: Sendable, Hashable {
         var rules: [ValidationRule] = []
         /// The type the rules see: ``type``, or for an alias the type it stands for.
         var ruleType: String = ""
+        /// The discriminator value written beside the value when it is encoded, for a case whose struct
+        /// does not declare the discriminator property (and so does not keep it): the first value that
+        /// selects the case, so that what is encoded decodes as this case again.
+        var tag: String?
     }
 
     var name: String

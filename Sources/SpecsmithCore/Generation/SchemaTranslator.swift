@@ -776,6 +776,14 @@ struct SchemaTranslator {
         optionalItems = false
         defer { optionalItems = outerOptionalItems }
         if !schema.allOf.isEmpty { warnAboutClosedParts(schema) }
+        // OpenAPI lets a parent's discriminator stand for the schemas that extend it with allOf; only a
+        // oneOf or anyOf lists its cases, so the generated type is the parent's alone.
+        if let discriminator = schema.discriminator, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
+            diagnostics.append(
+                .warning(
+                    "a discriminator beside no oneOf or anyOf is not generated yet: a value of a schema that extends "
+                        + "\(name) with allOf decodes as \(name)", at: discriminator.location))
+        }
         let schema = mergedAllOf(schema) ?? schema
         if isUnion(schema) {
             return .union(union(named: name, schema: schema, qualifiedName: qualifiedName))
@@ -1372,6 +1380,7 @@ struct SchemaTranslator {
         }
         var nested = NestedTypes()
         var cases: [UnionDeclaration.Case] = []
+        let mappedMembers = schema.discriminator.map { memberIndices($0, members: members) } ?? [:]
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
             if Self.isNullSchema(member) { continue }
@@ -1380,9 +1389,18 @@ struct SchemaTranslator {
             // A case that may be null itself (a nullable union inside) holds an optional.
             let caseType = type.isNullable && type.name != "JSONValue" ? type.name + "?" : type.name
             var values: [String] = []
+            var tag: String?
             if let discriminator = schema.discriminator, let ref = member.ref {
-                values = discriminator.mapping.entries.filter { $0.value.id == ref.id }.map(\.key)
-                if values.isEmpty, !ref.name.isEmpty { values = [ref.name] }
+                values = discriminator.mapping.entries.filter { mappedMembers[$0.key] == index }.map(\.key)
+                // The implicit value, the schema's name, unless the mapping gives that value to a schema.
+                if values.isEmpty, !ref.name.isEmpty, discriminator.mapping[ref.name] == nil { values = [ref.name] }
+                // A struct that neither declares the property nor keeps undeclared ones drops it when decoded.
+                let target = dereferenced(document.schema(for: ref))
+                if let object = mergedAllOf(target) ?? (isObjectWithProperties(target) ? target : nil),
+                    object.properties[discriminator.propertyName] == nil, object.additionalProperties == nil
+                {
+                    tag = values.first
+                }
             }
             // An array or dictionary case checks its members' rules too.
             var caseRules = rules(for: member, swiftType: type.ruleType)
@@ -1394,7 +1412,7 @@ struct SchemaTranslator {
             cases.append(
                 UnionDeclaration.Case(
                     name: Self.caseName(for: type.name), type: caseType, values: values, validates: false,
-                    valueStruct: type.structName, rules: caseRules, ruleType: type.ruleType))
+                    valueStruct: type.structName, rules: caseRules, ruleType: type.ruleType, tag: tag))
         }
         let names = SwiftNames.uniqued(cases.map(\.name))
         for index in cases.indices { cases[index].name = names[index] }
@@ -1402,6 +1420,23 @@ struct SchemaTranslator {
         return UnionDeclaration(
             name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName,
             nested: nested.declarations)
+    }
+
+    /// The member of a union each value of the discriminator's `mapping` selects, by position in `members`:
+    /// the member that refers to the mapped schema itself, else the first whose reference leads to the same
+    /// schema through schemas that are only references (`oneOf: [$ref: CatAlias]`, `CatAlias: {$ref: Cat}`,
+    /// `mapping: {cat: Cat}`), since a value of one is a value of the other. A value that maps to no member
+    /// selects nothing.
+    private func memberIndices(_ discriminator: Discriminator, members: [Schema]) -> [String: Int] {
+        func end(_ id: String) -> String { referenceEnds[id] ?? id }
+        var selected: [String: Int] = [:]
+        for entry in discriminator.mapping.entries {
+            let id = entry.value.id
+            let exact = members.firstIndex { $0.ref?.id == id }
+            let target = end(id)
+            selected[entry.key] = exact ?? members.firstIndex { $0.ref.map { end($0.id) == target } ?? false }
+        }
+        return selected
     }
 
     /// A case name from the Swift type of its value: `Dog` -> `dog`, `String` -> `string`.

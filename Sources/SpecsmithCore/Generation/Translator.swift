@@ -918,6 +918,8 @@ struct Translator {
 
         init(_ types: [TypeDeclaration]) {
             var edges: [(holds: [String], contains: [String])] = []
+            // Aliases of a struct or union (`CatAlias = Cat`, from `CatAlias: {$ref: Cat}`), by name.
+            var aliases: [(name: String, type: String)] = []
             func collect(_ declarations: [TypeDeclaration], prefix: String?) {
                 for declaration in declarations {
                     let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
@@ -950,12 +952,25 @@ struct Translator {
                                 u.cases.compactMap { $0.ruleType.hasPrefix("[") ? nil : $0.valueStruct }
                             ))
                         collect(u.nested, prefix: qualified)
-                    case .enumeration, .alias:
+                    case .alias(let a):
+                        if !a.type.hasPrefix("[") { aliases.append((qualified, a.type)) }
+                    case .enumeration:
                         break
                     }
                 }
             }
             collect(types, prefix: nil)
+            // A value whose type is an alias of a struct or union is that type's value: it validates, and
+            // holds or contains what that type does, through a chain of aliases too.
+            var resolving = true
+            while resolving {
+                resolving = false
+                for alias in aliases where numbers[alias.name] == nil {
+                    guard let number = numbers[alias.type] else { continue }
+                    numbers[alias.name] = number
+                    resolving = true
+                }
+            }
             // Edges to names that are no struct or union here lead nowhere.
             for (index, edge) in edges.enumerated() {
                 nodes[index].holds = edge.holds.compactMap { numbers[$0] }

@@ -387,6 +387,8 @@ struct Renderer {
                     "isIndirect": .bool(item.isIndirect),
                     "values": .string(item.values.map(SwiftLiteral.string).joined(separator: ", ")),
                     "selectable": .bool(!item.values.isEmpty),
+                    "tag": .string(item.tag.map(SwiftLiteral.string) ?? ""),
+                    "isTagged": .bool(item.tag != nil),
                 ]
             }
             context = [
@@ -395,6 +397,8 @@ struct Renderer {
                 "cases": .objects(cases),
                 "nested": .lines(nested),
                 "hasDiscriminator": .bool(u.discriminator != nil),
+                // A case that writes its discriminator value encodes its struct into the union's own container.
+                "hasTaggedCase": .bool(u.cases.contains { $0.tag != nil }),
                 // Without a discriminator, a value that several cases decode is the first whose checks pass;
                 // but not for a recursive union, whose cases would each decode the whole depth again.
                 "prefersValidCase": .bool(

@@ -13,6 +13,17 @@ public enum OneOfDecoding {
         return try container.decode(String.self, forKey: Key(stringValue: property))
     }
 
+    /// Encodes `value`, an object whose type does not declare the discriminator `property`, with
+    /// `property` set to `tag` beside its own properties: the payload then carries the value that selects
+    /// its case, as the Discriminator Object requires, and decodes as that case again.
+    public static func encode(
+        _ value: some Encodable, discriminator property: String, value tag: String, to encoder: any Encoder
+    ) throws {
+        try value.encode(to: encoder)
+        var container = encoder.container(keyedBy: Key.self)
+        try container.encode(tag, forKey: Key(stringValue: property))
+    }
+
     /// The error for a discriminator value that selects no case.
     public static func unknownDiscriminator(_ value: String, property: String, in decoder: any Decoder) -> DecodingError {
         DecodingError.dataCorrupted(

@@ -81,6 +81,179 @@ public enum AnyPet: Codable, Hashable, Sendable {
     }
 }
 
+public typealias CatAlias = Cat
+
+/// A mapping to the schema that a case refers to through an alias selects that case.
+public enum AliasedPet: Codable, Hashable, Sendable {
+    case catAlias(CatAlias)
+    case dog(Dog)
+
+    /// Decodes the case that the `petType` property selects.
+    public init(from decoder: any Decoder) throws {
+        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        switch value {
+        case "cat": self = .catAlias(try decoder.singleValueContainer().decode(CatAlias.self))
+        case "dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .catAlias(let value): try container.encode(value)
+        case .dog(let value): try container.encode(value)
+        }
+    }
+}
+
+/// A case whose type is an alias of a struct is checked as the struct, so 12 lives are the second case.
+public enum LivesOrName: Codable, Hashable, Sendable {
+    case catAlias(CatAlias)
+    case option2(Option2)
+
+    public struct Option2: Codable, Hashable, Sendable {
+        /// At least 10.
+        public let lives: Int?
+
+        /// Creates a value from its properties.
+        public init(
+            lives: Int? = nil
+        ) {
+            self.lives = lives
+        }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.catAlias(try decoder.singleValueContainer().decode(CatAlias.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.option2(try decoder.singleValueContainer().decode(Option2.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("LivesOrName", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .catAlias(let value): try container.encode(value)
+        case .option2(let value): try container.encode(value)
+        }
+    }
+}
+
+public struct Meow: Codable, Hashable, Sendable {
+    public let loud: Bool?
+
+    /// Creates a value from its properties.
+    public init(
+        loud: Bool? = nil
+    ) {
+        self.loud = loud
+    }
+}
+
+/// A case whose schema does not declare the discriminator property writes it when encoded.
+public enum Sound: Codable, Hashable, Sendable {
+    case meow(Meow)
+    case cat(Cat)
+
+    /// Decodes the case that the `petType` property selects.
+    public init(from decoder: any Decoder) throws {
+        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        switch value {
+        case "meow": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
+        case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    /// A case whose schema does not declare `petType` writes the value that selects it.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .meow(let value):
+            try OneOfDecoding.encode(value, discriminator: "petType", value: "meow", to: encoder)
+        case .cat(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+}
+
+/// A mapping value that is another case's name selects the mapped case; that case has no value.
+public enum Swapped: Codable, Hashable, Sendable {
+    case meow(Meow)
+    case dog(Dog)
+
+    /// Decodes the case that the `petType` property selects.
+    public init(from decoder: any Decoder) throws {
+        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        switch value {
+        case "Dog": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    /// A case whose schema does not declare `petType` writes the value that selects it.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .meow(let value):
+            try OneOfDecoding.encode(value, discriminator: "petType", value: "Dog", to: encoder)
+        case .dog(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+}
+
+/// A parent's discriminator is warned about; a Square extending Shape decodes as a Shape.
+public struct Shape: Codable, Hashable, Sendable {
+    public let kind: String
+
+    /// Creates a value from its properties.
+    public init(
+        kind: String
+    ) {
+        self.kind = kind
+    }
+}
+
+/// A property whose type is an alias of a struct validates as the struct.
+public struct CatHolder: Codable, Hashable, Sendable {
+    public let cat: CatAlias?
+
+    /// Creates a value from its properties.
+    public init(
+        cat: CatAlias? = nil
+    ) {
+        self.cat = cat
+    }
+}
+
 /// anyOf without a discriminator tries each case in order.
 public enum IdOrName: Codable, Hashable, Sendable {
     case integer(Int)

@@ -35,6 +35,60 @@ extension AnyPet: Validatable {
     }
 }
 
+extension AliasedPet: Validatable {
+    /// Records each constraint of the `AliasedPet` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .catAlias(let value): value.validate(into: &context)
+        case .dog(let value): value.validate(into: &context)
+        }
+    }
+}
+
+extension LivesOrName: Validatable {
+    /// Records each constraint of the `LivesOrName` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .catAlias(let value): value.validate(into: &context)
+        case .option2(let value): value.validate(into: &context)
+        }
+    }
+}
+
+extension LivesOrName.Option2: Validatable {
+    /// Records each constraint of the `LivesOrName.Option2` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(lives, at: "lives", .minimum(10))
+    }
+}
+
+extension Sound: Validatable {
+    /// Records each constraint of the `Sound` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .cat(let value): value.validate(into: &context)
+        default: break
+        }
+    }
+}
+
+extension Swapped: Validatable {
+    /// Records each constraint of the `Swapped` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .dog(let value): value.validate(into: &context)
+        default: break
+        }
+    }
+}
+
+extension CatHolder: Validatable {
+    /// Records each constraint of the `CatHolder` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.validate(cat, at: "cat")
+    }
+}
+
 extension IdOrName: Validatable {
     private static let stringPattern = Pattern("^[a-z]+$")
 

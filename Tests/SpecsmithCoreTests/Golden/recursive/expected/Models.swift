@@ -151,3 +151,28 @@ public struct Thread: Codable, Hashable, Sendable {
         }
     }
 }
+
+/// A struct that holds itself through an alias stores it out of line, and validates it.
+public struct Link: Codable, Hashable, Sendable {
+    /// At most 3.
+    public let hops: Int?
+    public var next: LinkAlias? { _next?.value }
+    /// `next`, stored out of line: the schema is recursive.
+    private let _next: Indirect<LinkAlias>?
+
+    /// Creates a value from its properties.
+    public init(
+        hops: Int? = nil,
+        next: LinkAlias? = nil
+    ) {
+        self.hops = hops
+        self._next = next.map(Indirect.init)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case hops
+        case _next = "next"
+    }
+}
+
+public typealias LinkAlias = Link

@@ -28,3 +28,11 @@ extension Category.Featured: Validatable {
         context.check(rank, at: "rank", .minimum(1))
     }
 }
+
+extension Link: Validatable {
+    /// Records each constraint of the `Link` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(hops, at: "hops", .maximum(3))
+        context.validate(next, at: "next")
+    }
+}
