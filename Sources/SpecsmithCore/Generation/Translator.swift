@@ -961,15 +961,21 @@ struct Translator {
             }
             collect(types, prefix: nil)
             // A value whose type is an alias of a struct or union is that type's value: it validates, and
-            // holds or contains what that type does, through a chain of aliases too.
-            var resolving = true
-            while resolving {
-                resolving = false
-                for alias in aliases where numbers[alias.name] == nil {
-                    guard let number = numbers[alias.type] else { continue }
-                    numbers[alias.name] = number
-                    resolving = true
+            // holds or contains what that type does, through a chain of aliases too. Each chain is followed
+            // once: every alias on it takes the number found at its end (none when it ends elsewhere).
+            var aliasTypes: [String: String] = [:]
+            for alias in aliases { aliasTypes[alias.name] = alias.type }
+            var settled: Set<String> = []
+            for alias in aliases where !settled.contains(alias.name) {
+                var chain: [String] = []
+                var name = alias.name
+                while numbers[name] == nil, !settled.contains(name), let type = aliasTypes[name] {
+                    chain.append(name)
+                    settled.insert(name)
+                    name = type
                 }
+                guard let number = numbers[name] else { continue }
+                for link in chain { numbers[link] = number }
             }
             // Edges to names that are no struct or union here lead nowhere.
             for (index, edge) in edges.enumerated() {
