@@ -1893,18 +1893,12 @@ struct SchemaTranslator {
         return rules
     }
 
-    /// Whether a value of `schema` (or of the schema it refers to, unless what is said beside the reference
-    /// refuses null) may be null: a response body of it decodes as optional.
-    func allowsNull(_ schema: Schema) -> Bool {
-        isNullable(schema)
-    }
-
     /// Whether a value of `schema` may be null: the schema says so itself, or what its value is typed as
     /// does, through a reference (also one that says more, `{$ref: Nullable, description: ...}`, and a chain
     /// of them) or an `allOf` of one part (`{allOf: [{$ref: Nullable}], description: ...}`, as 3.0 documents
     /// a reference), since JSON Schema applies the target too. A link whose `type`, `enum` or `const` refuses
-    /// null stops it.
-    private func isNullable(_ schema: Schema) -> Bool {
+    /// null stops it. A response body of such a schema decodes as an optional.
+    func isNullable(_ schema: Schema) -> Bool {
         var current = schema
         // The references followed, kept from the eighth on only: most chains are a link or two, and a set for
         // each would cost more than the walk (this is asked of every property, item and value).

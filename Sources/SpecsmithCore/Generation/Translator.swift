@@ -605,7 +605,7 @@ struct Translator {
                             ?? schemas.topLevelType(
                                 for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
                         // A body that may be null decodes as an optional (a JSONValue holds null itself).
-                        return schemas.allowsNull(schema) && type != "JSONValue" ? type + "?" : type
+                        return schemas.isNullable(schema) && type != "JSONValue" ? type + "?" : type
                     }
                 case .text?: "String"
                 case .binary?: "Data"

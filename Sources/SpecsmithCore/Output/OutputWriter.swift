@@ -285,7 +285,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// The fewest files worth writing on several cores.
-    static let minimumConcurrentWrites = 4
+    private static let minimumConcurrentWrites = 4
 
     private func join(_ directory: String, _ name: String) -> String {
         directory.hasSuffix("/") ? directory + name : directory + "/" + name
