@@ -75,6 +75,28 @@ import Testing
         #expect(all.contains("context.validate(items, at: \"items\")"))
     }
 
+    @Test func whatALongChainOfAliasesEndsAtDecidesItsNullabilityAndEnumChecks() throws {
+        // E3000 leads through 3,000 documented links to a string enum, N3000 to a string or null: a property
+        // of E3000 is checked as the enum (listed), one of N3000 is optional though required. Each chain is
+        // walked once for all its links, not once for each link that is asked about.
+        var text = Self.head + "    E0: {type: string, enum: [low, high]}\n"
+        text += "    N0: {type: [string, 'null'], maxLength: 5}\n"
+        for index in 1...3_000 {
+            text += "    E\(index): {$ref: '#/components/schemas/E\(index - 1)', description: Link \(index).}\n"
+            text += "    N\(index): {$ref: '#/components/schemas/N\(index - 1)', description: Link \(index).}\n"
+        }
+        text += "    Holder:\n      type: object\n      required: [level, note]\n      properties:\n"
+        text += "        level: {$ref: '#/components/schemas/E3000'}\n"
+        text += "        note: {$ref: '#/components/schemas/N3000'}\n"
+        let (files, lines) = try generate(text, limits: LoadLimits(maxDepth: 5_000))
+        #expect(lines == [])
+        let all = allText(files)
+        #expect(all.contains("    public let level: E3000\n"))
+        #expect(all.contains("    public let note: N3000?\n"))
+        #expect(all.contains("context.check(level, at: \"level\", .listed)"))
+        #expect(all.contains("context.check(note, at: \"note\", .maxLength(5))"))
+    }
+
     // MARK: Names that make the same Swift name
 
     /// `a-b`, `a_b`, `a.b`, ... `a-_b`: thousands of distinct names that all make `AB` (or `aB`).

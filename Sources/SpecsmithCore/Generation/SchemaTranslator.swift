@@ -38,6 +38,13 @@ struct SchemaTranslator {
     /// What a value of the schema each reference leads to must meet, by canonical id (see
     /// ``referencedRules(_:)``): worked out once per reference, not once per use.
     private var referencedRuleCache: [String: ReferencedRules] = [:]
+    /// ``isNullable(_:)`` of what each reference that leads on to another one ends at, by canonical id:
+    /// each chain walked once (see ``chainAnswers(onCycle:mayFollow:step:)``).
+    private var nullableThrough: [String: Bool] = [:]
+    /// ``openEnum(_:)`` of what each reference that leads on to another one ends at, by canonical id.
+    private var openEnumThrough: [String: Schema?] = [:]
+    /// ``chainEnd(_:)`` of a reference to each schema that refers on, by canonical id, where no cycle is met.
+    private var chainEndThrough: [String: Schema] = [:]
 
     /// Whether `format` is checked rather than only an annotation.
     let assertFormats: Bool
@@ -57,6 +64,16 @@ struct SchemaTranslator {
             componentIDs.insert(id)
         }
         topLevelNumbers = numbers
+        nullableThrough = chainAnswers(onCycle: false, mayFollow: { $0.ref != nil || !$0.allOf.isEmpty }) {
+            $0.nullableStep($1)
+        }
+        openEnumThrough = chainAnswers(
+            onCycle: .some(nil),
+            mayFollow: { $0.ref != nil || !$0.allOf.isEmpty || $0.hasOneOfOrAnyOfAlone }
+        ) { $0.openEnumStep($1) }
+        chainEndThrough = chainAnswers(onCycle: nil, mayFollow: { $0.ref != nil }) { _, schema in
+            schema.ref.map { .follow($0.id) } ?? .answer(schema)
+        }
     }
 
     /// Declares every component schema, in document order: on every core when there are enough
@@ -179,6 +196,8 @@ struct SchemaTranslator {
     /// than a reference (`A1: {$ref: A0, description: ...}`, whose value is an `A0` meeting more rules):
     /// the first that is no reference, or the last before one met again.
     private func chainEnd(_ schema: Schema) -> Schema {
+        if let ref = schema.ref, let end = chainEndThrough[ref.id] { return end }
+        // A chain with a cycle ends where this walk meets a schema again.
         var current = schema
         var followed: Set<String> = []
         while let ref = current.ref, followed.insert(ref.id).inserted {
@@ -222,6 +241,77 @@ struct SchemaTranslator {
             for id in path { ends[id] = end }
         }
         return ends
+    }
+
+    /// Where a walk along references goes from a schema: to an answer, found without following a
+    /// reference, or on to the schema with this canonical id.
+    private enum ChainStep<Answer> {
+        case answer(Answer)
+        case follow(String)
+    }
+
+    /// For each schema whose walk goes on to another (`mayFollow`, asked first, is false of those that
+    /// cannot), the answer its walk ends at, by canonical id; a walk that comes back to a schema it passed
+    /// answers `onCycle`, or is left out when that is `nil`. Each schema is stepped once: chains of
+    /// documented aliases (`A2: {$ref: A1, description: ...}`) cost their length, not its square, however
+    /// often a chain is asked about. `step` is given the translator rather than capturing it, which would
+    /// copy it.
+    private func chainAnswers<Answer>(
+        onCycle: Answer?,
+        mayFollow: (Schema) -> Bool,
+        step: (SchemaTranslator, Schema) -> ChainStep<Answer>
+    ) -> [String: Answer] {
+        var answers: [String: Answer] = [:]
+        var path: [String] = []
+        var onPath: Set<String> = []
+        for entry in document.schemas where mayFollow(entry.value) && answers[entry.key] == nil {
+            var id = entry.key
+            var answer: Answer?
+            walk: while true {
+                if let known = answers[id] {
+                    answer = known
+                    break
+                }
+                guard let schema = document.schemas[id] else { break }
+                switch step(self, dereferenced(schema)) {
+                case .answer(let found):
+                    answer = found
+                    break walk
+                case .follow(let next):
+                    guard onPath.insert(id).inserted else {
+                        answer = onCycle
+                        break walk
+                    }
+                    path.append(id)
+                    id = next
+                }
+            }
+            if let answer { for id in path { answers[id] = answer } }
+            path.removeAll(keepingCapacity: true)
+            onPath.removeAll(keepingCapacity: true)
+        }
+        return answers
+    }
+
+    /// The answer a walk that starts with `first` ends at, through `answers` where a chain was walked
+    /// before (a reference to a schema the table lacks leads to one whose step answers).
+    private func chainAnswer<Answer>(
+        _ first: ChainStep<Answer>,
+        _ answers: [String: Answer],
+        ending: Answer,
+        step: (SchemaTranslator, Schema) -> ChainStep<Answer>
+    ) -> Answer {
+        var next = first
+        for _ in 0..<YAMLLimits().maxDepth {
+            switch next {
+            case .answer(let answer): return answer
+            case .follow(let id):
+                if let known = answers[id] { return known }
+                guard let schema = document.schemas[id] else { return ending }
+                next = step(self, dereferenced(schema))
+            }
+        }
+        return ending
     }
 
     // MARK: Workers
@@ -1826,22 +1916,26 @@ struct SchemaTranslator {
     /// sole part of an `allOf`, or beside null in a `oneOf`/`anyOf`), or `nil` when its Swift type is no
     /// such enum.
     private func openEnum(_ schema: Schema) -> Schema? {
+        chainAnswer(openEnumStep(schema), openEnumThrough, ending: nil) { $0.openEnumStep($1) }
+    }
+
+    /// One step of ``openEnum(_:)``: references lead on, and so do sole parts and the one schema beside null
+    /// (`Alias: {allOf: [{$ref: Kind}]}` and `anyOf: [{$ref: Kind}, {type: 'null'}]` are a `Kind`).
+    private func openEnumStep(_ schema: Schema) -> ChainStep<Schema?> {
         var current = schema
-        // References, sole parts and the one schema beside null lead on (`Alias: {allOf: [{$ref: Kind}]}`
-        // and `anyOf: [{$ref: Kind}, {type: 'null'}]` are a `Kind`); a chain that comes back to itself is no
-        // longer than a document is deep.
+        // Inline parts are no deeper than the document.
         for _ in 0..<YAMLLimits().maxDepth {
             if let ref = current.ref {
-                current = dereferenced(document.schema(for: ref))
+                return .follow(ref.id)
             } else if let part = soleAllOfPart(current) {
                 current = part
             } else if let wrapped = nullableWrapped(current) {
                 current = wrapped
             } else {
-                return isExpressibleEnum(current) ? current : nil
+                return .answer(isExpressibleEnum(current) ? current : nil)
             }
         }
-        return nil
+        return .answer(nil)
     }
 
     /// Whether a schema with no type of its own is a string enum through `allOf` (`Alias: {allOf: [{$ref:
@@ -1899,38 +1993,24 @@ struct SchemaTranslator {
     /// a reference), since JSON Schema applies the target too. A link whose `type`, `enum` or `const` refuses
     /// null stops it. A response body of such a schema decodes as an optional.
     func isNullable(_ schema: Schema) -> Bool {
+        chainAnswer(nullableStep(schema), nullableThrough, ending: false) { $0.nullableStep($1) }
+    }
+
+    /// One step of ``isNullable(_:)``: an answer from the schema's own keywords, or the reference it leads on
+    /// through (its own, or its sole `allOf` part's).
+    private func nullableStep(_ schema: Schema) -> ChainStep<Bool> {
         var current = schema
-        // The references followed, kept from the eighth on only: most chains are a link or two, and a set for
-        // each would cost more than the walk (this is asked of every property, item and value).
-        var links = 0
-        var followed: Set<String>? = nil
-        func follow(_ ref: SchemaReference) -> Bool {
-            links += 1
-            if links > 8 {
-                if followed == nil { followed = [] }
-                guard followed!.insert(ref.id).inserted else { return false }
-            }
-            current = dereferenced(document.schema(for: ref))
-            return true
-        }
-        // A chain that comes back to itself is no longer than a document is deep.
+        // Inline parts are no deeper than the document.
         for _ in 0..<YAMLLimits().maxDepth {
-            if Self.saysNullable(current) || nullableWrapped(current) != nil { return true }
-            if current.ref == nil, current.allOf.isEmpty { return false }
-            if Self.refusesNull(current) { return false }
-            if let ref = current.ref {
-                guard follow(ref) else { return false }
-            } else if let part = soleAllOfPart(current) {
-                if let ref = part.ref {
-                    guard follow(ref) else { return false }
-                } else {
-                    current = part
-                }
-            } else {
-                return false
-            }
+            if Self.saysNullable(current) || nullableWrapped(current) != nil { return .answer(true) }
+            if current.ref == nil, current.allOf.isEmpty { return .answer(false) }
+            if Self.refusesNull(current) { return .answer(false) }
+            if let ref = current.ref { return .follow(ref.id) }
+            guard let part = soleAllOfPart(current) else { return .answer(false) }
+            if let ref = part.ref { return .follow(ref.id) }
+            current = part
         }
-        return false
+        return .answer(false)
     }
 
     /// Whether a schema says by itself that null is allowed: `nullable: true`, `null` in its `type`, an `enum`
