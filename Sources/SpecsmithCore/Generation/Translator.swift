@@ -469,7 +469,7 @@ struct Translator {
             // string enum (whose `unknown` case holds any text) is checked here.
             let isGenerated =
                 !(ruleType.hasPrefix("[") || SchemaTranslator.scalarTypes.contains(ruleType) || ruleType == "JSONValue")
-                && !(choice.content.schema.map(schemas.isOpenEnum) ?? false)
+                && !(choice.content.schema.map { schemas.isOpenEnum($0) } ?? false)
             let bodySchema = choice.encoding == .binary || isGenerated ? nil : choice.content.schema
             body = BodyDeclaration(
                 type: type, isOptional: !requestBody.required, contentType: contentType, encoding: choice.encoding,
@@ -595,22 +595,26 @@ struct Translator {
             let body = mayHaveContent ? Self.chosenBody(of: entry.response) : nil
             // The first successful body is the operation's response (`MeResponse`); others say which.
             let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
-            let type: String? =
-                switch body?.kind {
-                case .json?:
-                    body?.entry.value.schema.map { schema in
-                        // A response component's body has one type, whichever operation refers to it.
-                        let type =
-                            entry.response.referenceID.flatMap { bodyTypes[$0] }
-                            ?? schemas.topLevelType(
-                                for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
-                        // A body that may be null decodes as an optional (a JSONValue holds null itself).
-                        return schemas.isNullable(schema) && type != "JSONValue" ? type + "?" : type
+            // Written without closures: a closure that reads `schemas` copies the whole translator.
+            var type: String?
+            switch body?.kind {
+            case .json?:
+                if let schema = body?.entry.value.schema {
+                    // A response component's body has one type, whichever operation refers to it.
+                    let named: String
+                    if let id = entry.response.referenceID, let known = bodyTypes[id] {
+                        named = known
+                    } else {
+                        named = schemas.topLevelType(
+                            for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
                     }
-                case .text?: "String"
-                case .binary?: "Data"
-                case nil: nil
+                    // A body that may be null decodes as an optional (a JSONValue holds null itself).
+                    type = schemas.isNullable(schema) && named != "JSONValue" ? named + "?" : named
                 }
+            case .text?: type = "String"
+            case .binary?: type = "Data"
+            case nil: type = nil
+            }
             responses.append(
                 ResponseDeclaration(
                     status: status, name: responseName,
