@@ -67,7 +67,7 @@ import Testing
             paths:
               /a:
                 parameters:
-                  - {name: q, in: query, allowReserved: true, schema: {type: string}}
+                  - {name: q, in: query, allowReserved: true, content: {application/json: {schema: {type: object}}}}
                 get:
                   operationId: a1
                   responses: {'204': {description: ok}}
@@ -108,7 +108,8 @@ import Testing
             """)
         #expect(
             result.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" } == [
-                "6: allowReserved is not applied yet: reserved characters in 'q' are percent-encoded",
+                "6: allowReserved applies to a parameter with a schema, not to content; the JSON text of 'q' is "
+                    + "percent-encoded",
                 "36: enum and const of an array or object are not checked yet",
             ]
         )

@@ -401,6 +401,8 @@ struct ParameterDeclaration: Sendable, Hashable {
     var explode: Bool
     /// `content: application/json` instead of `schema`: the value is sent as its JSON text.
     var isJSON = false
+    /// OpenAPI's `allowReserved` on a query parameter with a schema: the value keeps reserved characters.
+    var allowReserved = false
     /// Whether the value is a generated type with checks of its own.
     var validatesNested = false
 

@@ -544,11 +544,12 @@ struct Translator {
                         at: parameter.location))
                 return nil
             }
-            if parameter.allowReserved, parameter.in == .query {
+            // `allowReserved` is a field for use with `schema`: JSON text is percent-encoded whole.
+            if parameter.allowReserved, parameter.in == .query, isJSON {
                 diagnostics.append(
                     .warning(
-                        "allowReserved is not applied yet: reserved characters in '\(parameter.name)' are "
-                            + "percent-encoded", at: parameter.location))
+                        "allowReserved applies to a parameter with a schema, not to content; the JSON text of '"
+                            + "\(parameter.name)' is percent-encoded", at: parameter.location))
             }
             // A string, number, Boolean or date, or an array of them, is written; anything else is asked about.
             let plain = shape == .array && type.hasPrefix("[") ? String(type.dropFirst().dropLast()) : type
@@ -572,7 +573,7 @@ struct Translator {
                     rules: schemas.rules(for: schema, swiftType: ruleType),
                     elementRules: schemas.elementRules(for: schema),
                     valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: parameter.effectiveExplode,
-                    isJSON: isJSON))
+                    isJSON: isJSON, allowReserved: parameter.allowReserved && parameter.in == .query && !isJSON))
         }
         var responses: [ResponseDeclaration] = []
         let listed =

@@ -912,16 +912,20 @@ struct Renderer {
                 }
                 continue
             }
+            // `allowReserved` is nearly always false, and then not written.
+            let reserved = parameter.allowReserved ? ", allowReserved: true" : ""
             switch (parameter.location, parameter.shape) {
             case (.query, .value):
-                steps.append("request.addQueryItem(\(name), \(value))")
+                steps.append("request.addQueryItem(\(name), \(value)\(reserved))")
             case (.query, .array):
+                let styled = "style: \(styleCase), explode: \(parameter.explode)\(reserved))"
                 steps.append(
                     parameter.style == "form" && parameter.explode
-                        ? "request.addQueryItems(\(name), \(value))"
-                        : "request.addQueryItems(\(name), \(value), style: \(styleCase), explode: \(parameter.explode))")
+                        ? "request.addQueryItems(\(name), \(value)\(reserved))"
+                        : "request.addQueryItems(\(name), \(value), \(styled)")
             case (.query, .object):
-                steps.append("try request.addQueryObject(\(name), \(value), style: \(styleCase), explode: \(parameter.explode))")
+                let styled = "style: \(styleCase), explode: \(parameter.explode)\(reserved))"
+                steps.append("try request.addQueryObject(\(name), \(value), \(styled)")
             case (.header, .array):
                 // `simple` style: the values joined with commas (dates as RFC 3339 text); none when empty.
                 steps.append("try request.setHeader(\(name), \(value))")

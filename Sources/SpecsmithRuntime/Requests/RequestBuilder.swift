@@ -38,32 +38,86 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Adds a query item unless `value` is `nil`. Names and values are percent-encoded
-    /// (a space as `%20`, `+` as `%2B`, `&`, `=`, `#` and non-ASCII characters too).
-    public mutating func addQueryItem(_ name: String, _ value: (some LosslessStringConvertible)?) {
+    /// (a space as `%20`, `+` as `%2B`, `&`, `=`, `#` and non-ASCII characters too). With `allowReserved`
+    /// (OpenAPI's), the value keeps the reserved characters a query can hold as data (`:/?@!$'()*,;`) and
+    /// percent-encoded triples (`%2F`); `#[]&=+` are still encoded, so the value stays one value.
+    public mutating func addQueryItem(
+        _ name: String, _ value: (some LosslessStringConvertible)?, allowReserved: Bool = false
+    ) {
         guard let value else { return }
-        queryItems.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value.description))
+        queryItems.append(PercentEncoding.encode(name) + "=" + Self.encode(value.description, allowReserved))
     }
 
     /// Adds one query item per value, all with the same name (`form` style, exploded): `id=1&id=2`.
-    public mutating func addQueryItems(_ name: String, _ values: [some LosslessStringConvertible]?) {
+    public mutating func addQueryItems(
+        _ name: String, _ values: [some LosslessStringConvertible]?, allowReserved: Bool = false
+    ) {
         for value in values ?? [] {
-            addQueryItem(name, value)
+            addQueryItem(name, value, allowReserved: allowReserved)
         }
     }
 
     /// Adds an array query parameter in a given style: `form` exploded repeats the name (`id=1&id=2`);
     /// not exploded it joins with commas (`id=1,2`); `spaceDelimited` and `pipeDelimited` join with
-    /// `%20` and `|` (each value percent-encoded first).
+    /// `%20` and `|` (each value percent-encoded first, as ``addQueryItem(_:_:allowReserved:)`` says).
     public mutating func addQueryItems(
-        _ name: String, _ values: [some LosslessStringConvertible]?, style: QueryStyle, explode: Bool
+        _ name: String, _ values: [some LosslessStringConvertible]?, style: QueryStyle, explode: Bool,
+        allowReserved: Bool = false
     ) {
-        guard let values, !values.isEmpty else { return }
-        if explode, style != .deepObject {
-            addQueryItems(name, values)
-            return
+        guard let values else { return }
+        queryItems += Self.pairs(
+            name, .array(values.map(\.description)), style: style, explode: explode, allowReserved: allowReserved)
+    }
+
+    /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
+    /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
+    /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
+    /// Absent properties are left out, and an object without properties adds nothing (RFC 6570 §2.3).
+    /// A value that encodes as a string, number or Boolean (a `oneOf` of them) is `name=value`, one that
+    /// encodes as an array is written as ``addQueryItems(_:_:style:explode:allowReserved:)`` writes it, and
+    /// `null` adds nothing. `allowReserved` applies to the values, never to names.
+    public mutating func addQueryObject(
+        _ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool, allowReserved: Bool = false
+    ) throws {
+        guard let value else { return }
+        // deepObject names are built inside `name` from the object itself (`name[a][b]`): split back out of
+        // the flat `a[b]`, a property named `a[b` would become `name[a][b`.
+        let shape = try ParameterValue(encoding: value, prefix: style == .deepObject ? name : nil)
+        queryItems += Self.pairs(name, shape, style: style, explode: explode, allowReserved: allowReserved)
+    }
+
+    /// The encoded `name=value` pairs of a query parameter (or of a form body's property written in a style).
+    static func pairs(
+        _ name: String, _ value: ParameterValue, style: QueryStyle, explode: Bool, allowReserved: Bool
+    ) -> [String] {
+        let encodedName = PercentEncoding.encode(name)
+        switch value {
+        case .absent:
+            return []
+        case .primitive(let text):
+            return [encodedName + "=" + encode(text, allowReserved)]
+        case .array(let items):
+            guard !items.isEmpty else { return [] }
+            if explode, style != .deepObject {
+                return items.map { encodedName + "=" + encode($0, allowReserved) }
+            }
+            let encoded = items.map { encode($0, allowReserved) }
+            return [encodedName + "=" + encoded.joined(separator: separator(style))]
+        case .object(let properties):
+            switch (style, explode) {
+            case (.deepObject, _), (_, true):
+                return properties.map { PercentEncoding.encode($0.name) + "=" + encode($0.value, allowReserved) }
+            case (_, false):
+                guard !properties.isEmpty else { return [] }
+                let flat = properties.flatMap { [PercentEncoding.encode($0.name), encode($0.value, allowReserved)] }
+                return [encodedName + "=" + flat.joined(separator: separator(style))]
+            }
         }
-        let encoded = values.map { PercentEncoding.encode($0.description) }
-        queryItems.append(PercentEncoding.encode(name) + "=" + encoded.joined(separator: Self.separator(style)))
+    }
+
+    /// A value percent-encoded for a query or form body, keeping reserved characters when `allowReserved`.
+    private static func encode(_ value: String, _ allowReserved: Bool) -> String {
+        allowReserved ? PercentEncoding.encodeAllowingReserved(value) : PercentEncoding.encode(value)
     }
 
     /// What joins the values of a query parameter that is not exploded: `%20` for `spaceDelimited`, `|`
@@ -73,38 +127,6 @@ public struct RequestBuilder: Sendable {
         case .spaceDelimited: "%20"
         case .pipeDelimited: "%7C"
         case .form, .deepObject: ","
-        }
-    }
-
-    /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
-    /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
-    /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
-    /// Absent properties are left out, and an object without properties adds nothing (RFC 6570 §2.3).
-    /// A value that encodes as a string, number or Boolean (a `oneOf` of them) is `name=value`, one that
-    /// encodes as an array is written as ``addQueryItems(_:_:style:explode:)`` writes it, and `null` adds
-    /// nothing.
-    public mutating func addQueryObject(_ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool)
-        throws
-    {
-        guard let value else { return }
-        let pairs: [(name: String, value: String)]
-        // deepObject names are built inside `name` from the object itself (`name[a][b]`): split back out of
-        // the flat `a[b]`, a property named `a[b` would become `name[a][b`.
-        switch try ParameterValue(encoding: value, prefix: style == .deepObject ? name : nil) {
-        case .absent: return
-        case .primitive(let text): return addQueryItem(name, text)
-        case .array(let items): return addQueryItems(name, items, style: style, explode: explode)
-        case .object(let properties): pairs = properties
-        }
-        switch (style, explode) {
-        case (.deepObject, _), (_, true):
-            for pair in pairs {
-                queryItems.append(PercentEncoding.encode(pair.name) + "=" + PercentEncoding.encode(pair.value))
-            }
-        case (_, false):
-            guard !pairs.isEmpty else { return }
-            let flat = pairs.flatMap { [PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)] }
-            queryItems.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: Self.separator(style)))
         }
     }
 

@@ -135,6 +135,7 @@ public struct GoldenClient: Sendable {
     ///   - at: The `at` query parameter.
     ///   - name: The `name` query parameter.
     ///   - limits: The `limits` query parameter.
+    ///   - filter: The `filter` query parameter.
     /// - Returns: The documented response, as ``SearchOutcome``.
     /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
     ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
@@ -142,10 +143,11 @@ public struct GoldenClient: Sendable {
     public func search(
         at: [When]? = nil,
         name: Name? = nil,
-        limits: [String: Int]? = nil
+        limits: [String: Int]? = nil,
+        filter: [String: JSONValue]? = nil
     ) async throws -> SearchOutcome {
         let operation = ClientOperation(name: "search")
-        let request = try Operations.search(at: at, name: name, limits: limits, server: server)
+        let request = try Operations.search(at: at, name: name, limits: limits, filter: filter, server: server)
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 204:

@@ -35,7 +35,7 @@ public enum Operations {
         server: Server = .production
     ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .post, server: server.url, path: "/forms")
-        request.addQueryItem("next", next)
+        request.addQueryItem("next", next, allowReserved: true)
         try request.setFormBody(body)
         return try request.build()
     }
@@ -75,6 +75,7 @@ public enum Operations {
     ///   - at: The `at` query parameter.
     ///   - name: The `name` query parameter.
     ///   - limits: The `limits` query parameter.
+    ///   - filter: The `filter` query parameter.
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
@@ -83,6 +84,7 @@ public enum Operations {
         at: [When]? = nil,
         name: Name? = nil,
         limits: [String: Int]? = nil,
+        filter: [String: JSONValue]? = nil,
         server: Server = .production
     ) throws -> PreparedRequest {
         try ValidationContext.validate { context in
@@ -90,9 +92,10 @@ public enum Operations {
             context.check(eachValue: limits, at: "limits", .maximum(3))
         }
         var request = RequestBuilder(method: .get, server: server.url, path: "/search")
-        request.addQueryItems("at", at?.map(DateTime.string(from:)))
+        request.addQueryItems("at", at?.map(DateTime.string(from:)), allowReserved: true)
         request.addQueryItem("name", name)
-        try request.addQueryObject("limits", limits, style: .deepObject, explode: false)
+        try request.addQueryObject("limits", limits, style: .deepObject, explode: false, allowReserved: true)
+        try request.addQueryItem("filter", json: filter)
         return try request.build()
     }
 }
