@@ -470,7 +470,26 @@ struct BodyDeclaration: Sendable, Hashable {
     var elementRules: [ValidationRule] = []
     /// Constraints on each value, when the body is a dictionary of strings or numbers.
     var valueRules: [ValidationRule] = []
+    /// The properties of a form or multipart body that are written otherwise than their types say, in
+    /// the order the spec's `encoding` names them.
+    var encodings: [PropertyEncoding] = []
 
     /// Whether building a request checks anything about the body.
     var validates: Bool { validatesNested || !rules.isEmpty || !elementRules.isEmpty || !valueRules.isEmpty }
+}
+
+/// How one property of a form or multipart body is written, as its Encoding Object says.
+struct PropertyEncoding: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        /// A form property written as a query parameter of this style (`form`, `deepObject`) is.
+        case style(String, explode: Bool, allowReserved: Bool)
+        /// A form property written as its JSON text.
+        case json
+        /// A multipart property whose parts have this `Content-Type`.
+        case contentType(String)
+    }
+
+    /// The property's name on the wire.
+    var property: String
+    var kind: Kind
 }

@@ -1498,40 +1498,77 @@ struct SchemaTranslator {
         }
     }
 
-    /// A warning for each entry of a form or multipart body's `encoding` that asks for more than the
-    /// body is written with: part headers, a style, and a content type other than the default for the
-    /// property's type (text for scalars; in a multipart body, JSON for objects and bytes for `binary`
-    /// and `byte` strings; a form body writes objects as `name[key]=value`).
-    func unappliedEncodings(_ encodings: OrderedMap<Encoding>, of body: Schema, isForm: Bool) -> [Diagnostic] {
+    /// How the properties that a form or multipart body's `encoding` names are written, and a warning for
+    /// each entry that asks for what the body cannot write. A form property with a `style`, `explode` or
+    /// `allowReserved` is written as a query parameter in that style (its `contentType` is then ignored, as
+    /// OpenAPI says); one with a JSON `contentType` as its JSON text. A multipart property's parts carry its
+    /// `contentType`, unless that is the default for its type (text for scalars, JSON for objects, bytes for
+    /// `binary` and `byte` strings) or names no one media type (a list or a range); objects are written only
+    /// as JSON. Part headers are not sent (a warning); OpenAPI ignores them and styles elsewhere.
+    func bodyEncodings(
+        _ encodings: OrderedMap<Encoding>, of body: Schema, isForm: Bool
+    ) -> (applied: [PropertyEncoding], warnings: [Diagnostic]) {
         let properties = bodyProperties(body)
+        var applied: [PropertyEncoding] = []
         var warnings: [Diagnostic] = []
         for entry in encodings {
+            let encoding = entry.value
+            let property = properties[entry.key]
             var ignored: [String] = []
-            if let contentType = entry.value.contentType, let property = properties[entry.key] {
-                var value = resolvedShape(property)
-                if let items = value.items { value = resolvedShape(items) }
-                let types = value.nonNullTypes
-                let expected =
-                    types == [.string] && (value.format == "binary" || value.format == "byte")
-                    ? "application/octet-stream"
-                    : types.count == 1 && Self.scalarSchemaTypes.contains(types[0]) ? "text/plain"
-                    : isForm ? "" : "application/json"
-                let written = contentType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
-                if written != expected { ignored.append("contentType \(contentType)") }
-            }
-            if !entry.value.headers.isEmpty { ignored.append("headers") }
-            // Only a form body has styles (OpenAPI ignores them elsewhere); it writes form, exploded.
-            let styled = (entry.value.style.map { $0 != .form } ?? false) || entry.value.explode == false
-            if isForm, styled || entry.value.allowReserved {
-                ignored.append("style, explode and allowReserved")
+            if !isForm, !encoding.headers.isEmpty { ignored.append("headers") }
+            if isForm, encoding.style != nil || encoding.explode != nil || encoding.allowReserved {
+                let style = encoding.style ?? .form
+                let shape = property.map { self.shape(of: $0) }
+                if let property, let shape, shape != .object, let problem = unwritableParameter(property, shape: shape) {
+                    ignored.append("style \(style.rawValue), which cannot write \(problem)")
+                } else {
+                    let explode = encoding.explode ?? (style == .form)
+                    applied.append(
+                        PropertyEncoding(
+                            property: entry.key,
+                            kind: .style(style.rawValue, explode: explode, allowReserved: encoding.allowReserved)))
+                }
+            } else if let contentType = encoding.contentType {
+                let written = Translator.normalizedMediaType(contentType.trimmingCharacters(in: .whitespaces))
+                let expected = property.map { defaultContentType(of: $0, isForm: isForm) }
+                if written.contains(",") || written.contains("*") {
+                    if !isForm { ignored.append("contentType '\(contentType)', which names no one media type") }
+                } else if written == expected {
+                    // What the property's type writes anyway.
+                } else if isForm {
+                    if Translator.isJSON(written) {
+                        applied.append(PropertyEncoding(property: entry.key, kind: .json))
+                    } else {
+                        ignored.append("contentType \(contentType)")
+                    }
+                } else if expected == "application/json" && !Translator.isJSON(written) {
+                    ignored.append("contentType \(contentType)")
+                } else {
+                    let trimmed = contentType.trimmingCharacters(in: .whitespaces)
+                    applied.append(PropertyEncoding(property: entry.key, kind: .contentType(trimmed)))
+                }
             }
             guard !ignored.isEmpty else { continue }
             warnings.append(
                 .warning(
                     "the encoding of body property '\(entry.key)' is not applied yet "
-                        + "(\(ignored.joined(separator: ", "))); it is written as its type says", at: entry.value.location))
+                        + "(\(ignored.joined(separator: ", "))); it is written as its type says", at: encoding.location))
         }
-        return warnings
+        return (applied, warnings)
+    }
+
+    /// The media type a property of a form or multipart body is written as by default: text for scalars,
+    /// bytes for `binary` and `byte` strings, JSON for a multipart part that holds an object (a form nests
+    /// objects as `a[b]=c`, which has no media type: an empty string), an array's items' type for an array.
+    private func defaultContentType(of property: Schema, isForm: Bool) -> String {
+        var value = resolvedShape(property)
+        if let items = value.items { value = resolvedShape(items) }
+        let types = value.nonNullTypes
+        if types == [.string] && (value.format == "binary" || value.format == "byte") {
+            return "application/octet-stream"
+        }
+        if types.count == 1 && Self.scalarSchemaTypes.contains(types[0]) { return "text/plain" }
+        return isForm ? "" : "application/json"
     }
 
     /// A warning for each property of a multipart body that is a `format: byte` string (or an array of

@@ -448,9 +448,12 @@ struct Translator {
             case .binary:
                 type = "Data"
             }
+            var encodings: [PropertyEncoding] = []
             if choice.encoding == .form || choice.encoding == .multipart, let bodySchema = choice.content.schema {
-                diagnostics += schemas.unappliedEncodings(
+                let written = schemas.bodyEncodings(
                     choice.content.encoding, of: bodySchema, isForm: choice.encoding == .form)
+                encodings = written.applied
+                diagnostics += written.warnings
             }
             if choice.encoding == .multipart, let bodySchema = choice.content.schema {
                 diagnostics += schemas.byteParts(of: bodySchema)
@@ -476,7 +479,8 @@ struct Translator {
                 doc: SchemaTranslator.documentation(requestBody.description), validatesNested: false, ruleType: ruleType,
                 rules: bodySchema.map { schemas.rules(for: $0, swiftType: ruleType) } ?? [],
                 elementRules: bodySchema.map { schemas.elementRules(for: $0) } ?? [],
-                valueRules: bodySchema.map { schemas.valueRules(for: $0, swiftType: ruleType) } ?? [])
+                valueRules: bodySchema.map { schemas.valueRules(for: $0, swiftType: ruleType) } ?? [],
+                encodings: encodings)
         }
         var parameters: [ParameterDeclaration] = []
         // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored (the request

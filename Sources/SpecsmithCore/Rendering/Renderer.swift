@@ -961,8 +961,8 @@ struct Renderer {
                     body.contentType == "application/json"
                     ? ["try request.setJSONBody(body)"]
                     : Self.call("try request.setJSONBody(", ["body", "contentType: \(contentType)"], indent: 8)
-            case .form: steps.append("try request.setFormBody(body)")
-            case .multipart: steps.append("try request.setMultipartBody(body)")
+            case .form: steps += Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
+            case .multipart: steps += Self.bodyCall("try request.setMultipartBody(", encodings: body.encodings)
             case .text:
                 let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: \(contentType)"
                 steps.append("request.setTextBody(body\(explicit))")
@@ -993,6 +993,27 @@ struct Renderer {
             "binding": .string(steps.isEmpty ? "let" : "var"),
             "steps": .lines(steps),
         ]
+    }
+
+    /// The statement that sets a form or multipart body, with the properties written as their Encoding
+    /// Objects say (`encodings: ["tags": .style(.form, explode: false, allowReserved: false)]`), on one line
+    /// when it fits, else with a line per property.
+    private static func bodyCall(_ head: String, encodings: [PropertyEncoding]) -> [String] {
+        guard !encodings.isEmpty else { return [head + "body)"] }
+        let entries = encodings.map { encoding in
+            let value =
+                switch encoding.kind {
+                case .style(let style, let explode, let allowReserved):
+                    ".style(.\(style), explode: \(explode), allowReserved: \(allowReserved))"
+                case .json: ".json"
+                case .contentType(let contentType):
+                    "MultipartEncoding(contentType: \(SwiftLiteral.string(contentType)))"
+                }
+            return SwiftLiteral.string(encoding.property) + ": " + value
+        }
+        let line = head + "body, encodings: [" + entries.joined(separator: ", ") + "])"
+        if fits(line, at: 8) { return [line] }
+        return [head, "    body,", "    encodings: ["] + entries.map { "        " + $0 + "," } + ["    ]", ")"]
     }
 
     /// The statement that sets `Accept`: `request.acceptJSON()` for `application/json` alone,

@@ -10,14 +10,6 @@ import HTTPTypes
 /// request.acceptJSON()
 /// return try request.build()
 /// ```
-/// How a query parameter that holds an array or an object is written (OpenAPI's `style`).
-public enum QueryStyle: Sendable, Hashable {
-    case form
-    case spaceDelimited
-    case pipeDelimited
-    case deepObject
-}
-
 public struct RequestBuilder: Sendable {
     private let method: HTTPRequest.Method
     private let server: URL
@@ -287,44 +279,76 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Encodes `body` as `application/x-www-form-urlencoded`: each property a `name=value` pair, nested
-    /// objects as `a[b]=c`, arrays as the name repeated; names and values percent-encoded.
-    public mutating func setFormBody(_ body: (some Encodable)?) throws {
+    /// objects as `a[b]=c`, arrays as the name repeated; names and values percent-encoded. A property that
+    /// `encodings` names is written as its Encoding Object says: in a style, as a query parameter of that style
+    /// is (``addQueryObject(_:_:style:explode:allowReserved:)``), or as its JSON text.
+    public mutating func setFormBody(_ body: (some Encodable)?, encodings: [String: FormEncoding] = [:]) throws {
         guard let body else { return }
-        let pairs = try OrderedJSONEncoder.tree(body).formPairs()
-        let text = pairs.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }.joined(separator: "&")
-        self.body = Data(text.utf8)
+        var pairs: [String] = []
+        for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
+            switch encodings[name] {
+            case nil:
+                pairs += node.formPairs(prefix: name).map {
+                    PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value)
+                }
+            case .style(let style, let explode, let allowReserved)?:
+                let value = try ParameterValue(node: node, prefix: style == .deepObject ? name : nil)
+                pairs += Self.pairs(name, value, style: style, explode: explode, allowReserved: allowReserved)
+            case .json?:
+                guard !node.isNull else { continue }
+                var json: [UInt8] = []
+                node.write(to: &json)
+                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(String(decoding: json, as: UTF8.self)))
+            }
+        }
+        self.body = Data(pairs.joined(separator: "&").utf8)
         headerFields[.contentType] = "application/x-www-form-urlencoded"
     }
 
     /// Encodes `body` as `multipart/form-data`: one part per property, in order. Text and numbers are
     /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON; a `null`
-    /// property or array item has no part. `boundary` is random unless given (tests give one).
-    public mutating func setMultipartBody(_ body: (some Encodable)?, boundary: String? = nil) throws {
+    /// property or array item has no part. The parts of a property that `encodings` names carry what it
+    /// says (their `Content-Type`; a string, number or Boolean whose type is JSON is its JSON text, `"a"`).
+    /// `boundary` is random unless given (tests give one).
+    ///
+    /// - Throws: ``RequestError/invalidHeaderValue(name:)`` if a content type in `encodings` holds CR, LF or
+    ///   NUL, or an error of the encoder.
+    public mutating func setMultipartBody(
+        _ body: (some Encodable)?, encodings: [String: MultipartEncoding] = [:], boundary: String? = nil
+    ) throws {
         guard let body else { return }
         let boundary = boundary ?? "specsmith-" + UUID().uuidString
         var data = Data()
         for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
+            let encoding = encodings[name]
+            if let contentType = encoding?.contentType, !HTTPField.isValidValue(contentType.utf8) {
+                throw RequestError.invalidHeaderValue(name: "Content-Type")
+            }
             let parts: [JSONNode] = node.isArray ? node.arrayItems : [node]
             for part in parts {
                 let escaped = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D")
                     .replacingOccurrences(of: "\n", with: "%0A")
                 // The rest of the part's header, then its content; a `null` has neither, and no part.
-                let header: String
+                var header: String
                 let content: Data
+                var contentType: String?
                 if let bytes = part.bytes {
-                    header = "; filename=\"\(escaped)\"\r\nContent-Type: application/octet-stream"
+                    header = "; filename=\"\(escaped)\""
+                    contentType = "application/octet-stream"
                     content = bytes
-                } else if let value = part.formValue {
+                } else if let value = part.formValue, !(encoding?.contentType.map(Self.isJSON) ?? false) {
                     header = ""
                     content = Data(value.utf8)
-                } else if part.isObject || part.isArray {
+                } else if part.isObject || part.isArray || part.formValue != nil {
                     var json: [UInt8] = []
                     part.write(to: &json)
-                    header = "\r\nContent-Type: application/json"
+                    header = ""
+                    contentType = "application/json"
                     content = Data(json)
                 } else {
                     continue
                 }
+                if let type = encoding?.contentType ?? contentType { header += "\r\nContent-Type: " + type }
                 let disposition = "Content-Disposition: form-data; name=\"\(escaped)\""
                 data += Data("--\(boundary)\r\n\(disposition)\(header)\r\n\r\n".utf8)
                 data += content + Data("\r\n".utf8)
@@ -333,6 +357,12 @@ public struct RequestBuilder: Sendable {
         data += Data("--\(boundary)--\r\n".utf8)
         self.body = data
         headerFields[.contentType] = "multipart/form-data; boundary=\(boundary)"
+    }
+
+    /// Whether a media type is JSON: `application/json` or `…+json`, with or without parameters.
+    private static func isJSON(_ mediaType: String) -> Bool {
+        let base = (mediaType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        return base == "application/json" || base.hasSuffix("+json")
     }
 
     /// Sends `text` as the body, with `Content-Type: text/plain; charset=utf-8` unless another is given.

@@ -36,7 +36,13 @@ public enum Operations {
     ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .post, server: server.url, path: "/forms")
         request.addQueryItem("next", next, allowReserved: true)
-        try request.setFormBody(body)
+        try request.setFormBody(
+            body,
+            encodings: [
+                "tags": .style(.form, explode: false, allowReserved: false),
+                "meta": .json,
+            ]
+        )
         return try request.build()
     }
 
@@ -65,7 +71,13 @@ public enum Operations {
         server: Server = .production
     ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .post, server: server.url, path: "/uploads")
-        try request.setMultipartBody(body)
+        try request.setMultipartBody(
+            body,
+            encodings: [
+                "file": MultipartEncoding(contentType: "image/png"),
+                "note": MultipartEncoding(contentType: "text/plain; charset=utf-8"),
+            ]
+        )
         return try request.build()
     }
 
