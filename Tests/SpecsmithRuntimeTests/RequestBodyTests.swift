@@ -158,6 +158,25 @@ import Testing
         #expect(!text(request).contains("comment"))
     }
 
+    /// A body keyed by a media type range is sent with the caller's media type within it, never the range.
+    @Test func rangedBodiesCarryTheCallersMediaType() throws {
+        let png = try build { try $0.setBinaryBody(Data([1]), contentType: "image/png", within: "image/*") }
+        #expect(png.request.headerFields[.contentType] == "image/png")
+        #expect(png.body == Data([1]))
+        let csv = try build { try $0.setTextBody("a,b", contentType: "Text/CSV; charset=utf-8", within: "text/*") }
+        #expect(csv.request.headerFields[.contentType] == "Text/CSV; charset=utf-8")
+        #expect(text(csv) == "a,b")
+        let any = try build { try $0.setBinaryBody(Data(), contentType: "application/pdf", within: "*/*") }
+        #expect(any.request.headerFields[.contentType] == "application/pdf")
+        for wrong in ["image/*", "*/*", "text/plain", "image", "image/", "image/png\r\nX-Evil: 1", "image/p*g"] {
+            #expect(throws: RequestError.contentTypeOutsideRange("image/*")) {
+                try build { try $0.setBinaryBody(Data([1]), contentType: wrong, within: "image/*") }
+            }
+        }
+        let none = try build { try $0.setBinaryBody(nil, contentType: "nonsense", within: "image/*") }
+        #expect(none.body == nil)
+    }
+
     @Test func textAndBinaryBodies() throws {
         let note = try build { $0.setTextBody("héllo") }
         #expect(note.request.headerFields[.contentType] == "text/plain; charset=utf-8")

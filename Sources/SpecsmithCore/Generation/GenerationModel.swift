@@ -474,6 +474,24 @@ struct BodyDeclaration: Sendable, Hashable {
     /// the order the spec's `encoding` names them.
     var encodings: [PropertyEncoding] = []
 
+    /// For a text or bytes body that the spec keys by a media type range (`image/*`, `*/*`), which is no
+    /// `Content-Type`: the argument through which the caller names the body's media type, defaulting where the
+    /// range has an obvious one (`application/octet-stream` for `*/*` and `application/*`, UTF-8 `text/plain`
+    /// for `text/*`).
+    var contentTypeArgument: String? {
+        guard encoding == .text || encoding == .binary, contentType.contains("*") else { return nil }
+        let range = Translator.normalizedMediaType(contentType)
+        let defaultValue =
+            range.hasPrefix("*/*") || range.hasPrefix("application/*") ? "application/octet-stream"
+            : range.hasPrefix("text/*") ? "text/plain; charset=utf-8" : nil
+        return "contentType: String" + (defaultValue.map { " = " + SwiftLiteral.string($0) } ?? "")
+    }
+
+    /// The line of ``contentTypeArgument`` in a `- Parameters:` list.
+    var contentTypeDoc: String {
+        "  - contentType: The body's media type, within the spec's `\(contentType)`."
+    }
+
     /// Whether building a request checks anything about the body.
     var validates: Bool { validatesNested || !rules.isEmpty || !elementRules.isEmpty || !valueRules.isEmpty }
 }

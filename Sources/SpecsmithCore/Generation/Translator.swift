@@ -494,7 +494,8 @@ struct Translator {
         let (bearer, bearerIsOptional, basic, apiKeys) = security(operation, document: document)
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
-        let keyNames = apiKeys.map(\.name)
+        // A body keyed by a media type range takes its `contentType` from the caller.
+        let keyNames = apiKeys.map(\.name) + (body?.contentTypeArgument == nil ? [] : ["contentType"])
         let parameterLabels = SwiftNames.uniqued(
             members, taken: keyNames.isEmpty ? Self.otherArgumentNames : Self.otherArgumentNames.union(keyNames))
         // The client binds the bearer `token` only where it passes one. Nearly always no label is a bound
@@ -874,7 +875,7 @@ struct Translator {
         case "application/x-www-form-urlencoded": return .form
         case "multipart/form-data": return .multipart
         case _ where base.hasPrefix("text/"): return .text
-        case "application/octet-stream", "*/*", "application/pdf", "application/zip": return .binary
+        case "application/octet-stream", "*/*", "application/*", "application/pdf", "application/zip": return .binary
         case _ where base.hasPrefix("image/") || base.hasPrefix("audio/") || base.hasPrefix("video/"): return .binary
         default: return nil
         }

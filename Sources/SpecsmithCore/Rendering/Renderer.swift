@@ -828,6 +828,10 @@ struct Renderer {
         if let body = operation.body {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
             argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
+            if let argument = body.contentTypeArgument {
+                arguments.append(argument)
+                argumentDocs.append(body.contentTypeDoc)
+            }
             hasValidation = hasValidation || body.validates
         }
         for parameter in operation.parameters {
@@ -963,11 +967,15 @@ struct Renderer {
                     : Self.call("try request.setJSONBody(", ["body", "contentType: \(contentType)"], indent: 8)
             case .form: steps += Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
             case .multipart: steps += Self.bodyCall("try request.setMultipartBody(", encodings: body.encodings)
+            case .text where body.contentTypeArgument != nil:
+                steps.append("try request.setTextBody(body, contentType: contentType, within: \(contentType))")
+            case .binary where body.contentTypeArgument != nil:
+                steps.append("try request.setBinaryBody(body, contentType: contentType, within: \(contentType))")
             case .text:
                 let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: \(contentType)"
                 steps.append("request.setTextBody(body\(explicit))")
             case .binary:
-                let explicit = body.contentType == "application/octet-stream" || body.contentType == "*/*" ? "" : ", contentType: \(contentType)"
+                let explicit = body.contentType == "application/octet-stream" ? "" : ", contentType: \(contentType)"
                 steps.append("request.setBinaryBody(body\(explicit))")
             }
         }

@@ -379,6 +379,60 @@ public struct RequestBuilder: Sendable {
         headerFields[.contentType] = contentType
     }
 
+    /// Sends `text` as the body of an operation whose spec keys it by a media type range (`text/*`), with
+    /// the media type the caller chose within it (`text/csv`) as `Content-Type`.
+    ///
+    /// - Throws: ``RequestError/contentTypeOutsideRange(_:)`` if `contentType` is not one media type within
+    ///   `range` (`text/*` takes `text/csv; charset=utf-8`, not `text/*` or `image/png`), or holds CR, LF or NUL.
+    public mutating func setTextBody(_ text: String?, contentType: String, within range: String) throws(RequestError) {
+        guard let text else { return }
+        try setBody(Data(text.utf8), contentType: contentType, within: range)
+    }
+
+    /// Sends `data` as the body of an operation whose spec keys it by a media type range (`image/*`, `*/*`),
+    /// with the media type the caller chose within it (`image/png`) as `Content-Type`.
+    ///
+    /// - Throws: ``RequestError/contentTypeOutsideRange(_:)`` if `contentType` is not one media type within
+    ///   `range` (`image/*` takes `image/png`, not `image/*` or `text/plain`), or holds CR, LF or NUL.
+    public mutating func setBinaryBody(_ data: Data?, contentType: String, within range: String) throws(RequestError) {
+        guard let data else { return }
+        try setBody(data, contentType: contentType, within: range)
+    }
+
+    private mutating func setBody(_ data: Data, contentType: String, within range: String) throws(RequestError) {
+        guard HTTPField.isValidValue(contentType.utf8), Self.mediaType(contentType, isWithin: range) else {
+            throw .contentTypeOutsideRange(range)
+        }
+        body = data
+        headerFields[.contentType] = contentType
+    }
+
+    /// Whether `mediaType` names one media type (`type/subtype`, parameters allowed) that `range` (`type/*` or
+    /// `*/*`; its parameters, if any, are not compared) takes. Types compare without regard to case (RFC 9110).
+    static func mediaType(_ mediaType: String, isWithin range: String) -> Bool {
+        func typeAndSubtype(_ text: String) -> (type: Substring, subtype: Substring)? {
+            let essence = (text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            let parts = essence.trimmingCharacters(in: .whitespaces).lowercased().split(
+                separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            return (parts[0], parts[1])
+        }
+        // RFC 6838's restricted names (lowercased): a `*` names no one type.
+        func isName(_ part: Substring) -> Bool {
+            part.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+                default: "!#$&-^_.+".utf8.contains(byte)
+                }
+            }
+        }
+        guard let given = typeAndSubtype(mediaType), isName(given.type), isName(given.subtype),
+            let wanted = typeAndSubtype(range)
+        else { return false }
+        return (wanted.type == "*" || wanted.type == given.type)
+            && (wanted.subtype == "*" || wanted.subtype == given.subtype)
+    }
+
     /// Sets `Accept` for an operation that responds with JSON: `application/json` when no media type is
     /// given, else the given ones in order (`acceptJSON("application/vnd.api+json", "application/problem+json")`
     /// sends `Accept: application/vnd.api+json, application/problem+json`).

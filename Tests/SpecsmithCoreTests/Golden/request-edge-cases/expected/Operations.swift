@@ -81,6 +81,45 @@ public enum Operations {
         return try request.build()
     }
 
+    /// `PUT /images`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's media type, within the spec's `image/*`.
+    ///   - contentType2: The `contentType` query parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func putImage(
+        _ body: Data,
+        contentType: String,
+        contentType2: String? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .put, server: server.url, path: "/images")
+        request.addQueryItem("contentType", contentType2)
+        try request.setBinaryBody(body, contentType: contentType, within: "image/*")
+        return try request.build()
+    }
+
+    /// `PUT /blobs`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's media type, within the spec's `*/*`.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func putBlob(
+        _ body: Data? = nil,
+        contentType: String = "application/octet-stream",
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .put, server: server.url, path: "/blobs")
+        try request.setBinaryBody(body, contentType: contentType, within: "*/*")
+        return try request.build()
+    }
+
     /// `GET /search`
     ///
     /// - Parameters:
