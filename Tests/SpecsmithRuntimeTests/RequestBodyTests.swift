@@ -126,6 +126,38 @@ import Testing
         }
     }
 
+    /// OpenAPI 3.1's binary parts: raw bytes of a `contentMediaType` carry it; a string in a `contentEncoding`
+    /// is sent as that text and says so in `Content-Transfer-Encoding`.
+    @Test func multipartPartsCarryTheirSchemasMediaTypeAndTransferEncoding() throws {
+        struct Avatar: Encodable {
+            var photos: [Data]
+            var signature: String
+        }
+        let request = try build {
+            try $0.setMultipartBody(
+                Avatar(photos: [Data([0xFF, 0xD8]), Data([0xFF])], signature: "JVBERg=="),
+                encodings: [
+                    "photos": MultipartEncoding(contentType: "image/jpeg"),
+                    "signature": MultipartEncoding(contentType: "application/pdf", transferEncoding: "base64"),
+                ],
+                boundary: "B")
+        }
+        let expected =
+            Data("--B\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"photos\"\r\n".utf8)
+            + Data("Content-Type: image/jpeg\r\n\r\n".utf8) + Data([0xFF, 0xD8]) + Data("\r\n".utf8)
+            + Data("--B\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"photos\"\r\n".utf8)
+            + Data("Content-Type: image/jpeg\r\n\r\n".utf8) + Data([0xFF]) + Data("\r\n".utf8)
+            + Data("--B\r\nContent-Disposition: form-data; name=\"signature\"\r\nContent-Type: application/pdf\r\n".utf8)
+            + Data("Content-Transfer-Encoding: base64\r\n\r\nJVBERg==\r\n--B--\r\n".utf8)
+        #expect(request.body == expected)
+        #expect(throws: RequestError.invalidHeaderValue(name: "Content-Transfer-Encoding")) {
+            try build {
+                try $0.setMultipartBody(
+                    Avatar(photos: [], signature: ""), encodings: ["signature": MultipartEncoding(transferEncoding: "a\nb")])
+            }
+        }
+    }
+
     /// A required nullable property and an array with a `null` item, as a generated body sends them.
     struct Note: Encodable {
         var title: String

@@ -503,8 +503,8 @@ struct PropertyEncoding: Sendable, Hashable {
         case style(String, explode: Bool, allowReserved: Bool)
         /// A form property written as its JSON text.
         case json
-        /// A multipart property whose parts have this `Content-Type`.
-        case contentType(String)
+        /// A multipart property whose parts have this `Content-Type` or `Content-Transfer-Encoding`.
+        case part(contentType: String?, transferEncoding: String?)
     }
 
     /// The property's name on the wire.

@@ -1014,8 +1014,12 @@ struct Renderer {
                 case .style(let style, let explode, let allowReserved):
                     ".style(.\(style), explode: \(explode), allowReserved: \(allowReserved))"
                 case .json: ".json"
-                case .contentType(let contentType):
-                    "MultipartEncoding(contentType: \(SwiftLiteral.string(contentType)))"
+                case .part(let contentType, let transferEncoding):
+                    "MultipartEncoding("
+                        + [
+                            contentType.map { "contentType: " + SwiftLiteral.string($0) },
+                            transferEncoding.map { "transferEncoding: " + SwiftLiteral.string($0) },
+                        ].compactMap { $0 }.joined(separator: ", ") + ")"
                 }
             return SwiftLiteral.string(encoding.property) + ": " + value
         }

@@ -22,8 +22,12 @@ public enum FormEncoding: Sendable, Hashable {
 public struct MultipartEncoding: Sendable, Hashable {
     /// The parts' `Content-Type` (`image/png`), instead of the default for the value's type.
     public var contentType: String?
+    /// The parts' `Content-Transfer-Encoding` (`base64`): the `contentEncoding` of a string property, whose
+    /// value is already that encoding's text, as OpenAPI 3.1 says a multipart part states it.
+    public var transferEncoding: String?
 
-    public init(contentType: String? = nil) {
+    public init(contentType: String? = nil, transferEncoding: String? = nil) {
         self.contentType = contentType
+        self.transferEncoding = transferEncoding
     }
 }

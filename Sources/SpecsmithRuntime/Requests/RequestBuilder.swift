@@ -308,11 +308,11 @@ public struct RequestBuilder: Sendable {
     /// Encodes `body` as `multipart/form-data`: one part per property, in order. Text and numbers are
     /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON; a `null`
     /// property or array item has no part. The parts of a property that `encodings` names carry what it
-    /// says (their `Content-Type`; a string, number or Boolean whose type is JSON is its JSON text, `"a"`).
-    /// `boundary` is random unless given (tests give one).
+    /// says (their `Content-Type`, where a string, number or Boolean whose type is JSON is its JSON text, `"a"`;
+    /// a `Content-Transfer-Encoding`). `boundary` is random unless given (tests give one).
     ///
-    /// - Throws: ``RequestError/invalidHeaderValue(name:)`` if a content type in `encodings` holds CR, LF or
-    ///   NUL, or an error of the encoder.
+    /// - Throws: ``RequestError/invalidHeaderValue(name:)`` if a value in `encodings` holds CR, LF or NUL, or
+    ///   an error of the encoder.
     public mutating func setMultipartBody(
         _ body: (some Encodable)?, encodings: [String: MultipartEncoding] = [:], boundary: String? = nil
     ) throws {
@@ -323,6 +323,9 @@ public struct RequestBuilder: Sendable {
             let encoding = encodings[name]
             if let contentType = encoding?.contentType, !HTTPField.isValidValue(contentType.utf8) {
                 throw RequestError.invalidHeaderValue(name: "Content-Type")
+            }
+            if let transferEncoding = encoding?.transferEncoding, !HTTPField.isValidValue(transferEncoding.utf8) {
+                throw RequestError.invalidHeaderValue(name: "Content-Transfer-Encoding")
             }
             let parts: [JSONNode] = node.isArray ? node.arrayItems : [node]
             for part in parts {
@@ -349,6 +352,9 @@ public struct RequestBuilder: Sendable {
                     continue
                 }
                 if let type = encoding?.contentType ?? contentType { header += "\r\nContent-Type: " + type }
+                if let transferEncoding = encoding?.transferEncoding {
+                    header += "\r\nContent-Transfer-Encoding: " + transferEncoding
+                }
                 let disposition = "Content-Disposition: form-data; name=\"\(escaped)\""
                 data += Data("--\(boundary)\r\n\(disposition)\(header)\r\n\r\n".utf8)
                 data += content + Data("\r\n".utf8)

@@ -129,6 +129,32 @@ public struct GoldenClient: Sendable {
         case noContent
     }
 
+    /// `POST /avatars`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``PostAvatarOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func postAvatar(_ body: PostAvatarRequest? = nil) async throws -> PostAvatarOutcome {
+        let operation = ClientOperation(name: "postAvatar")
+        let request = try Operations.postAvatar(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `postAvatar`.
+    public enum PostAvatarOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
+
     /// `PUT /images`
     ///
     /// - Parameters:

@@ -76,3 +76,29 @@ public struct PostUploadRequest: Codable, Hashable, Sendable {
         }
     }
 }
+
+public struct PostAvatarRequest: Codable, Hashable, Sendable {
+    public let image: Data?
+    public let photos: [Data]?
+    public let blob: Data?
+    public let scan: Data?
+    public let signature: String?
+    public let key: String?
+
+    /// Creates a value from its properties.
+    public init(
+        image: Data? = nil,
+        photos: [Data]? = nil,
+        blob: Data? = nil,
+        scan: Data? = nil,
+        signature: String? = nil,
+        key: String? = nil
+    ) {
+        self.image = image
+        self.photos = photos
+        self.blob = blob
+        self.scan = scan
+        self.signature = signature
+        self.key = key
+    }
+}

@@ -81,6 +81,31 @@ public enum Operations {
         return try request.build()
     }
 
+    /// `POST /avatars`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func postAvatar(
+        _ body: PostAvatarRequest? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .post, server: server.url, path: "/avatars")
+        try request.setMultipartBody(
+            body,
+            encodings: [
+                "scan": MultipartEncoding(contentType: "image/tiff"),
+                "image": MultipartEncoding(contentType: "image/png"),
+                "photos": MultipartEncoding(contentType: "image/jpeg"),
+                "signature": MultipartEncoding(contentType: "application/pdf", transferEncoding: "base64"),
+                "key": MultipartEncoding(contentType: "application/octet-stream", transferEncoding: "base64"),
+            ]
+        )
+        return try request.build()
+    }
+
     /// `PUT /images`
     ///
     /// - Parameters:
