@@ -113,7 +113,8 @@ import Testing
                 boundary: "B")
         }
         let expected =
-            "--B\r\nContent-Disposition: form-data; name=\"purpose\"\r\nContent-Type: application/json\r\n\r\n\"avatar\"\r\n"
+            "--B\r\nContent-Disposition: form-data; name=\"purpose\"\r\n"
+            + "Content-Type: application/json\r\n\r\n\"avatar\"\r\n"
             + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n"
             + "Content-Type: image/png\r\n\r\n\u{0}\u{1}\r\n"
             + "--B\r\nContent-Disposition: form-data; name=\"tags\"\r\nContent-Type: text/csv\r\n\r\na\r\n"
@@ -147,13 +148,15 @@ import Testing
             + Data("Content-Type: image/jpeg\r\n\r\n".utf8) + Data([0xFF, 0xD8]) + Data("\r\n".utf8)
             + Data("--B\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"photos\"\r\n".utf8)
             + Data("Content-Type: image/jpeg\r\n\r\n".utf8) + Data([0xFF]) + Data("\r\n".utf8)
-            + Data("--B\r\nContent-Disposition: form-data; name=\"signature\"\r\nContent-Type: application/pdf\r\n".utf8)
+            + Data("--B\r\nContent-Disposition: form-data; name=\"signature\"\r\n".utf8)
+            + Data("Content-Type: application/pdf\r\n".utf8)
             + Data("Content-Transfer-Encoding: base64\r\n\r\nJVBERg==\r\n--B--\r\n".utf8)
         #expect(request.body == expected)
         #expect(throws: RequestError.invalidHeaderValue(name: "Content-Transfer-Encoding")) {
             try build {
                 try $0.setMultipartBody(
-                    Avatar(photos: [], signature: ""), encodings: ["signature": MultipartEncoding(transferEncoding: "a\nb")])
+                    Avatar(photos: [], signature: ""),
+                    encodings: ["signature": MultipartEncoding(transferEncoding: "a\nb")])
             }
         }
     }

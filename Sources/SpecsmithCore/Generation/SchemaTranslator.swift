@@ -1565,10 +1565,11 @@ struct SchemaTranslator {
                 }
             }
             guard !ignored.isEmpty else { continue }
+            let unapplied = ignored.joined(separator: ", ")
             warnings.append(
                 .warning(
-                    "the encoding of body property '\(entry.key)' is not applied yet "
-                        + "(\(ignored.joined(separator: ", "))); it is written as its type says", at: encoding.location))
+                    "the encoding of body property '\(entry.key)' is not applied yet (\(unapplied)); it is written as "
+                        + "its type says", at: encoding.location))
         }
         guard !isForm else { return (applied, warnings) }
         // The properties the encoding names, then the others, in the schema's order.

@@ -298,7 +298,8 @@ public struct RequestBuilder: Sendable {
                 guard !node.isNull else { continue }
                 var json: [UInt8] = []
                 node.write(to: &json)
-                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(String(decoding: json, as: UTF8.self)))
+                let text = String(decoding: json, as: UTF8.self)
+                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(text))
             }
         }
         self.body = Data(pairs.joined(separator: "&").utf8)
