@@ -67,7 +67,7 @@ import Testing
             paths:
               /a:
                 parameters:
-                  - {name: q, in: query, allowReserved: true, schema: {type: string}}
+                  - {name: q, in: query, allowReserved: true, content: {application/json: {schema: {type: object}}}}
                 get:
                   operationId: a1
                   responses: {'204': {description: ok}}
@@ -108,10 +108,42 @@ import Testing
             """)
         #expect(
             result.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" } == [
-                "6: allowReserved is not applied yet: reserved characters in 'q' are percent-encoded",
+                "6: allowReserved applies to a parameter with a schema, not to content; the JSON text of 'q' is "
+                    + "percent-encoded",
                 "36: enum and const of an array or object are not checked yet",
             ]
         )
+    }
+
+    /// A form property's style cannot write an array of objects, as no query parameter's can: its encoding
+    /// is not applied, with a warning at it, and the property is written as its type says.
+    @Test func aFormStyleThatCannotWriteItsPropertyIsWarnedAbout() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            lines: {type: array, items: {type: object, properties: {n: {type: integer}}}}
+                        encoding:
+                          lines: {style: pipeDelimited}
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(
+            result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0): \($0.message)" } == [
+                "15:22: the encoding of body property 'lines' is not applied yet (style pipeDelimited, which cannot "
+                    + "write arrays of objects, unions or arrays); it is written as its type says"
+            ])
+        let operations = try #require(result.files?.first { $0.name == "Operations.swift" })
+        #expect(operations.contents.contains("try request.setFormBody(body)\n"))
     }
 
     /// Each `allOf` level shares its parts twice (a chain of diamonds): every part is merged once, not

@@ -79,6 +79,30 @@ import Testing
         #expect(mixed == "next=1")
     }
 
+    /// `allowReserved`: RFC 3986's reserved characters that a query holds as data go as they are, as do
+    /// percent-encoded triples; `#[]` (not allowed in a query) and `&=+` (form delimiters and space) are still
+    /// encoded, as are `%` outside a triple, spaces and non-ASCII characters (OpenAPI 3.1.2, Appendix C).
+    @Test func allowReservedKeepsReservedCharactersThatStayData() throws {
+        let value = "https://a.example/p?q=1&r#f [x]!$'()*,;@ 100% 5%2F+é"
+        #expect(
+            try query { $0.addQueryItem("next", value, allowReserved: true) }
+                == "next=https://a.example/p?q%3D1%26r%23f%20%5Bx%5D!$'()*,;@%20100%25%205%2F%2B%C3%A9")
+        #expect(try query { $0.addQueryItem("next", "a/b:c") } == "next=a%2Fb%3Ac")
+        #expect(try query { $0.addQueryItem("a/b", "c/d", allowReserved: true) } == "a%2Fb=c/d")
+        #expect(try query { $0.addQueryItems("p", ["a/b", "c&d"], allowReserved: true) } == "p=a/b&p=c%26d")
+        let piped = try query {
+            $0.addQueryItems("p", ["a/b", "c d"], style: .pipeDelimited, explode: false, allowReserved: true)
+        }
+        #expect(piped == "p=a/b%7Cc%20d")
+        let filter = Filter(color: "r/g=b", size: 1)
+        #expect(
+            try query { try $0.addQueryObject("f", filter, style: .deepObject, explode: true, allowReserved: true) }
+                == "f%5Bcolor%5D=r/g%3Db&f%5Bsize%5D=1")
+        #expect(
+            try query { try $0.addQueryObject("f", filter, style: .form, explode: false, allowReserved: true) }
+                == "f=color,r/g%3Db,size,1")
+    }
+
     @Test func arraysInAPathStayInOneSegment() throws {
         let ids = ["a/b", "c"]
         var builder = RequestBuilder(method: .get, server: URL(string: "https://api.example.com")!, path: "/items/\(ids)")

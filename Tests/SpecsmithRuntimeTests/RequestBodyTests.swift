@@ -39,6 +39,37 @@ import Testing
                 + "&items%5B0%5D%5Bprice%5D=p_1&items%5B0%5D%5Bquantity%5D=2")
     }
 
+    /// The Encoding Object's `style`, `explode` and `allowReserved` write a property as a query parameter of
+    /// that style; a JSON `contentType` writes its JSON text (OpenAPI 3.1.2's `id=%22f81d...%22`).
+    @Test func formBodiesWritePropertiesAsTheirEncodingsSay() throws {
+        let charge = Charge(
+            amount: 2000, currency: "eur", metadata: ["order": "a/b"], expand: ["customer", "invoice"],
+            items: [Item(price: "p_1", quantity: 2)])
+        let request = try build {
+            try $0.setFormBody(
+                charge,
+                encodings: [
+                    "currency": .json,
+                    "metadata": .style(.deepObject, explode: true, allowReserved: true),
+                    "expand": .style(.spaceDelimited, explode: false, allowReserved: false),
+                    "items": .json,
+                ])
+        }
+        #expect(
+            text(request)
+                == "amount=2000&currency=%22eur%22&metadata%5Border%5D=a/b&expand=customer%20invoice"
+                + "&items=%5B%7B%22price%22%3A%22p_1%22%2C%22quantity%22%3A2%7D%5D")
+        let form = try build {
+            try $0.setFormBody(
+                Charge(amount: 1, metadata: ["k": "v"], expand: ["a", "b"]),
+                encodings: [
+                    "metadata": .style(.form, explode: true, allowReserved: false),
+                    "expand": .style(.form, explode: false, allowReserved: false),
+                ])
+        }
+        #expect(text(form) == "amount=1&k=v&expand=a,b")
+    }
+
     @Test func formBodiesLeaveOutAbsentValues() throws {
         let request = try build { try $0.setFormBody(Charge(amount: 1)) }
         #expect(text(request) == "amount=1")
@@ -64,6 +95,70 @@ import Testing
             + "--B\r\nContent-Disposition: form-data; name=\"options\"\r\nContent-Type: application/json\r\n\r\n{\"x\":1}\r\n"
             + "--B--\r\n"
         #expect(text(request) == expected)
+    }
+
+    /// An Encoding Object's `contentType` is each part's `Content-Type`; a string part of a JSON type is
+    /// its JSON text.
+    @Test func multipartPartsCarryTheirEncodingsContentType() throws {
+        let upload = Upload(purpose: "avatar", file: Data([0, 1]), tags: ["a"], options: ["x": 1])
+        let request = try build {
+            try $0.setMultipartBody(
+                upload,
+                encodings: [
+                    "purpose": MultipartEncoding(contentType: "application/json"),
+                    "file": MultipartEncoding(contentType: "image/png"),
+                    "tags": MultipartEncoding(contentType: "text/csv"),
+                    "options": MultipartEncoding(contentType: "application/vnd.options+json"),
+                ],
+                boundary: "B")
+        }
+        let expected =
+            "--B\r\nContent-Disposition: form-data; name=\"purpose\"\r\n"
+            + "Content-Type: application/json\r\n\r\n\"avatar\"\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"file\"\r\n"
+            + "Content-Type: image/png\r\n\r\n\u{0}\u{1}\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"tags\"\r\nContent-Type: text/csv\r\n\r\na\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"options\"\r\n"
+            + "Content-Type: application/vnd.options+json\r\n\r\n{\"x\":1}\r\n"
+            + "--B--\r\n"
+        #expect(text(request) == expected)
+        #expect(throws: RequestError.invalidHeaderValue(name: "Content-Type")) {
+            try build { try $0.setMultipartBody(upload, encodings: ["file": MultipartEncoding(contentType: "a\r\nb")]) }
+        }
+    }
+
+    /// OpenAPI 3.1's binary parts: raw bytes of a `contentMediaType` carry it; a string in a `contentEncoding`
+    /// is sent as that text and says so in `Content-Transfer-Encoding`.
+    @Test func multipartPartsCarryTheirSchemasMediaTypeAndTransferEncoding() throws {
+        struct Avatar: Encodable {
+            var photos: [Data]
+            var signature: String
+        }
+        let request = try build {
+            try $0.setMultipartBody(
+                Avatar(photos: [Data([0xFF, 0xD8]), Data([0xFF])], signature: "JVBERg=="),
+                encodings: [
+                    "photos": MultipartEncoding(contentType: "image/jpeg"),
+                    "signature": MultipartEncoding(contentType: "application/pdf", transferEncoding: "base64"),
+                ],
+                boundary: "B")
+        }
+        let expected =
+            Data("--B\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"photos\"\r\n".utf8)
+            + Data("Content-Type: image/jpeg\r\n\r\n".utf8) + Data([0xFF, 0xD8]) + Data("\r\n".utf8)
+            + Data("--B\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"photos\"\r\n".utf8)
+            + Data("Content-Type: image/jpeg\r\n\r\n".utf8) + Data([0xFF]) + Data("\r\n".utf8)
+            + Data("--B\r\nContent-Disposition: form-data; name=\"signature\"\r\n".utf8)
+            + Data("Content-Type: application/pdf\r\n".utf8)
+            + Data("Content-Transfer-Encoding: base64\r\n\r\nJVBERg==\r\n--B--\r\n".utf8)
+        #expect(request.body == expected)
+        #expect(throws: RequestError.invalidHeaderValue(name: "Content-Transfer-Encoding")) {
+            try build {
+                try $0.setMultipartBody(
+                    Avatar(photos: [], signature: ""),
+                    encodings: ["signature": MultipartEncoding(transferEncoding: "a\nb")])
+            }
+        }
     }
 
     /// A required nullable property and an array with a `null` item, as a generated body sends them.
@@ -96,6 +191,25 @@ import Testing
             + "--B--\r\n"
         #expect(text(request) == expected)
         #expect(!text(request).contains("comment"))
+    }
+
+    /// A body keyed by a media type range is sent with the caller's media type within it, never the range.
+    @Test func rangedBodiesCarryTheCallersMediaType() throws {
+        let png = try build { try $0.setBinaryBody(Data([1]), contentType: "image/png", within: "image/*") }
+        #expect(png.request.headerFields[.contentType] == "image/png")
+        #expect(png.body == Data([1]))
+        let csv = try build { try $0.setTextBody("a,b", contentType: "Text/CSV; charset=utf-8", within: "text/*") }
+        #expect(csv.request.headerFields[.contentType] == "Text/CSV; charset=utf-8")
+        #expect(text(csv) == "a,b")
+        let any = try build { try $0.setBinaryBody(Data(), contentType: "application/pdf", within: "*/*") }
+        #expect(any.request.headerFields[.contentType] == "application/pdf")
+        for wrong in ["image/*", "*/*", "text/plain", "image", "image/", "image/png\r\nX-Evil: 1", "image/p*g"] {
+            #expect(throws: RequestError.contentTypeOutsideRange("image/*")) {
+                try build { try $0.setBinaryBody(Data([1]), contentType: wrong, within: "image/*") }
+            }
+        }
+        let none = try build { try $0.setBinaryBody(nil, contentType: "nonsense", within: "image/*") }
+        #expect(none.body == nil)
     }
 
     @Test func textAndBinaryBodies() throws {

@@ -401,6 +401,8 @@ struct ParameterDeclaration: Sendable, Hashable {
     var explode: Bool
     /// `content: application/json` instead of `schema`: the value is sent as its JSON text.
     var isJSON = false
+    /// OpenAPI's `allowReserved` on a query parameter with a schema: the value keeps reserved characters.
+    var allowReserved = false
     /// Whether the value is a generated type with checks of its own.
     var validatesNested = false
 
@@ -468,7 +470,44 @@ struct BodyDeclaration: Sendable, Hashable {
     var elementRules: [ValidationRule] = []
     /// Constraints on each value, when the body is a dictionary of strings or numbers.
     var valueRules: [ValidationRule] = []
+    /// The properties of a form or multipart body that are written otherwise than their types say, in
+    /// the order the spec's `encoding` names them.
+    var encodings: [PropertyEncoding] = []
+
+    /// For a text or bytes body that the spec keys by a media type range (`image/*`, `*/*`), which is no
+    /// `Content-Type`: the argument through which the caller names the body's media type, defaulting where the
+    /// range has an obvious one (`application/octet-stream` for `*/*` and `application/*`, UTF-8 `text/plain`
+    /// for `text/*`).
+    var contentTypeArgument: String? {
+        guard encoding == .text || encoding == .binary, contentType.contains("*") else { return nil }
+        let range = Translator.normalizedMediaType(contentType)
+        let defaultValue =
+            range.hasPrefix("*/*") || range.hasPrefix("application/*") ? "application/octet-stream"
+            : range.hasPrefix("text/*") ? "text/plain; charset=utf-8" : nil
+        return "contentType: String" + (defaultValue.map { " = " + SwiftLiteral.string($0) } ?? "")
+    }
+
+    /// The line of ``contentTypeArgument`` in a `- Parameters:` list.
+    var contentTypeDoc: String {
+        "  - contentType: The body's media type, within the spec's `\(contentType)`."
+    }
 
     /// Whether building a request checks anything about the body.
     var validates: Bool { validatesNested || !rules.isEmpty || !elementRules.isEmpty || !valueRules.isEmpty }
+}
+
+/// How one property of a form or multipart body is written, as its Encoding Object says.
+struct PropertyEncoding: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        /// A form property written as a query parameter of this style (`form`, `deepObject`) is.
+        case style(String, explode: Bool, allowReserved: Bool)
+        /// A form property written as its JSON text.
+        case json
+        /// A multipart property whose parts have this `Content-Type` or `Content-Transfer-Encoding`.
+        case part(contentType: String?, transferEncoding: String?)
+    }
+
+    /// The property's name on the wire.
+    var property: String
+    var kind: Kind
 }

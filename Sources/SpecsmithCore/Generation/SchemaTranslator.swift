@@ -1267,6 +1267,7 @@ struct SchemaTranslator {
             if types.isEmpty, schema.items != nil {
                 return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
             }
+            if Self.isRawBinary(schema) { return SwiftTypeName(name: "Data") }
             // Several types: a JSONValue, whose `type` its checks enforce.
             return SwiftTypeName(name: "JSONValue")
         }
@@ -1408,7 +1409,7 @@ struct SchemaTranslator {
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else {
-            return schema.items != nil ? "[JSONValue]" : "JSONValue"
+            return schema.items != nil ? "[JSONValue]" : Self.isRawBinary(schema) ? "Data" : "JSONValue"
         }
         switch type {
         case .string:
@@ -1423,6 +1424,14 @@ struct SchemaTranslator {
     }
 
     // MARK: - Schema shapes
+
+    /// Whether a schema describes raw binary data as OpenAPI 3.1 does (its "Working with Binary Data"): a
+    /// `contentMediaType` without `type` or `contentEncoding` (`{contentMediaType: image/png}`), the
+    /// successor of 3.0's `format: binary`. Its value is `Data`.
+    static func isRawBinary(_ schema: Schema) -> Bool {
+        schema.contentMediaType != nil && schema.contentEncoding == nil && schema.nonNullTypes.isEmpty
+            && schema.items == nil && schema.properties.isEmpty
+    }
 
     private func isObjectWithProperties(_ schema: Schema) -> Bool {
         guard schema.ref == nil, !schema.properties.isEmpty else { return false }
@@ -1588,40 +1597,107 @@ struct SchemaTranslator {
         }
     }
 
-    /// A warning for each entry of a form or multipart body's `encoding` that asks for more than the
-    /// body is written with: part headers, a style, and a content type other than the default for the
-    /// property's type (text for scalars; in a multipart body, JSON for objects and bytes for `binary`
-    /// and `byte` strings; a form body writes objects as `name[key]=value`).
-    func unappliedEncodings(_ encodings: OrderedMap<Encoding>, of body: Schema, isForm: Bool) -> [Diagnostic] {
+    /// How the properties of a form or multipart body are written where their Encoding Objects (or, in a
+    /// multipart body, their schemas) say more than their types, and a warning for each Encoding Object that
+    /// asks for what the body cannot write. A form property with a `style`, `explode` or `allowReserved` is
+    /// written as a query parameter in that style (its `contentType` is then ignored, as OpenAPI says); one
+    /// with a JSON `contentType` as its JSON text. A multipart property's parts carry its `contentType`, unless
+    /// that is the default for its type (text for scalars, JSON for objects, bytes for `binary` and `byte`
+    /// strings) or names no one media type (a list or a range); objects are written only as JSON. Without
+    /// one, raw binary (``isRawBinary(_:)``) carries its `contentMediaType`, and a string in a `contentEncoding`
+    /// (base64 text) carries `Content-Transfer-Encoding` and the type of what it encodes: its
+    /// `contentMediaType`, else `application/octet-stream` (OpenAPI 3.1.2, "Encoding `multipart` Media
+    /// Types"). Part headers are not sent (a warning); OpenAPI ignores them and styles elsewhere.
+    func bodyEncodings(
+        _ encodings: OrderedMap<Encoding>, of body: Schema, isForm: Bool
+    ) -> (applied: [PropertyEncoding], warnings: [Diagnostic]) {
         let properties = bodyProperties(body)
+        var applied: [PropertyEncoding] = []
         var warnings: [Diagnostic] = []
+        // A multipart property's `Content-Type` as its Encoding Object gives it.
+        var partTypes: [String: String] = [:]
         for entry in encodings {
+            let encoding = entry.value
+            let property = properties[entry.key]
             var ignored: [String] = []
-            if let contentType = entry.value.contentType, let property = properties[entry.key] {
-                var value = resolvedShape(property)
-                if let items = value.items { value = resolvedShape(items) }
-                let types = value.nonNullTypes
-                let expected =
-                    types == [.string] && (value.format == "binary" || value.format == "byte")
-                    ? "application/octet-stream"
-                    : types.count == 1 && Self.scalarSchemaTypes.contains(types[0]) ? "text/plain"
-                    : isForm ? "" : "application/json"
-                let written = contentType.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
-                if written != expected { ignored.append("contentType \(contentType)") }
-            }
-            if !entry.value.headers.isEmpty { ignored.append("headers") }
-            // Only a form body has styles (OpenAPI ignores them elsewhere); it writes form, exploded.
-            let styled = (entry.value.style.map { $0 != .form } ?? false) || entry.value.explode == false
-            if isForm, styled || entry.value.allowReserved {
-                ignored.append("style, explode and allowReserved")
+            if !isForm, !encoding.headers.isEmpty { ignored.append("headers") }
+            if isForm, encoding.style != nil || encoding.explode != nil || encoding.allowReserved {
+                let style = encoding.style ?? .form
+                let shape = property.map { self.shape(of: $0) }
+                if let property, let shape, shape != .object,
+                    let problem = unwritableParameter(property, shape: shape)
+                {
+                    ignored.append("style \(style.rawValue), which cannot write \(problem)")
+                } else {
+                    let explode = encoding.explode ?? (style == .form)
+                    applied.append(
+                        PropertyEncoding(
+                            property: entry.key,
+                            kind: .style(style.rawValue, explode: explode, allowReserved: encoding.allowReserved)))
+                }
+            } else if let contentType = encoding.contentType {
+                let written = Translator.normalizedMediaType(contentType.trimmingCharacters(in: .whitespaces))
+                let expected = property.map { defaultContentType(of: $0, isForm: isForm) }
+                if written.contains(",") || written.contains("*") {
+                    if !isForm { ignored.append("contentType '\(contentType)', which names no one media type") }
+                } else if written == expected {
+                    // What the property's type writes anyway.
+                } else if isForm {
+                    if Translator.isJSON(written) {
+                        applied.append(PropertyEncoding(property: entry.key, kind: .json))
+                    } else {
+                        ignored.append("contentType \(contentType)")
+                    }
+                } else if expected == "application/json" && !Translator.isJSON(written) {
+                    ignored.append("contentType \(contentType)")
+                } else {
+                    partTypes[entry.key] = contentType.trimmingCharacters(in: .whitespaces)
+                }
             }
             guard !ignored.isEmpty else { continue }
+            let unapplied = ignored.joined(separator: ", ")
             warnings.append(
                 .warning(
-                    "the encoding of body property '\(entry.key)' is not applied yet "
-                        + "(\(ignored.joined(separator: ", "))); it is written as its type says", at: entry.value.location))
+                    "the encoding of body property '\(entry.key)' is not applied yet (\(unapplied)); it is written as "
+                        + "its type says", at: encoding.location))
         }
-        return warnings
+        guard !isForm else { return (applied, warnings) }
+        // The properties the encoding names, then the others, in the schema's order.
+        let names = encodings.keys + properties.keys.filter { encodings[$0] == nil }
+        for name in names {
+            var value = properties[name].map(resolvedShape)
+            if let items = value?.items { value = resolvedShape(items) }
+            let transferEncoding = value.flatMap { $0.nonNullTypes == [.string] ? $0.contentEncoding : nil }
+            let contentType =
+                partTypes[name]
+                ?? value.flatMap { value in
+                    Self.isRawBinary(value) && value.contentMediaType != "application/octet-stream"
+                        ? value.contentMediaType
+                        : transferEncoding == nil ? nil : value.contentMediaType ?? "application/octet-stream"
+                }
+            guard contentType != nil || transferEncoding != nil else { continue }
+            applied.append(
+                PropertyEncoding(
+                    property: name, kind: .part(contentType: contentType, transferEncoding: transferEncoding)))
+        }
+        return (applied, warnings)
+    }
+
+    /// The media type a property of a form or multipart body is written as by default: text for scalars,
+    /// bytes for `binary` and `byte` strings, raw binary and strings in a `contentEncoding`, JSON for a
+    /// multipart part that holds an object (a form nests objects as `a[b]=c`, which has no media type: an
+    /// empty string), an array's items' type for an array.
+    private func defaultContentType(of property: Schema, isForm: Bool) -> String {
+        var value = resolvedShape(property)
+        if let items = value.items { value = resolvedShape(items) }
+        let types = value.nonNullTypes
+        if types == [.string] && (value.format == "binary" || value.format == "byte" || value.contentEncoding != nil)
+            || Self.isRawBinary(value)
+        {
+            return "application/octet-stream"
+        }
+        if types.count == 1 && Self.scalarSchemaTypes.contains(types[0]) { return "text/plain" }
+        return isForm ? "" : "application/json"
     }
 
     /// A warning for each property of a multipart body that is a `format: byte` string (or an array of

@@ -20,9 +20,9 @@ struct Translator {
         "Server", "Operations", "CodingKeys",
         // SpecsmithRuntime's public types.
         "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
-        "ClientRedaction", "DateTime", "ExactDecimal", "HTTPTransport", "Indirect", "ItemsRule", "JSONCoding",
-        "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "NumberRule", "OneOfDecoding", "OpenEnum",
-        "PathStyle", "Pattern", "PreparedRequest",
+        "ClientRedaction", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "Indirect", "ItemsRule",
+        "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "MultipartEncoding", "NumberRule",
+        "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
         "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule", "TypeRule",
         "URLSessionTransport", "UndeclaredProperties", "UnexpectedResponse", "Validatable", "ValidationContext",
@@ -448,9 +448,12 @@ struct Translator {
             case .binary:
                 type = "Data"
             }
+            var encodings: [PropertyEncoding] = []
             if choice.encoding == .form || choice.encoding == .multipart, let bodySchema = choice.content.schema {
-                diagnostics += schemas.unappliedEncodings(
+                let written = schemas.bodyEncodings(
                     choice.content.encoding, of: bodySchema, isForm: choice.encoding == .form)
+                encodings = written.applied
+                diagnostics += written.warnings
             }
             if choice.encoding == .multipart, let bodySchema = choice.content.schema {
                 diagnostics += schemas.byteParts(of: bodySchema)
@@ -476,7 +479,8 @@ struct Translator {
                 doc: SchemaTranslator.documentation(requestBody.description), validatesNested: false, ruleType: ruleType,
                 rules: bodySchema.map { schemas.rules(for: $0, swiftType: ruleType) } ?? [],
                 elementRules: bodySchema.map { schemas.elementRules(for: $0) } ?? [],
-                valueRules: bodySchema.map { schemas.valueRules(for: $0, swiftType: ruleType) } ?? [])
+                valueRules: bodySchema.map { schemas.valueRules(for: $0, swiftType: ruleType) } ?? [],
+                encodings: encodings)
         }
         var parameters: [ParameterDeclaration] = []
         // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored (the request
@@ -490,7 +494,8 @@ struct Translator {
         let (bearer, bearerIsOptional, basic, apiKeys) = security(operation, document: document)
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
-        let keyNames = apiKeys.map(\.name)
+        // A body keyed by a media type range takes its `contentType` from the caller.
+        let keyNames = apiKeys.map(\.name) + (body?.contentTypeArgument == nil ? [] : ["contentType"])
         let parameterLabels = SwiftNames.uniqued(
             members, taken: keyNames.isEmpty ? Self.otherArgumentNames : Self.otherArgumentNames.union(keyNames))
         // The client binds the bearer `token` only where it passes one. Nearly always no label is a bound
@@ -544,11 +549,12 @@ struct Translator {
                         at: parameter.location))
                 return nil
             }
-            if parameter.allowReserved, parameter.in == .query {
+            // `allowReserved` is a field for use with `schema`: JSON text is percent-encoded whole.
+            if parameter.allowReserved, parameter.in == .query, isJSON {
                 diagnostics.append(
                     .warning(
-                        "allowReserved is not applied yet: reserved characters in '\(parameter.name)' are "
-                            + "percent-encoded", at: parameter.location))
+                        "allowReserved applies to a parameter with a schema, not to content; the JSON text of '"
+                            + "\(parameter.name)' is percent-encoded", at: parameter.location))
             }
             // A string, number, Boolean or date, or an array of them, is written; anything else is asked about.
             let plain = shape == .array && type.hasPrefix("[") ? String(type.dropFirst().dropLast()) : type
@@ -572,7 +578,7 @@ struct Translator {
                     rules: schemas.rules(for: schema, swiftType: ruleType),
                     elementRules: schemas.elementRules(for: schema),
                     valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: parameter.effectiveExplode,
-                    isJSON: isJSON))
+                    isJSON: isJSON, allowReserved: parameter.allowReserved && parameter.in == .query && !isJSON))
         }
         var responses: [ResponseDeclaration] = []
         let listed =
@@ -873,7 +879,7 @@ struct Translator {
         case "application/x-www-form-urlencoded": return .form
         case "multipart/form-data": return .multipart
         case _ where base.hasPrefix("text/"): return .text
-        case "application/octet-stream", "*/*", "application/pdf", "application/zip": return .binary
+        case "application/octet-stream", "*/*", "application/*", "application/pdf", "application/zip": return .binary
         case _ where base.hasPrefix("image/") || base.hasPrefix("audio/") || base.hasPrefix("video/"): return .binary
         default: return nil
         }

@@ -83,6 +83,11 @@ extension Renderer {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
             argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
             call.append("body")
+            if let argument = body.contentTypeArgument {
+                arguments.append(argument)
+                argumentDocs.append(body.contentTypeDoc)
+                call.append("contentType: contentType")
+            }
             validates = validates || body.validates
         }
         for parameter in operation.parameters {

@@ -828,6 +828,10 @@ struct Renderer {
         if let body = operation.body {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
             argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
+            if let argument = body.contentTypeArgument {
+                arguments.append(argument)
+                argumentDocs.append(body.contentTypeDoc)
+            }
             hasValidation = hasValidation || body.validates
         }
         for parameter in operation.parameters {
@@ -912,16 +916,20 @@ struct Renderer {
                 }
                 continue
             }
+            // `allowReserved` is nearly always false, and then not written.
+            let reserved = parameter.allowReserved ? ", allowReserved: true" : ""
             switch (parameter.location, parameter.shape) {
             case (.query, .value):
-                steps.append("request.addQueryItem(\(name), \(value))")
+                steps.append("request.addQueryItem(\(name), \(value)\(reserved))")
             case (.query, .array):
+                let styled = "style: \(styleCase), explode: \(parameter.explode)\(reserved))"
                 steps.append(
                     parameter.style == "form" && parameter.explode
-                        ? "request.addQueryItems(\(name), \(value))"
-                        : "request.addQueryItems(\(name), \(value), style: \(styleCase), explode: \(parameter.explode))")
+                        ? "request.addQueryItems(\(name), \(value)\(reserved))"
+                        : "request.addQueryItems(\(name), \(value), \(styled)")
             case (.query, .object):
-                steps.append("try request.addQueryObject(\(name), \(value), style: \(styleCase), explode: \(parameter.explode))")
+                let styled = "style: \(styleCase), explode: \(parameter.explode)\(reserved))"
+                steps.append("try request.addQueryObject(\(name), \(value), \(styled)")
             case (.header, .array):
                 // `simple` style: the values joined with commas (dates as RFC 3339 text); none when empty.
                 steps.append("try request.setHeader(\(name), \(value))")
@@ -957,13 +965,17 @@ struct Renderer {
                     body.contentType == "application/json"
                     ? ["try request.setJSONBody(body)"]
                     : Self.call("try request.setJSONBody(", ["body", "contentType: \(contentType)"], indent: 8)
-            case .form: steps.append("try request.setFormBody(body)")
-            case .multipart: steps.append("try request.setMultipartBody(body)")
+            case .form: steps += Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
+            case .multipart: steps += Self.bodyCall("try request.setMultipartBody(", encodings: body.encodings)
+            case .text where body.contentTypeArgument != nil:
+                steps.append("try request.setTextBody(body, contentType: contentType, within: \(contentType))")
+            case .binary where body.contentTypeArgument != nil:
+                steps.append("try request.setBinaryBody(body, contentType: contentType, within: \(contentType))")
             case .text:
                 let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: \(contentType)"
                 steps.append("request.setTextBody(body\(explicit))")
             case .binary:
-                let explicit = body.contentType == "application/octet-stream" || body.contentType == "*/*" ? "" : ", contentType: \(contentType)"
+                let explicit = body.contentType == "application/octet-stream" ? "" : ", contentType: \(contentType)"
                 steps.append("request.setBinaryBody(body\(explicit))")
             }
         }
@@ -989,6 +1001,31 @@ struct Renderer {
             "binding": .string(steps.isEmpty ? "let" : "var"),
             "steps": .lines(steps),
         ]
+    }
+
+    /// The statement that sets a form or multipart body, with the properties written as their Encoding
+    /// Objects say (`encodings: ["tags": .style(.form, explode: false, allowReserved: false)]`), on one line
+    /// when it fits, else with a line per property.
+    private static func bodyCall(_ head: String, encodings: [PropertyEncoding]) -> [String] {
+        guard !encodings.isEmpty else { return [head + "body)"] }
+        let entries = encodings.map { encoding in
+            let value =
+                switch encoding.kind {
+                case .style(let style, let explode, let allowReserved):
+                    ".style(.\(style), explode: \(explode), allowReserved: \(allowReserved))"
+                case .json: ".json"
+                case .part(let contentType, let transferEncoding):
+                    "MultipartEncoding("
+                        + [
+                            contentType.map { "contentType: " + SwiftLiteral.string($0) },
+                            transferEncoding.map { "transferEncoding: " + SwiftLiteral.string($0) },
+                        ].compactMap { $0 }.joined(separator: ", ") + ")"
+                }
+            return SwiftLiteral.string(encoding.property) + ": " + value
+        }
+        let line = head + "body, encodings: [" + entries.joined(separator: ", ") + "])"
+        if fits(line, at: 8) { return [line] }
+        return [head, "    body,", "    encodings: ["] + entries.map { "        " + $0 + "," } + ["    ]", ")"]
     }
 
     /// The statement that sets `Accept`: `request.acceptJSON()` for `application/json` alone,

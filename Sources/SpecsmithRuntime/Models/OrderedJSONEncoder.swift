@@ -82,6 +82,7 @@ final class JSONNode {
         kind == .object ? keys.compactMap { key in members[key].map { (key, $0) } } : []
     }
 
+    var isNull: Bool { kind == .literal && literal == "null" }
     var isObject: Bool { kind == .object }
     var isArray: Bool { kind == .array }
     var arrayItems: [JSONNode] { kind == .array ? items : [] }

@@ -17,7 +17,11 @@ enum ParameterValue {
     /// - Throws: an error of the encoder, or ``RequestError/unencodableParameter`` for an array holding
     ///   objects or arrays, which no parameter style can write.
     init(encoding value: some Encodable, prefix: String? = nil) throws {
-        let node = try OrderedJSONEncoder.tree(value)
+        try self.init(node: OrderedJSONEncoder.tree(value), prefix: prefix)
+    }
+
+    /// The shape of an encoded value (a form body's property), as ``init(encoding:prefix:)`` says.
+    init(node: JSONNode, prefix: String? = nil) throws {
         if node.isObject {
             self = .object(node.formPairs(prefix: prefix))
         } else if node.isArray {

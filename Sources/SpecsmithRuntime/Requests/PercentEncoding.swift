@@ -17,6 +17,31 @@ enum PercentEncoding {
         return encoded
     }
 
+    /// Encodes a value that OpenAPI's `allowReserved` lets keep RFC 3986's reserved characters, as RFC 6570's
+    /// reserved expansion does: `:/?@!$'()*,;` and percent-encoded triples (`%2F`) go as they are. Still encoded
+    /// are `#`, `[` and `]`, which a query cannot hold, and `&`, `=` and `+`, which delimit form pairs and stand
+    /// for a space there (OpenAPI 3.1.2, "URL Percent-Encoding" and Appendix C), as is a `%` that starts no triple
+    /// and every other byte that is neither unreserved nor reserved.
+    static func encodeAllowingReserved(_ value: String) -> String {
+        var encoded = ""
+        encoded.reserveCapacity(value.utf8.count)
+        let bytes = Array(value.utf8)
+        for (index, byte) in bytes.enumerated() {
+            let passes =
+                isUnreserved(byte) || isPassingReserved(byte)
+                || (byte == UInt8(ascii: "%") && index + 2 < bytes.count && isHexDigit(bytes[index + 1])
+                    && isHexDigit(bytes[index + 2]))
+            if passes {
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                encoded += "%"
+                encoded.unicodeScalars.append(hexDigit(byte >> 4))
+                encoded.unicodeScalars.append(hexDigit(byte & 0x0F))
+            }
+        }
+        return encoded
+    }
+
     /// Encodes a path parameter as one segment: also `.` and `..`, which would otherwise move up the path.
     static func encodeSegment(_ value: String) -> String {
         switch value {
@@ -31,6 +56,28 @@ enum PercentEncoding {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
             UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
+    }
+
+    /// The reserved characters that reserved expansion lets through into a query: all but `#[]&=+`.
+    private static func isPassingReserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "!"),
+            UInt8(ascii: "$"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "*"),
+            UInt8(ascii: ","), UInt8(ascii: ";"):
+            true
+        default:
+            false
+        }
+    }
+
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "F"),
+            UInt8(ascii: "a")...UInt8(ascii: "f"):
             true
         default:
             false

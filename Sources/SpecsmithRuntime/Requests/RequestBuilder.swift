@@ -10,14 +10,6 @@ import HTTPTypes
 /// request.acceptJSON()
 /// return try request.build()
 /// ```
-/// How a query parameter that holds an array or an object is written (OpenAPI's `style`).
-public enum QueryStyle: Sendable, Hashable {
-    case form
-    case spaceDelimited
-    case pipeDelimited
-    case deepObject
-}
-
 public struct RequestBuilder: Sendable {
     private let method: HTTPRequest.Method
     private let server: URL
@@ -38,32 +30,86 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Adds a query item unless `value` is `nil`. Names and values are percent-encoded
-    /// (a space as `%20`, `+` as `%2B`, `&`, `=`, `#` and non-ASCII characters too).
-    public mutating func addQueryItem(_ name: String, _ value: (some LosslessStringConvertible)?) {
+    /// (a space as `%20`, `+` as `%2B`, `&`, `=`, `#` and non-ASCII characters too). With `allowReserved`
+    /// (OpenAPI's), the value keeps the reserved characters a query can hold as data (`:/?@!$'()*,;`) and
+    /// percent-encoded triples (`%2F`); `#[]&=+` are still encoded, so the value stays one value.
+    public mutating func addQueryItem(
+        _ name: String, _ value: (some LosslessStringConvertible)?, allowReserved: Bool = false
+    ) {
         guard let value else { return }
-        queryItems.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(value.description))
+        queryItems.append(PercentEncoding.encode(name) + "=" + Self.encode(value.description, allowReserved))
     }
 
     /// Adds one query item per value, all with the same name (`form` style, exploded): `id=1&id=2`.
-    public mutating func addQueryItems(_ name: String, _ values: [some LosslessStringConvertible]?) {
+    public mutating func addQueryItems(
+        _ name: String, _ values: [some LosslessStringConvertible]?, allowReserved: Bool = false
+    ) {
         for value in values ?? [] {
-            addQueryItem(name, value)
+            addQueryItem(name, value, allowReserved: allowReserved)
         }
     }
 
     /// Adds an array query parameter in a given style: `form` exploded repeats the name (`id=1&id=2`);
     /// not exploded it joins with commas (`id=1,2`); `spaceDelimited` and `pipeDelimited` join with
-    /// `%20` and `|` (each value percent-encoded first).
+    /// `%20` and `|` (each value percent-encoded first, as ``addQueryItem(_:_:allowReserved:)`` says).
     public mutating func addQueryItems(
-        _ name: String, _ values: [some LosslessStringConvertible]?, style: QueryStyle, explode: Bool
+        _ name: String, _ values: [some LosslessStringConvertible]?, style: QueryStyle, explode: Bool,
+        allowReserved: Bool = false
     ) {
-        guard let values, !values.isEmpty else { return }
-        if explode, style != .deepObject {
-            addQueryItems(name, values)
-            return
+        guard let values else { return }
+        queryItems += Self.pairs(
+            name, .array(values.map(\.description)), style: style, explode: explode, allowReserved: allowReserved)
+    }
+
+    /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
+    /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
+    /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
+    /// Absent properties are left out, and an object without properties adds nothing (RFC 6570 §2.3).
+    /// A value that encodes as a string, number or Boolean (a `oneOf` of them) is `name=value`, one that
+    /// encodes as an array is written as ``addQueryItems(_:_:style:explode:allowReserved:)`` writes it, and
+    /// `null` adds nothing. `allowReserved` applies to the values, never to names.
+    public mutating func addQueryObject(
+        _ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool, allowReserved: Bool = false
+    ) throws {
+        guard let value else { return }
+        // deepObject names are built inside `name` from the object itself (`name[a][b]`): split back out of
+        // the flat `a[b]`, a property named `a[b` would become `name[a][b`.
+        let shape = try ParameterValue(encoding: value, prefix: style == .deepObject ? name : nil)
+        queryItems += Self.pairs(name, shape, style: style, explode: explode, allowReserved: allowReserved)
+    }
+
+    /// The encoded `name=value` pairs of a query parameter (or of a form body's property written in a style).
+    static func pairs(
+        _ name: String, _ value: ParameterValue, style: QueryStyle, explode: Bool, allowReserved: Bool
+    ) -> [String] {
+        let encodedName = PercentEncoding.encode(name)
+        switch value {
+        case .absent:
+            return []
+        case .primitive(let text):
+            return [encodedName + "=" + encode(text, allowReserved)]
+        case .array(let items):
+            guard !items.isEmpty else { return [] }
+            if explode, style != .deepObject {
+                return items.map { encodedName + "=" + encode($0, allowReserved) }
+            }
+            let encoded = items.map { encode($0, allowReserved) }
+            return [encodedName + "=" + encoded.joined(separator: separator(style))]
+        case .object(let properties):
+            switch (style, explode) {
+            case (.deepObject, _), (_, true):
+                return properties.map { PercentEncoding.encode($0.name) + "=" + encode($0.value, allowReserved) }
+            case (_, false):
+                guard !properties.isEmpty else { return [] }
+                let flat = properties.flatMap { [PercentEncoding.encode($0.name), encode($0.value, allowReserved)] }
+                return [encodedName + "=" + flat.joined(separator: separator(style))]
+            }
         }
-        let encoded = values.map { PercentEncoding.encode($0.description) }
-        queryItems.append(PercentEncoding.encode(name) + "=" + encoded.joined(separator: Self.separator(style)))
+    }
+
+    /// A value percent-encoded for a query or form body, keeping reserved characters when `allowReserved`.
+    private static func encode(_ value: String, _ allowReserved: Bool) -> String {
+        allowReserved ? PercentEncoding.encodeAllowingReserved(value) : PercentEncoding.encode(value)
     }
 
     /// What joins the values of a query parameter that is not exploded: `%20` for `spaceDelimited`, `|`
@@ -73,38 +119,6 @@ public struct RequestBuilder: Sendable {
         case .spaceDelimited: "%20"
         case .pipeDelimited: "%7C"
         case .form, .deepObject: ","
-        }
-    }
-
-    /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
-    /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
-    /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
-    /// Absent properties are left out, and an object without properties adds nothing (RFC 6570 §2.3).
-    /// A value that encodes as a string, number or Boolean (a `oneOf` of them) is `name=value`, one that
-    /// encodes as an array is written as ``addQueryItems(_:_:style:explode:)`` writes it, and `null` adds
-    /// nothing.
-    public mutating func addQueryObject(_ name: String, _ value: (some Encodable)?, style: QueryStyle, explode: Bool)
-        throws
-    {
-        guard let value else { return }
-        let pairs: [(name: String, value: String)]
-        // deepObject names are built inside `name` from the object itself (`name[a][b]`): split back out of
-        // the flat `a[b]`, a property named `a[b` would become `name[a][b`.
-        switch try ParameterValue(encoding: value, prefix: style == .deepObject ? name : nil) {
-        case .absent: return
-        case .primitive(let text): return addQueryItem(name, text)
-        case .array(let items): return addQueryItems(name, items, style: style, explode: explode)
-        case .object(let properties): pairs = properties
-        }
-        switch (style, explode) {
-        case (.deepObject, _), (_, true):
-            for pair in pairs {
-                queryItems.append(PercentEncoding.encode(pair.name) + "=" + PercentEncoding.encode(pair.value))
-            }
-        case (_, false):
-            guard !pairs.isEmpty else { return }
-            let flat = pairs.flatMap { [PercentEncoding.encode($0.name), PercentEncoding.encode($0.value)] }
-            queryItems.append(PercentEncoding.encode(name) + "=" + flat.joined(separator: Self.separator(style)))
         }
     }
 
@@ -265,43 +279,82 @@ public struct RequestBuilder: Sendable {
     }
 
     /// Encodes `body` as `application/x-www-form-urlencoded`: each property a `name=value` pair, nested
-    /// objects as `a[b]=c`, arrays as the name repeated; names and values percent-encoded.
-    public mutating func setFormBody(_ body: (some Encodable)?) throws {
+    /// objects as `a[b]=c`, arrays as the name repeated; names and values percent-encoded. A property that
+    /// `encodings` names is written as its Encoding Object says: in a style, as a query parameter of that style
+    /// is (``addQueryObject(_:_:style:explode:allowReserved:)``), or as its JSON text.
+    public mutating func setFormBody(_ body: (some Encodable)?, encodings: [String: FormEncoding] = [:]) throws {
         guard let body else { return }
-        let pairs = try OrderedJSONEncoder.tree(body).formPairs()
-        let text = pairs.map { PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value) }.joined(separator: "&")
-        self.body = Data(text.utf8)
+        var pairs: [String] = []
+        for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
+            switch encodings[name] {
+            case nil:
+                pairs += node.formPairs(prefix: name).map {
+                    PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value)
+                }
+            case .style(let style, let explode, let allowReserved)?:
+                let value = try ParameterValue(node: node, prefix: style == .deepObject ? name : nil)
+                pairs += Self.pairs(name, value, style: style, explode: explode, allowReserved: allowReserved)
+            case .json?:
+                guard !node.isNull else { continue }
+                var json: [UInt8] = []
+                node.write(to: &json)
+                let text = String(decoding: json, as: UTF8.self)
+                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(text))
+            }
+        }
+        self.body = Data(pairs.joined(separator: "&").utf8)
         headerFields[.contentType] = "application/x-www-form-urlencoded"
     }
 
     /// Encodes `body` as `multipart/form-data`: one part per property, in order. Text and numbers are
     /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON; a `null`
-    /// property or array item has no part. `boundary` is random unless given (tests give one).
-    public mutating func setMultipartBody(_ body: (some Encodable)?, boundary: String? = nil) throws {
+    /// property or array item has no part. The parts of a property that `encodings` names carry what it
+    /// says (their `Content-Type`, where a string, number or Boolean whose type is JSON is its JSON text, `"a"`;
+    /// a `Content-Transfer-Encoding`). `boundary` is random unless given (tests give one).
+    ///
+    /// - Throws: ``RequestError/invalidHeaderValue(name:)`` if a value in `encodings` holds CR, LF or NUL, or
+    ///   an error of the encoder.
+    public mutating func setMultipartBody(
+        _ body: (some Encodable)?, encodings: [String: MultipartEncoding] = [:], boundary: String? = nil
+    ) throws {
         guard let body else { return }
         let boundary = boundary ?? "specsmith-" + UUID().uuidString
         var data = Data()
         for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
+            let encoding = encodings[name]
+            if let contentType = encoding?.contentType, !HTTPField.isValidValue(contentType.utf8) {
+                throw RequestError.invalidHeaderValue(name: "Content-Type")
+            }
+            if let transferEncoding = encoding?.transferEncoding, !HTTPField.isValidValue(transferEncoding.utf8) {
+                throw RequestError.invalidHeaderValue(name: "Content-Transfer-Encoding")
+            }
             let parts: [JSONNode] = node.isArray ? node.arrayItems : [node]
             for part in parts {
                 let escaped = name.replacingOccurrences(of: "\"", with: "%22").replacingOccurrences(of: "\r", with: "%0D")
                     .replacingOccurrences(of: "\n", with: "%0A")
                 // The rest of the part's header, then its content; a `null` has neither, and no part.
-                let header: String
+                var header: String
                 let content: Data
+                var contentType: String?
                 if let bytes = part.bytes {
-                    header = "; filename=\"\(escaped)\"\r\nContent-Type: application/octet-stream"
+                    header = "; filename=\"\(escaped)\""
+                    contentType = "application/octet-stream"
                     content = bytes
-                } else if let value = part.formValue {
+                } else if let value = part.formValue, !(encoding?.contentType.map(Self.isJSON) ?? false) {
                     header = ""
                     content = Data(value.utf8)
-                } else if part.isObject || part.isArray {
+                } else if part.isObject || part.isArray || part.formValue != nil {
                     var json: [UInt8] = []
                     part.write(to: &json)
-                    header = "\r\nContent-Type: application/json"
+                    header = ""
+                    contentType = "application/json"
                     content = Data(json)
                 } else {
                     continue
+                }
+                if let type = encoding?.contentType ?? contentType { header += "\r\nContent-Type: " + type }
+                if let transferEncoding = encoding?.transferEncoding {
+                    header += "\r\nContent-Transfer-Encoding: " + transferEncoding
                 }
                 let disposition = "Content-Disposition: form-data; name=\"\(escaped)\""
                 data += Data("--\(boundary)\r\n\(disposition)\(header)\r\n\r\n".utf8)
@@ -311,6 +364,12 @@ public struct RequestBuilder: Sendable {
         data += Data("--\(boundary)--\r\n".utf8)
         self.body = data
         headerFields[.contentType] = "multipart/form-data; boundary=\(boundary)"
+    }
+
+    /// Whether a media type is JSON: `application/json` or `…+json`, with or without parameters.
+    private static func isJSON(_ mediaType: String) -> Bool {
+        let base = (mediaType.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        return base == "application/json" || base.hasSuffix("+json")
     }
 
     /// Sends `text` as the body, with `Content-Type: text/plain; charset=utf-8` unless another is given.
@@ -325,6 +384,60 @@ public struct RequestBuilder: Sendable {
         guard let data else { return }
         body = data
         headerFields[.contentType] = contentType
+    }
+
+    /// Sends `text` as the body of an operation whose spec keys it by a media type range (`text/*`), with
+    /// the media type the caller chose within it (`text/csv`) as `Content-Type`.
+    ///
+    /// - Throws: ``RequestError/contentTypeOutsideRange(_:)`` if `contentType` is not one media type within
+    ///   `range` (`text/*` takes `text/csv; charset=utf-8`, not `text/*` or `image/png`), or holds CR, LF or NUL.
+    public mutating func setTextBody(_ text: String?, contentType: String, within range: String) throws(RequestError) {
+        guard let text else { return }
+        try setBody(Data(text.utf8), contentType: contentType, within: range)
+    }
+
+    /// Sends `data` as the body of an operation whose spec keys it by a media type range (`image/*`, `*/*`),
+    /// with the media type the caller chose within it (`image/png`) as `Content-Type`.
+    ///
+    /// - Throws: ``RequestError/contentTypeOutsideRange(_:)`` if `contentType` is not one media type within
+    ///   `range` (`image/*` takes `image/png`, not `image/*` or `text/plain`), or holds CR, LF or NUL.
+    public mutating func setBinaryBody(_ data: Data?, contentType: String, within range: String) throws(RequestError) {
+        guard let data else { return }
+        try setBody(data, contentType: contentType, within: range)
+    }
+
+    private mutating func setBody(_ data: Data, contentType: String, within range: String) throws(RequestError) {
+        guard HTTPField.isValidValue(contentType.utf8), Self.mediaType(contentType, isWithin: range) else {
+            throw .contentTypeOutsideRange(range)
+        }
+        body = data
+        headerFields[.contentType] = contentType
+    }
+
+    /// Whether `mediaType` names one media type (`type/subtype`, parameters allowed) that `range` (`type/*` or
+    /// `*/*`; its parameters, if any, are not compared) takes. Types compare without regard to case (RFC 9110).
+    static func mediaType(_ mediaType: String, isWithin range: String) -> Bool {
+        func typeAndSubtype(_ text: String) -> (type: Substring, subtype: Substring)? {
+            let essence = (text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            let parts = essence.trimmingCharacters(in: .whitespaces).lowercased().split(
+                separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+            return (parts[0], parts[1])
+        }
+        // RFC 6838's restricted names (lowercased): a `*` names no one type.
+        func isName(_ part: Substring) -> Bool {
+            part.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+                default: "!#$&-^_.+".utf8.contains(byte)
+                }
+            }
+        }
+        guard let given = typeAndSubtype(mediaType), isName(given.type), isName(given.subtype),
+            let wanted = typeAndSubtype(range)
+        else { return false }
+        return (wanted.type == "*" || wanted.type == given.type)
+            && (wanted.subtype == "*" || wanted.subtype == given.subtype)
     }
 
     /// Sets `Accept` for an operation that responds with JSON: `application/json` when no media type is

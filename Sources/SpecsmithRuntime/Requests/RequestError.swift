@@ -10,6 +10,9 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidHeaderName(String)
     /// A header value contains CR, LF, NUL or another character a field value cannot hold.
     case invalidHeaderValue(name: String)
+    /// The content type given for a body that the spec keys by a media type range (`image/*`) is not one
+    /// media type (`image/png`) within that range.
+    case contentTypeOutsideRange(String)
 
     /// What is wrong, naming a header but never showing a value.
     public var description: String {
@@ -19,6 +22,7 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unencodableParameter: "a parameter value cannot be encoded"
         case .invalidHeaderName(let name): "'\(name)' is not a valid header name"
         case .invalidHeaderValue(let name): "the value of header \(name) contains a character not allowed in a header"
+        case .contentTypeOutsideRange(let range): "the body's content type is not one media type within \(range)"
         }
     }
 }

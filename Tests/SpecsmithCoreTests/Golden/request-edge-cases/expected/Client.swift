@@ -129,12 +129,106 @@ public struct GoldenClient: Sendable {
         case noContent
     }
 
+    /// `POST /avatars`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``PostAvatarOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func postAvatar(_ body: PostAvatarRequest? = nil) async throws -> PostAvatarOutcome {
+        let operation = ClientOperation(name: "postAvatar")
+        let request = try Operations.postAvatar(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `postAvatar`.
+    public enum PostAvatarOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
+
+    /// `PUT /images`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's media type, within the spec's `image/*`.
+    ///   - contentType2: The `contentType` query parameter.
+    /// - Returns: The documented response, as ``PutImageOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func putImage(
+        _ body: Data,
+        contentType: String,
+        contentType2: String? = nil
+    ) async throws -> PutImageOutcome {
+        let operation = ClientOperation(name: "putImage")
+        let request = try Operations.putImage(
+            body,
+            contentType: contentType,
+            contentType2: contentType2,
+            server: server
+        )
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `putImage`.
+    public enum PutImageOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
+
+    /// `PUT /blobs`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's media type, within the spec's `*/*`.
+    /// - Returns: The documented response, as ``PutBlobOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func putBlob(
+        _ body: Data? = nil,
+        contentType: String = "application/octet-stream"
+    ) async throws -> PutBlobOutcome {
+        let operation = ClientOperation(name: "putBlob")
+        let request = try Operations.putBlob(body, contentType: contentType, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `putBlob`.
+    public enum PutBlobOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
+
     /// `GET /search`
     ///
     /// - Parameters:
     ///   - at: The `at` query parameter.
     ///   - name: The `name` query parameter.
     ///   - limits: The `limits` query parameter.
+    ///   - filter: The `filter` query parameter.
     /// - Returns: The documented response, as ``SearchOutcome``.
     /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
     ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
@@ -142,10 +236,11 @@ public struct GoldenClient: Sendable {
     public func search(
         at: [When]? = nil,
         name: Name? = nil,
-        limits: [String: Int]? = nil
+        limits: [String: Int]? = nil,
+        filter: [String: JSONValue]? = nil
     ) async throws -> SearchOutcome {
         let operation = ClientOperation(name: "search")
-        let request = try Operations.search(at: at, name: name, limits: limits, server: server)
+        let request = try Operations.search(at: at, name: name, limits: limits, filter: filter, server: server)
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 204:

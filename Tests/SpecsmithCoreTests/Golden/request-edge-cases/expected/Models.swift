@@ -49,13 +49,56 @@ public struct PostFormRequest: Codable, Hashable, Sendable {
 public struct PostUploadRequest: Codable, Hashable, Sendable {
     public let digest: Data?
     public let file: Data?
+    public let meta: Meta?
+    public let note: String?
 
     /// Creates a value from its properties.
     public init(
         digest: Data? = nil,
-        file: Data? = nil
+        file: Data? = nil,
+        meta: Meta? = nil,
+        note: String? = nil
     ) {
         self.digest = digest
         self.file = file
+        self.meta = meta
+        self.note = note
+    }
+
+    public struct Meta: Codable, Hashable, Sendable {
+        public let a: Int?
+
+        /// Creates a value from its properties.
+        public init(
+            a: Int? = nil
+        ) {
+            self.a = a
+        }
+    }
+}
+
+public struct PostAvatarRequest: Codable, Hashable, Sendable {
+    public let image: Data?
+    public let photos: [Data]?
+    public let blob: Data?
+    public let scan: Data?
+    public let signature: String?
+    public let key: String?
+
+    /// Creates a value from its properties.
+    public init(
+        image: Data? = nil,
+        photos: [Data]? = nil,
+        blob: Data? = nil,
+        scan: Data? = nil,
+        signature: String? = nil,
+        key: String? = nil
+    ) {
+        self.image = image
+        self.photos = photos
+        self.blob = blob
+        self.scan = scan
+        self.signature = signature
+        self.key = key
     }
 }

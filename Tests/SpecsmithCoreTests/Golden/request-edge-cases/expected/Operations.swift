@@ -35,8 +35,14 @@ public enum Operations {
         server: Server = .production
     ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .post, server: server.url, path: "/forms")
-        request.addQueryItem("next", next)
-        try request.setFormBody(body)
+        request.addQueryItem("next", next, allowReserved: true)
+        try request.setFormBody(
+            body,
+            encodings: [
+                "tags": .style(.form, explode: false, allowReserved: false),
+                "meta": .json,
+            ]
+        )
         return try request.build()
     }
 
@@ -65,7 +71,77 @@ public enum Operations {
         server: Server = .production
     ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .post, server: server.url, path: "/uploads")
-        try request.setMultipartBody(body)
+        try request.setMultipartBody(
+            body,
+            encodings: [
+                "file": MultipartEncoding(contentType: "image/png"),
+                "note": MultipartEncoding(contentType: "text/plain; charset=utf-8"),
+            ]
+        )
+        return try request.build()
+    }
+
+    /// `POST /avatars`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func postAvatar(
+        _ body: PostAvatarRequest? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .post, server: server.url, path: "/avatars")
+        try request.setMultipartBody(
+            body,
+            encodings: [
+                "scan": MultipartEncoding(contentType: "image/tiff"),
+                "image": MultipartEncoding(contentType: "image/png"),
+                "photos": MultipartEncoding(contentType: "image/jpeg"),
+                "signature": MultipartEncoding(contentType: "application/pdf", transferEncoding: "base64"),
+                "key": MultipartEncoding(contentType: "application/octet-stream", transferEncoding: "base64"),
+            ]
+        )
+        return try request.build()
+    }
+
+    /// `PUT /images`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's media type, within the spec's `image/*`.
+    ///   - contentType2: The `contentType` query parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func putImage(
+        _ body: Data,
+        contentType: String,
+        contentType2: String? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .put, server: server.url, path: "/images")
+        request.addQueryItem("contentType", contentType2)
+        try request.setBinaryBody(body, contentType: contentType, within: "image/*")
+        return try request.build()
+    }
+
+    /// `PUT /blobs`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - contentType: The body's media type, within the spec's `*/*`.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func putBlob(
+        _ body: Data? = nil,
+        contentType: String = "application/octet-stream",
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .put, server: server.url, path: "/blobs")
+        try request.setBinaryBody(body, contentType: contentType, within: "*/*")
         return try request.build()
     }
 
@@ -75,6 +151,7 @@ public enum Operations {
     ///   - at: The `at` query parameter.
     ///   - name: The `name` query parameter.
     ///   - limits: The `limits` query parameter.
+    ///   - filter: The `filter` query parameter.
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
@@ -83,6 +160,7 @@ public enum Operations {
         at: [When]? = nil,
         name: Name? = nil,
         limits: [String: Int]? = nil,
+        filter: [String: JSONValue]? = nil,
         server: Server = .production
     ) throws -> PreparedRequest {
         try ValidationContext.validate { context in
@@ -90,9 +168,10 @@ public enum Operations {
             context.check(eachValue: limits, at: "limits", .maximum(3))
         }
         var request = RequestBuilder(method: .get, server: server.url, path: "/search")
-        request.addQueryItems("at", at?.map(DateTime.string(from:)))
+        request.addQueryItems("at", at?.map(DateTime.string(from:)), allowReserved: true)
         request.addQueryItem("name", name)
-        try request.addQueryObject("limits", limits, style: .deepObject, explode: false)
+        try request.addQueryObject("limits", limits, style: .deepObject, explode: false, allowReserved: true)
+        try request.addQueryItem("filter", json: filter)
         return try request.build()
     }
 }
