@@ -287,7 +287,9 @@ struct Renderer {
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
-            let operations = layout.clientFiles[file].map { clientOperationContext(model.operations[$0], outcome: names.outcomes[$0]) }
+            let operations = layout.clientFiles[file].map {
+                clientOperationContext(model.operations[$0], outcome: names.outcomes[$0], typeNames: names.typeNames)
+            }
             return try operationFile(operations, index: file, name: "Client", template: "client", clientContext(model, names: names), base: base)
         }
     }
