@@ -109,4 +109,28 @@ public struct DecodingClient: Sendable {
             case other(Data)
         }
     }
+
+    /// `GET /pets`
+    ///
+    /// - Returns: The documented response, as ``ListPetsOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func listPets() async throws -> ListPetsOutcome {
+        let operation = ClientOperation(name: "listPets")
+        let request = try Operations.listPets(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                return .ok(try response.decodeJSON([Pet].self, operation: operation.name))
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `listPets`.
+    public enum ListPetsOutcome: Sendable, Hashable {
+        /// Pets, each a cat or a dog as its kind says.
+        case ok([Pet])
+    }
 }

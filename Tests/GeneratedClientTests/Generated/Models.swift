@@ -13,3 +13,89 @@ public struct Status: Codable, Hashable, Sendable {
         self.up = up
     }
 }
+
+public enum Pet: Codable, Hashable, Sendable {
+    case cat(Cat)
+    case dog(Dog)
+
+    /// Decodes the case that the `kind` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
+    public init(from decoder: any Decoder) throws {
+        guard let value = try OneOfDecoding.discriminator("kind", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
+        switch value {
+        case "cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+        case "dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "kind", in: decoder)
+        }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.cat(try decoder.singleValueContainer().decode(Cat.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(Dog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Pet", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .cat(let value): try container.encode(value)
+        case .dog(let value): try container.encode(value)
+        }
+    }
+}
+
+public struct Cat: Codable, Hashable, Sendable {
+    public let kind: String?
+    /// At least 0. At most 9.
+    public let lives: Int
+
+    /// Creates a value from its properties.
+    public init(
+        kind: String? = nil,
+        lives: Int
+    ) {
+        self.kind = kind
+        self.lives = lives
+    }
+}
+
+public struct Dog: Codable, Hashable, Sendable {
+    public let kind: String?
+    public let barks: Bool?
+
+    /// Creates a value from its properties.
+    public init(
+        kind: String? = nil,
+        barks: Bool? = nil
+    ) {
+        self.kind = kind
+        self.barks = barks
+    }
+}

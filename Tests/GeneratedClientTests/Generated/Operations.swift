@@ -16,4 +16,16 @@ public enum Operations {
         request.acceptJSON()
         return try request.build()
     }
+
+    /// `GET /pets`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``Pet``.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func listPets(server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/pets")
+        request.acceptJSON()
+        return try request.build()
+    }
 }
