@@ -362,6 +362,67 @@ public enum Swapped: Codable, Hashable, Sendable {
     }
 }
 
+/// A mapping value that names none of the cases is warned about; the value selects no case.
+public enum Stray: Codable, Hashable, Sendable {
+    case meow(Meow)
+    case dog(Dog)
+
+    /// Decodes the case that the `petType` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
+    public init(from decoder: any Decoder) throws {
+        guard let value = try OneOfDecoding.discriminator("petType", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
+        switch value {
+        case "meow": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
+        case "Dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.meow(try decoder.singleValueContainer().decode(Meow.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(Dog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Stray", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    /// A case whose schema does not declare `petType` writes the value that selects it.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .meow(let value):
+            try OneOfDecoding.encode(value, discriminator: "petType", value: "meow", to: encoder)
+        case .dog(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+}
+
 /// A parent's discriminator is warned about; a Square extending Shape decodes as a Shape.
 public struct Shape: Codable, Hashable, Sendable {
     public let kind: String
