@@ -88,6 +88,12 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The client that Tests/GeneratedClientTests/decoding.yaml generates, decoding canned responses.
+        .testTarget(
+            name: "GeneratedClientTests",
+            dependencies: ["SpecsmithRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["decoding.yaml"]
+        ),
         // Runs the JSON Schema Test Suite (../shared/json-schema-test-suite) through the generator's rules.
         .testTarget(name: "ConformanceTests", dependencies: ["SpecsmithCore", "SpecsmithRuntime", "SpecsmithYAML"]),
     ],

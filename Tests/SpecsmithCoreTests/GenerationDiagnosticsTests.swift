@@ -265,6 +265,41 @@ import Testing
         #expect(warning.location?.line == 5)
     }
 
+    /// A mapping value must name one of the cases (directly or through an alias of its schema); another is
+    /// reported at the value, once, whichever schemas use the union.
+    @Test func aDiscriminatorMappingToNoCaseIsAWarningAtTheMappingValue() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                Cat: {type: object, properties: {kind: {type: string}}}
+                Dog: {type: object, properties: {kind: {type: string}}}
+                Wolf: {type: object, properties: {kind: {type: string}}}
+                CatAlias: {$ref: '#/components/schemas/Cat'}
+                Pet:
+                  anyOf: [{$ref: '#/components/schemas/CatAlias'}, {$ref: '#/components/schemas/Dog'}]
+                  discriminator:
+                    propertyName: kind
+                    mapping: {cat: Cat, wolf: '#/components/schemas/Wolf', dog: Dog}
+                Home:
+                  type: object
+                  properties:
+                    pet: {$ref: '#/components/schemas/Pet'}
+                    pets: {type: array, items: {$ref: '#/components/schemas/Pet'}}
+            """)
+        #expect(result.files != nil)
+        let warnings = result.diagnostics.filter { $0.message.hasPrefix("discriminator mapping") }
+        #expect(
+            warnings.map(\.message) == [
+                "discriminator mapping 'wolf' names #/components/schemas/Wolf, which is none of the anyOf schemas: a "
+                    + "value whose kind is 'wolf' does not decode"
+            ])
+        #expect(warnings.first?.location?.line == 13)
+        #expect(warnings.first?.location?.column == 35)
+    }
+
     @Test func constraintsThatCannotApplyToTheTypeAreNotChecked() throws {
         let result = try generate(
             """

@@ -22,17 +22,30 @@ import Testing
     }
 
     @Test func evalLibraryMatchesItsSpec() throws {
-        let job = GenerationJob(spec: "specs/eval.yaml", output: "Sources/EvalAPI", module: "EvalAPI")
+        try Self.expectFresh(GenerationJob(spec: "specs/eval.yaml", output: "Sources/EvalAPI", module: "EvalAPI"))
+    }
+
+    /// The client that GeneratedClientTests runs is what its spec generates.
+    @Test func generatedClientTestsClientMatchesItsSpec() throws {
+        try Self.expectFresh(
+            GenerationJob(
+                spec: "Tests/GeneratedClientTests/decoding.yaml", output: "Tests/GeneratedClientTests/Generated",
+                module: "Decoding"))
+    }
+
+    /// Expects the checked-in output of `job` (a job of specsmith.yaml) to be what its spec generates, without
+    /// a warning.
+    static func expectFresh(_ job: GenerationJob) throws {
         let result = try Self.pipeline().generate(job)
         let errors = result.diagnostics.filter(\.isError)
-        #expect(errors.isEmpty, "specs/eval.yaml has errors: \(errors)")
-        #expect(result.diagnostics.isEmpty, "specs/eval.yaml should load without warnings: \(result.diagnostics)")
+        #expect(errors.isEmpty, "\(job.spec) has errors: \(errors)")
+        #expect(result.diagnostics.isEmpty, "\(job.spec) should load without warnings: \(result.diagnostics)")
         let files = try #require(result.files)
         let plan = OutputWriter().plan(files, in: Self.packageRoot.appendingPathComponent(job.output).path)
         #expect(
             plan.isEmpty,
             """
-            Sources/EvalAPI is not what specs/eval.yaml generates. Regenerate it with
+            \(job.output) is not what \(job.spec) generates. Regenerate it with
                 swift run specsmith generate
             Differences:
             \(plan.diff())
@@ -128,7 +141,9 @@ import Testing
     /// Generated code passes `swift format lint --strict` with the repository's `.swift-format`
     /// (120 columns, 4 spaces), as hand-written code would.
     @Test func generatedCodeIsFormattedLikeHandWrittenCode() throws {
-        let folders = ["Sources/EvalAPI"] + GoldenTests.cases.map { "Tests/SpecsmithCoreTests/Golden/\($0)/expected" }
+        let folders =
+            ["Sources/EvalAPI", "Tests/GeneratedClientTests/Generated"]
+            + GoldenTests.cases.map { "Tests/SpecsmithCoreTests/Golden/\($0)/expected" }
         let files = try folders.flatMap { folder in
             let url = GoldenTests.packageRoot.appendingPathComponent(folder)
             return try FileManager.default.contentsOfDirectory(atPath: url.path)

@@ -19,12 +19,32 @@ private enum Sound: Codable, Hashable, Sendable {
     case bark(Bark)
 
     init(from decoder: any Decoder) throws {
-        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        guard let value = try OneOfDecoding.discriminator("petType", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
         switch value {
         case "Meow": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
         case "Bark": self = .bark(try decoder.singleValueContainer().decode(Bark.self))
         default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
         }
+    }
+
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        do {
+            self = .meow(try decoder.singleValueContainer().decode(Meow.self))
+            return
+        } catch {
+            errors.append(error)
+        }
+        do {
+            self = .bark(try decoder.singleValueContainer().decode(Bark.self))
+            return
+        } catch {
+            errors.append(error)
+        }
+        throw OneOfDecoding.noMatch("Sound", in: decoder, errors: errors)
     }
 
     func encode(to encoder: any Encoder) throws {

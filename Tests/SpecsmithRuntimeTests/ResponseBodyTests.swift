@@ -50,3 +50,40 @@ struct ResponseBodyTests {
         }
     }
 }
+
+/// How a response documented in several media types picks the one it is read as.
+@Suite("Media type selection")
+struct MediaTypeSelectionTests {
+    private func selected(_ contentType: String?, among keys: [String]) throws -> String {
+        var fields = HTTPFields()
+        if let contentType { fields[.contentType] = contentType }
+        return try ReceivedResponse(status: .ok, headerFields: fields).mediaType(among: keys, operation: "report")
+    }
+
+    @Test func keysCompareWithoutParametersAndCase() throws {
+        let keys = ["application/json; charset=utf-8", "Text/CSV"]
+        #expect(try selected("application/json", among: keys) == "application/json; charset=utf-8")
+        #expect(try selected("text/csv; header=present", among: keys) == "Text/CSV")
+    }
+
+    @Test func theMostSpecificKeyWinsAndTheFirstAmongEquals() throws {
+        let keys = [
+            "*/*", "application/*", "application/*+json", "application/problem+json", "text/*", "text/*; charset=utf-8",
+        ]
+        #expect(try selected("application/problem+json", among: keys) == "application/problem+json")
+        #expect(try selected("application/vnd.api+json", among: keys) == "application/*+json")
+        #expect(try selected("application/json", among: keys) == "application/*")
+        #expect(try selected("image/png", among: keys) == "*/*")
+        #expect(try selected("text/plain", among: keys) == "text/*")
+        #expect(try selected(nil, among: keys) == "*/*")
+    }
+
+    @Test func noMatchingKeyIsAnUnexpectedContentType() {
+        let response = ReceivedResponse(status: .ok, headerFields: [.contentType: "text/html"])
+        let expected = UnexpectedResponse(
+            operation: "report", reason: .unexpectedContentType("text/html"), response: response)
+        #expect(throws: expected) {
+            try response.mediaType(among: ["application/json", "text/csv", "application/*+html"], operation: "report")
+        }
+    }
+}

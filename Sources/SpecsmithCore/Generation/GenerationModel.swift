@@ -359,16 +359,32 @@ struct ResponseDeclaration: Sendable, Hashable {
         case binary
     }
 
+    /// One of the media types of a response that the spec documents in several, read when the response's
+    /// `Content-Type` selects it.
+    struct Alternative: Sendable, Hashable {
+        /// The media type as the spec writes it (`application/json`, `text/*`).
+        var mediaType: String
+        /// The case of the body's enum, after the media type (`json`, `plain`, `problemJson`).
+        var name: String
+        var body: Body
+        /// The Swift type: the JSON type (`JSONValue` without a schema), `String` or `Data`.
+        var type: String
+    }
+
     var status: Status
     /// A Swift name for the outcome: `ok`, `created`, `notFound`, `status418`, `clientError`, `other`.
     var name: String
     var doc: [String]
-    /// The media type of the body (`application/json`, `application/problem+json`, `text/csv`).
+    /// The media type of the body (`application/json`, `application/problem+json`, `text/csv`); of a
+    /// response in several media types, the one read without `Content-Type`.
     var contentType: String?
     /// How the body is read; `nil` when the response has no body.
     var body: Body?
     /// The Swift type of the body: the JSON type, `String` or `Data`; `nil` when the response has no body.
     var type: String?
+    /// Each media type of a response that the spec documents in several, the one read without
+    /// `Content-Type` first (JSON, then text, then bytes, each in document order); empty for one or none.
+    var alternatives: [Alternative] = []
 }
 
 struct ParameterDeclaration: Sendable, Hashable {

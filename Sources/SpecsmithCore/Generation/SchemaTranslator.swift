@@ -1480,6 +1480,16 @@ struct SchemaTranslator {
         var nested = NestedTypes()
         var cases: [UnionDeclaration.Case] = []
         let mappedMembers = schema.discriminator.map { memberIndices($0, members: members) } ?? [:]
+        if let discriminator = schema.discriminator {
+            let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
+            for entry in discriminator.mapping.entries where mappedMembers[entry.key] == nil {
+                diagnostics.append(
+                    .warning(
+                        "discriminator mapping '\(entry.key)' names \(entry.value.written), which is none of the "
+                            + "\(keyword) schemas: a value whose \(discriminator.propertyName) is '\(entry.key)' does "
+                            + "not decode", at: entry.value.location))
+            }
+        }
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
             if Self.isNullSchema(member) { continue }

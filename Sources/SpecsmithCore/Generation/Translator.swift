@@ -601,31 +601,52 @@ struct Translator {
             let body = mayHaveContent ? Self.chosenBody(of: entry.response) : nil
             // The first successful body is the operation's response (`MeResponse`); others say which.
             let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
-            // Written without closures: a closure that reads `schemas` copies the whole translator.
+            let typeName = typeBase + (isMain ? "" : " " + responseName)
             var type: String?
             switch body?.kind {
             case .json?:
                 if let schema = body?.entry.value.schema {
-                    // A response component's body has one type, whichever operation refers to it.
-                    let named: String
-                    if let id = entry.response.referenceID, let known = bodyTypes[id] {
-                        named = known
-                    } else {
-                        named = schemas.topLevelType(
-                            for: schema, suggestedName: typeBase + (isMain ? "" : " " + responseName) + "Response")
-                    }
-                    // A body that may be null decodes as an optional (a JSONValue holds null itself).
-                    type = schemas.isNullable(schema) && named != "JSONValue" ? named + "?" : named
+                    type = Self.jsonType(
+                        schema, id: entry.response.referenceID, suggestedName: typeName + "Response",
+                        bodyTypes: bodyTypes, schemas: &schemas)
                 }
             case .text?: type = "String"
             case .binary?: type = "Data"
             case nil: type = nil
             }
-            responses.append(
-                ResponseDeclaration(
-                    status: status, name: responseName,
-                    doc: SchemaTranslator.documentation(entry.response.description),
-                    contentType: type == nil ? nil : body?.entry.key, body: type == nil ? nil : body?.kind, type: type))
+            var declaration = ResponseDeclaration(
+                status: status, name: responseName, doc: SchemaTranslator.documentation(entry.response.description),
+                contentType: type == nil ? nil : body?.entry.key, body: type == nil ? nil : body?.kind, type: type)
+            // A response in several media types is read as the one its `Content-Type` selects; none is left out.
+            if mayHaveContent, entry.response.content.entries.count > 1 {
+                for (offset, media) in Self.mediaTypes(of: entry.response).enumerated() {
+                    let mediaType = media.entry.key
+                    let alternativeType: String =
+                        switch media.kind {
+                        case .json:
+                            if offset == 0, let type {
+                                type
+                            } else if let schema = media.entry.value.schema {
+                                Self.jsonType(
+                                    schema, id: entry.response.referenceID.map { Self.alternativeID($0, mediaType) },
+                                    suggestedName: typeName + " " + media.name + " Response", bodyTypes: bodyTypes,
+                                    schemas: &schemas)
+                            } else {
+                                "JSONValue"
+                            }
+                        case .text: "String"
+                        case .binary: "Data"
+                        }
+                    declaration.alternatives.append(
+                        ResponseDeclaration.Alternative(
+                            mediaType: mediaType, name: media.name, body: media.kind, type: alternativeType))
+                }
+                let first = declaration.alternatives[0]
+                declaration.contentType = first.mediaType
+                declaration.body = first.body
+                declaration.type = first.type
+            }
+            responses.append(declaration)
         }
         let main = responses.first { Self.isSuccess($0.status) && $0.type != nil }
         var doc = SchemaTranslator.documentation(operation.summary)
@@ -641,12 +662,65 @@ struct Translator {
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
     }
 
+    /// The type of a JSON response body of `schema`: a response component's (`id`) has one type, whichever
+    /// operation refers to it; one that may be null decodes as an optional (a JSONValue holds null itself).
+    /// A function rather than a closure: a closure that reads `schemas` copies the whole translator.
+    private static func jsonType(
+        _ schema: Schema, id: String?, suggestedName: String, bodyTypes: [String: String],
+        schemas: inout SchemaTranslator
+    ) -> String {
+        let type: String
+        if let id, let known = bodyTypes[id] {
+            type = known
+        } else {
+            type = schemas.topLevelType(for: schema, suggestedName: suggestedName)
+        }
+        return schemas.isNullable(schema) && type != "JSONValue" ? type + "?" : type
+    }
+
     /// The media type a response's body is read as: JSON first, then text, then any other media type as bytes.
     static func chosenBody(
         of response: Response
     ) -> (kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry)? {
         let bodies = response.content.entries.map { (kind: responseBody($0.key), entry: $0) }
         return bodies.min { $0.kind.rawValue < $1.kind.rawValue }
+    }
+
+    /// Every media type of a response, in the order ``chosenBody(of:)`` prefers them (JSON, then text, then
+    /// bytes, each in document order), with how each is read and a Swift case name after it
+    /// (``mediaTypeNames(_:)``).
+    static func mediaTypes(
+        of response: Response
+    ) -> [(kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry, name: String)] {
+        let entries = response.content.entries
+        let names = mediaTypeNames(entries.map(\.key))
+        let kinds = entries.map { responseBody($0.key) }
+        return entries.indices.sorted { (kinds[$0].rawValue, $0) < (kinds[$1].rawValue, $1) }
+            .map { (kinds[$0], entries[$0], names[$0]) }
+    }
+
+    /// A Swift case name for each media type, after its subtype (`json`, `plain`, `problemJson`; `text` for
+    /// `text/*`, `other` for `*/*`), or its type and subtype where subtypes give the same name (`textXml`,
+    /// `applicationXml`).
+    static func mediaTypeNames(_ mediaTypes: [String]) -> [String] {
+        let parts = mediaTypes.map { mediaType in
+            let base = normalizedMediaType(String(mediaType.split(separator: ";", maxSplits: 1).first ?? ""))
+            let pieces = base.split(separator: "/", maxSplits: 1).map(String.init)
+            return (type: pieces.first ?? "", subtype: pieces.count > 1 ? pieces[1] : "")
+        }
+        let short = parts.map { part in
+            SwiftNames.member(part.subtype != "*" ? part.subtype : part.type == "*" ? "other" : part.type)
+        }
+        let long = zip(parts, short).map { part, name in
+            short.filter { $0 == name }.count > 1 ? SwiftNames.member(part.type + " " + part.subtype) : name
+        }
+        return SwiftNames.uniqued(long)
+    }
+
+    /// The key under which ``declareComponentBodies(_:schemas:)`` keeps the type of a response component's
+    /// JSON body in `mediaType` other than the one it reads without `Content-Type` (that one's key is `id`).
+    static func alternativeID(_ id: String, _ mediaType: String) -> String {
+        id + "\u{0}" + mediaType
     }
 
     /// Whether a response may have content: RFC 9110 sends none in a response to `HEAD`, nor with a 1XX,
@@ -683,11 +757,14 @@ struct Translator {
     /// Declares the body type of each request body and response component that an operation refers to
     /// (`components/requestBodies/NewPet`, `components/responses/NotFound`), once, named after it
     /// (`NewPetRequest`, `NotFoundResponse`), before the operations' own types: every operation that refers to
-    /// it sends or decodes that one type. Returns the types by the component's canonical id.
+    /// it sends or decodes that one type. Returns the types by the component's canonical id (a response's other
+    /// JSON media types by ``alternativeID(_:_:)``).
     static func declareComponentBodies(
         _ operations: [Operation], schemas: inout SchemaTranslator
     ) -> [String: String] {
         var types: [String: String] = [:]
+        // The response components looked at, whether or not they have a type.
+        var declared: Set<String> = []
         // By index: operations and their responses are read in place, not copied.
         for index in operations.indices {
             if let requestBody = operations[index].requestBody, let id = requestBody.referenceID, types[id] == nil,
@@ -701,13 +778,24 @@ struct Translator {
             let entries = operations[index].responses.entries
             for position in entries.indices {
                 let response = entries[position].response
-                guard let id = response.referenceID, types[id] == nil, let name = componentName(id, kind: "responses"),
+                guard let id = response.referenceID, !declared.contains(id),
+                    let name = componentName(id, kind: "responses"),
                     mayHaveContent(entries[position].status, method: operations[index].method),
-                    let body = chosenBody(of: response), body.kind == .json, let schema = body.entry.value.schema
+                    let body = chosenBody(of: response), body.kind == .json
                 else { continue }
+                declared.insert(id)
                 let type = SwiftNames.type(name)
-                types[id] = schemas.topLevelType(
-                    for: schema, suggestedName: type.hasSuffix("Response") ? type : type + " Response")
+                let base = type.hasSuffix("Response") ? String(type.dropLast("Response".count)) : type
+                if let schema = body.entry.value.schema {
+                    types[id] = schemas.topLevelType(for: schema, suggestedName: base + " Response")
+                }
+                // The other JSON media types of a response in several, after the first.
+                guard response.content.entries.count > 1 else { continue }
+                for media in mediaTypes(of: response).dropFirst() where media.kind == .json {
+                    guard let schema = media.entry.value.schema else { continue }
+                    types[alternativeID(id, media.entry.key)] = schemas.topLevelType(
+                        for: schema, suggestedName: base + " " + media.name + " Response")
+                }
             }
         }
         return types

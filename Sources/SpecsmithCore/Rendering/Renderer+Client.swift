@@ -16,7 +16,7 @@ extension Renderer {
             model.operations.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Outcome" },
             taken: typeNames.union([client])
         )
-        return ClientNames(client: client, outcomes: outcomes)
+        return ClientNames(client: client, outcomes: outcomes, typeNames: typeNames.union([client]).union(outcomes))
     }
 
     /// What every file of the client shows besides its operations' methods.
@@ -74,7 +74,9 @@ extension Renderer {
         label == "`inout`" ? label : SwiftNames.unescaped(label)
     }
 
-    func clientOperationContext(_ operation: OperationDeclaration, outcome: String) -> TemplateContext {
+    func clientOperationContext(
+        _ operation: OperationDeclaration, outcome: String, typeNames: Set<String>
+    ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
         var call: [String] = []
@@ -151,29 +153,43 @@ extension Renderer {
         }
 
         var cases: [TemplateContext] = []
+        var bodies: [TemplateContext] = []
         var branches: [String] = []
         let ordered =
             operation.responses.filter { if case .code = $0.status { true } else { false } }
             + operation.responses.filter { if case .range = $0.status { true } else { false } }
             + operation.responses.filter { $0.status == .default }
-        for response in ordered {
+        // The enums of bodies in several media types, nested in the outcome (`OkBody`).
+        let bodyNames = SwiftNames.uniqued(
+            ordered.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Body" }, taken: typeNames)
+        for (response, bodyName) in zip(ordered, bodyNames) {
             let keepsStatus = response.status.isRangeOrDefault
-            let decode: String? =
-                switch response.body {
-                case .json?: response.type.map { String(concatenating: "try response.decodeJSON(", $0, ".self, operation: operation.name)") }
-                case .text?: "try response.decodeText(operation: operation.name)"
-                case .binary?: "response.body"
-                case nil: nil
-                }
             var payload: [String] = []
-            var values: [String] = []
+            var values: [BranchExpression] = []
             if keepsStatus {
                 payload.append("status: Int")
-                values.append("status: response.status.code")
+                values.append(.text("status: response.status.code"))
             }
-            if let type = response.type, let decode {
-                payload.append(keepsStatus ? "body: \(type)" : type)
-                values.append(keepsStatus ? "body: \(decode)" : decode)
+            let label =
+                switch response.status {
+                case .code(let code): String(concatenating: "case ", String(code), ":")
+                case .range(let digit): "case \(digit * 100)..<\(digit * 100 + 100):"
+                case .default: "default:"
+                }
+            branches.append(label)
+            // Branch bodies stand at 16 spaces.
+            if response.alternatives.isEmpty {
+                if let type = response.type, let body = response.body {
+                    payload.append(keepsStatus ? "body: \(type)" : type)
+                    values.append(Self.decoding(body, type: type, label: keepsStatus ? "body: " : ""))
+                }
+                let value = BranchExpression.call("return ." + response.name, values, hasArguments: !values.isEmpty)
+                branches += value.lines(column: 16).map { "    " + $0 }
+            } else {
+                // A body in several media types is an enum nested in the outcome, its case chosen by `Content-Type`.
+                payload.append(keepsStatus ? "body: \(bodyName)" : bodyName)
+                branches += Self.mediaTypeSwitch(response, values: values, keepsStatus: keepsStatus)
+                bodies.append(Self.bodyEnum(response, name: bodyName))
             }
             let declaration =
                 payload.isEmpty
@@ -182,27 +198,6 @@ extension Renderer {
             var doc = response.doc
             if case .range(let digit) = response.status { doc.append("Any \(digit)XX status.") }
             cases.append(["declaration": .string(declaration), "doc": .lines(DocComment.lines(doc, indent: 8))])
-            let label =
-                switch response.status {
-                case .code(let code): String(concatenating: "case ", String(code), ":")
-                case .range(let digit): "case \(digit * 100)..<\(digit * 100 + 100):"
-                case .default: "default:"
-                }
-            branches.append(label)
-            let value =
-                values.isEmpty
-                ? String(concatenating: "    return .", response.name)
-                : String(concatenating: "    return .", response.name, "(", values.joined(separator: ", "), ")")
-            // Branch bodies stand at 16 spaces; a longer one gets one argument per line.
-            if 12 + DocComment.width(of: value) <= DocComment.lineWidth {
-                branches.append(value)
-            } else {
-                branches.append("    return .\(response.name)(")
-                branches += values.enumerated().map {
-                    "        " + $0.element + ($0.offset == values.count - 1 ? "" : ",")
-                }
-                branches.append("    )")
-            }
         }
         if !operation.responses.contains(where: { $0.status == .default }) {
             branches += ["default:", "    throw response.undocumented(operation: operation.name)"]
@@ -243,7 +238,118 @@ extension Renderer {
             "request": .lines(request),
             "branches": .lines(branches),
             "cases": .objects(cases),
+            "bodies": .objects(bodies),
         ]
+    }
+
+    /// The `switch` of a branch (at 16 spaces) over the media types of a response in several: a `case` per media
+    /// type but the last, which is the `default`, each returning the outcome with the body's enum case.
+    private static func mediaTypeSwitch(
+        _ response: ResponseDeclaration, values: [BranchExpression], keepsStatus: Bool
+    ) -> [String] {
+        let select = BranchExpression.call(
+            "switch try response.mediaType",
+            [
+                .array("among: ", response.alternatives.map { SwiftLiteral.string($0.mediaType) }),
+                .text("operation: operation.name"),
+            ])
+        var lines = select.lines(column: 16, suffix: " {").map { "    " + $0 }
+        for (index, alternative) in response.alternatives.enumerated() {
+            let isLast = index == response.alternatives.count - 1
+            lines.append(isLast ? "    default:" : "    case \(SwiftLiteral.string(alternative.mediaType)):")
+            let body = BranchExpression.call(
+                String(concatenating: keepsStatus ? "body: ." : ".", alternative.name),
+                [decoding(alternative.body, type: alternative.type, label: "")])
+            let value = BranchExpression.call("return ." + response.name, values + [body])
+            lines += value.lines(column: 20).map { "        " + $0 }
+        }
+        return lines + ["    }"]
+    }
+
+    /// The enum, nested in the outcome, of the body of a response in several media types: a case per media type.
+    private static func bodyEnum(_ response: ResponseDeclaration, name: String) -> TemplateContext {
+        let doc = String(
+            concatenating: "The body of `", response.name, "`, in the media type that its `Content-Type` selects.")
+        let cases: [TemplateContext] = response.alternatives.map { alternative in
+            let how =
+                switch alternative.body {
+                case .json: ""
+                case .text: ", as text"
+                case .binary: ", as the bytes that arrived"
+                }
+            let doc = String(concatenating: "The `", alternative.mediaType, "` body", how, ".")
+            return [
+                "declaration": .string(String(concatenating: "case ", alternative.name, "(", alternative.type, ")")),
+                "doc": .lines(DocComment.lines([doc], indent: 12)),
+            ]
+        }
+        return ["name": .string(name), "doc": .lines(DocComment.lines([doc], indent: 8)), "cases": .objects(cases)]
+    }
+
+    /// How a client method reads a body of `type`: JSON decoded, text in its charset, bytes as they are;
+    /// `label` (`body: `) before it.
+    private static func decoding(_ body: ResponseDeclaration.Body, type: String, label: String) -> BranchExpression {
+        switch body {
+        case .json:
+            .call(
+                String(concatenating: label, "try response.decodeJSON"),
+                [.text(type + ".self"), .text("operation: operation.name")])
+        case .text: .text(String(concatenating: label, "try response.decodeText(operation: operation.name)"))
+        case .binary: .text(String(concatenating: label, "response.body"))
+        }
+    }
+}
+
+/// An expression in a client method's `switch` over the response: on one line when it fits, else broken as
+/// swift-format breaks it: a call's arguments one per line, an array's elements as many per line as fit.
+private indirect enum BranchExpression {
+    case text(String)
+    /// `head(arguments)`; `head` alone without arguments.
+    case call(String, [BranchExpression], hasArguments: Bool = true)
+    /// `head[elements]`.
+    case array(String, [String])
+
+    /// The expression on one line.
+    var line: String {
+        switch self {
+        case .text(let text): text
+        case .call(let head, _, false): head
+        case .call(let head, let arguments, true):
+            String(concatenating: head, "(", arguments.map(\.line).joined(separator: ", "), ")")
+        case .array(let head, let elements): String(concatenating: head, "[", elements.joined(separator: ", "), "]")
+        }
+    }
+
+    /// The lines of the expression starting at `column`, `suffix` after it, each but the first indented
+    /// from the first's indentation.
+    func lines(column: Int, suffix: String = "") -> [String] {
+        let flat = line + suffix
+        guard column + DocComment.width(of: flat) > DocComment.lineWidth else { return [flat] }
+        switch self {
+        case .text, .call(_, _, false): return [flat]
+        case .call(let head, let arguments, true):
+            var lines = [head + "("]
+            for (index, argument) in arguments.enumerated() {
+                let comma = index == arguments.count - 1 ? "" : ","
+                lines += argument.lines(column: column + 4, suffix: comma).map { "    " + $0 }
+            }
+            return lines + [")" + suffix]
+        case .array(let head, let elements):
+            // Elements fill each line, every one with a comma after it.
+            var lines = [head + "["]
+            var current = ""
+            for element in elements {
+                let next = current.isEmpty ? element + "," : current + " " + element + ","
+                if !current.isEmpty, column + 4 + DocComment.width(of: next) > DocComment.lineWidth {
+                    lines.append("    " + current)
+                    current = element + ","
+                } else {
+                    current = next
+                }
+            }
+            lines.append("    " + current)
+            return lines + ["]" + suffix]
+        }
     }
 }
 
@@ -259,4 +365,7 @@ struct ClientNames: Sendable {
     let client: String
     /// Each operation's outcome enum, by index in the model's operations.
     let outcomes: [String]
+    /// Every name a type nested in an outcome must not take, lest it hide a type that the outcome refers to:
+    /// the model's types, the client and the outcomes.
+    let typeNames: Set<String>
 }

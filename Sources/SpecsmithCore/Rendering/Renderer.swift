@@ -287,7 +287,9 @@ struct Renderer {
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
-            let operations = layout.clientFiles[file].map { clientOperationContext(model.operations[$0], outcome: names.outcomes[$0]) }
+            let operations = layout.clientFiles[file].map {
+                clientOperationContext(model.operations[$0], outcome: names.outcomes[$0], typeNames: names.typeNames)
+            }
             return try operationFile(operations, index: file, name: "Client", template: "client", clientContext(model, names: names), base: base)
         }
     }
@@ -399,10 +401,11 @@ struct Renderer {
                 "hasDiscriminator": .bool(u.discriminator != nil),
                 // A case that writes its discriminator value encodes its struct into the union's own container.
                 "hasTaggedCase": .bool(u.cases.contains { $0.tag != nil }),
-                // Without a discriminator, a value that several cases decode is the first whose checks pass;
-                // but not for a recursive union, whose cases would each decode the whole depth again.
+                // Without a discriminator (or the property it names), a value that several cases decode is the
+                // first whose checks pass; but not for a recursive union, whose cases would each decode the whole
+                // depth again.
                 "prefersValidCase": .bool(
-                    u.discriminator == nil && !u.isRecursive && u.cases.count > 1
+                    !u.isRecursive && u.cases.count > 1
                         && u.cases.contains { $0.validates || !$0.rules.isEmpty }),
                 "discriminator": .string(u.discriminator.map(SwiftLiteral.string) ?? ""),
                 "discriminatorName": .string(u.discriminator ?? ""),

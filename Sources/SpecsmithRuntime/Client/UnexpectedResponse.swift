@@ -15,7 +15,8 @@ public struct UnexpectedResponse: Error, Sendable, Hashable {
         /// that arrived, or `nil` without `Content-Type`).
         case unexpectedContentType(String?)
         /// The body does not decode as the documented type; the decoder's explanation, which names
-        /// the JSON path but not the value.
+        /// the JSON path but not the value (except a union's discriminator value that selects no case:
+        /// `pets[1]: petType 'wolf' selects none of the schemas the spec lists`).
         case undecodableBody(String)
     }
 
@@ -152,6 +153,10 @@ extension ReceivedResponse {
         case .valueNotFound(let type, let context): return "\(path(context)): expected \(type), found null"
         case .keyNotFound(let key, let context): return "\(path(context)): missing key \(key.stringValue)"
         case .dataCorrupted(let context):
+            // A union's discriminator value names a case, not a secret: it is said.
+            if let unknown = context.underlyingError as? OneOfDecoding.UnknownDiscriminator {
+                return "\(path(context)): \(unknown)"
+            }
             // The decoder says the same of a body that is not JSON and of a top-level value it refuses
             // (a date, a union none of whose cases match).
             if context.codingPath.isEmpty,

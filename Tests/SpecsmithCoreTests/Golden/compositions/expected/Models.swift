@@ -61,14 +61,47 @@ public enum AnyPet: Codable, Hashable, Sendable {
     case dog(Dog)
     case cat(Cat)
 
-    /// Decodes the case that the `petType` property selects.
+    /// Decodes the case that the `petType` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
     public init(from decoder: any Decoder) throws {
-        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        guard let value = try OneOfDecoding.discriminator("petType", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
         switch value {
         case "dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
         case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
         default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
         }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(Dog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.cat(try decoder.singleValueContainer().decode(Cat.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("AnyPet", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
@@ -88,14 +121,47 @@ public enum AliasedPet: Codable, Hashable, Sendable {
     case catAlias(CatAlias)
     case dog(Dog)
 
-    /// Decodes the case that the `petType` property selects.
+    /// Decodes the case that the `petType` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
     public init(from decoder: any Decoder) throws {
-        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        guard let value = try OneOfDecoding.discriminator("petType", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
         switch value {
         case "cat": self = .catAlias(try decoder.singleValueContainer().decode(CatAlias.self))
         case "dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
         default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
         }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.catAlias(try decoder.singleValueContainer().decode(CatAlias.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(Dog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("AliasedPet", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
@@ -180,14 +246,47 @@ public enum Sound: Codable, Hashable, Sendable {
     case meow(Meow)
     case cat(Cat)
 
-    /// Decodes the case that the `petType` property selects.
+    /// Decodes the case that the `petType` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
     public init(from decoder: any Decoder) throws {
-        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        guard let value = try OneOfDecoding.discriminator("petType", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
         switch value {
         case "meow": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
         case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
         default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
         }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.meow(try decoder.singleValueContainer().decode(Meow.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.cat(try decoder.singleValueContainer().decode(Cat.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Sound", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
@@ -208,13 +307,46 @@ public enum Swapped: Codable, Hashable, Sendable {
     case meow(Meow)
     case dog(Dog)
 
-    /// Decodes the case that the `petType` property selects.
+    /// Decodes the case that the `petType` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
     public init(from decoder: any Decoder) throws {
-        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        guard let value = try OneOfDecoding.discriminator("petType", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
         switch value {
         case "Dog": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
         default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
         }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.meow(try decoder.singleValueContainer().decode(Meow.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(Dog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Swapped", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
@@ -223,6 +355,67 @@ public enum Swapped: Codable, Hashable, Sendable {
         switch self {
         case .meow(let value):
             try OneOfDecoding.encode(value, discriminator: "petType", value: "Dog", to: encoder)
+        case .dog(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        }
+    }
+}
+
+/// A mapping value that names none of the cases is warned about; the value selects no case.
+public enum Stray: Codable, Hashable, Sendable {
+    case meow(Meow)
+    case dog(Dog)
+
+    /// Decodes the case that the `petType` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
+    public init(from decoder: any Decoder) throws {
+        guard let value = try OneOfDecoding.discriminator("petType", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
+        switch value {
+        case "meow": self = .meow(try decoder.singleValueContainer().decode(Meow.self))
+        case "Dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
+        }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.meow(try decoder.singleValueContainer().decode(Meow.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(Dog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Stray", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    /// A case whose schema does not declare `petType` writes the value that selects it.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .meow(let value):
+            try OneOfDecoding.encode(value, discriminator: "petType", value: "meow", to: encoder)
         case .dog(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)
@@ -564,14 +757,47 @@ public enum CatDogOrNull: Codable, Hashable, Sendable {
     case cat(Cat)
     case dog(Dog)
 
-    /// Decodes the case that the `petType` property selects.
+    /// Decodes the case that the `petType` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
     public init(from decoder: any Decoder) throws {
-        let value = try OneOfDecoding.discriminator("petType", in: decoder)
+        guard let value = try OneOfDecoding.discriminator("petType", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
         switch value {
         case "Cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
         case "Dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
         default: throw OneOfDecoding.unknownDiscriminator(value, property: "petType", in: decoder)
         }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.cat(try decoder.singleValueContainer().decode(Cat.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(Dog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("CatDogOrNull", in: decoder, errors: errors) }
+        self = decoded
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.

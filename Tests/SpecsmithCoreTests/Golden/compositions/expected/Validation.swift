@@ -82,6 +82,16 @@ extension Swapped: Validatable {
     }
 }
 
+extension Stray: Validatable {
+    /// Records each constraint of the `Stray` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .dog(let value): value.validate(into: &context)
+        default: break
+        }
+    }
+}
+
 extension CatHolder: Validatable {
     /// Records each constraint of the `CatHolder` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {

@@ -98,9 +98,35 @@ public struct GoldenClient: Sendable {
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 200:
-                return .ok(try response.decodeJSON(Status.self, operation: operation.name))
+                switch try response.mediaType(among: ["application/json", "text/plain"], operation: operation.name) {
+                case "application/json":
+                    return .ok(.json(try response.decodeJSON(Status.self, operation: operation.name)))
+                default:
+                    return .ok(.plain(try response.decodeText(operation: operation.name)))
+                }
             default:
-                throw response.undocumented(operation: operation.name)
+                switch try response.mediaType(
+                    among: ["application/json", "application/problem+json", "text/html"],
+                    operation: operation.name
+                ) {
+                case "application/json":
+                    return .other(
+                        status: response.status.code,
+                        body: .json(try response.decodeJSON(Status.self, operation: operation.name))
+                    )
+                case "application/problem+json":
+                    return .other(
+                        status: response.status.code,
+                        body: .problemJson(
+                            try response.decodeJSON(FailureProblemJsonResponse.self, operation: operation.name)
+                        )
+                    )
+                default:
+                    return .other(
+                        status: response.status.code,
+                        body: .html(try response.decodeText(operation: operation.name))
+                    )
+                }
             }
         }
     }
@@ -108,7 +134,152 @@ public struct GoldenClient: Sendable {
     /// The documented responses of `getStatus`.
     public enum GetStatusOutcome: Sendable, Hashable {
         /// The status, as JSON or text.
-        case ok(Status)
+        case ok(OkBody)
+        /// A response component in two JSON media types, whose second one's type is declared once.
+        case other(status: Int, body: OtherBody)
+
+        /// The body of `ok`, in the media type that its `Content-Type` selects.
+        public enum OkBody: Sendable, Hashable {
+            /// The `application/json` body.
+            case json(Status)
+            /// The `text/plain` body, as text.
+            case plain(String)
+        }
+
+        /// The body of `other`, in the media type that its `Content-Type` selects.
+        public enum OtherBody: Sendable, Hashable {
+            /// The `application/json` body.
+            case json(Status)
+            /// The `application/problem+json` body.
+            case problemJson(FailureProblemJsonResponse)
+            /// The `text/html` body, as text.
+            case html(String)
+        }
+    }
+
+    /// `GET /documents/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    /// - Returns: The documented response, as ``GetDocumentOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func getDocument(id: String) async throws -> GetDocumentOutcome {
+        let operation = ClientOperation(name: "getDocument")
+        let request = try Operations.getDocument(id: id, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                switch try response.mediaType(
+                    among: [
+                        "application/vnd.example.document+json", "text/*", "text/markdown", "application/xml", "*/*",
+                    ],
+                    operation: operation.name
+                ) {
+                case "application/vnd.example.document+json":
+                    return .ok(
+                        .vndExampleDocumentJson(
+                            try response.decodeJSON(GetDocumentResponse.self, operation: operation.name)
+                        )
+                    )
+                case "text/*":
+                    return .ok(.text(try response.decodeText(operation: operation.name)))
+                case "text/markdown":
+                    return .ok(.markdown(try response.decodeText(operation: operation.name)))
+                case "application/xml":
+                    return .ok(.xml(response.body))
+                default:
+                    return .ok(.other(response.body))
+                }
+            case 400..<500:
+                switch try response.mediaType(
+                    among: ["application/json", "application/problem+json"],
+                    operation: operation.name
+                ) {
+                case "application/json":
+                    return .clientError(
+                        status: response.status.code,
+                        body: .json(try response.decodeJSON(Status.self, operation: operation.name))
+                    )
+                default:
+                    return .clientError(
+                        status: response.status.code,
+                        body: .problemJson(
+                            try response.decodeJSON(
+                                GetDocumentClientErrorProblemJsonResponse.self,
+                                operation: operation.name
+                            )
+                        )
+                    )
+                }
+            default:
+                switch try response.mediaType(
+                    among: ["application/json", "application/problem+json", "text/html"],
+                    operation: operation.name
+                ) {
+                case "application/json":
+                    return .other(
+                        status: response.status.code,
+                        body: .json(try response.decodeJSON(Status.self, operation: operation.name))
+                    )
+                case "application/problem+json":
+                    return .other(
+                        status: response.status.code,
+                        body: .problemJson(
+                            try response.decodeJSON(FailureProblemJsonResponse.self, operation: operation.name)
+                        )
+                    )
+                default:
+                    return .other(
+                        status: response.status.code,
+                        body: .html(try response.decodeText(operation: operation.name))
+                    )
+                }
+            }
+        }
+    }
+
+    /// The documented responses of `getDocument`.
+    public enum GetDocumentOutcome: Sendable, Hashable {
+        /// The document, in whichever media type the server sends.
+        case ok(OkBody)
+        /// A problem, in either of two JSON media types, each with its own schema.
+        /// Any 4XX status.
+        case clientError(status: Int, body: ClientErrorBody)
+        /// A response component in two JSON media types, whose second one's type is declared once.
+        case other(status: Int, body: OtherBody)
+
+        /// The body of `ok`, in the media type that its `Content-Type` selects.
+        public enum OkBody: Sendable, Hashable {
+            /// The `application/vnd.example.document+json` body.
+            case vndExampleDocumentJson(GetDocumentResponse)
+            /// The `text/*` body, as text.
+            case text(String)
+            /// The `text/markdown` body, as text.
+            case markdown(String)
+            /// The `application/xml` body, as the bytes that arrived.
+            case xml(Data)
+            /// The `*/*` body, as the bytes that arrived.
+            case other(Data)
+        }
+
+        /// The body of `clientError`, in the media type that its `Content-Type` selects.
+        public enum ClientErrorBody: Sendable, Hashable {
+            /// The `application/json` body.
+            case json(Status)
+            /// The `application/problem+json` body.
+            case problemJson(GetDocumentClientErrorProblemJsonResponse)
+        }
+
+        /// The body of `other`, in the media type that its `Content-Type` selects.
+        public enum OtherBody: Sendable, Hashable {
+            /// The `application/json` body.
+            case json(Status)
+            /// The `application/problem+json` body.
+            case problemJson(FailureProblemJsonResponse)
+            /// The `text/html` body, as text.
+            case html(String)
+        }
     }
 
     /// A body that may be null decodes as an optional; a nullable array parameter is still an array.

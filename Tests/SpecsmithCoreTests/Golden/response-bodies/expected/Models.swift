@@ -13,3 +13,36 @@ public struct Status: Codable, Hashable, Sendable {
         self.up = up
     }
 }
+
+public struct FailureProblemJsonResponse: Codable, Hashable, Sendable {
+    public let title: String?
+
+    /// Creates a value from its properties.
+    public init(
+        title: String? = nil
+    ) {
+        self.title = title
+    }
+}
+
+public struct GetDocumentResponse: Codable, Hashable, Sendable {
+    public let title: String?
+
+    /// Creates a value from its properties.
+    public init(
+        title: String? = nil
+    ) {
+        self.title = title
+    }
+}
+
+public struct GetDocumentClientErrorProblemJsonResponse: Codable, Hashable, Sendable {
+    public let detail: String?
+
+    /// Creates a value from its properties.
+    public init(
+        detail: String? = nil
+    ) {
+        self.detail = detail
+    }
+}

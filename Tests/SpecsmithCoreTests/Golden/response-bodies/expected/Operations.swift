@@ -43,6 +43,19 @@ public enum Operations {
         return try request.build()
     }
 
+    /// `GET /documents/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as ``GetDocumentResponse``.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func getDocument(id: String, server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/documents/\(id)")
+        request.acceptJSON("application/vnd.example.document+json", "application/json")
+        return try request.build()
+    }
+
     /// A body that may be null decodes as an optional; a nullable array parameter is still an array.
     ///
     /// `GET /status/latest`
