@@ -427,7 +427,7 @@ struct Translator {
         let typeBase = SwiftNames.upperCamel(SwiftNames.unescaped(name))
         var body: BodyDeclaration?
         if let requestBody = operation.requestBody {
-            guard let choice = Self.chosenBody(of: requestBody) else {
+            guard let choice = Self.chosenBody(of: requestBody, document: document) else {
                 let types = requestBody.content.keys.joined(separator: ", ")
                 diagnostics.append(
                     .warning(
@@ -746,10 +746,12 @@ struct Translator {
     /// The media type a request body is written as: the first of the most structured kind the generator
     /// writes (JSON, then forms, text and bytes), or `nil` when it writes none of them.
     static func chosenBody(
-        of requestBody: RequestBody
+        of requestBody: RequestBody, document: OpenAPIDocument
     ) -> (encoding: BodyDeclaration.Encoding, mediaType: String, content: MediaType)? {
         let choices = requestBody.content.entries.compactMap { entry in
-            bodyEncoding(entry.key).map { (encoding: $0, mediaType: entry.key, content: entry.value) }
+            bodyEncoding(entry.key, schema: entry.value.schema, document: document).map {
+                (encoding: $0, mediaType: entry.key, content: entry.value)
+            }
         }
         return choices.min(by: { $0.encoding.rawValue < $1.encoding.rawValue })
     }
@@ -768,7 +770,8 @@ struct Translator {
         // By index: operations and their responses are read in place, not copied.
         for index in operations.indices {
             if let requestBody = operations[index].requestBody, let id = requestBody.referenceID, types[id] == nil,
-                let name = componentName(id, kind: "requestBodies"), let body = chosenBody(of: requestBody),
+                let name = componentName(id, kind: "requestBodies"),
+                let body = chosenBody(of: requestBody, document: schemas.document),
                 [.json, .form, .multipart].contains(body.encoding), let schema = body.content.schema
             {
                 let type = SwiftNames.type(name)
@@ -960,6 +963,38 @@ struct Translator {
     ]
 
     /// How a body of this media type is written, or `nil` when the generator cannot write it.
+    /// How a request body of `mediaType` with `schema` is sent. A range that admits JSON (`*/*`, `application/*`)
+    /// with a schema of an object or an array (Kubernetes' `*/*` bodies of a `CronJob`) is sent as JSON, labelled
+    /// `application/json`: the schema describes JSON, and the range accepts it. Without a schema, or with one
+    /// of a string, it is bytes whose media type the caller gives.
+    static func bodyEncoding(
+        _ mediaType: String, schema: Schema?, document: OpenAPIDocument
+    ) -> BodyDeclaration.Encoding? {
+        let encoding = bodyEncoding(mediaType)
+        guard encoding == .binary, let schema, isRangeAdmittingJSON(mediaType),
+            describesStructure(schema, document: document)
+        else { return encoding }
+        return .json
+    }
+
+    /// `*/*` or `application/*`, parameters aside.
+    private static func isRangeAdmittingJSON(_ mediaType: String) -> Bool {
+        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        return base == "*/*" || base == "application/*"
+    }
+
+    /// Whether a schema, through its references, describes an object or an array (by `type`, or by
+    /// `properties`, `items` or a composition without a `type`).
+    private static func describesStructure(_ schema: Schema, document: OpenAPIDocument) -> Bool {
+        var current = schema
+        var followed: Set<String> = []
+        while let ref = current.ref, followed.insert(ref.id).inserted { current = document.schema(for: ref) }
+        let types = current.nonNullTypes
+        if !types.isEmpty { return types.contains(.object) || types.contains(.array) }
+        return !current.properties.isEmpty || current.items != nil || !current.prefixItems.isEmpty
+            || !current.allOf.isEmpty || !current.oneOf.isEmpty || !current.anyOf.isEmpty
+    }
+
     static func bodyEncoding(_ mediaType: String) -> BodyDeclaration.Encoding? {
         let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
         if isJSON(base) { return .json }

@@ -222,6 +222,33 @@ public struct GoldenClient: Sendable {
         case noContent
     }
 
+    /// `POST /jobs`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``CreateJobOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func createJob(_ body: Job) async throws -> CreateJobOutcome {
+        let operation = ClientOperation(name: "createJob")
+        let request = try Operations.createJob(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `createJob`.
+    public enum CreateJobOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
+
     /// `GET /search`
     ///
     /// - Parameters:

@@ -7,6 +7,18 @@ public typealias When = Date
 
 public typealias Name = String
 
+public struct Job: Codable, Hashable, Sendable {
+    /// At most 4 Unicode scalars.
+    public let name: Name
+
+    /// Creates a value from its properties.
+    public init(
+        name: Name
+    ) {
+        self.name = name
+    }
+}
+
 public struct GetPointsPointsItem: Codable, Hashable, Sendable {
     public let x: Int?
 

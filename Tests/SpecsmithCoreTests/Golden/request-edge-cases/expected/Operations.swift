@@ -145,6 +145,21 @@ public enum Operations {
         return try request.build()
     }
 
+    /// `POST /jobs`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func createJob(_ body: Job, server: Server = .production) throws -> PreparedRequest {
+        try body.validate()
+        var request = RequestBuilder(method: .post, server: server.url, path: "/jobs")
+        try request.setJSONBody(body)
+        return try request.build()
+    }
+
     /// `GET /search`
     ///
     /// - Parameters:
