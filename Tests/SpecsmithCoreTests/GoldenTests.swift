@@ -111,31 +111,54 @@ import Testing
     @Test(arguments: GoldenTests.cases)
     func expectedOutputCompilesWithoutWarnings(_ name: String) throws {
         let folder = GoldenTests.goldenDirectory.appendingPathComponent(name).appendingPathComponent("expected")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0).path }
+        let files = try Self.swiftFiles(in: folder)
         try #require(!files.isEmpty)
-        let runtime = Self.modulesDirectory.appendingPathComponent("SpecsmithRuntime.swiftmodule")
+        let text = try Self.compile(files, label: name)
+        #expect(!text.didFail, "Golden/\(name)/expected does not compile:\n\(text.output)")
+        #expect(!text.output.contains("warning:"), "Golden/\(name)/expected has warnings:\n\(text.output)")
+    }
+
+    /// The Swift files of a folder, in name order.
+    static func swiftFiles(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".swift") }.sorted().map { folder.appendingPathComponent($0).path }
+    }
+
+    /// Builds `files` as module `Golden` against SpecsmithRuntime: the compiler's output, and whether it failed.
+    static func compile(_ files: [String], label: String) throws -> (output: String, didFail: Bool) {
+        let runtime = modulesDirectory.appendingPathComponent("SpecsmithRuntime.swiftmodule")
         try #require(FileManager.default.fileExists(atPath: runtime.path), "no SpecsmithRuntime module at \(runtime.path)")
         // Emitting the module runs the mandatory SIL passes too, whose warnings (`will never be executed`)
         // `-typecheck` does not show.
         let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("golden-\(name)-\(UUID().uuidString)")
+            .appendingPathComponent("golden-\(label)-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
+        return try run(
+            ["swiftc", "-emit-module", "-emit-module-path", scratch.appendingPathComponent("Golden.swiftmodule").path,
+             "-swift-version", "6", "-module-name", "Golden", "-package-name", "Golden", "-I", modulesDirectory.path]
+                + files)
+    }
+
+    /// `swift format lint --strict` with the repository's `.swift-format` over `files`: what it reports.
+    static func lint(_ files: [String]) throws -> (output: String, didFail: Bool) {
+        try run(
+            ["swift", "format", "lint", "--strict", "--configuration",
+             GoldenTests.packageRoot.appendingPathComponent(".swift-format").path] + files)
+    }
+
+    /// Runs a command found on the PATH: its output and error text together, and whether it exited non-zero.
+    private static func run(_ arguments: [String]) throws -> (output: String, didFail: Bool) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            ["swiftc", "-emit-module", "-emit-module-path", scratch.appendingPathComponent("Golden.swiftmodule").path,
-             "-swift-version", "6", "-module-name", "Golden", "-I", Self.modulesDirectory.path]
-            + files
+        process.arguments = arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output
         try process.run()
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "Golden/\(name)/expected does not compile:\n\(text)")
-        #expect(!text.contains("warning:"), "Golden/\(name)/expected has warnings:\n\(text)")
+        return (text, process.terminationStatus != 0)
     }
 
     /// Generated code passes `swift format lint --strict` with the repository's `.swift-format`
@@ -144,21 +167,37 @@ import Testing
         let folders =
             ["Sources/EvalAPI", "Tests/GeneratedClientTests/Generated"]
             + GoldenTests.cases.map { "Tests/SpecsmithCoreTests/Golden/\($0)/expected" }
-        let files = try folders.flatMap { folder in
-            let url = GoldenTests.packageRoot.appendingPathComponent(folder)
-            return try FileManager.default.contentsOfDirectory(atPath: url.path)
-                .filter { $0.hasSuffix(".swift") }.sorted().map { url.appendingPathComponent($0).path }
+        let files = try folders.flatMap { try Self.swiftFiles(in: GoldenTests.packageRoot.appendingPathComponent($0)) }
+        let result = try Self.lint(files)
+        #expect(!result.didFail && result.output.isEmpty, "swift format lint:\n\(result.output)")
+    }
+
+    /// Every golden spec generated with `internal` or `package` access is formatted like hand-written code too:
+    /// signatures that fit a line with `public` may not with a longer keyword, and an internal struct's
+    /// initializer that Swift would synthesize is left to Swift, as `swift format` asks. Some compile as well.
+    @Test(arguments: [AccessLevel.internal, .package])
+    func everyAccessLevelIsFormattedLikeHandWrittenCode(_ access: AccessLevel) throws {
+        let scratch = try TemporaryFolder("specsmith-access-\(access.rawValue)")
+        var files: [String] = []
+        for name in GoldenTests.cases {
+            let job = GenerationJob(
+                spec: "Tests/SpecsmithCoreTests/Golden/\(name)/spec.yaml", output: scratch.path + "/" + name,
+                module: "Golden", access: access)
+            let generated = try #require(try GoldenTests.pipeline().generate(job).files)
+            try FileManager.default.createDirectory(atPath: job.output, withIntermediateDirectories: true)
+            for file in generated {
+                let path = job.output + "/" + file.name
+                try file.contents.write(toFile: path, atomically: false, encoding: .utf8)
+                files.append(path)
+            }
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["swift", "format", "lint", "--strict", "--configuration",
-            GoldenTests.packageRoot.appendingPathComponent(".swift-format").path] + files
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0 && text.isEmpty, "swift format lint:\n\(text)")
+        let result = try Self.lint(files)
+        #expect(!result.didFail && result.output.isEmpty, "swift format lint (\(access.rawValue)):\n\(result.output)")
+        for name in ["compositions", "optional-required", "client"] {
+            let compiled = try Self.compile(
+                try Self.swiftFiles(in: URL(fileURLWithPath: scratch.path + "/" + name)), label: name)
+            #expect(
+                !compiled.didFail, "Golden/\(name) (\(access.rawValue)) does not compile:\n\(compiled.output.prefix(4_000))")
+        }
     }
 }

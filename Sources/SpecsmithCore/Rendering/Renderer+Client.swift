@@ -75,7 +75,7 @@ extension Renderer {
     }
 
     func clientOperationContext(
-        _ operation: OperationDeclaration, outcome: String, typeNames: Set<String>
+        _ operation: OperationDeclaration, outcome: String, typeNames: Set<String>, access: AccessLevel
     ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -205,7 +205,7 @@ extension Renderer {
 
         // The width of `    public func name(arguments) async throws -> Outcome {`, without writing it.
         let oneLine =
-            "    public func ".utf8.count + DocComment.width(of: operation.name) + "(".utf8.count + Self.width(ofArguments: arguments)
+            "    ".utf8.count + access.rawValue.utf8.count + " func ".utf8.count + DocComment.width(of: operation.name) + "(".utf8.count + Self.width(ofArguments: arguments)
             + ") async throws -> ".utf8.count + DocComment.width(of: outcome) + " {".utf8.count
         let unescapedName = SwiftNames.unescaped(operation.name)
         var operationArguments = [String(concatenating: "name: ", SwiftLiteral.string(unescapedName))]

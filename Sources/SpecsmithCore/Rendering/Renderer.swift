@@ -245,7 +245,7 @@ struct Renderer {
         switch part {
         case .types(let range):
             var texts: [String] = []
-            for type in model.types[range] { texts.append(try renderType(type, indent: 0, base: base)) }
+            for type in model.types[range] { texts.append(try renderType(type, indent: 0, access: model.access, base: base)) }
             let checks = Self.allTypes(Array(model.types[range]), prefix: nil).compactMap {
                 entry -> (name: String, context: TemplateContext, bytes: Int)? in
                 let context: TemplateContext? =
@@ -279,7 +279,8 @@ struct Renderer {
         case .operations(let file):
             let defaultServer = model.defaultServer
             let operations = layout.builderFiles[file].map {
-                operationContext(model.operations[$0], defaultServer: defaultServer, aliases: model.aliases)
+                operationContext(
+                    model.operations[$0], defaultServer: defaultServer, aliases: model.aliases, access: model.access)
             }
             let context: TemplateContext = [
                 "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
@@ -288,7 +289,8 @@ struct Renderer {
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
             let operations = layout.clientFiles[file].map {
-                clientOperationContext(model.operations[$0], outcome: names.outcomes[$0], typeNames: names.typeNames)
+                clientOperationContext(
+                    model.operations[$0], outcome: names.outcomes[$0], typeNames: names.typeNames, access: model.access)
             }
             return try operationFile(operations, index: file, name: "Client", template: "client", clientContext(model, names: names), base: base)
         }
@@ -348,7 +350,7 @@ struct Renderer {
     /// spaces, so that templates never depend on how deep a type is. `indent` is where the text will
     /// finally stand, for wrapping doc comments.
     private func renderType(
-        _ declaration: TypeDeclaration, indent: Int, isNested: Bool = false, base: TemplateContext
+        _ declaration: TypeDeclaration, indent: Int, isNested: Bool = false, access: AccessLevel, base: TemplateContext
     ) throws(TemplateError) -> String {
         var context: TemplateContext
         let template: String
@@ -356,9 +358,9 @@ struct Renderer {
         case .structure(let s):
             var nested: [String] = []
             for type in s.nested {
-                nested.append(try renderType(type, indent: indent + 4, isNested: true, base: base))
+                nested.append(try renderType(type, indent: indent + 4, isNested: true, access: access, base: base))
             }
-            context = structContext(s, indent: indent)
+            context = structContext(s, indent: indent, access: access)
             context["nested"] = .lines(nested)
             template = "struct"
         case .enumeration(let e):
@@ -379,7 +381,7 @@ struct Renderer {
         case .union(let u):
             var nested: [String] = []
             for type in u.nested {
-                nested.append(try renderType(type, indent: indent + 4, isNested: true, base: base))
+                nested.append(try renderType(type, indent: indent + 4, isNested: true, access: access, base: base))
             }
             let cases: [TemplateContext] = u.cases.map { item in
                 [
@@ -416,7 +418,7 @@ struct Renderer {
         return try templates.renderPlaced(template, context, base: base, indent: isNested ? 4 : 0)
     }
 
-    private func structContext(_ s: StructDeclaration, indent: Int) -> TemplateContext {
+    private func structContext(_ s: StructDeclaration, indent: Int, access: AccessLevel) -> TemplateContext {
         let hasExplicitNulls = s.properties.contains(where: \.isExplicitNull)
         let keptType: String? = if case .kept(let valueType)? = s.extras?.kind { valueType } else { nil }
         // With kept extras, their dictionary is the initializer's last argument.
@@ -495,6 +497,7 @@ struct Renderer {
             "codingKeysConformances": .string(s.extras == nil ? "" : ", CaseIterable"),
             "extras": .bool(s.extras != nil),
             "decodesExplicitly": .bool(s.extras != nil),
+            "writesInit": .bool(!Self.initIsSynthesized(s, access: access)),
         ]
         if let extras = s.extras {
             let name = SwiftNames.unescaped(extras.name)
@@ -823,7 +826,7 @@ struct Renderer {
     }
 
     private func operationContext(
-        _ operation: OperationDeclaration, defaultServer: String?, aliases: [String: String]
+        _ operation: OperationDeclaration, defaultServer: String?, aliases: [String: String], access: AccessLevel
     ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -987,7 +990,7 @@ struct Renderer {
         let path = pathLiteral(operation)
         // The width of `    public static func name(arguments) throws -> PreparedRequest {`, without writing it.
         let oneLine =
-            "    ".utf8.count + Self.accessPlaceholder.utf8.count + " static func ".utf8.count + DocComment.width(of: operation.name)
+            "    ".utf8.count + access.rawValue.utf8.count + " static func ".utf8.count + DocComment.width(of: operation.name)
             + "(".utf8.count + Self.width(ofArguments: arguments) + ") throws -> PreparedRequest {".utf8.count
         return [
             "name": .string(operation.name),
@@ -1053,6 +1056,17 @@ struct Renderer {
             : description.joined(separator: " ")
     }
 
+    /// Whether the initializer the struct template writes is the one Swift synthesizes, which `swift format`
+    /// asks to leave out: internal access, every property a plain argument without a default, and no other
+    /// initializer in the struct (decoding undeclared properties) that would stop Swift synthesizing it.
+    static func initIsSynthesized(_ s: StructDeclaration, access: AccessLevel) -> Bool {
+        access == .internal && s.extras == nil && !s.deprecated
+            && s.properties.allSatisfy { p in
+                !p.isReadOnly && !p.isStoredAside && !p.isIndirect && p.defaultValue == nil
+                    && (!p.isOptional || p.isExplicitNull)
+            }
+    }
+
     /// Arguments for a signature: each with its text and whether it is the last (no comma after it).
     static func argumentList(_ arguments: [String]) -> TemplateValue {
         .objects(arguments.enumerated().map { ["text": .string($0.element), "last": .bool($0.offset == arguments.count - 1)] })
@@ -1062,9 +1076,6 @@ struct Renderer {
     static func width(ofArguments arguments: [String]) -> Int {
         arguments.reduce(2 * max(0, arguments.count - 1)) { $0 + DocComment.width(of: $1) }
     }
-
-    /// The width the access keyword is counted with when deciding whether a signature fits a line.
-    private static let accessPlaceholder = "public"
 
     /// A type for prose: ``Item`` as a symbol link, `[Item]` as "an array of ``Item``".
     private static func describe(_ type: String) -> String {
