@@ -383,18 +383,38 @@ struct Renderer {
             for type in u.nested {
                 nested.append(try renderType(type, indent: indent + 4, isNested: true, access: access, base: base))
             }
+            let discriminator = u.discriminator.map(SwiftLiteral.string) ?? ""
+            // The statements of `init(from:)` and `encode(to:)` sit 8 columns into the union, those of a `do` 12.
             let cases: [TemplateContext] = u.cases.map { item in
-                [
+                let member = SwiftNames.unescaped(item.name)
+                let decode = String(concatenating: "try decoder.singleValueContainer().decode(", item.type, ".self)")
+                let values = item.values.map(SwiftLiteral.string).joined(separator: ", ")
+                return [
                     "name": .string(item.name),
-                    "member": .string(SwiftNames.unescaped(item.name)),
+                    "member": .string(member),
                     "type": .string(item.type),
                     "isIndirect": .bool(item.isIndirect),
-                    "values": .string(item.values.map(SwiftLiteral.string).joined(separator: ", ")),
                     "selectable": .bool(!item.values.isEmpty),
-                    "tag": .string(item.tag.map(SwiftLiteral.string) ?? ""),
+                    "select": .lines(
+                        Self.arm(
+                            String(concatenating: "case ", values, ":"), String(concatenating: "self = .", member, "("),
+                            [decode], indent: indent + 8)),
+                    "decodeValue": .lines(
+                        Self.call(String(concatenating: "let value = Self.", member, "("), [decode], indent: indent + 12)),
+                    "decodeSelf": .lines(Self.call(String(concatenating: "self = .", member, "("), [decode], indent: indent + 12)),
+                    "encodeTagged": .lines(
+                        item.tag.map { tag in
+                            Self.call(
+                                "try OneOfDecoding.encode(",
+                                ["value", "discriminator: " + discriminator, "value: " + SwiftLiteral.string(tag), "to: encoder"],
+                                indent: indent + 12)
+                        } ?? []),
                     "isTagged": .bool(item.tag != nil),
                 ]
             }
+            let noMatch = Self.call(
+                "throw OneOfDecoding.noMatch(", [SwiftLiteral.string(u.name), "in: decoder", "errors: errors"],
+                indent: indent + 8)
             context = [
                 "name": .string(u.name),
                 "doc": doc(u.doc, indent: indent),
@@ -409,8 +429,17 @@ struct Renderer {
                 "prefersValidCase": .bool(
                     !u.isRecursive && u.cases.count > 1
                         && u.cases.contains { $0.validates || !$0.rules.isEmpty }),
-                "discriminator": .string(u.discriminator.map(SwiftLiteral.string) ?? ""),
+                "discriminator": .string(discriminator),
                 "discriminatorName": .string(u.discriminator ?? ""),
+                "unknownDiscriminator": .lines(
+                    Self.arm(
+                        "default:", "throw OneOfDecoding.unknownDiscriminator(",
+                        ["value", "property: " + discriminator, "in: decoder"], indent: indent + 8)),
+                "noMatch": .lines(noMatch),
+                "noMatchGuard": .lines(
+                    noMatch.count == 1 && Self.fits("guard let decoded else { " + noMatch[0] + " }", at: indent + 8)
+                        ? ["guard let decoded else { " + noMatch[0] + " }"]
+                        : ["guard let decoded else {"] + noMatch.map { "    " + $0 } + ["}"]),
             ]
             template = "union"
         }
@@ -438,9 +467,11 @@ struct Renderer {
                 p.defaultValue.map { String(concatenating: p.name, ": ", type, " = ", $0) }
                 ?? String(concatenating: p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
             let encodeStatement = {
-                String(
-                    concatenating: "try container.", p.isOptional && !p.isExplicitNull ? "encodeIfPresent" : "encode",
-                    aside ? "(" : "(self.", stored, ", forKey: .", stored, ")")
+                Self.call(
+                    String(
+                        concatenating: "try container.", p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("),
+                    [String(concatenating: aside ? "" : "self.", stored), String(concatenating: "forKey: .", stored)],
+                    indent: indent + 8)
             }
             let assignment =
                 p.isReadOnly
@@ -460,7 +491,7 @@ struct Renderer {
                 "codingKey": .string(codingKey),
                 "last": .bool(index == lastArgument),
             ]
-            if hasExplicitNulls || keptType != nil { context["encodeStatement"] = .string(encodeStatement()) }
+            if hasExplicitNulls || keptType != nil { context["encodeStatement"] = .lines(encodeStatement()) }
             if s.extras != nil { context["decodeStatement"] = .lines(Self.decodeStatement(p, indent: indent + 8)) }
             // Only a property stored aside has storage to declare.
             if aside {
@@ -553,6 +584,14 @@ struct Renderer {
     static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
         let line = String(concatenating: head, arguments.joined(separator: ", "), ")")
         return fits(line, at: indent) ? [line] : multilineCall(head, arguments)
+    }
+
+    /// A `switch` arm whose statement is a call, `case x: call(arguments)` on one line where it fits, else the
+    /// call on lines of its own (``call(_:_:indent:)``), as swift-format lays it out.
+    static func arm(_ label: String, _ head: String, _ arguments: [String], indent: Int) -> [String] {
+        let line = String(concatenating: label, " ", head, arguments.joined(separator: ", "), ")")
+        if fits(line, at: indent) { return [line] }
+        return [label] + call(head, arguments, indent: indent + 4).map { "    " + $0 }
     }
 
     private static func fits(_ line: String, at indent: Int) -> Bool {

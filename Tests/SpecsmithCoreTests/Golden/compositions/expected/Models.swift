@@ -888,3 +888,154 @@ public struct ClosedChild: Codable, Hashable, Sendable {
         case extra
     }
 }
+
+/// Long names lay out as swift-format does, each decoding, encoding and throw on lines of its own.
+public struct MessagingServiceUsAppToPersonCampaign: Codable, Hashable, Sendable {
+    public let campaignKind: String
+    public let enableUpcomingChangeAvailableNotifications: Bool?
+
+    /// Creates a value from its properties.
+    public init(
+        campaignKind: String,
+        enableUpcomingChangeAvailableNotifications: Bool?
+    ) {
+        self.campaignKind = campaignKind
+        self.enableUpcomingChangeAvailableNotifications = enableUpcomingChangeAvailableNotifications
+    }
+
+    /// Encodes every property; a required one that may be null is written as `null` when `nil`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.campaignKind, forKey: .campaignKind)
+        try container.encode(
+            self.enableUpcomingChangeAvailableNotifications,
+            forKey: .enableUpcomingChangeAvailableNotifications
+        )
+    }
+}
+
+public struct MessagingServiceUsAppToPersonCampaignV2: Codable, Hashable, Sendable {
+    public let brandRegistrationSid: String?
+
+    /// Creates a value from its properties.
+    public init(
+        brandRegistrationSid: String? = nil
+    ) {
+        self.brandRegistrationSid = brandRegistrationSid
+    }
+}
+
+public enum MessagingServiceUsAppToPersonCampaignResponse: Codable, Hashable, Sendable {
+    case messagingServiceUsAppToPersonCampaign(MessagingServiceUsAppToPersonCampaign)
+    case messagingServiceUsAppToPersonCampaignV2(MessagingServiceUsAppToPersonCampaignV2)
+
+    /// Decodes the case that the `campaignKind` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
+    public init(from decoder: any Decoder) throws {
+        guard let value = try OneOfDecoding.discriminator("campaignKind", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
+        switch value {
+        case "MessagingServiceUsAppToPersonCampaign":
+            self = .messagingServiceUsAppToPersonCampaign(
+                try decoder.singleValueContainer().decode(MessagingServiceUsAppToPersonCampaign.self)
+            )
+        case "MessagingServiceUsAppToPersonCampaignV2":
+            self = .messagingServiceUsAppToPersonCampaignV2(
+                try decoder.singleValueContainer().decode(MessagingServiceUsAppToPersonCampaignV2.self)
+            )
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "campaignKind", in: decoder)
+        }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        do {
+            self = .messagingServiceUsAppToPersonCampaign(
+                try decoder.singleValueContainer().decode(MessagingServiceUsAppToPersonCampaign.self)
+            )
+            return
+        } catch {
+            errors.append(error)
+        }
+        do {
+            self = .messagingServiceUsAppToPersonCampaignV2(
+                try decoder.singleValueContainer().decode(MessagingServiceUsAppToPersonCampaignV2.self)
+            )
+            return
+        } catch {
+            errors.append(error)
+        }
+        throw OneOfDecoding.noMatch("MessagingServiceUsAppToPersonCampaignResponse", in: decoder, errors: errors)
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    /// A case whose schema does not declare `campaignKind` writes the value that selects it.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .messagingServiceUsAppToPersonCampaign(let value):
+            var container = encoder.singleValueContainer()
+            try container.encode(value)
+        case .messagingServiceUsAppToPersonCampaignV2(let value):
+            try OneOfDecoding.encode(
+                value,
+                discriminator: "campaignKind",
+                value: "MessagingServiceUsAppToPersonCampaignV2",
+                to: encoder
+            )
+        }
+    }
+}
+
+public enum AnyMessagingServiceUsAppToPersonCampaignOrItsIdentifier: Codable, Hashable, Sendable {
+    case messagingServiceUsAppToPersonCampaignV2(MessagingServiceUsAppToPersonCampaignV2)
+    case string(String)
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.messagingServiceUsAppToPersonCampaignV2(
+                try decoder.singleValueContainer().decode(MessagingServiceUsAppToPersonCampaignV2.self)
+            )
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.string(try decoder.singleValueContainer().decode(String.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else {
+            throw OneOfDecoding.noMatch(
+                "AnyMessagingServiceUsAppToPersonCampaignOrItsIdentifier",
+                in: decoder,
+                errors: errors
+            )
+        }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .messagingServiceUsAppToPersonCampaignV2(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        }
+    }
+}

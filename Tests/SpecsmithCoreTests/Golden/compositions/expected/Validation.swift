@@ -238,3 +238,13 @@ extension ClosedChild: Validatable {
         context.check(undeclaredKeys: undeclaredKeys)
     }
 }
+
+extension AnyMessagingServiceUsAppToPersonCampaignOrItsIdentifier: Validatable {
+    /// Records each constraint of the `AnyMessagingServiceUsAppToPersonCampaignOrItsIdentifier` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .string(let value): context.check(value, at: .here, .maxLength(34))
+        default: break
+        }
+    }
+}
