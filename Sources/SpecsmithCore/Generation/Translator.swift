@@ -703,18 +703,31 @@ struct Translator {
     /// `text/*`, `other` for `*/*`), or its type and subtype where subtypes give the same name (`textXml`,
     /// `applicationXml`).
     static func mediaTypeNames(_ mediaTypes: [String]) -> [String] {
-        let parts = mediaTypes.map { mediaType in
-            let base = normalizedMediaType(String(mediaType.split(separator: ";", maxSplits: 1).first ?? ""))
-            let pieces = base.split(separator: "/", maxSplits: 1).map(String.init)
-            return (type: pieces.first ?? "", subtype: pieces.count > 1 ? pieces[1] : "")
+        // For each media type, names from the shortest to the most precise: its subtype (its type for `type/*`,
+        // `other` for `*/*`), then with its parameters (`json` and `jsonStreamWatch` for Kubernetes'
+        // `application/json` and `application/json;stream=watch`), then with its type (`textXml`, `applicationXml`).
+        let candidates = mediaTypes.map { mediaType in
+            let halves = mediaType.split(separator: ";", maxSplits: 1).map(String.init)
+            let pieces = normalizedMediaType(halves.first ?? "").split(separator: "/", maxSplits: 1).map(String.init)
+            let (type, subtype) = (pieces.first ?? "", pieces.count > 1 ? pieces[1] : "")
+            let short = subtype != "*" ? subtype : type == "*" ? "other" : type
+            let parameters = halves.count > 1 ? " " + normalizedMediaType(halves[1]) : ""
+            return [short, short + parameters, type + " " + subtype + parameters].map(SwiftNames.member)
         }
-        let short = parts.map { part in
-            SwiftNames.member(part.subtype != "*" ? part.subtype : part.type == "*" ? "other" : part.type)
+        // Each name that two media types would share gives way to a more precise one, for both.
+        var levels = [Int](repeating: 0, count: mediaTypes.count)
+        var names = candidates.map { $0[0] }
+        while true {
+            let clashing = names.indices.filter { index in
+                levels[index] < 2 && names.indices.contains { $0 != index && names[$0] == names[index] }
+            }
+            guard !clashing.isEmpty else { break }
+            for index in clashing {
+                levels[index] += 1
+                names[index] = candidates[index][levels[index]]
+            }
         }
-        let long = zip(parts, short).map { part, name in
-            short.filter { $0 == name }.count > 1 ? SwiftNames.member(part.type + " " + part.subtype) : name
-        }
-        return SwiftNames.uniqued(long)
+        return SwiftNames.uniqued(names)
     }
 
     /// The key under which ``declareComponentBodies(_:schemas:)`` keeps the type of a response component's

@@ -157,6 +157,54 @@ public struct GoldenClient: Sendable {
         }
     }
 
+    /// `GET /feeds`
+    ///
+    /// - Returns: The documented response, as ``GetFeedOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func getFeed() async throws -> GetFeedOutcome {
+        let operation = ClientOperation(name: "getFeed")
+        let request = try Operations.getFeed(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                switch try response.mediaType(
+                    among: ["application/json", "application/json;stream=watch", "text/xml", "application/xml"],
+                    operation: operation.name
+                ) {
+                case "application/json":
+                    return .ok(.json(try response.decodeJSON([String].self, operation: operation.name)))
+                case "application/json;stream=watch":
+                    return .ok(.jsonStreamWatch(try response.decodeJSON([String].self, operation: operation.name)))
+                case "text/xml":
+                    return .ok(.textXml(try response.decodeText(operation: operation.name)))
+                default:
+                    return .ok(.applicationXml(response.body))
+                }
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `getFeed`.
+    public enum GetFeedOutcome: Sendable, Hashable {
+        /// Cases named after the subtype, then its parameters, then the type where subtypes clash.
+        case ok(OkBody)
+
+        /// The body of `ok`, in the media type that its `Content-Type` selects.
+        public enum OkBody: Sendable, Hashable {
+            /// The `application/json` body.
+            case json([String])
+            /// The `application/json;stream=watch` body.
+            case jsonStreamWatch([String])
+            /// The `text/xml` body, as text.
+            case textXml(String)
+            /// The `application/xml` body, as the bytes that arrived.
+            case applicationXml(Data)
+        }
+    }
+
     /// `GET /documents/{id}`
     ///
     /// - Parameters:

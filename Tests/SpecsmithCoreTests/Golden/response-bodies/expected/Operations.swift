@@ -43,6 +43,18 @@ public enum Operations {
         return try request.build()
     }
 
+    /// `GET /feeds`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``String``.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func getFeed(server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/feeds")
+        request.acceptJSON()
+        return try request.build()
+    }
+
     /// `GET /documents/{id}`
     ///
     /// - Parameters:
