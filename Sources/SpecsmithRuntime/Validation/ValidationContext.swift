@@ -610,6 +610,37 @@ public struct ValidationContext: Sendable {
 
     private static let notFailure = Failure(.not, limit: nil, message: "matches the schema it must not match (not)")
 
+    // MARK: Conditions
+
+    /// Checks `if`, `then` and `else`: when `value` meets every constraint of the `if` subschema, which
+    /// `condition` checks on a context of its own (whose violations are dropped), `then` checks it, else
+    /// `otherwise` does, each recording what the value breaks at its own path. `if` itself never reports,
+    /// and a `nil` value is checked by neither.
+    ///
+    /// ```swift
+    /// context.checkIf(self) { subschema, value in
+    ///     subschema.check(value.country, at: "country", .const("US"))
+    ///     subschema.check(present: value.country, at: "country")
+    /// } then: { context, value in
+    ///     context.check(value.postalCode, at: "postalCode", .pattern(Self.postalCodeThenPattern))
+    /// } else: { context, value in
+    ///     context.check(present: value.postalCode, at: "postalCode")
+    /// }
+    /// ```
+    public mutating func checkIf<Value>(
+        _ value: Value?,
+        _ condition: (inout ValidationContext, Value) -> Void,
+        then: (inout ValidationContext, Value) -> Void = { _, _ in },
+        else otherwise: (inout ValidationContext, Value) -> Void = { _, _ in }
+    ) {
+        guard let value else { return }
+        if Self.matches(value, condition) {
+            then(&self, value)
+        } else {
+            otherwise(&self, value)
+        }
+    }
+
     /// Checks `contains`: at least `min` items of an array, and at most `max`, match the schema whose
     /// rules `subschema` checks (`minContains` and `maxContains`, 1 and none when not given). A
     /// violation is reported at the array, as `minContains` or `maxContains`.
