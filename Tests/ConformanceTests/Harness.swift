@@ -259,12 +259,41 @@ enum Rules {
             default: throw HarnessError(description: "no check of \(T.self) by position")
             }
             if let failure { throw failure }
-        case .contains, .patternProperties:
-            // The suite's files for these keywords hold neither.
+        case .patternProperties(let patterns, let rules, let rest, let closed):
+            var failure: (any Error)?
+            let compiled = patterns.map { Pattern($0) }
+            func byName<Value: Equatable & Sendable>(_ values: [String: Value]) {
+                context.check(patternProperties: values, at: "value", compiled, closed: closed) {
+                    context, index, value in
+                    applyAll(index < rules.count ? rules[index] : rest, to: value, in: &context, failure: &failure)
+                }
+            }
+            switch any {
+            case nil: break
+            case let v as [String: SpecsmithRuntime.JSONValue]: byName(v)
+            case let v as SpecsmithRuntime.JSONValue:
+                // Any other JSON value has no properties.
+                if case .object(let values) = v { byName(values) }
+            default: throw HarnessError(description: "no check of \(T.self) by pattern")
+            }
+            if let failure { throw failure }
+        case .contains:
+            // The suite's files for these keywords hold none.
             throw HarnessError(description: "\(rule.caseName) is not run by the harness")
         case .propertyNames:
             // The suite's files for these keywords hold no propertyNames.
             throw HarnessError(description: "propertyNames is not run by the harness")
+        }
+    }
+
+    /// Applies each rule in turn; the first harness error is kept in `failure`, for a closure that cannot throw.
+    static func applyAll<T: Equatable & Sendable>(
+        _ rules: [RuntimeRule], to value: T, in context: inout ValidationContext, failure: inout (any Error)?
+    ) {
+        do {
+            for rule in rules { try apply(rule, to: value, in: &context) }
+        } catch {
+            failure = failure ?? error
         }
     }
 

@@ -314,6 +314,21 @@ struct JSONSchemaSemanticsTests {
         #expect(violations { $0.check(patternProperties: notAnObject, at: "v", patterns, closed: true, check) }.isEmpty)
     }
 
+    /// `additionalProperties: false` without `properties` or `patternProperties`: every name is one the
+    /// schema does not declare.
+    @Test func aClosedObjectWithoutPatternsAllowsNoName() {
+        let labels: [String: JSONValue] = ["b": 1, "a": "x"]
+        let found = violations { $0.check(patternProperties: labels, at: "labels", [], closed: true) { _, _, _ in } }
+        #expect(
+            found.map(\.description) == [
+                "labels.a: is not a property the schema declares (additionalProperties: false)",
+                "labels.b: is not a property the schema declares (additionalProperties: false)",
+            ]
+        )
+        let empty: JSONValue = [:]
+        #expect(violations { $0.check(patternProperties: empty, at: "v", [], closed: true) { _, _, _ in } }.isEmpty)
+    }
+
     /// A tuple's items (`prefixItems`) each meet their position's constraints, and the items after them
     /// `items`' own, each violation at its index; a JSONValue that is no array has no items.
     @Test func tupleItemsMeetTheirPositionsConstraints() {

@@ -480,7 +480,9 @@ struct SchemaTranslator {
         }
         if Self.rule(.patternProperties(patterns: [], rules: [], rest: [], closed: false), appliesTo: swiftType) {
             let shape = resolvedShape(schema)
-            if !shape.patternProperties.isEmpty, shape.properties.isEmpty {
+            // `additionalProperties: false` alone closes the object too: no name is allowed.
+            let isClosed = shape.additionalProperties == .bool(false)
+            if shape.properties.isEmpty, !shape.patternProperties.isEmpty || isClosed {
                 let valueType = swiftType == "JSONValue" ? "JSONValue" : patternValueType(shape)
                 applying.append(patternRule(shape, valueType: valueType))
             }
@@ -2354,7 +2356,7 @@ struct SchemaTranslator {
                 }
                 let phrases = limitSentences(rest).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 if closed {
-                    sentences.append("No other names.")
+                    sentences.append(patterns.isEmpty ? "Has no keys." : "No other names.")
                 } else if !phrases.isEmpty {
                     sentences.append("Other names: \(phrases.joined(separator: " and ")).")
                 }

@@ -219,6 +219,14 @@ struct CheckWriter {
             let isDictionary = memberType.hasPrefix("[String: ")
             guard target == .value, isDictionary || memberType == "JSONValue" else { return [] }
             let valueType = isDictionary ? resolved(String(memberType.dropFirst("[String: ".count).dropLast())) : "JSONValue"
+            // `additionalProperties: false` alone: every name is one too many.
+            if patterns.isEmpty, closed {
+                return [
+                    String(
+                        concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key,
+                        ", [], closed: true) { _, _, _ in }")
+                ]
+            }
             let list = "[" + patterns.map { "Pattern(\(SwiftLiteral.raw($0)))" }.joined(separator: ", ") + "]"
             let argument: String
             if hoists {

@@ -461,7 +461,8 @@ public struct ValidationContext: Sendable {
     /// Runs `checks` on every value of a dictionary whose name a pattern matches (`patternProperties`),
     /// once for each such pattern with its index in `patterns`, and once with `patterns.count` for a value
     /// whose name none matches (`additionalProperties`); when `closed`, such a value is a violation
-    /// instead. Each is checked at its name, in the order of the names; inside, `.here` is the value.
+    /// instead (with no patterns, every value: `additionalProperties: false` alone). Each is checked at its
+    /// name, in the order of the names; inside, `.here` is the value.
     ///
     /// ```swift
     /// context.check(patternProperties: labels, at: "labels", Self.labelsNamePatterns) { context, pattern, value in
@@ -490,7 +491,7 @@ public struct ValidationContext: Sendable {
             }
             if !matched {
                 if closed {
-                    record(Self.unmatchedFailure)
+                    record(patterns.isEmpty ? Self.undeclaredFailure : Self.unmatchedFailure)
                 } else {
                     checks(&self, patterns.count, value)
                 }
