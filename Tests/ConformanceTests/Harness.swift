@@ -53,6 +53,10 @@ struct DynamicStruct: Decodable {
 
     init(from decoder: any Decoder) throws {
         guard let plan = Self.plan else { throw HarnessError(description: "no struct plan") }
+        // Checks of the object besides its properties' would be left out: a case must fail, not pass.
+        guard !plan.declaration.hasObjectChecks else {
+            throw HarnessError(description: "an object's checks besides its properties' are not run by the harness")
+        }
         let container = try decoder.container(keyedBy: Key.self)
         let scope = plan.scope + plan.declaration.nested
         checks = try plan.declaration.properties.map { property in
@@ -257,6 +261,16 @@ enum Rules {
             case let v as [Double]: byPosition(v)
             case let v as [String]: byPosition(v)
             default: throw HarnessError(description: "no check of \(T.self) by position")
+            }
+            if let failure { throw failure }
+        case .conditional(let condition, let then, let otherwise):
+            var failure: (any Error)?
+            context.checkIf(value) { subschema, value in
+                applyAll(condition, to: value, in: &subschema, failure: &failure)
+            } then: { context, value in
+                applyAll(then, to: value, in: &context, failure: &failure)
+            } else: { context, value in
+                applyAll(otherwise, to: value, in: &context, failure: &failure)
             }
             if let failure { throw failure }
         case .patternProperties(let patterns, let rules, let rest, let closed):

@@ -30,6 +30,8 @@ enum RuntimeRule {
     case contains([RuntimeRule], min: Int, max: Int?)
     /// `check(patternProperties:)` with a closure: each pattern's rules, the others', and `closed`.
     case patternProperties([String], [[RuntimeRule]], rest: [RuntimeRule], closed: Bool)
+    /// `checkIf` with a closure for each of `if`, `then` and `else`.
+    case conditional([RuntimeRule], then: [RuntimeRule], else: [RuntimeRule])
 
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
@@ -66,6 +68,7 @@ enum RuntimeRule {
         case .prefixItems: "prefixItems"
         case .contains: "contains"
         case .patternProperties: "patternProperties"
+        case .conditional: "conditional"
         }
     }
 
@@ -118,6 +121,10 @@ enum RuntimeRule {
                 rest: rest.map { make($0, type: valueType(type)) },
                 closed: closed
             )
+        case .conditional(let condition, let then, let otherwise):
+            .conditional(
+                condition.map { make($0, type: type) }, then: then.map { make($0, type: type) },
+                else: otherwise.map { make($0, type: type) })
         case .members(let rules):
             .members(
                 rules.map { make($0, type: String(type.dropFirst(type.hasPrefix("[String: ") ? 9 : 1).dropLast())) }

@@ -99,6 +99,7 @@ enum Suite {
         }
         if let problem = diagnostics.first(where: {
             $0.message.contains("not supported") || $0.message.contains("not generated")
+                || $0.message.contains("not checked")
         }) {
             return problem.message
         }

@@ -1,7 +1,7 @@
 /// Writes the statements that check a value's rules: `context.check(name, at: "name", .maxLength(64))`;
-/// for `not` a `checkNot` whose closure checks the subschema's rules on a context of its own; for the
-/// members of an array or dictionary that are arrays or dictionaries themselves, a `check(each:)` whose
-/// closure checks each member's rules.
+/// for `not` a `checkNot` whose closure checks the subschema's rules on a context of its own; for `if` a
+/// `checkIf` with a closure for each of `if`, `then` and `else`; for the members of an array or dictionary
+/// that are arrays or dictionaries themselves, a `check(each:)` whose closure checks each member's rules.
 struct CheckWriter {
     /// What a rule is checked on.
     enum Target {
@@ -112,9 +112,11 @@ struct CheckWriter {
         constantBase: String
     ) -> [String] {
         guard !rules.isEmpty, let memberType = memberType(of: type, target) else { return [] }
-        // A JSONValue member is checked in the closure too, where each rule has an overload for it.
+        // A JSONValue member is checked in the closure too, where each rule has an overload for it; and a
+        // member with `if`, whose `checkIf` takes one value.
         guard target != .value,
-            memberType.hasPrefix("[") || memberType == "JSONValue" || rules.contains(where: \.isAboutCollections)
+            memberType.hasPrefix("[") || memberType == "JSONValue"
+                || rules.contains(where: { $0.isAboutCollections || $0.isConditional })
         else {
             return rules.flatMap {
                 statements(
@@ -279,6 +281,19 @@ struct CheckWriter {
                 constantBase: constantBase + "Not"
             )
             return [opener + " { subschema, value in"] + inner.map { "    " + $0 } + ["}"]
+        case .conditional(let condition, let then, let otherwise):
+            // Each member is checked in a closure of its own (see above), where this is its value.
+            guard target == .value else { return [] }
+            func body(_ rules: [ValidationRule], _ receiver: String, _ name: String) -> [String] {
+                statements(
+                    for: rules, value: "value", key: key, type: memberType, receiver: receiver,
+                    constantBase: constantBase + name
+                ).map { "    " + $0 }
+            }
+            var lines = ["\(receiver).checkIf(\(value)) { subschema, value in"] + body(condition, "subschema", "If")
+            if !then.isEmpty { lines += ["} then: { context, value in"] + body(then, "context", "Then") }
+            if !otherwise.isEmpty { lines += ["} else: { context, value in"] + body(otherwise, "context", "Else") }
+            return lines + ["}"]
         case .pattern(let source) where hoists:
             let name = constantName(String(concatenating: constantBase, target.constantInfix, "Pattern"))
             constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
@@ -355,5 +370,10 @@ extension ValidationRule {
             true
         default: false
         }
+    }
+
+    /// Whether the rule is `if`, `then` and `else`.
+    var isConditional: Bool {
+        if case .conditional = self { true } else { false }
     }
 }
