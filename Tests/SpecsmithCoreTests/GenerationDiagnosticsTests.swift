@@ -233,6 +233,35 @@ import Testing
         #expect(warning.location?.line == 5)
     }
 
+    @Test func aSubschemaWithWhatItsRulesCannotSayIsAWarningAndLeftOut() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    tags: {type: array, items: {type: string}, not: {contains: {const: x}}}
+                    when: {type: string, format: date-time, if: {maxLength: 20}, then: {minLength: 1}}
+                    names: {type: array, items: {type: string}, not: {minItems: 1, maxItems: 3}}
+            """)
+        let files = try #require(result.files, "\(result.diagnostics)")
+        #expect(
+            result.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" } == [
+                "8: 'not' with contains is not checked yet",
+                "9: 'if' with maxLength, on a value of type Date is not checked yet",
+                "9: 'then' with minLength, on a value of type Date is not checked yet",
+            ]
+        )
+        // Neither is left as a `not` that no value meets, or an `if` with fewer rules than its subschema's.
+        let validation = try #require(files.first { $0.name == "Validation.swift" }?.contents)
+        #expect(!validation.contains("checkNot(tags"))
+        #expect(!validation.contains("checkIf(when"))
+        #expect(validation.contains("context.checkNot(names, at: \"names\") { subschema, value in"))
+    }
+
     @Test func constraintsThatCannotApplyToTheTypeAreNotChecked() throws {
         let result = try generate(
             """
