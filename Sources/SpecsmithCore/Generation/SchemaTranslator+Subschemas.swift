@@ -56,6 +56,20 @@ extension SchemaTranslator {
             guard references.insert(ref.id).inserted else {
                 return unsupported("a reference to a schema it is part of")
             }
+            if subschema.isPureReference {
+                let key = ref.id + "|" + swiftType
+                if let known = subschemaCache[key] { return known }
+                var target = dereferenced(document.schema(for: ref))
+                // Worked out as the target itself, once: its own warnings are at its own location.
+                if target.ref == nil, needsOwnType(target) {
+                    subschemaCache[key] = unsupported("a reference to a generated type")
+                } else {
+                    target.location = subschema.location
+                    subschemaCache[key] = subschemaRules(
+                        target, keyword: keyword, swiftType: swiftType, references: references)
+                }
+                return subschemaCache[key]!
+            }
             resolved = dereferenced(document.schema(for: ref))
             if needsOwnType(resolved) { return unsupported("a reference to a generated type") }
         }
@@ -113,7 +127,34 @@ extension SchemaTranslator {
         guard let conditions = conditionalRules(resolved, swiftType: swiftType, references: references) else {
             return .unsupported
         }
-        return .rules(rules + conditions)
+        rules += conditions
+        // Subschemas that refer to shared ones (`if` and `then` each to the next) would nest their rules
+        // a product of the document deep: the generated checks stay as small as a hand-written schema's.
+        guard Self.ruleCount(rules) <= Self.maxSubschemaRules else {
+            return unsupported("more than \(Self.maxSubschemaRules) rules, counting those of its subschemas")
+        }
+        return .rules(rules)
+    }
+
+    /// The most rules a subschema may hold, counting those nested in it.
+    static let maxSubschemaRules = 256
+
+    /// How many rules `rules` hold, counting those nested in each.
+    static func ruleCount(_ rules: [ValidationRule]) -> Int {
+        var count = rules.count
+        for rule in rules {
+            switch rule {
+            case .not(let inner), .members(let inner), .propertyNames(let inner), .contains(let inner, _, _):
+                count += ruleCount(inner)
+            case .prefixItems(let lists, let rest), .patternProperties(_, let lists, let rest, _):
+                count += lists.map(ruleCount).reduce(0, +) + ruleCount(rest)
+            case .conditional(let condition, let then, let otherwise):
+                count += ruleCount(condition) + ruleCount(then) + ruleCount(otherwise)
+            default:
+                break
+            }
+        }
+        return count
     }
 
     /// The rules of a schema's `if`, `then` and `else`, and of its `dependentSchemas` (on a dictionary or a

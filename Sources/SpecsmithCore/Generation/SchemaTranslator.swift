@@ -38,6 +38,11 @@ struct SchemaTranslator {
     /// What a value of the schema each reference leads to must meet, by canonical id (see
     /// ``referencedRules(_:)``): worked out once per reference, not once per use.
     private var referencedRuleCache: [String: ReferencedRules] = [:]
+    /// What a subschema that is only a reference says of a value of a Swift type, by the reference's canonical
+    /// id and the type (see ``subschemaRules(_:keyword:swiftType:references:)``): worked out once, so that
+    /// subschemas that refer to shared ones (`if`, `then` and `else` each to the next) cost what the
+    /// document holds, not a product of it.
+    var subschemaCache: [String: SubschemaRules] = [:]
 
     /// Whether `format` is checked rather than only an annotation.
     let assertFormats: Bool
