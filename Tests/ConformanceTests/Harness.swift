@@ -291,6 +291,21 @@ enum Rules {
             default: throw HarnessError(description: "no check of \(T.self) by pattern")
             }
             if let failure { throw failure }
+        case .property(let name, let rules):
+            var failure: (any Error)?
+            switch any {
+            case nil: break
+            case let v as [String: SpecsmithRuntime.JSONValue]:
+                context.check(property: name, of: v, at: "value") { context, value in
+                    applyAll(rules, to: value, in: &context, failure: &failure)
+                }
+            case let v as SpecsmithRuntime.JSONValue:
+                context.check(property: name, of: v, at: "value") { context, value in
+                    applyAll(rules, to: value, in: &context, failure: &failure)
+                }
+            default: throw HarnessError(description: "no check of \(T.self) by property")
+            }
+            if let failure { throw failure }
         case .contains:
             // The suite's files for these keywords hold none.
             throw HarnessError(description: "\(rule.caseName) is not run by the harness")

@@ -30,6 +30,8 @@ enum RuntimeRule {
     case contains([RuntimeRule], min: Int, max: Int?)
     /// `check(patternProperties:)` with a closure: each pattern's rules, the others', and `closed`.
     case patternProperties([String], [[RuntimeRule]], rest: [RuntimeRule], closed: Bool)
+    /// `check(property:of:)` with a closure: the rules of the property's value.
+    case property(String, [RuntimeRule])
     /// `checkIf` with a closure for each of `if`, `then` and `else`.
     case conditional([RuntimeRule], then: [RuntimeRule], else: [RuntimeRule])
 
@@ -69,6 +71,7 @@ enum RuntimeRule {
         case .contains: "contains"
         case .patternProperties: "patternProperties"
         case .conditional: "conditional"
+        case .property: "property"
         }
     }
 
@@ -121,6 +124,7 @@ enum RuntimeRule {
                 rest: rest.map { make($0, type: valueType(type)) },
                 closed: closed
             )
+        case .property(let name, let rules): .property(name, rules.map { make($0, type: valueType(type)) })
         case .conditional(let condition, let then, let otherwise):
             .conditional(
                 condition.map { make($0, type: type) }, then: then.map { make($0, type: type) },

@@ -312,6 +312,9 @@ enum ValidationRule: Sendable, Hashable {
     /// `propertyNames` of a dictionary or a JSONValue: rules that each name meets (a string's, and its
     /// `enum` or `const` as values).
     indirect case propertyNames([ValidationRule])
+    /// A property of a dictionary or a JSONValue that no generated struct declares (`properties` inside a
+    /// subschema such as `not` or `if`): its value, when the object has it, meets these rules.
+    indirect case property(String, [ValidationRule])
     /// `if`, `then` and `else`: when the value meets every rule of `if` (checked on a context of its own,
     /// never reported), it is checked against `then`, else against `else`. `if` has at least one rule.
     /// A `dependentSchemas` subschema of a dictionary or a JSONValue is one whose `if` requires its name.

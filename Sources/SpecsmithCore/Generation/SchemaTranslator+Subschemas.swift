@@ -81,7 +81,6 @@ extension SchemaTranslator {
         let isObject = valueType == nil || valueType == .object
         let isArray = valueType == nil || valueType == .array
         let keywords: [(String, Bool)] = [
-            ("properties", isObject && !resolved.properties.isEmpty),
             ("additionalProperties", isObject && resolved.additionalProperties != nil),
             ("patternProperties", isObject && !resolved.patternProperties.isEmpty),
             ("propertyNames", isObject && resolved.propertyNames != nil),
@@ -108,6 +107,22 @@ extension SchemaTranslator {
                 rules.append(rule)
             } else if let valueType, Self.keywordTypes(of: rule).map({ $0.contains(valueType) }) ?? true {
                 return unsupported("\(Self.keyword(of: rule)), on a value of type \(swiftType)")
+            }
+        }
+        if isObject, !resolved.properties.isEmpty {
+            // `ownRules` leaves `required` and `dependentRequired` to a struct's properties: here they are keys.
+            for name in resolved.required { rules.append(.required(name)) }
+            for entry in resolved.dependentRequired {
+                for name in entry.value { rules.append(.dependentRequired(name, by: entry.key)) }
+            }
+            // Each property's value, when the object has it (on a dictionary, of its values' type).
+            let valueType = swiftType.hasPrefix("[String: ") ? String(swiftType.dropFirst(9).dropLast()) : "JSONValue"
+            for entry in resolved.properties {
+                switch subschemaRules(entry.value, keyword: keyword, swiftType: valueType, references: references) {
+                case .rules(let inner): if !inner.isEmpty { rules.append(.property(entry.key, inner)) }
+                case .nothing: rules.append(.property(entry.key, [.not([])]))
+                case .unsupported: return .unsupported
+                }
             }
         }
         for part in resolved.allOf {
@@ -144,7 +159,8 @@ extension SchemaTranslator {
         var count = rules.count
         for rule in rules {
             switch rule {
-            case .not(let inner), .members(let inner), .propertyNames(let inner), .contains(let inner, _, _):
+            case .not(let inner), .members(let inner), .propertyNames(let inner), .contains(let inner, _, _),
+                .property(_, let inner):
                 count += ruleCount(inner)
             case .prefixItems(let lists, let rest), .patternProperties(_, let lists, let rest, _):
                 count += lists.map(ruleCount).reduce(0, +) + ruleCount(rest)
@@ -227,7 +243,8 @@ extension SchemaTranslator {
         case .maxLength, .minLength, .pattern, .format: [.string]
         case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf: [.integer, .number]
         case .minItems, .maxItems, .uniqueItems, .members, .prefixItems, .contains: [.array]
-        case .minProperties, .maxProperties, .required, .dependentRequired, .patternProperties, .propertyNames:
+        case .minProperties, .maxProperties, .required, .dependentRequired, .patternProperties, .propertyNames,
+            .property:
             [.object]
         case .type, .listed, .enumeration, .const, .rawEnumeration, .rawConst, .not, .conditional: nil
         }
@@ -261,6 +278,7 @@ extension SchemaTranslator {
         case .contains: "contains"
         case .patternProperties: "patternProperties"
         case .propertyNames: "propertyNames"
+        case .property: "properties"
         case .conditional: "if"
         }
     }

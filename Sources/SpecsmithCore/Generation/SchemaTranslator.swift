@@ -710,7 +710,7 @@ struct SchemaTranslator {
             return isArray || isAny
         case .patternProperties:
             return isDictionary || isAny
-        case .propertyNames:
+        case .propertyNames, .property:
             return isDictionary || isAny
         }
     }
@@ -2289,6 +2289,9 @@ struct SchemaTranslator {
                 // `Not allowed: at least 10 and at most 20.`
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append(phrases.isEmpty ? "Never allowed." : "Not allowed: \(phrases.joined(separator: " and ")).")
+            case .property(let name, let inner):
+                let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                if !phrases.isEmpty { sentences.append("Its `\(name)`: \(phrases.joined(separator: " and ")).") }
             case .propertyNames(let inner):
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append("Each name: \(phrases.joined(separator: " and ")).")

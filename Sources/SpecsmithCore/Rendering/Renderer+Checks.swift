@@ -255,6 +255,18 @@ struct CheckWriter {
             }
             lines += ["    default:"] + body(rest, "Other").map { "    " + $0 } + ["    }", "}"]
             return lines
+        case .property(let name, let rules):
+            let isDictionary = memberType.hasPrefix("[String: ")
+            guard target == .value, isDictionary || memberType == "JSONValue" else { return [] }
+            let valueType = isDictionary ? resolved(String(memberType.dropFirst("[String: ".count).dropLast())) : "JSONValue"
+            let inner = statements(
+                for: rules, value: "value", key: ".here", type: valueType,
+                constantBase: constantBase + SwiftNames.type(name))
+            guard !inner.isEmpty else { return [] }
+            let opener = String(
+                concatenating: receiver, ".check(property: ", SwiftLiteral.string(name), ", of: ", value, ", at: ", key,
+                ") { context, value in")
+            return [opener] + inner.map { "    " + $0 } + ["}"]
         case .propertyNames(let rules):
             guard target == .value, let nameType = self.memberType(of: memberType, .names) else { return [] }
             return rules.flatMap {
@@ -366,7 +378,7 @@ extension ValidationRule {
     var isAboutCollections: Bool {
         switch self {
         case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired,
-            .members, .prefixItems, .contains, .patternProperties, .propertyNames:
+            .members, .prefixItems, .contains, .patternProperties, .propertyNames, .property:
             true
         default: false
         }

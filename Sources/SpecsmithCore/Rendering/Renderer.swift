@@ -808,6 +808,8 @@ struct Renderer {
         case .patternProperties: ".patternProperties"
         // Names' rules are checked by statements of their own (see ``CheckWriter``), never an expression.
         case .propertyNames: ".propertyNames"
+        // A property's rules are checked in a closure of their own (see ``CheckWriter``), never an expression.
+        case .property: ".property"
         // `if`, `then` and `else` are a statement of their own (see ``CheckWriter``), never an expression.
         case .conditional: ".conditional"
         }

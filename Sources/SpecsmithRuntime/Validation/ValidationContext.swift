@@ -536,6 +536,39 @@ public struct ValidationContext: Sendable {
         components.removeLast()
     }
 
+    /// Runs `checks` on the value of the property `name` of a dictionary, when it has one, at its name:
+    /// `properties` of an object that no generated struct declares, in a subschema (`not`, `if`, ...).
+    ///
+    /// ```swift
+    /// context.check(property: "kind", of: metadata, at: "metadata") { context, value in
+    ///     context.check(value, at: .here, .maxLength(16))
+    /// }
+    /// ```
+    public mutating func check<Value>(
+        property name: String,
+        of values: [String: Value]?,
+        at key: ValidationKey,
+        _ checks: (inout ValidationContext, Value) -> Void
+    ) {
+        guard let value = values?[name] else { return }
+        components.append(.key(key))
+        components.append(.name(name))
+        checks(&self, value)
+        components.removeLast(2)
+    }
+
+    /// Runs `checks` on the value of the property `name` of a JSON object, when it has one; a value of
+    /// another type has no properties.
+    public mutating func check(
+        property name: String,
+        of value: JSONValue?,
+        at key: ValidationKey,
+        _ checks: (inout ValidationContext, JSONValue) -> Void
+    ) {
+        guard case .object(let values)? = value else { return }
+        check(property: name, of: values, at: key, checks)
+    }
+
     // MARK: Presence
 
     /// Checks `required` for a property of a generated struct, as a `not: {required: [...]}` subschema

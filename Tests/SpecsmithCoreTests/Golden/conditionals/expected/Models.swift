@@ -108,17 +108,21 @@ public struct Shipment: Codable, Hashable, Sendable {
 }
 
 public struct Settings: Codable, Hashable, Sendable {
-    /// If it has the key `burst`: at most 3 entries and has the key `rate`.
+    /// If it has the key `burst`: at most 3 entries and its `rate`: at least 1 and has the key `rate`.
     public let limits: [String: Int]?
+    /// Not allowed: its `kind`: always `"internal"` and has the key `kind`.
+    public let metadata: [String: JSONValue]?
     /// If of type string: at most 10 Unicode scalars. Otherwise: at least 0.
     public let value: JSONValue?
 
     /// Creates a value from its properties.
     public init(
         limits: [String: Int]? = nil,
+        metadata: [String: JSONValue]? = nil,
         value: JSONValue? = nil
     ) {
         self.limits = limits
+        self.metadata = metadata
         self.value = value
     }
 }

@@ -83,6 +83,15 @@ extension Settings: Validatable {
         } then: { context, value in
             context.check(value, at: "limits", .maxProperties(3))
             context.check(value, at: "limits", .required("rate"))
+            context.check(property: "rate", of: value, at: "limits") { context, value in
+                context.check(value, at: .here, .minimum(1))
+            }
+        }
+        context.checkNot(metadata, at: "metadata") { subschema, value in
+            subschema.check(value, at: "metadata", .required("kind"))
+            subschema.check(property: "kind", of: value, at: "metadata") { context, value in
+                context.check(value, at: .here, .const("internal"))
+            }
         }
         context.checkIf(value) { subschema, value in
             subschema.check(value, at: "value", .type([.string]))
