@@ -61,7 +61,8 @@ struct ConditionalRuleTests {
     }
 
     @Test func nestedValuesReportTheirFullPath() {
-        let order = Order(addresses: [Address(country: "US", postalCode: "12345"), Address(country: "US", postalCode: "1")])
+        let order = Order(
+            addresses: [Address(country: "US", postalCode: "12345"), Address(country: "US", postalCode: "1")])
         #expect(violations(of: order).map(\.path) == ["addresses[1].postalCode"])
     }
 }

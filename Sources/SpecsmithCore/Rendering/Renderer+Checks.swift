@@ -258,7 +258,8 @@ struct CheckWriter {
         case .property(let name, let rules):
             let isDictionary = memberType.hasPrefix("[String: ")
             guard target == .value, isDictionary || memberType == "JSONValue" else { return [] }
-            let valueType = isDictionary ? resolved(String(memberType.dropFirst("[String: ".count).dropLast())) : "JSONValue"
+            let valueType =
+                isDictionary ? resolved(String(memberType.dropFirst("[String: ".count).dropLast())) : "JSONValue"
             let inner = statements(
                 for: rules, value: "value", key: ".here", type: valueType,
                 constantBase: constantBase + SwiftNames.type(name))
