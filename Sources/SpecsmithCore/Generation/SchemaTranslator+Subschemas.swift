@@ -38,8 +38,10 @@ extension SchemaTranslator {
     /// What `subschema`, the subschema of `keyword`, says of a value of Swift type `swiftType`: its own
     /// rules that apply to the type (those that apply to other JSON types only are met by every value of
     /// it, as in JSON Schema), its `type` decided from the Swift type, its `allOf` parts', and its `not`,
-    /// `if`/`then`/`else` and `dependentSchemas` in turn. Keywords about an object's properties or array
-    /// items, `oneOf` and `anyOf`, and rules of the value's JSON type that its Swift type cannot check (the
+    /// `if`/`then`/`else` and `dependentSchemas` in turn; on an object (a dictionary or a JSONValue) the
+    /// rules of its named `properties`, and `required`, as keys. A `$ref` is followed, and the keywords beside
+    /// it apply too. `additionalProperties`, `patternProperties`, `propertyNames`, keywords about array items,
+    /// `oneOf` and `anyOf`, and rules of the value's JSON type that its Swift type cannot check (the
     /// `maxLength` of a `Date`) are warned about, and the subschema is left out rather than checked wrongly.
     /// `references` are those followed to get here: a subschema that refers back to one of them is a
     /// warning, not an endless descent.
@@ -50,28 +52,32 @@ extension SchemaTranslator {
             warn("'\(keyword)' with \(what) is not checked yet", at: subschema.location)
             return .unsupported
         }
-        var resolved = subschema
-        var references = references
         if let ref = subschema.ref {
+            // In 3.1 the keywords beside a `$ref` apply too: the value meets the reference and them.
+            guard subschema.isPureReference else {
+                var beside = subschema
+                beside.ref = nil
+                let reference = Schema(location: subschema.location, ref: ref)
+                return Self.both(
+                    subschemaRules(reference, keyword: keyword, swiftType: swiftType, references: references),
+                    subschemaRules(beside, keyword: keyword, swiftType: swiftType, references: references))
+            }
+            var references = references
             guard references.insert(ref.id).inserted else {
                 return unsupported("a reference to a schema it is part of")
             }
-            if subschema.isPureReference {
-                let key = ref.id + "|" + swiftType
-                if let known = subschemaCache[key] { return known }
-                var target = dereferenced(document.schema(for: ref))
-                // Worked out as the target itself, once: its own warnings are at its own location.
-                if target.ref == nil, needsOwnType(target) {
-                    subschemaCache[key] = unsupported("a reference to a generated type")
-                } else {
-                    target.location = subschema.location
-                    subschemaCache[key] = subschemaRules(
-                        target, keyword: keyword, swiftType: swiftType, references: references)
-                }
-                return subschemaCache[key]!
+            let key = ref.id + "|" + swiftType
+            if let known = subschemaCache[key] { return known }
+            var target = dereferenced(document.schema(for: ref))
+            // Worked out as the target itself, once: its own warnings are at its own location.
+            if target.ref == nil, needsOwnType(target) {
+                subschemaCache[key] = unsupported("a reference to a generated type")
+            } else {
+                target.location = subschema.location
+                subschemaCache[key] = subschemaRules(
+                    target, keyword: keyword, swiftType: swiftType, references: references)
             }
-            resolved = dereferenced(document.schema(for: ref))
-            if needsOwnType(resolved) { return unsupported("a reference to a generated type") }
+            return subschemaCache[key]!
         }
         let valueType = Self.jsonType(of: swiftType)
         guard valueType != nil || swiftType == "JSONValue" else {
@@ -81,26 +87,26 @@ extension SchemaTranslator {
         let isObject = valueType == nil || valueType == .object
         let isArray = valueType == nil || valueType == .array
         let keywords: [(String, Bool)] = [
-            ("additionalProperties", isObject && resolved.additionalProperties != nil),
-            ("patternProperties", isObject && !resolved.patternProperties.isEmpty),
-            ("propertyNames", isObject && resolved.propertyNames != nil),
-            ("items", isArray && resolved.items != nil), ("prefixItems", isArray && !resolved.prefixItems.isEmpty),
-            ("contains", isArray && resolved.contains != nil), ("oneOf", !resolved.oneOf.isEmpty),
-            ("anyOf", !resolved.anyOf.isEmpty),
+            ("additionalProperties", isObject && subschema.additionalProperties != nil),
+            ("patternProperties", isObject && !subschema.patternProperties.isEmpty),
+            ("propertyNames", isObject && subschema.propertyNames != nil),
+            ("items", isArray && subschema.items != nil), ("prefixItems", isArray && !subschema.prefixItems.isEmpty),
+            ("contains", isArray && subschema.contains != nil), ("oneOf", !subschema.oneOf.isEmpty),
+            ("anyOf", !subschema.anyOf.isEmpty),
         ]
         if let keyword = keywords.first(where: \.1)?.0 { return unsupported(keyword) }
-        let types = resolved.nonNullTypes
+        let types = subschema.nonNullTypes
         // A JSONValue's type is a rule of the subschema like any other.
-        let typeRule: ValidationRule? = valueType == nil && !types.isEmpty ? .type(resolved.types) : nil
+        let typeRule: ValidationRule? = valueType == nil && !types.isEmpty ? .type(subschema.types) : nil
         if !types.isEmpty, let valueType {
             if valueType == .number, types.contains(.integer), !types.contains(.number) {
                 return unsupported("type integer, on a number")
             }
             if !types.contains(valueType), !(valueType == .integer && types.contains(.number)) { return .nothing }
         }
-        var own = ownRules(resolved, enumAsValues: true)
+        var own = ownRules(subschema, enumAsValues: true)
         if let typeRule, !own.contains(typeRule) { own.insert(typeRule, at: 0) }
-        checkPatterns(located(own, in: resolved))
+        checkPatterns(located(own, in: subschema))
         var rules: [ValidationRule] = []
         for rule in own {
             if Self.rule(rule, appliesTo: swiftType) {
@@ -109,15 +115,15 @@ extension SchemaTranslator {
                 return unsupported("\(Self.keyword(of: rule)), on a value of type \(swiftType)")
             }
         }
-        if isObject, !resolved.properties.isEmpty {
+        if isObject, !subschema.properties.isEmpty {
             // `ownRules` leaves `required` and `dependentRequired` to a struct's properties: here they are keys.
-            for name in resolved.required { rules.append(.required(name)) }
-            for entry in resolved.dependentRequired {
+            for name in subschema.required { rules.append(.required(name)) }
+            for entry in subschema.dependentRequired {
                 for name in entry.value { rules.append(.dependentRequired(name, by: entry.key)) }
             }
             // Each property's value, when the object has it (on a dictionary, of its values' type).
             let valueType = swiftType.hasPrefix("[String: ") ? String(swiftType.dropFirst(9).dropLast()) : "JSONValue"
-            for entry in resolved.properties {
+            for entry in subschema.properties {
                 switch subschemaRules(entry.value, keyword: keyword, swiftType: valueType, references: references) {
                 case .rules(let inner): if !inner.isEmpty { rules.append(.property(entry.key, inner)) }
                 case .nothing: rules.append(.property(entry.key, [.not([])]))
@@ -125,21 +131,21 @@ extension SchemaTranslator {
                 }
             }
         }
-        for part in resolved.allOf {
+        for part in subschema.allOf {
             switch subschemaRules(part, keyword: keyword, swiftType: swiftType, references: references) {
             case .rules(let inner): rules += inner
             case .nothing: return .nothing
             case .unsupported: return .unsupported
             }
         }
-        if let inner = resolved.not {
+        if let inner = subschema.not {
             switch notRule(inner, swiftType: swiftType, references: references) {
             case .rule(let rule): rules.append(rule)
             case .alwaysSatisfied: break
             case .unsupported: return .unsupported
             }
         }
-        guard let conditions = conditionalRules(resolved, swiftType: swiftType, references: references) else {
+        guard let conditions = conditionalRules(subschema, swiftType: swiftType, references: references) else {
             return .unsupported
         }
         rules += conditions
@@ -149,6 +155,15 @@ extension SchemaTranslator {
             return unsupported("more than \(Self.maxSubschemaRules) rules, counting those of its subschemas")
         }
         return .rules(rules)
+    }
+
+    /// What a value meets when it meets two subschemas.
+    private static func both(_ first: SubschemaRules, _ second: SubschemaRules) -> SubschemaRules {
+        switch (first, second) {
+        case (.unsupported, _), (_, .unsupported): .unsupported
+        case (.nothing, _), (_, .nothing): .nothing
+        case (.rules(let first), .rules(let second)): .rules(first + second)
+        }
     }
 
     /// The most rules a subschema may hold, counting those nested in it.

@@ -127,6 +127,20 @@ public struct Settings: Codable, Hashable, Sendable {
     }
 }
 
+public typealias Short = String
+
+public struct Code: Codable, Hashable, Sendable {
+    /// Not allowed: at most 3 Unicode scalars and matches `^a`.
+    public let code: String?
+
+    /// Creates a value from its properties.
+    public init(
+        code: String? = nil
+    ) {
+        self.code = code
+    }
+}
+
 public struct Unchecked: Codable, Hashable, Sendable {
     public let address: Address?
     public let note: String?

@@ -103,6 +103,18 @@ extension Settings: Validatable {
     }
 }
 
+extension Code: Validatable {
+    private static let codeNotPattern = Pattern("^a")
+
+    /// Records each constraint of the `Code` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.checkNot(code, at: "code") { subschema, value in
+            subschema.check(value, at: "code", .maxLength(3))
+            subschema.check(value, at: "code", .pattern(Self.codeNotPattern))
+        }
+    }
+}
+
 extension Unchecked: Validatable {
     /// Records each constraint of the `Unchecked` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
