@@ -361,10 +361,12 @@ extension SchemaTranslator {
         }
         var resolved = subschema
         if let ref = subschema.ref {
+            var beside = subschema
+            beside.ref = nil
+            guard Self.isAnnotationOnly(beside) else { return unsupported("it has keywords beside its $ref") }
             resolved = dereferenced(document.schema(for: ref))
-            if resolved.ref != nil || needsOwnType(resolved) {
-                return unsupported("it refers to a generated type (\(ref.name))")
-            }
+            if resolved.ref != nil { return unsupported("it refers to \(ref.name), a $ref with keywords beside it") }
+            if needsOwnType(resolved) { return unsupported("it refers to a generated type (\(ref.name))") }
         }
         if Self.isFalseSchema(resolved) { return ObjectSubschema(matchesNothing: true) }
         let types = resolved.nonNullTypes
