@@ -350,8 +350,8 @@ extension SchemaTranslator {
     /// it; `matchesNothing` for `false` or a `type` other than `object`. `nil`, with a warning, when it says
     /// something these checks cannot tell: a property the struct has no place for, one whose type is a
     /// generated struct, a reference to a generated type, keywords that count or close the object, nested
-    /// compositions. A `condition` (of `if` or `not`) decides rather than reports, so in one a property whose
-    /// `nil` may be null or absent is warned about too.
+    /// compositions, and `required` of a property whose `nil` may be null or absent. A `condition` (of `if` or
+    /// `not`) decides rather than reports, so in one rules of such a property are warned about too.
     mutating func objectSubschema(
         _ subschema: Schema, keyword: String, in scope: ObjectScope, isCondition: Bool
     ) -> ObjectSubschema? {
@@ -401,7 +401,8 @@ extension SchemaTranslator {
                 return unsupported("it requires '\(name)', which the object neither declares nor keeps")
             }
             if member.isAlwaysPresent { continue }
-            if isCondition, member.nilMayBeNull {
+            // A null value would be reported missing (or, in a condition, taken for absent).
+            if member.nilMayBeNull {
                 return unsupported("'\(name)' may be null, which its nil does not tell from absent")
             }
             if let index = result.checks.firstIndex(where: { $0.wireName == name }) {
