@@ -682,9 +682,11 @@ struct Renderer {
     /// ... }` with the subschema's checks of the properties inside.
     private static func negationStatements(_ negation: ObjectSubschema, writer: inout CheckWriter) -> [String] {
         let opener = "context.checkNot(self, at: .here)"
-        let inner = objectStatements(negation, receiver: "subschema", value: "value", suffix: "Not", writer: &writer)
         // A subschema that every object meets: any value breaks the `not`.
-        guard !inner.isEmpty else { return [opener + " { _, _ in }"] }
+        guard !negation.checks.isEmpty else { return [opener + " { _, _ in }"] }
+        let inner = objectStatements(negation, receiver: "subschema", value: "value", suffix: "Not", writer: &writer)
+        // Checks that write nothing would leave a subschema every object meets, which they do not say.
+        guard !inner.isEmpty else { return [] }
         return [opener + " { subschema, value in"] + inner.map { "    " + $0 } + ["}"]
     }
 
@@ -722,7 +724,10 @@ struct Renderer {
         func branch(_ subschema: ObjectSubschema, _ receiver: String, _ suffix: String) -> [String] {
             indented(objectStatements(subschema, receiver: receiver, value: "value", suffix: suffix, writer: &writer))
         }
-        var lines = ["context.checkIf(self) { subschema, value in"] + branch(condition, "subschema", "If")
+        let conditionLines = branch(condition, "subschema", "If")
+        // As for `not`: a condition whose checks write nothing would hold for every object.
+        guard !conditionLines.isEmpty else { return [] }
+        var lines = ["context.checkIf(self) { subschema, value in"] + conditionLines
         if let then = conditional.then { lines += ["} then: { context, value in"] + branch(then, "context", "Then") }
         if let otherwise = conditional.otherwise {
             lines += ["} else: { context, value in"] + branch(otherwise, "context", "Else")
