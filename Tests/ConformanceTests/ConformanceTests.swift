@@ -94,6 +94,8 @@ struct ConformanceTests {
             (.contains([.maxLength(2)], min: 1, max: nil), "[String]"),
             (.patternProperties(patterns: ["^a"], rules: [[.maxLength(2)]], rest: [], closed: true), "[String: String]"),
             (.rawEnumeration(["a"]), "Kind"), (.rawConst("a"), "Kind"), (.maxLength(2), "Kind"),
+            (.conditional(if: [.minimum(number)], then: [.multipleOf(number)], else: []), "Int"),
+            (.property("a", [.maxLength(2)]), "[String: String]"),
         ]
         for (rule, type) in samples {
             let expression = Renderer.expression(rule, type: type)
@@ -107,7 +109,7 @@ struct ConformanceTests {
             case .type, .maxLength, .minLength, .pattern, .format, .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum,
                 .multipleOf, .listed, .enumeration, .const, .rawEnumeration, .rawConst, .minItems, .maxItems, .uniqueItems,
                 .minProperties, .maxProperties, .required, .dependentRequired, .not, .members, .propertyNames, .prefixItems,
-                .contains, .patternProperties:
+                .contains, .patternProperties, .conditional, .property:
                 break
             }
         }

@@ -53,6 +53,10 @@ struct DynamicStruct: Decodable {
 
     init(from decoder: any Decoder) throws {
         guard let plan = Self.plan else { throw HarnessError(description: "no struct plan") }
+        // Checks of the object besides its properties' would be left out: a case must fail, not pass.
+        guard !plan.declaration.hasObjectChecks else {
+            throw HarnessError(description: "an object's checks besides its properties' are not run by the harness")
+        }
         let container = try decoder.container(keyedBy: Key.self)
         let scope = plan.scope + plan.declaration.nested
         checks = try plan.declaration.properties.map { property in
@@ -259,12 +263,66 @@ enum Rules {
             default: throw HarnessError(description: "no check of \(T.self) by position")
             }
             if let failure { throw failure }
-        case .contains, .patternProperties:
-            // The suite's files for these keywords hold neither.
+        case .conditional(let condition, let then, let otherwise):
+            var failure: (any Error)?
+            context.checkIf(value) { subschema, value in
+                applyAll(condition, to: value, in: &subschema, failure: &failure)
+            } then: { context, value in
+                applyAll(then, to: value, in: &context, failure: &failure)
+            } else: { context, value in
+                applyAll(otherwise, to: value, in: &context, failure: &failure)
+            }
+            if let failure { throw failure }
+        case .patternProperties(let patterns, let rules, let rest, let closed):
+            var failure: (any Error)?
+            let compiled = patterns.map { Pattern($0) }
+            func byName<Value: Equatable & Sendable>(_ values: [String: Value]) {
+                context.check(patternProperties: values, at: "value", compiled, closed: closed) {
+                    context, index, value in
+                    applyAll(index < rules.count ? rules[index] : rest, to: value, in: &context, failure: &failure)
+                }
+            }
+            switch any {
+            case nil: break
+            case let v as [String: SpecsmithRuntime.JSONValue]: byName(v)
+            case let v as SpecsmithRuntime.JSONValue:
+                // Any other JSON value has no properties.
+                if case .object(let values) = v { byName(values) }
+            default: throw HarnessError(description: "no check of \(T.self) by pattern")
+            }
+            if let failure { throw failure }
+        case .property(let name, let rules):
+            var failure: (any Error)?
+            switch any {
+            case nil: break
+            case let v as [String: SpecsmithRuntime.JSONValue]:
+                context.check(property: name, of: v, at: "value") { context, value in
+                    applyAll(rules, to: value, in: &context, failure: &failure)
+                }
+            case let v as SpecsmithRuntime.JSONValue:
+                context.check(property: name, of: v, at: "value") { context, value in
+                    applyAll(rules, to: value, in: &context, failure: &failure)
+                }
+            default: throw HarnessError(description: "no check of \(T.self) by property")
+            }
+            if let failure { throw failure }
+        case .contains:
+            // The suite's files for these keywords hold none.
             throw HarnessError(description: "\(rule.caseName) is not run by the harness")
         case .propertyNames:
             // The suite's files for these keywords hold no propertyNames.
             throw HarnessError(description: "propertyNames is not run by the harness")
+        }
+    }
+
+    /// Applies each rule in turn; the first harness error is kept in `failure`, for a closure that cannot throw.
+    static func applyAll<T: Equatable & Sendable>(
+        _ rules: [RuntimeRule], to value: T, in context: inout ValidationContext, failure: inout (any Error)?
+    ) {
+        do {
+            for rule in rules { try apply(rule, to: value, in: &context) }
+        } catch {
+            failure = failure ?? error
         }
     }
 

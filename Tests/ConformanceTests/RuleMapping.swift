@@ -30,6 +30,10 @@ enum RuntimeRule {
     case contains([RuntimeRule], min: Int, max: Int?)
     /// `check(patternProperties:)` with a closure: each pattern's rules, the others', and `closed`.
     case patternProperties([String], [[RuntimeRule]], rest: [RuntimeRule], closed: Bool)
+    /// `check(property:of:)` with a closure: the rules of the property's value.
+    case property(String, [RuntimeRule])
+    /// `checkIf` with a closure for each of `if`, `then` and `else`.
+    case conditional([RuntimeRule], then: [RuntimeRule], else: [RuntimeRule])
 
     /// The name of the runtime case, as the generated expression starts: `maxLength` for `.maxLength(64)`.
     var caseName: String {
@@ -66,6 +70,8 @@ enum RuntimeRule {
         case .prefixItems: "prefixItems"
         case .contains: "contains"
         case .patternProperties: "patternProperties"
+        case .conditional: "conditional"
+        case .property: "property"
         }
     }
 
@@ -118,6 +124,11 @@ enum RuntimeRule {
                 rest: rest.map { make($0, type: valueType(type)) },
                 closed: closed
             )
+        case .property(let name, let rules): .property(name, rules.map { make($0, type: valueType(type)) })
+        case .conditional(let condition, let then, let otherwise):
+            .conditional(
+                condition.map { make($0, type: type) }, then: then.map { make($0, type: type) },
+                else: otherwise.map { make($0, type: type) })
         case .members(let rules):
             .members(
                 rules.map { make($0, type: String(type.dropFirst(type.hasPrefix("[String: ") ? 9 : 1).dropLast())) }

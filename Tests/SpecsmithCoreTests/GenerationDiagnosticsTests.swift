@@ -300,6 +300,73 @@ import Testing
         #expect(warnings.first?.location?.column == 35)
     }
 
+    @Test func aSubschemaWithWhatItsRulesCannotSayIsAWarningAndLeftOut() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                A:
+                  type: object
+                  properties:
+                    tags: {type: array, items: {type: string}, not: {contains: {const: x}}}
+                    when: {type: string, format: date-time, if: {maxLength: 20}, then: {minLength: 1}}
+                    names: {type: array, items: {type: string}, not: {minItems: 1, maxItems: 3}}
+            """)
+        let files = try #require(result.files, "\(result.diagnostics)")
+        #expect(
+            result.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" } == [
+                "8: 'not' with contains is not checked yet",
+                "9: 'if' with maxLength, on a value of type Date is not checked yet",
+                "9: 'then' with minLength, on a value of type Date is not checked yet",
+            ]
+        )
+        // Neither is left as a `not` that no value meets, or an `if` with fewer rules than its subschema's.
+        let validation = try #require(files.first { $0.name == "Validation.swift" }?.contents)
+        #expect(!validation.contains("checkNot(tags"))
+        #expect(!validation.contains("checkIf(when"))
+        #expect(validation.contains("context.checkNot(names, at: \"names\") { subschema, value in"))
+    }
+
+    @Test func anObjectSubschemaThatRefersToMoreThanItsPropertiesSayIsAWarningAndLeftOut() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                RequiresA: {required: [a]}
+                HasA: {type: object, properties: {a: {type: string}}, required: [a]}
+                A:
+                  type: object
+                  properties:
+                    a: {type: string}
+                    b: {type: string}
+                  if: {$ref: '#/components/schemas/RequiresA', not: {required: [b]}}
+                  then: {required: [b]}
+                  not: {$ref: '#/components/schemas/HasA'}
+                B:
+                  type: object
+                  properties:
+                    a: {type: string}
+                    b: {type: string}
+                  if: {$ref: '#/components/schemas/RequiresA'}
+                  then: {required: [b]}
+            """)
+        let files = try #require(result.files, "\(result.diagnostics)")
+        #expect(
+            result.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" } == [
+                "12: 'if' on an object is not checked yet: it has keywords beside its $ref",
+                "14: 'not' on an object is not checked yet: it refers to a generated type (HasA)",
+            ]
+        )
+        // A reference to a schema that only requires names is what it says.
+        let validation = try #require(files.first { $0.name == "Validation.swift" }?.contents)
+        #expect(!validation.contains("extension A: Validatable"))
+        #expect(validation.contains("if a != nil {\n            context.check(present: b, at: \"b\")\n        }"))
+    }
+
     @Test func constraintsThatCannotApplyToTheTypeAreNotChecked() throws {
         let result = try generate(
             """

@@ -250,4 +250,27 @@ import Testing
         #expect(!lines.contains { $0.contains("error") })
         #expect(allText(files).contains("public struct Node: Codable"))
     }
+
+    // MARK: Subschemas that refer to shared ones
+
+    @Test func conditionsThatReferToSharedOnesAreWorkedOutOnceAndStaySmall() throws {
+        // S0's if, then and else each refer to S1, whose do to S2, and so on: checked in full, the rules
+        // would nest 3^40 deep. Each reference is worked out once, and a subschema of more than 256 rules
+        // is warned about (at the if of the first too large) and left out.
+        var text = Self.head
+        for index in 0..<40 {
+            let next = "{$ref: '#/components/schemas/S\(index + 1)'}"
+            text += "    S\(index): {type: integer, if: \(next), then: \(next), else: {not: \(next)}}\n"
+        }
+        text += "    S40: {type: integer, minimum: 1}\n"
+        text += "    Holder: {type: object, properties: {n: {$ref: '#/components/schemas/S0'}}}\n"
+        let clock = ContinuousClock()
+        let start = clock.now
+        let (files, lines) = try generate(text)
+        #expect(clock.now - start < .seconds(20))
+        #expect(lines.count == 1)
+        let warning = "warning: 'if' with more than 256 rules, counting those of its subschemas"
+        #expect(lines.first?.contains(warning) == true)
+        #expect(!allText(files).contains("checkIf(n"))
+    }
 }

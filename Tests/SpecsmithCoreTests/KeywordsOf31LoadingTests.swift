@@ -82,7 +82,7 @@ struct KeywordsOf31LoadingTests {
         #expect(old.document?.components.schemas["Closed"]?.additionalProperties == .bool(false))
     }
 
-    @Test("dependentSchemas that only require names join dependentRequired; others are warned about")
+    @Test("dependentSchemas that only require names join dependentRequired; others are kept as schemas")
     func dependentSchemasThatRequireAreDependentRequired() throws {
         let text = """
             openapi: 3.0.3
@@ -103,14 +103,56 @@ struct KeywordsOf31LoadingTests {
             result.diagnostics.map(\.description) == [
                 "d.yaml:8:7: warning: \"dependentRequired\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
                 "d.yaml:9:7: warning: \"dependentSchemas\" is OpenAPI 3.1; it is read anyway in this 3.0 document",
-                "d.yaml:11:9: warning: a subschema of \"dependentSchemas\" (\"cvc\") that says more than \"required\", or false, "
-                    + "is not supported; ignored",
                 "d.yaml:12:14: error: expected a mapping (Schema object) for \"zip\", found the integer 7",
             ]
         )
         let card = try #require(result.document?.components.schemas["Card"])
         #expect(card.dependentRequired["card"] == ["address", "cvc"])
         #expect(card.dependentRequired["cvc"] == nil)
+        #expect(card.dependentSchemas["cvc"]?.required == ["card"])
+        #expect(card.dependentSchemas["card"] == nil)
+    }
+
+    @Test("if, then and else are read; if without then or else, and then or else without if, are warned about")
+    func ifThenElseAreRead() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Address:
+                  type: object
+                  properties: {country: {type: string}, postalCode: {type: string}}
+                  if: {properties: {country: {const: US}}, required: [country]}
+                  then: {properties: {postalCode: {pattern: '^[0-9]{5}$'}}}
+                  else: false
+                Lone:
+                  if: {minimum: 1}
+                Orphan:
+                  else: {maximum: 2}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "c.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "c.yaml:13:7: warning: \"if\" without \"then\" or \"else\" says nothing; ignored",
+                "c.yaml:15:7: warning: \"else\" without \"if\" says nothing; ignored",
+            ]
+        )
+        let schemas = try #require(result.document?.components.schemas)
+        let address = try #require(schemas["Address"])
+        #expect(address.if?.required == ["country"])
+        #expect(address.then?.properties["postalCode"]?.pattern == "^[0-9]{5}$")
+        #expect(address.else?.not == Schema(location: address.else!.location))
+        #expect(schemas["Lone"]?.if == nil)
+        #expect(schemas["Orphan"]?.else == nil)
+
+        let old = DocumentLoader().load(
+            bytes: Array(text.replacingOccurrences(of: "3.1.0", with: "3.0.3").utf8), file: "c.yaml")
+        #expect(
+            old.diagnostics.first?.description
+                == "c.yaml:9:7: warning: \"if\" is OpenAPI 3.1; it is read anyway in this 3.0 document"
+        )
     }
 
     @Test("patternProperties is read, in 3.0 with a warning; a pattern the runtime cannot use is an error")

@@ -14,7 +14,7 @@ struct LoadingDiagnosticsTests {
             LoadingFixtures.lines(result) == [
                 "warnings.yaml:7:7: warning: unknown key \"colour\" in Operation object; it is ignored",
                 "warnings.yaml:14:13: warning: \"maxLength\" applies to strings; it has no effect on type integer",
-                "warnings.yaml:22:17: warning: schema keyword \"if\" is not supported; ignored",
+                "warnings.yaml:22:17: warning: schema keyword \"contentSchema\" is not supported; ignored",
                 "warnings.yaml:25:48: warning: \"enum\" value \"two\" is not of type integer",
                 "warnings.yaml:25:63: warning: \"default\" value 1.5 is not of type integer",
             ]

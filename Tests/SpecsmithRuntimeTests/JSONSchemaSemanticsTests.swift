@@ -314,6 +314,46 @@ struct JSONSchemaSemanticsTests {
         #expect(violations { $0.check(patternProperties: notAnObject, at: "v", patterns, closed: true, check) }.isEmpty)
     }
 
+    /// `additionalProperties: false` without `properties` or `patternProperties`: every name is one the
+    /// schema does not declare.
+    @Test func aClosedObjectWithoutPatternsAllowsNoName() {
+        let labels: [String: JSONValue] = ["b": 1, "a": "x"]
+        let found = violations { $0.check(patternProperties: labels, at: "labels", [], closed: true) { _, _, _ in } }
+        #expect(
+            found.map(\.description) == [
+                "labels.a: is not a property the schema declares (additionalProperties: false)",
+                "labels.b: is not a property the schema declares (additionalProperties: false)",
+            ]
+        )
+        let empty: JSONValue = [:]
+        #expect(violations { $0.check(patternProperties: empty, at: "v", [], closed: true) { _, _, _ in } }.isEmpty)
+    }
+
+    /// `properties` of an object no struct declares, inside a subschema: a property's value, when the object
+    /// has it, is checked at its name; a value that is no object has no properties.
+    @Test func aNamedPropertyOfADictionaryIsCheckedAtItsName() {
+        let metadata: [String: JSONValue] = ["kind": "internal", "size": 3]
+        let found = violations {
+            $0.check(property: "kind", of: metadata, at: "metadata") { context, value in
+                context.check(value, at: .here, StringRule.maxLength(4))
+            }
+        }
+        #expect(found.map(\.description) == ["metadata.kind: length 8 exceeds maxLength 4"])
+        let absent = violations {
+            $0.check(property: "other", of: metadata, at: "metadata") { context, value in
+                context.check(value, at: .here, TypeRule.type([.null]))
+            }
+        }
+        #expect(absent.isEmpty)
+        let notAnObject: JSONValue = ["kind"]
+        let none = violations {
+            $0.check(property: "kind", of: notAnObject, at: "v") { context, value in
+                context.check(value, at: .here, TypeRule.type([.null]))
+            }
+        }
+        #expect(none.isEmpty)
+    }
+
     /// A tuple's items (`prefixItems`) each meet their position's constraints, and the items after them
     /// `items`' own, each violation at its index; a JSONValue that is no array has no items.
     @Test func tupleItemsMeetTheirPositionsConstraints() {

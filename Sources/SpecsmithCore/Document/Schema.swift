@@ -168,6 +168,10 @@ public struct Schema: Sendable, Hashable {
         var oneOf: [Schema] = []
         var anyOf: [Schema] = []
         var not: Schema?
+        var `if`: Schema?
+        var then: Schema?
+        var `else`: Schema?
+        var dependentSchemas: OrderedMap<Schema> = OrderedMap()
         var discriminator: Discriminator?
         var `enum`: [JSONValue]?
         var const: JSONValue?
@@ -369,6 +373,31 @@ public struct Schema: Sendable, Hashable {
     public var not: Schema? {
         get { storage.fields.pointee.not }
         _modify { yield &uniqueStorage().fields.pointee.not }
+    }
+
+    /// `if` (3.1): the subschema that decides whether ``then`` or ``else`` applies; read only beside one of them.
+    public var `if`: Schema? {
+        get { storage.fields.pointee.`if` }
+        _modify { yield &uniqueStorage().fields.pointee.`if` }
+    }
+
+    /// `then` (3.1): what a value that meets ``if`` meets too; read only beside `if`.
+    public var then: Schema? {
+        get { storage.fields.pointee.then }
+        _modify { yield &uniqueStorage().fields.pointee.then }
+    }
+
+    /// `else` (3.1): what a value that does not meet ``if`` meets instead; read only beside `if`.
+    public var `else`: Schema? {
+        get { storage.fields.pointee.`else` }
+        _modify { yield &uniqueStorage().fields.pointee.`else` }
+    }
+
+    /// `dependentSchemas` (3.1): for a property's name, what an object that has it meets too. A subschema
+    /// that only lists `required` names is in ``dependentRequired`` instead, and `true` is left out.
+    public var dependentSchemas: OrderedMap<Schema> {
+        get { storage.fields.pointee.dependentSchemas }
+        _modify { yield &uniqueStorage().fields.pointee.dependentSchemas }
     }
 
     public var discriminator: Discriminator? {

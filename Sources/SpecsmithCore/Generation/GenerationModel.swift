@@ -53,13 +53,61 @@ struct StructDeclaration: Sendable, Hashable {
     /// What the struct keeps of the properties its schema does not declare, when it says
     /// (`additionalProperties` beside `properties`).
     var extras: ExtraProperties? = nil
-    /// `not: {required: [...]}` on the object: for each, the properties that must not all be present.
-    var notRequired: [[PropertyDeclaration]] = []
+    /// `not` on the object: for each, what the object must not meet.
+    var negations: [ObjectSubschema] = []
+    /// `if`, `then` and `else` on the object, and its `dependentSchemas` (`then` when the property is present).
+    var conditionals: [ObjectConditional] = []
     /// `dependentRequired` on the object, for properties that may be absent.
     var dependentRequired: [DependentRequirement] = []
 
     /// Whether any property holds a secret, so the type needs a redacting mirror.
     var hasSecrets: Bool { properties.contains(where: \.isSecret) }
+
+    /// Whether the object has checks of its own besides its properties'.
+    var hasObjectChecks: Bool {
+        !negations.isEmpty || !conditionals.isEmpty || !dependentRequired.isEmpty || extras?.kind == .forbidden
+            || extras?.rules.isEmpty == false
+    }
+}
+
+/// What a subschema applied to a generated struct (`not`, `if`, `then`, `else` or a `dependentSchemas`
+/// subschema) says of it, as checks of the properties it names.
+struct ObjectSubschema: Sendable, Hashable {
+    /// A property the subschema names, and what it says of it.
+    struct Check: Sendable, Hashable {
+        var wireName: String
+        /// The Swift name the constants of its rules start with (`postalCode` for `postalCodeThenPattern`).
+        var name: String
+        /// How the struct reads it (`name`, `additionalProperties["name"]`).
+        var reader: String
+        /// The Swift type of the value as the struct declares it, which decides how the rules are written.
+        var type: String
+        /// The rules of the property's subschema in `properties`, for the value's type.
+        var rules: [ValidationRule] = []
+        /// Whether `required` lists it and the struct may lack it.
+        var mustBePresent = false
+    }
+
+    /// In the order the subschema names them (`properties`, then `required`).
+    var checks: [Check] = []
+    /// Whether no object meets it: the schema `false`, or a `type` that is not `object`.
+    var matchesNothing = false
+
+    /// Whether it only says that properties are present: `if: {required: [country]}`, a `dependentSchemas`
+    /// trigger.
+    var isPresenceOnly: Bool {
+        !matchesNothing && !checks.isEmpty && checks.allSatisfy { $0.rules.isEmpty && $0.mustBePresent }
+    }
+}
+
+/// `if`, `then` and `else` on a generated struct: when the object meets ``condition`` it is checked against
+/// ``then``, else against ``otherwise``. A `dependentSchemas` subschema is one whose condition is that its
+/// property is present.
+struct ObjectConditional: Sendable, Hashable {
+    /// `nil` when every object meets it: ``then`` always applies.
+    var condition: ObjectSubschema?
+    var then: ObjectSubschema?
+    var otherwise: ObjectSubschema?
 }
 
 /// `dependentRequired` of an object: when `trigger` is present, so is each of `dependents`.
@@ -264,6 +312,13 @@ enum ValidationRule: Sendable, Hashable {
     /// `propertyNames` of a dictionary or a JSONValue: rules that each name meets (a string's, and its
     /// `enum` or `const` as values).
     indirect case propertyNames([ValidationRule])
+    /// A property of a dictionary or a JSONValue that no generated struct declares (`properties` inside a
+    /// subschema such as `not` or `if`): its value, when the object has it, meets these rules.
+    indirect case property(String, [ValidationRule])
+    /// `if`, `then` and `else`: when the value meets every rule of `if` (checked on a context of its own,
+    /// never reported), it is checked against `then`, else against `else`. `if` has at least one rule.
+    /// A `dependentSchemas` subschema of a dictionary or a JSONValue is one whose `if` requires its name.
+    indirect case conditional(if: [ValidationRule], then: [ValidationRule], else: [ValidationRule])
 }
 
 /// A server the API is served from.

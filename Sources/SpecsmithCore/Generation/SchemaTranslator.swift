@@ -45,6 +45,11 @@ struct SchemaTranslator {
     private var openEnumThrough: [String: Schema?] = [:]
     /// ``chainEnd(_:)`` of a reference to each schema that refers on, by canonical id, where no cycle is met.
     private var chainEndThrough: [String: Schema] = [:]
+    /// What a subschema that is only a reference says of a value of a Swift type, by the reference's canonical
+    /// id and the type (see ``subschemaRules(_:keyword:swiftType:references:)``): worked out once, so that
+    /// subschemas that refer to shared ones (`if`, `then` and `else` each to the next) cost what the
+    /// document holds, not a product of it.
+    var subschemaCache: [String: SubschemaRules] = [:]
 
     /// Whether `format` is checked rather than only an annotation.
     let assertFormats: Bool
@@ -186,7 +191,7 @@ struct SchemaTranslator {
 
     /// The schema a value of `schema` is, through a chain of schemas that are each only a reference:
     /// ``OpenAPIDocument/dereferenced(_:)``, each chain looked up in ``referenceEnds`` rather than walked.
-    private func dereferenced(_ schema: Schema) -> Schema {
+    func dereferenced(_ schema: Schema) -> Schema {
         guard let ref = schema.ref, schema.isPureReference else { return schema }
         if let end = referenceEnds[ref.id], let target = document.schemas[end] { return target }
         return document.schema(for: ref)
@@ -516,16 +521,23 @@ struct SchemaTranslator {
             return inner + besideRules(of: schema, around: target, swiftType: swiftType, besides: inner)
         }
         var rules = located(ownRules(schema), in: schema)
-        var negated = schema.not.map { [$0] } ?? []
+        // A generated struct or union checks what its schema says beside its properties or cases itself.
+        let checksItself =
+            (schema.not != nil || Self.hasConditions(schema))
+            && (isObjectWithProperties(schema) || mergedAllOf(schema) != nil || isUnion(schema))
+        var negated = checksItself ? [] : schema.not.map { [$0] } ?? []
+        var conditioned = !checksItself && Self.hasConditions(schema) ? [schema] : []
         if let ref = schema.ref {
             let referenced = referencedRules(ref)
             rules = referenced.rules + rules
             negated = referenced.negated + negated
+            conditioned = referenced.conditioned + conditioned
         }
         // The constraints of `allOf` parts hold too (a part that is a generated type checks itself).
         for part in allOfParts(schema) {
             rules += located(ownRules(part, enumAsValues: true), in: part)
             negated += part.not.map { [$0] } ?? []
+            if Self.hasConditions(part) { conditioned.append(part) }
         }
         // A value of a generated string enum: its raw value meets a string's rules too.
         let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(schema) : nil
@@ -559,6 +571,9 @@ struct SchemaTranslator {
         for subschema in negated {
             if case .rule(let rule) = notRule(subschema, swiftType: swiftType) { applying.append(rule) }
         }
+        for schema in conditioned {
+            applying += conditionalRules(schema, swiftType: swiftType) ?? []
+        }
         if Self.rule(.prefixItems([], rest: []), appliesTo: swiftType) {
             let shape = resolvedShape(schema)
             if !shape.prefixItems.isEmpty {
@@ -570,7 +585,9 @@ struct SchemaTranslator {
         }
         if Self.rule(.patternProperties(patterns: [], rules: [], rest: [], closed: false), appliesTo: swiftType) {
             let shape = resolvedShape(schema)
-            if !shape.patternProperties.isEmpty, shape.properties.isEmpty {
+            // `additionalProperties: false` alone closes the object too: no name is allowed.
+            let isClosed = shape.additionalProperties == .bool(false)
+            if shape.properties.isEmpty, !shape.patternProperties.isEmpty || isClosed {
                 let valueType = swiftType == "JSONValue" ? "JSONValue" : patternValueType(shape)
                 applying.append(patternRule(shape, valueType: valueType))
             }
@@ -644,9 +661,9 @@ struct SchemaTranslator {
         return result
     }
 
-    /// The rules, and the `not` subschemas, of the schema a reference leads to and of its `allOf` parts; and
-    /// in turn of the schema its own reference leads to (`A1: {$ref: A0, description: ...}`, where
-    /// dereferencing stops), innermost first: up to a generated type (which checks itself) or a reference
+    /// The rules, and the `not` and conditional subschemas, of the schema a reference leads to and of its
+    /// `allOf` parts; and in turn of the schema its own reference leads to (`A1: {$ref: A0, description: ...}`,
+    /// where dereferencing stops), innermost first: up to a generated type (which checks itself) or a reference
     /// met before. A chain is no longer than ``CompositionDepth`` allows, and each link is worked out once.
     private mutating func referencedRules(_ ref: SchemaReference) -> ReferencedRules {
         var links: [(id: String, own: ReferencedRules)] = []
@@ -667,16 +684,20 @@ struct SchemaTranslator {
             }
             let target = dereferenced(document.schema(for: current))
             var own = ReferencedRules(
-                rules: located(ownRules(target), in: target), negated: target.not.map { [$0] } ?? [])
+                rules: located(ownRules(target), in: target), negated: target.not.map { [$0] } ?? [],
+                conditioned: Self.hasConditions(target) ? [target] : [])
             for part in allOfParts(target) {
                 own.rules += located(ownRules(part, enumAsValues: true), in: part)
                 own.negated += part.not.map { [$0] } ?? []
+                if Self.hasConditions(part) { own.conditioned.append(part) }
             }
             links.append((current.id, own))
             next = target.ref
         }
         for link in links.reversed() {
-            inner = ReferencedRules(rules: inner.rules + link.own.rules, negated: inner.negated + link.own.negated)
+            inner = ReferencedRules(
+                rules: inner.rules + link.own.rules, negated: inner.negated + link.own.negated,
+                conditioned: inner.conditioned + link.own.conditioned)
             if !isCycle { referencedRuleCache[link.id] = inner }
         }
         return inner
@@ -686,10 +707,12 @@ struct SchemaTranslator {
     struct ReferencedRules {
         var rules: [(rule: ValidationRule, location: SourceLocation)] = []
         var negated: [Schema] = []
+        /// Schemas with `if`/`then`/`else` or `dependentSchemas` (see ``conditionalRules(_:swiftType:references:)``).
+        var conditioned: [Schema] = []
     }
 
     /// Each rule of a schema with where it is written: a `pattern` at its value, any other at the schema.
-    private func located(_ rules: [ValidationRule], in schema: Schema)
+    func located(_ rules: [ValidationRule], in schema: Schema)
         -> [(rule: ValidationRule, location: SourceLocation)]
     {
         rules.map { rule in
@@ -698,83 +721,17 @@ struct SchemaTranslator {
         }
     }
 
+    /// Records a warning (for the extensions in other files, which cannot change ``diagnostics``).
+    mutating func warn(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.warning(message, at: location))
+    }
+
     /// A pattern the runtime cannot compile is an error at its value.
-    private mutating func checkPatterns(_ rules: [(rule: ValidationRule, location: SourceLocation)]) {
+    mutating func checkPatterns(_ rules: [(rule: ValidationRule, location: SourceLocation)]) {
         for case (.pattern(let source), let location) in rules where !Self.compiles(source) {
             diagnostics.append(
                 .error("pattern '\(source)' is not a regular expression the generated code can use", at: location))
         }
-    }
-
-    /// What `not` makes of a value of Swift type `swiftType`.
-    enum Negation {
-        /// The value must not meet every rule of the subschema (none: the subschema matches every value).
-        case rule(ValidationRule)
-        /// No value of the type matches the subschema (its `type` is another), so `not` always holds.
-        case alwaysSatisfied
-        /// The subschema says something the rules cannot check; a warning names it.
-        case unsupported
-    }
-
-    /// The `not` rule for `subschema` on a value of Swift type `swiftType`: the subschema's own rules
-    /// that apply to the type (those that do not are met by every value of it, as in JSON Schema), its
-    /// `type` decided from the Swift type, and a `not` inside it in turn. Keywords about an object's
-    /// properties, array items and compositions are not checked: a warning names them and the `not` is
-    /// left out rather than checked wrongly. `references` are those followed to get here: a `not` that
-    /// refers back to one of them is a warning, not an endless descent.
-    mutating func notRule(_ subschema: Schema, swiftType: String, references: Set<String> = []) -> Negation {
-        func unsupported(_ what: String) -> Negation {
-            diagnostics.append(.warning("'not' with \(what) is not checked yet", at: subschema.location))
-            return .unsupported
-        }
-        var resolved = subschema
-        var references = references
-        if let ref = subschema.ref {
-            guard references.insert(ref.id).inserted else { return unsupported("a reference to a schema it is part of") }
-            resolved = dereferenced(document.schema(for: ref))
-            if needsOwnType(resolved) { return unsupported("a reference to a generated type") }
-        }
-        let keywords: [(String, Bool)] = [
-            ("properties", !resolved.properties.isEmpty), ("required", !resolved.required.isEmpty),
-            ("items", resolved.items != nil), ("prefixItems", !resolved.prefixItems.isEmpty),
-            ("allOf", !resolved.allOf.isEmpty), ("oneOf", !resolved.oneOf.isEmpty), ("anyOf", !resolved.anyOf.isEmpty),
-            ("additionalProperties", resolved.additionalProperties != nil),
-        ]
-        if let keyword = keywords.first(where: \.1)?.0 { return unsupported(keyword) }
-        let valueType = Self.jsonType(of: swiftType)
-        guard valueType != nil || swiftType == "JSONValue" else {
-            return unsupported("a value of generated type \(swiftType)")
-        }
-        let types = resolved.nonNullTypes
-        // A JSONValue's type is a rule of the subschema like any other.
-        let typeRule: ValidationRule? = valueType == nil && !types.isEmpty ? .type(resolved.types) : nil
-        if !types.isEmpty, let valueType {
-            if valueType == .number, types.contains(.integer), !types.contains(.number) {
-                return unsupported("type integer, on a number")
-            }
-            if !types.contains(valueType), !(valueType == .integer && types.contains(.number)) { return .alwaysSatisfied }
-        }
-        var own = ownRules(resolved, enumAsValues: true)
-        if let typeRule, !own.contains(typeRule) { own.insert(typeRule, at: 0) }
-        checkPatterns(located(own, in: resolved))
-        var rules: [ValidationRule] = []
-        for rule in own {
-            if Self.rule(rule, appliesTo: swiftType) {
-                rules.append(rule)
-            } else if case .enumeration = rule {
-                return unsupported("enum, on a value of type \(swiftType)")
-            } else if case .const = rule {
-                return unsupported("const, on a value of type \(swiftType)")
-            }
-        }
-        if let inner = resolved.not {
-            switch notRule(inner, swiftType: swiftType, references: references) {
-            case .rule(let rule): rules.append(rule)
-            case .alwaysSatisfied: break
-            case .unsupported: return .unsupported
-            }
-        }
-        return .rule(.not(rules))
     }
 
     /// The JSON type of every value of a Swift type the generator spells, or `nil` for `JSONValue` and
@@ -815,7 +772,7 @@ struct SchemaTranslator {
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool"]
 
-    private static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
+    static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
         let isDictionary = swiftType.hasPrefix("[String: ")
         let isArray = swiftType.hasPrefix("[") && !isDictionary
         // A JSONValue may be of any JSON type: the runtime applies each rule when the value is of its type.
@@ -835,7 +792,7 @@ struct SchemaTranslator {
             return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
         case .enumeration, .const:
             return scalarTypes.contains(swiftType) || swiftType == "JSONValue"
-        case .not:
+        case .not, .conditional:
             return true
         case .members:
             return isArray || isDictionary
@@ -843,7 +800,7 @@ struct SchemaTranslator {
             return isArray || isAny
         case .patternProperties:
             return isDictionary || isAny
-        case .propertyNames:
+        case .propertyNames, .property:
             return isDictionary || isAny
         }
     }
@@ -874,13 +831,22 @@ struct SchemaTranslator {
                     "a discriminator beside no oneOf or anyOf is not generated yet: a value of a schema that extends "
                         + "\(name) with allOf decodes as \(name)", at: discriminator.location))
         }
-        let schema = mergedAllOf(schema) ?? schema
+        let merged = mergedAllOf(schema)
+        let conditionParts = merged == nil ? [schema] : [schema] + mergedParts(schema)
+        let schema = merged ?? schema
         if isUnion(schema) {
+            if let keyword = schema.if != nil ? "if" : schema.dependentSchemas.isEmpty ? nil : "dependentSchemas" {
+                let location = schema.if?.location ?? schema.dependentSchemas.values.first?.location ?? schema.location
+                let union = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
+                diagnostics.append(.warning("'\(keyword)' beside \(union) is not checked yet", at: location))
+            }
             return .union(union(named: name, schema: schema, qualifiedName: qualifiedName))
         }
         let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
         if isObjectWithProperties(schema) {
-            return .structure(structure(named: name, schema: schema, qualifiedName: qualifiedName, doc: doc))
+            let declaration = structure(
+                named: name, schema: schema, qualifiedName: qualifiedName, doc: doc, conditionParts: conditionParts)
+            return .structure(declaration)
         }
         if let enumeration = enumeration(named: name, schema: schema, doc: doc) {
             warnAboutListedValuesBreakingLengths(schema)
@@ -934,9 +900,11 @@ struct SchemaTranslator {
         }
     }
 
-    private mutating func structure(named name: String, schema: Schema, qualifiedName: String, doc: [String])
-        -> StructDeclaration
-    {
+    /// The struct for an object schema (its `allOf` parts merged). `conditionParts` are the schemas whose
+    /// `not`, `if`/`then`/`else` and `dependentSchemas` it checks: its own, and the parts it merges.
+    private mutating func structure(
+        named name: String, schema: Schema, qualifiedName: String, doc: [String], conditionParts: [Schema]
+    ) -> StructDeclaration {
         let scopeStart = nestedInScope.count
         defer { nestedInScope.removeSubrange(scopeStart...) }
         if schema.minProperties != nil || schema.maxProperties != nil {
@@ -1041,18 +1009,8 @@ struct SchemaTranslator {
         if !schema.dependentRequired.isEmpty {
             declaration.dependentRequired = dependentRequirements(schema, properties: properties, extras: extras)
         }
-        if let negated = schema.not {
-            let names = Self.requiredOnly(dereferenced(negated)) ?? []
-            let named = names.compactMap { name in properties.first { $0.wireName == name } }
-            if !names.isEmpty, named.count == names.count {
-                declaration.notRequired.append(named)
-            } else {
-                diagnostics.append(
-                    .warning(
-                        "'not' on an object schema is not checked yet, unless it only lists declared properties in required",
-                        at: negated.location))
-            }
-        }
+        let scope = ObjectScope(schema: schema, properties: properties, extras: extras)
+        (declaration.negations, declaration.conditionals) = objectChecks(conditionParts, in: scope)
         return declaration
     }
 
@@ -1092,20 +1050,6 @@ struct SchemaTranslator {
             }
         }
         return requirements
-    }
-
-    /// The names of a schema that says only `required` (besides `type: object` and annotations), or `nil`.
-    private static func requiredOnly(_ schema: Schema) -> [String]? {
-        guard !schema.required.isEmpty, schema.ref == nil, schema.nonNullTypes.isEmpty || schema.nonNullTypes == [.object]
-        else { return nil }
-        var probe = Schema(location: schema.location)
-        probe.types = schema.types
-        probe.isNullable = schema.isNullable
-        probe.required = schema.required
-        probe.title = schema.title
-        probe.description = schema.description
-        probe.extensions = schema.extensions
-        return probe == schema ? schema.required : nil
     }
 
     /// A `default` as a Swift expression for an initializer argument: a literal of a plain type, or a
@@ -1433,18 +1377,18 @@ struct SchemaTranslator {
             && schema.items == nil && schema.properties.isEmpty
     }
 
-    private func isObjectWithProperties(_ schema: Schema) -> Bool {
+    func isObjectWithProperties(_ schema: Schema) -> Bool {
         guard schema.ref == nil, !schema.properties.isEmpty else { return false }
         let types = schema.nonNullTypes
         return types.isEmpty || types == [.object]
     }
 
-    private func needsOwnType(_ schema: Schema) -> Bool {
+    func needsOwnType(_ schema: Schema) -> Bool {
         isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema)
     }
 
     /// `oneOf` or `anyOf` (without an `allOf` beside it): an enum with a case per schema.
-    private func isUnion(_ schema: Schema) -> Bool {
+    func isUnion(_ schema: Schema) -> Bool {
         schema.ref == nil && schema.allOf.isEmpty && (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty)
             && nullableWrapped(schema) == nil
     }
@@ -1767,6 +1711,26 @@ struct SchemaTranslator {
         return parts
     }
 
+    /// Every part of a schema's `allOf` that a merged struct merges, references followed and nested
+    /// `allOf`s flattened, each reference once.
+    private func mergedParts(_ schema: Schema) -> [Schema] {
+        var seen: Set<String> = []
+        var parts: [Schema] = []
+        func collect(_ schema: Schema) {
+            for part in schema.allOf {
+                var resolved = part
+                if let ref = part.ref {
+                    guard seen.insert(ref.id).inserted else { continue }
+                    resolved = dereferenced(document.schema(for: ref))
+                }
+                parts.append(resolved)
+                collect(resolved)
+            }
+        }
+        collect(schema)
+        return parts
+    }
+
     /// What an `allOf` whose parts are not all objects (`allOf` of a reference to a string schema and a
     /// `maxLength`, say) comes to.
     enum PlainAllOf {
@@ -1971,7 +1935,7 @@ struct SchemaTranslator {
 
     /// Whether a schema says nothing but annotations: a title, a description, a default, examples,
     /// `readOnly`, `writeOnly`, `deprecated` and extensions.
-    private static func isAnnotationOnly(_ schema: Schema) -> Bool {
+    static func isAnnotationOnly(_ schema: Schema) -> Bool {
         var probe = Schema(location: schema.location)
         probe.title = schema.title
         probe.description = schema.description
@@ -2001,7 +1965,7 @@ struct SchemaTranslator {
     /// The schema of the generated open enum that a value of `schema` is (inline, by reference, as the
     /// sole part of an `allOf`, or beside null in a `oneOf`/`anyOf`), or `nil` when its Swift type is no
     /// such enum.
-    private func openEnum(_ schema: Schema) -> Schema? {
+    func openEnum(_ schema: Schema) -> Schema? {
         chainAnswer(openEnumStep(schema), openEnumThrough, ending: nil) { $0.openEnumStep($1) }
     }
 
@@ -2044,12 +2008,13 @@ struct SchemaTranslator {
     }
 
     /// Whether a schema says of an object more than its parts do, besides `properties`: which names it
-    /// requires or allows, or how many. Beside an `allOf` of one reference (`{allOf: [$ref: Base],
-    /// required: [id]}`) that makes a struct of its own.
+    /// requires or allows, or how many, or what it meets depending on its properties (`if`,
+    /// `dependentSchemas`). Beside an `allOf` of one reference (`{allOf: [$ref: Base], required: [id]}`) that
+    /// makes a struct of its own, which checks them.
     private static func saysMoreOfAnObject(_ schema: Schema) -> Bool {
         !schema.required.isEmpty || schema.additionalProperties != nil || !schema.patternProperties.isEmpty
             || schema.minProperties != nil || schema.maxProperties != nil || !schema.dependentRequired.isEmpty
-            || schema.propertyNames != nil
+            || schema.propertyNames != nil || !schema.dependentSchemas.isEmpty || schema.if != nil
     }
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).
@@ -2140,7 +2105,7 @@ struct SchemaTranslator {
     ///
     /// A string `enum` is `listed` (the value is a generated open enum) unless `enumAsValues`, as in a
     /// `not` subschema or an `allOf` part, which list values of a plain type.
-    private func ownRules(_ schema: Schema, enumAsValues: Bool = false) -> [ValidationRule] {
+    func ownRules(_ schema: Schema, enumAsValues: Bool = false) -> [ValidationRule] {
         var rules: [ValidationRule] = []
         // One type is the Swift type's to enforce; several, or `null` alone, leave a JSONValue to check.
         if schema.types.count > 1 && schema.nonNullTypes.count > 1 || schema.types == [.null] {
@@ -2490,6 +2455,9 @@ struct SchemaTranslator {
                 // `Not allowed: at least 10 and at most 20.`
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append(phrases.isEmpty ? "Never allowed." : "Not allowed: \(phrases.joined(separator: " and ")).")
+            case .property(let name, let inner):
+                let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                if !phrases.isEmpty { sentences.append("Its `\(name)`: \(phrases.joined(separator: " and ")).") }
             case .propertyNames(let inner):
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append("Each name: \(phrases.joined(separator: " and ")).")
@@ -2520,9 +2488,25 @@ struct SchemaTranslator {
                 }
                 let phrases = limitSentences(rest).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 if closed {
-                    sentences.append("No other names.")
+                    sentences.append(patterns.isEmpty ? "Has no keys." : "No other names.")
                 } else if !phrases.isEmpty {
                     sentences.append("Other names: \(phrases.joined(separator: " and ")).")
+                }
+            case .conditional(let condition, let then, let otherwise):
+                // `If at least 10: a multiple of 5. Otherwise: at most 5.`
+                func phrase(_ rules: [ValidationRule]) -> String {
+                    limitSentences(rules).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                        .joined(separator: " and ")
+                }
+                // `If it has the key `burst`: ...`, `If of type string: ...`.
+                let condition = phrase(condition)
+                guard !condition.isEmpty else { break }
+                let when = condition.hasPrefix("has ") ? "it " + condition : condition
+                let (thenPhrase, elsePhrase) = (phrase(then), phrase(otherwise))
+                if !thenPhrase.isEmpty { sentences.append("If \(when): \(thenPhrase).") }
+                if !elsePhrase.isEmpty {
+                    let otherwise = thenPhrase.isEmpty ? "Unless \(when)" : "Otherwise"
+                    sentences.append("\(otherwise): \(elsePhrase).")
                 }
             case .type, .maxLength, .minLength, .listed, .members, .required, .dependentRequired: break
             }

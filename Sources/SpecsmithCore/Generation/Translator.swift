@@ -1072,7 +1072,7 @@ struct Translator {
                     switch declaration {
                     case .structure(let s):
                         numbers[qualified] = nodes.count
-                        var hasRules = s.extras?.kind == .forbidden || s.extras?.rules.isEmpty == false || !s.notRequired.isEmpty
+                        var hasRules = s.hasObjectChecks
                         var holds: [String] = []
                         var contains: [String] = []
                         // By index: each property is read in place, not copied whole.

@@ -330,8 +330,6 @@ enum UnsupportedFeature {
     /// `unevaluatedProperties` or `unevaluatedItems` beside a keyword whose subschemas evaluate some
     /// properties or items, which no generated type can tell apart.
     case unevaluated(String, beside: String)
-    /// A subschema of `dependentSchemas` that says more than `required`.
-    case dependentSchema(String)
     case jsonSchemaDialect(String)
 
     /// The subject of the warning, with its verb: `callbacks are`, `schema keyword "if" is`.
@@ -343,8 +341,6 @@ enum UnsupportedFeature {
         case .itemsList: "\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is"
         case .schemaKeyword(let keyword): "schema keyword \"\(keyword)\" is"
         case .unevaluated(let keyword, let other): "\"\(keyword)\" beside \"\(other)\" is"
-        case .dependentSchema(let name):
-            "a subschema of \"dependentSchemas\" (\"\(name)\") that says more than \"required\", or false, is"
         case .jsonSchemaDialect(let dialect): "jsonSchemaDialect \"\(dialect)\" is"
         }
     }

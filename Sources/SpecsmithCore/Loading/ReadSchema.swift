@@ -84,6 +84,7 @@ extension LoadSession {
         schema.oneOf = o.list(.oneOf)?.map { readSchema($0, file: file) } ?? []
         schema.anyOf = o.list(.anyOf)?.map { readSchema($0, file: file) } ?? []
         if let not = o.value(.not) { schema.not = readSchema(not, file: file, key: "not") }
+        readConditional(o, into: &schema, file: file)
         if version == .v31, schema.ref != nil { referenceAsPart(o, of: &schema) }
         readUnevaluated(o, into: &schema, file: file)
         if let discriminator = o.value(.discriminator) {
@@ -304,25 +305,35 @@ extension LoadSession {
         }
     }
 
+    /// `if`, `then` and `else` (3.1). `then` and `else` without `if`, and `if` without either, say nothing
+    /// (JSON Schema ignores them): a warning says so, since the author most likely meant something.
+    private func readConditional(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
+        let condition = o.value(.if)
+        let then = o.value(.then)
+        let otherwise = o.value(.else)
+        guard condition != nil || then != nil || otherwise != nil else { return }
+        guard let condition, then != nil || otherwise != nil else {
+            let keyword: SchemaKeyword = condition != nil ? .if : then != nil ? .then : .else
+            let missing = keyword == .if ? "\"then\" or \"else\"" : "\"if\""
+            let message = "\"\(keyword.rawValue)\" without \(missing) says nothing; ignored"
+            report(.warning(message, at: o.keyLocation(keyword)))
+            return
+        }
+        schema.if = readSchema(condition, file: file, key: "if")
+        schema.then = then.map { readSchema($0, file: file, key: "then") }
+        schema.else = otherwise.map { readSchema($0, file: file, key: "else") }
+    }
+
     /// `dependentSchemas` (3.1) whose subschema only requires names (`{creditCard: {required:
     /// [billingAddress]}}`, its commonest use) says what `dependentRequired` does, and is read as it; a
-    /// subschema that says more is warned about and ignored.
+    /// subschema that says more is kept as it is, and `true`, which says nothing, is left out.
     private func readDependentSchemas(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
-        for (name, keyNode, value) in o.entries(.dependentSchemas) {
-            if value.mapping == nil {
-                // `true` says nothing; `false` (no object may have the name) is not generated; anything else
-                // is no schema, reported as such.
-                if let allows = value.boolScalar, version == .v31 {
-                    if !allows { report(.unsupported(.dependentSchema(name), at: keyNode.location)) }
-                } else {
-                    _ = readSchema(value, file: file, key: name)
-                }
-                continue
-            }
+        for (name, _, value) in o.entries(.dependentSchemas) {
+            if value.boolScalar == true, version == .v31 { continue }
             guard let mapping = value.mapping, let required = mapping.entry("required")?.value,
                 mapping.allSatisfy({ ["required", "description", "title", "$comment"].contains($0.keyText) })
             else {
-                report(.unsupported(.dependentSchema(name), at: keyNode.location))
+                schema.dependentSchemas[name] = readSchema(value, file: file, key: name)
                 continue
             }
             var names = schema.dependentRequired[name] ?? []
@@ -336,15 +347,15 @@ extension LoadSession {
 
     /// In 3.1 the keywords beside a `$ref` apply too, as if the reference were a part of an `allOf`: one
     /// beside it that says what an object holds (`{$ref: Base, required: [id]}`, `properties`,
-    /// `additionalProperties`...) makes it one, so that the object is merged as a struct of its own (these
-    /// keywords were dropped). Other keywords beside a reference (a string's, `enum`, a description) keep
-    /// it a reference, whose value meets them too.
+    /// `additionalProperties`, `if`, `dependentSchemas`...) makes it one, so that the object is merged as a
+    /// struct of its own (these keywords were dropped). Other keywords beside a reference (a string's, `enum`,
+    /// a description) keep it a reference, whose value meets them too.
     private func referenceAsPart(_ o: borrowing SchemaReader, of schema: inout Schema) {
         let shapesAnObject =
             !schema.properties.isEmpty || !schema.required.isEmpty || schema.additionalProperties != nil
             || !schema.patternProperties.isEmpty || schema.minProperties != nil || schema.maxProperties != nil
             || !schema.dependentRequired.isEmpty || schema.propertyNames != nil || !schema.allOf.isEmpty
-            || o.value(.unevaluatedProperties) != nil
+            || o.value(.unevaluatedProperties) != nil || !schema.dependentSchemas.isEmpty || schema.if != nil
         guard shapesAnObject, let node = o.value(.ref) else { return }
         var part = Schema(location: node.location)
         part.ref = schema.ref

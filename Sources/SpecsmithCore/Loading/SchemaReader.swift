@@ -14,6 +14,7 @@ enum SchemaKeyword: String, CaseIterable {
     case readOnly, writeOnly, deprecated
     case maxLength, minLength, pattern, contentMediaType, contentEncoding
     case unevaluatedProperties, unevaluatedItems, dependentSchemas
+    case `if`, then, `else`
     case minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf
     case externalDocs
 
@@ -24,12 +25,12 @@ enum SchemaKeyword: String, CaseIterable {
     case id = "$id", anchor = "$anchor", dynamicRef = "$dynamicRef", dynamicAnchor = "$dynamicAnchor"
     case recursiveRef = "$recursiveRef", recursiveAnchor = "$recursiveAnchor", vocabulary = "$vocabulary"
     case dependencies
-    case `if`, then, `else`, contentSchema, additionalItems, xml
+    case contentSchema, additionalItems, xml
 
     var isUnsupported: Bool {
         switch self {
         case .id, .anchor, .dynamicRef, .dynamicAnchor, .recursiveRef, .recursiveAnchor, .vocabulary,
-            .dependencies, .if, .then, .else, .contentSchema, .additionalItems, .xml:
+            .dependencies, .contentSchema, .additionalItems, .xml:
             true
         default:
             false
@@ -42,7 +43,7 @@ enum SchemaKeyword: String, CaseIterable {
     var isOnlyIn31: Bool {
         switch self {
         case .const, .examples, .defs, .contentEncoding, .contentMediaType, .contains, .minContains, .maxContains,
-            .patternProperties, .unevaluatedProperties, .unevaluatedItems, .dependentSchemas:
+            .patternProperties, .unevaluatedProperties, .unevaluatedItems, .dependentSchemas, .if, .then, .else:
             true
         default: false
         }

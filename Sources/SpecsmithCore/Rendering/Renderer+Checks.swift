@@ -1,7 +1,7 @@
 /// Writes the statements that check a value's rules: `context.check(name, at: "name", .maxLength(64))`;
-/// for `not` a `checkNot` whose closure checks the subschema's rules on a context of its own; for the
-/// members of an array or dictionary that are arrays or dictionaries themselves, a `check(each:)` whose
-/// closure checks each member's rules.
+/// for `not` a `checkNot` whose closure checks the subschema's rules on a context of its own; for `if` a
+/// `checkIf` with a closure for each of `if`, `then` and `else`; for the members of an array or dictionary
+/// that are arrays or dictionaries themselves, a `check(each:)` whose closure checks each member's rules.
 struct CheckWriter {
     /// What a rule is checked on.
     enum Target {
@@ -112,9 +112,11 @@ struct CheckWriter {
         constantBase: String
     ) -> [String] {
         guard !rules.isEmpty, let memberType = memberType(of: type, target) else { return [] }
-        // A JSONValue member is checked in the closure too, where each rule has an overload for it.
+        // A JSONValue member is checked in the closure too, where each rule has an overload for it; and a
+        // member with `if`, whose `checkIf` takes one value.
         guard target != .value,
-            memberType.hasPrefix("[") || memberType == "JSONValue" || rules.contains(where: \.isAboutCollections)
+            memberType.hasPrefix("[") || memberType == "JSONValue"
+                || rules.contains(where: { $0.isAboutCollections || $0.isConditional })
         else {
             return rules.flatMap {
                 statements(
@@ -219,6 +221,14 @@ struct CheckWriter {
             let isDictionary = memberType.hasPrefix("[String: ")
             guard target == .value, isDictionary || memberType == "JSONValue" else { return [] }
             let valueType = isDictionary ? resolved(String(memberType.dropFirst("[String: ".count).dropLast())) : "JSONValue"
+            // `additionalProperties: false` alone: every name is one too many.
+            if patterns.isEmpty, closed {
+                return [
+                    String(
+                        concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key,
+                        ", [], closed: true) { _, _, _ in }")
+                ]
+            }
             let list = "[" + patterns.map { "Pattern(\(SwiftLiteral.raw($0)))" }.joined(separator: ", ") + "]"
             let argument: String
             if hoists {
@@ -245,6 +255,19 @@ struct CheckWriter {
             }
             lines += ["    default:"] + body(rest, "Other").map { "    " + $0 } + ["    }", "}"]
             return lines
+        case .property(let name, let rules):
+            let isDictionary = memberType.hasPrefix("[String: ")
+            guard target == .value, isDictionary || memberType == "JSONValue" else { return [] }
+            let valueType =
+                isDictionary ? resolved(String(memberType.dropFirst("[String: ".count).dropLast())) : "JSONValue"
+            let inner = statements(
+                for: rules, value: "value", key: ".here", type: valueType,
+                constantBase: constantBase + SwiftNames.type(name))
+            guard !inner.isEmpty else { return [] }
+            let opener = String(
+                concatenating: receiver, ".check(property: ", SwiftLiteral.string(name), ", of: ", value, ", at: ", key,
+                ") { context, value in")
+            return [opener] + inner.map { "    " + $0 } + ["}"]
         case .propertyNames(let rules):
             guard target == .value, let nameType = self.memberType(of: memberType, .names) else { return [] }
             return rules.flatMap {
@@ -271,6 +294,19 @@ struct CheckWriter {
                 constantBase: constantBase + "Not"
             )
             return [opener + " { subschema, value in"] + inner.map { "    " + $0 } + ["}"]
+        case .conditional(let condition, let then, let otherwise):
+            // Each member is checked in a closure of its own (see above), where this is its value.
+            guard target == .value else { return [] }
+            func body(_ rules: [ValidationRule], _ receiver: String, _ name: String) -> [String] {
+                statements(
+                    for: rules, value: "value", key: key, type: memberType, receiver: receiver,
+                    constantBase: constantBase + name
+                ).map { "    " + $0 }
+            }
+            var lines = ["\(receiver).checkIf(\(value)) { subschema, value in"] + body(condition, "subschema", "If")
+            if !then.isEmpty { lines += ["} then: { context, value in"] + body(then, "context", "Then") }
+            if !otherwise.isEmpty { lines += ["} else: { context, value in"] + body(otherwise, "context", "Else") }
+            return lines + ["}"]
         case .pattern(let source) where hoists:
             let name = constantName(String(concatenating: constantBase, target.constantInfix, "Pattern"))
             constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
@@ -343,9 +379,14 @@ extension ValidationRule {
     var isAboutCollections: Bool {
         switch self {
         case .minItems, .maxItems, .uniqueItems, .minProperties, .maxProperties, .required, .dependentRequired,
-            .members, .prefixItems, .contains, .patternProperties, .propertyNames:
+            .members, .prefixItems, .contains, .patternProperties, .propertyNames, .property:
             true
         default: false
         }
+    }
+
+    /// Whether the rule is `if`, `then` and `else`.
+    var isConditional: Bool {
+        if case .conditional = self { true } else { false }
     }
 }

@@ -679,11 +679,9 @@ struct Renderer {
                 statements.append(String(concatenating: "context.validate(", reader, ", at: ", key, ")"))
             }
         }
-        // The object breaks `not: {required: [a, b]}` when all of them are present.
-        for properties in entry.declaration.notRequired {
-            statements.append("context.checkNot(self, at: .here) { subschema, value in")
-            statements += properties.map { "    subschema.check(present: value.\($0.reader), at: \(SwiftLiteral.string($0.wireName)))" }
-            statements.append("}")
+        // The object breaks `not` when it meets every check of the subschema.
+        for negation in entry.declaration.negations {
+            statements += Self.negationStatements(negation, writer: &writer)
         }
         // `dependentRequired`: each dependent is there when its trigger is.
         for requirement in entry.declaration.dependentRequired {
@@ -703,6 +701,10 @@ struct Renderer {
                 statements += checks
             }
         }
+        // `if`, `then` and `else`, and `dependentSchemas`.
+        for conditional in entry.declaration.conditionals {
+            statements += Self.conditionalStatements(conditional, writer: &writer)
+        }
         if let extras = entry.declaration.extras {
             switch extras.kind {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
@@ -719,6 +721,84 @@ struct Renderer {
             "name": .string(entry.qualified), "statements": .lines(CheckWriter.laidOut(statements, indent: 8)),
             "constants": .objects(writer.constants),
         ]
+    }
+
+    /// The statements that check `not` on a struct: `context.checkNot(self, at: .here) { subschema, value in
+    /// ... }` with the subschema's checks of the properties inside.
+    private static func negationStatements(_ negation: ObjectSubschema, writer: inout CheckWriter) -> [String] {
+        let opener = "context.checkNot(self, at: .here)"
+        // A subschema that every object meets: any value breaks the `not`.
+        guard !negation.checks.isEmpty else { return [opener + " { _, _ in }"] }
+        let inner = objectStatements(negation, receiver: "subschema", value: "value", suffix: "Not", writer: &writer)
+        // Checks that write nothing would leave a subschema every object meets, which they do not say.
+        guard !inner.isEmpty else { return [] }
+        return [opener + " { subschema, value in"] + inner.map { "    " + $0 } + ["}"]
+    }
+
+    /// The statements that check `if`, `then` and `else` on a struct: `if a != nil { ... } else { ... }`
+    /// when the condition is only that properties are present, `context.checkIf(self) { subschema, value in
+    /// ... } then: { context, value in ... } else: { ... }` otherwise, and `then`'s checks alone without a
+    /// condition.
+    private static func conditionalStatements(_ conditional: ObjectConditional, writer: inout CheckWriter)
+        -> [String]
+    {
+        func indented(_ lines: [String]) -> [String] { lines.map { "    " + $0 } }
+        guard let condition = conditional.condition else {
+            return conditional.then.map {
+                objectStatements($0, receiver: "context", value: nil, suffix: "Then", writer: &writer)
+            } ?? []
+        }
+        if condition.isPresenceOnly {
+            let readers = condition.checks.map { $0.reader == "context" ? "self.context" : $0.reader }
+            guard let then = conditional.then else {
+                let test = readers.map { $0 + " == nil" }.joined(separator: " || ")
+                let otherwise = conditional.otherwise.map {
+                    objectStatements($0, receiver: "context", value: nil, suffix: "Else", writer: &writer)
+                }
+                return ["if \(test) {"] + indented(otherwise ?? []) + ["}"]
+            }
+            var lines = ["if " + readers.map { $0 + " != nil" }.joined(separator: ", ") + " {"]
+            lines += indented(objectStatements(then, receiver: "context", value: nil, suffix: "Then", writer: &writer))
+            if let otherwise = conditional.otherwise {
+                lines.append("} else {")
+                lines += indented(
+                    objectStatements(otherwise, receiver: "context", value: nil, suffix: "Else", writer: &writer))
+            }
+            return lines + ["}"]
+        }
+        func branch(_ subschema: ObjectSubschema, _ receiver: String, _ suffix: String) -> [String] {
+            indented(objectStatements(subschema, receiver: receiver, value: "value", suffix: suffix, writer: &writer))
+        }
+        let conditionLines = branch(condition, "subschema", "If")
+        // As for `not`: a condition whose checks write nothing would hold for every object.
+        guard !conditionLines.isEmpty else { return [] }
+        var lines = ["context.checkIf(self) { subschema, value in"] + conditionLines
+        if let then = conditional.then { lines += ["} then: { context, value in"] + branch(then, "context", "Then") }
+        if let otherwise = conditional.otherwise {
+            lines += ["} else: { context, value in"] + branch(otherwise, "context", "Else")
+        }
+        return lines + ["}"]
+    }
+
+    /// The checks of a subschema of a struct, recorded by `receiver`, on `value`'s properties (`value.name`),
+    /// or on the struct's own (`name`) when `value` is `nil`; each rule's constants are named after the
+    /// property and `suffix` (`postalCodeThenPattern`). For a subschema that no object meets, a `not: {}`.
+    private static func objectStatements(
+        _ subschema: ObjectSubschema, receiver: String, value: String?, suffix: String, writer: inout CheckWriter
+    ) -> [String] {
+        if subschema.matchesNothing { return ["\(receiver).checkNot(\(value ?? "self"), at: .here) { _, _ in }"] }
+        var lines: [String] = []
+        for check in subschema.checks {
+            // `validate(into context:)`'s parameter hides a property of that name.
+            let own = check.reader == "context" ? "self.context" : check.reader
+            let reader = value.map { "\($0).\(check.reader)" } ?? own
+            let key = SwiftLiteral.string(check.wireName)
+            lines += writer.statements(
+                for: check.rules, value: reader, key: key, type: check.type, receiver: receiver,
+                constantBase: check.name + suffix)
+            if check.mustBePresent { lines.append("\(receiver).check(present: \(reader), at: \(key))") }
+        }
+        return lines
     }
 
     /// About how many bytes `validation.mustache` writes for a type's checks: each constant and
@@ -778,6 +858,10 @@ struct Renderer {
         case .patternProperties: ".patternProperties"
         // Names' rules are checked by statements of their own (see ``CheckWriter``), never an expression.
         case .propertyNames: ".propertyNames"
+        // A property's rules are checked in a closure of their own (see ``CheckWriter``), never an expression.
+        case .property: ".property"
+        // `if`, `then` and `else` are a statement of their own (see ``CheckWriter``), never an expression.
+        case .conditional: ".conditional"
         }
     }
 

@@ -461,7 +461,8 @@ public struct ValidationContext: Sendable {
     /// Runs `checks` on every value of a dictionary whose name a pattern matches (`patternProperties`),
     /// once for each such pattern with its index in `patterns`, and once with `patterns.count` for a value
     /// whose name none matches (`additionalProperties`); when `closed`, such a value is a violation
-    /// instead. Each is checked at its name, in the order of the names; inside, `.here` is the value.
+    /// instead (with no patterns, every value: `additionalProperties: false` alone). Each is checked at its
+    /// name, in the order of the names; inside, `.here` is the value.
     ///
     /// ```swift
     /// context.check(patternProperties: labels, at: "labels", Self.labelsNamePatterns) { context, pattern, value in
@@ -490,7 +491,7 @@ public struct ValidationContext: Sendable {
             }
             if !matched {
                 if closed {
-                    record(Self.unmatchedFailure)
+                    record(patterns.isEmpty ? Self.undeclaredFailure : Self.unmatchedFailure)
                 } else {
                     checks(&self, patterns.count, value)
                 }
@@ -533,6 +534,39 @@ public struct ValidationContext: Sendable {
             components.removeLast()
         }
         components.removeLast()
+    }
+
+    /// Runs `checks` on the value of the property `name` of a dictionary, when it has one, at its name:
+    /// `properties` of an object that no generated struct declares, in a subschema (`not`, `if`, ...).
+    ///
+    /// ```swift
+    /// context.check(property: "kind", of: metadata, at: "metadata") { context, value in
+    ///     context.check(value, at: .here, .maxLength(16))
+    /// }
+    /// ```
+    public mutating func check<Value>(
+        property name: String,
+        of values: [String: Value]?,
+        at key: ValidationKey,
+        _ checks: (inout ValidationContext, Value) -> Void
+    ) {
+        guard let value = values?[name] else { return }
+        components.append(.key(key))
+        components.append(.name(name))
+        checks(&self, value)
+        components.removeLast(2)
+    }
+
+    /// Runs `checks` on the value of the property `name` of a JSON object, when it has one; a value of
+    /// another type has no properties.
+    public mutating func check(
+        property name: String,
+        of value: JSONValue?,
+        at key: ValidationKey,
+        _ checks: (inout ValidationContext, JSONValue) -> Void
+    ) {
+        guard case .object(let values)? = value else { return }
+        check(property: name, of: values, at: key, checks)
     }
 
     // MARK: Presence
@@ -609,6 +643,37 @@ public struct ValidationContext: Sendable {
     }
 
     private static let notFailure = Failure(.not, limit: nil, message: "matches the schema it must not match (not)")
+
+    // MARK: Conditions
+
+    /// Checks `if`, `then` and `else`: when `value` meets every constraint of the `if` subschema, which
+    /// `condition` checks on a context of its own (whose violations are dropped), `then` checks it, else
+    /// `otherwise` does, each recording what the value breaks at its own path. `if` itself never reports,
+    /// and a `nil` value is checked by neither.
+    ///
+    /// ```swift
+    /// context.checkIf(self) { subschema, value in
+    ///     subschema.check(value.country, at: "country", .const("US"))
+    ///     subschema.check(present: value.country, at: "country")
+    /// } then: { context, value in
+    ///     context.check(value.postalCode, at: "postalCode", .pattern(Self.postalCodeThenPattern))
+    /// } else: { context, value in
+    ///     context.check(present: value.postalCode, at: "postalCode")
+    /// }
+    /// ```
+    public mutating func checkIf<Value>(
+        _ value: Value?,
+        _ condition: (inout ValidationContext, Value) -> Void,
+        then: (inout ValidationContext, Value) -> Void = { _, _ in },
+        else otherwise: (inout ValidationContext, Value) -> Void = { _, _ in }
+    ) {
+        guard let value else { return }
+        if Self.matches(value, condition) {
+            then(&self, value)
+        } else {
+            otherwise(&self, value)
+        }
+    }
 
     /// Checks `contains`: at least `min` items of an array, and at most `max`, match the schema whose
     /// rules `subschema` checks (`minContains` and `maxContains`, 1 and none when not given). A

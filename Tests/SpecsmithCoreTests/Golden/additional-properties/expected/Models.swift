@@ -143,6 +143,19 @@ public struct Closed: Codable, Hashable, Sendable {
     }
 }
 
+public struct Sealed: Codable, Hashable, Sendable {
+    /// An object without members (additionalProperties false, and no properties).
+    /// Has no keys.
+    public let empty: [String: JSONValue]?
+
+    /// Creates a value from its properties.
+    public init(
+        empty: [String: JSONValue]? = nil
+    ) {
+        self.empty = empty
+    }
+}
+
 /// Text labels besides the declared ones, each at most 10 characters.
 public struct Labels: Codable, Hashable, Sendable {
     public let id: String?

@@ -25,7 +25,8 @@ public struct Profile: Codable, Hashable, Sendable {
     /// A value of any type that is not a string.
     /// Not allowed: of type string.
     public let anything: JSONValue?
-    /// An object without both corners; not checked yet.
+    /// An object without both corners.
+    /// Not allowed: has the keys `a` and `b`.
     public let shape: [String: JSONValue]?
 
     /// Creates a value from its properties.

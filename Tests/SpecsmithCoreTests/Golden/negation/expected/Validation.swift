@@ -31,6 +31,10 @@ extension Profile: Validatable {
         context.checkNot(anything, at: "anything") { subschema, value in
             subschema.check(value, at: "anything", .type([.string]))
         }
+        context.checkNot(shape, at: "shape") { subschema, value in
+            subschema.check(value, at: "shape", .required("a"))
+            subschema.check(value, at: "shape", .required("b"))
+        }
     }
 }
 
@@ -49,6 +53,15 @@ extension Contact: Validatable {
         context.checkNot(self, at: .here) { subschema, value in
             subschema.check(present: value.email, at: "email")
             subschema.check(present: value.phone, at: "phone")
+        }
+    }
+}
+
+extension Odd: Validatable {
+    /// Records each constraint of the `Odd` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.checkNot(self, at: .here) { subschema, value in
+            subschema.check(value.kind, at: "kind", .const("even"))
         }
     }
 }

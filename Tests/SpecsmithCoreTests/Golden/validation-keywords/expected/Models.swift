@@ -185,7 +185,7 @@ public struct Closed: Codable, Hashable, Sendable {
 
 public struct PairUser: Codable, Hashable, Sendable {
     /// Has the key `height` when it has `width`. Has the key `unit` when it has `width`. Has the key `width` when it
-    /// has `height`. Has the key `depth` when it has `height`.
+    /// has `height`. Has the key `depth` when it has `height`. If it has the key `unit`: at most 3 entries.
     public let pairs: Pairs?
 
     /// Creates a value from its properties.

@@ -84,5 +84,10 @@ extension PairUser: Validatable {
         context.check(pairs, at: "pairs", .dependentRequired("unit", by: "width"))
         context.check(pairs, at: "pairs", .dependentRequired("width", by: "height"))
         context.check(pairs, at: "pairs", .dependentRequired("depth", by: "height"))
+        context.checkIf(pairs) { subschema, value in
+            subschema.check(value, at: "pairs", .required("unit"))
+        } then: { context, value in
+            context.check(value, at: "pairs", .maxProperties(3))
+        }
     }
 }
