@@ -226,7 +226,7 @@ struct CheckWriter {
                 return [
                     String(
                         concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key,
-                        ", [], closed: true) { _, _, _ in }")
+                        ", [], closed: true)")
                 ]
             }
             let list = "[" + patterns.map { "Pattern(\(SwiftLiteral.raw($0)))" }.joined(separator: ", ") + "]"
@@ -330,36 +330,114 @@ struct CheckWriter {
 }
 
 extension CheckWriter {
-    /// `lines`, to stand at `indent` spaces, with each closure that opens on a line too long for the line
-    /// width laid out as swift-format lays it out: its parameters one per line.
+    /// `lines`, to stand at `indent` spaces, laid out as swift-format lays out a line too long for the line width:
+    /// a closure's parameters one per line, and a call's arguments one per line.
     ///
     /// ```swift
     /// context.check(patternProperties: scores, at: "scores", Self.scoresNamePatterns, closed: true) {
     ///     context,
     ///     pattern,
     ///     value in
+    /// context.check(
+    ///     customerProfileBundleSid,
+    ///     at: "customer_profile_bundle_sid",
+    ///     .pattern(Self.customerProfileBundleSidPattern)
+    /// )
     /// ```
     static func laidOut(_ lines: [String], indent: Int) -> [String] {
-        // Only a closure's opening line can need it, and no line whose bytes fit (nearly all) is too wide.
+        // No line whose bytes fit (nearly all) is too wide.
         let width = DocComment.lineWidth - indent
-        guard lines.contains(where: { $0.utf8.count > width && $0.hasSuffix(" in") }) else { return lines }
+        guard lines.contains(where: { $0.utf8.count > width }) else { return lines }
         var result: [String] = []
         result.reserveCapacity(lines.count)
         for line in lines {
-            guard indent + DocComment.width(of: line) > DocComment.lineWidth, line.hasSuffix(" in"),
-                let open = line.range(of: ") { ", options: .backwards)
-            else {
+            guard indent + DocComment.width(of: line) > DocComment.lineWidth else {
                 result.append(line)
                 continue
             }
             let lineIndent = String(line.prefix { $0 == " " })
-            let parameters = line[open.upperBound...].dropLast(" in".count).split(separator: ", ")
-            result.append(String(line[..<open.lowerBound]) + ") {")
-            for (index, parameter) in parameters.enumerated() {
-                result.append(lineIndent + "    " + parameter + (index == parameters.count - 1 ? " in" : ","))
+            if line.hasSuffix(" in"), let open = line.range(of: ") { ", options: .backwards) {
+                let parameters = line[open.upperBound...].dropLast(" in".count).split(separator: ", ")
+                result.append(String(line[..<open.lowerBound]) + ") {")
+                for (index, parameter) in parameters.enumerated() {
+                    result.append(lineIndent + "    " + parameter + (index == parameters.count - 1 ? " in" : ","))
+                }
+            } else if let (head, arguments) = callParts(line.dropFirst(lineIndent.count)), arguments.count > 1 {
+                result.append(lineIndent + head)
+                for (index, argument) in arguments.enumerated() {
+                    result.append(lineIndent + "    " + argument + (index == arguments.count - 1 ? "" : ","))
+                }
+                result.append(lineIndent + ")")
+            } else {
+                result.append(line)
             }
         }
         return result
+    }
+
+    /// A statement that is one call, `callee(a, b: c)`, as its head through `(` and its arguments, split at the
+    /// commas outside brackets and string literals (raw ones included); `nil` for any other statement.
+    static func callParts(_ statement: Substring) -> (head: String, arguments: [String])? {
+        let bytes = Array(statement.utf8)
+        guard bytes.last == UInt8(ascii: ")"),
+            let open = bytes.firstIndex(of: UInt8(ascii: "(")), open > 0,
+            bytes[..<open].allSatisfy({ $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0)
+                || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) })
+        else { return nil }
+        var arguments: [String] = []
+        var depth = 0
+        var start = open + 1
+        var index = open + 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "#") {
+                // A string literal: `"…"` with escapes, or `#"…"#` (any number of #) taken as it is.
+                var hashes = 0
+                while index < bytes.count, bytes[index] == UInt8(ascii: "#") {
+                    hashes += 1
+                    index += 1
+                }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+                index += 1
+                var closed = false
+                while index < bytes.count {
+                    if hashes == 0, bytes[index] == UInt8(ascii: "\\") {
+                        index += 2
+                        continue
+                    }
+                    if bytes[index] == UInt8(ascii: "\""),
+                        index + hashes < bytes.count,
+                        bytes[(index + 1)..<(index + 1 + hashes)].allSatisfy({ $0 == UInt8(ascii: "#") })
+                    {
+                        index += 1 + hashes
+                        closed = true
+                        break
+                    }
+                    index += 1
+                }
+                guard closed else { return nil }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+            case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                if depth == 0 {
+                    // The call's own closing parenthesis must end the statement.
+                    guard index == bytes.count - 1 else { return nil }
+                    arguments.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    return (String(decoding: bytes[...open], as: UTF8.self), arguments)
+                }
+                depth -= 1
+            case UInt8(ascii: ",") where depth == 0:
+                arguments.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                start = index + 2
+                guard start <= bytes.count, bytes[index + 1] == UInt8(ascii: " ") else { return nil }
+                index += 1
+            default: break
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// `name`, or with the first number from 2 that makes it a name no other constant has.

@@ -472,12 +472,15 @@ public struct ValidationContext: Sendable {
     ///     }
     /// }
     /// ```
+    ///
+    /// With no patterns and `closed`, every name is one too many (`additionalProperties: false` alone), and there
+    /// is nothing to check inside: `context.check(patternProperties: labels, at: "labels", [], closed: true)`.
     public mutating func check<Value>(
         patternProperties values: [String: Value]?,
         at key: ValidationKey,
         _ patterns: [Pattern],
         closed: Bool = false,
-        _ checks: (inout ValidationContext, Int, Value) -> Void
+        _ checks: (inout ValidationContext, Int, Value) -> Void = { _, _, _ in }
     ) {
         guard let values else { return }
         components.append(.key(key))
@@ -507,7 +510,7 @@ public struct ValidationContext: Sendable {
         at key: ValidationKey,
         _ patterns: [Pattern],
         closed: Bool = false,
-        _ checks: (inout ValidationContext, Int, JSONValue) -> Void
+        _ checks: (inout ValidationContext, Int, JSONValue) -> Void = { _, _, _ in }
     ) {
         guard case .object(let values)? = value else { return }
         check(patternProperties: values, at: key, patterns, closed: closed, checks)

@@ -27,7 +27,7 @@ extension Closed: Validatable {
 extension Sealed: Validatable {
     /// Records each constraint of the `Sealed` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
-        context.check(patternProperties: empty, at: "empty", [], closed: true) { _, _, _ in }
+        context.check(patternProperties: empty, at: "empty", [], closed: true)
     }
 }
 

@@ -38,6 +38,7 @@ public struct GoldenClient: Sendable {
     ///   - filter: The `filter` query parameter.
     ///   - since: The `since` query parameter.
     ///   - xTags: The `X-Tags` header parameter.
+    ///   - tollfreeVerificationNotes: The `tollfreeVerificationNotes` query parameter.
     /// - Returns: The documented response, as ``ListItemsOutcome``.
     /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
     ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
@@ -51,7 +52,8 @@ public struct GoldenClient: Sendable {
         colors: [String]? = nil,
         filter: ListItemsFilter? = nil,
         since: Date? = nil,
-        xTags: [String]? = nil
+        xTags: [String]? = nil,
+        tollfreeVerificationNotes: String? = nil
     ) async throws -> ListItemsOutcome {
         let operation = ClientOperation(name: "listItems")
         let request = try Operations.listItems(
@@ -64,6 +66,7 @@ public struct GoldenClient: Sendable {
             filter: filter,
             since: since,
             xTags: xTags,
+            tollfreeVerificationNotes: tollfreeVerificationNotes,
             server: server
         )
         return try await core.send(request, operation: operation) { response in

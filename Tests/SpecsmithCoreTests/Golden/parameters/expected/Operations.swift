@@ -19,6 +19,7 @@ public enum Operations {
     ///   - filter: The `filter` query parameter.
     ///   - since: The `since` query parameter.
     ///   - xTags: The `X-Tags` header parameter.
+    ///   - tollfreeVerificationNotes: The `tollfreeVerificationNotes` query parameter.
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as an array of ``Item``.
     /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
@@ -33,12 +34,18 @@ public enum Operations {
         filter: ListItemsFilter? = nil,
         since: Date? = nil,
         xTags: [String]? = nil,
+        tollfreeVerificationNotes: String? = nil,
         server: Server = .production
     ) throws -> PreparedRequest {
         try ValidationContext.validate { context in
             context.check(storeId, at: "storeId", .maxLength(12))
             context.check(limit, at: "limit", .minimum(1))
             context.check(limit, at: "limit", .maximum(50))
+            context.check(
+                tollfreeVerificationNotes,
+                at: "tollfreeVerificationNotes",
+                .pattern(Pattern(#"^(a, b\)|"c(,)")+$"#))
+            )
         }
         var request = RequestBuilder(method: .get, server: server.url, path: "/stores/\(storeId)/items")
         try request.setHeader("X-Request-ID", xRequestId)
@@ -49,6 +56,7 @@ public enum Operations {
         try request.addQueryObject("filter", filter, style: .deepObject, explode: false)
         request.addQueryItem("since", since.map(DateTime.string(from:)))
         try request.setHeader("X-Tags", xTags)
+        request.addQueryItem("tollfreeVerificationNotes", tollfreeVerificationNotes)
         request.acceptJSON()
         return try request.build()
     }

@@ -18,6 +18,10 @@ public struct Limits: Codable, Hashable, Sendable {
     public let items: [String]?
     /// At least 1 entry. At most 4 entries.
     public let labels: [String: String]?
+    /// At most 34 Unicode scalars. Matches `^BU[0-9a-f]{32}$`.
+    public let customerProfileBundleSidOfTheService: String?
+    /// Matches `^(a, b\)|"c(,)")+$`.
+    public let tollfreeVerificationNotes: String?
 
     /// Creates a value from its properties.
     public init(
@@ -27,7 +31,9 @@ public struct Limits: Codable, Hashable, Sendable {
         price: Double? = nil,
         huge: Int? = nil,
         items: [String]? = nil,
-        labels: [String: String]? = nil
+        labels: [String: String]? = nil,
+        customerProfileBundleSidOfTheService: String? = nil,
+        tollfreeVerificationNotes: String? = nil
     ) {
         self.code = code
         self.count = count
@@ -36,6 +42,8 @@ public struct Limits: Codable, Hashable, Sendable {
         self.huge = huge
         self.items = items
         self.labels = labels
+        self.customerProfileBundleSidOfTheService = customerProfileBundleSidOfTheService
+        self.tollfreeVerificationNotes = tollfreeVerificationNotes
     }
 }
 

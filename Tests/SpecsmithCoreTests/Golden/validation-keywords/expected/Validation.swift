@@ -5,6 +5,10 @@ import SpecsmithRuntime
 extension Limits: Validatable {
     private static let codePattern = Pattern(#"^[a-z"\\/#]+$"#)
 
+    private static let customerProfileBundleSidOfTheServicePattern = Pattern("^BU[0-9a-f]{32}$")
+
+    private static let tollfreeVerificationNotesPattern = Pattern(#"^(a, b\)|"c(,)")+$"#)
+
     /// Records each constraint of the `Limits` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(code, at: "code", .maxLength(8))
@@ -21,6 +25,17 @@ extension Limits: Validatable {
         context.check(items, at: "items", .uniqueItems)
         context.check(labels, at: "labels", .minProperties(1))
         context.check(labels, at: "labels", .maxProperties(4))
+        context.check(customerProfileBundleSidOfTheService, at: "customerProfileBundleSidOfTheService", .maxLength(34))
+        context.check(
+            customerProfileBundleSidOfTheService,
+            at: "customerProfileBundleSidOfTheService",
+            .pattern(Self.customerProfileBundleSidOfTheServicePattern)
+        )
+        context.check(
+            tollfreeVerificationNotes,
+            at: "tollfreeVerificationNotes",
+            .pattern(Self.tollfreeVerificationNotesPattern)
+        )
     }
 }
 
