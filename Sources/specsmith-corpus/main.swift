@@ -3,8 +3,9 @@
 // Tries the generator on real work: for every OpenAPI document it is given (a folder stands for the
 // documents in it) it generates Swift into one temporary package (a target per document, all depending
 // on this repository's SpecsmithRuntime, so the runtime is built once), builds each target, and prints
-// one row per document. Exits 1 if any OpenAPI 3.x document fails to generate or to build. Swagger 2.0
-// documents are expected to be refused.
+// one row per document. Exits 1 if any OpenAPI 3.x document fails to generate, to pass `swift format lint
+// --strict` with this repository's `.swift-format`, or to build. Swagger 2.0 documents are expected to be
+// refused.
 import Foundation
 import GeneratedPackage
 import SpecsmithCore
@@ -17,6 +18,7 @@ struct Row {
     var warnings = 0
     var lines = 0
     var files = 0
+    var lint = ""
     var build = ""
     var seconds = 0.0
     var failed = false
@@ -102,6 +104,18 @@ for (document, path) in documents {
 }
 try package.writeManifest(modules: targets.map(\.module))
 
+// Formatted as a person would write it: the first finding, if any.
+for (index, module) in targets {
+    let sources = work + "/Sources/" + module
+    let files = ((try? FileManager.default.contentsOfDirectory(atPath: sources)) ?? []).filter { $0.hasSuffix(".swift") }
+    let lint = try MeasuredRun.run(
+        ["swift", "format", "lint", "--strict", "--configuration", package.repository + "/.swift-format"]
+            + files.sorted().map { sources + "/" + $0 })
+    let finding = lint.output.split(separator: "\n").first.map(String.init)
+    rows[index].lint = lint.status == 0 && finding == nil ? "ok" : finding ?? "exit \(lint.status)"
+    rows[index].failed = rows[index].failed || rows[index].lint != "ok"
+}
+
 // The runtime first, so that each document's time is its own.
 FileHandle.standardError.write(Data("building SpecsmithRuntime in \(work)...\n".utf8))
 let runtime = try package.build("SpecsmithRuntime")
@@ -125,12 +139,12 @@ for (index, module) in targets {
 func pad(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
 }
-print("| document | version | generation | warnings | lines | files | build | build s |")
-print("|---|---|---|---:|---:|---:|---|---:|")
+print("| document | version | generation | warnings | lines | files | lint | build | build s |")
+print("|---|---|---|---:|---:|---:|---|---|---:|")
 for row in rows {
     let seconds = row.build.isEmpty ? "" : String(format: "%.1f", row.seconds)
     print(
-        "| \(row.document) | \(row.version) | \(row.generation) | \(row.warnings) | \(row.lines) | \(row.files) | \(row.build) | \(seconds) |"
+        "| \(row.document) | \(row.version) | \(row.generation) | \(row.warnings) | \(row.lines) | \(row.files) | \(row.lint) | \(row.build) | \(seconds) |"
     )
 }
 let failures = rows.filter(\.failed)
