@@ -159,10 +159,14 @@ extension Renderer {
             operation.responses.filter { if case .code = $0.status { true } else { false } }
             + operation.responses.filter { if case .range = $0.status { true } else { false } }
             + operation.responses.filter { $0.status == .default }
-        // The enums of bodies in several media types, nested in the outcome (`OkBody`).
-        let bodyNames = SwiftNames.uniqued(
-            ordered.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Body" }, taken: typeNames)
-        for (response, bodyName) in zip(ordered, bodyNames) {
+        // The enums of bodies in several media types, nested in the outcome (`OkBody`): named only where there
+        // are some.
+        let bodyNames =
+            ordered.contains { !$0.alternatives.isEmpty }
+            ? SwiftNames.uniqued(
+                ordered.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Body" }, taken: typeNames)
+            : []
+        for (index, response) in ordered.enumerated() {
             let keepsStatus = response.status.isRangeOrDefault
             var payload: [String] = []
             var values: [BranchExpression] = []
@@ -183,10 +187,20 @@ extension Renderer {
                     payload.append(keepsStatus ? "body: \(type)" : type)
                     values.append(Self.decoding(body, type: type, label: keepsStatus ? "body: " : ""))
                 }
-                let value = BranchExpression.call("return ." + response.name, values, hasArguments: !values.isEmpty)
-                branches += value.lines(column: 16).map { "    " + $0 }
+                // Nearly always one line, written directly; the expression lays out a longer one.
+                let flat =
+                    values.isEmpty
+                    ? String(concatenating: "    return .", response.name)
+                    : String(concatenating: "    return .", response.name, "(", values.map(\.line).joined(separator: ", "), ")")
+                if 12 + DocComment.width(of: flat) <= DocComment.lineWidth {
+                    branches.append(flat)
+                } else {
+                    let value = BranchExpression.call("return ." + response.name, values)
+                    branches += value.lines(column: 16).map { "    " + $0 }
+                }
             } else {
                 // A body in several media types is an enum nested in the outcome, its case chosen by `Content-Type`.
+                let bodyName = bodyNames[index]
                 payload.append(keepsStatus ? "body: \(bodyName)" : bodyName)
                 branches += Self.mediaTypeSwitch(response, values: values, keepsStatus: keepsStatus)
                 bodies.append(Self.bodyEnum(response, name: bodyName))
