@@ -467,11 +467,13 @@ struct Renderer {
                 p.defaultValue.map { String(concatenating: p.name, ": ", type, " = ", $0) }
                 ?? String(concatenating: p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
             let encodeStatement = {
-                Self.call(
-                    String(
-                        concatenating: "try container.", p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("),
-                    [String(concatenating: aside ? "" : "self.", stored), String(concatenating: "forKey: .", stored)],
-                    indent: indent + 8)
+                let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
+                let value = aside ? stored : String(concatenating: "self.", stored)
+                // Nearly always one line, written directly.
+                let line = String(concatenating: "try container.", method, value, ", forKey: .", stored, ")")
+                if Self.fits(line, at: indent + 8) { return [line] }
+                return Self.multilineCall(
+                    String(concatenating: "try container.", method), [value, String(concatenating: "forKey: .", stored)])
             }
             let assignment =
                 p.isReadOnly
