@@ -1693,27 +1693,18 @@ struct SchemaTranslator {
     /// references to generated structs and unions (they check themselves) and references already seen.
     /// A string enum's values are a rule of the parts (`enum`).
     private func allOfParts(_ schema: Schema) -> [Schema] {
-        var seen: Set<String> = []
-        var parts: [Schema] = []
-        func collect(_ schema: Schema) {
-            for part in schema.allOf {
-                var resolved = part
-                if let ref = part.ref {
-                    guard seen.insert(ref.id).inserted else { continue }
-                    resolved = dereferenced(document.schema(for: ref))
-                    if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { continue }
-                }
-                parts.append(resolved)
-                collect(resolved)
-            }
-        }
-        collect(schema)
-        return parts
+        flattenedAllOf(schema, leavingOutGeneratedTypes: true)
     }
 
     /// Every part of a schema's `allOf` that a merged struct merges, references followed and nested
     /// `allOf`s flattened, each reference once.
     private func mergedParts(_ schema: Schema) -> [Schema] {
+        flattenedAllOf(schema, leavingOutGeneratedTypes: false)
+    }
+
+    /// The parts of `schema`'s `allOf` and of theirs, depth first, each reference followed once; with
+    /// `leavingOutGeneratedTypes`, not those that lead to a struct or a union (nor their parts).
+    private func flattenedAllOf(_ schema: Schema, leavingOutGeneratedTypes: Bool) -> [Schema] {
         var seen: Set<String> = []
         var parts: [Schema] = []
         func collect(_ schema: Schema) {
@@ -1722,6 +1713,11 @@ struct SchemaTranslator {
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
                     resolved = dereferenced(document.schema(for: ref))
+                    if leavingOutGeneratedTypes,
+                        isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
+                    {
+                        continue
+                    }
                 }
                 parts.append(resolved)
                 collect(resolved)

@@ -3,18 +3,7 @@ enum PercentEncoding {
     /// Encodes every byte except RFC 3986's unreserved characters (`A-Z a-z 0-9 - . _ ~`),
     /// so that `/`, `?`, `#`, `%`, `&`, `=`, `+` and spaces are data, never syntax.
     static func encode(_ value: String) -> String {
-        var encoded = ""
-        encoded.reserveCapacity(value.utf8.count)
-        for byte in value.utf8 {
-            if isUnreserved(byte) {
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                encoded += "%"
-                encoded.unicodeScalars.append(hexDigit(byte >> 4))
-                encoded.unicodeScalars.append(hexDigit(byte & 0x0F))
-            }
-        }
-        return encoded
+        encoded(Array(value.utf8)) { bytes, index in isUnreserved(bytes[index]) }
     }
 
     /// Encodes a value that OpenAPI's `allowReserved` lets keep RFC 3986's reserved characters, as RFC 6570's
@@ -23,15 +12,22 @@ enum PercentEncoding {
     /// for a space there (OpenAPI 3.1.2, "URL Percent-Encoding" and Appendix C), as is a `%` that starts no triple
     /// and every other byte that is neither unreserved nor reserved.
     static func encodeAllowingReserved(_ value: String) -> String {
-        var encoded = ""
-        encoded.reserveCapacity(value.utf8.count)
-        let bytes = Array(value.utf8)
-        for (index, byte) in bytes.enumerated() {
-            let passes =
-                isUnreserved(byte) || isPassingReserved(byte)
+        encoded(Array(value.utf8)) { bytes, index in
+            let byte = bytes[index]
+            return isUnreserved(byte) || isPassingReserved(byte)
                 || (byte == UInt8(ascii: "%") && index + 2 < bytes.count && isHexDigit(bytes[index + 1])
                     && isHexDigit(bytes[index + 2]))
-            if passes {
+        }
+    }
+
+    /// `bytes` as text, each byte that `passes` (given the bytes and its index) as it is and every other
+    /// percent-encoded.
+    private static func encoded(_ bytes: [UInt8], passes: ([UInt8], Int) -> Bool) -> String {
+        var encoded = ""
+        encoded.reserveCapacity(bytes.count)
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if passes(bytes, index) {
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             } else {
                 encoded += "%"
