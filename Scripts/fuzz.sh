@@ -61,9 +61,12 @@ sync_tree "$fresh/Templates" "$root/Fuzz/Templates"
 echo "fuzz: building $harness (release, -sanitize=fuzzer,address)"
 # One scratch folder per harness.
 scratch=$root/Fuzz/.build/$harness
+# Coverage is asked for explicitly: Swift 6.3's `-sanitize=fuzzer` links libFuzzer but no longer instruments
+# the code by itself, and libFuzzer then fuzzes blind.
 build() {
     (cd "$root/Fuzz" && swift build -c release --sanitize fuzzer --sanitize address --scratch-path "$scratch" \
-        -Xswiftc -enable-testing -Xswiftc -g --product "$harness" >>"$out/build.log" 2>&1)
+        -Xswiftc -enable-testing -Xswiftc -g -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table \
+        --product "$harness" >>"$out/build.log" 2>&1)
 }
 : >"$out/build.log"
 if ! build; then
