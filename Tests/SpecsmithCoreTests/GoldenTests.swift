@@ -25,12 +25,13 @@ import Testing
         try Self.expectFresh(GenerationJob(spec: "specs/eval.yaml", output: "Sources/EvalAPI", module: "EvalAPI"))
     }
 
-    /// The client that GeneratedClientTests runs is what its spec generates.
+    /// The client that GeneratedClientTests runs is what its spec generates, with internal access (so that a
+    /// target of its own compiles code of that access level, and the format check reads it).
     @Test func generatedClientTestsClientMatchesItsSpec() throws {
         try Self.expectFresh(
             GenerationJob(
                 spec: "Tests/GeneratedClientTests/decoding.yaml", output: "Tests/GeneratedClientTests/Generated",
-                module: "Decoding"))
+                module: "Decoding", access: .internal))
     }
 
     /// Expects the checked-in output of `job` (a job of specsmith.yaml) to be what its spec generates, without

@@ -7,15 +7,15 @@ import SpecsmithRuntime
 /// middlewares and the transport, and returns the documented response.
 ///
 /// Responses the operation does not document, and bodies that do not decode, throw `UnexpectedResponse`.
-public struct DecodingClient: Sendable {
+internal struct DecodingClient: Sendable {
     /// The server requests are sent to.
-    public let server: Server
+    internal let server: Server
     /// The transport and the middlewares around it.
-    public let core: ClientCore
+    internal let core: ClientCore
 
     /// A client of `server` that sends through `transport`, with `middlewares` around it (the first listed
     /// sees each request first).
-    public init(
+    internal init(
         server: Server = .server1,
         transport: any HTTPTransport = URLSessionTransport(),
         middlewares: [any ClientMiddleware] = []
@@ -29,7 +29,7 @@ public struct DecodingClient: Sendable {
     /// - Returns: The documented response, as ``GetStatusOutcome``.
     /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
     ///   (`URLError`, `CancellationError`).
-    public func getStatus() async throws -> GetStatusOutcome {
+    internal func getStatus() async throws -> GetStatusOutcome {
         let operation = ClientOperation(name: "getStatus")
         let request = try Operations.getStatus(server: server)
         return try await core.send(request, operation: operation) { response in
@@ -78,7 +78,7 @@ public struct DecodingClient: Sendable {
     }
 
     /// The documented responses of `getStatus`.
-    public enum GetStatusOutcome: Sendable, Hashable {
+    internal enum GetStatusOutcome: Sendable, Hashable {
         /// The status as JSON, text or XML.
         case ok(OkBody)
         /// In one media type, the body is the case's value.
@@ -88,7 +88,7 @@ public struct DecodingClient: Sendable {
         case serverError(status: Int, body: ServerErrorBody)
 
         /// The body of `ok`, in the media type that its `Content-Type` selects.
-        public enum OkBody: Sendable, Hashable {
+        internal enum OkBody: Sendable, Hashable {
             /// The `application/json` body.
             case json(Status)
             /// The `text/plain` body, as text.
@@ -98,7 +98,7 @@ public struct DecodingClient: Sendable {
         }
 
         /// The body of `serverError`, in the media type that its `Content-Type` selects.
-        public enum ServerErrorBody: Sendable, Hashable {
+        internal enum ServerErrorBody: Sendable, Hashable {
             /// The `application/*+json` body.
             case json(Status)
             /// The `text/*` body, as text.
@@ -115,7 +115,7 @@ public struct DecodingClient: Sendable {
     /// - Returns: The documented response, as ``ListPetsOutcome``.
     /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
     ///   (`URLError`, `CancellationError`).
-    public func listPets() async throws -> ListPetsOutcome {
+    internal func listPets() async throws -> ListPetsOutcome {
         let operation = ClientOperation(name: "listPets")
         let request = try Operations.listPets(server: server)
         return try await core.send(request, operation: operation) { response in
@@ -129,7 +129,7 @@ public struct DecodingClient: Sendable {
     }
 
     /// The documented responses of `listPets`.
-    public enum ListPetsOutcome: Sendable, Hashable {
+    internal enum ListPetsOutcome: Sendable, Hashable {
         /// Pets, each a cat or a dog as its kind says.
         case ok([Pet])
     }

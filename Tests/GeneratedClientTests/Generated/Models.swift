@@ -3,24 +3,17 @@
 import Foundation
 import SpecsmithRuntime
 
-public struct Status: Codable, Hashable, Sendable {
-    public let up: Bool
-
-    /// Creates a value from its properties.
-    public init(
-        up: Bool
-    ) {
-        self.up = up
-    }
+internal struct Status: Codable, Hashable, Sendable {
+    internal let up: Bool
 }
 
-public enum Pet: Codable, Hashable, Sendable {
+internal enum Pet: Codable, Hashable, Sendable {
     case cat(Cat)
     case dog(Dog)
 
     /// Decodes the case that the `kind` property selects; without the property, the first
     /// case that the value matches, as without a discriminator: it only names the case to expect.
-    public init(from decoder: any Decoder) throws {
+    internal init(from decoder: any Decoder) throws {
         guard let value = try OneOfDecoding.discriminator("kind", in: decoder) else {
             self = try Self(matching: decoder)
             return
@@ -62,7 +55,7 @@ public enum Pet: Codable, Hashable, Sendable {
     }
 
     /// Encodes the value of the case, as the spec's schema for it says.
-    public func encode(to encoder: any Encoder) throws {
+    internal func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .cat(let value): try container.encode(value)
@@ -71,13 +64,13 @@ public enum Pet: Codable, Hashable, Sendable {
     }
 }
 
-public struct Cat: Codable, Hashable, Sendable {
-    public let kind: String?
+internal struct Cat: Codable, Hashable, Sendable {
+    internal let kind: String?
     /// At least 0. At most 9.
-    public let lives: Int
+    internal let lives: Int
 
     /// Creates a value from its properties.
-    public init(
+    internal init(
         kind: String? = nil,
         lives: Int
     ) {
@@ -86,12 +79,12 @@ public struct Cat: Codable, Hashable, Sendable {
     }
 }
 
-public struct Dog: Codable, Hashable, Sendable {
-    public let kind: String?
-    public let barks: Bool?
+internal struct Dog: Codable, Hashable, Sendable {
+    internal let kind: String?
+    internal let barks: Bool?
 
     /// Creates a value from its properties.
-    public init(
+    internal init(
         kind: String? = nil,
         barks: Bool? = nil
     ) {

@@ -4,14 +4,14 @@ import Foundation
 import SpecsmithRuntime
 
 /// Builds the requests of the decoding API's operations.
-public enum Operations {
+internal enum Operations {
     /// `GET /status`
     ///
     /// - Parameters:
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as ``Status``.
     /// - Throws: `RequestError` if the request cannot be built.
-    public static func getStatus(server: Server = .server1) throws -> PreparedRequest {
+    internal static func getStatus(server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/status")
         request.acceptJSON()
         return try request.build()
@@ -23,7 +23,7 @@ public enum Operations {
     ///   - server: The server to send the request to.
     /// - Returns: The request, whose response decodes as an array of ``Pet``.
     /// - Throws: `RequestError` if the request cannot be built.
-    public static func listPets(server: Server = .server1) throws -> PreparedRequest {
+    internal static func listPets(server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/pets")
         request.acceptJSON()
         return try request.build()

@@ -3,14 +3,14 @@
 import Foundation
 
 /// A server of the decoding API.
-public enum Server: Hashable, Sendable {
+internal enum Server: Hashable, Sendable {
     /// https://api.example.com
     case server1
     /// Another server, such as a proxy or a mock, by its base URL.
     case custom(URL)
 
     /// The base URL that operation paths are appended to.
-    public var url: URL {
+    internal var url: URL {
         switch self {
         case .server1: URL(string: "https://api.example.com")!
         case .custom(let url): url

@@ -4,7 +4,7 @@ import SpecsmithRuntime
 
 extension Pet: Validatable {
     /// Records each constraint of the `Pet` schema that this value breaks.
-    public func validate(into context: inout ValidationContext) {
+    internal func validate(into context: inout ValidationContext) {
         switch self {
         case .cat(let value): value.validate(into: &context)
         default: break
@@ -14,7 +14,7 @@ extension Pet: Validatable {
 
 extension Cat: Validatable {
     /// Records each constraint of the `Cat` schema that this value breaks.
-    public func validate(into context: inout ValidationContext) {
+    internal func validate(into context: inout ValidationContext) {
         context.check(lives, at: "lives", .minimum(0))
         context.check(lives, at: "lives", .maximum(9))
     }
