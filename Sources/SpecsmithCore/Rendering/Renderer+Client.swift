@@ -318,8 +318,8 @@ extension Renderer {
 /// swift-format breaks it: a call's arguments one per line, an array's elements as many per line as fit.
 private indirect enum BranchExpression {
     case text(String)
-    /// `head(arguments)`; `head` alone without arguments.
-    case call(String, [BranchExpression], hasArguments: Bool = true)
+    /// `head(arguments)`.
+    case call(String, [BranchExpression])
     /// `head[elements]`.
     case array(String, [String])
 
@@ -327,8 +327,7 @@ private indirect enum BranchExpression {
     var line: String {
         switch self {
         case .text(let text): text
-        case .call(let head, _, false): head
-        case .call(let head, let arguments, true):
+        case .call(let head, let arguments):
             String(concatenating: head, "(", arguments.map(\.line).joined(separator: ", "), ")")
         case .array(let head, let elements): String(concatenating: head, "[", elements.joined(separator: ", "), "]")
         }
@@ -340,8 +339,8 @@ private indirect enum BranchExpression {
         let flat = line + suffix
         guard column + DocComment.width(of: flat) > DocComment.lineWidth else { return [flat] }
         switch self {
-        case .text, .call(_, _, false): return [flat]
-        case .call(let head, let arguments, true):
+        case .text: return [flat]
+        case .call(let head, let arguments):
             var lines = [head + "("]
             for (index, argument) in arguments.enumerated() {
                 let comma = index == arguments.count - 1 ? "" : ","
