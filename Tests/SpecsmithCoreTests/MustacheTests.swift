@@ -65,8 +65,20 @@ import Testing
             "lines": .lines(["a", "b"]), "objects": .objects([["n": "1"], ["n": "2"]]), "noLines": .lines([]),
             "noObjects": .objects([]),
         ]
-        let template = "{{#lines}}({{.}}){{/lines}}{{#objects}}{{n}},{{/objects}}{{lines}}{{^noLines}}-{{/noLines}}{{^noObjects}}-{{/noObjects}}"
+        let template = "{{#lines}}({{.}}){{/lines}}{{#objects}}{{n}},{{/objects}}{{^noLines}}-{{/noLines}}{{^noObjects}}-{{/noObjects}}"
         #expect(try render(template, context) == "(a)(b)1,2,--")
+    }
+
+    /// A template written for text that has since become lines would otherwise leave out what it wrote.
+    @Test func aListInAVariableTagIsAnErrorThatSaysToUseASection() throws {
+        let context: TemplateContext = ["lines": .lines(["a"]), "o": ["items": ["x"]]]
+        for (template, name) in [("{{lines}}", "lines"), ("{{#o}}{{items}}{{/o}}", "items"), ("{{o.items}}", "o.items")] {
+            let error = #expect(throws: TemplateError.self) { try render(template, context) }
+            #expect(
+                error?.diagnostic.message
+                    == "{{\(name)}} is a list, which a variable tag cannot write; write its items in a section: "
+                    + "{{#\(name)}}...{{/\(name)}}")
+        }
     }
 
     @Test func invertedSectionsRenderForFalseMissingAndEmpty() throws {

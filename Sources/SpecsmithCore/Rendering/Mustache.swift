@@ -267,6 +267,24 @@ struct MustacheLibrary: Sendable {
             }
         }
 
+        /// A list in a variable tag is an error, not nothing: a template written for a value that has since
+        /// become lines (`{{encodeStatement}}`, now `{{#encodeStatement}}{{.}}{{/encodeStatement}}`) would
+        /// otherwise leave out code silently. (An object writes nothing, as the current value of a section.)
+        func checkWritable(_ frame: Frame?, _ name: MustacheLibrary.Name) throws(TemplateError) {
+            guard case .value(let value)? = frame else { return }
+            switch value.pointee {
+            case .string, .bool, .object: return
+            case .list, .lines, .objects: break
+            }
+            let spelled = ([name.first.map { code.keys[$0] } ?? "."] + name.rest.map { code.keys[$0] })
+                .joined(separator: ".")
+            throw TemplateError(
+                .error(
+                    "{{\(spelled)}} is a list, which a variable tag cannot write; write its items in a section: "
+                        + "{{#\(spelled)}}...{{/\(spelled)}}",
+                    at: nil))
+        }
+
         /// Writes a string or a flag; other values, and none, write nothing.
         mutating func write(_ frame: Frame?) {
             switch frame {
@@ -293,9 +311,14 @@ struct MustacheLibrary: Sendable {
                 case .variable(let name):
                     let name = code.names[name]
                     if name.rest.isEmpty {
-                        write(lookup(name.first))
+                        let found = lookup(name.first)
+                        try checkWritable(found, name)
+                        write(found)
                     } else {
-                        try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in run.write(found) }
+                        try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
+                            try run.checkWritable(found, name)
+                            run.write(found)
+                        }
                     }
                 case .section(let name, let end, let inverted):
                     let body = index + 1..<end
