@@ -85,6 +85,27 @@ struct LoadingDiagnosticsTests {
         #expect(!ResponseStatus.range(5).matches(404))
     }
 
+    @Test("a status key is three ASCII characters: a digit 1 to 5, then two digits or two Xs in either case")
+    func statusKeyEdges() throws {
+        let keys = ["'100'", "'599'", "'1xx'", "'5Xx'", "'0200'", "'20'", "'6XX'", "'2X0'", "'X00'", "'٢00'", "'2٠٠'"]
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  responses:
+            \(keys.map { "        \($0): {description: d}" }.joined(separator: "\n"))
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "t.yaml")
+        let invalid = result.diagnostics.map(\.message).compactMap { message in
+            message.firstMatch(of: /invalid response status "([^"]*)"/).map { String($0.1) }
+        }
+        #expect(invalid == ["0200", "20", "6XX", "2X0", "X00", "٢00", "2٠٠"])
+        let responses = try #require(result.document?.paths["/a"]?.operation(.get)?.responses)
+        #expect(responses.map(\.status) == [.code(100), .code(599), .range(1), .range(5)])
+    }
+
     @Test("an operation without responses is warned about; one whose responses cannot be read is not")
     func noResponses() {
         let text = """

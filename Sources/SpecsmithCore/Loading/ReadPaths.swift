@@ -328,13 +328,13 @@ extension LoadSession {
     /// `200`, `2XX` (or `2xx`), `default`; `nil` for anything else.
     static func responseStatus(_ key: String) -> ResponseStatus? {
         if key == "default" { return .default }
-        let characters = Array(key)
-        guard characters.count == 3, let first = characters[0].wholeNumberValue, (1...5).contains(first) else {
-            return nil
-        }
-        if characters[1...].allSatisfy({ $0 == "X" || $0 == "x" }) { return .range(first) }
-        guard characters[1...].allSatisfy({ $0.isASCII && $0.isNumber }), let code = Int(key) else { return nil }
-        return .code(code)
+        // Three ASCII characters, so their UTF-8 bytes tell: a first digit 1 to 5, then two digits or two Xs.
+        let bytes = Array(key.utf8)
+        guard bytes.count == 3, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[0]) else { return nil }
+        let first = Int(bytes[0] - UInt8(ascii: "0"))
+        if bytes[1...].allSatisfy({ $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }) { return .range(first) }
+        guard bytes[1...].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+        return .code(first * 100 + Int(bytes[1] - UInt8(ascii: "0")) * 10 + Int(bytes[2] - UInt8(ascii: "0")))
     }
 
     func readResponse(_ node: YAMLNode, file: String) -> Response? {
