@@ -2420,12 +2420,22 @@ struct SchemaTranslator {
             default: break
             }
         }
+        func scalars(_ n: Int) -> String { n == 1 ? "1 Unicode scalar" : "\(n) Unicode scalars" }
         switch (minLength, maxLength) {
-        case let (min?, max?): sentences.append("From \(min) to \(max) Unicode scalars.")
-        case let (nil, max?): sentences.append("At most \(max) Unicode scalars.")
-        case let (min?, nil): sentences.append("At least \(min) Unicode scalars.")
+        case let (min?, max?) where min == max: sentences.append("Exactly \(scalars(max)).")
+        case let (min?, max?): sentences.append("From \(min) to \(scalars(max)).")
+        case let (nil, max?): sentences.append("At most \(scalars(max)).")
+        case let (min?, nil): sentences.append("At least \(scalars(min)).")
         case (nil, nil): break
         }
+        // `minItems` and `maxItems` that agree are one sentence, where the first of them stands.
+        var exactItems: Int?
+        if let min = rules.lazy.compactMap({ if case .minItems(let n) = $0 { n } else { nil } }).first,
+            rules.contains(.maxItems(min))
+        {
+            exactItems = min
+        }
+        var wroteExactItems = false
         for rule in rules {
             switch rule {
             case .pattern(let p): sentences.append("Matches `\(p)`.")
@@ -2434,6 +2444,9 @@ struct SchemaTranslator {
             case .maximum(let n): sentences.append("At most \(n).")
             case .exclusiveMaximum(let n): sentences.append("Less than \(n).")
             case .multipleOf(let n): sentences.append("A multiple of \(n).")
+            case .minItems(let n) where n == exactItems, .maxItems(let n) where n == exactItems:
+                if !wroteExactItems { sentences.append("Exactly \(n) item\(n == 1 ? "" : "s").") }
+                wroteExactItems = true
             case .minItems(let n): sentences.append("At least \(n) item\(n == 1 ? "" : "s").")
             case .maxItems(let n): sentences.append("At most \(n) item\(n == 1 ? "" : "s").")
             case .uniqueItems: sentences.append("Items are unique.")

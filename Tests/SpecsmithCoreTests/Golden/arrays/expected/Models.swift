@@ -22,18 +22,27 @@ public struct Basket: Codable, Hashable, Sendable {
     public let codes: [String]?
     public let lines: [LinesItem]?
     public let matrix: [[Double]]?
+    /// Bounds that agree are one sentence.
+    /// Exactly 3 items.
+    public let rgb: [Int]?
+    /// Exactly 3 Unicode scalars.
+    public let currency: String?
 
     /// Creates a value from its properties.
     public init(
         tags: [Tag]? = nil,
         codes: [String]? = nil,
         lines: [LinesItem]? = nil,
-        matrix: [[Double]]? = nil
+        matrix: [[Double]]? = nil,
+        rgb: [Int]? = nil,
+        currency: String? = nil
     ) {
         self.tags = tags
         self.codes = codes
         self.lines = lines
         self.matrix = matrix
+        self.rgb = rgb
+        self.currency = currency
     }
 
     public struct LinesItem: Codable, Hashable, Sendable {

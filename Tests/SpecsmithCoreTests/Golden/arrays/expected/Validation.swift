@@ -19,6 +19,12 @@ extension Basket: Validatable {
         context.check(codes, at: "codes", .uniqueItems)
         context.check(each: codes, at: "codes", .pattern(Self.codesItemPattern))
         context.validate(lines, at: "lines")
+        context.check(rgb, at: "rgb", .minItems(3))
+        context.check(rgb, at: "rgb", .maxItems(3))
+        context.check(each: rgb, at: "rgb", .minimum(0))
+        context.check(each: rgb, at: "rgb", .maximum(255))
+        context.check(currency, at: "currency", .maxLength(3))
+        context.check(currency, at: "currency", .minLength(3))
     }
 }
 

@@ -4,7 +4,7 @@ import Foundation
 import SpecsmithRuntime
 
 public struct Pet: Codable, Hashable, Sendable {
-    /// At least 1 Unicode scalars.
+    /// At least 1 Unicode scalar.
     public let name: String
     /// At most 2 items.
     public let children: Pets?

@@ -89,7 +89,7 @@ public struct Shape: Codable, Hashable, Sendable {
 }
 
 public struct RowsItemItem: Codable, Hashable, Sendable {
-    /// At most 1 Unicode scalars.
+    /// At most 1 Unicode scalar.
     public let a: String?
 
     /// Creates a value from its properties.

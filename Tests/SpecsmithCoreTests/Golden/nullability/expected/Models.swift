@@ -85,7 +85,7 @@ public struct Reading: Codable, Hashable, Sendable {
     public let maybeNarrowed: MaybeLevel?
     public let maybeList: [MaybeLevel?]?
     /// What is said beside a reference to a nullable union holds too.
-    /// At most 1 Unicode scalars.
+    /// At most 1 Unicode scalar.
     public let shorter: MaybeShort?
     public let boundedItems: [Int?]?
     public let documentedList: [RedocumentedLevel?]?
