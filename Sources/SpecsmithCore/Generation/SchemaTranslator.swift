@@ -1011,6 +1011,7 @@ struct SchemaTranslator {
         }
         let scope = ObjectScope(schema: schema, properties: properties, extras: extras)
         (declaration.negations, declaration.conditionals) = objectChecks(conditionParts, in: scope)
+        declaration.doc += Self.objectCheckDocumentation(declaration)
         return declaration
     }
 
@@ -2401,7 +2402,7 @@ struct SchemaTranslator {
     }
 
     /// One sentence per limit, such as `At most 64 Unicode scalars.`
-    private static func limitSentences(_ rules: [ValidationRule]) -> [String] {
+    static func limitSentences(_ rules: [ValidationRule]) -> [String] {
         var sentences: [String] = []
         var maxLength: Int?
         var minLength: Int?

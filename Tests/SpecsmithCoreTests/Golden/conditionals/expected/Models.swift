@@ -3,6 +3,7 @@
 import Foundation
 import SpecsmithRuntime
 
+/// If `country` is present and is always `"US"`: `postalCode` matches `^[0-9]{5}$`. Otherwise: `postalCode` is present.
 public struct Address: Codable, Hashable, Sendable {
     public let country: String?
     public let postalCode: String?
@@ -17,6 +18,7 @@ public struct Address: Codable, Hashable, Sendable {
     }
 }
 
+/// If `giftWrap` is present: `giftMessage` is present. Unless `email` is present: `phone` is present.
 public struct Order: Codable, Hashable, Sendable {
     /// If at least 10: a multiple of 5.
     public let quantity: Int
@@ -45,6 +47,8 @@ public struct Order: Codable, Hashable, Sendable {
     }
 }
 
+/// If `creditCard` is present: `billingAddress` is present and is at least 1 Unicode scalar. `amount` is greater than
+/// 0.
 public struct Payment: Codable, Hashable, Sendable {
     public let amount: Double
     public let creditCard: String?
@@ -62,6 +66,7 @@ public struct Payment: Codable, Hashable, Sendable {
     }
 }
 
+/// Not allowed: `kind` is present and is always `"pallet"`. Not allowed: `a` is present and `b` is present.
 public struct Shipment: Codable, Hashable, Sendable {
     public let kind: Kind?
     public let weight: Double?

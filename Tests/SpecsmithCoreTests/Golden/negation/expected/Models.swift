@@ -55,6 +55,7 @@ public struct Profile: Codable, Hashable, Sendable {
 
 public typealias NeverModel = JSONValue
 
+/// Not allowed: `a` is present.
 public struct Closed: Codable, Hashable, Sendable {
     public let a: String?
 
@@ -67,6 +68,7 @@ public struct Closed: Codable, Hashable, Sendable {
 }
 
 /// An email or a phone number, not both.
+/// Not allowed: `email` is present and `phone` is present.
 public struct Contact: Codable, Hashable, Sendable {
     public let name: String
     public let email: String?
@@ -84,6 +86,7 @@ public struct Contact: Codable, Hashable, Sendable {
     }
 }
 
+/// Not allowed: `kind` is always `"even"`.
 public struct Odd: Codable, Hashable, Sendable {
     public let kind: String?
 

@@ -123,6 +123,8 @@ public struct Names: Codable, Hashable, Sendable {
     }
 }
 
+/// Has the keys `billingAddress`, `context` and `cvc` when it has `creditCard`. Has the key `context`, as it always has
+/// `name`.
 public struct Billing: Codable, Hashable, Sendable {
     public let name: String
     public let creditCard: String?
