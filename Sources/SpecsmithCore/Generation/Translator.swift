@@ -20,9 +20,9 @@ struct Translator {
         "Server", "Operations", "CodingKeys",
         // SpecsmithRuntime's public types.
         "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
-        "ClientRedaction", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "Indirect", "ItemsRule",
-        "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "MultipartEncoding", "NumberRule",
-        "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
+        "ClientRedaction", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "HeaderFieldValue", "Indirect",
+        "ItemsRule", "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "MultipartEncoding",
+        "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
         "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule", "TypeRule",
         "URLSessionTransport", "UndeclaredProperties", "UnexpectedResponse", "Validatable", "ValidationContext",
