@@ -17,4 +17,15 @@ extension DecodingClient {
         let response = ReceivedResponse(status: .init(code: status), headerFields: fields, body: Data(body.utf8))
         self.init(transport: CannedTransport(response: response))
     }
+
+    /// A client whose every request is answered with `status`, the header fields `fields` (name and value, in
+    /// order, a name given twice sent as two fields) and the JSON `body`.
+    init(status: Int, fields: [(String, String)], body: String = #"{"up":true}"#) {
+        var headerFields = HTTPFields()
+        for (name, value) in fields {
+            headerFields.append(HTTPField(name: HTTPField.Name(name)!, value: value))
+        }
+        let response = ReceivedResponse(status: .init(code: status), headerFields: headerFields, body: Data(body.utf8))
+        self.init(transport: CannedTransport(response: response))
+    }
 }

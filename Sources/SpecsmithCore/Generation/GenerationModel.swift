@@ -440,6 +440,25 @@ struct ResponseDeclaration: Sendable, Hashable {
     /// Each media type of a response that the spec documents in several, the one read without
     /// `Content-Type` first (JSON, then text, then bytes, each in document order); empty for one or none.
     var alternatives: [Alternative] = []
+    /// The headers the response documents, in document order; empty when it documents none.
+    var headers: [ResponseHeaderDeclaration] = []
+}
+
+/// A header a response documents: a property of the struct of its outcome case's headers.
+struct ResponseHeaderDeclaration: Sendable, Hashable {
+    /// The property's Swift name (`rateLimit` for `X-Rate-Limit`).
+    var name: String
+    /// The header's name as the spec writes it.
+    var wireName: String
+    /// The Swift type, never optional: a string, number or Boolean, a `Date`, a string enum, an array of
+    /// those, or `String` for a header the client reads as its text (`content`, an object).
+    var type: String
+    var isRequired: Bool
+    var deprecated: Bool
+    /// Whether the value is a secret, which the struct never prints.
+    var isSecret: Bool
+    /// The doc comment's lines: the description, the wire name and, for a header read as its text, why.
+    var doc: [String]
 }
 
 struct ParameterDeclaration: Sendable, Hashable {

@@ -20,9 +20,9 @@ struct Translator {
         "Server", "Operations", "CodingKeys",
         // SpecsmithRuntime's public types.
         "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
-        "ClientRedaction", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "Indirect", "ItemsRule",
-        "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "MultipartEncoding", "NumberRule",
-        "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
+        "ClientRedaction", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "HeaderFieldValue", "Indirect",
+        "ItemsRule", "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "MultipartEncoding",
+        "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
         "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule", "TypeRule",
         "URLSessionTransport", "UndeclaredProperties", "UnexpectedResponse", "Validatable", "ValidationContext",
@@ -64,9 +64,10 @@ struct Translator {
         var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
         let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
-        let bodyTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
+        var componentTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
+        Self.declareComponentHeaders(documentOperations, types: &componentTypes, schemas: &schemas)
         let translated = translateConcurrently(
-            documentOperations, names: operationNames, document: document, bodyTypes: bodyTypes,
+            documentOperations, names: operationNames, document: document, componentTypes: componentTypes,
             schemas: schemas)
         for (index, (operation, name)) in zip(documentOperations, operationNames).enumerated() {
             // A worker's translation where it holds, else the operation translated again, in its turn.
@@ -74,7 +75,7 @@ struct Translator {
                 diagnostics += worker.diagnostics
                 if let declaration = worker.declaration { operations.append(declaration) }
             } else if let declaration = translate(
-                operation, named: name, document: document, bodyTypes: bodyTypes, schemas: &schemas,
+                operation, named: name, document: document, componentTypes: componentTypes, schemas: &schemas,
                 &diagnostics)
             {
                 operations.append(declaration)
@@ -172,7 +173,7 @@ struct Translator {
     /// Each operation translated on every core by a worker copy of `schemas` (``SchemaTranslator/worker()``,
     /// one per run of operations), to be adopted in order; `nil` when there are too few to share out.
     private func translateConcurrently(
-        _ operations: [Operation], names: [String], document: OpenAPIDocument, bodyTypes: [String: String],
+        _ operations: [Operation], names: [String], document: OpenAPIDocument, componentTypes: [String: String],
         schemas: SchemaTranslator
     ) -> [OperationTranslation?]? {
         guard let minimum = concurrency.minimumItems, operations.count >= minimum else { return nil }
@@ -181,7 +182,7 @@ struct Translator {
             for index in items {
                 var diagnostics: [Diagnostic] = []
                 let declaration = translate(
-                    operations[index], named: names[index], document: document, bodyTypes: bodyTypes,
+                    operations[index], named: names[index], document: document, componentTypes: componentTypes,
                     schemas: &worker, &diagnostics)
                 let translation = OperationTranslation(
                     declaration: declaration, schemas: worker.takeItem(), diagnostics: diagnostics)
@@ -418,10 +419,11 @@ struct Translator {
         return SwiftNames.member(operation.method.rawValue + " " + operation.path)
     }
 
-    /// `bodyTypes`: the body types of request body and response components, by canonical id
-    /// (``declareComponentBodies(_:schemas:)``).
+    /// `componentTypes`: the body types of request body and response components, by canonical id
+    /// (``declareComponentBodies(_:schemas:)``), and the types of their headers
+    /// (``declareComponentHeaders(_:types:schemas:)``).
     private func translate(
-        _ operation: Operation, named name: String, document: OpenAPIDocument, bodyTypes: [String: String],
+        _ operation: Operation, named name: String, document: OpenAPIDocument, componentTypes: [String: String],
         schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
     ) -> OperationDeclaration? {
         let typeBase = SwiftNames.upperCamel(SwiftNames.unescaped(name))
@@ -440,7 +442,7 @@ struct Translator {
             case .json, .form, .multipart:
                 // A request body component's type is the same whichever operation refers to it.
                 type =
-                    requestBody.referenceID.flatMap { bodyTypes[$0] }
+                    requestBody.referenceID.flatMap { componentTypes[$0] }
                     ?? choice.content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") }
                     ?? "JSONValue"
             case .text:
@@ -608,7 +610,7 @@ struct Translator {
                 if let schema = body?.entry.value.schema {
                     type = Self.jsonType(
                         schema, id: entry.response.referenceID, suggestedName: typeName + "Response",
-                        bodyTypes: bodyTypes, schemas: &schemas)
+                        componentTypes: componentTypes, schemas: &schemas)
                 }
             case .text?: type = "String"
             case .binary?: type = "Data"
@@ -629,7 +631,8 @@ struct Translator {
                             } else if let schema = media.entry.value.schema {
                                 Self.jsonType(
                                     schema, id: entry.response.referenceID.map { Self.alternativeID($0, mediaType) },
-                                    suggestedName: typeName + " " + media.name + " Response", bodyTypes: bodyTypes,
+                                    suggestedName: typeName + " " + media.name + " Response",
+                                    componentTypes: componentTypes,
                                     schemas: &schemas)
                             } else {
                                 "JSONValue"
@@ -645,6 +648,11 @@ struct Translator {
                 declaration.contentType = first.mediaType
                 declaration.body = first.body
                 declaration.type = first.type
+            }
+            if !entry.response.headers.isEmpty {
+                declaration.headers = Self.responseHeaders(
+                    of: entry.response, suggestedName: typeBase + " " + responseName, componentTypes: componentTypes,
+                    schemas: &schemas, &diagnostics)
             }
             responses.append(declaration)
         }
@@ -666,11 +674,11 @@ struct Translator {
     /// operation refers to it; one that may be null decodes as an optional (a JSONValue holds null itself).
     /// A function rather than a closure: a closure that reads `schemas` copies the whole translator.
     private static func jsonType(
-        _ schema: Schema, id: String?, suggestedName: String, bodyTypes: [String: String],
+        _ schema: Schema, id: String?, suggestedName: String, componentTypes: [String: String],
         schemas: inout SchemaTranslator
     ) -> String {
         let type: String
-        if let id, let known = bodyTypes[id] {
+        if let id, let known = componentTypes[id] {
             type = known
         } else {
             type = schemas.topLevelType(for: schema, suggestedName: suggestedName)
@@ -815,6 +823,136 @@ struct Translator {
             }
         }
         return types
+    }
+
+    /// Declares the type of each header of a header or response component that a response refers to
+    /// (`components/headers/RateLimit`, a header of `components/responses/TooMany`), once, named after it
+    /// (`RateLimit`, `TooManyPolicy`) where it needs a type of its own (a string enum), before the operations'
+    /// own types: every response with that header reads it as that one type. Adds the types to `types` by
+    /// ``headerTypeKey(_:named:in:)``.
+    static func declareComponentHeaders(
+        _ operations: [Operation], types: inout [String: String], schemas: inout SchemaTranslator
+    ) {
+        for index in operations.indices {
+            for entry in operations[index].responses.entries where !entry.response.headers.isEmpty {
+                for header in entry.response.headers.entries {
+                    guard let key = headerTypeKey(header.value, named: header.key, in: entry.response),
+                        types[key] == nil, case .schema(let schema) = headerReading(header.value, schemas: schemas)
+                    else { continue }
+                    let name =
+                        header.value.referenceID.flatMap { componentName($0, kind: "headers") }
+                        ?? entry.response.referenceID.flatMap { componentName($0, kind: "responses") }.map {
+                            let type = SwiftNames.type($0)
+                            let base = type.hasSuffix("Response") ? String(type.dropLast("Response".count)) : type
+                            return base + " " + headerPropertyBase(header.key)
+                        }
+                    guard let name else { continue }
+                    types[key] = schemas.topLevelType(for: schema, suggestedName: name)
+                }
+            }
+        }
+    }
+
+    /// The key under which ``declareComponentHeaders(_:types:schemas:)`` keeps the type of a header: a header
+    /// component's canonical id, else for a header of a response component that id and the header's name;
+    /// `nil` for a header of neither.
+    static func headerTypeKey(_ header: Header, named name: String, in response: Response) -> String? {
+        header.referenceID ?? response.referenceID.map { $0 + "\u{0}header\u{0}" + name }
+    }
+
+    /// The headers a response documents, as the properties of its outcome case's headers: each of the type
+    /// its schema gives (a component's as ``declareComponentHeaders(_:types:schemas:)`` declared it, an inline
+    /// string enum's named after `suggestedName` and the header), or, with a warning, `String` for one whose
+    /// value the client cannot decode from text (``headerReading(_:schemas:)``).
+    private static func responseHeaders(
+        of response: Response, suggestedName: String, componentTypes: [String: String],
+        schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
+    ) -> [ResponseHeaderDeclaration] {
+        let entries = response.headers.entries
+        let names = SwiftNames.uniqued(
+            entries.map { SwiftNames.member(headerPropertyBase($0.key)) }, taken: SchemaTranslator.reservedMemberNames)
+        return zip(entries, names).map { entry, name in
+            let (wireName, header) = (entry.key, entry.value)
+            var doc = SchemaTranslator.documentation(header.description)
+            if !doc.isEmpty { doc.append("") }
+            let type: String
+            switch headerReading(header, schemas: schemas) {
+            case .schema(let schema):
+                type =
+                    headerTypeKey(header, named: wireName, in: response).flatMap { componentTypes[$0] }
+                    ?? schemas.topLevelType(
+                        for: schema, suggestedName: suggestedName + " " + headerPropertyBase(wireName))
+                doc.append(String(concatenating: "The `", wireName, "` header."))
+            case .text(nil):
+                type = "String"
+                doc.append(String(concatenating: "The `", wireName, "` header."))
+            case .text(let why?):
+                diagnostics.append(
+                    .warning(
+                        "response header '\(wireName)' \(why.problem), which the client does not decode yet; its "
+                            + "value is the text that arrived (String)", at: header.location))
+                type = "String"
+                doc.append(String(concatenating: "The `", wireName, "` header, as the text that arrived: ", why.doc))
+            }
+            // `x-specsmith-secret` on the header or its schema decides first, then HTTP's credentials, then the
+            // rule of properties.
+            let marked = (header.extensions["x-specsmith-secret"] ?? header.schema?.extensions["x-specsmith-secret"])
+                .flatMap { try? $0.bool() }
+            let isSecret =
+                marked ?? (isCredentialHeader(wireName)
+                    || header.schema.map { schemas.isSecret(wireName: wireName, schema: $0) }
+                    ?? SchemaTranslator.isSecretName(wireName))
+            return ResponseHeaderDeclaration(
+                name: name, wireName: wireName, type: type, isRequired: header.required, deprecated: header.deprecated,
+                isSecret: isSecret, doc: doc)
+        }
+    }
+
+    /// How the client reads a response header.
+    enum HeaderReading {
+        /// As a value of its schema: a string, number, Boolean, date or string enum, or an array of them, in
+        /// OpenAPI's `simple` style (the only style headers have).
+        case schema(Schema)
+        /// As the text that arrived: a header of no type (which the loader warns about), or one whose value the
+        /// client cannot decode from text, with why for a warning (`holds objects`) and for its doc comment.
+        case text((problem: String, doc: String)?)
+    }
+
+    /// How the client reads `header`: objects, bytes, values of no single scalar type and `content` are read
+    /// as text.
+    static func headerReading(_ header: Header, schemas: SchemaTranslator) -> HeaderReading {
+        guard let schema = header.schema else {
+            guard !header.content.isEmpty else { return .text(nil) }
+            let types = header.content.keys.joined(separator: ", ")
+            return .text(
+                (
+                    "has content of type \(types) instead of a schema",
+                    String(concatenating: "its `", types, "` content is not decoded.")
+                ))
+        }
+        let shape = schemas.shape(of: schema)
+        guard let problem = shape == .object ? "objects" : schemas.unwritableParameter(schema, shape: shape) else {
+            return .schema(schema)
+        }
+        return .text(("holds \(problem)", problem + " are not decoded from a header."))
+    }
+
+    /// A header's name without an `X-` prefix, which says nothing in Swift (`x-next` -> `next`), for its
+    /// property's and types' names.
+    static func headerPropertyBase(_ wireName: String) -> String {
+        let utf8 = wireName.utf8
+        guard utf8.count > 2, utf8.first == UInt8(ascii: "x") || utf8.first == UInt8(ascii: "X"),
+            utf8.dropFirst().first == UInt8(ascii: "-")
+        else { return wireName }
+        return String(wireName.dropFirst(2))
+    }
+
+    /// Whether a header is one of HTTP's that carry credentials (`Authorization`, `Set-Cookie`), or an API key
+    /// (`X-API-Key`): a secret whatever its name says to the rule of properties, as the client's logs hide them
+    /// too.
+    static func isCredentialHeader(_ wireName: String) -> Bool {
+        let key = wireName.lowercased().filter { $0 != "-" && $0 != "_" }
+        return ["authorization", "proxyauthorization", "cookie", "setcookie"].contains(key) || key.hasSuffix("apikey")
     }
 
     /// The name of a component of a kind (`responses`) from its canonical id (`NotFound` for

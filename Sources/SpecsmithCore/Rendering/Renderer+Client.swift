@@ -59,14 +59,21 @@ extension Renderer {
         ],
         indent: 4
     )
+    private static let transportErrors = "; the transport's errors (`URLError`, `CancellationError`)."
     private static let responseErrors =
-        "`UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's "
-        + "errors (`URLError`, `CancellationError`)."
+        "`UnexpectedResponse` for an undocumented status or a body that does not decode" + transportErrors
+    // Where a response documents headers.
+    private static let responseAndHeaderErrors =
+        "`UnexpectedResponse` for an undocumented status, a body or header that does not decode, or a missing "
+        + "required header" + transportErrors
+    private static let validationErrors =
+        "- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; "
     private static let throwsWithoutValidation = DocComment.lines(["- Throws: " + responseErrors], indent: 4)
-    private static let throwsWithValidation = DocComment.lines(
-        ["- Throws: `ValidationError` before sending if a value breaks a constraint of the spec; " + responseErrors],
-        indent: 4
-    )
+    private static let throwsWithValidation = DocComment.lines([validationErrors + responseErrors], indent: 4)
+    private static let throwsWithoutValidationWithHeaders = DocComment.lines(
+        ["- Throws: " + responseAndHeaderErrors], indent: 4)
+    private static let throwsWithValidationWithHeaders = DocComment.lines(
+        [validationErrors + responseAndHeaderErrors], indent: 4)
 
     /// An argument label as a call writes it: without backticks (`default:`), except `inout`, which a
     /// call cannot write bare.
@@ -132,7 +139,11 @@ extension Renderer {
         var doc = DocComment.lines(lines, indent: 4)
         if operation.bearerAuth != nil { doc += Self.bearerTokenDoc }
         doc += DocComment.lines([String(concatenating: "- Returns: The documented response, as ``", outcome, "``.")], indent: 4)
-        doc += validates ? Self.throwsWithValidation : Self.throwsWithoutValidation
+        if operation.responses.contains(where: { !$0.headers.isEmpty }) {
+            doc += validates ? Self.throwsWithValidationWithHeaders : Self.throwsWithoutValidationWithHeaders
+        } else {
+            doc += validates ? Self.throwsWithValidation : Self.throwsWithoutValidation
+        }
 
         // The builder call, on one line when it fits.
         let callIndent = bearer ? 12 : 8
@@ -154,6 +165,7 @@ extension Renderer {
 
         var cases: [TemplateContext] = []
         var bodies: [TemplateContext] = []
+        var headerTypes: [TemplateContext] = []
         var branches: [String] = []
         let ordered =
             operation.responses.filter { if case .code = $0.status { true } else { false } }
@@ -165,6 +177,12 @@ extension Renderer {
             ordered.contains { !$0.alternatives.isEmpty }
             ? SwiftNames.uniqued(
                 ordered.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Body" }, taken: typeNames)
+            : []
+        // The structs of documented headers, nested in the outcome too (`OkHeaders`).
+        let headersNames =
+            ordered.contains { !$0.headers.isEmpty }
+            ? SwiftNames.uniqued(
+                ordered.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Headers" }, taken: typeNames)
             : []
         for (index, response) in ordered.enumerated() {
             let keepsStatus = response.status.isRangeOrDefault
@@ -181,12 +199,20 @@ extension Renderer {
                 case .default: "default:"
                 }
             branches.append(label)
-            // Branch bodies stand at 16 spaces.
+            // Branch bodies stand at 16 spaces. Headers are read first, into `headers`, which the return passes on.
+            var headersValue: [BranchExpression] = []
+            if !response.headers.isEmpty {
+                let name = headersNames[index]
+                branches += Self.headersDecoding(response.headers, type: outcome + "." + name)
+                headersValue = [.text("headers: headers")]
+                headerTypes.append(Self.headersStruct(response, name: name, access: access))
+            }
             if response.alternatives.isEmpty {
                 if let type = response.type, let body = response.body {
                     payload.append(keepsStatus ? "body: \(type)" : type)
                     values.append(Self.decoding(body, type: type, label: keepsStatus ? "body: " : ""))
                 }
+                values += headersValue
                 // Nearly always one line, written directly; the expression lays out a longer one.
                 let flat =
                     values.isEmpty
@@ -202,9 +228,11 @@ extension Renderer {
                 // A body in several media types is an enum nested in the outcome, its case chosen by `Content-Type`.
                 let bodyName = bodyNames[index]
                 payload.append(keepsStatus ? "body: \(bodyName)" : bodyName)
-                branches += Self.mediaTypeSwitch(response, values: values, keepsStatus: keepsStatus)
+                branches += Self.mediaTypeSwitch(
+                    response, values: values, headers: headersValue, keepsStatus: keepsStatus)
                 bodies.append(Self.bodyEnum(response, name: bodyName))
             }
+            if !response.headers.isEmpty { payload.append("headers: " + headersNames[index]) }
             let declaration =
                 payload.isEmpty
                 ? String(concatenating: "case ", response.name)
@@ -253,13 +281,14 @@ extension Renderer {
             "branches": .lines(branches),
             "cases": .objects(cases),
             "bodies": .objects(bodies),
+            "headerTypes": .objects(headerTypes),
         ]
     }
 
     /// The `switch` of a branch (at 16 spaces) over the media types of a response in several: a `case` per media
     /// type but the last, which is the `default`, each returning the outcome with the body's enum case.
     private static func mediaTypeSwitch(
-        _ response: ResponseDeclaration, values: [BranchExpression], keepsStatus: Bool
+        _ response: ResponseDeclaration, values: [BranchExpression], headers: [BranchExpression], keepsStatus: Bool
     ) -> [String] {
         let select = BranchExpression.call(
             "switch try response.mediaType",
@@ -274,7 +303,7 @@ extension Renderer {
             let body = BranchExpression.call(
                 String(concatenating: keepsStatus ? "body: ." : ".", alternative.name),
                 [decoding(alternative.body, type: alternative.type, label: "")])
-            let value = BranchExpression.call("return ." + response.name, values + [body])
+            let value = BranchExpression.call("return ." + response.name, values + [body] + headers)
             lines += value.lines(column: 20).map { "        " + $0 }
         }
         return lines + ["    }"]
@@ -298,6 +327,79 @@ extension Renderer {
             ]
         }
         return ["name": .string(name), "doc": .lines(DocComment.lines([doc], indent: 8)), "cases": .objects(cases)]
+    }
+
+    /// `let headers = try Outcome.OkHeaders(...)` in a branch (at 16 spaces): each documented header read
+    /// from the response as its type, a required one with `requiredHeader`, which throws when it is absent.
+    private static func headersDecoding(_ headers: [ResponseHeaderDeclaration], type: String) -> [String] {
+        let arguments: [BranchExpression] = headers.map { header in
+            .call(
+                String(
+                    concatenating: callLabel(header.name), ": response.",
+                    header.isRequired ? "requiredHeader" : "header"),
+                [
+                    .text(SwiftLiteral.string(header.wireName)),
+                    .text(String(concatenating: "as: ", header.type, ".self")),
+                    .text("operation: operation.name"),
+                ])
+        }
+        return BranchExpression.call("let headers = try " + type, arguments).lines(column: 16).map { "    " + $0 }
+    }
+
+    /// The struct, nested in the outcome, of the headers a response documents: a property per header, optional
+    /// unless the header is required, an initializer unless Swift synthesizes the same, and where a header is a
+    /// secret a mirror that redacts it. A deprecated header's value is stored under another name (`_old`), so that
+    /// the struct's own code reads it without a deprecation warning.
+    private static func headersStruct(
+        _ response: ResponseDeclaration, name: String, access: AccessLevel
+    ) -> TemplateContext {
+        let headers = response.headers
+        var properties: [TemplateContext] = []
+        var storage: [String] = []
+        var parameters: [String] = []
+        var assignments: [String] = []
+        var children: [String] = []
+        for header in headers {
+            let type = header.isRequired ? header.type : header.type + "?"
+            let label = SwiftNames.unescaped(header.name)
+            let stored = header.deprecated ? "_" + label : label
+            let declaration =
+                header.deprecated
+                ? String(concatenating: access.rawValue, " var ", header.name, ": ", type, " { ", stored, " }")
+                : String(concatenating: access.rawValue, " let ", header.name, ": ", type)
+            properties.append([
+                "declaration": .string(declaration), "deprecated": .bool(header.deprecated),
+                "doc": .lines(DocComment.lines(header.doc, indent: 12)),
+            ])
+            if header.deprecated {
+                storage += [
+                    String(
+                        concatenating: "/// `", label,
+                        "`, stored under another name so that the struct reads it without a deprecation warning."),
+                    String(concatenating: "private let ", stored, ": ", type),
+                ]
+            }
+            parameters.append(String(concatenating: header.name, ": ", type, header.isRequired ? "" : " = nil"))
+            assignments.append(String(concatenating: "self.", stored, " = ", header.name))
+            let value =
+                header.isSecret
+                ? String(concatenating: "Redacted(", stored, ")")
+                : header.isRequired ? stored : String(concatenating: stored, " as Any")
+            children.append(String(concatenating: SwiftLiteral.string(label), ": ", value, ","))
+        }
+        // Swift synthesizes the same initializer for an internal struct whose every property is stored as it is
+        // named and required (an optional `let` has no default in it).
+        let synthesized = access == .internal && headers.allSatisfy { $0.isRequired && !$0.deprecated }
+        let redacts = headers.contains(where: \.isSecret)
+        let doc = String(concatenating: "The documented headers of `", SwiftNames.unescaped(response.name), "`.")
+        return [
+            "name": .string(name), "doc": .lines(DocComment.lines([doc], indent: 8)),
+            "conformances": .string(redacts ? "Sendable, Hashable, SecretRedacting" : "Sendable, Hashable"),
+            "properties": .objects(properties), "storage": .lines(storage),
+            "writesInit": .bool(!synthesized), "arguments": argumentList(parameters),
+            "assignments": .lines(assignments),
+            "redacts": .bool(redacts), "children": .lines(children),
+        ]
     }
 
     /// How a client method reads a body of `type`: JSON decoded, text in its charset, bytes as they are;

@@ -129,12 +129,17 @@ struct Renderer {
     /// The compile weight of an operation's client method: an `async` method and its outcome enum,
     /// about 4 ms and 7 more for each of its arguments (fitted as ``compileWeight(_:)`` is, to the
     /// client files of four corpus documents, within 12%: from 17 ms for tradovate's methods of two
-    /// arguments to 60 ms for k8s's of eight).
+    /// arguments to 60 ms for k8s's of eight). Each struct of a response's headers is weighed as a model's
+    /// struct with as many properties (not fitted: the client read no headers when those were measured).
     static func clientMethodWeight(_ operation: OperationDeclaration) -> Int {
         let arguments =
             (operation.body == nil ? 0 : 1) + operation.parameters.count + operation.apiKeys.count
             + (operation.basicAuth == nil ? 0 : 1) + (operation.bearerAuth == nil ? 0 : 1)
-        return 4 + 7 * arguments
+        var weight = 4 + 7 * arguments
+        for response in operation.responses where !response.headers.isEmpty {
+            weight += 23 + 3 * response.headers.count
+        }
+        return weight
     }
 
     /// The compile weight of an operation's request builder: 2 to 6 ms in the same four documents.

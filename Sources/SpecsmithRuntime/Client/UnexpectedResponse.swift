@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
 
-/// A response the operation does not document, or whose body does not decode as documented.
+/// A response the operation does not document, or whose body or headers do not decode as documented.
 ///
 /// It keeps everything that arrived (status, header fields and the raw body), so that a caller can
 /// look further; printing it shows the body with secret values redacted (see ``ClientRedaction``) and
@@ -18,6 +18,11 @@ public struct UnexpectedResponse: Error, Sendable, Hashable {
         /// the JSON path but not the value (except a union's discriminator value that selects no case:
         /// `pets[1]: petType 'wolf' selects none of the schemas the spec lists`).
         case undecodableBody(String)
+        /// A header the spec documents as required is absent: its name as the spec writes it.
+        case missingHeader(String)
+        /// A header's value is not of the type the spec documents: its name as the spec writes it, and the
+        /// Swift type expected (`Int`, `[Int]`). Not the value, which may be a secret.
+        case undecodableHeader(String, expected: String)
     }
 
     /// The operation's Swift name (`me`).
@@ -50,6 +55,9 @@ extension UnexpectedResponse: CustomStringConvertible, CustomDebugStringConverti
             case .undocumentedStatus: "undocumented status \(status)"
             case .unexpectedContentType(let type): "status \(status) with unexpected content type \(type ?? "(none)")"
             case .undecodableBody(let explanation): "status \(status) with a body that does not decode: \(explanation)"
+            case .missingHeader(let name): "status \(status) without the required header \(name)"
+            case .undecodableHeader(let name, let expected):
+                "status \(status) with a header \(name) that is not \(expected)"
             }
         return "\(operation): \(what) [\(ClientRedaction.headers(headerFields))] body \(ClientRedaction.body(body))"
     }

@@ -4,7 +4,7 @@
 /// A raw value matches a case when its code points are the case's (as JSON Schema compares strings).
 ///
 /// A generated enum declares its cases, `allCases` (the listed ones) and `rawValue`;
-/// `init(rawValue:)`, `Codable` and `description` come from here:
+/// `init(rawValue:)`, `Codable`, `description` and reading from a response header come from here:
 /// ```swift
 /// public enum UserStatus: OpenEnum {
 ///     case active
@@ -22,7 +22,8 @@
 ///     }
 /// }
 /// ```
-public protocol OpenEnum: RawRepresentable<String>, CaseIterable, Codable, Hashable, LosslessStringConvertible, Sendable
+public protocol OpenEnum: RawRepresentable<String>, CaseIterable, Codable, Hashable, LosslessStringConvertible,
+    HeaderFieldValue, Sendable
 where AllCases == [Self] {
     /// A value the spec does not list.
     static func unknown(_ rawValue: String) -> Self

@@ -133,4 +133,121 @@ internal struct DecodingClient: Sendable {
         /// Pets, each a cat or a dog as its kind says.
         case ok([Pet])
     }
+
+    /// `GET /limits`
+    ///
+    /// - Returns: The documented response, as ``GetLimitsOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status, a body or header that does not decode, or a missing
+    ///   required header; the transport's errors (`URLError`, `CancellationError`).
+    internal func getLimits() async throws -> GetLimitsOutcome {
+        let operation = ClientOperation(name: "getLimits")
+        let request = try Operations.getLimits(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                let headers = try GetLimitsOutcome.OkHeaders(
+                    rateLimit: response.requiredHeader("X-Rate-Limit", as: Int.self, operation: operation.name),
+                    next: response.header("x-next", as: String.self, operation: operation.name),
+                    shards: response.header("X-Shards", as: [Int].self, operation: operation.name),
+                    policy: response.header("X-Policy", as: GetLimitsOkPolicy.self, operation: operation.name),
+                    policies: response.header(
+                        "X-Policies",
+                        as: [GetLimitsOkPoliciesItem].self,
+                        operation: operation.name
+                    ),
+                    reset: response.header("X-Reset", as: Date.self, operation: operation.name),
+                    cached: response.header("X-Cached", as: Bool.self, operation: operation.name),
+                    sessionToken: response.header("X-Session-Token", as: String.self, operation: operation.name)
+                )
+                return .ok(try response.decodeJSON(Status.self, operation: operation.name), headers: headers)
+            default:
+                let headers = try GetLimitsOutcome.OtherHeaders(
+                    retryAfter: response.header("Retry-After", as: Int.self, operation: operation.name)
+                )
+                return .other(status: response.status.code, headers: headers)
+            }
+        }
+    }
+
+    /// The documented responses of `getLimits`.
+    internal enum GetLimitsOutcome: Sendable, Hashable {
+        /// The limits, in headers beside the status.
+        case ok(Status, headers: OkHeaders)
+        /// Anything else, with when to try again.
+        case other(status: Int, headers: OtherHeaders)
+
+        /// The documented headers of `ok`.
+        internal struct OkHeaders: Sendable, Hashable, SecretRedacting {
+            /// Requests left in the window.
+            ///
+            /// The `X-Rate-Limit` header.
+            internal let rateLimit: Int
+            /// The `x-next` header.
+            internal let next: String?
+            /// The `X-Shards` header.
+            internal let shards: [Int]?
+            /// The `X-Policy` header.
+            internal let policy: GetLimitsOkPolicy?
+            /// The `X-Policies` header.
+            internal let policies: [GetLimitsOkPoliciesItem]?
+            /// The `X-Reset` header.
+            internal let reset: Date?
+            /// The `X-Cached` header.
+            internal let cached: Bool?
+            /// The `X-Session-Token` header.
+            internal let sessionToken: String?
+
+            /// Creates a value from its headers.
+            internal init(
+                rateLimit: Int,
+                next: String? = nil,
+                shards: [Int]? = nil,
+                policy: GetLimitsOkPolicy? = nil,
+                policies: [GetLimitsOkPoliciesItem]? = nil,
+                reset: Date? = nil,
+                cached: Bool? = nil,
+                sessionToken: String? = nil
+            ) {
+                self.rateLimit = rateLimit
+                self.next = next
+                self.shards = shards
+                self.policy = policy
+                self.policies = policies
+                self.reset = reset
+                self.cached = cached
+                self.sessionToken = sessionToken
+            }
+
+            /// The headers in spec order, each secret one as `<redacted>`.
+            internal var customMirror: Mirror {
+                Mirror(
+                    self,
+                    children: [
+                        "rateLimit": rateLimit,
+                        "next": next as Any,
+                        "shards": shards as Any,
+                        "policy": policy as Any,
+                        "policies": policies as Any,
+                        "reset": reset as Any,
+                        "cached": cached as Any,
+                        "sessionToken": Redacted(sessionToken),
+                    ],
+                    displayStyle: .struct
+                )
+            }
+        }
+
+        /// The documented headers of `other`.
+        internal struct OtherHeaders: Sendable, Hashable {
+            /// The `Retry-After` header.
+            internal let retryAfter: Int?
+
+            /// Creates a value from its headers.
+            internal init(
+                retryAfter: Int? = nil
+            ) {
+                self.retryAfter = retryAfter
+            }
+        }
+    }
 }

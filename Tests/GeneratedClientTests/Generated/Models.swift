@@ -92,3 +92,47 @@ internal struct Dog: Codable, Hashable, Sendable {
         self.barks = barks
     }
 }
+
+internal enum GetLimitsOkPolicy: OpenEnum {
+    case burst
+    case sustained
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    internal static let allCases: [Self] = [
+        .burst,
+        .sustained,
+    ]
+
+    /// The value as it appears in JSON.
+    internal var rawValue: String {
+        switch self {
+        case .burst: "burst"
+        case .sustained: "sustained"
+        case .unknown(let rawValue): rawValue
+        }
+    }
+}
+
+internal enum GetLimitsOkPoliciesItem: OpenEnum {
+    case burst
+    case sustained
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    internal static let allCases: [Self] = [
+        .burst,
+        .sustained,
+    ]
+
+    /// The value as it appears in JSON.
+    internal var rawValue: String {
+        switch self {
+        case .burst: "burst"
+        case .sustained: "sustained"
+        case .unknown(let rawValue): rawValue
+        }
+    }
+}

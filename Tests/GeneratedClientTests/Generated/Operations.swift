@@ -28,4 +28,16 @@ internal enum Operations {
         request.acceptJSON()
         return try request.build()
     }
+
+    /// `GET /limits`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as ``Status``.
+    /// - Throws: `RequestError` if the request cannot be built.
+    internal static func getLimits(server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/limits")
+        request.acceptJSON()
+        return try request.build()
+    }
 }

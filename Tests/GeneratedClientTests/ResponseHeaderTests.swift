@@ -1,0 +1,110 @@
+import Foundation
+import SpecsmithRuntime
+import Testing
+
+/// `getLimits` documents headers: its outcome's cases carry them as a struct, each header read from its text
+/// as its schema's type in OpenAPI's `simple` style, whatever the case of its name.
+@Suite struct ResponseHeaderTests {
+    typealias Headers = DecodingClient.GetLimitsOutcome.OkHeaders
+
+    func headers(_ fields: [(String, String)]) async throws -> Headers {
+        let outcome = try await DecodingClient(status: 200, fields: fields).getLimits()
+        guard case .ok(let status, let headers) = outcome else { throw UnexpectedOutcome() }
+        #expect(status == Status(up: true))
+        return headers
+    }
+
+    func error(_ fields: [(String, String)]) async throws -> UnexpectedResponse {
+        try await #require(throws: UnexpectedResponse.self) {
+            try await DecodingClient(status: 200, fields: fields).getLimits()
+        }
+    }
+
+    struct UnexpectedOutcome: Error {}
+
+    @Test func presentHeadersAreReadAsTheirTypes() async throws {
+        let headers = try await headers([
+            ("X-Rate-Limit", "42"), ("x-next", "/limits?page=2"), ("X-Shards", "1,2, 3"), ("X-Policy", "burst"),
+            ("X-Reset", "2024-05-01T12:30:00Z"), ("X-Cached", "true"), ("X-Session-Token", "s3cr3t"),
+        ])
+        #expect(
+            headers
+                == Headers(
+                    rateLimit: 42,
+                    next: "/limits?page=2",
+                    shards: [1, 2, 3],
+                    policy: .burst,
+                    reset: Date(timeIntervalSince1970: 1_714_566_600),
+                    cached: true,
+                    sessionToken: "s3cr3t"
+                )
+        )
+    }
+
+    @Test func missingOptionalHeadersAreNil() async throws {
+        let headers = try await headers([("X-Rate-Limit", "0")])
+        #expect(headers == Headers(rateLimit: 0))
+        #expect(headers.next == nil && headers.shards == nil && headers.policy == nil && headers.cached == nil)
+    }
+
+    @Test func aMissingRequiredHeaderThrows() async throws {
+        let error = try await error([("x-next", "/limits?page=2")])
+        #expect(error.reason == .missingHeader("X-Rate-Limit"))
+        #expect(error.description.contains("status 200 without the required header X-Rate-Limit"))
+    }
+
+    @Test func aValueThatIsNotOfTheTypeThrows() async throws {
+        let error = try await error([("X-Rate-Limit", "lots")])
+        #expect(error.reason == .undecodableHeader("X-Rate-Limit", expected: "Int"))
+        #expect(error.description.contains("status 200 with a header X-Rate-Limit that is not Int"))
+        let element = try await self.error([("X-Rate-Limit", "1"), ("X-Shards", "1, two")])
+        #expect(element.reason == .undecodableHeader("X-Shards", expected: "[Int]"))
+        let flag = try await self.error([("X-Rate-Limit", "1"), ("X-Cached", "yes")])
+        #expect(flag.reason == .undecodableHeader("X-Cached", expected: "Bool"))
+    }
+
+    /// A constraint the server broke (`maximum: 100`, `maxLength: 4`) does not stop decoding, as in bodies.
+    @Test func constraintsAreNotChecked() async throws {
+        let headers = try await headers([("X-Rate-Limit", "1000"), ("x-next", "/limits?page=2")])
+        #expect(headers.rateLimit == 1000 && headers.next == "/limits?page=2")
+    }
+
+    @Test func arraysAreCommaSeparatedAndRepeatedFieldsJoined() async throws {
+        let headers = try await headers([
+            ("X-Rate-Limit", "1"), ("X-Shards", " 4 ,5"), ("X-Shards", "6"), ("X-Shards", ""),
+            ("X-Policies", "sustained, burst,, gentle"), ("x-next", "a"), ("X-Next", "b"),
+        ])
+        #expect(headers.shards == [4, 5, 6])
+        #expect(headers.policies == [.sustained, .burst, .unknown("gentle")])
+        // A string is the fields' values joined, as HTTP combines them.
+        #expect(headers.next == "a, b")
+    }
+
+    @Test func enumsKeepUnlistedValues() async throws {
+        let headers = try await headers([("X-Rate-Limit", "1"), ("X-Policy", "gentle")])
+        #expect(headers.policy == .unknown("gentle"))
+    }
+
+    @Test func namesAreCaseInsensitive() async throws {
+        let headers = try await headers([("x-rate-limit", "7"), ("X-NEXT", "/p2"), ("x-policy", "sustained")])
+        #expect(headers == Headers(rateLimit: 7, next: "/p2", policy: .sustained))
+    }
+
+    @Test func headersOfARangeOrDefaultComeAfterTheStatus() async throws {
+        let outcome = try await DecodingClient(status: 503, fields: [("Retry-After", "30")], body: "").getLimits()
+        #expect(outcome == .other(status: 503, headers: .init(retryAfter: 30)))
+        let without = try await DecodingClient(status: 429, fields: [], body: "").getLimits()
+        #expect(without == .other(status: 429, headers: .init()))
+    }
+
+    @Test func aSecretHeaderIsNeverPrinted() async throws {
+        let headers = try await headers([("X-Rate-Limit", "3"), ("X-Session-Token", "s3cr3t")])
+        for text in [String(describing: headers), String(reflecting: headers), "\(headers)"] {
+            #expect(!text.contains("s3cr3t"))
+            #expect(text.contains("sessionToken: <redacted>") && text.contains("rateLimit: 3"))
+        }
+        var dumped = ""
+        dump(headers, to: &dumped)
+        #expect(!dumped.contains("s3cr3t"))
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import HTTPTypes
+import SpecsmithRuntime
+import Testing
+
+/// Documented response headers as generated clients read them: `header` and `requiredHeader`, each value from
+/// its text in OpenAPI's `simple` style.
+@Suite struct ResponseHeaderValueTests {
+    private func response(_ fields: [(String, String)]) -> ReceivedResponse {
+        var headerFields = HTTPFields()
+        for (name, value) in fields { headerFields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
+        return ReceivedResponse(status: .ok, headerFields: headerFields)
+    }
+
+    @Test func scalarsAreReadFromTheirText() throws {
+        let response = response([
+            ("Count", "-3"), ("Big", "9007199254740993"), ("Ratio", "2.5e1"), ("Small", "1.5"), ("On", "false"),
+            ("At", "2024-05-01T14:30:00.250+02:00"), ("Name", "  spaced out\t"),
+        ])
+        #expect(try response.header("count", as: Int.self, operation: "op") == -3)
+        #expect(try response.header("Big", as: Int64.self, operation: "op") == 9_007_199_254_740_993)
+        #expect(try response.header("Ratio", as: Double.self, operation: "op") == 25)
+        #expect(try response.header("Small", as: Float.self, operation: "op") == 1.5)
+        #expect(try response.header("On", as: Bool.self, operation: "op") == false)
+        #expect(try response.header("At", as: Date.self, operation: "op") == Date(timeIntervalSince1970: 1_714_566_600.25))
+        #expect(try response.header("Name", as: String.self, operation: "op") == "spaced out")
+        #expect(try response.header("Absent", as: Int.self, operation: "op") == nil)
+    }
+
+    @Test func aValueOutsideItsTypeIsUndecodable() {
+        let response = response([("Count", "2147483648"), ("Flag", "True"), ("At", "Wed, 01 May 2024 12:30:00 GMT")])
+        #expect(throws: UnexpectedResponse(operation: "op", reason: .undecodableHeader("Count", expected: "Int32"), response: response)) {
+            try response.header("Count", as: Int32.self, operation: "op")
+        }
+        #expect(throws: UnexpectedResponse(operation: "op", reason: .undecodableHeader("Flag", expected: "Bool"), response: response)) {
+            try response.header("Flag", as: Bool.self, operation: "op")
+        }
+        // `format: date-time` is RFC 3339, as in bodies, not HTTP's own date format.
+        #expect(throws: UnexpectedResponse(operation: "op", reason: .undecodableHeader("At", expected: "Date"), response: response)) {
+            try response.header("At", as: Date.self, operation: "op")
+        }
+    }
+
+    @Test func arraysAreTheCommaSeparatedValuesOfEveryField() throws {
+        let response = response([("Ids", "1, 2"), ("ids", " ,3 "), ("Empty", "")])
+        #expect(try response.header("IDS", as: [Int].self, operation: "op") == [1, 2, 3])
+        #expect(try response.header("Empty", as: [String].self, operation: "op") == [])
+        #expect(throws: UnexpectedResponse(operation: "op", reason: .undecodableHeader("Ids", expected: "[Bool]"), response: response)) {
+            try response.header("Ids", as: [Bool].self, operation: "op")
+        }
+    }
+
+    @Test func aRequiredHeaderThatIsAbsentIsMissing() throws {
+        let response = response([("Count", "1")])
+        #expect(try response.requiredHeader("count", as: Int.self, operation: "op") == 1)
+        let missing = UnexpectedResponse(operation: "op", reason: .missingHeader("X-Limit"), response: response)
+        #expect(throws: missing) { try response.requiredHeader("X-Limit", as: Int.self, operation: "op") }
+        #expect(missing.description == "op: status 200 without the required header X-Limit [Count: 1] body (empty)")
+    }
+}
