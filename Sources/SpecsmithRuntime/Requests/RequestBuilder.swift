@@ -278,28 +278,34 @@ public struct RequestBuilder: Sendable {
         headerFields[.contentType] = contentType
     }
 
-    /// Encodes `body` as `application/x-www-form-urlencoded`: each property a `name=value` pair, nested
-    /// objects as `a[b]=c`, arrays as the name repeated; names and values percent-encoded. A property that
-    /// `encodings` names is written as its Encoding Object says: in a style, as a query parameter of that style
-    /// is (``addQueryObject(_:_:style:explode:allowReserved:)``), or as its JSON text.
+    /// Encodes `body` as `application/x-www-form-urlencoded`, one property after another, names and values
+    /// percent-encoded and `null` left out. A property that `encodings` does not name is written as OpenAPI
+    /// writes one without an Encoding Object, by its default `contentType` (OpenAPI 3.1.1, "Encoding the
+    /// `x-www-form-urlencoded` Media Type"): a string, number or Boolean as its text, an array of them as the
+    /// name repeated (`expand=a&expand=b`), an object, or an array that holds objects or arrays, as its JSON
+    /// text (`address=%7B%22city%22%3A%22Paris%22%7D`). A property that `encodings` names is written as its
+    /// Encoding Object says: in a style, as a query parameter of that style is
+    /// (``addQueryObject(_:_:style:explode:allowReserved:)``: `metadata[order]=1` in `deepObject`, `order=1` in
+    /// `form`), or as its JSON text.
     public mutating func setFormBody(_ body: (some Encodable)?, encodings: [String: FormEncoding] = [:]) throws {
         guard let body else { return }
         var pairs: [String] = []
         for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
             switch encodings[name] {
             case nil:
-                pairs += node.formPairs(prefix: name).map {
-                    PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value)
+                let values: [String]
+                if node.isObject || node.arrayItems.contains(where: { $0.isObject || $0.isArray }) {
+                    values = [node.jsonText]
+                } else {
+                    values = node.isArray ? node.arrayItems.compactMap(\.formValue) : node.formValue.map { [$0] } ?? []
                 }
+                pairs += values.map { PercentEncoding.encode(name) + "=" + PercentEncoding.encode($0) }
             case .style(let style, let explode, let allowReserved)?:
-                let value = try ParameterValue(node: node, prefix: style == .deepObject ? name : nil)
+                let value = try ParameterValue(formProperty: node, name: name, style: style)
                 pairs += Self.pairs(name, value, style: style, explode: explode, allowReserved: allowReserved)
             case .json?:
                 guard !node.isNull else { continue }
-                var json: [UInt8] = []
-                node.write(to: &json)
-                let text = String(decoding: json, as: UTF8.self)
-                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(text))
+                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(node.jsonText))
             }
         }
         self.body = Data(pairs.joined(separator: "&").utf8)
