@@ -212,6 +212,45 @@ import Testing
         }
     }
 
+    /// A part whose Encoding Object lists several media types, or a range, carries the one the caller chose,
+    /// which must lie within them.
+    @Test func multipartPartsCarryTheCallersMediaTypeWithinTheirList() throws {
+        struct Scan: Encodable {
+            var pages: [Data]
+            var note: String?
+        }
+        func upload(_ pages: String, note: String = "text/plain") throws -> String {
+            text(
+                try build {
+                    try $0.setMultipartBody(
+                        Scan(pages: [Data([1])], note: "hi"),
+                        encodings: [
+                            "pages": MultipartEncoding(contentType: pages, within: "image/png, image/jpeg"),
+                            "note": MultipartEncoding(contentType: note, within: "text/*, application/json"),
+                        ],
+                        boundary: "B")
+                })
+        }
+        #expect(
+            try upload("image/JPEG", note: "application/json")
+                == "--B\r\nContent-Disposition: form-data; name=\"pages\"; filename=\"pages\"\r\n"
+                + "Content-Type: image/JPEG\r\n\r\n\u{1}\r\n"
+                + "--B\r\nContent-Disposition: form-data; name=\"note\"\r\nContent-Type: application/json\r\n\r\n"
+                + "\"hi\"\r\n--B--\r\n")
+        #expect(try upload("image/png", note: "text/csv; charset=utf-8").contains("Content-Type: text/csv; charset=utf-8"))
+        #expect(throws: RequestError.partContentTypeOutsideRange(part: "pages", range: "image/png, image/jpeg")) {
+            try upload("image/gif")
+        }
+        #expect(throws: RequestError.partContentTypeOutsideRange(part: "note", range: "text/*, application/json")) {
+            try upload("image/png", note: "text/*")
+        }
+        #expect(throws: RequestError.invalidHeaderValue(name: "Content-Type")) {
+            try upload("image/png; a=\"\r\nX: 1\"")
+        }
+        let error = RequestError.partContentTypeOutsideRange(part: "pages", range: "image/png, image/jpeg")
+        #expect(error.description == "the content type of part 'pages' is not one media type within image/png, image/jpeg")
+    }
+
     /// A required nullable property and an array with a `null` item, as a generated body sends them.
     struct Note: Encodable {
         var title: String

@@ -318,8 +318,9 @@ public struct RequestBuilder: Sendable {
     /// says (their `Content-Type`, where a string, number or Boolean whose type is JSON is its JSON text, `"a"`;
     /// a `Content-Transfer-Encoding`). `boundary` is random unless given (tests give one).
     ///
-    /// - Throws: ``RequestError/invalidHeaderValue(name:)`` if a value in `encodings` holds CR, LF or NUL, or
-    ///   an error of the encoder.
+    /// - Throws: ``RequestError/partContentTypeOutsideRange(part:range:)`` if the `contentType` of a part that
+    ///   is sent is not one media type within its encoding's `range`; ``RequestError/invalidHeaderValue(name:)``
+    ///   if a value in `encodings` holds CR, LF or NUL; or an error of the encoder.
     public mutating func setMultipartBody(
         _ body: (some Encodable)?, encodings: [String: MultipartEncoding] = [:], boundary: String? = nil
     ) throws {
@@ -328,8 +329,13 @@ public struct RequestBuilder: Sendable {
         var data = Data()
         for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
             let encoding = encodings[name]
-            if let contentType = encoding?.contentType, !HTTPField.isValidValue(contentType.utf8) {
-                throw RequestError.invalidHeaderValue(name: "Content-Type")
+            if let contentType = encoding?.contentType {
+                if let range = encoding?.range, !Self.mediaType(contentType, isWithinList: range) {
+                    throw RequestError.partContentTypeOutsideRange(part: name, range: range)
+                }
+                guard HTTPField.isValidValue(contentType.utf8) else {
+                    throw RequestError.invalidHeaderValue(name: "Content-Type")
+                }
             }
             if let transferEncoding = encoding?.transferEncoding, !HTTPField.isValidValue(transferEncoding.utf8) {
                 throw RequestError.invalidHeaderValue(name: "Content-Transfer-Encoding")
@@ -420,8 +426,15 @@ public struct RequestBuilder: Sendable {
         headerFields[.contentType] = contentType
     }
 
-    /// Whether `mediaType` names one media type (`type/subtype`, parameters allowed) that `range` (`type/*` or
-    /// `*/*`; its parameters, if any, are not compared) takes. Types compare without regard to case (RFC 9110).
+    /// Whether `mediaType` names one media type that `list` admits: a media type, a range, or a comma-separated
+    /// list of both (`image/png, image/*`), as an Encoding Object's `contentType` is written.
+    static func mediaType(_ mediaType: String, isWithinList list: String) -> Bool {
+        list.split(separator: ",").contains { Self.mediaType(mediaType, isWithin: String($0)) }
+    }
+
+    /// Whether `mediaType` names one media type (`type/subtype`, parameters allowed) that `range` (`type/*`,
+    /// `*/*` or a media type; its parameters, if any, are not compared) takes. Types compare without regard to
+    /// case (RFC 9110).
     static func mediaType(_ mediaType: String, isWithin range: String) -> Bool {
         func typeAndSubtype(_ text: String) -> (type: Substring, subtype: Substring)? {
             let essence = (text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
