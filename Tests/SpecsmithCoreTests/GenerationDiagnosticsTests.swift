@@ -146,6 +146,50 @@ import Testing
         #expect(operations.contents.contains("try request.setFormBody(body)\n"))
     }
 
+    /// What no style but `deepObject` spells, an object's values that are objects or arrays (here its additional
+    /// properties), is warned about at the encoding; a multipart `contentType` list that is not one of media
+    /// types is not applied, and its part takes no argument.
+    @Test func encodingsThatCannotBeWrittenAsTheySayAreWarnedAbout() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          properties:
+                            limits: {type: object, additionalProperties: {type: array, items: {type: integer}}}
+                        encoding:
+                          limits: {style: pipeDelimited}
+                  responses: {'204': {description: ok}}
+              /b:
+                post:
+                  operationId: b
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: {type: object, properties: {file: {type: string, format: binary}}}
+                        encoding:
+                          file: {contentType: 'image/png, png'}
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(
+            result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0): \($0.message)" } == [
+                "15:23: style pipeDelimited cannot spell the objects and arrays that body property 'limits' holds "
+                    + "(its additional properties); each is written as its JSON text",
+                "25:21: the encoding of body property 'file' is not applied yet (contentType 'image/png, png', which "
+                    + "names no one media type); it is written as its type says",
+            ])
+        let operations = try #require(result.files?.first { $0.name == "Operations.swift" })
+        #expect(operations.contents.contains("try request.setMultipartBody(body)\n"))
+    }
+
     /// Each `allOf` level shares its parts twice (a chain of diamonds): every part is merged once, not
     /// once per path to it, which would be 2^60 merges here.
     @Test(.timeLimit(.minutes(1))) func aChainOfDiamondsMergesEachPartOnce() throws {

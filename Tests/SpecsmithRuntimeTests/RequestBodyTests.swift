@@ -27,7 +27,9 @@ import Testing
         String(decoding: request.body ?? Data(), as: UTF8.self)
     }
 
-    @Test func formBodiesNestObjectsWithBracketsAndRepeatArrays() throws {
+    /// Without an Encoding Object a property is written by its default `contentType`: text for a value,
+    /// the name repeated for an array of values, JSON text for an object or an array of objects.
+    @Test func formBodiesWriteObjectsAsJSONAndRepeatArrays() throws {
         let charge = Charge(
             amount: 2000, currency: "e&r=1 +", metadata: ["order": "a/b"], expand: ["customer", "invoice"],
             items: [Item(price: "p_1", quantity: 2)])
@@ -35,8 +37,29 @@ import Testing
         #expect(request.request.headerFields[.contentType] == "application/x-www-form-urlencoded")
         #expect(
             text(request)
-                == "amount=2000&currency=e%26r%3D1%20%2B&metadata%5Border%5D=a%2Fb&expand=customer&expand=invoice"
-                + "&items%5B0%5D%5Bprice%5D=p_1&items%5B0%5D%5Bquantity%5D=2")
+                == "amount=2000&currency=e%26r%3D1%20%2B&metadata=%7B%22order%22%3A%22a%2Fb%22%7D"
+                + "&expand=customer&expand=invoice&items=%5B%7B%22price%22%3A%22p_1%22%2C%22quantity%22%3A2%7D%5D")
+    }
+
+    /// OpenAPI 3.1.2's "URL Encoded Form with JSON Values", byte for byte but for its spaces, which are `%20`
+    /// here rather than `+` (both mean a space in a form).
+    @Test func formBodiesWriteTheSpecificationsExample() throws {
+        struct Address: Encodable {
+            var streetAddress: String
+            var city: String
+            var state: String
+            var zip: String
+        }
+        struct Form: Encodable {
+            var id: String
+            var address: Address
+        }
+        let address = Address(streetAddress: "123 Example Dr.", city: "Somewhere", state: "CA", zip: "99999+1234")
+        let request = try build { try $0.setFormBody(Form(id: "f81d4fae-7dec-11d0-a765-00a0c91e6bf6", address: address)) }
+        #expect(
+            text(request)
+                == "id=f81d4fae-7dec-11d0-a765-00a0c91e6bf6&address=%7B%22streetAddress%22%3A%22123%20Example%20Dr.%22"
+                + "%2C%22city%22%3A%22Somewhere%22%2C%22state%22%3A%22CA%22%2C%22zip%22%3A%2299999%2B1234%22%7D")
     }
 
     /// The Encoding Object's `style`, `explode` and `allowReserved` write a property as a query parameter of
@@ -68,6 +91,34 @@ import Testing
                 ])
         }
         #expect(text(form) == "amount=1&k=v&expand=a,b")
+    }
+
+    struct Filter: Encodable {
+        var name: String
+        var range: [String: Int]?
+        var tags: [String]?
+    }
+
+    struct Search: Encodable {
+        var filter: Filter
+    }
+
+    /// `form` style (and the delimited ones) spells an object's own values only: a member that is an object
+    /// or an array is its JSON text, where `deepObject` nests its names.
+    @Test func formBodiesWriteWhatNoStyleSpellsAsJSON() throws {
+        let search = Search(filter: Filter(name: "a b", range: ["min": 1], tags: ["x", "y"]))
+        func body(_ encoding: FormEncoding) throws -> String {
+            text(try build { try $0.setFormBody(search, encodings: ["filter": encoding]) })
+        }
+        #expect(
+            try body(.style(.form, explode: true, allowReserved: false))
+                == "name=a%20b&range=%7B%22min%22%3A1%7D&tags=%5B%22x%22%2C%22y%22%5D")
+        #expect(
+            try body(.style(.form, explode: false, allowReserved: false))
+                == "filter=name,a%20b,range,%7B%22min%22%3A1%7D,tags,%5B%22x%22%2C%22y%22%5D")
+        #expect(
+            try body(.style(.deepObject, explode: true, allowReserved: false))
+                == "filter%5Bname%5D=a%20b&filter%5Brange%5D%5Bmin%5D=1&filter%5Btags%5D=x&filter%5Btags%5D=y")
     }
 
     @Test func formBodiesLeaveOutAbsentValues() throws {
@@ -159,6 +210,45 @@ import Testing
                     encodings: ["signature": MultipartEncoding(transferEncoding: "a\nb")])
             }
         }
+    }
+
+    /// A part whose Encoding Object lists several media types, or a range, carries the one the caller chose,
+    /// which must lie within them.
+    @Test func multipartPartsCarryTheCallersMediaTypeWithinTheirList() throws {
+        struct Scan: Encodable {
+            var pages: [Data]
+            var note: String?
+        }
+        func upload(_ pages: String, note: String = "text/plain") throws -> String {
+            text(
+                try build {
+                    try $0.setMultipartBody(
+                        Scan(pages: [Data([1])], note: "hi"),
+                        encodings: [
+                            "pages": MultipartEncoding(contentType: pages, within: "image/png, image/jpeg"),
+                            "note": MultipartEncoding(contentType: note, within: "text/*, application/json"),
+                        ],
+                        boundary: "B")
+                })
+        }
+        #expect(
+            try upload("image/JPEG", note: "application/json")
+                == "--B\r\nContent-Disposition: form-data; name=\"pages\"; filename=\"pages\"\r\n"
+                + "Content-Type: image/JPEG\r\n\r\n\u{1}\r\n"
+                + "--B\r\nContent-Disposition: form-data; name=\"note\"\r\nContent-Type: application/json\r\n\r\n"
+                + "\"hi\"\r\n--B--\r\n")
+        #expect(try upload("image/png", note: "text/csv; charset=utf-8").contains("Content-Type: text/csv; charset=utf-8"))
+        #expect(throws: RequestError.partContentTypeOutsideRange(part: "pages", range: "image/png, image/jpeg")) {
+            try upload("image/gif")
+        }
+        #expect(throws: RequestError.partContentTypeOutsideRange(part: "note", range: "text/*, application/json")) {
+            try upload("image/png", note: "text/*")
+        }
+        #expect(throws: RequestError.invalidHeaderValue(name: "Content-Type")) {
+            try upload("image/png; a=\"\r\nX: 1\"")
+        }
+        let error = RequestError.partContentTypeOutsideRange(part: "pages", range: "image/png, image/jpeg")
+        #expect(error.description == "the content type of part 'pages' is not one media type within image/png, image/jpeg")
     }
 
     /// A required nullable property and an array with a `null` item, as a generated body sends them.

@@ -564,26 +564,53 @@ struct BodyDeclaration: Sendable, Hashable {
     /// the order the spec's `encoding` names them.
     var encodings: [PropertyEncoding] = []
 
-    /// For a text or bytes body that the spec keys by a media type range (`image/*`, `*/*`), which is no
-    /// `Content-Type`: the argument through which the caller names the body's media type, defaulting where the
-    /// range has an obvious one (`application/octet-stream` for `*/*` and `application/*`, UTF-8 `text/plain`
-    /// for `text/*`).
-    var contentTypeArgument: String? {
-        guard encoding == .text || encoding == .binary, contentType.contains("*") else { return nil }
-        let range = Translator.normalizedMediaType(contentType)
-        let defaultValue =
-            range.hasPrefix("*/*") || range.hasPrefix("application/*") ? "application/octet-stream"
-            : range.hasPrefix("text/*") ? "text/plain; charset=utf-8" : nil
-        return "contentType: String" + (defaultValue.map { " = " + SwiftLiteral.string($0) } ?? "")
-    }
+    /// Whether the body is text or bytes that the spec keys by a media type range (`image/*`, `*/*`), which is
+    /// no `Content-Type`: the caller names one within it.
+    var isKeyedByRange: Bool { (encoding == .text || encoding == .binary) && contentType.contains("*") }
 
-    /// The line of ``contentTypeArgument`` in a `- Parameters:` list.
-    var contentTypeDoc: String {
-        "  - contentType: The body's media type, within the spec's `\(contentType)`."
+    /// The arguments of the request builder and client method that say more about the body than its value,
+    /// after it: the media type of a body keyed by a range (`contentType`, defaulting where the range has an
+    /// obvious one: `application/octet-stream` for `*/*` and `application/*`, UTF-8 `text/plain` for `text/*`),
+    /// and of each multipart part whose Encoding Object lists several media types or a range
+    /// (`fileContentType: String = "image/png"`).
+    var arguments: [BodyArgument] {
+        if isKeyedByRange {
+            let range = Translator.normalizedMediaType(contentType)
+            let defaultValue =
+                range.hasPrefix("*/*") || range.hasPrefix("application/*") ? "application/octet-stream"
+                : range.hasPrefix("text/*") ? "text/plain; charset=utf-8" : nil
+            return [
+                BodyArgument(
+                    name: "contentType", type: "String", defaultValue: defaultValue,
+                    documentation: "The body's media type, within the spec's `\(contentType)`.")
+            ]
+        }
+        return encodings.compactMap { encoding in
+            guard case .part(.chosen(let argument, _)?, _) = encoding.kind else { return nil }
+            return argument
+        }
     }
 
     /// Whether building a request checks anything about the body.
     var validates: Bool { validatesNested || !rules.isEmpty || !elementRules.isEmpty || !valueRules.isEmpty }
+}
+
+/// An argument of a request builder and its client method besides the operation's parameters.
+struct BodyArgument: Sendable, Hashable {
+    var name: String
+    var type: String
+    /// The default value as Swift text would state it unquoted (`image/png`), or `nil` for none.
+    var defaultValue: String?
+    /// The argument's line in a `- Parameters:` list, after its name.
+    var documentation: String
+
+    /// The argument as a signature declares it: `contentType: String = "application/octet-stream"`.
+    var declaration: String {
+        name + ": " + type + (defaultValue.map { " = " + SwiftLiteral.string($0) } ?? "")
+    }
+
+    /// The argument's line in a `- Parameters:` list.
+    var documentationLine: String { "  - " + SwiftNames.unescaped(name) + ": " + documentation }
 }
 
 /// How one property of a form or multipart body is written, as its Encoding Object says.
@@ -594,7 +621,16 @@ struct PropertyEncoding: Sendable, Hashable {
         /// A form property written as its JSON text.
         case json
         /// A multipart property whose parts have this `Content-Type` or `Content-Transfer-Encoding`.
-        case part(contentType: String?, transferEncoding: String?)
+        case part(contentType: PartContentType?, transferEncoding: String?)
+    }
+
+    /// The `Content-Type` of a multipart property's parts.
+    enum PartContentType: Sendable, Hashable {
+        /// The one the spec names (`image/png`).
+        case fixed(String)
+        /// The one the caller gives through `argument`, within the list or range the spec names
+        /// (`image/png, image/jpeg`).
+        case chosen(BodyArgument, range: String)
     }
 
     /// The property's name on the wire.

@@ -1555,22 +1555,29 @@ struct SchemaTranslator {
     /// How the properties of a form or multipart body are written where their Encoding Objects (or, in a
     /// multipart body, their schemas) say more than their types, and a warning for each Encoding Object that
     /// asks for what the body cannot write. A form property with a `style`, `explode` or `allowReserved` is
-    /// written as a query parameter in that style (its `contentType` is then ignored, as OpenAPI says); one
-    /// with a JSON `contentType` as its JSON text. A multipart property's parts carry its `contentType`, unless
-    /// that is the default for its type (text for scalars, JSON for objects, bytes for `binary` and `byte`
-    /// strings) or names no one media type (a list or a range); objects are written only as JSON. Without
-    /// one, raw binary (``isRawBinary(_:)``) carries its `contentMediaType`, and a string in a `contentEncoding`
-    /// (base64 text) carries `Content-Transfer-Encoding` and the type of what it encodes: its
-    /// `contentMediaType`, else `application/octet-stream` (OpenAPI 3.1.2, "Encoding `multipart` Media
-    /// Types"). Part headers are not sent (a warning); OpenAPI ignores them and styles elsewhere.
+    /// written as a query parameter in that style (its `contentType` is then ignored, as OpenAPI says), an
+    /// object's properties that are objects or arrays as their JSON text outside `deepObject` (a warning: no
+    /// other style spells them); one with a JSON `contentType` as its JSON text. A multipart property's parts
+    /// carry its `contentType`, unless that is the default for its type (text for scalars, JSON for objects,
+    /// bytes for `binary` and `byte` strings); a list or a range of media types (`image/png, image/jpeg`) is
+    /// the parts' of bytes or text to choose from, through an argument of the builder, and is not applied to
+    /// objects, which are written only as JSON. Without one, raw binary (``isRawBinary(_:)``) carries its
+    /// `contentMediaType`, and a string in a `contentEncoding` (base64 text) carries `Content-Transfer-Encoding`
+    /// and the type of what it encodes: its `contentMediaType`, else `application/octet-stream` (OpenAPI 3.1.2,
+    /// "Encoding `multipart` Media Types"). Part headers are not sent (a warning); OpenAPI ignores them and
+    /// styles elsewhere. A form property without an Encoding Object is written as its type says, by the
+    /// runtime: nothing to do here.
     func bodyEncodings(
         _ encodings: OrderedMap<Encoding>, of body: Schema, isForm: Bool
     ) -> (applied: [PropertyEncoding], warnings: [Diagnostic]) {
+        if isForm && encodings.isEmpty { return ([], []) }
         let properties = bodyProperties(body)
         var applied: [PropertyEncoding] = []
         var warnings: [Diagnostic] = []
-        // A multipart property's `Content-Type` as its Encoding Object gives it.
+        // A multipart property's `Content-Type` as its Encoding Object gives it, or the list or range of them
+        // its builder argument chooses within.
         var partTypes: [String: String] = [:]
+        var partRanges: [String: (range: String, defaultValue: String?)] = [:]
         for entry in encodings {
             let encoding = entry.value
             let property = properties[entry.key]
@@ -1589,20 +1596,40 @@ struct SchemaTranslator {
                         PropertyEncoding(
                             property: entry.key,
                             kind: .style(style.rawValue, explode: explode, allowReserved: encoding.allowReserved)))
+                    if style != .deepObject, let property, shape == .object,
+                        let nested = unspelledMembers(of: property)
+                    {
+                        warnings.append(
+                            .warning(
+                                "style \(style.rawValue) cannot spell the objects and arrays that body property "
+                                    + "'\(entry.key)' holds (\(nested)); each is written as its JSON text",
+                                at: encoding.location))
+                    }
                 }
             } else if let contentType = encoding.contentType {
                 let written = Translator.normalizedMediaType(contentType.trimmingCharacters(in: .whitespaces))
-                let expected = property.map { defaultContentType(of: $0, isForm: isForm) }
+                let expected = property.map(defaultContentType)
                 if written.contains(",") || written.contains("*") {
-                    if !isForm { ignored.append("contentType '\(contentType)', which names no one media type") }
-                } else if written == expected {
-                    // What the property's type writes anyway.
+                    // A form's values have no media type on the wire: the list only describes them.
+                    if !isForm {
+                        if let expected, expected != "application/json", let types = Self.mediaTypeList(contentType) {
+                            partRanges[entry.key] = (
+                                types.joined(separator: ", "), Self.defaultWithin(types, typeDefault: expected)
+                            )
+                        } else {
+                            ignored.append("contentType '\(contentType)', which names no one media type")
+                        }
+                    }
                 } else if isForm {
+                    // Passed on also where the type's default is JSON already: a union's value may be a string,
+                    // which only this makes JSON text.
                     if Translator.isJSON(written) {
                         applied.append(PropertyEncoding(property: entry.key, kind: .json))
-                    } else {
+                    } else if written != expected {
                         ignored.append("contentType \(contentType)")
                     }
+                } else if written == expected {
+                    // What the property's type writes anyway.
                 } else if expected == "application/json" && !Translator.isJSON(written) {
                     ignored.append("contentType \(contentType)")
                 } else {
@@ -1619,17 +1646,39 @@ struct SchemaTranslator {
         guard !isForm else { return (applied, warnings) }
         // The properties the encoding names, then the others, in the schema's order.
         let names = encodings.keys + properties.keys.filter { encodings[$0] == nil }
+        // The builder's arguments that choose within a list or range, named after their properties.
+        let argumentNames = SwiftNames.uniqued(
+            names.filter { partRanges[$0] != nil }.map { SwiftNames.member($0 + " content type") },
+            taken: Translator.otherArgumentNames)
+        var chosen = 0
         for name in names {
             var value = properties[name].map(resolvedShape)
+            let isArray = value?.items != nil
             if let items = value?.items { value = resolvedShape(items) }
             let transferEncoding = value.flatMap { $0.nonNullTypes == [.string] ? $0.contentEncoding : nil }
-            let contentType =
+            let contentType: PropertyEncoding.PartContentType?
+            if let (range, defaultValue) = partRanges[name] {
+                // The name is shown in a doc comment, which a line break would end.
+                let shown = name.split(whereSeparator: \.isNewline).joined(separator: " ")
+                contentType = .chosen(
+                    BodyArgument(
+                        name: argumentNames[chosen], type: "String", defaultValue: defaultValue,
+                        documentation: "The media type of \(isArray ? "each" : "the") `\(shown)` part, within the "
+                            + "spec's `\(range)`."),
+                    range: range)
+                chosen += 1
+            } else if let fixed =
                 partTypes[name]
-                ?? value.flatMap { value in
+                ?? value.flatMap({ value in
                     Self.isRawBinary(value) && value.contentMediaType != "application/octet-stream"
                         ? value.contentMediaType
                         : transferEncoding == nil ? nil : value.contentMediaType ?? "application/octet-stream"
-                }
+                })
+            {
+                contentType = .fixed(fixed)
+            } else {
+                contentType = nil
+            }
             guard contentType != nil || transferEncoding != nil else { continue }
             applied.append(
                 PropertyEncoding(
@@ -1638,11 +1687,56 @@ struct SchemaTranslator {
         return (applied, warnings)
     }
 
-    /// The media type a property of a form or multipart body is written as by default: text for scalars,
-    /// bytes for `binary` and `byte` strings, raw binary and strings in a `contentEncoding`, JSON for a
-    /// multipart part that holds an object (a form nests objects as `a[b]=c`, which has no media type: an
-    /// empty string), an array's items' type for an array.
-    private func defaultContentType(of property: Schema, isForm: Bool) -> String {
+    /// The media types of an Encoding Object's `contentType` that lists several or a range, each trimmed
+    /// (`["image/png", "image/*"]`), or `nil` when one is no media type or range.
+    private static func mediaTypeList(_ contentType: String) -> [String]? {
+        let types = contentType.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let isMediaType = { (type: String) in
+            let essence = type.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            let parts = essence.trimmingCharacters(in: .whitespaces).split(
+                separator: "/", omittingEmptySubsequences: false)
+            return parts.count == 2
+                && parts.allSatisfy { part in
+                    !part.isEmpty && part.utf8.allSatisfy { mediaTypeNameBytes.contains($0) || $0 == UInt8(ascii: "*") }
+                }
+        }
+        return !types.isEmpty && types.allSatisfy(isMediaType) ? types : nil
+    }
+
+    /// The bytes of RFC 6838's restricted names: letters, digits and `!#$&-^_.+`.
+    private static let mediaTypeNameBytes = Set(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$&-^_.+".utf8)
+
+    /// What a part whose media type is chosen within `types` has by default: the first media type listed, or
+    /// when that is a range, the default of the value's type (`typeDefault`: `application/octet-stream` for
+    /// bytes, UTF-8 `text/plain` for text) if the list admits it; else `nil`, and the caller names one.
+    private static func defaultWithin(_ types: [String], typeDefault: String) -> String? {
+        if let first = types.first, !first.contains("*") { return first }
+        let wanted = typeDefault.split(separator: "/")
+        let admits = types.contains { listed in
+            let pieces = Translator.normalizedMediaType(listed).split(separator: ";")[0].split(separator: "/")
+            return (pieces[0] == "*" || pieces[0] == wanted[0]) && (pieces[1] == "*" || pieces[1] == wanted[1])
+        }
+        guard admits else { return nil }
+        return typeDefault == "text/plain" ? "text/plain; charset=utf-8" : typeDefault
+    }
+
+    /// The properties of an object that are objects or arrays (`'range' and 'tags'`), which a `form`,
+    /// `spaceDelimited` or `pipeDelimited` style cannot spell, and its additional properties when they are;
+    /// `nil` when there are none.
+    private func unspelledMembers(of object: Schema) -> String? {
+        var members = bodyProperties(object).entries.filter { shape(of: $0.value) != .value }.map { "'\($0.key)'" }
+        if case .schema(let values)? = resolvedShape(object).additionalProperties, shape(of: values) != .value {
+            members.append("its additional properties")
+        }
+        guard let last = members.popLast() else { return nil }
+        return members.isEmpty ? last : members.joined(separator: ", ") + " and " + last
+    }
+
+    /// The media type a property of a form or multipart body is written as by default (OpenAPI 3.1.1's
+    /// Encoding Object): text for scalars, bytes for `binary` and `byte` strings, raw binary and strings in a
+    /// `contentEncoding`, JSON for an object, an array's items' type for an array.
+    private func defaultContentType(of property: Schema) -> String {
         var value = resolvedShape(property)
         if let items = value.items { value = resolvedShape(items) }
         let types = value.nonNullTypes
@@ -1652,7 +1746,7 @@ struct SchemaTranslator {
             return "application/octet-stream"
         }
         if types.count == 1 && Self.scalarSchemaTypes.contains(types[0]) { return "text/plain" }
-        return isForm ? "" : "application/json"
+        return "application/json"
     }
 
     /// A warning for each property of a multipart body that is a `format: byte` string (or an array of

@@ -496,8 +496,9 @@ struct Translator {
         let (bearer, bearerIsOptional, basic, apiKeys) = security(operation, document: document)
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
-        // A body keyed by a media type range takes its `contentType` from the caller.
-        let keyNames = apiKeys.map(\.name) + (body?.contentTypeArgument == nil ? [] : ["contentType"])
+        // A body keyed by a media type range takes its `contentType` from the caller, and so do multipart parts
+        // whose encoding lists several media types (`fileContentType`).
+        let keyNames = apiKeys.map(\.name) + (body?.arguments.map(\.name) ?? [])
         let parameterLabels = SwiftNames.uniqued(
             members, taken: keyNames.isEmpty ? Self.otherArgumentNames : Self.otherArgumentNames.union(keyNames))
         // The client binds the bearer `token` only where it passes one. Nearly always no label is a bound

@@ -92,10 +92,10 @@ extension Renderer {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
             argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
             call.append("body")
-            if let argument = body.contentTypeArgument {
-                arguments.append(argument)
-                argumentDocs.append(body.contentTypeDoc)
-                call.append("contentType: contentType")
+            for argument in body.arguments {
+                arguments.append(argument.declaration)
+                argumentDocs.append(argument.documentationLine)
+                call.append(String(concatenating: argument.name, ": ", argument.name))
             }
             validates = validates || body.validates
         }

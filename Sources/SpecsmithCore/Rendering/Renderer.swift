@@ -964,9 +964,9 @@ struct Renderer {
         if let body = operation.body {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
             argumentDocs.append(String(concatenating: "  - body: ", body.doc.first ?? "The request body."))
-            if let argument = body.contentTypeArgument {
-                arguments.append(argument)
-                argumentDocs.append(body.contentTypeDoc)
+            for argument in body.arguments {
+                arguments.append(argument.declaration)
+                argumentDocs.append(argument.documentationLine)
             }
             hasValidation = hasValidation || body.validates
         }
@@ -1103,9 +1103,9 @@ struct Renderer {
                     : Self.call("try request.setJSONBody(", ["body", "contentType: \(contentType)"], indent: 8)
             case .form: steps += Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
             case .multipart: steps += Self.bodyCall("try request.setMultipartBody(", encodings: body.encodings)
-            case .text where body.contentTypeArgument != nil:
+            case .text where body.isKeyedByRange:
                 steps.append("try request.setTextBody(body, contentType: contentType, within: \(contentType))")
-            case .binary where body.contentTypeArgument != nil:
+            case .binary where body.isKeyedByRange:
                 steps.append("try request.setBinaryBody(body, contentType: contentType, within: \(contentType))")
             case .text:
                 let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: \(contentType)"
@@ -1141,27 +1141,46 @@ struct Renderer {
 
     /// The statement that sets a form or multipart body, with the properties written as their Encoding
     /// Objects say (`encodings: ["tags": .style(.form, explode: false, allowReserved: false)]`), on one line
-    /// when it fits, else with a line per property.
+    /// when it fits, else with a line per property (an entry too long for its line with a line per argument).
     private static func bodyCall(_ head: String, encodings: [PropertyEncoding]) -> [String] {
         guard !encodings.isEmpty else { return [head + "body)"] }
-        let entries = encodings.map { encoding in
-            let value =
-                switch encoding.kind {
-                case .style(let style, let explode, let allowReserved):
-                    ".style(.\(style), explode: \(explode), allowReserved: \(allowReserved))"
-                case .json: ".json"
-                case .part(let contentType, let transferEncoding):
-                    "MultipartEncoding("
-                        + [
-                            contentType.map { "contentType: " + SwiftLiteral.string($0) },
-                            transferEncoding.map { "transferEncoding: " + SwiftLiteral.string($0) },
-                        ].compactMap { $0 }.joined(separator: ", ") + ")"
+        // Each entry as a call's head and arguments, or as a value.
+        let entries = encodings.map { encoding -> (head: String, arguments: [String]) in
+            let key = SwiftLiteral.string(encoding.property) + ": "
+            switch encoding.kind {
+            case .style(let style, let explode, let allowReserved):
+                return (key + ".style(.\(style), explode: \(explode), allowReserved: \(allowReserved))", [])
+            case .json:
+                return (key + ".json", [])
+            case .part(let contentType, let transferEncoding):
+                var arguments: [String] = []
+                switch contentType {
+                case .fixed(let type)?: arguments.append("contentType: " + SwiftLiteral.string(type))
+                case .chosen(let argument, let range)?:
+                    arguments += ["contentType: " + argument.name, "within: " + SwiftLiteral.string(range)]
+                case nil: break
                 }
-            return SwiftLiteral.string(encoding.property) + ": " + value
+                if let transferEncoding {
+                    arguments.append("transferEncoding: " + SwiftLiteral.string(transferEncoding))
+                }
+                return (key + "MultipartEncoding(", arguments)
+            }
         }
-        let line = head + "body, encodings: [" + entries.joined(separator: ", ") + "])"
+        let texts = entries.map { entry in
+            entry.arguments.isEmpty ? entry.head : entry.head + entry.arguments.joined(separator: ", ") + ")"
+        }
+        let line = head + "body, encodings: [" + texts.joined(separator: ", ") + "])"
         if fits(line, at: 8) { return [line] }
-        return [head, "    body,", "    encodings: ["] + entries.map { "        " + $0 + "," } + ["    ]", ")"]
+        var lines = [head, "    body,", "    encodings: ["]
+        for (entry, text) in zip(entries, texts) {
+            if entry.arguments.isEmpty || fits(text + ",", at: 16) {
+                lines.append("        " + text + ",")
+            } else {
+                lines += multilineCall(entry.head, entry.arguments).map { "        " + $0 }
+                lines[lines.count - 1] += ","
+            }
+        }
+        return lines + ["    ]", ")"]
     }
 
     /// The statement that sets `Accept`: `request.acceptJSON()` for `application/json` alone,

@@ -82,15 +82,22 @@ final class JSONNode {
         kind == .object ? keys.compactMap { key in members[key].map { (key, $0) } } : []
     }
 
+    /// The node's JSON text: `{"a":1}`, `"text"`.
+    var jsonText: String {
+        var json: [UInt8] = []
+        write(to: &json)
+        return String(decoding: json, as: UTF8.self)
+    }
+
     var isNull: Bool { kind == .literal && literal == "null" }
     var isObject: Bool { kind == .object }
     var isArray: Bool { kind == .array }
     var arrayItems: [JSONNode] { kind == .array ? items : [] }
     var bytes: Data? { rawData }
 
-    /// The node as `application/x-www-form-urlencoded` pairs: nested objects as `a[b]=c` (as Stripe and
-    /// Rails read them), arrays of values as the same name repeated (`form` style, exploded), arrays of
-    /// objects with their index (`a[0][b]=c`). `null` members are left out.
+    /// The node as the `name=value` pairs of an object query parameter (or a form body's property in
+    /// `deepObject` style): nested objects as `a[b]=c` (as Stripe and Rails read them), arrays of values as the
+    /// same name repeated, arrays of objects with their index (`a[0][b]=c`). `null` members are left out.
     func formPairs(prefix: String? = nil) -> [(name: String, value: String)] {
         switch kind {
         case .object:

@@ -22,12 +22,23 @@ public enum FormEncoding: Sendable, Hashable {
 public struct MultipartEncoding: Sendable, Hashable {
     /// The parts' `Content-Type` (`image/png`), instead of the default for the value's type.
     public var contentType: String?
+    /// The media types the spec allows the parts, where its Encoding Object lists several or a range
+    /// (`image/png, image/jpeg`, `image/*`): ``contentType`` must be one media type within them.
+    public var range: String?
     /// The parts' `Content-Transfer-Encoding` (`base64`): the `contentEncoding` of a string property, whose
     /// value is already that encoding's text, as OpenAPI 3.1 says a multipart part states it.
     public var transferEncoding: String?
 
     public init(contentType: String? = nil, transferEncoding: String? = nil) {
         self.contentType = contentType
+        self.transferEncoding = transferEncoding
+    }
+
+    /// The parts carry `contentType`, which the caller chose within the media types the spec lists
+    /// (`MultipartEncoding(contentType: "image/jpeg", within: "image/png, image/jpeg")`).
+    public init(contentType: String, within range: String, transferEncoding: String? = nil) {
+        self.contentType = contentType
+        self.range = range
         self.transferEncoding = transferEncoding
     }
 }

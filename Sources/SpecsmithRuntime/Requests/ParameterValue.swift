@@ -20,7 +20,22 @@ enum ParameterValue {
         try self.init(node: OrderedJSONEncoder.tree(value), prefix: prefix)
     }
 
-    /// The shape of an encoded value (a form body's property), as ``init(encoding:prefix:)`` says.
+    /// The shape of a form body's property `name` written in `style`. In `deepObject` an object's names are
+    /// within `name` (`name[a][b]`). No other style can spell an object's member that is itself an object or
+    /// an array: that member's value is its JSON text (`meta=a,%7B%22b%22%3A1%7D`), as a form writes a
+    /// complex value that no style writes.
+    init(formProperty node: JSONNode, name: String, style: QueryStyle) throws {
+        guard style != .deepObject, node.isObject else {
+            try self.init(node: node, prefix: style == .deepObject ? name : nil)
+            return
+        }
+        self = .object(
+            node.orderedMembers.compactMap { key, member in
+                member.isObject || member.isArray ? (key, member.jsonText) : member.formValue.map { (key, $0) }
+            })
+    }
+
+    /// The shape of an encoded value, as ``init(encoding:prefix:)`` says.
     init(node: JSONNode, prefix: String? = nil) throws {
         if node.isObject {
             self = .object(node.formPairs(prefix: prefix))

@@ -278,28 +278,34 @@ public struct RequestBuilder: Sendable {
         headerFields[.contentType] = contentType
     }
 
-    /// Encodes `body` as `application/x-www-form-urlencoded`: each property a `name=value` pair, nested
-    /// objects as `a[b]=c`, arrays as the name repeated; names and values percent-encoded. A property that
-    /// `encodings` names is written as its Encoding Object says: in a style, as a query parameter of that style
-    /// is (``addQueryObject(_:_:style:explode:allowReserved:)``), or as its JSON text.
+    /// Encodes `body` as `application/x-www-form-urlencoded`, one property after another, names and values
+    /// percent-encoded and `null` left out. A property that `encodings` does not name is written as OpenAPI
+    /// writes one without an Encoding Object, by its default `contentType` (OpenAPI 3.1.1, "Encoding the
+    /// `x-www-form-urlencoded` Media Type"): a string, number or Boolean as its text, an array of them as the
+    /// name repeated (`expand=a&expand=b`), an object, or an array that holds objects or arrays, as its JSON
+    /// text (`address=%7B%22city%22%3A%22Paris%22%7D`). A property that `encodings` names is written as its
+    /// Encoding Object says: in a style, as a query parameter of that style is
+    /// (``addQueryObject(_:_:style:explode:allowReserved:)``: `metadata[order]=1` in `deepObject`, `order=1` in
+    /// `form`), or as its JSON text.
     public mutating func setFormBody(_ body: (some Encodable)?, encodings: [String: FormEncoding] = [:]) throws {
         guard let body else { return }
         var pairs: [String] = []
         for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
             switch encodings[name] {
             case nil:
-                pairs += node.formPairs(prefix: name).map {
-                    PercentEncoding.encode($0.name) + "=" + PercentEncoding.encode($0.value)
+                let values: [String]
+                if node.isObject || node.arrayItems.contains(where: { $0.isObject || $0.isArray }) {
+                    values = [node.jsonText]
+                } else {
+                    values = node.isArray ? node.arrayItems.compactMap(\.formValue) : node.formValue.map { [$0] } ?? []
                 }
+                pairs += values.map { PercentEncoding.encode(name) + "=" + PercentEncoding.encode($0) }
             case .style(let style, let explode, let allowReserved)?:
-                let value = try ParameterValue(node: node, prefix: style == .deepObject ? name : nil)
+                let value = try ParameterValue(formProperty: node, name: name, style: style)
                 pairs += Self.pairs(name, value, style: style, explode: explode, allowReserved: allowReserved)
             case .json?:
                 guard !node.isNull else { continue }
-                var json: [UInt8] = []
-                node.write(to: &json)
-                let text = String(decoding: json, as: UTF8.self)
-                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(text))
+                pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(node.jsonText))
             }
         }
         self.body = Data(pairs.joined(separator: "&").utf8)
@@ -312,8 +318,9 @@ public struct RequestBuilder: Sendable {
     /// says (their `Content-Type`, where a string, number or Boolean whose type is JSON is its JSON text, `"a"`;
     /// a `Content-Transfer-Encoding`). `boundary` is random unless given (tests give one).
     ///
-    /// - Throws: ``RequestError/invalidHeaderValue(name:)`` if a value in `encodings` holds CR, LF or NUL, or
-    ///   an error of the encoder.
+    /// - Throws: ``RequestError/partContentTypeOutsideRange(part:range:)`` if the `contentType` of a part that
+    ///   is sent is not one media type within its encoding's `range`; ``RequestError/invalidHeaderValue(name:)``
+    ///   if a value in `encodings` holds CR, LF or NUL; or an error of the encoder.
     public mutating func setMultipartBody(
         _ body: (some Encodable)?, encodings: [String: MultipartEncoding] = [:], boundary: String? = nil
     ) throws {
@@ -322,8 +329,13 @@ public struct RequestBuilder: Sendable {
         var data = Data()
         for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
             let encoding = encodings[name]
-            if let contentType = encoding?.contentType, !HTTPField.isValidValue(contentType.utf8) {
-                throw RequestError.invalidHeaderValue(name: "Content-Type")
+            if let contentType = encoding?.contentType {
+                if let range = encoding?.range, !Self.mediaType(contentType, isWithinList: range) {
+                    throw RequestError.partContentTypeOutsideRange(part: name, range: range)
+                }
+                guard HTTPField.isValidValue(contentType.utf8) else {
+                    throw RequestError.invalidHeaderValue(name: "Content-Type")
+                }
             }
             if let transferEncoding = encoding?.transferEncoding, !HTTPField.isValidValue(transferEncoding.utf8) {
                 throw RequestError.invalidHeaderValue(name: "Content-Transfer-Encoding")
@@ -414,8 +426,15 @@ public struct RequestBuilder: Sendable {
         headerFields[.contentType] = contentType
     }
 
-    /// Whether `mediaType` names one media type (`type/subtype`, parameters allowed) that `range` (`type/*` or
-    /// `*/*`; its parameters, if any, are not compared) takes. Types compare without regard to case (RFC 9110).
+    /// Whether `mediaType` names one media type that `list` admits: a media type, a range, or a comma-separated
+    /// list of both (`image/png, image/*`), as an Encoding Object's `contentType` is written.
+    static func mediaType(_ mediaType: String, isWithinList list: String) -> Bool {
+        list.split(separator: ",").contains { Self.mediaType(mediaType, isWithin: String($0)) }
+    }
+
+    /// Whether `mediaType` names one media type (`type/subtype`, parameters allowed) that `range` (`type/*`,
+    /// `*/*` or a media type; its parameters, if any, are not compared) takes. Types compare without regard to
+    /// case (RFC 9110).
     static func mediaType(_ mediaType: String, isWithin range: String) -> Bool {
         func typeAndSubtype(_ text: String) -> (type: Substring, subtype: Substring)? {
             let essence = (text.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")

@@ -13,6 +13,9 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The content type given for a body that the spec keys by a media type range (`image/*`) is not one
     /// media type (`image/png`) within that range.
     case contentTypeOutsideRange(String)
+    /// The content type given for a multipart part whose Encoding Object lists several media types or a range
+    /// (`image/png, image/jpeg`) is not one media type within them.
+    case partContentTypeOutsideRange(part: String, range: String)
 
     /// What is wrong, naming a header but never showing a value.
     public var description: String {
@@ -23,6 +26,8 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidHeaderName(let name): "'\(name)' is not a valid header name"
         case .invalidHeaderValue(let name): "the value of header \(name) contains a character not allowed in a header"
         case .contentTypeOutsideRange(let range): "the body's content type is not one media type within \(range)"
+        case .partContentTypeOutsideRange(let part, let range):
+            "the content type of part '\(part)' is not one media type within \(range)"
         }
     }
 }

@@ -107,12 +107,16 @@ public struct GoldenClient: Sendable {
     ///
     /// - Parameters:
     ///   - body: The request body.
+    ///   - digestContentType: The media type of the `digest` part, within the spec's `image/png, image/jpeg`.
     /// - Returns: The documented response, as ``PostUploadOutcome``.
     /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
     ///   (`URLError`, `CancellationError`).
-    public func postUpload(_ body: PostUploadRequest? = nil) async throws -> PostUploadOutcome {
+    public func postUpload(
+        _ body: PostUploadRequest? = nil,
+        digestContentType: String = "image/png"
+    ) async throws -> PostUploadOutcome {
         let operation = ClientOperation(name: "postUpload")
-        let request = try Operations.postUpload(body, server: server)
+        let request = try Operations.postUpload(body, digestContentType: digestContentType, server: server)
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 204:

@@ -63,17 +63,20 @@ public enum Operations {
     ///
     /// - Parameters:
     ///   - body: The request body.
+    ///   - digestContentType: The media type of the `digest` part, within the spec's `image/png, image/jpeg`.
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `RequestError` if the request cannot be built.
     public static func postUpload(
         _ body: PostUploadRequest? = nil,
+        digestContentType: String = "image/png",
         server: Server = .production
     ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .post, server: server.url, path: "/uploads")
         try request.setMultipartBody(
             body,
             encodings: [
+                "digest": MultipartEncoding(contentType: digestContentType, within: "image/png, image/jpeg"),
                 "file": MultipartEncoding(contentType: "image/png"),
                 "note": MultipartEncoding(contentType: "text/plain; charset=utf-8"),
             ]
