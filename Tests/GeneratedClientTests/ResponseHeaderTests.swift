@@ -30,21 +30,21 @@ import Testing
         #expect(
             headers
                 == Headers(
-                    rateLimit: 42,
-                    next: "/limits?page=2",
-                    shards: [1, 2, 3],
-                    policy: .burst,
-                    reset: Date(timeIntervalSince1970: 1_714_566_600),
-                    cached: true,
-                    sessionToken: "s3cr3t"
+                    xRateLimit: 42,
+                    xNext: "/limits?page=2",
+                    xShards: [1, 2, 3],
+                    xPolicy: .burst,
+                    xReset: Date(timeIntervalSince1970: 1_714_566_600),
+                    xCached: true,
+                    xSessionToken: "s3cr3t"
                 )
         )
     }
 
     @Test func missingOptionalHeadersAreNil() async throws {
         let headers = try await headers([("X-Rate-Limit", "0")])
-        #expect(headers == Headers(rateLimit: 0))
-        #expect(headers.next == nil && headers.shards == nil && headers.policy == nil && headers.cached == nil)
+        #expect(headers == Headers(xRateLimit: 0))
+        #expect(headers.xNext == nil && headers.xShards == nil && headers.xPolicy == nil && headers.xCached == nil)
     }
 
     @Test func aMissingRequiredHeaderThrows() async throws {
@@ -66,7 +66,7 @@ import Testing
     /// A constraint the server broke (`maximum: 100`, `maxLength: 4`) does not stop decoding, as in bodies.
     @Test func constraintsAreNotChecked() async throws {
         let headers = try await headers([("X-Rate-Limit", "1000"), ("x-next", "/limits?page=2")])
-        #expect(headers.rateLimit == 1000 && headers.next == "/limits?page=2")
+        #expect(headers.xRateLimit == 1000 && headers.xNext == "/limits?page=2")
     }
 
     @Test func arraysAreCommaSeparatedAndRepeatedFieldsJoined() async throws {
@@ -74,20 +74,20 @@ import Testing
             ("X-Rate-Limit", "1"), ("X-Shards", " 4 ,5"), ("X-Shards", "6"), ("X-Shards", ""),
             ("X-Policies", "sustained, burst,, gentle"), ("x-next", "a"), ("X-Next", "b"),
         ])
-        #expect(headers.shards == [4, 5, 6])
-        #expect(headers.policies == [.sustained, .burst, .unknown("gentle")])
+        #expect(headers.xShards == [4, 5, 6])
+        #expect(headers.xPolicies == [.sustained, .burst, .unknown("gentle")])
         // A string is the fields' values joined, as HTTP combines them.
-        #expect(headers.next == "a, b")
+        #expect(headers.xNext == "a, b")
     }
 
     @Test func enumsKeepUnlistedValues() async throws {
         let headers = try await headers([("X-Rate-Limit", "1"), ("X-Policy", "gentle")])
-        #expect(headers.policy == .unknown("gentle"))
+        #expect(headers.xPolicy == .unknown("gentle"))
     }
 
     @Test func namesAreCaseInsensitive() async throws {
         let headers = try await headers([("x-rate-limit", "7"), ("X-NEXT", "/p2"), ("x-policy", "sustained")])
-        #expect(headers == Headers(rateLimit: 7, next: "/p2", policy: .sustained))
+        #expect(headers == Headers(xRateLimit: 7, xNext: "/p2", xPolicy: .sustained))
     }
 
     @Test func headersOfARangeOrDefaultComeAfterTheStatus() async throws {
@@ -101,7 +101,7 @@ import Testing
         let headers = try await headers([("X-Rate-Limit", "3"), ("X-Session-Token", "s3cr3t")])
         for text in [String(describing: headers), String(reflecting: headers), "\(headers)"] {
             #expect(!text.contains("s3cr3t"))
-            #expect(text.contains("sessionToken: <redacted>") && text.contains("rateLimit: 3"))
+            #expect(text.contains("xSessionToken: <redacted>") && text.contains("xRateLimit: 3"))
         }
         var dumped = ""
         dump(headers, to: &dumped)

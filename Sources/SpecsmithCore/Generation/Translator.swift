@@ -845,7 +845,7 @@ struct Translator {
                         ?? entry.response.referenceID.flatMap { componentName($0, kind: "responses") }.map {
                             let type = SwiftNames.type($0)
                             let base = type.hasSuffix("Response") ? String(type.dropLast("Response".count)) : type
-                            return base + " " + headerPropertyBase(header.key)
+                            return base + " " + header.key
                         }
                     guard let name else { continue }
                     types[key] = schemas.topLevelType(for: schema, suggestedName: name)
@@ -871,7 +871,7 @@ struct Translator {
     ) -> [ResponseHeaderDeclaration] {
         let entries = response.headers.entries
         let names = SwiftNames.uniqued(
-            entries.map { SwiftNames.member(headerPropertyBase($0.key)) }, taken: SchemaTranslator.reservedMemberNames)
+            entries.map { SwiftNames.member($0.key) }, taken: SchemaTranslator.reservedMemberNames)
         return zip(entries, names).map { entry, name in
             let (wireName, header) = (entry.key, entry.value)
             var doc = SchemaTranslator.documentation(header.description)
@@ -882,7 +882,7 @@ struct Translator {
                 type =
                     headerTypeKey(header, named: wireName, in: response).flatMap { componentTypes[$0] }
                     ?? schemas.topLevelType(
-                        for: schema, suggestedName: suggestedName + " " + headerPropertyBase(wireName))
+                        for: schema, suggestedName: suggestedName + " " + wireName)
                 doc.append(String(concatenating: "The `", wireName, "` header."))
             case .text(nil):
                 type = "String"
@@ -936,16 +936,6 @@ struct Translator {
             return .schema(schema)
         }
         return .text(("holds \(problem)", problem + " are not decoded from a header."))
-    }
-
-    /// A header's name without an `X-` prefix, which says nothing in Swift (`x-next` -> `next`), for its
-    /// property's and types' names.
-    static func headerPropertyBase(_ wireName: String) -> String {
-        let utf8 = wireName.utf8
-        guard utf8.count > 2, utf8.first == UInt8(ascii: "x") || utf8.first == UInt8(ascii: "X"),
-            utf8.dropFirst().first == UInt8(ascii: "-")
-        else { return wireName }
-        return String(wireName.dropFirst(2))
     }
 
     /// Whether a header is one of HTTP's that carry credentials (`Authorization`, `Set-Cookie`), or an API key

@@ -146,18 +146,18 @@ internal struct DecodingClient: Sendable {
             switch response.status.code {
             case 200:
                 let headers = try GetLimitsOutcome.OkHeaders(
-                    rateLimit: response.requiredHeader("X-Rate-Limit", as: Int.self, operation: operation.name),
-                    next: response.header("x-next", as: String.self, operation: operation.name),
-                    shards: response.header("X-Shards", as: [Int].self, operation: operation.name),
-                    policy: response.header("X-Policy", as: GetLimitsOkPolicy.self, operation: operation.name),
-                    policies: response.header(
+                    xRateLimit: response.requiredHeader("X-Rate-Limit", as: Int.self, operation: operation.name),
+                    xNext: response.header("x-next", as: String.self, operation: operation.name),
+                    xShards: response.header("X-Shards", as: [Int].self, operation: operation.name),
+                    xPolicy: response.header("X-Policy", as: GetLimitsOkXPolicy.self, operation: operation.name),
+                    xPolicies: response.header(
                         "X-Policies",
-                        as: [GetLimitsOkPoliciesItem].self,
+                        as: [GetLimitsOkXPoliciesItem].self,
                         operation: operation.name
                     ),
-                    reset: response.header("X-Reset", as: Date.self, operation: operation.name),
-                    cached: response.header("X-Cached", as: Bool.self, operation: operation.name),
-                    sessionToken: response.header("X-Session-Token", as: String.self, operation: operation.name)
+                    xReset: response.header("X-Reset", as: Date.self, operation: operation.name),
+                    xCached: response.header("X-Cached", as: Bool.self, operation: operation.name),
+                    xSessionToken: response.header("X-Session-Token", as: String.self, operation: operation.name)
                 )
                 return .ok(try response.decodeJSON(Status.self, operation: operation.name), headers: headers)
             default:
@@ -181,41 +181,41 @@ internal struct DecodingClient: Sendable {
             /// Requests left in the window.
             ///
             /// The `X-Rate-Limit` header.
-            internal let rateLimit: Int
+            internal let xRateLimit: Int
             /// The `x-next` header.
-            internal let next: String?
+            internal let xNext: String?
             /// The `X-Shards` header.
-            internal let shards: [Int]?
+            internal let xShards: [Int]?
             /// The `X-Policy` header.
-            internal let policy: GetLimitsOkPolicy?
+            internal let xPolicy: GetLimitsOkXPolicy?
             /// The `X-Policies` header.
-            internal let policies: [GetLimitsOkPoliciesItem]?
+            internal let xPolicies: [GetLimitsOkXPoliciesItem]?
             /// The `X-Reset` header.
-            internal let reset: Date?
+            internal let xReset: Date?
             /// The `X-Cached` header.
-            internal let cached: Bool?
+            internal let xCached: Bool?
             /// The `X-Session-Token` header.
-            internal let sessionToken: String?
+            internal let xSessionToken: String?
 
             /// Creates a value from its headers.
             internal init(
-                rateLimit: Int,
-                next: String? = nil,
-                shards: [Int]? = nil,
-                policy: GetLimitsOkPolicy? = nil,
-                policies: [GetLimitsOkPoliciesItem]? = nil,
-                reset: Date? = nil,
-                cached: Bool? = nil,
-                sessionToken: String? = nil
+                xRateLimit: Int,
+                xNext: String? = nil,
+                xShards: [Int]? = nil,
+                xPolicy: GetLimitsOkXPolicy? = nil,
+                xPolicies: [GetLimitsOkXPoliciesItem]? = nil,
+                xReset: Date? = nil,
+                xCached: Bool? = nil,
+                xSessionToken: String? = nil
             ) {
-                self.rateLimit = rateLimit
-                self.next = next
-                self.shards = shards
-                self.policy = policy
-                self.policies = policies
-                self.reset = reset
-                self.cached = cached
-                self.sessionToken = sessionToken
+                self.xRateLimit = xRateLimit
+                self.xNext = xNext
+                self.xShards = xShards
+                self.xPolicy = xPolicy
+                self.xPolicies = xPolicies
+                self.xReset = xReset
+                self.xCached = xCached
+                self.xSessionToken = xSessionToken
             }
 
             /// The headers in spec order, each secret one as `<redacted>`.
@@ -223,14 +223,14 @@ internal struct DecodingClient: Sendable {
                 Mirror(
                     self,
                     children: [
-                        "rateLimit": rateLimit,
-                        "next": next as Any,
-                        "shards": shards as Any,
-                        "policy": policy as Any,
-                        "policies": policies as Any,
-                        "reset": reset as Any,
-                        "cached": cached as Any,
-                        "sessionToken": Redacted(sessionToken),
+                        "xRateLimit": xRateLimit,
+                        "xNext": xNext as Any,
+                        "xShards": xShards as Any,
+                        "xPolicy": xPolicy as Any,
+                        "xPolicies": xPolicies as Any,
+                        "xReset": xReset as Any,
+                        "xCached": xCached as Any,
+                        "xSessionToken": Redacted(xSessionToken),
                     ],
                     displayStyle: .struct
                 )

@@ -93,7 +93,7 @@ internal struct Dog: Codable, Hashable, Sendable {
     }
 }
 
-internal enum GetLimitsOkPolicy: OpenEnum {
+internal enum GetLimitsOkXPolicy: OpenEnum {
     case burst
     case sustained
     /// A value the spec does not list.
@@ -115,7 +115,7 @@ internal enum GetLimitsOkPolicy: OpenEnum {
     }
 }
 
-internal enum GetLimitsOkPoliciesItem: OpenEnum {
+internal enum GetLimitsOkXPoliciesItem: OpenEnum {
     case burst
     case sustained
     /// A value the spec does not list.

@@ -36,19 +36,19 @@ public struct GoldenClient: Sendable {
             switch response.status.code {
             case 200:
                 let headers = try ListPetsOutcome.OkHeaders2(
-                    next: response.header("x-next", as: String.self, operation: operation.name),
-                    rateLimit: response.requiredHeader("X-Rate-Limit", as: Int.self, operation: operation.name),
-                    rateReset: response.header("X-Rate-Reset", as: Double.self, operation: operation.name),
-                    cached: response.header("X-Cached", as: Bool.self, operation: operation.name),
-                    logType: response.header("X-Log-Type", as: ListPetsOkLogType.self, operation: operation.name),
-                    tags: response.header("X-Tags", as: [String].self, operation: operation.name),
-                    shards: response.header("X-Shards", as: [Int64].self, operation: operation.name),
-                    levels: response.header("X-Levels", as: [Level].self, operation: operation.name),
+                    xNext: response.header("x-next", as: String.self, operation: operation.name),
+                    xRateLimit: response.requiredHeader("X-Rate-Limit", as: Int.self, operation: operation.name),
+                    xRateReset: response.header("X-Rate-Reset", as: Double.self, operation: operation.name),
+                    xCached: response.header("X-Cached", as: Bool.self, operation: operation.name),
+                    xLogType: response.header("X-Log-Type", as: ListPetsOkXLogType.self, operation: operation.name),
+                    xTags: response.header("X-Tags", as: [String].self, operation: operation.name),
+                    xShards: response.header("X-Shards", as: [Int64].self, operation: operation.name),
+                    xLevels: response.header("X-Levels", as: [Level].self, operation: operation.name),
                     lastModified: response.header("Last-Modified", as: Date.self, operation: operation.name),
-                    pageSize: response.header("X-Page-Size", as: Int.self, operation: operation.name),
-                    region: response.header("X-Region", as: Region.self, operation: operation.name),
-                    oldCursor: response.header("X-Old-Cursor", as: String.self, operation: operation.name),
-                    trace: response.header("X-Trace", as: Trace.self, operation: operation.name)
+                    xPageSize: response.header("X-Page-Size", as: Int.self, operation: operation.name),
+                    xRegion: response.header("X-Region", as: Region.self, operation: operation.name),
+                    xOldCursor: response.header("X-Old-Cursor", as: String.self, operation: operation.name),
+                    xTrace: response.header("X-Trace", as: Trace.self, operation: operation.name)
                 )
                 return .ok(try response.decodeJSON([Pet].self, operation: operation.name), headers: headers)
             case 500..<600:
@@ -62,7 +62,7 @@ public struct GoldenClient: Sendable {
                 )
             default:
                 let headers = try ListPetsOutcome.OtherHeaders(
-                    trace: response.header("X-Trace", as: Trace.self, operation: operation.name)
+                    xTrace: response.header("X-Trace", as: Trace.self, operation: operation.name)
                 )
                 return .other(status: response.status.code, headers: headers)
             }
@@ -84,68 +84,68 @@ public struct GoldenClient: Sendable {
             /// A link to the next page of responses.
             ///
             /// The `x-next` header.
-            public let next: String?
+            public let xNext: String?
             /// Requests left in the window.
             ///
             /// The `X-Rate-Limit` header.
-            public let rateLimit: Int
+            public let xRateLimit: Int
             /// The `X-Rate-Reset` header.
-            public let rateReset: Double?
+            public let xRateReset: Double?
             /// The `X-Cached` header.
-            public let cached: Bool?
+            public let xCached: Bool?
             /// The `X-Log-Type` header.
-            public let logType: ListPetsOkLogType?
+            public let xLogType: ListPetsOkXLogType?
             /// The `X-Tags` header.
-            public let tags: [String]?
+            public let xTags: [String]?
             /// The `X-Shards` header.
-            public let shards: [Int64]?
+            public let xShards: [Int64]?
             /// The `X-Levels` header.
-            public let levels: [Level]?
+            public let xLevels: [Level]?
             /// The `Last-Modified` header.
             public let lastModified: Date?
             /// The `X-Page-Size` header.
-            public let pageSize: Int?
+            public let xPageSize: Int?
             /// The `X-Region` header.
-            public let region: Region?
+            public let xRegion: Region?
             /// The `X-Old-Cursor` header.
             @available(*, deprecated)
-            public var oldCursor: String? { _oldCursor }
+            public var xOldCursor: String? { _xOldCursor }
             /// How the request was traced.
             ///
             /// The `X-Trace` header.
-            public let trace: Trace?
-            /// `oldCursor`, stored under another name so that the struct reads it without a deprecation warning.
-            private let _oldCursor: String?
+            public let xTrace: Trace?
+            /// `xOldCursor`, stored under another name so that the struct reads it without a deprecation warning.
+            private let _xOldCursor: String?
 
             /// Creates a value from its headers.
             public init(
-                next: String? = nil,
-                rateLimit: Int,
-                rateReset: Double? = nil,
-                cached: Bool? = nil,
-                logType: ListPetsOkLogType? = nil,
-                tags: [String]? = nil,
-                shards: [Int64]? = nil,
-                levels: [Level]? = nil,
+                xNext: String? = nil,
+                xRateLimit: Int,
+                xRateReset: Double? = nil,
+                xCached: Bool? = nil,
+                xLogType: ListPetsOkXLogType? = nil,
+                xTags: [String]? = nil,
+                xShards: [Int64]? = nil,
+                xLevels: [Level]? = nil,
                 lastModified: Date? = nil,
-                pageSize: Int? = nil,
-                region: Region? = nil,
-                oldCursor: String? = nil,
-                trace: Trace? = nil
+                xPageSize: Int? = nil,
+                xRegion: Region? = nil,
+                xOldCursor: String? = nil,
+                xTrace: Trace? = nil
             ) {
-                self.next = next
-                self.rateLimit = rateLimit
-                self.rateReset = rateReset
-                self.cached = cached
-                self.logType = logType
-                self.tags = tags
-                self.shards = shards
-                self.levels = levels
+                self.xNext = xNext
+                self.xRateLimit = xRateLimit
+                self.xRateReset = xRateReset
+                self.xCached = xCached
+                self.xLogType = xLogType
+                self.xTags = xTags
+                self.xShards = xShards
+                self.xLevels = xLevels
                 self.lastModified = lastModified
-                self.pageSize = pageSize
-                self.region = region
-                self._oldCursor = oldCursor
-                self.trace = trace
+                self.xPageSize = xPageSize
+                self.xRegion = xRegion
+                self._xOldCursor = xOldCursor
+                self.xTrace = xTrace
             }
         }
 
@@ -167,13 +167,13 @@ public struct GoldenClient: Sendable {
             /// How the request was traced.
             ///
             /// The `X-Trace` header.
-            public let trace: Trace?
+            public let xTrace: Trace?
 
             /// Creates a value from its headers.
             public init(
-                trace: Trace? = nil
+                xTrace: Trace? = nil
             ) {
-                self.trace = trace
+                self.xTrace = xTrace
             }
         }
     }
@@ -197,12 +197,12 @@ public struct GoldenClient: Sendable {
                 return .created(headers: headers)
             case 429:
                 let headers = try CreatePetOutcome.TooManyRequestsHeaders(
-                    ratePolicy: response.requiredHeader(
+                    xRatePolicy: response.requiredHeader(
                         "X-Rate-Policy",
-                        as: TooManyRatePolicy.self,
+                        as: TooManyXRatePolicy.self,
                         operation: operation.name
                     ),
-                    trace: response.header("X-Trace", as: Trace.self, operation: operation.name)
+                    xTrace: response.header("X-Trace", as: Trace.self, operation: operation.name)
                 )
                 return .tooManyRequests(headers: headers)
             default:
@@ -236,19 +236,19 @@ public struct GoldenClient: Sendable {
         /// The documented headers of `tooManyRequests`.
         public struct TooManyRequestsHeaders: Sendable, Hashable {
             /// The `X-Rate-Policy` header.
-            public let ratePolicy: TooManyRatePolicy
+            public let xRatePolicy: TooManyXRatePolicy
             /// How the request was traced.
             ///
             /// The `X-Trace` header.
-            public let trace: Trace?
+            public let xTrace: Trace?
 
             /// Creates a value from its headers.
             public init(
-                ratePolicy: TooManyRatePolicy,
-                trace: Trace? = nil
+                xRatePolicy: TooManyXRatePolicy,
+                xTrace: Trace? = nil
             ) {
-                self.ratePolicy = ratePolicy
-                self.trace = trace
+                self.xRatePolicy = xRatePolicy
+                self.xTrace = xTrace
             }
         }
     }
@@ -265,16 +265,16 @@ public struct GoldenClient: Sendable {
             switch response.status.code {
             case 200:
                 let headers = try LogInOutcome.OkHeaders2(
-                    sessionToken: response.requiredHeader(
+                    xSessionToken: response.requiredHeader(
                         "X-Session-Token",
                         as: String.self,
                         operation: operation.name
                     ),
                     setCookie: response.header("Set-Cookie", as: String.self, operation: operation.name),
-                    pin: response.header("X-Pin", as: String.self, operation: operation.name),
-                    publicToken: response.header("X-Public-Token", as: String.self, operation: operation.name),
-                    extra: response.header("X-Extra", as: String.self, operation: operation.name),
-                    shape: response.header("X-Shape", as: String.self, operation: operation.name)
+                    xPin: response.header("X-Pin", as: String.self, operation: operation.name),
+                    xPublicToken: response.header("X-Public-Token", as: String.self, operation: operation.name),
+                    xExtra: response.header("X-Extra", as: String.self, operation: operation.name),
+                    xShape: response.header("X-Shape", as: String.self, operation: operation.name)
                 )
                 switch try response.mediaType(among: ["application/json", "text/plain"], operation: operation.name) {
                 case "application/json":
@@ -287,12 +287,12 @@ public struct GoldenClient: Sendable {
                 }
             case 429:
                 let headers = try LogInOutcome.TooManyRequestsHeaders(
-                    ratePolicy: response.requiredHeader(
+                    xRatePolicy: response.requiredHeader(
                         "X-Rate-Policy",
-                        as: TooManyRatePolicy.self,
+                        as: TooManyXRatePolicy.self,
                         operation: operation.name
                     ),
-                    trace: response.header("X-Trace", as: Trace.self, operation: operation.name)
+                    xTrace: response.header("X-Trace", as: Trace.self, operation: operation.name)
                 )
                 return .tooManyRequests(headers: headers)
             default:
@@ -319,35 +319,35 @@ public struct GoldenClient: Sendable {
         /// The documented headers of `ok`.
         public struct OkHeaders2: Sendable, Hashable, SecretRedacting {
             /// The `X-Session-Token` header.
-            public let sessionToken: String
+            public let xSessionToken: String
             /// The `Set-Cookie` header.
             public let setCookie: String?
             /// The `X-Pin` header.
-            public let pin: String?
+            public let xPin: String?
             /// The `X-Public-Token` header.
-            public let publicToken: String?
+            public let xPublicToken: String?
             /// More about the session, as JSON.
             ///
             /// The `X-Extra` header, as the text that arrived: its `application/json` content is not decoded.
-            public let extra: String?
+            public let xExtra: String?
             /// The `X-Shape` header, as the text that arrived: objects are not decoded from a header.
-            public let shape: String?
+            public let xShape: String?
 
             /// Creates a value from its headers.
             public init(
-                sessionToken: String,
+                xSessionToken: String,
                 setCookie: String? = nil,
-                pin: String? = nil,
-                publicToken: String? = nil,
-                extra: String? = nil,
-                shape: String? = nil
+                xPin: String? = nil,
+                xPublicToken: String? = nil,
+                xExtra: String? = nil,
+                xShape: String? = nil
             ) {
-                self.sessionToken = sessionToken
+                self.xSessionToken = xSessionToken
                 self.setCookie = setCookie
-                self.pin = pin
-                self.publicToken = publicToken
-                self.extra = extra
-                self.shape = shape
+                self.xPin = xPin
+                self.xPublicToken = xPublicToken
+                self.xExtra = xExtra
+                self.xShape = xShape
             }
 
             /// The headers in spec order, each secret one as `<redacted>`.
@@ -355,12 +355,12 @@ public struct GoldenClient: Sendable {
                 Mirror(
                     self,
                     children: [
-                        "sessionToken": Redacted(sessionToken),
+                        "xSessionToken": Redacted(xSessionToken),
                         "setCookie": Redacted(setCookie),
-                        "pin": Redacted(pin),
-                        "publicToken": publicToken as Any,
-                        "extra": extra as Any,
-                        "shape": shape as Any,
+                        "xPin": Redacted(xPin),
+                        "xPublicToken": xPublicToken as Any,
+                        "xExtra": xExtra as Any,
+                        "xShape": xShape as Any,
                     ],
                     displayStyle: .struct
                 )
@@ -370,19 +370,19 @@ public struct GoldenClient: Sendable {
         /// The documented headers of `tooManyRequests`.
         public struct TooManyRequestsHeaders: Sendable, Hashable {
             /// The `X-Rate-Policy` header.
-            public let ratePolicy: TooManyRatePolicy
+            public let xRatePolicy: TooManyXRatePolicy
             /// How the request was traced.
             ///
             /// The `X-Trace` header.
-            public let trace: Trace?
+            public let xTrace: Trace?
 
             /// Creates a value from its headers.
             public init(
-                ratePolicy: TooManyRatePolicy,
-                trace: Trace? = nil
+                xRatePolicy: TooManyXRatePolicy,
+                xTrace: Trace? = nil
             ) {
-                self.ratePolicy = ratePolicy
-                self.trace = trace
+                self.xRatePolicy = xRatePolicy
+                self.xTrace = xTrace
             }
         }
     }

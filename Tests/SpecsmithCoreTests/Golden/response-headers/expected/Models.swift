@@ -83,7 +83,7 @@ public enum Trace: OpenEnum {
     }
 }
 
-public enum TooManyRatePolicy: OpenEnum {
+public enum TooManyXRatePolicy: OpenEnum {
     case burst
     case sustained
     /// A value the spec does not list.
@@ -105,7 +105,7 @@ public enum TooManyRatePolicy: OpenEnum {
     }
 }
 
-public enum ListPetsOkLogType: OpenEnum {
+public enum ListPetsOkXLogType: OpenEnum {
     case structured
     case unstructured
     /// A value the spec does not list.
