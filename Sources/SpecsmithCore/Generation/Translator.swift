@@ -836,7 +836,7 @@ struct Translator {
     ) {
         for index in operations.indices {
             for entry in operations[index].responses.entries where !entry.response.headers.isEmpty {
-                for header in entry.response.headers.entries {
+                for header in exposedHeaders(of: entry.response) {
                     guard let key = headerTypeKey(header.value, named: header.key, in: entry.response),
                         types[key] == nil, case .schema(let schema) = headerReading(header.value, schemas: schemas)
                     else { continue }
@@ -861,15 +861,16 @@ struct Translator {
         header.referenceID ?? response.referenceID.map { $0 + "\u{0}header\u{0}" + name }
     }
 
-    /// The headers a response documents, as the properties of its outcome case's headers: each of the type
-    /// its schema gives (a component's as ``declareComponentHeaders(_:types:schemas:)`` declared it, an inline
-    /// string enum's named after `suggestedName` and the header), or, with a warning, `String` for one whose
-    /// value the client cannot decode from text (``headerReading(_:schemas:)``).
+    /// The headers a response documents and its outcome exposes (``exposedHeaders(of:)``), as the properties of
+    /// its case's headers: each of the type its schema gives (a component's as
+    /// ``declareComponentHeaders(_:types:schemas:)`` declared it, an inline string enum's named after
+    /// `suggestedName` and the header), or, with a warning, `String` for one whose value the client cannot decode
+    /// from text (``headerReading(_:schemas:)``).
     private static func responseHeaders(
         of response: Response, suggestedName: String, componentTypes: [String: String],
         schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
     ) -> [ResponseHeaderDeclaration] {
-        let entries = response.headers.entries
+        let entries = exposedHeaders(of: response)
         let names = SwiftNames.uniqued(
             entries.map { SwiftNames.member($0.key) }, taken: SchemaTranslator.reservedMemberNames)
         return zip(entries, names).map { entry, name in
@@ -936,6 +937,16 @@ struct Translator {
             return .schema(schema)
         }
         return .text(("holds \(problem)", problem + " are not decoded from a header."))
+    }
+
+    /// The headers of a response that its outcome exposes: all but CORS's (`Access-Control-Allow-Origin` and the
+    /// like), which tell a browser what a page may read and mean nothing to a client that is no browser. Twilio
+    /// documents five of them on every response, which would give each of its outcomes a struct of them.
+    static func exposedHeaders(of response: Response) -> [OrderedMap<Header>.Entry] {
+        response.headers.entries.filter { entry in
+            let name = entry.key.utf8
+            return !(name.count > 15 && String(entry.key.prefix(15)).lowercased() == "access-control-")
+        }
     }
 
     /// Whether a header is one of HTTP's that carry credentials (`Authorization`, `Set-Cookie`), or an API key

@@ -195,6 +195,8 @@ public struct GoldenClient: Sendable {
                     location: response.requiredHeader("Location", as: String.self, operation: operation.name)
                 )
                 return .created(headers: headers)
+            case 202:
+                return .accepted
             case 429:
                 let headers = try CreatePetOutcome.TooManyRequestsHeaders(
                     xRatePolicy: response.requiredHeader(
@@ -215,6 +217,8 @@ public struct GoldenClient: Sendable {
     public enum CreatePetOutcome: Sendable, Hashable {
         /// Created.
         case created(headers: CreatedHeaders)
+        /// Accepted; only CORS headers, so no headers struct.
+        case accepted
         /// Too many requests.
         case tooManyRequests(headers: TooManyRequestsHeaders)
 
