@@ -106,6 +106,42 @@ struct LoadingDiagnosticsTests {
         #expect(responses.map(\.status) == [.code(100), .code(599), .range(1), .range(5)])
     }
 
+    @Test("a header name HTTP does not allow is warned about where it is written: parameter, response, API key")
+    func headerNamesThatAreNoTokens() {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  parameters:
+                    - {name: X Trace, in: header, schema: {type: string}}
+                    - {name: 'X-Trace', in: header, schema: {type: string}}
+                    - {name: 'a b', in: query, schema: {type: string}}
+                  responses:
+                    '200':
+                      description: OK.
+                      headers:
+                        'Rate:Limit': {schema: {type: integer}}
+                        X-Rate_Limit.v2: {schema: {type: integer}}
+            components:
+              securitySchemes:
+                key: {type: apiKey, in: header, name: 'Api Key'}
+                query: {type: apiKey, in: query, name: 'api key'}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "t.yaml")
+        let allowed = "(letters, digits and !#$%&'*+-.^_`|~ only)"
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "t.yaml:7:12: warning: \"X Trace\" is not an HTTP header name \(allowed): a request given it throws "
+                    + "RequestError.invalidHeaderName",
+                "t.yaml:14:13: warning: \"Rate:Limit\" is not an HTTP header name \(allowed): no response can carry it",
+                "t.yaml:18:37: warning: \"Api Key\" is not an HTTP header name \(allowed): a request that sends the "
+                    + "key throws RequestError.invalidHeaderName",
+            ]
+        )
+    }
+
     @Test("an operation without responses is warned about; one whose responses cannot be read is not")
     func noResponses() {
         let text = """

@@ -384,6 +384,11 @@ final class LoadSession {
                 let allowed: [ParameterLocation] = [.query, .header, .cookie]
                 if let value = ParameterLocation(rawValue: place), allowed.contains(value) {
                     scheme.in = value
+                    if value == .header, let name = scheme.name {
+                        checkHeaderName(
+                            name, at: o.keyLocation("name"),
+                            consequence: "a request that sends the key throws RequestError.invalidHeaderName")
+                    }
                 } else {
                     report(.invalidValue(place, for: "in", allowed: allowed.map(\.rawValue), at: o.keyLocation("in")))
                 }

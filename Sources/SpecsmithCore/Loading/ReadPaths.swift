@@ -222,8 +222,33 @@ extension LoadSession {
         parameter.example = o.json("example")
         parameter.examples = readExamples(&o, file: file)
         parameter.extensions = o.finish()
-        guard name != nil, place != nil else { return nil }
+        guard let name, place != nil else { return nil }
+        if place == .header {
+            checkHeaderName(
+                name, at: o.keyLocation("name"),
+                consequence: "a request given it throws RequestError.invalidHeaderName")
+        }
         return parameter
+    }
+
+    /// Warns about a header name that HTTP does not allow: a field name is a token (RFC 9110, 5.1), letters,
+    /// digits and ``!#$%&'*+-.^_`|~``. `consequence` says what the generated code does with it.
+    func checkHeaderName(_ name: String, at location: SourceLocation, consequence: String) {
+        let isToken =
+            !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    true
+                default: Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+                }
+            }
+        guard !isToken else { return }
+        report(
+            .warning(
+                "\"\(name)\" is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only): \(consequence)",
+                at: location))
     }
 
     static func allowedStyles(_ place: ParameterLocation) -> [ParameterStyle] {
@@ -282,12 +307,14 @@ extension LoadSession {
         return header
     }
 
-    private func readHeaders(_ o: inout ObjectReader, file: String) -> OrderedMap<Header> {
+    /// `carrier` is what the headers come in (`response`, `part`), for the warning about a name HTTP does not allow.
+    private func readHeaders(_ o: inout ObjectReader, file: String, carrier: String) -> OrderedMap<Header> {
         var headers = OrderedMap<Header>()
-        for (name, _, value) in o.entries("headers") {
+        for (name, keyNode, value) in o.entries("headers") {
             guard let header = referableObject(value, file: file, object: "Header", read: readHeader) else { continue }
             // The specification says a Content-Type response header is ignored.
             if name.lowercased() == "content-type" { continue }
+            checkHeaderName(name, at: keyNode.location, consequence: "no \(carrier) can carry it")
             headers.set(header, forKey: name)
         }
         return headers
@@ -345,7 +372,7 @@ extension LoadSession {
         } else if o.raw("description") == nil {
             report(.missingKeyWarning("description", in: "Response", at: node.location))
         }
-        response.headers = readHeaders(&o, file: file)
+        response.headers = readHeaders(&o, file: file, carrier: "response")
         response.content = readContent(&o, file: file)
         o.unsupported("links", feature: .links)
         response.extensions = o.finish()
@@ -373,7 +400,7 @@ extension LoadSession {
         guard var o = ObjectReader(self, node, file: file, object: "Encoding", key: key) else { return nil }
         var encoding = Encoding(location: node.location)
         encoding.contentType = o.string("contentType")
-        encoding.headers = readHeaders(&o, file: file)
+        encoding.headers = readHeaders(&o, file: file, carrier: "part")
         encoding.style = readStyle(&o, allowed: Self.allowedStyles(.query), for: "encodings")
         encoding.explode = o.bool("explode")
         encoding.allowReserved = o.bool("allowReserved") ?? false
