@@ -67,6 +67,9 @@ extension SchemaTranslator {
         }
     }
 
+    /// What ``distribution(of:)`` finds: `nil` for a schema that distributes over nothing.
+    typealias DistributionOutcome = Result<Distribution, DistributionFailure>?
+
     /// The canonical id of every schema that is a `oneOf` or `anyOf`, or holds one in its `allOf` (in a part or
     /// a part's part, through references): what ``distribution(of:)`` looks for, asked of a reference once.
     static func unionHolders(_ schemas: OrderedMap<Schema>) -> Set<String> {
@@ -101,7 +104,7 @@ extension SchemaTranslator {
 
     /// The union an `allOf` that holds a `oneOf` or `anyOf` amounts to, or why it is not generated; `nil` for any
     /// other schema, and for an `allOf` of one part beside annotations, whose value is the part's type.
-    func distribution(of schema: Schema) -> Result<Distribution, DistributionFailure>? {
+    func distribution(of schema: Schema) -> DistributionOutcome {
         guard schema.ref == nil, !schema.allOf.isEmpty else { return nil }
         let unionBeside = !schema.oneOf.isEmpty || !schema.anyOf.isEmpty
         guard unionBeside || schema.allOf.contains(where: holdsUnion) else { return nil }

@@ -40,7 +40,7 @@ struct SchemaTranslator {
     let unionHolders: Set<String>
     /// ``distribution(of:)`` of each schema in ``unionHolders`` with an `allOf`, by location, worked out once: a
     /// union that many properties refer to is asked about at each.
-    var distributions: [SourceLocation: (schema: Schema, outcome: Result<Distribution, DistributionFailure>?)] = [:]
+    private(set) var distributions: [SourceLocation: (schema: Schema, outcome: DistributionOutcome)] = [:]
     /// The top-level structs of the cases of the distributed unions being declared (`PetCat`), which follow
     /// the top-level type they were made for (see ``distributedUnion(named:schema:qualifiedName:distribution:)``).
     private var caseStructs: [TypeDeclaration] = []
