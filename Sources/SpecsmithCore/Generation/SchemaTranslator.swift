@@ -35,6 +35,15 @@ struct SchemaTranslator {
     /// Where ``dereferenced(_:)`` ends for a reference to each schema that is only a reference, by
     /// canonical id: each chain followed once, not once per use.
     private let referenceEnds: [String: String]
+    /// The canonical ids of the schemas that are a `oneOf` or `anyOf` or hold one in their `allOf` (see
+    /// ``unionHolders(_:)``), so that an `allOf` of other parts is not searched for one.
+    let unionHolders: Set<String>
+    /// ``distribution(of:)`` of each schema in ``unionHolders`` with an `allOf`, by location, worked out once: a
+    /// union that many properties refer to is asked about at each.
+    private(set) var distributions: [SourceLocation: (schema: Schema, outcome: DistributionOutcome)] = [:]
+    /// The top-level structs of the cases of the distributed unions being declared (`PetCat`), which follow
+    /// the top-level type they were made for (see ``distributedUnion(named:schema:qualifiedName:distribution:)``).
+    private var caseStructs: [TypeDeclaration] = []
     /// What a value of the schema each reference leads to must meet, by canonical id (see
     /// ``referencedRules(_:)``): worked out once per reference, not once per use.
     private var referencedRuleCache: [String: ReferencedRules] = [:]
@@ -59,6 +68,7 @@ struct SchemaTranslator {
         self.assertFormats = assertFormats
         self.takenNames = reservedNames
         self.referenceEnds = Self.referenceEnds(document.schemas)
+        self.unionHolders = Self.unionHolders(document.schemas)
         // Component schemas get their names first, so a reference can use a name before its type exists.
         var numbers: [String: Int] = [:]
         for entry in document.components.schemas {
@@ -78,6 +88,10 @@ struct SchemaTranslator {
         ) { $0.openEnumStep($1) }
         chainEndThrough = chainAnswers(onCycle: nil, mayFollow: { $0.ref != nil }) { _, schema in
             schema.ref.map { .follow($0.id) } ?? .answer(schema)
+        }
+        for id in unionHolders {
+            guard let schema = document.schemas[id], !schema.allOf.isEmpty else { continue }
+            distributions[schema.location] = (schema, distribution(of: schema))
         }
     }
 
@@ -401,10 +415,12 @@ struct SchemaTranslator {
             var nested = NestedTypes()
             let type = swiftType(for: schema, suggestedName: suggestedName, owner: nil, nested: &nested)
             declareTopLevel(nested)
+            declarations += caseStructs
+            caseStructs = []
             return type.name
         }
         let name = reserve(SwiftNames.type(suggestedName))
-        declarations.append(declaration(named: name, schema: schema, qualifiedName: name))
+        appendTopLevel(named: name, schema: schema)
         return name
     }
 
@@ -813,8 +829,18 @@ struct SchemaTranslator {
         // A top-level type sees no nested type of the one that referred to it.
         let outerScope = nestedInScope
         nestedInScope = []
-        declarations.append(declaration(named: name, schema: schema, qualifiedName: name))
+        appendTopLevel(named: name, schema: schema)
         nestedInScope = outerScope
+    }
+
+    /// Declares a top-level type, followed by the structs of the cases of the distributed unions made for it
+    /// (`PetCat` after `Pet`).
+    private mutating func appendTopLevel(named name: String, schema: Schema) {
+        let outerCaseStructs = caseStructs
+        caseStructs = []
+        declarations.append(declaration(named: name, schema: schema, qualifiedName: name))
+        declarations += caseStructs
+        caseStructs = outerCaseStructs
     }
 
     private mutating func declaration(named name: String, schema: Schema, qualifiedName: String) -> TypeDeclaration {
@@ -822,6 +848,11 @@ struct SchemaTranslator {
         let outerOptionalItems = optionalItems
         optionalItems = false
         defer { optionalItems = outerOptionalItems }
+        let distribution = self.distribution(of: schema)
+        if case .success(let distribution)? = distribution {
+            return .union(
+                distributedUnion(named: name, schema: schema, qualifiedName: qualifiedName, distribution: distribution))
+        }
         if !schema.allOf.isEmpty { warnAboutClosedParts(schema) }
         // OpenAPI lets a parent's discriminator stand for the schemas that extend it with allOf; only a
         // oneOf or anyOf lists its cases, so the generated type is the parent's alone.
@@ -844,6 +875,11 @@ struct SchemaTranslator {
         }
         let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
         if isObjectWithProperties(schema) {
+            if case .failure(let failure)? = distribution {
+                // Its own properties alone would make a struct that says less than the schema.
+                diagnostics.append(.warning(failure.message(at: schema.location), at: schema.location))
+                return .alias(AliasDeclaration(name: name, doc: doc, type: "JSONValue", location: schema.location))
+            }
             let declaration = structure(
                 named: name, schema: schema, qualifiedName: qualifiedName, doc: doc, conditionParts: conditionParts)
             return .structure(declaration)
@@ -1191,20 +1227,19 @@ struct SchemaTranslator {
         case nil:
             break
         }
-        if !schema.allOf.isEmpty || !schema.oneOf.isEmpty || !schema.anyOf.isEmpty {
-            let keyword = !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : "allOf"
-            let hasUnionPart = schema.allOf.contains { part in
-                isUnion(part.ref.map { dereferenced(document.schema(for: $0)) } ?? part)
-            }
+        if !schema.allOf.isEmpty {
             var path: Set<String> = []
             var cleared: Set<String> = []
-            let reason =
-                keyword != "allOf" ? "beside an allOf"
-                : hasUnionPart ? "a oneOf or anyOf part"
-                : allOfRefersBack(schema, path: &path, cleared: &cleared) ? "a part that refers back to itself"
-                : "an object part and a part with enum or items"
-            diagnostics.append(
-                .warning("\(keyword) with \(reason) is not generated yet; the value is a JSONValue", at: schema.location))
+            let message =
+                if case .failure(let failure)? = distribution(of: schema) {
+                    failure.message(at: schema.location)
+                } else {
+                    "allOf with "
+                        + (allOfRefersBack(schema, path: &path, cleared: &cleared)
+                            ? "a part that refers back to itself" : "an object part and a part with enum or items")
+                        + " is not generated yet; the value is a JSONValue"
+                }
+            diagnostics.append(.warning(message, at: schema.location))
             return SwiftTypeName(name: "JSONValue")
         }
         let types = schema.nonNullTypes
@@ -1388,10 +1423,15 @@ struct SchemaTranslator {
         isObjectWithProperties(schema) || isExpressibleEnum(schema) || mergedAllOf(schema) != nil || isUnion(schema)
     }
 
-    /// `oneOf` or `anyOf` (without an `allOf` beside it): an enum with a case per schema.
+    /// `oneOf` or `anyOf`: an enum with a case per schema; with an `allOf` (beside it, or holding it), a case per
+    /// combination of the parts (see ``distribution(of:)``).
     func isUnion(_ schema: Schema) -> Bool {
-        schema.ref == nil && schema.allOf.isEmpty && (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty)
-            && nullableWrapped(schema) == nil
+        guard schema.ref == nil else { return false }
+        guard schema.allOf.isEmpty else {
+            guard case .success? = distribution(of: schema) else { return false }
+            return true
+        }
+        return (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty) && nullableWrapped(schema) == nil
     }
 
     /// The one schema of a `oneOf` or `anyOf` whose other parts allow only null (OpenAPI 3.1's way of
@@ -1427,13 +1467,7 @@ struct SchemaTranslator {
         let mappedMembers = schema.discriminator.map { memberIndices($0, members: members) } ?? [:]
         if let discriminator = schema.discriminator {
             let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
-            for entry in discriminator.mapping.entries where mappedMembers[entry.key] == nil {
-                diagnostics.append(
-                    .warning(
-                        "discriminator mapping '\(entry.key)' names \(entry.value.written), which is none of the "
-                            + "\(keyword) schemas: a value whose \(discriminator.propertyName) is '\(entry.key)' does "
-                            + "not decode", at: entry.value.location))
-            }
+            warnAboutUnmappedValues(discriminator, mapped: mappedMembers, keyword: keyword)
         }
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
@@ -1473,6 +1507,112 @@ struct SchemaTranslator {
         let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
         return UnionDeclaration(
             name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName,
+            nested: nested.declarations)
+    }
+
+    /// A warning for each value of a discriminator's `mapping` that selects none of a union's members.
+    private mutating func warnAboutUnmappedValues(
+        _ discriminator: Discriminator, mapped: [String: Int], keyword: String
+    ) {
+        for entry in discriminator.mapping.entries where mapped[entry.key] == nil {
+            diagnostics.append(
+                .warning(
+                    "discriminator mapping '\(entry.key)' names \(entry.value.written), which is none of the "
+                        + "\(keyword) schemas: a value whose \(discriminator.propertyName) is '\(entry.key)' does "
+                        + "not decode", at: entry.value.location))
+        }
+    }
+
+    /// The union an `allOf` distributed over its `oneOf` or `anyOf` amounts to (see ``distribution(of:)``): a case
+    /// per combination, named after its members (`cat`), holding the struct its parts merge into, named after the
+    /// union and the case (`PetCat`): top-level beside a top-level union, else nested in it. When the cases are the
+    /// members of one union, a discriminator selects the case by its member as in a plain union: the union's, the
+    /// one beside the `allOf`, or that of a part every case shares (a base schema's, by its `mapping` or the
+    /// members' names). With several unions each case is tried in order.
+    private mutating func distributedUnion(
+        named name: String, schema: Schema, qualifiedName: String, distribution: Distribution
+    ) -> UnionDeclaration {
+        let scopeStart = nestedInScope.count
+        defer { nestedInScope.removeSubrange(scopeStart...) }
+        var selection: (discriminator: Discriminator, members: [Schema])?
+        if distribution.unions.count == 1, distribution.cases.allSatisfy({ $0.members.count == 1 }) {
+            let union = distribution.unions[0]
+            if let discriminator = union.discriminator ?? schema.discriminator {
+                let mapped = memberIndices(discriminator, members: union.members)
+                warnAboutUnmappedValues(discriminator, mapped: mapped, keyword: union.keyword)
+                selection = (discriminator, union.members)
+            } else if let discriminator = distribution.baseDiscriminators.first {
+                selection = (discriminator, union.members)
+            }
+        } else if let discriminator = schema.discriminator ?? distribution.unions.lazy.compactMap(\.discriminator).first
+        {
+            diagnostics.append(
+                .warning(
+                    "the discriminator on \(discriminator.propertyName) is not used yet where an allOf combines "
+                        + "several oneOf or anyOf: each case is tried in order", at: schema.location))
+        }
+        let mapped = selection.map { memberIndices($0.discriminator, members: $0.members) } ?? [:]
+        let isTopLevel = !qualifiedName.contains(".")
+        var nested = NestedTypes()
+        var cases: [UnionDeclaration.Case] = []
+        for distributed in distribution.cases {
+            let words = distributed.members.map { member in
+                member.schema.ref.flatMap { $0.name.isEmpty ? nil : $0.name } ?? member.schema.title
+                    ?? "Option \(member.position + 1)"
+            }
+            var caseSchema = caseSchema(distributed, of: schema)
+            let descriptions = distributed.members.compactMap { member in
+                member.schema.description
+                    ?? member.schema.ref.flatMap { dereferenced(document.schema(for: $0)).description }
+            }
+            caseSchema.description = descriptions.isEmpty ? nil : descriptions.joined(separator: "\n\n")
+            let structName = SwiftNames.type(([name] + words).joined(separator: " "))
+            let declaration: TypeDeclaration
+            let qualified: String
+            if isTopLevel {
+                qualified = uniqueTopLevelName(structName)
+                take(qualified)
+                // A top-level type sees no nested type of the one it was made for.
+                let outerScope = nestedInScope
+                nestedInScope = []
+                declaration = self.declaration(named: qualified, schema: caseSchema, qualifiedName: qualified)
+                nestedInScope = outerScope
+                caseStructs.append(declaration)
+            } else {
+                var numbers = nested.numbers
+                let unique = SwiftNames.unique(structName, numbers: &numbers) { candidate in
+                    candidate == name || isTaken(candidate) || nested.names.contains(candidate)
+                }
+                nested.numbers = numbers
+                qualified = qualifiedName + "." + unique
+                nestedInScope.append(unique)
+                declaration = self.declaration(named: unique, schema: caseSchema, qualifiedName: qualified)
+                nested.append(declaration)
+            }
+            var values: [String] = []
+            var tag: String?
+            if let selection, let member = distributed.members.first, let ref = member.schema.ref {
+                let discriminator = selection.discriminator
+                values = discriminator.mapping.entries.filter { mapped[$0.key] == member.position }.map(\.key)
+                // The implicit value, the schema's name, unless the mapping gives that value to a schema.
+                if values.isEmpty, !ref.name.isEmpty, discriminator.mapping[ref.name] == nil { values = [ref.name] }
+                // A struct that neither declares the property nor keeps undeclared ones drops it when decoded.
+                if case .structure(let structure) = declaration, structure.extras == nil,
+                    !structure.properties.contains(where: { $0.wireName == discriminator.propertyName })
+                {
+                    tag = values.first
+                }
+            }
+            cases.append(
+                UnionDeclaration.Case(
+                    name: SwiftNames.member(words.joined(separator: " ")), type: declaration.name, values: values,
+                    validates: false, valueStruct: qualified, ruleType: declaration.name, tag: tag))
+        }
+        let names = SwiftNames.uniqued(cases.map(\.name))
+        for index in cases.indices { cases[index].name = names[index] }
+        let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
+        return UnionDeclaration(
+            name: name, doc: doc, cases: cases, discriminator: selection?.discriminator.propertyName,
             nested: nested.declarations)
     }
 
@@ -2102,7 +2242,7 @@ struct SchemaTranslator {
     /// requires or allows, or how many, or what it meets depending on its properties (`if`,
     /// `dependentSchemas`). Beside an `allOf` of one reference (`{allOf: [$ref: Base], required: [id]}`) that
     /// makes a struct of its own, which checks them.
-    private static func saysMoreOfAnObject(_ schema: Schema) -> Bool {
+    static func saysMoreOfAnObject(_ schema: Schema) -> Bool {
         !schema.required.isEmpty || schema.additionalProperties != nil || !schema.patternProperties.isEmpty
             || schema.minProperties != nil || schema.maxProperties != nil || !schema.dependentRequired.isEmpty
             || schema.propertyNames != nil || !schema.dependentSchemas.isEmpty || schema.if != nil

@@ -93,6 +93,197 @@ internal struct Dog: Codable, Hashable, Sendable {
     }
 }
 
+internal struct Tagged: Codable, Hashable, Sendable {
+    /// At most 8 Unicode scalars.
+    internal let id: String
+    internal let kind: String?
+
+    /// Creates a value from its properties.
+    internal init(
+        id: String,
+        kind: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+    }
+}
+
+/// A base and one of Cat and Dog, chosen by kind; each case is the merged struct of both.
+internal enum Animal: Codable, Hashable, Sendable {
+    case cat(AnimalCat)
+    case dog(AnimalDog)
+
+    /// Decodes the case that the `kind` property selects; without the property, the first
+    /// case that the value matches, as without a discriminator: it only names the case to expect.
+    internal init(from decoder: any Decoder) throws {
+        guard let value = try OneOfDecoding.discriminator("kind", in: decoder) else {
+            self = try Self(matching: decoder)
+            return
+        }
+        switch value {
+        case "cat": self = .cat(try decoder.singleValueContainer().decode(AnimalCat.self))
+        case "dog": self = .dog(try decoder.singleValueContainer().decode(AnimalDog.self))
+        default: throw OneOfDecoding.unknownDiscriminator(value, property: "kind", in: decoder)
+        }
+    }
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    private init(matching decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.cat(try decoder.singleValueContainer().decode(AnimalCat.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(AnimalDog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Animal", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    internal func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .cat(let value): try container.encode(value)
+        case .dog(let value): try container.encode(value)
+        }
+    }
+}
+
+internal struct AnimalCat: Codable, Hashable, Sendable {
+    /// At most 8 Unicode scalars.
+    internal let id: String
+    internal let kind: String?
+    /// At least 0. At most 9.
+    internal let lives: Int
+
+    /// Creates a value from its properties.
+    internal init(
+        id: String,
+        kind: String? = nil,
+        lives: Int
+    ) {
+        self.id = id
+        self.kind = kind
+        self.lives = lives
+    }
+}
+
+internal struct AnimalDog: Codable, Hashable, Sendable {
+    /// At most 8 Unicode scalars.
+    internal let id: String
+    internal let kind: String?
+    internal let barks: Bool?
+
+    /// Creates a value from its properties.
+    internal init(
+        id: String,
+        kind: String? = nil,
+        barks: Bool? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.barks = barks
+    }
+}
+
+/// The base beside an anyOf, without a discriminator.
+internal enum Sighting: Codable, Hashable, Sendable {
+    case cat(SightingCat)
+    case dog(SightingDog)
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    internal init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.cat(try decoder.singleValueContainer().decode(SightingCat.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.dog(try decoder.singleValueContainer().decode(SightingDog.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Sighting", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    internal func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .cat(let value): try container.encode(value)
+        case .dog(let value): try container.encode(value)
+        }
+    }
+}
+
+internal struct SightingCat: Codable, Hashable, Sendable {
+    /// At most 8 Unicode scalars.
+    internal let id: String
+    internal let kind: String?
+    /// At least 0. At most 9.
+    internal let lives: Int
+
+    /// Creates a value from its properties.
+    internal init(
+        id: String,
+        kind: String? = nil,
+        lives: Int
+    ) {
+        self.id = id
+        self.kind = kind
+        self.lives = lives
+    }
+}
+
+internal struct SightingDog: Codable, Hashable, Sendable {
+    /// At most 8 Unicode scalars.
+    internal let id: String
+    internal let kind: String?
+    internal let barks: Bool?
+
+    /// Creates a value from its properties.
+    internal init(
+        id: String,
+        kind: String? = nil,
+        barks: Bool? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.barks = barks
+    }
+}
+
 internal enum GetLimitsOkXPolicy: OpenEnum {
     case burst
     case sustained

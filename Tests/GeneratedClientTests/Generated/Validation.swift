@@ -19,3 +19,62 @@ extension Cat: Validatable {
         context.check(lives, at: "lives", .maximum(9))
     }
 }
+
+extension Tagged: Validatable {
+    /// Records each constraint of the `Tagged` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(id, at: "id", .maxLength(8))
+    }
+}
+
+extension Animal: Validatable {
+    /// Records each constraint of the `Animal` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        switch self {
+        case .cat(let value): value.validate(into: &context)
+        case .dog(let value): value.validate(into: &context)
+        }
+    }
+}
+
+extension AnimalCat: Validatable {
+    /// Records each constraint of the `AnimalCat` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(id, at: "id", .maxLength(8))
+        context.check(lives, at: "lives", .minimum(0))
+        context.check(lives, at: "lives", .maximum(9))
+    }
+}
+
+extension AnimalDog: Validatable {
+    /// Records each constraint of the `AnimalDog` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(id, at: "id", .maxLength(8))
+    }
+}
+
+extension Sighting: Validatable {
+    /// Records each constraint of the `Sighting` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        switch self {
+        case .cat(let value): value.validate(into: &context)
+        case .dog(let value): value.validate(into: &context)
+        }
+    }
+}
+
+extension SightingCat: Validatable {
+    /// Records each constraint of the `SightingCat` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(id, at: "id", .maxLength(8))
+        context.check(lives, at: "lives", .minimum(0))
+        context.check(lives, at: "lives", .maximum(9))
+    }
+}
+
+extension SightingDog: Validatable {
+    /// Records each constraint of the `SightingDog` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(id, at: "id", .maxLength(8))
+    }
+}

@@ -120,8 +120,8 @@ public struct Holder: Codable, Hashable, Sendable {
     /// An alias of an array through a reference checks its items too.
     /// At most 5 items.
     public let codes: DocumentedCodes?
-    /// A union keeps its type; required beside it is not checked (warned).
-    public let pet: Pet?
+    /// Required beside a union's reference holds in each case (warned where a case lacks the property).
+    public let pet: Pet2?
 
     /// Creates a value from its properties.
     public init(
@@ -134,7 +134,7 @@ public struct Holder: Codable, Hashable, Sendable {
         codeList: [DocumentedCode]? = nil,
         codeMap: [String: DocumentedCode]? = nil,
         codes: DocumentedCodes? = nil,
-        pet: Pet? = nil
+        pet: Pet2? = nil
     ) {
         self.strict = strict
         self.closed = closed
@@ -204,6 +204,60 @@ public struct Holder: Codable, Hashable, Sendable {
         ) {
             self.id = id
             self.name = name
+        }
+    }
+
+    public enum Pet2: Codable, Hashable, Sendable {
+        case cat(Pet2Cat)
+        case dog(Pet2Dog)
+
+        public struct Pet2Cat: Codable, Hashable, Sendable {
+            public let meow: Bool
+
+            /// Creates a value from its properties.
+            public init(
+                meow: Bool
+            ) {
+                self.meow = meow
+            }
+        }
+
+        public struct Pet2Dog: Codable, Hashable, Sendable {
+            public let bark: Bool?
+
+            /// Creates a value from its properties.
+            public init(
+                bark: Bool? = nil
+            ) {
+                self.bark = bark
+            }
+        }
+
+        /// Decodes the first case, in the spec's order, whose schema the value matches.
+        public init(from decoder: any Decoder) throws {
+            var errors: [any Error] = []
+            do {
+                self = .cat(try decoder.singleValueContainer().decode(Pet2Cat.self))
+                return
+            } catch {
+                errors.append(error)
+            }
+            do {
+                self = .dog(try decoder.singleValueContainer().decode(Pet2Dog.self))
+                return
+            } catch {
+                errors.append(error)
+            }
+            throw OneOfDecoding.noMatch("Pet2", in: decoder, errors: errors)
+        }
+
+        /// Encodes the value of the case, as the spec's schema for it says.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .cat(let value): try container.encode(value)
+            case .dog(let value): try container.encode(value)
+            }
         }
     }
 }
