@@ -198,7 +198,7 @@ public struct UntaggedDog: Codable, Hashable, Sendable {
 }
 
 public struct Named: Codable, Hashable, Sendable {
-    /// At least 1 Unicode scalars.
+    /// At least 1 Unicode scalar.
     public let name: String
 
     /// Creates a value from its properties.
@@ -210,7 +210,7 @@ public struct Named: Codable, Hashable, Sendable {
 }
 
 public struct AnimalBird: Codable, Hashable, Sendable {
-    /// At least 1 Unicode scalars.
+    /// At least 1 Unicode scalar.
     public let name: String
     /// At most 2.
     public let wings: Int?
@@ -286,7 +286,7 @@ public enum Sighting: Codable, Hashable, Sendable {
 }
 
 public struct SightingUnknown: Codable, Hashable, Sendable {
-    /// At least 1 Unicode scalars.
+    /// At least 1 Unicode scalar.
     public let name: String
     /// At most 20 Unicode scalars.
     public let guess: String?
@@ -584,7 +584,7 @@ public struct Shelter: Codable, Hashable, Sendable {
         case dog(ArrivalsItemDog)
 
         public struct ArrivalsItemBird: Codable, Hashable, Sendable {
-            /// At least 1 Unicode scalars.
+            /// At least 1 Unicode scalar.
             public let name: String
             /// At most 2.
             public let wings: Int?
@@ -600,7 +600,7 @@ public struct Shelter: Codable, Hashable, Sendable {
         }
 
         public struct ArrivalsItemDog: Codable, Hashable, Sendable {
-            /// At least 1 Unicode scalars.
+            /// At least 1 Unicode scalar.
             public let name: String
             public let barks: Bool?
 

@@ -107,7 +107,7 @@ public enum Animal: Codable, Hashable, Sendable {
 
 /// A cat, which may have a friend.
 public struct AnimalCat: Codable, Hashable, Sendable {
-    /// At least 1 Unicode scalars.
+    /// At least 1 Unicode scalar.
     public let name: String
     /// At least 1. At most 9.
     public let lives: Int
@@ -126,7 +126,7 @@ public struct AnimalCat: Codable, Hashable, Sendable {
 }
 
 public struct SightingBird: Codable, Hashable, Sendable {
-    /// At least 1 Unicode scalars.
+    /// At least 1 Unicode scalar.
     public let name: String
     /// At most 2.
     public let wings: Int?
