@@ -892,7 +892,8 @@ struct Translator {
                 diagnostics.append(
                     .warning(
                         "response header '\(wireName)' \(why.problem), which the client does not decode yet; its "
-                            + "value is the text that arrived (String)", at: header.location))
+                            + "value is the text that arrived (String)",
+                        at: header.schema?.location ?? header.content.first?.value.location ?? header.location))
                 type = "String"
                 doc.append(String(concatenating: "The `", wireName, "` header, as the text that arrived: ", why.doc))
             }
