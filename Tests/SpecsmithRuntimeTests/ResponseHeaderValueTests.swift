@@ -28,16 +28,39 @@ import Testing
     }
 
     @Test func aValueOutsideItsTypeIsUndecodable() {
-        let response = response([("Count", "2147483648"), ("Flag", "True"), ("At", "Wed, 01 May 2024 12:30:00 GMT")])
+        let response = response([("Count", "2147483648"), ("Flag", "True"), ("At", "Wed, 31 Apr 2024 12:30:00 GMT")])
         #expect(throws: UnexpectedResponse(operation: "op", reason: .undecodableHeader("Count", expected: "Int32"), response: response)) {
             try response.header("Count", as: Int32.self, operation: "op")
         }
         #expect(throws: UnexpectedResponse(operation: "op", reason: .undecodableHeader("Flag", expected: "Bool"), response: response)) {
             try response.header("Flag", as: Bool.self, operation: "op")
         }
-        // `format: date-time` is RFC 3339, as in bodies, not HTTP's own date format.
+        // April has 30 days.
         #expect(throws: UnexpectedResponse(operation: "op", reason: .undecodableHeader("At", expected: "Date"), response: response)) {
             try response.header("At", as: Date.self, operation: "op")
+        }
+    }
+
+    /// Servers send `Last-Modified`, `Expires` and `Date` in HTTP's own formats (RFC 9110, 5.6.7): a
+    /// `date-time` header reads them as well as RFC 3339.
+    @Test func datesInHTTPsOwnFormats() throws {
+        let response = response([
+            ("Fixdate", "Sun, 06 Nov 1994 08:49:37 GMT"), ("RFC850", "Sunday, 06-Nov-94 08:49:37 GMT"),
+            ("Asctime", "Sun Nov  6 08:49:37 1994"), ("Leap", "Thu, 29 Feb 2024 23:59:59 GMT"),
+            ("Dates", "Sun, 06 Nov 1994 08:49:37 GMT, 2024-05-01T12:00:00Z"),
+            ("Local", "Sun, 06 Nov 1994 08:49:37 CET"), ("NoLeap", "Thu, 29 Feb 2023 23:59:59 GMT"),
+            ("Month", "Sun, 06 Noe 1994 08:49:37 GMT"),
+        ])
+        let expected = Date(timeIntervalSince1970: 784_111_777)
+        #expect(try response.header("Fixdate", as: Date.self, operation: "op") == expected)
+        #expect(try response.header("RFC850", as: Date.self, operation: "op") == expected)
+        #expect(try response.header("Asctime", as: Date.self, operation: "op") == expected)
+        #expect(try response.header("Leap", as: Date.self, operation: "op") == Date(timeIntervalSince1970: 1_709_251_199))
+        #expect(
+            try response.header("Dates", as: [Date].self, operation: "op")
+                == [expected, Date(timeIntervalSince1970: 1_714_564_800)])
+        for name in ["Local", "NoLeap", "Month"] {
+            #expect(throws: UnexpectedResponse.self) { try response.header(name, as: Date.self, operation: "op") }
         }
     }
 

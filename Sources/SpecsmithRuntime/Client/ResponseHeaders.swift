@@ -3,8 +3,8 @@ import HTTPTypes
 
 /// A type of value that a documented response header holds, read from the field's text in OpenAPI's `simple`
 /// style, the only style a header has: strings, integers, numbers, Booleans (`true`, `false`), string enums
-/// (an ``OpenEnum`` keeps a value the spec does not list), dates (RFC 3339, as in bodies) and arrays of them
-/// (comma-separated).
+/// (an ``OpenEnum`` keeps a value the spec does not list), dates (RFC 3339, as in bodies, or HTTP's own formats)
+/// and arrays of them (comma-separated).
 public protocol HeaderFieldValue: Sendable {
     /// The value `text` holds (without the spaces around it), or `nil` when it is none of this type.
     init?(headerText text: Substring)
@@ -52,9 +52,11 @@ extension Bool: HeaderFieldValue {
 }
 
 extension Date: HeaderFieldValue {
-    /// An RFC 3339 date-time, as JSON bodies hold it (`2024-05-01T12:00:00Z`).
+    /// An RFC 3339 date-time, as JSON bodies hold it (`2024-05-01T12:00:00Z`), or a date in HTTP's own formats,
+    /// as servers send `Last-Modified` or `Expires` (`Wed, 01 May 2024 12:00:00 GMT`, RFC 9110's IMF-fixdate, and
+    /// the obsolete RFC 850 and asctime formats that a recipient must accept too).
     public init?(headerText text: Substring) {
-        guard let date = DateTime.date(from: String(text)) else { return nil }
+        guard let date = DateTime.date(from: String(text)) ?? HTTPDate.date(from: text) else { return nil }
         self = date
     }
 }
@@ -66,14 +68,26 @@ extension OpenEnum {
 
 extension Array: HeaderFieldValue where Element: HeaderFieldValue {
     /// The comma-separated elements, each without the spaces around it; empty elements (`a, , b`) are
-    /// left out, as HTTP's lists allow them.
+    /// left out, as HTTP's lists allow them. An element that is none of `Element` is read with the piece after
+    /// it, for an element with a comma of its own (an HTTP date: `Wed, 01 May 2024 12:00:00 GMT`).
     public init?(headerText text: Substring) {
         var elements: [Element] = []
-        for piece in text.split(separator: ",") {
-            let element = piece.trimmingHeaderWhitespace
+        let pieces = text.split(separator: ",", omittingEmptySubsequences: false)
+        var index = 0
+        while index < pieces.count {
+            let element = pieces[index].trimmingHeaderWhitespace
+            index += 1
             guard !element.isEmpty else { continue }
-            guard let value = Element(headerText: element) else { return nil }
-            elements.append(value)
+            if let value = Element(headerText: element) {
+                elements.append(value)
+            } else if index < pieces.count,
+                let value = Element(headerText: text[element.startIndex..<pieces[index].endIndex].trimmingHeaderWhitespace)
+            {
+                elements.append(value)
+                index += 1
+            } else {
+                return nil
+            }
         }
         self = elements
     }
