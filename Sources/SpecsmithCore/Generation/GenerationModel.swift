@@ -446,7 +446,7 @@ struct ResponseDeclaration: Sendable, Hashable {
 
 /// A header a response documents: a property of the struct of its outcome case's headers.
 struct ResponseHeaderDeclaration: Sendable, Hashable {
-    /// The property's Swift name (`rateLimit` for `X-Rate-Limit`).
+    /// The property's Swift name (`xRateLimit` for `X-Rate-Limit`).
     var name: String
     /// The header's name as the spec writes it.
     var wireName: String
