@@ -75,7 +75,8 @@ extension SchemaTranslator {
     static func unionHolders(_ schemas: OrderedMap<Schema>) -> Set<String> {
         var answers: [String: Bool] = [:]
         func holds(_ schema: Schema) -> Bool {
-            if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty || schema.allOf.contains(where: holds) { return true }
+            if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty { return !choosesAmongOwnProperties(schema) }
+            if schema.allOf.contains(where: holds) { return true }
             guard let ref = schema.ref else { return false }
             if let known = answers[ref.id] { return known }
             // A cycle of references holds nothing more on its way round.
@@ -97,7 +98,7 @@ extension SchemaTranslator {
 
     /// Whether a schema is, or holds in its `allOf`, a `oneOf` or `anyOf`.
     private func holdsUnion(_ schema: Schema) -> Bool {
-        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty { return true }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty { return !Self.choosesAmongOwnProperties(schema) }
         if let ref = schema.ref, unionHolders.contains(ref.id) { return true }
         return schema.allOf.contains(where: holdsUnion)
     }
