@@ -90,7 +90,8 @@ struct SchemaTranslator {
             schema.ref.map { .follow($0.id) } ?? .answer(schema)
         }
         for id in unionHolders {
-            guard let schema = document.schemas[id], !schema.allOf.isEmpty else { continue }
+            guard let schema = document.schemas[id], !schema.allOf.isEmpty || Self.saysOfAnObjectBesideUnion(schema)
+            else { continue }
             distributions[schema.location] = (schema, distribution(of: schema))
         }
     }
@@ -871,6 +872,7 @@ struct SchemaTranslator {
                 let union = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
                 diagnostics.append(.warning("'\(keyword)' beside \(union) is not checked yet", at: location))
             }
+            warnAboutKeywordsBesideUnion(schema, distribution)
             return .union(union(named: name, schema: schema, qualifiedName: qualifiedName))
         }
         let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
