@@ -72,8 +72,8 @@ struct StructDeclaration: Sendable, Hashable {
     }
 }
 
-/// What a subschema applied to a generated struct (`not`, `if`, `then`, `else` or a `dependentSchemas`
-/// subschema) says of it, as checks of the properties it names.
+/// What a subschema applied to a generated struct (`not`, `if`, `then`, `else`, a `dependentSchemas`
+/// subschema, or one of `oneOf` or `anyOf`) says of it, as checks of the properties it names.
 struct ObjectSubschema: Sendable, Hashable {
     /// A property the subschema names, and what it says of it.
     struct Check: Sendable, Hashable {
