@@ -451,4 +451,41 @@ import Testing
         #expect(warning.location?.line == 8)
         #expect(result.files?.contains { $0.name == "Operations.swift" } == false)
     }
+
+    /// Object keywords beside a `oneOf` are never dropped silently: where the members cannot merge with them, the
+    /// union of its members alone is warned about at the schema, and a discriminator beside subschemas that only
+    /// constrain the object's properties, which selects nothing, at the discriminator.
+    @Test func objectKeywordsBesideAOneOfThatAreNotGeneratedAreWarnedAbout() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                Pet:
+                  type: object
+                  required: [kind]
+                  properties: {kind: {type: string}}
+                  oneOf: [{$ref: '#/components/schemas/Cat'}]
+                Cat:
+                  allOf: [{$ref: '#/components/schemas/Pet'}, {properties: {lives: {type: integer}}}]
+                Contact:
+                  type: object
+                  properties: {email: {type: string}, phone: {type: string}}
+                  discriminator: {propertyName: email}
+                  oneOf: [{required: [email]}, {required: [phone]}]
+            """)
+        let messages = result.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" }
+        #expect(
+            messages.contains(
+                "6: oneOf beside properties and required is a union of its members alone, without them: merging them "
+                    + "with members that refer back to the schema (through Cat) never ends"))
+        #expect(
+            messages.contains(
+                "15: a discriminator beside a oneOf whose subschemas only constrain the object's own properties "
+                    + "selects nothing: the value is the object's struct"))
+        let models = try #require(result.files?.first { $0.name == "Models.swift" }?.contents)
+        #expect(models.contains("public enum Pet: Codable"))
+        #expect(models.contains("public struct Contact: Codable"))
+    }
 }

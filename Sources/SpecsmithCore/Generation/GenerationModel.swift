@@ -59,6 +59,8 @@ struct StructDeclaration: Sendable, Hashable {
     var conditionals: [ObjectConditional] = []
     /// `dependentRequired` on the object, for properties that may be absent.
     var dependentRequired: [DependentRequirement] = []
+    /// `oneOf` and `anyOf` on the object whose subschemas only check properties it declares.
+    var choices: [ObjectChoice] = []
 
     /// Whether any property holds a secret, so the type needs a redacting mirror.
     var hasSecrets: Bool { properties.contains(where: \.isSecret) }
@@ -66,12 +68,12 @@ struct StructDeclaration: Sendable, Hashable {
     /// Whether the object has checks of its own besides its properties'.
     var hasObjectChecks: Bool {
         !negations.isEmpty || !conditionals.isEmpty || !dependentRequired.isEmpty || extras?.kind == .forbidden
-            || extras?.rules.isEmpty == false
+            || extras?.rules.isEmpty == false || !choices.isEmpty
     }
 }
 
-/// What a subschema applied to a generated struct (`not`, `if`, `then`, `else` or a `dependentSchemas`
-/// subschema) says of it, as checks of the properties it names.
+/// What a subschema applied to a generated struct (`not`, `if`, `then`, `else`, a `dependentSchemas`
+/// subschema, or one of `oneOf` or `anyOf`) says of it, as checks of the properties it names.
 struct ObjectSubschema: Sendable, Hashable {
     /// A property the subschema names, and what it says of it.
     struct Check: Sendable, Hashable {
@@ -90,14 +92,26 @@ struct ObjectSubschema: Sendable, Hashable {
 
     /// In the order the subschema names them (`properties`, then `required`).
     var checks: [Check] = []
+    /// Its own `not`, what the object must not meet besides: only in a subschema of `oneOf` or `anyOf`.
+    var negations: [ObjectSubschema] = []
     /// Whether no object meets it: the schema `false`, or a `type` that is not `object`.
     var matchesNothing = false
 
     /// Whether it only says that properties are present: `if: {required: [country]}`, a `dependentSchemas`
     /// trigger.
     var isPresenceOnly: Bool {
-        !matchesNothing && !checks.isEmpty && checks.allSatisfy { $0.rules.isEmpty && $0.mustBePresent }
+        !matchesNothing && !checks.isEmpty && negations.isEmpty
+            && checks.allSatisfy { $0.rules.isEmpty && $0.mustBePresent }
     }
+}
+
+/// `oneOf` or `anyOf` on a generated struct whose subschemas only check properties it declares (`oneOf:
+/// [{required: [email]}, {required: [phone]}]`): the object meets exactly one of them, or at least one.
+struct ObjectChoice: Sendable, Hashable {
+    /// `oneOf`: exactly one subschema holds; else `anyOf`: at least one does.
+    var isExclusive: Bool
+    /// In the spec's order, each as checks of the properties it names.
+    var subschemas: [ObjectSubschema]
 }
 
 /// `if`, `then` and `else` on a generated struct: when the object meets ``condition`` it is checked against

@@ -75,7 +75,8 @@ extension SchemaTranslator {
     static func unionHolders(_ schemas: OrderedMap<Schema>) -> Set<String> {
         var answers: [String: Bool] = [:]
         func holds(_ schema: Schema) -> Bool {
-            if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty || schema.allOf.contains(where: holds) { return true }
+            if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty { return !choosesAmongOwnProperties(schema) }
+            if schema.allOf.contains(where: holds) { return true }
             guard let ref = schema.ref else { return false }
             if let known = answers[ref.id] { return known }
             // A cycle of references holds nothing more on its way round.
@@ -97,15 +98,17 @@ extension SchemaTranslator {
 
     /// Whether a schema is, or holds in its `allOf`, a `oneOf` or `anyOf`.
     private func holdsUnion(_ schema: Schema) -> Bool {
-        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty { return true }
+        if !schema.oneOf.isEmpty || !schema.anyOf.isEmpty { return !Self.choosesAmongOwnProperties(schema) }
         if let ref = schema.ref, unionHolders.contains(ref.id) { return true }
         return schema.allOf.contains(where: holdsUnion)
     }
 
     /// The union an `allOf` that holds a `oneOf` or `anyOf` amounts to, or why it is not generated; `nil` for any
-    /// other schema, and for an `allOf` of one part beside annotations, whose value is the part's type.
+    /// other schema, and for an `allOf` of one part beside annotations, whose value is the part's type. Object
+    /// keywords beside a `oneOf` or `anyOf` without an `allOf` are one more part (see
+    /// ``saysOfAnObjectBesideUnion(_:)``).
     func distribution(of schema: Schema) -> DistributionOutcome {
-        guard schema.ref == nil, !schema.allOf.isEmpty else { return nil }
+        guard schema.ref == nil, !schema.allOf.isEmpty || Self.saysOfAnObjectBesideUnion(schema) else { return nil }
         let unionBeside = !schema.oneOf.isEmpty || !schema.anyOf.isEmpty
         guard unionBeside || schema.allOf.contains(where: holdsUnion) else { return nil }
         if let known = distributions[schema.location], known.schema == schema { return known.outcome }
@@ -131,8 +134,10 @@ extension SchemaTranslator {
     /// The schema of one case: `schema`'s own keywords (its `properties`, `required`, `not`...), with the case's
     /// parts as its `allOf`. Merged, it is the case's struct.
     func caseSchema(_ distributed: Distribution.Case, of schema: Schema) -> Schema {
-        var result = schema
-        (result.allOf, result.oneOf, result.anyOf, result.discriminator) = (distributed.parts, [], [], nil)
+        var (result, parts) = (schema, distributed.parts)
+        // Properties beside a union alone come first, as those of a base part would.
+        if schema.allOf.isEmpty { (result, parts) = Self.besideAsFirstPart(of: schema, before: parts) }
+        (result.allOf, result.oneOf, result.anyOf, result.discriminator) = (parts, [], [], nil)
         (result.title, result.description) = (nil, nil)
         return result
     }

@@ -2,7 +2,8 @@ extension SchemaTranslator {
     /// A sentence per check that a struct makes of its object as a whole, for its doc comment, as its
     /// properties' limits are in theirs: `if`/`then`/`else` and `dependentSchemas` (`If `country` is present
     /// and is always "US": `postalCode` matches `^[0-9]{5}$`. Otherwise: `postalCode` is present.`), `not`
-    /// (`Not allowed: ...`) and `dependentRequired` (`Has the key `billingAddress` when it has `creditCard`.`).
+    /// (`Not allowed: ...`), `dependentRequired` (`Has the key `billingAddress` when it has `creditCard`.`) and
+    /// `oneOf` and `anyOf` (`Exactly one of: `email` is present; `phone` is present.`).
     static func objectCheckDocumentation(_ declaration: StructDeclaration) -> [String] {
         var sentences: [String] = []
         for conditional in declaration.conditionals {
@@ -32,6 +33,9 @@ extension SchemaTranslator {
             let trigger = "`\(requirement.triggerName)`"
             sentences.append(requirement.trigger == nil ? "\(has), as it always has \(trigger)." : "\(has) when it has \(trigger).")
         }
+        for choice in declaration.choices {
+            sentences.append(choiceSentence(choice))
+        }
         return sentences.isEmpty ? [] : [sentences.joined(separator: " ")]
     }
 
@@ -40,6 +44,28 @@ extension SchemaTranslator {
     private static func phrase(_ subschema: ObjectSubschema) -> String? {
         if subschema.matchesNothing { return "it is not allowed" }
         let phrases = subschema.checks.compactMap(phrase)
+        return phrases.isEmpty ? nil : phrases.joined(separator: " and ")
+    }
+
+    /// `Exactly one of: `email` is present; `phone` is present.` for `oneOf`, `At least one of: ...` for `anyOf`; a
+    /// subschema that no object meets never holds, and is left out.
+    private static func choiceSentence(_ choice: ObjectChoice) -> String {
+        let phrases = choice.subschemas.filter { !$0.matchesNothing }.map { choicePhrase($0) ?? "any object" }
+        guard !phrases.isEmpty else { return "No object is allowed: no subschema of its oneOf or anyOf can hold." }
+        return (choice.isExclusive ? "Exactly one of: " : "At least one of: ") + phrases.joined(separator: "; ") + "."
+    }
+
+    /// What a subschema of `oneOf` or `anyOf` says, its own `not` included: `` `email` is present and `phone` is
+    /// absent ``, `` not (`kind` is always "pallet") ``.
+    private static func choicePhrase(_ subschema: ObjectSubschema) -> String? {
+        var phrases = subschema.checks.compactMap(phrase)
+        for negation in subschema.negations {
+            if negation.isPresenceOnly, negation.checks.count == 1 {
+                phrases.append("`\(negation.checks[0].wireName)` is absent")
+            } else if let negated = choicePhrase(negation) {
+                phrases.append("not (\(negated))")
+            }
+        }
         return phrases.isEmpty ? nil : phrases.joined(separator: " and ")
     }
 

@@ -351,9 +351,10 @@ extension SchemaTranslator {
     /// something these checks cannot tell: a property the struct has no place for, one whose type is a
     /// generated struct, a reference to a generated type, keywords that count or close the object, nested
     /// compositions, and `required` of a property whose `nil` may be null or absent. A `condition` (of `if` or
-    /// `not`) decides rather than reports, so in one rules of such a property are warned about too.
+    /// `not`) decides rather than reports, so in one rules of such a property are warned about too. With
+    /// `allowsNot` (a subschema of `oneOf` or `anyOf`), its own `not` is checked too, as ``ObjectSubschema/negations``.
     mutating func objectSubschema(
-        _ subschema: Schema, keyword: String, in scope: ObjectScope, isCondition: Bool
+        _ subschema: Schema, keyword: String, in scope: ObjectScope, isCondition: Bool, allowsNot: Bool = false
     ) -> ObjectSubschema? {
         func unsupported(_ reason: String) -> ObjectSubschema? {
             warn("'\(keyword)' on an object is not checked yet: \(reason)", at: subschema.location)
@@ -378,8 +379,9 @@ extension SchemaTranslator {
             ("minProperties", resolved.minProperties != nil), ("maxProperties", resolved.maxProperties != nil),
             ("dependentRequired", !resolved.dependentRequired.isEmpty),
             ("dependentSchemas", !resolved.dependentSchemas.isEmpty), ("if", resolved.if != nil),
-            ("not", resolved.not != nil), ("allOf", !resolved.allOf.isEmpty), ("oneOf", !resolved.oneOf.isEmpty),
-            ("anyOf", !resolved.anyOf.isEmpty), ("enum", resolved.enum != nil), ("const", resolved.const != nil),
+            ("not", resolved.not != nil && !allowsNot), ("allOf", !resolved.allOf.isEmpty),
+            ("oneOf", !resolved.oneOf.isEmpty), ("anyOf", !resolved.anyOf.isEmpty), ("enum", resolved.enum != nil),
+            ("const", resolved.const != nil),
         ]
         if let found = keywords.first(where: \.1)?.0 { return unsupported("it has \(found)") }
         var result = ObjectSubschema()
@@ -412,6 +414,16 @@ extension SchemaTranslator {
                 check.mustBePresent = true
                 result.checks.append(check)
             }
+        }
+        if allowsNot, let negated = resolved.not {
+            guard
+                let negation = objectSubschema(negated, keyword: keyword, in: scope, isCondition: true, allowsNot: true)
+            else { return nil }
+            // `not: false` says nothing; `not: {}` allows no object.
+            if negation.checks.isEmpty, negation.negations.isEmpty, !negation.matchesNothing {
+                return ObjectSubschema(matchesNothing: true)
+            }
+            if !negation.matchesNothing { result.negations.append(negation) }
         }
         return result
     }

@@ -90,7 +90,8 @@ struct SchemaTranslator {
             schema.ref.map { .follow($0.id) } ?? .answer(schema)
         }
         for id in unionHolders {
-            guard let schema = document.schemas[id], !schema.allOf.isEmpty else { continue }
+            guard let schema = document.schemas[id], !schema.allOf.isEmpty || Self.saysOfAnObjectBesideUnion(schema)
+            else { continue }
             distributions[schema.location] = (schema, distribution(of: schema))
         }
     }
@@ -871,6 +872,7 @@ struct SchemaTranslator {
                 let union = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
                 diagnostics.append(.warning("'\(keyword)' beside \(union) is not checked yet", at: location))
             }
+            warnAboutKeywordsBesideUnion(schema, distribution)
             return .union(union(named: name, schema: schema, qualifiedName: qualifiedName))
         }
         let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
@@ -1047,6 +1049,7 @@ struct SchemaTranslator {
         }
         let scope = ObjectScope(schema: schema, properties: properties, extras: extras)
         (declaration.negations, declaration.conditionals) = objectChecks(conditionParts, in: scope)
+        declaration.choices = objectChoices(conditionParts, in: scope)
         declaration.doc += Self.objectCheckDocumentation(declaration)
         return declaration
     }
@@ -1424,7 +1427,8 @@ struct SchemaTranslator {
     }
 
     /// `oneOf` or `anyOf`: an enum with a case per schema; with an `allOf` (beside it, or holding it), a case per
-    /// combination of the parts (see ``distribution(of:)``).
+    /// combination of the parts (see ``distribution(of:)``). Not one whose subschemas only constrain the
+    /// properties beside them (see ``choosesAmongOwnProperties(_:)``): that is a struct.
     func isUnion(_ schema: Schema) -> Bool {
         guard schema.ref == nil else { return false }
         guard schema.allOf.isEmpty else {
@@ -1432,6 +1436,7 @@ struct SchemaTranslator {
             return true
         }
         return (!schema.oneOf.isEmpty || !schema.anyOf.isEmpty) && nullableWrapped(schema) == nil
+            && !Self.choosesAmongOwnProperties(schema)
     }
 
     /// The one schema of a `oneOf` or `anyOf` whose other parts allow only null (OpenAPI 3.1's way of
@@ -2075,7 +2080,9 @@ struct SchemaTranslator {
                 }
             }
             let types = resolved.nonNullTypes
-            guard types.isEmpty || types == [.object], resolved.oneOf.isEmpty, resolved.anyOf.isEmpty,
+            // A part whose `oneOf` only constrains its own properties merges as the struct it is.
+            guard types.isEmpty || types == [.object],
+                resolved.oneOf.isEmpty && resolved.anyOf.isEmpty || Self.choosesAmongOwnProperties(resolved),
                 resolved.enum == nil, resolved.items == nil, resolved.ref == nil
             else { return nil }
             for entry in resolved.properties {

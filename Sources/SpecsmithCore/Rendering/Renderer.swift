@@ -712,6 +712,10 @@ struct Renderer {
         for conditional in entry.declaration.conditionals {
             statements += Self.conditionalStatements(conditional, writer: &writer)
         }
+        // `oneOf` and `anyOf` whose subschemas check the struct's properties.
+        for choice in entry.declaration.choices {
+            statements += Self.choiceStatements(choice, writer: &writer)
+        }
         if let extras = entry.declaration.extras {
             switch extras.kind {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
@@ -787,6 +791,24 @@ struct Renderer {
         return lines + ["}"]
     }
 
+    /// The statements that check `oneOf` or `anyOf` on a struct: `context.checkOneOf(self, at: .here,
+    /// subschemas: 2) { subschema, index, value in switch index { ... } }`, a case per subschema with its checks
+    /// of the properties. Their constants are named after the property and the subschema (`emailOneOf2Pattern`).
+    private static func choiceStatements(_ choice: ObjectChoice, writer: inout CheckWriter) -> [String] {
+        let keyword = choice.isExclusive ? "OneOf" : "AnyOf"
+        let count = choice.subschemas.count
+        var lines = ["context.check\(keyword)(self, at: .here, subschemas: \(count)) { subschema, index, value in"]
+        lines.append("    switch index {")
+        for (index, subschema) in choice.subschemas.enumerated() {
+            let suffix = keyword + String(index + 1)
+            let checks = objectStatements(
+                subschema, receiver: "subschema", value: "value", suffix: suffix, writer: &writer)
+            lines.append("    case \(index):")
+            lines += (checks.isEmpty ? ["break"] : checks).map { "        " + $0 }
+        }
+        return lines + ["    default:", "        break", "    }", "}"]
+    }
+
     /// The checks of a subschema of a struct, recorded by `receiver`, on `value`'s properties (`value.name`),
     /// or on the struct's own (`name`) when `value` is `nil`; each rule's constants are named after the
     /// property and `suffix` (`postalCodeThenPattern`). For a subschema that no object meets, a `not: {}`.
@@ -804,6 +826,16 @@ struct Renderer {
                 for: check.rules, value: reader, key: key, type: check.type, receiver: receiver,
                 constantBase: check.name + suffix)
             if check.mustBePresent { lines.append("\(receiver).check(present: \(reader), at: \(key))") }
+        }
+        // Its own `not` (in a subschema of `oneOf` or `anyOf`): the object breaks it when it meets every check.
+        for negation in subschema.negations {
+            let inner = objectStatements(
+                negation, receiver: "subschema", value: "value", suffix: suffix + "Not", writer: &writer)
+            // Checks that write nothing would leave a subschema every object meets, which they do not say.
+            guard !inner.isEmpty else { continue }
+            lines.append("\(receiver).checkNot(\(value ?? "self"), at: .here) { subschema, value in")
+            lines += inner.map { "    " + $0 }
+            lines.append("}")
         }
         return lines
     }

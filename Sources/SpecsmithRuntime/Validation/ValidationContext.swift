@@ -678,6 +678,74 @@ public struct ValidationContext: Sendable {
         }
     }
 
+    // MARK: Choices
+
+    /// Checks `oneOf`: `value` must meet exactly one of `count` subschemas, which `subschema` checks by
+    /// index, each on a context of its own. A value that meets none is reported at `key` with what each
+    /// subschema found (`matches no subschema of oneOf: 1) misses required property email; 2) misses required
+    /// property phone`), one that meets several with their numbers, counted from 1; a `nil` value is not
+    /// checked.
+    ///
+    /// ```swift
+    /// context.checkOneOf(self, at: .here, subschemas: 2) { subschema, index, value in
+    ///     switch index {
+    ///     case 0:
+    ///         subschema.check(present: value.email, at: "email")
+    ///     case 1:
+    ///         subschema.check(present: value.phone, at: "phone")
+    ///     default:
+    ///         break
+    ///     }
+    /// }
+    /// ```
+    public mutating func checkOneOf<Value>(
+        _ value: Value?,
+        at key: ValidationKey,
+        subschemas count: Int,
+        _ subschema: (inout ValidationContext, Int, Value) -> Void
+    ) {
+        guard let value else { return }
+        var matches = 0
+        for index in 0..<count where Self.matches(value, { subschema(&$0, index, $1) }) { matches += 1 }
+        guard matches != 1 else { return }
+        // Broken: what each subschema finds, worked out again only now.
+        let found = (0..<count).map { index in Self.violations(of: value) { subschema(&$0, index, $1) } }
+        guard matches > 1 else {
+            record(Self.noMatchFailure(.oneOf, found), at: .key(key))
+            return
+        }
+        let numbers = found.indices.filter { found[$0].isEmpty }.map { String($0 + 1) }
+        let list = numbers.dropLast().joined(separator: ", ") + " and " + numbers[numbers.count - 1]
+        let message = "matches subschemas \(list) of oneOf, where exactly one must match"
+        record(Failure(.oneOf, limit: nil, message: message), at: .key(key))
+    }
+
+    /// Checks `anyOf`: `value` must meet at least one of `count` subschemas, which `subschema` checks by
+    /// index, each on a context of its own. A value that meets none is reported at `key` with what each
+    /// subschema found, as for ``checkOneOf(_:at:subschemas:_:)``; a `nil` value is not checked.
+    public mutating func checkAnyOf<Value>(
+        _ value: Value?,
+        at key: ValidationKey,
+        subschemas count: Int,
+        _ subschema: (inout ValidationContext, Int, Value) -> Void
+    ) {
+        guard let value else { return }
+        for index in 0..<count where Self.matches(value, { subschema(&$0, index, $1) }) { return }
+        let found = (0..<count).map { index in Self.violations(of: value) { subschema(&$0, index, $1) } }
+        record(Self.noMatchFailure(.anyOf, found), at: .key(key))
+    }
+
+    /// `matches no subschema of oneOf: 1) misses required property email; 2) ...`: what each subschema
+    /// found, by its number, its violations' paths relative to the value.
+    private static func noMatchFailure(_ keyword: Violation.Keyword, _ found: [[Violation]]) -> Failure {
+        var message = "matches no subschema of \(keyword.rawValue)"
+        for (index, violations) in found.enumerated() {
+            message += (index == 0 ? ": " : "; ") + "\(index + 1)) "
+            message += violations.map(\.description).joined(separator: ", ")
+        }
+        return Failure(keyword, limit: nil, message: message)
+    }
+
     /// Checks `contains`: at least `min` items of an array, and at most `max`, match the schema whose
     /// rules `subschema` checks (`minContains` and `maxContains`, 1 and none when not given). A
     /// violation is reported at the array, as `minContains` or `maxContains`.
@@ -726,6 +794,16 @@ public struct ValidationContext: Sendable {
         var inner = ValidationContext()
         subschema(&inner, value)
         return inner.violations.isEmpty
+    }
+
+    /// What `subschema` finds in `value`, checked on a context of its own: paths are relative to the value.
+    private static func violations<Value>(
+        of value: Value,
+        _ subschema: (inout ValidationContext, Value) -> Void
+    ) -> [Violation] {
+        var inner = ValidationContext()
+        subschema(&inner, value)
+        return inner.violations
     }
 
     // MARK: Nested values

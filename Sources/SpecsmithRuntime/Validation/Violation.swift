@@ -10,7 +10,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
         case minItems, maxItems, uniqueItems, minContains, maxContains
         case minProperties, maxProperties, required, additionalProperties, dependentRequired
         case `enum`, const
-        case not
+        case not, oneOf, anyOf
         case type
     }
 
@@ -20,7 +20,7 @@ public struct Violation: Sendable, Hashable, CustomStringConvertible {
     public let keyword: Keyword
     /// The constraint as the spec states it: `64`, `0.01`, a pattern, a format, a required property's name,
     /// the types allowed (`integer, string`);
-    /// `nil` for `uniqueItems`, `enum`, `const`, `not` and `additionalProperties`.
+    /// `nil` for `uniqueItems`, `enum`, `const`, `not`, `oneOf`, `anyOf` and `additionalProperties`.
     public let limit: String?
     /// What is wrong, without the path, such as `length 65 exceeds maxLength 64`.
     public let message: String

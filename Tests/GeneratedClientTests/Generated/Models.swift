@@ -284,6 +284,104 @@ internal struct SightingDog: Codable, Hashable, Sendable {
     }
 }
 
+/// Exactly one of two sets of keys (the JSON Schema Test Suite's "oneOf with required" on an object that declares
+/// them): a struct that checks the oneOf.
+/// Exactly one of: `foo` is present and `bar` is present; `foo` is present and `baz` is present.
+internal struct Pair: Codable, Hashable, Sendable {
+    internal let foo: Int?
+    internal let bar: Int?
+    internal let baz: Int?
+
+    /// Creates a value from its properties.
+    internal init(
+        foo: Int? = nil,
+        bar: Int? = nil,
+        baz: Int? = nil
+    ) {
+        self.foo = foo
+        self.bar = bar
+        self.baz = baz
+    }
+}
+
+/// At least one way to reach someone, a phone only as an international number.
+/// At least one of: `email` is present; `phone`: present and matches `^\+[0-9]+$`.
+internal struct Reachable: Codable, Hashable, Sendable {
+    internal let email: String?
+    internal let phone: String?
+
+    /// Creates a value from its properties.
+    internal init(
+        email: String? = nil,
+        phone: String? = nil
+    ) {
+        self.email = email
+        self.phone = phone
+    }
+}
+
+internal struct Card: Codable, Hashable, Sendable {
+    internal let contact: Reachable
+}
+
+/// A base beside variants that declare properties of their own, each case the merged struct.
+internal enum Shape: Codable, Hashable, Sendable {
+    case circle(ShapeCircle)
+    case square(ShapeSquare)
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    internal init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.circle(try decoder.singleValueContainer().decode(ShapeCircle.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.square(try decoder.singleValueContainer().decode(ShapeSquare.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Shape", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    internal func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .circle(let value): try container.encode(value)
+        case .square(let value): try container.encode(value)
+        }
+    }
+}
+
+internal struct ShapeCircle: Codable, Hashable, Sendable {
+    /// At most 8 Unicode scalars.
+    internal let id: String
+    /// Greater than 0.
+    internal let radius: Double
+}
+
+internal struct ShapeSquare: Codable, Hashable, Sendable {
+    /// At most 8 Unicode scalars.
+    internal let id: String
+    /// Greater than 0.
+    internal let side: Double
+}
+
 internal enum GetLimitsOkXPolicy: OpenEnum {
     case burst
     case sustained

@@ -78,3 +78,73 @@ extension SightingDog: Validatable {
         context.check(id, at: "id", .maxLength(8))
     }
 }
+
+extension Pair: Validatable {
+    /// Records each constraint of the `Pair` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.checkOneOf(self, at: .here, subschemas: 2) { subschema, index, value in
+            switch index {
+            case 0:
+                subschema.check(present: value.foo, at: "foo")
+                subschema.check(present: value.bar, at: "bar")
+            case 1:
+                subschema.check(present: value.foo, at: "foo")
+                subschema.check(present: value.baz, at: "baz")
+            default:
+                break
+            }
+        }
+    }
+}
+
+extension Reachable: Validatable {
+    private static let phoneAnyOf2Pattern = Pattern(#"^\+[0-9]+$"#)
+
+    /// Records each constraint of the `Reachable` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.checkAnyOf(self, at: .here, subschemas: 2) { subschema, index, value in
+            switch index {
+            case 0:
+                subschema.check(present: value.email, at: "email")
+            case 1:
+                subschema.check(value.phone, at: "phone", .pattern(Self.phoneAnyOf2Pattern))
+                subschema.check(present: value.phone, at: "phone")
+            default:
+                break
+            }
+        }
+    }
+}
+
+extension Card: Validatable {
+    /// Records each constraint of the `Card` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.validate(contact, at: "contact")
+    }
+}
+
+extension Shape: Validatable {
+    /// Records each constraint of the `Shape` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        switch self {
+        case .circle(let value): value.validate(into: &context)
+        case .square(let value): value.validate(into: &context)
+        }
+    }
+}
+
+extension ShapeCircle: Validatable {
+    /// Records each constraint of the `ShapeCircle` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(id, at: "id", .maxLength(8))
+        context.check(radius, at: "radius", .exclusiveMinimum(0))
+    }
+}
+
+extension ShapeSquare: Validatable {
+    /// Records each constraint of the `ShapeSquare` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(id, at: "id", .maxLength(8))
+        context.check(side, at: "side", .exclusiveMinimum(0))
+    }
+}
