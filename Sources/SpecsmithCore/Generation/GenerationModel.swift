@@ -246,6 +246,10 @@ struct UnionDeclaration: Sendable, Hashable {
     var isRecursive = false
     /// Types declared inside this one (inline schemas of its cases).
     var nested: [TypeDeclaration]
+    /// The name of the case that a value decodes as when it lacks the discriminator property or its value
+    /// selects no other case: the parent's own struct in the union of the schemas that extend it with `allOf`
+    /// (`pet(PetBase)`). Without it, such a value is matched against each case, or is an error.
+    var fallback: String? = nil
 }
 
 struct AliasDeclaration: Sendable, Hashable {

@@ -15,7 +15,7 @@ struct SchemaTranslator {
     /// bodies and parameters, which request builders send.
     private var optionalItems = false
     /// Swift names of schemas that have a top-level type, by canonical schema id.
-    private var names: [String: String] = [:]
+    private(set) var names: [String: String] = [:]
     /// Every top-level name in use, including those reserved by other generated declarations.
     private var takenNames: Set<String>
     /// The number each top-level name numbered so far was given last, where the next search for it
@@ -34,13 +34,16 @@ struct SchemaTranslator {
     private var journal: Journal?
     /// Where ``dereferenced(_:)`` ends for a reference to each schema that is only a reference, by
     /// canonical id: each chain followed once, not once per use.
-    private let referenceEnds: [String: String]
+    let referenceEnds: [String: String]
     /// The canonical ids of the schemas that are a `oneOf` or `anyOf` or hold one in their `allOf` (see
     /// ``unionHolders(_:)``), so that an `allOf` of other parts is not searched for one.
     let unionHolders: Set<String>
     /// ``distribution(of:)`` of each schema in ``unionHolders`` with an `allOf`, by location, worked out once: a
     /// union that many properties refer to is asked about at each.
     private(set) var distributions: [SourceLocation: (schema: Schema, outcome: DistributionOutcome)] = [:]
+    /// The parents that schemas extend with `allOf` beside their discriminator (OpenAPI's polymorphism), by the
+    /// location of each parent's schema (see ``findFamilies()``): empty for a document without one.
+    var families: [SourceLocation: Family] = [:]
     /// The top-level structs of the cases of the distributed unions being declared (`PetCat`), which follow
     /// the top-level type they were made for (see ``distributedUnion(named:schema:qualifiedName:distribution:)``).
     private var caseStructs: [TypeDeclaration] = []
@@ -94,6 +97,7 @@ struct SchemaTranslator {
             else { continue }
             distributions[schema.location] = (schema, distribution(of: schema))
         }
+        findFamilies()
     }
 
     /// Declares every component schema, in document order: on every core when there are enough
@@ -855,14 +859,9 @@ struct SchemaTranslator {
                 distributedUnion(named: name, schema: schema, qualifiedName: qualifiedName, distribution: distribution))
         }
         if !schema.allOf.isEmpty { warnAboutClosedParts(schema) }
-        // OpenAPI lets a parent's discriminator stand for the schemas that extend it with allOf; only a
-        // oneOf or anyOf lists its cases, so the generated type is the parent's alone.
-        if let discriminator = schema.discriminator, schema.oneOf.isEmpty, schema.anyOf.isEmpty {
-            diagnostics.append(
-                .warning(
-                    "a discriminator beside no oneOf or anyOf is not generated yet: a value of a schema that extends "
-                        + "\(name) with allOf decodes as \(name)", at: discriminator.location))
-        }
+        // A parent that schemas extend with allOf beside its discriminator is a union of them and its own struct.
+        let family = families.isEmpty ? nil : families[schema.location]
+        if let family { warnAboutExtensions(of: family, named: name) }
         let merged = mergedAllOf(schema)
         let conditionParts = merged == nil ? [schema] : [schema] + mergedParts(schema)
         let schema = merged ?? schema
@@ -881,6 +880,13 @@ struct SchemaTranslator {
                 // Its own properties alone would make a struct that says less than the schema.
                 diagnostics.append(.warning(failure.message(at: schema.location), at: schema.location))
                 return .alias(AliasDeclaration(name: name, doc: doc, type: "JSONValue", location: schema.location))
+            }
+            if let family, let base = family.baseName {
+                let declaration = structure(
+                    named: base, schema: schema, qualifiedName: base,
+                    doc: baseDocumentation(doc, of: family, named: name), conditionParts: conditionParts)
+                caseStructs.append(.structure(declaration))
+                return .union(polymorphicUnion(named: name, doc: doc, family: family, base: declaration))
             }
             let declaration = structure(
                 named: name, schema: schema, qualifiedName: qualifiedName, doc: doc, conditionParts: conditionParts)
@@ -1321,7 +1327,7 @@ struct SchemaTranslator {
         return SwiftTypeName(name: open + member.name + "]", structName: member.structName)
     }
 
-    private mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
+    mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
         if journal != nil, !componentIDs.contains(ref.id) {
             // Its name and declaration are the shared translator's to make; the worker's item is
             // translated again.
@@ -2045,7 +2051,7 @@ struct SchemaTranslator {
     /// `seen` holds the references being merged, outermost first: one met again is a cycle. `merged`
     /// holds what each reference merged to so far: two parts may share a part of their own (a diamond),
     /// which is merged once, however many times a chain of such shares meets it.
-    private func mergedAllOf(_ schema: Schema, seen: inout Set<String>, merged: inout [String: Schema]) -> Schema? {
+    func mergedAllOf(_ schema: Schema, seen: inout Set<String>, merged: inout [String: Schema]) -> Schema? {
         guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty else { return nil }
         // A single referenced part says everything: the reference's type is used as it is.
         if schema.allOf.count == 1, schema.properties.isEmpty, !Self.saysMoreOfAnObject(schema),

@@ -393,7 +393,8 @@ struct Renderer {
             let cases: [TemplateContext] = u.cases.map { item in
                 let member = SwiftNames.unescaped(item.name)
                 let decode = String(concatenating: "try decoder.singleValueContainer().decode(", item.type, ".self)")
-                let values = item.values.map(SwiftLiteral.string).joined(separator: ", ")
+                let label = Self.caseLabel(item.values.map(SwiftLiteral.string), indent: indent + 8)
+                let select = String(concatenating: "self = .", member, "(")
                 return [
                     "name": .string(item.name),
                     "member": .string(member),
@@ -401,9 +402,9 @@ struct Renderer {
                     "isIndirect": .bool(item.isIndirect),
                     "selectable": .bool(!item.values.isEmpty),
                     "select": .lines(
-                        Self.arm(
-                            String(concatenating: "case ", values, ":"), String(concatenating: "self = .", member, "("),
-                            [decode], indent: indent + 8)),
+                        label.count == 1
+                            ? Self.arm(label[0], select, [decode], indent: indent + 8)
+                            : label + Self.call(select, [decode], indent: indent + 12).map { "    " + $0 }),
                     "decodeValue": .lines(
                         Self.call(String(concatenating: "let value = Self.", member, "("), [decode], indent: indent + 12)),
                     "decodeSelf": .lines(Self.call(String(concatenating: "self = .", member, "("), [decode], indent: indent + 12)),
@@ -420,6 +421,18 @@ struct Renderer {
             let noMatch = Self.call(
                 "throw OneOfDecoding.noMatch(", [SwiftLiteral.string(u.name), "in: decoder", "errors: errors"],
                 indent: indent + 8)
+            // A value that the discriminator selects no other case for is the fallback case's, else an error.
+            let fallback = u.fallback.flatMap { name in u.cases.first { $0.name == name } }
+            let unknownDiscriminator =
+                fallback.map { item in
+                    Self.arm(
+                        "default:", String(concatenating: "self = .", SwiftNames.unescaped(item.name), "("),
+                        [String(concatenating: "try decoder.singleValueContainer().decode(", item.type, ".self)")],
+                        indent: indent + 8)
+                }
+                ?? Self.arm(
+                    "default:", "throw OneOfDecoding.unknownDiscriminator(",
+                    ["value", "property: " + discriminator, "in: decoder"], indent: indent + 8)
             context = [
                 "name": .string(u.name),
                 "doc": doc(u.doc, indent: indent),
@@ -436,10 +449,8 @@ struct Renderer {
                         && u.cases.contains { $0.validates || !$0.rules.isEmpty }),
                 "discriminator": .string(discriminator),
                 "discriminatorName": .string(u.discriminator ?? ""),
-                "unknownDiscriminator": .lines(
-                    Self.arm(
-                        "default:", "throw OneOfDecoding.unknownDiscriminator(",
-                        ["value", "property: " + discriminator, "in: decoder"], indent: indent + 8)),
+                "unknownDiscriminator": .lines(unknownDiscriminator),
+                "fallback": fallback.map { .string($0.type) } ?? false,
                 "noMatch": .lines(noMatch),
                 "noMatchGuard": .lines(
                     noMatch.count == 1 && Self.fits("guard let decoded else { " + noMatch[0] + " }", at: indent + 8)
@@ -599,6 +610,26 @@ struct Renderer {
         let line = String(concatenating: label, " ", head, arguments.joined(separator: ", "), ")")
         if fits(line, at: indent) { return [line] }
         return [label] + call(head, arguments, indent: indent + 4).map { "    " + $0 }
+    }
+
+    /// The label of a `switch` arm for `items`, `case a, b:` on one line where it fits, else filled line by line, as
+    /// swift-format lays it out: the items that fit on each, the lines after the first indented by four spaces.
+    static func caseLabel(_ items: [String], indent: Int) -> [String] {
+        let line = String(concatenating: "case ", items.joined(separator: ", "), ":")
+        if fits(line, at: indent) { return [line] }
+        var lines: [String] = []
+        var current = "case"
+        for (index, item) in items.enumerated() {
+            let piece = item + (index == items.count - 1 ? ":" : ",")
+            let joined = String(concatenating: current, " ", piece)
+            if index == 0 || fits(joined, at: indent) {
+                current = joined
+            } else {
+                lines.append(current)
+                current = "    " + piece
+            }
+        }
+        return lines + [current]
     }
 
     private static func fits(_ line: String, at indent: Int) -> Bool {

@@ -250,4 +250,28 @@ internal struct DecodingClient: Sendable {
             }
         }
     }
+
+    /// `GET /payments/latest`
+    ///
+    /// - Returns: The documented response, as ``GetLatestPaymentOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    internal func getLatestPayment() async throws -> GetLatestPaymentOutcome {
+        let operation = ClientOperation(name: "getLatestPayment")
+        let request = try Operations.getLatestPayment(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                return .ok(try response.decodeJSON(Payment.self, operation: operation.name))
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `getLatestPayment`.
+    internal enum GetLatestPaymentOutcome: Sendable, Hashable {
+        /// The latest payment, of the kind its method says.
+        case ok(Payment)
+    }
 }

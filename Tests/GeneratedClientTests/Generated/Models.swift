@@ -382,6 +382,146 @@ internal struct ShapeSquare: Codable, Hashable, Sendable {
     internal let side: Double
 }
 
+/// A payment, of a kind that extends it with allOf, selected by method.
+internal enum Payment: Codable, Hashable, Sendable {
+    case cardPayment(CardPayment)
+    case transfer(Transfer)
+    case payment(PaymentBase)
+
+    /// Decodes the case that the `method` property selects. A value without the property, or
+    /// whose `method` selects no other case, decodes as `PaymentBase`.
+    internal init(from decoder: any Decoder) throws {
+        switch try OneOfDecoding.discriminator("method", in: decoder) {
+        case "card": self = .cardPayment(try decoder.singleValueContainer().decode(CardPayment.self))
+        case "Transfer", "InstantTransfer": self = .transfer(try decoder.singleValueContainer().decode(Transfer.self))
+        default: self = .payment(try decoder.singleValueContainer().decode(PaymentBase.self))
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    internal func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .cardPayment(let value): try container.encode(value)
+        case .transfer(let value): try container.encode(value)
+        case .payment(let value): try container.encode(value)
+        }
+    }
+}
+
+/// A payment, of a kind that extends it with allOf, selected by method.
+///
+/// `Payment`'s own properties: a `Payment` whose `method` selects no schema that extends it.
+internal struct PaymentBase: Codable, Hashable, Sendable {
+    internal let method: String
+    /// At least 1.
+    internal let amount: Int
+}
+
+internal struct CardPayment: Codable, Hashable, Sendable {
+    internal let method: String
+    /// At least 1.
+    internal let amount: Int
+    /// At most 4 Unicode scalars.
+    internal let last4: String
+    /// Secret: printed as `<redacted>`.
+    internal let cvcToken: String?
+
+    /// Creates a value from its properties.
+    internal init(
+        method: String,
+        amount: Int,
+        last4: String,
+        cvcToken: String? = nil
+    ) {
+        self.method = method
+        self.amount = amount
+        self.last4 = last4
+        self.cvcToken = cvcToken
+    }
+}
+
+/// A transfer, or a kind of transfer that extends it in turn.
+internal enum Transfer: Codable, Hashable, Sendable {
+    case instantTransfer(InstantTransfer)
+    case transfer(TransferBase)
+
+    /// Decodes the case that the `method` property selects. A value without the property, or
+    /// whose `method` selects no other case, decodes as `TransferBase`.
+    internal init(from decoder: any Decoder) throws {
+        switch try OneOfDecoding.discriminator("method", in: decoder) {
+        case "InstantTransfer": self = .instantTransfer(try decoder.singleValueContainer().decode(InstantTransfer.self))
+        default: self = .transfer(try decoder.singleValueContainer().decode(TransferBase.self))
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    internal func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .instantTransfer(let value): try container.encode(value)
+        case .transfer(let value): try container.encode(value)
+        }
+    }
+}
+
+/// A transfer, or a kind of transfer that extends it in turn.
+///
+/// `Transfer`'s own properties: a `Transfer` whose `method` selects no schema that extends it.
+internal struct TransferBase: Codable, Hashable, Sendable {
+    internal let method: String
+    /// At least 1.
+    internal let amount: Int
+    internal let iban: String?
+
+    /// Creates a value from its properties.
+    internal init(
+        method: String,
+        amount: Int,
+        iban: String? = nil
+    ) {
+        self.method = method
+        self.amount = amount
+        self.iban = iban
+    }
+}
+
+internal struct InstantTransfer: Codable, Hashable, Sendable {
+    internal let method: String
+    /// At least 1.
+    internal let amount: Int
+    internal let iban: String?
+    /// At most 10.
+    internal let seconds: Int?
+
+    /// Creates a value from its properties.
+    internal init(
+        method: String,
+        amount: Int,
+        iban: String? = nil,
+        seconds: Int? = nil
+    ) {
+        self.method = method
+        self.amount = amount
+        self.iban = iban
+        self.seconds = seconds
+    }
+}
+
+internal struct Ledger: Codable, Hashable, Sendable {
+    internal let payments: [Payment]?
+    internal let transfer: Transfer?
+
+    /// Creates a value from its properties.
+    internal init(
+        payments: [Payment]? = nil,
+        transfer: Transfer? = nil
+    ) {
+        self.payments = payments
+        self.transfer = transfer
+    }
+}
+
 internal enum GetLimitsOkXPolicy: OpenEnum {
     case burst
     case sustained

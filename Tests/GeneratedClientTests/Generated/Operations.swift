@@ -40,4 +40,16 @@ internal enum Operations {
         request.acceptJSON()
         return try request.build()
     }
+
+    /// `GET /payments/latest`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as ``Payment``.
+    /// - Throws: `RequestError` if the request cannot be built.
+    internal static func getLatestPayment(server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/payments/latest")
+        request.acceptJSON()
+        return try request.build()
+    }
 }

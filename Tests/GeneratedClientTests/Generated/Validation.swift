@@ -148,3 +148,62 @@ extension ShapeSquare: Validatable {
         context.check(side, at: "side", .exclusiveMinimum(0))
     }
 }
+
+extension Payment: Validatable {
+    /// Records each constraint of the `Payment` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        switch self {
+        case .cardPayment(let value): value.validate(into: &context)
+        case .transfer(let value): value.validate(into: &context)
+        case .payment(let value): value.validate(into: &context)
+        }
+    }
+}
+
+extension PaymentBase: Validatable {
+    /// Records each constraint of the `PaymentBase` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(amount, at: "amount", .minimum(1))
+    }
+}
+
+extension CardPayment: Validatable {
+    /// Records each constraint of the `CardPayment` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(amount, at: "amount", .minimum(1))
+        context.check(last4, at: "last4", .maxLength(4))
+    }
+}
+
+extension Transfer: Validatable {
+    /// Records each constraint of the `Transfer` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        switch self {
+        case .instantTransfer(let value): value.validate(into: &context)
+        case .transfer(let value): value.validate(into: &context)
+        }
+    }
+}
+
+extension TransferBase: Validatable {
+    /// Records each constraint of the `TransferBase` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(amount, at: "amount", .minimum(1))
+    }
+}
+
+extension InstantTransfer: Validatable {
+    /// Records each constraint of the `InstantTransfer` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(amount, at: "amount", .minimum(1))
+        context.check(seconds, at: "seconds", .maximum(10))
+    }
+}
+
+extension Ledger: Validatable {
+    /// Records each constraint of the `Ledger` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.validate(payments, at: "payments")
+        context.validate(transfer, at: "transfer")
+    }
+}
