@@ -1733,7 +1733,8 @@ struct SchemaTranslator {
             let encoding = entry.value
             let property = properties[entry.key]
             var ignored: [String] = []
-            if !isForm, !encoding.headers.isEmpty { ignored.append("headers") }
+            // Part headers are values the body does not hold: there is nothing to send them from.
+            let unsentHeaders = isForm ? [] : encoding.headers.keys
             if isForm, encoding.style != nil || encoding.explode != nil || encoding.allowReserved {
                 let style = encoding.style ?? .form
                 let shape = property.map { self.shape(of: $0) }
@@ -1787,12 +1788,19 @@ struct SchemaTranslator {
                     partTypes[entry.key] = contentType.trimmingCharacters(in: .whitespaces)
                 }
             }
-            guard !ignored.isEmpty else { continue }
-            let unapplied = ignored.joined(separator: ", ")
-            warnings.append(
-                .warning(
-                    "the encoding of body property '\(entry.key)' is not applied yet (\(unapplied)); it is written as "
-                        + "its type says", at: encoding.location))
+            let headers =
+                unsentHeaders.isEmpty
+                ? "" : "its part header\(unsentHeaders.count > 1 ? "s" : "") \(unsentHeaders.joined(separator: ", ")) "
+                    + "\(unsentHeaders.count > 1 ? "are" : "is") not sent yet"
+            if !ignored.isEmpty {
+                let unapplied = ignored.joined(separator: ", ")
+                warnings.append(
+                    .warning(
+                        "the encoding of body property '\(entry.key)' is not applied yet (\(unapplied)); it is written "
+                            + "as its type says\(headers.isEmpty ? "" : ", and " + headers)", at: encoding.location))
+            } else if !headers.isEmpty {
+                warnings.append(.warning("body property '\(entry.key)': \(headers)", at: encoding.location))
+            }
         }
         guard !isForm else { return (applied, warnings) }
         // The properties the encoding names, then the others, in the schema's order.
