@@ -55,6 +55,26 @@ import Testing
                 == "filter%5Ba%5B0%5D=1&filter%5Bin%5D%5Bk%5D=v")
     }
 
+    /// RFC 6570 has no names for an object's members that are objects or arrays: outside deepObject each is
+    /// its JSON text, as in a form body, not a `range[min]` name that no style defines.
+    @Test func membersNoStyleSpellsAreTheirJSONText() throws {
+        struct Range: Encodable { var min = 1 }
+        struct Nested: Encodable {
+            var color = "red"
+            var range = Range()
+            var tags = ["a", "b"]
+        }
+        #expect(
+            try query { try $0.addQueryObject("filter", Nested(), style: .form, explode: true) }
+                == "color=red&range=%7B%22min%22%3A1%7D&tags=%5B%22a%22%2C%22b%22%5D")
+        #expect(
+            try query { try $0.addQueryObject("filter", Nested(), style: .form, explode: false) }
+                == "filter=color,red,range,%7B%22min%22%3A1%7D,tags,%5B%22a%22%2C%22b%22%5D")
+        #expect(
+            try query { try $0.addQueryObject("filter", Nested(), style: .deepObject, explode: true) }
+                == "filter%5Bcolor%5D=red&filter%5Brange%5D%5Bmin%5D=1&filter%5Btags%5D=a&filter%5Btags%5D=b")
+    }
+
     /// OpenAPI 3.1's style examples: `color=R%20100%20G%20200%20B%20150` and `color=R|100|G|200|B|150`
     /// (`|` encoded, as in arrays of that style).
     @Test func delimitedObjectsJoinWithTheirStylesDelimiter() throws {

@@ -1883,7 +1883,7 @@ struct SchemaTranslator {
     /// The properties of an object that are objects or arrays (`'range' and 'tags'`), which a `form`,
     /// `spaceDelimited` or `pipeDelimited` style cannot spell, and its additional properties when they are;
     /// `nil` when there are none.
-    private func unspelledMembers(of object: Schema) -> String? {
+    func unspelledMembers(of object: Schema) -> String? {
         var members = bodyProperties(object).entries.filter { shape(of: $0.value) != .value }.map { "'\($0.key)'" }
         if case .schema(let values)? = resolvedShape(object).additionalProperties, shape(of: values) != .value {
             members.append("its additional properties")

@@ -570,6 +570,16 @@ struct Translator {
                             + "'\(name)' is skipped", at: parameter.location))
                 return nil
             }
+            // As in a form body, no style but deepObject spells a member that is itself an object or an array.
+            if !isJSON, shape == .object, parameter.in == .query, style != .deepObject,
+                let nested = schemas.unspelledMembers(of: schema)
+            {
+                diagnostics.append(
+                    .warning(
+                        "style \(style.rawValue) cannot spell the objects and arrays that query parameter "
+                            + "'\(parameter.name)' holds (\(nested)); each is written as its JSON text",
+                        at: parameter.location))
+            }
             let ruleType = schemas.ruleType(of: schema, swiftType: type)
             parameters.append(
                 ParameterDeclaration(

@@ -61,9 +61,10 @@ public struct RequestBuilder: Sendable {
             name, .array(values.map(\.description)), style: style, explode: explode, allowReserved: allowReserved)
     }
 
-    /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property; `form`
-    /// exploded as `key=value` for each property; not exploded as `name=key,value,key,value`, joined
-    /// with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are).
+    /// Adds an object query parameter: `deepObject` as `name[key]=value` for each property (`name[a][b]`
+    /// deeper); `form` exploded as `key=value` for each property; not exploded as `name=key,value,key,value`,
+    /// joined with `%20` in `spaceDelimited` style and `%7C` in `pipeDelimited` (as arrays are). In those
+    /// styles a property that is itself an object or an array is its JSON text (`range=%7B%22min%22%3A1%7D`).
     /// Absent properties are left out, and an object without properties adds nothing (RFC 6570 §2.3).
     /// A value that encodes as a string, number or Boolean (a `oneOf` of them) is `name=value`, one that
     /// encodes as an array is written as ``addQueryItems(_:_:style:explode:allowReserved:)`` writes it, and
@@ -73,8 +74,9 @@ public struct RequestBuilder: Sendable {
     ) throws {
         guard let value else { return }
         // deepObject names are built inside `name` from the object itself (`name[a][b]`): split back out of
-        // the flat `a[b]`, a property named `a[b` would become `name[a][b`.
-        let shape = try ParameterValue(encoding: value, prefix: style == .deepObject ? name : nil)
+        // the flat `a[b]`, a property named `a[b` would become `name[a][b`. No other style spells a member
+        // that is an object or an array: it is its JSON text, as in a form body.
+        let shape = try ParameterValue(formProperty: OrderedJSONEncoder.tree(value), name: name, style: style)
         queryItems += Self.pairs(name, shape, style: style, explode: explode, allowReserved: allowReserved)
     }
 

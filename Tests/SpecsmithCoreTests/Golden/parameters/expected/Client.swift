@@ -37,6 +37,7 @@ public struct GoldenClient: Sendable {
     ///   - colors: The `colors` query parameter.
     ///   - filter: The `filter` query parameter.
     ///   - since: The `since` query parameter.
+    ///   - window: Form style cannot spell the nested range, which is sent as its JSON text (a warning).
     ///   - xTags: The `X-Tags` header parameter.
     ///   - tollfreeVerificationNotes: The `tollfreeVerificationNotes` query parameter.
     /// - Returns: The documented response, as ``ListItemsOutcome``.
@@ -52,6 +53,7 @@ public struct GoldenClient: Sendable {
         colors: [String]? = nil,
         filter: ListItemsFilter? = nil,
         since: Date? = nil,
+        window: ListItemsWindow? = nil,
         xTags: [String]? = nil,
         tollfreeVerificationNotes: String? = nil
     ) async throws -> ListItemsOutcome {
@@ -65,6 +67,7 @@ public struct GoldenClient: Sendable {
             colors: colors,
             filter: filter,
             since: since,
+            window: window,
             xTags: xTags,
             tollfreeVerificationNotes: tollfreeVerificationNotes,
             server: server

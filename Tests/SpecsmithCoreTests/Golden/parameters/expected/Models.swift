@@ -28,3 +28,31 @@ public struct ListItemsFilter: Codable, Hashable, Sendable {
         self.size = size
     }
 }
+
+public struct ListItemsWindow: Codable, Hashable, Sendable {
+    public let unit: String?
+    public let range: Range?
+
+    /// Creates a value from its properties.
+    public init(
+        unit: String? = nil,
+        range: Range? = nil
+    ) {
+        self.unit = unit
+        self.range = range
+    }
+
+    public struct Range: Codable, Hashable, Sendable {
+        public let min: Int?
+        public let max: Int?
+
+        /// Creates a value from its properties.
+        public init(
+            min: Int? = nil,
+            max: Int? = nil
+        ) {
+            self.min = min
+            self.max = max
+        }
+    }
+}

@@ -18,6 +18,7 @@ public enum Operations {
     ///   - colors: The `colors` query parameter.
     ///   - filter: The `filter` query parameter.
     ///   - since: The `since` query parameter.
+    ///   - window: Form style cannot spell the nested range, which is sent as its JSON text (a warning).
     ///   - xTags: The `X-Tags` header parameter.
     ///   - tollfreeVerificationNotes: The `tollfreeVerificationNotes` query parameter.
     ///   - server: The server to send the request to.
@@ -33,6 +34,7 @@ public enum Operations {
         colors: [String]? = nil,
         filter: ListItemsFilter? = nil,
         since: Date? = nil,
+        window: ListItemsWindow? = nil,
         xTags: [String]? = nil,
         tollfreeVerificationNotes: String? = nil,
         server: Server = .production
@@ -55,6 +57,7 @@ public enum Operations {
         request.addQueryItems("colors", colors, style: .pipeDelimited, explode: false)
         try request.addQueryObject("filter", filter, style: .deepObject, explode: false)
         request.addQueryItem("since", since.map(DateTime.string(from:)))
+        try request.addQueryObject("window", window, style: .form, explode: true)
         try request.setHeader("X-Tags", xTags)
         request.addQueryItem("tollfreeVerificationNotes", tollfreeVerificationNotes)
         request.acceptJSON()
