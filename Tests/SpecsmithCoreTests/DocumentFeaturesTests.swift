@@ -17,6 +17,41 @@ struct DocumentFeaturesTests {
         )
     }
 
+    @Test("links: read inline and through components, with their parameters, body and description")
+    func links() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get:
+                  operationId: getA
+                  responses:
+                    '200':
+                      description: OK.
+                      links:
+                        next: {$ref: '#/components/links/Next'}
+                        edit:
+                          operationRef: '#/paths/~1a/get'
+                          parameters: {id: $response.body#/id, size: 3}
+                          requestBody: {name: x}
+                          server: {url: https://b.example.com}
+            components:
+              links:
+                Next: {operationId: getA, description: The next page.}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "t.yaml")
+        #expect(result.diagnostics.isEmpty)
+        let links = try #require(result.document?.paths["/a"]?.operation(.get)?.responses[.code(200)]?.links)
+        #expect(links.keys == ["next", "edit"])
+        #expect(links["next"]?.operationId == "getA" && links["next"]?.description == "The next page.")
+        #expect(links["edit"]?.operationRef == "#/paths/~1a/get" && links["edit"]?.operationId == nil)
+        #expect(links["edit"]?.parameters.keys == ["id", "size"])
+        #expect(links["edit"]?.parameters["id"]?.stringValue == "$response.body#/id")
+        #expect(links["edit"]?.requestBody?.documentationText == #"{"name": "x"}"#)
+        #expect(result.document?.components.links.keys == ["Next"])
+    }
+
     @Test("info, servers with variables and top-level security")
     func documentLevel() throws {
         let document = try LoadingFixtures.document(result)

@@ -11,7 +11,6 @@ public indirect enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object(OrderedMap<JSONValue>)
 
-    /// The string, when this is a string.
     /// A null, Boolean, number or string as JSON text (`null`, `true`, `1.5`, `"a"`), for messages and
     /// documentation; `nil` for an array or an object.
     public var scalarText: String? {
@@ -24,6 +23,17 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
+    /// The value as JSON text on one line, for documentation: `64`, `{"name": "$response.body#/name"}`.
+    public var documentationText: String {
+        switch self {
+        case .array(let items): "[" + items.map(\.documentationText).joined(separator: ", ") + "]"
+        case .object(let map):
+            "{" + map.entries.map { "\"\($0.key)\": \($0.value.documentationText)" }.joined(separator: ", ") + "}"
+        case .null, .bool, .number, .string: scalarText!
+        }
+    }
+
+    /// The string, when this is a string.
     public var stringValue: String? {
         if case .string(let s) = self { return s }
         return nil

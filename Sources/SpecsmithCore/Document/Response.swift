@@ -76,6 +76,8 @@ public struct Response: Sendable, Hashable {
     public var headers: OrderedMap<Header>
     /// `content`: media types such as `application/json` to their content, in document order.
     public var content: OrderedMap<MediaType>
+    /// `links`, in document order, with any `$ref` replaced by its target.
+    public var links: OrderedMap<Link> = OrderedMap()
     /// The canonical id of the component this came from through `$ref`, if any.
     public var referenceID: String?
     /// The `x-` keys, in document order, with their values as written.

@@ -81,6 +81,7 @@ struct Translator {
                 operations.append(declaration)
             }
         }
+        Self.documentLinks(of: documentOperations, names: operationNames, in: &operations, &diagnostics)
         let ownServers = Self.operationServers(document, all: allServers, declared: servers)
         if !ownServers.isEmpty {
             for index in operations.indices {
@@ -355,6 +356,90 @@ struct Translator {
 
     /// An operation's key among ``operationServers(_:all:declared:)``.
     private static func operationKey(method: String, path: String) -> String { method + " " + path }
+
+    /// States each response's `links` in the doc comment of its outcome case: which client method each leads to
+    /// and what it passes (`Its `userRepositories` link leads to `getRepositoriesByOwner`, with `username` =
+    /// `$response.body#/username`.`). A link to an operation the document does not have is warned about.
+    private static func documentLinks(
+        of documentOperations: [Operation], names: [String], in operations: inout [OperationDeclaration],
+        _ diagnostics: inout [Diagnostic]
+    ) {
+        guard documentOperations.contains(where: { $0.responses.contains { !$0.response.links.isEmpty } }) else {
+            return
+        }
+        var byID: [String: String] = [:]
+        var byKey: [String: String] = [:]
+        for (operation, name) in zip(documentOperations, names) {
+            if let id = operation.operationId { byID[id] = name }
+            byKey[operationKey(method: operation.method.wireName, path: operation.path)] = name
+        }
+        var positions: [String: Int] = [:]
+        for (index, operation) in operations.enumerated() {
+            positions[operationKey(method: operation.method, path: operation.path)] = index
+        }
+        for operation in documentOperations {
+            guard let index = positions[operationKey(method: operation.method.wireName, path: operation.path)] else {
+                continue
+            }
+            for entry in operation.responses.entries where !entry.response.links.isEmpty {
+                var sentences: [String] = []
+                for (name, link) in entry.response.links.entries.map({ ($0.key, $0.value) }) {
+                    let target: String
+                    if let id = link.operationId {
+                        guard let method = byID[id] else {
+                            diagnostics.append(
+                                .warning("link '\(name)' leads to operationId '\(id)', which no operation has", at: link.location))
+                            continue
+                        }
+                        target = "`\(method)`"
+                    } else if let reference = link.operationRef {
+                        // A local reference (`#/paths/~1users~1{id}/get`) names a client method; another is as written.
+                        let tokens = reference.hasPrefix("#/") ? JSONPointer.idTokens(String(reference.dropFirst())) : []
+                        if tokens.count == 3, tokens[0] == "paths", let method = HTTPMethod(rawValue: tokens[2]) {
+                            guard let swiftName = byKey[operationKey(method: method.wireName, path: tokens[1])] else {
+                                diagnostics.append(
+                                    .warning(
+                                        "link '\(name)' leads to \(reference), which is no operation of the document",
+                                        at: link.location))
+                                continue
+                            }
+                            target = "`\(swiftName)`"
+                        } else {
+                            target = "the operation at `\(reference)`"
+                        }
+                    } else {
+                        continue
+                    }
+                    var passes = link.parameters.entries.map { "`\($0.key)` = `\(linkValue($0.value))`" }
+                    if let body = link.requestBody { passes.append("the body `\(linkValue(body))`") }
+                    let with = passes.isEmpty ? "" : ", with " + passes.joined(separator: ", ")
+                    let description = link.description.map { " " + SchemaTranslator.documentation($0).joined(separator: " ") } ?? ""
+                    sentences.append("Its `\(name)` link leads to \(target)\(with).\(description)")
+                }
+                guard !sentences.isEmpty,
+                    let position = operations[index].responses.firstIndex(where: { $0.status == Self.status(entry.status) })
+                else { continue }
+                if !operations[index].responses[position].doc.isEmpty { operations[index].responses[position].doc.append("") }
+                operations[index].responses[position].doc += sentences
+            }
+        }
+    }
+
+    /// A link's parameter or body as its doc comment writes it: a runtime expression or a string as it is, any
+    /// other constant as its JSON text.
+    private static func linkValue(_ value: JSONValue) -> String {
+        if case .string(let text) = value { return text }
+        return value.documentationText
+    }
+
+    /// The declaration's form of a document's response status.
+    private static func status(_ status: ResponseStatus) -> ResponseDeclaration.Status {
+        switch status {
+        case .code(let code): .code(code)
+        case .range(let digit): .range(digit)
+        case .default: .default
+        }
+    }
 
     /// The declarations of ``allServers(_:)``'s servers, in its order.
     private func translateServers(_ servers: [Server]) -> [ServerDeclaration] {

@@ -323,7 +323,6 @@ enum FileReadFailure: Error {
 /// A feature the loader reads past, named in its warning.
 enum UnsupportedFeature {
     case callbacks
-    case links
     case queryMethod
     case itemsList
     case schemaKeyword(String)
@@ -336,7 +335,6 @@ enum UnsupportedFeature {
     var phrase: String {
         switch self {
         case .callbacks: "callbacks are"
-        case .links: "links are"
         case .queryMethod: "the \"query\" method is"
         case .itemsList: "\"items\" as a list (tuple validation; in 3.1 use \"prefixItems\") is"
         case .schemaKeyword(let keyword): "schema keyword \"\(keyword)\" is"

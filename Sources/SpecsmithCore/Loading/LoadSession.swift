@@ -511,7 +511,11 @@ final class LoadSession {
                 }
             }
         }
-        o.unsupported("links", feature: .links)
+        for (name, _, value) in o.entries("links") {
+            if let link = component(value, kind: "links", name: name, object: "Link", read: readLink) {
+                components.links[name] = link.value
+            }
+        }
         o.unsupported("callbacks", feature: .callbacks)
         components.extensions = o.finish()
         return components

@@ -374,7 +374,9 @@ extension LoadSession {
         }
         response.headers = readHeaders(&o, file: file, carrier: "response")
         response.content = readContent(&o, file: file)
-        o.unsupported("links", feature: .links)
+        for (name, _, value) in o.entries("links") {
+            if let result = referable(value, file: file, object: "Link", read: readLink) { response.links[name] = result.value }
+        }
         response.extensions = o.finish()
         return response
     }
@@ -418,6 +420,30 @@ extension LoadSession {
             }
         }
         return examples
+    }
+
+    func readLink(_ node: YAMLNode, file: String) -> Link? {
+        guard var o = ObjectReader(self, node, file: file, object: "Link") else { return nil }
+        var link = Link(location: node.location)
+        link.operationRef = o.string("operationRef")
+        link.operationId = o.string("operationId")
+        // OpenAPI: "operationRef and operationId are mutually exclusive", and a link names its operation by one.
+        if link.operationRef != nil, link.operationId != nil {
+            report(
+                .warning(
+                    "a Link names its operation by operationRef or by operationId, not both; operationId is used",
+                    at: o.keyLocation("operationRef")))
+            link.operationRef = nil
+        } else if link.operationRef == nil, link.operationId == nil {
+            report(.warning("a Link names no operation (operationRef or operationId)", at: node.location))
+        }
+        for (name, _, value) in o.entries("parameters") { link.parameters[name] = jsonValue(value) }
+        link.requestBody = o.json("requestBody")
+        link.description = o.text("description")
+        // A server for the target operation: the client sends each operation to its own servers.
+        _ = o.raw("server")
+        link.extensions = o.finish()
+        return link
     }
 
     func readExample(_ node: YAMLNode, file: String) -> Example? {
