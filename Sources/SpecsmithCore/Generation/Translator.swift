@@ -383,7 +383,8 @@ struct Translator {
             }
             for entry in operation.responses.entries where !entry.response.links.isEmpty {
                 var sentences: [String] = []
-                for (name, link) in entry.response.links.entries.map({ ($0.key, $0.value) }) {
+                for linkEntry in entry.response.links.entries {
+                    let (name, link) = (linkEntry.key, linkEntry.value)
                     let target: String
                     if let id = link.operationId {
                         guard let method = byID[id] else {
