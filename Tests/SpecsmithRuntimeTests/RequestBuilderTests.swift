@@ -167,6 +167,15 @@ struct RequestBuilderTests {
         #expect(urlRequest.value(forHTTPHeaderField: "Accept") == "application/vnd.api+json, application/problem+json")
     }
 
+    /// A response documented in several media types asks for the first, and for the others at a lower preference.
+    @Test func acceptNamesEveryMediaTypeInItsOrder() throws {
+        var builder = RequestBuilder(method: .get, server: server, path: "/status")
+        builder.accept("application/json", "text/plain;q=0.5")
+        let prepared = try builder.build()
+        #expect(prepared.request.headerFields[fields: .accept].count == 1)
+        #expect(prepared.request.headerFields[.accept] == "application/json, text/plain;q=0.5")
+    }
+
     @Test func anAbsentJSONBodySetsNoContentType() throws {
         var builder = RequestBuilder(method: .patch, server: server, path: "/pets/7")
         try builder.setJSONBody([String: String]?.none, contentType: "application/merge-patch+json")

@@ -1065,12 +1065,16 @@ struct Translator {
 
     /// The media types an operation asks for in `Accept`: none when no successful response has a body; when
     /// the first that has one is JSON, every JSON media type the responses are read from, in order, each once
-    /// (`application/vnd.api+json`, `application/problem+json`); otherwise that response's media type.
+    /// (`application/vnd.api+json`, `application/problem+json`); otherwise that response's media type. The
+    /// other media types that response is documented in follow at a lower preference (`text/plain;q=0.5`): its
+    /// outcome reads them too, and a server that cannot send the first may send one of them.
     static func acceptedMediaTypes(_ responses: [ResponseDeclaration]) -> [String] {
         guard let main = responses.first(where: { isSuccess($0.status) && $0.type != nil }),
             let mainType = main.contentType
         else { return [] }
-        guard main.body == .json else { return [mainType] }
+        let others = main.alternatives.lazy.filter { $0.body != .json && $0.mediaType != mainType }
+            .map { $0.mediaType + ";q=0.5" }
+        guard main.body == .json else { return [mainType] + others }
         var seen: [String] = []
         var accepted: [String] = []
         for response in responses {
@@ -1082,7 +1086,7 @@ struct Translator {
             seen.append(key)
             accepted.append(mediaType)
         }
-        return accepted
+        return accepted + others
     }
 
     /// A media type in lower case without spaces, for comparing: most are already (`application/json`),

@@ -1248,14 +1248,13 @@ struct Renderer {
 
     /// The statement that sets `Accept`: `request.acceptJSON()` for `application/json` alone,
     /// `request.acceptJSON("application/vnd.api+json", "application/problem+json")` for other JSON media
-    /// types, `try request.setHeader("Accept", "text/csv")` for another; none for none.
+    /// types, `request.accept("text/csv")` for another, and `request.accept("application/json",
+    /// "text/plain;q=0.5")` for JSON with others after it at a lower preference; none for none.
     private static func acceptStep(_ mediaTypes: [String]) -> [String] {
         guard let first = mediaTypes.first else { return [] }
         if mediaTypes == ["application/json"] { return ["request.acceptJSON()"] }
-        guard Translator.isJSON(first) else {
-            return ["try request.setHeader(\"Accept\", \(SwiftLiteral.string(mediaTypes.joined(separator: ", "))))"]
-        }
-        return call("request.acceptJSON(", mediaTypes.map(SwiftLiteral.string), indent: 8)
+        let call = Translator.isJSON(first) && !mediaTypes.contains { $0.hasSuffix(";q=0.5") } ? "acceptJSON" : "accept"
+        return Self.call("request.\(call)(", mediaTypes.map(SwiftLiteral.string), indent: 8)
     }
 
     /// How the `basicCredentials` argument is declared, in a request builder and a client method alike.

@@ -468,6 +468,12 @@ public struct RequestBuilder: Sendable {
         headerFields[.accept] = mediaTypes.isEmpty ? "application/json" : mediaTypes.joined(separator: ", ")
     }
 
+    /// Sets `Accept` to the given media types, most wanted first, each as written with its parameters
+    /// (`accept("application/json", "text/plain;q=0.5")` sends `Accept: application/json, text/plain;q=0.5`).
+    public mutating func accept(_ mediaTypes: String...) {
+        headerFields[.accept] = mediaTypes.joined(separator: ", ")
+    }
+
     /// The JSON text of a parameter value.
     private static func jsonText(_ value: some Encodable) throws -> String {
         String(decoding: try JSONCoding.encode(value), as: UTF8.self)

@@ -13,7 +13,7 @@ internal enum Operations {
     /// - Throws: `RequestError` if the request cannot be built.
     internal static func getStatus(server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/status")
-        request.acceptJSON()
+        request.accept("application/json", "text/plain;q=0.5", "application/xml;q=0.5")
         return try request.build()
     }
 

@@ -106,7 +106,7 @@ public enum Operations {
     /// - Throws: `RequestError` if the request cannot be built.
     public static func getPhoto(petId: String, server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/pets/\(petId)/photo")
-        try request.setHeader("Accept", "image/png")
+        request.accept("image/png")
         return try request.build()
     }
 }

@@ -14,7 +14,7 @@ public enum Operations {
     /// - Throws: `RequestError` if the request cannot be built.
     public static func getReport(id: String, server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/reports/\(id)")
-        try request.setHeader("Accept", "text/csv")
+        request.accept("text/csv")
         return try request.build()
     }
 
@@ -27,7 +27,7 @@ public enum Operations {
     /// - Throws: `RequestError` if the request cannot be built.
     public static func getPhoto(id: String, server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/photos/\(id)")
-        try request.setHeader("Accept", "image/png")
+        request.accept("image/png")
         return try request.build()
     }
 
@@ -39,7 +39,7 @@ public enum Operations {
     /// - Throws: `RequestError` if the request cannot be built.
     public static func getStatus(server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/status")
-        request.acceptJSON()
+        request.accept("application/json", "text/plain;q=0.5")
         return try request.build()
     }
 
@@ -51,7 +51,7 @@ public enum Operations {
     /// - Throws: `RequestError` if the request cannot be built.
     public static func getFeed(server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/feeds")
-        request.acceptJSON()
+        request.accept("application/json", "text/xml;q=0.5", "application/xml;q=0.5")
         return try request.build()
     }
 
@@ -64,7 +64,14 @@ public enum Operations {
     /// - Throws: `RequestError` if the request cannot be built.
     public static func getDocument(id: String, server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .get, server: server.url, path: "/documents/\(id)")
-        request.acceptJSON("application/vnd.example.document+json", "application/json")
+        request.accept(
+            "application/vnd.example.document+json",
+            "application/json",
+            "text/*;q=0.5",
+            "text/markdown;q=0.5",
+            "application/xml;q=0.5",
+            "*/*;q=0.5"
+        )
         return try request.build()
     }
 

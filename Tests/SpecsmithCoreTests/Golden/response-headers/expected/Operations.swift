@@ -38,7 +38,7 @@ public enum Operations {
     /// - Throws: `RequestError` if the request cannot be built.
     public static func logIn(server: Server = .server1) throws -> PreparedRequest {
         var request = RequestBuilder(method: .post, server: server.url, path: "/session")
-        request.acceptJSON()
+        request.accept("application/json", "text/plain;q=0.5")
         return try request.build()
     }
 }
