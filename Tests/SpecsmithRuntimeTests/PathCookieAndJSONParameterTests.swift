@@ -127,6 +127,24 @@ struct PathCookieAndJSONParameterTests {
         #expect(fields[HTTPField.Name("X-Absent")!] == nil)
     }
 
+    /// Outside a query's deepObject no style spells a member that is an object or an array: in a path, a
+    /// header or a cookie it is its JSON text, as in a form body.
+    @Test func nestedMembersOfPathHeaderAndCookieObjectsAreTheirJSONText() throws {
+        struct Inner: Encodable { var min = 1 }
+        struct Nested: Encodable {
+            var unit = "m"
+            var range = Inner()
+        }
+        #expect(
+            try path("/c/\(object: Nested(), style: .matrix("w"), explode: true)") == "/c/;unit=m;range=%7B%22min%22%3A1%7D")
+        var builder = RequestBuilder(method: .get, server: server, path: "/")
+        try builder.setHeaderObject("X-Window", Nested(), explode: true)
+        try builder.addCookieObject("window", Nested(), explode: true)
+        let fields = try builder.build().request.headerFields
+        #expect(fields[HTTPField.Name("X-Window")!] == #"unit=m,range={"min":1}"#)
+        #expect(fields[.cookie] == "unit=m; range=%7B%22min%22%3A1%7D")
+    }
+
     /// RFC 6570 §2.3: an empty list or an associative array without members is undefined, so no field is set.
     @Test func emptyArrayAndObjectHeadersSetNoField() throws {
         struct Filter: Encodable {

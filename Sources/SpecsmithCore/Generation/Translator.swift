@@ -657,13 +657,11 @@ struct Translator {
                 return nil
             }
             // As in a form body, no style but deepObject spells a member that is itself an object or an array.
-            if !isJSON, shape == .object, parameter.in == .query, style != .deepObject,
-                let nested = schemas.unspelledMembers(of: schema)
-            {
+            if !isJSON, shape == .object, style != .deepObject, let nested = schemas.unspelledMembers(of: schema) {
                 diagnostics.append(
                     .warning(
-                        "style \(style.rawValue) cannot spell the objects and arrays that query parameter "
-                            + "'\(parameter.name)' holds (\(nested)); each is written as its JSON text",
+                        "style \(style.rawValue) cannot spell the objects and arrays that \(parameter.in.rawValue) "
+                            + "parameter '\(parameter.name)' holds (\(nested)); each is written as its JSON text",
                         at: parameter.location))
             }
             let ruleType = schemas.ruleType(of: schema, swiftType: type)

@@ -8,7 +8,8 @@ enum ParameterValue {
     case primitive(String)
     /// An array of primitives, `null` items left out.
     case array([String])
-    /// An object's properties as `name=value` pairs, nested ones as `a[b]`, absent ones left out.
+    /// An object's properties as `name=value` pairs, absent ones left out: nested ones as `a[b]` in
+    /// `deepObject`, as their JSON text in other styles.
     case object([(name: String, value: String)])
 
     /// The shape `value` encodes to. With a `prefix`, an object's names are within it (`color[R]`,
@@ -20,24 +21,24 @@ enum ParameterValue {
         try self.init(node: OrderedJSONEncoder.tree(value), prefix: prefix)
     }
 
-    /// The shape of a form body's property `name` written in `style`. In `deepObject` an object's names are
-    /// within `name` (`name[a][b]`). No other style can spell an object's member that is itself an object or
-    /// an array: that member's value is its JSON text (`meta=a,%7B%22b%22%3A1%7D`), as a form writes a
-    /// complex value that no style writes.
+    /// The shape of a form body's property `name` written in `style`: in `deepObject` an object's names are
+    /// within `name` (`name[a][b]`).
     init(formProperty node: JSONNode, name: String, style: QueryStyle) throws {
-        guard style != .deepObject, node.isObject else {
-            try self.init(node: node, prefix: style == .deepObject ? name : nil)
-            return
-        }
-        self = .object(
-            node.orderedMembers.compactMap { key, member in
-                member.isObject || member.isArray ? (key, member.jsonText) : member.formValue.map { (key, $0) }
-            })
+        try self.init(node: node, prefix: style == .deepObject ? name : nil)
     }
 
-    /// The shape of an encoded value, as ``init(encoding:prefix:)`` says.
+    /// The shape of an encoded value, as ``init(encoding:prefix:)`` says. Only `deepObject` (a `prefix`)
+    /// spells an object's member that is itself an object or an array; in every other style such a member's
+    /// value is its JSON text (`meta=a,%7B%22b%22%3A1%7D`), as a form writes a value that no style writes.
     init(node: JSONNode, prefix: String? = nil) throws {
         if node.isObject {
+            guard let prefix else {
+                self = .object(
+                    node.orderedMembers.compactMap { key, member in
+                        member.isObject || member.isArray ? (key, member.jsonText) : member.formValue.map { (key, $0) }
+                    })
+                return
+            }
             self = .object(node.formPairs(prefix: prefix))
         } else if node.isArray {
             let items = try node.arrayItems.compactMap { item in

@@ -38,6 +38,7 @@ public struct GoldenClient: Sendable {
     ///   - filter: The `filter` query parameter.
     ///   - since: The `since` query parameter.
     ///   - window: Form style cannot spell the nested range, which is sent as its JSON text (a warning).
+    ///   - xWindow: Nor can simple style (a warning).
     ///   - xTags: The `X-Tags` header parameter.
     ///   - tollfreeVerificationNotes: The `tollfreeVerificationNotes` query parameter.
     /// - Returns: The documented response, as ``ListItemsOutcome``.
@@ -54,6 +55,7 @@ public struct GoldenClient: Sendable {
         filter: ListItemsFilter? = nil,
         since: Date? = nil,
         window: ListItemsWindow? = nil,
+        xWindow: Window? = nil,
         xTags: [String]? = nil,
         tollfreeVerificationNotes: String? = nil
     ) async throws -> ListItemsOutcome {
@@ -68,6 +70,7 @@ public struct GoldenClient: Sendable {
             filter: filter,
             since: since,
             window: window,
+            xWindow: xWindow,
             xTags: xTags,
             tollfreeVerificationNotes: tollfreeVerificationNotes,
             server: server

@@ -3,6 +3,20 @@
 import Foundation
 import SpecsmithRuntime
 
+public struct Window: Codable, Hashable, Sendable {
+    public let unit: String?
+    public let tags: [String]?
+
+    /// Creates a value from its properties.
+    public init(
+        unit: String? = nil,
+        tags: [String]? = nil
+    ) {
+        self.unit = unit
+        self.tags = tags
+    }
+}
+
 public struct Item: Codable, Hashable, Sendable {
     /// At most 30 Unicode scalars.
     public let name: String

@@ -19,6 +19,7 @@ public enum Operations {
     ///   - filter: The `filter` query parameter.
     ///   - since: The `since` query parameter.
     ///   - window: Form style cannot spell the nested range, which is sent as its JSON text (a warning).
+    ///   - xWindow: Nor can simple style (a warning).
     ///   - xTags: The `X-Tags` header parameter.
     ///   - tollfreeVerificationNotes: The `tollfreeVerificationNotes` query parameter.
     ///   - server: The server to send the request to.
@@ -35,6 +36,7 @@ public enum Operations {
         filter: ListItemsFilter? = nil,
         since: Date? = nil,
         window: ListItemsWindow? = nil,
+        xWindow: Window? = nil,
         xTags: [String]? = nil,
         tollfreeVerificationNotes: String? = nil,
         server: Server = .production
@@ -58,6 +60,7 @@ public enum Operations {
         try request.addQueryObject("filter", filter, style: .deepObject, explode: false)
         request.addQueryItem("since", since.map(DateTime.string(from:)))
         try request.addQueryObject("window", window, style: .form, explode: true)
+        try request.setHeaderObject("X-Window", xWindow, explode: false)
         try request.setHeader("X-Tags", xTags)
         request.addQueryItem("tollfreeVerificationNotes", tollfreeVerificationNotes)
         request.acceptJSON()
