@@ -31,7 +31,8 @@ extension SchemaTranslator {
             let has = "Has the key\(keys.count > 1 ? "s" : "") \(list)"
             // A trigger the struct always has (a required property) requires them always.
             let trigger = "`\(requirement.triggerName)`"
-            sentences.append(requirement.trigger == nil ? "\(has), as it always has \(trigger)." : "\(has) when it has \(trigger).")
+            sentences.append(
+                requirement.trigger == nil ? "\(has), as it always has \(trigger)." : "\(has) when it has \(trigger).")
         }
         for choice in declaration.choices {
             sentences.append(choiceSentence(choice))

@@ -389,13 +389,16 @@ struct Translator {
                     if let id = link.operationId {
                         guard let method = byID[id] else {
                             diagnostics.append(
-                                .warning("link '\(name)' leads to operationId '\(id)', which no operation has", at: link.location))
+                                .warning(
+                                    "link '\(name)' leads to operationId '\(id)', which no operation has",
+                                    at: link.location))
                             continue
                         }
                         target = "`\(method)`"
                     } else if let reference = link.operationRef {
                         // A local reference (`#/paths/~1users~1{id}/get`) names a client method; another is as written.
-                        let tokens = reference.hasPrefix("#/") ? JSONPointer.idTokens(String(reference.dropFirst())) : []
+                        let tokens =
+                            reference.hasPrefix("#/") ? JSONPointer.idTokens(String(reference.dropFirst())) : []
                         if tokens.count == 3, tokens[0] == "paths", let method = HTTPMethod(rawValue: tokens[2]) {
                             guard let swiftName = byKey[operationKey(method: method.wireName, path: tokens[1])] else {
                                 diagnostics.append(
@@ -414,14 +417,17 @@ struct Translator {
                     var passes = link.parameters.entries.map { "`\($0.key)` = `\(linkValue($0.value))`" }
                     if let body = link.requestBody { passes.append("the body `\(linkValue(body))`") }
                     let with = passes.isEmpty ? "" : ", with " + passes.joined(separator: ", ")
-                    let description = link.description.map { " " + SchemaTranslator.documentation($0).joined(separator: " ") } ?? ""
+                    let description =
+                        link.description.map { " " + SchemaTranslator.documentation($0).joined(separator: " ") } ?? ""
                     sentences.append("Its `\(name)` link leads to \(target)\(with).\(description)")
                 }
+                let status = Self.status(entry.status)
                 guard !sentences.isEmpty,
-                    let position = operations[index].responses.firstIndex(where: { $0.status == Self.status(entry.status) })
+                    let position = operations[index].responses.firstIndex(where: { $0.status == status })
                 else { continue }
-                if !operations[index].responses[position].doc.isEmpty { operations[index].responses[position].doc.append("") }
-                operations[index].responses[position].doc += sentences
+                var doc = operations[index].responses[position].doc
+                if !doc.isEmpty { doc.append("") }
+                operations[index].responses[position].doc = doc + sentences
             }
         }
     }

@@ -375,7 +375,9 @@ extension LoadSession {
         response.headers = readHeaders(&o, file: file, carrier: "response")
         response.content = readContent(&o, file: file)
         for (name, _, value) in o.entries("links") {
-            if let result = referable(value, file: file, object: "Link", read: readLink) { response.links[name] = result.value }
+            if let result = referable(value, file: file, object: "Link", read: readLink) {
+                response.links[name] = result.value
+            }
         }
         response.extensions = o.finish()
         return response

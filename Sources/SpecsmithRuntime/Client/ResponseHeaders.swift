@@ -81,7 +81,8 @@ extension Array: HeaderFieldValue where Element: HeaderFieldValue {
             if let value = Element(headerText: element) {
                 elements.append(value)
             } else if index < pieces.count,
-                let value = Element(headerText: text[element.startIndex..<pieces[index].endIndex].trimmingHeaderWhitespace)
+                let value = Element(
+                    headerText: text[element.startIndex..<pieces[index].endIndex].trimmingHeaderWhitespace)
             {
                 elements.append(value)
                 index += 1

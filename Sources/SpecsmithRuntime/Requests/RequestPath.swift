@@ -126,10 +126,10 @@ public struct RequestPath: Sendable, Hashable, ExpressibleByStringInterpolation 
         }
 
         /// Appends an object path parameter in a given style (see ``PathStyle``): its properties in
-        /// `CodingKeys` order, a property that is an object or an array as its JSON text, absent ones left out. An object without
-        /// properties is refused when the request is built. A value that encodes as a string, number or
-        /// Boolean (a `oneOf` of them) is written as such a value, one that encodes as an array as an
-        /// array; `null` is refused as an empty value.
+        /// `CodingKeys` order, a property that is an object or an array as its JSON text, absent ones left out.
+        /// An object without properties is refused when the request is built. A value that encodes as a
+        /// string, number or Boolean (a `oneOf` of them) is written as such a value, one that encodes as an
+        /// array as an array; `null` is refused as an empty value.
         public mutating func appendInterpolation(object: some Encodable, style: PathStyle, explode: Bool) {
             let pairs: [(name: String, value: String)]
             switch try? ParameterValue(encoding: object) {
