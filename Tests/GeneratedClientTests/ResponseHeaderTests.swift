@@ -107,4 +107,27 @@ import Testing
         dump(headers, to: &dumped)
         #expect(!dumped.contains("s3cr3t"))
     }
+
+    /// A header whose `content` is JSON is its schema's type, decoded from the header's text as a JSON body is;
+    /// one whose `content` is `text/plain` is the text, or the value its schema makes of it.
+    @Test func contentHeadersAreReadAsTheirMediaTypeSays() async throws {
+        let headers = try await headers([
+            ("X-Rate-Limit", "1"), ("X-Usage", #"{"used": 7, "since": "2024-05-01T12:30:00Z"}"#),
+            ("X-Note", " Back at noon, maybe. "), ("X-Window", "60"),
+        ])
+        #expect(headers.xUsage == Usage(used: 7, since: Date(timeIntervalSince1970: 1_714_566_600)))
+        #expect(headers.xNote == "Back at noon, maybe.")
+        #expect(headers.xWindow == 60)
+        let absent = try await self.headers([("X-Rate-Limit", "1")])
+        #expect(absent.xUsage == nil && absent.xNote == nil && absent.xWindow == nil)
+    }
+
+    @Test func aJSONHeaderThatDoesNotDecodeThrows() async throws {
+        for value in [#"{"since": "2024-05-01T12:30:00Z"}"#, "used=7", #"{"used": "seven"}"#] {
+            let error = try await error([("X-Rate-Limit", "1"), ("X-Usage", value)])
+            #expect(error.reason == .undecodableHeader("X-Usage", expected: "Usage in JSON"))
+        }
+        let window = try await error([("X-Rate-Limit", "1"), ("X-Window", "an hour")])
+        #expect(window.reason == .undecodableHeader("X-Window", expected: "Int"))
+    }
 }

@@ -488,4 +488,55 @@ import Testing
         #expect(models.contains("public enum Pet: Codable"))
         #expect(models.contains("public struct Contact: Codable"))
     }
+
+    /// Parameters and response headers whose `content` is JSON (any `…+json`) or text (`text/…` with parameters,
+    /// XML) are generated without a word; content of another media type is warned about at its parameter, which
+    /// skips the operation, or at its header, which is the text that arrived.
+    @Test func contentOfJSONAndTextMediaTypesIsGeneratedAndOtherContentIsWarnedAbout() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            servers: [{url: "https://api.example.com"}]
+            paths:
+              /a:
+                get:
+                  operationId: a
+                  parameters:
+                    - {name: f, in: query, content: {application/vnd.filter+json: {schema: {type: object}}}}
+                    - {name: n, in: query, content: {"text/plain; charset=utf-8": {schema: {type: string}}}}
+                    - {name: X-Doc, in: header, content: {application/soap+xml: {}}}
+                  responses:
+                    '200':
+                      description: ok
+                      headers:
+                        X-Meta: {content: {application/problem+json: {schema: {type: object}}}}
+                        X-Note: {content: {"Text/Plain": {schema: {type: string}}}}
+                        X-Blob: {content: {image/png: {}}}
+              /b:
+                get:
+                  operationId: b
+                  parameters:
+                    - {name: blob, in: query, content: {application/octet-stream: {}}}
+                  responses: {'204': {description: ok}}
+            """)
+        let messages = result.diagnostics.map { "\($0.location?.line ?? 0): \($0.message)" }
+        #expect(
+            messages == [
+                "18: response header 'X-Blob' has content of type image/png, which the client does not decode; its "
+                    + "value is the text that arrived (String)",
+                "23: parameter 'blob' has content of type application/octet-stream, which is not generated yet (only "
+                    + "JSON and text are); operation 'b' is skipped",
+            ])
+        let files = try #require(result.files)
+        let operations = try #require(files.first { $0.name == "Operations.swift" }?.contents)
+        #expect(operations.contains("try request.addQueryItem(\"f\", json: f)"))
+        #expect(operations.contains("request.addQueryItem(\"n\", n)"))
+        #expect(operations.contains("try request.setHeader(\"X-Doc\", xDoc)"))
+        #expect(!operations.contains("func b("))
+        let client = try #require(files.first { $0.name == "Client.swift" }?.contents)
+        #expect(client.contains("xMeta: response.header(\"X-Meta\", json: [String: JSONValue].self"))
+        #expect(client.contains("xNote: response.header(\"X-Note\", as: String.self"))
+        #expect(client.contains("xBlob: response.header(\"X-Blob\", as: String.self"))
+    }
 }

@@ -80,4 +80,40 @@ import Testing
         #expect(throws: missing) { try response.requiredHeader("X-Limit", as: Int.self, operation: "op") }
         #expect(missing.description == "op: status 200 without the required header X-Limit [Count: 1] body (empty)")
     }
+
+    private struct Paging: Decodable, Equatable {
+        var next: String?
+        var size: Int
+        var at: Date?
+    }
+
+    /// A header whose `content` is JSON is decoded from its text as a JSON body is: dates in RFC 3339, and the
+    /// fields of a name joined by `, ` first.
+    @Test func aJSONHeaderIsDecodedFromItsText() throws {
+        let response = response([
+            ("X-Paging", #" {"next": "/p?page=2", "size": 20, "at": "2024-05-01T12:30:00Z"} "#),
+            ("X-Ids", "[1"), ("x-ids", "2]"), ("X-Name", #""Zoë""#),
+        ])
+        #expect(
+            try response.header("x-paging", json: Paging.self, operation: "op")
+                == Paging(next: "/p?page=2", size: 20, at: Date(timeIntervalSince1970: 1_714_566_600)))
+        #expect(try response.header("X-Ids", json: [Int].self, operation: "op") == [1, 2])
+        #expect(try response.requiredHeader("X-Name", json: String.self, operation: "op") == "Zoë")
+        #expect(try response.header("Absent", json: Paging.self, operation: "op") == nil)
+    }
+
+    /// JSON of another type, or text that is no JSON, throws a reason that names the type, not the value, which
+    /// may be a secret; a required JSON header that is absent is missing.
+    @Test func aJSONHeaderThatDoesNotDecodeThrowsWithoutItsValue() throws {
+        let response = response([("X-Paging", #"{"next": "s3cr3t"}"#), ("X-Name", "s3cr3t")])
+        let paging = UnexpectedResponse(
+            operation: "op", reason: .undecodableHeader("X-Paging", expected: "Paging in JSON"), response: response)
+        #expect(throws: paging) { try response.header("X-Paging", json: Paging.self, operation: "op") }
+        let name = UnexpectedResponse(
+            operation: "op", reason: .undecodableHeader("X-Name", expected: "String in JSON"), response: response)
+        #expect(throws: name) { try response.requiredHeader("X-Name", json: String.self, operation: "op") }
+        #expect(name.description.contains("with a header X-Name that is not String in JSON"))
+        let missing = UnexpectedResponse(operation: "op", reason: .missingHeader("X-Limit"), response: response)
+        #expect(throws: missing) { try response.requiredHeader("X-Limit", json: Int.self, operation: "op") }
+    }
 }

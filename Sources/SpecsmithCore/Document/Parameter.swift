@@ -82,13 +82,17 @@ public struct Parameter: Sendable, Hashable {
         self.location = location
     }
 
-    /// The style that applies: the one written, else `form` for query and cookie parameters and
-    /// `simple` for path and header parameters.
+    /// The style that applies: the one written, else the default for its location (``defaultStyle(in:)``).
     public var effectiveStyle: ParameterStyle {
-        if let style { return style }
-        switch self.in {
-        case .query, .cookie: return .form
-        case .path, .header: return .simple
+        style ?? Self.defaultStyle(in: self.in)
+    }
+
+    /// The style of a parameter that names none: `form` for query and cookie parameters and `simple` for path
+    /// and header parameters.
+    static func defaultStyle(in location: ParameterLocation) -> ParameterStyle {
+        switch location {
+        case .query, .cookie: .form
+        case .path, .header: .simple
         }
     }
 

@@ -469,12 +469,15 @@ struct ResponseHeaderDeclaration: Sendable, Hashable {
     /// The header's name as the spec writes it.
     var wireName: String
     /// The Swift type, never optional: a string, number or Boolean, a `Date`, a string enum, an array of
-    /// those, or `String` for a header the client reads as its text (`content`, an object).
+    /// those, the type of its JSON content, or `String` for a header the client reads as its text (`text/plain`
+    /// content, an object).
     var type: String
     var isRequired: Bool
     var deprecated: Bool
     /// Whether the value is a secret, which the struct never prints.
     var isSecret: Bool
+    /// `content` of `application/json` or `…+json` instead of a schema: the value is decoded from its JSON text.
+    var isJSON = false
     /// The doc comment's lines: the description, the wire name and, for a header read as its text, why.
     var doc: [String]
 }

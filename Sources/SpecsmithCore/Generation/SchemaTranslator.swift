@@ -1703,6 +1703,34 @@ struct SchemaTranslator {
         }
     }
 
+    /// How a parameter or a response header whose `content` is text (`text/plain`) holds its value.
+    enum TextContent {
+        /// As the value its schema describes, whose text is what is sent or arrives (`42` for `text/plain` of an
+        /// integer), written and read as a parameter or header of that schema: a string, number, Boolean, date
+        /// or string enum.
+        case value(Schema)
+        /// As the text itself (`String`): without a schema, or with one of no single scalar type; with what that
+        /// schema describes and the text does not carry (`objects`, `arrays`), for a warning, or `nil` when it
+        /// describes nothing more than text (a union of values, bytes, any value).
+        case text(unheld: String?)
+    }
+
+    /// How a parameter or response header whose `content` is text, with `schema` as its schema, holds its value.
+    func textContent(_ schema: Schema?) -> TextContent {
+        guard let schema else { return .text(unheld: nil) }
+        let shape = shape(of: schema)
+        if shape == .value, unwritableParameter(schema, shape: shape) == nil { return .value(schema) }
+        switch shape {
+        case .array: return .text(unheld: "arrays")
+        case .object:
+            let resolved = resolvedShape(schema)
+            let isObject =
+                resolved.nonNullTypes == [.object] || !resolved.properties.isEmpty || mergedAllOf(resolved) != nil
+            return .text(unheld: isObject ? "objects" : nil)
+        case .value: return .text(unheld: nil)
+        }
+    }
+
     /// How the properties of a form or multipart body are written where their Encoding Objects (or, in a
     /// multipart body, their schemas) say more than their types, and a warning for each Encoding Object that
     /// asks for what the body cannot write. A form property with a `style`, `explode` or `allowReserved` is

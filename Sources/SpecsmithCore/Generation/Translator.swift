@@ -600,7 +600,8 @@ struct Translator {
             parameterLabels.contains { bound.contains(SwiftNames.unescaped($0)) }
             ? SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(bound).union(keyNames)) : parameterLabels
         for ((parameter, swiftName), label) in zip(zip(ordered, parameterNames), parameterLabels) {
-            // `content` instead of `schema`: the value is written as JSON text.
+            // `content` instead of `schema`: JSON is written as its JSON text; text as it is, in the location's
+            // default style, which writes a value (a string, or the scalar its schema describes) as its text.
             let schema: Schema
             let isJSON: Bool
             if let parameterSchema = parameter.schema {
@@ -609,6 +610,23 @@ struct Translator {
             } else if let content = parameter.content.entries.first, Self.isJSON(content.key) {
                 schema = content.value.schema ?? Schema(location: content.value.location)
                 isJSON = true
+            } else if let content = parameter.content.entries.first, Self.isText(content.key) {
+                isJSON = false
+                switch schemas.textContent(content.value.schema) {
+                case .value(let valueSchema):
+                    schema = valueSchema
+                case .text(let unheld):
+                    var text = Schema(location: content.value.location)
+                    text.types = [.string]
+                    schema = text
+                    if let unheld {
+                        diagnostics.append(
+                            .warning(
+                                "parameter '\(parameter.name)' has \(content.key) content that holds \(unheld), "
+                                    + "which text has no agreed form for; it is sent as the text given (String)",
+                                at: content.value.schema?.location ?? content.value.location))
+                    }
+                }
             } else if parameter.content.isEmpty {
                 diagnostics.append(
                     .warning(
@@ -619,13 +637,15 @@ struct Translator {
                 let types = parameter.content.keys.joined(separator: ", ")
                 diagnostics.append(
                     .warning(
-                        "parameter '\(parameter.name)' has content of type \(types), which is not generated yet (only JSON is); operation '\(name)' is skipped",
+                        "parameter '\(parameter.name)' has content of type \(types), which is not generated yet (only "
+                            + "JSON and text are); operation '\(name)' is skipped",
                         at: parameter.location))
                 return nil
             }
             let type = schemas.topLevelType(for: schema, suggestedName: typeBase + " " + parameter.name)
             let shape = schemas.shape(of: schema)
-            let style = parameter.effectiveStyle
+            // `style` and `explode` are fields for use with `schema`.
+            let style = parameter.schema == nil ? Parameter.defaultStyle(in: parameter.in) : parameter.effectiveStyle
             // What the runtime writes: any value as JSON text; simple, label and matrix paths; form
             // cookies; in a query, every style; simple headers.
             let supported =
@@ -644,12 +664,13 @@ struct Translator {
                         at: parameter.location))
                 return nil
             }
-            // `allowReserved` is a field for use with `schema`: JSON text is percent-encoded whole.
-            if parameter.allowReserved, parameter.in == .query, isJSON {
+            // `allowReserved` is a field for use with `schema`: content's text is percent-encoded whole.
+            if parameter.allowReserved, parameter.in == .query, parameter.schema == nil {
                 diagnostics.append(
                     .warning(
-                        "allowReserved applies to a parameter with a schema, not to content; the JSON text of '"
-                            + "\(parameter.name)' is percent-encoded", at: parameter.location))
+                        "allowReserved applies to a parameter with a schema, not to content; the "
+                            + "\(isJSON ? "JSON text" : "text") of '\(parameter.name)' is percent-encoded",
+                        at: parameter.location))
             }
             // A string, number, Boolean or date, or an array of them, is written; anything else is asked about.
             let plain = shape == .array && type.hasPrefix("[") ? String(type.dropFirst().dropLast()) : type
@@ -681,7 +702,8 @@ struct Translator {
                     rules: schemas.rules(for: schema, swiftType: ruleType),
                     elementRules: schemas.elementRules(for: schema),
                     valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: parameter.effectiveExplode,
-                    isJSON: isJSON, allowReserved: parameter.allowReserved && parameter.in == .query && !isJSON))
+                    isJSON: isJSON,
+                    allowReserved: parameter.allowReserved && parameter.in == .query && parameter.schema != nil))
         }
         var responses: [ResponseDeclaration] = []
         let listed =
@@ -938,7 +960,7 @@ struct Translator {
             for entry in operations[index].responses.entries where !entry.response.headers.isEmpty {
                 for header in exposedHeaders(of: entry.response) {
                     guard let key = headerTypeKey(header.value, named: header.key, in: entry.response),
-                        types[key] == nil, case .schema(let schema) = headerReading(header.value, schemas: schemas)
+                        types[key] == nil, let schema = headerReading(header.value, schemas: schemas).schema
                     else { continue }
                     let name =
                         header.value.referenceID.flatMap { componentName($0, kind: "headers") }
@@ -962,10 +984,10 @@ struct Translator {
     }
 
     /// The headers a response documents and its outcome exposes (``exposedHeaders(of:)``), as the properties of
-    /// its case's headers: each of the type its schema gives (a component's as
+    /// its case's headers: each of the type its schema, or its JSON content's, gives (a component's as
     /// ``declareComponentHeaders(_:types:schemas:)`` declared it, an inline string enum's named after
-    /// `suggestedName` and the header), or, with a warning, `String` for one whose value the client cannot decode
-    /// from text (``headerReading(_:schemas:)``).
+    /// `suggestedName` and the header), or `String` for one whose text is its value (`text/plain`), and, with a
+    /// warning, for one whose value the client cannot decode from text (``headerReading(_:schemas:)``).
     private static func responseHeaders(
         of response: Response, suggestedName: String, componentTypes: [String: String],
         schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
@@ -977,67 +999,102 @@ struct Translator {
             let (wireName, header) = (entry.key, entry.value)
             var doc = SchemaTranslator.documentation(header.description)
             if !doc.isEmpty { doc.append("") }
+            let reading = headerReading(header, schemas: schemas)
             let type: String
-            switch headerReading(header, schemas: schemas) {
-            case .schema(let schema):
+            switch reading {
+            case .schema(let schema), .json(let schema):
                 type =
                     headerTypeKey(header, named: wireName, in: response).flatMap { componentTypes[$0] }
                     ?? schemas.topLevelType(
                         for: schema, suggestedName: suggestedName + " " + wireName)
-                doc.append(String(concatenating: "The `", wireName, "` header."))
+                let how = reading.isJSON ? ", decoded from its JSON text." : "."
+                doc.append(String(concatenating: "The `", wireName, "` header", how))
             case .text(nil):
                 type = "String"
                 doc.append(String(concatenating: "The `", wireName, "` header."))
             case .text(let why?):
                 diagnostics.append(
                     .warning(
-                        "response header '\(wireName)' \(why.problem), which the client does not decode yet; its "
-                            + "value is the text that arrived (String)",
+                        "response header '\(wireName)' \(why.problem); its value is the text that arrived (String)",
                         at: header.schema?.location ?? header.content.first?.value.location ?? header.location))
                 type = "String"
                 doc.append(String(concatenating: "The `", wireName, "` header, as the text that arrived: ", why.doc))
             }
             // `x-specsmith-secret` on the header or its schema decides first, then HTTP's credentials, then the
             // rule of properties.
-            let marked = (header.extensions["x-specsmith-secret"] ?? header.schema?.extensions["x-specsmith-secret"])
+            let schema = header.schema ?? header.content.first?.value.schema
+            let marked = (header.extensions["x-specsmith-secret"] ?? schema?.extensions["x-specsmith-secret"])
                 .flatMap { try? $0.bool() }
             let isSecret =
                 marked ?? (isCredentialHeader(wireName)
-                    || header.schema.map { schemas.isSecret(wireName: wireName, schema: $0) }
+                    || schema.map { schemas.isSecret(wireName: wireName, schema: $0) }
                     ?? SchemaTranslator.isSecretName(wireName))
             return ResponseHeaderDeclaration(
                 name: name, wireName: wireName, type: type, isRequired: header.required, deprecated: header.deprecated,
-                isSecret: isSecret, doc: doc)
+                isSecret: isSecret, isJSON: reading.isJSON, doc: doc)
         }
     }
 
     /// How the client reads a response header.
     enum HeaderReading {
         /// As a value of its schema: a string, number, Boolean, date or string enum, or an array of them, in
-        /// OpenAPI's `simple` style (the only style headers have).
+        /// OpenAPI's `simple` style (the only style headers have), also for `text/plain` content of such a value.
         case schema(Schema)
-        /// As the text that arrived: a header of no type (which the loader warns about), or one whose value the
-        /// client cannot decode from text, with why for a warning (`holds objects`) and for its doc comment.
+        /// As a value of its content's schema, decoded from the header's text as a JSON body is (`content` of
+        /// `application/json` or `…+json`).
+        case json(Schema)
+        /// As the text that arrived: a header whose value is its text (`text/plain` content of no single scalar
+        /// type), a header of no type (which the loader warns about), or one whose value the client cannot decode
+        /// from text, with why for a warning (`holds objects, which the client does not decode yet`) and for its
+        /// doc comment.
         case text((problem: String, doc: String)?)
+
+        /// The schema of the value, read as a value of its type.
+        var schema: Schema? {
+            switch self {
+            case .schema(let schema), .json(let schema): schema
+            case .text: nil
+            }
+        }
+
+        /// Whether the value is decoded from JSON text.
+        var isJSON: Bool {
+            if case .json = self { true } else { false }
+        }
     }
 
-    /// How the client reads `header`: objects, bytes, values of no single scalar type and `content` are read
-    /// as text.
+    /// How the client reads `header`: objects, bytes and values of no single scalar type are read as text, and
+    /// so is `content` of a media type that is neither JSON nor text (``isText(_:)``).
     static func headerReading(_ header: Header, schemas: SchemaTranslator) -> HeaderReading {
         guard let schema = header.schema else {
-            guard !header.content.isEmpty else { return .text(nil) }
-            let types = header.content.keys.joined(separator: ", ")
-            return .text(
-                (
-                    "has content of type \(types) instead of a schema",
-                    String(concatenating: "its `", types, "` content is not decoded.")
-                ))
+            guard let (mediaType, content) = header.content.entries.first.map({ ($0.key, $0.value) }) else {
+                return .text(nil)
+            }
+            if isJSON(mediaType) { return .json(content.schema ?? Schema(location: content.location)) }
+            guard isText(mediaType) else {
+                return .text(
+                    (
+                        "has content of type \(mediaType), which the client does not decode",
+                        String(concatenating: "its `", mediaType, "` content is not decoded.")
+                    ))
+            }
+            switch schemas.textContent(content.schema) {
+            case .value(let schema): return .schema(schema)
+            case .text(unheld: nil): return .text(nil)
+            case .text(unheld: let unheld?):
+                return .text(
+                    (
+                        "has \(mediaType) content that holds \(unheld), which text has no agreed form for",
+                        String(concatenating: unheld, " are not decoded from `", mediaType, "` text.")
+                    ))
+            }
         }
         let shape = schemas.shape(of: schema)
         guard let problem = shape == .object ? "objects" : schemas.unwritableParameter(schema, shape: shape) else {
             return .schema(schema)
         }
-        return .text(("holds \(problem)", problem + " are not decoded from a header."))
+        return .text(
+            ("holds \(problem), which the client does not decode yet", problem + " are not decoded from a header."))
     }
 
     /// The headers of a response that its outcome exposes: all but CORS's (`Access-Control-Allow-Origin` and the
@@ -1271,6 +1328,13 @@ struct Translator {
     static func responseBody(_ mediaType: String) -> ResponseDeclaration.Body {
         if isJSON(mediaType) { return .json }
         return mediaType.lowercased().hasPrefix("text/") ? .text : .binary
+    }
+
+    /// Whether a parameter's or header's `content` of this media type is text, sent and read as it is: `text/…`,
+    /// and XML (`application/xml`, `…+xml`), which is text too (RFC 7303).
+    static func isText(_ mediaType: String) -> Bool {
+        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        return base.hasPrefix("text/") || base == "application/xml" || base.hasSuffix("+xml")
     }
 
     static func isJSON(_ mediaType: String) -> Bool {

@@ -330,7 +330,8 @@ extension Renderer {
     }
 
     /// `let headers = try Outcome.OkHeaders(...)` in a branch (at 16 spaces): each documented header read
-    /// from the response as its type, a required one with `requiredHeader`, which throws when it is absent.
+    /// from the response as its type (`as: Int.self`; `json: Paging.self` for JSON content), a required one with
+    /// `requiredHeader`, which throws when it is absent.
     private static func headersDecoding(_ headers: [ResponseHeaderDeclaration], type: String) -> [String] {
         let arguments: [BranchExpression] = headers.map { header in
             .call(
@@ -339,7 +340,7 @@ extension Renderer {
                     header.isRequired ? "requiredHeader" : "header"),
                 [
                     .text(SwiftLiteral.string(header.wireName)),
-                    .text(String(concatenating: "as: ", header.type, ".self")),
+                    .text(String(concatenating: header.isJSON ? "json: " : "as: ", header.type, ".self")),
                     .text("operation: operation.name"),
                 ])
         }

@@ -132,6 +132,45 @@ extension ReceivedResponse {
         return value
     }
 
+    /// The value of the response header `name` (in any case) whose `content` is JSON (`application/json`,
+    /// `…+json`) as `type`, decoded from its text with ``JSONCoding/makeDecoder()`` as a JSON body is, or `nil`
+    /// when the response has none. Several fields of the name are one value, joined by `, ` as HTTP combines them.
+    ///
+    /// - Throws: ``UnexpectedResponse`` (``UnexpectedResponse/Reason/undecodableHeader(_:expected:)``, which
+    ///   never holds the value) when the text is not JSON of `type`.
+    public func header<Value: Decodable>(
+        _ name: String,
+        json type: Value.Type,
+        operation: String
+    ) throws(UnexpectedResponse) -> Value? {
+        guard let fieldName = HTTPField.Name(name), let text = headerFields[fieldName] else { return nil }
+        do {
+            return try JSONCoding.makeDecoder().decode(type, from: Data(text.utf8))
+        } catch {
+            throw UnexpectedResponse(
+                operation: operation,
+                reason: .undecodableHeader(name, expected: Self.typeName(type) + " in JSON"),
+                response: self
+            )
+        }
+    }
+
+    /// The value of the response header `name` (in any case) whose `content` is JSON as `type`, as
+    /// ``header(_:json:operation:)`` reads it, for a header the spec documents as required.
+    ///
+    /// - Throws: ``UnexpectedResponse`` when the response has no such header
+    ///   (``UnexpectedResponse/Reason/missingHeader(_:)``) or its text is not JSON of `type`.
+    public func requiredHeader<Value: Decodable>(
+        _ name: String,
+        json type: Value.Type,
+        operation: String
+    ) throws(UnexpectedResponse) -> Value {
+        guard let value = try header(name, json: type, operation: operation) else {
+            throw UnexpectedResponse(operation: operation, reason: .missingHeader(name), response: self)
+        }
+        return value
+    }
+
     /// A type's name as Swift code writes it: `Int`, `[Int]` (not `Array<Int>`).
     private static func typeName(_ type: Any.Type) -> String {
         let name = String(describing: type)

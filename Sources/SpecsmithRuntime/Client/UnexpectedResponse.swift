@@ -21,7 +21,8 @@ public struct UnexpectedResponse: Error, Sendable, Hashable {
         /// A header the spec documents as required is absent: its name as the spec writes it.
         case missingHeader(String)
         /// A header's value is not of the type the spec documents: its name as the spec writes it, and the
-        /// Swift type expected (`Int`, `[Int]`). Not the value, which may be a secret.
+        /// Swift type expected (`Int`, `[Int]`, or `CodeError in JSON` for a header whose `content` is JSON).
+        /// Not the value, which may be a secret.
         case undecodableHeader(String, expected: String)
     }
 

@@ -157,7 +157,10 @@ internal struct DecodingClient: Sendable {
                     ),
                     xReset: response.header("X-Reset", as: Date.self, operation: operation.name),
                     xCached: response.header("X-Cached", as: Bool.self, operation: operation.name),
-                    xSessionToken: response.header("X-Session-Token", as: String.self, operation: operation.name)
+                    xSessionToken: response.header("X-Session-Token", as: String.self, operation: operation.name),
+                    xUsage: response.header("X-Usage", json: Usage.self, operation: operation.name),
+                    xNote: response.header("X-Note", as: String.self, operation: operation.name),
+                    xWindow: response.header("X-Window", as: Int.self, operation: operation.name)
                 )
                 return .ok(try response.decodeJSON(Status.self, operation: operation.name), headers: headers)
             default:
@@ -196,6 +199,14 @@ internal struct DecodingClient: Sendable {
             internal let xCached: Bool?
             /// The `X-Session-Token` header.
             internal let xSessionToken: String?
+            /// What the window has used, as JSON.
+            ///
+            /// The `X-Usage` header, decoded from its JSON text.
+            internal let xUsage: Usage?
+            /// The `X-Note` header.
+            internal let xNote: String?
+            /// The `X-Window` header.
+            internal let xWindow: Int?
 
             /// Creates a value from its headers.
             internal init(
@@ -206,7 +217,10 @@ internal struct DecodingClient: Sendable {
                 xPolicies: [GetLimitsOkXPoliciesItem]? = nil,
                 xReset: Date? = nil,
                 xCached: Bool? = nil,
-                xSessionToken: String? = nil
+                xSessionToken: String? = nil,
+                xUsage: Usage? = nil,
+                xNote: String? = nil,
+                xWindow: Int? = nil
             ) {
                 self.xRateLimit = xRateLimit
                 self.xNext = xNext
@@ -216,6 +230,9 @@ internal struct DecodingClient: Sendable {
                 self.xReset = xReset
                 self.xCached = xCached
                 self.xSessionToken = xSessionToken
+                self.xUsage = xUsage
+                self.xNote = xNote
+                self.xWindow = xWindow
             }
 
             /// The headers in spec order, each secret one as `<redacted>`.
@@ -231,6 +248,9 @@ internal struct DecodingClient: Sendable {
                         "xReset": xReset as Any,
                         "xCached": xCached as Any,
                         "xSessionToken": Redacted(xSessionToken),
+                        "xUsage": xUsage as Any,
+                        "xNote": xNote as Any,
+                        "xWindow": xWindow as Any,
                     ],
                     displayStyle: .struct
                 )
@@ -249,6 +269,50 @@ internal struct DecodingClient: Sendable {
                 self.retryAfter = retryAfter
             }
         }
+    }
+
+    /// `GET /notes/{slug}`
+    ///
+    /// - Parameters:
+    ///   - slug: The `slug` path parameter.
+    ///   - q: The `q` query parameter.
+    ///   - limit: The `limit` query parameter.
+    ///   - xNote: The `X-Note` header parameter.
+    ///   - session: The `session` cookie parameter.
+    /// - Returns: The documented response, as ``SearchNotesOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    internal func searchNotes(
+        slug: String,
+        q: String? = nil,
+        limit: Int? = nil,
+        xNote: String? = nil,
+        session: String? = nil
+    ) async throws -> SearchNotesOutcome {
+        let operation = ClientOperation(name: "searchNotes")
+        let request = try Operations.searchNotes(
+            slug: slug,
+            q: q,
+            limit: limit,
+            xNote: xNote,
+            session: session,
+            server: server
+        )
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `searchNotes`.
+    internal enum SearchNotesOutcome: Sendable, Hashable {
+        /// Found.
+        case noContent
     }
 
     /// `GET /payments/latest`

@@ -7,6 +7,20 @@ internal struct Status: Codable, Hashable, Sendable {
     internal let up: Bool
 }
 
+internal struct Usage: Codable, Hashable, Sendable {
+    internal let used: Int
+    internal let since: Date?
+
+    /// Creates a value from its properties.
+    internal init(
+        used: Int,
+        since: Date? = nil
+    ) {
+        self.used = used
+        self.since = since
+    }
+}
+
 internal enum Pet: Codable, Hashable, Sendable {
     case cat(Cat)
     case dog(Dog)

@@ -41,6 +41,37 @@ internal enum Operations {
         return try request.build()
     }
 
+    /// `GET /notes/{slug}`
+    ///
+    /// - Parameters:
+    ///   - slug: The `slug` path parameter.
+    ///   - q: The `q` query parameter.
+    ///   - limit: The `limit` query parameter.
+    ///   - xNote: The `X-Note` header parameter.
+    ///   - session: The `session` cookie parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    internal static func searchNotes(
+        slug: String,
+        q: String? = nil,
+        limit: Int? = nil,
+        xNote: String? = nil,
+        session: String? = nil,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(q, at: "q", .maxLength(20))
+        }
+        var request = RequestBuilder(method: .get, server: server.url, path: "/notes/\(slug)")
+        request.addQueryItem("q", q)
+        request.addQueryItem("limit", limit)
+        try request.setHeader("X-Note", xNote)
+        request.addCookie("session", session)
+        return try request.build()
+    }
+
     /// `GET /payments/latest`
     ///
     /// - Parameters:

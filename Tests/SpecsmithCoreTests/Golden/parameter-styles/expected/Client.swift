@@ -240,4 +240,53 @@ public struct GoldenClient: Sendable {
         /// Done.
         case noContent
     }
+
+    /// Parameters whose content is text, sent as it is, in their location's encoding.
+    ///
+    /// `GET /notes/{slug}`
+    ///
+    /// - Parameters:
+    ///   - slug: The `slug` path parameter.
+    ///   - q: The `q` query parameter.
+    ///   - limit: The `limit` query parameter.
+    ///   - xQuery: The `X-Query` header parameter.
+    ///   - session: The `session` cookie parameter.
+    ///   - xShape: The `X-Shape` header parameter.
+    /// - Returns: The documented response, as ``NotesOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func notes(
+        slug: String,
+        q: String? = nil,
+        limit: Int? = nil,
+        xQuery: String? = nil,
+        session: NotesSession? = nil,
+        xShape: String? = nil
+    ) async throws -> NotesOutcome {
+        let operation = ClientOperation(name: "notes")
+        let request = try Operations.notes(
+            slug: slug,
+            q: q,
+            limit: limit,
+            xQuery: xQuery,
+            session: session,
+            xShape: xShape,
+            server: server
+        )
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `notes`.
+    public enum NotesOutcome: Sendable, Hashable {
+        /// Done.
+        case noContent
+    }
 }

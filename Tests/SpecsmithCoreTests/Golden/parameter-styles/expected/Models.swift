@@ -28,3 +28,25 @@ public struct Filter: Codable, Hashable, Sendable {
         self.name = name
     }
 }
+
+public enum NotesSession: OpenEnum {
+    case guest
+    case member
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .guest,
+        .member,
+    ]
+
+    /// The value as it appears in JSON.
+    public var rawValue: String {
+        switch self {
+        case .guest: "guest"
+        case .member: "member"
+        case .unknown(let rawValue): rawValue
+        }
+    }
+}

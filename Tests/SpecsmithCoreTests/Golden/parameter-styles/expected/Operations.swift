@@ -161,4 +161,42 @@ public enum Operations {
         try request.addCookie("prefs", json: prefs)
         return try request.build()
     }
+
+    /// Parameters whose content is text, sent as it is, in their location's encoding.
+    ///
+    /// `GET /notes/{slug}`
+    ///
+    /// - Parameters:
+    ///   - slug: The `slug` path parameter.
+    ///   - q: The `q` query parameter.
+    ///   - limit: The `limit` query parameter.
+    ///   - xQuery: The `X-Query` header parameter.
+    ///   - session: The `session` cookie parameter.
+    ///   - xShape: The `X-Shape` header parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func notes(
+        slug: String,
+        q: String? = nil,
+        limit: Int? = nil,
+        xQuery: String? = nil,
+        session: NotesSession? = nil,
+        xShape: String? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(slug, at: "slug", .maxLength(40))
+            context.check(limit, at: "limit", .maximum(100))
+            context.check(session, at: "session", .listed)
+        }
+        var request = RequestBuilder(method: .get, server: server.url, path: "/notes/\(slug)")
+        request.addQueryItem("q", q)
+        request.addQueryItem("limit", limit)
+        try request.setHeader("X-Query", xQuery)
+        request.addCookie("session", session)
+        try request.setHeader("X-Shape", xShape)
+        return try request.build()
+    }
 }

@@ -277,8 +277,14 @@ public struct GoldenClient: Sendable {
                     setCookie: response.header("Set-Cookie", as: String.self, operation: operation.name),
                     xPin: response.header("X-Pin", as: String.self, operation: operation.name),
                     xPublicToken: response.header("X-Public-Token", as: String.self, operation: operation.name),
-                    xExtra: response.header("X-Extra", as: String.self, operation: operation.name),
-                    xShape: response.header("X-Shape", as: String.self, operation: operation.name)
+                    xExtra: response.header("X-Extra", json: Problem.self, operation: operation.name),
+                    xShape: response.header("X-Shape", as: String.self, operation: operation.name),
+                    xCursor: response.requiredHeader("X-Cursor", json: LogInOkXCursor.self, operation: operation.name),
+                    xPaging: response.header("X-Paging", json: Paging.self, operation: operation.name),
+                    xNote: response.header("X-Note", as: String.self, operation: operation.name),
+                    xCount: response.header("X-Count", as: Int.self, operation: operation.name),
+                    xLayout: response.header("X-Layout", as: String.self, operation: operation.name),
+                    xSignature: response.header("X-Signature", as: String.self, operation: operation.name)
                 )
                 switch try response.mediaType(among: ["application/json", "text/plain"], operation: operation.name) {
                 case "application/json":
@@ -332,10 +338,25 @@ public struct GoldenClient: Sendable {
             public let xPublicToken: String?
             /// More about the session, as JSON.
             ///
-            /// The `X-Extra` header, as the text that arrived: its `application/json` content is not decoded.
-            public let xExtra: String?
+            /// The `X-Extra` header, decoded from its JSON text.
+            public let xExtra: Problem?
             /// The `X-Shape` header, as the text that arrived: objects are not decoded from a header.
             public let xShape: String?
+            /// The `X-Cursor` header, decoded from its JSON text.
+            public let xCursor: LogInOkXCursor
+            /// Where the pages lead, as JSON.
+            ///
+            /// The `X-Paging` header, decoded from its JSON text.
+            public let xPaging: Paging?
+            /// The `X-Note` header.
+            public let xNote: String?
+            /// The `X-Count` header.
+            public let xCount: Int?
+            /// The `X-Layout` header, as the text that arrived: objects are not decoded from `text/plain` text.
+            public let xLayout: String?
+            /// The `X-Signature` header, as the text that arrived: its `application/octet-stream` content is not
+            /// decoded.
+            public let xSignature: String?
 
             /// Creates a value from its headers.
             public init(
@@ -343,8 +364,14 @@ public struct GoldenClient: Sendable {
                 setCookie: String? = nil,
                 xPin: String? = nil,
                 xPublicToken: String? = nil,
-                xExtra: String? = nil,
-                xShape: String? = nil
+                xExtra: Problem? = nil,
+                xShape: String? = nil,
+                xCursor: LogInOkXCursor,
+                xPaging: Paging? = nil,
+                xNote: String? = nil,
+                xCount: Int? = nil,
+                xLayout: String? = nil,
+                xSignature: String? = nil
             ) {
                 self.xSessionToken = xSessionToken
                 self.setCookie = setCookie
@@ -352,6 +379,12 @@ public struct GoldenClient: Sendable {
                 self.xPublicToken = xPublicToken
                 self.xExtra = xExtra
                 self.xShape = xShape
+                self.xCursor = xCursor
+                self.xPaging = xPaging
+                self.xNote = xNote
+                self.xCount = xCount
+                self.xLayout = xLayout
+                self.xSignature = xSignature
             }
 
             /// The headers in spec order, each secret one as `<redacted>`.
@@ -365,6 +398,12 @@ public struct GoldenClient: Sendable {
                         "xPublicToken": xPublicToken as Any,
                         "xExtra": xExtra as Any,
                         "xShape": xShape as Any,
+                        "xCursor": xCursor,
+                        "xPaging": xPaging as Any,
+                        "xNote": xNote as Any,
+                        "xCount": xCount as Any,
+                        "xLayout": xLayout as Any,
+                        "xSignature": xSignature as Any,
                     ],
                     displayStyle: .struct
                 )

@@ -105,6 +105,17 @@ public enum TooManyXRatePolicy: OpenEnum {
     }
 }
 
+public struct Paging: Codable, Hashable, Sendable {
+    public let next: String?
+
+    /// Creates a value from its properties.
+    public init(
+        next: String? = nil
+    ) {
+        self.next = next
+    }
+}
+
 public enum ListPetsOkXLogType: OpenEnum {
     case structured
     case unstructured
@@ -124,5 +135,16 @@ public enum ListPetsOkXLogType: OpenEnum {
         case .unstructured: "unstructured"
         case .unknown(let rawValue): rawValue
         }
+    }
+}
+
+public struct LogInOkXCursor: Codable, Hashable, Sendable {
+    public let after: String?
+
+    /// Creates a value from its properties.
+    public init(
+        after: String? = nil
+    ) {
+        self.after = after
     }
 }
