@@ -48,7 +48,8 @@ public struct MultipartEncoding: Sendable, Hashable {
 
     /// A header field of each part of a property, as an Encoding Object's `headers` documents it: its value
     /// written in OpenAPI's `simple` style, as a header parameter's is. `Content-Disposition`, `Content-Type` and
-    /// `Content-Transfer-Encoding` are the part's own, from its name and its encoding, and no such header.
+    /// `Content-Transfer-Encoding` are the part's own, from its name and its encoding: a header of one of those
+    /// names throws ``RequestError/reservedPartHeader(part:name:)``.
     ///
     /// Printing it shows the value unless the name looks secret (``ClientRedaction/isSecretName(_:)``).
     public struct Header: Sendable, Hashable {
@@ -57,6 +58,8 @@ public struct MultipartEncoding: Sendable, Hashable {
         /// The field's value, or `nil` to send no field.
         public var value: String?
 
+        /// A field of `value` as it is written, or none for `nil`; the static `header` functions write a typed
+        /// value's text as a header parameter's is.
         public init(name: String, value: String?) {
             self.name = name
             self.value = value
