@@ -190,6 +190,79 @@ import Testing
         #expect(operations.contents.contains("try request.setMultipartBody(body)\n"))
     }
 
+    /// A multipart part's documented header is an argument of the builder and client method, named after the
+    /// property and the header, typed by its schema, required where the header is, and kept apart from the other
+    /// arguments: a part's media type argument keeps its name, a parameter of the same name is numbered. In a form
+    /// body the headers say nothing (OpenAPI ignores them there), without a warning.
+    @Test func partHeadersAreArgumentsNamedAfterTheirPropertyApartFromTheOthers() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            servers: [{url: 'https://api.example.com'}]
+            paths:
+              /a:
+                post:
+                  operationId: a
+                  parameters:
+                    - {name: scanXLocale, in: query, schema: {type: string}}
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          properties:
+                            scan: {type: string, format: binary}
+                            scan-content: {type: string}
+                        encoding:
+                          scan:
+                            contentType: 'image/png, image/jpeg'
+                            headers:
+                              X-Locale: {schema: {type: string}}
+                              X-Pages: {required: true, schema: {type: integer}}
+                          scan-content:
+                            headers:
+                              Type: {schema: {type: boolean}}
+                  responses: {'204': {description: ok}}
+              /b:
+                post:
+                  operationId: b
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema: {type: object, properties: {note: {type: string}}}
+                        encoding:
+                          note: {headers: {X-Locale: {schema: {type: string}}}}
+                  responses: {'204': {description: ok}}
+            """)
+        #expect(result.diagnostics.isEmpty)
+        let operations = try #require(result.files?.first { $0.name == "Operations.swift" }).contents
+        #expect(
+            operations.contains(
+                """
+                        _ body: ARequest? = nil,
+                        scanContentType: String = "image/png",
+                        scanXLocale: String? = nil,
+                        scanXPages: Int,
+                        scanContentType2: Bool? = nil,
+                        scanXLocale2: String? = nil,
+                """))
+        #expect(operations.contains(#"request.addQueryItem("scanXLocale", scanXLocale2)"#))
+        #expect(
+            operations.contains(
+                """
+                                "scan": MultipartEncoding(
+                                    contentType: scanContentType,
+                                    within: "image/png, image/jpeg",
+                                    headers: [.header("X-Locale", scanXLocale), .header("X-Pages", scanXPages)]
+                                ),
+                                "scan-content": MultipartEncoding(headers: [.header("Type", scanContentType2)]),
+                """))
+        #expect(operations.contains("try request.setFormBody(body)\n"))
+        let client = try #require(result.files?.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("scanXPages: scanXPages,"))
+    }
+
     /// Each `allOf` level shares its parts twice (a chain of diamonds): every part is merged once, not
     /// once per path to it, which would be 2^60 merges here.
     @Test(.timeLimit(.minutes(1))) func aChainOfDiamondsMergesEachPartOnce() throws {

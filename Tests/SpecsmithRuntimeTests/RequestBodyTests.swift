@@ -251,6 +251,94 @@ import Testing
         #expect(error.description == "the content type of part 'pages' is not one media type within image/png, image/jpeg")
     }
 
+    /// An Encoding Object's `headers` are header fields of each of its property's parts, after `Content-Type`,
+    /// their values written in `simple` style as header parameters are: an array with commas, an object as its
+    /// pairs, `content: application/json` as JSON text; `nil` sends no field.
+    @Test func multipartPartsCarryTheirEncodingsHeaders() throws {
+        struct Size: Encodable {
+            var width: Int
+            var height: Int
+        }
+        struct Album: Encodable {
+            var names: [String]
+            var cover: Data
+        }
+        let request = try build {
+            try $0.setMultipartBody(
+                Album(names: ["Ana", "Bo"], cover: Data([7])),
+                encodings: [
+                    "names": MultipartEncoding(
+                        contentType: "text/plain",
+                        headers: [
+                            .header("x-name-locale", "fr"), .header("X-Rank", 2), .header("X-Final", true),
+                            .header("X-Missing", String?.none),
+                        ]),
+                    "cover": MultipartEncoding(
+                        headers: [
+                            .header("X-Tags", ["a", "b c"]),
+                            .header("X-Size", object: Size(width: 3, height: 4), explode: true),
+                            .header("X-Flat", object: Size(width: 3, height: 4), explode: false),
+                            .header("X-Meta", json: ["k": "v\n"]), .header("X-None", [Int]()),
+                        ]),
+                ],
+                boundary: "B")
+        }
+        let expected =
+            "--B\r\nContent-Disposition: form-data; name=\"names\"\r\nContent-Type: text/plain\r\n"
+            + "x-name-locale: fr\r\nX-Rank: 2\r\nX-Final: true\r\n\r\nAna\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"names\"\r\nContent-Type: text/plain\r\n"
+            + "x-name-locale: fr\r\nX-Rank: 2\r\nX-Final: true\r\n\r\nBo\r\n"
+            + "--B\r\nContent-Disposition: form-data; name=\"cover\"; filename=\"cover\"\r\n"
+            + "Content-Type: application/octet-stream\r\nX-Tags: a,b c\r\nX-Size: width=3,height=4\r\n"
+            + "X-Flat: width,3,height,4\r\nX-Meta: {\"k\":\"v\\n\"}\r\n\r\n\u{7}\r\n"
+            + "--B--\r\n"
+        #expect(text(request) == expected)
+    }
+
+    /// A part's header is checked as a request's: a value that would end its line (and could start a part), a
+    /// name that is no token, and the fields a part writes itself are refused, naming the field, never its value.
+    @Test func multipartPartHeadersAreRefusedWhereTheyWouldReshapeThePart() throws {
+        struct Upload: Encodable {
+            var names: [String]
+        }
+        func upload(_ header: MultipartEncoding.Header) throws -> PreparedRequest {
+            try build {
+                try $0.setMultipartBody(
+                    Upload(names: ["a"]), encodings: ["names": MultipartEncoding(headers: [header])], boundary: "B")
+            }
+        }
+        for value in ["fr\r\n\r\n--B\r\nContent-Disposition: form-data; name=\"admin\"", "a\nb", "a\rb", "a\u{0}b"] {
+            #expect(throws: RequestError.invalidHeaderValue(name: "X-Name-Locale")) {
+                try upload(.header("X-Name-Locale", value))
+            }
+            #expect(throws: RequestError.invalidHeaderValue(name: "X-Names")) {
+                try upload(.header("X-Names", [value]))
+            }
+        }
+        #expect(throws: RequestError.invalidHeaderName("X-A\r\nB")) { try upload(.header("X-A\r\nB", "v")) }
+        #expect(throws: RequestError.invalidHeaderName("X A")) { try upload(.header("X A", "v")) }
+        for own in ["Content-Disposition", "content-type", "Content-Transfer-Encoding"] {
+            #expect(throws: RequestError.reservedPartHeader(part: "names", name: own)) {
+                try upload(.header(own, "x"))
+            }
+        }
+        #expect(
+            RequestError.reservedPartHeader(part: "names", name: "Content-Type").description
+                == "part 'names' writes its own Content-Type; it cannot be given as a header")
+        // A header that is not sent is not checked: there is nothing to write.
+        #expect(try upload(.header("X A", String?.none)).body != nil)
+    }
+
+    /// Printing a part's header hides a secret-looking name's value, as logs do with a request's.
+    @Test func multipartPartHeadersPrintSecretsRedacted() {
+        let token = MultipartEncoding.Header.header("X-Upload-Token", "s3cr3t")
+        #expect(String(describing: token) == "X-Upload-Token: <redacted>")
+        var dumped = ""
+        dump(MultipartEncoding(headers: [token]), to: &dumped)
+        #expect(!dumped.contains("s3cr3t"))
+        #expect(String(describing: MultipartEncoding.Header.header("X-Locale", "fr")) == "X-Locale: fr")
+    }
+
     /// A required nullable property and an array with a `null` item, as a generated body sends them.
     struct Note: Encodable {
         var title: String

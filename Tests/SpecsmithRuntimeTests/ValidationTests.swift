@@ -197,4 +197,15 @@ struct ValidationTests {
         }
         #expect(error?.violations.map(\.path) == ["id", "limit"])
     }
+
+    /// A multipart part's header is reported under its property, each name quoted where it is no plain key.
+    @Test func partHeadersAreReportedUnderTheirProperty() {
+        let error = #expect(throws: ValidationError.self) {
+            try ValidationContext.validate { context in
+                context.check("abcdef", at: .part("names", header: "x-name-locale"), .maxLength(3))
+                context.check(["a", "bcde"], at: .part("scan.pdf", header: "X-Tags"), .minItems(3))
+            }
+        }
+        #expect(error?.violations.map(\.path) == ["names.x-name-locale", #"["scan.pdf"].X-Tags"#])
+    }
 }

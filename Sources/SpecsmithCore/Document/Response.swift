@@ -159,3 +159,18 @@ public struct Header: Sendable, Hashable {
         self.location = location
     }
 }
+
+extension Header {
+    /// Whether `name` can name an HTTP field: a token (RFC 9110, 5.1) of letters, digits and ``!#$%&'*+-.^_`|~``.
+    static func isFieldName(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    true
+                default: Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+                }
+            }
+    }
+}

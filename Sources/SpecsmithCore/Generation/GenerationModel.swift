@@ -516,6 +516,17 @@ struct ParameterDeclaration: Sendable, Hashable {
     var allowReserved = false
     /// Whether the value is a generated type with checks of its own.
     var validatesNested = false
+    /// The multipart body property whose parts carry this header (an Encoding Object's `headers`), or `nil` for
+    /// a parameter of the request.
+    var part: String?
+
+    /// Where a violation of the value's rules is reported, as Swift text: the wire name (`"X-Rate-Limit"`), or for
+    /// a part's header the property and the header (`.part("names", header: "x-name-locale")`).
+    var validationKey: String {
+        guard let part else { return SwiftLiteral.string(wireName) }
+        return String(
+            concatenating: ".part(", SwiftLiteral.string(part), ", header: ", SwiftLiteral.string(wireName), ")")
+    }
 
     /// How the argument is declared: `name: Type`, or `label name: Type` when the two differ, with
     /// `= nil` when it may be left out.

@@ -460,7 +460,7 @@ struct SchemaTranslator {
     }
 
     /// The properties of a form or multipart body's object, `allOf` parts merged.
-    private func bodyProperties(_ body: Schema) -> OrderedMap<Schema> {
+    func bodyProperties(_ body: Schema) -> OrderedMap<Schema> {
         let shape = resolvedShape(body)
         return (mergedAllOf(shape) ?? shape).properties
     }
@@ -1743,9 +1743,10 @@ struct SchemaTranslator {
     /// objects, which are written only as JSON. Without one, raw binary (``isRawBinary(_:)``) carries its
     /// `contentMediaType`, and a string in a `contentEncoding` (base64 text) carries `Content-Transfer-Encoding`
     /// and the type of what it encodes: its `contentMediaType`, else `application/octet-stream` (OpenAPI 3.1.2,
-    /// "Encoding `multipart` Media Types"). Part headers are not sent (a warning); OpenAPI ignores them and
-    /// styles elsewhere. A form property without an Encoding Object is written as its type says, by the
-    /// runtime: nothing to do here.
+    /// "Encoding `multipart` Media Types"). Part headers are arguments of their own
+    /// (``Translator/partHeaders(of:typeBase:componentTypes:taken:schemas:_:)``); OpenAPI ignores them and styles
+    /// elsewhere. A form property without an Encoding Object is written as its type says, by the runtime: nothing
+    /// to do here.
     func bodyEncodings(
         _ encodings: OrderedMap<Encoding>, of body: Schema, isForm: Bool
     ) -> (applied: [PropertyEncoding], warnings: [Diagnostic]) {
@@ -1761,8 +1762,6 @@ struct SchemaTranslator {
             let encoding = entry.value
             let property = properties[entry.key]
             var ignored: [String] = []
-            // Part headers are values the body does not hold: there is nothing to send them from.
-            let unsentHeaders = isForm ? [] : encoding.headers.keys
             if isForm, encoding.style != nil || encoding.explode != nil || encoding.allowReserved {
                 let style = encoding.style ?? .form
                 let shape = property.map { self.shape(of: $0) }
@@ -1816,18 +1815,12 @@ struct SchemaTranslator {
                     partTypes[entry.key] = contentType.trimmingCharacters(in: .whitespaces)
                 }
             }
-            let headers =
-                unsentHeaders.isEmpty
-                ? "" : "its part header\(unsentHeaders.count > 1 ? "s" : "") \(unsentHeaders.joined(separator: ", ")) "
-                    + "\(unsentHeaders.count > 1 ? "are" : "is") not sent yet"
             if !ignored.isEmpty {
                 let unapplied = ignored.joined(separator: ", ")
                 warnings.append(
                     .warning(
                         "the encoding of body property '\(entry.key)' is not applied yet (\(unapplied)); it is written "
-                            + "as its type says\(headers.isEmpty ? "" : ", and " + headers)", at: encoding.location))
-            } else if !headers.isEmpty {
-                warnings.append(.warning("body property '\(entry.key)': \(headers)", at: encoding.location))
+                            + "as its type says", at: encoding.location))
             }
         }
         guard !isForm else { return (applied, warnings) }

@@ -520,6 +520,7 @@ struct Translator {
     ) -> OperationDeclaration? {
         let typeBase = SwiftNames.upperCamel(SwiftNames.unescaped(name))
         var body: BodyDeclaration?
+        var multipartContent: MediaType?
         if let requestBody = operation.requestBody {
             guard let choice = Self.chosenBody(of: requestBody, document: document) else {
                 let types = requestBody.content.keys.joined(separator: ", ")
@@ -552,6 +553,7 @@ struct Translator {
             if choice.encoding == .multipart, let bodySchema = choice.content.schema {
                 diagnostics += schemas.byteParts(of: bodySchema)
             }
+            if choice.encoding == .multipart { multipartContent = choice.content }
             if choice.encoding == .text, let charset = Self.charset(of: choice.mediaType),
                 !["utf-8", "utf8"].contains(charset)
             {
@@ -590,7 +592,16 @@ struct Translator {
         // binds goes by another (`context context2: String?`).
         // A body keyed by a media type range takes its `contentType` from the caller, and so do multipart parts
         // whose encoding lists several media types (`fileContentType`).
-        let keyNames = apiKeys.map(\.name) + (body?.arguments.map(\.name) ?? [])
+        var keyNames = apiKeys.map(\.name) + (body?.arguments.map(\.name) ?? [])
+        // The header fields of a multipart body's parts come after the body's other arguments.
+        var partHeaders: [ParameterDeclaration] = []
+        if let content = multipartContent, let encodings = body?.encodings {
+            partHeaders = Self.partHeaders(
+                of: content, typeBase: typeBase, componentTypes: componentTypes,
+                taken: Self.otherArgumentNames.union(keyNames), schemas: &schemas, &diagnostics)
+            body?.encodings = Self.encodings(encodings, carrying: partHeaders, of: content)
+            keyNames += partHeaders.map(\.name)
+        }
         let parameterLabels = SwiftNames.uniqued(
             members, taken: keyNames.isEmpty ? Self.otherArgumentNames : Self.otherArgumentNames.union(keyNames))
         // The client binds the bearer `token` only where it passes one. Nearly always no label is a bound
@@ -788,7 +799,7 @@ struct Translator {
         }
         return OperationDeclaration(
             name: name, method: operation.method.wireName, path: operation.path, doc: doc,
-            deprecated: operation.deprecated, parameters: parameters, body: body, bearerAuth: bearer,
+            deprecated: operation.deprecated, parameters: partHeaders + parameters, body: body, bearerAuth: bearer,
             bearerIsOptional: bearerIsOptional, apiKeys: apiKeys, basicAuth: basic,
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
     }

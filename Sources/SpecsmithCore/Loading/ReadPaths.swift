@@ -231,20 +231,10 @@ extension LoadSession {
         return parameter
     }
 
-    /// Warns about a header name that HTTP does not allow: a field name is a token (RFC 9110, 5.1), letters,
-    /// digits and ``!#$%&'*+-.^_`|~``. `consequence` says what the generated code does with it.
+    /// Warns about a header name that HTTP does not allow (``Header/isFieldName(_:)``). `consequence` says what
+    /// the generated code does with it.
     func checkHeaderName(_ name: String, at location: SourceLocation, consequence: String) {
-        let isToken =
-            !name.isEmpty
-            && name.utf8.allSatisfy { byte in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    true
-                default: Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
-                }
-            }
-        guard !isToken else { return }
+        guard !Header.isFieldName(name) else { return }
         report(
             .warning(
                 "\"\(name)\" is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only): \(consequence)",
@@ -312,7 +302,7 @@ extension LoadSession {
         var headers = OrderedMap<Header>()
         for (name, keyNode, value) in o.entries("headers") {
             guard let header = referableObject(value, file: file, object: "Header", read: readHeader) else { continue }
-            // The specification says a Content-Type response header is ignored.
+            // The specification says a Content-Type header of a response or a part is ignored: the media type says it.
             if name.lowercased() == "content-type" { continue }
             checkHeaderName(name, at: keyNode.location, consequence: "no \(carrier) can carry it")
             headers.set(header, forKey: name)

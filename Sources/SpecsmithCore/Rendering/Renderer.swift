@@ -1080,10 +1080,10 @@ struct Renderer {
         for parameter in operation.parameters {
             checks += writer.statements(
                 value: parameter.rules, elements: parameter.elementRules, values: parameter.valueRules,
-                of: parameter.name, key: SwiftLiteral.string(parameter.wireName), type: parameter.type,
+                of: parameter.name, key: parameter.validationKey, type: parameter.type,
                 constantBase: SwiftNames.unescaped(parameter.name))
             if parameter.validatesNested {
-                checks.append("context.validate(\(parameter.name), at: \(SwiftLiteral.string(parameter.wireName)))")
+                checks.append("context.validate(\(parameter.name), at: \(parameter.validationKey))")
             }
         }
         if let body = operation.body {
@@ -1102,7 +1102,8 @@ struct Renderer {
         }
 
         var steps: [String] = []
-        for parameter in operation.parameters {
+        // A multipart part's headers go with its body (``bodyCall(_:encodings:partHeaders:)``).
+        for parameter in operation.parameters where parameter.part == nil {
             let name = SwiftLiteral.string(parameter.wireName)
             let value = Self.wireValue(parameter)
             let styleCase = ".\(parameter.style)"
@@ -1165,7 +1166,10 @@ struct Renderer {
                     ? ["try request.setJSONBody(body)"]
                     : Self.call("try request.setJSONBody(", ["body", "contentType: \(contentType)"], indent: 8)
             case .form: steps += Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
-            case .multipart: steps += Self.bodyCall("try request.setMultipartBody(", encodings: body.encodings)
+            case .multipart:
+                steps += Self.bodyCall(
+                    "try request.setMultipartBody(", encodings: body.encodings,
+                    partHeaders: operation.parameters.filter { $0.part != nil })
             case .text where body.isKeyedByRange:
                 steps.append("try request.setTextBody(body, contentType: contentType, within: \(contentType))")
             case .binary where body.isKeyedByRange:
@@ -1203,18 +1207,22 @@ struct Renderer {
     }
 
     /// The statement that sets a form or multipart body, with the properties written as their Encoding
-    /// Objects say (`encodings: ["tags": .style(.form, explode: false, allowReserved: false)]`), on one line
-    /// when it fits, else with a line per property (an entry too long for its line with a line per argument).
-    private static func bodyCall(_ head: String, encodings: [PropertyEncoding]) -> [String] {
+    /// Objects say (`encodings: ["tags": .style(.form, explode: false, allowReserved: false)]`), a multipart
+    /// part's `partHeaders` among them (`headers: [.header("X-Locale", namesXLocale)]`), on one line when it
+    /// fits, else with a line per property (an entry too long for its line with a line per argument, and a list
+    /// of headers too long for its own with a line per header).
+    private static func bodyCall(
+        _ head: String, encodings: [PropertyEncoding], partHeaders: [ParameterDeclaration] = []
+    ) -> [String] {
         guard !encodings.isEmpty else { return [head + "body)"] }
-        // Each entry as a call's head and arguments, or as a value.
-        let entries = encodings.map { encoding -> (head: String, arguments: [String]) in
+        // Each entry as a call's head, arguments and part headers, or as a value.
+        let entries = encodings.map { encoding -> (head: String, arguments: [String], headers: [String]) in
             let key = SwiftLiteral.string(encoding.property) + ": "
             switch encoding.kind {
             case .style(let style, let explode, let allowReserved):
-                return (key + ".style(.\(style), explode: \(explode), allowReserved: \(allowReserved))", [])
+                return (key + ".style(.\(style), explode: \(explode), allowReserved: \(allowReserved))", [], [])
             case .json:
-                return (key + ".json", [])
+                return (key + ".json", [], [])
             case .part(let contentType, let transferEncoding):
                 var arguments: [String] = []
                 switch contentType {
@@ -1226,24 +1234,56 @@ struct Renderer {
                 if let transferEncoding {
                     arguments.append("transferEncoding: " + SwiftLiteral.string(transferEncoding))
                 }
-                return (key + "MultipartEncoding(", arguments)
+                let headers = partHeaders.filter { $0.part == encoding.property }.map(partHeader)
+                return (key + "MultipartEncoding(", arguments, headers)
             }
         }
         let texts = entries.map { entry in
-            entry.arguments.isEmpty ? entry.head : entry.head + entry.arguments.joined(separator: ", ") + ")"
+            let headers = entry.headers.isEmpty ? [] : ["headers: [" + entry.headers.joined(separator: ", ") + "]"]
+            let arguments = entry.arguments + headers
+            return arguments.isEmpty ? entry.head : entry.head + arguments.joined(separator: ", ") + ")"
         }
         let line = head + "body, encodings: [" + texts.joined(separator: ", ") + "])"
         if fits(line, at: 8) { return [line] }
         var lines = [head, "    body,", "    encodings: ["]
         for (entry, text) in zip(entries, texts) {
-            if entry.arguments.isEmpty || fits(text + ",", at: 16) {
+            if entry.arguments.isEmpty && entry.headers.isEmpty || fits(text + ",", at: 16) {
                 lines.append("        " + text + ",")
-            } else {
-                lines += multilineCall(entry.head, entry.arguments).map { "        " + $0 }
-                lines[lines.count - 1] += ","
+                continue
             }
+            var arguments = entry.arguments
+            var headerLines: [String] = []
+            if !entry.headers.isEmpty {
+                let headers = "headers: [" + entry.headers.joined(separator: ", ") + "]"
+                if fits(headers, at: 20) {
+                    arguments.append(headers)
+                } else {
+                    headerLines = ["headers: ["] + entry.headers.map { "    " + $0 + "," } + ["]"]
+                }
+            }
+            if headerLines.isEmpty {
+                lines += multilineCall(entry.head, arguments).map { "        " + $0 }
+            } else {
+                lines.append("        " + entry.head)
+                lines += arguments.map { "            " + $0 + "," }
+                lines += headerLines.map { "            " + $0 }
+                lines.append("        )")
+            }
+            lines[lines.count - 1] += ","
         }
         return lines + ["    ]", ")"]
+    }
+
+    /// A multipart part's header as `MultipartEncoding.Header` writes it: in `simple` style as a header
+    /// parameter is (`.header("X-Tags", tags)`, an object's with its `explode`), or as JSON text for JSON
+    /// `content`.
+    private static func partHeader(_ header: ParameterDeclaration) -> String {
+        let name = SwiftLiteral.string(header.wireName)
+        if header.isJSON { return ".header(\(name), json: \(header.name))" }
+        if header.shape == .object {
+            return ".header(\(name), object: \(header.name), explode: \(header.explode))"
+        }
+        return ".header(\(name), \(wireValue(header)))"
     }
 
     /// The statement that sets `Accept`: `request.acceptJSON()` for `application/json` alone,

@@ -1,3 +1,5 @@
+import HTTPTypes
+
 /// The value of a parameter generated as an object, by the shape it encodes to. A `oneOf`/`anyOf` union
 /// may encode as a single string, number or Boolean, or as an array, rather than an object: each is then
 /// written as a parameter of that shape would be.
@@ -51,5 +53,50 @@ enum ParameterValue {
         } else {
             self = .absent
         }
+    }
+}
+
+/// The text of a header's value in OpenAPI's `simple` style (the only style headers have), as a header parameter
+/// and a multipart part's header are written; `nil` when no field is sent.
+enum SimpleStyle {
+    /// The values joined with commas (`1,2`); `nil` for none, as RFC 6570 §2.3 leaves an empty list undefined.
+    static func text(_ values: [some LosslessStringConvertible]) -> String? {
+        values.isEmpty ? nil : values.map(\.description).joined(separator: ",")
+    }
+
+    /// An object's properties in `CodingKeys` order, absent ones left out: exploded `R=100,G=200`, not exploded
+    /// `R,100,G,200`; `nil` for an object without properties (RFC 6570 §2.3). A value that encodes as a string,
+    /// number or Boolean (a `oneOf` of them) is that text, one that encodes as an array its items joined with
+    /// commas, and `null` is `nil`.
+    ///
+    /// - Throws: an error of the encoder.
+    static func text(object value: some Encodable, explode: Bool) throws -> String? {
+        switch try ParameterValue(encoding: value) {
+        case .absent: return nil
+        case .primitive(let text): return text
+        case .array(let items): return text(items)
+        case .object(let pairs):
+            guard !pairs.isEmpty else { return nil }
+            return explode
+                ? pairs.map { $0.name + "=" + $0.value }.joined(separator: ",")
+                : pairs.flatMap { [$0.name, $0.value] }.joined(separator: ",")
+        }
+    }
+
+    /// The JSON text of a value whose `content` is `application/json`: a valid field value as it is, since JSON
+    /// escapes control characters.
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONCoding.encode(value), as: UTF8.self)
+    }
+
+    /// The field `name: value`, checked as HTTP asks of a field.
+    ///
+    /// - Throws: ``RequestError/invalidHeaderName(_:)`` if `name` is not a token,
+    ///   ``RequestError/invalidHeaderValue(name:)`` if `value` holds CR, LF, NUL or another character a field
+    ///   value cannot hold (so that it cannot end its line and add a field, or a part to a multipart body).
+    static func field(_ name: String, _ value: String) throws(RequestError) -> HTTPField {
+        guard let fieldName = HTTPField.Name(name) else { throw .invalidHeaderName(name) }
+        guard HTTPField.isValidValue(value.utf8) else { throw .invalidHeaderValue(name: fieldName.rawName) }
+        return HTTPField(name: fieldName, value: value)
     }
 }

@@ -128,7 +128,7 @@ public struct RequestBuilder: Sendable {
     /// text, percent-encoded (`filter=%7B%22a%22%3A1%7D`).
     public mutating func addQueryItem(_ name: String, json value: (some Encodable)?) throws {
         guard let value else { return }
-        addQueryItem(name, try Self.jsonText(value))
+        addQueryItem(name, try SimpleStyle.json(value))
     }
 
     /// Sets a header unless `value` is `nil`.
@@ -137,8 +137,8 @@ public struct RequestBuilder: Sendable {
     ///   NUL or another character a header value cannot hold.
     public mutating func setHeader(_ name: String, _ value: (some LosslessStringConvertible)?) throws(RequestError) {
         guard let value else { return }
-        guard let fieldName = HTTPField.Name(name) else { throw .invalidHeaderName(name) }
-        try setField(fieldName, value.description)
+        let field = try SimpleStyle.field(name, value.description)
+        headerFields[field.name] = field.value
     }
 
     /// Sets an array header (`simple` style) unless `values` is `nil` or empty: the values joined with
@@ -147,8 +147,8 @@ public struct RequestBuilder: Sendable {
     /// - Throws: ``RequestError`` if the name is not a valid header name, or a value contains CR, LF,
     ///   NUL or another character a header value cannot hold.
     public mutating func setHeader(_ name: String, _ values: [some LosslessStringConvertible]?) throws(RequestError) {
-        guard let values, !values.isEmpty else { return }
-        try setHeader(name, values.map(\.description).joined(separator: ","))
+        guard let values else { return }
+        try setHeader(name, SimpleStyle.text(values))
     }
 
     /// Sets an object header (`simple` style) unless `value` is `nil`: exploded `R=100,G=200`, not exploded
@@ -161,19 +161,7 @@ public struct RequestBuilder: Sendable {
     ///   an error of the encoder.
     public mutating func setHeaderObject(_ name: String, _ value: (some Encodable)?, explode: Bool) throws {
         guard let value else { return }
-        let pairs: [(name: String, value: String)]
-        switch try ParameterValue(encoding: value) {
-        case .absent: return
-        case .primitive(let text): return try setHeader(name, text)
-        case .array(let items): return try setHeader(name, items)
-        case .object(let properties): pairs = properties
-        }
-        guard !pairs.isEmpty else { return }
-        let text =
-            explode
-            ? pairs.map { $0.name + "=" + $0.value }.joined(separator: ",")
-            : pairs.flatMap { [$0.name, $0.value] }.joined(separator: ",")
-        try setHeader(name, text)
+        try setHeader(name, SimpleStyle.text(object: value, explode: explode))
     }
 
     /// Sets a header whose `content` is `application/json` unless `value` is `nil`: the value's JSON
@@ -182,7 +170,7 @@ public struct RequestBuilder: Sendable {
     /// - Throws: ``RequestError`` if the name is not a valid header name, or an error of the encoder.
     public mutating func setHeader(_ name: String, json value: (some Encodable)?) throws {
         guard let value else { return }
-        try setHeader(name, try Self.jsonText(value))
+        try setHeader(name, try SimpleStyle.json(value))
     }
 
     // MARK: Cookies
@@ -233,7 +221,7 @@ public struct RequestBuilder: Sendable {
     /// text, percent-encoded.
     public mutating func addCookie(_ name: String, json value: (some Encodable)?) throws {
         guard let value else { return }
-        addCookie(name, try Self.jsonText(value))
+        addCookie(name, try SimpleStyle.json(value))
     }
 
     /// Sets `Authorization: Bearer <token>`, kept out of HTTP/2 and HTTP/3 compression tables (never indexed).
@@ -318,11 +306,15 @@ public struct RequestBuilder: Sendable {
     /// sent as they are, `Data` as `application/octet-stream`, objects and arrays as JSON; a `null`
     /// property or array item has no part. The parts of a property that `encodings` names carry what it
     /// says (their `Content-Type`, where a string, number or Boolean whose type is JSON is its JSON text, `"a"`;
-    /// a `Content-Transfer-Encoding`). `boundary` is random unless given (tests give one).
+    /// a `Content-Transfer-Encoding`; more header fields, after those). `boundary` is random unless given (tests
+    /// give one).
     ///
     /// - Throws: ``RequestError/partContentTypeOutsideRange(part:range:)`` if the `contentType` of a part that
     ///   is sent is not one media type within its encoding's `range`; ``RequestError/invalidHeaderValue(name:)``
-    ///   if a value in `encodings` holds CR, LF or NUL; or an error of the encoder.
+    ///   if a value in `encodings` holds CR, LF, NUL or another character a field value cannot hold;
+    ///   ``RequestError/invalidHeaderName(_:)`` if a header's name is not a token;
+    ///   ``RequestError/reservedPartHeader(part:name:)`` for a header the part writes itself
+    ///   (`Content-Disposition`, `Content-Type`, `Content-Transfer-Encoding`); or an error of the encoder.
     public mutating func setMultipartBody(
         _ body: (some Encodable)?, encodings: [String: MultipartEncoding] = [:], boundary: String? = nil
     ) throws {
@@ -341,6 +333,16 @@ public struct RequestBuilder: Sendable {
             }
             if let transferEncoding = encoding?.transferEncoding, !HTTPField.isValidValue(transferEncoding.utf8) {
                 throw RequestError.invalidHeaderValue(name: "Content-Transfer-Encoding")
+            }
+            // Checked as a request's header fields are, so that no value can end its line and add a field or a part.
+            var fields = ""
+            for header in encoding?.headers ?? [] {
+                guard let value = header.value else { continue }
+                let field = try SimpleStyle.field(header.name, value)
+                guard !Self.partOwnFields.contains(field.name) else {
+                    throw RequestError.reservedPartHeader(part: name, name: field.name.rawName)
+                }
+                fields += "\r\n" + field.name.rawName + ": " + field.value
             }
             let parts: [JSONNode] = node.isArray ? node.arrayItems : [node]
             for part in parts {
@@ -370,6 +372,7 @@ public struct RequestBuilder: Sendable {
                 if let transferEncoding = encoding?.transferEncoding {
                     header += "\r\nContent-Transfer-Encoding: " + transferEncoding
                 }
+                header += fields
                 let disposition = "Content-Disposition: form-data; name=\"\(escaped)\""
                 data += Data("--\(boundary)\r\n\(disposition)\(header)\r\n\r\n".utf8)
                 data += content + Data("\r\n".utf8)
@@ -379,6 +382,11 @@ public struct RequestBuilder: Sendable {
         self.body = data
         headerFields[.contentType] = "multipart/form-data; boundary=\(boundary)"
     }
+
+    /// The header fields of a multipart part that it writes from its name and encoding.
+    private static let partOwnFields: [HTTPField.Name] = [
+        .contentDisposition, .contentType, HTTPField.Name("Content-Transfer-Encoding")!,
+    ]
 
     /// Whether a media type is JSON: `application/json` or `…+json`, with or without parameters.
     private static func isJSON(_ mediaType: String) -> Bool {
@@ -474,11 +482,6 @@ public struct RequestBuilder: Sendable {
         headerFields[.accept] = mediaTypes.joined(separator: ", ")
     }
 
-    /// The JSON text of a parameter value.
-    private static func jsonText(_ value: some Encodable) throws -> String {
-        String(decoding: try JSONCoding.encode(value), as: UTF8.self)
-    }
-
     /// The finished request.
     ///
     /// - Throws: ``RequestError/invalidServerURL`` if the server URL has no scheme or host, or has a query,
@@ -514,10 +517,5 @@ public struct RequestBuilder: Sendable {
         let request = HTTPRequest(
             method: method, scheme: scheme, authority: authority, path: fullPath, headerFields: fields)
         return PreparedRequest(request: request, body: body)
-    }
-
-    private mutating func setField(_ name: HTTPField.Name, _ value: String) throws(RequestError) {
-        guard HTTPField.isValidValue(value.utf8) else { throw .invalidHeaderValue(name: name.rawName) }
-        headerFields[name] = value
     }
 }

@@ -16,6 +16,9 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The content type given for a multipart part whose Encoding Object lists several media types or a range
     /// (`image/png, image/jpeg`) is not one media type within them.
     case partContentTypeOutsideRange(part: String, range: String)
+    /// A header given for the parts of a multipart property is one that the part writes itself from its name
+    /// and encoding: `Content-Disposition`, `Content-Type` or `Content-Transfer-Encoding`.
+    case reservedPartHeader(part: String, name: String)
 
     /// What is wrong, naming a header but never showing a value.
     public var description: String {
@@ -28,6 +31,8 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
         case .contentTypeOutsideRange(let range): "the body's content type is not one media type within \(range)"
         case .partContentTypeOutsideRange(let part, let range):
             "the content type of part '\(part)' is not one media type within \(range)"
+        case .reservedPartHeader(let part, let name):
+            "part '\(part)' writes its own \(name); it cannot be given as a header"
         }
     }
 }

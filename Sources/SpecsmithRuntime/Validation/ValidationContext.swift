@@ -1,16 +1,31 @@
 /// Where a checked value is, relative to the value being validated: a property's name on the wire,
-/// written as a string literal (`"grant_type"`), or ``here`` for the value itself.
+/// written as a string literal (`"grant_type"`), ``here`` for the value itself, or a header of a multipart
+/// body's part (``part(_:header:)``).
 public struct ValidationKey: Sendable, ExpressibleByStringLiteral {
     /// The name, or `nil` for the value itself.
     let name: StaticString?
+    /// A name within ``name``: the header of a part.
+    let member: StaticString?
 
     /// A property's name on the wire.
     public init(stringLiteral name: StaticString) {
         self.name = name
+        self.member = nil
+    }
+
+    private init(name: StaticString?, member: StaticString?) {
+        self.name = name
+        self.member = member
     }
 
     private init() {
-        name = nil
+        self.init(name: nil, member: nil)
+    }
+
+    /// A header of the parts of a multipart body's property (an argument of the request builder): reported
+    /// as the property's name and the header's, `names.x-name-locale`.
+    public static func part(_ property: StaticString, header: StaticString) -> ValidationKey {
+        ValidationKey(name: property, member: header)
     }
 
     /// The value being validated itself, such as the value of a `oneOf` case: a violation is reported at
@@ -833,6 +848,7 @@ public struct ValidationContext: Sendable {
                 path += "[\(index)]"
             case .key(let key):
                 if let name = key.name { append(name.description, to: &path) }
+                if let member = key.member { append(member.description, to: &path) }
             case .name(let name):
                 append(name, to: &path)
             }

@@ -338,4 +338,45 @@ internal struct DecodingClient: Sendable {
         /// The latest payment, of the kind its method says.
         case ok(Payment)
     }
+
+    /// `POST /albums`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - namesXNameLocale: The language the names are written in.
+    ///   - namesXNameOrder: The `X-Name-Order` header of each `names` part.
+    ///   - coverXUploadToken: The `X-Upload-Token` header of the `cover` part.
+    /// - Returns: The documented response, as ``UploadAlbumOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    internal func uploadAlbum(
+        _ body: UploadAlbumRequest,
+        namesXNameLocale: String? = nil,
+        namesXNameOrder: UploadAlbumNamesXNameOrder,
+        coverXUploadToken: String? = nil
+    ) async throws -> UploadAlbumOutcome {
+        let operation = ClientOperation(name: "uploadAlbum")
+        let request = try Operations.uploadAlbum(
+            body,
+            namesXNameLocale: namesXNameLocale,
+            namesXNameOrder: namesXNameOrder,
+            coverXUploadToken: coverXUploadToken,
+            server: server
+        )
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `uploadAlbum`.
+    internal enum UploadAlbumOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
 }

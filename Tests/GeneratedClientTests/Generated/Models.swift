@@ -579,3 +579,39 @@ internal enum GetLimitsOkXPoliciesItem: OpenEnum {
         }
     }
 }
+
+internal struct UploadAlbumRequest: Codable, Hashable, Sendable {
+    internal let names: [String]
+    internal let cover: Data?
+
+    /// Creates a value from its properties.
+    internal init(
+        names: [String],
+        cover: Data? = nil
+    ) {
+        self.names = names
+        self.cover = cover
+    }
+}
+
+internal enum UploadAlbumNamesXNameOrder: OpenEnum {
+    case givenFirst
+    case familyFirst
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    internal static let allCases: [Self] = [
+        .givenFirst,
+        .familyFirst,
+    ]
+
+    /// The value as it appears in JSON.
+    internal var rawValue: String {
+        switch self {
+        case .givenFirst: "given-first"
+        case .familyFirst: "family-first"
+        case .unknown(let rawValue): rawValue
+        }
+    }
+}

@@ -83,4 +83,42 @@ internal enum Operations {
         request.acceptJSON()
         return try request.build()
     }
+
+    /// `POST /albums`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - namesXNameLocale: The language the names are written in.
+    ///   - namesXNameOrder: The `X-Name-Order` header of each `names` part.
+    ///   - coverXUploadToken: The `X-Upload-Token` header of the `cover` part.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    internal static func uploadAlbum(
+        _ body: UploadAlbumRequest,
+        namesXNameLocale: String? = nil,
+        namesXNameOrder: UploadAlbumNamesXNameOrder,
+        coverXUploadToken: String? = nil,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(namesXNameLocale, at: .part("names", header: "x-name-locale"), .maxLength(35))
+            context.check(namesXNameOrder, at: .part("names", header: "X-Name-Order"), .listed)
+        }
+        var request = RequestBuilder(method: .post, server: server.url, path: "/albums")
+        try request.setMultipartBody(
+            body,
+            encodings: [
+                "names": MultipartEncoding(
+                    headers: [.header("x-name-locale", namesXNameLocale), .header("X-Name-Order", namesXNameOrder)]
+                ),
+                "cover": MultipartEncoding(
+                    contentType: "image/png",
+                    headers: [.header("X-Upload-Token", coverXUploadToken)]
+                ),
+            ]
+        )
+        return try request.build()
+    }
 }

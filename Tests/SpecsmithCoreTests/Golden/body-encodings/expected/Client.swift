@@ -121,4 +121,57 @@ public struct GoldenClient: Sendable {
         /// Saved.
         case noContent
     }
+
+    /// `POST /albums`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - namesXNameLocale: The language the names are written in.
+    ///   - namesXNameOrder: The `X-Name-Order` header of each `names` part.
+    ///   - coverXTakenAt: The `X-Taken-At` header of the `cover` part.
+    ///   - coverXTags: The `X-Tags` header of the `cover` part.
+    ///   - coverXSize: The `X-Size` header of the `cover` part.
+    ///   - coverXRating: Deprecated. The `X-Rating` header of the `cover` part.
+    ///   - metaXSource: The `X-Source` header of the `meta` part.
+    /// - Returns: The documented response, as ``UploadAlbumOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func uploadAlbum(
+        _ body: UploadAlbumRequest,
+        namesXNameLocale: String? = nil,
+        namesXNameOrder: UploadAlbumNamesXNameOrder,
+        coverXTakenAt: Date? = nil,
+        coverXTags: [String]? = nil,
+        coverXSize: UploadAlbumCoverXSize? = nil,
+        coverXRating: Int? = nil,
+        metaXSource: UploadAlbumMetaXSource? = nil
+    ) async throws -> UploadAlbumOutcome {
+        let operation = ClientOperation(name: "uploadAlbum")
+        let request = try Operations.uploadAlbum(
+            body,
+            namesXNameLocale: namesXNameLocale,
+            namesXNameOrder: namesXNameOrder,
+            coverXTakenAt: coverXTakenAt,
+            coverXTags: coverXTags,
+            coverXSize: coverXSize,
+            coverXRating: coverXRating,
+            metaXSource: metaXSource,
+            server: server
+        )
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `uploadAlbum`.
+    public enum UploadAlbumOutcome: Sendable, Hashable {
+        /// Saved.
+        case noContent
+    }
 }

@@ -115,3 +115,78 @@ public struct UploadScanRequest: Codable, Hashable, Sendable {
         }
     }
 }
+
+public struct UploadAlbumRequest: Codable, Hashable, Sendable {
+    public let names: [String]
+    public let cover: Data?
+    public let meta: Meta?
+
+    /// Creates a value from its properties.
+    public init(
+        names: [String],
+        cover: Data? = nil,
+        meta: Meta? = nil
+    ) {
+        self.names = names
+        self.cover = cover
+        self.meta = meta
+    }
+
+    public struct Meta: Codable, Hashable, Sendable {
+        public let title: String?
+
+        /// Creates a value from its properties.
+        public init(
+            title: String? = nil
+        ) {
+            self.title = title
+        }
+    }
+}
+
+public enum UploadAlbumNamesXNameOrder: OpenEnum {
+    case givenFirst
+    case familyFirst
+    /// A value the spec does not list.
+    case unknown(String)
+
+    /// The values the spec lists.
+    public static let allCases: [Self] = [
+        .givenFirst,
+        .familyFirst,
+    ]
+
+    /// The value as it appears in JSON.
+    public var rawValue: String {
+        switch self {
+        case .givenFirst: "given-first"
+        case .familyFirst: "family-first"
+        case .unknown(let rawValue): rawValue
+        }
+    }
+}
+
+public struct UploadAlbumCoverXSize: Codable, Hashable, Sendable {
+    public let width: Int?
+    public let height: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        width: Int? = nil,
+        height: Int? = nil
+    ) {
+        self.width = width
+        self.height = height
+    }
+}
+
+public struct UploadAlbumMetaXSource: Codable, Hashable, Sendable {
+    public let app: String?
+
+    /// Creates a value from its properties.
+    public init(
+        app: String? = nil
+    ) {
+        self.app = app
+    }
+}

@@ -79,4 +79,57 @@ public enum Operations {
         )
         return try request.build()
     }
+
+    /// `POST /albums`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - namesXNameLocale: The language the names are written in.
+    ///   - namesXNameOrder: The `X-Name-Order` header of each `names` part.
+    ///   - coverXTakenAt: The `X-Taken-At` header of the `cover` part.
+    ///   - coverXTags: The `X-Tags` header of the `cover` part.
+    ///   - coverXSize: The `X-Size` header of the `cover` part.
+    ///   - coverXRating: Deprecated. The `X-Rating` header of the `cover` part.
+    ///   - metaXSource: The `X-Source` header of the `meta` part.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func uploadAlbum(
+        _ body: UploadAlbumRequest,
+        namesXNameLocale: String? = nil,
+        namesXNameOrder: UploadAlbumNamesXNameOrder,
+        coverXTakenAt: Date? = nil,
+        coverXTags: [String]? = nil,
+        coverXSize: UploadAlbumCoverXSize? = nil,
+        coverXRating: Int? = nil,
+        metaXSource: UploadAlbumMetaXSource? = nil,
+        server: Server = .server1
+    ) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(namesXNameLocale, at: .part("names", header: "x-name-locale"), .maxLength(35))
+            context.check(namesXNameOrder, at: .part("names", header: "X-Name-Order"), .listed)
+            context.check(coverXRating, at: .part("cover", header: "X-Rating"), .minimum(1))
+            context.check(coverXRating, at: .part("cover", header: "X-Rating"), .maximum(5))
+        }
+        var request = RequestBuilder(method: .post, server: server.url, path: "/albums")
+        try request.setMultipartBody(
+            body,
+            encodings: [
+                "names": MultipartEncoding(
+                    headers: [.header("x-name-locale", namesXNameLocale), .header("X-Name-Order", namesXNameOrder)]
+                ),
+                "cover": MultipartEncoding(
+                    headers: [
+                        .header("X-Taken-At", coverXTakenAt.map(DateTime.string(from:))),
+                        .header("X-Tags", coverXTags),
+                        .header("X-Size", object: coverXSize, explode: true),
+                        .header("X-Rating", coverXRating),
+                    ]
+                ),
+                "meta": MultipartEncoding(headers: [.header("X-Source", json: metaXSource)]),
+            ]
+        )
+        return try request.build()
+    }
 }

@@ -108,15 +108,22 @@ public struct GoldenClient: Sendable {
     /// - Parameters:
     ///   - body: The request body.
     ///   - digestContentType: The media type of the `digest` part, within the spec's `image/png, image/jpeg`.
+    ///   - digestXDigest: The `X-Digest` header of the `digest` part.
     /// - Returns: The documented response, as ``PostUploadOutcome``.
     /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
     ///   (`URLError`, `CancellationError`).
     public func postUpload(
         _ body: PostUploadRequest? = nil,
-        digestContentType: String = "image/png"
+        digestContentType: String = "image/png",
+        digestXDigest: String? = nil
     ) async throws -> PostUploadOutcome {
         let operation = ClientOperation(name: "postUpload")
-        let request = try Operations.postUpload(body, digestContentType: digestContentType, server: server)
+        let request = try Operations.postUpload(
+            body,
+            digestContentType: digestContentType,
+            digestXDigest: digestXDigest,
+            server: server
+        )
         return try await core.send(request, operation: operation) { response in
             switch response.status.code {
             case 204:

@@ -64,19 +64,25 @@ public enum Operations {
     /// - Parameters:
     ///   - body: The request body.
     ///   - digestContentType: The media type of the `digest` part, within the spec's `image/png, image/jpeg`.
+    ///   - digestXDigest: The `X-Digest` header of the `digest` part.
     ///   - server: The server to send the request to.
     /// - Returns: The request.
     /// - Throws: `RequestError` if the request cannot be built.
     public static func postUpload(
         _ body: PostUploadRequest? = nil,
         digestContentType: String = "image/png",
+        digestXDigest: String? = nil,
         server: Server = .production
     ) throws -> PreparedRequest {
         var request = RequestBuilder(method: .post, server: server.url, path: "/uploads")
         try request.setMultipartBody(
             body,
             encodings: [
-                "digest": MultipartEncoding(contentType: digestContentType, within: "image/png, image/jpeg"),
+                "digest": MultipartEncoding(
+                    contentType: digestContentType,
+                    within: "image/png, image/jpeg",
+                    headers: [.header("X-Digest", digestXDigest)]
+                ),
                 "file": MultipartEncoding(contentType: "image/png"),
                 "note": MultipartEncoding(contentType: "text/plain; charset=utf-8"),
             ]
