@@ -5,15 +5,16 @@ extension Translator {
     /// them (OpenAPI 3.1: "A map allowing additional information to be provided as headers", ignored outside
     /// `multipart`): each an argument of the request builder and client method, named after the property and the
     /// header (`namesXNameLocale` for `x-name-locale` of `names`) and typed, checked and written in `simple` style
-    /// as a header parameter is, or as its JSON text where its `content` is JSON. Required when the Header Object
-    /// says so; else optional, and `nil` sends no field. Declared after `taken` (the builder's other arguments),
-    /// whose names they are kept apart from, in the order of the encoding.
+    /// as a header parameter is; as its JSON text where its `content` is JSON, and as the text it is where that is
+    /// text (`text/plain` of an integer is an `Int`). Required when the Header Object says so; else optional, and
+    /// `nil` sends no field. Declared after `taken` (the builder's other arguments), whose names they are kept
+    /// apart from, in the order of the encoding.
     ///
     /// `Content-Type` is ignored as OpenAPI says (the loader leaves it out), a name that is no HTTP token is
     /// left out (the loader warns that no part can carry it), and what no part header can send is warned about:
     /// `Content-Disposition` and `Content-Transfer-Encoding`, which the part writes from its name and schema, a
-    /// header of non-JSON `content`, and values no style writes (bytes, arrays of objects). A header of no type
-    /// (which the loader warns about) is a `String`.
+    /// header whose `content` is neither JSON nor text, and values no style writes (bytes, arrays of objects). A
+    /// header of no type (which the loader warns about) is a `String`.
     static func partHeaders(
         of content: MediaType, typeBase: String, componentTypes: [String: String], taken: Set<String>,
         schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
@@ -27,6 +28,14 @@ extension Translator {
                 let (name, header) = (entry.key, entry.value)
                 switch partHeaderValue(header, named: name, schemas: schemas) {
                 case .success(let value):
+                    if let unheld = value.unheld {
+                        diagnostics.append(
+                            .warning(
+                                "body property '\(property)': its part header \(name) has \(unheld.mediaType) content "
+                                    + "that holds \(unheld.what), which text has no agreed form for; it is sent as "
+                                    + "the text given (String)",
+                                at: unheld.location ?? header.location))
+                    }
                     // As in a header parameter, `simple` style spells no member that is an object or an array.
                     if !value.isJSON, schemas.shape(of: value.schema) == .object,
                         let nested = schemas.unspelledMembers(of: value.schema)
@@ -89,16 +98,21 @@ extension Translator {
         }
     }
 
+    /// What a part header's text content describes and its text does not carry (`objects`), for a warning: the
+    /// media type, what is unheld, and where the schema is.
+    private typealias UnheldText = (mediaType: String, what: String, location: SourceLocation?)
+
     /// Why a part header is not sent, for a warning that names it and its property.
     private struct UnsentPartHeader: Error {
         var why: String
     }
 
-    /// The schema of a part header's value and whether it is written as JSON text (its `content` is JSON), or why
-    /// it is not sent: a name the part writes itself, non-JSON `content`, a value no style writes.
+    /// The schema of a part header's value, whether it is written as JSON text (its `content` is JSON) and what
+    /// its text content does not carry, or why it is not sent: a name the part writes itself, `content` neither
+    /// JSON nor text, a value no style writes.
     private static func partHeaderValue(
         _ header: Header, named name: String, schemas: SchemaTranslator
-    ) -> Result<(schema: Schema, isJSON: Bool), UnsentPartHeader> {
+    ) -> Result<(schema: Schema, isJSON: Bool, unheld: UnheldText?), UnsentPartHeader> {
         switch name.lowercased() {
         case "content-disposition":
             return .failure(.init(why: "is not sent: the part's own names the property (form-data; name=...)"))
@@ -111,18 +125,31 @@ extension Translator {
             guard let media = header.content.entries.first else {
                 var text = Schema(location: header.location)
                 text.types = [.string]
-                return .success((text, false))
+                return .success((text, false, nil))
             }
-            guard isJSON(media.key) else {
+            if isJSON(media.key) {
+                return .success((media.value.schema ?? Schema(location: media.value.location), true, nil))
+            }
+            guard isText(media.key) else {
                 let types = header.content.keys.joined(separator: ", ")
-                return .failure(.init(why: "has content of type \(types), which is not sent yet (only JSON is)"))
+                return .failure(
+                    .init(why: "has content of type \(types), which is not sent yet (only JSON and text are)"))
             }
-            return .success((media.value.schema ?? Schema(location: media.value.location), true))
+            // Text is written as it is: the value its schema describes (a string, number, date or enum), else
+            // the text given, as a header parameter with text content is.
+            switch schemas.textContent(media.value.schema) {
+            case .value(let valueSchema):
+                return .success((valueSchema, false, nil))
+            case .text(let unheld):
+                var text = Schema(location: media.value.location)
+                text.types = [.string]
+                return .success((text, false, unheld.map { (media.key, $0, media.value.schema?.location) }))
+            }
         }
         let shape = schemas.shape(of: schema)
         if shape != .object, let problem = schemas.unwritableParameter(schema, shape: shape) {
             return .failure(.init(why: "holds \(problem), which no header style writes; it is not sent"))
         }
-        return .success((schema, false))
+        return .success((schema, false, nil))
     }
 }

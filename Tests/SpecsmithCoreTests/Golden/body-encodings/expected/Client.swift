@@ -132,6 +132,9 @@ public struct GoldenClient: Sendable {
     ///   - coverXTags: The `X-Tags` header of the `cover` part.
     ///   - coverXSize: The `X-Size` header of the `cover` part.
     ///   - coverXRating: Deprecated. The `X-Rating` header of the `cover` part.
+    ///   - coverXNote: The `X-Note` header of the `cover` part.
+    ///   - coverXCopies: The `X-Copies` header of the `cover` part.
+    ///   - coverXLayout: The `X-Layout` header of the `cover` part.
     ///   - metaXSource: The `X-Source` header of the `meta` part.
     /// - Returns: The documented response, as ``UploadAlbumOutcome``.
     /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
@@ -145,6 +148,9 @@ public struct GoldenClient: Sendable {
         coverXTags: [String]? = nil,
         coverXSize: UploadAlbumCoverXSize? = nil,
         coverXRating: Int? = nil,
+        coverXNote: String? = nil,
+        coverXCopies: Int? = nil,
+        coverXLayout: String? = nil,
         metaXSource: UploadAlbumMetaXSource? = nil
     ) async throws -> UploadAlbumOutcome {
         let operation = ClientOperation(name: "uploadAlbum")
@@ -156,6 +162,9 @@ public struct GoldenClient: Sendable {
             coverXTags: coverXTags,
             coverXSize: coverXSize,
             coverXRating: coverXRating,
+            coverXNote: coverXNote,
+            coverXCopies: coverXCopies,
+            coverXLayout: coverXLayout,
             metaXSource: metaXSource,
             server: server
         )

@@ -90,6 +90,9 @@ public enum Operations {
     ///   - coverXTags: The `X-Tags` header of the `cover` part.
     ///   - coverXSize: The `X-Size` header of the `cover` part.
     ///   - coverXRating: Deprecated. The `X-Rating` header of the `cover` part.
+    ///   - coverXNote: The `X-Note` header of the `cover` part.
+    ///   - coverXCopies: The `X-Copies` header of the `cover` part.
+    ///   - coverXLayout: The `X-Layout` header of the `cover` part.
     ///   - metaXSource: The `X-Source` header of the `meta` part.
     ///   - server: The server to send the request to.
     /// - Returns: The request.
@@ -103,6 +106,9 @@ public enum Operations {
         coverXTags: [String]? = nil,
         coverXSize: UploadAlbumCoverXSize? = nil,
         coverXRating: Int? = nil,
+        coverXNote: String? = nil,
+        coverXCopies: Int? = nil,
+        coverXLayout: String? = nil,
         metaXSource: UploadAlbumMetaXSource? = nil,
         server: Server = .server1
     ) throws -> PreparedRequest {
@@ -111,6 +117,7 @@ public enum Operations {
             context.check(namesXNameOrder, at: .part("names", header: "X-Name-Order"), .listed)
             context.check(coverXRating, at: .part("cover", header: "X-Rating"), .minimum(1))
             context.check(coverXRating, at: .part("cover", header: "X-Rating"), .maximum(5))
+            context.check(coverXCopies, at: .part("cover", header: "X-Copies"), .minimum(1))
         }
         var request = RequestBuilder(method: .post, server: server.url, path: "/albums")
         try request.setMultipartBody(
@@ -125,6 +132,9 @@ public enum Operations {
                         .header("X-Tags", coverXTags),
                         .header("X-Size", object: coverXSize, explode: true),
                         .header("X-Rating", coverXRating),
+                        .header("X-Note", coverXNote),
+                        .header("X-Copies", coverXCopies),
+                        .header("X-Layout", coverXLayout),
                     ]
                 ),
                 "meta": MultipartEncoding(headers: [.header("X-Source", json: metaXSource)]),
