@@ -2488,13 +2488,13 @@ struct SchemaTranslator {
             arrayType == "JSONValue" || arrayType == "[JSONValue]" || !arrayType.hasPrefix("[")
             ? "JSONValue" : String(arrayType.dropFirst().dropLast())
         var rules = itemRules(contains, itemType: itemType, keyword: "contains")
-        let shape = resolvedShape(contains)
-        if itemType != "JSONValue", isObjectWithProperties(shape) || mergedAllOf(shape) != nil || isUnion(shape) {
+        let item = resolvedShape(contains)
+        if itemType != "JSONValue", isObjectWithProperties(item) || mergedAllOf(item) != nil || isUnion(item) {
             diagnostics.append(
                 .warning("contains of an object or a oneOf matches an item by its type only", at: contains.location))
         }
         // An item of a scalar type that the subschema's type excludes never matches it.
-        let types = shape.nonNullTypes
+        let types = item.nonNullTypes
         if Self.scalarTypes.contains(itemType), !types.isEmpty,
             !types.contains(where: { Self.swiftTypes(of: $0).contains(itemType) })
         {

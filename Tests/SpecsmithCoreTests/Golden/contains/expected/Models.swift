@@ -7,13 +7,13 @@ public struct Team: Codable, Hashable, Sendable {
     /// The roles held; one of them is the lead.
     /// Contains at least 1 item: always `"lead"`.
     public let roles: [String]?
-    /// Contains at least 2 items: at least 90.
+    /// Contains from 2 to 3 items: at least 90.
     public let scores: [Int]?
     /// Contains at least 1 item: of type string and at most 2 Unicode scalars.
     public let mixed: [JSONValue]?
     /// Contains at least 1 item: never allowed.
     public let never: [String]?
-    /// Contains at least 1 item.
+    /// Contains exactly 1 item.
     public let `any`: [String]?
     /// Contains at least 1 item.
     public let labels: [Label]?
