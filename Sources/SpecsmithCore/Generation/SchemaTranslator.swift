@@ -509,9 +509,9 @@ struct SchemaTranslator {
                 return rules
             }
         }
-        // A value of no type with `enum` or `const`, or of several types, is a JSONValue, which they
-        // compare as JSON.
-        if shapeTypes.isEmpty, shape.items == nil, shape.properties.isEmpty, shape.enum != nil || shape.const != nil {
+        // A value of no type, or of several types, is a JSONValue: its rules apply as JSON Schema applies them
+        // (`maxLength` to a string, `multipleOf` to a number), and `enum` and `const` compare it as JSON.
+        if shapeTypes.isEmpty, shape.items == nil, shape.properties.isEmpty, !needsOwnType(shape) {
             return rules(for: member, swiftType: "JSONValue")
         }
         if shapeTypes.count > 1 || shape.types == [.null] { return rules(for: member, swiftType: "JSONValue") }

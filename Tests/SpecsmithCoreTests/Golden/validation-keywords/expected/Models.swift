@@ -56,6 +56,8 @@ public struct Loose: Codable, Hashable, Sendable {
     /// Of type boolean, string or null.
     public let optionalMixed: JSONValue?
     public let mixedItems: [JSONValue]?
+    public let untypedItems: [JSONValue]?
+    public let untypedValues: [String: JSONValue]?
     public let mixedValues: [String: JSONValue]?
     /// Not allowed: of type string or integer.
     public let notText: JSONValue?
@@ -70,6 +72,8 @@ public struct Loose: Codable, Hashable, Sendable {
         nothing: JSONValue? = nil,
         optionalMixed: JSONValue? = nil,
         mixedItems: [JSONValue]? = nil,
+        untypedItems: [JSONValue]? = nil,
+        untypedValues: [String: JSONValue]? = nil,
         mixedValues: [String: JSONValue]? = nil,
         notText: JSONValue? = nil,
         settings: [String: String]? = nil,
@@ -79,6 +83,8 @@ public struct Loose: Codable, Hashable, Sendable {
         self.nothing = nothing
         self.optionalMixed = optionalMixed
         self.mixedItems = mixedItems
+        self.untypedItems = untypedItems
+        self.untypedValues = untypedValues
         self.mixedValues = mixedValues
         self.notText = notText
         self.settings = settings

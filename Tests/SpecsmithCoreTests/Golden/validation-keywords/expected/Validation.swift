@@ -50,6 +50,13 @@ extension Loose: Validatable {
         context.check(each: mixedItems, at: "mixedItems") { context, item in
             context.check(item, at: .here, .type([.integer, .boolean]))
         }
+        context.check(each: untypedItems, at: "untypedItems") { context, item in
+            context.check(item, at: .here, .maxLength(3))
+            context.check(item, at: .here, .multipleOf(2))
+        }
+        context.check(eachValue: untypedValues, at: "untypedValues") { context, value in
+            context.check(value, at: .here, .minimum(1))
+        }
         context.check(eachValue: mixedValues, at: "mixedValues") { context, value in
             context.check(value, at: .here, .type([.string, .array]))
             context.check(value, at: .here, .minItems(1))
