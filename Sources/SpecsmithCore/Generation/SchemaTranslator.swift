@@ -434,8 +434,9 @@ struct SchemaTranslator {
     /// themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
         let shape = resolvedShape(schema)
-        // A tuple's items are checked by position (``tupleRule(_:itemType:)``), `items` after them.
-        guard let items = shape.items, shape.prefixItems.isEmpty else { return [] }
+        // A tuple's items are checked by position (``tupleRule(_:itemType:)``), `items` after them; `items: false`
+        // is a `maxItems` of 0 (see ``rules(for:swiftType:)``).
+        guard let items = shape.items, shape.prefixItems.isEmpty, !Self.isFalseSchema(items) else { return [] }
         return memberRules(items)
     }
 
@@ -504,7 +505,8 @@ struct SchemaTranslator {
             if let inner {
                 // An array or a dictionary: its own rules (the type stands for any of its kind), then its members'.
                 var rules = rules(for: member, swiftType: stands)
-                let members = memberRules(inner, references: references)
+                // `items: false` is a `maxItems` of 0 among the array's own rules.
+                let members = Self.isFalseSchema(inner) ? [] : memberRules(inner, references: references)
                 if !members.isEmpty { rules.append(.members(members)) }
                 return rules
             }
@@ -597,7 +599,8 @@ struct SchemaTranslator {
         }
         if Self.rule(.prefixItems([], rest: []), appliesTo: swiftType) {
             let shape = resolvedShape(schema)
-            if !shape.prefixItems.isEmpty {
+            // `items: false` without positions allows no item: a `maxItems` of 0.
+            if !shape.prefixItems.isEmpty || shape.items.map(Self.isFalseSchema) == true {
                 applying = tupleRules(shape, itemType: swiftType == "JSONValue" ? "JSONValue" : tupleItemType(shape), applying)
             }
             if let contains = shape.contains, let rule = containsRule(contains, in: shape, arrayType: swiftType) {
@@ -2704,6 +2707,7 @@ struct SchemaTranslator {
                 if !wroteExactItems { sentences.append("Exactly \(n) item\(n == 1 ? "" : "s").") }
                 wroteExactItems = true
             case .minItems(let n): sentences.append("At least \(n) item\(n == 1 ? "" : "s").")
+            case .maxItems(0): sentences.append("Has no items.")
             case .maxItems(let n): sentences.append("At most \(n) item\(n == 1 ? "" : "s").")
             case .uniqueItems: sentences.append("Items are unique.")
             case .minProperties(let n): sentences.append("At least \(n) entr\(n == 1 ? "y" : "ies").")

@@ -228,13 +228,18 @@ public struct Reading: Codable, Hashable, Sendable {
     public let point: [Double]?
     /// Without prefixItems, unevaluatedItems is items.
     public let scores: [Int]?
+    /// Without prefixItems, unevaluatedItems false allows no item.
+    /// Has no items.
+    public let none: [JSONValue]?
 
     /// Creates a value from its properties.
     public init(
         point: [Double]? = nil,
-        scores: [Int]? = nil
+        scores: [Int]? = nil,
+        none: [JSONValue]? = nil
     ) {
         self.point = point
         self.scores = scores
+        self.none = none
     }
 }

@@ -31,5 +31,6 @@ extension Reading: Validatable {
     public func validate(into context: inout ValidationContext) {
         context.check(point, at: "point", .maxItems(2))
         context.check(each: scores, at: "scores", .minimum(0))
+        context.check(none, at: "none", .maxItems(0))
     }
 }
