@@ -26,6 +26,16 @@ extension Either: Validatable {
     }
 }
 
+extension Gift: Validatable {
+    /// Records each constraint of the `Gift` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        if wrap != nil {
+            context.check(present: message, at: "message")
+        }
+        context.check(undeclaredKeys: undeclaredKeys)
+    }
+}
+
 extension Reading: Validatable {
     /// Records each constraint of the `Reading` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
