@@ -2285,9 +2285,10 @@ struct SchemaTranslator {
     }
 
     /// The rules of a `propertyNames` schema that a name can break: a string's, with `enum` and `const`
-    /// as values.
+    /// as values; `false` allows no name, as an empty `enum`.
     private mutating func nameRules(_ names: Schema) -> [ValidationRule] {
         let resolved = names.ref.map { dereferenced(document.schema(for: $0)) } ?? names
+        if Self.isFalseSchema(resolved) { return [.enumeration([])] }
         let rules = ownRules(resolved, enumAsValues: true).filter { Self.rule($0, appliesTo: "String") }
         checkPatterns(rules.map { ($0, resolved.location) })
         return rules
@@ -2713,7 +2714,8 @@ struct SchemaTranslator {
             case .minProperties(let n): sentences.append("At least \(n) entr\(n == 1 ? "y" : "ies").")
             case .maxProperties(let n): sentences.append("At most \(n) entr\(n == 1 ? "y" : "ies").")
             case .enumeration(let values):
-                sentences.append("One of \(values.map(Self.jsonText).joined(separator: ", ")).")
+                let list = values.map(Self.jsonText).joined(separator: ", ")
+                sentences.append(values.isEmpty ? "No value is allowed." : "One of \(list).")
             case .const(let value): sentences.append("Always \(Self.jsonText(value)).")
             case .rawEnumeration(let values):
                 let list = values.map { Self.jsonText(.string($0)) }.joined(separator: ", ")
@@ -2727,6 +2729,7 @@ struct SchemaTranslator {
             case .property(let name, let inner):
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 if !phrases.isEmpty { sentences.append("Its `\(name)`: \(phrases.joined(separator: " and ")).") }
+            case .propertyNames([.enumeration([])]): sentences.append("Has no keys.")
             case .propertyNames(let inner):
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append("Each name: \(phrases.joined(separator: " and ")).")

@@ -100,6 +100,8 @@ public struct Names: Codable, Hashable, Sendable {
     public let nested: [String: [String: String]]?
     /// Each name: always `"x"`.
     public let anything: JSONValue?
+    /// Has no keys.
+    public let empty: [String: String]?
     public let fixed: Fixed?
 
     /// Creates a value from its properties.
@@ -108,12 +110,14 @@ public struct Names: Codable, Hashable, Sendable {
         picked: [String: Int]? = nil,
         nested: [String: [String: String]]? = nil,
         anything: JSONValue? = nil,
+        empty: [String: String]? = nil,
         fixed: Fixed? = nil
     ) {
         self.labels = labels
         self.picked = picked
         self.nested = nested
         self.anything = anything
+        self.empty = empty
         self.fixed = fixed
     }
 

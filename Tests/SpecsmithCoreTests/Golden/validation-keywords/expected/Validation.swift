@@ -75,6 +75,8 @@ extension Names: Validatable {
 
     private static let pickedNameValues: ValueRule<String> = .enum(["a", "b"])
 
+    private static let emptyNameValues: ValueRule<String> = .enum([])
+
     /// Records each constraint of the `Names` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(namesOf: labels, at: "labels", .maxLength(3))
@@ -84,6 +86,7 @@ extension Names: Validatable {
             context.check(namesOf: value, at: .here, .minLength(2))
         }
         context.check(namesOf: anything, at: "anything", .const("x"))
+        context.check(namesOf: empty, at: "empty", Self.emptyNameValues)
     }
 }
 
