@@ -609,11 +609,17 @@ struct SchemaTranslator {
         }
         if Self.rule(.patternProperties(patterns: [], rules: [], rest: [], closed: false), appliesTo: swiftType) {
             let shape = resolvedShape(schema)
-            // `additionalProperties: false` alone closes the object too: no name is allowed.
+            // `additionalProperties: false` alone closes the object too: no name is allowed. On a JSONValue, a
+            // schema alone holds for every value (a dictionary checks each value instead, see ``valueRules``).
             let isClosed = shape.additionalProperties == .bool(false)
             if shape.properties.isEmpty, !shape.patternProperties.isEmpty || isClosed {
                 let valueType = swiftType == "JSONValue" ? "JSONValue" : patternValueType(shape)
                 applying.append(patternRule(shape, valueType: valueType))
+            } else if shape.properties.isEmpty, swiftType == "JSONValue", case .schema? = shape.additionalProperties,
+                case let rule = patternRule(shape, valueType: "JSONValue"),
+                case .patternProperties(_, _, let rest, _) = rule, !rest.isEmpty
+            {
+                applying.append(rule)
             }
         }
         if Self.rule(.propertyNames([]), appliesTo: swiftType), let names = propertyNames(of: schema) {
@@ -2762,7 +2768,8 @@ struct SchemaTranslator {
                 if closed {
                     sentences.append(patterns.isEmpty ? "Has no keys." : "No other names.")
                 } else if !phrases.isEmpty {
-                    sentences.append("Other names: \(phrases.joined(separator: " and ")).")
+                    let names = patterns.isEmpty ? "Each value" : "Other names"
+                    sentences.append("\(names): \(phrases.joined(separator: " and ")).")
                 }
             case .conditional(let condition, let then, let otherwise):
                 // `If at least 10: a multiple of 5. Otherwise: at most 5.`

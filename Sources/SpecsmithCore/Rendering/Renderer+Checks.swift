@@ -229,6 +229,16 @@ struct CheckWriter {
                         ", [], closed: true)")
                 ]
             }
+            // `additionalProperties` alone (on a JSONValue): every value meets its rules.
+            if patterns.isEmpty {
+                let inner = statements(
+                    for: rest, value: "value", key: ".here", type: valueType, constantBase: constantBase + "Value")
+                guard !inner.isEmpty else { return [] }
+                let opener = String(
+                    concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key,
+                    ", []) { context, _, value in")
+                return [opener] + inner.map { "    " + $0 } + ["}"]
+            }
             let list = "[" + patterns.map { "Pattern(\(SwiftLiteral.raw($0)))" }.joined(separator: ", ") + "]"
             let argument: String
             if hoists {

@@ -58,6 +58,8 @@ public struct Loose: Codable, Hashable, Sendable {
     public let mixedItems: [JSONValue]?
     public let untypedItems: [JSONValue]?
     public let untypedValues: [String: JSONValue]?
+    /// Each value: of type string and at most 3 Unicode scalars.
+    public let untypedObject: JSONValue?
     public let mixedValues: [String: JSONValue]?
     /// Not allowed: of type string or integer.
     public let notText: JSONValue?
@@ -74,6 +76,7 @@ public struct Loose: Codable, Hashable, Sendable {
         mixedItems: [JSONValue]? = nil,
         untypedItems: [JSONValue]? = nil,
         untypedValues: [String: JSONValue]? = nil,
+        untypedObject: JSONValue? = nil,
         mixedValues: [String: JSONValue]? = nil,
         notText: JSONValue? = nil,
         settings: [String: String]? = nil,
@@ -85,6 +88,7 @@ public struct Loose: Codable, Hashable, Sendable {
         self.mixedItems = mixedItems
         self.untypedItems = untypedItems
         self.untypedValues = untypedValues
+        self.untypedObject = untypedObject
         self.mixedValues = mixedValues
         self.notText = notText
         self.settings = settings

@@ -57,6 +57,10 @@ extension Loose: Validatable {
         context.check(eachValue: untypedValues, at: "untypedValues") { context, value in
             context.check(value, at: .here, .minimum(1))
         }
+        context.check(patternProperties: untypedObject, at: "untypedObject", []) { context, _, value in
+            context.check(value, at: .here, .type([.string]))
+            context.check(value, at: .here, .maxLength(3))
+        }
         context.check(eachValue: mixedValues, at: "mixedValues") { context, value in
             context.check(value, at: .here, .type([.string, .array]))
             context.check(value, at: .here, .minItems(1))
