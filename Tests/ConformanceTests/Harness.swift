@@ -722,7 +722,8 @@ enum Rules {
     static func applyEach<T>(_ rule: RuntimeRule, to value: T?, in context: inout ValidationContext) throws {
         let any: Any? = value
         switch (rule, any) {
-        case (_, nil): break
+        // The renderer writes no element check for a value that is no array (`CheckWriter.memberType`).
+        case (_, nil), (_, is SpecsmithRuntime.JSONValue): break
         case (.string(let rule), let v as [String]): context.check(each: v, at: "value", rule)
         case (.number(let rule), let v as [Int]): context.check(each: v, at: "value", rule)
         case (.number(let rule), let v as [Double]): context.check(each: v, at: "value", rule)

@@ -599,8 +599,11 @@ struct SchemaTranslator {
         }
         if Self.rule(.prefixItems([], rest: []), appliesTo: swiftType) {
             let shape = resolvedShape(schema)
-            // `items: false` without positions allows no item: a `maxItems` of 0.
-            if !shape.prefixItems.isEmpty || shape.items.map(Self.isFalseSchema) == true {
+            // `items: false` without positions allows no item: a `maxItems` of 0. A JSONValue (a value of several
+            // types) that is an array meets `items` by position too, since no element check reaches its items.
+            if !shape.prefixItems.isEmpty || shape.items.map(Self.isFalseSchema) == true
+                || swiftType == "JSONValue" && shape.items != nil
+            {
                 applying = tupleRules(shape, itemType: swiftType == "JSONValue" ? "JSONValue" : tupleItemType(shape), applying)
             }
             if let contains = shape.contains, let rule = containsRule(contains, in: shape, arrayType: swiftType) {
@@ -2746,7 +2749,8 @@ struct SchemaTranslator {
                 }
                 let phrases = limitSentences(rest).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 if !phrases.isEmpty {
-                    sentences.append("Items from \(positions.count): \(phrases.joined(separator: " and ")).")
+                    let items = positions.isEmpty ? "Each item" : "Items from \(positions.count)"
+                    sentences.append("\(items): \(phrases.joined(separator: " and ")).")
                 }
             case .contains(let rules, let min, let max):
                 let phrases = limitSentences(rules).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }

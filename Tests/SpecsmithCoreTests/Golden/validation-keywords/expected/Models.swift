@@ -56,6 +56,8 @@ public struct Loose: Codable, Hashable, Sendable {
     /// Of type boolean, string or null.
     public let optionalMixed: JSONValue?
     public let mixedItems: [JSONValue]?
+    /// Of type array or string. Each item: at most 3 Unicode scalars.
+    public let listOrText: JSONValue?
     public let untypedItems: [JSONValue]?
     public let untypedValues: [String: JSONValue]?
     /// Each value: of type string and at most 3 Unicode scalars.
@@ -74,6 +76,7 @@ public struct Loose: Codable, Hashable, Sendable {
         nothing: JSONValue? = nil,
         optionalMixed: JSONValue? = nil,
         mixedItems: [JSONValue]? = nil,
+        listOrText: JSONValue? = nil,
         untypedItems: [JSONValue]? = nil,
         untypedValues: [String: JSONValue]? = nil,
         untypedObject: JSONValue? = nil,
@@ -86,6 +89,7 @@ public struct Loose: Codable, Hashable, Sendable {
         self.nothing = nothing
         self.optionalMixed = optionalMixed
         self.mixedItems = mixedItems
+        self.listOrText = listOrText
         self.untypedItems = untypedItems
         self.untypedValues = untypedValues
         self.untypedObject = untypedObject

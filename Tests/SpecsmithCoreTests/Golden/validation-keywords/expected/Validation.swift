@@ -50,6 +50,10 @@ extension Loose: Validatable {
         context.check(each: mixedItems, at: "mixedItems") { context, item in
             context.check(item, at: .here, .type([.integer, .boolean]))
         }
+        context.check(listOrText, at: "listOrText", .type([.array, .string]))
+        context.check(positions: listOrText, at: "listOrText") { context, _, item in
+            context.check(item, at: .here, .maxLength(3))
+        }
         context.check(each: untypedItems, at: "untypedItems") { context, item in
             context.check(item, at: .here, .maxLength(3))
             context.check(item, at: .here, .multipleOf(2))
