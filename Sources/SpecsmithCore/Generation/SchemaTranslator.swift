@@ -1520,6 +1520,8 @@ struct SchemaTranslator {
                 ? valueRules(for: member, swiftType: type.ruleType)
                 : type.ruleType.hasPrefix("[") ? elementRules(for: member) : []
             if !members.isEmpty { caseRules.append(.members(members)) }
+            let beside = besideUnionRules(of: schema, member: member, type: type, besides: caseRules)
+            caseRules = beside.type + caseRules + beside.others
             cases.append(
                 UnionDeclaration.Case(
                     name: Self.caseName(for: type.name), type: caseType, values: values, validates: false,
@@ -1531,6 +1533,38 @@ struct SchemaTranslator {
         return UnionDeclaration(
             name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName,
             nested: nested.declarations)
+    }
+
+    /// The rules that a union (`type: string, anyOf: [{maxLength: 2}, {minLength: 4}]`) states beside its `oneOf`
+    /// or `anyOf`, for its case of `member`, whose Swift type is `type`: they hold whichever case the value is,
+    /// as JSON Schema applies every keyword. Its `type` is a rule of a JSONValue case, and a case of another
+    /// type than it states matches no value (a `not: {}`); the rest are those that apply to the case's type,
+    /// and that `besides` (the case's own rules) does not already state. Those about the type come first.
+    private mutating func besideUnionRules(
+        of union: Schema, member: Schema, type: SwiftTypeName, besides: [ValidationRule]
+    ) -> (type: [ValidationRule], others: [ValidationRule]) {
+        var rules: [ValidationRule] = []
+        let types = union.nonNullTypes
+        if !types.isEmpty {
+            let memberTypes = resolvedShape(member).nonNullTypes
+            if type.ruleType == "JSONValue" {
+                // A member that states types among the union's has its own `type` checked already.
+                let narrower = !memberTypes.isEmpty && memberTypes.allSatisfy { memberType in
+                    types.contains(memberType) || memberType == .integer && types.contains(.number)
+                }
+                if !narrower { rules.append(.type(union.types)) }
+            } else if let jsonType = Self.jsonType(of: type.ruleType) ?? (type.structName != nil ? .object : nil) {
+                if types.contains(jsonType) || jsonType == .integer && types.contains(.number) {
+                    // A number case of a union of integers holds integers only.
+                } else if jsonType == .number, types.contains(.integer) {
+                    rules.append(.multipleOf(YAMLNumber(text: "1", isInteger: true)))
+                } else {
+                    rules.append(.not([]))
+                }
+            }
+        }
+        let others = besideRules(of: union, around: member, swiftType: type.ruleType, besides: besides)
+        return (rules, others.filter { !rules.contains($0) })
     }
 
     /// A warning for each value of a discriminator's `mapping` that selects none of a union's members.
