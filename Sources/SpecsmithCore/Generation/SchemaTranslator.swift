@@ -937,13 +937,8 @@ struct SchemaTranslator {
             part.ref.map { dereferenced(document.schema(for: $0)) } ?? part
         }
         for (index, part) in parts.enumerated() {
-            guard let extra = part.additionalProperties, extra != .bool(true) else { continue }
-            if case .schema(let values) = extra {
-                // `{}`, perhaps with a description, allows every value as `true` does.
-                var bare = values
-                (bare.title, bare.description, bare.example, bare.examples) = (nil, nil, nil, [])
-                if bare == Schema(location: values.location) { continue }
-            }
+            // `{}`, perhaps with a description, allows every value as `true` does.
+            guard let extra = part.additionalProperties, !Self.allowsEverything(extra) else { continue }
             let others =
                 parts.indices.filter { $0 != index }.flatMap { parts[$0].properties.keys } + schema.properties.keys
             guard let added = others.first(where: { part.properties[$0] == nil }) else { continue }
@@ -953,6 +948,30 @@ struct SchemaTranslator {
                         + "another part is allowed and not checked against it (JSON Schema would apply it to this part "
                         + "alone)", at: schema.allOf[index].location))
             return
+        }
+        // The schema's own `additionalProperties` (not `unevaluatedProperties`, which sees the parts'
+        // properties) holds in JSON Schema for every property its own `properties` do not declare, those of
+        // its parts too; the merged struct applies it to what no part declares.
+        guard !schema.additionalPropertiesAreUnevaluated, let extra = schema.additionalProperties,
+            !Self.allowsEverything(extra)
+        else { return }
+        let added = parts.lazy.flatMap(\.properties.keys).first { schema.properties[$0] == nil }
+        guard let added else { return }
+        diagnostics.append(
+            .warning(
+                "additionalProperties beside allOf is applied to the merged object, so '\(added)' from an allOf part "
+                    + "is allowed and not checked against it (JSON Schema would apply it to every property not in "
+                    + "this schema's own properties)", at: schema.location))
+    }
+
+    /// Whether `additionalProperties` allows every property: `true`, or `{}` perhaps with a description.
+    private static func allowsEverything(_ extra: AdditionalProperties) -> Bool {
+        switch extra {
+        case .bool(let allows): return allows
+        case .schema(let values):
+            var bare = values
+            (bare.title, bare.description, bare.example, bare.examples) = (nil, nil, nil, [])
+            return bare == Schema(location: values.location)
         }
     }
 
@@ -2149,7 +2168,7 @@ struct SchemaTranslator {
                 addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
             }
             required += resolved.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
-            if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
+            result.additionalProperties = Self.both(result.additionalProperties, resolved.additionalProperties)
             if resolved.additionalProperties != nil || !resolved.patternProperties.isEmpty { evaluatesOthers = true }
         }
         if schema.additionalPropertiesAreUnevaluated, !evaluatesOthers {
@@ -2164,6 +2183,21 @@ struct SchemaTranslator {
         result.required = required
         result.types = schema.types.contains(.null) ? [.object, .null] : [.object]
         return result
+    }
+
+    /// What two `additionalProperties` of an object's parts say of the properties no part declares, together:
+    /// `false` closes it whatever the other says, `true` says nothing, and two schemas both hold.
+    static func both(_ one: AdditionalProperties?, _ other: AdditionalProperties?) -> AdditionalProperties? {
+        switch (one, other) {
+        case (nil, _), (.bool(true)?, _): return other ?? one
+        case (_, nil), (_, .bool(true)?): return one
+        case (.bool(false)?, _), (_, .bool(false)?): return .bool(false)
+        case (.schema(let first)?, .schema(let second)?):
+            if first == second { return one }
+            var both = Schema(location: first.location)
+            both.allOf = [first, second]
+            return .schema(both)
+        }
     }
 
     /// Whether following the `allOf` parts' references from `schema` comes back to one on the way
