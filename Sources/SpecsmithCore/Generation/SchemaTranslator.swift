@@ -936,6 +936,17 @@ struct SchemaTranslator {
         let parts = schema.allOf.map { part in
             part.ref.map { dereferenced(document.schema(for: $0)) } ?? part
         }
+        // A part's patternProperties are not merged, and `unevaluatedProperties` beside the allOf, which they
+        // leave to the names they do not match, then says nothing.
+        if let index = parts.firstIndex(where: { !$0.patternProperties.isEmpty }), mergedAllOf(schema) != nil {
+            let unevaluated =
+                schema.additionalPropertiesAreUnevaluated && !parts.contains { $0.additionalProperties != nil }
+            diagnostics.append(
+                .warning(
+                    "patternProperties of an allOf part are not checked yet on the object it merges into"
+                        + (unevaluated ? ", nor unevaluatedProperties beside the allOf" : ""),
+                    at: schema.allOf[index].location))
+        }
         for (index, part) in parts.enumerated() {
             // `{}`, perhaps with a description, allows every value as `true` does.
             guard let extra = part.additionalProperties, !Self.allowsEverything(extra) else { continue }

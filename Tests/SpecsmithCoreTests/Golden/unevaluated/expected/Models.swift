@@ -90,7 +90,7 @@ public struct OpenPart: Codable, Hashable, Sendable {
     }
 }
 
-/// A part's patternProperties evaluate the names they match, so unevaluatedProperties says nothing.
+/// A part's patternProperties, and unevaluatedProperties for the names they do not match, are not checked (a warning).
 public struct PatternPart: Codable, Hashable, Sendable {
     public let id: String
 
