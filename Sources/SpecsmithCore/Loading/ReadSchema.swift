@@ -83,6 +83,15 @@ extension LoadSession {
         schema.allOf = o.list(.allOf)?.map { readSchema($0, file: file) } ?? []
         schema.oneOf = o.list(.oneOf)?.map { readSchema($0, file: file) } ?? []
         schema.anyOf = o.list(.anyOf)?.map { readSchema($0, file: file) } ?? []
+        // A oneOf or anyOf that allows only null (`anyOf: [{type: 'null'}]`, also nested) is `type: 'null'`: a
+        // union would have no case, since null is none.
+        let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        if schema.types.isEmpty, schema.oneOf.isEmpty || schema.anyOf.isEmpty, !members.isEmpty,
+            members.allSatisfy(Self.allowsOnlyNull)
+        {
+            (schema.types, schema.isNullable) = ([.null], true)
+            (schema.oneOf, schema.anyOf) = ([], [])
+        }
         if let not = o.value(.not) { schema.not = readSchema(not, file: file, key: "not") }
         readConditional(o, into: &schema, file: file)
         if version == .v31, schema.ref != nil { referenceAsPart(o, of: &schema) }
@@ -404,6 +413,24 @@ extension LoadSession {
                 schema.items = items
             }
         }
+    }
+
+    /// Whether a schema read allows only null and says nothing else of the value: `{type: 'null'}`, `{const:
+    /// null}`, `{enum: [null]}`, perhaps with a description.
+    private static func allowsOnlyNull(_ schema: Schema) -> Bool {
+        var rest = schema
+        (rest.title, rest.description, rest.example, rest.examples) = (nil, nil, nil, [])
+        rest.isNullable = false
+        if rest.types == [.null] {
+            rest.types = []
+        } else if rest.const == .null {
+            rest.const = nil
+        } else if rest.enum == [.null] {
+            rest.enum = nil
+        } else {
+            return false
+        }
+        return rest.isEmpty
     }
 
     /// The keywords of a subschema that evaluate an object's properties, or may (an applicator, a reference).
