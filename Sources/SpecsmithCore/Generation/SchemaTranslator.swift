@@ -1440,7 +1440,7 @@ struct SchemaTranslator {
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else {
-            return schema.items != nil ? "[JSONValue]" : Self.isRawBinary(schema) ? "Data" : "JSONValue"
+            return schema.items != nil ? plainArrayType(schema) : Self.isRawBinary(schema) ? "Data" : "JSONValue"
         }
         switch type {
         case .string:
@@ -1448,10 +1448,23 @@ struct SchemaTranslator {
         case .integer: return schema.format == "int32" ? "Int32" : schema.format == "int64" ? "Int64" : "Int"
         case .number: return schema.format == "float" ? "Float" : "Double"
         case .boolean: return "Bool"
-        case .array: return "[JSONValue]"
+        case .array: return plainArrayType(schema)
         case .object: return "[String: JSONValue]"
         case .null: return "JSONValue"
         }
+    }
+
+    /// The Swift type of an array as the rules see it: of its items' scalar type (`[String]`, a tuple's common
+    /// type), else of JSONValues, which stand for any other item (an enum, a generated type) to the rules.
+    private func plainArrayType(_ schema: Schema) -> String {
+        // Only items of a scalar type are looked into: an array of arrays may hold itself (`List = [List]`).
+        func isScalar(_ item: Schema) -> Bool {
+            let types = resolvedShape(item).nonNullTypes
+            return types.count == 1 && Self.scalarSchemaTypes.contains(types[0])
+        }
+        let items = schema.prefixItems + (schema.items.map { Self.isFalseSchema($0) ? [] : [$0] } ?? [])
+        guard !items.isEmpty, items.allSatisfy(isScalar) else { return "[JSONValue]" }
+        return "[" + (schema.prefixItems.isEmpty ? commonScalarType(items) : tupleItemType(schema)) + "]"
     }
 
     // MARK: - Schema shapes

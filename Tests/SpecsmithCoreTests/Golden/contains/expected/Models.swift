@@ -18,6 +18,9 @@ public struct Team: Codable, Hashable, Sendable {
     /// Contains at least 1 item.
     public let labels: [Label]?
     public let optional: [String]?
+    /// Through an alias, an item is of the alias's item type to the rules, a String.
+    /// Contains at least 1 item: at most 2 Unicode scalars.
+    public let codes: Codes?
 
     /// Creates a value from its properties.
     public init(
@@ -27,7 +30,8 @@ public struct Team: Codable, Hashable, Sendable {
         never: [String]? = nil,
         `any`: [String]? = nil,
         labels: [Label]? = nil,
-        optional: [String]? = nil
+        optional: [String]? = nil,
+        codes: Codes? = nil
     ) {
         self.roles = roles
         self.scores = scores
@@ -36,6 +40,7 @@ public struct Team: Codable, Hashable, Sendable {
         self.any = `any`
         self.labels = labels
         self.optional = optional
+        self.codes = codes
     }
 }
 
@@ -49,3 +54,5 @@ public struct Label: Codable, Hashable, Sendable {
         self.name = name
     }
 }
+
+public typealias Codes = [String]

@@ -20,5 +20,8 @@ extension Team: Validatable {
         }
         context.check(contains: `any`, at: "any", min: 1, max: 1) { _, _ in }
         context.check(contains: labels, at: "labels", min: 1) { _, _ in }
+        context.check(contains: codes, at: "codes", min: 1) { subschema, item in
+            subschema.check(item, at: .here, .maxLength(2))
+        }
     }
 }
