@@ -460,6 +460,15 @@ struct SchemaTranslator {
         return shape
     }
 
+    /// The schema a value of `schema` is and its `allOf` parts, when they are plain parts (see ``plainAllOf(_:)``),
+    /// references followed; else none.
+    private func plainParts(_ schema: Schema) -> [Schema] {
+        var base = chainEnd(schema)
+        if let wrapped = nullableWrapped(base) { base = chainEnd(wrapped) }
+        guard case .plain? = plainAllOf(base) else { return [] }
+        return [base] + allOfParts(base)
+    }
+
     /// The properties of a form or multipart body's object, `allOf` parts merged.
     private func bodyProperties(_ body: Schema) -> OrderedMap<Schema> {
         let shape = resolvedShape(body)
@@ -608,6 +617,22 @@ struct SchemaTranslator {
             }
             if let contains = shape.contains, let rule = containsRule(contains, in: shape, arrayType: swiftType) {
                 applying.append(rule)
+            }
+            // An allOf of plain parts is one schema with the first `items` (see ``plainAllOf(_:)``): the positions,
+            // `contains` and other `items` of the schema and its parts hold too, each as its own schema says.
+            let itemType =
+                swiftType.hasPrefix("[") && !swiftType.hasPrefix("[String: ")
+                ? String(swiftType.dropFirst().dropLast()) : "JSONValue"
+            for part in plainParts(schema) {
+                var array = Schema(location: part.location)
+                array.prefixItems = part.prefixItems
+                if part.items != shape.items || !part.prefixItems.isEmpty { array.items = part.items }
+                if !array.prefixItems.isEmpty || array.items != nil {
+                    applying = tupleRules(array, itemType: itemType, applying)
+                }
+                if let contains = part.contains, let rule = containsRule(contains, in: part, arrayType: swiftType) {
+                    applying.append(rule)
+                }
             }
         }
         if Self.rule(.patternProperties(patterns: [], rules: [], rest: [], closed: false), appliesTo: swiftType) {
