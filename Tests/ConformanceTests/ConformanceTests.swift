@@ -144,6 +144,49 @@ struct HarnessTests {
         #expect(results.allSatisfy { if case .passed = $0 { true } else { false } })
     }
 
+    @Test func aUnionIsDecodedAndCheckedAsGeneratedCodeDoes() throws {
+        let results = try outcomes(
+            #"""
+            {"description": "d", "schema": {"type": "string", "anyOf": [{"maxLength": 2}, {"minLength": 4}]},
+             "tests": [{"description": "t", "data": "abc", "valid": true},
+                       {"description": "u", "data": "abcd", "valid": true}]}
+            """#
+        )
+        guard case .failed(let reason)? = results.first, case .passed? = results.last else {
+            Issue.record("expected a failure and a pass, got \(results)")
+            return
+        }
+        #expect(reason == #""abc" is invalid, expected valid"#)
+    }
+
+    @Test func aValueThatSeveralOneOfCasesMatchIsASkip() throws {
+        let results = try outcomes(
+            #"""
+            {"description": "d", "schema": {"oneOf": [{"type": "integer"}, {"minimum": 2}]},
+             "tests": [{"description": "t", "data": 3, "valid": false}]}
+            """#
+        )
+        guard case .skipped(let reason)? = results.first else {
+            Issue.record("expected a skip, got \(results)")
+            return
+        }
+        #expect(reason == "the value matches 2 oneOf cases: more than one is not checked")
+    }
+
+    @Test func anObjectsOwnChecksAreRun() throws {
+        let results = try outcomes(
+            #"""
+            {"description": "d", "schema": {"type": "object", "properties": {"a": {}}, "additionalProperties": false},
+             "tests": [{"description": "t", "data": {"b": 1}, "valid": true}]}
+            """#
+        )
+        guard case .failed(let reason)? = results.first else {
+            Issue.record("expected a failure, got \(results)")
+            return
+        }
+        #expect(reason == #"{"b": 1} is invalid, expected valid"#)
+    }
+
     @Test func anUnsupportedKeywordIsASkipWithItsReason() throws {
         let results = try outcomes(
             #"{"description": "d", "schema": {"additionalItems": false}, "tests": [{"description": "t", "data": [1], "valid": true}]}"#,

@@ -434,8 +434,9 @@ struct SchemaTranslator {
     /// themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
         let shape = resolvedShape(schema)
-        // A tuple's items are checked by position (``tupleRule(_:itemType:)``), `items` after them.
-        guard let items = shape.items, shape.prefixItems.isEmpty else { return [] }
+        // A tuple's items are checked by position (``tupleRule(_:itemType:)``), `items` after them; `items: false`
+        // is a `maxItems` of 0 (see ``rules(for:swiftType:)``).
+        guard let items = shape.items, shape.prefixItems.isEmpty, !Self.isFalseSchema(items) else { return [] }
         return memberRules(items)
     }
 
@@ -457,6 +458,15 @@ struct SchemaTranslator {
         if let wrapped = nullableWrapped(shape) { shape = chainEnd(wrapped) }
         if case .plain(let plain)? = plainAllOf(shape) { shape = plain }
         return shape
+    }
+
+    /// The schema a value of `schema` is and its `allOf` parts, when they are plain parts (see ``plainAllOf(_:)``),
+    /// references followed; else none.
+    private func plainParts(_ schema: Schema) -> [Schema] {
+        var base = chainEnd(schema)
+        if let wrapped = nullableWrapped(base) { base = chainEnd(wrapped) }
+        guard case .plain? = plainAllOf(base) else { return [] }
+        return [base] + allOfParts(base)
     }
 
     /// The properties of a form or multipart body's object, `allOf` parts merged.
@@ -504,14 +514,15 @@ struct SchemaTranslator {
             if let inner {
                 // An array or a dictionary: its own rules (the type stands for any of its kind), then its members'.
                 var rules = rules(for: member, swiftType: stands)
-                let members = memberRules(inner, references: references)
+                // `items: false` is a `maxItems` of 0 among the array's own rules.
+                let members = Self.isFalseSchema(inner) ? [] : memberRules(inner, references: references)
                 if !members.isEmpty { rules.append(.members(members)) }
                 return rules
             }
         }
-        // A value of no type with `enum` or `const`, or of several types, is a JSONValue, which they
-        // compare as JSON.
-        if shapeTypes.isEmpty, shape.items == nil, shape.properties.isEmpty, shape.enum != nil || shape.const != nil {
+        // A value of no type, or of several types, is a JSONValue: its rules apply as JSON Schema applies them
+        // (`maxLength` to a string, `multipleOf` to a number), and `enum` and `const` compare it as JSON.
+        if shapeTypes.isEmpty, shape.items == nil, shape.properties.isEmpty, !needsOwnType(shape) {
             return rules(for: member, swiftType: "JSONValue")
         }
         if shapeTypes.count > 1 || shape.types == [.null] { return rules(for: member, swiftType: "JSONValue") }
@@ -597,20 +608,46 @@ struct SchemaTranslator {
         }
         if Self.rule(.prefixItems([], rest: []), appliesTo: swiftType) {
             let shape = resolvedShape(schema)
-            if !shape.prefixItems.isEmpty {
+            // `items: false` without positions allows no item: a `maxItems` of 0. A JSONValue (a value of several
+            // types) that is an array meets `items` by position too, since no element check reaches its items.
+            if !shape.prefixItems.isEmpty || shape.items.map(Self.isFalseSchema) == true
+                || swiftType == "JSONValue" && shape.items != nil
+            {
                 applying = tupleRules(shape, itemType: swiftType == "JSONValue" ? "JSONValue" : tupleItemType(shape), applying)
             }
             if let contains = shape.contains, let rule = containsRule(contains, in: shape, arrayType: swiftType) {
                 applying.append(rule)
             }
+            // An allOf of plain parts is one schema with the first `items` (see ``plainAllOf(_:)``): the positions,
+            // `contains` and other `items` of the schema and its parts hold too, each as its own schema says.
+            let itemType =
+                swiftType.hasPrefix("[") && !swiftType.hasPrefix("[String: ")
+                ? String(swiftType.dropFirst().dropLast()) : "JSONValue"
+            for part in plainParts(schema) {
+                var array = Schema(location: part.location)
+                array.prefixItems = part.prefixItems
+                if part.items != shape.items || !part.prefixItems.isEmpty { array.items = part.items }
+                if !array.prefixItems.isEmpty || array.items != nil {
+                    applying = tupleRules(array, itemType: itemType, applying)
+                }
+                if let contains = part.contains, let rule = containsRule(contains, in: part, arrayType: swiftType) {
+                    applying.append(rule)
+                }
+            }
         }
         if Self.rule(.patternProperties(patterns: [], rules: [], rest: [], closed: false), appliesTo: swiftType) {
             let shape = resolvedShape(schema)
-            // `additionalProperties: false` alone closes the object too: no name is allowed.
+            // `additionalProperties: false` alone closes the object too: no name is allowed. On a JSONValue, a
+            // schema alone holds for every value (a dictionary checks each value instead, see ``valueRules``).
             let isClosed = shape.additionalProperties == .bool(false)
             if shape.properties.isEmpty, !shape.patternProperties.isEmpty || isClosed {
                 let valueType = swiftType == "JSONValue" ? "JSONValue" : patternValueType(shape)
                 applying.append(patternRule(shape, valueType: valueType))
+            } else if shape.properties.isEmpty, swiftType == "JSONValue", case .schema? = shape.additionalProperties,
+                case let rule = patternRule(shape, valueType: "JSONValue"),
+                case .patternProperties(_, _, let rest, _) = rule, !rest.isEmpty
+            {
+                applying.append(rule)
             }
         }
         if Self.rule(.propertyNames([]), appliesTo: swiftType), let names = propertyNames(of: schema) {
@@ -924,14 +961,20 @@ struct SchemaTranslator {
         let parts = schema.allOf.map { part in
             part.ref.map { dereferenced(document.schema(for: $0)) } ?? part
         }
+        // A part's patternProperties are not merged, and `unevaluatedProperties` beside the allOf, which they
+        // leave to the names they do not match, then says nothing.
+        if let index = parts.firstIndex(where: { !$0.patternProperties.isEmpty }), mergedAllOf(schema) != nil {
+            let unevaluated =
+                schema.additionalPropertiesAreUnevaluated && !parts.contains { $0.additionalProperties != nil }
+            diagnostics.append(
+                .warning(
+                    "patternProperties of an allOf part are not checked yet on the object it merges into"
+                        + (unevaluated ? ", nor unevaluatedProperties beside the allOf" : ""),
+                    at: schema.allOf[index].location))
+        }
         for (index, part) in parts.enumerated() {
-            guard let extra = part.additionalProperties, extra != .bool(true) else { continue }
-            if case .schema(let values) = extra {
-                // `{}`, perhaps with a description, allows every value as `true` does.
-                var bare = values
-                (bare.title, bare.description, bare.example, bare.examples) = (nil, nil, nil, [])
-                if bare == Schema(location: values.location) { continue }
-            }
+            // `{}`, perhaps with a description, allows every value as `true` does.
+            guard let extra = part.additionalProperties, !Self.allowsEverything(extra) else { continue }
             let others =
                 parts.indices.filter { $0 != index }.flatMap { parts[$0].properties.keys } + schema.properties.keys
             guard let added = others.first(where: { part.properties[$0] == nil }) else { continue }
@@ -941,6 +984,30 @@ struct SchemaTranslator {
                         + "another part is allowed and not checked against it (JSON Schema would apply it to this part "
                         + "alone)", at: schema.allOf[index].location))
             return
+        }
+        // The schema's own `additionalProperties` (not `unevaluatedProperties`, which sees the parts'
+        // properties) holds in JSON Schema for every property its own `properties` do not declare, those of
+        // its parts too; the merged struct applies it to what no part declares.
+        guard !schema.additionalPropertiesAreUnevaluated, let extra = schema.additionalProperties,
+            !Self.allowsEverything(extra)
+        else { return }
+        let added = parts.lazy.flatMap(\.properties.keys).first { schema.properties[$0] == nil }
+        guard let added else { return }
+        diagnostics.append(
+            .warning(
+                "additionalProperties beside allOf is applied to the merged object, so '\(added)' from an allOf part "
+                    + "is allowed and not checked against it (JSON Schema would apply it to every property not in "
+                    + "this schema's own properties)", at: schema.location))
+    }
+
+    /// Whether `additionalProperties` allows every property: `true`, or `{}` perhaps with a description.
+    private static func allowsEverything(_ extra: AdditionalProperties) -> Bool {
+        switch extra {
+        case .bool(let allows): return allows
+        case .schema(let values):
+            var bare = values
+            (bare.title, bare.description, bare.example, bare.examples) = (nil, nil, nil, [])
+            return bare == Schema(location: values.location)
         }
     }
 
@@ -1398,7 +1465,7 @@ struct SchemaTranslator {
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else {
-            return schema.items != nil ? "[JSONValue]" : Self.isRawBinary(schema) ? "Data" : "JSONValue"
+            return schema.items != nil ? plainArrayType(schema) : Self.isRawBinary(schema) ? "Data" : "JSONValue"
         }
         switch type {
         case .string:
@@ -1406,10 +1473,23 @@ struct SchemaTranslator {
         case .integer: return schema.format == "int32" ? "Int32" : schema.format == "int64" ? "Int64" : "Int"
         case .number: return schema.format == "float" ? "Float" : "Double"
         case .boolean: return "Bool"
-        case .array: return "[JSONValue]"
+        case .array: return plainArrayType(schema)
         case .object: return "[String: JSONValue]"
         case .null: return "JSONValue"
         }
+    }
+
+    /// The Swift type of an array as the rules see it: of its items' scalar type (`[String]`, a tuple's common
+    /// type), else of JSONValues, which stand for any other item (an enum, a generated type) to the rules.
+    private func plainArrayType(_ schema: Schema) -> String {
+        // Only items of a scalar type are looked into: an array of arrays may hold itself (`List = [List]`).
+        func isScalar(_ item: Schema) -> Bool {
+            let types = resolvedShape(item).nonNullTypes
+            return types.count == 1 && Self.scalarSchemaTypes.contains(types[0])
+        }
+        let items = schema.prefixItems + (schema.items.map { Self.isFalseSchema($0) ? [] : [$0] } ?? [])
+        guard !items.isEmpty, items.allSatisfy(isScalar) else { return "[JSONValue]" }
+        return "[" + (schema.prefixItems.isEmpty ? commonScalarType(items) : tupleItemType(schema)) + "]"
     }
 
     // MARK: - Schema shapes
@@ -1508,6 +1588,8 @@ struct SchemaTranslator {
                 ? valueRules(for: member, swiftType: type.ruleType)
                 : type.ruleType.hasPrefix("[") ? elementRules(for: member) : []
             if !members.isEmpty { caseRules.append(.members(members)) }
+            let beside = besideUnionRules(of: schema, member: member, type: type, besides: caseRules)
+            caseRules = beside.type + caseRules + beside.others
             cases.append(
                 UnionDeclaration.Case(
                     name: Self.caseName(for: type.name), type: caseType, values: values, validates: false,
@@ -1519,6 +1601,38 @@ struct SchemaTranslator {
         return UnionDeclaration(
             name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName,
             nested: nested.declarations)
+    }
+
+    /// The rules that a union (`type: string, anyOf: [{maxLength: 2}, {minLength: 4}]`) states beside its `oneOf`
+    /// or `anyOf`, for its case of `member`, whose Swift type is `type`: they hold whichever case the value is,
+    /// as JSON Schema applies every keyword. Its `type` is a rule of a JSONValue case, and a case of another
+    /// type than it states matches no value (a `not: {}`); the rest are those that apply to the case's type,
+    /// and that `besides` (the case's own rules) does not already state. Those about the type come first.
+    private mutating func besideUnionRules(
+        of union: Schema, member: Schema, type: SwiftTypeName, besides: [ValidationRule]
+    ) -> (type: [ValidationRule], others: [ValidationRule]) {
+        var rules: [ValidationRule] = []
+        let types = union.nonNullTypes
+        if !types.isEmpty {
+            let memberTypes = resolvedShape(member).nonNullTypes
+            if type.ruleType == "JSONValue" {
+                // A member that states types among the union's has its own `type` checked already.
+                let narrower = !memberTypes.isEmpty && memberTypes.allSatisfy { memberType in
+                    types.contains(memberType) || memberType == .integer && types.contains(.number)
+                }
+                if !narrower { rules.append(.type(union.types)) }
+            } else if let jsonType = Self.jsonType(of: type.ruleType) ?? (type.structName != nil ? .object : nil) {
+                if types.contains(jsonType) || jsonType == .integer && types.contains(.number) {
+                    // A number case of a union of integers holds integers only.
+                } else if jsonType == .number, types.contains(.integer) {
+                    rules.append(.multipleOf(YAMLNumber(text: "1", isInteger: true)))
+                } else {
+                    rules.append(.not([]))
+                }
+            }
+        }
+        let others = besideRules(of: union, around: member, swiftType: type.ruleType, besides: besides)
+        return (rules, others.filter { !rules.contains($0) })
     }
 
     /// A warning for each value of a discriminator's `mapping` that selects none of a union's members.
@@ -2124,7 +2238,7 @@ struct SchemaTranslator {
                 addProperty(entry.value, named: entry.key, to: &properties, seen: seen, merged: merged)
             }
             required += resolved.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
-            if result.additionalProperties == nil { result.additionalProperties = resolved.additionalProperties }
+            result.additionalProperties = Self.both(result.additionalProperties, resolved.additionalProperties)
             if resolved.additionalProperties != nil || !resolved.patternProperties.isEmpty { evaluatesOthers = true }
         }
         if schema.additionalPropertiesAreUnevaluated, !evaluatesOthers {
@@ -2139,6 +2253,21 @@ struct SchemaTranslator {
         result.required = required
         result.types = schema.types.contains(.null) ? [.object, .null] : [.object]
         return result
+    }
+
+    /// What two `additionalProperties` of an object's parts say of the properties no part declares, together:
+    /// `false` closes it whatever the other says, `true` says nothing, and two schemas both hold.
+    static func both(_ one: AdditionalProperties?, _ other: AdditionalProperties?) -> AdditionalProperties? {
+        switch (one, other) {
+        case (nil, _), (.bool(true)?, _): return other ?? one
+        case (_, nil), (_, .bool(true)?): return one
+        case (.bool(false)?, _), (_, .bool(false)?): return .bool(false)
+        case (.schema(let first)?, .schema(let second)?):
+            if first == second { return one }
+            var both = Schema(location: first.location)
+            both.allOf = [first, second]
+            return .schema(both)
+        }
     }
 
     /// Whether following the `allOf` parts' references from `schema` comes back to one on the way
@@ -2303,9 +2432,10 @@ struct SchemaTranslator {
     }
 
     /// The rules of a `propertyNames` schema that a name can break: a string's, with `enum` and `const`
-    /// as values.
+    /// as values; `false` allows no name, as an empty `enum`.
     private mutating func nameRules(_ names: Schema) -> [ValidationRule] {
         let resolved = names.ref.map { dereferenced(document.schema(for: $0)) } ?? names
+        if Self.isFalseSchema(resolved) { return [.enumeration([])] }
         let rules = ownRules(resolved, enumAsValues: true).filter { Self.rule($0, appliesTo: "String") }
         checkPatterns(rules.map { ($0, resolved.location) })
         return rules
@@ -2509,13 +2639,13 @@ struct SchemaTranslator {
             arrayType == "JSONValue" || arrayType == "[JSONValue]" || !arrayType.hasPrefix("[")
             ? "JSONValue" : String(arrayType.dropFirst().dropLast())
         var rules = itemRules(contains, itemType: itemType, keyword: "contains")
-        let shape = resolvedShape(contains)
-        if itemType != "JSONValue", isObjectWithProperties(shape) || mergedAllOf(shape) != nil || isUnion(shape) {
+        let item = resolvedShape(contains)
+        if itemType != "JSONValue", isObjectWithProperties(item) || mergedAllOf(item) != nil || isUnion(item) {
             diagnostics.append(
                 .warning("contains of an object or a oneOf matches an item by its type only", at: contains.location))
         }
         // An item of a scalar type that the subschema's type excludes never matches it.
-        let types = shape.nonNullTypes
+        let types = item.nonNullTypes
         if Self.scalarTypes.contains(itemType), !types.isEmpty,
             !types.contains(where: { Self.swiftTypes(of: $0).contains(itemType) })
         {
@@ -2725,12 +2855,14 @@ struct SchemaTranslator {
                 if !wroteExactItems { sentences.append("Exactly \(n) item\(n == 1 ? "" : "s").") }
                 wroteExactItems = true
             case .minItems(let n): sentences.append("At least \(n) item\(n == 1 ? "" : "s").")
+            case .maxItems(0): sentences.append("Has no items.")
             case .maxItems(let n): sentences.append("At most \(n) item\(n == 1 ? "" : "s").")
             case .uniqueItems: sentences.append("Items are unique.")
             case .minProperties(let n): sentences.append("At least \(n) entr\(n == 1 ? "y" : "ies").")
             case .maxProperties(let n): sentences.append("At most \(n) entr\(n == 1 ? "y" : "ies").")
             case .enumeration(let values):
-                sentences.append("One of \(values.map(Self.jsonText).joined(separator: ", ")).")
+                let list = values.map(Self.jsonText).joined(separator: ", ")
+                sentences.append(values.isEmpty ? "No value is allowed." : "One of \(list).")
             case .const(let value): sentences.append("Always \(Self.jsonText(value)).")
             case .rawEnumeration(let values):
                 let list = values.map { Self.jsonText(.string($0)) }.joined(separator: ", ")
@@ -2744,6 +2876,7 @@ struct SchemaTranslator {
             case .property(let name, let inner):
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 if !phrases.isEmpty { sentences.append("Its `\(name)`: \(phrases.joined(separator: " and ")).") }
+            case .propertyNames([.enumeration([])]): sentences.append("Has no keys.")
             case .propertyNames(let inner):
                 let phrases = limitSentences(inner).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 sentences.append("Each name: \(phrases.joined(separator: " and ")).")
@@ -2754,7 +2887,8 @@ struct SchemaTranslator {
                 }
                 let phrases = limitSentences(rest).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 if !phrases.isEmpty {
-                    sentences.append("Items from \(positions.count): \(phrases.joined(separator: " and ")).")
+                    let items = positions.isEmpty ? "Each item" : "Items from \(positions.count)"
+                    sentences.append("\(items): \(phrases.joined(separator: " and ")).")
                 }
             case .contains(let rules, let min, let max):
                 let phrases = limitSentences(rules).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
@@ -2776,7 +2910,8 @@ struct SchemaTranslator {
                 if closed {
                     sentences.append(patterns.isEmpty ? "Has no keys." : "No other names.")
                 } else if !phrases.isEmpty {
-                    sentences.append("Other names: \(phrases.joined(separator: " and ")).")
+                    let names = patterns.isEmpty ? "Each value" : "Other names"
+                    sentences.append("\(names): \(phrases.joined(separator: " and ")).")
                 }
             case .conditional(let condition, let then, let otherwise):
                 // `If at least 10: a multiple of 5. Otherwise: at most 5.`

@@ -83,6 +83,15 @@ extension LoadSession {
         schema.allOf = o.list(.allOf)?.map { readSchema($0, file: file) } ?? []
         schema.oneOf = o.list(.oneOf)?.map { readSchema($0, file: file) } ?? []
         schema.anyOf = o.list(.anyOf)?.map { readSchema($0, file: file) } ?? []
+        // A oneOf or anyOf that allows only null (`anyOf: [{type: 'null'}]`, also nested) is `type: 'null'`: a
+        // union would have no case, since null is none.
+        let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
+        if schema.types.isEmpty, schema.oneOf.isEmpty || schema.anyOf.isEmpty, !members.isEmpty,
+            members.allSatisfy(Self.allowsOnlyNull)
+        {
+            (schema.types, schema.isNullable) = ([.null], true)
+            (schema.oneOf, schema.anyOf) = ([], [])
+        }
         if let not = o.value(.not) { schema.not = readSchema(not, file: file, key: "not") }
         readConditional(o, into: &schema, file: file)
         if version == .v31, schema.ref != nil { referenceAsPart(o, of: &schema) }
@@ -367,12 +376,14 @@ extension LoadSession {
     /// `items` would: beside `properties`, `patternProperties` and `allOf` (whose parts a generated struct
     /// merges, applying the result to what no part declares), or `prefixItems`. A schema that states
     /// `additionalProperties` or `items` evaluates everything, so there they say nothing. Beside `oneOf`,
-    /// `anyOf`, a `$ref` or `contains`, which evaluate some properties or items depending on the value,
-    /// they are warned about and ignored.
+    /// `anyOf`, a `$ref` or `contains`, and `if` (with `then` and `else`) or `dependentSchemas` whose subschemas
+    /// evaluate properties or items (of the schema or of an inline `allOf` part), which evaluate some
+    /// depending on the value, they are warned about and ignored.
     private func readUnevaluated(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
         if let node = o.value(.unevaluatedProperties) {
             let beside =
-                schema.ref != nil ? "$ref" : !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf" : nil
+                schema.ref != nil ? "$ref" : !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf"
+                : Self.conditionalKeyword(evaluating: Self.propertyKeywords, in: o.mapping)
             if let beside {
                 let location = o.keyLocation(.unevaluatedProperties)
                 report(.unsupported(.unevaluated("unevaluatedProperties", beside: beside), at: location))
@@ -386,7 +397,8 @@ extension LoadSession {
         if let node = o.value(.unevaluatedItems) {
             let beside =
                 schema.ref != nil ? "$ref" : !schema.oneOf.isEmpty ? "oneOf" : !schema.anyOf.isEmpty ? "anyOf"
-                : !schema.allOf.isEmpty ? "allOf" : schema.contains != nil ? "contains" : nil
+                : !schema.allOf.isEmpty ? "allOf" : schema.contains != nil ? "contains"
+                : Self.conditionalKeyword(evaluating: Self.itemKeywords, in: o.mapping)
             if let beside {
                 let location = o.keyLocation(.unevaluatedItems)
                 report(.unsupported(.unevaluated("unevaluatedItems", beside: beside), at: location))
@@ -401,6 +413,59 @@ extension LoadSession {
                 schema.items = items
             }
         }
+    }
+
+    /// Whether a schema read allows only null and says nothing else of the value: `{type: 'null'}`, `{const:
+    /// null}`, `{enum: [null]}`, perhaps with a description.
+    private static func allowsOnlyNull(_ schema: Schema) -> Bool {
+        var rest = schema
+        (rest.title, rest.description, rest.example, rest.examples) = (nil, nil, nil, [])
+        rest.isNullable = false
+        if rest.types == [.null] {
+            rest.types = []
+        } else if rest.const == .null {
+            rest.const = nil
+        } else if rest.enum == [.null] {
+            rest.enum = nil
+        } else {
+            return false
+        }
+        return rest.isEmpty
+    }
+
+    /// The keywords of a subschema that evaluate an object's properties, or may (an applicator, a reference).
+    private static let propertyKeywords: Set<String> = [
+        "properties", "patternProperties", "additionalProperties", "unevaluatedProperties", "dependentSchemas",
+        "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf", "if", "then", "else",
+    ]
+
+    /// The keywords of a subschema that evaluate an array's items, or may.
+    private static let itemKeywords: Set<String> = [
+        "prefixItems", "items", "contains", "unevaluatedItems", "$ref", "$dynamicRef", "allOf", "anyOf", "oneOf",
+        "if", "then", "else",
+    ]
+
+    /// `if` or `dependentSchemas` of `mapping` (a schema), or of one of its inline `allOf` parts, when a subschema
+    /// of it has one of `keywords`: JSON Schema's `unevaluatedProperties` and `unevaluatedItems` see what the
+    /// subschemas that apply to the value evaluate (`if` itself when the value meets it, else `else`), which
+    /// depends on the value. `if` alone, which a warning says nothing of, evaluates too.
+    private static func conditionalKeyword(evaluating keywords: Set<String>, in mapping: YAMLMapping) -> String? {
+        func evaluates(_ node: YAMLNode) -> Bool {
+            guard let subschema = node.mapping else { return false }
+            return subschema.indices.contains { subschema.keyText(at: $0).map(keywords.contains) ?? false }
+        }
+        if ["if", "then", "else"].contains(where: { mapping[$0].map(evaluates) ?? false }) { return "if" }
+        if let dependent = mapping["dependentSchemas"]?.mapping,
+            dependent.indices.contains(where: { evaluates(dependent[$0].value) })
+        {
+            return "dependentSchemas"
+        }
+        guard let parts = mapping["allOf"]?.sequence else { return nil }
+        for part in parts {
+            guard let inline = part.mapping, inline["$ref"] == nil else { continue }
+            if let keyword = conditionalKeyword(evaluating: keywords, in: inline) { return keyword }
+        }
+        return nil
     }
 
     static func value(_ value: JSONValue, fits types: [SchemaType]) -> Bool {

@@ -194,6 +194,15 @@ struct CheckWriter {
                     for: rules, value: "item", key: ".here", type: itemType, constantBase: constantBase + name)
                 return lines.isEmpty ? ["    break"] : lines.map { "    " + $0 }
             }
+            // Without positions (`items` on a JSONValue), every item meets the rules of `items`.
+            if positions.isEmpty {
+                let lines = statements(
+                    for: rest, value: "item", key: ".here", type: itemType, constantBase: constantBase + "Item")
+                guard !lines.isEmpty else { return [] }
+                let opener = String(
+                    concatenating: receiver, ".check(positions: ", value, ", at: ", key, ") { context, _, item in")
+                return [opener] + lines.map { "    " + $0 } + ["}"]
+            }
             // Positions after the last with rules share `default` when no rule of `items` applies to them.
             let restLines = body(rest, "Rest")
             let last = restLines == ["    break"] ? positions.lastIndex { !$0.isEmpty } ?? -1 : positions.count - 1
@@ -228,6 +237,16 @@ struct CheckWriter {
                         concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key,
                         ", [], closed: true)")
                 ]
+            }
+            // `additionalProperties` alone (on a JSONValue): every value meets its rules.
+            if patterns.isEmpty {
+                let inner = statements(
+                    for: rest, value: "value", key: ".here", type: valueType, constantBase: constantBase + "Value")
+                guard !inner.isEmpty else { return [] }
+                let opener = String(
+                    concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key,
+                    ", []) { context, _, value in")
+                return [opener] + inner.map { "    " + $0 } + ["}"]
             }
             let list = "[" + patterns.map { "Pattern(\(SwiftLiteral.raw($0)))" }.joined(separator: ", ") + "]"
             let argument: String

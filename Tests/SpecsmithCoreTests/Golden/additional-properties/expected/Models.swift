@@ -253,3 +253,76 @@ public struct SparseExtras: Codable, Hashable, Sendable {
         case id
     }
 }
+
+/// An allOf part that closes the object closes the merged struct, whatever another part allows.
+public struct Tagged: Codable, Hashable, Sendable {
+    public let tag: String?
+    /// The names this value arrived with that its schema does not declare, sorted: `validate()` reports each
+    /// (`additionalProperties: false`).
+    let undeclaredKeys: [String]
+
+    /// Creates a value from its properties.
+    public init(
+        tag: String? = nil
+    ) {
+        self.tag = tag
+        self.undeclaredKeys = []
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.tag = try container.decodeIfPresent(String.self, forKey: .tag)
+        self.undeclaredKeys = try UndeclaredProperties.keys(in: decoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case tag
+    }
+}
+
+/// additionalProperties beside allOf is applied to what no part declares; JSON Schema would also apply it to the parts'
+/// properties (a warning).
+public struct Annotated: Codable, Hashable, Sendable {
+    /// At least 0.
+    public let value: Double?
+    public let note: String?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: String]
+
+    /// Creates a value from its properties.
+    public init(
+        value: Double? = nil,
+        note: String? = nil,
+        additionalProperties: [String: String] = [:]
+    ) {
+        self.value = value
+        self.note = note
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.value = try container.decodeIfPresent(Double.self, forKey: .value)
+        self.note = try container.decodeIfPresent(String.self, forKey: .note)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            String.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.value, forKey: .value)
+        try container.encodeIfPresent(self.note, forKey: .note)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case value
+        case note
+    }
+}

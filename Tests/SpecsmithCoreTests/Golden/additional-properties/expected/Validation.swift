@@ -46,3 +46,17 @@ extension SparseMap: Validatable {
         context.check(eachValue: notes, at: "notes", .maxLength(3))
     }
 }
+
+extension Tagged: Validatable {
+    /// Records each constraint of the `Tagged` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(undeclaredKeys: undeclaredKeys)
+    }
+}
+
+extension Annotated: Validatable {
+    /// Records each constraint of the `Annotated` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(value, at: "value", .minimum(0))
+    }
+}

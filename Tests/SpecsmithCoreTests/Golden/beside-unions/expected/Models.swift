@@ -401,6 +401,94 @@ public enum Mixed: Codable, Hashable, Sendable {
     }
 }
 
+/// A type and constraints beside a union hold for each case, as JSON Schema applies every keyword.
+public enum Code: Codable, Hashable, Sendable {
+    case value(JSONValue)
+    case value2(JSONValue)
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.value(try decoder.singleValueContainer().decode(JSONValue.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.value2(try decoder.singleValueContainer().decode(JSONValue.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Code", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .value(let value): try container.encode(value)
+        case .value2(let value): try container.encode(value)
+        }
+    }
+}
+
+/// A bound beside a union holds for its number case; a string meets it.
+public enum Threshold: Codable, Hashable, Sendable {
+    case string(String)
+    case integer(Int)
+
+    /// Decodes the first case, in the spec's order, whose schema the value matches, constraints
+    /// included; failing that, the first case that decodes, whose violations `validate()` reports.
+    public init(from decoder: any Decoder) throws {
+        var errors: [any Error] = []
+        var decoded: Self?
+        do {
+            let value = Self.string(try decoder.singleValueContainer().decode(String.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        do {
+            let value = Self.integer(try decoder.singleValueContainer().decode(Int.self))
+            if (try? value.validate()) != nil {
+                self = value
+                return
+            }
+            decoded = decoded ?? value
+        } catch {
+            errors.append(error)
+        }
+        guard let decoded else { throw OneOfDecoding.noMatch("Threshold", in: decoder, errors: errors) }
+        self = decoded
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        }
+    }
+}
+
 /// A subschema that requires a property the struct does not have leaves the oneOf unchecked (warned).
 public struct Unchecked: Codable, Hashable, Sendable {
     public let a: String?

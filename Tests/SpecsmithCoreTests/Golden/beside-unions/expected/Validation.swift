@@ -138,6 +138,32 @@ extension Mixed: Validatable {
     public func validate(into context: inout ValidationContext) {
         switch self {
         case .cat(let value): value.validate(into: &context)
+        case .string(let value): context.checkNot(value, at: .here) { _, _ in }
+        }
+    }
+}
+
+extension Code: Validatable {
+    /// Records each constraint of the `Code` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .value(let value):
+            context.check(value, at: .here, .type([.string]))
+            context.check(value, at: .here, .maxLength(2))
+            context.check(value, at: .here, .maxLength(10))
+        case .value2(let value):
+            context.check(value, at: .here, .type([.string]))
+            context.check(value, at: .here, .minLength(4))
+            context.check(value, at: .here, .maxLength(10))
+        }
+    }
+}
+
+extension Threshold: Validatable {
+    /// Records each constraint of the `Threshold` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .integer(let value): context.check(value, at: .here, .minimum(3))
         default: break
         }
     }

@@ -7,17 +7,20 @@ public struct Team: Codable, Hashable, Sendable {
     /// The roles held; one of them is the lead.
     /// Contains at least 1 item: always `"lead"`.
     public let roles: [String]?
-    /// Contains at least 2 items: at least 90.
+    /// Contains from 2 to 3 items: at least 90.
     public let scores: [Int]?
     /// Contains at least 1 item: of type string and at most 2 Unicode scalars.
     public let mixed: [JSONValue]?
     /// Contains at least 1 item: never allowed.
     public let never: [String]?
-    /// Contains at least 1 item.
+    /// Contains exactly 1 item.
     public let `any`: [String]?
     /// Contains at least 1 item.
     public let labels: [Label]?
     public let optional: [String]?
+    /// Through an alias, an item is of the alias's item type to the rules, a String.
+    /// Contains at least 1 item: at most 2 Unicode scalars.
+    public let codes: Codes?
 
     /// Creates a value from its properties.
     public init(
@@ -27,7 +30,8 @@ public struct Team: Codable, Hashable, Sendable {
         never: [String]? = nil,
         `any`: [String]? = nil,
         labels: [Label]? = nil,
-        optional: [String]? = nil
+        optional: [String]? = nil,
+        codes: Codes? = nil
     ) {
         self.roles = roles
         self.scores = scores
@@ -36,6 +40,7 @@ public struct Team: Codable, Hashable, Sendable {
         self.any = `any`
         self.labels = labels
         self.optional = optional
+        self.codes = codes
     }
 }
 
@@ -49,3 +54,5 @@ public struct Label: Codable, Hashable, Sendable {
         self.name = name
     }
 }
+
+public typealias Codes = [String]

@@ -17,7 +17,7 @@ public enum Operations {
     ///   built.
     public static func replaceTags(_ body: [String], server: Server) throws -> PreparedRequest {
         try ValidationContext.validate { context in
-            context.check(contains: body, at: .here, min: 1) { subschema, item in
+            context.check(contains: body, at: .here, min: 1, max: 1) { subschema, item in
                 subschema.check(item, at: .here, .pattern(Pattern("^owner:")))
             }
         }

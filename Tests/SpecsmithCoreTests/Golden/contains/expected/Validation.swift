@@ -8,7 +8,7 @@ extension Team: Validatable {
         context.check(contains: roles, at: "roles", min: 1) { subschema, item in
             subschema.check(item, at: .here, .const("lead"))
         }
-        context.check(contains: scores, at: "scores", min: 2) { subschema, item in
+        context.check(contains: scores, at: "scores", min: 2, max: 3) { subschema, item in
             subschema.check(item, at: .here, .minimum(90))
         }
         context.check(contains: mixed, at: "mixed", min: 1) { subschema, item in
@@ -18,7 +18,10 @@ extension Team: Validatable {
         context.check(contains: never, at: "never", min: 1) { subschema, item in
             subschema.checkNot(item, at: .here) { _, _ in }
         }
-        context.check(contains: `any`, at: "any", min: 1) { _, _ in }
+        context.check(contains: `any`, at: "any", min: 1, max: 1) { _, _ in }
         context.check(contains: labels, at: "labels", min: 1) { _, _ in }
+        context.check(contains: codes, at: "codes", min: 1) { subschema, item in
+            subschema.check(item, at: .here, .maxLength(2))
+        }
     }
 }

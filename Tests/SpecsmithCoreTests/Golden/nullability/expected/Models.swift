@@ -58,6 +58,9 @@ public typealias MaybeLevel = Level
 public typealias MaybeShort = String
 
 public struct Reading: Codable, Hashable, Sendable {
+    /// A union of null alone, also nested, allows null only, as type null does.
+    /// Of type null.
+    public let cleared: JSONValue?
     /// A reference that says more than a reference allows null when its target does.
     public let documented: DocumentedLevel?
     /// So does a chain of them.
@@ -100,6 +103,7 @@ public struct Reading: Codable, Hashable, Sendable {
 
     /// Creates a value from its properties.
     public init(
+        cleared: JSONValue? = nil,
         documented: DocumentedLevel?,
         redocumented: RedocumentedLevel?,
         partOf: NullableLevel?,
@@ -122,6 +126,7 @@ public struct Reading: Codable, Hashable, Sendable {
         constNullPart: String? = nil,
         enumNullPart: Level? = nil
     ) {
+        self.cleared = cleared
         self.documented = documented
         self.redocumented = redocumented
         self.partOf = partOf
@@ -148,6 +153,7 @@ public struct Reading: Codable, Hashable, Sendable {
     /// Encodes every property; a required one that may be null is written as `null` when `nil`.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.cleared, forKey: .cleared)
         try container.encode(self.documented, forKey: .documented)
         try container.encode(self.redocumented, forKey: .redocumented)
         try container.encode(self.partOf, forKey: .partOf)

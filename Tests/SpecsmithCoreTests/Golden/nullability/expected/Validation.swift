@@ -13,6 +13,7 @@ extension Reading: Validatable {
 
     /// Records each constraint of the `Reading` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
+        context.check(cleared, at: "cleared", .type([.null]))
         context.check(documented, at: "documented", .listed)
         context.check(redocumented, at: "redocumented", .listed)
         context.check(partOf, at: "partOf", .listed)

@@ -13,6 +13,11 @@ public typealias Percent = Int
 
 public typealias Tags = [String]
 
+/// The positions and contains of a part hold, and each part's items.
+public typealias Ranked = [String]
+
+public typealias Podium = [JSONValue]
+
 public enum Color: OpenEnum {
     case red
     case green
@@ -53,6 +58,10 @@ public struct Label: Codable, Hashable, Sendable {
     public let scores: [Int]?
     /// At least 1 item. Items are unique.
     public let tags: Tags?
+    /// The positions and contains of a part hold, and each part's items.
+    /// At most 5 items. Item 0: at most 10 Unicode scalars. Contains at least 1 item: always `"gold"`. Each item: at
+    /// least 2 Unicode scalars.
+    public let ranked: Ranked?
     /// A color, and at most 3 characters.
     /// At most 3 Unicode scalars. One of `"red"`, `"green"`, `"blue"`.
     public let warm: String?
@@ -66,6 +75,7 @@ public struct Label: Codable, Hashable, Sendable {
         shortNames: [ShortName]? = nil,
         scores: [Int]? = nil,
         tags: Tags? = nil,
+        ranked: Ranked? = nil,
         warm: String? = nil,
         when: Date? = nil
     ) {
@@ -75,6 +85,7 @@ public struct Label: Codable, Hashable, Sendable {
         self.shortNames = shortNames
         self.scores = scores
         self.tags = tags
+        self.ranked = ranked
         self.warm = warm
         self.when = when
     }

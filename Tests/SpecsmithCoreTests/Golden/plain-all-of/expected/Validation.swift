@@ -28,6 +28,21 @@ extension Label: Validatable {
         context.check(tags, at: "tags", .minItems(1))
         context.check(tags, at: "tags", .uniqueItems)
         context.check(each: tags, at: "tags", .maxLength(5))
+        context.check(ranked, at: "ranked", .maxItems(5))
+        context.check(positions: ranked, at: "ranked") { context, position, item in
+            switch position {
+            case 0:
+                context.check(item, at: .here, .maxLength(10))
+            default:
+                break
+            }
+        }
+        context.check(contains: ranked, at: "ranked", min: 1) { subschema, item in
+            subschema.check(item, at: .here, .const("gold"))
+        }
+        context.check(positions: ranked, at: "ranked") { context, _, item in
+            context.check(item, at: .here, .minLength(2))
+        }
         context.check(warm, at: "warm", Self.warmValues)
         context.check(warm, at: "warm", .maxLength(3))
     }

@@ -15,6 +15,9 @@ public struct Place: Codable, Hashable, Sendable {
     public let path: [[Double]]?
     /// Item 0: of type string. Item 1: of type object.
     public let labelled: [JSONValue]?
+    /// Without positions, items false allows no item.
+    /// Has no items.
+    public let none: [JSONValue]?
 
     /// Creates a value from its properties.
     public init(
@@ -22,13 +25,15 @@ public struct Place: Codable, Hashable, Sendable {
         entry: [JSONValue]? = nil,
         flags: JSONValue? = nil,
         path: [[Double]]? = nil,
-        labelled: [JSONValue]? = nil
+        labelled: [JSONValue]? = nil,
+        none: [JSONValue]? = nil
     ) {
         self.point = point
         self.entry = entry
         self.flags = flags
         self.path = path
         self.labelled = labelled
+        self.none = none
     }
 }
 

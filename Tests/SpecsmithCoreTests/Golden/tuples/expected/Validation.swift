@@ -72,5 +72,6 @@ extension Place: Validatable {
                 break
             }
         }
+        context.check(none, at: "none", .maxItems(0))
     }
 }

@@ -90,7 +90,7 @@ public struct OpenPart: Codable, Hashable, Sendable {
     }
 }
 
-/// A part's patternProperties evaluate the names they match, so unevaluatedProperties says nothing.
+/// A part's patternProperties, and unevaluatedProperties for the names they do not match, are not checked (a warning).
 public struct PatternPart: Codable, Hashable, Sendable {
     public let id: String
 
@@ -222,19 +222,69 @@ public enum Either: Codable, Hashable, Sendable {
     }
 }
 
+/// then evaluates postalCode only where the country is US; warned and ignored.
+public struct Shipping: Codable, Hashable, Sendable {
+    public let country: String?
+
+    /// Creates a value from its properties.
+    public init(
+        country: String? = nil
+    ) {
+        self.country = country
+    }
+}
+
+/// Subschemas that only require names evaluate nothing, so the object stays closed.
+/// If `wrap` is present: `message` is present.
+public struct Gift: Codable, Hashable, Sendable {
+    public let wrap: Bool?
+    public let message: String?
+    /// The names this value arrived with that its schema does not declare, sorted: `validate()` reports each
+    /// (`additionalProperties: false`).
+    let undeclaredKeys: [String]
+
+    /// Creates a value from its properties.
+    public init(
+        wrap: Bool? = nil,
+        message: String? = nil
+    ) {
+        self.wrap = wrap
+        self.message = message
+        self.undeclaredKeys = []
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.wrap = try container.decodeIfPresent(Bool.self, forKey: .wrap)
+        self.message = try container.decodeIfPresent(String.self, forKey: .message)
+        self.undeclaredKeys = try UndeclaredProperties.keys(in: decoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case wrap
+        case message
+    }
+}
+
 public struct Reading: Codable, Hashable, Sendable {
     /// A tuple that allows no item after its positions.
     /// At most 2 items.
     public let point: [Double]?
     /// Without prefixItems, unevaluatedItems is items.
     public let scores: [Int]?
+    /// Without prefixItems, unevaluatedItems false allows no item.
+    /// Has no items.
+    public let none: [JSONValue]?
 
     /// Creates a value from its properties.
     public init(
         point: [Double]? = nil,
-        scores: [Int]? = nil
+        scores: [Int]? = nil,
+        none: [JSONValue]? = nil
     ) {
         self.point = point
         self.scores = scores
+        self.none = none
     }
 }

@@ -26,10 +26,21 @@ extension Either: Validatable {
     }
 }
 
+extension Gift: Validatable {
+    /// Records each constraint of the `Gift` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        if wrap != nil {
+            context.check(present: message, at: "message")
+        }
+        context.check(undeclaredKeys: undeclaredKeys)
+    }
+}
+
 extension Reading: Validatable {
     /// Records each constraint of the `Reading` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(point, at: "point", .maxItems(2))
         context.check(each: scores, at: "scores", .minimum(0))
+        context.check(none, at: "none", .maxItems(0))
     }
 }

@@ -56,6 +56,12 @@ public struct Loose: Codable, Hashable, Sendable {
     /// Of type boolean, string or null.
     public let optionalMixed: JSONValue?
     public let mixedItems: [JSONValue]?
+    /// Of type array or string. Each item: at most 3 Unicode scalars.
+    public let listOrText: JSONValue?
+    public let untypedItems: [JSONValue]?
+    public let untypedValues: [String: JSONValue]?
+    /// Each value: of type string and at most 3 Unicode scalars.
+    public let untypedObject: JSONValue?
     public let mixedValues: [String: JSONValue]?
     /// Not allowed: of type string or integer.
     public let notText: JSONValue?
@@ -70,6 +76,10 @@ public struct Loose: Codable, Hashable, Sendable {
         nothing: JSONValue? = nil,
         optionalMixed: JSONValue? = nil,
         mixedItems: [JSONValue]? = nil,
+        listOrText: JSONValue? = nil,
+        untypedItems: [JSONValue]? = nil,
+        untypedValues: [String: JSONValue]? = nil,
+        untypedObject: JSONValue? = nil,
         mixedValues: [String: JSONValue]? = nil,
         notText: JSONValue? = nil,
         settings: [String: String]? = nil,
@@ -79,6 +89,10 @@ public struct Loose: Codable, Hashable, Sendable {
         self.nothing = nothing
         self.optionalMixed = optionalMixed
         self.mixedItems = mixedItems
+        self.listOrText = listOrText
+        self.untypedItems = untypedItems
+        self.untypedValues = untypedValues
+        self.untypedObject = untypedObject
         self.mixedValues = mixedValues
         self.notText = notText
         self.settings = settings
@@ -94,6 +108,8 @@ public struct Names: Codable, Hashable, Sendable {
     public let nested: [String: [String: String]]?
     /// Each name: always `"x"`.
     public let anything: JSONValue?
+    /// Has no keys.
+    public let empty: [String: String]?
     public let fixed: Fixed?
 
     /// Creates a value from its properties.
@@ -102,12 +118,14 @@ public struct Names: Codable, Hashable, Sendable {
         picked: [String: Int]? = nil,
         nested: [String: [String: String]]? = nil,
         anything: JSONValue? = nil,
+        empty: [String: String]? = nil,
         fixed: Fixed? = nil
     ) {
         self.labels = labels
         self.picked = picked
         self.nested = nested
         self.anything = anything
+        self.empty = empty
         self.fixed = fixed
     }
 

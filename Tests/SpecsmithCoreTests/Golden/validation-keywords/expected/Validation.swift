@@ -50,6 +50,21 @@ extension Loose: Validatable {
         context.check(each: mixedItems, at: "mixedItems") { context, item in
             context.check(item, at: .here, .type([.integer, .boolean]))
         }
+        context.check(listOrText, at: "listOrText", .type([.array, .string]))
+        context.check(positions: listOrText, at: "listOrText") { context, _, item in
+            context.check(item, at: .here, .maxLength(3))
+        }
+        context.check(each: untypedItems, at: "untypedItems") { context, item in
+            context.check(item, at: .here, .maxLength(3))
+            context.check(item, at: .here, .multipleOf(2))
+        }
+        context.check(eachValue: untypedValues, at: "untypedValues") { context, value in
+            context.check(value, at: .here, .minimum(1))
+        }
+        context.check(patternProperties: untypedObject, at: "untypedObject", []) { context, _, value in
+            context.check(value, at: .here, .type([.string]))
+            context.check(value, at: .here, .maxLength(3))
+        }
         context.check(eachValue: mixedValues, at: "mixedValues") { context, value in
             context.check(value, at: .here, .type([.string, .array]))
             context.check(value, at: .here, .minItems(1))
@@ -68,6 +83,8 @@ extension Names: Validatable {
 
     private static let pickedNameValues: ValueRule<String> = .enum(["a", "b"])
 
+    private static let emptyNameValues: ValueRule<String> = .enum([])
+
     /// Records each constraint of the `Names` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
         context.check(namesOf: labels, at: "labels", .maxLength(3))
@@ -77,6 +94,7 @@ extension Names: Validatable {
             context.check(namesOf: value, at: .here, .minLength(2))
         }
         context.check(namesOf: anything, at: "anything", .const("x"))
+        context.check(namesOf: empty, at: "empty", Self.emptyNameValues)
     }
 }
 
