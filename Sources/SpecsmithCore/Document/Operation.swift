@@ -183,6 +183,10 @@ public struct Example: Sendable, Hashable {
     public var description: String?
     /// `value`, as in the specification.
     public var value: JSONValue?
+    /// `dataValue` (3.2): the example as data, before it is serialized.
+    public var dataValue: JSONValue?
+    /// `serializedValue` (3.2): the example as it is sent, encoded and escaped.
+    public var serializedValue: String?
     /// `externalValue`, as in the specification.
     public var externalValue: String?
     /// The `x-` keys, in document order, with their values as written.

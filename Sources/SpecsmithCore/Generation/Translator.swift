@@ -439,6 +439,12 @@ struct Translator {
         return value.documentationText
     }
 
+    /// A response's documentation: its description, or where it has none (3.2 makes it optional), its summary.
+    static func documentation(of response: Response) -> [String] {
+        let description = SchemaTranslator.documentation(response.description)
+        return description.isEmpty ? SchemaTranslator.documentation(response.summary) : description
+    }
+
     /// The declaration's form of a document's response status.
     private static func status(_ status: ResponseStatus) -> ResponseDeclaration.Status {
         switch status {
@@ -454,6 +460,7 @@ struct Translator {
             if let node = server.extensions["x-specsmith-name"], let name = try? node.string() {
                 return SwiftNames.member(name)
             }
+            if let name = server.name { return SwiftNames.member(name) }
             return Self.serverName(description: server.description) ?? "server\(index + 1)"
         }
         var enumNames: Set<String> = ["Server"]
@@ -751,7 +758,7 @@ struct Translator {
             case nil: type = nil
             }
             var declaration = ResponseDeclaration(
-                status: status, name: responseName, doc: SchemaTranslator.documentation(entry.response.description),
+                status: status, name: responseName, doc: Self.documentation(of: entry.response),
                 contentType: type == nil ? nil : body?.entry.key, body: type == nil ? nil : body?.kind, type: type)
             // A response in several media types is read as the one its `Content-Type` selects; none is left out.
             if mayHaveContent, entry.response.content.entries.count > 1 {

@@ -359,9 +359,11 @@ extension LoadSession {
         var response = Response(location: node.location)
         if let description = o.text("description") {
             response.description = description
-        } else if o.raw("description") == nil {
+        } else if o.raw("description") == nil, version < .v32 {
+            // Required before 3.2, which makes it optional and adds `summary`.
             report(.missingKeyWarning("description", in: "Response", at: node.location))
         }
+        if version >= .v32 { response.summary = o.string("summary") }
         response.headers = readHeaders(&o, file: file, carrier: "response")
         response.content = readContent(&o, file: file)
         for (name, _, value) in o.entries("links") {
@@ -376,18 +378,36 @@ extension LoadSession {
     private func readContent(_ o: inout ObjectReader, file: String) -> OrderedMap<MediaType> {
         var content = OrderedMap<MediaType>()
         for (mediaType, _, value) in o.entries("content") {
-            guard var m = ObjectReader(self, value, file: file, object: "Media Type", key: mediaType) else { continue }
-            var media = MediaType(location: value.location)
-            media.schema = m.value("schema").map { readSchema($0, file: file, key: "schema") }
-            media.example = m.json("example")
-            media.examples = readExamples(&m, file: file)
-            for (name, _, encodingNode) in m.entries("encoding") {
-                if let encoding = readEncoding(encodingNode, file: file, key: name) { media.encoding[name] = encoding }
+            // In 3.2 a Media Type object may be a `$ref`, to `components/mediaTypes` or elsewhere.
+            let media: MediaType?
+            if version >= .v32 {
+                let read = { (node: YAMLNode, file: String) in self.readMediaType(node, file: file, key: mediaType) }
+                media = referable(value, file: file, object: "Media Type", read: read)?.value
+            } else {
+                media = readMediaType(value, file: file, key: mediaType)
             }
-            media.extensions = m.finish()
-            content.set(media, forKey: mediaType)
+            if let media { content.set(media, forKey: mediaType) }
         }
         return content
+    }
+
+    /// A Media Type object; `key` is its media type, or for a component its name.
+    func readMediaType(_ value: YAMLNode, file: String, key: String) -> MediaType? {
+        guard var m = ObjectReader(self, value, file: file, object: "Media Type", key: key) else { return nil }
+        var media = MediaType(location: value.location)
+        media.schema = m.value("schema").map { readSchema($0, file: file, key: "schema") }
+        media.example = m.json("example")
+        media.examples = readExamples(&m, file: file)
+        for (name, _, encodingNode) in m.entries("encoding") {
+            if let encoding = readEncoding(encodingNode, file: file, key: name) { media.encoding[name] = encoding }
+        }
+        if version >= .v32 {
+            // Encoding by position (3.2), for multipart content that is an array: parts in order, not by name.
+            m.unsupported("prefixEncoding", feature: .positionalEncoding("prefixEncoding"))
+            m.unsupported("itemEncoding", feature: .positionalEncoding("itemEncoding"))
+        }
+        media.extensions = m.finish()
+        return media
     }
 
     private func readEncoding(_ node: YAMLNode, file: String, key: String) -> Encoding? {
@@ -398,6 +418,12 @@ extension LoadSession {
         encoding.style = readStyle(&o, allowed: Self.allowedStyles(.query), for: "encodings")
         encoding.explode = o.bool("explode")
         encoding.allowReserved = o.bool("allowReserved") ?? false
+        if version >= .v32 {
+            // Encoding objects of a part that is itself multipart (3.2), which is not generated.
+            for key in ["encoding", "prefixEncoding", "itemEncoding"] {
+                o.unsupported(key, feature: .nestedEncoding(key))
+            }
+        }
         encoding.extensions = o.finish()
         return encoding
     }
@@ -445,6 +471,10 @@ extension LoadSession {
         example.description = o.text("description")
         example.value = o.json("value")
         example.externalValue = o.string("externalValue")
+        if version >= .v32 {
+            example.dataValue = o.json("dataValue")
+            example.serializedValue = o.string("serializedValue")
+        }
         example.extensions = o.finish()
         return example
     }

@@ -6,7 +6,7 @@ extension LoadSession {
     /// read as far as possible.
     func readSchema(_ node: YAMLNode, file: String, key: String? = nil) -> Schema {
         var schema = Schema(location: node.location)
-        if let allowsAll = node.boolScalar, version == .v31 {
+        if let allowsAll = node.boolScalar, version >= .v31 {
             if !allowsAll { schema.not = Schema(location: node.location) }
             return schema
         }
@@ -85,7 +85,7 @@ extension LoadSession {
         schema.anyOf = o.list(.anyOf)?.map { readSchema($0, file: file) } ?? []
         if let not = o.value(.not) { schema.not = readSchema(not, file: file, key: "not") }
         readConditional(o, into: &schema, file: file)
-        if version == .v31, schema.ref != nil { referenceAsPart(o, of: &schema) }
+        if version >= .v31, schema.ref != nil { referenceAsPart(o, of: &schema) }
         readUnevaluated(o, into: &schema, file: file)
         if let discriminator = o.value(.discriminator) {
             schema.discriminator = readDiscriminator(discriminator, file: file)
@@ -99,7 +99,7 @@ extension LoadSession {
             }
         }
         schema.const = o.json(.const)
-        if version == .v31 { dropNullThatValuesRefuse(o, from: &schema) }
+        if version >= .v31 { dropNullThatValuesRefuse(o, from: &schema) }
         schema.default = o.json(.default)
         schema.example = o.json(.example)
         if let examples = o.value(.examples) {
@@ -174,7 +174,7 @@ extension LoadSession {
             }
         }
         if let nullable = o.bool(.nullable) {
-            if version == .v31 {
+            if version >= .v31 {
                 report(.nullableIn31(at: o.keyLocation(.nullable)))
             }
             if nullable {
@@ -210,7 +210,7 @@ extension LoadSession {
         guard let node = o.value(keyword) else { return (inclusive, nil) }
         let key = keyword.rawValue
         if let isExclusive = node.boolScalar {
-            if version == .v31 {
+            if version >= .v31 {
                 report(.booleanExclusiveBoundIn31(key, at: node.location))
             }
             guard isExclusive else { return (inclusive, nil) }
@@ -329,7 +329,7 @@ extension LoadSession {
     /// subschema that says more is kept as it is, and `true`, which says nothing, is left out.
     private func readDependentSchemas(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
         for (name, _, value) in o.entries(.dependentSchemas) {
-            if value.boolScalar == true, version == .v31 { continue }
+            if value.boolScalar == true, version >= .v31 { continue }
             guard let mapping = value.mapping, let required = mapping.entry("required")?.value,
                 mapping.allSatisfy({ ["required", "description", "title", "$comment"].contains($0.keyText) })
             else {

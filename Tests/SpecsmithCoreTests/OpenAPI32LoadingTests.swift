@@ -1,0 +1,124 @@
+import SpecsmithDiagnostics
+import Testing
+
+@testable import SpecsmithCore
+
+@Suite("Loading: OpenAPI 3.2")
+struct OpenAPI32LoadingTests {
+    /// A document with the metadata fields 3.2 adds, in the given version.
+    static func metadataDocument(version: String) -> String {
+        """
+        openapi: \(version)
+        $self: https://example.com/openapi
+        jsonSchemaDialect: https://spec.openapis.org/oas/3.2/dialect/2025-09-17
+        info: {title: T, version: "1"}
+        servers:
+          - {url: https://api.example.com, name: production}
+        tags:
+          - {name: books, summary: Books, parent: shelf, kind: nav}
+        paths:
+          /books:
+            get:
+              responses:
+                '200':
+                  summary: The books.
+                  content:
+                    application/json:
+                      examples:
+                        one: {dataValue: [Dune], serializedValue: '["Dune"]'}
+        components:
+          securitySchemes:
+            oauth:
+              type: oauth2
+              oauth2MetadataUrl: https://auth.example.com/.well-known/oauth-authorization-server
+              deprecated: true
+              flows:
+                deviceAuthorization:
+                  deviceAuthorizationUrl: https://auth.example.com/device
+                  tokenUrl: https://auth.example.com/token
+                  scopes: {}
+        """
+    }
+
+    @Test("the metadata fields 3.2 adds are read without a warning, and a response needs no description")
+    func metadataOf32IsRead() throws {
+        let text = Self.metadataDocument(version: "3.2.0")
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "m.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let document = try #require(result.document)
+        #expect(document.version == .v32)
+        #expect(document.servers.first?.name == "production")
+        let tag = try #require(document.tags.first)
+        #expect(tag.summary == "Books" && tag.parent == "shelf" && tag.kind == "nav")
+        let response = try #require(document.paths["/books"]?.operations.first?.responses.entries.first?.response)
+        #expect(response.summary == "The books." && response.description == "")
+        let example = try #require(response.content["application/json"]?.examples["one"])
+        #expect(example.dataValue == .array([.string("Dune")]) && example.serializedValue == "[\"Dune\"]")
+        let oauth = try #require(document.components.securitySchemes["oauth"])
+        #expect(oauth.deprecated)
+        #expect(oauth.oauth2MetadataUrl == "https://auth.example.com/.well-known/oauth-authorization-server")
+        #expect(oauth.flows?.deviceAuthorization?.deviceAuthorizationUrl == "https://auth.example.com/device")
+        #expect(oauth.flows?.deviceAuthorization?.tokenUrl == "https://auth.example.com/token")
+    }
+
+    @Test("in a 3.1 document the fields 3.2 adds are unknown keys, as they were")
+    func metadataOf32IsUnknownIn31() {
+        let text = Self.metadataDocument(version: "3.1.0")
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "m.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "m.yaml:2:1: warning: unknown key \"$self\" in OpenAPI object; it is ignored",
+                "m.yaml:3:1: warning: jsonSchemaDialect \"https://spec.openapis.org/oas/3.2/dialect/2025-09-17\" is not "
+                    + "supported; ignored",
+                "m.yaml:6:36: warning: unknown key \"name\" in Server object; it is ignored",
+                "m.yaml:8:19: warning: unknown key \"summary\" in Tag object; it is ignored",
+                "m.yaml:8:35: warning: unknown key \"parent\" in Tag object; it is ignored",
+                "m.yaml:8:50: warning: unknown key \"kind\" in Tag object; it is ignored",
+                "m.yaml:14:11: warning: Response object is missing \"description\"",
+                "m.yaml:14:11: warning: unknown key \"summary\" in Response object; it is ignored",
+                "m.yaml:18:23: warning: unknown key \"dataValue\" in Example object; it is ignored",
+                "m.yaml:18:42: warning: unknown key \"serializedValue\" in Example object; it is ignored",
+                "m.yaml:23:7: warning: unknown key \"oauth2MetadataUrl\" in Security Scheme object; it is ignored",
+                "m.yaml:24:7: warning: unknown key \"deprecated\" in Security Scheme object; it is ignored",
+                "m.yaml:26:9: warning: unknown key \"deviceAuthorization\" in OAuth Flows object; it is ignored",
+            ])
+    }
+
+    @Test("a Media Type object may be a $ref to components/mediaTypes in 3.2, and not in 3.1")
+    func mediaTypeReferences() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: T, version: "1"}
+            paths:
+              /books:
+                post:
+                  requestBody:
+                    content:
+                      application/json: {$ref: '#/components/mediaTypes/Book'}
+                  responses:
+                    '204': {description: Stored.}
+            components:
+              mediaTypes:
+                Book:
+                  schema: {type: object, properties: {title: {type: string}}}
+                  prefixEncoding: [{contentType: text/plain}]
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "r.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "r.yaml:15:7: warning: \"prefixEncoding\" (multipart parts by position) is not supported; ignored"
+            ])
+        let document = try #require(result.document)
+        let body = try #require(document.paths["/books"]?.operations.first?.requestBody?.content["application/json"])
+        #expect(body.schema?.properties.keys == ["title"])
+        #expect(document.components.mediaTypes["Book"] == body)
+
+        let in31 = text.replacingOccurrences(of: "openapi: 3.2.0", with: "openapi: 3.1.0")
+        let result31 = DocumentLoader().load(bytes: Array(in31.utf8), file: "r.yaml")
+        #expect(
+            result31.diagnostics.map(\.description) == [
+                "r.yaml:8:30: warning: unknown key \"$ref\" in Media Type object; it is ignored",
+                "r.yaml:12:3: warning: unknown key \"mediaTypes\" in Components object; it is ignored",
+            ])
+    }
+}
