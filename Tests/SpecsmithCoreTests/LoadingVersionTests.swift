@@ -11,7 +11,8 @@ struct LoadingVersionTests {
         #expect(result.document == nil)
         #expect(
             LoadingFixtures.lines(result) == [
-                "swagger2.yaml:1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0, 3.1 and 3.2"
+                "swagger2.yaml:1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0, 3.1 "
+                    + "and 3.2"
             ]
         )
         #expect(result.diagnostics.first?.note?.contains("swagger2openapi") == true)
