@@ -68,8 +68,8 @@ struct OpenAPI32LoadingTests {
         #expect(
             result.diagnostics.map(\.description) == [
                 "m.yaml:2:1: warning: unknown key \"$self\" in OpenAPI object; it is ignored",
-                "m.yaml:3:1: warning: jsonSchemaDialect \"https://spec.openapis.org/oas/3.2/dialect/2025-09-17\" is not "
-                    + "supported; ignored",
+                "m.yaml:3:1: warning: jsonSchemaDialect \"https://spec.openapis.org/oas/3.2/dialect/2025-09-17\" is "
+                    + "not supported; ignored",
                 "m.yaml:6:36: warning: unknown key \"name\" in Server object; it is ignored",
                 "m.yaml:8:19: warning: unknown key \"summary\" in Tag object; it is ignored",
                 "m.yaml:8:35: warning: unknown key \"parent\" in Tag object; it is ignored",
@@ -120,5 +120,72 @@ struct OpenAPI32LoadingTests {
                 "r.yaml:8:30: warning: unknown key \"$ref\" in Media Type object; it is ignored",
                 "r.yaml:12:3: warning: unknown key \"mediaTypes\" in Components object; it is ignored",
             ])
+    }
+
+    @Test("query and additionalOperations are operations in document order, sent as written")
+    func queryAndAdditionalOperations() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: T, version: "1"}
+            paths:
+              /books:
+                additionalOperations:
+                  COPY: {responses: {'201': {description: Copied.}}}
+                  LINK: {responses: {'204': {description: Linked.}}}
+                query: {operationId: search, responses: {'200': {description: Found.}}}
+                get: {responses: {'200': {description: All.}}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "q.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let operations = try #require(result.document?.paths["/books"]?.operations)
+        #expect(operations.map(\.method.wireName) == ["COPY", "LINK", "QUERY", "GET"])
+        #expect(operations.map(\.method.isAdditional) == [true, true, false, false])
+    }
+
+    @Test("an additionalOperations key that is no method, or a fixed field's method, is an error at the key")
+    func additionalOperationsKeysAreChecked() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: T, version: "1"}
+            paths:
+              /books:
+                get: {responses: {'200': {description: All.}}}
+                additionalOperations:
+                  GET: {responses: {'200': {description: Again.}}}
+                  QUERY: {responses: {'200': {description: Found.}}}
+                  'NOT A METHOD': {responses: {'200': {description: No.}}}
+                  post: {responses: {'200': {description: Lowercase.}}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "k.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "k.yaml:7:7: error: additionalOperations must not hold GET: the path item's \"get\" field is for it",
+                "k.yaml:8:7: error: additionalOperations must not hold QUERY: the path item's \"query\" field is for "
+                    + "it",
+                "k.yaml:9:7: error: \"NOT A METHOD\" in additionalOperations is not an HTTP method name (a token: "
+                    + "letters, digits and !#$%&'*+-.^_`|~)",
+                "k.yaml:10:7: warning: additionalOperations key \"post\" is sent as written, a method HTTP tells apart "
+                    + "from POST (methods are case-sensitive); write \"post\" for POST",
+            ])
+    }
+
+    @Test("in 3.1 the query method is warned about and additionalOperations is an unknown key, as before")
+    func queryAndAdditionalOperationsIn31() throws {
+        let text = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths:
+              /books:
+                query: {responses: {'200': {description: Found.}}}
+                additionalOperations:
+                  COPY: {responses: {'201': {description: Copied.}}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "o.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "o.yaml:5:5: warning: the \"query\" method is not supported; ignored",
+                "o.yaml:6:5: warning: unknown key \"additionalOperations\" in Path Item object; it is ignored",
+            ])
+        #expect(try #require(result.document?.paths["/books"]).operations.isEmpty)
     }
 }

@@ -396,10 +396,17 @@ struct Translator {
                         }
                         target = "`\(method)`"
                     } else if let reference = link.operationRef {
-                        // A local reference (`#/paths/~1users~1{id}/get`) names a client method; another is as written.
+                        // A local reference (`#/paths/~1users~1{id}/get`, in 3.2 `.../additionalOperations/COPY`) names
+                        // a client method; another is as written.
                         let tokens =
                             reference.hasPrefix("#/") ? JSONPointer.idTokens(String(reference.dropFirst())) : []
-                        if tokens.count == 3, tokens[0] == "paths", let method = HTTPMethod(rawValue: tokens[2]) {
+                        let method: HTTPMethod? =
+                            switch tokens.count {
+                            case 3: HTTPMethod(rawValue: tokens[2])
+                            case 4 where tokens[2] == "additionalOperations": HTTPMethod(additional: tokens[3])
+                            default: nil
+                            }
+                        if tokens.first == "paths", let method {
                             guard let swiftName = byKey[operationKey(method: method.wireName, path: tokens[1])] else {
                                 diagnostics.append(
                                     .warning(

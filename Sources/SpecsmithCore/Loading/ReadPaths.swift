@@ -74,7 +74,8 @@ extension LoadSession {
         )
         item.servers = readServers(&o, file: file)
         item.parameters = readParameterList(&o, file: file)
-        for method in HTTPMethod.allCases {
+        // `query` is a fixed field from 3.2 on; a 3.1 document that writes it is told it is not read.
+        for method in version >= .v32 ? HTTPMethod.fixedFields : HTTPMethod.fixedFields.filter({ $0 != .query }) {
             guard let operationNode = o.value(method.rawValue) else { continue }
             if let operation = readOperation(
                 operationNode,
@@ -86,18 +87,62 @@ extension LoadSession {
                 item.operations.append(operation)
             }
         }
-        // Keep document order of the operations, not the order of HTTPMethod.allCases.
+        if version >= .v32 {
+            for (name, keyNode, operationNode) in o.entries("additionalOperations") {
+                guard let method = additionalMethod(name, at: keyNode.location) else { continue }
+                if let operation = readOperation(
+                    operationNode, file: file, method: method, item: item, isWebhook: isWebhook)
+                {
+                    item.operations.append(operation)
+                }
+            }
+        } else if version == .v31 && o.mapping.entry("query") != nil {
+            o.unsupported("query", feature: .queryMethod)
+        }
+        // Keep document order of the operations, not the order of the fixed fields; `additionalOperations` in
+        // its place, its own in their order.
         if item.operations.count > 1 {
             let order = o.mapping.compactMap(\.keyText)
-            item.operations.sort {
-                (order.firstIndex(of: $0.method.rawValue) ?? 0) < (order.firstIndex(of: $1.method.rawValue) ?? 0)
+            let positions = item.operations.enumerated().map { offset, operation in
+                let key = operation.method.isAdditional ? "additionalOperations" : operation.method.rawValue
+                return (key: order.firstIndex(of: key) ?? 0, offset: offset)
             }
-        }
-        if version == .v31 && o.mapping.entry("query") != nil {
-            o.unsupported("query", feature: .queryMethod)
+            item.operations = positions.sorted { ($0.key, $0.offset) < ($1.key, $1.offset) }.map {
+                item.operations[$0.offset]
+            }
         }
         item.extensions = o.finish()
         return item
+    }
+
+    /// The method of an `additionalOperations` key (3.2), sent as written; `nil`, with an error, for a key that is
+    /// no HTTP method name, or the method of a fixed field (`GET` is the `get` field's), which the specification
+    /// says the map must not hold.
+    private func additionalMethod(_ name: String, at location: SourceLocation) -> HTTPMethod? {
+        // A method is a token (RFC 9110, 9.1), as a field name is.
+        guard Header.isFieldName(name) else {
+            report(
+                .error(
+                    "\"\(name)\" in additionalOperations is not an HTTP method name (a token: letters, digits and "
+                        + "!#$%&'*+-.^_`|~)", at: location))
+            return nil
+        }
+        if let field = HTTPMethod.fixedFields.first(where: { $0.wireName == name }) {
+            report(
+                .error(
+                    "additionalOperations must not hold \(name): the path item's \"\(field.rawValue)\" field is for it",
+                    at: location))
+            return nil
+        }
+        if let field = HTTPMethod.fixedFields.first(where: { $0.wireName == name.uppercased() }) {
+            report(
+                .warning(
+                    "additionalOperations key \"\(name)\" is sent as written, a method HTTP tells apart from "
+                        + "\(field.wireName) (methods are case-sensitive); write \"\(field.rawValue)\" for "
+                        + field.wireName,
+                    at: location))
+        }
+        return HTTPMethod(additional: name)
     }
 
     private func readParameterList(_ o: inout ObjectReader, file: String) -> [Parameter] {

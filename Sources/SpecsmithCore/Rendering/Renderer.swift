@@ -1185,6 +1185,7 @@ struct Renderer {
         steps += Self.acceptStep(operation.accept)
 
         let path = pathLiteral(operation)
+        let method = Self.methodMember(operation.method)
         // The width of `    public static func name(arguments) throws -> PreparedRequest {`, without writing it.
         let oneLine =
             "    ".utf8.count + access.rawValue.utf8.count + " static func ".utf8.count + DocComment.width(of: operation.name)
@@ -1196,14 +1197,25 @@ struct Renderer {
             "arguments": Self.argumentList(arguments),
             "oneLine": .bool(oneLine <= DocComment.lineWidth),
             "validations": .lines(validations),
-            "method": .string(operation.method.lowercased()),
+            "method": .string(method),
             "path": .string(path),
             // `var request = RequestBuilder(method: .get, server: server.url, path: )` at 8 spaces.
-            "requestOneLine": .bool(8 + 67 + DocComment.width(of: operation.method) + DocComment.width(of: path) <= DocComment.lineWidth),
+            "requestOneLine": .bool(
+                8 + 67 + DocComment.width(of: method) + DocComment.width(of: path) <= DocComment.lineWidth),
             // A request without steps is never mutated.
             "binding": .string(steps.isEmpty ? "let" : "var"),
             "steps": .lines(steps),
         ]
+    }
+
+    /// The `HTTPRequest.Method` member that names `method` after a dot: `get` for `GET`, and for a method HTTPTypes
+    /// has no constant for in every version Specsmith works with (`QUERY`, an `additionalOperations` key such as
+    /// `COPY`), `named("COPY")`, SpecsmithRuntime's.
+    static func methodMember(_ method: String) -> String {
+        switch method {
+        case "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE": method.lowercased()
+        default: "named(" + SwiftLiteral.string(method) + ")"
+        }
     }
 
     /// The statement that sets a form or multipart body, with the properties written as their Encoding

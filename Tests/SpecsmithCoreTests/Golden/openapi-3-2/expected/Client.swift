@@ -24,6 +24,35 @@ public struct GoldenClient: Sendable {
         self.core = ClientCore(transport: transport, middlewares: middlewares)
     }
 
+    /// Finds books by their text, the query in the body.
+    ///
+    /// `QUERY /books`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``SearchBooksOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func searchBooks(_ body: SearchBooksRequest) async throws -> SearchBooksOutcome {
+        let operation = ClientOperation(name: "searchBooks")
+        let request = try Operations.searchBooks(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                return .ok(try response.decodeJSON([Book].self, operation: operation.name))
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `searchBooks`.
+    public enum SearchBooksOutcome: Sendable, Hashable {
+        /// The books found.
+        case ok([Book])
+    }
+
     /// `GET /books/{id}`
     ///
     /// - Parameters:
@@ -56,5 +85,58 @@ public struct GoldenClient: Sendable {
         case ok(Book)
         /// No book has this id.
         case notFound
+    }
+
+    /// `COPY /books/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - destination: The `Destination` header parameter.
+    /// - Returns: The documented response, as ``CopyBookOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func copyBook(id: String, destination: String) async throws -> CopyBookOutcome {
+        let operation = ClientOperation(name: "copyBook")
+        let request = try Operations.copyBook(id: id, destination: destination, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 201:
+                return .created
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `copyBook`.
+    public enum CopyBookOutcome: Sendable, Hashable {
+        /// Copied.
+        case created
+    }
+
+    /// `PURGE /books/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    /// - Returns: The documented response, as ``PurgeBooksIdOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func purgeBooksId(id: String) async throws -> PurgeBooksIdOutcome {
+        let operation = ClientOperation(name: "purgeBooksId")
+        let request = try Operations.purgeBooksId(id: id, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `purgeBooksId`.
+    public enum PurgeBooksIdOutcome: Sendable, Hashable {
+        /// Purged from the caches.
+        case noContent
     }
 }

@@ -17,3 +17,15 @@ public struct Book: Codable, Hashable, Sendable {
         self.pages = pages
     }
 }
+
+public struct SearchBooksRequest: Codable, Hashable, Sendable {
+    /// At least 1 Unicode scalar.
+    public let text: String
+
+    /// Creates a value from its properties.
+    public init(
+        text: String
+    ) {
+        self.text = text
+    }
+}

@@ -5,6 +5,24 @@ import SpecsmithRuntime
 
 /// Builds the requests of the Library API's operations.
 public enum Operations {
+    /// Finds books by their text, the query in the body.
+    ///
+    /// `QUERY /books`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``Book``.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func searchBooks(_ body: SearchBooksRequest, server: Server = .production) throws -> PreparedRequest {
+        try body.validate()
+        var request = RequestBuilder(method: .named("QUERY"), server: server.url, path: "/books")
+        try request.setJSONBody(body)
+        request.acceptJSON()
+        return try request.build()
+    }
+
     /// `GET /books/{id}`
     ///
     /// - Parameters:
@@ -21,6 +39,36 @@ public enum Operations {
         var request = RequestBuilder(method: .get, server: server.url, path: "/books/\(id)")
         try request.setBearerToken(bearerToken)
         request.acceptJSON()
+        return try request.build()
+    }
+
+    /// `COPY /books/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - destination: The `Destination` header parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func copyBook(
+        id: String,
+        destination: String,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .named("COPY"), server: server.url, path: "/books/\(id)")
+        try request.setHeader("Destination", destination)
+        return try request.build()
+    }
+
+    /// `PURGE /books/{id}`
+    ///
+    /// - Parameters:
+    ///   - id: The `id` path parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func purgeBooksId(id: String, server: Server = .production) throws -> PreparedRequest {
+        let request = RequestBuilder(method: .named("PURGE"), server: server.url, path: "/books/\(id)")
         return try request.build()
     }
 }

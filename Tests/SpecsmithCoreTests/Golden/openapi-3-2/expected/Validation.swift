@@ -8,3 +8,10 @@ extension Book: Validatable {
         context.check(pages, at: "pages", .minimum(1))
     }
 }
+
+extension SearchBooksRequest: Validatable {
+    /// Records each constraint of the `SearchBooksRequest` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(text, at: "text", .minLength(1))
+    }
+}
