@@ -82,6 +82,8 @@ public struct GoldenClient: Sendable {
     /// The documented responses of `getBook`.
     public enum GetBookOutcome: Sendable, Hashable {
         /// The book.
+        ///
+        /// Its `copy` link leads to `copyBook`, with `id` = `$request.path.id`.
         case ok(Book)
         /// No book has this id.
         case notFound
