@@ -188,4 +188,62 @@ struct OpenAPI32LoadingTests {
             ])
         #expect(try #require(result.document?.paths["/books"]).operations.isEmpty)
     }
+
+    @Test("a querystring parameter is 3.2's, described by content alone, one per operation and without query ones")
+    func querystringParameters() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: T, version: "1"}
+            paths:
+              /books:
+                parameters:
+                  - {name: limit, in: query, schema: {type: integer}}
+                get:
+                  parameters:
+                    - {name: q, in: querystring, content: {application/json: {schema: {type: object}}}}
+                    - {name: r, in: querystring, content: {text/plain: {}}}
+                  responses: {'204': {description: Done.}}
+              /shelves:
+                get:
+                  parameters:
+                    - name: q
+                      in: querystring
+                      style: form
+                      explode: true
+                      allowReserved: true
+                      schema: {type: object}
+                  responses: {'204': {description: Done.}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "s.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "s.yaml:9:11: error: querystring parameter \"q\" is the whole query string; the operation must not "
+                    + "have query parameters too: \"limit\" (line 6)",
+                "s.yaml:10:11: error: querystring parameter \"r\" is a second one (first at line 9); an operation has "
+                    + "one query string",
+                "s.yaml:17:11: error: style \"form\" is not allowed for querystring parameters",
+                "s.yaml:18:11: error: \"explode\" is not allowed for querystring parameters, which \"content\" "
+                    + "describes",
+                "s.yaml:19:11: error: \"allowReserved\" is not allowed for querystring parameters, which \"content\" "
+                    + "describes",
+                "s.yaml:20:11: error: \"schema\" is not allowed for querystring parameters, which \"content\" "
+                    + "describes",
+            ])
+
+        let in31 = """
+            openapi: 3.1.0
+            info: {title: T, version: "1"}
+            paths:
+              /books:
+                get:
+                  parameters:
+                    - {name: q, in: querystring, content: {application/json: {schema: {type: object}}}}
+                  responses: {'204': {description: Done.}}
+            """
+        let result31 = DocumentLoader().load(bytes: Array(in31.utf8), file: "s.yaml")
+        #expect(
+            result31.diagnostics.map(\.description) == [
+                "s.yaml:7:21: error: invalid \"in\" value \"querystring\"; expected one of: path, query, header, cookie"
+            ])
+    }
 }

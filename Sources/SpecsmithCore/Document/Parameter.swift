@@ -3,6 +3,8 @@ public import SpecsmithDiagnostics
 /// Where a parameter goes: the `in` of a Parameter object.
 public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
     case path, query, header, cookie
+    /// The whole query string as one value, written as its `content` says (3.2).
+    case querystring
 }
 
 /// How a parameter's value is serialised: the `style` of a Parameter, Header or Encoding object.
@@ -88,10 +90,10 @@ public struct Parameter: Sendable, Hashable {
     }
 
     /// The style of a parameter that names none: `form` for query and cookie parameters and `simple` for path
-    /// and header parameters.
+    /// and header parameters. A querystring parameter has none: its content says how it is written.
     static func defaultStyle(in location: ParameterLocation) -> ParameterStyle {
         switch location {
-        case .query, .cookie: .form
+        case .query, .cookie, .querystring: .form
         case .path, .header: .simple
         }
     }

@@ -625,6 +625,15 @@ struct Translator {
             parameterLabels.contains { bound.contains(SwiftNames.unescaped($0)) }
             ? SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(bound).union(keyNames)) : parameterLabels
         for ((parameter, swiftName), label) in zip(zip(ordered, parameterNames), parameterLabels) {
+            if parameter.in == .querystring {
+                guard
+                    let declaration = Self.querystring(
+                        parameter, label: label, name: swiftName, operation: name, typeBase: typeBase,
+                        queryKeys: apiKeys.filter { $0.location == .query }, schemas: &schemas, &diagnostics)
+                else { return nil }
+                parameters.append(declaration)
+                continue
+            }
             // `content` instead of `schema`: JSON is written as its JSON text; text as it is, in the location's
             // default style, which writes a value (a string, or the scalar its schema describes) as its text.
             let schema: Schema
@@ -681,6 +690,7 @@ struct Translator {
                 case (.query, .value): style != .label && style != .matrix
                 case (.query, _): true
                 case (.header, _): style == .simple
+                case (.querystring, _): false
                 }
             guard supported else {
                 diagnostics.append(
@@ -1597,6 +1607,81 @@ struct Translator {
 }
 
 extension Translator {
+    /// A querystring parameter (3.2): the whole query string, one value written as its content says. Content of
+    /// `application/x-www-form-urlencoded` is an object whose properties are the query's pairs, written as a form
+    /// body's are (its Encoding objects too); JSON is the value's JSON text and text is the text, each
+    /// percent-encoded. `nil`, with a warning that skips the operation, for content of another media type or form
+    /// content that is no object. `queryKeys` are the API keys the operation sends in the query, which follow the
+    /// query string after `&`: that is a form's next pair, and a warning for JSON or text.
+    static func querystring(
+        _ parameter: Parameter, label: String, name: String, operation: String, typeBase: String,
+        queryKeys: [APIKeyDeclaration], schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
+    ) -> ParameterDeclaration? {
+        // The loader has reported a querystring parameter with a schema, or no content.
+        guard let content = parameter.content.entries.first else { return nil }
+        let essence = (content.key.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        var schema = content.value.schema ?? Schema(location: content.value.location)
+        let isForm = essence == "application/x-www-form-urlencoded"
+        let isJSON = Self.isJSON(content.key)
+        if isForm {
+            guard content.value.schema.map({ schemas.shape(of: $0) }) == .object else {
+                diagnostics.append(
+                    .warning(
+                        "querystring parameter '\(parameter.name)' has form content that is no object, whose "
+                            + "properties would be the query's pairs; operation '\(operation)' is skipped",
+                        at: content.value.schema?.location ?? content.value.location))
+                return nil
+            }
+        } else if !isJSON {
+            guard Self.isText(content.key) else {
+                diagnostics.append(
+                    .warning(
+                        "querystring parameter '\(parameter.name)' has content of type \(content.key), which is not "
+                            + "generated yet (only form, JSON and text are); operation '\(operation)' is skipped",
+                        at: parameter.location))
+                return nil
+            }
+            switch schemas.textContent(content.value.schema) {
+            case .value(let valueSchema):
+                schema = valueSchema
+            case .text(let unheld):
+                schema = Schema(location: content.value.location)
+                schema.types = [.string]
+                if let unheld {
+                    diagnostics.append(
+                        .warning(
+                            "querystring parameter '\(parameter.name)' has \(content.key) content that holds "
+                                + "\(unheld), which text has no agreed form for; it is sent as the text given (String)",
+                            at: content.value.schema?.location ?? content.value.location))
+                }
+            }
+        }
+        if !isForm, let key = queryKeys.first {
+            diagnostics.append(
+                .warning(
+                    "API key '\(key.wireName)' is added to the query after querystring parameter '\(parameter.name)', "
+                        + "joined by '&', which its \(isJSON ? "JSON text" : "text") does not provide for",
+                    at: parameter.location))
+        }
+        var encodings: [PropertyEncoding] = []
+        if isForm {
+            let written = schemas.bodyEncodings(content.value.encoding, of: schema, isForm: true)
+            encodings = written.applied
+            diagnostics += written.warnings
+        }
+        let type = schemas.topLevelType(for: schema, suggestedName: typeBase + " " + parameter.name)
+        let ruleType = schemas.ruleType(of: schema, swiftType: type)
+        var declaration = ParameterDeclaration(
+            label: label, name: name, wireName: parameter.name, location: .querystring, type: type,
+            ruleType: ruleType, shape: schemas.shape(of: schema), style: "form", isOptional: !parameter.required,
+            doc: Self.parameterDoc(parameter), rules: schemas.rules(for: schema, swiftType: ruleType),
+            elementRules: schemas.elementRules(for: schema),
+            valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: true, isJSON: isJSON)
+        declaration.isForm = isForm
+        declaration.encodings = encodings
+        return declaration
+    }
+
     /// A parameter's documentation: its description, or what it is; a deprecated one says so first, as
     /// Swift cannot deprecate an argument.
     static func parameterDoc(_ parameter: Parameter) -> [String] {

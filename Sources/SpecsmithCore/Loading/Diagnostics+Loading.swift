@@ -257,6 +257,25 @@ extension Diagnostic {
         .error("style \"\(style.rawValue)\" is not allowed for \(place)", at: location)
     }
 
+    static func notForQuerystring(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .error("\"\(key)\" is not allowed for querystring parameters, which \"content\" describes", at: location)
+    }
+
+    static func secondQuerystring(_ name: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "querystring parameter \"\(name)\" is a second one (first at line \(first.line)); an operation has one "
+                + "query string", at: location)
+    }
+
+    static func querystringBesideQuery(_ name: String, queries: [Parameter], at location: SourceLocation)
+        -> Diagnostic
+    {
+        let list = queries.map { "\"\($0.name)\" (line \($0.location.line))" }.joined(separator: ", ")
+        return .error(
+            "querystring parameter \"\(name)\" is the whole query string; the operation must not have query "
+                + "parameters too: \(list)", at: location)
+    }
+
     static func schemaAndContent(at location: SourceLocation) -> Diagnostic {
         .error("a parameter or header has either \"schema\" or \"content\", not both", at: location)
     }

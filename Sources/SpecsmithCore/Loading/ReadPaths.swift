@@ -193,6 +193,7 @@ extension LoadSession {
         }
         operation.parameters = merged
         if !isWebhook { checkPathParameters(operation) }
+        checkQuerystring(operation)
 
         if let body = o.value("requestBody") {
             operation.requestBody = referableObject(body, file: file, object: "Request Body", read: readRequestBody)
@@ -209,6 +210,20 @@ extension LoadSession {
         o.unsupported("callbacks", feature: .callbacks)
         operation.extensions = o.finish()
         return operation
+    }
+
+    /// OpenAPI 3.2: a querystring parameter is the whole query, so an operation has at most one, and no query
+    /// parameter beside it (its own or its path item's). Each is an error at the querystring parameter.
+    private func checkQuerystring(_ operation: Operation) {
+        let querystrings = operation.parameters.filter { $0.in == .querystring }
+        guard let first = querystrings.first else { return }
+        for other in querystrings.dropFirst() {
+            report(.secondQuerystring(other.name, first: first.location, at: other.location))
+        }
+        let queries = operation.parameters.filter { $0.in == .query }
+        if !queries.isEmpty {
+            report(.querystringBesideQuery(first.name, queries: queries, at: first.location))
+        }
     }
 
     private func checkPathParameters(_ operation: Operation) {
@@ -230,13 +245,15 @@ extension LoadSession {
         let placeText = o.requiredString("in")
         var place: ParameterLocation?
         if let placeText {
-            place = ParameterLocation(rawValue: placeText)
+            // `querystring` is 3.2's.
+            let allowed = version >= .v32 ? ParameterLocation.allCases : ParameterLocation.allCases.dropLast()
+            place = ParameterLocation(rawValue: placeText).flatMap { allowed.contains($0) ? $0 : nil }
             if place == nil {
                 report(
                     .invalidValue(
                         placeText,
                         for: "in",
-                        allowed: ParameterLocation.allCases.map(\.rawValue),
+                        allowed: allowed.map(\.rawValue),
                         at: o.keyLocation("in")
                     )
                 )
@@ -264,6 +281,13 @@ extension LoadSession {
         parameter.explode = o.bool("explode")
         parameter.allowReserved = o.bool("allowReserved") ?? false
         (parameter.schema, parameter.content) = readSchemaOrContent(&o, file: file)
+        if place == .querystring {
+            // OpenAPI 3.2: the whole query string is described by `content`; the fields for use with `schema` are
+            // not allowed (`style` is refused above, as no style is allowed).
+            for key in ["schema", "explode", "allowReserved"] where o.has(key) {
+                report(.notForQuerystring(key, at: o.keyLocation(key)))
+            }
+        }
         parameter.example = o.json("example")
         parameter.examples = readExamples(&o, file: file)
         parameter.extensions = o.finish()
@@ -292,6 +316,7 @@ extension LoadSession {
         case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
         case .header: [.simple]
         case .cookie: [.form]
+        case .querystring: []
         }
     }
 

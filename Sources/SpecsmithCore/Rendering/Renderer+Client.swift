@@ -101,7 +101,7 @@ extension Renderer {
         }
         for parameter in operation.parameters {
             arguments.append(parameter.argument)
-            let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
+            let doc = parameter.doc.first ?? parameter.defaultDoc
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
             call.append(String(concatenating: Self.callLabel(parameter.label), ": ", parameter.name))
             validates =

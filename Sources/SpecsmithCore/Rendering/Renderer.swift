@@ -1035,7 +1035,7 @@ struct Renderer {
         }
         for parameter in operation.parameters {
             arguments.append(parameter.argument)
-            let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
+            let doc = parameter.doc.first ?? parameter.defaultDoc
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
             hasValidation =
                 hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || !parameter.valueRules.isEmpty
@@ -1107,12 +1107,24 @@ struct Renderer {
             let name = SwiftLiteral.string(parameter.wireName)
             let value = Self.wireValue(parameter)
             let styleCase = ".\(parameter.style)"
+            if parameter.location == .querystring {
+                // The whole query string (3.2), written as its content says; its name is not sent.
+                if parameter.isForm {
+                    steps += Self.bodyCall(
+                        "try request.setQueryString(", value: "form: " + parameter.name, encodings: parameter.encodings)
+                } else if parameter.isJSON {
+                    steps.append("try request.setQueryString(json: \(parameter.name))")
+                } else {
+                    steps.append("request.setQueryString(\(value))")
+                }
+                continue
+            }
             if parameter.isJSON {
                 switch parameter.location {
                 case .query: steps.append("try request.addQueryItem(\(name), json: \(parameter.name))")
                 case .header: steps.append("try request.setHeader(\(name), json: \(parameter.name))")
                 case .cookie: steps.append("try request.addCookie(\(name), json: \(parameter.name))")
-                case .path: break
+                case .path, .querystring: break
                 }
                 continue
             }
@@ -1143,14 +1155,14 @@ struct Renderer {
                 steps.append("request.addCookie(\(name), \(value), explode: \(parameter.explode))")
             case (.cookie, .object):
                 steps.append("try request.addCookieObject(\(name), \(value), explode: \(parameter.explode))")
-            case (.path, _):
+            case (.path, _), (.querystring, _):
                 break
             }
         }
         for key in operation.apiKeys {
             let name = SwiftLiteral.string(key.wireName)
             switch key.location {
-            case .header, .path: steps.append("try request.setHeader(\(name), \(key.name))")
+            case .header, .path, .querystring: steps.append("try request.setHeader(\(name), \(key.name))")
             case .query: steps.append("request.addQueryItem(\(name), \(key.name))")
             case .cookie: steps.append("request.addCookie(\(name), \(key.name))")
             }
@@ -1223,10 +1235,11 @@ struct Renderer {
     /// part's `partHeaders` among them (`headers: [.header("X-Locale", namesXLocale)]`), on one line when it
     /// fits, else with a line per property (an entry too long for its line with a line per argument, and a list
     /// of headers too long for its own with a line per header).
+    /// `value` is what is written: the body, or a form querystring parameter.
     private static func bodyCall(
-        _ head: String, encodings: [PropertyEncoding], partHeaders: [ParameterDeclaration] = []
+        _ head: String, value: String = "body", encodings: [PropertyEncoding], partHeaders: [ParameterDeclaration] = []
     ) -> [String] {
-        guard !encodings.isEmpty else { return [head + "body)"] }
+        guard !encodings.isEmpty else { return [head + value + ")"] }
         // Each entry as a call's head, arguments and part headers, or as a value.
         let entries = encodings.map { encoding -> (head: String, arguments: [String], headers: [String]) in
             let key = SwiftLiteral.string(encoding.property) + ": "
@@ -1255,9 +1268,13 @@ struct Renderer {
             let arguments = entry.arguments + headers
             return arguments.isEmpty ? entry.head : entry.head + arguments.joined(separator: ", ") + ")"
         }
-        let line = head + "body, encodings: [" + texts.joined(separator: ", ") + "])"
+        let line = head + value + ", encodings: [" + texts.joined(separator: ", ") + "])"
         if fits(line, at: 8) { return [line] }
-        var lines = [head, "    body,", "    encodings: ["]
+        // One entry on a line of its own would end in a comma, which swift-format refuses: its list keeps one line.
+        if texts.count == 1, fits("encodings: [" + texts[0] + "]", at: 12) {
+            return [head, "    " + value + ",", "    encodings: [" + texts[0] + "]", ")"]
+        }
+        var lines = [head, "    " + value + ",", "    encodings: ["]
         for (entry, text) in zip(entries, texts) {
             if entry.arguments.isEmpty && entry.headers.isEmpty || fits(text + ",", at: 16) {
                 lines.append("        " + text + ",")

@@ -131,6 +131,33 @@ public struct RequestBuilder: Sendable {
         addQueryItem(name, try SimpleStyle.json(value))
     }
 
+    // MARK: Query string
+
+    /// Sets the whole query string from an OpenAPI 3.2 `querystring` parameter whose content is
+    /// `application/x-www-form-urlencoded`, unless `value` is `nil`: its properties as `name=value` pairs, written
+    /// as ``setFormBody(_:encodings:)`` writes a form body (`text=dune&tags=a&tags=b`). It replaces the query items
+    /// added before it (an operation with a querystring parameter has no query parameters); an API key sent in the
+    /// query is added after it.
+    public mutating func setQueryString(form value: (some Encodable)?, encodings: [String: FormEncoding] = [:]) throws {
+        guard let value else { return }
+        queryItems = try Self.formPairs(value, encodings: encodings)
+    }
+
+    /// Sets the whole query string from an OpenAPI 3.2 `querystring` parameter whose content is JSON, unless
+    /// `value` is `nil`: the value's JSON text, percent-encoded (`?%7B%22text%22%3A%22dune%22%7D`).
+    public mutating func setQueryString(json value: (some Encodable)?) throws {
+        guard let value else { return }
+        queryItems = [PercentEncoding.encode(try SimpleStyle.json(value))]
+    }
+
+    /// Sets the whole query string from an OpenAPI 3.2 `querystring` parameter whose content is text, unless
+    /// `value` is `nil`: the text, percent-encoded, so that it is one value (`%24.a.b%5B1%3A1%5D` for the JSONPath
+    /// `$.a.b[1:1]`).
+    public mutating func setQueryString(_ value: (some LosslessStringConvertible)?) {
+        guard let value else { return }
+        queryItems = [PercentEncoding.encode(value.description)]
+    }
+
     /// Sets a header unless `value` is `nil`.
     ///
     /// - Throws: ``RequestError`` if the name is not a valid header name, or the value contains CR, LF,
@@ -279,8 +306,15 @@ public struct RequestBuilder: Sendable {
     /// `form`), or as its JSON text.
     public mutating func setFormBody(_ body: (some Encodable)?, encodings: [String: FormEncoding] = [:]) throws {
         guard let body else { return }
+        self.body = Data(try Self.formPairs(body, encodings: encodings).joined(separator: "&").utf8)
+        headerFields[.contentType] = "application/x-www-form-urlencoded"
+    }
+
+    /// The encoded `name=value` pairs of `value`'s properties in `application/x-www-form-urlencoded`, as
+    /// ``setFormBody(_:encodings:)`` says.
+    private static func formPairs(_ value: some Encodable, encodings: [String: FormEncoding]) throws -> [String] {
         var pairs: [String] = []
-        for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
+        for (name, node) in try OrderedJSONEncoder.tree(value).orderedMembers {
             switch encodings[name] {
             case nil:
                 let values: [String]
@@ -298,8 +332,7 @@ public struct RequestBuilder: Sendable {
                 pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(node.jsonText))
             }
         }
-        self.body = Data(pairs.joined(separator: "&").utf8)
-        headerFields[.contentType] = "application/x-www-form-urlencoded"
+        return pairs
     }
 
     /// Encodes `body` as `multipart/form-data`: one part per property, in order. Text and numbers are

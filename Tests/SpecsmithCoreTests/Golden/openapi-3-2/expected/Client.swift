@@ -53,6 +53,86 @@ public struct GoldenClient: Sendable {
         case ok([Book])
     }
 
+    /// `GET /books/by`
+    ///
+    /// - Parameters:
+    ///   - filter: The query string, `filter`.
+    /// - Returns: The documented response, as ``ListBooksOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func listBooks(filter: ListBooksFilter) async throws -> ListBooksOutcome {
+        let operation = ClientOperation(name: "listBooks")
+        let request = try Operations.listBooks(filter: filter, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                return .ok(try response.decodeJSON([Book].self, operation: operation.name))
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `listBooks`.
+    public enum ListBooksOutcome: Sendable, Hashable {
+        /// The books that match.
+        case ok([Book])
+    }
+
+    /// `GET /books/selected`
+    ///
+    /// - Parameters:
+    ///   - selector: The query string, `selector`.
+    /// - Returns: The documented response, as ``SelectBooksOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func selectBooks(selector: SelectBooksSelector? = nil) async throws -> SelectBooksOutcome {
+        let operation = ClientOperation(name: "selectBooks")
+        let request = try Operations.selectBooks(selector: selector, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `selectBooks`.
+    public enum SelectBooksOutcome: Sendable, Hashable {
+        /// Selected.
+        case noContent
+    }
+
+    /// `GET /books/titles`
+    ///
+    /// - Parameters:
+    ///   - words: The query string, `words`.
+    /// - Returns: The documented response, as ``FindTitlesOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func findTitles(words: String) async throws -> FindTitlesOutcome {
+        let operation = ClientOperation(name: "findTitles")
+        let request = try Operations.findTitles(words: words, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `findTitles`.
+    public enum FindTitlesOutcome: Sendable, Hashable {
+        /// Found.
+        case noContent
+    }
+
     /// `GET /books/{id}`
     ///
     /// - Parameters:

@@ -29,3 +29,49 @@ public struct SearchBooksRequest: Codable, Hashable, Sendable {
         self.text = text
     }
 }
+
+public struct ListBooksFilter: Codable, Hashable, Sendable {
+    /// At most 40 Unicode scalars.
+    public let author: String?
+    public let tags: [String]?
+    public let pages: Pages?
+
+    /// Creates a value from its properties.
+    public init(
+        author: String? = nil,
+        tags: [String]? = nil,
+        pages: Pages? = nil
+    ) {
+        self.author = author
+        self.tags = tags
+        self.pages = pages
+    }
+
+    public struct Pages: Codable, Hashable, Sendable {
+        public let min: Int?
+        public let max: Int?
+
+        /// Creates a value from its properties.
+        public init(
+            min: Int? = nil,
+            max: Int? = nil
+        ) {
+            self.min = min
+            self.max = max
+        }
+    }
+}
+
+public struct SelectBooksSelector: Codable, Hashable, Sendable {
+    public let numbers: [Int]?
+    public let flag: Bool?
+
+    /// Creates a value from its properties.
+    public init(
+        numbers: [Int]? = nil,
+        flag: Bool? = nil
+    ) {
+        self.numbers = numbers
+        self.flag = flag
+    }
+}

@@ -23,6 +23,60 @@ public enum Operations {
         return try request.build()
     }
 
+    /// `GET /books/by`
+    ///
+    /// - Parameters:
+    ///   - filter: The query string, `filter`.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``Book``.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func listBooks(filter: ListBooksFilter, server: Server = .production) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.validate(filter, at: "filter")
+        }
+        var request = RequestBuilder(method: .get, server: server.url, path: "/books/by")
+        try request.setQueryString(
+            form: filter,
+            encodings: ["pages": .style(.deepObject, explode: false, allowReserved: false)]
+        )
+        request.acceptJSON()
+        return try request.build()
+    }
+
+    /// `GET /books/selected`
+    ///
+    /// - Parameters:
+    ///   - selector: The query string, `selector`.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func selectBooks(
+        selector: SelectBooksSelector? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/books/selected")
+        try request.setQueryString(json: selector)
+        return try request.build()
+    }
+
+    /// `GET /books/titles`
+    ///
+    /// - Parameters:
+    ///   - words: The query string, `words`.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func findTitles(words: String, server: Server = .production) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(words, at: "words", .minLength(2))
+        }
+        var request = RequestBuilder(method: .get, server: server.url, path: "/books/titles")
+        request.setQueryString(words)
+        return try request.build()
+    }
+
     /// `GET /books/{id}`
     ///
     /// - Parameters:

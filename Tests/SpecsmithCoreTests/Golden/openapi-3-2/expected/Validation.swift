@@ -15,3 +15,10 @@ extension SearchBooksRequest: Validatable {
         context.check(text, at: "text", .minLength(1))
     }
 }
+
+extension ListBooksFilter: Validatable {
+    /// Records each constraint of the `ListBooksFilter` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(author, at: "author", .maxLength(40))
+    }
+}

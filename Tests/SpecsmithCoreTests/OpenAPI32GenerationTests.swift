@@ -1,0 +1,79 @@
+import Foundation
+import SpecsmithCore
+import SpecsmithDiagnostics
+import Testing
+
+/// What the generator makes of what OpenAPI 3.2 adds, through the pipeline as `specsmith generate` runs it.
+@Suite struct OpenAPI32GenerationTests {
+    func generate(_ spec: String) throws -> Pipeline.Result {
+        let folder = try TemporaryFolder("specsmith-gen32")
+        let path = folder.path + "/spec.yaml"
+        try spec.write(toFile: path, atomically: true, encoding: .utf8)
+        return try withExtendedLifetime(folder) {
+            Pipeline(templates: try TemplateSet.defaults())
+                .generate(GenerationJob(spec: path, output: folder.path + "/out", module: "T"))
+        }
+    }
+
+    /// The diagnostics as `line:column: severity: message`, without the temporary file's path.
+    func lines(_ result: Pipeline.Result) -> [String] {
+        result.diagnostics.map { diagnostic in
+            let place = diagnostic.location.map { "\($0.line):\($0.column): " } ?? ""
+            return place + (diagnostic.isError ? "error: " : "warning: ") + diagnostic.message
+        }
+    }
+
+    func operations(_ result: Pipeline.Result) throws -> String {
+        let files = try #require(result.files)
+        return try #require(files.first { $0.name == "Operations.swift" }).contents
+    }
+
+    @Test func aQuerystringParameterIsWrittenAsItsContentSays() throws {
+        let result = try generate(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: "1"}
+            servers: [{url: https://api.example.com}]
+            paths:
+              /form:
+                get:
+                  operationId: byForm
+                  parameters:
+                    - name: filter
+                      in: querystring
+                      content:
+                        application/x-www-form-urlencoded:
+                          schema: {type: object, properties: {author: {type: string}}}
+                  responses: {'204': {description: Done.}}
+              /json:
+                get:
+                  operationId: byJSON
+                  security: [{key: []}]
+                  parameters:
+                    - {name: selector, in: querystring, content: {application/json: {schema: {type: object}}}}
+                  responses: {'204': {description: Done.}}
+              /scalar:
+                get:
+                  operationId: byScalar
+                  parameters:
+                    - name: value
+                      in: querystring
+                      content: {application/x-www-form-urlencoded: {schema: {type: string}}}
+                  responses: {'204': {description: Done.}}
+            components:
+              securitySchemes:
+                key: {type: apiKey, in: query, name: api_key}
+            """)
+        #expect(
+            lines(result) == [
+                "20:11: warning: API key 'api_key' is added to the query after querystring parameter 'selector', "
+                    + "joined by '&', which its JSON text does not provide for",
+                "28:65: warning: querystring parameter 'value' has form content that is no object, whose properties "
+                    + "would be the query's pairs; operation 'byScalar' is skipped",
+            ])
+        let code = try operations(result)
+        #expect(code.contains("try request.setQueryString(form: filter)"))
+        #expect(code.contains("try request.setQueryString(json: selector)"))
+        #expect(!code.contains("func byScalar"))
+    }
+}
