@@ -76,4 +76,37 @@ import Testing
         #expect(code.contains("try request.setQueryString(json: selector)"))
         #expect(!code.contains("func byScalar"))
     }
+
+    /// A defaultMapping that names no case says so where it is, and the union decodes as it would without it.
+    @Test func aDefaultMappingThatNamesNoCaseIsWarnedAbout() throws {
+        let result = try generate(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: "1"}
+            components:
+              schemas:
+                Pet:
+                  oneOf: [{$ref: '#/components/schemas/Cat'}]
+                  discriminator: {propertyName: kind, defaultMapping: Stray}
+                Vehicle:
+                  type: object
+                  properties: {kind: {type: string}}
+                  discriminator: {propertyName: kind, defaultMapping: Stray}
+                Car:
+                  allOf: [{$ref: '#/components/schemas/Vehicle'}, {properties: {seats: {type: integer}}}]
+                Cat: {type: object, properties: {kind: {type: string}}}
+                Stray: {type: object}
+            """)
+        #expect(
+            lines(result) == [
+                "7:59: warning: discriminator defaultMapping names Stray, which is none of the oneOf schemas: a value "
+                    + "without kind, or whose kind selects no schema, does not decode",
+                "11:59: warning: discriminator defaultMapping names Stray, which does not extend Vehicle with allOf "
+                    + "directly: a value without kind, or whose kind selects no schema, decodes as VehicleBase",
+            ])
+        let models = try #require(result.files?.first { $0.name == "Models.swift" }).contents
+        #expect(models.contains("throw OneOfDecoding.unknownDiscriminator("))
+        #expect(
+            models.contains("default: self = .vehicle(try decoder.singleValueContainer().decode(VehicleBase.self))"))
+    }
 }

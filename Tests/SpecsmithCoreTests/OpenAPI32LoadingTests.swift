@@ -246,4 +246,36 @@ struct OpenAPI32LoadingTests {
                 "s.yaml:7:21: error: invalid \"in\" value \"querystring\"; expected one of: path, query, header, cookie"
             ])
     }
+
+    @Test("a discriminator's defaultMapping is read in 3.2, a schema's name or a reference, and unknown in 3.1")
+    func defaultMapping() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: T, version: "1"}
+            components:
+              schemas:
+                Pet:
+                  oneOf: [{$ref: '#/components/schemas/Other'}]
+                  discriminator: {propertyName: kind, defaultMapping: Other}
+                Named:
+                  oneOf: [{$ref: '#/components/schemas/Other'}]
+                  discriminator: {propertyName: kind, defaultMapping: '#/components/schemas/Other'}
+                Other: {type: object}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "d.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let schemas = try #require(result.document?.components.schemas)
+        let id = "d.yaml#/components/schemas/Other"
+        #expect(schemas["Pet"]?.discriminator?.defaultMapping?.id == id)
+        #expect(schemas["Pet"]?.discriminator?.defaultMapping?.written == "Other")
+        #expect(schemas["Named"]?.discriminator?.defaultMapping?.id == id)
+
+        let in31 = text.replacingOccurrences(of: "openapi: 3.2.0", with: "openapi: 3.1.0")
+        let result31 = DocumentLoader().load(bytes: Array(in31.utf8), file: "d.yaml")
+        #expect(
+            result31.diagnostics.map(\.description) == [
+                "d.yaml:7:43: warning: unknown key \"defaultMapping\" in Discriminator object; it is ignored",
+                "d.yaml:10:43: warning: unknown key \"defaultMapping\" in Discriminator object; it is ignored",
+            ])
+    }
 }

@@ -235,26 +235,33 @@ extension LoadSession {
             return nil
         }
         let propertyName = o.requiredString("propertyName")
-        var mapping = OrderedMap<SchemaReference>()
-        for (value, _, target) in o.entries("mapping") {
-            guard let written = stringValue(target, key: value) else { continue }
+        // A schema's name under components/schemas, or a reference to a schema.
+        func target(_ node: YAMLNode, key: String) -> SchemaReference? {
+            guard let written = stringValue(node, key: key) else { return nil }
             let isReference =
                 written.contains("#") || written.contains("/") || written.hasSuffix(".yaml")
                 || written.hasSuffix(".yml") || written.hasSuffix(".json")
             let refText = isReference ? written : "#/components/schemas/" + JSONPointer.escape(written)
-            let refNode = YAMLNode(YAMLScalar(refText), at: target.location)
-            if let reference = schemaReference(refNode, from: file) {
-                mapping[value] = SchemaReference(id: reference.id, written: written, location: reference.location)
-            }
+            let refNode = YAMLNode(YAMLScalar(refText), at: node.location)
+            guard let reference = schemaReference(refNode, from: file) else { return nil }
+            return SchemaReference(id: reference.id, written: written, location: reference.location)
         }
+        var mapping = OrderedMap<SchemaReference>()
+        for (value, _, node) in o.entries("mapping") {
+            if let reference = target(node, key: value) { mapping[value] = reference }
+        }
+        let defaultMapping =
+            version >= .v32 ? o.value("defaultMapping").flatMap { target($0, key: "defaultMapping") } : nil
         let extensions = o.finish()
         guard let propertyName else { return nil }
-        return Discriminator(
+        var discriminator = Discriminator(
             propertyName: propertyName,
             mapping: mapping,
             extensions: extensions,
             location: node.location
         )
+        discriminator.defaultMapping = defaultMapping
+        return discriminator
     }
 
     /// In 3.1 a schema is JSON Schema, which applies every keyword: `type: [string, 'null']` beside an `enum`

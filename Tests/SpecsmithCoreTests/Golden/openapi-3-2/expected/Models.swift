@@ -18,6 +18,156 @@ public struct Book: Codable, Hashable, Sendable {
     }
 }
 
+/// A value without `petType`, or whose `petType` selects no other case, is `.otherPet` (the discriminator's
+/// `defaultMapping`).
+public enum Pet: Codable, Hashable, Sendable {
+    case cat(Cat)
+    case dog(Dog)
+    case otherPet(OtherPet)
+
+    /// Decodes the case that the `petType` property selects. A value without the property, or
+    /// whose `petType` selects no other case, decodes as `OtherPet`.
+    public init(from decoder: any Decoder) throws {
+        switch try OneOfDecoding.discriminator("petType", in: decoder) {
+        case "cat": self = .cat(try decoder.singleValueContainer().decode(Cat.self))
+        case "dog": self = .dog(try decoder.singleValueContainer().decode(Dog.self))
+        default: self = .otherPet(try decoder.singleValueContainer().decode(OtherPet.self))
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .cat(let value): try container.encode(value)
+        case .dog(let value): try container.encode(value)
+        case .otherPet(let value): try container.encode(value)
+        }
+    }
+}
+
+public struct Cat: Codable, Hashable, Sendable {
+    /// Always `"cat"`.
+    public let petType: JSONValue
+    /// At most 9.
+    public let lives: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        petType: JSONValue,
+        lives: Int? = nil
+    ) {
+        self.petType = petType
+        self.lives = lives
+    }
+}
+
+public struct Dog: Codable, Hashable, Sendable {
+    /// Always `"dog"`.
+    public let petType: JSONValue
+    public let barks: Bool?
+
+    /// Creates a value from its properties.
+    public init(
+        petType: JSONValue,
+        barks: Bool? = nil
+    ) {
+        self.petType = petType
+        self.barks = barks
+    }
+}
+
+/// A pet of a kind the library does not list.
+public struct OtherPet: Codable, Hashable, Sendable {
+    public let petType: String?
+    public let name: String?
+
+    /// Creates a value from its properties.
+    public init(
+        petType: String? = nil,
+        name: String? = nil
+    ) {
+        self.petType = petType
+        self.name = name
+    }
+}
+
+/// A value without `kind`, or whose `kind` selects no other case, is `.car` (the discriminator's `defaultMapping`).
+public enum Vehicle: Codable, Hashable, Sendable {
+    case car(Car)
+    case truck(Truck)
+    case vehicle(VehicleBase)
+
+    /// Decodes the case that the `kind` property selects. A value without the property, or
+    /// whose `kind` selects no other case, decodes as `Car`.
+    public init(from decoder: any Decoder) throws {
+        switch try OneOfDecoding.discriminator("kind", in: decoder) {
+        case "Truck": self = .truck(try decoder.singleValueContainer().decode(Truck.self))
+        case "Vehicle": self = .vehicle(try decoder.singleValueContainer().decode(VehicleBase.self))
+        default: self = .car(try decoder.singleValueContainer().decode(Car.self))
+        }
+    }
+
+    /// Encodes the value of the case, as the spec's schema for it says.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .car(let value): try container.encode(value)
+        case .truck(let value): try container.encode(value)
+        case .vehicle(let value): try container.encode(value)
+        }
+    }
+}
+
+/// `Vehicle`'s own properties: a `Vehicle` whose `kind` names Vehicle itself.
+public struct VehicleBase: Codable, Hashable, Sendable {
+    public let kind: String
+    public let wheels: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        kind: String,
+        wheels: Int? = nil
+    ) {
+        self.kind = kind
+        self.wheels = wheels
+    }
+}
+
+public struct Car: Codable, Hashable, Sendable {
+    public let kind: String
+    public let wheels: Int?
+    public let seats: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        kind: String,
+        wheels: Int? = nil,
+        seats: Int? = nil
+    ) {
+        self.kind = kind
+        self.wheels = wheels
+        self.seats = seats
+    }
+}
+
+public struct Truck: Codable, Hashable, Sendable {
+    public let kind: String
+    public let wheels: Int?
+    public let load: Double?
+
+    /// Creates a value from its properties.
+    public init(
+        kind: String,
+        wheels: Int? = nil,
+        load: Double? = nil
+    ) {
+        self.kind = kind
+        self.wheels = wheels
+        self.load = load
+    }
+}
+
 public struct SearchBooksRequest: Codable, Hashable, Sendable {
     /// At least 1 Unicode scalar.
     public let text: String

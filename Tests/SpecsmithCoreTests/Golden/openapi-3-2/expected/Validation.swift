@@ -9,6 +9,32 @@ extension Book: Validatable {
     }
 }
 
+extension Pet: Validatable {
+    /// Records each constraint of the `Pet` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        switch self {
+        case .cat(let value): value.validate(into: &context)
+        case .dog(let value): value.validate(into: &context)
+        default: break
+        }
+    }
+}
+
+extension Cat: Validatable {
+    /// Records each constraint of the `Cat` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(petType, at: "petType", .const("cat"))
+        context.check(lives, at: "lives", .maximum(9))
+    }
+}
+
+extension Dog: Validatable {
+    /// Records each constraint of the `Dog` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(petType, at: "petType", .const("dog"))
+    }
+}
+
 extension SearchBooksRequest: Validatable {
     /// Records each constraint of the `SearchBooksRequest` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
