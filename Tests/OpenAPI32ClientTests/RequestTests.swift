@@ -40,4 +40,18 @@ import Testing
         let request = try await sent(status: 204) { _ = try await $0.selectBooks(selector: .init(ids: [1, 2])) }
         #expect(request.request.path == "/books/selected?%7B%22ids%22%3A%5B1%2C2%5D%7D")
     }
+
+    /// Cookies in style cookie are sent as given; one in form style is percent-encoded; a value a cookie cannot
+    /// hold as given throws before anything is sent.
+    @Test func cookieStyleCookiesAreSentAsGiven() async throws {
+        let request = try await sent(status: 204) {
+            _ = try await $0.openSession(session: "s%3B1", prefs: .init(theme: "dark"), greeting: "Hi, you")
+        }
+        #expect(request.request.headerFields[.cookie] == "session=s%3B1; theme=dark; greeting=Hi%2C%20you")
+        let transport = RecordingTransport(status: 204)
+        await #expect(throws: RequestError.invalidCookie(name: "session")) {
+            _ = try await LibraryClient(transport: transport).openSession(session: "s;admin=1")
+        }
+        #expect(transport.requests.isEmpty)
+    }
 }

@@ -278,4 +278,35 @@ struct OpenAPI32LoadingTests {
                 "d.yaml:10:43: warning: unknown key \"defaultMapping\" in Discriminator object; it is ignored",
             ])
     }
+
+    @Test("style cookie is 3.2's, for cookie parameters, and exploded unless told")
+    func cookieStyle() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: T, version: "1"}
+            paths:
+              /session:
+                get:
+                  parameters:
+                    - {name: a, in: cookie, style: cookie, schema: {type: array, items: {type: string}}}
+                    - {name: b, in: query, style: cookie, schema: {type: string}}
+                  responses: {'204': {description: Done.}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "c.yaml")
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "c.yaml:8:32: error: style \"cookie\" is not allowed for query parameters"
+            ])
+        let cookie = try #require(result.document?.paths["/session"]?.operations.first?.parameters.first)
+        #expect(cookie.effectiveStyle == .cookie && cookie.effectiveExplode)
+
+        let in31 = text.replacingOccurrences(of: "openapi: 3.2.0", with: "openapi: 3.1.0")
+        let result31 = DocumentLoader().load(bytes: Array(in31.utf8), file: "c.yaml")
+        let styles = "matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject"
+        #expect(
+            result31.diagnostics.map(\.description) == [
+                "c.yaml:7:33: error: invalid \"style\" value \"cookie\"; expected one of: \(styles)",
+                "c.yaml:8:32: error: invalid \"style\" value \"cookie\"; expected one of: \(styles)",
+            ])
+    }
 }

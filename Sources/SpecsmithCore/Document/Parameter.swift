@@ -10,6 +10,8 @@ public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
 /// How a parameter's value is serialised: the `style` of a Parameter, Header or Encoding object.
 public enum ParameterStyle: String, Sendable, Hashable, CaseIterable {
     case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+    /// Cookie parameters as RFC 6265 writes them (3.2): `name=value` pairs joined by `; `, not percent-encoded.
+    case cookie
 }
 
 /// A parameter of an operation or path item, with any `$ref` replaced by its target.
@@ -98,8 +100,8 @@ public struct Parameter: Sendable, Hashable {
         }
     }
 
-    /// The `explode` that applies: the one written, else true for `form` style and false otherwise.
+    /// The `explode` that applies: the one written, else true for `form` and `cookie` style and false otherwise.
     public var effectiveExplode: Bool {
-        explode ?? (effectiveStyle == .form)
+        explode ?? (effectiveStyle == .form || effectiveStyle == .cookie)
     }
 }

@@ -20,9 +20,9 @@ struct Translator {
         "Server", "Operations", "CodingKeys",
         // SpecsmithRuntime's public types.
         "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
-        "ClientRedaction", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "HeaderFieldValue", "Indirect",
-        "ItemsRule", "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "MultipartEncoding",
-        "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
+        "ClientRedaction", "CookieStyle", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "HeaderFieldValue",
+        "Indirect", "ItemsRule", "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware",
+        "MultipartEncoding", "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
         "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule", "TypeRule",
         "URLSessionTransport", "UndeclaredProperties", "UnexpectedResponse", "Validatable", "ValidationContext",
@@ -686,7 +686,7 @@ struct Translator {
                 switch (parameter.in, shape) {
                 case _ where isJSON: true
                 case (.path, _): [.simple, .label, .matrix].contains(style)
-                case (.cookie, _): style == .form
+                case (.cookie, _): style == .form || style == .cookie
                 case (.query, .value): style != .label && style != .matrix
                 case (.query, _): true
                 case (.header, _): style == .simple
@@ -720,10 +720,22 @@ struct Translator {
             }
             // As in a form body, no style but deepObject spells a member that is itself an object or an array.
             if !isJSON, shape == .object, style != .deepObject, let nested = schemas.unspelledMembers(of: schema) {
+                // JSON text, with its quotes and commas, is no cookie value as given.
+                let consequence =
+                    style == .cookie
+                    ? "a request that holds one throws RequestError.invalidCookie" : "each is written as its JSON text"
                 diagnostics.append(
                     .warning(
                         "style \(style.rawValue) cannot spell the objects and arrays that \(parameter.in.rawValue) "
-                            + "parameter '\(parameter.name)' holds (\(nested)); each is written as its JSON text",
+                            + "parameter '\(parameter.name)' holds (\(nested)); \(consequence)",
+                        at: parameter.location))
+            }
+            // OpenAPI 3.2: a cookie cannot hold the commas that join the values of a parameter not exploded.
+            if style == .cookie, !parameter.effectiveExplode, shape != .value {
+                diagnostics.append(
+                    .warning(
+                        "cookie parameter '\(parameter.name)' in style cookie cannot be sent with explode: false, "
+                            + "whose commas no cookie holds; it is sent exploded, one name=value pair each",
                         at: parameter.location))
             }
             let ruleType = schemas.ruleType(of: schema, swiftType: type)

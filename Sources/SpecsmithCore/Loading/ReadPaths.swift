@@ -315,19 +315,21 @@ extension LoadSession {
         case .path: [.matrix, .label, .simple]
         case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
         case .header: [.simple]
-        case .cookie: [.form]
+        case .cookie: [.form, .cookie]
         case .querystring: []
         }
     }
 
     private func readStyle(_ o: inout ObjectReader, allowed: [ParameterStyle], for place: String) -> ParameterStyle? {
         guard let text = o.string("style") else { return nil }
-        guard let style = ParameterStyle(rawValue: text) else {
+        // `cookie` is 3.2's.
+        let styles = version >= .v32 ? ParameterStyle.allCases : ParameterStyle.allCases.filter { $0 != .cookie }
+        guard let style = ParameterStyle(rawValue: text), styles.contains(style) else {
             report(
                 .invalidValue(
                     text,
                     for: "style",
-                    allowed: ParameterStyle.allCases.map(\.rawValue),
+                    allowed: styles.map(\.rawValue),
                     at: o.keyLocation("style")
                 )
             )

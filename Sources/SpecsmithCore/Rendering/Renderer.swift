@@ -1149,6 +1149,10 @@ struct Renderer {
                 steps.append("try request.setHeaderObject(\(name), \(value), explode: \(parameter.explode))")
             case (.header, .value):
                 steps.append("try request.setHeader(\(name), \(value))")
+            case (.cookie, _) where parameter.style == "cookie":
+                // OpenAPI 3.2's `cookie` style: as given, and always exploded.
+                let call = parameter.shape == .object ? "try request.addCookieObject(" : "try request.addCookie("
+                steps.append(call + name + ", " + value + ", style: .cookie)")
             case (.cookie, .value):
                 steps.append("request.addCookie(\(name), \(value))")
             case (.cookie, .array):

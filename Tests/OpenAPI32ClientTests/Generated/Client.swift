@@ -129,6 +129,38 @@ internal struct LibraryClient: Sendable {
         case created
     }
 
+    /// `GET /session`
+    ///
+    /// - Parameters:
+    ///   - session: The `session` cookie parameter.
+    ///   - prefs: The `prefs` cookie parameter.
+    ///   - greeting: The `greeting` cookie parameter.
+    /// - Returns: The documented response, as ``OpenSessionOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    internal func openSession(
+        session: String,
+        prefs: OpenSessionPrefs? = nil,
+        greeting: String? = nil
+    ) async throws -> OpenSessionOutcome {
+        let operation = ClientOperation(name: "openSession")
+        let request = try Operations.openSession(session: session, prefs: prefs, greeting: greeting, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `openSession`.
+    internal enum OpenSessionOutcome: Sendable, Hashable {
+        /// Open.
+        case noContent
+    }
+
     /// `GET /pets`
     ///
     /// - Returns: The documented response, as ``ListPetsOutcome``.

@@ -182,3 +182,14 @@ internal struct SelectBooksSelector: Codable, Hashable, Sendable {
         self.ids = ids
     }
 }
+
+internal struct OpenSessionPrefs: Codable, Hashable, Sendable {
+    internal let theme: String?
+
+    /// Creates a value from its properties.
+    internal init(
+        theme: String? = nil
+    ) {
+        self.theme = theme
+    }
+}

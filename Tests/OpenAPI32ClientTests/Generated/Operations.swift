@@ -63,6 +63,28 @@ internal enum Operations {
         return try request.build()
     }
 
+    /// `GET /session`
+    ///
+    /// - Parameters:
+    ///   - session: The `session` cookie parameter.
+    ///   - prefs: The `prefs` cookie parameter.
+    ///   - greeting: The `greeting` cookie parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    internal static func openSession(
+        session: String,
+        prefs: OpenSessionPrefs? = nil,
+        greeting: String? = nil,
+        server: Server = .main
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/session")
+        try request.addCookie("session", session, style: .cookie)
+        try request.addCookieObject("prefs", prefs, style: .cookie)
+        request.addCookie("greeting", greeting)
+        return try request.build()
+    }
+
     /// `GET /pets`
     ///
     /// - Parameters:

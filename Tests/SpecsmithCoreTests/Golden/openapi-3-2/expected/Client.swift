@@ -133,6 +133,46 @@ public struct GoldenClient: Sendable {
         case noContent
     }
 
+    /// `GET /session`
+    ///
+    /// - Parameters:
+    ///   - session: The `session` cookie parameter.
+    ///   - colors: The `colors` cookie parameter.
+    ///   - prefs: The `prefs` cookie parameter.
+    ///   - greeting: The `greeting` cookie parameter.
+    /// - Returns: The documented response, as ``GetSessionOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func getSession(
+        session: String,
+        colors: [String]? = nil,
+        prefs: GetSessionPrefs? = nil,
+        greeting: String? = nil
+    ) async throws -> GetSessionOutcome {
+        let operation = ClientOperation(name: "getSession")
+        let request = try Operations.getSession(
+            session: session,
+            colors: colors,
+            prefs: prefs,
+            greeting: greeting,
+            server: server
+        )
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `getSession`.
+    public enum GetSessionOutcome: Sendable, Hashable {
+        /// The session is open.
+        case noContent
+    }
+
     /// `GET /books/{id}`
     ///
     /// - Parameters:

@@ -225,3 +225,17 @@ public struct SelectBooksSelector: Codable, Hashable, Sendable {
         self.flag = flag
     }
 }
+
+public struct GetSessionPrefs: Codable, Hashable, Sendable {
+    public let theme: String?
+    public let size: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        theme: String? = nil,
+        size: Int? = nil
+    ) {
+        self.theme = theme
+        self.size = size
+    }
+}

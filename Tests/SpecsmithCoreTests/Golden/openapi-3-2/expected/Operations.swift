@@ -77,6 +77,31 @@ public enum Operations {
         return try request.build()
     }
 
+    /// `GET /session`
+    ///
+    /// - Parameters:
+    ///   - session: The `session` cookie parameter.
+    ///   - colors: The `colors` cookie parameter.
+    ///   - prefs: The `prefs` cookie parameter.
+    ///   - greeting: The `greeting` cookie parameter.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func getSession(
+        session: String,
+        colors: [String]? = nil,
+        prefs: GetSessionPrefs? = nil,
+        greeting: String? = nil,
+        server: Server = .production
+    ) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/session")
+        try request.addCookie("session", session, style: .cookie)
+        try request.addCookie("colors", colors, style: .cookie)
+        try request.addCookieObject("prefs", prefs, style: .cookie)
+        request.addCookie("greeting", greeting)
+        return try request.build()
+    }
+
     /// `GET /books/{id}`
     ///
     /// - Parameters:
