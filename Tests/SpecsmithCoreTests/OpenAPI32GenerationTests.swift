@@ -109,4 +109,48 @@ import Testing
         #expect(
             models.contains("default: self = .vehicle(try decoder.singleValueContainer().decode(VehicleBase.self))"))
     }
+
+    /// An itemSchema is generated for the responses of sequential JSON media types; elsewhere it is warned about
+    /// where it is written, and the content is what it is without it.
+    @Test func anItemSchemaIsGeneratedForSequentialJSONResponsesOnly() throws {
+        let result = try generate(
+            """
+            openapi: 3.2.0
+            info: {title: t, version: "1"}
+            paths:
+              /events:
+                get:
+                  operationId: readEvents
+                  responses:
+                    '200':
+                      description: The events.
+                      content:
+                        text/event-stream: {itemSchema: {type: object}}
+                    '201':
+                      description: The events stored.
+                      content:
+                        application/x-ndjson: {itemSchema: {type: integer}}
+                put:
+                  operationId: putEvents
+                  requestBody:
+                    content:
+                      application/octet-stream: {itemSchema: {type: object}}
+                  responses:
+                    '204': {description: Stored.}
+            """)
+        #expect(
+            lines(result) == [
+                "11:45: warning: itemSchema of text/event-stream in a response is not generated yet (only response "
+                    + "bodies of JSON Lines, NDJSON and JSON text sequences are); the content is read and sent as "
+                    + "without it",
+                "20:50: warning: itemSchema of application/octet-stream in a request body is not generated yet (only "
+                    + "response bodies of JSON Lines, NDJSON and JSON text sequences are); the content is read and "
+                    + "sent as without it",
+            ])
+        let client = try #require(result.files?.first { $0.name == "Client.swift" }).contents
+        #expect(client.contains("case ok(String)"))
+        #expect(client.contains("case created([Int])"))
+        #expect(client.contains("try response.decodeJSONSequence(Int.self, operation: operation.name)"))
+        #expect(try operations(result).contains("request.setBinaryBody(body)"))
+    }
 }

@@ -309,4 +309,31 @@ struct OpenAPI32LoadingTests {
                 "c.yaml:8:32: error: invalid \"style\" value \"cookie\"; expected one of: \(styles)",
             ])
     }
+
+    @Test("a Media Type object's itemSchema is read in 3.2 and unknown in 3.1")
+    func itemSchema() throws {
+        let text = """
+            openapi: 3.2.0
+            info: {title: T, version: "1"}
+            paths:
+              /logs:
+                get:
+                  responses:
+                    '200':
+                      description: The log.
+                      content:
+                        application/jsonl: {itemSchema: {type: object, properties: {message: {type: string}}}}
+            """
+        let result = DocumentLoader().load(bytes: Array(text.utf8), file: "i.yaml")
+        #expect(result.diagnostics.map(\.description) == [])
+        let response = try #require(result.document?.paths["/logs"]?.operations.first?.responses.entries.first)
+        #expect(response.response.content["application/jsonl"]?.itemSchema?.properties.keys == ["message"])
+
+        let in31 = text.replacingOccurrences(of: "openapi: 3.2.0", with: "openapi: 3.1.0")
+        let result31 = DocumentLoader().load(bytes: Array(in31.utf8), file: "i.yaml")
+        #expect(
+            result31.diagnostics.map(\.description) == [
+                "i.yaml:10:33: warning: unknown key \"itemSchema\" in Media Type object; it is ignored"
+            ])
+    }
 }

@@ -109,6 +109,8 @@ public struct RequestBody: Sendable, Hashable {
 public struct MediaType: Sendable, Hashable {
     /// `schema`.
     public var schema: Schema?
+    /// `itemSchema` (3.2): the schema of each item of a sequential media type (`application/jsonl`).
+    public var itemSchema: Schema?
     /// `example`: one example value.
     public var example: JSONValue?
     /// `examples`, in document order, with any `$ref` replaced by its target.

@@ -426,6 +426,9 @@ struct ResponseDeclaration: Sendable, Hashable {
     enum Body: Int, Sendable, Hashable {
         /// Decoded as ``ResponseDeclaration/type``.
         case json
+        /// A sequential JSON media type with an `itemSchema` (3.2): JSON Lines, NDJSON or JSON text sequences,
+        /// each value decoded as an item of ``ResponseDeclaration/type``, an array.
+        case jsonSequence
         /// UTF-8 text, a `String`.
         case text
         /// The bytes as they are, `Data`.

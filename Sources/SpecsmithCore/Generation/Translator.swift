@@ -536,6 +536,11 @@ struct Translator {
         var body: BodyDeclaration?
         var multipartContent: MediaType?
         if let requestBody = operation.requestBody {
+            for media in requestBody.content.entries {
+                if let warning = Self.itemSchemaNotGenerated(media.value, mediaType: media.key, of: "a request body") {
+                    diagnostics.append(warning)
+                }
+            }
             guard let choice = Self.chosenBody(of: requestBody, document: document) else {
                 let types = requestBody.content.keys.joined(separator: ", ")
                 diagnostics.append(
@@ -625,6 +630,11 @@ struct Translator {
             parameterLabels.contains { bound.contains(SwiftNames.unescaped($0)) }
             ? SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(bound).union(keyNames)) : parameterLabels
         for ((parameter, swiftName), label) in zip(zip(ordered, parameterNames), parameterLabels) {
+            for media in parameter.content.entries {
+                if let warning = Self.itemSchemaNotGenerated(media.value, mediaType: media.key, of: "a parameter") {
+                    diagnostics.append(warning)
+                }
+            }
             if parameter.in == .querystring {
                 guard
                     let declaration = Self.querystring(
@@ -782,9 +792,18 @@ struct Translator {
                         schema, id: entry.response.referenceID, suggestedName: typeName + "Response",
                         componentTypes: componentTypes, schemas: &schemas)
                 }
+            case .jsonSequence?:
+                type = body.map { Self.sequenceType($0.entry.value, suggestedName: typeName, schemas: &schemas) }
             case .text?: type = "String"
             case .binary?: type = "Data"
             case nil: type = nil
+            }
+            if mayHaveContent {
+                for media in entry.response.content.entries where Self.responseBody(media) != .jsonSequence {
+                    if let warning = Self.itemSchemaNotGenerated(media.value, mediaType: media.key, of: "a response") {
+                        diagnostics.append(warning)
+                    }
+                }
             }
             var declaration = ResponseDeclaration(
                 status: status, name: responseName, doc: Self.documentation(of: entry.response),
@@ -806,6 +825,13 @@ struct Translator {
                                     schemas: &schemas)
                             } else {
                                 "JSONValue"
+                            }
+                        case .jsonSequence:
+                            if offset == 0, let type {
+                                type
+                            } else {
+                                Self.sequenceType(
+                                    media.entry.value, suggestedName: typeName + " " + media.name, schemas: &schemas)
                             }
                         case .text: "String"
                         case .binary: "Data"
@@ -840,6 +866,16 @@ struct Translator {
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
     }
 
+    /// The type of a sequential JSON body (``ResponseDeclaration/Body/jsonSequence``): an array of its `itemSchema`'s
+    /// type (`[LogEntry]`), an item that may be null optional.
+    private static func sequenceType(
+        _ media: MediaType, suggestedName: String, schemas: inout SchemaTranslator
+    ) -> String {
+        guard let item = media.itemSchema else { return "[JSONValue]" }
+        let type = schemas.topLevelType(for: item, suggestedName: suggestedName + " Item")
+        return "[" + (schemas.isNullable(item) && type != "JSONValue" ? type + "?" : type) + "]"
+    }
+
     /// The type of a JSON response body of `schema`: a response component's (`id`) has one type, whichever
     /// operation refers to it; one that may be null decodes as an optional (a JSONValue holds null itself).
     /// A function rather than a closure: a closure that reads `schemas` copies the whole translator.
@@ -860,7 +896,7 @@ struct Translator {
     static func chosenBody(
         of response: Response
     ) -> (kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry)? {
-        let bodies = response.content.entries.map { (kind: responseBody($0.key), entry: $0) }
+        let bodies = response.content.entries.map { (kind: responseBody($0), entry: $0) }
         return bodies.min { $0.kind.rawValue < $1.kind.rawValue }
     }
 
@@ -872,7 +908,7 @@ struct Translator {
     ) -> [(kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry, name: String)] {
         let entries = response.content.entries
         let names = mediaTypeNames(entries.map(\.key))
-        let kinds = entries.map { responseBody($0.key) }
+        let kinds = entries.map(responseBody)
         return entries.indices.sorted { (kinds[$0].rawValue, $0) < (kinds[$1].rawValue, $1) }
             .map { (kinds[$0], entries[$0], names[$0]) }
     }
@@ -1372,9 +1408,30 @@ struct Translator {
 
     /// How a response body of this media type is read: JSON (`application/json`, `…+json`), text
     /// (`text/…`), or bytes (anything else).
-    static func responseBody(_ mediaType: String) -> ResponseDeclaration.Body {
+    static func responseBody(_ entry: OrderedMap<MediaType>.Entry) -> ResponseDeclaration.Body {
+        let mediaType = entry.key
         if isJSON(mediaType) { return .json }
+        if entry.value.itemSchema != nil, isSequentialJSON(mediaType) { return .jsonSequence }
         return mediaType.lowercased().hasPrefix("text/") ? .text : .binary
+    }
+
+    /// Whether a media type is a sequence of JSON values that ``ResponseDeclaration/Body/jsonSequence`` reads: JSON
+    /// Lines (`application/jsonl`, `application/x-jsonlines`), NDJSON (`application/x-ndjson`) and JSON text
+    /// sequences (`application/json-seq`, `…+json-seq`, RFC 7464 and 8091), which OpenAPI 3.2 names.
+    static func isSequentialJSON(_ mediaType: String) -> Bool {
+        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        return ["application/jsonl", "application/x-jsonlines", "application/x-ndjson", "application/json-seq"]
+            .contains(base) || base.hasSuffix("+json-seq")
+    }
+
+    /// The warning for an `itemSchema` (3.2) where it is not generated yet: beside a media type that is no
+    /// sequential JSON (`text/event-stream`, `multipart/mixed`), or outside a response. `what` is what the content
+    /// then is, read or sent as without it.
+    static func itemSchemaNotGenerated(_ media: MediaType, mediaType: String, of place: String) -> Diagnostic? {
+        guard let itemSchema = media.itemSchema else { return nil }
+        return .warning(
+            "itemSchema of \(mediaType) in \(place) is not generated yet (only response bodies of JSON Lines, NDJSON "
+                + "and JSON text sequences are); the content is read and sent as without it", at: itemSchema.location)
     }
 
     /// Whether a parameter's or header's `content` of this media type is text, sent and read as it is: `text/…`,

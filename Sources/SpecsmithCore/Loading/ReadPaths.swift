@@ -474,6 +474,7 @@ extension LoadSession {
             if let encoding = readEncoding(encodingNode, file: file, key: name) { media.encoding[name] = encoding }
         }
         if version >= .v32 {
+            media.itemSchema = m.value("itemSchema").map { readSchema($0, file: file, key: "itemSchema") }
             // Encoding by position (3.2), for multipart content that is an array: parts in order, not by name.
             m.unsupported("prefixEncoding", feature: .positionalEncoding("prefixEncoding"))
             m.unsupported("itemEncoding", feature: .positionalEncoding("itemEncoding"))

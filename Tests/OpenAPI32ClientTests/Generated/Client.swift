@@ -161,6 +161,46 @@ internal struct LibraryClient: Sendable {
         case noContent
     }
 
+    /// `GET /logs`
+    ///
+    /// - Returns: The documented response, as ``ReadLogOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    internal func readLog() async throws -> ReadLogOutcome {
+        let operation = ClientOperation(name: "readLog")
+        let request = try Operations.readLog(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                switch try response.mediaType(
+                    among: ["application/jsonl", "application/json-seq"],
+                    operation: operation.name
+                ) {
+                case "application/jsonl":
+                    return .ok(.jsonl(try response.decodeJSONSequence(LogEntry.self, operation: operation.name)))
+                default:
+                    return .ok(.jsonSeq(try response.decodeJSONSequence(LogEntry.self, operation: operation.name)))
+                }
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `readLog`.
+    internal enum ReadLogOutcome: Sendable, Hashable {
+        /// The log.
+        case ok(OkBody)
+
+        /// The body of `ok`, in the media type that its `Content-Type` selects.
+        internal enum OkBody: Sendable, Hashable {
+            /// The `application/jsonl` body, its values in order.
+            case jsonl([LogEntry])
+            /// The `application/json-seq` body, its values in order.
+            case jsonSeq([LogEntry])
+        }
+    }
+
     /// `GET /pets`
     ///
     /// - Returns: The documented response, as ``ListPetsOutcome``.

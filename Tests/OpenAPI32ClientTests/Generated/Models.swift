@@ -7,6 +7,20 @@ internal struct Book: Codable, Hashable, Sendable {
     internal let title: String
 }
 
+internal struct LogEntry: Codable, Hashable, Sendable {
+    internal let level: Int?
+    internal let message: String
+
+    /// Creates a value from its properties.
+    internal init(
+        level: Int? = nil,
+        message: String
+    ) {
+        self.level = level
+        self.message = message
+    }
+}
+
 /// A value without `petType`, or whose `petType` selects no other case, is `.otherPet` (the discriminator's
 /// `defaultMapping`).
 internal enum Pet: Codable, Hashable, Sendable {

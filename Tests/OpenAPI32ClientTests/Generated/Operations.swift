@@ -85,6 +85,18 @@ internal enum Operations {
         return try request.build()
     }
 
+    /// `GET /logs`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``LogEntry``.
+    /// - Throws: `RequestError` if the request cannot be built.
+    internal static func readLog(server: Server = .main) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/logs")
+        request.accept("application/jsonl", "application/json-seq;q=0.5")
+        return try request.build()
+    }
+
     /// `GET /pets`
     ///
     /// - Parameters:

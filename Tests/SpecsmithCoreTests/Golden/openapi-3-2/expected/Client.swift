@@ -173,6 +173,74 @@ public struct GoldenClient: Sendable {
         case noContent
     }
 
+    /// `GET /logs`
+    ///
+    /// - Returns: The documented response, as ``StreamLogsOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func streamLogs() async throws -> StreamLogsOutcome {
+        let operation = ClientOperation(name: "streamLogs")
+        let request = try Operations.streamLogs(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                return .ok(try response.decodeJSONSequence(LogEntry.self, operation: operation.name))
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `streamLogs`.
+    public enum StreamLogsOutcome: Sendable, Hashable {
+        /// The log, an entry per line.
+        case ok([LogEntry])
+    }
+
+    /// `GET /logs/feed`
+    ///
+    /// - Returns: The documented response, as ``LogFeedOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func logFeed() async throws -> LogFeedOutcome {
+        let operation = ClientOperation(name: "logFeed")
+        let request = try Operations.logFeed(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                switch try response.mediaType(
+                    among: ["application/x-ndjson", "application/json-seq", "text/event-stream"],
+                    operation: operation.name
+                ) {
+                case "application/x-ndjson":
+                    return .ok(.xNdjson(try response.decodeJSONSequence(LogEntry.self, operation: operation.name)))
+                case "application/json-seq":
+                    return .ok(.jsonSeq(try response.decodeJSONSequence(LogEntry.self, operation: operation.name)))
+                default:
+                    return .ok(.eventStream(try response.decodeText(operation: operation.name)))
+                }
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `logFeed`.
+    public enum LogFeedOutcome: Sendable, Hashable {
+        /// The log in a sequential media type the caller accepts.
+        case ok(OkBody)
+
+        /// The body of `ok`, in the media type that its `Content-Type` selects.
+        public enum OkBody: Sendable, Hashable {
+            /// The `application/x-ndjson` body, its values in order.
+            case xNdjson([LogEntry])
+            /// The `application/json-seq` body, its values in order.
+            case jsonSeq([LogEntry])
+            /// The `text/event-stream` body, as text.
+            case eventStream(String)
+        }
+    }
+
     /// `GET /books/{id}`
     ///
     /// - Parameters:

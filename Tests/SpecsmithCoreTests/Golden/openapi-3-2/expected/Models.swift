@@ -18,6 +18,24 @@ public struct Book: Codable, Hashable, Sendable {
     }
 }
 
+public struct LogEntry: Codable, Hashable, Sendable {
+    public let timestamp: Date?
+    /// At least 0.
+    public let level: Int?
+    public let message: String
+
+    /// Creates a value from its properties.
+    public init(
+        timestamp: Date? = nil,
+        level: Int? = nil,
+        message: String
+    ) {
+        self.timestamp = timestamp
+        self.level = level
+        self.message = message
+    }
+}
+
 /// A value without `petType`, or whose `petType` selects no other case, is `.otherPet` (the discriminator's
 /// `defaultMapping`).
 public enum Pet: Codable, Hashable, Sendable {

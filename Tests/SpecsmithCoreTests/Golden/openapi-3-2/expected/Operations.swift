@@ -102,6 +102,30 @@ public enum Operations {
         return try request.build()
     }
 
+    /// `GET /logs`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``LogEntry``.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func streamLogs(server: Server = .production) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/logs")
+        request.accept("application/jsonl")
+        return try request.build()
+    }
+
+    /// `GET /logs/feed`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``LogEntry``.
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func logFeed(server: Server = .production) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/logs/feed")
+        request.accept("application/x-ndjson", "application/json-seq;q=0.5", "text/event-stream;q=0.5")
+        return try request.build()
+    }
+
     /// `GET /books/{id}`
     ///
     /// - Parameters:

@@ -9,6 +9,13 @@ extension Book: Validatable {
     }
 }
 
+extension LogEntry: Validatable {
+    /// Records each constraint of the `LogEntry` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(level, at: "level", .minimum(0))
+    }
+}
+
 extension Pet: Validatable {
     /// Records each constraint of the `Pet` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
