@@ -153,4 +153,35 @@ import Testing
         #expect(client.contains("try response.decodeJSONSequence(Int.self, operation: operation.name)"))
         #expect(try operations(result).contains("request.setBinaryBody(body)"))
     }
+
+    /// A link's operationRef to a `query` operation leads to its client method in 3.2; in 3.1, which has no such
+    /// operation, it is stated as written, as before.
+    @Test func aLinkToAQueryOperationIsAClientMethodIn32Only() throws {
+        func client(_ version: String) throws -> (String, [String]) {
+            let result = try generate(
+                """
+                openapi: \(version)
+                info: {title: t, version: "1"}
+                paths:
+                  /books:
+                    get:
+                      operationId: listBooks
+                      responses:
+                        '200':
+                          description: The books.
+                          links:
+                            search: {operationRef: '#/paths/~1books/query'}
+                    query:
+                      operationId: searchBooks
+                      responses: {'204': {description: Found.}}
+                """)
+            return (try #require(result.files?.first { $0.name == "Client.swift" }).contents, lines(result))
+        }
+        let (client32, lines32) = try client("3.2.0")
+        #expect(lines32 == [])
+        #expect(client32.contains("Its `search` link leads to `searchBooks`."))
+        let (client31, lines31) = try client("3.1.0")
+        #expect(lines31 == ["12:5: warning: the \"query\" method is not supported; ignored"])
+        #expect(client31.contains("Its `search` link leads to the operation at `#/paths/~1books/query`."))
+    }
 }

@@ -81,7 +81,8 @@ struct Translator {
                 operations.append(declaration)
             }
         }
-        Self.documentLinks(of: documentOperations, names: operationNames, in: &operations, &diagnostics)
+        Self.documentLinks(
+            of: documentOperations, names: operationNames, version: document.version, in: &operations, &diagnostics)
         let ownServers = Self.operationServers(document, all: allServers, declared: servers)
         if !ownServers.isEmpty {
             for index in operations.indices {
@@ -361,7 +362,8 @@ struct Translator {
     /// and what it passes (`Its `userRepositories` link leads to `getRepositoriesByOwner`, with `username` =
     /// `$response.body#/username`.`). A link to an operation the document does not have is warned about.
     private static func documentLinks(
-        of documentOperations: [Operation], names: [String], in operations: inout [OperationDeclaration],
+        of documentOperations: [Operation], names: [String], version: OpenAPIVersion,
+        in operations: inout [OperationDeclaration],
         _ diagnostics: inout [Diagnostic]
     ) {
         guard documentOperations.contains(where: { $0.responses.contains { !$0.response.links.isEmpty } }) else {
@@ -400,10 +402,13 @@ struct Translator {
                         // a client method; another is as written.
                         let tokens =
                             reference.hasPrefix("#/") ? JSONPointer.idTokens(String(reference.dropFirst())) : []
+                        // `query` and `additionalOperations` are 3.2's.
                         let method: HTTPMethod? =
                             switch tokens.count {
-                            case 3: HTTPMethod(rawValue: tokens[2])
-                            case 4 where tokens[2] == "additionalOperations": HTTPMethod(additional: tokens[3])
+                            case 3:
+                                HTTPMethod(rawValue: tokens[2]).flatMap { $0 != .query || version >= .v32 ? $0 : nil }
+                            case 4 where tokens[2] == "additionalOperations" && version >= .v32:
+                                HTTPMethod(additional: tokens[3])
                             default: nil
                             }
                         if tokens.first == "paths", let method {
