@@ -94,6 +94,12 @@ let package = Package(
             dependencies: ["SpecsmithRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
             exclude: ["decoding.yaml"]
         ),
+        // The client that Tests/OpenAPI32ClientTests/library.yaml, an OpenAPI 3.2 document, generates.
+        .testTarget(
+            name: "OpenAPI32ClientTests",
+            dependencies: ["SpecsmithRuntime", .product(name: "HTTPTypes", package: "swift-http-types")],
+            exclude: ["library.yaml"]
+        ),
         // Runs the JSON Schema Test Suite (../shared/json-schema-test-suite) through the generator's rules.
         .testTarget(name: "ConformanceTests", dependencies: ["SpecsmithCore", "SpecsmithRuntime", "SpecsmithYAML"]),
     ],

@@ -7,7 +7,7 @@ struct Specsmith: ParsableCommand {
         commandName: "specsmith",
         abstract: "Generate Swift models, validators and request builders from OpenAPI documents.",
         discussion: """
-            Specsmith reads OpenAPI 3.0 and 3.1 documents (YAML or JSON) and writes Swift source from \
+            Specsmith reads OpenAPI 3.0, 3.1 and 3.2 documents (YAML or JSON) and writes Swift source from \
             editable templates. Problems in a document are reported like compiler errors \
             (file:line:column: error: ...), and nothing is written while there are errors.
 

@@ -34,6 +34,14 @@ import Testing
                 module: "Decoding", access: .internal))
     }
 
+    /// The OpenAPI 3.2 client that OpenAPI32ClientTests runs is what its spec generates.
+    @Test func openAPI32ClientTestsClientMatchesItsSpec() throws {
+        try Self.expectFresh(
+            GenerationJob(
+                spec: "Tests/OpenAPI32ClientTests/library.yaml", output: "Tests/OpenAPI32ClientTests/Generated",
+                module: "Library", access: .internal))
+    }
+
     /// Expects the checked-in output of `job` (a job of specsmith.yaml) to be what its spec generates, without
     /// a warning.
     static func expectFresh(_ job: GenerationJob) throws {
@@ -166,7 +174,7 @@ import Testing
     /// (120 columns, 4 spaces), as hand-written code would.
     @Test func generatedCodeIsFormattedLikeHandWrittenCode() throws {
         let folders =
-            ["Sources/EvalAPI", "Tests/GeneratedClientTests/Generated"]
+            ["Sources/EvalAPI", "Tests/GeneratedClientTests/Generated", "Tests/OpenAPI32ClientTests/Generated"]
             + GoldenTests.cases.map { "Tests/SpecsmithCoreTests/Golden/\($0)/expected" }
         let files = try folders.flatMap { try Self.swiftFiles(in: GoldenTests.packageRoot.appendingPathComponent($0)) }
         let result = try Self.lint(files)

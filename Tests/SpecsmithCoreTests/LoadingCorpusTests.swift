@@ -55,7 +55,8 @@ struct LoadingCorpusTests {
             #expect(result.document == nil)
             #expect(
                 result.diagnostics.map(\.description) == [
-                    "\(corpus)/\(name):1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1"
+                    "\(corpus)/\(name):1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI "
+                        + "3.0, 3.1 and 3.2"
                 ]
             )
         }

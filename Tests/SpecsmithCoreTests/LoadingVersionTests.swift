@@ -11,7 +11,8 @@ struct LoadingVersionTests {
         #expect(result.document == nil)
         #expect(
             LoadingFixtures.lines(result) == [
-                "swagger2.yaml:1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1"
+                "swagger2.yaml:1:1: error: Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0, 3.1 "
+                    + "and 3.2"
             ]
         )
         #expect(result.diagnostics.first?.note?.contains("swagger2openapi") == true)
@@ -23,8 +24,8 @@ struct LoadingVersionTests {
         #expect(result.document == nil)
         #expect(
             LoadingFixtures.lines(result) == [
-                "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.2.0\"; Specsmith reads 3.0.x and "
-                    + "3.1.x"
+                "version-unknown.yaml:1:10: error: unsupported OpenAPI version \"3.3.0\"; Specsmith reads 3.0.x, "
+                    + "3.1.x and 3.2.x"
             ]
         )
     }
@@ -42,7 +43,7 @@ struct LoadingVersionTests {
 
     @Test(
         "every supported version is accepted",
-        arguments: ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4", "3.1.0", "3.1.1", "3.1.2", "3.1.10"]
+        arguments: ["3.0.0", "3.0.1", "3.0.2", "3.0.3", "3.0.4", "3.1.0", "3.1.1", "3.1.2", "3.1.10", "3.2.0", "3.2.1"]
     )
     func supportedVersions(version: String) throws {
         let text = "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\n"
@@ -50,16 +51,18 @@ struct LoadingVersionTests {
         #expect(result.diagnostics == [])
         let document = try #require(result.document)
         #expect(document.versionText == version)
-        #expect(document.version == (version.hasPrefix("3.0") ? .v30 : .v31))
+        #expect(document.version == OpenAPIVersion(rawValue: String(version.prefix(3))))
     }
 
-    @Test("a version that is no 3.0 or 3.1 patch release is refused", arguments: ["3.1", "3.1.", "3.1.0-rc1", "3.10.0"])
+    @Test(
+        "a version that is no 3.0, 3.1 or 3.2 patch release is refused",
+        arguments: ["3.1", "3.1.", "3.1.0-rc1", "3.10.0", "3.2", "3.2.0-rc1", "3.3.0", "4.0.0"])
     func unsupportedVersions(version: String) {
         let text = "openapi: \(version)\ninfo: {title: T, version: '1'}\npaths: {}\n"
         let result = DocumentLoader().load(bytes: Array(text.utf8), file: "memory.yaml")
         #expect(result.document == nil)
         #expect(result.diagnostics.map(\.message) == [
-            "unsupported OpenAPI version \"\(version)\"; Specsmith reads 3.0.x and 3.1.x"
+            "unsupported OpenAPI version \"\(version)\"; Specsmith reads 3.0.x, 3.1.x and 3.2.x"
         ])
     }
 

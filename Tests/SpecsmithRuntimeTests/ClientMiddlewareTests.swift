@@ -194,6 +194,24 @@ func request(_ method: HTTPRequest.Method, _ path: String = "/auth/me", body: St
         #expect(told.requests.map(\.body) == [Data(#"{"data":"x"}"#.utf8), Data(#"{"data":"x"}"#.utf8)])
     }
 
+    /// QUERY is safe and idempotent (RFC 10008), as GET is; a method of OpenAPI 3.2's `additionalOperations` is
+    /// not known to be.
+    @Test func repeatsAQueryButNotAnAdditionalMethod() async throws {
+        let transport = FakeTransport([.success(Self.tooMany), .success(jsonResponse(.ok, "{}"))])
+        let status = try await ClientCore(transport: transport, middlewares: [RetryMiddleware { _ in }])
+            .send(try request(.named("QUERY"), body: "x"), operation: ClientOperation(name: "search")) {
+                $0.status.code
+            }
+        #expect(status == 200)
+        #expect(transport.requests.map(\.request.method.rawValue) == ["QUERY", "QUERY"])
+
+        let copy = FakeTransport([.success(Self.tooMany), .success(jsonResponse(.ok, "{}"))])
+        let copied = try await ClientCore(transport: copy, middlewares: [RetryMiddleware { _ in }])
+            .send(try request(.named("COPY")), operation: ClientOperation(name: "copy")) { $0.status.code }
+        #expect(copied == 429)
+        #expect(copy.requests.count == 1)
+    }
+
     @Test func repeatsAfterAConnectionErrorButNotAfterOtherErrors() async throws {
         let transport = FakeTransport([.failure(URLError(.cannotConnectToHost)), .success(jsonResponse(.ok, "{}"))])
         let status = try await ClientCore(transport: transport, middlewares: [RetryMiddleware { _ in }])

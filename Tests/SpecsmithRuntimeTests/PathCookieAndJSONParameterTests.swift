@@ -107,6 +107,41 @@ struct PathCookieAndJSONParameterTests {
         #expect(try cookie { try $0.addCookieObject("rgb", RGB(), explode: true) } == "R=100; G=200; B=150")
     }
 
+    /// OpenAPI 3.2's `cookie` style, as its Style Examples table and cookie parameter example spell it: pairs joined
+    /// by `; `, as given, not percent-encoded (the value of the example is given percent-encoded, and `!` is a
+    /// cookie's).
+    @Test func cookieStyleFollowsTheStyleExamples() throws {
+        #expect(try cookie { try $0.addCookie("color", "blue", style: .cookie) } == "color=blue")
+        #expect(try cookie { try $0.addCookie("color", "", style: .cookie) } == "color=")
+        #expect(
+            try cookie { try $0.addCookie("color", ["blue", "black", "brown"], style: .cookie) }
+                == "color=blue; color=black; color=brown")
+        #expect(try cookie { try $0.addCookieObject("color", RGB(), style: .cookie) } == "R=100; G=200; B=150")
+        #expect(
+            try cookie { try $0.addCookie("greeting", "Hello%2C%20world!", style: .cookie) }
+                == "greeting=Hello%2C%20world!")
+        // In form style the same calls percent-encode, as addCookie(_:_:) does.
+        #expect(
+            try cookie { try $0.addCookie("greeting", "Hello, world!", style: .form) } == "greeting=Hello%2C%20world%21")
+        #expect(try cookie { try $0.addCookie("color", String?.none, style: .cookie) } == nil)
+    }
+
+    /// A value given in `cookie` style that would need escaping (`;`, `,`, a space, a quote, a line break, a
+    /// character beyond ASCII) or a name that is no token is refused, never sent: it could add a cookie.
+    @Test func cookieStyleRefusesWhatACookieCannotHold() throws {
+        for value in ["1; admin=true", "a,b", "a b", "\"q\"", "a\\b", "x\r\nX-Evil: 1", "é"] {
+            #expect(throws: RequestError.invalidCookie(name: "id")) {
+                try cookie { try $0.addCookie("id", value, style: .cookie) }
+            }
+        }
+        #expect(throws: RequestError.invalidCookie(name: "a b")) {
+            try cookie { try $0.addCookie("a b", "1", style: .cookie) }
+        }
+        #expect(throws: RequestError.invalidCookie(name: "id")) {
+            try cookie { try $0.addCookie("id", ["ok", "not ok"], style: .cookie) }
+        }
+    }
+
     @Test func theCookieFieldIsNeverIndexed() throws {
         var builder = RequestBuilder(method: .get, server: server, path: "/")
         builder.addCookie("session", "abc")

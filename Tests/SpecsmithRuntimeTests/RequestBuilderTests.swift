@@ -194,6 +194,15 @@ struct RequestBuilderTests {
         }
     }
 
+    /// `QUERY` and the methods of OpenAPI 3.2's `additionalOperations` are sent as written.
+    @Test func aNamedMethodIsSentAsWritten() throws {
+        for name in ["QUERY", "COPY", "purge"] {
+            let prepared = try RequestBuilder(method: .named(name), server: server, path: "/pets").build()
+            #expect(prepared.request.method.rawValue == name)
+            #expect(try prepared.urlRequest.httpMethod == name)
+        }
+    }
+
     @Test func urlRequestCarriesMethodURLHeadersAndBody() throws {
         var builder = RequestBuilder(method: .post, server: server, path: "/auth/\("a b")")
         builder.addQueryItem("x", "1 2")

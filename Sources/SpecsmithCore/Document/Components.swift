@@ -24,6 +24,8 @@ public struct Components: Sendable, Hashable {
     public var pathItems: OrderedMap<PathItem>
     /// `links`, in document order, with any `$ref` replaced by its target.
     public var links: OrderedMap<Link> = OrderedMap()
+    /// `mediaTypes` (3.2), in document order, with any `$ref` replaced by its target.
+    public var mediaTypes: OrderedMap<MediaType> = OrderedMap()
     /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
     /// Where `components` starts, or `nil` when the document has none.

@@ -1,16 +1,32 @@
 public import SpecsmithDiagnostics
 
-/// The OpenAPI version a document declares, reduced to the two shapes Specsmith reads.
-public enum OpenAPIVersion: String, Sendable, Hashable {
+/// The OpenAPI version a document declares, reduced to the feature sets Specsmith reads. Ordered: 3.2 reads
+/// everything 3.1 does (`version >= .v31` is true of both).
+public enum OpenAPIVersion: String, Sendable, Hashable, Comparable {
     /// OpenAPI 3.0.x: JSON Schema draft-05 subset, `nullable`, boolean exclusive bounds.
     case v30 = "3.0"
     /// OpenAPI 3.1.x: JSON Schema 2020-12, `type` arrays, numeric exclusive bounds.
     case v31 = "3.1"
+    /// OpenAPI 3.2.x: 3.1 and its schemas, with the `query` method, `additionalOperations`, `querystring`
+    /// parameters, `style: cookie`, `discriminator.defaultMapping`, `itemSchema` and more metadata.
+    case v32 = "3.2"
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        lhs.rank < rhs.rank
+    }
+
+    private var rank: Int {
+        switch self {
+        case .v30: 0
+        case .v31: 1
+        case .v32: 2
+        }
+    }
 }
 
-/// A typed OpenAPI 3.0 or 3.1 document with every reference resolved.
+/// A typed OpenAPI 3.0, 3.1 or 3.2 document with every reference resolved.
 ///
-/// 3.0 and 3.1 documents are read into this one shape. Schema references stay references
+/// 3.0, 3.1 and 3.2 documents are read into this one shape. Schema references stay references
 /// (``SchemaReference``), so recursive types can be represented; their targets are in ``schemas``,
 /// keyed by canonical id. Every other kind of reference (parameters, responses, request bodies,
 /// headers, path items) has been replaced by its target.
@@ -19,7 +35,7 @@ public struct OpenAPIDocument: Sendable, Hashable {
     public var file: String
     /// The `openapi` value as written, such as `3.0.3`.
     public var versionText: String
-    /// The version family: 3.0 or 3.1.
+    /// The version family: 3.0, 3.1 or 3.2.
     public var version: OpenAPIVersion
     /// `info`, as in the specification.
     public var info: Info
@@ -247,10 +263,16 @@ public struct ExternalDocumentation: Sendable, Hashable {
 public struct Tag: Sendable, Hashable {
     /// `name`.
     public var name: String
+    /// `summary` (3.2): a short name for display.
+    public var summary: String?
     /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
     /// `externalDocs`.
     public var externalDocs: ExternalDocumentation?
+    /// `parent` (3.2): the name of the tag this one is nested under.
+    public var parent: String?
+    /// `kind` (3.2): what sort of tag it is (`nav`, `badge`, `audience`).
+    public var kind: String?
     /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
     /// Where the object starts in its file.

@@ -109,6 +109,8 @@ public struct RequestBody: Sendable, Hashable {
 public struct MediaType: Sendable, Hashable {
     /// `schema`.
     public var schema: Schema?
+    /// `itemSchema` (3.2): the schema of each item of a sequential media type (`application/jsonl`).
+    public var itemSchema: Schema?
     /// `example`: one example value.
     public var example: JSONValue?
     /// `examples`, in document order, with any `$ref` replaced by its target.
@@ -183,6 +185,10 @@ public struct Example: Sendable, Hashable {
     public var description: String?
     /// `value`, as in the specification.
     public var value: JSONValue?
+    /// `dataValue` (3.2): the example as data, before it is serialized.
+    public var dataValue: JSONValue?
+    /// `serializedValue` (3.2): the example as it is sent, encoded and escaped.
+    public var serializedValue: String?
     /// `externalValue`, as in the specification.
     public var externalValue: String?
     /// The `x-` keys, in document order, with their values as written.

@@ -3,11 +3,15 @@ public import SpecsmithDiagnostics
 /// Where a parameter goes: the `in` of a Parameter object.
 public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
     case path, query, header, cookie
+    /// The whole query string as one value, written as its `content` says (3.2).
+    case querystring
 }
 
 /// How a parameter's value is serialised: the `style` of a Parameter, Header or Encoding object.
 public enum ParameterStyle: String, Sendable, Hashable, CaseIterable {
     case matrix, label, form, simple, spaceDelimited, pipeDelimited, deepObject
+    /// Cookie parameters as RFC 6265 writes them (3.2): `name=value` pairs joined by `; `, not percent-encoded.
+    case cookie
 }
 
 /// A parameter of an operation or path item, with any `$ref` replaced by its target.
@@ -88,16 +92,16 @@ public struct Parameter: Sendable, Hashable {
     }
 
     /// The style of a parameter that names none: `form` for query and cookie parameters and `simple` for path
-    /// and header parameters.
+    /// and header parameters. A querystring parameter has none: its content says how it is written.
     static func defaultStyle(in location: ParameterLocation) -> ParameterStyle {
         switch location {
-        case .query, .cookie: .form
+        case .query, .cookie, .querystring: .form
         case .path, .header: .simple
         }
     }
 
-    /// The `explode` that applies: the one written, else true for `form` style and false otherwise.
+    /// The `explode` that applies: the one written, else true for `form` and `cookie` style and false otherwise.
     public var effectiveExplode: Bool {
-        explode ?? (effectiveStyle == .form)
+        explode ?? (effectiveStyle == .form || effectiveStyle == .cookie)
     }
 }

@@ -1,11 +1,48 @@
 public import SpecsmithDiagnostics
 
-/// The HTTP methods a path item can hold, in the order the specification lists them.
-public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
-    case get, put, post, delete, options, head, patch, trace
+/// The method of an operation: a fixed field of its path item (`get` to `trace`, and in 3.2 `query`), or in 3.2 a
+/// key of its `additionalOperations` (`COPY`), which is the method as it is sent.
+public struct HTTPMethod: Sendable, Hashable, CustomStringConvertible {
+    /// The key the operation is written under: a fixed field (`get`), or an `additionalOperations` key as written.
+    public let rawValue: String
+    /// Whether the operation is one of `additionalOperations` (3.2), not a fixed field.
+    public let isAdditional: Bool
 
-    /// The method as sent on the wire: `GET`, `POST`, ...
-    public var wireName: String { rawValue.uppercased() }
+    private init(field: String) {
+        rawValue = field
+        isAdditional = false
+    }
+
+    /// The fixed field `rawValue` (`get`), or `nil` for any other text.
+    public init?(rawValue: String) {
+        guard let field = Self.fixedFields.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = field
+    }
+
+    /// The method of an `additionalOperations` entry (3.2): its key, sent as written.
+    public init(additional name: String) {
+        rawValue = name
+        isAdditional = true
+    }
+
+    public static let get = HTTPMethod(field: "get")
+    public static let put = HTTPMethod(field: "put")
+    public static let post = HTTPMethod(field: "post")
+    public static let delete = HTTPMethod(field: "delete")
+    public static let options = HTTPMethod(field: "options")
+    public static let head = HTTPMethod(field: "head")
+    public static let patch = HTTPMethod(field: "patch")
+    public static let trace = HTTPMethod(field: "trace")
+    /// `QUERY` (3.2, RFC 10008): a safe, idempotent request that carries its query in the body.
+    public static let query = HTTPMethod(field: "query")
+
+    /// The fixed fields of a path item, in the order the specification lists them (`query` is 3.2's).
+    public static let fixedFields: [HTTPMethod] = [.get, .put, .post, .delete, .options, .head, .patch, .trace, .query]
+
+    /// The method as sent on the wire: `GET`, `POST`, ..., and an `additionalOperations` key as written.
+    public var wireName: String { isAdditional ? rawValue : rawValue.uppercased() }
+
+    public var description: String { wireName }
 }
 
 /// A path item: the operations on one path template, and what they share.

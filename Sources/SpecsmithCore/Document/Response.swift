@@ -70,7 +70,10 @@ public struct Responses: Sendable, Hashable, RandomAccessCollection {
 
 /// A response, with any `$ref` replaced by its target.
 public struct Response: Sendable, Hashable {
-    /// `description`, with a `$ref` to a text file replaced by the file's text.
+    /// `summary` (3.2): a short summary of what the response means.
+    public var summary: String?
+    /// `description`, with a `$ref` to a text file replaced by the file's text; empty when not given (3.2 allows
+    /// that).
     public var description: String
     /// `headers`, in document order (a `Content-Type` header is dropped, as the specification says).
     public var headers: OrderedMap<Header>

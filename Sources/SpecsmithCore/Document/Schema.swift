@@ -86,6 +86,9 @@ public struct Discriminator: Sendable, Hashable {
     /// Values of the property to the schemas they select, in document order. Bare names in the
     /// document (`dog: Dog`) have become references to component schemas.
     public var mapping: OrderedMap<SchemaReference>
+    /// `defaultMapping` (3.2): the schema of a value without the property, or whose value maps to no schema; a
+    /// bare name has become a reference to a component schema, as in ``mapping``.
+    public var defaultMapping: SchemaReference?
     /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
     /// Where the object starts in its file.

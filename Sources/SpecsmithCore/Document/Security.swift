@@ -38,6 +38,10 @@ public struct SecurityScheme: Sendable, Hashable {
     public var flows: OAuthFlows?
     /// `openIdConnectUrl`, as in the specification.
     public var openIdConnectUrl: String?
+    /// `oauth2MetadataUrl` (3.2, oauth2): where the authorization server's metadata (RFC 8414) is.
+    public var oauth2MetadataUrl: String?
+    /// `deprecated` (3.2); false when not given.
+    public var deprecated = false
     /// The canonical id of the component this came from through `$ref`, if any.
     public var referenceID: String?
     /// The `x-` keys, in document order, with their values as written.
@@ -83,6 +87,8 @@ public struct OAuthFlows: Sendable, Hashable {
     public var clientCredentials: OAuthFlow?
     /// `authorizationCode`, as in the specification.
     public var authorizationCode: OAuthFlow?
+    /// `deviceAuthorization` (3.2): the device authorization flow of RFC 8628.
+    public var deviceAuthorization: OAuthFlow?
     /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions
     /// Where the object starts in its file.
@@ -110,6 +116,8 @@ public struct OAuthFlows: Sendable, Hashable {
 public struct OAuthFlow: Sendable, Hashable {
     /// `authorizationUrl`, as in the specification.
     public var authorizationUrl: String?
+    /// `deviceAuthorizationUrl` (3.2), of the device authorization flow.
+    public var deviceAuthorizationUrl: String?
     /// `tokenUrl`, as in the specification.
     public var tokenUrl: String?
     /// `refreshUrl`, as in the specification.

@@ -6,6 +6,8 @@ public struct Server: Sendable, Hashable {
     public var url: String
     /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String?
+    /// `name` (3.2): a unique name for the server, which names its case of the generated `Server`.
+    public var name: String?
     /// `variables`, in document order.
     public var variables: OrderedMap<ServerVariable>
     /// The `x-` keys, in document order, with their values as written.

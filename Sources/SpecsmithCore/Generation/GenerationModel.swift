@@ -426,6 +426,9 @@ struct ResponseDeclaration: Sendable, Hashable {
     enum Body: Int, Sendable, Hashable {
         /// Decoded as ``ResponseDeclaration/type``.
         case json
+        /// A sequential JSON media type with an `itemSchema` (3.2): JSON Lines, NDJSON or JSON text sequences,
+        /// each value decoded as an item of ``ResponseDeclaration/type``, an array.
+        case jsonSequence
         /// UTF-8 text, a `String`.
         case text
         /// The bytes as they are, `Data`.
@@ -484,7 +487,7 @@ struct ResponseHeaderDeclaration: Sendable, Hashable {
 
 struct ParameterDeclaration: Sendable, Hashable {
     enum Location: String, Sendable, Hashable {
-        case path, query, header, cookie
+        case path, query, header, cookie, querystring
     }
 
     /// The argument label callers write.
@@ -512,6 +515,11 @@ struct ParameterDeclaration: Sendable, Hashable {
     var explode: Bool
     /// `content: application/json` instead of `schema`: the value is sent as its JSON text.
     var isJSON = false
+    /// A querystring parameter (3.2) whose content is `application/x-www-form-urlencoded`: the value's properties
+    /// are the query's pairs, written as ``encodings`` say.
+    var isForm = false
+    /// How the properties of a form querystring parameter are written, as a form body's are.
+    var encodings: [PropertyEncoding] = []
     /// OpenAPI's `allowReserved` on a query parameter with a schema: the value keeps reserved characters.
     var allowReserved = false
     /// Whether the value is a generated type with checks of its own.
@@ -526,6 +534,13 @@ struct ParameterDeclaration: Sendable, Hashable {
         guard let part else { return SwiftLiteral.string(wireName) }
         return String(
             concatenating: ".part(", SwiftLiteral.string(part), ", header: ", SwiftLiteral.string(wireName), ")")
+    }
+
+    /// What the argument is, for a parameter without a description: `The `id` path parameter.`, or for a
+    /// querystring parameter `The query string, `filter`.`
+    var defaultDoc: String {
+        if location == .querystring { return String(concatenating: "The query string, `", wireName, "`.") }
+        return String(concatenating: "The `", wireName, "` ", location.rawValue, " parameter.")
     }
 
     /// How the argument is declared: `name: Type`, or `label name: Type` when the two differ, with

@@ -182,6 +182,15 @@ extension SchemaTranslator {
                     + "expected, a value of \(value) decodes as \(decodesAs)", at: discriminator.location)
         }
         guard family.baseName != nil else { return }
+        if let defaultMapping = discriminator.defaultMapping, defaultCase(of: family) == nil,
+            referenceEnds[defaultMapping.id] ?? defaultMapping.id != family.id
+        {
+            warn(
+                "discriminator defaultMapping names \(defaultMapping.written), which does not extend \(name) with "
+                    + "allOf directly: a value without \(discriminator.propertyName), or whose "
+                    + "\(discriminator.propertyName) selects no schema, decodes as \(decodesAs)",
+                at: defaultMapping.location)
+        }
         for key in family.strays {
             guard let target = discriminator.mapping[key] else { continue }
             warn(
@@ -194,8 +203,20 @@ extension SchemaTranslator {
     /// The documentation of a parent's own struct: the parent's, and which values are of it.
     func baseDocumentation(_ doc: [String], of family: Family, named name: String) -> [String] {
         let property = family.discriminator.propertyName
-        let line = "`\(name)`'s own properties: a `\(name)` whose `\(property)` selects no schema that extends it."
+        let line =
+            defaultCase(of: family) == nil
+            ? "`\(name)`'s own properties: a `\(name)` whose `\(property)` selects no schema that extends it."
+            : "`\(name)`'s own properties: a `\(name)` whose `\(property)` names \(name) itself."
         return doc.isEmpty ? [line] : doc + ["", line]
+    }
+
+    /// The case of a parent's union (by position in ``Family/cases``) that its discriminator's `defaultMapping`
+    /// (3.2) names, which a value without the property, or whose value selects no schema, decodes as instead of the
+    /// parent's own struct; `nil` when there is none, or it names the parent or no schema that extends it directly.
+    func defaultCase(of family: Family) -> Int? {
+        guard let defaultMapping = family.discriminator.defaultMapping else { return nil }
+        let id = referenceEnds[defaultMapping.id] ?? defaultMapping.id
+        return family.cases.firstIndex { $0.id == id }
     }
 
     /// The union a parent's value is (see ``Family``): a case per member that extends it through no other parent, in
@@ -227,8 +248,11 @@ extension SchemaTranslator {
             }
         }
         var cases: [UnionDeclaration.Case] = []
+        // The case of each member, by position.
+        var memberCases: [Int: Int] = [:]
         for (index, member) in family.cases.enumerated() {
             guard let schema = document.schemas[member.id] else { continue }
+            memberCases[index] = cases.count
             // A schema of another file is named, and declared, where first referred to.
             let type =
                 names[member.id]
@@ -246,17 +270,26 @@ extension SchemaTranslator {
                     name: Self.caseName(for: type), type: type, values: caseValues[index], validates: false,
                     valueStruct: type, ruleType: type, tag: tag))
         }
-        // The parent's own values select no case: the fallback takes them with every other.
+        // The parent's own values select no case: the fallback takes them with every other; unless the
+        // `defaultMapping` (3.2) makes another case the fallback, and they select the parent's own.
         let keepsProperty =
             base.extras != nil || base.properties.contains { $0.wireName == discriminator.propertyName }
+        let defaultCase = defaultCase(of: family).flatMap { memberCases[$0] }
+        let ownValues = values(selecting: family.id, named: family.name)
         cases.append(
             UnionDeclaration.Case(
-                name: Self.caseName(for: name), type: base.name, values: [], validates: false, valueStruct: base.name,
-                ruleType: base.name, tag: keepsProperty ? nil : values(selecting: family.id, named: family.name).first))
+                name: Self.caseName(for: name), type: base.name,
+                values: defaultCase == nil ? [] : ownValues.filter { !selected.contains($0) }, validates: false,
+                valueStruct: base.name, ruleType: base.name, tag: keepsProperty ? nil : ownValues.first))
         let names = SwiftNames.uniqued(cases.map(\.name))
         for index in cases.indices { cases[index].name = names[index] }
+        let fallback = cases[defaultCase ?? cases.count - 1]
+        // The fallback takes its own values with every other.
+        if let defaultCase { cases[defaultCase].values = [] }
         return UnionDeclaration(
-            name: name, doc: doc, cases: cases, discriminator: discriminator.propertyName, nested: [],
-            fallback: cases[cases.count - 1].name)
+            name: name,
+            doc: defaultCase == nil
+                ? doc : doc + Self.defaultMappingDocumentation(discriminator, fallback: fallback, after: doc),
+            cases: cases, discriminator: discriminator.propertyName, nested: [], fallback: fallback.name)
     }
 }

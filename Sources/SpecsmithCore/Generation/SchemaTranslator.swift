@@ -1555,6 +1555,8 @@ struct SchemaTranslator {
         }
         var nested = NestedTypes()
         var cases: [UnionDeclaration.Case] = []
+        // The member each case is, by position.
+        var caseMembers: [Int] = []
         let mappedMembers = schema.discriminator.map { memberIndices($0, members: members) } ?? [:]
         if let discriminator = schema.discriminator {
             let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
@@ -1563,6 +1565,7 @@ struct SchemaTranslator {
         for (index, member) in members.enumerated() {
             // `null` is no case: a value that may be null is an optional union.
             if Self.isNullSchema(member) { continue }
+            caseMembers.append(index)
             let type = swiftType(
                 for: member, suggestedName: "Option \(index + 1)", owner: (name, qualifiedName, []), nested: &nested)
             // A case that may be null itself (a nullable union inside) holds an optional.
@@ -1597,10 +1600,50 @@ struct SchemaTranslator {
         }
         let names = SwiftNames.uniqued(cases.map(\.name))
         for index in cases.indices { cases[index].name = names[index] }
-        let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
+        var doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
+        let keyword = schema.oneOf.isEmpty ? "anyOf" : "oneOf"
+        let fallback = schema.discriminator.flatMap { discriminator in
+            defaultCase(discriminator, members: members, keyword: keyword).flatMap { caseMembers.firstIndex(of: $0) }
+        }
+        if let fallback, let discriminator = schema.discriminator {
+            doc += Self.defaultMappingDocumentation(discriminator, fallback: cases[fallback], after: doc)
+            // The fallback takes its own values with every other.
+            cases[fallback].values = []
+        }
         return UnionDeclaration(
             name: name, doc: doc, cases: cases, discriminator: schema.discriminator?.propertyName,
-            nested: nested.declarations)
+            nested: nested.declarations, fallback: fallback.map { cases[$0].name })
+    }
+
+    /// The member of a union that a discriminator's `defaultMapping` (3.2) names, by position, as
+    /// ``memberIndices(_:members:)`` finds a mapped one: a value without the property, or whose value selects no
+    /// member, is of it. `nil` without one, and, with a warning, when it names none of the members.
+    private mutating func defaultCase(_ discriminator: Discriminator, members: [Schema], keyword: String) -> Int? {
+        guard let defaultMapping = discriminator.defaultMapping else { return nil }
+        func end(_ id: String) -> String { referenceEnds[id] ?? id }
+        let target = end(defaultMapping.id)
+        if let index = members.firstIndex(where: { $0.ref?.id == defaultMapping.id })
+            ?? members.firstIndex(where: { $0.ref.map { end($0.id) == target } ?? false })
+        {
+            return index
+        }
+        diagnostics.append(
+            .warning(
+                "discriminator defaultMapping names \(defaultMapping.written), which is none of the \(keyword) "
+                    + "schemas: a value without \(discriminator.propertyName), or whose \(discriminator.propertyName) "
+                    + "selects no schema, does not decode", at: defaultMapping.location))
+        return nil
+    }
+
+    /// The paragraph a union's doc comment ends with when its discriminator's `defaultMapping` names a case.
+    static func defaultMappingDocumentation(
+        _ discriminator: Discriminator, fallback: UnionDeclaration.Case, after doc: [String]
+    ) -> [String] {
+        let sentence = String(
+            concatenating: "A value without `", discriminator.propertyName, "`, or whose `", discriminator.propertyName,
+            "` selects no other case, is `.", SwiftNames.unescaped(fallback.name),
+            "` (the discriminator's `defaultMapping`).")
+        return doc.isEmpty ? [sentence] : ["", sentence]
     }
 
     /// The rules that a union (`type: string, anyOf: [{maxLength: 2}, {minLength: 4}]`) states beside its `oneOf`
@@ -1660,14 +1703,18 @@ struct SchemaTranslator {
         let scopeStart = nestedInScope.count
         defer { nestedInScope.removeSubrange(scopeStart...) }
         var selection: (discriminator: Discriminator, members: [Schema])?
+        // The member that the discriminator's `defaultMapping` names, by position.
+        var defaultMember: Int?
         if distribution.unions.count == 1, distribution.cases.allSatisfy({ $0.members.count == 1 }) {
             let union = distribution.unions[0]
             if let discriminator = union.discriminator ?? schema.discriminator {
                 let mapped = memberIndices(discriminator, members: union.members)
                 warnAboutUnmappedValues(discriminator, mapped: mapped, keyword: union.keyword)
                 selection = (discriminator, union.members)
+                defaultMember = defaultCase(discriminator, members: union.members, keyword: union.keyword)
             } else if let discriminator = distribution.baseDiscriminators.first {
                 selection = (discriminator, union.members)
+                defaultMember = defaultCase(discriminator, members: union.members, keyword: union.keyword)
             }
         } else if let discriminator = schema.discriminator ?? distribution.unions.lazy.compactMap(\.discriminator).first
         {
@@ -1735,10 +1782,18 @@ struct SchemaTranslator {
         }
         let names = SwiftNames.uniqued(cases.map(\.name))
         for index in cases.indices { cases[index].name = names[index] }
-        let doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
+        var doc = Self.documentation(schema.description ?? schema.title.flatMap { $0 == name ? nil : $0 })
+        let fallback = defaultMember.flatMap { member in
+            distribution.cases.firstIndex { $0.members.first?.position == member }
+        }
+        if let fallback, let discriminator = selection?.discriminator {
+            doc += Self.defaultMappingDocumentation(discriminator, fallback: cases[fallback], after: doc)
+            // The fallback takes its own values with every other.
+            cases[fallback].values = []
+        }
         return UnionDeclaration(
             name: name, doc: doc, cases: cases, discriminator: selection?.discriminator.propertyName,
-            nested: nested.declarations)
+            nested: nested.declarations, fallback: fallback.map { cases[$0].name })
     }
 
     /// The member of a union each value of the discriminator's `mapping` selects, by position in `members`:

@@ -20,9 +20,9 @@ struct Translator {
         "Server", "Operations", "CodingKeys",
         // SpecsmithRuntime's public types.
         "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
-        "ClientRedaction", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "HeaderFieldValue", "Indirect",
-        "ItemsRule", "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware", "MultipartEncoding",
-        "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
+        "ClientRedaction", "CookieStyle", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "HeaderFieldValue",
+        "Indirect", "ItemsRule", "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware",
+        "MultipartEncoding", "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
         "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule", "TypeRule",
         "URLSessionTransport", "UndeclaredProperties", "UnexpectedResponse", "Validatable", "ValidationContext",
@@ -81,7 +81,8 @@ struct Translator {
                 operations.append(declaration)
             }
         }
-        Self.documentLinks(of: documentOperations, names: operationNames, in: &operations, &diagnostics)
+        Self.documentLinks(
+            of: documentOperations, names: operationNames, version: document.version, in: &operations, &diagnostics)
         let ownServers = Self.operationServers(document, all: allServers, declared: servers)
         if !ownServers.isEmpty {
             for index in operations.indices {
@@ -361,7 +362,8 @@ struct Translator {
     /// and what it passes (`Its `userRepositories` link leads to `getRepositoriesByOwner`, with `username` =
     /// `$response.body#/username`.`). A link to an operation the document does not have is warned about.
     private static func documentLinks(
-        of documentOperations: [Operation], names: [String], in operations: inout [OperationDeclaration],
+        of documentOperations: [Operation], names: [String], version: OpenAPIVersion,
+        in operations: inout [OperationDeclaration],
         _ diagnostics: inout [Diagnostic]
     ) {
         guard documentOperations.contains(where: { $0.responses.contains { !$0.response.links.isEmpty } }) else {
@@ -396,10 +398,20 @@ struct Translator {
                         }
                         target = "`\(method)`"
                     } else if let reference = link.operationRef {
-                        // A local reference (`#/paths/~1users~1{id}/get`) names a client method; another is as written.
+                        // A local reference (`#/paths/~1users~1{id}/get`, in 3.2 `.../additionalOperations/COPY`) names
+                        // a client method; another is as written.
                         let tokens =
                             reference.hasPrefix("#/") ? JSONPointer.idTokens(String(reference.dropFirst())) : []
-                        if tokens.count == 3, tokens[0] == "paths", let method = HTTPMethod(rawValue: tokens[2]) {
+                        // `query` and `additionalOperations` are 3.2's.
+                        let method: HTTPMethod? =
+                            switch tokens.count {
+                            case 3:
+                                HTTPMethod(rawValue: tokens[2]).flatMap { $0 != .query || version >= .v32 ? $0 : nil }
+                            case 4 where tokens[2] == "additionalOperations" && version >= .v32:
+                                HTTPMethod(additional: tokens[3])
+                            default: nil
+                            }
+                        if tokens.first == "paths", let method {
                             guard let swiftName = byKey[operationKey(method: method.wireName, path: tokens[1])] else {
                                 diagnostics.append(
                                     .warning(
@@ -439,6 +451,12 @@ struct Translator {
         return value.documentationText
     }
 
+    /// A response's documentation: its description, or where it has none (3.2 makes it optional), its summary.
+    static func documentation(of response: Response) -> [String] {
+        let description = SchemaTranslator.documentation(response.description)
+        return description.isEmpty ? SchemaTranslator.documentation(response.summary) : description
+    }
+
     /// The declaration's form of a document's response status.
     private static func status(_ status: ResponseStatus) -> ResponseDeclaration.Status {
         switch status {
@@ -454,6 +472,7 @@ struct Translator {
             if let node = server.extensions["x-specsmith-name"], let name = try? node.string() {
                 return SwiftNames.member(name)
             }
+            if let name = server.name { return SwiftNames.member(name) }
             return Self.serverName(description: server.description) ?? "server\(index + 1)"
         }
         var enumNames: Set<String> = ["Server"]
@@ -522,6 +541,11 @@ struct Translator {
         var body: BodyDeclaration?
         var multipartContent: MediaType?
         if let requestBody = operation.requestBody {
+            for media in requestBody.content.entries {
+                if let warning = Self.itemSchemaNotGenerated(media.value, mediaType: media.key, of: "a request body") {
+                    diagnostics.append(warning)
+                }
+            }
             guard let choice = Self.chosenBody(of: requestBody, document: document) else {
                 let types = requestBody.content.keys.joined(separator: ", ")
                 diagnostics.append(
@@ -611,6 +635,20 @@ struct Translator {
             parameterLabels.contains { bound.contains(SwiftNames.unescaped($0)) }
             ? SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(bound).union(keyNames)) : parameterLabels
         for ((parameter, swiftName), label) in zip(zip(ordered, parameterNames), parameterLabels) {
+            for media in parameter.content.entries {
+                if let warning = Self.itemSchemaNotGenerated(media.value, mediaType: media.key, of: "a parameter") {
+                    diagnostics.append(warning)
+                }
+            }
+            if parameter.in == .querystring {
+                guard
+                    let declaration = Self.querystring(
+                        parameter, label: label, name: swiftName, operation: name, typeBase: typeBase,
+                        queryKeys: apiKeys.filter { $0.location == .query }, schemas: &schemas, &diagnostics)
+                else { return nil }
+                parameters.append(declaration)
+                continue
+            }
             // `content` instead of `schema`: JSON is written as its JSON text; text as it is, in the location's
             // default style, which writes a value (a string, or the scalar its schema describes) as its text.
             let schema: Schema
@@ -663,10 +701,11 @@ struct Translator {
                 switch (parameter.in, shape) {
                 case _ where isJSON: true
                 case (.path, _): [.simple, .label, .matrix].contains(style)
-                case (.cookie, _): style == .form
+                case (.cookie, _): style == .form || style == .cookie
                 case (.query, .value): style != .label && style != .matrix
                 case (.query, _): true
                 case (.header, _): style == .simple
+                case (.querystring, _): false
                 }
             guard supported else {
                 diagnostics.append(
@@ -696,10 +735,22 @@ struct Translator {
             }
             // As in a form body, no style but deepObject spells a member that is itself an object or an array.
             if !isJSON, shape == .object, style != .deepObject, let nested = schemas.unspelledMembers(of: schema) {
+                // JSON text, with its quotes and commas, is no cookie value as given.
+                let consequence =
+                    style == .cookie
+                    ? "a request that holds one throws RequestError.invalidCookie" : "each is written as its JSON text"
                 diagnostics.append(
                     .warning(
                         "style \(style.rawValue) cannot spell the objects and arrays that \(parameter.in.rawValue) "
-                            + "parameter '\(parameter.name)' holds (\(nested)); each is written as its JSON text",
+                            + "parameter '\(parameter.name)' holds (\(nested)); \(consequence)",
+                        at: parameter.location))
+            }
+            // OpenAPI 3.2: a cookie cannot hold the commas that join the values of a parameter not exploded.
+            if style == .cookie, !parameter.effectiveExplode, shape != .value {
+                diagnostics.append(
+                    .warning(
+                        "cookie parameter '\(parameter.name)' in style cookie cannot be sent with explode: false, "
+                            + "whose commas no cookie holds; it is sent exploded, one name=value pair each",
                         at: parameter.location))
             }
             let ruleType = schemas.ruleType(of: schema, swiftType: type)
@@ -746,12 +797,21 @@ struct Translator {
                         schema, id: entry.response.referenceID, suggestedName: typeName + "Response",
                         componentTypes: componentTypes, schemas: &schemas)
                 }
+            case .jsonSequence?:
+                type = body.map { Self.sequenceType($0.entry.value, suggestedName: typeName, schemas: &schemas) }
             case .text?: type = "String"
             case .binary?: type = "Data"
             case nil: type = nil
             }
+            if mayHaveContent {
+                for media in entry.response.content.entries where Self.responseBody(media) != .jsonSequence {
+                    if let warning = Self.itemSchemaNotGenerated(media.value, mediaType: media.key, of: "a response") {
+                        diagnostics.append(warning)
+                    }
+                }
+            }
             var declaration = ResponseDeclaration(
-                status: status, name: responseName, doc: SchemaTranslator.documentation(entry.response.description),
+                status: status, name: responseName, doc: Self.documentation(of: entry.response),
                 contentType: type == nil ? nil : body?.entry.key, body: type == nil ? nil : body?.kind, type: type)
             // A response in several media types is read as the one its `Content-Type` selects; none is left out.
             if mayHaveContent, entry.response.content.entries.count > 1 {
@@ -770,6 +830,13 @@ struct Translator {
                                     schemas: &schemas)
                             } else {
                                 "JSONValue"
+                            }
+                        case .jsonSequence:
+                            if offset == 0, let type {
+                                type
+                            } else {
+                                Self.sequenceType(
+                                    media.entry.value, suggestedName: typeName + " " + media.name, schemas: &schemas)
                             }
                         case .text: "String"
                         case .binary: "Data"
@@ -804,6 +871,16 @@ struct Translator {
             accept: Self.acceptedMediaTypes(responses), responseType: main?.type, responses: responses)
     }
 
+    /// The type of a sequential JSON body (``ResponseDeclaration/Body/jsonSequence``): an array of its `itemSchema`'s
+    /// type (`[LogEntry]`), an item that may be null optional.
+    private static func sequenceType(
+        _ media: MediaType, suggestedName: String, schemas: inout SchemaTranslator
+    ) -> String {
+        guard let item = media.itemSchema else { return "[JSONValue]" }
+        let type = schemas.topLevelType(for: item, suggestedName: suggestedName + " Item")
+        return "[" + (schemas.isNullable(item) && type != "JSONValue" ? type + "?" : type) + "]"
+    }
+
     /// The type of a JSON response body of `schema`: a response component's (`id`) has one type, whichever
     /// operation refers to it; one that may be null decodes as an optional (a JSONValue holds null itself).
     /// A function rather than a closure: a closure that reads `schemas` copies the whole translator.
@@ -824,7 +901,7 @@ struct Translator {
     static func chosenBody(
         of response: Response
     ) -> (kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry)? {
-        let bodies = response.content.entries.map { (kind: responseBody($0.key), entry: $0) }
+        let bodies = response.content.entries.map { (kind: responseBody($0), entry: $0) }
         return bodies.min { $0.kind.rawValue < $1.kind.rawValue }
     }
 
@@ -836,7 +913,7 @@ struct Translator {
     ) -> [(kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry, name: String)] {
         let entries = response.content.entries
         let names = mediaTypeNames(entries.map(\.key))
-        let kinds = entries.map { responseBody($0.key) }
+        let kinds = entries.map(responseBody)
         return entries.indices.sorted { (kinds[$0].rawValue, $0) < (kinds[$1].rawValue, $1) }
             .map { (kinds[$0], entries[$0], names[$0]) }
     }
@@ -1336,9 +1413,30 @@ struct Translator {
 
     /// How a response body of this media type is read: JSON (`application/json`, `…+json`), text
     /// (`text/…`), or bytes (anything else).
-    static func responseBody(_ mediaType: String) -> ResponseDeclaration.Body {
+    static func responseBody(_ entry: OrderedMap<MediaType>.Entry) -> ResponseDeclaration.Body {
+        let mediaType = entry.key
         if isJSON(mediaType) { return .json }
+        if entry.value.itemSchema != nil, isSequentialJSON(mediaType) { return .jsonSequence }
         return mediaType.lowercased().hasPrefix("text/") ? .text : .binary
+    }
+
+    /// Whether a media type is a sequence of JSON values that ``ResponseDeclaration/Body/jsonSequence`` reads: JSON
+    /// Lines (`application/jsonl`, `application/x-jsonlines`), NDJSON (`application/x-ndjson`) and JSON text
+    /// sequences (`application/json-seq`, `…+json-seq`, RFC 7464 and 8091), which OpenAPI 3.2 names.
+    static func isSequentialJSON(_ mediaType: String) -> Bool {
+        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        return ["application/jsonl", "application/x-jsonlines", "application/x-ndjson", "application/json-seq"]
+            .contains(base) || base.hasSuffix("+json-seq")
+    }
+
+    /// The warning for an `itemSchema` (3.2) where it is not generated yet: beside a media type that is no
+    /// sequential JSON (`text/event-stream`, `multipart/mixed`), or outside a response. `what` is what the content
+    /// then is, read or sent as without it.
+    static func itemSchemaNotGenerated(_ media: MediaType, mediaType: String, of place: String) -> Diagnostic? {
+        guard let itemSchema = media.itemSchema else { return nil }
+        return .warning(
+            "itemSchema of \(mediaType) in \(place) is not generated yet (only response bodies of JSON Lines, NDJSON "
+                + "and JSON text sequences are); the content is read and sent as without it", at: itemSchema.location)
     }
 
     /// Whether a parameter's or header's `content` of this media type is text, sent and read as it is: `text/…`,
@@ -1583,6 +1681,81 @@ struct Translator {
 }
 
 extension Translator {
+    /// A querystring parameter (3.2): the whole query string, one value written as its content says. Content of
+    /// `application/x-www-form-urlencoded` is an object whose properties are the query's pairs, written as a form
+    /// body's are (its Encoding objects too); JSON is the value's JSON text and text is the text, each
+    /// percent-encoded. `nil`, with a warning that skips the operation, for content of another media type or form
+    /// content that is no object. `queryKeys` are the API keys the operation sends in the query, which follow the
+    /// query string after `&`: that is a form's next pair, and a warning for JSON or text.
+    static func querystring(
+        _ parameter: Parameter, label: String, name: String, operation: String, typeBase: String,
+        queryKeys: [APIKeyDeclaration], schemas: inout SchemaTranslator, _ diagnostics: inout [Diagnostic]
+    ) -> ParameterDeclaration? {
+        // The loader has reported a querystring parameter with a schema, or no content.
+        guard let content = parameter.content.entries.first else { return nil }
+        let essence = (content.key.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        var schema = content.value.schema ?? Schema(location: content.value.location)
+        let isForm = essence == "application/x-www-form-urlencoded"
+        let isJSON = Self.isJSON(content.key)
+        if isForm {
+            guard content.value.schema.map({ schemas.shape(of: $0) }) == .object else {
+                diagnostics.append(
+                    .warning(
+                        "querystring parameter '\(parameter.name)' has form content that is no object, whose "
+                            + "properties would be the query's pairs; operation '\(operation)' is skipped",
+                        at: content.value.schema?.location ?? content.value.location))
+                return nil
+            }
+        } else if !isJSON {
+            guard Self.isText(content.key) else {
+                diagnostics.append(
+                    .warning(
+                        "querystring parameter '\(parameter.name)' has content of type \(content.key), which is not "
+                            + "generated yet (only form, JSON and text are); operation '\(operation)' is skipped",
+                        at: parameter.location))
+                return nil
+            }
+            switch schemas.textContent(content.value.schema) {
+            case .value(let valueSchema):
+                schema = valueSchema
+            case .text(let unheld):
+                schema = Schema(location: content.value.location)
+                schema.types = [.string]
+                if let unheld {
+                    diagnostics.append(
+                        .warning(
+                            "querystring parameter '\(parameter.name)' has \(content.key) content that holds "
+                                + "\(unheld), which text has no agreed form for; it is sent as the text given (String)",
+                            at: content.value.schema?.location ?? content.value.location))
+                }
+            }
+        }
+        if !isForm, let key = queryKeys.first {
+            diagnostics.append(
+                .warning(
+                    "API key '\(key.wireName)' is added to the query after querystring parameter '\(parameter.name)', "
+                        + "joined by '&', which its \(isJSON ? "JSON text" : "text") does not provide for",
+                    at: parameter.location))
+        }
+        var encodings: [PropertyEncoding] = []
+        if isForm {
+            let written = schemas.bodyEncodings(content.value.encoding, of: schema, isForm: true)
+            encodings = written.applied
+            diagnostics += written.warnings
+        }
+        let type = schemas.topLevelType(for: schema, suggestedName: typeBase + " " + parameter.name)
+        let ruleType = schemas.ruleType(of: schema, swiftType: type)
+        var declaration = ParameterDeclaration(
+            label: label, name: name, wireName: parameter.name, location: .querystring, type: type,
+            ruleType: ruleType, shape: schemas.shape(of: schema), style: "form", isOptional: !parameter.required,
+            doc: Self.parameterDoc(parameter), rules: schemas.rules(for: schema, swiftType: ruleType),
+            elementRules: schemas.elementRules(for: schema),
+            valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: true, isJSON: isJSON)
+        declaration.isForm = isForm
+        declaration.encodings = encodings
+        return declaration
+    }
+
     /// A parameter's documentation: its description, or what it is; a deprecated one says so first, as
     /// Swift cannot deprecate an argument.
     static func parameterDoc(_ parameter: Parameter) -> [String] {

@@ -8,7 +8,7 @@ extension Diagnostic {
 
     static func swagger2(at location: SourceLocation?) -> Diagnostic {
         .error(
-            "Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0 and 3.1",
+            "Swagger 2.0 documents are not supported; Specsmith reads OpenAPI 3.0, 3.1 and 3.2",
             at: location,
             note:
                 "convert the document to OpenAPI 3 first, for example with `npx swagger2openapi FILE` or https://converter.swagger.io"
@@ -24,7 +24,7 @@ extension Diagnostic {
 
     static func unsupportedVersion(_ text: String, at location: SourceLocation?) -> Diagnostic {
         .error(
-            "unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.x and 3.1.x",
+            "unsupported OpenAPI version \"\(text)\"; Specsmith reads 3.0.x, 3.1.x and 3.2.x",
             at: location
         )
     }
@@ -257,6 +257,25 @@ extension Diagnostic {
         .error("style \"\(style.rawValue)\" is not allowed for \(place)", at: location)
     }
 
+    static func notForQuerystring(_ key: String, at location: SourceLocation) -> Diagnostic {
+        .error("\"\(key)\" is not allowed for querystring parameters, which \"content\" describes", at: location)
+    }
+
+    static func secondQuerystring(_ name: String, first: SourceLocation, at location: SourceLocation) -> Diagnostic {
+        .error(
+            "querystring parameter \"\(name)\" is a second one (first at line \(first.line)); an operation has one "
+                + "query string", at: location)
+    }
+
+    static func querystringBesideQuery(_ name: String, queries: [Parameter], at location: SourceLocation)
+        -> Diagnostic
+    {
+        let list = queries.map { "\"\($0.name)\" (line \($0.location.line))" }.joined(separator: ", ")
+        return .error(
+            "querystring parameter \"\(name)\" is the whole query string; the operation must not have query "
+                + "parameters too: \(list)", at: location)
+    }
+
     static func schemaAndContent(at location: SourceLocation) -> Diagnostic {
         .error("a parameter or header has either \"schema\" or \"content\", not both", at: location)
     }
@@ -330,6 +349,10 @@ enum UnsupportedFeature {
     /// properties or items, which no generated type can tell apart.
     case unevaluated(String, beside: String)
     case jsonSchemaDialect(String)
+    /// `prefixEncoding` or `itemEncoding` of a Media Type object (3.2): multipart parts by position.
+    case positionalEncoding(String)
+    /// `encoding`, `prefixEncoding` or `itemEncoding` of an Encoding object (3.2): a part that is multipart.
+    case nestedEncoding(String)
 
     /// The subject of the warning, with its verb: `callbacks are`, `schema keyword "if" is`.
     var phrase: String {
@@ -340,6 +363,8 @@ enum UnsupportedFeature {
         case .schemaKeyword(let keyword): "schema keyword \"\(keyword)\" is"
         case .unevaluated(let keyword, let other): "\"\(keyword)\" beside \"\(other)\" is"
         case .jsonSchemaDialect(let dialect): "jsonSchemaDialect \"\(dialect)\" is"
+        case .positionalEncoding(let key): "\"\(key)\" (multipart parts by position) is"
+        case .nestedEncoding(let key): "\"\(key)\" of an encoding (a part that is multipart itself) is"
         }
     }
 }

@@ -31,7 +31,7 @@ public struct LoadResult: Sendable {
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
-/// Loads an OpenAPI 3.0 or 3.1 document into an ``OpenAPIDocument``: reads the YAML or JSON,
+/// Loads an OpenAPI 3.0, 3.1 or 3.2 document into an ``OpenAPIDocument``: reads the YAML or JSON,
 /// resolves every `$ref` (within the document and to other files relative to the referring file,
 /// each loaded once), and reports every problem found with its location.
 public struct DocumentLoader: Sendable {

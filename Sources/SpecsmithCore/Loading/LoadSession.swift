@@ -58,6 +58,8 @@ final class LoadSession {
 
     /// The JSON Schema dialect OpenAPI 3.1 uses by default, the only one Specsmith reads.
     static let baseDialect = "https://spec.openapis.org/oas/3.1/dialect/base"
+    /// The default dialect of OpenAPI 3.2: the same JSON Schema 2020-12 and OpenAPI keywords, under its own id.
+    static let baseDialect32 = "https://spec.openapis.org/oas/3.2/dialect/2025-09-17"
 
     init(limits: LoadLimits, concurrency: LoadConcurrency = .automatic) {
         self.limits = limits
@@ -132,13 +134,14 @@ final class LoadSession {
         return readDocument(root, versionText: versionText)
     }
 
-    /// The family of an `openapi` version: `3.0.` or `3.1.` and a patch number. The specification says
+    /// The family of an `openapi` version: `3.0.`, `3.1.` or `3.2.` and a patch number. The specification says
     /// tools must not tell patch versions apart (3.1.2 is read as 3.1.0 is); `nil` for any other text.
     static func versionFamily(_ text: String) -> OpenAPIVersion? {
         let family: OpenAPIVersion
         switch text.prefix(4) {
         case "3.0.": family = .v30
         case "3.1.": family = .v31
+        case "3.2.": family = .v32
         default: return nil
         }
         let patch = text.utf8.dropFirst(4)
@@ -149,6 +152,9 @@ final class LoadSession {
     private func readDocument(_ root: YAMLNode, versionText: String) -> OpenAPIDocument? {
         guard var o = ObjectReader(self, root, file: rootFile, object: "OpenAPI") else { return nil }
         o.accept("openapi")
+        // The document's own URI (3.2). References are resolved against the file they are written in, which is
+        // where `$self` leads when the documents are laid out as their URIs say.
+        if version >= .v32 { _ = o.string("$self") }
         let file = rootFile
 
         var info = Info(title: "", version: "", location: root.location)
@@ -157,7 +163,9 @@ final class LoadSession {
         } else {
             report(.missingKey("info", in: "OpenAPI", at: root.location))
         }
-        if version == .v31, let dialect = o.string("jsonSchemaDialect"), dialect != Self.baseDialect {
+        if version >= .v31, let dialect = o.string("jsonSchemaDialect"), dialect != Self.baseDialect,
+            version < .v32 || dialect != Self.baseDialect32
+        {
             report(.unsupported(.jsonSchemaDialect(dialect), at: o.keyLocation("jsonSchemaDialect")))
         }
         let servers = readServers(&o, file: file)
@@ -177,7 +185,7 @@ final class LoadSession {
             report(.missingKey("paths", in: "OpenAPI", at: root.location))
         }
         var webhooks = OrderedMap<PathItem>()
-        if version == .v31 {
+        if version >= .v31 {
             for (name, _, value) in o.entries("webhooks") {
                 if let item = readPathItemOrRef(value, file: file, path: name, isWebhook: true) {
                     webhooks[name] = item
@@ -226,7 +234,7 @@ final class LoadSession {
             version: o.requiredString("version") ?? "",
             location: node.location
         )
-        if version == .v31 { info.summary = o.string("summary") }
+        if version >= .v31 { info.summary = o.string("summary") }
         info.description = o.text("description")
         info.termsOfService = o.string("termsOfService")
         if let contactNode = o.value("contact"),
@@ -244,7 +252,7 @@ final class LoadSession {
             var l = ObjectReader(self, licenseNode, file: file, object: "License", key: "license")
         {
             var license = License(name: l.requiredString("name") ?? "", location: licenseNode.location)
-            if version == .v31 { license.identifier = l.string("identifier") }
+            if version >= .v31 { license.identifier = l.string("identifier") }
             license.url = l.string("url")
             license.extensions = l.finish()
             info.license = license
@@ -258,6 +266,11 @@ final class LoadSession {
         let name = o.requiredString("name")
         var tag = Tag(name: name ?? "", description: o.text("description"), location: node.location)
         tag.externalDocs = o.value("externalDocs").flatMap { readExternalDocs($0, file: file) }
+        if version >= .v32 {
+            tag.summary = o.string("summary")
+            tag.parent = o.string("parent")
+            tag.kind = o.string("kind")
+        }
         tag.extensions = o.finish()
         return name == nil ? nil : tag
     }
@@ -287,6 +300,7 @@ final class LoadSession {
             return nil
         }
         var server = Server(url: url, description: o.text("description"), location: node.location)
+        if version >= .v32 { server.name = o.string("name") }
         for (name, _, value) in o.entries("variables") {
             guard var v = ObjectReader(self, value, file: file, object: "Server Variable", key: name) else { continue }
             let values = v.stringList("enum")
@@ -377,6 +391,7 @@ final class LoadSession {
             return nil
         }
         var scheme = SecurityScheme(type: type, description: o.text("description"), location: node.location)
+        if version >= .v32 { scheme.deprecated = o.bool("deprecated") ?? false }
         switch type {
         case .apiKey:
             scheme.name = o.requiredString("name")
@@ -397,6 +412,7 @@ final class LoadSession {
             scheme.scheme = o.requiredString("scheme")
             scheme.bearerFormat = o.string("bearerFormat")
         case .oauth2:
+            if version >= .v32 { scheme.oauth2MetadataUrl = o.string("oauth2MetadataUrl") }
             if let flows = o.value("flows") {
                 scheme.flows = readFlows(flows, file: file)
             } else {
@@ -414,7 +430,9 @@ final class LoadSession {
     private func readFlows(_ node: YAMLNode, file: String) -> OAuthFlows? {
         guard var o = ObjectReader(self, node, file: file, object: "OAuth Flows", key: "flows") else { return nil }
         var flows = OAuthFlows(location: node.location)
-        func flow(_ key: String, authorization: Bool, token: Bool, _ o: inout ObjectReader) -> OAuthFlow? {
+        func flow(
+            _ key: String, authorization: Bool, token: Bool, device: Bool = false, _ o: inout ObjectReader
+        ) -> OAuthFlow? {
             guard let flowNode = o.value(key),
                 var f = ObjectReader(self, flowNode, file: file, object: "OAuth Flow", key: key)
             else {
@@ -423,6 +441,7 @@ final class LoadSession {
             var result = OAuthFlow(location: flowNode.location)
             result.authorizationUrl =
                 authorization ? f.requiredString("authorizationUrl") : f.string("authorizationUrl")
+            if device { result.deviceAuthorizationUrl = f.requiredString("deviceAuthorizationUrl") }
             result.tokenUrl = token ? f.requiredString("tokenUrl") : f.string("tokenUrl")
             result.refreshUrl = f.string("refreshUrl")
             if f.value("scopes") == nil {
@@ -438,6 +457,9 @@ final class LoadSession {
         flows.password = flow("password", authorization: false, token: true, &o)
         flows.clientCredentials = flow("clientCredentials", authorization: false, token: true, &o)
         flows.authorizationCode = flow("authorizationCode", authorization: true, token: true, &o)
+        if version >= .v32 {
+            flows.deviceAuthorization = flow("deviceAuthorization", authorization: false, token: true, device: true, &o)
+        }
         flows.extensions = o.finish()
         return flows
     }
@@ -501,7 +523,7 @@ final class LoadSession {
                 components.examples[name] = e.value
             }
         }
-        if version == .v31 {
+        if version >= .v31 {
             for (name, _, value) in o.entries("pathItems") {
                 let read = { (node: YAMLNode, file: String) in
                     self.readPathItem(node, file: file, path: name, isWebhook: true)
@@ -514,6 +536,14 @@ final class LoadSession {
         for (name, _, value) in o.entries("links") {
             if let link = component(value, kind: "links", name: name, object: "Link", read: readLink) {
                 components.links[name] = link.value
+            }
+        }
+        if version >= .v32 {
+            for (name, _, value) in o.entries("mediaTypes") {
+                let read = { (node: YAMLNode, file: String) in self.readMediaType(node, file: file, key: name) }
+                if let media = component(value, kind: "mediaTypes", name: name, object: "Media Type", read: read) {
+                    components.mediaTypes[name] = media.value
+                }
             }
         }
         o.unsupported("callbacks", feature: .callbacks)

@@ -74,7 +74,8 @@ extension LoadSession {
         )
         item.servers = readServers(&o, file: file)
         item.parameters = readParameterList(&o, file: file)
-        for method in HTTPMethod.allCases {
+        // `query` is a fixed field from 3.2 on; a 3.1 document that writes it is told it is not read.
+        for method in version >= .v32 ? HTTPMethod.fixedFields : HTTPMethod.fixedFields.filter({ $0 != .query }) {
             guard let operationNode = o.value(method.rawValue) else { continue }
             if let operation = readOperation(
                 operationNode,
@@ -86,18 +87,62 @@ extension LoadSession {
                 item.operations.append(operation)
             }
         }
-        // Keep document order of the operations, not the order of HTTPMethod.allCases.
+        if version >= .v32 {
+            for (name, keyNode, operationNode) in o.entries("additionalOperations") {
+                guard let method = additionalMethod(name, at: keyNode.location) else { continue }
+                if let operation = readOperation(
+                    operationNode, file: file, method: method, item: item, isWebhook: isWebhook)
+                {
+                    item.operations.append(operation)
+                }
+            }
+        } else if version == .v31 && o.mapping.entry("query") != nil {
+            o.unsupported("query", feature: .queryMethod)
+        }
+        // Keep document order of the operations, not the order of the fixed fields; `additionalOperations` in
+        // its place, its own in their order.
         if item.operations.count > 1 {
             let order = o.mapping.compactMap(\.keyText)
-            item.operations.sort {
-                (order.firstIndex(of: $0.method.rawValue) ?? 0) < (order.firstIndex(of: $1.method.rawValue) ?? 0)
+            let positions = item.operations.enumerated().map { offset, operation in
+                let key = operation.method.isAdditional ? "additionalOperations" : operation.method.rawValue
+                return (key: order.firstIndex(of: key) ?? 0, offset: offset)
             }
-        }
-        if version == .v31 && o.mapping.entry("query") != nil {
-            o.unsupported("query", feature: .queryMethod)
+            item.operations = positions.sorted { ($0.key, $0.offset) < ($1.key, $1.offset) }.map {
+                item.operations[$0.offset]
+            }
         }
         item.extensions = o.finish()
         return item
+    }
+
+    /// The method of an `additionalOperations` key (3.2), sent as written; `nil`, with an error, for a key that is
+    /// no HTTP method name, or the method of a fixed field (`GET` is the `get` field's), which the specification
+    /// says the map must not hold.
+    private func additionalMethod(_ name: String, at location: SourceLocation) -> HTTPMethod? {
+        // A method is a token (RFC 9110, 9.1), as a field name is.
+        guard Header.isFieldName(name) else {
+            report(
+                .error(
+                    "\"\(name)\" in additionalOperations is not an HTTP method name (a token: letters, digits and "
+                        + "!#$%&'*+-.^_`|~)", at: location))
+            return nil
+        }
+        if let field = HTTPMethod.fixedFields.first(where: { $0.wireName == name }) {
+            report(
+                .error(
+                    "additionalOperations must not hold \(name): the path item's \"\(field.rawValue)\" field is for it",
+                    at: location))
+            return nil
+        }
+        if let field = HTTPMethod.fixedFields.first(where: { $0.wireName == name.uppercased() }) {
+            report(
+                .warning(
+                    "additionalOperations key \"\(name)\" is sent as written, a method HTTP tells apart from "
+                        + "\(field.wireName) (methods are case-sensitive); write \"\(field.rawValue)\" for "
+                        + field.wireName,
+                    at: location))
+        }
+        return HTTPMethod(additional: name)
     }
 
     private func readParameterList(_ o: inout ObjectReader, file: String) -> [Parameter] {
@@ -148,6 +193,7 @@ extension LoadSession {
         }
         operation.parameters = merged
         if !isWebhook { checkPathParameters(operation) }
+        checkQuerystring(operation)
 
         if let body = o.value("requestBody") {
             operation.requestBody = referableObject(body, file: file, object: "Request Body", read: readRequestBody)
@@ -164,6 +210,20 @@ extension LoadSession {
         o.unsupported("callbacks", feature: .callbacks)
         operation.extensions = o.finish()
         return operation
+    }
+
+    /// OpenAPI 3.2: a querystring parameter is the whole query, so an operation has at most one, and no query
+    /// parameter beside it (its own or its path item's). Each is an error at the querystring parameter.
+    private func checkQuerystring(_ operation: Operation) {
+        let querystrings = operation.parameters.filter { $0.in == .querystring }
+        guard let first = querystrings.first else { return }
+        for other in querystrings.dropFirst() {
+            report(.secondQuerystring(other.name, first: first.location, at: other.location))
+        }
+        let queries = operation.parameters.filter { $0.in == .query }
+        if !queries.isEmpty {
+            report(.querystringBesideQuery(first.name, queries: queries, at: first.location))
+        }
     }
 
     private func checkPathParameters(_ operation: Operation) {
@@ -185,13 +245,15 @@ extension LoadSession {
         let placeText = o.requiredString("in")
         var place: ParameterLocation?
         if let placeText {
-            place = ParameterLocation(rawValue: placeText)
+            // `querystring` is 3.2's.
+            let allowed = version >= .v32 ? ParameterLocation.allCases : ParameterLocation.allCases.dropLast()
+            place = ParameterLocation(rawValue: placeText).flatMap { allowed.contains($0) ? $0 : nil }
             if place == nil {
                 report(
                     .invalidValue(
                         placeText,
                         for: "in",
-                        allowed: ParameterLocation.allCases.map(\.rawValue),
+                        allowed: allowed.map(\.rawValue),
                         at: o.keyLocation("in")
                     )
                 )
@@ -219,6 +281,13 @@ extension LoadSession {
         parameter.explode = o.bool("explode")
         parameter.allowReserved = o.bool("allowReserved") ?? false
         (parameter.schema, parameter.content) = readSchemaOrContent(&o, file: file)
+        if place == .querystring {
+            // OpenAPI 3.2: the whole query string is described by `content`; the fields for use with `schema` are
+            // not allowed (`style` is refused above, as no style is allowed).
+            for key in ["schema", "explode", "allowReserved"] where o.has(key) {
+                report(.notForQuerystring(key, at: o.keyLocation(key)))
+            }
+        }
         parameter.example = o.json("example")
         parameter.examples = readExamples(&o, file: file)
         parameter.extensions = o.finish()
@@ -246,18 +315,21 @@ extension LoadSession {
         case .path: [.matrix, .label, .simple]
         case .query: [.form, .spaceDelimited, .pipeDelimited, .deepObject]
         case .header: [.simple]
-        case .cookie: [.form]
+        case .cookie: [.form, .cookie]
+        case .querystring: []
         }
     }
 
     private func readStyle(_ o: inout ObjectReader, allowed: [ParameterStyle], for place: String) -> ParameterStyle? {
         guard let text = o.string("style") else { return nil }
-        guard let style = ParameterStyle(rawValue: text) else {
+        // `cookie` is 3.2's.
+        let styles = version >= .v32 ? ParameterStyle.allCases : ParameterStyle.allCases.filter { $0 != .cookie }
+        guard let style = ParameterStyle(rawValue: text), styles.contains(style) else {
             report(
                 .invalidValue(
                     text,
                     for: "style",
-                    allowed: ParameterStyle.allCases.map(\.rawValue),
+                    allowed: styles.map(\.rawValue),
                     at: o.keyLocation("style")
                 )
             )
@@ -359,9 +431,11 @@ extension LoadSession {
         var response = Response(location: node.location)
         if let description = o.text("description") {
             response.description = description
-        } else if o.raw("description") == nil {
+        } else if o.raw("description") == nil, version < .v32 {
+            // Required before 3.2, which makes it optional and adds `summary`.
             report(.missingKeyWarning("description", in: "Response", at: node.location))
         }
+        if version >= .v32 { response.summary = o.string("summary") }
         response.headers = readHeaders(&o, file: file, carrier: "response")
         response.content = readContent(&o, file: file)
         for (name, _, value) in o.entries("links") {
@@ -376,18 +450,37 @@ extension LoadSession {
     private func readContent(_ o: inout ObjectReader, file: String) -> OrderedMap<MediaType> {
         var content = OrderedMap<MediaType>()
         for (mediaType, _, value) in o.entries("content") {
-            guard var m = ObjectReader(self, value, file: file, object: "Media Type", key: mediaType) else { continue }
-            var media = MediaType(location: value.location)
-            media.schema = m.value("schema").map { readSchema($0, file: file, key: "schema") }
-            media.example = m.json("example")
-            media.examples = readExamples(&m, file: file)
-            for (name, _, encodingNode) in m.entries("encoding") {
-                if let encoding = readEncoding(encodingNode, file: file, key: name) { media.encoding[name] = encoding }
+            // In 3.2 a Media Type object may be a `$ref`, to `components/mediaTypes` or elsewhere.
+            let media: MediaType?
+            if version >= .v32 {
+                let read = { (node: YAMLNode, file: String) in self.readMediaType(node, file: file, key: mediaType) }
+                media = referable(value, file: file, object: "Media Type", read: read)?.value
+            } else {
+                media = readMediaType(value, file: file, key: mediaType)
             }
-            media.extensions = m.finish()
-            content.set(media, forKey: mediaType)
+            if let media { content.set(media, forKey: mediaType) }
         }
         return content
+    }
+
+    /// A Media Type object; `key` is its media type, or for a component its name.
+    func readMediaType(_ value: YAMLNode, file: String, key: String) -> MediaType? {
+        guard var m = ObjectReader(self, value, file: file, object: "Media Type", key: key) else { return nil }
+        var media = MediaType(location: value.location)
+        media.schema = m.value("schema").map { readSchema($0, file: file, key: "schema") }
+        media.example = m.json("example")
+        media.examples = readExamples(&m, file: file)
+        for (name, _, encodingNode) in m.entries("encoding") {
+            if let encoding = readEncoding(encodingNode, file: file, key: name) { media.encoding[name] = encoding }
+        }
+        if version >= .v32 {
+            media.itemSchema = m.value("itemSchema").map { readSchema($0, file: file, key: "itemSchema") }
+            // Encoding by position (3.2), for multipart content that is an array: parts in order, not by name.
+            m.unsupported("prefixEncoding", feature: .positionalEncoding("prefixEncoding"))
+            m.unsupported("itemEncoding", feature: .positionalEncoding("itemEncoding"))
+        }
+        media.extensions = m.finish()
+        return media
     }
 
     private func readEncoding(_ node: YAMLNode, file: String, key: String) -> Encoding? {
@@ -398,6 +491,12 @@ extension LoadSession {
         encoding.style = readStyle(&o, allowed: Self.allowedStyles(.query), for: "encodings")
         encoding.explode = o.bool("explode")
         encoding.allowReserved = o.bool("allowReserved") ?? false
+        if version >= .v32 {
+            // Encoding objects of a part that is itself multipart (3.2), which is not generated.
+            for key in ["encoding", "prefixEncoding", "itemEncoding"] {
+                o.unsupported(key, feature: .nestedEncoding(key))
+            }
+        }
         encoding.extensions = o.finish()
         return encoding
     }
@@ -445,6 +544,10 @@ extension LoadSession {
         example.description = o.text("description")
         example.value = o.json("value")
         example.externalValue = o.string("externalValue")
+        if version >= .v32 {
+            example.dataValue = o.json("dataValue")
+            example.serializedValue = o.string("serializedValue")
+        }
         example.extensions = o.finish()
         return example
     }

@@ -6,7 +6,7 @@ extension LoadSession {
     /// read as far as possible.
     func readSchema(_ node: YAMLNode, file: String, key: String? = nil) -> Schema {
         var schema = Schema(location: node.location)
-        if let allowsAll = node.boolScalar, version == .v31 {
+        if let allowsAll = node.boolScalar, version >= .v31 {
             if !allowsAll { schema.not = Schema(location: node.location) }
             return schema
         }
@@ -94,7 +94,7 @@ extension LoadSession {
         }
         if let not = o.value(.not) { schema.not = readSchema(not, file: file, key: "not") }
         readConditional(o, into: &schema, file: file)
-        if version == .v31, schema.ref != nil { referenceAsPart(o, of: &schema) }
+        if version >= .v31, schema.ref != nil { referenceAsPart(o, of: &schema) }
         readUnevaluated(o, into: &schema, file: file)
         if let discriminator = o.value(.discriminator) {
             schema.discriminator = readDiscriminator(discriminator, file: file)
@@ -108,7 +108,7 @@ extension LoadSession {
             }
         }
         schema.const = o.json(.const)
-        if version == .v31 { dropNullThatValuesRefuse(o, from: &schema) }
+        if version >= .v31 { dropNullThatValuesRefuse(o, from: &schema) }
         schema.default = o.json(.default)
         schema.example = o.json(.example)
         if let examples = o.value(.examples) {
@@ -183,7 +183,7 @@ extension LoadSession {
             }
         }
         if let nullable = o.bool(.nullable) {
-            if version == .v31 {
+            if version >= .v31 {
                 report(.nullableIn31(at: o.keyLocation(.nullable)))
             }
             if nullable {
@@ -219,7 +219,7 @@ extension LoadSession {
         guard let node = o.value(keyword) else { return (inclusive, nil) }
         let key = keyword.rawValue
         if let isExclusive = node.boolScalar {
-            if version == .v31 {
+            if version >= .v31 {
                 report(.booleanExclusiveBoundIn31(key, at: node.location))
             }
             guard isExclusive else { return (inclusive, nil) }
@@ -244,26 +244,33 @@ extension LoadSession {
             return nil
         }
         let propertyName = o.requiredString("propertyName")
-        var mapping = OrderedMap<SchemaReference>()
-        for (value, _, target) in o.entries("mapping") {
-            guard let written = stringValue(target, key: value) else { continue }
+        // A schema's name under components/schemas, or a reference to a schema.
+        func target(_ node: YAMLNode, key: String) -> SchemaReference? {
+            guard let written = stringValue(node, key: key) else { return nil }
             let isReference =
                 written.contains("#") || written.contains("/") || written.hasSuffix(".yaml")
                 || written.hasSuffix(".yml") || written.hasSuffix(".json")
             let refText = isReference ? written : "#/components/schemas/" + JSONPointer.escape(written)
-            let refNode = YAMLNode(YAMLScalar(refText), at: target.location)
-            if let reference = schemaReference(refNode, from: file) {
-                mapping[value] = SchemaReference(id: reference.id, written: written, location: reference.location)
-            }
+            let refNode = YAMLNode(YAMLScalar(refText), at: node.location)
+            guard let reference = schemaReference(refNode, from: file) else { return nil }
+            return SchemaReference(id: reference.id, written: written, location: reference.location)
         }
+        var mapping = OrderedMap<SchemaReference>()
+        for (value, _, node) in o.entries("mapping") {
+            if let reference = target(node, key: value) { mapping[value] = reference }
+        }
+        let defaultMapping =
+            version >= .v32 ? o.value("defaultMapping").flatMap { target($0, key: "defaultMapping") } : nil
         let extensions = o.finish()
         guard let propertyName else { return nil }
-        return Discriminator(
+        var discriminator = Discriminator(
             propertyName: propertyName,
             mapping: mapping,
             extensions: extensions,
             location: node.location
         )
+        discriminator.defaultMapping = defaultMapping
+        return discriminator
     }
 
     /// In 3.1 a schema is JSON Schema, which applies every keyword: `type: [string, 'null']` beside an `enum`
@@ -338,7 +345,7 @@ extension LoadSession {
     /// subschema that says more is kept as it is, and `true`, which says nothing, is left out.
     private func readDependentSchemas(_ o: borrowing SchemaReader, into schema: inout Schema, file: String) {
         for (name, _, value) in o.entries(.dependentSchemas) {
-            if value.boolScalar == true, version == .v31 { continue }
+            if value.boolScalar == true, version >= .v31 { continue }
             guard let mapping = value.mapping, let required = mapping.entry("required")?.value,
                 mapping.allSatisfy({ ["required", "description", "title", "$comment"].contains($0.keyText) })
             else {

@@ -301,9 +301,9 @@ extension LoadSession {
         var ignored: [String] = []
         for entry in mapping where entry.keyText != "$ref" {
             let key = entry.keyText ?? ""
-            if version == .v31 && key == "description" {
+            if version >= .v31 && key == "description" {
                 description = textValue(entry.value, file: file, key: key)
-            } else if version == .v31 && key == "summary" {
+            } else if version >= .v31 && key == "summary" {
                 continue
             } else {
                 ignored.append(key)

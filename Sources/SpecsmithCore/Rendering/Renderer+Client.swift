@@ -101,7 +101,7 @@ extension Renderer {
         }
         for parameter in operation.parameters {
             arguments.append(parameter.argument)
-            let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
+            let doc = parameter.doc.first ?? parameter.defaultDoc
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
             call.append(String(concatenating: Self.callLabel(parameter.label), ": ", parameter.name))
             validates =
@@ -317,6 +317,7 @@ extension Renderer {
             let how =
                 switch alternative.body {
                 case .json: ""
+                case .jsonSequence: ", its values in order"
                 case .text: ", as text"
                 case .binary: ", as the bytes that arrived"
                 }
@@ -403,7 +404,8 @@ extension Renderer {
         ]
     }
 
-    /// How a client method reads a body of `type`: JSON decoded, text in its charset, bytes as they are;
+    /// How a client method reads a body of `type`: JSON decoded, a sequence of JSON values each decoded as an item,
+    /// text in its charset, bytes as they are;
     /// `label` (`body: `) before it.
     private static func decoding(_ body: ResponseDeclaration.Body, type: String, label: String) -> BranchExpression {
         switch body {
@@ -411,6 +413,11 @@ extension Renderer {
             .call(
                 String(concatenating: label, "try response.decodeJSON"),
                 [.text(type + ".self"), .text("operation: operation.name")])
+        case .jsonSequence:
+            // The type is the array of the items (`[LogEntry]`), each value decoded as one.
+            .call(
+                String(concatenating: label, "try response.decodeJSONSequence"),
+                [.text(String(type.dropFirst().dropLast()) + ".self"), .text("operation: operation.name")])
         case .text: .text(String(concatenating: label, "try response.decodeText(operation: operation.name)"))
         case .binary: .text(String(concatenating: label, "response.body"))
         }

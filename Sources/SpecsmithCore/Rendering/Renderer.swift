@@ -1035,7 +1035,7 @@ struct Renderer {
         }
         for parameter in operation.parameters {
             arguments.append(parameter.argument)
-            let doc = parameter.doc.first ?? String(concatenating: "The `", parameter.wireName, "` ", parameter.location.rawValue, " parameter.")
+            let doc = parameter.doc.first ?? parameter.defaultDoc
             argumentDocs.append(String(concatenating: "  - ", SwiftNames.unescaped(parameter.name), ": ", doc))
             hasValidation =
                 hasValidation || !parameter.rules.isEmpty || !parameter.elementRules.isEmpty || !parameter.valueRules.isEmpty
@@ -1107,12 +1107,24 @@ struct Renderer {
             let name = SwiftLiteral.string(parameter.wireName)
             let value = Self.wireValue(parameter)
             let styleCase = ".\(parameter.style)"
+            if parameter.location == .querystring {
+                // The whole query string (3.2), written as its content says; its name is not sent.
+                if parameter.isForm {
+                    steps += Self.bodyCall(
+                        "try request.setQueryString(", value: "form: " + parameter.name, encodings: parameter.encodings)
+                } else if parameter.isJSON {
+                    steps.append("try request.setQueryString(json: \(parameter.name))")
+                } else {
+                    steps.append("request.setQueryString(\(value))")
+                }
+                continue
+            }
             if parameter.isJSON {
                 switch parameter.location {
                 case .query: steps.append("try request.addQueryItem(\(name), json: \(parameter.name))")
                 case .header: steps.append("try request.setHeader(\(name), json: \(parameter.name))")
                 case .cookie: steps.append("try request.addCookie(\(name), json: \(parameter.name))")
-                case .path: break
+                case .path, .querystring: break
                 }
                 continue
             }
@@ -1137,20 +1149,24 @@ struct Renderer {
                 steps.append("try request.setHeaderObject(\(name), \(value), explode: \(parameter.explode))")
             case (.header, .value):
                 steps.append("try request.setHeader(\(name), \(value))")
+            case (.cookie, _) where parameter.style == "cookie":
+                // OpenAPI 3.2's `cookie` style: as given, and always exploded.
+                let call = parameter.shape == .object ? "try request.addCookieObject(" : "try request.addCookie("
+                steps.append(call + name + ", " + value + ", style: .cookie)")
             case (.cookie, .value):
                 steps.append("request.addCookie(\(name), \(value))")
             case (.cookie, .array):
                 steps.append("request.addCookie(\(name), \(value), explode: \(parameter.explode))")
             case (.cookie, .object):
                 steps.append("try request.addCookieObject(\(name), \(value), explode: \(parameter.explode))")
-            case (.path, _):
+            case (.path, _), (.querystring, _):
                 break
             }
         }
         for key in operation.apiKeys {
             let name = SwiftLiteral.string(key.wireName)
             switch key.location {
-            case .header, .path: steps.append("try request.setHeader(\(name), \(key.name))")
+            case .header, .path, .querystring: steps.append("try request.setHeader(\(name), \(key.name))")
             case .query: steps.append("request.addQueryItem(\(name), \(key.name))")
             case .cookie: steps.append("request.addCookie(\(name), \(key.name))")
             }
@@ -1185,6 +1201,7 @@ struct Renderer {
         steps += Self.acceptStep(operation.accept)
 
         let path = pathLiteral(operation)
+        let method = Self.methodMember(operation.method)
         // The width of `    public static func name(arguments) throws -> PreparedRequest {`, without writing it.
         let oneLine =
             "    ".utf8.count + access.rawValue.utf8.count + " static func ".utf8.count + DocComment.width(of: operation.name)
@@ -1196,14 +1213,25 @@ struct Renderer {
             "arguments": Self.argumentList(arguments),
             "oneLine": .bool(oneLine <= DocComment.lineWidth),
             "validations": .lines(validations),
-            "method": .string(operation.method.lowercased()),
+            "method": .string(method),
             "path": .string(path),
             // `var request = RequestBuilder(method: .get, server: server.url, path: )` at 8 spaces.
-            "requestOneLine": .bool(8 + 67 + DocComment.width(of: operation.method) + DocComment.width(of: path) <= DocComment.lineWidth),
+            "requestOneLine": .bool(
+                8 + 67 + DocComment.width(of: method) + DocComment.width(of: path) <= DocComment.lineWidth),
             // A request without steps is never mutated.
             "binding": .string(steps.isEmpty ? "let" : "var"),
             "steps": .lines(steps),
         ]
+    }
+
+    /// The `HTTPRequest.Method` member that names `method` after a dot: `get` for `GET`, and for a method HTTPTypes
+    /// has no constant for in every version Specsmith works with (`QUERY`, an `additionalOperations` key such as
+    /// `COPY`), `named("COPY")`, SpecsmithRuntime's.
+    static func methodMember(_ method: String) -> String {
+        switch method {
+        case "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE": method.lowercased()
+        default: "named(" + SwiftLiteral.string(method) + ")"
+        }
     }
 
     /// The statement that sets a form or multipart body, with the properties written as their Encoding
@@ -1211,10 +1239,11 @@ struct Renderer {
     /// part's `partHeaders` among them (`headers: [.header("X-Locale", namesXLocale)]`), on one line when it
     /// fits, else with a line per property (an entry too long for its line with a line per argument, and a list
     /// of headers too long for its own with a line per header).
+    /// `value` is what is written: the body, or a form querystring parameter.
     private static func bodyCall(
-        _ head: String, encodings: [PropertyEncoding], partHeaders: [ParameterDeclaration] = []
+        _ head: String, value: String = "body", encodings: [PropertyEncoding], partHeaders: [ParameterDeclaration] = []
     ) -> [String] {
-        guard !encodings.isEmpty else { return [head + "body)"] }
+        guard !encodings.isEmpty else { return [head + value + ")"] }
         // Each entry as a call's head, arguments and part headers, or as a value.
         let entries = encodings.map { encoding -> (head: String, arguments: [String], headers: [String]) in
             let key = SwiftLiteral.string(encoding.property) + ": "
@@ -1243,9 +1272,13 @@ struct Renderer {
             let arguments = entry.arguments + headers
             return arguments.isEmpty ? entry.head : entry.head + arguments.joined(separator: ", ") + ")"
         }
-        let line = head + "body, encodings: [" + texts.joined(separator: ", ") + "])"
+        let line = head + value + ", encodings: [" + texts.joined(separator: ", ") + "])"
         if fits(line, at: 8) { return [line] }
-        var lines = [head, "    body,", "    encodings: ["]
+        // One entry on a line of its own would end in a comma, which swift-format refuses: its list keeps one line.
+        if texts.count == 1, fits("encodings: [" + texts[0] + "]", at: 12) {
+            return [head, "    " + value + ",", "    encodings: [" + texts[0] + "]", ")"]
+        }
+        var lines = [head, "    " + value + ",", "    encodings: ["]
         for (entry, text) in zip(entries, texts) {
             if entry.arguments.isEmpty && entry.headers.isEmpty || fits(text + ",", at: 16) {
                 lines.append("        " + text + ",")

@@ -8,7 +8,7 @@ import HTTPTypes
 /// Repeats a request that got `429 Too Many Requests` or `503 Service Unavailable`, or failed to
 /// connect, waiting longer before each attempt.
 ///
-/// Only idempotent requests are repeated (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`):
+/// Only idempotent requests are repeated (`GET`, `HEAD`, `PUT`, `DELETE`, `OPTIONS`, `TRACE`, `QUERY`):
 /// a `POST` or `PATCH` may have taken effect even though its response says otherwise, so it is repeated
 /// only when the middleware is made with `retryingNonIdempotent: true`, or when the connection was
 /// refused (the request never reached the server).
@@ -23,7 +23,7 @@ public struct RetryMiddleware: ClientMiddleware {
     public let baseDelay: Duration
     /// The longest wait.
     public let maxDelay: Duration
-    /// Whether `POST` and `PATCH` requests are repeated after a 429 or 503 as well.
+    /// Whether `POST`, `PATCH` and other non-idempotent requests are repeated after a 429 or 503 as well.
     public let retryingNonIdempotent: Bool
     private let sleep: @Sendable (Duration) async throws -> Void
 
@@ -33,7 +33,7 @@ public struct RetryMiddleware: ClientMiddleware {
     ///   - maxAttempts: How many times a request is sent at most (at least 1).
     ///   - baseDelay: The wait before the second attempt; each later wait doubles.
     ///   - maxDelay: The longest wait, also for `Retry-After`.
-    ///   - retryingNonIdempotent: Whether to repeat `POST` and `PATCH` requests too.
+    ///   - retryingNonIdempotent: Whether to repeat `POST`, `PATCH` and other non-idempotent requests too.
     ///   - sleep: How to wait; `Task.sleep` unless a test records the waits instead.
     public init(
         maxAttempts: Int = 3,
@@ -82,8 +82,9 @@ public struct RetryMiddleware: ClientMiddleware {
     /// `429 Too Many Requests` and `503 Service Unavailable`.
     static let retryableStatuses: Set<Int> = [429, 503]
 
+    /// The methods RFC 9110 defines as idempotent, and `QUERY`, which RFC 10008 does.
     static func isIdempotent(_ method: HTTPRequest.Method) -> Bool {
-        [.get, .head, .put, .delete, .options, .trace].contains(method)
+        [.get, .head, .put, .delete, .options, .trace, .named("QUERY")].contains(method)
     }
 
     /// Errors where no response arrived because the connection failed or dropped.

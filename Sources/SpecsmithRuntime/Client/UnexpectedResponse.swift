@@ -99,6 +99,54 @@ extension ReceivedResponse {
         }
     }
 
+    /// Decodes a body of a sequential JSON media type, which an OpenAPI 3.2 `itemSchema` describes item by item, as
+    /// the array of its values, each decoded as `type` with ``JSONCoding/makeDecoder()``, when its `Content-Type`
+    /// is one (or absent): JSON Lines (`application/jsonl`) and NDJSON (`application/x-ndjson`), a value per line
+    /// (blank lines and a line's `\r` aside), or JSON text sequences (`application/json-seq`, `…+json-seq`; RFC
+    /// 7464), each value after a record separator (0x1E), which JSON text never holds.
+    ///
+    /// - Throws: ``UnexpectedResponse`` for another media type, or a value that does not decode, named by its
+    ///   position (`[2]: missing key level`).
+    public func decodeJSONSequence<Item: Decodable>(
+        _ type: Item.Type, operation: String
+    ) throws(UnexpectedResponse) -> [Item] {
+        if let mediaType, !Self.isSequentialJSON(mediaType) {
+            throw UnexpectedResponse(operation: operation, reason: .unexpectedContentType(mediaType), response: self)
+        }
+        let separator: UInt8 = body.contains(0x1E) ? 0x1E : UInt8(ascii: "\n")
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let decoder = JSONCoding.makeDecoder()
+        var items: [Item] = []
+        for record in body.split(separator: separator, omittingEmptySubsequences: true) {
+            guard let first = record.firstIndex(where: { !isSpace($0) }),
+                let last = record.lastIndex(where: { !isSpace($0) })
+            else { continue }
+            let value = Data(record[first...last])
+            do {
+                items.append(try decoder.decode(type, from: value))
+            } catch {
+                let reason = Self.placed(Self.explain(error, body: value), at: items.count)
+                throw UnexpectedResponse(operation: operation, reason: .undecodableBody(reason), response: self)
+            }
+        }
+        return items
+    }
+
+    /// `reason`, an explanation of one value of a sequence, with the value's position before its path:
+    /// `[2].level: missing key level`, `[2][0]: expected Int`, `[2]: not valid JSON`.
+    private static func placed(_ reason: String, at index: Int) -> String {
+        let place = "[\(index)]"
+        if reason.hasPrefix("the body") { return place + reason.dropFirst("the body".count) }
+        if reason.hasPrefix("[") { return place + reason }
+        return reason.contains(": ") ? place + "." + reason : place + ": " + reason
+    }
+
+    /// Whether a media type (lowercased, without parameters) is one that ``decodeJSONSequence(_:operation:)`` reads.
+    private static func isSequentialJSON(_ mediaType: String) -> Bool {
+        ["application/jsonl", "application/x-jsonlines", "application/x-ndjson", "application/json-seq"]
+            .contains(mediaType) || mediaType.hasSuffix("+json-seq")
+    }
+
     /// The body as text, for a response documented as `text/…`, when its `Content-Type` is text or
     /// absent: in the charset the header names (UTF-8, US-ASCII, ISO-8859-1, windows-1252, UTF-16), else
     /// in UTF-8.

@@ -7,6 +7,15 @@ public enum QueryStyle: Sendable, Hashable {
     case deepObject
 }
 
+/// How a cookie parameter is written (OpenAPI's `style`).
+public enum CookieStyle: Sendable, Hashable {
+    /// `form`: names and values percent-encoded, so that any text can be sent (`greeting=Hello%2C%20world%21`).
+    case form
+    /// `cookie` (OpenAPI 3.2): `name=value` pairs as RFC 6265 writes them, names and values as given, without
+    /// percent-encoding (`greeting=Hello%2C%20world!`): a value that needs escaping is given escaped.
+    case cookie
+}
+
 /// How one property of an `application/x-www-form-urlencoded` body is written, where the spec's Encoding
 /// Object says more than the property's type.
 public enum FormEncoding: Sendable, Hashable {

@@ -131,6 +131,33 @@ public struct RequestBuilder: Sendable {
         addQueryItem(name, try SimpleStyle.json(value))
     }
 
+    // MARK: Query string
+
+    /// Sets the whole query string from an OpenAPI 3.2 `querystring` parameter whose content is
+    /// `application/x-www-form-urlencoded`, unless `value` is `nil`: its properties as `name=value` pairs, written
+    /// as ``setFormBody(_:encodings:)`` writes a form body (`text=dune&tags=a&tags=b`). It replaces the query items
+    /// added before it (an operation with a querystring parameter has no query parameters); an API key sent in the
+    /// query is added after it.
+    public mutating func setQueryString(form value: (some Encodable)?, encodings: [String: FormEncoding] = [:]) throws {
+        guard let value else { return }
+        queryItems = try Self.formPairs(value, encodings: encodings)
+    }
+
+    /// Sets the whole query string from an OpenAPI 3.2 `querystring` parameter whose content is JSON, unless
+    /// `value` is `nil`: the value's JSON text, percent-encoded (`?%7B%22text%22%3A%22dune%22%7D`).
+    public mutating func setQueryString(json value: (some Encodable)?) throws {
+        guard let value else { return }
+        queryItems = [PercentEncoding.encode(try SimpleStyle.json(value))]
+    }
+
+    /// Sets the whole query string from an OpenAPI 3.2 `querystring` parameter whose content is text, unless
+    /// `value` is `nil`: the text, percent-encoded, so that it is one value (`%24.a.b%5B1%3A1%5D` for the JSONPath
+    /// `$.a.b[1:1]`).
+    public mutating func setQueryString(_ value: (some LosslessStringConvertible)?) {
+        guard let value else { return }
+        queryItems = [PercentEncoding.encode(value.description)]
+    }
+
     /// Sets a header unless `value` is `nil`.
     ///
     /// - Throws: ``RequestError`` if the name is not a valid header name, or the value contains CR, LF,
@@ -217,6 +244,67 @@ public struct RequestBuilder: Sendable {
         }
     }
 
+    /// Adds a cookie parameter in `style` unless `value` is `nil`: in `cookie` style (OpenAPI 3.2) `name=value` as
+    /// given, in `form` style as ``addCookie(_:_:)`` writes it.
+    ///
+    /// - Throws: ``RequestError/invalidCookie(name:)``, in `cookie` style, if the name is not a token or the value
+    ///   holds a character a cookie value cannot (a space, `"`, `,`, `;`, `\`, a control character or one beyond
+    ///   ASCII): it would change the `Cookie` field, and the spec says values are given escaped.
+    public mutating func addCookie(
+        _ name: String, _ value: (some LosslessStringConvertible)?, style: CookieStyle
+    ) throws(RequestError) {
+        guard let value else { return }
+        guard style == .cookie else { return addCookie(name, value) }
+        cookies.append(try Self.cookiePair(name, value.description))
+    }
+
+    /// Adds an array cookie parameter in `style`, exploded (`cookie` style allows nothing else): in `cookie` style
+    /// one `name=value` pair per value, as given (`color=blue; color=black`), in `form` style as
+    /// ``addCookie(_:_:explode:)`` writes them. Nothing for `nil` or an empty array.
+    ///
+    /// - Throws: ``RequestError/invalidCookie(name:)`` for a name or value a cookie cannot hold as given, as for one
+    ///   value.
+    public mutating func addCookie(
+        _ name: String, _ values: [some LosslessStringConvertible]?, style: CookieStyle
+    ) throws(RequestError) {
+        guard let values else { return }
+        guard style == .cookie else { return addCookie(name, values, explode: true) }
+        cookies += try values.map { (value) throws(RequestError) in try Self.cookiePair(name, value.description) }
+    }
+
+    /// Adds an object cookie parameter in `style`, exploded: in `cookie` style one `key=value` pair per property, as
+    /// given (`R=100; G=200`), in `form` style as ``addCookieObject(_:_:explode:)`` writes them. A value that
+    /// encodes as a string, number or Boolean is `name=value`, one that encodes as an array is written as an array
+    /// cookie is, and `null` adds nothing.
+    ///
+    /// - Throws: ``RequestError/invalidCookie(name:)`` in `cookie` style for a name or value a cookie cannot hold as
+    ///   given (a property that is an object or an array is its JSON text, which it cannot), or an error of the
+    ///   encoder.
+    public mutating func addCookieObject(_ name: String, _ value: (some Encodable)?, style: CookieStyle) throws {
+        guard let value else { return }
+        guard style == .cookie else { return try addCookieObject(name, value, explode: true) }
+        switch try ParameterValue(encoding: value) {
+        case .absent: return
+        case .primitive(let text): try addCookie(name, text, style: .cookie)
+        case .array(let items): try addCookie(name, items, style: .cookie)
+        case .object(let properties):
+            cookies += try properties.map { (property) throws(RequestError) in
+                try Self.cookiePair(property.name, property.value)
+            }
+        }
+    }
+
+    /// `name=value` as RFC 6265 writes a cookie, for the `cookie` style: a token, and a value of `cookie-octet`s
+    /// (ASCII but controls, space, `"`, `,`, `;` and `\`).
+    private static func cookiePair(_ name: String, _ value: String) throws(RequestError) -> String {
+        let isOctet = { (byte: UInt8) in
+            byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: ",")
+                && byte != UInt8(ascii: ";") && byte != UInt8(ascii: "\\")
+        }
+        guard HTTPField.Name(name) != nil, value.utf8.allSatisfy(isOctet) else { throw .invalidCookie(name: name) }
+        return name + "=" + value
+    }
+
     /// Adds a cookie whose `content` is `application/json` unless `value` is `nil`: the value's JSON
     /// text, percent-encoded.
     public mutating func addCookie(_ name: String, json value: (some Encodable)?) throws {
@@ -279,8 +367,15 @@ public struct RequestBuilder: Sendable {
     /// `form`), or as its JSON text.
     public mutating func setFormBody(_ body: (some Encodable)?, encodings: [String: FormEncoding] = [:]) throws {
         guard let body else { return }
+        self.body = Data(try Self.formPairs(body, encodings: encodings).joined(separator: "&").utf8)
+        headerFields[.contentType] = "application/x-www-form-urlencoded"
+    }
+
+    /// The encoded `name=value` pairs of `value`'s properties in `application/x-www-form-urlencoded`, as
+    /// ``setFormBody(_:encodings:)`` says.
+    private static func formPairs(_ value: some Encodable, encodings: [String: FormEncoding]) throws -> [String] {
         var pairs: [String] = []
-        for (name, node) in try OrderedJSONEncoder.tree(body).orderedMembers {
+        for (name, node) in try OrderedJSONEncoder.tree(value).orderedMembers {
             switch encodings[name] {
             case nil:
                 let values: [String]
@@ -298,8 +393,7 @@ public struct RequestBuilder: Sendable {
                 pairs.append(PercentEncoding.encode(name) + "=" + PercentEncoding.encode(node.jsonText))
             }
         }
-        self.body = Data(pairs.joined(separator: "&").utf8)
-        headerFields[.contentType] = "application/x-www-form-urlencoded"
+        return pairs
     }
 
     /// Encodes `body` as `multipart/form-data`: one part per property, in order. Text and numbers are

@@ -19,6 +19,10 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A header given for the parts of a multipart property is one that the part writes itself from its name
     /// and encoding: `Content-Disposition`, `Content-Type` or `Content-Transfer-Encoding`.
     case reservedPartHeader(part: String, name: String)
+    /// A cookie parameter in OpenAPI 3.2's `cookie` style, which is sent as given, has a name that is not a token,
+    /// or a value with a character RFC 6265 does not allow in one (a space, `"`, `,`, `;`, `\`, a control character
+    /// or one beyond ASCII), which would need escaping.
+    case invalidCookie(name: String)
 
     /// What is wrong, naming a header but never showing a value.
     public var description: String {
@@ -33,6 +37,8 @@ public enum RequestError: Error, Sendable, Hashable, CustomStringConvertible {
             "the content type of part '\(part)' is not one media type within \(range)"
         case .reservedPartHeader(let part, let name):
             "part '\(part)' writes its own \(name); it cannot be given as a header"
+        case .invalidCookie(let name):
+            "cookie '\(name)' has a character a cookie cannot hold unescaped"
         }
     }
 }
