@@ -1382,7 +1382,7 @@ struct Translator {
 
     /// `*/*` or `application/*`, parameters aside.
     private static func isRangeAdmittingJSON(_ mediaType: String) -> Bool {
-        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        let base = baseMediaType(mediaType)
         return base == "*/*" || base == "application/*"
     }
 
@@ -1399,8 +1399,8 @@ struct Translator {
     }
 
     static func bodyEncoding(_ mediaType: String) -> BodyDeclaration.Encoding? {
-        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
-        if isJSON(base) { return .json }
+        let base = baseMediaType(mediaType)
+        if base == "application/json" || base.hasSuffix("+json") { return .json }
         switch base {
         case "application/x-www-form-urlencoded": return .form
         case "multipart/form-data": return .multipart
@@ -1424,7 +1424,7 @@ struct Translator {
     /// Lines (`application/jsonl`, `application/x-jsonlines`), NDJSON (`application/x-ndjson`) and JSON text
     /// sequences (`application/json-seq`, `…+json-seq`, RFC 7464 and 8091), which OpenAPI 3.2 names.
     static func isSequentialJSON(_ mediaType: String) -> Bool {
-        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        let base = baseMediaType(mediaType)
         return ["application/jsonl", "application/x-jsonlines", "application/x-ndjson", "application/json-seq"]
             .contains(base) || base.hasSuffix("+json-seq")
     }
@@ -1442,15 +1442,22 @@ struct Translator {
     /// Whether a parameter's or header's `content` of this media type is text, sent and read as it is: `text/…`,
     /// and XML (`application/xml`, `…+xml`), which is text too (RFC 7303).
     static func isText(_ mediaType: String) -> Bool {
-        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        let base = baseMediaType(mediaType)
         return base.hasPrefix("text/") || base == "application/xml" || base.hasSuffix("+xml")
     }
 
     static func isJSON(_ mediaType: String) -> Bool {
-        // The usual spelling needs no lowercasing and splitting.
-        if mediaType == "application/json" { return true }
-        let base = (mediaType.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        let base = baseMediaType(mediaType)
         return base == "application/json" || base.hasSuffix("+json")
+    }
+
+    /// A media type without its parameters, lowercased and without spaces: `application/json` for
+    /// `Application/JSON ; charset=utf-8`. In place, without a copy, where it is written so already, as media types
+    /// nearly always are (`application/json;stream=watch`): a media type is asked about many times per operation.
+    static func baseMediaType(_ mediaType: String) -> Substring {
+        let base = mediaType[..<(mediaType.utf8.firstIndex(of: UInt8(ascii: ";")) ?? mediaType.endIndex)]
+        let isPlain = !mediaType.containsByte { $0 == UInt8(ascii: " ") || (0x41...0x5A).contains($0) }
+        return isPlain ? base : Substring(base.lowercased().filter { $0 != " " })
     }
 
     static func isSuccess(_ status: ResponseDeclaration.Status) -> Bool {
@@ -1693,7 +1700,7 @@ extension Translator {
     ) -> ParameterDeclaration? {
         // The loader has reported a querystring parameter with a schema, or no content.
         guard let content = parameter.content.entries.first else { return nil }
-        let essence = (content.key.split(separator: ";").first ?? "").lowercased().filter { $0 != " " }
+        let essence = baseMediaType(content.key)
         var schema = content.value.schema ?? Schema(location: content.value.location)
         let isForm = essence == "application/x-www-form-urlencoded"
         let isJSON = Self.isJSON(content.key)
