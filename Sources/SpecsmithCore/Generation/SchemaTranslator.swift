@@ -1329,7 +1329,14 @@ struct SchemaTranslator {
                 return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
             }
             if Self.isRawBinary(schema) { return SwiftTypeName(name: "Data") }
-            // Several types: a JSONValue, whose `type` its checks enforce.
+            // Several types: a JSONValue, whose `type` its checks enforce. What it says of an object as a struct
+            // would (its properties, and which are required) is not checked.
+            if types.contains(.object), !schema.properties.isEmpty {
+                warn(
+                    "properties of a value whose type lists several types (\(types.map(\.rawValue).joined(separator: ", ")))"
+                        + " are not checked yet: the value is a JSONValue, and its properties and required say nothing",
+                    at: schema.location)
+            }
             return SwiftTypeName(name: "JSONValue")
         }
         switch type {
