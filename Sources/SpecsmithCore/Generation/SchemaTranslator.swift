@@ -1332,10 +1332,10 @@ struct SchemaTranslator {
             // Several types: a JSONValue, whose `type` its checks enforce. What it says of an object as a struct
             // would (its properties, and which are required) is not checked.
             if types.contains(.object), !schema.properties.isEmpty {
+                let list = types.map(\.rawValue).joined(separator: ", ")
                 warn(
-                    "properties of a value whose type lists several types (\(types.map(\.rawValue).joined(separator: ", ")))"
-                        + " are not checked yet: the value is a JSONValue, and its properties and required say nothing",
-                    at: schema.location)
+                    "properties of a value whose type lists several types (\(list)) are not checked yet: the value is "
+                        + "a JSONValue, and its properties and required say nothing", at: schema.location)
             }
             return SwiftTypeName(name: "JSONValue")
         }
