@@ -432,7 +432,7 @@ extension SchemaTranslator {
     /// `patternProperties` beside `properties`, on the properties the struct of `scope` declares: for each
     /// pattern that matches some of their names (ECMA-262, unanchored, as the generated code matches the
     /// undeclared ones), the rules its schema states for each of them, which JSON Schema applies besides
-    /// `properties` (2020-12, section 10.3.2.2). A pattern the runtime cannot use is an error at its schema
+    /// `properties` (JSON Schema 2020-12). A pattern the runtime cannot use is an error at its schema
     /// (``patternRule(_:valueType:)``) and matches nothing here; rules that cannot be checked are warned about.
     mutating func declaredPatternChecks(_ patterns: OrderedMap<Schema>, in scope: ObjectScope) -> [ObjectPatternCheck] {
         var checks: [ObjectPatternCheck] = []
