@@ -311,6 +311,9 @@ struct DynamicStruct: Decodable, Hashable, @unchecked Sendable {
                 if let failure { throw failure }
             }
         }
+        for check in declaration.patternChecks {
+            checks.append { [self] context in try self.apply(check.subschema, in: &context) }
+        }
         if let extras = declaration.extras {
             switch extras.kind {
             case .forbidden:
@@ -323,8 +326,34 @@ struct DynamicStruct: Decodable, Hashable, @unchecked Sendable {
                         for name in kept.keys.sorted() { try kept[name]!.check(rules, [], [], &context) }
                     }
                 }
+                if case .patternProperties(let patterns, let rules, let rest, let closed)? = extras.patternRule {
+                    checks.append(Self.byName(kept, patterns, rules, rest: rest, closed: closed, valueType: valueType))
+                }
                 if extras.validatesNested { checks += kept.keys.sorted().flatMap { kept[$0]!.nested } }
             }
+        }
+    }
+
+    /// `check(patternProperties: additionalProperties, at: .here, ...)` on the kept values: the runtime matches
+    /// the names (a dictionary of them stands for the values), and each value's rules are run on it.
+    private static func byName(
+        _ kept: [String: Decoded], _ patterns: [String], _ rules: [[ValidationRule]], rest: [ValidationRule],
+        closed: Bool, valueType: String
+    ) -> Checks {
+        let byPattern = rules.map { $0.map { RuntimeRule.make($0, type: valueType) } }
+        let others = rest.map { RuntimeRule.make($0, type: valueType) }
+        let names = Dictionary(uniqueKeysWithValues: kept.keys.map { ($0, $0) })
+        let compiled = patterns.map { Pattern($0) }
+        return { context in
+            var failure: (any Error)?
+            context.check(patternProperties: names, at: .here, compiled, closed: closed) { context, index, name in
+                do {
+                    try kept[name]!.check(index < byPattern.count ? byPattern[index] : others, [], [], &context)
+                } catch {
+                    failure = failure ?? error
+                }
+            }
+            if let failure { throw failure }
         }
     }
 

@@ -61,6 +61,9 @@ struct StructDeclaration: Sendable, Hashable {
     var dependentRequired: [DependentRequirement] = []
     /// `oneOf` and `anyOf` on the object whose subschemas only check properties it declares.
     var choices: [ObjectChoice] = []
+    /// `patternProperties` beside `properties`, on the declared properties whose names a pattern matches (the
+    /// undeclared ones are ``ExtraProperties/patternRule``'s).
+    var patternChecks: [ObjectPatternCheck] = []
 
     /// Whether any property holds a secret, so the type needs a redacting mirror.
     var hasSecrets: Bool { properties.contains(where: \.isSecret) }
@@ -68,7 +71,8 @@ struct StructDeclaration: Sendable, Hashable {
     /// Whether the object has checks of its own besides its properties'.
     var hasObjectChecks: Bool {
         !negations.isEmpty || !conditionals.isEmpty || !dependentRequired.isEmpty || extras?.kind == .forbidden
-            || extras?.rules.isEmpty == false || !choices.isEmpty
+            || extras?.rules.isEmpty == false || extras?.patternRule != nil || !choices.isEmpty
+            || !patternChecks.isEmpty
     }
 }
 
@@ -103,6 +107,13 @@ struct ObjectSubschema: Sendable, Hashable {
         !matchesNothing && !checks.isEmpty && negations.isEmpty
             && checks.allSatisfy { $0.rules.isEmpty && $0.mustBePresent }
     }
+}
+
+/// A pattern of `patternProperties` beside `properties`, and what its schema says of the declared properties
+/// whose names it matches (decided when generating, as the names are known).
+struct ObjectPatternCheck: Sendable, Hashable {
+    var pattern: String
+    var subschema: ObjectSubschema
 }
 
 /// `oneOf` or `anyOf` on a generated struct whose subschemas only check properties it declares (`oneOf:
@@ -159,6 +170,9 @@ struct ExtraProperties: Sendable, Hashable {
     var validatesNested = false
     /// Constraints on each value, when the values are strings or numbers.
     var rules: [ValidationRule] = []
+    /// `patternProperties` beside `properties`: the kept values checked by their names
+    /// (``ValidationRule/patternProperties(patterns:rules:rest:closed:)``), `additionalProperties` included.
+    var patternRule: ValidationRule?
 }
 
 /// A stored property of a generated struct.

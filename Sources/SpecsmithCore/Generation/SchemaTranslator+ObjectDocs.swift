@@ -37,7 +37,34 @@ extension SchemaTranslator {
         for choice in declaration.choices {
             sentences.append(choiceSentence(choice))
         }
+        sentences += patternSentences(declaration)
         return sentences.isEmpty ? [] : [sentences.joined(separator: " ")]
+    }
+
+    /// `patternProperties` beside `properties`: ``Declared names matching `^x-`: `x-id` is at most 8 Unicode
+    /// scalars.``, ``Undeclared names matching `^x-`: of type string.``, and `additionalProperties` for the names
+    /// that match no pattern (``Other undeclared names: ...``, ``No other undeclared names.``).
+    private static func patternSentences(_ declaration: StructDeclaration) -> [String] {
+        var sentences: [String] = []
+        for check in declaration.patternChecks {
+            guard let what = phrase(check.subschema) else { continue }
+            sentences.append("Declared names matching `\(check.pattern)`: \(what).")
+        }
+        guard case .patternProperties(let patterns, let rules, let rest, let closed)? = declaration.extras?.patternRule
+        else { return sentences }
+        func phrases(_ rules: [ValidationRule]) -> String {
+            limitSentences(rules).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
+                .joined(separator: " and ")
+        }
+        for (pattern, rules) in zip(patterns, rules) where !phrases(rules).isEmpty {
+            sentences.append("Undeclared names matching `\(pattern)`: \(phrases(rules)).")
+        }
+        if closed {
+            sentences.append("No other undeclared names.")
+        } else if !phrases(rest).isEmpty {
+            sentences.append("Other undeclared names: \(phrases(rest)).")
+        }
+        return sentences
     }
 
     /// What a subschema says of the properties it names, joined by "and": `` `country` is present and is

@@ -1,4 +1,5 @@
 import SpecsmithDiagnostics
+import struct SpecsmithPattern.Pattern
 
 /// The subschemas that decide or add to what a value meets: `not`, `if`, `then` and `else`, and
 /// `dependentSchemas`. On a value of a plain Swift type (a string, a number, an array or dictionary of
@@ -426,6 +427,29 @@ extension SchemaTranslator {
             if !negation.matchesNothing { result.negations.append(negation) }
         }
         return result
+    }
+
+    /// `patternProperties` beside `properties`, on the properties the struct of `scope` declares: for each
+    /// pattern that matches some of their names (ECMA-262, unanchored, as the generated code matches the
+    /// undeclared ones), the rules its schema states for each of them, which JSON Schema applies besides
+    /// `properties` (JSON Schema 2020-12). A pattern the runtime cannot use is an error at its schema
+    /// (``patternRule(_:valueType:)``) and matches nothing here; rules that cannot be checked are warned about.
+    mutating func declaredPatternChecks(_ patterns: OrderedMap<Schema>, in scope: ObjectScope) -> [ObjectPatternCheck] {
+        var checks: [ObjectPatternCheck] = []
+        for entry in patterns where Pattern.problem(in: entry.key) == nil {
+            let pattern = Pattern(entry.key)
+            var subschema = ObjectSubschema()
+            for property in scope.properties where pattern.matches(property.wireName) {
+                guard let member = member(property.wireName, of: scope),
+                    let rules = propertyRules(entry.value, keyword: "patternProperties", of: member), !rules.isEmpty
+                else { continue }
+                var check = member.check
+                check.rules = rules
+                subschema.checks.append(check)
+            }
+            if !subschema.checks.isEmpty { checks.append(ObjectPatternCheck(pattern: entry.key, subschema: subschema)) }
+        }
+        return checks
     }
 
     /// The rules a property's subschema (in the `properties` of a subschema of the struct) states for the

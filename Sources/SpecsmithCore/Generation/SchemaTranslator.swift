@@ -1028,10 +1028,6 @@ struct SchemaTranslator {
             diagnostics.append(
                 .warning("propertyNames of an object with properties is not checked yet", at: names.location))
         }
-        if let first = schema.patternProperties.values.first {
-            diagnostics.append(
-                .warning("patternProperties of an object with properties is not checked yet", at: first.location))
-        }
         var nested = NestedTypes()
         var properties: [PropertyDeclaration] = []
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
@@ -1093,6 +1089,14 @@ struct SchemaTranslator {
         }
         var extras: ExtraProperties?
         switch schema.additionalProperties {
+        case _ where !schema.patternProperties.isEmpty:
+            // patternProperties: the undeclared values are kept, of the scalar type every pattern's schema and
+            // additionalProperties share, and checked by their names; the declared ones, by ``patternChecks``.
+            let valueType = patternValueType(schema)
+            extras = ExtraProperties(
+                kind: .kept(valueType: valueType),
+                name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
+                patternRule: patternRule(schema, valueType: valueType))
         case .schema(let valueSchema)?:
             let type = swiftType(
                 for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName, swiftNames),
@@ -1123,6 +1127,7 @@ struct SchemaTranslator {
         let scope = ObjectScope(schema: schema, properties: properties, extras: extras)
         (declaration.negations, declaration.conditionals) = objectChecks(conditionParts, in: scope)
         declaration.choices = objectChoices(conditionParts, in: scope)
+        declaration.patternChecks = declaredPatternChecks(schema.patternProperties, in: scope)
         declaration.doc += Self.objectCheckDocumentation(declaration)
         return declaration
     }
@@ -1324,7 +1329,14 @@ struct SchemaTranslator {
                 return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
             }
             if Self.isRawBinary(schema) { return SwiftTypeName(name: "Data") }
-            // Several types: a JSONValue, whose `type` its checks enforce.
+            // Several types: a JSONValue, whose `type` its checks enforce. What it says of an object as a struct
+            // would (its properties, and which are required) is not checked.
+            if types.contains(.object), !schema.properties.isEmpty {
+                let list = types.map(\.rawValue).joined(separator: ", ")
+                warn(
+                    "properties of a value whose type lists several types (\(list)) are not checked yet: the value is "
+                        + "a JSONValue, and its properties and required say nothing", at: schema.location)
+            }
             return SwiftTypeName(name: "JSONValue")
         }
         switch type {

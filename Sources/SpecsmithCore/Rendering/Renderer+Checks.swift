@@ -375,7 +375,18 @@ extension CheckWriter {
                 continue
             }
             let lineIndent = String(line.prefix { $0 == " " })
-            if line.hasSuffix(" in"), let open = line.range(of: ") { ", options: .backwards) {
+            if line.hasSuffix(" in"), let open = line.range(of: ") { ", options: .backwards),
+                indent + DocComment.width(of: String(line[..<open.lowerBound])) + 3 > DocComment.lineWidth,
+                let (head, arguments) = callParts(line[...open.lowerBound].dropFirst(lineIndent.count)),
+                arguments.count > 1
+            {
+                // A call too wide before its trailing closure: one argument a line, then the closure's opening.
+                result.append(lineIndent + head)
+                for (index, argument) in arguments.enumerated() {
+                    result.append(lineIndent + "    " + argument + (index == arguments.count - 1 ? "" : ","))
+                }
+                result.append(lineIndent + ")" + line[open.lowerBound...].dropFirst())
+            } else if line.hasSuffix(" in"), let open = line.range(of: ") { ", options: .backwards) {
                 let parameters = line[open.upperBound...].dropLast(" in".count).split(separator: ", ")
                 result.append(String(line[..<open.lowerBound]) + ") {")
                 for (index, parameter) in parameters.enumerated() {

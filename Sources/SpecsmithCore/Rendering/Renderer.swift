@@ -747,6 +747,11 @@ struct Renderer {
         for choice in entry.declaration.choices {
             statements += Self.choiceStatements(choice, writer: &writer)
         }
+        // `patternProperties` on the declared properties whose names a pattern matches.
+        for check in entry.declaration.patternChecks {
+            statements += Self.objectStatements(
+                check.subschema, receiver: "context", value: nil, suffix: "ByName", writer: &writer)
+        }
         if let extras = entry.declaration.extras {
             switch extras.kind {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
@@ -755,6 +760,11 @@ struct Renderer {
                 statements += writer.statements(
                     for: extras.rules, value: extras.name, key: ".here", type: "[String: \(valueType)]",
                     target: .values, constantBase: SwiftNames.unescaped(extras.name))
+                if let rule = extras.patternRule {
+                    statements += writer.statements(
+                        for: [rule], value: extras.name, key: ".here", type: "[String: \(valueType)]",
+                        constantBase: SwiftNames.unescaped(extras.name))
+                }
                 if extras.validatesNested { statements.append("\(extras.name).validate(into: &context)") }
             }
         }

@@ -171,6 +171,8 @@ public struct Loose: Codable, Hashable, Sendable {
     public let stamp: Date?
     public let epoch: Date?
     public let pair: [Int]?
+    /// Of type object or string.
+    public let objectOrText: JSONValue?
 
     /// Creates a value from its properties.
     public init(
@@ -179,7 +181,8 @@ public struct Loose: Codable, Hashable, Sendable {
         grid: [[Int]]? = nil,
         stamp: Date? = nil,
         epoch: Date? = nil,
-        pair: [Int]? = nil
+        pair: [Int]? = nil,
+        objectOrText: JSONValue? = nil
     ) {
         self.idOrName = idOrName
         self.labels = labels
@@ -187,6 +190,7 @@ public struct Loose: Codable, Hashable, Sendable {
         self.stamp = stamp
         self.epoch = epoch
         self.pair = pair
+        self.objectOrText = objectOrText
     }
 }
 

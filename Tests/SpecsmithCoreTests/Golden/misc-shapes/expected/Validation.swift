@@ -42,5 +42,6 @@ extension Loose: Validatable {
             context.check(item, at: .here, .maxItems(3))
             context.check(each: item, at: .here, .maximum(9))
         }
+        context.check(objectOrText, at: "objectOrText", .type([.object, .string]))
     }
 }

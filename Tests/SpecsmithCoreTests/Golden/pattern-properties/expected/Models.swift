@@ -28,13 +28,131 @@ public struct Thing: Codable, Hashable, Sendable {
     }
 }
 
+/// Beside properties, a pattern's schema holds for the declared properties whose names it matches too, and the
+/// undeclared values are kept and checked by their names.
+/// Declared names matching `^x-`: `x-trace` is at least 2 Unicode scalars. Declared names matching `t$`: `count` is at
+/// most 10. Undeclared names matching `^x-`: of type string and at least 2 Unicode scalars. Undeclared names matching
+/// `t$`: at most 10.
 public struct Mixed: Codable, Hashable, Sendable {
     public let id: String?
+    /// At most 20 Unicode scalars.
+    public let xTrace: String?
+    public let count: Int?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: JSONValue]
 
     /// Creates a value from its properties.
     public init(
-        id: String? = nil
+        id: String? = nil,
+        xTrace: String? = nil,
+        count: Int? = nil,
+        additionalProperties: [String: JSONValue] = [:]
     ) {
         self.id = id
+        self.xTrace = xTrace
+        self.count = count
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.xTrace = try container.decodeIfPresent(String.self, forKey: .xTrace)
+        self.count = try container.decodeIfPresent(Int.self, forKey: .count)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            JSONValue.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.id, forKey: .id)
+        try container.encodeIfPresent(self.xTrace, forKey: .xTrace)
+        try container.encodeIfPresent(self.count, forKey: .count)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+        case xTrace = "x-trace"
+        case count
+    }
+}
+
+/// Undeclared names matching `^n-`: at least 0. Other undeclared names: at most 5.
+public struct Extended: Codable, Hashable, Sendable {
+    public let name: String?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: Int]
+
+    /// Creates a value from its properties.
+    public init(
+        name: String? = nil,
+        additionalProperties: [String: Int] = [:]
+    ) {
+        self.name = name
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.additionalProperties = try UndeclaredProperties.decode(Int.self, from: decoder, declared: CodingKeys.self)
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name
+    }
+}
+
+/// additionalProperties false allows the undeclared names a pattern matches.
+/// Undeclared names matching `^x-`: of type string. Undeclared names matching `^y-`: never allowed. No other undeclared
+/// names.
+public struct Strict: Codable, Hashable, Sendable {
+    public let id: String?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: JSONValue]
+
+    /// Creates a value from its properties.
+    public init(
+        id: String? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            JSONValue.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.id, forKey: .id)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
     }
 }

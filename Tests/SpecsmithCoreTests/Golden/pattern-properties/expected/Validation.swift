@@ -59,3 +59,70 @@ extension Thing: Validatable {
         }
     }
 }
+
+extension Mixed: Validatable {
+    private static let additionalPropertiesNamePatterns = [Pattern("^x-"), Pattern("t$")]
+
+    /// Records each constraint of the `Mixed` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(xTrace, at: "x-trace", .maxLength(20))
+        context.check(xTrace, at: "x-trace", .minLength(2))
+        context.check(count, at: "count", .maximum(10))
+        context.check(patternProperties: additionalProperties, at: .here, Self.additionalPropertiesNamePatterns) {
+            context,
+            pattern,
+            value in
+            switch pattern {
+            case 0:
+                context.check(value, at: .here, .type([.string]))
+                context.check(value, at: .here, .minLength(2))
+            case 1:
+                context.check(value, at: .here, .maximum(10))
+            default:
+                break
+            }
+        }
+    }
+}
+
+extension Extended: Validatable {
+    private static let additionalPropertiesNamePatterns = [Pattern("^n-")]
+
+    /// Records each constraint of the `Extended` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(patternProperties: additionalProperties, at: .here, Self.additionalPropertiesNamePatterns) {
+            context,
+            pattern,
+            value in
+            switch pattern {
+            case 0:
+                context.check(value, at: .here, .minimum(0))
+            default:
+                context.check(value, at: .here, .maximum(5))
+            }
+        }
+    }
+}
+
+extension Strict: Validatable {
+    private static let additionalPropertiesNamePatterns = [Pattern("^x-"), Pattern("^y-")]
+
+    /// Records each constraint of the `Strict` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(
+            patternProperties: additionalProperties,
+            at: .here,
+            Self.additionalPropertiesNamePatterns,
+            closed: true
+        ) { context, pattern, value in
+            switch pattern {
+            case 0:
+                context.check(value, at: .here, .type([.string]))
+            case 1:
+                context.checkNot(value, at: .here) { _, _ in }
+            default:
+                break
+            }
+        }
+    }
+}
