@@ -122,7 +122,8 @@ struct PathCookieAndJSONParameterTests {
                 == "greeting=Hello%2C%20world!")
         // In form style the same calls percent-encode, as addCookie(_:_:) does.
         #expect(
-            try cookie { try $0.addCookie("greeting", "Hello, world!", style: .form) } == "greeting=Hello%2C%20world%21")
+            try cookie { try $0.addCookie("greeting", "Hello, world!", style: .form) }
+                == "greeting=Hello%2C%20world%21")
         #expect(try cookie { try $0.addCookie("color", String?.none, style: .cookie) } == nil)
     }
 

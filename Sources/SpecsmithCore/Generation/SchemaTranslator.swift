@@ -1912,6 +1912,28 @@ struct SchemaTranslator {
         }
     }
 
+    /// The schema of a value whose `content` is text (`media`, of type `mediaType`): the scalar its schema
+    /// describes (``textContent(_:)``), else a string; and, when that schema describes what text does not carry
+    /// (`objects`), a warning about `subject` (`parameter 'note'`).
+    func textValue(
+        of media: MediaType, mediaType: String, subject: @autoclosure () -> String
+    ) -> (schema: Schema, warning: Diagnostic?) {
+        switch textContent(media.schema) {
+        case .value(let valueSchema):
+            return (valueSchema, nil)
+        case .text(let unheld):
+            var text = Schema(location: media.location)
+            text.types = [.string]
+            let warning = unheld.map { unheld in
+                Diagnostic.warning(
+                    "\(subject()) has \(mediaType) content that holds \(unheld), which text has no agreed form for; "
+                        + "it is sent as the text given (String)",
+                    at: media.schema?.location ?? media.location)
+            }
+            return (text, warning)
+        }
+    }
+
     /// How the properties of a form or multipart body are written where their Encoding Objects (or, in a
     /// multipart body, their schemas) say more than their types, and a warning for each Encoding Object that
     /// asks for what the body cannot write. A form property with a `style`, `explode` or `allowReserved` is

@@ -26,16 +26,9 @@ extension Translator {
             let property = encoding.key
             for entry in encoding.value.headers where Header.isFieldName(entry.key) {
                 let (name, header) = (entry.key, entry.value)
-                switch partHeaderValue(header, named: name, schemas: schemas) {
+                switch partHeaderValue(header, named: name, of: property, schemas: schemas) {
                 case .success(let value):
-                    if let unheld = value.unheld {
-                        diagnostics.append(
-                            .warning(
-                                "body property '\(property)': its part header \(name) has \(unheld.mediaType) content "
-                                    + "that holds \(unheld.what), which text has no agreed form for; it is sent as "
-                                    + "the text given (String)",
-                                at: unheld.location ?? header.location))
-                    }
+                    if let warning = value.warning { diagnostics.append(warning) }
                     // As in a header parameter, `simple` style spells no member that is an object or an array.
                     if !value.isJSON, schemas.shape(of: value.schema) == .object,
                         let nested = schemas.unspelledMembers(of: value.schema)
@@ -98,21 +91,17 @@ extension Translator {
         }
     }
 
-    /// What a part header's text content describes and its text does not carry (`objects`), for a warning: the
-    /// media type, what is unheld, and where the schema is.
-    private typealias UnheldText = (mediaType: String, what: String, location: SourceLocation?)
-
     /// Why a part header is not sent, for a warning that names it and its property.
     private struct UnsentPartHeader: Error {
         var why: String
     }
 
-    /// The schema of a part header's value, whether it is written as JSON text (its `content` is JSON) and what
-    /// its text content does not carry, or why it is not sent: a name the part writes itself, `content` neither
-    /// JSON nor text, a value no style writes.
+    /// The schema of a part header's value of `property`'s parts, whether it is written as JSON text (its `content`
+    /// is JSON) and a warning about what its text content does not carry; or why it is not sent: a name the part
+    /// writes itself, `content` neither JSON nor text, a value no style writes.
     private static func partHeaderValue(
-        _ header: Header, named name: String, schemas: SchemaTranslator
-    ) -> Result<(schema: Schema, isJSON: Bool, unheld: UnheldText?), UnsentPartHeader> {
+        _ header: Header, named name: String, of property: String, schemas: SchemaTranslator
+    ) -> Result<(schema: Schema, isJSON: Bool, warning: Diagnostic?), UnsentPartHeader> {
         switch name.lowercased() {
         case "content-disposition":
             return .failure(.init(why: "is not sent: the part's own names the property (form-data; name=...)"))
@@ -137,14 +126,9 @@ extension Translator {
             }
             // Text is written as it is: the value its schema describes (a string, number, date or enum), else
             // the text given, as a header parameter with text content is.
-            switch schemas.textContent(media.value.schema) {
-            case .value(let valueSchema):
-                return .success((valueSchema, false, nil))
-            case .text(let unheld):
-                var text = Schema(location: media.value.location)
-                text.types = [.string]
-                return .success((text, false, unheld.map { (media.key, $0, media.value.schema?.location) }))
-            }
+            let text = schemas.textValue(
+                of: media.value, mediaType: media.key, subject: "body property '\(property)': its part header \(name)")
+            return .success((text.schema, false, text.warning))
         }
         let shape = schemas.shape(of: schema)
         if shape != .object, let problem = schemas.unwritableParameter(schema, shape: shape) {

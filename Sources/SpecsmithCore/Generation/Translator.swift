@@ -20,8 +20,8 @@ struct Translator {
         "Server", "Operations", "CodingKeys",
         // SpecsmithRuntime's public types.
         "BasicCredentials", "BearerTokenMiddleware", "ClientCore", "ClientMiddleware", "ClientOperation",
-        "ClientRedaction", "CookieStyle", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport", "HeaderFieldValue",
-        "Indirect", "ItemsRule", "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware",
+        "ClientRedaction", "CookieStyle", "DateTime", "ExactDecimal", "FormEncoding", "HTTPTransport",
+        "HeaderFieldValue", "Indirect", "ItemsRule", "JSONCoding", "JSONTypes", "JSONValue", "ListedRule", "LoggingMiddleware",
         "MultipartEncoding", "NumberRule", "OneOfDecoding", "OpenEnum", "PathStyle", "Pattern", "PreparedRequest",
         "PropertiesRule", "QueryStyle", "ReceivedResponse", "Redacted", "ReportedFailure", "RequestBuilder",
         "RequestError", "RequestPath", "RetryMiddleware", "SecretRedacting", "ServerURL", "StringRule", "TypeRule",
@@ -661,21 +661,10 @@ struct Translator {
                 isJSON = true
             } else if let content = parameter.content.entries.first, Self.isText(content.key) {
                 isJSON = false
-                switch schemas.textContent(content.value.schema) {
-                case .value(let valueSchema):
-                    schema = valueSchema
-                case .text(let unheld):
-                    var text = Schema(location: content.value.location)
-                    text.types = [.string]
-                    schema = text
-                    if let unheld {
-                        diagnostics.append(
-                            .warning(
-                                "parameter '\(parameter.name)' has \(content.key) content that holds \(unheld), "
-                                    + "which text has no agreed form for; it is sent as the text given (String)",
-                                at: content.value.schema?.location ?? content.value.location))
-                    }
-                }
+                let text = schemas.textValue(
+                    of: content.value, mediaType: content.key, subject: "parameter '\(parameter.name)'")
+                schema = text.schema
+                if let warning = text.warning { diagnostics.append(warning) }
             } else if parameter.content.isEmpty {
                 diagnostics.append(
                     .warning(
@@ -1722,20 +1711,10 @@ extension Translator {
                         at: parameter.location))
                 return nil
             }
-            switch schemas.textContent(content.value.schema) {
-            case .value(let valueSchema):
-                schema = valueSchema
-            case .text(let unheld):
-                schema = Schema(location: content.value.location)
-                schema.types = [.string]
-                if let unheld {
-                    diagnostics.append(
-                        .warning(
-                            "querystring parameter '\(parameter.name)' has \(content.key) content that holds "
-                                + "\(unheld), which text has no agreed form for; it is sent as the text given (String)",
-                            at: content.value.schema?.location ?? content.value.location))
-                }
-            }
+            let text = schemas.textValue(
+                of: content.value, mediaType: content.key, subject: "querystring parameter '\(parameter.name)'")
+            schema = text.schema
+            if let warning = text.warning { diagnostics.append(warning) }
         }
         if !isForm, let key = queryKeys.first {
             diagnostics.append(
