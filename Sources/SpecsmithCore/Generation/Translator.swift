@@ -711,6 +711,17 @@ struct Translator {
                             + "\(isJSON ? "JSON text" : "text") of '\(parameter.name)' is percent-encoded",
                         at: parameter.location))
             }
+            // So are `style` and `explode`: content is written in its location's default style.
+            if parameter.schema == nil, parameter.style != nil || parameter.explode != nil {
+                let fields = [parameter.style.map { _ in "style" }, parameter.explode.map { _ in "explode" }]
+                    .compactMap { $0 }
+                diagnostics.append(
+                    .warning(
+                        "\(fields.joined(separator: " and ")) \(fields.count == 1 ? "applies" : "apply") to a "
+                            + "parameter with a schema, not to content; '\(parameter.name)' is written as its "
+                            + "location's default style writes it",
+                        at: parameter.location))
+            }
             // A string, number, Boolean or date, or an array of them, is written; anything else is asked about.
             let plain = shape == .array && type.hasPrefix("[") ? String(type.dropFirst().dropLast()) : type
             if !isJSON, shape != .object, !SchemaTranslator.scalarTypes.contains(plain), plain != "Date",
