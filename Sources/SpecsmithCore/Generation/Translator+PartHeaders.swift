@@ -54,7 +54,6 @@ extension Translator {
                 entry.header.referenceID.flatMap { componentTypes[$0] }
                 ?? schemas.topLevelType(
                     for: entry.schema, suggestedName: typeBase + " " + entry.property + " " + entry.name)
-            let ruleType = schemas.ruleType(of: entry.schema, swiftType: type)
             // A name is shown in a doc comment, which a line break would end.
             let shown = entry.property.split(whereSeparator: \.isNewline).joined(separator: " ")
             let isArray = properties[entry.property].map { schemas.shape(of: $0) == .array } ?? false
@@ -63,14 +62,12 @@ extension Translator {
                 doc = ["The `\(entry.name)` header of \(isArray ? "each" : "the") `\(shown)` part."]
             }
             if entry.header.deprecated { doc[0] = "Deprecated. " + doc[0] }
-            return ParameterDeclaration(
+            var declaration = ParameterDeclaration(
                 label: swiftName, name: swiftName, wireName: entry.name, location: .header, type: type,
-                ruleType: ruleType, shape: schemas.shape(of: entry.schema), style: ParameterStyle.simple.rawValue,
-                isOptional: !entry.header.required, doc: doc,
-                rules: schemas.rules(for: entry.schema, swiftType: ruleType),
-                elementRules: schemas.elementRules(for: entry.schema),
-                valueRules: schemas.valueRules(for: entry.schema, swiftType: ruleType),
-                explode: entry.header.explode ?? false, isJSON: entry.isJSON, part: entry.property)
+                schema: entry.schema, style: ParameterStyle.simple.rawValue, isOptional: !entry.header.required,
+                doc: doc, explode: entry.header.explode ?? false, isJSON: entry.isJSON, schemas: &schemas)
+            declaration.part = entry.property
+            return declaration
         }
     }
 

@@ -753,19 +753,14 @@ struct Translator {
                             + "whose commas no cookie holds; it is sent exploded, one name=value pair each",
                         at: parameter.location))
             }
-            let ruleType = schemas.ruleType(of: schema, swiftType: type)
-            parameters.append(
-                ParameterDeclaration(
-                    label: label, name: swiftName, wireName: parameter.name,
-                    location: ParameterDeclaration.Location(rawValue: parameter.in.rawValue) ?? .query,
-                    type: type, ruleType: ruleType, shape: shape,
-                    style: style.rawValue, isOptional: !parameter.required,
-                    doc: Self.parameterDoc(parameter),
-                    rules: schemas.rules(for: schema, swiftType: ruleType),
-                    elementRules: schemas.elementRules(for: schema),
-                    valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: parameter.effectiveExplode,
-                    isJSON: isJSON,
-                    allowReserved: parameter.allowReserved && parameter.in == .query && parameter.schema != nil))
+            var declaration = ParameterDeclaration(
+                label: label, name: swiftName, wireName: parameter.name,
+                location: ParameterDeclaration.Location(rawValue: parameter.in.rawValue) ?? .query, type: type,
+                schema: schema, style: style.rawValue, isOptional: !parameter.required,
+                doc: Self.parameterDoc(parameter), explode: parameter.effectiveExplode, isJSON: isJSON,
+                schemas: &schemas)
+            declaration.allowReserved = parameter.allowReserved && parameter.in == .query && parameter.schema != nil
+            parameters.append(declaration)
         }
         var responses: [ResponseDeclaration] = []
         let listed =
@@ -1741,13 +1736,10 @@ extension Translator {
             diagnostics += written.warnings
         }
         let type = schemas.topLevelType(for: schema, suggestedName: typeBase + " " + parameter.name)
-        let ruleType = schemas.ruleType(of: schema, swiftType: type)
         var declaration = ParameterDeclaration(
-            label: label, name: name, wireName: parameter.name, location: .querystring, type: type,
-            ruleType: ruleType, shape: schemas.shape(of: schema), style: "form", isOptional: !parameter.required,
-            doc: Self.parameterDoc(parameter), rules: schemas.rules(for: schema, swiftType: ruleType),
-            elementRules: schemas.elementRules(for: schema),
-            valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: true, isJSON: isJSON)
+            label: label, name: name, wireName: parameter.name, location: .querystring, type: type, schema: schema,
+            style: "form", isOptional: !parameter.required, doc: Self.parameterDoc(parameter), explode: true,
+            isJSON: isJSON, schemas: &schemas)
         declaration.isForm = isForm
         declaration.encodings = encodings
         return declaration
@@ -1761,5 +1753,22 @@ extension Translator {
         let first =
             doc.first ?? String(concatenating: "The `", parameter.name, "` ", parameter.in.rawValue, " parameter.")
         return ["Deprecated. " + first] + doc.dropFirst()
+    }
+}
+
+extension ParameterDeclaration {
+    /// A parameter of Swift type `type` whose values `schema` describes, with the rules of the value, of its items
+    /// and of a dictionary's values, as generated code checks them before a request is built.
+    init(
+        label: String, name: String, wireName: String, location: Location, type: String, schema: Schema,
+        style: String, isOptional: Bool, doc: [String], explode: Bool, isJSON: Bool,
+        schemas: inout SchemaTranslator
+    ) {
+        let ruleType = schemas.ruleType(of: schema, swiftType: type)
+        self.init(
+            label: label, name: name, wireName: wireName, location: location, type: type, ruleType: ruleType,
+            shape: schemas.shape(of: schema), style: style, isOptional: isOptional, doc: doc,
+            rules: schemas.rules(for: schema, swiftType: ruleType), elementRules: schemas.elementRules(for: schema),
+            valueRules: schemas.valueRules(for: schema, swiftType: ruleType), explode: explode, isJSON: isJSON)
     }
 }
