@@ -79,7 +79,7 @@ extension SchemaTranslator {
         }
         var found: [(location: SourceLocation, family: Family)] = []
         for entry in document.components.schemas {
-            let id = document.componentSchemaID(entry.key)
+            let id = componentSchemaID(entry.key)
             let parent = entry.value
             guard let direct = children[id], isStruct(id) else { continue }
             var followed: Set<String> = [id]

@@ -6,7 +6,11 @@ import SpecsmithYAML
 /// Decides the Swift type of every schema: named types for component schemas, nested types for
 /// inline objects and enums, plain Swift types for the rest, and the rules to check on each value.
 struct SchemaTranslator {
-    let document: OpenAPIDocument
+    /// The document, read in place from its box (see ``DocumentBox``).
+    var document: OpenAPIDocument {
+        _read { yield documentBox.document }
+    }
+    private let documentBox: DocumentBox
     private(set) var diagnostics: [Diagnostic] = []
     /// Named (top-level) types, in the order they were declared.
     private(set) var declarations: [TypeDeclaration] = []
@@ -67,7 +71,7 @@ struct SchemaTranslator {
     let assertFormats: Bool
 
     init(document: OpenAPIDocument, reservedNames: Set<String>, assertFormats: Bool = false) {
-        self.document = document
+        self.documentBox = DocumentBox(document: document)
         self.assertFormats = assertFormats
         self.takenNames = reservedNames
         self.referenceEnds = Self.referenceEnds(document.schemas)
@@ -75,7 +79,7 @@ struct SchemaTranslator {
         // Component schemas get their names first, so a reference can use a name before its type exists.
         var numbers: [String: Int] = [:]
         for entry in document.components.schemas {
-            let id = document.componentSchemaID(entry.key)
+            let id = componentSchemaID(entry.key)
             let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
             takenNames.insert(name)
             names[id] = name
@@ -111,13 +115,13 @@ struct SchemaTranslator {
                 var worker = translator.worker()
                 for index in items {
                     let entry = components[index]
-                    worker.declare(id: translator.document.componentSchemaID(entry.key), schema: entry.value)
+                    worker.declare(id: translator.componentSchemaID(entry.key), schema: entry.value)
                     store(index, worker.takeItem())
                 }
             }
         }
         for (index, entry) in components.enumerated() {
-            let id = document.componentSchemaID(entry.key)
+            let id = componentSchemaID(entry.key)
             if let item = declared?[index], adopt(item) {
                 inProgress.insert(id)
             } else {
@@ -213,7 +217,7 @@ struct SchemaTranslator {
     func dereferenced(_ schema: Schema) -> Schema {
         guard let ref = schema.ref, schema.isPureReference else { return schema }
         if let end = referenceEnds[ref.id], let target = document.schemas[end] { return target }
-        return document.schema(for: ref)
+        return referencedSchema(ref)
     }
 
     /// The schema a chain of references ends at, following also those that say more beside their `$ref`
@@ -225,7 +229,7 @@ struct SchemaTranslator {
         var current = schema
         var followed: Set<String> = []
         while let ref = current.ref, followed.insert(ref.id).inserted {
-            current = dereferenced(document.schema(for: ref))
+            current = dereferenced(referencedSchema(ref))
         }
         return current
     }
@@ -336,6 +340,33 @@ struct SchemaTranslator {
             }
         }
         return ending
+    }
+
+    /// The schema a reference leads to, as ``OpenAPIDocument/schema(for:)`` finds it, read in the box: that
+    /// method, called on ``document``, would copy the document out of the box first.
+    func referencedSchema(_ reference: SchemaReference) -> Schema {
+        guard let schema = documentBox.document.schemas[reference.id] else {
+            preconditionFailure("no schema \(reference.id) in this document")
+        }
+        return schema
+    }
+
+    /// ``OpenAPIDocument/componentSchemaID(_:)``, read in the box as ``referencedSchema(_:)`` is.
+    func componentSchemaID(_ name: String) -> String {
+        documentBox.document.componentSchemaID(name)
+    }
+
+    /// Holds the document for the translator. A call from a mutating method of the translator to a non-mutating
+    /// one (`isUnion(_:)` from `swiftType`, say) copies the whole translator to the stack first, and the
+    /// document's fields, held inline, were four fifths of its 870 bytes (some fifteen thousand copies in a
+    /// generation of tradovate-2021). In a box the document is one reference. Read it through ``document`` (a
+    /// field of it in place) or the translator's helpers: a method called on ``document`` copies it out.
+    final class DocumentBox: Sendable {
+        let document: OpenAPIDocument
+
+        init(document: OpenAPIDocument) {
+            self.document = document
+        }
     }
 
     // MARK: Workers
@@ -484,7 +515,7 @@ struct SchemaTranslator {
     /// that contains itself (`List = [List]`) ends the descent.
     mutating func memberRules(_ member: Schema, references: Set<String> = []) -> [ValidationRule] {
         if let ref = member.ref, !references.isEmpty, references.contains(ref.id) { return [] }
-        let element = member.ref.map { dereferenced(document.schema(for: $0)) } ?? member
+        let element = member.ref.map { dereferenced(referencedSchema($0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
         // A string enum, also one that may be null (`anyOf: [{$ref: Status}, {type: 'null'}]`).
@@ -545,7 +576,7 @@ struct SchemaTranslator {
             return inner + besideRules(of: schema, around: wrapped, swiftType: swiftType, besides: inner)
         }
         // A reference to a nullable union: its rules, and those of what is said beside the reference.
-        if let ref = schema.ref, case let target = dereferenced(document.schema(for: ref)),
+        if let ref = schema.ref, case let target = dereferenced(referencedSchema(ref)),
             nullableWrapped(target) != nil
         {
             let inner = rules(for: target, swiftType: swiftType)
@@ -740,7 +771,7 @@ struct SchemaTranslator {
                 isCycle = true
                 break
             }
-            let target = dereferenced(document.schema(for: current))
+            let target = dereferenced(referencedSchema(current))
             var own = ReferencedRules(
                 rules: located(ownRules(target), in: target), negated: target.not.map { [$0] } ?? [],
                 conditioned: Self.hasConditions(target) ? [target] : [])
@@ -959,7 +990,7 @@ struct SchemaTranslator {
     /// merged struct applies it to what no part declares, as most specs mean: a warning says so.
     private mutating func warnAboutClosedParts(_ schema: Schema) {
         let parts = schema.allOf.map { part in
-            part.ref.map { dereferenced(document.schema(for: $0)) } ?? part
+            part.ref.map { dereferenced(referencedSchema($0)) } ?? part
         }
         // A part's patternProperties are not merged, and `unevaluatedProperties` beside the allOf, which they
         // leave to the names they do not match, then says nothing.
@@ -1049,7 +1080,7 @@ struct SchemaTranslator {
             if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
-            let resolved = property.ref.map { dereferenced(document.schema(for: $0)) } ?? property
+            let resolved = property.ref.map { dereferenced(referencedSchema($0)) } ?? property
             // readOnly: sent by the server only, so optional and not an initializer argument (a value
             // built for a request leaves it out); writeOnly: sent by the client only, so optional.
             let readOnly = property.readOnly || resolved.readOnly
@@ -1287,7 +1318,7 @@ struct SchemaTranslator {
         if let part = soleAllOfPart(schema) {
             // Beside a string or an array they say nothing (JSON Schema applies them to objects only).
             if Self.saysMoreOfAnObject(schema),
-                isUnion(part.ref.map { dereferenced(document.schema(for: $0)) } ?? part)
+                isUnion(part.ref.map { dereferenced(referencedSchema($0)) } ?? part)
             {
                 diagnostics.append(
                     .warning(
@@ -1422,7 +1453,7 @@ struct SchemaTranslator {
             names[ref.id] = name
         }
         let name = names[ref.id]!
-        let target = document.schema(for: ref)
+        let target = referencedSchema(ref)
         if !inProgress.contains(ref.id), !componentIDs.contains(ref.id) {
             declare(id: ref.id, schema: target)
         }
@@ -1449,7 +1480,7 @@ struct SchemaTranslator {
         var member = nullableWrapped(schema) ?? schema
         // An alias of a struct or union that may be null (`MaybeOwner = Owner`).
         if let ref = member.ref {
-            let resolved = dereferenced(document.schema(for: ref))
+            let resolved = dereferenced(referencedSchema(ref))
             if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
             member = resolved
         }
@@ -1461,7 +1492,7 @@ struct SchemaTranslator {
                 member = next
                 continue
             }
-            let resolved = dereferenced(document.schema(for: ref))
+            let resolved = dereferenced(referencedSchema(ref))
             if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
             member = resolved
         }
@@ -1472,7 +1503,7 @@ struct SchemaTranslator {
     /// `JSONValue`.
     private func plainType(of schema: Schema) -> String {
         if let wrapped = nullableWrapped(schema) {
-            return plainType(of: wrapped.ref.map { dereferenced(document.schema(for: $0)) } ?? wrapped)
+            return plainType(of: wrapped.ref.map { dereferenced(referencedSchema($0)) } ?? wrapped)
         }
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
@@ -1589,7 +1620,7 @@ struct SchemaTranslator {
                 // The implicit value, the schema's name, unless the mapping gives that value to a schema.
                 if values.isEmpty, !ref.name.isEmpty, discriminator.mapping[ref.name] == nil { values = [ref.name] }
                 // A struct that neither declares the property nor keeps undeclared ones drops it when decoded.
-                let target = dereferenced(document.schema(for: ref))
+                let target = dereferenced(referencedSchema(ref))
                 if let object = mergedAllOf(target) ?? (isObjectWithProperties(target) ? target : nil),
                     object.properties[discriminator.propertyName] == nil, object.additionalProperties == nil
                 {
@@ -1747,7 +1778,7 @@ struct SchemaTranslator {
             var caseSchema = caseSchema(distributed, of: schema)
             let descriptions = distributed.members.compactMap { member in
                 member.schema.description
-                    ?? member.schema.ref.flatMap { dereferenced(document.schema(for: $0)).description }
+                    ?? member.schema.ref.flatMap { dereferenced(referencedSchema($0)).description }
             }
             caseSchema.description = descriptions.isEmpty ? nil : descriptions.joined(separator: "\n\n")
             let structName = SwiftNames.type(([name] + words).joined(separator: " "))
@@ -1843,7 +1874,7 @@ struct SchemaTranslator {
 
     /// Whether a parameter's schema is one value, an array or an object (following references).
     func shape(of schema: Schema) -> ValueShape {
-        var resolved = schema.ref.map { dereferenced(document.schema(for: $0)) } ?? schema
+        var resolved = schema.ref.map { dereferenced(referencedSchema($0)) } ?? schema
         // A nullable union's value is shaped as its one schema is.
         if let wrapped = nullableWrapped(resolved) { return shape(of: wrapped) }
         if case .plain(let plain)? = plainAllOf(resolved) { resolved = plain }
@@ -2162,7 +2193,7 @@ struct SchemaTranslator {
             }
             return swiftType
         }
-        let resolved = dereferenced(document.schema(for: ref))
+        let resolved = dereferenced(referencedSchema(ref))
         // An alias of a string enum (also one that may be null) is the enum to the rules, not a string.
         return needsOwnType(resolved) || openEnum(resolved) != nil ? swiftType : plainType(of: resolved)
     }
@@ -2190,7 +2221,7 @@ struct SchemaTranslator {
                 var resolved = part
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
-                    resolved = dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(referencedSchema(ref))
                     if leavingOutGeneratedTypes,
                         isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
                     {
@@ -2230,7 +2261,7 @@ struct SchemaTranslator {
                 var resolved = part
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
-                    resolved = dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(referencedSchema(ref))
                 }
                 if isUnion(resolved) { return false }
                 if isObjectWithProperties(resolved) {
@@ -2306,7 +2337,7 @@ struct SchemaTranslator {
             } else {
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { return nil }
-                    resolved = dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(referencedSchema(ref))
                 }
                 if !resolved.allOf.isEmpty {
                     guard let inner = mergedAllOf(resolved, seen: &seen, merged: &merged) else { return nil }
@@ -2367,7 +2398,7 @@ struct SchemaTranslator {
             if let ref = part.ref {
                 if cleared.contains(ref.id) { continue }
                 guard path.insert(ref.id).inserted else { return true }
-                resolved = dereferenced(document.schema(for: ref))
+                resolved = dereferenced(referencedSchema(ref))
             }
             if allOfRefersBack(resolved, path: &path, cleared: &cleared) { return true }
             if let ref = part.ref {
@@ -2510,20 +2541,20 @@ struct SchemaTranslator {
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).
     private func hasStructOrEnum(_ ref: SchemaReference) -> Bool {
-        needsOwnType(dereferenced(document.schema(for: ref)))
+        needsOwnType(dereferenced(referencedSchema(ref)))
     }
 
     /// The `propertyNames` of `schema`, or of the schema it refers to.
     private func propertyNames(of schema: Schema) -> Schema? {
         if let names = schema.propertyNames { return names }
         guard let ref = schema.ref, !hasStructOrEnum(ref) else { return nil }
-        return dereferenced(document.schema(for: ref)).propertyNames
+        return dereferenced(referencedSchema(ref)).propertyNames
     }
 
     /// The rules of a `propertyNames` schema that a name can break: a string's, with `enum` and `const`
     /// as values; `false` allows no name, as an empty `enum`.
     private mutating func nameRules(_ names: Schema) -> [ValidationRule] {
-        let resolved = names.ref.map { dereferenced(document.schema(for: $0)) } ?? names
+        let resolved = names.ref.map { dereferenced(referencedSchema($0)) } ?? names
         if Self.isFalseSchema(resolved) { return [.enumeration([])] }
         let rules = ownRules(resolved, enumAsValues: true).filter { Self.rule($0, appliesTo: "String") }
         checkPatterns(rules.map { ($0, resolved.location) })
@@ -2585,7 +2616,7 @@ struct SchemaTranslator {
     private func description(of schema: Schema) -> String? {
         if let description = schema.description { return description }
         if let ref = schema.ref, !hasStructOrEnum(ref) {
-            return dereferenced(document.schema(for: ref)).description
+            return dereferenced(referencedSchema(ref)).description
         }
         return nil
     }
