@@ -109,8 +109,9 @@ extension SchemaTranslator {
         if let typeRule, !own.contains(typeRule) { own.insert(typeRule, at: 0) }
         checkPatterns(located(own, in: subschema))
         var rules: [ValidationRule] = []
+        let target = RuleTarget(swiftType)
         for rule in own {
-            if Self.rule(rule, appliesTo: swiftType) {
+            if target.accepts(rule) {
                 rules.append(rule)
             } else if let valueType, Self.keywordTypes(of: rule).map({ $0.contains(valueType) }) ?? true {
                 return unsupported("\(Self.keyword(of: rule)), on a value of type \(swiftType)")

@@ -603,7 +603,8 @@ struct SchemaTranslator {
             if Self.hasConditions(part) { conditioned.append(part) }
         }
         // A value of a generated string enum: its raw value meets a string's rules too.
-        let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(schema) : nil
+        let target = RuleTarget(swiftType)
+        let enumeration = target.accepts(.listed) ? openEnum(schema) : nil
         if let enumeration { rules = rawValueRules(rules, enumeration: enumeration) }
         // Text that is no generated enum (a text body is a String) is checked against the listed values.
         if swiftType == "String", let values = openEnum(schema)?.enum {
@@ -614,7 +615,7 @@ struct SchemaTranslator {
         }
         checkPatterns(rules)
         var applying = rules.map(\.rule).filter {
-            Self.rule($0, appliesTo: swiftType) || enumeration != nil && Self.rule($0, appliesTo: "String")
+            target.accepts($0) || enumeration != nil && RuleTarget.string.accepts($0)
         }
         if applying.count < rules.count, swiftType != "JSONValue", !Self.scalarTypes.contains(swiftType),
             let dropped = rules.first(where: { entry in
@@ -637,7 +638,7 @@ struct SchemaTranslator {
         for schema in conditioned {
             applying += conditionalRules(schema, swiftType: swiftType) ?? []
         }
-        if Self.rule(.prefixItems([], rest: []), appliesTo: swiftType) {
+        if target.acceptsItems {
             let shape = resolvedShape(schema)
             // `items: false` without positions allows no item: a `maxItems` of 0. A JSONValue (a value of several
             // types) that is an array meets `items` by position too, since no element check reaches its items.
@@ -666,7 +667,7 @@ struct SchemaTranslator {
                 }
             }
         }
-        if Self.rule(.patternProperties(patterns: [], rules: [], rest: [], closed: false), appliesTo: swiftType) {
+        if target.acceptsKeys {
             let shape = resolvedShape(schema)
             // `additionalProperties: false` alone closes the object too: no name is allowed. On a JSONValue, a
             // schema alone holds for every value (a dictionary checks each value instead, see ``valueRules``).
@@ -681,7 +682,7 @@ struct SchemaTranslator {
                 applying.append(rule)
             }
         }
-        if Self.rule(.propertyNames([]), appliesTo: swiftType), let names = propertyNames(of: schema) {
+        if target.acceptsKeys, let names = propertyNames(of: schema) {
             let rules = nameRules(names)
             if !rules.isEmpty { applying.append(.propertyNames(rules)) }
         }
@@ -708,12 +709,13 @@ struct SchemaTranslator {
         var own = located(ownRules(beside, enumAsValues: true), in: beside)
         guard !own.isEmpty else { return [] }
         // A value of a generated string enum: `enum` and `const` narrow its list, its raw value meets the rest.
-        let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(wrapped) : nil
+        let target = RuleTarget(swiftType)
+        let enumeration = target.accepts(.listed) ? openEnum(wrapped) : nil
         if let enumeration { own = rawValueRules(own, enumeration: enumeration) }
         checkPatterns(own)
         var result: [ValidationRule] = []
         for rule in own.map(\.rule) where !inner.contains(rule) && !result.contains(rule) {
-            if Self.rule(rule, appliesTo: swiftType) || enumeration != nil && Self.rule(rule, appliesTo: "String") {
+            if target.accepts(rule) || enumeration != nil && RuleTarget.string.accepts(rule) {
                 result.append(rule)
             }
         }
@@ -861,36 +863,69 @@ struct SchemaTranslator {
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool"]
 
-    static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
-        let isDictionary = swiftType.hasPrefix("[String: ")
-        let isArray = swiftType.hasPrefix("[") && !isDictionary
-        // A JSONValue may be of any JSON type: the runtime applies each rule when the value is of its type.
-        let isAny = swiftType == "JSONValue"
-        switch rule {
-        case .type:
-            return isAny
-        case .maxLength, .minLength, .pattern, .format:
-            return swiftType == "String" || isAny
-        case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
-            return ["Int", "Int32", "Int64", "Double", "Float"].contains(swiftType) || isAny
-        case .minItems, .maxItems, .uniqueItems:
-            return isArray || isAny
-        case .minProperties, .maxProperties, .required, .dependentRequired:
-            return isDictionary || isAny
-        case .listed, .rawEnumeration, .rawConst:
-            return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
-        case .enumeration, .const:
-            return scalarTypes.contains(swiftType) || swiftType == "JSONValue"
-        case .not, .conditional:
-            return true
-        case .members:
-            return isArray || isDictionary
-        case .prefixItems, .contains:
-            return isArray || isAny
-        case .patternProperties:
-            return isDictionary || isAny
-        case .propertyNames, .property:
-            return isDictionary || isAny
+    /// A Swift type as the rules see it: which of them apply to a value of it (``accepts(_:)``). Made once
+    /// for the rules of a value, not once per rule: telling the kinds of type apart compares strings.
+    struct RuleTarget {
+        /// `[String: ...]`.
+        let isDictionary: Bool
+        /// `[...]` but no dictionary.
+        let isArray: Bool
+        /// A JSONValue, which may be of any JSON type: the runtime applies each rule when the value is of its type.
+        let isAny: Bool
+        let isString: Bool
+        /// One of the Swift types of JSON numbers.
+        let isNumber: Bool
+        /// One of ``SchemaTranslator/scalarTypes``.
+        let isScalar: Bool
+
+        /// A `String`'s, for the raw value of a generated string enum.
+        static let string = RuleTarget("String")
+
+        init(_ swiftType: String) {
+            let isCollection = swiftType.utf8.first == UInt8(ascii: "[")
+            isDictionary = isCollection && swiftType.hasPrefix("[String: ")
+            isArray = isCollection && !isDictionary
+            isAny = swiftType == "JSONValue"
+            isString = swiftType == "String"
+            isNumber =
+                switch swiftType {
+                case "Int", "Int32", "Int64", "Double", "Float": true
+                default: false
+                }
+            isScalar = isString || isNumber || swiftType == "Bool"
+        }
+
+        /// Whether `prefixItems` and `contains` apply.
+        var acceptsItems: Bool { isArray || isAny }
+
+        /// Whether `patternProperties`, `propertyNames` and the rules of a key or a named value apply.
+        var acceptsKeys: Bool { isDictionary || isAny }
+
+        func accepts(_ rule: ValidationRule) -> Bool {
+            switch rule {
+            case .type:
+                return isAny
+            case .maxLength, .minLength, .pattern, .format:
+                return isString || isAny
+            case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
+                return isNumber || isAny
+            case .minItems, .maxItems, .uniqueItems:
+                return isArray || isAny
+            case .minProperties, .maxProperties, .required, .dependentRequired:
+                return isDictionary || isAny
+            case .listed, .rawEnumeration, .rawConst:
+                return !isArray && !isDictionary && !isScalar && !isAny
+            case .enumeration, .const:
+                return isScalar || isAny
+            case .not, .conditional:
+                return true
+            case .members:
+                return isArray || isDictionary
+            case .prefixItems, .contains:
+                return acceptsItems
+            case .patternProperties, .propertyNames, .property:
+                return acceptsKeys
+            }
         }
     }
 
@@ -2556,7 +2591,7 @@ struct SchemaTranslator {
     private mutating func nameRules(_ names: Schema) -> [ValidationRule] {
         let resolved = names.ref.map { dereferenced(referencedSchema($0)) } ?? names
         if Self.isFalseSchema(resolved) { return [.enumeration([])] }
-        let rules = ownRules(resolved, enumAsValues: true).filter { Self.rule($0, appliesTo: "String") }
+        let rules = ownRules(resolved, enumAsValues: true).filter(RuleTarget.string.accepts)
         checkPatterns(rules.map { ($0, resolved.location) })
         return rules
     }
