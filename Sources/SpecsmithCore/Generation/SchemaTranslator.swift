@@ -29,6 +29,8 @@ struct SchemaTranslator {
     private var inProgress: Set<String> = []
     /// Canonical ids of the root document's component schemas.
     private var componentIDs: Set<String> = []
+    /// The same, in the order of `components/schemas`: each made once (a path, `#` and an escaped pointer).
+    let componentSchemaIDs: [String]
     /// The qualified names of the inline types being declared, by the location of their schema.
     private var inlineInProgress: [SourceLocation: String] = [:]
     /// The nested types in scope where a type is being declared (its own, its owners' and theirs), which
@@ -76,10 +78,10 @@ struct SchemaTranslator {
         self.takenNames = reservedNames
         self.referenceEnds = Self.referenceEnds(document.schemas)
         self.unionHolders = Self.unionHolders(document.schemas)
+        componentSchemaIDs = document.components.schemas.map { document.componentSchemaID($0.key) }
         // Component schemas get their names first, so a reference can use a name before its type exists.
         var numbers: [String: Int] = [:]
-        for entry in document.components.schemas {
-            let id = componentSchemaID(entry.key)
+        for (entry, id) in zip(document.components.schemas, componentSchemaIDs) {
             let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
             takenNames.insert(name)
             names[id] = name
@@ -115,13 +117,13 @@ struct SchemaTranslator {
                 var worker = translator.worker()
                 for index in items {
                     let entry = components[index]
-                    worker.declare(id: translator.componentSchemaID(entry.key), schema: entry.value)
+                    worker.declare(id: translator.componentSchemaIDs[index], schema: entry.value)
                     store(index, worker.takeItem())
                 }
             }
         }
         for (index, entry) in components.enumerated() {
-            let id = componentSchemaID(entry.key)
+            let id = componentSchemaIDs[index]
             if let item = declared?[index], adopt(item) {
                 inProgress.insert(id)
             } else {
@@ -349,11 +351,6 @@ struct SchemaTranslator {
             preconditionFailure("no schema \(reference.id) in this document")
         }
         return schema
-    }
-
-    /// ``OpenAPIDocument/componentSchemaID(_:)``, read in the box as ``referencedSchema(_:)`` is.
-    func componentSchemaID(_ name: String) -> String {
-        documentBox.document.componentSchemaID(name)
     }
 
     /// Holds the document for the translator. A call from a mutating method of the translator to a non-mutating
