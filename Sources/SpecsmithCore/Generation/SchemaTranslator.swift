@@ -929,8 +929,7 @@ struct SchemaTranslator {
     // MARK: - Declarations
 
     private mutating func declare(id: String, schema: Schema) {
-        guard let name = names[id], !inProgress.contains(id) else { return }
-        inProgress.insert(id)
+        guard let name = names[id], inProgress.insert(id).inserted else { return }
         // A top-level type sees no nested type of the one that referred to it.
         let outerScope = nestedInScope
         nestedInScope = []
@@ -1470,25 +1469,28 @@ struct SchemaTranslator {
     }
 
     mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
-        if journal != nil, !componentIDs.contains(ref.id) {
+        // Each table is asked once: a canonical id is a long string to hash, and most properties of a large
+        // document are references.
+        let isComponent = componentIDs.contains(ref.id)
+        if journal != nil, !isComponent {
             // Its name and declaration are the shared translator's to make; the worker's item is
             // translated again.
             journal!.needsShared = true
             return SwiftTypeName(name: "JSONValue")
         }
-        if names[ref.id] == nil {
+        let name: String
+        if let known = names[ref.id] {
+            name = known
+        } else {
             // A reference to a schema that is not a component: it gets a top-level type of its own, named
             // unlike the nested types in scope.
-            let name = uniqueTopLevelName(
-                SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name), alsoTaken: nestedInScope)
+            name = uniqueTopLevelName(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name), alsoTaken: nestedInScope)
             take(name)
             names[ref.id] = name
         }
-        let name = names[ref.id]!
         let target = referencedSchema(ref)
-        if !inProgress.contains(ref.id), !componentIDs.contains(ref.id) {
-            declare(id: ref.id, schema: target)
-        }
+        // A component is declared in its turn (``declareComponents(concurrency:)``), any other schema here.
+        if !isComponent { declare(id: ref.id, schema: target) }
         let resolved = dereferenced(target)
         if needsOwnType(resolved) {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
