@@ -1149,6 +1149,12 @@ struct SchemaTranslator {
                             + "that it is present", at: schema.location))
             }
         }
+        // The member that keeps or refuses the undeclared properties, named unlike every property, numbered as
+        // ``SwiftNames/uniqued(_:taken:)`` numbers a name: the few names are compared, not hashed into a set.
+        func extrasName(_ name: String) -> String {
+            var numbers: [String: Int] = [:]
+            return SwiftNames.unique(name, numbers: &numbers) { swiftNames.contains($0) }
+        }
         var extras: ExtraProperties?
         switch schema.additionalProperties {
         case _ where !schema.patternProperties.isEmpty:
@@ -1157,7 +1163,7 @@ struct SchemaTranslator {
             let valueType = patternValueType(schema)
             extras = ExtraProperties(
                 kind: .kept(valueType: valueType),
-                name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
+                name: extrasName("additionalProperties"),
                 patternRule: patternRule(schema, valueType: valueType))
         case .schema(let valueSchema)?:
             let type = swiftType(
@@ -1170,13 +1176,13 @@ struct SchemaTranslator {
                             + "null value does not decode", at: valueSchema.location))
             }
             extras = ExtraProperties(
-                kind: .kept(valueType: type.name), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
+                kind: .kept(valueType: type.name), name: extrasName("additionalProperties"),
                 valueStruct: type.structName, rules: memberRules(valueSchema))
         case .bool(true)?:
             extras = ExtraProperties(
-                kind: .kept(valueType: "JSONValue"), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0])
+                kind: .kept(valueType: "JSONValue"), name: extrasName("additionalProperties"))
         case .bool(false)?:
-            extras = ExtraProperties(kind: .forbidden, name: SwiftNames.uniqued(["undeclaredKeys"], taken: Set(swiftNames))[0])
+            extras = ExtraProperties(kind: .forbidden, name: extrasName("undeclaredKeys"))
         case nil:
             break
         }
