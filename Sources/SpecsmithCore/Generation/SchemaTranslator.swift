@@ -2515,9 +2515,16 @@ struct SchemaTranslator {
     /// Whether `enum` lists only strings, for a string or untyped schema: that becomes a Swift
     /// ``OpenEnum``. Any other `enum` (integers, booleans, mixed) is checked as a value rule.
     private func isExpressibleEnum(_ schema: Schema) -> Bool {
-        guard schema.ref == nil, let values = schema.enum?.filter({ !$0.isNull }), !values.isEmpty else { return false }
+        // Asked of nearly every schema, several times: the values are looked at in place, not filtered into a copy.
+        guard schema.ref == nil, let values = schema.enum, values.contains(where: { !$0.isNull }) else { return false }
         let types = schema.nonNullTypes
-        return (types.isEmpty || types == [.string]) && values.allSatisfy { $0.stringValue != nil }
+        return (types.isEmpty || types == [.string])
+            && values.allSatisfy { value in
+                switch value {
+                case .string, .null: true
+                default: false
+                }
+            }
     }
 
     /// Whether a value of `schema` is a generated string enum (an `OpenEnum`), which does not check that
