@@ -1119,6 +1119,10 @@ struct SchemaTranslator {
             // A schema that allows null allows it wherever it is referenced (GitHub's `nullable-simple-user`),
             // unless what is said beside the reference refuses it (`{$ref: Nullable, enum: [a]}`).
             let nullable = isNullable(property)
+            // Most properties state no limits: the lines of their description are kept without a copy.
+            var doc = Self.documentation(description(of: property))
+            let limits = Self.limitsDocumentation(propertyRules, secret: secret)
+            if !limits.isEmpty { doc += limits }
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
@@ -1131,7 +1135,7 @@ struct SchemaTranslator {
                     defaultValue: (property.default ?? resolved.default).flatMap {
                         defaultLiteral($0, schema: property, swiftType: type.ruleType)
                     },
-                    doc: Self.documentation(description(of: property)) + Self.limitsDocumentation(propertyRules, secret: secret),
+                    doc: doc,
                     deprecated: property.deprecated,
                     isSecret: secret,
                     rules: propertyRules,
@@ -2969,6 +2973,7 @@ struct SchemaTranslator {
 
     /// A sentence that states a property's limits, as a paragraph after its description.
     static func limitsDocumentation(_ rules: [ValidationRule], secret: Bool) -> [String] {
+        guard !rules.isEmpty || secret else { return [] }
         var sentences = limitSentences(rules)
         if secret { sentences.append("Secret: printed as `<redacted>`.") }
         return sentences.isEmpty ? [] : [sentences.joined(separator: " ")]
