@@ -79,7 +79,11 @@ struct SchemaTranslator {
         self.referenceEnds = Self.referenceEnds(document.schemas)
         self.unionHolders = Self.unionHolders(document.schemas)
         componentSchemaIDs = document.components.schemas.map { document.componentSchemaID($0.key) }
-        // Component schemas get their names first, so a reference can use a name before its type exists.
+        // Component schemas get their names first, so a reference can use a name before its type exists. The
+        // tables are made large enough at once: growing rehashes every id in them.
+        names.reserveCapacity(componentSchemaIDs.count)
+        componentIDs.reserveCapacity(componentSchemaIDs.count)
+        takenNames.reserveCapacity(takenNames.count + componentSchemaIDs.count)
         var numbers: [String: Int] = [:]
         for (entry, id) in zip(document.components.schemas, componentSchemaIDs) {
             let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
