@@ -1096,6 +1096,8 @@ struct SchemaTranslator {
         }
         var nested = NestedTypes()
         var properties: [PropertyDeclaration] = []
+        // Room for every property at once: each time the array grows, the declarations made so far move.
+        properties.reserveCapacity(schema.properties.count)
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
         let requiredNames = schema.required
         // Large objects list dozens of required names: asking each property of a long list is quadratic.
