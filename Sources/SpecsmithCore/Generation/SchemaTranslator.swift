@@ -1100,9 +1100,12 @@ struct SchemaTranslator {
         properties.reserveCapacity(schema.properties.count)
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
         let requiredNames = schema.required
-        // Large objects list dozens of required names: asking each property of a long list is quadratic.
-        // Names compare by code points, as the keys of `properties` do.
-        let requiredSet = requiredNames.count > 16 ? Set(requiredNames.map(CodePointKey.init)) : nil
+        // Names compare by code points, as the keys of `properties` do. A list of required names nearly always
+        // follows the properties' order: each property is compared first with the next name not met yet. Any
+        // other is looked for in the list, or in a set of a long one (asking each property of a long list would
+        // be quadratic), made when first needed.
+        var nextRequired = 0
+        var requiredSet: Set<CodePointKey>?
         var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
@@ -1111,9 +1114,16 @@ struct SchemaTranslator {
             let type = swiftType(
                 for: property, suggestedName: entry.key, owner: (name, qualifiedName, swiftNames), nested: &nested)
             optionalItems = outerOptionalItems
-            let required =
-                requiredSet?.contains(CodePointKey(entry.key))
-                ?? requiredNames.contains { $0.hasSameCodePoints(as: entry.key) }
+            let required: Bool
+            if nextRequired < requiredNames.count, requiredNames[nextRequired].hasSameCodePoints(as: entry.key) {
+                nextRequired += 1
+                required = true
+            } else if requiredNames.count > 16 {
+                if requiredSet == nil { requiredSet = Set(requiredNames.map(CodePointKey.init)) }
+                required = requiredSet!.contains(CodePointKey(entry.key))
+            } else {
+                required = requiredNames.contains { $0.hasSameCodePoints(as: entry.key) }
+            }
             if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
