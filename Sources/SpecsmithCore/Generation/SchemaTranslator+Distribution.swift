@@ -123,7 +123,7 @@ extension SchemaTranslator {
                 throw .notAnObject(distributed.members.last?.schema.location ?? schema.location)
             }
             let bases = schema.allOf.compactMap { part in
-                holdsUnion(part) ? nil : (part.ref.map { dereferenced(document.schema(for: $0)) } ?? part).discriminator
+                holdsUnion(part) ? nil : (part.ref.map { dereferenced(referencedSchema($0)) } ?? part).discriminator
             }
             return .success(Distribution(cases: cases, unions: expansion.unions, baseDiscriminators: bases))
         } catch {
@@ -187,7 +187,7 @@ extension SchemaTranslator {
         if let followed {
             guard !expansion.path.contains(followed.id) else { throw .refersBack(followed.name) }
             expansion.path.append(followed.id)
-            schema = dereferenced(document.schema(for: followed))
+            schema = dereferenced(referencedSchema(followed))
         }
         defer { if followed != nil { expansion.path.removeLast() } }
         var own = schema

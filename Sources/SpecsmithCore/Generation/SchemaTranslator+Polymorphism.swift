@@ -78,8 +78,7 @@ extension SchemaTranslator {
             return answer
         }
         var found: [(location: SourceLocation, family: Family)] = []
-        for entry in document.components.schemas {
-            let id = document.componentSchemaID(entry.key)
+        for (entry, id) in zip(document.components.schemas, componentSchemaIDs) {
             let parent = entry.value
             guard let direct = children[id], isStruct(id) else { continue }
             var followed: Set<String> = [id]

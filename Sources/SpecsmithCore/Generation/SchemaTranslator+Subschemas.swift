@@ -69,7 +69,7 @@ extension SchemaTranslator {
             }
             let key = ref.id + "|" + swiftType
             if let known = subschemaCache[key] { return known }
-            var target = dereferenced(document.schema(for: ref))
+            var target = dereferenced(referencedSchema(ref))
             // Worked out as the target itself, once: its own warnings are at its own location.
             if target.ref == nil, needsOwnType(target) {
                 subschemaCache[key] = unsupported("a reference to a generated type")
@@ -109,8 +109,9 @@ extension SchemaTranslator {
         if let typeRule, !own.contains(typeRule) { own.insert(typeRule, at: 0) }
         checkPatterns(located(own, in: subschema))
         var rules: [ValidationRule] = []
+        let target = RuleTarget(swiftType)
         for rule in own {
-            if Self.rule(rule, appliesTo: swiftType) {
+            if target.accepts(rule) {
                 rules.append(rule)
             } else if let valueType, Self.keywordTypes(of: rule).map({ $0.contains(valueType) }) ?? true {
                 return unsupported("\(Self.keyword(of: rule)), on a value of type \(swiftType)")
@@ -366,7 +367,7 @@ extension SchemaTranslator {
             var beside = subschema
             beside.ref = nil
             guard Self.isAnnotationOnly(beside) else { return unsupported("it has keywords beside its $ref") }
-            resolved = dereferenced(document.schema(for: ref))
+            resolved = dereferenced(referencedSchema(ref))
             if resolved.ref != nil { return unsupported("it refers to \(ref.name), a $ref with keywords beside it") }
             if needsOwnType(resolved) { return unsupported("it refers to a generated type (\(ref.name))") }
         }

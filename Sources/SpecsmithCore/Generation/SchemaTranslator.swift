@@ -6,7 +6,11 @@ import SpecsmithYAML
 /// Decides the Swift type of every schema: named types for component schemas, nested types for
 /// inline objects and enums, plain Swift types for the rest, and the rules to check on each value.
 struct SchemaTranslator {
-    let document: OpenAPIDocument
+    /// The document, read in place from its box (see ``DocumentBox``).
+    var document: OpenAPIDocument {
+        _read { yield documentBox.document }
+    }
+    private let documentBox: DocumentBox
     private(set) var diagnostics: [Diagnostic] = []
     /// Named (top-level) types, in the order they were declared.
     private(set) var declarations: [TypeDeclaration] = []
@@ -25,6 +29,8 @@ struct SchemaTranslator {
     private var inProgress: Set<String> = []
     /// Canonical ids of the root document's component schemas.
     private var componentIDs: Set<String> = []
+    /// The same, in the order of `components/schemas`: each made once (a path, `#` and an escaped pointer).
+    let componentSchemaIDs: [String]
     /// The qualified names of the inline types being declared, by the location of their schema.
     private var inlineInProgress: [SourceLocation: String] = [:]
     /// The nested types in scope where a type is being declared (its own, its owners' and theirs), which
@@ -67,15 +73,19 @@ struct SchemaTranslator {
     let assertFormats: Bool
 
     init(document: OpenAPIDocument, reservedNames: Set<String>, assertFormats: Bool = false) {
-        self.document = document
+        self.documentBox = DocumentBox(document: document)
         self.assertFormats = assertFormats
         self.takenNames = reservedNames
         self.referenceEnds = Self.referenceEnds(document.schemas)
         self.unionHolders = Self.unionHolders(document.schemas)
-        // Component schemas get their names first, so a reference can use a name before its type exists.
+        componentSchemaIDs = document.components.schemas.map { document.componentSchemaID($0.key) }
+        // Component schemas get their names first, so a reference can use a name before its type exists. The
+        // tables are made large enough at once: growing rehashes every id in them.
+        names.reserveCapacity(componentSchemaIDs.count)
+        componentIDs.reserveCapacity(componentSchemaIDs.count)
+        takenNames.reserveCapacity(takenNames.count + componentSchemaIDs.count)
         var numbers: [String: Int] = [:]
-        for entry in document.components.schemas {
-            let id = document.componentSchemaID(entry.key)
+        for (entry, id) in zip(document.components.schemas, componentSchemaIDs) {
             let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
             takenNames.insert(name)
             names[id] = name
@@ -111,13 +121,13 @@ struct SchemaTranslator {
                 var worker = translator.worker()
                 for index in items {
                     let entry = components[index]
-                    worker.declare(id: translator.document.componentSchemaID(entry.key), schema: entry.value)
+                    worker.declare(id: translator.componentSchemaIDs[index], schema: entry.value)
                     store(index, worker.takeItem())
                 }
             }
         }
         for (index, entry) in components.enumerated() {
-            let id = document.componentSchemaID(entry.key)
+            let id = componentSchemaIDs[index]
             if let item = declared?[index], adopt(item) {
                 inProgress.insert(id)
             } else {
@@ -213,7 +223,7 @@ struct SchemaTranslator {
     func dereferenced(_ schema: Schema) -> Schema {
         guard let ref = schema.ref, schema.isPureReference else { return schema }
         if let end = referenceEnds[ref.id], let target = document.schemas[end] { return target }
-        return document.schema(for: ref)
+        return referencedSchema(ref)
     }
 
     /// The schema a chain of references ends at, following also those that say more beside their `$ref`
@@ -225,7 +235,7 @@ struct SchemaTranslator {
         var current = schema
         var followed: Set<String> = []
         while let ref = current.ref, followed.insert(ref.id).inserted {
-            current = dereferenced(document.schema(for: ref))
+            current = dereferenced(referencedSchema(ref))
         }
         return current
     }
@@ -336,6 +346,28 @@ struct SchemaTranslator {
             }
         }
         return ending
+    }
+
+    /// The schema a reference leads to, as ``OpenAPIDocument/schema(for:)`` finds it, read in the box: that
+    /// method, called on ``document``, would copy the document out of the box first.
+    func referencedSchema(_ reference: SchemaReference) -> Schema {
+        guard let schema = documentBox.document.schemas[reference.id] else {
+            preconditionFailure("no schema \(reference.id) in this document")
+        }
+        return schema
+    }
+
+    /// Holds the document for the translator. A call from a mutating method of the translator to a non-mutating
+    /// one (`isUnion(_:)` from `swiftType`, say) copies the whole translator to the stack first, and the
+    /// document's fields, held inline, were four fifths of its 870 bytes (some fifteen thousand copies in a
+    /// generation of tradovate-2021). In a box the document is one reference. Read it through ``document`` (a
+    /// field of it in place) or the translator's helpers: a method called on ``document`` copies it out.
+    final class DocumentBox: Sendable {
+        let document: OpenAPIDocument
+
+        init(document: OpenAPIDocument) {
+            self.document = document
+        }
     }
 
     // MARK: Workers
@@ -484,7 +516,7 @@ struct SchemaTranslator {
     /// that contains itself (`List = [List]`) ends the descent.
     mutating func memberRules(_ member: Schema, references: Set<String> = []) -> [ValidationRule] {
         if let ref = member.ref, !references.isEmpty, references.contains(ref.id) { return [] }
-        let element = member.ref.map { dereferenced(document.schema(for: $0)) } ?? member
+        let element = member.ref.map { dereferenced(referencedSchema($0)) } ?? member
         // A struct checks itself (the commonest member, so asked first).
         if isObjectWithProperties(element) { return [] }
         // A string enum, also one that may be null (`anyOf: [{$ref: Status}, {type: 'null'}]`).
@@ -545,7 +577,7 @@ struct SchemaTranslator {
             return inner + besideRules(of: schema, around: wrapped, swiftType: swiftType, besides: inner)
         }
         // A reference to a nullable union: its rules, and those of what is said beside the reference.
-        if let ref = schema.ref, case let target = dereferenced(document.schema(for: ref)),
+        if let ref = schema.ref, case let target = dereferenced(referencedSchema(ref)),
             nullableWrapped(target) != nil
         {
             let inner = rules(for: target, swiftType: swiftType)
@@ -572,7 +604,8 @@ struct SchemaTranslator {
             if Self.hasConditions(part) { conditioned.append(part) }
         }
         // A value of a generated string enum: its raw value meets a string's rules too.
-        let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(schema) : nil
+        let target = RuleTarget(swiftType)
+        let enumeration = target.accepts(.listed) ? openEnum(schema) : nil
         if let enumeration { rules = rawValueRules(rules, enumeration: enumeration) }
         // Text that is no generated enum (a text body is a String) is checked against the listed values.
         if swiftType == "String", let values = openEnum(schema)?.enum {
@@ -583,7 +616,7 @@ struct SchemaTranslator {
         }
         checkPatterns(rules)
         var applying = rules.map(\.rule).filter {
-            Self.rule($0, appliesTo: swiftType) || enumeration != nil && Self.rule($0, appliesTo: "String")
+            target.accepts($0) || enumeration != nil && RuleTarget.string.accepts($0)
         }
         if applying.count < rules.count, swiftType != "JSONValue", !Self.scalarTypes.contains(swiftType),
             let dropped = rules.first(where: { entry in
@@ -606,7 +639,7 @@ struct SchemaTranslator {
         for schema in conditioned {
             applying += conditionalRules(schema, swiftType: swiftType) ?? []
         }
-        if Self.rule(.prefixItems([], rest: []), appliesTo: swiftType) {
+        if target.acceptsItems {
             let shape = resolvedShape(schema)
             // `items: false` without positions allows no item: a `maxItems` of 0. A JSONValue (a value of several
             // types) that is an array meets `items` by position too, since no element check reaches its items.
@@ -635,7 +668,7 @@ struct SchemaTranslator {
                 }
             }
         }
-        if Self.rule(.patternProperties(patterns: [], rules: [], rest: [], closed: false), appliesTo: swiftType) {
+        if target.acceptsKeys {
             let shape = resolvedShape(schema)
             // `additionalProperties: false` alone closes the object too: no name is allowed. On a JSONValue, a
             // schema alone holds for every value (a dictionary checks each value instead, see ``valueRules``).
@@ -650,7 +683,7 @@ struct SchemaTranslator {
                 applying.append(rule)
             }
         }
-        if Self.rule(.propertyNames([]), appliesTo: swiftType), let names = propertyNames(of: schema) {
+        if target.acceptsKeys, let names = propertyNames(of: schema) {
             let rules = nameRules(names)
             if !rules.isEmpty { applying.append(.propertyNames(rules)) }
         }
@@ -677,12 +710,13 @@ struct SchemaTranslator {
         var own = located(ownRules(beside, enumAsValues: true), in: beside)
         guard !own.isEmpty else { return [] }
         // A value of a generated string enum: `enum` and `const` narrow its list, its raw value meets the rest.
-        let enumeration = Self.rule(.listed, appliesTo: swiftType) ? openEnum(wrapped) : nil
+        let target = RuleTarget(swiftType)
+        let enumeration = target.accepts(.listed) ? openEnum(wrapped) : nil
         if let enumeration { own = rawValueRules(own, enumeration: enumeration) }
         checkPatterns(own)
         var result: [ValidationRule] = []
         for rule in own.map(\.rule) where !inner.contains(rule) && !result.contains(rule) {
-            if Self.rule(rule, appliesTo: swiftType) || enumeration != nil && Self.rule(rule, appliesTo: "String") {
+            if target.accepts(rule) || enumeration != nil && RuleTarget.string.accepts(rule) {
                 result.append(rule)
             }
         }
@@ -740,7 +774,7 @@ struct SchemaTranslator {
                 isCycle = true
                 break
             }
-            let target = dereferenced(document.schema(for: current))
+            let target = dereferenced(referencedSchema(current))
             var own = ReferencedRules(
                 rules: located(ownRules(target), in: target), negated: target.not.map { [$0] } ?? [],
                 conditioned: Self.hasConditions(target) ? [target] : [])
@@ -830,44 +864,76 @@ struct SchemaTranslator {
     /// Swift types whose values the generated code can spell as literals for `enum` and `const`.
     static let scalarTypes: Set<String> = ["String", "Int", "Int32", "Int64", "Double", "Float", "Bool"]
 
-    static func rule(_ rule: ValidationRule, appliesTo swiftType: String) -> Bool {
-        let isDictionary = swiftType.hasPrefix("[String: ")
-        let isArray = swiftType.hasPrefix("[") && !isDictionary
-        // A JSONValue may be of any JSON type: the runtime applies each rule when the value is of its type.
-        let isAny = swiftType == "JSONValue"
-        switch rule {
-        case .type:
-            return isAny
-        case .maxLength, .minLength, .pattern, .format:
-            return swiftType == "String" || isAny
-        case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
-            return ["Int", "Int32", "Int64", "Double", "Float"].contains(swiftType) || isAny
-        case .minItems, .maxItems, .uniqueItems:
-            return isArray || isAny
-        case .minProperties, .maxProperties, .required, .dependentRequired:
-            return isDictionary || isAny
-        case .listed, .rawEnumeration, .rawConst:
-            return !isArray && !isDictionary && !scalarTypes.contains(swiftType) && swiftType != "JSONValue"
-        case .enumeration, .const:
-            return scalarTypes.contains(swiftType) || swiftType == "JSONValue"
-        case .not, .conditional:
-            return true
-        case .members:
-            return isArray || isDictionary
-        case .prefixItems, .contains:
-            return isArray || isAny
-        case .patternProperties:
-            return isDictionary || isAny
-        case .propertyNames, .property:
-            return isDictionary || isAny
+    /// A Swift type as the rules see it: which of them apply to a value of it (``accepts(_:)``). Made once
+    /// for the rules of a value, not once per rule: telling the kinds of type apart compares strings.
+    struct RuleTarget {
+        /// `[String: ...]`.
+        let isDictionary: Bool
+        /// `[...]` but no dictionary.
+        let isArray: Bool
+        /// A JSONValue, which may be of any JSON type: the runtime applies each rule when the value is of its type.
+        let isAny: Bool
+        let isString: Bool
+        /// One of the Swift types of JSON numbers.
+        let isNumber: Bool
+        /// One of ``SchemaTranslator/scalarTypes``.
+        let isScalar: Bool
+
+        /// A `String`'s, for the raw value of a generated string enum.
+        static let string = RuleTarget("String")
+
+        init(_ swiftType: String) {
+            let isCollection = swiftType.utf8.first == UInt8(ascii: "[")
+            isDictionary = isCollection && swiftType.hasPrefix("[String: ")
+            isArray = isCollection && !isDictionary
+            isAny = swiftType == "JSONValue"
+            isString = swiftType == "String"
+            isNumber =
+                switch swiftType {
+                case "Int", "Int32", "Int64", "Double", "Float": true
+                default: false
+                }
+            isScalar = isString || isNumber || swiftType == "Bool"
+        }
+
+        /// Whether `prefixItems` and `contains` apply.
+        var acceptsItems: Bool { isArray || isAny }
+
+        /// Whether `patternProperties`, `propertyNames` and the rules of a key or a named value apply.
+        var acceptsKeys: Bool { isDictionary || isAny }
+
+        func accepts(_ rule: ValidationRule) -> Bool {
+            switch rule {
+            case .type:
+                return isAny
+            case .maxLength, .minLength, .pattern, .format:
+                return isString || isAny
+            case .minimum, .maximum, .exclusiveMinimum, .exclusiveMaximum, .multipleOf:
+                return isNumber || isAny
+            case .minItems, .maxItems, .uniqueItems:
+                return isArray || isAny
+            case .minProperties, .maxProperties, .required, .dependentRequired:
+                return isDictionary || isAny
+            case .listed, .rawEnumeration, .rawConst:
+                return !isArray && !isDictionary && !isScalar && !isAny
+            case .enumeration, .const:
+                return isScalar || isAny
+            case .not, .conditional:
+                return true
+            case .members:
+                return isArray || isDictionary
+            case .prefixItems, .contains:
+                return acceptsItems
+            case .patternProperties, .propertyNames, .property:
+                return acceptsKeys
+            }
         }
     }
 
     // MARK: - Declarations
 
     private mutating func declare(id: String, schema: Schema) {
-        guard let name = names[id], !inProgress.contains(id) else { return }
-        inProgress.insert(id)
+        guard let name = names[id], inProgress.insert(id).inserted else { return }
         // A top-level type sees no nested type of the one that referred to it.
         let outerScope = nestedInScope
         nestedInScope = []
@@ -959,7 +1025,7 @@ struct SchemaTranslator {
     /// merged struct applies it to what no part declares, as most specs mean: a warning says so.
     private mutating func warnAboutClosedParts(_ schema: Schema) {
         let parts = schema.allOf.map { part in
-            part.ref.map { dereferenced(document.schema(for: $0)) } ?? part
+            part.ref.map { dereferenced(referencedSchema($0)) } ?? part
         }
         // A part's patternProperties are not merged, and `unevaluatedProperties` beside the allOf, which they
         // leave to the names they do not match, then says nothing.
@@ -1030,11 +1096,16 @@ struct SchemaTranslator {
         }
         var nested = NestedTypes()
         var properties: [PropertyDeclaration] = []
+        // Room for every property at once: each time the array grows, the declarations made so far move.
+        properties.reserveCapacity(schema.properties.count)
         let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
         let requiredNames = schema.required
-        // Large objects list dozens of required names: asking each property of a long list is quadratic.
-        // Names compare by code points, as the keys of `properties` do.
-        let requiredSet = requiredNames.count > 16 ? Set(requiredNames.map(CodePointKey.init)) : nil
+        // Names compare by code points, as the keys of `properties` do. A list of required names nearly always
+        // follows the properties' order: each property is compared first with the next name not met yet. Any
+        // other is looked for in the list, or in a set of a long one (asking each property of a long list would
+        // be quadratic), made when first needed.
+        var nextRequired = 0
+        var requiredSet: Set<CodePointKey>?
         var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
@@ -1043,13 +1114,20 @@ struct SchemaTranslator {
             let type = swiftType(
                 for: property, suggestedName: entry.key, owner: (name, qualifiedName, swiftNames), nested: &nested)
             optionalItems = outerOptionalItems
-            let required =
-                requiredSet?.contains(CodePointKey(entry.key))
-                ?? requiredNames.contains { $0.hasSameCodePoints(as: entry.key) }
+            let required: Bool
+            if nextRequired < requiredNames.count, requiredNames[nextRequired].hasSameCodePoints(as: entry.key) {
+                nextRequired += 1
+                required = true
+            } else if requiredNames.count > 16 {
+                if requiredSet == nil { requiredSet = Set(requiredNames.map(CodePointKey.init)) }
+                required = requiredSet!.contains(CodePointKey(entry.key))
+            } else {
+                required = requiredNames.contains { $0.hasSameCodePoints(as: entry.key) }
+            }
             if required { requiredFound += 1 }
             let secret = isSecret(wireName: entry.key, schema: property)
             let propertyRules = rules(for: property, swiftType: type.ruleType)
-            let resolved = property.ref.map { dereferenced(document.schema(for: $0)) } ?? property
+            let resolved = property.ref.map { dereferenced(referencedSchema($0)) } ?? property
             // readOnly: sent by the server only, so optional and not an initializer argument (a value
             // built for a request leaves it out); writeOnly: sent by the client only, so optional.
             let readOnly = property.readOnly || resolved.readOnly
@@ -1057,6 +1135,10 @@ struct SchemaTranslator {
             // A schema that allows null allows it wherever it is referenced (GitHub's `nullable-simple-user`),
             // unless what is said beside the reference refuses it (`{$ref: Nullable, enum: [a]}`).
             let nullable = isNullable(property)
+            // Most properties state no limits: the lines of their description are kept without a copy.
+            var doc = Self.documentation(description(of: property))
+            let limits = Self.limitsDocumentation(propertyRules, secret: secret)
+            if !limits.isEmpty { doc += limits }
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
@@ -1069,7 +1151,7 @@ struct SchemaTranslator {
                     defaultValue: (property.default ?? resolved.default).flatMap {
                         defaultLiteral($0, schema: property, swiftType: type.ruleType)
                     },
-                    doc: Self.documentation(description(of: property)) + Self.limitsDocumentation(propertyRules, secret: secret),
+                    doc: doc,
                     deprecated: property.deprecated,
                     isSecret: secret,
                     rules: propertyRules,
@@ -1087,6 +1169,12 @@ struct SchemaTranslator {
                             + "that it is present", at: schema.location))
             }
         }
+        // The member that keeps or refuses the undeclared properties, named unlike every property, numbered as
+        // ``SwiftNames/uniqued(_:taken:)`` numbers a name: the few names are compared, not hashed into a set.
+        func extrasName(_ name: String) -> String {
+            var numbers: [String: Int] = [:]
+            return SwiftNames.unique(name, numbers: &numbers) { swiftNames.contains($0) }
+        }
         var extras: ExtraProperties?
         switch schema.additionalProperties {
         case _ where !schema.patternProperties.isEmpty:
@@ -1095,7 +1183,7 @@ struct SchemaTranslator {
             let valueType = patternValueType(schema)
             extras = ExtraProperties(
                 kind: .kept(valueType: valueType),
-                name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
+                name: extrasName("additionalProperties"),
                 patternRule: patternRule(schema, valueType: valueType))
         case .schema(let valueSchema)?:
             let type = swiftType(
@@ -1108,13 +1196,13 @@ struct SchemaTranslator {
                             + "null value does not decode", at: valueSchema.location))
             }
             extras = ExtraProperties(
-                kind: .kept(valueType: type.name), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0],
+                kind: .kept(valueType: type.name), name: extrasName("additionalProperties"),
                 valueStruct: type.structName, rules: memberRules(valueSchema))
         case .bool(true)?:
             extras = ExtraProperties(
-                kind: .kept(valueType: "JSONValue"), name: SwiftNames.uniqued(["additionalProperties"], taken: Set(swiftNames))[0])
+                kind: .kept(valueType: "JSONValue"), name: extrasName("additionalProperties"))
         case .bool(false)?:
-            extras = ExtraProperties(kind: .forbidden, name: SwiftNames.uniqued(["undeclaredKeys"], taken: Set(swiftNames))[0])
+            extras = ExtraProperties(kind: .forbidden, name: extrasName("undeclaredKeys"))
         case nil:
             break
         }
@@ -1287,7 +1375,7 @@ struct SchemaTranslator {
         if let part = soleAllOfPart(schema) {
             // Beside a string or an array they say nothing (JSON Schema applies them to objects only).
             if Self.saysMoreOfAnObject(schema),
-                isUnion(part.ref.map { dereferenced(document.schema(for: $0)) } ?? part)
+                isUnion(part.ref.map { dereferenced(referencedSchema($0)) } ?? part)
             {
                 diagnostics.append(
                     .warning(
@@ -1407,25 +1495,28 @@ struct SchemaTranslator {
     }
 
     mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
-        if journal != nil, !componentIDs.contains(ref.id) {
+        // Each table is asked once: a canonical id is a long string to hash, and most properties of a large
+        // document are references.
+        let isComponent = componentIDs.contains(ref.id)
+        if journal != nil, !isComponent {
             // Its name and declaration are the shared translator's to make; the worker's item is
             // translated again.
             journal!.needsShared = true
             return SwiftTypeName(name: "JSONValue")
         }
-        if names[ref.id] == nil {
+        let name: String
+        if let known = names[ref.id] {
+            name = known
+        } else {
             // A reference to a schema that is not a component: it gets a top-level type of its own, named
             // unlike the nested types in scope.
-            let name = uniqueTopLevelName(
-                SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name), alsoTaken: nestedInScope)
+            name = uniqueTopLevelName(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name), alsoTaken: nestedInScope)
             take(name)
             names[ref.id] = name
         }
-        let name = names[ref.id]!
-        let target = document.schema(for: ref)
-        if !inProgress.contains(ref.id), !componentIDs.contains(ref.id) {
-            declare(id: ref.id, schema: target)
-        }
+        let target = referencedSchema(ref)
+        // A component is declared in its turn (``declareComponents(concurrency:)``), any other schema here.
+        if !isComponent { declare(id: ref.id, schema: target) }
         let resolved = dereferenced(target)
         if needsOwnType(resolved) {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
@@ -1449,7 +1540,7 @@ struct SchemaTranslator {
         var member = nullableWrapped(schema) ?? schema
         // An alias of a struct or union that may be null (`MaybeOwner = Owner`).
         if let ref = member.ref {
-            let resolved = dereferenced(document.schema(for: ref))
+            let resolved = dereferenced(referencedSchema(ref))
             if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
             member = resolved
         }
@@ -1461,7 +1552,7 @@ struct SchemaTranslator {
                 member = next
                 continue
             }
-            let resolved = dereferenced(document.schema(for: ref))
+            let resolved = dereferenced(referencedSchema(ref))
             if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
             member = resolved
         }
@@ -1472,7 +1563,7 @@ struct SchemaTranslator {
     /// `JSONValue`.
     private func plainType(of schema: Schema) -> String {
         if let wrapped = nullableWrapped(schema) {
-            return plainType(of: wrapped.ref.map { dereferenced(document.schema(for: $0)) } ?? wrapped)
+            return plainType(of: wrapped.ref.map { dereferenced(referencedSchema($0)) } ?? wrapped)
         }
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
         let types = schema.nonNullTypes
@@ -1589,7 +1680,7 @@ struct SchemaTranslator {
                 // The implicit value, the schema's name, unless the mapping gives that value to a schema.
                 if values.isEmpty, !ref.name.isEmpty, discriminator.mapping[ref.name] == nil { values = [ref.name] }
                 // A struct that neither declares the property nor keeps undeclared ones drops it when decoded.
-                let target = dereferenced(document.schema(for: ref))
+                let target = dereferenced(referencedSchema(ref))
                 if let object = mergedAllOf(target) ?? (isObjectWithProperties(target) ? target : nil),
                     object.properties[discriminator.propertyName] == nil, object.additionalProperties == nil
                 {
@@ -1747,7 +1838,7 @@ struct SchemaTranslator {
             var caseSchema = caseSchema(distributed, of: schema)
             let descriptions = distributed.members.compactMap { member in
                 member.schema.description
-                    ?? member.schema.ref.flatMap { dereferenced(document.schema(for: $0)).description }
+                    ?? member.schema.ref.flatMap { dereferenced(referencedSchema($0)).description }
             }
             caseSchema.description = descriptions.isEmpty ? nil : descriptions.joined(separator: "\n\n")
             let structName = SwiftNames.type(([name] + words).joined(separator: " "))
@@ -1843,7 +1934,7 @@ struct SchemaTranslator {
 
     /// Whether a parameter's schema is one value, an array or an object (following references).
     func shape(of schema: Schema) -> ValueShape {
-        var resolved = schema.ref.map { dereferenced(document.schema(for: $0)) } ?? schema
+        var resolved = schema.ref.map { dereferenced(referencedSchema($0)) } ?? schema
         // A nullable union's value is shaped as its one schema is.
         if let wrapped = nullableWrapped(resolved) { return shape(of: wrapped) }
         if case .plain(let plain)? = plainAllOf(resolved) { resolved = plain }
@@ -2162,7 +2253,7 @@ struct SchemaTranslator {
             }
             return swiftType
         }
-        let resolved = dereferenced(document.schema(for: ref))
+        let resolved = dereferenced(referencedSchema(ref))
         // An alias of a string enum (also one that may be null) is the enum to the rules, not a string.
         return needsOwnType(resolved) || openEnum(resolved) != nil ? swiftType : plainType(of: resolved)
     }
@@ -2190,7 +2281,7 @@ struct SchemaTranslator {
                 var resolved = part
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
-                    resolved = dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(referencedSchema(ref))
                     if leavingOutGeneratedTypes,
                         isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
                     {
@@ -2230,7 +2321,7 @@ struct SchemaTranslator {
                 var resolved = part
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { continue }
-                    resolved = dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(referencedSchema(ref))
                 }
                 if isUnion(resolved) { return false }
                 if isObjectWithProperties(resolved) {
@@ -2306,7 +2397,7 @@ struct SchemaTranslator {
             } else {
                 if let ref = part.ref {
                     guard seen.insert(ref.id).inserted else { return nil }
-                    resolved = dereferenced(document.schema(for: ref))
+                    resolved = dereferenced(referencedSchema(ref))
                 }
                 if !resolved.allOf.isEmpty {
                     guard let inner = mergedAllOf(resolved, seen: &seen, merged: &merged) else { return nil }
@@ -2367,7 +2458,7 @@ struct SchemaTranslator {
             if let ref = part.ref {
                 if cleared.contains(ref.id) { continue }
                 guard path.insert(ref.id).inserted else { return true }
-                resolved = dereferenced(document.schema(for: ref))
+                resolved = dereferenced(referencedSchema(ref))
             }
             if allOfRefersBack(resolved, path: &path, cleared: &cleared) { return true }
             if let ref = part.ref {
@@ -2444,9 +2535,16 @@ struct SchemaTranslator {
     /// Whether `enum` lists only strings, for a string or untyped schema: that becomes a Swift
     /// ``OpenEnum``. Any other `enum` (integers, booleans, mixed) is checked as a value rule.
     private func isExpressibleEnum(_ schema: Schema) -> Bool {
-        guard schema.ref == nil, let values = schema.enum?.filter({ !$0.isNull }), !values.isEmpty else { return false }
+        // Asked of nearly every schema, several times: the values are looked at in place, not filtered into a copy.
+        guard schema.ref == nil, let values = schema.enum, values.contains(where: { !$0.isNull }) else { return false }
         let types = schema.nonNullTypes
-        return (types.isEmpty || types == [.string]) && values.allSatisfy { $0.stringValue != nil }
+        return (types.isEmpty || types == [.string])
+            && values.allSatisfy { value in
+                switch value {
+                case .string, .null: true
+                default: false
+                }
+            }
     }
 
     /// Whether a value of `schema` is a generated string enum (an `OpenEnum`), which does not check that
@@ -2510,22 +2608,22 @@ struct SchemaTranslator {
 
     /// Whether a reference's target is declared as a struct or enum (which check themselves).
     private func hasStructOrEnum(_ ref: SchemaReference) -> Bool {
-        needsOwnType(dereferenced(document.schema(for: ref)))
+        needsOwnType(dereferenced(referencedSchema(ref)))
     }
 
     /// The `propertyNames` of `schema`, or of the schema it refers to.
     private func propertyNames(of schema: Schema) -> Schema? {
         if let names = schema.propertyNames { return names }
         guard let ref = schema.ref, !hasStructOrEnum(ref) else { return nil }
-        return dereferenced(document.schema(for: ref)).propertyNames
+        return dereferenced(referencedSchema(ref)).propertyNames
     }
 
     /// The rules of a `propertyNames` schema that a name can break: a string's, with `enum` and `const`
     /// as values; `false` allows no name, as an empty `enum`.
     private mutating func nameRules(_ names: Schema) -> [ValidationRule] {
-        let resolved = names.ref.map { dereferenced(document.schema(for: $0)) } ?? names
+        let resolved = names.ref.map { dereferenced(referencedSchema($0)) } ?? names
         if Self.isFalseSchema(resolved) { return [.enumeration([])] }
-        let rules = ownRules(resolved, enumAsValues: true).filter { Self.rule($0, appliesTo: "String") }
+        let rules = ownRules(resolved, enumAsValues: true).filter(RuleTarget.string.accepts)
         checkPatterns(rules.map { ($0, resolved.location) })
         return rules
     }
@@ -2585,7 +2683,7 @@ struct SchemaTranslator {
     private func description(of schema: Schema) -> String? {
         if let description = schema.description { return description }
         if let ref = schema.ref, !hasStructOrEnum(ref) {
-            return dereferenced(document.schema(for: ref)).description
+            return dereferenced(referencedSchema(ref)).description
         }
         return nil
     }
@@ -2891,6 +2989,7 @@ struct SchemaTranslator {
 
     /// A sentence that states a property's limits, as a paragraph after its description.
     static func limitsDocumentation(_ rules: [ValidationRule], secret: Bool) -> [String] {
+        guard !rules.isEmpty || secret else { return [] }
         var sentences = limitSentences(rules)
         if secret { sentences.append("Secret: printed as `<redacted>`.") }
         return sentences.isEmpty ? [] : [sentences.joined(separator: " ")]

@@ -57,7 +57,12 @@ enum SwiftNames {
 
     /// The bare identifier, without backticks (for building other names from it).
     static func unescaped(_ identifier: String) -> String {
-        identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
+        isEscaped(identifier) ? String(identifier.dropFirst().dropLast()) : identifier
+    }
+
+    /// Whether the identifier is in backticks: its first byte, looked at in place.
+    private static func isEscaped(_ identifier: String) -> Bool {
+        identifier.utf8.first == UInt8(ascii: "`")
     }
 
     /// `name`, or the first of `name2`, `name3`... that `isTaken` refuses (compared without backticks).
@@ -82,8 +87,11 @@ enum SwiftNames {
         // each pair, and looking each name up in `taken`, is cheaper than copying `taken` into a set of
         // every name.
         if names.count <= 16 {
-            let bare = names.map(unescaped)
-            if !bare.indices.contains(where: { i in taken.contains(bare[i]) || bare[..<i].contains(bare[i]) }) {
+            // Names in backticks are few: the list itself is compared when it has none.
+            let bare = names.contains(where: isEscaped) ? names.map(unescaped) : names
+            if !bare.indices.contains(where: { i in
+                (!taken.isEmpty && taken.contains(bare[i])) || bare[..<i].contains(bare[i])
+            }) {
                 return names
             }
         }

@@ -1338,13 +1338,16 @@ struct Translator {
     /// `status418` for a code without a common phrase, `clientError` for `4XX`, `other` for `default`.
     static func responseName(_ status: ResponseStatus) -> String {
         switch status {
-        case .code(let code): reasonPhrases[code].map(SwiftNames.member) ?? "status\(code)"
+        case .code(let code): reasonNames[code] ?? "status\(code)"
         case .range(let digit):
             ["1": "informational", "2": "success", "3": "redirection", "4": "clientError", "5": "serverError"][
                 String(digit)] ?? "status\(digit)XX"
         case .default: "other"
         }
     }
+
+    /// ``reasonPhrases`` as member names (`ok`, `notFound`), made once rather than for every response.
+    private static let reasonNames: [Int: String] = reasonPhrases.mapValues(SwiftNames.member)
 
     static let reasonPhrases: [Int: String] = [
         100: "Continue", 101: "Switching Protocols", 200: "OK", 201: "Created", 202: "Accepted",
