@@ -16,10 +16,15 @@ struct TreeBuilder: ~Copyable {
     /// Why the event loop stopped early.
     private struct Fatal: Error {}
 
+    /// A collection under construction. It holds nothing that counts references, so that pushing
+    /// and popping one copies a few words: its anchor and its ``KeyIndex`` wait on stacks of their own.
     private struct Frame {
         var isMapping: Bool
+        /// Whether the collection's anchor is the last of ``TreeBuilder/frameAnchors``.
+        var hasAnchor: Bool
+        /// Whether the mapping's key index is the last of ``TreeBuilder/keyIndexes``.
+        var hasKeyIndex = false
         var location: SourceLocation
-        var anchor: String?
         /// ``TreeBuilder/treeNodes`` before this collection was counted.
         var firstTreeNode: Int
         /// Where this collection's children start on ``TreeBuilder/pending``: a mapping's keys and
@@ -27,8 +32,6 @@ struct TreeBuilder: ~Copyable {
         var firstChild: Int
         /// The most levels of collections nested in any child so far (0 when only scalars).
         var childHeight = 0
-        /// The scalar keys, once the mapping is too long for a linear search.
-        var keyIndex: KeyIndex?
     }
 
     private struct Anchored {
@@ -57,6 +60,11 @@ struct TreeBuilder: ~Copyable {
     private var writer: StorageWriter
     /// The finished children of the collections under construction.
     private var pending: [Int32] = []
+    /// The anchors of the collections under construction that have one, innermost last.
+    private var frameAnchors: [String] = []
+    /// The scalar keys of the mappings under construction that are too long for a linear search,
+    /// innermost last.
+    private var keyIndexes: [KeyIndex] = []
     private var anchors: [String: Anchored] = [:]
     private var aliasUses: [AliasUse] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -222,11 +230,12 @@ struct TreeBuilder: ~Copyable {
         inputNodes += 1
         try count(1, at: location)
         if stack.count >= deepestLevel { deepestLevel = stack.count + 1 }
+        if let anchor { frameAnchors.append(String(cString: anchor)) }
         stack.append(
             Frame(
                 isMapping: isMapping,
+                hasAnchor: anchor != nil,
                 location: location,
-                anchor: anchor.map { String(cString: $0) },
                 firstTreeNode: first,
                 firstChild: pending.count
             )
@@ -235,16 +244,18 @@ struct TreeBuilder: ~Copyable {
 
     @inline(__always)
     private mutating func endCollection() {
-        // `removeLast`, not `popLast`: destroying an optional frame goes through its type's metadata.
         guard !stack.isEmpty else { return }
         let frame = stack.removeLast()
         let node = writer.appendCollection(
             frame.isMapping ? .mapping : .sequence,
-            children: pending[frame.firstChild...],
+            children: pending,
+            from: frame.firstChild,
             at: frame.location
         )
-        pending.removeLast(pending.count - frame.firstChild)
-        if let anchor = frame.anchor {
+        pending.removeSubrange(frame.firstChild...)
+        if frame.hasKeyIndex { keyIndexes.removeLast() }
+        if frame.hasAnchor {
+            let anchor = frameAnchors.removeLast()
             anchors[anchor] = Anchored(node: node, size: treeNodes - frame.firstTreeNode, height: frame.childHeight + 1)
         }
         add(node, height: frame.childHeight + 1)
@@ -324,7 +335,7 @@ struct TreeBuilder: ~Copyable {
             )
         }
         let line = key.location.line
-        if stack[top].keyIndex == nil {
+        if !stack[top].hasKeyIndex {
             // The earlier keys: every other child, from the first.
             let keys = stride(from: stack[top].firstChild, to: pending.count, by: 2)
             let count = (pending.count - stack[top].firstChild) / 2
@@ -345,9 +356,10 @@ struct TreeBuilder: ~Copyable {
                     _ = index.firstLine(of: writer.text(other), insertingAt: other.location.line)
                 }
             }
-            stack[top].keyIndex = index
+            keyIndexes.append(index)
+            stack[top].hasKeyIndex = true
         }
-        if let firstLine = stack[top].keyIndex!.firstLine(of: text, insertingAt: line) {
+        if let firstLine = keyIndexes[keyIndexes.count - 1].firstLine(of: text, insertingAt: line) {
             duplicate(text, firstLine: firstLine, at: key.location)
         }
     }

@@ -123,6 +123,30 @@ struct StorageWriter {
         return append(record)
     }
 
+    /// Appends a sequence of the items of `pending` from position `first` on, or a mapping of the keys
+    /// and values there in pairs; returns its position. The positions are copied from the array's
+    /// buffer in place, without a slice that would count a reference on it.
+    @inline(__always)
+    mutating func appendCollection(
+        _ kind: NodeKind,
+        children pending: [Int32],
+        from first: Int,
+        at location: SourceLocation
+    ) -> Int32 {
+        let count = pending.count - first
+        let record = NodeRecord(
+            location: location,
+            first: Int32(children.count),
+            count: Int32(kind == .mapping ? count / 2 : count),
+            kind: kind,
+            style: .plain,
+            resolved: .string,
+            hasTag: false
+        )
+        pending.withUnsafeBufferPointer { children.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first...])) }
+        return append(record)
+    }
+
     /// Appends a node located at `location` that shares the content (text, or children) of the
     /// node at `original`; returns its position.
     @inline(__always)
