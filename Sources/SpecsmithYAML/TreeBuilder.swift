@@ -174,7 +174,6 @@ struct TreeBuilder: ~Copyable {
             throw Fatal()
         }
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
-        var text = String(decoding: bytes, as: UTF8.self)
         let style: YAMLScalar.Style
         switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -186,15 +185,16 @@ struct TreeBuilder: ~Copyable {
         // Escapes rewritten before parsing are put back into the text; the meaning is then read
         // from the text, else straight from libyaml's bytes.
         let isRestored = marks.hasRewrites && style != .doubleQuoted
-        if isRestored {
-            text = marks.rewrite.restore(text, from: Int(event.start_mark.index), to: Int(event.end_mark.index))
-        }
-        var tag: String?
-        if let rawTag = data.tag {
-            let name = String(cString: rawTag)
-            tag = name
-            checkScalarTag(name, text: text, at: location)
-        }
+        let text =
+            isRestored
+            ? marks.rewrite.restore(
+                String(decoding: bytes, as: UTF8.self),
+                from: Int(event.start_mark.index),
+                to: Int(event.end_mark.index)
+            )
+            : String(decoding: bytes, as: UTF8.self)
+        let tag = data.tag.map { String(cString: $0) }
+        if let tag { checkScalarTag(tag, text: text, at: location) }
         inputNodes += 1
         try count(1, at: location)
         let resolved =
@@ -328,8 +328,8 @@ struct TreeBuilder: ~Copyable {
     private mutating func checkKey(_ keyNode: Int32, top: Int) {
         let key = writer[keyNode]
         guard key.kind == .scalar else { return }
-        let text = writer.text(key)
-        if key.style == .plain, !key.hasTag, text == "<<" {
+        // The records' lengths come first, so that the texts are read only where they may be equal.
+        if key.style == .plain, !key.hasTag, key.count == 2, writer.text(key) == "<<" {
             diagnostics.append(
                 .error("merge keys (<<) are not supported; write the keys out", at: key.location)
             )
@@ -342,8 +342,10 @@ struct TreeBuilder: ~Copyable {
             if count < Self.linearKeySearchLimit {
                 for i in keys {
                     let other = writer[pending[i]]
-                    if other.kind == .scalar, writer.text(other).hasSameCodePoints(as: text) {
-                        duplicate(text, firstLine: other.location.line, at: key.location)
+                    if other.kind == .scalar, other.count == key.count,
+                        writer.text(other).hasSameCodePoints(as: writer.text(key))
+                    {
+                        duplicate(writer.text(key), firstLine: other.location.line, at: key.location)
                         return
                     }
                 }
@@ -359,6 +361,7 @@ struct TreeBuilder: ~Copyable {
             keyIndexes.append(index)
             stack[top].hasKeyIndex = true
         }
+        let text = writer.text(key)
         if let firstLine = keyIndexes[keyIndexes.count - 1].firstLine(of: text, insertingAt: line) {
             duplicate(text, firstLine: firstLine, at: key.location)
         }

@@ -174,7 +174,7 @@ struct ObjectReader: ~Copyable {
         self.objectName = objectName
         var lengths: UInt64 = 0
         for index in mapping.indices {
-            if let key = mapping.keyText(at: index) { lengths |= 1 << (key.utf8.count & 63) }
+            if let length = mapping.keyLength(at: index) { lengths |= 1 << (length & 63) }
         }
         self.lengths = lengths
     }
