@@ -65,6 +65,31 @@ enum SchemaKeyword: String, CaseIterable {
         }
     }
 
+    /// The UTF-8 length of the keyword's name, known without making its `String`: keywords of one
+    /// length share a bit in ``SchemaReader``'s set of the keywords a schema has.
+    var nameLength: Int {
+        switch self {
+        case .`if`: 2
+        case .not, .id, .xml: 3
+        case .ref, .type, .`enum`, .then, .`else`: 4
+        case .title, .items, .allOf, .oneOf, .anyOf, .const, .defs: 5
+        case .format: 6
+        case .`default`, .example, .pattern, .minimum, .maximum, .schema, .anchor: 7
+        case .nullable, .required, .minItems, .maxItems, .contains, .examples, .readOnly, .comment: 8
+        case .writeOnly, .maxLength, .minLength: 9
+        case .properties, .deprecated, .multipleOf: 10
+        case .description, .prefixItems, .uniqueItems, .minContains, .maxContains, .definitions, .dynamicRef, .vocabulary: 11
+        case .externalDocs, .dependencies: 12
+        case .minProperties, .maxProperties, .propertyNames, .discriminator, .recursiveRef, .contentSchema: 13
+        case .dynamicAnchor: 14
+        case .contentEncoding, .additionalItems: 15
+        case .contentMediaType, .unevaluatedItems, .dependentSchemas, .exclusiveMinimum, .exclusiveMaximum, .recursiveAnchor: 16
+        case .dependentRequired, .patternProperties: 17
+        case .additionalProperties: 20
+        case .unevaluatedProperties: 21
+        }
+    }
+
     /// The keyword a key names. Faster than `init(rawValue:)`, which compares the key with every
     /// keyword's name in turn: here only with the few of the same length.
     init?(key: String) {
@@ -100,6 +125,9 @@ struct SchemaReader: ~Copyable {
     let file: String
     /// The keyword of each entry, by position; `nil` for any other key.
     private let keywords: [SchemaKeyword?]
+    /// A bit for each ``SchemaKeyword/nameLength`` of the keywords the schema has: it is asked for some
+    /// forty keywords and has a handful, and a clear bit says that one is absent without a search.
+    private let lengths: UInt64
 
     /// `nil`, after reporting an error, when the node is no mapping.
     init?(_ session: LoadSession, _ node: YAMLNode, file: String, key: String?) {
@@ -113,10 +141,14 @@ struct SchemaReader: ~Copyable {
         self.file = file
         var keywords: [SchemaKeyword?] = []
         keywords.reserveCapacity(mapping.count)
+        var lengths: UInt64 = 0
         for index in mapping.indices {
-            keywords.append(mapping.keyText(at: index).flatMap(SchemaKeyword.init(key:)))
+            let keyword = mapping.keyText(at: index).flatMap(SchemaKeyword.init(key:))
+            if let keyword { lengths |= 1 << keyword.nameLength }
+            keywords.append(keyword)
         }
         self.keywords = keywords
+        self.lengths = lengths
     }
 
     var location: SourceLocation { node.location }
@@ -124,9 +156,10 @@ struct SchemaReader: ~Copyable {
     /// The keywords the schema has, in document order.
     var presentKeywords: some Sequence<SchemaKeyword> { keywords.lazy.compactMap { $0 } }
 
-    /// The position of the entry with this keyword.
+    /// The position of the entry with this keyword; an absent one is mostly told by its length.
     func index(of keyword: SchemaKeyword) -> Int? {
-        keywords.firstIndex(of: keyword)
+        guard lengths & 1 << keyword.nameLength != 0 else { return nil }
+        return keywords.firstIndex(of: keyword)
     }
 
     /// The value of a keyword, null values included.
