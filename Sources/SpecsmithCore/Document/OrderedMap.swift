@@ -87,6 +87,10 @@ public struct OrderedMap<Value>: RandomAccessCollection {
         for offset in first..<entries.count { index[CodePointKey(entries[offset].key)] = offset }
     }
 
+    /// The position in a slot of ``index``, read through an `inout` access so that a missing slot is
+    /// made with its default.
+    private static func position(in slot: inout Int) -> Int { slot }
+
     /// Whether the map has this key.
     public func contains(key: String) -> Bool { position(of: key) != nil }
 
@@ -95,13 +99,14 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// unwrap it.
     public mutating func set(_ value: consuming Value, forKey key: String) {
         if entries.count > Self.linearLimit {
-            // One hash for the usual case, a new key: claim the next position, and give it back
-            // when the key was there already.
-            if let position = index.updateValue(entries.count, forKey: CodePointKey(key)) {
-                index[CodePointKey(key)] = position
-                entries[position].value = value
-            } else {
+            // One hash whether the key is new or not: the key's slot is found, or made holding the next
+            // position.
+            let next = entries.count
+            let position = Self.position(in: &index[CodePointKey(key), default: next])
+            if position == next {
                 entries.append(Entry(key: key, value: value))
+            } else {
+                entries[position].value = value
             }
         } else if let position = position(of: key) {
             entries[position].value = value
