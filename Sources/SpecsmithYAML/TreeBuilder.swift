@@ -197,10 +197,19 @@ struct TreeBuilder: ~Copyable {
         if let tag { checkScalarTag(tag, text: text, at: location) }
         inputNodes += 1
         try count(1, at: location)
-        let resolved =
-            isRestored
-            ? ScalarKind(text: text, style: style, tag: tag) : ScalarKind(utf8: bytes, style: style, tag: tag)
-        let node = writer.appendScalar(text, style: style, tag: tag, resolved: resolved, at: location)
+        let node: Int32
+        if tag == nil {
+            // Apart from the tagged case: handing the absent tag on retained and released it for every scalar.
+            let resolved =
+                isRestored
+                ? ScalarKind(text: text, style: style, tag: nil) : ScalarKind(utf8: bytes, style: style, tag: nil)
+            node = writer.appendScalar(text, style: style, tag: nil, resolved: resolved, at: location)
+        } else {
+            let resolved =
+                isRestored
+                ? ScalarKind(text: text, style: style, tag: tag) : ScalarKind(utf8: bytes, style: style, tag: tag)
+            node = writer.appendScalar(text, style: style, tag: tag, resolved: resolved, at: location)
+        }
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = Anchored(node: node, size: 1, height: 0)
         }
