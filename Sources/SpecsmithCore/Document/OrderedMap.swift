@@ -32,7 +32,9 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// An empty map.
     public init() {
         entries = []
-        index = [:]
+        // Not `[:]`: a literal, even an empty one, goes through `init(dictionaryLiteral:)`, and every
+        // schema makes several maps.
+        index = Dictionary()
     }
 
     /// A map of these pairs in this order; a repeated key keeps its first position and takes the last value.
@@ -79,7 +81,7 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// ``linearLimit``), or drops it when the map is small again.
     private mutating func reindex(from start: Int) {
         guard entries.count > Self.linearLimit else {
-            if !index.isEmpty { index = [:] }
+            if !index.isEmpty { index = Dictionary() }
             return
         }
         let first = index.isEmpty ? 0 : start
