@@ -185,6 +185,7 @@ struct ObjectReader: ~Copyable {
     /// of a keyword written as a literal is known when compiling and an absent one costs one test.
     @inline(__always)
     func index(of key: String) -> Int? {
+        assert(!key.isExtensionKey, "x- keys are read by finish(), not asked for")
         guard lengths & 1 << (key.utf8.count & 63) != 0 else { return nil }
         return search(key)
     }
@@ -295,13 +296,16 @@ struct ObjectReader: ~Copyable {
     func finish() -> Extensions {
         var extensions = Extensions()
         for index in mapping.indices {
+            // A key asked for is one of the object's fixed fields (a scalar, and no `x-` key: see
+            // ``index(of:)``), so its text need not be read.
+            if asked.contains(index) { continue }
             guard let key = mapping.keyText(at: index) else {
                 session.report(.nonScalarKey(at: mapping[index].key.location))
                 continue
             }
             if key.isExtensionKey {
                 extensions[key] = mapping[index].value
-            } else if !asked.contains(index) {
+            } else {
                 session.report(.unknownKey(key, in: objectName, at: mapping[index].key.location))
             }
         }
