@@ -220,6 +220,14 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         )
     }
 
+    /// The value of the entry at `position`: `self[position].value` without making the key's node,
+    /// which counts a reference on the tree.
+    @inline(__always)
+    package func value(at position: Int) -> YAMLNode {
+        precondition(position >= 0 && position < count, "YAMLMapping index out of range")
+        return YAMLNode(storage, storage.children[first + 2 * position + 1])
+    }
+
     /// The text of the key at `position` when it is a scalar, else `nil`: `self[position].keyText`
     /// without making the entry.
     @inline(__always)

@@ -205,7 +205,7 @@ struct ObjectReader: ~Copyable {
     mutating func raw(_ key: String) -> YAMLNode? {
         guard let index = index(of: key) else { return nil }
         asked.insert(index)
-        return mapping[index].value
+        return mapping.value(at: index)
     }
 
     /// The value of a key, `nil` when absent or null; marks the key as known.
@@ -304,7 +304,7 @@ struct ObjectReader: ~Copyable {
                 continue
             }
             if key.isExtensionKey {
-                extensions[key] = mapping[index].value
+                extensions[key] = mapping.value(at: index)
             } else {
                 session.report(.unknownKey(key, in: objectName, at: mapping[index].key.location))
             }

@@ -164,7 +164,7 @@ struct SchemaReader: ~Copyable {
 
     /// The value of a keyword, null values included.
     func raw(_ keyword: SchemaKeyword) -> YAMLNode? {
-        index(of: keyword).map { mapping[$0].value }
+        index(of: keyword).map { mapping.value(at: $0) }
     }
 
     /// The value of a keyword, `nil` when absent or null.
