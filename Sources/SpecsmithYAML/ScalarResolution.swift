@@ -92,6 +92,7 @@ extension YAMLScalar {
         }
     }
 
+    @inline(__always)
     private static func equalsAny(
         _ s: UnsafeBufferPointer<UInt8>,
         _ a: StaticString,
@@ -103,6 +104,7 @@ extension YAMLScalar {
         equals(s, a) || equals(s, b) || equals(s, c)
     }
 
+    @inline(__always)
     private static func equals(_ s: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
         guard s.count == literal.utf8CodeUnitCount else { return false }
         // Byte by byte: the generic `elementsEqual` costs several times as much for these few bytes, and

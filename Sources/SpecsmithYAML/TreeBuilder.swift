@@ -332,8 +332,9 @@ struct TreeBuilder: ~Copyable {
 
     // MARK: Checks
 
-    /// Reports a merge key or a duplicate of an earlier key of the same mapping.
-    @inline(__always)
+    /// Reports a merge key or a duplicate of an earlier key of the same mapping. Not inlined: kept out
+    /// of ``add(_:height:)``, which every node passes through, that one is inlined where it is called.
+    @inline(never)
     private mutating func checkKey(_ keyNode: Int32, top: Int) {
         let key = writer[keyNode]
         guard key.kind == .scalar else { return }
