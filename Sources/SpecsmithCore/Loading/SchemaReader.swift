@@ -156,20 +156,42 @@ struct SchemaReader: ~Copyable {
     /// The keywords the schema has, in document order.
     var presentKeywords: some Sequence<SchemaKeyword> { keywords.lazy.compactMap { $0 } }
 
-    /// The position of the entry with this keyword; an absent one is mostly told by its length.
+    /// Whether the schema may have this keyword; `false` says it has not. Inlined, with the accessors
+    /// below, so that for a keyword written as a literal the test is one instruction and an absent
+    /// keyword costs no call. Only their parts for a keyword that may be present are called.
+    @inline(__always)
+    func mayHave(_ keyword: SchemaKeyword) -> Bool {
+        lengths & 1 << keyword.nameLength != 0
+    }
+
+    /// The position of the entry with this keyword.
+    @inline(__always)
     func index(of keyword: SchemaKeyword) -> Int? {
-        guard lengths & 1 << keyword.nameLength != 0 else { return nil }
-        return keywords.firstIndex(of: keyword)
+        mayHave(keyword) ? search(keyword) : nil
+    }
+
+    private func search(_ keyword: SchemaKeyword) -> Int? {
+        keywords.firstIndex(of: keyword)
     }
 
     /// The value of a keyword, null values included.
+    @inline(__always)
     func raw(_ keyword: SchemaKeyword) -> YAMLNode? {
-        index(of: keyword).map { mapping.value(at: $0) }
+        mayHave(keyword) ? present(keyword) : nil
+    }
+
+    private func present(_ keyword: SchemaKeyword) -> YAMLNode? {
+        search(keyword).map { mapping.value(at: $0) }
     }
 
     /// The value of a keyword, `nil` when absent or null.
+    @inline(__always)
     func value(_ keyword: SchemaKeyword) -> YAMLNode? {
-        guard let node = raw(keyword), !node.isNullNode else { return nil }
+        mayHave(keyword) ? presentValue(keyword) : nil
+    }
+
+    private func presentValue(_ keyword: SchemaKeyword) -> YAMLNode? {
+        guard let node = present(keyword), !node.isNullNode else { return nil }
         return node
     }
 
@@ -180,38 +202,78 @@ struct SchemaReader: ~Copyable {
 
     // The typed readers below are ObjectReader's, for keywords.
 
+    @inline(__always)
     func string(_ keyword: SchemaKeyword) -> String? {
-        raw(keyword).flatMap { session.stringValue($0, key: keyword.rawValue) }  // null reads as nil there
+        mayHave(keyword) ? presentString(keyword) : nil
     }
 
+    private func presentString(_ keyword: SchemaKeyword) -> String? {
+        present(keyword).flatMap { session.stringValue($0, key: keyword.rawValue) }  // null reads as nil there
+    }
+
+    @inline(__always)
     func text(_ keyword: SchemaKeyword) -> String? {
-        value(keyword).flatMap { session.textValue($0, file: file, key: keyword.rawValue) }
+        mayHave(keyword) ? presentText(keyword) : nil
     }
 
+    private func presentText(_ keyword: SchemaKeyword) -> String? {
+        presentValue(keyword).flatMap { session.textValue($0, file: file, key: keyword.rawValue) }
+    }
+
+    @inline(__always)
     func bool(_ keyword: SchemaKeyword) -> Bool? {
-        value(keyword).flatMap { session.boolValue($0, key: keyword.rawValue) }
+        mayHave(keyword) ? presentBool(keyword) : nil
     }
 
+    private func presentBool(_ keyword: SchemaKeyword) -> Bool? {
+        presentValue(keyword).flatMap { session.boolValue($0, key: keyword.rawValue) }
+    }
+
+    @inline(__always)
     func number(_ keyword: SchemaKeyword) -> YAMLNumber? {
-        value(keyword).flatMap { session.numberValue($0, key: keyword.rawValue) }
+        mayHave(keyword) ? presentNumber(keyword) : nil
     }
 
+    private func presentNumber(_ keyword: SchemaKeyword) -> YAMLNumber? {
+        presentValue(keyword).flatMap { session.numberValue($0, key: keyword.rawValue) }
+    }
+
+    @inline(__always)
     func count(_ keyword: SchemaKeyword) -> Int? {
-        value(keyword).flatMap { session.countValue($0, key: keyword.rawValue) }
+        mayHave(keyword) ? presentCount(keyword) : nil
     }
 
+    private func presentCount(_ keyword: SchemaKeyword) -> Int? {
+        presentValue(keyword).flatMap { session.countValue($0, key: keyword.rawValue) }
+    }
+
+    @inline(__always)
     func json(_ keyword: SchemaKeyword) -> JSONValue? {
-        raw(keyword).map { session.jsonValue($0) }
+        mayHave(keyword) ? presentJSON(keyword) : nil
+    }
+
+    private func presentJSON(_ keyword: SchemaKeyword) -> JSONValue? {
+        present(keyword).map { session.jsonValue($0) }
     }
 
     /// The entries of a mapping-valued keyword, `[]` when absent.
+    @inline(__always)
     func entries(_ keyword: SchemaKeyword) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
-        value(keyword).flatMap { session.entries($0, key: keyword.rawValue) } ?? []
+        mayHave(keyword) ? presentEntries(keyword) : []
+    }
+
+    private func presentEntries(_ keyword: SchemaKeyword) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        presentValue(keyword).flatMap { session.entries($0, key: keyword.rawValue) } ?? []
     }
 
     /// The items of a list-valued keyword, `nil` when absent.
+    @inline(__always)
     func list(_ keyword: SchemaKeyword) -> YAMLSequence? {
-        value(keyword).flatMap { session.listValue($0, key: keyword.rawValue) }
+        mayHave(keyword) ? presentList(keyword) : nil
+    }
+
+    private func presentList(_ keyword: SchemaKeyword) -> YAMLSequence? {
+        presentValue(keyword).flatMap { session.listValue($0, key: keyword.rawValue) }
     }
 
     /// Warns about each unsupported keyword where it is written.
