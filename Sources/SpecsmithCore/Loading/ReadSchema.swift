@@ -214,7 +214,11 @@ extension LoadSession {
         if type == .null && version == .v30 {
             report(.nullTypeIn30(at: node.location))
         }
-        if !types.contains(type) { types.append(type) }
+        if types.isEmpty {
+            types = type.alone
+        } else if !types.contains(type) {
+            types.append(type)
+        }
     }
 
     /// Reads `exclusiveMinimum`/`exclusiveMaximum` in either form into the 3.1 one, returning the
