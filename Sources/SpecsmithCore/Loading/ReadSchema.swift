@@ -142,9 +142,13 @@ extension LoadSession {
         let inclusiveMinimum = o.number(.minimum)
         let inclusiveMaximum = o.number(.maximum)
         let (minimum, exclusiveMinimum) =
-            readExclusiveBound(o, .exclusiveMinimum, bound: "minimum", inclusive: inclusiveMinimum)
+            o.mayHave(.exclusiveMinimum)
+            ? readExclusiveBound(o, .exclusiveMinimum, bound: "minimum", inclusive: inclusiveMinimum)
+            : (inclusiveMinimum, nil)
         let (maximum, exclusiveMaximum) =
-            readExclusiveBound(o, .exclusiveMaximum, bound: "maximum", inclusive: inclusiveMaximum)
+            o.mayHave(.exclusiveMaximum)
+            ? readExclusiveBound(o, .exclusiveMaximum, bound: "maximum", inclusive: inclusiveMaximum)
+            : (inclusiveMaximum, nil)
         if let minimum { schema.minimum = minimum }
         if let exclusiveMinimum { schema.exclusiveMinimum = exclusiveMinimum }
         if let maximum { schema.maximum = maximum }
@@ -309,7 +313,8 @@ extension LoadSession {
     /// Warns about `enum`, `const` and `default` values that the schema's own `type` refuses, and
     /// `required` names missing from `properties` of a closed object.
     private func checkValues(_ schema: Schema, _ o: borrowing SchemaReader) {
-        if !schema.types.isEmpty {
+        // The reader's test first: each check needs its keyword, and most schemas have none of them.
+        if o.mayHave(.enum) || o.mayHave(.const) || o.mayHave(.default), !schema.types.isEmpty {
             func check(_ value: JSONValue, _ keyword: String, at location: SourceLocation) {
                 if !Self.value(value, fits: schema.types) {
                     report(
@@ -325,7 +330,7 @@ extension LoadSession {
                 check(value, "default", at: node.location)
             }
         }
-        if schema.additionalProperties == .bool(false), !schema.properties.isEmpty,
+        if o.mayHave(.required), schema.additionalProperties == .bool(false), !schema.properties.isEmpty,
             schema.allOf.isEmpty && schema.anyOf.isEmpty && schema.oneOf.isEmpty
         {
             for name in schema.required where !schema.properties.contains(key: name) {
