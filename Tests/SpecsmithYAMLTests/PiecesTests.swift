@@ -181,7 +181,8 @@ import Testing
     /// Strings and columns are scanned eight bytes at a time: escapes, quotes and characters of several
     /// bytes at every offset within a word must still end strings and count columns as one parse does.
     @Test func jsonScannedByWordsAtEveryOffset() {
-        let quote = "\"", backslash = "\\"
+        let quote = "\""
+        let backslash = "\\"
         var members: [String] = []
         for offset in 0..<17 {
             let pad = String(repeating: "x", count: offset)

@@ -78,12 +78,16 @@ enum SchemaKeyword: String, CaseIterable {
         case .nullable, .required, .minItems, .maxItems, .contains, .examples, .readOnly, .comment: 8
         case .writeOnly, .maxLength, .minLength: 9
         case .properties, .deprecated, .multipleOf: 10
-        case .description, .prefixItems, .uniqueItems, .minContains, .maxContains, .definitions, .dynamicRef, .vocabulary: 11
+        case .description, .prefixItems, .uniqueItems, .minContains, .maxContains, .definitions, .dynamicRef,
+            .vocabulary:
+            11
         case .externalDocs, .dependencies: 12
         case .minProperties, .maxProperties, .propertyNames, .discriminator, .recursiveRef, .contentSchema: 13
         case .dynamicAnchor: 14
         case .contentEncoding, .additionalItems: 15
-        case .contentMediaType, .unevaluatedItems, .dependentSchemas, .exclusiveMinimum, .exclusiveMaximum, .recursiveAnchor: 16
+        case .contentMediaType, .unevaluatedItems, .dependentSchemas, .exclusiveMinimum, .exclusiveMaximum,
+            .recursiveAnchor:
+            16
         case .dependentRequired, .patternProperties: 17
         case .additionalProperties: 20
         case .unevaluatedProperties: 21
