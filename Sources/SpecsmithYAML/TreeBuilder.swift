@@ -16,10 +16,15 @@ struct TreeBuilder: ~Copyable {
     /// Why the event loop stopped early.
     private struct Fatal: Error {}
 
+    /// A collection under construction. It holds nothing that counts references, so that pushing
+    /// and popping one copies a few words: its anchor and its ``KeyIndex`` wait on stacks of their own.
     private struct Frame {
         var isMapping: Bool
+        /// Whether the collection's anchor is the last of ``TreeBuilder/frameAnchors``.
+        var hasAnchor: Bool
+        /// Whether the mapping's key index is the last of ``TreeBuilder/keyIndexes``.
+        var hasKeyIndex = false
         var location: SourceLocation
-        var anchor: String?
         /// ``TreeBuilder/treeNodes`` before this collection was counted.
         var firstTreeNode: Int
         /// Where this collection's children start on ``TreeBuilder/pending``: a mapping's keys and
@@ -27,8 +32,6 @@ struct TreeBuilder: ~Copyable {
         var firstChild: Int
         /// The most levels of collections nested in any child so far (0 when only scalars).
         var childHeight = 0
-        /// The scalar keys, once the mapping is too long for a linear search.
-        var keyIndex: KeyIndex?
     }
 
     private struct Anchored {
@@ -57,6 +60,11 @@ struct TreeBuilder: ~Copyable {
     private var writer: StorageWriter
     /// The finished children of the collections under construction.
     private var pending: [Int32] = []
+    /// The anchors of the collections under construction that have one, innermost last.
+    private var frameAnchors: [String] = []
+    /// The scalar keys of the mappings under construction that are too long for a linear search,
+    /// innermost last.
+    private var keyIndexes: [KeyIndex] = []
     private var anchors: [String: Anchored] = [:]
     private var aliasUses: [AliasUse] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -166,7 +174,6 @@ struct TreeBuilder: ~Copyable {
             throw Fatal()
         }
         let bytes = UnsafeBufferPointer(start: data.value, count: data.length)
-        var text = String(decoding: bytes, as: UTF8.self)
         let style: YAMLScalar.Style
         switch data.style {
         case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -178,21 +185,31 @@ struct TreeBuilder: ~Copyable {
         // Escapes rewritten before parsing are put back into the text; the meaning is then read
         // from the text, else straight from libyaml's bytes.
         let isRestored = marks.hasRewrites && style != .doubleQuoted
-        if isRestored {
-            text = marks.rewrite.restore(text, from: Int(event.start_mark.index), to: Int(event.end_mark.index))
-        }
-        var tag: String?
-        if let rawTag = data.tag {
-            let name = String(cString: rawTag)
-            tag = name
-            checkScalarTag(name, text: text, at: location)
-        }
+        let text =
+            isRestored
+            ? marks.rewrite.restore(
+                String(decoding: bytes, as: UTF8.self),
+                from: Int(event.start_mark.index),
+                to: Int(event.end_mark.index)
+            )
+            : String(decoding: bytes, as: UTF8.self)
+        let tag = data.tag.map { String(cString: $0) }
+        if let tag { checkScalarTag(tag, text: text, at: location) }
         inputNodes += 1
         try count(1, at: location)
-        let resolved =
-            isRestored
-            ? ScalarKind(text: text, style: style, tag: tag) : ScalarKind(utf8: bytes, style: style, tag: tag)
-        let node = writer.appendScalar(text, style: style, tag: tag, resolved: resolved, at: location)
+        let node: Int32
+        if tag == nil {
+            // Apart from the tagged case: handing the absent tag on retained and released it for every scalar.
+            let resolved =
+                isRestored
+                ? ScalarKind(text: text, style: style, tag: nil) : ScalarKind(utf8: bytes, style: style, tag: nil)
+            node = writer.appendScalar(text, style: style, tag: nil, resolved: resolved, at: location)
+        } else {
+            let resolved =
+                isRestored
+                ? ScalarKind(text: text, style: style, tag: tag) : ScalarKind(utf8: bytes, style: style, tag: tag)
+            node = writer.appendScalar(text, style: style, tag: tag, resolved: resolved, at: location)
+        }
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = Anchored(node: node, size: 1, height: 0)
         }
@@ -222,11 +239,12 @@ struct TreeBuilder: ~Copyable {
         inputNodes += 1
         try count(1, at: location)
         if stack.count >= deepestLevel { deepestLevel = stack.count + 1 }
+        if let anchor { frameAnchors.append(String(cString: anchor)) }
         stack.append(
             Frame(
                 isMapping: isMapping,
+                hasAnchor: anchor != nil,
                 location: location,
-                anchor: anchor.map { String(cString: $0) },
                 firstTreeNode: first,
                 firstChild: pending.count
             )
@@ -235,16 +253,18 @@ struct TreeBuilder: ~Copyable {
 
     @inline(__always)
     private mutating func endCollection() {
-        // `removeLast`, not `popLast`: destroying an optional frame goes through its type's metadata.
         guard !stack.isEmpty else { return }
         let frame = stack.removeLast()
         let node = writer.appendCollection(
             frame.isMapping ? .mapping : .sequence,
-            children: pending[frame.firstChild...],
+            children: pending,
+            from: frame.firstChild,
             at: frame.location
         )
-        pending.removeLast(pending.count - frame.firstChild)
-        if let anchor = frame.anchor {
+        pending.removeSubrange(frame.firstChild...)
+        if frame.hasKeyIndex { keyIndexes.removeLast() }
+        if frame.hasAnchor {
+            let anchor = frameAnchors.removeLast()
             anchors[anchor] = Anchored(node: node, size: treeNodes - frame.firstTreeNode, height: frame.childHeight + 1)
         }
         add(node, height: frame.childHeight + 1)
@@ -312,27 +332,30 @@ struct TreeBuilder: ~Copyable {
 
     // MARK: Checks
 
-    /// Reports a merge key or a duplicate of an earlier key of the same mapping.
-    @inline(__always)
+    /// Reports a merge key or a duplicate of an earlier key of the same mapping. Not inlined: kept out
+    /// of ``add(_:height:)``, which every node passes through, that one is inlined where it is called.
+    @inline(never)
     private mutating func checkKey(_ keyNode: Int32, top: Int) {
         let key = writer[keyNode]
         guard key.kind == .scalar else { return }
-        let text = writer.text(key)
-        if key.style == .plain, !key.hasTag, text == "<<" {
+        // The records' lengths come first, so that the texts are read only where they may be equal.
+        if key.style == .plain, !key.hasTag, key.count == 2, writer.text(key) == "<<" {
             diagnostics.append(
                 .error("merge keys (<<) are not supported; write the keys out", at: key.location)
             )
         }
         let line = key.location.line
-        if stack[top].keyIndex == nil {
+        if !stack[top].hasKeyIndex {
             // The earlier keys: every other child, from the first.
             let keys = stride(from: stack[top].firstChild, to: pending.count, by: 2)
             let count = (pending.count - stack[top].firstChild) / 2
             if count < Self.linearKeySearchLimit {
                 for i in keys {
                     let other = writer[pending[i]]
-                    if other.kind == .scalar, writer.text(other).hasSameCodePoints(as: text) {
-                        duplicate(text, firstLine: other.location.line, at: key.location)
+                    if other.kind == .scalar, other.count == key.count,
+                        writer.text(other).hasSameCodePoints(as: writer.text(key))
+                    {
+                        duplicate(writer.text(key), firstLine: other.location.line, at: key.location)
                         return
                     }
                 }
@@ -345,9 +368,11 @@ struct TreeBuilder: ~Copyable {
                     _ = index.firstLine(of: writer.text(other), insertingAt: other.location.line)
                 }
             }
-            stack[top].keyIndex = index
+            keyIndexes.append(index)
+            stack[top].hasKeyIndex = true
         }
-        if let firstLine = stack[top].keyIndex!.firstLine(of: text, insertingAt: line) {
+        let text = writer.text(key)
+        if let firstLine = keyIndexes[keyIndexes.count - 1].firstLine(of: text, insertingAt: line) {
             duplicate(text, firstLine: firstLine, at: key.location)
         }
     }

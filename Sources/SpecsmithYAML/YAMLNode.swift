@@ -220,6 +220,14 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         )
     }
 
+    /// The value of the entry at `position`: `self[position].value` without making the key's node,
+    /// which counts a reference on the tree.
+    @inline(__always)
+    package func value(at position: Int) -> YAMLNode {
+        precondition(position >= 0 && position < count, "YAMLMapping index out of range")
+        return YAMLNode(storage, storage.children[first + 2 * position + 1])
+    }
+
     /// The text of the key at `position` when it is a scalar, else `nil`: `self[position].keyText`
     /// without making the entry.
     @inline(__always)
@@ -237,15 +245,22 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
 
     /// The position of the first entry whose scalar key has this text (the same code points).
     public func index(ofKey key: String) -> Int? {
-        // Lengths first: they are free, and most keys differ in length. Keys compare by code points.
+        // Lengths first, from the records: most keys differ in length. Keys compare by code points.
         let length = key.utf8.count
         for position in 0..<count {
             let record = storage.records[Int(storage.children[first + 2 * position])]
-            guard record.kind == .scalar else { continue }
-            let text = storage.text(record)
-            if text.utf8.count == length, text.hasSameCodePoints(as: key) { return position }
+            if storage.isScalar(record, withText: key, length: length) { return position }
         }
         return nil
+    }
+
+    /// The UTF-8 length of the key at `position` when it is a scalar, else `nil`: read from the
+    /// tree's record, without the key's `String`.
+    @inline(__always)
+    package func keyLength(at position: Int) -> Int? {
+        precondition(position >= 0 && position < count, "YAMLMapping index out of range")
+        let record = storage.records[Int(storage.children[first + 2 * position])]
+        return record.kind == .scalar ? storage.textLength(record) : nil
     }
 
     /// The entry whose scalar key has this text, with the key's own location.

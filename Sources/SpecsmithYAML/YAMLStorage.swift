@@ -25,6 +25,20 @@ final class YAMLStorage: Sendable {
     @inline(__always)
     func text(_ record: NodeRecord) -> String { texts[Int(record.first)] }
 
+    /// Whether a record is a scalar whose text has these code points; `length` is the text's UTF-8
+    /// length. Most keys differ in length, which the record tells without reading the `String`.
+    @inline(__always)
+    func isScalar(_ record: NodeRecord, withText text: String, length: Int) -> Bool {
+        record.kind == .scalar && Int(record.count) == min(length, Int(Int32.max))
+            && texts[Int(record.first)].hasSameCodePoints(as: text)
+    }
+
+    /// The UTF-8 length of a scalar's text.
+    @inline(__always)
+    func textLength(_ record: NodeRecord) -> Int {
+        record.count < Int32.max ? Int(record.count) : texts[Int(record.first)].utf8.count
+    }
+
     /// The scalar a scalar's record describes.
     @inline(__always)
     func scalar(_ record: NodeRecord) -> YAMLScalar {
@@ -45,7 +59,9 @@ struct NodeRecord {
     var location: SourceLocation
     /// A scalar's text in ``YAMLStorage/texts``; a collection's first child in ``YAMLStorage/children``.
     var first: Int32
-    /// How many items a sequence has, or entries a mapping; 0 for a scalar.
+    /// How many items a sequence has, or entries a mapping; for a scalar, the UTF-8 length of its
+    /// text (at most `Int32.max`), so that keys of other lengths are passed over without reading
+    /// their `String`.
     var count: Int32
     var kind: NodeKind
     /// A scalar's style; `.plain` for a collection.
@@ -81,10 +97,11 @@ struct StorageWriter {
         appendScalar(text, style: style, tag: tag, resolved: ScalarKind(text: text, style: style, tag: tag), at: location)
     }
 
-    /// Appends a scalar whose meaning is resolved already; returns its position.
+    /// Appends a scalar whose meaning is resolved already; returns its position. The text is taken
+    /// over, not copied.
     @inline(__always)
     mutating func appendScalar(
-        _ text: String,
+        _ text: consuming String,
         style: YAMLScalar.Style,
         tag: String?,
         resolved: ScalarKind,
@@ -93,13 +110,13 @@ struct StorageWriter {
         let record = NodeRecord(
             location: location,
             first: Int32(texts.count),
-            count: 0,
+            count: Int32(clamping: text.utf8.count),
             kind: .scalar,
             style: style,
             resolved: resolved,
             hasTag: tag != nil
         )
-        texts.append(text)
+        texts.append(consume text)
         if let tag { texts.append(tag) }
         return append(record)
     }
@@ -120,6 +137,30 @@ struct StorageWriter {
             hasTag: false
         )
         children.append(contentsOf: slice)
+        return append(record)
+    }
+
+    /// Appends a sequence of the items of `pending` from position `first` on, or a mapping of the keys
+    /// and values there in pairs; returns its position. The positions are copied from the array's
+    /// buffer in place, without a slice that would count a reference on it.
+    @inline(__always)
+    mutating func appendCollection(
+        _ kind: NodeKind,
+        children pending: [Int32],
+        from first: Int,
+        at location: SourceLocation
+    ) -> Int32 {
+        let count = pending.count - first
+        let record = NodeRecord(
+            location: location,
+            first: Int32(children.count),
+            count: Int32(kind == .mapping ? count / 2 : count),
+            kind: kind,
+            style: .plain,
+            resolved: .string,
+            hasTag: false
+        )
+        pending.withUnsafeBufferPointer { children.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first...])) }
         return append(record)
     }
 

@@ -1,4 +1,5 @@
 import SpecsmithDiagnostics
+import SpecsmithYAML
 import Testing
 
 @testable import SpecsmithCore
@@ -239,5 +240,24 @@ struct NullRefusedByValuesTests {
         #expect(result.diagnostics.isEmpty)
         let listed = try #require(result.document?.components.schemas["Listed"])
         #expect(listed.types == [.string, .null] && listed.isNullable)
+    }
+
+    /// A schema's reader tells absent keywords by the lengths of their names; each keyword must still be
+    /// found where a schema has it, after other keys or alone.
+    @Test("every schema keyword is found where a schema has it")
+    func everyKeywordIsFound() throws {
+        let session = LoadSession(limits: LoadLimits())
+        for keyword in SchemaKeyword.allCases {
+            #expect(keyword.nameLength == keyword.rawValue.utf8.count, "\(keyword)")
+            let other = keyword == .title ? "format" : "title"
+            for text in ["{'\(keyword.rawValue)': 1}", "{x-a: 1, \(other): 2, '\(keyword.rawValue)': 3}"] {
+                let node = try YAMLLoader.load(Array(text.utf8), file: "k.yaml")
+                guard let reader = SchemaReader(session, node, file: "k.yaml", key: nil) else {
+                    Issue.record("\(text) is no mapping")
+                    continue
+                }
+                #expect(reader.index(of: keyword) == (text.hasPrefix("{x-") ? 2 : 0), "\(keyword)")
+            }
+        }
     }
 }

@@ -284,4 +284,23 @@ struct LoadingReferenceTests {
         let first = try #require(document.components.schemas["S0"])
         #expect(document.dereferenced(first).types == [.string])
     }
+
+    /// Pointers are split and paths normalised from their bytes; the edge cases must read as the
+    /// character-based definitions say.
+    @Test("pointer tokens and normalised paths at their edges")
+    func pointerTokensAndPathsAtEdges() {
+        #expect(JSONPointer.tokens("") == [])
+        #expect(JSONPointer.tokens("/") == [""])
+        #expect(JSONPointer.tokens("//a/") == ["", "a", ""])
+        #expect(JSONPointer.tokens("a/b") == ["a", "b"])
+        #expect(JSONPointer.tokens("/a~01/~2/~1~0/é~1") == ["a~1", "~2", "/~", "é/"])
+        #expect(ReferenceParsing.normalise("") == "")
+        #expect(ReferenceParsing.normalise("./") == "")
+        #expect(ReferenceParsing.normalise("a/./b/../c") == "a/c")
+        #expect(ReferenceParsing.normalise("//x//y/.") == "/x/y")
+        #expect(ReferenceParsing.normalise("/../a/..b/.c") == "/a/..b/.c")
+        #expect(ReferenceParsing.normalise("a/../../b/../..") == "../..")
+        #expect(ReferenceParsing.normalise("../x/../../y") == "../../y")
+        #expect(ReferenceParsing.normalise("é/../b/./ü") == "b/ü")
+    }
 }

@@ -178,6 +178,29 @@ import Testing
         Self.expectSameOutcome(#"{"a":{"x":1,"y":{"z":[1,{"w":2}]}},"b":2}"#)
     }
 
+    /// Strings and columns are scanned eight bytes at a time: escapes, quotes and characters of several
+    /// bytes at every offset within a word must still end strings and count columns as one parse does.
+    @Test func jsonScannedByWordsAtEveryOffset() {
+        let quote = "\""
+        let backslash = "\\"
+        var members: [String] = []
+        for offset in 0..<17 {
+            let pad = String(repeating: "x", count: offset)
+            // An escaped quote, escaped backslashes, and characters of two, three and four bytes.
+            var text = quote + "k\(offset)" + pad + quote + ":" + quote + pad + "é" + backslash + quote + pad
+            text += "ü€😀" + backslash + backslash + quote
+            members.append(text)
+            text = quote + "m\(offset)" + quote + ":{" + quote + pad + "ß" + quote + ":[\(offset),"
+            text += quote + pad + backslash + "u00e9" + quote + "],"
+            text += quote + "n" + quote + ":" + quote + pad + quote + "}"
+            members.append(text)
+        }
+        let oneLine = "{" + members.joined(separator: ",") + "}"
+        #expect(Self.joins(Array(oneLine.utf8), pieceBytes: 1))
+        Self.expectSameOutcome(oneLine, sizes: [1, 8, 24, 100])
+        Self.expectSameOutcome("{" + members.joined(separator: ",\n ") + "}", sizes: [1, 8, 24, 100])
+    }
+
     @Test func jsonThatPiecesCannotKeepIsParsedWhole() {
         Self.expectSameOutcome(#"{"a":1,"b":2,"a":3}"#)
         Self.expectSameOutcome(#"{"p":{"x":1,"y":2,"x":3},"q":1}"#)

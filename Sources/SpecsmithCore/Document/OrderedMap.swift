@@ -32,7 +32,9 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// An empty map.
     public init() {
         entries = []
-        index = [:]
+        // Not `[:]`: a literal, even an empty one, goes through `init(dictionaryLiteral:)`, and every
+        // schema makes several maps.
+        index = Dictionary()
     }
 
     /// A map of these pairs in this order; a repeated key keeps its first position and takes the last value.
@@ -79,13 +81,17 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// ``linearLimit``), or drops it when the map is small again.
     private mutating func reindex(from start: Int) {
         guard entries.count > Self.linearLimit else {
-            if !index.isEmpty { index = [:] }
+            if !index.isEmpty { index = Dictionary() }
             return
         }
         let first = index.isEmpty ? 0 : start
         if first == 0 { index.reserveCapacity(entries.count * 2) }
         for offset in first..<entries.count { index[CodePointKey(entries[offset].key)] = offset }
     }
+
+    /// The position in a slot of ``index``, read through an `inout` access so that a missing slot is
+    /// made with its default.
+    private static func position(in slot: inout Int) -> Int { slot }
 
     /// Whether the map has this key.
     public func contains(key: String) -> Bool { position(of: key) != nil }
@@ -95,13 +101,14 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// unwrap it.
     public mutating func set(_ value: consuming Value, forKey key: String) {
         if entries.count > Self.linearLimit {
-            // One hash for the usual case, a new key: claim the next position, and give it back
-            // when the key was there already.
-            if let position = index.updateValue(entries.count, forKey: CodePointKey(key)) {
-                index[CodePointKey(key)] = position
-                entries[position].value = value
-            } else {
+            // One hash whether the key is new or not: the key's slot is found, or made holding the next
+            // position.
+            let next = entries.count
+            let position = Self.position(in: &index[CodePointKey(key), default: next])
+            if position == next {
                 entries.append(Entry(key: key, value: value))
+            } else {
+                entries[position].value = value
             }
         } else if let position = position(of: key) {
             entries[position].value = value

@@ -21,6 +21,28 @@ public enum SchemaType: String, Sendable, Hashable, CaseIterable {
         guard name == candidate.rawValue else { return nil }
         self = candidate
     }
+
+    /// A list of this type alone, made once and shared: most schemas have one type, and a list of
+    /// their own would be an allocation each.
+    var alone: [SchemaType] {
+        switch self {
+        case .null: Self.aloneNull
+        case .boolean: Self.aloneBoolean
+        case .object: Self.aloneObject
+        case .array: Self.aloneArray
+        case .number: Self.aloneNumber
+        case .string: Self.aloneString
+        case .integer: Self.aloneInteger
+        }
+    }
+
+    private static let aloneNull: [SchemaType] = [.null]
+    private static let aloneBoolean: [SchemaType] = [.boolean]
+    private static let aloneObject: [SchemaType] = [.object]
+    private static let aloneArray: [SchemaType] = [.array]
+    private static let aloneNumber: [SchemaType] = [.number]
+    private static let aloneString: [SchemaType] = [.string]
+    private static let aloneInteger: [SchemaType] = [.integer]
 }
 
 /// A reference from a schema to another schema: `$ref` kept as a reference so recursive types can

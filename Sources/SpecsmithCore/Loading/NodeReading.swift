@@ -174,7 +174,7 @@ struct ObjectReader: ~Copyable {
         self.objectName = objectName
         var lengths: UInt64 = 0
         for index in mapping.indices {
-            if let key = mapping.keyText(at: index) { lengths |= 1 << (key.utf8.count & 63) }
+            if let length = mapping.keyLength(at: index) { lengths |= 1 << (length & 63) }
         }
         self.lengths = lengths
     }
@@ -185,6 +185,7 @@ struct ObjectReader: ~Copyable {
     /// of a keyword written as a literal is known when compiling and an absent one costs one test.
     @inline(__always)
     func index(of key: String) -> Int? {
+        assert(!key.isExtensionKey, "x- keys are read by finish(), not asked for")
         guard lengths & 1 << (key.utf8.count & 63) != 0 else { return nil }
         return search(key)
     }
@@ -204,7 +205,7 @@ struct ObjectReader: ~Copyable {
     mutating func raw(_ key: String) -> YAMLNode? {
         guard let index = index(of: key) else { return nil }
         asked.insert(index)
-        return mapping[index].value
+        return mapping.value(at: index)
     }
 
     /// The value of a key, `nil` when absent or null; marks the key as known.
@@ -295,13 +296,16 @@ struct ObjectReader: ~Copyable {
     func finish() -> Extensions {
         var extensions = Extensions()
         for index in mapping.indices {
+            // A key asked for is one of the object's fixed fields (a scalar, and no `x-` key: see
+            // ``index(of:)``), so its text need not be read.
+            if asked.contains(index) { continue }
             guard let key = mapping.keyText(at: index) else {
                 session.report(.nonScalarKey(at: mapping[index].key.location))
                 continue
             }
             if key.isExtensionKey {
-                extensions[key] = mapping[index].value
-            } else if !asked.contains(index) {
+                extensions[key] = mapping.value(at: index)
+            } else {
                 session.report(.unknownKey(key, in: objectName, at: mapping[index].key.location))
             }
         }

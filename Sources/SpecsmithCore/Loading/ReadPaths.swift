@@ -36,10 +36,10 @@ extension LoadSession {
             for index in item.operations.indices {
                 guard let id = item.operations[index].operationId else { continue }
                 let location = item.operations[index].location
-                if let first = operationIDs[CodePointKey(id)] {
+                // One hash: the first location stays, and comes back when the id is written again.
+                if let first = operationIDs.updateValue(location, forKey: CodePointKey(id)) {
+                    operationIDs[CodePointKey(id)] = first
                     report(.duplicateOperationID(id, first: first, at: location))
-                } else {
-                    operationIDs[CodePointKey(id)] = location
                 }
             }
             paths.set(item, forKey: path)

@@ -21,9 +21,11 @@ extension LoadSession {
         }
 
         readTypes(o, into: &schema)
-        schema.format = o.string(.format)
-        schema.title = o.string(.title)
-        schema.description = o.text(.description)
+        // A keyword's field is set only when it gives a value: most are absent, the field holds its
+        // default already, and each write of a schema's field first checks that its box is not shared.
+        if let format = o.string(.format) { schema.format = format }
+        if let title = o.string(.title) { schema.title = title }
+        if let description = o.text(.description) { schema.description = description }
 
         for (name, _, value) in o.entries(.properties) {
             schema.properties[name] = readSchema(value, file: file, key: name)
@@ -42,8 +44,8 @@ extension LoadSession {
                 schema.additionalProperties = .schema(readSchema(additional, file: file, key: "additionalProperties"))
             }
         }
-        schema.minProperties = o.count(.minProperties)
-        schema.maxProperties = o.count(.maxProperties)
+        if let count = o.count(.minProperties) { schema.minProperties = count }
+        if let count = o.count(.maxProperties) { schema.maxProperties = count }
         for (name, _, value) in o.entries(.dependentRequired) {
             schema.dependentRequired[name] = stringList(value, key: "dependentRequired") ?? []
         }
@@ -71,18 +73,18 @@ extension LoadSession {
             if version == .v30 { report(.onlyIn31("prefixItems", at: o.keyLocation(.prefixItems))) }
             schema.prefixItems = prefix.map { readSchema($0, file: file) }
         }
-        schema.minItems = o.count(.minItems)
-        schema.maxItems = o.count(.maxItems)
-        schema.uniqueItems = o.bool(.uniqueItems) ?? false
+        if let count = o.count(.minItems) { schema.minItems = count }
+        if let count = o.count(.maxItems) { schema.maxItems = count }
+        if let unique = o.bool(.uniqueItems) { schema.uniqueItems = unique }
         if let contains = o.value(.contains) {
             schema.contains = readSchema(contains, file: file, key: "contains")
             schema.minContains = o.count(.minContains)
             schema.maxContains = o.count(.maxContains)
         }
 
-        schema.allOf = o.list(.allOf)?.map { readSchema($0, file: file) } ?? []
-        schema.oneOf = o.list(.oneOf)?.map { readSchema($0, file: file) } ?? []
-        schema.anyOf = o.list(.anyOf)?.map { readSchema($0, file: file) } ?? []
+        if let parts = o.list(.allOf) { schema.allOf = parts.map { readSchema($0, file: file) } }
+        if let parts = o.list(.oneOf) { schema.oneOf = parts.map { readSchema($0, file: file) } }
+        if let parts = o.list(.anyOf) { schema.anyOf = parts.map { readSchema($0, file: file) } }
         // A oneOf or anyOf that allows only null (`anyOf: [{type: 'null'}]`, also nested) is `type: 'null'`: a
         // union would have no case, since null is none.
         let members = schema.oneOf.isEmpty ? schema.anyOf : schema.oneOf
@@ -107,10 +109,10 @@ extension LoadSession {
                 report(.expected("a list", for: "enum", found: values))
             }
         }
-        schema.const = o.json(.const)
+        if let const = o.json(.const) { schema.const = const }
         if version >= .v31 { dropNullThatValuesRefuse(o, from: &schema) }
-        schema.default = o.json(.default)
-        schema.example = o.json(.example)
+        if let value = o.json(.default) { schema.default = value }
+        if let example = o.json(.example) { schema.example = example }
         if let examples = o.value(.examples) {
             if let items = examples.sequence {
                 schema.examples = items.map(jsonValue)
@@ -119,35 +121,46 @@ extension LoadSession {
             }
         }
 
-        schema.readOnly = o.bool(.readOnly) ?? false
-        schema.writeOnly = o.bool(.writeOnly) ?? false
-        schema.deprecated = o.bool(.deprecated) ?? false
+        if let readOnly = o.bool(.readOnly) { schema.readOnly = readOnly }
+        if let writeOnly = o.bool(.writeOnly) { schema.writeOnly = writeOnly }
+        if let deprecated = o.bool(.deprecated) { schema.deprecated = deprecated }
 
-        schema.maxLength = o.count(.maxLength)
-        schema.minLength = o.count(.minLength)
-        schema.pattern = o.string(.pattern)
-        if schema.pattern != nil { schema.patternLocation = o.raw(.pattern)?.location }
-        schema.contentMediaType = o.string(.contentMediaType)
-        schema.contentEncoding = o.string(.contentEncoding)
+        if let length = o.count(.maxLength) { schema.maxLength = length }
+        if let length = o.count(.minLength) { schema.minLength = length }
+        if let pattern = o.string(.pattern) {
+            schema.pattern = pattern
+            schema.patternLocation = o.raw(.pattern)?.location
+        }
+        if let mediaType = o.string(.contentMediaType) { schema.contentMediaType = mediaType }
+        if let encoding = o.string(.contentEncoding) { schema.contentEncoding = encoding }
         if version == .v30 {
             for keyword in o.presentKeywords where keyword.isOnlyIn31 {
                 report(.onlyIn31(keyword.rawValue, at: o.keyLocation(keyword)))
             }
         }
 
-        let minimum = o.number(.minimum)
-        let maximum = o.number(.maximum)
-        (schema.minimum, schema.exclusiveMinimum) =
-            readExclusiveBound(o, .exclusiveMinimum, bound: "minimum", inclusive: minimum)
-        (schema.maximum, schema.exclusiveMaximum) =
-            readExclusiveBound(o, .exclusiveMaximum, bound: "maximum", inclusive: maximum)
-        schema.multipleOf = o.number(.multipleOf)
+        let inclusiveMinimum = o.number(.minimum)
+        let inclusiveMaximum = o.number(.maximum)
+        let (minimum, exclusiveMinimum) =
+            o.mayHave(.exclusiveMinimum)
+            ? readExclusiveBound(o, .exclusiveMinimum, bound: "minimum", inclusive: inclusiveMinimum)
+            : (inclusiveMinimum, nil)
+        let (maximum, exclusiveMaximum) =
+            o.mayHave(.exclusiveMaximum)
+            ? readExclusiveBound(o, .exclusiveMaximum, bound: "maximum", inclusive: inclusiveMaximum)
+            : (inclusiveMaximum, nil)
+        if let minimum { schema.minimum = minimum }
+        if let exclusiveMinimum { schema.exclusiveMinimum = exclusiveMinimum }
+        if let maximum { schema.maximum = maximum }
+        if let exclusiveMaximum { schema.exclusiveMaximum = exclusiveMaximum }
+        if let multipleOf = o.number(.multipleOf) { schema.multipleOf = multipleOf }
 
         if let docs = o.value(.externalDocs) { schema.externalDocs = readExternalDocs(docs, file: file) }
         o.reportUnsupported()
         checkApplicability(schema, o)
         checkValues(schema, o)
-        schema.extensions = o.finish()
+        let extensions = o.finish()
+        if !extensions.isEmpty { schema.extensions = extensions }
         return schema
     }
 
@@ -205,7 +218,11 @@ extension LoadSession {
         if type == .null && version == .v30 {
             report(.nullTypeIn30(at: node.location))
         }
-        if !types.contains(type) { types.append(type) }
+        if types.isEmpty {
+            types = type.alone
+        } else if !types.contains(type) {
+            types.append(type)
+        }
     }
 
     /// Reads `exclusiveMinimum`/`exclusiveMaximum` in either form into the 3.1 one, returning the
@@ -296,7 +313,8 @@ extension LoadSession {
     /// Warns about `enum`, `const` and `default` values that the schema's own `type` refuses, and
     /// `required` names missing from `properties` of a closed object.
     private func checkValues(_ schema: Schema, _ o: borrowing SchemaReader) {
-        if !schema.types.isEmpty {
+        // The reader's test first: each check needs its keyword, and most schemas have none of them.
+        if o.mayHave(.enum) || o.mayHave(.const) || o.mayHave(.default), !schema.types.isEmpty {
             func check(_ value: JSONValue, _ keyword: String, at location: SourceLocation) {
                 if !Self.value(value, fits: schema.types) {
                     report(
@@ -312,7 +330,7 @@ extension LoadSession {
                 check(value, "default", at: node.location)
             }
         }
-        if schema.additionalProperties == .bool(false), !schema.properties.isEmpty,
+        if o.mayHave(.required), schema.additionalProperties == .bool(false), !schema.properties.isEmpty,
             schema.allOf.isEmpty && schema.anyOf.isEmpty && schema.oneOf.isEmpty
         {
             for name in schema.required where !schema.properties.contains(key: name) {

@@ -65,6 +65,35 @@ enum SchemaKeyword: String, CaseIterable {
         }
     }
 
+    /// The UTF-8 length of the keyword's name, known without making its `String`: keywords of one
+    /// length share a bit in ``SchemaReader``'s set of the keywords a schema has.
+    var nameLength: Int {
+        switch self {
+        case .`if`: 2
+        case .not, .id, .xml: 3
+        case .ref, .type, .`enum`, .then, .`else`: 4
+        case .title, .items, .allOf, .oneOf, .anyOf, .const, .defs: 5
+        case .format: 6
+        case .`default`, .example, .pattern, .minimum, .maximum, .schema, .anchor: 7
+        case .nullable, .required, .minItems, .maxItems, .contains, .examples, .readOnly, .comment: 8
+        case .writeOnly, .maxLength, .minLength: 9
+        case .properties, .deprecated, .multipleOf: 10
+        case .description, .prefixItems, .uniqueItems, .minContains, .maxContains, .definitions, .dynamicRef,
+            .vocabulary:
+            11
+        case .externalDocs, .dependencies: 12
+        case .minProperties, .maxProperties, .propertyNames, .discriminator, .recursiveRef, .contentSchema: 13
+        case .dynamicAnchor: 14
+        case .contentEncoding, .additionalItems: 15
+        case .contentMediaType, .unevaluatedItems, .dependentSchemas, .exclusiveMinimum, .exclusiveMaximum,
+            .recursiveAnchor:
+            16
+        case .dependentRequired, .patternProperties: 17
+        case .additionalProperties: 20
+        case .unevaluatedProperties: 21
+        }
+    }
+
     /// The keyword a key names. Faster than `init(rawValue:)`, which compares the key with every
     /// keyword's name in turn: here only with the few of the same length.
     init?(key: String) {
@@ -100,6 +129,9 @@ struct SchemaReader: ~Copyable {
     let file: String
     /// The keyword of each entry, by position; `nil` for any other key.
     private let keywords: [SchemaKeyword?]
+    /// A bit for each ``SchemaKeyword/nameLength`` of the keywords the schema has: it is asked for some
+    /// forty keywords and has a handful, and a clear bit says that one is absent without a search.
+    private let lengths: UInt64
 
     /// `nil`, after reporting an error, when the node is no mapping.
     init?(_ session: LoadSession, _ node: YAMLNode, file: String, key: String?) {
@@ -113,10 +145,14 @@ struct SchemaReader: ~Copyable {
         self.file = file
         var keywords: [SchemaKeyword?] = []
         keywords.reserveCapacity(mapping.count)
+        var lengths: UInt64 = 0
         for index in mapping.indices {
-            keywords.append(mapping.keyText(at: index).flatMap(SchemaKeyword.init(key:)))
+            let keyword = mapping.keyText(at: index).flatMap(SchemaKeyword.init(key:))
+            if let keyword { lengths |= 1 << keyword.nameLength }
+            keywords.append(keyword)
         }
         self.keywords = keywords
+        self.lengths = lengths
     }
 
     var location: SourceLocation { node.location }
@@ -124,19 +160,42 @@ struct SchemaReader: ~Copyable {
     /// The keywords the schema has, in document order.
     var presentKeywords: some Sequence<SchemaKeyword> { keywords.lazy.compactMap { $0 } }
 
+    /// Whether the schema may have this keyword; `false` says it has not. Inlined, with the accessors
+    /// below, so that for a keyword written as a literal the test is one instruction and an absent
+    /// keyword costs no call. Only their parts for a keyword that may be present are called.
+    @inline(__always)
+    func mayHave(_ keyword: SchemaKeyword) -> Bool {
+        lengths & 1 << keyword.nameLength != 0
+    }
+
     /// The position of the entry with this keyword.
+    @inline(__always)
     func index(of keyword: SchemaKeyword) -> Int? {
+        mayHave(keyword) ? search(keyword) : nil
+    }
+
+    private func search(_ keyword: SchemaKeyword) -> Int? {
         keywords.firstIndex(of: keyword)
     }
 
     /// The value of a keyword, null values included.
+    @inline(__always)
     func raw(_ keyword: SchemaKeyword) -> YAMLNode? {
-        index(of: keyword).map { mapping[$0].value }
+        mayHave(keyword) ? present(keyword) : nil
+    }
+
+    private func present(_ keyword: SchemaKeyword) -> YAMLNode? {
+        search(keyword).map { mapping.value(at: $0) }
     }
 
     /// The value of a keyword, `nil` when absent or null.
+    @inline(__always)
     func value(_ keyword: SchemaKeyword) -> YAMLNode? {
-        guard let node = raw(keyword), !node.isNullNode else { return nil }
+        mayHave(keyword) ? presentValue(keyword) : nil
+    }
+
+    private func presentValue(_ keyword: SchemaKeyword) -> YAMLNode? {
+        guard let node = present(keyword), !node.isNullNode else { return nil }
         return node
     }
 
@@ -147,38 +206,78 @@ struct SchemaReader: ~Copyable {
 
     // The typed readers below are ObjectReader's, for keywords.
 
+    @inline(__always)
     func string(_ keyword: SchemaKeyword) -> String? {
-        raw(keyword).flatMap { session.stringValue($0, key: keyword.rawValue) }  // null reads as nil there
+        mayHave(keyword) ? presentString(keyword) : nil
     }
 
+    private func presentString(_ keyword: SchemaKeyword) -> String? {
+        present(keyword).flatMap { session.stringValue($0, key: keyword.rawValue) }  // null reads as nil there
+    }
+
+    @inline(__always)
     func text(_ keyword: SchemaKeyword) -> String? {
-        value(keyword).flatMap { session.textValue($0, file: file, key: keyword.rawValue) }
+        mayHave(keyword) ? presentText(keyword) : nil
     }
 
+    private func presentText(_ keyword: SchemaKeyword) -> String? {
+        presentValue(keyword).flatMap { session.textValue($0, file: file, key: keyword.rawValue) }
+    }
+
+    @inline(__always)
     func bool(_ keyword: SchemaKeyword) -> Bool? {
-        value(keyword).flatMap { session.boolValue($0, key: keyword.rawValue) }
+        mayHave(keyword) ? presentBool(keyword) : nil
     }
 
+    private func presentBool(_ keyword: SchemaKeyword) -> Bool? {
+        presentValue(keyword).flatMap { session.boolValue($0, key: keyword.rawValue) }
+    }
+
+    @inline(__always)
     func number(_ keyword: SchemaKeyword) -> YAMLNumber? {
-        value(keyword).flatMap { session.numberValue($0, key: keyword.rawValue) }
+        mayHave(keyword) ? presentNumber(keyword) : nil
     }
 
+    private func presentNumber(_ keyword: SchemaKeyword) -> YAMLNumber? {
+        presentValue(keyword).flatMap { session.numberValue($0, key: keyword.rawValue) }
+    }
+
+    @inline(__always)
     func count(_ keyword: SchemaKeyword) -> Int? {
-        value(keyword).flatMap { session.countValue($0, key: keyword.rawValue) }
+        mayHave(keyword) ? presentCount(keyword) : nil
     }
 
+    private func presentCount(_ keyword: SchemaKeyword) -> Int? {
+        presentValue(keyword).flatMap { session.countValue($0, key: keyword.rawValue) }
+    }
+
+    @inline(__always)
     func json(_ keyword: SchemaKeyword) -> JSONValue? {
-        raw(keyword).map { session.jsonValue($0) }
+        mayHave(keyword) ? presentJSON(keyword) : nil
+    }
+
+    private func presentJSON(_ keyword: SchemaKeyword) -> JSONValue? {
+        present(keyword).map { session.jsonValue($0) }
     }
 
     /// The entries of a mapping-valued keyword, `[]` when absent.
+    @inline(__always)
     func entries(_ keyword: SchemaKeyword) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
-        value(keyword).flatMap { session.entries($0, key: keyword.rawValue) } ?? []
+        mayHave(keyword) ? presentEntries(keyword) : []
+    }
+
+    private func presentEntries(_ keyword: SchemaKeyword) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)] {
+        presentValue(keyword).flatMap { session.entries($0, key: keyword.rawValue) } ?? []
     }
 
     /// The items of a list-valued keyword, `nil` when absent.
+    @inline(__always)
     func list(_ keyword: SchemaKeyword) -> YAMLSequence? {
-        value(keyword).flatMap { session.listValue($0, key: keyword.rawValue) }
+        mayHave(keyword) ? presentList(keyword) : nil
+    }
+
+    private func presentList(_ keyword: SchemaKeyword) -> YAMLSequence? {
+        presentValue(keyword).flatMap { session.listValue($0, key: keyword.rawValue) }
     }
 
     /// Warns about each unsupported keyword where it is written.
