@@ -270,13 +270,17 @@ struct MustacheLibrary: Sendable {
         /// A list in a variable tag is an error, not nothing: a template written for a value that has since
         /// become lines (`{{encodeStatement}}`, now `{{#encodeStatement}}{{.}}{{/encodeStatement}}`) would
         /// otherwise leave out code silently. (An object writes nothing, as the current value of a section.)
-        func checkWritable(_ frame: Frame?, _ name: MustacheLibrary.Name) throws(TemplateError) {
+        /// Static, as the run's other readers are mutating: a non-mutating method is called on a copy of the
+        /// run (some 140 bytes) at every name.
+        static func checkWritable(
+            _ frame: Frame?, _ name: MustacheLibrary.Name, keys: UnsafeBufferPointer<String>
+        ) throws(TemplateError) {
             guard case .value(let value)? = frame else { return }
             switch value.pointee {
             case .string, .bool, .object: return
             case .list, .lines, .objects: break
             }
-            let spelled = ([name.first.map { code.keys[$0] } ?? "."] + name.rest.map { code.keys[$0] })
+            let spelled = ([name.first.map { keys[$0] } ?? "."] + name.rest.map { keys[$0] })
                 .joined(separator: ".")
             throw TemplateError(
                 .error(
@@ -312,11 +316,11 @@ struct MustacheLibrary: Sendable {
                     let name = code.names[name]
                     if name.rest.isEmpty {
                         let found = lookup(name.first)
-                        try checkWritable(found, name)
+                        try Self.checkWritable(found, name, keys: code.keys)
                         write(found)
                     } else {
                         try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
-                            try run.checkWritable(found, name)
+                            try Self.checkWritable(found, name, keys: run.code.keys)
                             run.write(found)
                         }
                     }
@@ -393,8 +397,9 @@ struct MustacheLibrary: Sendable {
         }
 
         /// Where the value of `code.keys[key]` is, looked up from the innermost context outwards;
-        /// the innermost context itself for `nil` (`.`).
-        func lookup(_ key: Int?) -> Frame? {
+        /// the innermost context itself for `nil` (`.`). Mutating only so that it is called on the run in
+        /// place: a non-mutating method is called on a copy of the run (some 140 bytes) at every name.
+        mutating func lookup(_ key: Int?) -> Frame? {
             guard let key else { return stack.last }
             var index = stack.count - 1
             while index >= 0 {

@@ -61,8 +61,11 @@ extension TemplateContext {
         return entries.indices.first { entries[$0].0.utf8.count == length && entries[$0].0 == key }
     }
 
-    /// Where an entry's value is in it.
-    private static let valueOffset = MemoryLayout<(String, TemplateValue)>.offset(of: \(String, TemplateValue).1)!
+    /// Where an entry's value is in it. Computed rather than stored: the optimizer folds it to a constant,
+    /// where a `static let` is a call that checks it is initialized at every lookup.
+    private static var valueOffset: Int {
+        MemoryLayout<(String, TemplateValue)>.offset(of: \(String, TemplateValue).1)!
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
