@@ -81,8 +81,9 @@ extension Renderer {
         label == "`inout`" ? label : SwiftNames.unescaped(label)
     }
 
+    /// The context of `operation`'s client method; `last` when it is the last of its file.
     func clientOperationContext(
-        _ operation: OperationDeclaration, outcome: String, typeNames: Set<String>, access: AccessLevel
+        _ operation: OperationDeclaration, last: Bool, outcome: String, typeNames: Set<String>, access: AccessLevel
     ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -282,6 +283,7 @@ extension Renderer {
             "cases": .objects(cases),
             "bodies": .objects(bodies),
             "headerTypes": .objects(headerTypes),
+            "last": .bool(last),
         ]
     }
 

@@ -224,18 +224,16 @@ struct Renderer {
 
     /// File number `index` of `name` (`name.swift`, then `name2.swift`...) rendered with `template`, the
     /// operations' contexts and `context`; none for a file other than the first without operations.
+    ///
+    /// Each operation's context says whether it is the file's `last`: its builder is told, since a key
+    /// added here would copy the whole context (its entries are shared with the array it came in).
     private func operationFile(
         _ operations: [TemplateContext], index: Int, name: String, template: String, _ context: TemplateContext,
         base: TemplateContext
     ) throws(TemplateError) -> RenderedPart {
         if index > 0, operations.isEmpty { return .file(nil) }
         var part = context
-        part["operations"] = .objects(
-            operations.enumerated().map { position, operation in
-                var operation = operation
-                operation["last"] = .bool(position == operations.count - 1)
-                return operation
-            })
+        part["operations"] = .objects(operations)
         part["isExtension"] = .bool(index > 0)
         let fileName = index == 0 ? "\(name).swift" : "\(name)\(index + 1).swift"
         return .file(GeneratedFile(name: fileName, contents: try templates.render(template, part, base: base)))
@@ -283,9 +281,11 @@ struct Renderer {
                 ])
         case .operations(let file):
             let defaultServer = model.defaultServer
-            let operations = layout.builderFiles[file].map {
+            let indices = layout.builderFiles[file]
+            let operations = indices.enumerated().map { position, index in
                 operationContext(
-                    model.operations[$0], defaultServer: defaultServer, aliases: model.aliases, access: model.access)
+                    model.operations[index], last: position == indices.count - 1, defaultServer: defaultServer,
+                    aliases: model.aliases, access: model.access)
             }
             let context: TemplateContext = [
                 "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
@@ -293,9 +293,11 @@ struct Renderer {
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
-            let operations = layout.clientFiles[file].map {
+            let indices = layout.clientFiles[file]
+            let operations = indices.enumerated().map { position, index in
                 clientOperationContext(
-                    model.operations[$0], outcome: names.outcomes[$0], typeNames: names.typeNames, access: model.access)
+                    model.operations[index], last: position == indices.count - 1, outcome: names.outcomes[index],
+                    typeNames: names.typeNames, access: model.access)
             }
             return try operationFile(operations, index: file, name: "Client", template: "client", clientContext(model, names: names), base: base)
         }
@@ -1028,8 +1030,10 @@ struct Renderer {
         ]
     }
 
+    /// The context of `operation`'s request builder; `last` when it is the last of its file.
     private func operationContext(
-        _ operation: OperationDeclaration, defaultServer: String?, aliases: [String: String], access: AccessLevel
+        _ operation: OperationDeclaration, last: Bool, defaultServer: String?, aliases: [String: String],
+        access: AccessLevel
     ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -1231,6 +1235,7 @@ struct Renderer {
             // A request without steps is never mutated.
             "binding": .string(steps.isEmpty ? "let" : "var"),
             "steps": .lines(steps),
+            "last": .bool(last),
         ]
     }
 
