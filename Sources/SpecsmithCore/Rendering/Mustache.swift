@@ -205,6 +205,8 @@ struct MustacheLibrary: Sendable {
         case value(UnsafePointer<TemplateValue>)
         /// A line of a `.lines` list.
         case line(UnsafePointer<String>)
+        /// A line of a `.textLines` list, without its newline.
+        case bytes(UnsafeBufferPointer<UInt8>)
 
         /// Calls `body` with the frame of the value at `pointer`.
         static func with(_ pointer: UnsafePointer<TemplateValue>, _ body: (Frame) throws(TemplateError) -> Void) throws(TemplateError) {
@@ -277,8 +279,8 @@ struct MustacheLibrary: Sendable {
         ) throws(TemplateError) {
             guard case .value(let value)? = frame else { return }
             switch value.pointee {
-            case .string, .bool, .object: return
-            case .list, .lines, .objects: break
+            case .string, .bool, .object, .text: return
+            case .list, .lines, .objects, .textLines: break
             }
             let spelled = ([name.first.map { keys[$0] } ?? "."] + name.rest.map { keys[$0] })
                 .joined(separator: ".")
@@ -294,11 +296,13 @@ struct MustacheLibrary: Sendable {
             switch frame {
             case nil, .object?: break
             case .line(let line)?: write(line.pointee)
+            case .bytes(let bytes)?: write(bytes)
             case .value(let value)?:
                 switch value.pointee {
                 case .string(let text): write(text)
+                case .text(let chunk, let start, let end): write(chunk.text(start: start, end: end))
                 case .bool(let flag): write(flag ? "true" : "false")
-                case .list, .object, .lines, .objects: break
+                case .list, .object, .lines, .objects, .textLines: break
                 }
             }
         }
@@ -365,7 +369,7 @@ struct MustacheLibrary: Sendable {
             guard case .value(let pointer) = value else { return try push(value) }
             switch pointer.pointee {
             case .bool(false): break
-            case .string, .bool(true): try push(value)
+            case .string, .bool(true), .text: try push(value)
             case .object(let context): try context.withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
             case .list(let items):
                 try items.withUnsafeBufferPointer { (items) throws(TemplateError) in
@@ -381,6 +385,15 @@ struct MustacheLibrary: Sendable {
                         try objects[object].withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
                     }
                 }
+            case .textLines(let chunk, let start, let end):
+                let text = chunk.text(start: start, end: end)
+                var lineStart = 0
+                while lineStart < text.count {
+                    var lineEnd = lineStart
+                    while text[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                    try push(.bytes(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])))
+                    lineStart = lineEnd + 1
+                }
             }
         }
 
@@ -392,7 +405,8 @@ struct MustacheLibrary: Sendable {
             case .list(let items): return !items.isEmpty
             case .lines(let lines): return !lines.isEmpty
             case .objects(let objects): return !objects.isEmpty
-            case .string, .object: return true
+            case .textLines(_, let start, let end): return start < end
+            case .string, .object, .text: return true
             }
         }
 

@@ -248,7 +248,10 @@ struct Renderer {
         switch part {
         case .types(let range):
             var texts: [String] = []
-            for type in model.types[range] { texts.append(try renderType(type, indent: 0, access: model.access, base: base)) }
+            var text = TextWriter()
+            for type in model.types[range] {
+                texts.append(try renderType(type, indent: 0, access: model.access, base: base, text: &text))
+            }
             let checks = Self.allTypes(Array(model.types[range]), prefix: nil).compactMap {
                 entry -> (name: String, context: TemplateContext, bytes: Int)? in
                 let context: TemplateContext? =
@@ -355,9 +358,10 @@ struct Renderer {
     /// Renders one type with its template (`struct`, `enum` or `alias`) at the left margin; nested
     /// types (`isNested`) are rendered first and handed to their parent as text indented by four
     /// spaces, so that templates never depend on how deep a type is. `indent` is where the text will
-    /// finally stand, for wrapping doc comments.
+    /// finally stand, for wrapping doc comments. Contexts write their text with `text`.
     private func renderType(
-        _ declaration: TypeDeclaration, indent: Int, isNested: Bool = false, access: AccessLevel, base: TemplateContext
+        _ declaration: TypeDeclaration, indent: Int, isNested: Bool = false, access: AccessLevel, base: TemplateContext,
+        text: inout TextWriter
     ) throws(TemplateError) -> String {
         var context: TemplateContext
         let template: String
@@ -365,9 +369,10 @@ struct Renderer {
         case .structure(let s):
             var nested: [String] = []
             for type in s.nested {
-                nested.append(try renderType(type, indent: indent + 4, isNested: true, access: access, base: base))
+                nested.append(
+                    try renderType(type, indent: indent + 4, isNested: true, access: access, base: base, text: &text))
             }
-            context = structContext(s, indent: indent, access: access)
+            context = structContext(s, indent: indent, access: access, text: &text)
             context["nested"] = .lines(nested)
             template = "struct"
         case .enumeration(let e):
@@ -388,7 +393,8 @@ struct Renderer {
         case .union(let u):
             var nested: [String] = []
             for type in u.nested {
-                nested.append(try renderType(type, indent: indent + 4, isNested: true, access: access, base: base))
+                nested.append(
+                    try renderType(type, indent: indent + 4, isNested: true, access: access, base: base, text: &text))
             }
             let discriminator = u.discriminator.map(SwiftLiteral.string) ?? ""
             // The statements of `init(from:)` and `encode(to:)` sit 8 columns into the union, those of a `do` 12.
@@ -465,7 +471,9 @@ struct Renderer {
         return try templates.renderPlaced(template, context, base: base, indent: isNested ? 4 : 0)
     }
 
-    private func structContext(_ s: StructDeclaration, indent: Int, access: AccessLevel) -> TemplateContext {
+    private func structContext(
+        _ s: StructDeclaration, indent: Int, access: AccessLevel, text: inout TextWriter
+    ) -> TemplateContext {
         let hasExplicitNulls = s.properties.contains(where: \.isExplicitNull)
         let keptType: String? = if case .kept(let valueType)? = s.extras?.kind { valueType } else { nil }
         // With kept extras, their dictionary is the initializer's last argument.
@@ -478,51 +486,60 @@ struct Renderer {
             let stored = aside ? String(concatenating: "_", label) : label
             let codingKey =
                 aside
-                ? String(concatenating: "case ", stored, " = ", SwiftLiteral.string(p.wireName))
-                : label == p.wireName ? String(concatenating: "case ", p.name)
-                : String(concatenating: "case ", p.name, " = ", SwiftLiteral.string(p.wireName))
+                ? text.text("case ", stored, " = ", SwiftLiteral.string(p.wireName))
+                : label == p.wireName ? text.text("case ", p.name)
+                : text.text("case ", p.name, " = ", SwiftLiteral.string(p.wireName))
             let parameter =
-                p.defaultValue.map { String(concatenating: p.name, ": ", type, " = ", $0) }
-                ?? String(concatenating: p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
-            let encodeStatement = {
-                let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
-                let value = aside ? stored : String(concatenating: "self.", stored)
-                // Nearly always one line, written directly.
-                let line = String(concatenating: "try container.", method, value, ", forKey: .", stored, ")")
-                if Self.fits(line, at: indent + 8) { return [line] }
-                return Self.multilineCall(
-                    String(concatenating: "try container.", method), [value, String(concatenating: "forKey: .", stored)])
-            }
+                if let defaultValue = p.defaultValue {
+                    text.text(p.name, ": ", type, " = ", defaultValue)
+                } else {
+                    text.text(p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
+                }
             let assignment =
                 p.isReadOnly
-                ? String(concatenating: "self.", stored, " = nil")
-                : !p.isIndirect ? String(concatenating: "self.", stored, " = ", p.name)
-                : p.isOptional ? String(concatenating: "self.", stored, " = ", p.name, ".map(Indirect.init)")
-                : String(concatenating: "self.", stored, " = Indirect(", p.name, ")")
+                ? text.text("self.", stored, " = nil")
+                : !p.isIndirect ? text.text("self.", stored, " = ", p.name)
+                : p.isOptional ? text.text("self.", stored, " = ", p.name, ".map(Indirect.init)")
+                : text.text("self.", stored, " = Indirect(", p.name, ")")
             var context: TemplateContext = [
                 "name": .string(p.name),
                 "type": .string(type),
                 "doc": doc(p.doc, indent: indent + 4),
                 "deprecated": .bool(p.deprecated),
-                "parameter": .string(parameter),
+                "parameter": parameter,
                 "isArgument": .bool(!p.isReadOnly),
-                "assignment": .string(assignment),
+                "assignment": assignment,
                 "isStoredAside": .bool(aside),
-                "codingKey": .string(codingKey),
+                "codingKey": codingKey,
                 "last": .bool(index == lastArgument),
             ]
-            if hasExplicitNulls || keptType != nil { context["encodeStatement"] = .lines(encodeStatement()) }
-            if s.extras != nil { context["decodeStatement"] = .lines(Self.decodeStatement(p, indent: indent + 8)) }
+            if hasExplicitNulls || keptType != nil {
+                let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
+                let receiver = aside ? "" : "self."
+                text.beginLines()
+                // Nearly always one line, written directly; else a call with an argument per line.
+                if Self.fits(at: indent + 8, "try container.", method, receiver, stored, ", forKey: .", stored, ")") {
+                    text.appendLine("try container.", method, receiver, stored, ", forKey: .", stored, ")")
+                } else {
+                    text.appendLine("try container.", method)
+                    text.appendLine("    ", receiver, stored, ",")
+                    text.appendLine("    forKey: .", stored)
+                    text.appendLine(")")
+                }
+                context["encodeStatement"] = text.endLines()
+            }
+            if s.extras != nil { context["decodeStatement"] = Self.decodeStatement(p, indent: indent + 8, text: &text) }
             // Only a property stored aside has storage to declare.
             if aside {
-                context["getter"] = .string(p.isIndirect ? String(concatenating: stored, p.isOptional ? "?" : "", ".value") : stored)
-                context["storageDeclaration"] = .string(
+                context["getter"] =
+                    p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored)
+                context["storageDeclaration"] =
                     p.isIndirect
-                        // Generated code in other files reads a deprecated one's storage.
-                        ? String(
-                            concatenating: p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
-                            p.isOptional ? ">?" : ">")
-                        : String(concatenating: "let ", stored, ": ", type))
+                    // Generated code in other files reads a deprecated one's storage.
+                    ? text.text(
+                        p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
+                        p.isOptional ? ">?" : ">")
+                    : text.text("let ", stored, ": ", type)
                 context["storageDoc"] = .string(
                     p.isIndirect
                         ? "`\(label)`, stored out of line: the schema is recursive."
@@ -586,18 +603,25 @@ struct Renderer {
     /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
     /// container.decodeIfPresent(String.self, forKey: .name)`. Written straight on one line, as nearly
     /// every one fits (a struct with kept or forbidden extras has one for each property), and only
-    /// split into pieces for ``multilineCall(_:_:)`` when it does not.
-    private static func decodeStatement(_ p: PropertyDeclaration, indent: Int) -> [String] {
+    /// laid out as ``multilineCall(_:_:)`` lays a call out when it does not.
+    private static func decodeStatement(
+        _ p: PropertyDeclaration, indent: Int, text: inout TextWriter
+    ) -> TemplateValue {
         let label = SwiftNames.unescaped(p.name)
         let key = p.isStoredAside ? String(concatenating: "_", label) : label
         let decode = p.isOptional ? "decodeIfPresent(" : "decode("
         let (typeStart, typeEnd) = p.isIndirect ? ("Indirect<", ">.self") : ("", ".self")
-        let line = String(
-            concatenating: "self.", key, " = try container.", decode, typeStart, p.type, typeEnd, ", forKey: .", key, ")")
-        if fits(line, at: indent) { return [line] }
-        return multilineCall(
-            String(concatenating: "self.", key, " = try container.", decode),
-            [String(concatenating: typeStart, p.type, typeEnd), String(concatenating: "forKey: .", key)])
+        text.beginLines()
+        let (assign, forKey) = (" = try container.", ", forKey: .")
+        if fits(at: indent, "self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")") {
+            text.appendLine("self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")")
+        } else {
+            text.appendLine("self.", key, assign, decode)
+            text.appendLine("    ", typeStart, p.type, typeEnd, ",")
+            text.appendLine("    forKey: .", key)
+            text.appendLine(")")
+        }
+        return text.endLines()
     }
 
     /// A call on one line when it fits at `indent`, else one argument per line, as swift-format lays it out.
@@ -636,6 +660,20 @@ struct Renderer {
 
     private static func fits(_ line: String, at indent: Int) -> Bool {
         indent + DocComment.width(of: line) <= DocComment.lineWidth
+    }
+
+    /// Whether the pieces, one after the other, fit on a line at `indent`, as ``fits(_:at:)`` measures the
+    /// line they make: without making it when their UTF-8 fits, as nearly always (a line is never wider
+    /// than its UTF-8 is long).
+    static func fits(
+        at indent: Int, _ p0: String, _ p1: String, _ p2: String = "", _ p3: String = "", _ p4: String = "",
+        _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = ""
+    ) -> Bool {
+        let length =
+            p0.utf8.count + p1.utf8.count + p2.utf8.count + p3.utf8.count + p4.utf8.count + p5.utf8.count
+            + p6.utf8.count + p7.utf8.count + p8.utf8.count + p9.utf8.count
+        if indent + length <= DocComment.lineWidth { return true }
+        return fits(String(concatenating: p0, p1, p2, p3, p4, p5, p6, p7, p8, p9), at: indent)
     }
 
     /// A call with one argument per line: `head`, the arguments indented by four spaces with a comma

@@ -12,6 +12,11 @@ enum TemplateValue: Sendable {
     case lines([String])
     /// A list of objects: a `.list` of `.object`s, kept as the array it was built as.
     case objects([TemplateContext])
+    /// Text as a ``TextWriter`` wrote it: what `.string` is, without a `String` of its own.
+    case text(TextChunk, start: Int32, end: Int32)
+    /// Lines as a ``TextWriter`` wrote them, each followed by a newline: what `.lines` is, without a
+    /// `String` for each line or an array of them.
+    case textLines(TextChunk, start: Int32, end: Int32)
 }
 
 /// The named values one template, or one item of a list, is rendered with.
