@@ -297,10 +297,11 @@ struct Renderer {
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
             let indices = layout.clientFiles[file]
+            var text = TextWriter()
             let operations = indices.enumerated().map { position, index in
                 clientOperationContext(
                     model.operations[index], last: position == indices.count - 1, outcome: names.outcomes[index],
-                    typeNames: names.typeNames, access: model.access)
+                    typeNames: names.typeNames, access: model.access, text: &text)
             }
             return try operationFile(operations, index: file, name: "Client", template: "client", clientContext(model, names: names), base: base)
         }
@@ -678,7 +679,7 @@ struct Renderer {
 
     /// A call with one argument per line: `head`, the arguments indented by four spaces with a comma
     /// after all but the last, `)`.
-    private static func multilineCall(_ head: String, _ arguments: [String]) -> [String] {
+    static func multilineCall(_ head: String, _ arguments: [String]) -> [String] {
         [head] + arguments.enumerated().map { "    " + $0.element + ($0.offset == arguments.count - 1 ? "" : ",") } + [")"]
     }
 

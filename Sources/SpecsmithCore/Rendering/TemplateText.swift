@@ -27,35 +27,31 @@ final class TextChunk: @unchecked Sendable {
 /// instructions; here it is the copy alone, and the chunk's reference count.
 ///
 /// Lines (``beginLines()``, ``appendLine(_:_:_:_:_:_:_:_:_:_:)``, ``endLines()``) are one value whose
-/// text holds each line followed by a newline, so that a line must hold none of its own.
+/// text holds each line followed by a newline, so that a line must hold none of its own. They go to
+/// chunks of their own, so that text values can be written while lines are (one value of lines at a
+/// time).
 struct TextWriter {
-    private var chunk: TextChunk
-    /// How much of `chunk` is written.
-    private var count = 0
-    /// Where the lines being written start in `chunk`, while there are some.
+    private var texts = Stream()
+    private var lines = Stream()
+    /// Where the lines being written start in `lines`' chunk, while there are some.
     private var linesStart: Int?
 
     /// The size of a chunk: a few dozen values each.
     static let chunkSize = 4096
-
-    init() {
-        chunk = TextChunk(capacity: Self.chunkSize)
-    }
 
     /// A text value: the pieces one after the other.
     mutating func text(
         _ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
         _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = ""
     ) -> TemplateValue {
-        assert(linesStart == nil, "a text value while lines are being written")
-        let length = write(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9)
-        return .text(chunk, start: Int32(count - length), end: Int32(count))
+        let length = texts.write(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, keeping: 0)
+        return .text(texts.chunk, start: Int32(texts.count - length), end: Int32(texts.count))
     }
 
     /// Starts a value of lines, which ``endLines()`` ends.
     mutating func beginLines() {
         assert(linesStart == nil, "lines begun twice")
-        linesStart = count
+        linesStart = lines.count
     }
 
     /// Adds a line of the value begun: the pieces one after the other, which hold no newline.
@@ -63,71 +59,76 @@ struct TextWriter {
         _ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
         _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = ""
     ) {
-        assert(linesStart != nil, "a line without lines begun")
+        guard let start = linesStart else { preconditionFailure("a line without lines begun") }
         assert(
             ![p0, p1, p2, p3, p4, p5, p6, p7, p8, p9].contains { $0.utf8.contains(UInt8(ascii: "\n")) },
             "a line that holds a newline")
-        write(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, "\n")
+        let kept = lines.count - start
+        let length = lines.write(p0, p1, p2, p3, p4, p5, p6, p7, p8, p9, "\n", keeping: kept)
+        linesStart = lines.count - length - kept
     }
+
+    /// Whether the lines begun hold none yet.
+    var hasNoLines: Bool { linesStart == lines.count }
 
     /// The lines added since ``beginLines()``, as one value.
     mutating func endLines() -> TemplateValue {
         guard let start = linesStart else { preconditionFailure("lines ended without being begun") }
         linesStart = nil
-        return .textLines(chunk, start: Int32(start), end: Int32(count))
+        return .textLines(lines.chunk, start: Int32(start), end: Int32(lines.count))
     }
 
-    /// Copies the pieces after what is written, into a new chunk when the current one has no room, and
-    /// returns their length.
-    @discardableResult
-    private mutating func write(
-        _ p0: String, _ p1: String, _ p2: String, _ p3: String, _ p4: String, _ p5: String, _ p6: String,
-        _ p7: String, _ p8: String, _ p9: String, _ p10: String = ""
-    ) -> Int {
-        let length =
-            p0.utf8.count + p1.utf8.count + p2.utf8.count + p3.utf8.count + p4.utf8.count + p5.utf8.count
-            + p6.utf8.count + p7.utf8.count + p8.utf8.count + p9.utf8.count + p10.utf8.count
-        if count + length > chunk.bytes.count { moveToNewChunk(adding: length) }
-        // Pieces left out are empty, and cost a check each.
-        copy(p0)
-        if !p1.isEmpty { copy(p1) }
-        if !p2.isEmpty { copy(p2) }
-        if !p3.isEmpty { copy(p3) }
-        if !p4.isEmpty { copy(p4) }
-        if !p5.isEmpty { copy(p5) }
-        if !p6.isEmpty { copy(p6) }
-        if !p7.isEmpty { copy(p7) }
-        if !p8.isEmpty { copy(p8) }
-        if !p9.isEmpty { copy(p9) }
-        if !p10.isEmpty { copy(p10) }
-        return length
-    }
+    /// A chunk being written, and how much of it is.
+    private struct Stream {
+        var chunk = TextChunk(capacity: TextWriter.chunkSize)
+        var count = 0
 
-    /// Starts a chunk with room for `length` more bytes and the lines being written, which move to it.
-    private mutating func moveToNewChunk(adding length: Int) {
-        let kept = linesStart.map { count - $0 } ?? 0
-        let new = TextChunk(capacity: max(Self.chunkSize, kept + length))
-        if kept > 0 {
-            new.bytes.baseAddress!.initialize(from: chunk.bytes.baseAddress! + (count - kept), count: kept)
+        /// Copies the pieces after what is written, and returns their length. When the chunk has no room,
+        /// they go to a new one, after the last `kept` bytes of this one, which move with them.
+        mutating func write(
+            _ p0: String, _ p1: String, _ p2: String, _ p3: String, _ p4: String, _ p5: String, _ p6: String,
+            _ p7: String, _ p8: String, _ p9: String, _ p10: String = "", keeping kept: Int
+        ) -> Int {
+            let length =
+                p0.utf8.count + p1.utf8.count + p2.utf8.count + p3.utf8.count + p4.utf8.count + p5.utf8.count
+                + p6.utf8.count + p7.utf8.count + p8.utf8.count + p9.utf8.count + p10.utf8.count
+            if count + length > chunk.bytes.count {
+                let new = TextChunk(capacity: max(TextWriter.chunkSize, kept + length))
+                if kept > 0 {
+                    new.bytes.baseAddress!.initialize(from: chunk.bytes.baseAddress! + (count - kept), count: kept)
+                }
+                chunk = new
+                count = kept
+            }
+            // Pieces left out are empty, and cost a check each.
+            copy(p0)
+            if !p1.isEmpty { copy(p1) }
+            if !p2.isEmpty { copy(p2) }
+            if !p3.isEmpty { copy(p3) }
+            if !p4.isEmpty { copy(p4) }
+            if !p5.isEmpty { copy(p5) }
+            if !p6.isEmpty { copy(p6) }
+            if !p7.isEmpty { copy(p7) }
+            if !p8.isEmpty { copy(p8) }
+            if !p9.isEmpty { copy(p9) }
+            if !p10.isEmpty { copy(p10) }
+            return length
         }
-        chunk = new
-        count = kept
-        if linesStart != nil { linesStart = 0 }
-    }
 
-    /// Copies the UTF-8 of `piece` after what is written, which has room for it.
-    private mutating func copy(_ piece: String) {
-        let target = chunk.bytes.baseAddress! + count
-        let copied = piece.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-            target.initialize(from: bytes.baseAddress!, count: bytes.count)
-            return bytes.count
-        }
-        if let copied {
-            count += copied
-        } else {  // not stored contiguously (a bridged string): byte by byte
-            for byte in piece.utf8 {
-                chunk.bytes[count] = byte
-                count += 1
+        /// Copies the UTF-8 of `piece` after what is written, which has room for it.
+        private mutating func copy(_ piece: String) {
+            let target = chunk.bytes.baseAddress! + count
+            let copied = piece.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+                target.initialize(from: bytes.baseAddress!, count: bytes.count)
+                return bytes.count
+            }
+            if let copied {
+                count += copied
+            } else {  // not stored contiguously (a bridged string): byte by byte
+                for byte in piece.utf8 {
+                    chunk.bytes[count] = byte
+                    count += 1
+                }
             }
         }
     }
