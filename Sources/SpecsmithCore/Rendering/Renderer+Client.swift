@@ -153,7 +153,7 @@ extension Renderer {
         // The builder call, on one line when it fits; in a closure of `ClientCore.prepare` with a bearer token.
         let callIndent = bearer ? 12 : 8
         let (inner, prefix) = bearer ? ("    ", "try ") : ("", "let request = try ")
-        let callArguments = call.joined(separator: ", ")
+        let callArguments = String(joining: call, separator: ", ")
         text.beginLines()
         if bearer { text.appendLine("let request = try ClientCore.prepare(bearerToken: bearerToken) { token in") }
         if Self.fits(at: callIndent, prefix, "Operations.", operation.name, "(", callArguments, ")") {
@@ -218,7 +218,7 @@ extension Renderer {
                 }
                 values += headersValue
                 // Nearly always one line, written directly; the expression lays out a longer one.
-                let valueList = values.map(\.line).joined(separator: ", ")
+                let valueList = String(joining: values.map(\.line), separator: ", ")
                 if values.isEmpty {
                     text.appendLine("    return .", response.name)
                 } else if Self.fits(at: 12, "    return .", response.name, "(", valueList, ")") {
@@ -240,7 +240,7 @@ extension Renderer {
             let declaration =
                 payload.isEmpty
                 ? text.text("case ", response.name)
-                : text.text("case ", response.name, "(", payload.joined(separator: ", "), ")")
+                : text.text("case ", response.name, "(", String(joining: payload, separator: ", "), ")")
             var doc = response.doc
             if case .range(let digit) = response.status { doc.append("Any \(digit)XX status.") }
             cases.append(["declaration": declaration, "doc": .lines(DocComment.lines(doc, indent: 8))])
@@ -264,7 +264,7 @@ extension Renderer {
             operationArguments.append(String(concatenating: "secretHeaders: [", secretHeaders.joined(separator: ", "), "]"))
         }
         // `let operation = ClientOperation(...)` at 8 spaces, on one line when it fits.
-        let operationList = operationArguments.joined(separator: ", ")
+        let operationList = String(joining: operationArguments, separator: ", ")
         let operationValue =
             Self.fits(at: 8 + "let operation = ".utf8.count, "ClientOperation(", operationList, ")")
             ? text.text("ClientOperation(", operationList, ")")
@@ -450,8 +450,9 @@ private indirect enum BranchExpression {
         switch self {
         case .text(let text): text
         case .call(let head, let arguments):
-            String(concatenating: head, "(", arguments.map(\.line).joined(separator: ", "), ")")
-        case .array(let head, let elements): String(concatenating: head, "[", elements.joined(separator: ", "), "]")
+            String(concatenating: head, "(", String(joining: arguments.map(\.line), separator: ", "), ")")
+        case .array(let head, let elements):
+            String(concatenating: head, "[", String(joining: elements, separator: ", "), "]")
         }
     }
 

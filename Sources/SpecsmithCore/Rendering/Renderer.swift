@@ -627,14 +627,14 @@ struct Renderer {
 
     /// A call on one line when it fits at `indent`, else one argument per line, as swift-format lays it out.
     static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
-        let line = String(concatenating: head, arguments.joined(separator: ", "), ")")
+        let line = String(concatenating: head, String(joining: arguments, separator: ", "), ")")
         return fits(line, at: indent) ? [line] : multilineCall(head, arguments)
     }
 
     /// A `switch` arm whose statement is a call, `case x: call(arguments)` on one line where it fits, else the
     /// call on lines of its own (``call(_:_:indent:)``), as swift-format lays it out.
     static func arm(_ label: String, _ head: String, _ arguments: [String], indent: Int) -> [String] {
-        let line = String(concatenating: label, " ", head, arguments.joined(separator: ", "), ")")
+        let line = String(concatenating: label, " ", head, String(joining: arguments, separator: ", "), ")")
         if fits(line, at: indent) { return [line] }
         return [label] + call(head, arguments, indent: indent + 4).map { "    " + $0 }
     }
@@ -642,7 +642,7 @@ struct Renderer {
     /// The label of a `switch` arm for `items`, `case a, b:` on one line where it fits, else filled line by line, as
     /// swift-format lays it out: the items that fit on each, the lines after the first indented by four spaces.
     static func caseLabel(_ items: [String], indent: Int) -> [String] {
-        let line = String(concatenating: "case ", items.joined(separator: ", "), ":")
+        let line = String(concatenating: "case ", String(joining: items, separator: ", "), ":")
         if fits(line, at: indent) { return [line] }
         var lines: [String] = []
         var current = "case"
