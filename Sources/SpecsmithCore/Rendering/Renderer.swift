@@ -285,10 +285,11 @@ struct Renderer {
         case .operations(let file):
             let defaultServer = model.defaultServer
             let indices = layout.builderFiles[file]
+            var text = TextWriter()
             let operations = indices.enumerated().map { position, index in
                 operationContext(
                     model.operations[index], last: position == indices.count - 1, defaultServer: defaultServer,
-                    aliases: model.aliases, access: model.access)
+                    aliases: model.aliases, access: model.access, text: &text)
             }
             let context: TemplateContext = [
                 "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
@@ -1069,10 +1070,11 @@ struct Renderer {
         ]
     }
 
-    /// The context of `operation`'s request builder; `last` when it is the last of its file.
+    /// The context of `operation`'s request builder; `last` when it is the last of its file. Its steps are
+    /// written with `text`.
     private func operationContext(
         _ operation: OperationDeclaration, last: Bool, defaultServer: String?, aliases: [String: String],
-        access: AccessLevel
+        access: AccessLevel, text: inout TextWriter
     ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -1154,64 +1156,70 @@ struct Renderer {
                 ["try ValidationContext.validate { context in"] + checks.map { "    " + $0 } + ["}"], indent: 8)
         }
 
-        var steps: [String] = []
+        // The steps that build the request, as lines of `text` (``TextWriter``).
+        text.beginLines()
         // A multipart part's headers go with its body (``bodyCall(_:encodings:partHeaders:)``).
         for parameter in operation.parameters where parameter.part == nil {
             let name = SwiftLiteral.string(parameter.wireName)
             let value = Self.wireValue(parameter)
-            let styleCase = ".\(parameter.style)"
+            let style = parameter.style
             if parameter.location == .querystring {
                 // The whole query string (3.2), written as its content says; its name is not sent.
                 if parameter.isForm {
-                    steps += Self.bodyCall(
+                    let lines = Self.bodyCall(
                         "try request.setQueryString(", value: "form: " + parameter.name, encodings: parameter.encodings)
+                    for line in lines { text.appendLine(line) }
                 } else if parameter.isJSON {
-                    steps.append("try request.setQueryString(json: \(parameter.name))")
+                    text.appendLine("try request.setQueryString(json: ", parameter.name, ")")
                 } else {
-                    steps.append("request.setQueryString(\(value))")
+                    text.appendLine("request.setQueryString(", value, ")")
                 }
                 continue
             }
             if parameter.isJSON {
                 switch parameter.location {
-                case .query: steps.append("try request.addQueryItem(\(name), json: \(parameter.name))")
-                case .header: steps.append("try request.setHeader(\(name), json: \(parameter.name))")
-                case .cookie: steps.append("try request.addCookie(\(name), json: \(parameter.name))")
+                case .query: text.appendLine("try request.addQueryItem(", name, ", json: ", parameter.name, ")")
+                case .header: text.appendLine("try request.setHeader(", name, ", json: ", parameter.name, ")")
+                case .cookie: text.appendLine("try request.addCookie(", name, ", json: ", parameter.name, ")")
                 case .path, .querystring: break
                 }
                 continue
             }
             // `allowReserved` is nearly always false, and then not written.
             let reserved = parameter.allowReserved ? ", allowReserved: true" : ""
+            let explode = parameter.explode ? "true" : "false"
             switch (parameter.location, parameter.shape) {
             case (.query, .value):
-                steps.append("request.addQueryItem(\(name), \(value)\(reserved))")
+                text.appendLine("request.addQueryItem(", name, ", ", value, reserved, ")")
             case (.query, .array):
-                let styled = "style: \(styleCase), explode: \(parameter.explode)\(reserved))"
-                steps.append(
-                    parameter.style == "form" && parameter.explode
-                        ? "request.addQueryItems(\(name), \(value)\(reserved))"
-                        : "request.addQueryItems(\(name), \(value), \(styled)")
+                if parameter.style == "form" && parameter.explode {
+                    text.appendLine("request.addQueryItems(", name, ", ", value, reserved, ")")
+                } else {
+                    text.appendLine(
+                        "request.addQueryItems(", name, ", ", value, ", style: .", style, ", explode: ", explode,
+                        reserved, ")")
+                }
             case (.query, .object):
-                let styled = "style: \(styleCase), explode: \(parameter.explode)\(reserved))"
-                steps.append("try request.addQueryObject(\(name), \(value), \(styled)")
+                text.appendLine(
+                    "try request.addQueryObject(", name, ", ", value, ", style: .", style, ", explode: ", explode,
+                    reserved, ")")
             case (.header, .array):
                 // `simple` style: the values joined with commas (dates as RFC 3339 text); none when empty.
-                steps.append("try request.setHeader(\(name), \(value))")
+                text.appendLine("try request.setHeader(", name, ", ", value, ")")
             case (.header, .object):
-                steps.append("try request.setHeaderObject(\(name), \(value), explode: \(parameter.explode))")
+                text.appendLine("try request.setHeaderObject(", name, ", ", value, ", explode: ", explode, ")")
             case (.header, .value):
-                steps.append("try request.setHeader(\(name), \(value))")
+                text.appendLine("try request.setHeader(", name, ", ", value, ")")
             case (.cookie, _) where parameter.style == "cookie":
                 // OpenAPI 3.2's `cookie` style: as given, and always exploded.
                 let call = parameter.shape == .object ? "try request.addCookieObject(" : "try request.addCookie("
-                steps.append(call + name + ", " + value + ", style: .cookie)")
+                text.appendLine(call, name, ", ", value, ", style: .cookie)")
             case (.cookie, .value):
-                steps.append("request.addCookie(\(name), \(value))")
+                text.appendLine("request.addCookie(", name, ", ", value, ")")
             case (.cookie, .array):
-                steps.append("request.addCookie(\(name), \(value), explode: \(parameter.explode))")
+                text.appendLine("request.addCookie(", name, ", ", value, ", explode: ", explode, ")")
             case (.cookie, .object):
-                steps.append("try request.addCookieObject(\(name), \(value), explode: \(parameter.explode))")
+                text.appendLine("try request.addCookieObject(", name, ", ", value, ", explode: ", explode, ")")
             case (.path, _), (.querystring, _):
                 break
             }
@@ -1219,39 +1227,48 @@ struct Renderer {
         for key in operation.apiKeys {
             let name = SwiftLiteral.string(key.wireName)
             switch key.location {
-            case .header, .path, .querystring: steps.append("try request.setHeader(\(name), \(key.name))")
-            case .query: steps.append("request.addQueryItem(\(name), \(key.name))")
-            case .cookie: steps.append("request.addCookie(\(name), \(key.name))")
+            case .header, .path, .querystring: text.appendLine("try request.setHeader(", name, ", ", key.name, ")")
+            case .query: text.appendLine("request.addQueryItem(", name, ", ", key.name, ")")
+            case .cookie: text.appendLine("request.addCookie(", name, ", ", key.name, ")")
             }
         }
-        if operation.basicAuth != nil { steps.append("try request.setBasicCredentials(basicCredentials)") }
-        if operation.bearerAuth != nil { steps.append("try request.setBearerToken(bearerToken)") }
+        if operation.basicAuth != nil { text.appendLine("try request.setBasicCredentials(basicCredentials)") }
+        if operation.bearerAuth != nil { text.appendLine("try request.setBearerToken(bearerToken)") }
         if let body = operation.body {
             let contentType = SwiftLiteral.string(body.contentType)
             switch body.encoding {
             case .json:
-                steps +=
-                    body.contentType == "application/json"
-                    ? ["try request.setJSONBody(body)"]
-                    : Self.call("try request.setJSONBody(", ["body", "contentType: \(contentType)"], indent: 8)
-            case .form: steps += Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
+                if body.contentType == "application/json" {
+                    text.appendLine("try request.setJSONBody(body)")
+                } else {
+                    let lines = Self.call(
+                        "try request.setJSONBody(", ["body", "contentType: " + contentType], indent: 8)
+                    for line in lines { text.appendLine(line) }
+                }
+            case .form:
+                let lines = Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
+                for line in lines { text.appendLine(line) }
             case .multipart:
-                steps += Self.bodyCall(
+                let lines = Self.bodyCall(
                     "try request.setMultipartBody(", encodings: body.encodings,
                     partHeaders: operation.parameters.filter { $0.part != nil })
+                for line in lines { text.appendLine(line) }
             case .text where body.isKeyedByRange:
-                steps.append("try request.setTextBody(body, contentType: contentType, within: \(contentType))")
+                text.appendLine("try request.setTextBody(body, contentType: contentType, within: ", contentType, ")")
             case .binary where body.isKeyedByRange:
-                steps.append("try request.setBinaryBody(body, contentType: contentType, within: \(contentType))")
+                text.appendLine("try request.setBinaryBody(body, contentType: contentType, within: ", contentType, ")")
             case .text:
-                let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: \(contentType)"
-                steps.append("request.setTextBody(body\(explicit))")
+                let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: "
+                text.appendLine("request.setTextBody(body", explicit, explicit.isEmpty ? "" : contentType, ")")
             case .binary:
-                let explicit = body.contentType == "application/octet-stream" ? "" : ", contentType: \(contentType)"
-                steps.append("request.setBinaryBody(body\(explicit))")
+                let explicit = body.contentType == "application/octet-stream" ? "" : ", contentType: "
+                text.appendLine("request.setBinaryBody(body", explicit, explicit.isEmpty ? "" : contentType, ")")
             }
         }
-        steps += Self.acceptStep(operation.accept)
+        for line in Self.acceptStep(operation.accept) { text.appendLine(line) }
+        // A request without steps is never mutated.
+        let binding = text.hasNoLines ? "let" : "var"
+        let steps = text.endLines()
 
         let path = pathLiteral(operation)
         let method = Self.methodMember(operation.method)
@@ -1271,9 +1288,8 @@ struct Renderer {
             // `var request = RequestBuilder(method: .get, server: server.url, path: )` at 8 spaces.
             "requestOneLine": .bool(
                 8 + 67 + DocComment.width(of: method) + DocComment.width(of: path) <= DocComment.lineWidth),
-            // A request without steps is never mutated.
-            "binding": .string(steps.isEmpty ? "let" : "var"),
-            "steps": .lines(steps),
+            "binding": .string(binding),
+            "steps": steps,
             "last": .bool(last),
         ]
     }
