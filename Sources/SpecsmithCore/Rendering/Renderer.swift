@@ -1433,7 +1433,9 @@ struct Renderer {
 
     /// A type for prose: ``Item`` as a symbol link, `[Item]` as "an array of ``Item``".
     private static func describe(_ type: String) -> String {
-        if type.hasSuffix("?") { return String(concatenating: describe(String(type.dropLast())), " or `nil`") }
+        if type.utf8.last == UInt8(ascii: "?") {
+            return String(concatenating: describe(String(type.dropLast())), " or `nil`")
+        }
         // Type names are ASCII: bytes tell.
         let isCollection = type.utf8.first == UInt8(ascii: "[")
         if isCollection, type.utf8.last == UInt8(ascii: "]"), !type.utf8.contains(UInt8(ascii: ":")) {
@@ -1469,7 +1471,7 @@ struct Renderer {
             literal += "\\(\(value))"
             rest = rest[rest.utf8.index(after: close)...]
         }
-        return literal + Self.encodedPathText(rest) + "\""
+        return String(concatenating: literal, Self.encodedPathText(rest), "\"")
     }
 
     /// The parameter's value as the request builder takes it: a date, or each date of an array, as RFC
@@ -1489,33 +1491,49 @@ struct Renderer {
     /// A path template's own text, percent-encoded as RFC 3986 says a path is: `/`, unreserved characters,
     /// sub-delimiters, `:`, `@` and `%` with two hex digits (already encoded) stay; every other byte of the
     /// UTF-8, a quote and a backslash among them, is `%HH`. So the text needs no escape in a literal.
+    /// Nearly every path keeps all its bytes, and is copied as it is.
     static func encodedPathText(_ text: Substring) -> String {
-        let bytes = Array(text.utf8)
+        var text = text
+        let encoded = text.withUTF8 { bytes -> [UInt8]? in
+            guard let first = bytes.indices.first(where: { !isKeptInPath(bytes, at: $0) }) else { return nil }
+            let digits = Array("0123456789ABCDEF".utf8)
+            var encoded = Array(bytes[..<first])
+            encoded.reserveCapacity(bytes.count + 8)
+            for index in first..<bytes.count {
+                let byte = bytes[index]
+                if isKeptInPath(bytes, at: index) {
+                    encoded.append(byte)
+                } else {
+                    encoded += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+                }
+            }
+            return encoded
+        }
+        return encoded.map { String(decoding: $0, as: UTF8.self) } ?? String(text)
+    }
+
+    /// Whether the byte at `index` of a path's UTF-8 stays as it is (``encodedPathText(_:)``).
+    private static func isKeptInPath(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         func isHex(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
                 || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
         }
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(bytes.count)
-        for (index, byte) in bytes.enumerated() {
-            let kept =
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    true
-                case UInt8(ascii: "%"):
-                    index + 2 < bytes.count && isHex(bytes[index + 1]) && isHex(bytes[index + 2])
-                default:
-                    "-._~!$&'()*+,;=:@/".utf8.contains(byte)
-                }
-            if kept {
-                encoded.append(byte)
-            } else {
-                let digits = Array("0123456789ABCDEF".utf8)
-                encoded += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]]
-            }
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "%"):
+            return index + 2 < bytes.count && isHex(bytes[index + 1]) && isHex(bytes[index + 2])
+        // The other unreserved characters, the sub-delimiters, `:`, `@` and `/`.
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+            UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
         }
-        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// What a path parameter's interpolation holds: `id`, `id, style: .label`,
