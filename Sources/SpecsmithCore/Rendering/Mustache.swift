@@ -154,7 +154,10 @@ struct MustacheLibrary: Sendable {
         }
         return try withCode { (code) throws(TemplateError) in
             var run = Run(code)
-            defer { run.output.deallocate() }
+            defer {
+                run.output.deallocate()
+                run.hints.deallocate()
+            }
             try base.withEntries { (base) throws(TemplateError) in
                 try context.withEntries { (context) throws(TemplateError) in
                     run.stack.append(.object(base))
@@ -225,6 +228,9 @@ struct MustacheLibrary: Sendable {
         let code: Code
         /// The contexts, innermost last.
         var stack: [Frame] = []
+        /// For each key of ``Code/keys``, where it was last found in a context
+        /// (``TemplateContext/value(of:in:hint:)``).
+        var hints: UnsafeMutableBufferPointer<Int>
         /// What is written, in the first ``count`` bytes: a buffer of its own rather than an array,
         /// whose `append(contentsOf:)` costs several times the copy for the short texts written here.
         var output: UnsafeMutableBufferPointer<UInt8>
@@ -239,6 +245,8 @@ struct MustacheLibrary: Sendable {
             self.code = code
             stack.reserveCapacity(16)
             output = .allocate(capacity: 8192)
+            hints = .allocate(capacity: code.keys.count)
+            hints.initialize(repeating: 0)
         }
 
         mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -417,7 +425,9 @@ struct MustacheLibrary: Sendable {
             guard let key else { return stack.last }
             var index = stack.count - 1
             while index >= 0 {
-                if case .object(let entries) = stack[index], let value = TemplateContext.value(of: code.keys[key], in: entries) {
+                if case .object(let entries) = stack[index],
+                    let value = TemplateContext.value(of: code.keys[key], in: entries, hint: &hints[key])
+                {
                     return .value(value)
                 }
                 index -= 1

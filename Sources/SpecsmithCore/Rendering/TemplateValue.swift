@@ -55,7 +55,30 @@ extension TemplateContext {
     /// Where the value of `key` is among `entries`, or `nil` when there is none.
     static func value(of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>) -> UnsafePointer<TemplateValue>? {
         guard let index = index(of: key, in: entries) else { return nil }
-        return UnsafeRawPointer(entries.baseAddress! + index).advanced(by: valueOffset).assumingMemoryBound(to: TemplateValue.self)
+        return value(at: index, in: entries)
+    }
+
+    /// Where the value of `key` is among `entries`, or `nil` when there is none, looked for first at `hint`,
+    /// which is then where it was found. The items of a list are alike, each a context built by the same
+    /// code with its keys in the same order: where a name was found in one item, it nearly always is in
+    /// the next, and one comparison finds it there.
+    static func value(
+        of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>, hint: inout Int
+    ) -> UnsafePointer<TemplateValue>? {
+        if hint < entries.count, entries[hint].0.utf8.count == key.utf8.count, entries[hint].0 == key {
+            return value(at: hint, in: entries)
+        }
+        guard let index = index(of: key, in: entries) else { return nil }
+        hint = index
+        return value(at: index, in: entries)
+    }
+
+    /// Where the value of entry `index` is.
+    private static func value(
+        at index: Int, in entries: UnsafeBufferPointer<(String, TemplateValue)>
+    ) -> UnsafePointer<TemplateValue> {
+        UnsafeRawPointer(entries.baseAddress! + index).advanced(by: valueOffset)
+            .assumingMemoryBound(to: TemplateValue.self)
     }
 
     /// The index of `key` among `entries`, or `nil` when there is none.
