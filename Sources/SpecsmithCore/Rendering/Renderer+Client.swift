@@ -424,7 +424,7 @@ extension Renderer {
         case .json:
             .call(
                 String(concatenating: label, "try response.decodeJSON"),
-                [.text(type + ".self"), .text("operation: operation.name")])
+                [.text(String(concatenating: type, ".self")), .text("operation: operation.name")])
         case .jsonSequence:
             // The type is the array of the items (`[LogEntry]`), each value decoded as one.
             .call(
@@ -438,7 +438,10 @@ extension Renderer {
 
 /// An expression in a client method's `switch` over the response: on one line when it fits, else broken as
 /// swift-format breaks it: a call's arguments one per line, an array's elements as many per line as fit.
-private indirect enum BranchExpression {
+///
+/// Not `indirect`: a call's arguments are an array, which holds them out of line already, and a box for
+/// each expression would be an allocation more.
+private enum BranchExpression {
     case text(String)
     /// `head(arguments)`.
     case call(String, [BranchExpression])
