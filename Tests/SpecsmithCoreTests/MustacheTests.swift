@@ -69,6 +69,31 @@ import Testing
         #expect(try render(template, context) == "(a)(b)1,2,--")
     }
 
+    /// Text and lines that a `TextWriter` wrote render as strings and lines do, however many chunks they take.
+    @Test func writtenTextRendersAsStringsAndLinesDo() throws {
+        var writer = TextWriter()
+        var items: [TemplateContext] = []
+        var expected = ""
+        for index in 0..<1000 {
+            let name = writer.text("item ", String(index))
+            writer.beginLines()
+            writer.appendLine("first line of ", String(index))
+            writer.appendLine("")
+            writer.appendLine(String(repeating: "x", count: index % 50), "!")
+            items.append(["name": name, "lines": writer.endLines()])
+            expected += "item \(index):(first line of \(index))()(\(String(repeating: "x", count: index % 50))!)\n"
+        }
+        writer.beginLines()
+        let none = writer.endLines()
+        let long = String(repeating: "y", count: 5000)
+        let context: TemplateContext = ["items": .objects(items), "none": none, "long": writer.text(long)]
+        let template =
+            "{{#items}}{{name}}:{{#lines}}({{.}}){{/lines}}\n{{/items}}{{^none}}none{{/none}}{{#long}}{{.}}{{/long}}"
+        #expect(try render(template, context) == expected + "none" + long)
+        let error = #expect(throws: TemplateError.self) { try render("{{none}}", context) }
+        #expect(error?.diagnostic.message.hasPrefix("{{none}} is a list") == true)
+    }
+
     /// A template written for text that has since become lines would otherwise leave out what it wrote.
     @Test func aListInAVariableTagIsAnErrorThatSaysToUseASection() throws {
         let context: TemplateContext = ["lines": .lines(["a"]), "o": ["items": ["x"]]]

@@ -154,7 +154,10 @@ struct MustacheLibrary: Sendable {
         }
         return try withCode { (code) throws(TemplateError) in
             var run = Run(code)
-            defer { run.output.deallocate() }
+            defer {
+                run.output.deallocate()
+                run.hints.deallocate()
+            }
             try base.withEntries { (base) throws(TemplateError) in
                 try context.withEntries { (context) throws(TemplateError) in
                     run.stack.append(.object(base))
@@ -205,6 +208,8 @@ struct MustacheLibrary: Sendable {
         case value(UnsafePointer<TemplateValue>)
         /// A line of a `.lines` list.
         case line(UnsafePointer<String>)
+        /// A line of a `.textLines` list, without its newline.
+        case bytes(UnsafeBufferPointer<UInt8>)
 
         /// Calls `body` with the frame of the value at `pointer`.
         static func with(_ pointer: UnsafePointer<TemplateValue>, _ body: (Frame) throws(TemplateError) -> Void) throws(TemplateError) {
@@ -223,6 +228,9 @@ struct MustacheLibrary: Sendable {
         let code: Code
         /// The contexts, innermost last.
         var stack: [Frame] = []
+        /// For each key of ``Code/keys``, where it was last found in a context
+        /// (``TemplateContext/value(of:in:hint:)``).
+        var hints: UnsafeMutableBufferPointer<Int>
         /// What is written, in the first ``count`` bytes: a buffer of its own rather than an array,
         /// whose `append(contentsOf:)` costs several times the copy for the short texts written here.
         var output: UnsafeMutableBufferPointer<UInt8>
@@ -237,6 +245,8 @@ struct MustacheLibrary: Sendable {
             self.code = code
             stack.reserveCapacity(16)
             output = .allocate(capacity: 8192)
+            hints = .allocate(capacity: code.keys.count)
+            hints.initialize(repeating: 0)
         }
 
         mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -270,13 +280,17 @@ struct MustacheLibrary: Sendable {
         /// A list in a variable tag is an error, not nothing: a template written for a value that has since
         /// become lines (`{{encodeStatement}}`, now `{{#encodeStatement}}{{.}}{{/encodeStatement}}`) would
         /// otherwise leave out code silently. (An object writes nothing, as the current value of a section.)
-        func checkWritable(_ frame: Frame?, _ name: MustacheLibrary.Name) throws(TemplateError) {
+        /// Static, as the run's other readers are mutating: a non-mutating method is called on a copy of the
+        /// run (some 140 bytes) at every name.
+        static func checkWritable(
+            _ frame: Frame?, _ name: MustacheLibrary.Name, keys: UnsafeBufferPointer<String>
+        ) throws(TemplateError) {
             guard case .value(let value)? = frame else { return }
             switch value.pointee {
-            case .string, .bool, .object: return
-            case .list, .lines, .objects: break
+            case .string, .bool, .object, .text: return
+            case .list, .lines, .objects, .textLines: break
             }
-            let spelled = ([name.first.map { code.keys[$0] } ?? "."] + name.rest.map { code.keys[$0] })
+            let spelled = ([name.first.map { keys[$0] } ?? "."] + name.rest.map { keys[$0] })
                 .joined(separator: ".")
             throw TemplateError(
                 .error(
@@ -290,11 +304,13 @@ struct MustacheLibrary: Sendable {
             switch frame {
             case nil, .object?: break
             case .line(let line)?: write(line.pointee)
+            case .bytes(let bytes)?: write(bytes)
             case .value(let value)?:
                 switch value.pointee {
                 case .string(let text): write(text)
+                case .text(let chunk, let start, let end): write(chunk.text(start: start, end: end))
                 case .bool(let flag): write(flag ? "true" : "false")
-                case .list, .object, .lines, .objects: break
+                case .list, .object, .lines, .objects, .textLines: break
                 }
             }
         }
@@ -312,11 +328,11 @@ struct MustacheLibrary: Sendable {
                     let name = code.names[name]
                     if name.rest.isEmpty {
                         let found = lookup(name.first)
-                        try checkWritable(found, name)
+                        try Self.checkWritable(found, name, keys: code.keys)
                         write(found)
                     } else {
                         try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
-                            try run.checkWritable(found, name)
+                            try Self.checkWritable(found, name, keys: run.code.keys)
                             run.write(found)
                         }
                     }
@@ -361,7 +377,7 @@ struct MustacheLibrary: Sendable {
             guard case .value(let pointer) = value else { return try push(value) }
             switch pointer.pointee {
             case .bool(false): break
-            case .string, .bool(true): try push(value)
+            case .string, .bool(true), .text: try push(value)
             case .object(let context): try context.withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
             case .list(let items):
                 try items.withUnsafeBufferPointer { (items) throws(TemplateError) in
@@ -377,6 +393,15 @@ struct MustacheLibrary: Sendable {
                         try objects[object].withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
                     }
                 }
+            case .textLines(let chunk, let start, let end):
+                let text = chunk.text(start: start, end: end)
+                var lineStart = 0
+                while lineStart < text.count {
+                    var lineEnd = lineStart
+                    while text[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                    try push(.bytes(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])))
+                    lineStart = lineEnd + 1
+                }
             }
         }
 
@@ -388,17 +413,21 @@ struct MustacheLibrary: Sendable {
             case .list(let items): return !items.isEmpty
             case .lines(let lines): return !lines.isEmpty
             case .objects(let objects): return !objects.isEmpty
-            case .string, .object: return true
+            case .textLines(_, let start, let end): return start < end
+            case .string, .object, .text: return true
             }
         }
 
         /// Where the value of `code.keys[key]` is, looked up from the innermost context outwards;
-        /// the innermost context itself for `nil` (`.`).
-        func lookup(_ key: Int?) -> Frame? {
+        /// the innermost context itself for `nil` (`.`). Mutating only so that it is called on the run in
+        /// place: a non-mutating method is called on a copy of the run (some 140 bytes) at every name.
+        mutating func lookup(_ key: Int?) -> Frame? {
             guard let key else { return stack.last }
             var index = stack.count - 1
             while index >= 0 {
-                if case .object(let entries) = stack[index], let value = TemplateContext.value(of: code.keys[key], in: entries) {
+                if case .object(let entries) = stack[index],
+                    let value = TemplateContext.value(of: code.keys[key], in: entries, hint: &hints[key])
+                {
                     return .value(value)
                 }
                 index -= 1

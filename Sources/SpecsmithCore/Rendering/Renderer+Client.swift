@@ -81,8 +81,11 @@ extension Renderer {
         label == "`inout`" ? label : SwiftNames.unescaped(label)
     }
 
+    /// The context of `operation`'s client method; `last` when it is the last of its file. Its text is
+    /// written with `text`.
     func clientOperationContext(
-        _ operation: OperationDeclaration, outcome: String, typeNames: Set<String>, access: AccessLevel
+        _ operation: OperationDeclaration, last: Bool, outcome: String, typeNames: Set<String>, access: AccessLevel,
+        text: inout TextWriter
     ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -137,6 +140,8 @@ extension Renderer {
         lines.append("")
         if !arguments.isEmpty { lines += ["- Parameters:"] + argumentDocs }
         var doc = DocComment.lines(lines, indent: 4)
+        // Room for what follows (two lines each at most), so that the lines are copied once.
+        doc.reserveCapacity(doc.count + 6)
         if operation.bearerAuth != nil { doc += Self.bearerTokenDoc }
         doc += DocComment.lines([String(concatenating: "- Returns: The documented response, as ``", outcome, "``.")], indent: 4)
         if operation.responses.contains(where: { !$0.headers.isEmpty }) {
@@ -145,28 +150,27 @@ extension Renderer {
             doc += validates ? Self.throwsWithValidation : Self.throwsWithoutValidation
         }
 
-        // The builder call, on one line when it fits.
+        // The builder call, on one line when it fits; in a closure of `ClientCore.prepare` with a bearer token.
         let callIndent = bearer ? 12 : 8
-        let prefix = bearer ? "try " : "let request = try "
-        var request: [String]
-        let oneLineCall = String(concatenating: prefix, "Operations.", operation.name, "(", call.joined(separator: ", "), ")")
-        if callIndent + DocComment.width(of: oneLineCall) <= DocComment.lineWidth {
-            request = [oneLineCall]
+        let (inner, prefix) = bearer ? ("    ", "try ") : ("", "let request = try ")
+        let callArguments = String(joining: call, separator: ", ")
+        text.beginLines()
+        if bearer { text.appendLine("let request = try ClientCore.prepare(bearerToken: bearerToken) { token in") }
+        if Self.fits(at: callIndent, prefix, "Operations.", operation.name, "(", callArguments, ")") {
+            text.appendLine(inner, prefix, "Operations.", operation.name, "(", callArguments, ")")
         } else {
-            request = [String(concatenating: prefix, "Operations.", operation.name, "(")]
-            request += call.enumerated().map { "    " + $0.element + ($0.offset == call.count - 1 ? "" : ",") }
-            request.append(")")
+            text.appendLine(inner, prefix, "Operations.", operation.name, "(")
+            for (index, argument) in call.enumerated() {
+                text.appendLine(inner, "    ", argument, index == call.count - 1 ? "" : ",")
+            }
+            text.appendLine(inner, ")")
         }
-        if bearer {
-            request =
-                ["let request = try ClientCore.prepare(bearerToken: bearerToken) { token in"]
-                + request.map { "    " + $0 } + ["}"]
-        }
+        if bearer { text.appendLine("}") }
+        let request = text.endLines()
 
         var cases: [TemplateContext] = []
         var bodies: [TemplateContext] = []
         var headerTypes: [TemplateContext] = []
-        var branches: [String] = []
         let ordered =
             operation.responses.filter { if case .code = $0.status { true } else { false } }
             + operation.responses.filter { if case .range = $0.status { true } else { false } }
@@ -184,6 +188,7 @@ extension Renderer {
             ? SwiftNames.uniqued(
                 ordered.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Headers" }, taken: typeNames)
             : []
+        text.beginLines()  // the branches
         for (index, response) in ordered.enumerated() {
             let keepsStatus = response.status.isRangeOrDefault
             var payload: [String] = []
@@ -192,18 +197,17 @@ extension Renderer {
                 payload.append("status: Int")
                 values.append(.text("status: response.status.code"))
             }
-            let label =
-                switch response.status {
-                case .code(let code): String(concatenating: "case ", String(code), ":")
-                case .range(let digit): "case \(digit * 100)..<\(digit * 100 + 100):"
-                case .default: "default:"
-                }
-            branches.append(label)
+            switch response.status {
+            case .code(let code): text.appendLine("case ", String(code), ":")
+            case .range(let digit): text.appendLine("case \(digit * 100)..<\(digit * 100 + 100):")
+            case .default: text.appendLine("default:")
+            }
             // Branch bodies stand at 16 spaces. Headers are read first, into `headers`, which the return passes on.
             var headersValue: [BranchExpression] = []
             if !response.headers.isEmpty {
                 let name = headersNames[index]
-                branches += Self.headersDecoding(response.headers, type: outcome + "." + name)
+                let lines = Self.headersDecoding(response.headers, type: outcome + "." + name)
+                for line in lines { text.appendLine(line) }
                 headersValue = [.text("headers: headers")]
                 headerTypes.append(Self.headersStruct(response, name: name, access: access))
             }
@@ -214,36 +218,38 @@ extension Renderer {
                 }
                 values += headersValue
                 // Nearly always one line, written directly; the expression lays out a longer one.
-                let flat =
-                    values.isEmpty
-                    ? String(concatenating: "    return .", response.name)
-                    : String(concatenating: "    return .", response.name, "(", values.map(\.line).joined(separator: ", "), ")")
-                if 12 + DocComment.width(of: flat) <= DocComment.lineWidth {
-                    branches.append(flat)
+                let valueList = String(joining: values.map(\.line), separator: ", ")
+                if values.isEmpty {
+                    text.appendLine("    return .", response.name)
+                } else if Self.fits(at: 12, "    return .", response.name, "(", valueList, ")") {
+                    text.appendLine("    return .", response.name, "(", valueList, ")")
                 } else {
                     let value = BranchExpression.call("return ." + response.name, values)
-                    branches += value.lines(column: 16).map { "    " + $0 }
+                    for line in value.lines(column: 16) { text.appendLine("    ", line) }
                 }
             } else {
                 // A body in several media types is an enum nested in the outcome, its case chosen by `Content-Type`.
                 let bodyName = bodyNames[index]
                 payload.append(keepsStatus ? "body: \(bodyName)" : bodyName)
-                branches += Self.mediaTypeSwitch(
+                let lines = Self.mediaTypeSwitch(
                     response, values: values, headers: headersValue, keepsStatus: keepsStatus)
+                for line in lines { text.appendLine(line) }
                 bodies.append(Self.bodyEnum(response, name: bodyName))
             }
             if !response.headers.isEmpty { payload.append("headers: " + headersNames[index]) }
             let declaration =
                 payload.isEmpty
-                ? String(concatenating: "case ", response.name)
-                : String(concatenating: "case ", response.name, "(", payload.joined(separator: ", "), ")")
+                ? text.text("case ", response.name)
+                : text.text("case ", response.name, "(", String(joining: payload, separator: ", "), ")")
             var doc = response.doc
             if case .range(let digit) = response.status { doc.append("Any \(digit)XX status.") }
-            cases.append(["declaration": .string(declaration), "doc": .lines(DocComment.lines(doc, indent: 8))])
+            cases.append(["declaration": declaration, "doc": .lines(DocComment.lines(doc, indent: 8))])
         }
         if !operation.responses.contains(where: { $0.status == .default }) {
-            branches += ["default:", "    throw response.undocumented(operation: operation.name)"]
+            text.appendLine("default:")
+            text.appendLine("    throw response.undocumented(operation: operation.name)")
         }
+        let branches = text.endLines()
 
         // The width of `    public func name(arguments) async throws -> Outcome {`, without writing it.
         let oneLine =
@@ -258,8 +264,13 @@ extension Renderer {
             operationArguments.append(String(concatenating: "secretHeaders: [", secretHeaders.joined(separator: ", "), "]"))
         }
         // `let operation = ClientOperation(...)` at 8 spaces, on one line when it fits.
-        let operationValue = Self.call("ClientOperation(", operationArguments, indent: 8 + "let operation = ".utf8.count)
-            .enumerated().map { $0.offset == 0 ? $0.element : "        " + $0.element }.joined(separator: "\n")
+        let operationList = String(joining: operationArguments, separator: ", ")
+        let operationValue =
+            Self.fits(at: 8 + "let operation = ".utf8.count, "ClientOperation(", operationList, ")")
+            ? text.text("ClientOperation(", operationList, ")")
+            : .string(
+                Self.multilineCall("ClientOperation(", operationArguments).enumerated()
+                    .map { $0.offset == 0 ? $0.element : "        " + $0.element }.joined(separator: "\n"))
         // Without a documented response every response is unexpected: the method throws after `send`, since a
         // closure that returns the empty outcome would make `send` a call that never returns (a warning).
         let outcomeDoc =
@@ -276,12 +287,13 @@ extension Renderer {
             "deprecated": .bool(operation.deprecated),
             "arguments": Self.argumentList(arguments),
             "oneLine": .bool(oneLine <= DocComment.lineWidth),
-            "operation": .string(operationValue),
-            "request": .lines(request),
-            "branches": .lines(branches),
+            "operation": operationValue,
+            "request": request,
+            "branches": branches,
             "cases": .objects(cases),
             "bodies": .objects(bodies),
             "headerTypes": .objects(headerTypes),
+            "last": .bool(last),
         ]
     }
 
@@ -412,7 +424,7 @@ extension Renderer {
         case .json:
             .call(
                 String(concatenating: label, "try response.decodeJSON"),
-                [.text(type + ".self"), .text("operation: operation.name")])
+                [.text(String(concatenating: type, ".self")), .text("operation: operation.name")])
         case .jsonSequence:
             // The type is the array of the items (`[LogEntry]`), each value decoded as one.
             .call(
@@ -426,7 +438,10 @@ extension Renderer {
 
 /// An expression in a client method's `switch` over the response: on one line when it fits, else broken as
 /// swift-format breaks it: a call's arguments one per line, an array's elements as many per line as fit.
-private indirect enum BranchExpression {
+///
+/// Not `indirect`: a call's arguments are an array, which holds them out of line already, and a box for
+/// each expression would be an allocation more.
+private enum BranchExpression {
     case text(String)
     /// `head(arguments)`.
     case call(String, [BranchExpression])
@@ -438,8 +453,9 @@ private indirect enum BranchExpression {
         switch self {
         case .text(let text): text
         case .call(let head, let arguments):
-            String(concatenating: head, "(", arguments.map(\.line).joined(separator: ", "), ")")
-        case .array(let head, let elements): String(concatenating: head, "[", elements.joined(separator: ", "), "]")
+            String(concatenating: head, "(", String(joining: arguments.map(\.line), separator: ", "), ")")
+        case .array(let head, let elements):
+            String(concatenating: head, "[", String(joining: elements, separator: ", "), "]")
         }
     }
 

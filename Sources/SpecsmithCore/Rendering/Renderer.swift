@@ -224,18 +224,16 @@ struct Renderer {
 
     /// File number `index` of `name` (`name.swift`, then `name2.swift`...) rendered with `template`, the
     /// operations' contexts and `context`; none for a file other than the first without operations.
+    ///
+    /// Each operation's context says whether it is the file's `last`: its builder is told, since a key
+    /// added here would copy the whole context (its entries are shared with the array it came in).
     private func operationFile(
         _ operations: [TemplateContext], index: Int, name: String, template: String, _ context: TemplateContext,
         base: TemplateContext
     ) throws(TemplateError) -> RenderedPart {
         if index > 0, operations.isEmpty { return .file(nil) }
         var part = context
-        part["operations"] = .objects(
-            operations.enumerated().map { position, operation in
-                var operation = operation
-                operation["last"] = .bool(position == operations.count - 1)
-                return operation
-            })
+        part["operations"] = .objects(operations)
         part["isExtension"] = .bool(index > 0)
         let fileName = index == 0 ? "\(name).swift" : "\(name)\(index + 1).swift"
         return .file(GeneratedFile(name: fileName, contents: try templates.render(template, part, base: base)))
@@ -250,7 +248,10 @@ struct Renderer {
         switch part {
         case .types(let range):
             var texts: [String] = []
-            for type in model.types[range] { texts.append(try renderType(type, indent: 0, access: model.access, base: base)) }
+            var text = TextWriter()
+            for type in model.types[range] {
+                texts.append(try renderType(type, indent: 0, access: model.access, base: base, text: &text))
+            }
             let checks = Self.allTypes(Array(model.types[range]), prefix: nil).compactMap {
                 entry -> (name: String, context: TemplateContext, bytes: Int)? in
                 let context: TemplateContext? =
@@ -283,9 +284,12 @@ struct Renderer {
                 ])
         case .operations(let file):
             let defaultServer = model.defaultServer
-            let operations = layout.builderFiles[file].map {
+            let indices = layout.builderFiles[file]
+            var text = TextWriter()
+            let operations = indices.enumerated().map { position, index in
                 operationContext(
-                    model.operations[$0], defaultServer: defaultServer, aliases: model.aliases, access: model.access)
+                    model.operations[index], last: position == indices.count - 1, defaultServer: defaultServer,
+                    aliases: model.aliases, access: model.access, text: &text)
             }
             let context: TemplateContext = [
                 "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
@@ -293,9 +297,12 @@ struct Renderer {
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
-            let operations = layout.clientFiles[file].map {
+            let indices = layout.clientFiles[file]
+            var text = TextWriter()
+            let operations = indices.enumerated().map { position, index in
                 clientOperationContext(
-                    model.operations[$0], outcome: names.outcomes[$0], typeNames: names.typeNames, access: model.access)
+                    model.operations[index], last: position == indices.count - 1, outcome: names.outcomes[index],
+                    typeNames: names.typeNames, access: model.access, text: &text)
             }
             return try operationFile(operations, index: file, name: "Client", template: "client", clientContext(model, names: names), base: base)
         }
@@ -353,9 +360,10 @@ struct Renderer {
     /// Renders one type with its template (`struct`, `enum` or `alias`) at the left margin; nested
     /// types (`isNested`) are rendered first and handed to their parent as text indented by four
     /// spaces, so that templates never depend on how deep a type is. `indent` is where the text will
-    /// finally stand, for wrapping doc comments.
+    /// finally stand, for wrapping doc comments. Contexts write their text with `text`.
     private func renderType(
-        _ declaration: TypeDeclaration, indent: Int, isNested: Bool = false, access: AccessLevel, base: TemplateContext
+        _ declaration: TypeDeclaration, indent: Int, isNested: Bool = false, access: AccessLevel, base: TemplateContext,
+        text: inout TextWriter
     ) throws(TemplateError) -> String {
         var context: TemplateContext
         let template: String
@@ -363,9 +371,10 @@ struct Renderer {
         case .structure(let s):
             var nested: [String] = []
             for type in s.nested {
-                nested.append(try renderType(type, indent: indent + 4, isNested: true, access: access, base: base))
+                nested.append(
+                    try renderType(type, indent: indent + 4, isNested: true, access: access, base: base, text: &text))
             }
-            context = structContext(s, indent: indent, access: access)
+            context = structContext(s, indent: indent, access: access, text: &text)
             context["nested"] = .lines(nested)
             template = "struct"
         case .enumeration(let e):
@@ -386,7 +395,8 @@ struct Renderer {
         case .union(let u):
             var nested: [String] = []
             for type in u.nested {
-                nested.append(try renderType(type, indent: indent + 4, isNested: true, access: access, base: base))
+                nested.append(
+                    try renderType(type, indent: indent + 4, isNested: true, access: access, base: base, text: &text))
             }
             let discriminator = u.discriminator.map(SwiftLiteral.string) ?? ""
             // The statements of `init(from:)` and `encode(to:)` sit 8 columns into the union, those of a `do` 12.
@@ -463,7 +473,9 @@ struct Renderer {
         return try templates.renderPlaced(template, context, base: base, indent: isNested ? 4 : 0)
     }
 
-    private func structContext(_ s: StructDeclaration, indent: Int, access: AccessLevel) -> TemplateContext {
+    private func structContext(
+        _ s: StructDeclaration, indent: Int, access: AccessLevel, text: inout TextWriter
+    ) -> TemplateContext {
         let hasExplicitNulls = s.properties.contains(where: \.isExplicitNull)
         let keptType: String? = if case .kept(let valueType)? = s.extras?.kind { valueType } else { nil }
         // With kept extras, their dictionary is the initializer's last argument.
@@ -476,51 +488,60 @@ struct Renderer {
             let stored = aside ? String(concatenating: "_", label) : label
             let codingKey =
                 aside
-                ? String(concatenating: "case ", stored, " = ", SwiftLiteral.string(p.wireName))
-                : label == p.wireName ? String(concatenating: "case ", p.name)
-                : String(concatenating: "case ", p.name, " = ", SwiftLiteral.string(p.wireName))
+                ? text.text("case ", stored, " = ", SwiftLiteral.string(p.wireName))
+                : label == p.wireName ? text.text("case ", p.name)
+                : text.text("case ", p.name, " = ", SwiftLiteral.string(p.wireName))
             let parameter =
-                p.defaultValue.map { String(concatenating: p.name, ": ", type, " = ", $0) }
-                ?? String(concatenating: p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
-            let encodeStatement = {
-                let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
-                let value = aside ? stored : String(concatenating: "self.", stored)
-                // Nearly always one line, written directly.
-                let line = String(concatenating: "try container.", method, value, ", forKey: .", stored, ")")
-                if Self.fits(line, at: indent + 8) { return [line] }
-                return Self.multilineCall(
-                    String(concatenating: "try container.", method), [value, String(concatenating: "forKey: .", stored)])
-            }
+                if let defaultValue = p.defaultValue {
+                    text.text(p.name, ": ", type, " = ", defaultValue)
+                } else {
+                    text.text(p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
+                }
             let assignment =
                 p.isReadOnly
-                ? String(concatenating: "self.", stored, " = nil")
-                : !p.isIndirect ? String(concatenating: "self.", stored, " = ", p.name)
-                : p.isOptional ? String(concatenating: "self.", stored, " = ", p.name, ".map(Indirect.init)")
-                : String(concatenating: "self.", stored, " = Indirect(", p.name, ")")
+                ? text.text("self.", stored, " = nil")
+                : !p.isIndirect ? text.text("self.", stored, " = ", p.name)
+                : p.isOptional ? text.text("self.", stored, " = ", p.name, ".map(Indirect.init)")
+                : text.text("self.", stored, " = Indirect(", p.name, ")")
             var context: TemplateContext = [
                 "name": .string(p.name),
                 "type": .string(type),
                 "doc": doc(p.doc, indent: indent + 4),
                 "deprecated": .bool(p.deprecated),
-                "parameter": .string(parameter),
+                "parameter": parameter,
                 "isArgument": .bool(!p.isReadOnly),
-                "assignment": .string(assignment),
+                "assignment": assignment,
                 "isStoredAside": .bool(aside),
-                "codingKey": .string(codingKey),
+                "codingKey": codingKey,
                 "last": .bool(index == lastArgument),
             ]
-            if hasExplicitNulls || keptType != nil { context["encodeStatement"] = .lines(encodeStatement()) }
-            if s.extras != nil { context["decodeStatement"] = .lines(Self.decodeStatement(p, indent: indent + 8)) }
+            if hasExplicitNulls || keptType != nil {
+                let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
+                let receiver = aside ? "" : "self."
+                text.beginLines()
+                // Nearly always one line, written directly; else a call with an argument per line.
+                if Self.fits(at: indent + 8, "try container.", method, receiver, stored, ", forKey: .", stored, ")") {
+                    text.appendLine("try container.", method, receiver, stored, ", forKey: .", stored, ")")
+                } else {
+                    text.appendLine("try container.", method)
+                    text.appendLine("    ", receiver, stored, ",")
+                    text.appendLine("    forKey: .", stored)
+                    text.appendLine(")")
+                }
+                context["encodeStatement"] = text.endLines()
+            }
+            if s.extras != nil { context["decodeStatement"] = Self.decodeStatement(p, indent: indent + 8, text: &text) }
             // Only a property stored aside has storage to declare.
             if aside {
-                context["getter"] = .string(p.isIndirect ? String(concatenating: stored, p.isOptional ? "?" : "", ".value") : stored)
-                context["storageDeclaration"] = .string(
+                context["getter"] =
+                    p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored)
+                context["storageDeclaration"] =
                     p.isIndirect
-                        // Generated code in other files reads a deprecated one's storage.
-                        ? String(
-                            concatenating: p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
-                            p.isOptional ? ">?" : ">")
-                        : String(concatenating: "let ", stored, ": ", type))
+                    // Generated code in other files reads a deprecated one's storage.
+                    ? text.text(
+                        p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
+                        p.isOptional ? ">?" : ">")
+                    : text.text("let ", stored, ": ", type)
                 context["storageDoc"] = .string(
                     p.isIndirect
                         ? "`\(label)`, stored out of line: the schema is recursive."
@@ -584,30 +605,37 @@ struct Renderer {
     /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
     /// container.decodeIfPresent(String.self, forKey: .name)`. Written straight on one line, as nearly
     /// every one fits (a struct with kept or forbidden extras has one for each property), and only
-    /// split into pieces for ``multilineCall(_:_:)`` when it does not.
-    private static func decodeStatement(_ p: PropertyDeclaration, indent: Int) -> [String] {
+    /// laid out as ``multilineCall(_:_:)`` lays a call out when it does not.
+    private static func decodeStatement(
+        _ p: PropertyDeclaration, indent: Int, text: inout TextWriter
+    ) -> TemplateValue {
         let label = SwiftNames.unescaped(p.name)
         let key = p.isStoredAside ? String(concatenating: "_", label) : label
         let decode = p.isOptional ? "decodeIfPresent(" : "decode("
         let (typeStart, typeEnd) = p.isIndirect ? ("Indirect<", ">.self") : ("", ".self")
-        let line = String(
-            concatenating: "self.", key, " = try container.", decode, typeStart, p.type, typeEnd, ", forKey: .", key, ")")
-        if fits(line, at: indent) { return [line] }
-        return multilineCall(
-            String(concatenating: "self.", key, " = try container.", decode),
-            [String(concatenating: typeStart, p.type, typeEnd), String(concatenating: "forKey: .", key)])
+        text.beginLines()
+        let (assign, forKey) = (" = try container.", ", forKey: .")
+        if fits(at: indent, "self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")") {
+            text.appendLine("self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")")
+        } else {
+            text.appendLine("self.", key, assign, decode)
+            text.appendLine("    ", typeStart, p.type, typeEnd, ",")
+            text.appendLine("    forKey: .", key)
+            text.appendLine(")")
+        }
+        return text.endLines()
     }
 
     /// A call on one line when it fits at `indent`, else one argument per line, as swift-format lays it out.
     static func call(_ head: String, _ arguments: [String], indent: Int) -> [String] {
-        let line = String(concatenating: head, arguments.joined(separator: ", "), ")")
+        let line = String(concatenating: head, String(joining: arguments, separator: ", "), ")")
         return fits(line, at: indent) ? [line] : multilineCall(head, arguments)
     }
 
     /// A `switch` arm whose statement is a call, `case x: call(arguments)` on one line where it fits, else the
     /// call on lines of its own (``call(_:_:indent:)``), as swift-format lays it out.
     static func arm(_ label: String, _ head: String, _ arguments: [String], indent: Int) -> [String] {
-        let line = String(concatenating: label, " ", head, arguments.joined(separator: ", "), ")")
+        let line = String(concatenating: label, " ", head, String(joining: arguments, separator: ", "), ")")
         if fits(line, at: indent) { return [line] }
         return [label] + call(head, arguments, indent: indent + 4).map { "    " + $0 }
     }
@@ -615,7 +643,7 @@ struct Renderer {
     /// The label of a `switch` arm for `items`, `case a, b:` on one line where it fits, else filled line by line, as
     /// swift-format lays it out: the items that fit on each, the lines after the first indented by four spaces.
     static func caseLabel(_ items: [String], indent: Int) -> [String] {
-        let line = String(concatenating: "case ", items.joined(separator: ", "), ":")
+        let line = String(concatenating: "case ", String(joining: items, separator: ", "), ":")
         if fits(line, at: indent) { return [line] }
         var lines: [String] = []
         var current = "case"
@@ -636,9 +664,23 @@ struct Renderer {
         indent + DocComment.width(of: line) <= DocComment.lineWidth
     }
 
+    /// Whether the pieces, one after the other, fit on a line at `indent`, as ``fits(_:at:)`` measures the
+    /// line they make: without making it when their UTF-8 fits, as nearly always (a line is never wider
+    /// than its UTF-8 is long).
+    static func fits(
+        at indent: Int, _ p0: String, _ p1: String, _ p2: String = "", _ p3: String = "", _ p4: String = "",
+        _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = ""
+    ) -> Bool {
+        let length =
+            p0.utf8.count + p1.utf8.count + p2.utf8.count + p3.utf8.count + p4.utf8.count + p5.utf8.count
+            + p6.utf8.count + p7.utf8.count + p8.utf8.count + p9.utf8.count
+        if indent + length <= DocComment.lineWidth { return true }
+        return fits(String(concatenating: p0, p1, p2, p3, p4, p5, p6, p7, p8, p9), at: indent)
+    }
+
     /// A call with one argument per line: `head`, the arguments indented by four spaces with a comma
     /// after all but the last, `)`.
-    private static func multilineCall(_ head: String, _ arguments: [String]) -> [String] {
+    static func multilineCall(_ head: String, _ arguments: [String]) -> [String] {
         [head] + arguments.enumerated().map { "    " + $0.element + ($0.offset == arguments.count - 1 ? "" : ",") } + [")"]
     }
 
@@ -1028,8 +1070,11 @@ struct Renderer {
         ]
     }
 
+    /// The context of `operation`'s request builder; `last` when it is the last of its file. Its steps are
+    /// written with `text`.
     private func operationContext(
-        _ operation: OperationDeclaration, defaultServer: String?, aliases: [String: String], access: AccessLevel
+        _ operation: OperationDeclaration, last: Bool, defaultServer: String?, aliases: [String: String],
+        access: AccessLevel, text: inout TextWriter
     ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
@@ -1111,64 +1156,70 @@ struct Renderer {
                 ["try ValidationContext.validate { context in"] + checks.map { "    " + $0 } + ["}"], indent: 8)
         }
 
-        var steps: [String] = []
+        // The steps that build the request, as lines of `text` (``TextWriter``).
+        text.beginLines()
         // A multipart part's headers go with its body (``bodyCall(_:encodings:partHeaders:)``).
         for parameter in operation.parameters where parameter.part == nil {
             let name = SwiftLiteral.string(parameter.wireName)
             let value = Self.wireValue(parameter)
-            let styleCase = ".\(parameter.style)"
+            let style = parameter.style
             if parameter.location == .querystring {
                 // The whole query string (3.2), written as its content says; its name is not sent.
                 if parameter.isForm {
-                    steps += Self.bodyCall(
+                    let lines = Self.bodyCall(
                         "try request.setQueryString(", value: "form: " + parameter.name, encodings: parameter.encodings)
+                    for line in lines { text.appendLine(line) }
                 } else if parameter.isJSON {
-                    steps.append("try request.setQueryString(json: \(parameter.name))")
+                    text.appendLine("try request.setQueryString(json: ", parameter.name, ")")
                 } else {
-                    steps.append("request.setQueryString(\(value))")
+                    text.appendLine("request.setQueryString(", value, ")")
                 }
                 continue
             }
             if parameter.isJSON {
                 switch parameter.location {
-                case .query: steps.append("try request.addQueryItem(\(name), json: \(parameter.name))")
-                case .header: steps.append("try request.setHeader(\(name), json: \(parameter.name))")
-                case .cookie: steps.append("try request.addCookie(\(name), json: \(parameter.name))")
+                case .query: text.appendLine("try request.addQueryItem(", name, ", json: ", parameter.name, ")")
+                case .header: text.appendLine("try request.setHeader(", name, ", json: ", parameter.name, ")")
+                case .cookie: text.appendLine("try request.addCookie(", name, ", json: ", parameter.name, ")")
                 case .path, .querystring: break
                 }
                 continue
             }
             // `allowReserved` is nearly always false, and then not written.
             let reserved = parameter.allowReserved ? ", allowReserved: true" : ""
+            let explode = parameter.explode ? "true" : "false"
             switch (parameter.location, parameter.shape) {
             case (.query, .value):
-                steps.append("request.addQueryItem(\(name), \(value)\(reserved))")
+                text.appendLine("request.addQueryItem(", name, ", ", value, reserved, ")")
             case (.query, .array):
-                let styled = "style: \(styleCase), explode: \(parameter.explode)\(reserved))"
-                steps.append(
-                    parameter.style == "form" && parameter.explode
-                        ? "request.addQueryItems(\(name), \(value)\(reserved))"
-                        : "request.addQueryItems(\(name), \(value), \(styled)")
+                if parameter.style == "form" && parameter.explode {
+                    text.appendLine("request.addQueryItems(", name, ", ", value, reserved, ")")
+                } else {
+                    text.appendLine(
+                        "request.addQueryItems(", name, ", ", value, ", style: .", style, ", explode: ", explode,
+                        reserved, ")")
+                }
             case (.query, .object):
-                let styled = "style: \(styleCase), explode: \(parameter.explode)\(reserved))"
-                steps.append("try request.addQueryObject(\(name), \(value), \(styled)")
+                text.appendLine(
+                    "try request.addQueryObject(", name, ", ", value, ", style: .", style, ", explode: ", explode,
+                    reserved, ")")
             case (.header, .array):
                 // `simple` style: the values joined with commas (dates as RFC 3339 text); none when empty.
-                steps.append("try request.setHeader(\(name), \(value))")
+                text.appendLine("try request.setHeader(", name, ", ", value, ")")
             case (.header, .object):
-                steps.append("try request.setHeaderObject(\(name), \(value), explode: \(parameter.explode))")
+                text.appendLine("try request.setHeaderObject(", name, ", ", value, ", explode: ", explode, ")")
             case (.header, .value):
-                steps.append("try request.setHeader(\(name), \(value))")
+                text.appendLine("try request.setHeader(", name, ", ", value, ")")
             case (.cookie, _) where parameter.style == "cookie":
                 // OpenAPI 3.2's `cookie` style: as given, and always exploded.
                 let call = parameter.shape == .object ? "try request.addCookieObject(" : "try request.addCookie("
-                steps.append(call + name + ", " + value + ", style: .cookie)")
+                text.appendLine(call, name, ", ", value, ", style: .cookie)")
             case (.cookie, .value):
-                steps.append("request.addCookie(\(name), \(value))")
+                text.appendLine("request.addCookie(", name, ", ", value, ")")
             case (.cookie, .array):
-                steps.append("request.addCookie(\(name), \(value), explode: \(parameter.explode))")
+                text.appendLine("request.addCookie(", name, ", ", value, ", explode: ", explode, ")")
             case (.cookie, .object):
-                steps.append("try request.addCookieObject(\(name), \(value), explode: \(parameter.explode))")
+                text.appendLine("try request.addCookieObject(", name, ", ", value, ", explode: ", explode, ")")
             case (.path, _), (.querystring, _):
                 break
             }
@@ -1176,39 +1227,48 @@ struct Renderer {
         for key in operation.apiKeys {
             let name = SwiftLiteral.string(key.wireName)
             switch key.location {
-            case .header, .path, .querystring: steps.append("try request.setHeader(\(name), \(key.name))")
-            case .query: steps.append("request.addQueryItem(\(name), \(key.name))")
-            case .cookie: steps.append("request.addCookie(\(name), \(key.name))")
+            case .header, .path, .querystring: text.appendLine("try request.setHeader(", name, ", ", key.name, ")")
+            case .query: text.appendLine("request.addQueryItem(", name, ", ", key.name, ")")
+            case .cookie: text.appendLine("request.addCookie(", name, ", ", key.name, ")")
             }
         }
-        if operation.basicAuth != nil { steps.append("try request.setBasicCredentials(basicCredentials)") }
-        if operation.bearerAuth != nil { steps.append("try request.setBearerToken(bearerToken)") }
+        if operation.basicAuth != nil { text.appendLine("try request.setBasicCredentials(basicCredentials)") }
+        if operation.bearerAuth != nil { text.appendLine("try request.setBearerToken(bearerToken)") }
         if let body = operation.body {
             let contentType = SwiftLiteral.string(body.contentType)
             switch body.encoding {
             case .json:
-                steps +=
-                    body.contentType == "application/json"
-                    ? ["try request.setJSONBody(body)"]
-                    : Self.call("try request.setJSONBody(", ["body", "contentType: \(contentType)"], indent: 8)
-            case .form: steps += Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
+                if body.contentType == "application/json" {
+                    text.appendLine("try request.setJSONBody(body)")
+                } else {
+                    let lines = Self.call(
+                        "try request.setJSONBody(", ["body", "contentType: " + contentType], indent: 8)
+                    for line in lines { text.appendLine(line) }
+                }
+            case .form:
+                let lines = Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
+                for line in lines { text.appendLine(line) }
             case .multipart:
-                steps += Self.bodyCall(
+                let lines = Self.bodyCall(
                     "try request.setMultipartBody(", encodings: body.encodings,
                     partHeaders: operation.parameters.filter { $0.part != nil })
+                for line in lines { text.appendLine(line) }
             case .text where body.isKeyedByRange:
-                steps.append("try request.setTextBody(body, contentType: contentType, within: \(contentType))")
+                text.appendLine("try request.setTextBody(body, contentType: contentType, within: ", contentType, ")")
             case .binary where body.isKeyedByRange:
-                steps.append("try request.setBinaryBody(body, contentType: contentType, within: \(contentType))")
+                text.appendLine("try request.setBinaryBody(body, contentType: contentType, within: ", contentType, ")")
             case .text:
-                let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: \(contentType)"
-                steps.append("request.setTextBody(body\(explicit))")
+                let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: "
+                text.appendLine("request.setTextBody(body", explicit, explicit.isEmpty ? "" : contentType, ")")
             case .binary:
-                let explicit = body.contentType == "application/octet-stream" ? "" : ", contentType: \(contentType)"
-                steps.append("request.setBinaryBody(body\(explicit))")
+                let explicit = body.contentType == "application/octet-stream" ? "" : ", contentType: "
+                text.appendLine("request.setBinaryBody(body", explicit, explicit.isEmpty ? "" : contentType, ")")
             }
         }
-        steps += Self.acceptStep(operation.accept)
+        for line in Self.acceptStep(operation.accept) { text.appendLine(line) }
+        // A request without steps is never mutated.
+        let binding = text.hasNoLines ? "let" : "var"
+        let steps = text.endLines()
 
         let path = pathLiteral(operation)
         let method = Self.methodMember(operation.method)
@@ -1228,9 +1288,9 @@ struct Renderer {
             // `var request = RequestBuilder(method: .get, server: server.url, path: )` at 8 spaces.
             "requestOneLine": .bool(
                 8 + 67 + DocComment.width(of: method) + DocComment.width(of: path) <= DocComment.lineWidth),
-            // A request without steps is never mutated.
-            "binding": .string(steps.isEmpty ? "let" : "var"),
-            "steps": .lines(steps),
+            "binding": .string(binding),
+            "steps": steps,
+            "last": .bool(last),
         ]
     }
 
@@ -1373,7 +1433,9 @@ struct Renderer {
 
     /// A type for prose: ``Item`` as a symbol link, `[Item]` as "an array of ``Item``".
     private static func describe(_ type: String) -> String {
-        if type.hasSuffix("?") { return String(concatenating: describe(String(type.dropLast())), " or `nil`") }
+        if type.utf8.last == UInt8(ascii: "?") {
+            return String(concatenating: describe(String(type.dropLast())), " or `nil`")
+        }
         // Type names are ASCII: bytes tell.
         let isCollection = type.utf8.first == UInt8(ascii: "[")
         if isCollection, type.utf8.last == UInt8(ascii: "]"), !type.utf8.contains(UInt8(ascii: ":")) {
@@ -1409,7 +1471,7 @@ struct Renderer {
             literal += "\\(\(value))"
             rest = rest[rest.utf8.index(after: close)...]
         }
-        return literal + Self.encodedPathText(rest) + "\""
+        return String(concatenating: literal, Self.encodedPathText(rest), "\"")
     }
 
     /// The parameter's value as the request builder takes it: a date, or each date of an array, as RFC
@@ -1429,33 +1491,49 @@ struct Renderer {
     /// A path template's own text, percent-encoded as RFC 3986 says a path is: `/`, unreserved characters,
     /// sub-delimiters, `:`, `@` and `%` with two hex digits (already encoded) stay; every other byte of the
     /// UTF-8, a quote and a backslash among them, is `%HH`. So the text needs no escape in a literal.
+    /// Nearly every path keeps all its bytes, and is copied as it is.
     static func encodedPathText(_ text: Substring) -> String {
-        let bytes = Array(text.utf8)
+        var text = text
+        let encoded = text.withUTF8 { bytes -> [UInt8]? in
+            guard let first = bytes.indices.first(where: { !isKeptInPath(bytes, at: $0) }) else { return nil }
+            let digits = Array("0123456789ABCDEF".utf8)
+            var encoded = Array(bytes[..<first])
+            encoded.reserveCapacity(bytes.count + 8)
+            for index in first..<bytes.count {
+                let byte = bytes[index]
+                if isKeptInPath(bytes, at: index) {
+                    encoded.append(byte)
+                } else {
+                    encoded += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]]
+                }
+            }
+            return encoded
+        }
+        return encoded.map { String(decoding: $0, as: UTF8.self) } ?? String(text)
+    }
+
+    /// Whether the byte at `index` of a path's UTF-8 stays as it is (``encodedPathText(_:)``).
+    private static func isKeptInPath(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         func isHex(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
                 || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
         }
-        var encoded: [UInt8] = []
-        encoded.reserveCapacity(bytes.count)
-        for (index, byte) in bytes.enumerated() {
-            let kept =
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                    UInt8(ascii: "0")...UInt8(ascii: "9"):
-                    true
-                case UInt8(ascii: "%"):
-                    index + 2 < bytes.count && isHex(bytes[index + 1]) && isHex(bytes[index + 2])
-                default:
-                    "-._~!$&'()*+,;=:@/".utf8.contains(byte)
-                }
-            if kept {
-                encoded.append(byte)
-            } else {
-                let digits = Array("0123456789ABCDEF".utf8)
-                encoded += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 15)]]
-            }
+        let byte = bytes[index]
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "%"):
+            return index + 2 < bytes.count && isHex(bytes[index + 1]) && isHex(bytes[index + 2])
+        // The other unreserved characters, the sub-delimiters, `:`, `@` and `/`.
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+            UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+            UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: ";"),
+            UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
         }
-        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// What a path parameter's interpolation holds: `id`, `id, style: .label`,

@@ -12,6 +12,11 @@ enum TemplateValue: Sendable {
     case lines([String])
     /// A list of objects: a `.list` of `.object`s, kept as the array it was built as.
     case objects([TemplateContext])
+    /// Text as a ``TextWriter`` wrote it: what `.string` is, without a `String` of its own.
+    case text(TextChunk, start: Int32, end: Int32)
+    /// Lines as a ``TextWriter`` wrote them, each followed by a newline: what `.lines` is, without a
+    /// `String` for each line or an array of them.
+    case textLines(TextChunk, start: Int32, end: Int32)
 }
 
 /// The named values one template, or one item of a list, is rendered with.
@@ -50,7 +55,30 @@ extension TemplateContext {
     /// Where the value of `key` is among `entries`, or `nil` when there is none.
     static func value(of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>) -> UnsafePointer<TemplateValue>? {
         guard let index = index(of: key, in: entries) else { return nil }
-        return UnsafeRawPointer(entries.baseAddress! + index).advanced(by: valueOffset).assumingMemoryBound(to: TemplateValue.self)
+        return value(at: index, in: entries)
+    }
+
+    /// Where the value of `key` is among `entries`, or `nil` when there is none, looked for first at `hint`,
+    /// which is then where it was found. The items of a list are alike, each a context built by the same
+    /// code with its keys in the same order: where a name was found in one item, it nearly always is in
+    /// the next, and one comparison finds it there.
+    static func value(
+        of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>, hint: inout Int
+    ) -> UnsafePointer<TemplateValue>? {
+        if hint < entries.count, entries[hint].0.utf8.count == key.utf8.count, entries[hint].0 == key {
+            return value(at: hint, in: entries)
+        }
+        guard let index = index(of: key, in: entries) else { return nil }
+        hint = index
+        return value(at: index, in: entries)
+    }
+
+    /// Where the value of entry `index` is.
+    private static func value(
+        at index: Int, in entries: UnsafeBufferPointer<(String, TemplateValue)>
+    ) -> UnsafePointer<TemplateValue> {
+        UnsafeRawPointer(entries.baseAddress! + index).advanced(by: valueOffset)
+            .assumingMemoryBound(to: TemplateValue.self)
     }
 
     /// The index of `key` among `entries`, or `nil` when there is none.
@@ -61,8 +89,11 @@ extension TemplateContext {
         return entries.indices.first { entries[$0].0.utf8.count == length && entries[$0].0 == key }
     }
 
-    /// Where an entry's value is in it.
-    private static let valueOffset = MemoryLayout<(String, TemplateValue)>.offset(of: \(String, TemplateValue).1)!
+    /// Where an entry's value is in it. Computed rather than stored: the optimizer folds it to a constant,
+    /// where a `static let` is a call that checks it is initialized at every lookup.
+    private static var valueOffset: Int {
+        MemoryLayout<(String, TemplateValue)>.offset(of: \(String, TemplateValue).1)!
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,
