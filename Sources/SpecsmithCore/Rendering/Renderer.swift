@@ -528,24 +528,30 @@ struct Renderer {
                     text.appendLine("    forKey: .", stored)
                     text.appendLine(")")
                 }
-                context["encodeStatement"] = text.endLines()
+                context.add("encodeStatement", text.endLines())
             }
-            if s.extras != nil { context["decodeStatement"] = Self.decodeStatement(p, indent: indent + 8, text: &text) }
+            if s.extras != nil {
+                context.add("decodeStatement", Self.decodeStatement(p, indent: indent + 8, text: &text))
+            }
             // Only a property stored aside has storage to declare.
             if aside {
-                context["getter"] =
-                    p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored)
-                context["storageDeclaration"] =
+                context.add(
+                    "getter", p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored))
+                context.add(
+                    "storageDeclaration",
                     p.isIndirect
-                    // Generated code in other files reads a deprecated one's storage.
-                    ? text.text(
-                        p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
-                        p.isOptional ? ">?" : ">")
-                    : text.text("let ", stored, ": ", type)
-                context["storageDoc"] = .string(
-                    p.isIndirect
-                        ? "`\(label)`, stored out of line: the schema is recursive."
-                        : "`\(label)`, stored under another name so that generated code reads it without a deprecation warning.")
+                        // Generated code in other files reads a deprecated one's storage.
+                        ? text.text(
+                            p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
+                            p.isOptional ? ">?" : ">")
+                        : text.text("let ", stored, ": ", type))
+                context.add(
+                    "storageDoc",
+                    .string(
+                        p.isIndirect
+                            ? "`\(label)`, stored out of line: the schema is recursive."
+                            : "`\(label)`, stored under another name so that generated code reads it without a "
+                                + "deprecation warning."))
             }
             return context
         }

@@ -47,6 +47,13 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
 }
 
 extension TemplateContext {
+    /// Adds `value` under `key`, which the context does not have (checked in debug builds only): what the
+    /// subscript's setter does then, without first looking for a value to replace.
+    mutating func add(_ key: String, _ value: TemplateValue) {
+        assert(self[key] == nil, "the context has \(key) already")
+        entries.append((key, value))
+    }
+
     /// Calls `body` with the keys and values where they are stored.
     func withEntries<R, E>(_ body: (UnsafeBufferPointer<(String, TemplateValue)>) throws(E) -> R) throws(E) -> R {
         try entries.withUnsafeBufferPointer(body)
