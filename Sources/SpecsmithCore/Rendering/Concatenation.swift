@@ -34,7 +34,7 @@ extension String {
     }
 
     /// Copies the UTF-8 of `piece` into `buffer` at `offset`, and moves `offset` past it.
-    private static func copy(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int) {
+    static func copy(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int) {
         let copied = piece.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             (buffer.baseAddress! + offset).initialize(from: bytes.baseAddress!, count: bytes.count)
             offset += bytes.count

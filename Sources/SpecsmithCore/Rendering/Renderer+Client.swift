@@ -159,11 +159,9 @@ extension Renderer {
         if Self.fits(at: callIndent, prefix, "Operations.", operation.name, "(", callArguments, ")") {
             text.appendLine(inner, prefix, "Operations.", operation.name, "(", callArguments, ")")
         } else {
-            text.appendLine(inner, prefix, "Operations.", operation.name, "(")
-            for (index, argument) in call.enumerated() {
-                text.appendLine(inner, "    ", argument, index == call.count - 1 ? "" : ",")
+            for line in Self.multilineCall(String(concatenating: prefix, "Operations.", operation.name, "("), call) {
+                text.appendLine(inner, line)
             }
-            text.appendLine(inner, ")")
         }
         if bearer { text.appendLine("}") }
         let request = text.endLines()
@@ -206,8 +204,7 @@ extension Renderer {
             var headersValue: [BranchExpression] = []
             if !response.headers.isEmpty {
                 let name = headersNames[index]
-                let lines = Self.headersDecoding(response.headers, type: outcome + "." + name)
-                for line in lines { text.appendLine(line) }
+                text.appendLines(Self.headersDecoding(response.headers, type: outcome + "." + name))
                 headersValue = [.text("headers: headers")]
                 headerTypes.append(Self.headersStruct(response, name: name, access: access))
             }
@@ -231,9 +228,8 @@ extension Renderer {
                 // A body in several media types is an enum nested in the outcome, its case chosen by `Content-Type`.
                 let bodyName = bodyNames[index]
                 payload.append(keepsStatus ? "body: \(bodyName)" : bodyName)
-                let lines = Self.mediaTypeSwitch(
-                    response, values: values, headers: headersValue, keepsStatus: keepsStatus)
-                for line in lines { text.appendLine(line) }
+                text.appendLines(Self.mediaTypeSwitch(
+                    response, values: values, headers: headersValue, keepsStatus: keepsStatus))
                 bodies.append(Self.bodyEnum(response, name: bodyName))
             }
             if !response.headers.isEmpty { payload.append("headers: " + headersNames[index]) }

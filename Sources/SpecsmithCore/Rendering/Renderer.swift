@@ -523,10 +523,9 @@ struct Renderer {
                 if Self.fits(at: indent + 8, "try container.", method, receiver, stored, ", forKey: .", stored, ")") {
                     text.appendLine("try container.", method, receiver, stored, ", forKey: .", stored, ")")
                 } else {
-                    text.appendLine("try container.", method)
-                    text.appendLine("    ", receiver, stored, ",")
-                    text.appendLine("    forKey: .", stored)
-                    text.appendLine(")")
+                    text.appendLines(
+                        Self.multilineCall(
+                            "try container." + method, [receiver + stored, String(concatenating: "forKey: .", stored)]))
                 }
                 context.add("encodeStatement", text.endLines())
             }
@@ -611,7 +610,7 @@ struct Renderer {
     /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
     /// container.decodeIfPresent(String.self, forKey: .name)`. Written straight on one line, as nearly
     /// every one fits (a struct with kept or forbidden extras has one for each property), and only
-    /// laid out as ``multilineCall(_:_:)`` lays a call out when it does not.
+    /// laid out by ``multilineCall(_:_:)`` when it does not.
     private static func decodeStatement(
         _ p: PropertyDeclaration, indent: Int, text: inout TextWriter
     ) -> TemplateValue {
@@ -624,10 +623,10 @@ struct Renderer {
         if fits(at: indent, "self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")") {
             text.appendLine("self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")")
         } else {
-            text.appendLine("self.", key, assign, decode)
-            text.appendLine("    ", typeStart, p.type, typeEnd, ",")
-            text.appendLine("    forKey: .", key)
-            text.appendLine(")")
+            text.appendLines(
+                multilineCall(
+                    String(concatenating: "self.", key, assign, decode),
+                    [String(concatenating: typeStart, p.type, typeEnd), String(concatenating: "forKey: .", key)]))
         }
         return text.endLines()
     }
@@ -1172,9 +1171,10 @@ struct Renderer {
             if parameter.location == .querystring {
                 // The whole query string (3.2), written as its content says; its name is not sent.
                 if parameter.isForm {
-                    let lines = Self.bodyCall(
-                        "try request.setQueryString(", value: "form: " + parameter.name, encodings: parameter.encodings)
-                    for line in lines { text.appendLine(line) }
+                    text.appendLines(
+                        Self.bodyCall(
+                            "try request.setQueryString(", value: "form: " + parameter.name,
+                            encodings: parameter.encodings))
                 } else if parameter.isJSON {
                     text.appendLine("try request.setQueryString(json: ", parameter.name, ")")
                 } else {
@@ -1247,31 +1247,34 @@ struct Renderer {
                 if body.contentType == "application/json" {
                     text.appendLine("try request.setJSONBody(body)")
                 } else {
-                    let lines = Self.call(
-                        "try request.setJSONBody(", ["body", "contentType: " + contentType], indent: 8)
-                    for line in lines { text.appendLine(line) }
+                    text.appendLines(Self.call(
+                        "try request.setJSONBody(", ["body", "contentType: " + contentType], indent: 8))
                 }
             case .form:
-                let lines = Self.bodyCall("try request.setFormBody(", encodings: body.encodings)
-                for line in lines { text.appendLine(line) }
+                text.appendLines(Self.bodyCall("try request.setFormBody(", encodings: body.encodings))
             case .multipart:
-                let lines = Self.bodyCall(
+                text.appendLines(Self.bodyCall(
                     "try request.setMultipartBody(", encodings: body.encodings,
-                    partHeaders: operation.parameters.filter { $0.part != nil })
-                for line in lines { text.appendLine(line) }
+                    partHeaders: operation.parameters.filter { $0.part != nil }))
             case .text where body.isKeyedByRange:
                 text.appendLine("try request.setTextBody(body, contentType: contentType, within: ", contentType, ")")
             case .binary where body.isKeyedByRange:
                 text.appendLine("try request.setBinaryBody(body, contentType: contentType, within: ", contentType, ")")
             case .text:
-                let explicit = body.contentType.lowercased().hasPrefix("text/plain") ? "" : ", contentType: "
-                text.appendLine("request.setTextBody(body", explicit, explicit.isEmpty ? "" : contentType, ")")
+                if body.contentType.lowercased().hasPrefix("text/plain") {
+                    text.appendLine("request.setTextBody(body)")
+                } else {
+                    text.appendLine("request.setTextBody(body, contentType: ", contentType, ")")
+                }
             case .binary:
-                let explicit = body.contentType == "application/octet-stream" ? "" : ", contentType: "
-                text.appendLine("request.setBinaryBody(body", explicit, explicit.isEmpty ? "" : contentType, ")")
+                if body.contentType == "application/octet-stream" {
+                    text.appendLine("request.setBinaryBody(body)")
+                } else {
+                    text.appendLine("request.setBinaryBody(body, contentType: ", contentType, ")")
+                }
             }
         }
-        for line in Self.acceptStep(operation.accept) { text.appendLine(line) }
+        text.appendLines(Self.acceptStep(operation.accept))
         // A request without steps is never mutated.
         let binding = text.hasNoLines ? "let" : "var"
         let steps = text.endLines()

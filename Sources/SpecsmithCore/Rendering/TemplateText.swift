@@ -68,6 +68,11 @@ struct TextWriter {
         linesStart = lines.count - length - kept
     }
 
+    /// Adds each of `lines` as ``appendLine(_:_:_:_:_:_:_:_:_:_:)`` adds one.
+    mutating func appendLines(_ lines: [String]) {
+        for line in lines { appendLine(line) }
+    }
+
     /// Whether the lines begun hold none yet.
     var hasNoLines: Bool { linesStart == lines.count }
 
@@ -117,19 +122,7 @@ struct TextWriter {
 
         /// Copies the UTF-8 of `piece` after what is written, which has room for it.
         private mutating func copy(_ piece: String) {
-            let target = chunk.bytes.baseAddress! + count
-            let copied = piece.utf8.withContiguousStorageIfAvailable { bytes -> Int in
-                target.initialize(from: bytes.baseAddress!, count: bytes.count)
-                return bytes.count
-            }
-            if let copied {
-                count += copied
-            } else {  // not stored contiguously (a bridged string): byte by byte
-                for byte in piece.utf8 {
-                    chunk.bytes[count] = byte
-                    count += 1
-                }
-            }
+            String.copy(piece, into: chunk.bytes, at: &count)
         }
     }
 }
