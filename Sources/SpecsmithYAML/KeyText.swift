@@ -4,7 +4,7 @@ extension String {
     /// Whether two texts are the same code points, the way YAML and JSON compare keys. `==` compares
     /// characters by canonical equivalence, so that `"é"` (U+00E9) equals `"e\u{301}"`: two different
     /// keys. Comparing the UTF-8 bytes tells them apart, with `memcmp`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func hasSameCodePoints(as other: String) -> Bool {
         let count = utf8.count
         guard other.utf8.count == count else { return false }
@@ -23,12 +23,12 @@ extension String {
 package struct CodePointKey: Hashable, Sendable {
     package let text: String
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package init(_ text: String) {
         self.text = text
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func == (lhs: CodePointKey, rhs: CodePointKey) -> Bool {
         lhs.text.hasSameCodePoints(as: rhs.text)
     }

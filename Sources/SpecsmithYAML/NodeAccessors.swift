@@ -8,6 +8,7 @@ public import SpecsmithDiagnostics
 /// example `expected an integer, found a string`.
 extension YAMLNode {
     /// True for a plain untagged `null`, `Null`, `NULL`, `~` or empty scalar, or a scalar tagged `!!null`.
+    @inlinable
     public var isNull: Bool {
         let record = record
         return record.kind == .scalar && record.resolved == .null
@@ -34,6 +35,7 @@ extension YAMLNode {
 
     /// The text of any scalar that is not null: `1.0` and `0777` read as a string give `"1.0"` and
     /// `"0777"`, so callers ask for the type they expect.
+    @inlinable
     public func string() throws(Diagnostic) -> String {
         let record = record
         guard record.kind == .scalar, record.resolved != .null else { throw mismatch("a string") }
@@ -65,6 +67,7 @@ extension YAMLNode {
     }
 
     /// The value of a `true`/`false` scalar, else `nil`: ``bool()`` without building an error.
+    @inlinable
     public var boolIfBoolean: Bool? {
         let record = record
         guard record.kind == .scalar, case .bool(let value) = record.resolved else { return nil }
@@ -81,6 +84,7 @@ extension YAMLNode {
         }
     }
 
+    @usableFromInline
     func mismatch(_ expected: String) -> Diagnostic {
         .error("expected \(expected), found \(kindDescription)", at: location)
     }

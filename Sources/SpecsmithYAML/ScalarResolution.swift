@@ -3,7 +3,8 @@
 /// Only plain, untagged scalars are resolved by their text; a quoted or block scalar is a string, and
 /// a core tag (`!!int`, ...) decides for itself. Deliberately not YAML 1.1: `yes`, `no`, `on`, `off`
 /// are strings, and `0777` is the decimal integer 777 (octal is written `0o777`).
-enum ScalarKind: Equatable {
+@usableFromInline
+enum ScalarKind: Equatable, Sendable {
     case null
     case bool(Bool)
     /// `[-+]?[0-9]+`, `0o[0-7]+` or `0x[0-9a-fA-F]+`.

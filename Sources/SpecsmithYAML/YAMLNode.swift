@@ -17,15 +17,17 @@ public struct YAMLNode: Sendable, Hashable {
         case mapping(YAMLMapping)
     }
 
-    let storage: YAMLStorage
-    let index: Int32
+    // The handle's parts and its plain accessors are inlinable: the loader reads every key and value through them.
+    @usableFromInline let storage: YAMLStorage
+    @usableFromInline let index: Int32
 
+    @inlinable
     init(_ storage: YAMLStorage, _ index: Int32) {
         self.storage = storage
         self.index = index
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     var record: NodeRecord { storage.records[Int(index)] }
 
     /// A scalar made outside a parse, in a tree of its own.
@@ -78,6 +80,7 @@ public struct YAMLNode: Sendable, Hashable {
     /// Where the node starts: for a mapping or sequence its first key or item (or its `{`/`[`),
     /// for a scalar its first character (the quote, for a quoted scalar). An alias's node is where
     /// the alias is.
+    @inlinable
     public var location: SourceLocation { record.location }
 
     public var scalar: YAMLScalar? {
@@ -85,18 +88,20 @@ public struct YAMLNode: Sendable, Hashable {
         return record.kind == .scalar ? storage.scalar(record) : nil
     }
 
+    @inlinable
     public var sequence: YAMLSequence? {
         let record = record
         return record.kind == .sequence ? YAMLSequence(storage, record) : nil
     }
 
+    @inlinable
     public var mapping: YAMLMapping? {
         let record = record
         return record.kind == .mapping ? YAMLMapping(storage, record) : nil
     }
 
     /// A scalar's text, read without making a ``YAMLScalar``.
-    @inline(__always)
+    @inlinable @inline(__always)
     var text: String? {
         let record = record
         return record.kind == .scalar ? storage.text(record) : nil
@@ -137,11 +142,12 @@ public struct YAMLScalar: Sendable, Hashable {
 
 /// The items of a sequence node, in document order: a view of the tree that holds them.
 public struct YAMLSequence: Sendable, Hashable, RandomAccessCollection {
-    let storage: YAMLStorage
+    @usableFromInline let storage: YAMLStorage
     /// Where the items start in ``YAMLStorage/children``.
-    let first: Int
+    @usableFromInline let first: Int
     public let count: Int
 
+    @inlinable
     init(_ storage: YAMLStorage, _ record: NodeRecord) {
         self.storage = storage
         self.first = Int(record.first)
@@ -155,9 +161,10 @@ public struct YAMLSequence: Sendable, Hashable, RandomAccessCollection {
         count = 0
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
 
+    @inlinable
     public subscript(position: Int) -> YAMLNode {
         precondition(position >= 0 && position < count, "YAMLSequence index out of range")
         return YAMLNode(storage, storage.children[first + position])
@@ -181,20 +188,22 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         public var key: YAMLNode
         public var value: YAMLNode
 
+        @inlinable
         public init(key: YAMLNode, value: YAMLNode) {
             self.key = key
             self.value = value
         }
 
         /// The key's text when the key is a scalar, else `nil`.
-        public var keyText: String? { key.text }
+        @inlinable public var keyText: String? { key.text }
     }
 
-    let storage: YAMLStorage
+    @usableFromInline let storage: YAMLStorage
     /// Where the entries start in ``YAMLStorage/children``: each is a key and a value.
-    let first: Int
+    @usableFromInline let first: Int
     public let count: Int
 
+    @inlinable
     init(_ storage: YAMLStorage, _ record: NodeRecord) {
         self.storage = storage
         self.first = Int(record.first)
@@ -208,9 +217,10 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         count = 0
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { count }
 
+    @inlinable
     public subscript(position: Int) -> Entry {
         precondition(position >= 0 && position < count, "YAMLMapping index out of range")
         let slot = first + 2 * position
@@ -222,7 +232,7 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
 
     /// The value of the entry at `position`: `self[position].value` without making the key's node,
     /// which counts a reference on the tree.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func value(at position: Int) -> YAMLNode {
         precondition(position >= 0 && position < count, "YAMLMapping index out of range")
         return YAMLNode(storage, storage.children[first + 2 * position + 1])
@@ -230,7 +240,7 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
 
     /// The text of the key at `position` when it is a scalar, else `nil`: `self[position].keyText`
     /// without making the entry.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func keyText(at position: Int) -> String? {
         precondition(position >= 0 && position < count, "YAMLMapping index out of range")
         let record = storage.records[Int(storage.children[first + 2 * position])]
@@ -239,11 +249,13 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
 
     /// The value of the first entry whose scalar key has this text. Linear: iterate the mapping
     /// instead when reading every key of a large mapping.
+    @inlinable
     public subscript(key: String) -> YAMLNode? {
         index(ofKey: key).map { YAMLNode(storage, storage.children[first + 2 * $0 + 1]) }
     }
 
     /// The position of the first entry whose scalar key has this text (the same code points).
+    @inlinable
     public func index(ofKey key: String) -> Int? {
         // Lengths first, from the records: most keys differ in length. Keys compare by code points.
         let length = key.utf8.count
@@ -256,7 +268,7 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
 
     /// The UTF-8 length of the key at `position` when it is a scalar, else `nil`: read from the
     /// tree's record, without the key's `String`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package func keyLength(at position: Int) -> Int? {
         precondition(position >= 0 && position < count, "YAMLMapping index out of range")
         let record = storage.records[Int(storage.children[first + 2 * position])]
@@ -264,6 +276,7 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
     }
 
     /// The entry whose scalar key has this text, with the key's own location.
+    @inlinable
     public func entry(_ key: String) -> Entry? {
         index(ofKey: key).map { self[$0] }
     }

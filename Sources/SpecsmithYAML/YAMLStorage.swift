@@ -4,13 +4,17 @@ import SpecsmithDiagnostics
 /// collection, and the text of every scalar. A loaded file is one storage, written once by the
 /// loader and never changed after, so it costs a handful of allocations to build and to free however
 /// many nodes it holds. ``YAMLNode``, ``YAMLSequence`` and ``YAMLMapping`` are handles into it.
+///
+/// The storage and its records are `@usableFromInline`, so that the nodes' accessors that the loader
+/// calls for every key and value are inlined into it, across the module boundary.
+@usableFromInline
 final class YAMLStorage: Sendable {
-    let records: [NodeRecord]
+    @usableFromInline let records: [NodeRecord]
     /// The items of each sequence, and the keys and values of each mapping in pairs, as positions
     /// in ``records``; each collection's children are contiguous.
-    let children: [Int32]
+    @usableFromInline let children: [Int32]
     /// The text of each scalar, followed by its tag when it has one.
-    let texts: [String]
+    @usableFromInline let texts: [String]
 
     init(records: [NodeRecord], children: [Int32], texts: [String]) {
         self.records = records
@@ -22,19 +26,19 @@ final class YAMLStorage: Sendable {
     static let empty = YAMLStorage(records: [], children: [], texts: [])
 
     /// The text of a scalar's record.
-    @inline(__always)
+    @inlinable @inline(__always)
     func text(_ record: NodeRecord) -> String { texts[Int(record.first)] }
 
     /// Whether a record is a scalar whose text has these code points; `length` is the text's UTF-8
     /// length. Most keys differ in length, which the record tells without reading the `String`.
-    @inline(__always)
+    @inlinable @inline(__always)
     func isScalar(_ record: NodeRecord, withText text: String, length: Int) -> Bool {
         record.kind == .scalar && Int(record.count) == min(length, Int(Int32.max))
             && texts[Int(record.first)].hasSameCodePoints(as: text)
     }
 
     /// The UTF-8 length of a scalar's text.
-    @inline(__always)
+    @inlinable @inline(__always)
     func textLength(_ record: NodeRecord) -> Int {
         record.count < Int32.max ? Int(record.count) : texts[Int(record.first)].utf8.count
     }
@@ -50,26 +54,28 @@ final class YAMLStorage: Sendable {
     }
 }
 
-enum NodeKind: UInt8 {
+@usableFromInline
+enum NodeKind: UInt8, Sendable {
     case scalar, sequence, mapping
 }
 
 /// One node of a ``YAMLStorage``: 24 bytes, with no reference to count.
-struct NodeRecord {
-    var location: SourceLocation
+@usableFromInline
+struct NodeRecord: Sendable {
+    @usableFromInline var location: SourceLocation
     /// A scalar's text in ``YAMLStorage/texts``; a collection's first child in ``YAMLStorage/children``.
-    var first: Int32
+    @usableFromInline var first: Int32
     /// How many items a sequence has, or entries a mapping; for a scalar, the UTF-8 length of its
     /// text (at most `Int32.max`), so that keys of other lengths are passed over without reading
     /// their `String`.
-    var count: Int32
-    var kind: NodeKind
+    @usableFromInline var count: Int32
+    @usableFromInline var kind: NodeKind
     /// A scalar's style; `.plain` for a collection.
-    var style: YAMLScalar.Style
+    @usableFromInline var style: YAMLScalar.Style
     /// A scalar's meaning, resolved once when the node is made; `.string` for a collection.
-    var resolved: ScalarKind
+    @usableFromInline var resolved: ScalarKind
     /// Whether a scalar's tag follows its text in ``YAMLStorage/texts``.
-    var hasTag: Bool
+    @usableFromInline var hasTag: Bool
 }
 
 /// Writes the arrays of a ``YAMLStorage`` node by node: used by the loader's ``TreeBuilder`` and by

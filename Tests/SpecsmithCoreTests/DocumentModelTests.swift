@@ -146,6 +146,30 @@ struct DocumentModelTests {
         #expect(JSONPointer.pointer(["a/b", "c~d"]) == "/a~1b/c~0d")
     }
 
+    /// A schema's keywords share one box between copies: changing a copy must leave the others as they were.
+    @Test("a schema is a value: changing a copy leaves the original unchanged")
+    func schemaCopiesAreValues() {
+        let location = SourceLocation(file: "s.yaml", line: 3, column: 5)
+        var original = Schema(location: location)
+        original.title = "Pet"
+        original.properties["name"] = Schema(location: location)
+        var copy = original
+        #expect(copy == original)
+        copy.title = "Dog"
+        copy.properties["name"]?.maxLength = 10
+        copy.required.append("name")
+        #expect(original.title == "Pet")
+        #expect(original.properties["name"]?.maxLength == nil)
+        #expect(original.required.isEmpty)
+        #expect(copy.title == "Dog" && copy.properties["name"]?.maxLength == 10 && copy.required == ["name"])
+        #expect(copy != original)
+        copy.title = "Pet"
+        copy.properties["name"]?.maxLength = nil
+        copy.required = []
+        #expect(copy == original)
+        #expect(Schema(location: location).isEmpty && !original.isEmpty)
+    }
+
     /// Small maps search their keys in order and large ones keep an index: growing past the limit
     /// and shrinking below it again must not lose a key or its position.
     @Test("ordered maps look keys up the same at every size")

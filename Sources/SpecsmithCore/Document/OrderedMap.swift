@@ -96,6 +96,13 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// Whether the map has this key.
     public func contains(key: String) -> Bool { position(of: key) != nil }
 
+    /// Makes room for `count` entries, so that a map filled with a known number of them does not grow
+    /// its arrays step by step.
+    public mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+        if count > Self.linearLimit { index.reserveCapacity(count) }
+    }
+
     /// Sets a key's value as the subscript does (a new key is appended), taking the value over:
     /// assigning through the subscript copies a large value once to make it optional and again to
     /// unwrap it.

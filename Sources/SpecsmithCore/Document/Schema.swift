@@ -148,19 +148,13 @@ public struct Schema: Sendable, Hashable {
 
     private final class Storage: @unchecked Sendable {
         // Only changed while uniquely referenced (see `uniqueStorage()`), so sharing it is safe. The
-        // fields sit behind a pointer rather than in a stored property: reading or changing a class's
-        // stored property costs a run-time exclusivity check, and a document reads keywords millions
-        // of times.
-        let fields: UnsafeMutablePointer<Fields>
+        // fields are stored in the object itself (a schema is one allocation), and without run-time
+        // exclusivity checks: each read or change of a class's stored property would cost one, and a
+        // document reads keywords millions of times.
+        @exclusivity(unchecked) var fields: Fields
 
         init(_ fields: Fields) {
-            self.fields = .allocate(capacity: 1)
-            self.fields.initialize(to: fields)
-        }
-
-        deinit {
-            fields.deinitialize(count: 1)
-            fields.deallocate()
+            self.fields = fields
         }
     }
 
@@ -224,336 +218,336 @@ public struct Schema: Sendable, Hashable {
     /// The box, copied first when another schema shares it. Setters use `_modify`, so that changing a
     /// keyword in place (`schema.properties[name] = ...`) does not copy its value first.
     private mutating func uniqueStorage() -> Storage {
-        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields.pointee) }
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
         return storage
     }
 
     /// Where the schema starts.
     public var location: SourceLocation {
-        get { storage.fields.pointee.location }
-        _modify { yield &uniqueStorage().fields.pointee.location }
+        get { storage.fields.location }
+        _modify { yield &uniqueStorage().fields.location }
     }
 
     /// `$ref`, resolved to a canonical target.
     public var ref: SchemaReference? {
-        get { storage.fields.pointee.ref }
-        _modify { yield &uniqueStorage().fields.pointee.ref }
+        get { storage.fields.ref }
+        _modify { yield &uniqueStorage().fields.ref }
     }
 
     /// `type`; empty when the schema does not restrict the type. `nullable: true` (3.0) adds `.null`.
     public var types: [SchemaType] {
-        get { storage.fields.pointee.types }
-        _modify { yield &uniqueStorage().fields.pointee.types }
+        get { storage.fields.types }
+        _modify { yield &uniqueStorage().fields.types }
     }
 
     /// Whether `null` is allowed explicitly: `.null` is in ``types``, or 3.0 `nullable: true` was
     /// given (also on a schema without `type`, such as `allOf` with one reference).
     public var isNullable: Bool {
-        get { storage.fields.pointee.isNullable }
-        _modify { yield &uniqueStorage().fields.pointee.isNullable }
+        get { storage.fields.isNullable }
+        _modify { yield &uniqueStorage().fields.isNullable }
     }
 
     /// `format`, such as `int64`, `date-time` or `uuid`.
     public var format: String? {
-        get { storage.fields.pointee.format }
-        _modify { yield &uniqueStorage().fields.pointee.format }
+        get { storage.fields.format }
+        _modify { yield &uniqueStorage().fields.format }
     }
 
     /// `title`.
     public var title: String? {
-        get { storage.fields.pointee.title }
-        _modify { yield &uniqueStorage().fields.pointee.title }
+        get { storage.fields.title }
+        _modify { yield &uniqueStorage().fields.title }
     }
 
     /// `description`, with a `$ref` to a text file replaced by the file's text.
     public var description: String? {
-        get { storage.fields.pointee.description }
-        _modify { yield &uniqueStorage().fields.pointee.description }
+        get { storage.fields.description }
+        _modify { yield &uniqueStorage().fields.description }
     }
 
     /// `properties`, in document order.
     public var properties: OrderedMap<Schema> {
-        get { storage.fields.pointee.properties }
-        _modify { yield &uniqueStorage().fields.pointee.properties }
+        get { storage.fields.properties }
+        _modify { yield &uniqueStorage().fields.properties }
     }
 
     /// `required` property names, in document order.
     public var required: [String] {
-        get { storage.fields.pointee.required }
-        _modify { yield &uniqueStorage().fields.pointee.required }
+        get { storage.fields.required }
+        _modify { yield &uniqueStorage().fields.required }
     }
 
     /// `additionalProperties`, as in the specification.
     public var additionalProperties: AdditionalProperties? {
-        get { storage.fields.pointee.additionalProperties }
-        _modify { yield &uniqueStorage().fields.pointee.additionalProperties }
+        get { storage.fields.additionalProperties }
+        _modify { yield &uniqueStorage().fields.additionalProperties }
     }
 
     /// Whether ``additionalProperties`` was read from `unevaluatedProperties` (3.1) beside an `allOf`: it
     /// then applies to what no part evaluates, and says nothing when a part's own `additionalProperties` or
     /// `patternProperties` evaluates the properties its `properties` do not declare.
     public var additionalPropertiesAreUnevaluated: Bool {
-        get { storage.fields.pointee.additionalPropertiesAreUnevaluated }
-        _modify { yield &uniqueStorage().fields.pointee.additionalPropertiesAreUnevaluated }
+        get { storage.fields.additionalPropertiesAreUnevaluated }
+        _modify { yield &uniqueStorage().fields.additionalPropertiesAreUnevaluated }
     }
 
     /// `minProperties`, as in the specification.
     public var minProperties: Int? {
-        get { storage.fields.pointee.minProperties }
-        _modify { yield &uniqueStorage().fields.pointee.minProperties }
+        get { storage.fields.minProperties }
+        _modify { yield &uniqueStorage().fields.minProperties }
     }
 
     /// `maxProperties`, as in the specification.
     public var maxProperties: Int? {
-        get { storage.fields.pointee.maxProperties }
-        _modify { yield &uniqueStorage().fields.pointee.maxProperties }
+        get { storage.fields.maxProperties }
+        _modify { yield &uniqueStorage().fields.maxProperties }
     }
 
     /// `items`: the schema of every array element (after ``prefixItems``).
     public var items: Schema? {
-        get { storage.fields.pointee.items }
-        _modify { yield &uniqueStorage().fields.pointee.items }
+        get { storage.fields.items }
+        _modify { yield &uniqueStorage().fields.items }
     }
 
     /// `prefixItems` (3.1): schemas of the first elements of a tuple.
     public var prefixItems: [Schema] {
-        get { storage.fields.pointee.prefixItems }
-        _modify { yield &uniqueStorage().fields.pointee.prefixItems }
+        get { storage.fields.prefixItems }
+        _modify { yield &uniqueStorage().fields.prefixItems }
     }
 
     /// `minItems`, as in the specification.
     public var minItems: Int? {
-        get { storage.fields.pointee.minItems }
-        _modify { yield &uniqueStorage().fields.pointee.minItems }
+        get { storage.fields.minItems }
+        _modify { yield &uniqueStorage().fields.minItems }
     }
 
     /// `maxItems`, as in the specification.
     public var maxItems: Int? {
-        get { storage.fields.pointee.maxItems }
-        _modify { yield &uniqueStorage().fields.pointee.maxItems }
+        get { storage.fields.maxItems }
+        _modify { yield &uniqueStorage().fields.maxItems }
     }
 
     /// `uniqueItems`, as in the specification.
     public var uniqueItems: Bool {
-        get { storage.fields.pointee.uniqueItems }
-        _modify { yield &uniqueStorage().fields.pointee.uniqueItems }
+        get { storage.fields.uniqueItems }
+        _modify { yield &uniqueStorage().fields.uniqueItems }
     }
 
     /// `allOf`, as in the specification.
     public var allOf: [Schema] {
-        get { storage.fields.pointee.allOf }
-        _modify { yield &uniqueStorage().fields.pointee.allOf }
+        get { storage.fields.allOf }
+        _modify { yield &uniqueStorage().fields.allOf }
     }
 
     /// `oneOf`, as in the specification.
     public var oneOf: [Schema] {
-        get { storage.fields.pointee.oneOf }
-        _modify { yield &uniqueStorage().fields.pointee.oneOf }
+        get { storage.fields.oneOf }
+        _modify { yield &uniqueStorage().fields.oneOf }
     }
 
     /// `anyOf`, as in the specification.
     public var anyOf: [Schema] {
-        get { storage.fields.pointee.anyOf }
-        _modify { yield &uniqueStorage().fields.pointee.anyOf }
+        get { storage.fields.anyOf }
+        _modify { yield &uniqueStorage().fields.anyOf }
     }
 
     /// `contains` (3.1): the schema that some items of an array meet, as many as ``minContains`` (1 when
     /// not given) and ``maxContains`` say; `minContains` and `maxContains` are read only beside it.
     public var contains: Schema? {
-        get { storage.fields.pointee.contains }
-        _modify { yield &uniqueStorage().fields.pointee.contains }
+        get { storage.fields.contains }
+        _modify { yield &uniqueStorage().fields.contains }
     }
 
     /// `minContains`, as in the specification.
     public var minContains: Int? {
-        get { storage.fields.pointee.minContains }
-        _modify { yield &uniqueStorage().fields.pointee.minContains }
+        get { storage.fields.minContains }
+        _modify { yield &uniqueStorage().fields.minContains }
     }
 
     /// `maxContains`, as in the specification.
     public var maxContains: Int? {
-        get { storage.fields.pointee.maxContains }
-        _modify { yield &uniqueStorage().fields.pointee.maxContains }
+        get { storage.fields.maxContains }
+        _modify { yield &uniqueStorage().fields.maxContains }
     }
 
     /// `patternProperties` (3.1): each pattern, and the schema of every property whose name it matches.
     public var patternProperties: OrderedMap<Schema> {
-        get { storage.fields.pointee.patternProperties }
-        _modify { yield &uniqueStorage().fields.pointee.patternProperties }
+        get { storage.fields.patternProperties }
+        _modify { yield &uniqueStorage().fields.patternProperties }
     }
 
     /// `propertyNames`: the schema every name of an object meets.
     public var propertyNames: Schema? {
-        get { storage.fields.pointee.propertyNames }
-        _modify { yield &uniqueStorage().fields.pointee.propertyNames }
+        get { storage.fields.propertyNames }
+        _modify { yield &uniqueStorage().fields.propertyNames }
     }
 
     /// `dependentRequired`: for a property's name, the names that must be present when it is.
     public var dependentRequired: OrderedMap<[String]> {
-        get { storage.fields.pointee.dependentRequired }
-        _modify { yield &uniqueStorage().fields.pointee.dependentRequired }
+        get { storage.fields.dependentRequired }
+        _modify { yield &uniqueStorage().fields.dependentRequired }
     }
 
     /// `not`, as in the specification.
     public var not: Schema? {
-        get { storage.fields.pointee.not }
-        _modify { yield &uniqueStorage().fields.pointee.not }
+        get { storage.fields.not }
+        _modify { yield &uniqueStorage().fields.not }
     }
 
     /// `if` (3.1): the subschema that decides whether ``then`` or ``else`` applies; read only beside one of them.
     public var `if`: Schema? {
-        get { storage.fields.pointee.`if` }
-        _modify { yield &uniqueStorage().fields.pointee.`if` }
+        get { storage.fields.`if` }
+        _modify { yield &uniqueStorage().fields.`if` }
     }
 
     /// `then` (3.1): what a value that meets ``if`` meets too; read only beside `if`.
     public var then: Schema? {
-        get { storage.fields.pointee.then }
-        _modify { yield &uniqueStorage().fields.pointee.then }
+        get { storage.fields.then }
+        _modify { yield &uniqueStorage().fields.then }
     }
 
     /// `else` (3.1): what a value that does not meet ``if`` meets instead; read only beside `if`.
     public var `else`: Schema? {
-        get { storage.fields.pointee.`else` }
-        _modify { yield &uniqueStorage().fields.pointee.`else` }
+        get { storage.fields.`else` }
+        _modify { yield &uniqueStorage().fields.`else` }
     }
 
     /// `dependentSchemas` (3.1): for a property's name, what an object that has it meets too. A subschema
     /// that only lists `required` names is in ``dependentRequired`` instead, and `true` is left out.
     public var dependentSchemas: OrderedMap<Schema> {
-        get { storage.fields.pointee.dependentSchemas }
-        _modify { yield &uniqueStorage().fields.pointee.dependentSchemas }
+        get { storage.fields.dependentSchemas }
+        _modify { yield &uniqueStorage().fields.dependentSchemas }
     }
 
     public var discriminator: Discriminator? {
-        get { storage.fields.pointee.discriminator }
-        _modify { yield &uniqueStorage().fields.pointee.discriminator }
+        get { storage.fields.discriminator }
+        _modify { yield &uniqueStorage().fields.discriminator }
     }
 
     /// `enum`: the allowed values, or `nil` when not given.
     public var `enum`: [JSONValue]? {
-        get { storage.fields.pointee.`enum` }
-        _modify { yield &uniqueStorage().fields.pointee.`enum` }
+        get { storage.fields.`enum` }
+        _modify { yield &uniqueStorage().fields.`enum` }
     }
 
     /// `const`, as in the specification.
     public var const: JSONValue? {
-        get { storage.fields.pointee.const }
-        _modify { yield &uniqueStorage().fields.pointee.const }
+        get { storage.fields.const }
+        _modify { yield &uniqueStorage().fields.const }
     }
 
     /// `default`, as in the specification.
     public var `default`: JSONValue? {
-        get { storage.fields.pointee.`default` }
-        _modify { yield &uniqueStorage().fields.pointee.`default` }
+        get { storage.fields.`default` }
+        _modify { yield &uniqueStorage().fields.`default` }
     }
 
     /// `example` (3.0, deprecated in 3.1).
     public var example: JSONValue? {
-        get { storage.fields.pointee.example }
-        _modify { yield &uniqueStorage().fields.pointee.example }
+        get { storage.fields.example }
+        _modify { yield &uniqueStorage().fields.example }
     }
 
     /// `examples` (3.1): a list of values.
     public var examples: [JSONValue] {
-        get { storage.fields.pointee.examples }
-        _modify { yield &uniqueStorage().fields.pointee.examples }
+        get { storage.fields.examples }
+        _modify { yield &uniqueStorage().fields.examples }
     }
 
     /// `readOnly`, as in the specification.
     public var readOnly: Bool {
-        get { storage.fields.pointee.readOnly }
-        _modify { yield &uniqueStorage().fields.pointee.readOnly }
+        get { storage.fields.readOnly }
+        _modify { yield &uniqueStorage().fields.readOnly }
     }
 
     /// `writeOnly`, as in the specification.
     public var writeOnly: Bool {
-        get { storage.fields.pointee.writeOnly }
-        _modify { yield &uniqueStorage().fields.pointee.writeOnly }
+        get { storage.fields.writeOnly }
+        _modify { yield &uniqueStorage().fields.writeOnly }
     }
 
     /// `deprecated`; false when not given.
     public var deprecated: Bool {
-        get { storage.fields.pointee.deprecated }
-        _modify { yield &uniqueStorage().fields.pointee.deprecated }
+        get { storage.fields.deprecated }
+        _modify { yield &uniqueStorage().fields.deprecated }
     }
 
     /// `maxLength`, as in the specification.
     public var maxLength: Int? {
-        get { storage.fields.pointee.maxLength }
-        _modify { yield &uniqueStorage().fields.pointee.maxLength }
+        get { storage.fields.maxLength }
+        _modify { yield &uniqueStorage().fields.maxLength }
     }
 
     /// `minLength`, as in the specification.
     public var minLength: Int? {
-        get { storage.fields.pointee.minLength }
-        _modify { yield &uniqueStorage().fields.pointee.minLength }
+        get { storage.fields.minLength }
+        _modify { yield &uniqueStorage().fields.minLength }
     }
 
     /// `pattern`, as in the specification.
     public var pattern: String? {
-        get { storage.fields.pointee.pattern }
-        _modify { yield &uniqueStorage().fields.pointee.pattern }
+        get { storage.fields.pattern }
+        _modify { yield &uniqueStorage().fields.pattern }
     }
 
     /// Where the `pattern` value is written, for a diagnostic about it.
     public var patternLocation: SourceLocation? {
-        get { storage.fields.pointee.patternLocation }
-        _modify { yield &uniqueStorage().fields.pointee.patternLocation }
+        get { storage.fields.patternLocation }
+        _modify { yield &uniqueStorage().fields.patternLocation }
     }
 
     /// `contentMediaType` (3.1), such as `image/png`.
     public var contentMediaType: String? {
-        get { storage.fields.pointee.contentMediaType }
-        _modify { yield &uniqueStorage().fields.pointee.contentMediaType }
+        get { storage.fields.contentMediaType }
+        _modify { yield &uniqueStorage().fields.contentMediaType }
     }
 
     /// `contentEncoding` (3.1), such as `base64`.
     public var contentEncoding: String? {
-        get { storage.fields.pointee.contentEncoding }
-        _modify { yield &uniqueStorage().fields.pointee.contentEncoding }
+        get { storage.fields.contentEncoding }
+        _modify { yield &uniqueStorage().fields.contentEncoding }
     }
 
     /// The inclusive lower bound.
     public var minimum: YAMLNumber? {
-        get { storage.fields.pointee.minimum }
-        _modify { yield &uniqueStorage().fields.pointee.minimum }
+        get { storage.fields.minimum }
+        _modify { yield &uniqueStorage().fields.minimum }
     }
 
     /// The inclusive upper bound.
     public var maximum: YAMLNumber? {
-        get { storage.fields.pointee.maximum }
-        _modify { yield &uniqueStorage().fields.pointee.maximum }
+        get { storage.fields.maximum }
+        _modify { yield &uniqueStorage().fields.maximum }
     }
 
     /// The exclusive lower bound (3.1 number; 3.0 `minimum` with `exclusiveMinimum: true`).
     public var exclusiveMinimum: YAMLNumber? {
-        get { storage.fields.pointee.exclusiveMinimum }
-        _modify { yield &uniqueStorage().fields.pointee.exclusiveMinimum }
+        get { storage.fields.exclusiveMinimum }
+        _modify { yield &uniqueStorage().fields.exclusiveMinimum }
     }
 
     /// The exclusive upper bound (3.1 number; 3.0 `maximum` with `exclusiveMaximum: true`).
     public var exclusiveMaximum: YAMLNumber? {
-        get { storage.fields.pointee.exclusiveMaximum }
-        _modify { yield &uniqueStorage().fields.pointee.exclusiveMaximum }
+        get { storage.fields.exclusiveMaximum }
+        _modify { yield &uniqueStorage().fields.exclusiveMaximum }
     }
 
     /// `multipleOf`, as in the specification.
     public var multipleOf: YAMLNumber? {
-        get { storage.fields.pointee.multipleOf }
-        _modify { yield &uniqueStorage().fields.pointee.multipleOf }
+        get { storage.fields.multipleOf }
+        _modify { yield &uniqueStorage().fields.multipleOf }
     }
 
     /// `externalDocs`.
     public var externalDocs: ExternalDocumentation? {
-        get { storage.fields.pointee.externalDocs }
-        _modify { yield &uniqueStorage().fields.pointee.externalDocs }
+        get { storage.fields.externalDocs }
+        _modify { yield &uniqueStorage().fields.externalDocs }
     }
 
     /// The `x-` keys, in document order, with their values as written.
     public var extensions: Extensions {
-        get { storage.fields.pointee.extensions }
-        _modify { yield &uniqueStorage().fields.pointee.extensions }
+        get { storage.fields.extensions }
+        _modify { yield &uniqueStorage().fields.extensions }
     }
 
     /// An empty schema (it allows any value) at a location; set the keywords after.
@@ -563,27 +557,27 @@ public struct Schema: Sendable, Hashable {
 
     /// Whether this is a `$ref` and nothing else.
     public var isPureReference: Bool {
-        ref != nil && storage.fields.pointee == Fields(location: location, ref: ref)
+        ref != nil && storage.fields == Fields(location: location, ref: ref)
     }
 
     /// Whether the schema says nothing at all (`{}` or `true`).
     public var isEmpty: Bool {
-        storage.fields.pointee == Fields(location: location)
+        storage.fields == Fields(location: location)
     }
 
     public static func == (lhs: Schema, rhs: Schema) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.fields.pointee == rhs.storage.fields.pointee
+        lhs.storage === rhs.storage || lhs.storage.fields == rhs.storage.fields
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(storage.fields.pointee)
+        hasher.combine(storage.fields)
     }
 
     /// ``types`` without `.null`.
     /// Whether exactly one of `oneOf` and `anyOf` is given, read where they are stored (no copy of
     /// either list): the first question about a union, asked of every schema.
     var hasOneOfOrAnyOfAlone: Bool {
-        storage.fields.pointee.oneOf.isEmpty != storage.fields.pointee.anyOf.isEmpty
+        storage.fields.oneOf.isEmpty != storage.fields.anyOf.isEmpty
     }
 
     public var nonNullTypes: [SchemaType] {

@@ -51,7 +51,7 @@ extension LoadSession {
     /// then the schemas it entered that are not in the table yet, in its order. Returns the value read,
     /// or `nil` when it does not hold here: a worker looks for a missing text file without counting
     /// against ``LoadLimits/maxExternalFiles``, which files read since may have reached.
-    func adopt<Value>(_ read: WorkerRead<Value>) -> Value? {
+    func adopt<Value>(_ read: consuming WorkerRead<Value>) -> Value? {
         guard read.missingTextFiles.isEmpty || externalFilesRead < limits.maxExternalFiles else { return nil }
         for diagnostic in read.diagnostics { report(diagnostic) }
         missingTextFiles += read.missingTextFiles

@@ -10,7 +10,8 @@ extension LoadSession {
         var operationIDs: [CodePointKey: SourceLocation] = [:]
         let pathEntries = entries(node, key: "paths") ?? []
         operationIDs.reserveCapacity(pathEntries.count)
-        let reads = readConcurrently(pathEntries.count) { worker, index in
+        paths.reserveCapacity(pathEntries.count)
+        var reads = readConcurrently(pathEntries.count) { worker, index in
             let (path, _, value) = pathEntries[index]
             return path.isExtensionKey
                 ? nil
@@ -26,7 +27,9 @@ extension LoadSession {
                 report(.pathMustStartWithSlash(path, at: keyNode.location))
             }
             let item: PathItem?
-            if let read = reads?[index], let adopted = adopt(read) {
+            // Taken out of the array, not copied: a copy would retain every part of the item, and the
+            // array's copy would be released after.
+            if let read = reads?[index].take(), let adopted = adopt(read) {
                 item = adopted
             } else {
                 item = readPathItemOrRef(value, file: file, path: path, isWebhook: false)
