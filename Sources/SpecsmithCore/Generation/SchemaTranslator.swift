@@ -126,12 +126,13 @@ struct SchemaTranslator {
                 }
             }
         }
-        for (index, entry) in components.enumerated() {
+        // By index, each worker's item taken out of its slot: neither it nor the schema is copied.
+        for index in components.indices {
             let id = componentSchemaIDs[index]
-            if let item = declared?[index], adopt(item) {
+            if let item = declared?[index].take(), adopt(item) {
                 inProgress.insert(id)
             } else {
-                declare(id: id, schema: entry.value)
+                declare(id: id, schema: components[index].value)
             }
         }
     }
@@ -168,6 +169,14 @@ struct SchemaTranslator {
             declaration.type = "JSONValue"
             declarations[alias.index] = .alias(declaration)
         }
+    }
+
+    /// The top-level declarations, taken out: the translator keeps none, so the caller holds the only reference
+    /// to them and to the parts of each, and changes them in place rather than copying them.
+    mutating func takeDeclarations() -> [TypeDeclaration] {
+        var taken: [TypeDeclaration] = []
+        swap(&taken, &declarations)
+        return taken
     }
 
     /// Reserves a top-level name (for an operation's inline body type, say) and returns it, unique.

@@ -66,17 +66,18 @@ struct Translator {
         let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
         var componentTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
         Self.declareComponentHeaders(documentOperations, types: &componentTypes, schemas: &schemas)
-        let translated = translateConcurrently(
+        var translated = translateConcurrently(
             documentOperations, names: operationNames, document: document, componentTypes: componentTypes,
             schemas: schemas)
-        for (index, (operation, name)) in zip(documentOperations, operationNames).enumerated() {
+        // By index, each worker's translation taken out of its slot: neither it nor the operation is copied.
+        for index in documentOperations.indices {
             // A worker's translation where it holds, else the operation translated again, in its turn.
-            if let worker = translated?[index], schemas.adopt(worker.schemas) {
+            if let worker = translated?[index].take(), schemas.adopt(worker.schemas) {
                 diagnostics += worker.diagnostics
                 if let declaration = worker.declaration { operations.append(declaration) }
             } else if let declaration = translate(
-                operation, named: name, document: document, componentTypes: componentTypes, schemas: &schemas,
-                &diagnostics)
+                documentOperations[index], named: operationNames[index], document: document,
+                componentTypes: componentTypes, schemas: &schemas, &diagnostics)
             {
                 operations.append(declaration)
             }
@@ -94,9 +95,10 @@ struct Translator {
         var aliases: [String: String] = [:]
         for case .alias(let alias) in schemas.declarations { aliases[alias.name] = alias.type }
         let elements = Self.aliasElements(aliases)
-        var declarations = schemas.declarations
+        // Taken out of the translator, so that marking changes the only copy of each declaration's properties.
+        var declarations = schemas.takeDeclarations()
         if !aliases.isEmpty { Self.findAliasedMembers(&declarations, elements: elements) }
-        let (types, validating) = Self.markValidationAndRecursion(declarations)
+        let (types, validating) = Self.markValidationAndRecursion(consume declarations)
         for index in operations.indices {
             guard let body = operations[index].body else { continue }
             operations[index].body?.validatesNested = validating.contains(
@@ -1485,7 +1487,7 @@ struct Translator {
         /// Each type's number, by qualified name.
         var numbers: [String: Int] = [:]
 
-        init(_ types: [TypeDeclaration]) {
+        init(_ types: borrowing [TypeDeclaration]) {
             var edges: [(holds: [String], contains: [String])] = []
             // Aliases of a struct or union (`CatAlias = Cat`, from `CatAlias: {$ref: Cat}`), by name.
             var aliases: [(name: String, type: String)] = []
@@ -1557,7 +1559,7 @@ struct Translator {
     /// Marks what the generated code validates recursively (a value whose type has checks, or holds
     /// such a value, at any depth) and what it stores out of line (a value through which a type would
     /// contain itself). Returns the types and the qualified names of every type that validates.
-    static func markValidationAndRecursion(_ types: [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
+    static func markValidationAndRecursion(_ types: consuming [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
         let graph = TypeGraph(types)
         // Validating types: those with rules, and every type that holds one (walking edges backwards).
         var heldBy = Array(repeating: [Int](), count: graph.nodes.count)
