@@ -61,9 +61,12 @@ struct Translator {
         // and the warnings.
         let allServers = Self.allServers(document)
         let servers = translateServers(allServers)
-        var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
-        let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
+        var operations: [OperationDeclaration] = []
+        operations.reserveCapacity(documentOperations.count)
+        // By index: an operation passed through `map` is copied whole.
+        let operationNames = SwiftNames.uniqued(
+            documentOperations.indices.map { Self.operationName(documentOperations[$0]) })
         var componentTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
         Self.declareComponentHeaders(documentOperations, types: &componentTypes, schemas: &schemas)
         var translated = translateConcurrently(
@@ -72,9 +75,9 @@ struct Translator {
         // By index, each worker's translation taken out of its slot: neither it nor the operation is copied.
         for index in documentOperations.indices {
             // A worker's translation where it holds, else the operation translated again, in its turn.
-            if let worker = translated?[index].take(), schemas.adopt(worker.schemas) {
+            if var worker = translated?[index].take(), schemas.adopt(worker.schemas) {
                 diagnostics += worker.diagnostics
-                if let declaration = worker.declaration { operations.append(declaration) }
+                if let declaration = worker.declaration.take() { operations.append(declaration) }
             } else if let declaration = translate(
                 documentOperations[index], named: operationNames[index], document: document,
                 componentTypes: componentTypes, schemas: &schemas, &diagnostics)
@@ -104,10 +107,12 @@ struct Translator {
             operations[index].body?.validatesNested = validating.contains(
                 Self.elementType(body.type, elements: elements))
         }
+        // By index: a parameter read while its array is iterated would make each write copy the array.
         for index in operations.indices {
-            for (position, parameter) in operations[index].parameters.enumerated() {
+            for position in operations[index].parameters.indices {
+                let type = operations[index].parameters[position].type
                 operations[index].parameters[position].validatesNested = validating.contains(
-                    Self.elementType(parameter.type, elements: elements))
+                    Self.elementType(type, elements: elements))
             }
         }
         let model = GenerationModel(
