@@ -83,6 +83,8 @@ struct SchemaTranslator {
         // tables are made large enough at once: growing rehashes every id in them.
         names.reserveCapacity(componentSchemaIDs.count)
         componentIDs.reserveCapacity(componentSchemaIDs.count)
+        // Every component is declared, each id entered here (workers' copies enter theirs too).
+        inProgress.reserveCapacity(componentSchemaIDs.count)
         takenNames.reserveCapacity(takenNames.count + componentSchemaIDs.count)
         var numbers: [String: Int] = [:]
         for (entry, id) in zip(document.components.schemas, componentSchemaIDs) {
