@@ -217,8 +217,8 @@ struct SchemaTranslator {
         }
     }
 
-    /// The top-level declarations, taken out: the translator keeps none, so the caller holds the only reference
-    /// to them and to the parts of each, and changes them in place rather than copying them.
+    /// The top-level declarations, taken out: the translator keeps none, so that the caller's array is the only
+    /// reference to them.
     mutating func takeDeclarations() -> [TypeDeclaration] {
         var taken: [TypeDeclaration] = []
         swap(&taken, &declarations)

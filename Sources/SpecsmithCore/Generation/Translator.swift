@@ -98,7 +98,7 @@ struct Translator {
         var aliases: [String: String] = [:]
         for case .alias(let alias) in schemas.declarations { aliases[alias.name] = alias.type }
         let elements = Self.aliasElements(aliases)
-        // Taken out of the translator, so that marking changes the only copy of each declaration's properties.
+        // Taken out of the translator, which keeps no second reference to them.
         var declarations = schemas.takeDeclarations()
         if !aliases.isEmpty { Self.findAliasedMembers(&declarations, elements: elements) }
         let (types, validating) = Self.markValidationAndRecursion(consume declarations)
@@ -1588,8 +1588,9 @@ struct Translator {
             return component[from] == component[to]
         }
         // The same walk as TypeGraph's, so the next struct or union met has the next number. Each
-        // declaration is moved out of its array and back, so that setting a flag changes the only copy
-        // of its properties rather than copying them all.
+        // declaration is moved out of its array and back. A flag is written only where it changes: the
+        // properties or cases bound from a declaration (an indirect enum's box) are still shared with it,
+        // and a first write copies them all, which most structs, none of whose flags change, are spared.
         var next = 0
         func mark(_ declarations: consuming [TypeDeclaration]) -> [TypeDeclaration] {
             var marked: [TypeDeclaration] = []
@@ -1602,9 +1603,14 @@ struct Translator {
                     next += 1
                     for index in s.properties.indices {
                         let valueStruct = s.properties[index].valueStruct
-                        s.properties[index].validatesNested = validates(valueStruct)
-                        s.properties[index].isIndirect =
-                            !s.properties[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
+                        let validatesNested = validates(valueStruct)
+                        let isIndirect =
+                            valueStruct != nil && !s.properties[index].ruleType.hasPrefix("[")
+                            && onCycle(number, valueStruct)
+                        if s.properties[index].validatesNested != validatesNested {
+                            s.properties[index].validatesNested = validatesNested
+                        }
+                        if s.properties[index].isIndirect != isIndirect { s.properties[index].isIndirect = isIndirect }
                     }
                     let extrasStruct = s.extras?.valueStruct
                     s.extras?.validatesNested = validates(extrasStruct)
@@ -1615,8 +1621,12 @@ struct Translator {
                     next += 1
                     for index in u.cases.indices {
                         let valueStruct = u.cases[index].valueStruct
-                        u.cases[index].validates = validates(valueStruct)
-                        u.cases[index].isIndirect = !u.cases[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
+                        let validatesCase = validates(valueStruct)
+                        let isIndirect =
+                            valueStruct != nil && !u.cases[index].ruleType.hasPrefix("[")
+                            && onCycle(number, valueStruct)
+                        if u.cases[index].validates != validatesCase { u.cases[index].validates = validatesCase }
+                        if u.cases[index].isIndirect != isIndirect { u.cases[index].isIndirect = isIndirect }
                         if onCycle(number, valueStruct) { u.isRecursive = true }
                     }
                     u.nested = mark(Self.take(&u.nested))
