@@ -47,7 +47,7 @@ enum Concurrently {
             DispatchQueue.concurrentPerform(iterations: runs) { run in
                 slots.run(count * run / runs..<count * (run + 1) / runs)
             }
-            return Array(slots.values)
+            return slots.take()
         }
     }
 
@@ -65,6 +65,15 @@ enum Concurrently {
         deinit {
             values.deinitialize()
             values.deallocate()
+        }
+
+        /// The values in index order, moved out rather than copied (a copy would count references on every part
+        /// of every value, and the slots then free them again); the slots are left holding `nil`.
+        func take() -> [Value?] {
+            Array(unsafeUninitializedCapacity: values.count) { buffer, initialized in
+                initialized = buffer.moveInitialize(fromContentsOf: values)
+                values.initialize(repeating: nil)
+            }
         }
 
         func run(_ items: Range<Int>) {

@@ -127,7 +127,15 @@ public struct OpenAPIDocument: Sendable, Hashable {
 
     /// Every operation under `paths`, in document order, with its path template.
     public var operations: [Operation] {
-        paths.values.flatMap(\.operations)
+        // By index, counted first: path items are read in place rather than copied into an array, and the
+        // operations copied once into an array of the right size.
+        let items = paths.entries
+        var count = 0
+        for index in items.indices { count += items[index].value.operations.count }
+        var operations: [Operation] = []
+        operations.reserveCapacity(count)
+        for index in items.indices { operations += items[index].value.operations }
+        return operations
     }
 }
 

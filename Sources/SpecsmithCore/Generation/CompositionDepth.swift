@@ -14,16 +14,20 @@ enum CompositionDepth {
     /// once, at its start. On a cycle, a reference back to a schema already counted adds nothing, so the
     /// cycle starts at its schema met first.
     static func check(_ document: OpenAPIDocument, maxDepth: Int) -> [Diagnostic] {
+        // Most schemas nest nothing and refer to nothing: a level of their own, 1 deep, within any limit of 1 or
+        // more. Their depth is left out of the table (each would cost two hashes of its id) and read as 1.
+        let skipsFlat = maxDepth >= 1
         var depths: [String: Int] = [:]
-        for entry in document.schemas where depths[entry.key] == nil {
+        for entry in document.schemas {
+            guard !(skipsFlat && isFlat(entry.value)), depths[entry.key] == nil else { continue }
             measure(entry.key, entry.value, in: document, depths: &depths)
         }
         // Nearly always none is too deep: the depths are looked at without looking up each schema's.
         guard depths.values.contains(where: { $0 > maxDepth }) else { return [] }
-        let deep = document.schemas.filter { depths[$0.key]! > maxDepth }
+        let deep = document.schemas.filter { (depths[$0.key] ?? 1) > maxDepth }
         var inner: Set<String> = []
         for entry in deep {
-            for target in targets(of: entry.value) where target != entry.key && depths[target]! > maxDepth {
+            for target in targets(of: entry.value) where target != entry.key && (depths[target] ?? 1) > maxDepth {
                 inner.insert(target)
             }
         }
@@ -34,6 +38,11 @@ enum CompositionDepth {
                 at: entry.value.location,
                 note: "refer to fewer schemas in a row, or raise maxDepth in the limits of specsmith.yaml")
         }
+    }
+
+    /// Whether a schema nests no `allOf`, `anyOf` or `oneOf` and refers to nothing: one level deep.
+    private static func isFlat(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.allOf.isEmpty && schema.anyOf.isEmpty && schema.oneOf.isEmpty
     }
 
     /// The ids of the schemas that the parts of `schema` refer to, inline parts' parts included (or its
@@ -93,8 +102,8 @@ enum CompositionDepth {
     private static func measure(
         _ id: String, _ schema: Schema, in document: OpenAPIDocument, depths: inout [String: Int]
     ) {
-        // Most schemas nest nothing and refer to nothing: a level of their own, with no walk to set up.
-        if schema.ref == nil, schema.allOf.isEmpty, schema.anyOf.isEmpty, schema.oneOf.isEmpty {
+        // A flat schema is a level of its own, with no walk to set up.
+        if isFlat(schema) {
             depths[id] = 1
             return
         }

@@ -78,11 +78,13 @@ struct SchemaTranslator {
         self.takenNames = reservedNames
         self.referenceEnds = Self.referenceEnds(document.schemas)
         self.unionHolders = Self.unionHolders(document.schemas)
-        componentSchemaIDs = document.components.schemas.map { document.componentSchemaID($0.key) }
+        componentSchemaIDs = Self.componentSchemaIDs(of: document)
         // Component schemas get their names first, so a reference can use a name before its type exists. The
         // tables are made large enough at once: growing rehashes every id in them.
         names.reserveCapacity(componentSchemaIDs.count)
         componentIDs.reserveCapacity(componentSchemaIDs.count)
+        // Every component is declared, each id entered here (workers' copies enter theirs too).
+        inProgress.reserveCapacity(componentSchemaIDs.count)
         takenNames.reserveCapacity(takenNames.count + componentSchemaIDs.count)
         var numbers: [String: Int] = [:]
         for (entry, id) in zip(document.components.schemas, componentSchemaIDs) {
@@ -110,6 +112,50 @@ struct SchemaTranslator {
         findFamilies()
     }
 
+    /// The canonical id of each component schema, in the order of `components/schemas`. The loader reads the
+    /// component schemas before any other, in that order, so the document's schema at each one's position is
+    /// nearly always its own and its key the id: that key is taken when its bytes are the id's (the file,
+    /// `#/components/schemas/` and a name that needs no escape), rather than the id made again (a pointer and two
+    /// strings joined, some 4,700 instructions an id).
+    static func componentSchemaIDs(of document: OpenAPIDocument) -> [String] {
+        let components = document.components.schemas
+        let schemas = document.schemas.entries
+        var ids: [String] = []
+        ids.reserveCapacity(components.count)
+        for index in components.indices {
+            let name = components[index].key
+            if index < schemas.count, isComponentID(schemas[index].key, file: document.file, name: name) {
+                ids.append(schemas[index].key)
+            } else {
+                ids.append(document.componentSchemaID(name))
+            }
+        }
+        return ids
+    }
+
+    /// Whether `id` is ``OpenAPIDocument/componentSchemaID(_:)`` of `name` in `file`, for a name that needs no escape
+    /// in a pointer or an id (false for any other, whose id is then made).
+    private static func isComponentID(_ id: String, file: String, name: String) -> Bool {
+        let middle: StaticString = "#/components/schemas/"
+        let (fileCount, middleCount) = (file.utf8.count, middle.utf8CodeUnitCount)
+        guard id.utf8.count == fileCount + middleCount + name.utf8.count,
+            !name.containsByte(where: {
+                $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") || $0 >= 0x80
+            })
+        else { return false }
+        let same = id.utf8.withContiguousStorageIfAvailable { id in
+            file.utf8.withContiguousStorageIfAvailable { file in
+                name.utf8.withContiguousStorageIfAvailable { name in
+                    id[..<fileCount].elementsEqual(file)
+                        && id[fileCount..<fileCount + middleCount].elementsEqual(
+                            UnsafeBufferPointer(start: middle.utf8Start, count: middleCount))
+                        && id[(fileCount + middleCount)...].elementsEqual(name)
+                }
+            }
+        }
+        return same == true
+    }
+
     /// Declares every component schema, in document order: on every core when there are enough
     /// (see ``worker()``).
     mutating func declareComponents(concurrency: LoadConcurrency = .sequential) {
@@ -126,12 +172,13 @@ struct SchemaTranslator {
                 }
             }
         }
-        for (index, entry) in components.enumerated() {
+        // By index, each worker's item taken out of its slot: neither it nor the schema is copied.
+        for index in components.indices {
             let id = componentSchemaIDs[index]
-            if let item = declared?[index], adopt(item) {
+            if let item = declared?[index].take(), adopt(item) {
                 inProgress.insert(id)
             } else {
-                declare(id: id, schema: entry.value)
+                declare(id: id, schema: components[index].value)
             }
         }
     }
@@ -168,6 +215,14 @@ struct SchemaTranslator {
             declaration.type = "JSONValue"
             declarations[alias.index] = .alias(declaration)
         }
+    }
+
+    /// The top-level declarations, taken out: the translator keeps none, so that the caller's array is the only
+    /// reference to them.
+    mutating func takeDeclarations() -> [TypeDeclaration] {
+        var taken: [TypeDeclaration] = []
+        swap(&taken, &declarations)
+        return taken
     }
 
     /// Reserves a top-level name (for an operation's inline body type, say) and returns it, unique.

@@ -61,22 +61,26 @@ struct Translator {
         // and the warnings.
         let allServers = Self.allServers(document)
         let servers = translateServers(allServers)
-        var operations: [OperationDeclaration] = []
         let documentOperations = document.operations
-        let operationNames = SwiftNames.uniqued(documentOperations.map(Self.operationName))
+        var operations: [OperationDeclaration] = []
+        operations.reserveCapacity(documentOperations.count)
+        // By index: an operation passed through `map` is copied whole.
+        let operationNames = SwiftNames.uniqued(
+            documentOperations.indices.map { Self.operationName(documentOperations[$0]) })
         var componentTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
         Self.declareComponentHeaders(documentOperations, types: &componentTypes, schemas: &schemas)
-        let translated = translateConcurrently(
+        var translated = translateConcurrently(
             documentOperations, names: operationNames, document: document, componentTypes: componentTypes,
             schemas: schemas)
-        for (index, (operation, name)) in zip(documentOperations, operationNames).enumerated() {
+        // By index, each worker's translation taken out of its slot: neither it nor the operation is copied.
+        for index in documentOperations.indices {
             // A worker's translation where it holds, else the operation translated again, in its turn.
-            if let worker = translated?[index], schemas.adopt(worker.schemas) {
+            if var worker = translated?[index].take(), schemas.adopt(worker.schemas) {
                 diagnostics += worker.diagnostics
-                if let declaration = worker.declaration { operations.append(declaration) }
+                if let declaration = worker.declaration.take() { operations.append(declaration) }
             } else if let declaration = translate(
-                operation, named: name, document: document, componentTypes: componentTypes, schemas: &schemas,
-                &diagnostics)
+                documentOperations[index], named: operationNames[index], document: document,
+                componentTypes: componentTypes, schemas: &schemas, &diagnostics)
             {
                 operations.append(declaration)
             }
@@ -94,18 +98,21 @@ struct Translator {
         var aliases: [String: String] = [:]
         for case .alias(let alias) in schemas.declarations { aliases[alias.name] = alias.type }
         let elements = Self.aliasElements(aliases)
-        var declarations = schemas.declarations
+        // Taken out of the translator, which keeps no second reference to them.
+        var declarations = schemas.takeDeclarations()
         if !aliases.isEmpty { Self.findAliasedMembers(&declarations, elements: elements) }
-        let (types, validating) = Self.markValidationAndRecursion(declarations)
+        let (types, validating) = Self.markValidationAndRecursion(consume declarations)
         for index in operations.indices {
             guard let body = operations[index].body else { continue }
             operations[index].body?.validatesNested = validating.contains(
                 Self.elementType(body.type, elements: elements))
         }
+        // By index: a parameter read while its array is iterated would make each write copy the array.
         for index in operations.indices {
-            for (position, parameter) in operations[index].parameters.enumerated() {
+            for position in operations[index].parameters.indices {
+                let type = operations[index].parameters[position].type
                 operations[index].parameters[position].validatesNested = validating.contains(
-                    Self.elementType(parameter.type, elements: elements))
+                    Self.elementType(type, elements: elements))
             }
         }
         let model = GenerationModel(
@@ -1485,7 +1492,7 @@ struct Translator {
         /// Each type's number, by qualified name.
         var numbers: [String: Int] = [:]
 
-        init(_ types: [TypeDeclaration]) {
+        init(_ types: borrowing [TypeDeclaration]) {
             var edges: [(holds: [String], contains: [String])] = []
             // Aliases of a struct or union (`CatAlias = Cat`, from `CatAlias: {$ref: Cat}`), by name.
             var aliases: [(name: String, type: String)] = []
@@ -1557,7 +1564,7 @@ struct Translator {
     /// Marks what the generated code validates recursively (a value whose type has checks, or holds
     /// such a value, at any depth) and what it stores out of line (a value through which a type would
     /// contain itself). Returns the types and the qualified names of every type that validates.
-    static func markValidationAndRecursion(_ types: [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
+    static func markValidationAndRecursion(_ types: consuming [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
         let graph = TypeGraph(types)
         // Validating types: those with rules, and every type that holds one (walking edges backwards).
         var heldBy = Array(repeating: [Int](), count: graph.nodes.count)
@@ -1581,8 +1588,9 @@ struct Translator {
             return component[from] == component[to]
         }
         // The same walk as TypeGraph's, so the next struct or union met has the next number. Each
-        // declaration is moved out of its array and back, so that setting a flag changes the only copy
-        // of its properties rather than copying them all.
+        // declaration is moved out of its array and back. A flag is written only where it changes: the
+        // properties or cases bound from a declaration (an indirect enum's box) are still shared with it,
+        // and a first write copies them all, which most structs, none of whose flags change, are spared.
         var next = 0
         func mark(_ declarations: consuming [TypeDeclaration]) -> [TypeDeclaration] {
             var marked: [TypeDeclaration] = []
@@ -1595,9 +1603,14 @@ struct Translator {
                     next += 1
                     for index in s.properties.indices {
                         let valueStruct = s.properties[index].valueStruct
-                        s.properties[index].validatesNested = validates(valueStruct)
-                        s.properties[index].isIndirect =
-                            !s.properties[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
+                        let validatesNested = validates(valueStruct)
+                        let isIndirect =
+                            valueStruct != nil && !s.properties[index].ruleType.hasPrefix("[")
+                            && onCycle(number, valueStruct)
+                        if s.properties[index].validatesNested != validatesNested {
+                            s.properties[index].validatesNested = validatesNested
+                        }
+                        if s.properties[index].isIndirect != isIndirect { s.properties[index].isIndirect = isIndirect }
                     }
                     let extrasStruct = s.extras?.valueStruct
                     s.extras?.validatesNested = validates(extrasStruct)
@@ -1608,8 +1621,12 @@ struct Translator {
                     next += 1
                     for index in u.cases.indices {
                         let valueStruct = u.cases[index].valueStruct
-                        u.cases[index].validates = validates(valueStruct)
-                        u.cases[index].isIndirect = !u.cases[index].ruleType.hasPrefix("[") && onCycle(number, valueStruct)
+                        let validatesCase = validates(valueStruct)
+                        let isIndirect =
+                            valueStruct != nil && !u.cases[index].ruleType.hasPrefix("[")
+                            && onCycle(number, valueStruct)
+                        if u.cases[index].validates != validatesCase { u.cases[index].validates = validatesCase }
+                        if u.cases[index].isIndirect != isIndirect { u.cases[index].isIndirect = isIndirect }
                         if onCycle(number, valueStruct) { u.isRecursive = true }
                     }
                     u.nested = mark(Self.take(&u.nested))
