@@ -172,6 +172,20 @@ import Testing
         #expect(library.keys == ["s", "x"])
     }
 
+    @Test func aLineStartIsPartOfTheStepAfterIt() throws {
+        let template = "a\n{{#s}}\n  b\n{{/s}}\n{{x}}\n"
+        let library = MustacheLibrary(["main": try MustacheTemplate(template, file: "main.mustache")])
+        // The line start at the end of the section's body has no step after it in the body: it stays a step.
+        #expect(
+            library.program == [
+                .text(start: 0, end: 2), .section(name: 0, end: 4, inverted: false, startsLine: true),
+                .text(start: 2, end: 6, startsLine: true), .lineStart, .variable(name: 1, startsLine: true),
+                .text(start: 6, end: 7),
+            ])
+        #expect(try render("{{> p}}", ["s": true, "x": "X"], partials: ["p": template]) == "a\n  b\nX\n")
+        #expect(try render("  {{> p}}", ["s": true, "x": "X"], partials: ["p": template]) == "  a\n    b\n  X\n")
+    }
+
     @Test func partialsCompileToTheNumberOfTheirTemplate() throws {
         let library = MustacheLibrary([
             "main": try MustacheTemplate("{{> b}}{{> missing}}", file: "main.mustache"), "b": try MustacheTemplate("B", file: "b.mustache"),

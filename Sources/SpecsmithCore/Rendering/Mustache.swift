@@ -45,17 +45,22 @@ struct MustacheTemplate: Sendable {
 /// up no template by name.
 struct MustacheLibrary: Sendable {
     /// One step of the program. Plain integers only, so that reading one copies no reference.
+    ///
+    /// A text, variable or section `startsLine` when a line of template text begins just before it: it
+    /// first does what ``lineStart`` does. Nearly every line starts so (with its indentation, or a section
+    /// whose tag stood alone on its line), and line starts as steps of their own were almost half of the
+    /// steps run.
     enum Instruction: Sendable, Equatable {
         /// Writes `text[start..<end]`.
-        case text(start: Int, end: Int)
+        case text(start: Int, end: Int, startsLine: Bool = false)
         /// Where a line of a template's own text begins: an indented partial's indentation goes here.
         case lineStart
         /// Writes the value of `names[name]`.
-        case variable(name: Int)
+        case variable(name: Int, startsLine: Bool = false)
         /// Runs the instructions after this one, up to `end`, for the value of `names[name]`: once for
         /// each item of a list, once in an object or a value that is true. Inverted, once when the value
         /// is false, missing or empty. Then goes on at `end`.
-        case section(name: Int, end: Int, inverted: Bool)
+        case section(name: Int, end: Int, inverted: Bool, startsLine: Bool = false)
         /// Runs template number `template`, every line of its own text indented by `text[indentStart..<indentEnd]`
         /// more; `standalone` when the tag stood alone on its line, which starts the partial on a line of its own.
         case partial(template: Int, indentStart: Int, indentEnd: Int, standalone: Bool)
@@ -101,21 +106,33 @@ struct MustacheLibrary: Sendable {
     }
 
     private mutating func compile(_ nodes: [MustacheTemplate.Node]) {
-        for node in nodes {
+        for (index, node) in nodes.enumerated() {
+            // A line start just before, in the same list (so that no section ends between them), is this
+            // node's: its instruction replaces the line start's.
+            var startsLine = false
+            if index > 0, case .lineStart = nodes[index - 1] {
+                switch node {
+                case .text, .variable, .section:
+                    program.removeLast()
+                    startsLine = true
+                case .lineStart, .partial:
+                    break
+                }
+            }
             switch node {
             case .text(let bytes):
-                program.append(.text(start: text.count, end: text.count + bytes.count))
+                program.append(.text(start: text.count, end: text.count + bytes.count, startsLine: startsLine))
                 text += bytes
             case .lineStart:
                 program.append(.lineStart)
             case .variable(let name):
-                program.append(.variable(name: add(name)))
+                program.append(.variable(name: add(name), startsLine: startsLine))
             case .section(let name, let children, let inverted):
                 let name = add(name)
                 let index = program.count
                 program.append(.lineStart)  // a placeholder until the section's end is known
                 compile(children)
-                program[index] = .section(name: name, end: program.count, inverted: inverted)
+                program[index] = .section(name: name, end: program.count, inverted: inverted, startsLine: startsLine)
             case .partial(let name, let indent, let standalone):
                 guard let template = numbers[name] else { continue }
                 program.append(.partial(template: template, indentStart: text.count, indentEnd: text.count + indent.count, standalone: standalone))
@@ -320,11 +337,13 @@ struct MustacheLibrary: Sendable {
             var index = range.lowerBound
             while index < range.upperBound {
                 switch code.program[index] {
-                case .text(let start, let end):
+                case .text(let start, let end, let startsLine):
+                    if startsLine { lineBegun = true }
                     write(UnsafeBufferPointer(rebasing: code.text[start..<end]))
                 case .lineStart:
                     lineBegun = true
-                case .variable(let name):
+                case .variable(let name, let startsLine):
+                    if startsLine { lineBegun = true }
                     let name = code.names[name]
                     if name.rest.isEmpty {
                         let found = lookup(name.first)
@@ -336,7 +355,8 @@ struct MustacheLibrary: Sendable {
                             run.write(found)
                         }
                     }
-                case .section(let name, let end, let inverted):
+                case .section(let name, let end, let inverted, let startsLine):
+                    if startsLine { lineBegun = true }
                     let body = index + 1..<end
                     index = end
                     let name = code.names[name]
