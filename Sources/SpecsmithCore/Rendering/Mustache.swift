@@ -247,7 +247,7 @@ struct MustacheLibrary: Sendable {
         var stack: [Frame] = []
         /// For each key of ``Code/keys``, where it was last found in a context
         /// (``TemplateContext/value(of:in:hint:)``).
-        var hints: UnsafeMutableBufferPointer<Int>
+        var hints: UnsafeMutableBufferPointer<UInt8>
         /// What is written, in the first ``count`` bytes: a buffer of its own rather than an array,
         /// whose `append(contentsOf:)` costs several times the copy for the short texts written here.
         var output: UnsafeMutableBufferPointer<UInt8>
