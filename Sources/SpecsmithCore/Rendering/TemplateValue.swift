@@ -47,6 +47,13 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
 }
 
 extension TemplateContext {
+    /// An empty context with room for `capacity` entries: ``add(_:_:)`` then adds them without moving the
+    /// ones added before to larger storage, as a literal's fixed-size storage is when keys are added to it.
+    init(capacity: Int) {
+        entries = []
+        entries.reserveCapacity(capacity)
+    }
+
     /// Adds `value` under `key`, which the context does not have (checked in debug builds only): what the
     /// subscript's setter does then, without first looking for a value to replace.
     mutating func add(_ key: String, _ value: TemplateValue) {
