@@ -90,6 +90,11 @@ extension Renderer {
         var arguments: [String] = []
         var argumentDocs: [String] = []
         var call: [String] = []
+        // Sized at once rather than grown by appending (a copy each time they double).
+        let argumentCount = Self.argumentCount(operation)
+        arguments.reserveCapacity(argumentCount)
+        argumentDocs.reserveCapacity(argumentCount)
+        call.reserveCapacity(argumentCount)
         var validates = false
         if let body = operation.body {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
@@ -131,7 +136,9 @@ extension Renderer {
         // An operation with servers of its own goes to them, not to the client's.
         if operation.server == nil { call.append("server: server") }
 
-        var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
+        var lines: [String] = []
+        lines.reserveCapacity(operation.doc.count + argumentDocs.count + 8)
+        if !operation.doc.isEmpty { lines.append(contentsOf: [operation.doc[0], ""]) }
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         if operation.doc.count > 1 {
             lines.append("")

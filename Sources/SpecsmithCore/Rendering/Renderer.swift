@@ -1079,6 +1079,12 @@ struct Renderer {
         ]
     }
 
+    /// How many arguments `operation`'s request builder and client method take at most: the body and its
+    /// own, the parameters, API keys, credentials, bearer token and server.
+    static func argumentCount(_ operation: OperationDeclaration) -> Int {
+        (operation.body.map { 1 + $0.arguments.count } ?? 0) + operation.parameters.count + operation.apiKeys.count + 3
+    }
+
     /// The context of `operation`'s request builder; `last` when it is the last of its file. Its steps are
     /// written with `text`.
     private func operationContext(
@@ -1087,6 +1093,10 @@ struct Renderer {
     ) -> TemplateContext {
         var arguments: [String] = []
         var argumentDocs: [String] = []
+        // Sized at once rather than grown by appending (a copy each time they double).
+        let argumentCount = Self.argumentCount(operation)
+        arguments.reserveCapacity(argumentCount)
+        argumentDocs.reserveCapacity(argumentCount)
         var hasValidation = false
         if let body = operation.body {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
@@ -1121,13 +1131,16 @@ struct Renderer {
         arguments.append("server: Server" + ((operation.server ?? defaultServer).map { " = \($0)" } ?? ""))
         argumentDocs.append("  - server: The server to send the request to.")
 
-        var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
+        var lines: [String] = []
+        lines.reserveCapacity(operation.doc.count + argumentDocs.count + 8)
+        if !operation.doc.isEmpty { lines.append(contentsOf: [operation.doc[0], ""]) }
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         if operation.doc.count > 1 {
             lines.append("")
             lines += operation.doc.dropFirst().drop(while: \.isEmpty)
         }
-        lines += ["", "- Parameters:"] + argumentDocs
+        lines += ["", "- Parameters:"]
+        lines += argumentDocs
         if let response = operation.responseType {
             lines.append(String(concatenating: "- Returns: The request, whose response decodes as ", Self.describe(response), "."))
         } else {
