@@ -1,3 +1,4 @@
+import Foundation
 import SpecsmithDiagnostics
 
 /// A parsed mustache template: text, `{{name}}` and `{{{name}}}` (the same here: output is Swift, not
@@ -414,11 +415,14 @@ struct MustacheLibrary: Sendable {
                     }
                 }
             case .textLines(let chunk, let start, let end):
+                // Each line ends with a newline, found by `memchr` (a loop over the bytes took about four
+                // instructions a byte, more than 1% of discourse's rendering).
                 let text = chunk.text(start: start, end: end)
+                guard let base = text.baseAddress else { return }
                 var lineStart = 0
                 while lineStart < text.count {
-                    var lineEnd = lineStart
-                    while text[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                    let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), text.count - lineStart)!
+                    let lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                     try push(.bytes(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])))
                     lineStart = lineEnd + 1
                 }
