@@ -175,11 +175,12 @@ struct MustacheLibrary: Sendable {
             defer {
                 run.output.deallocate()
                 run.hints.deallocate()
+                run.stack.deallocate()
             }
             try base.withEntries { (base) throws(TemplateError) in
                 try context.withEntries { (context) throws(TemplateError) in
-                    run.stack.append(.object(base))
-                    run.stack.append(.object(context))
+                    run.push(.object(base))
+                    run.push(.object(context))
                     try run.run(code.ranges[number], depth: 0)
                 }
             }
@@ -244,8 +245,11 @@ struct MustacheLibrary: Sendable {
     /// it in place rather than copy it.
     private struct Run {
         let code: Code
-        /// The contexts, innermost last.
-        var stack: [Frame] = []
+        /// The contexts, innermost last, in the first ``stackCount`` frames: a buffer of its own rather than an
+        /// array, whose `append` and `removeLast` each asked whether it was shared (some hundred thousand
+        /// times per generation). Frames hold no references: nothing to release when they are dropped.
+        var stack: UnsafeMutableBufferPointer<Frame>
+        var stackCount = 0
         /// For each key of ``Code/keys``, where it was last found in a context
         /// (``TemplateContext/value(of:in:hint:)``).
         var hints: UnsafeMutableBufferPointer<UInt8>
@@ -261,7 +265,7 @@ struct MustacheLibrary: Sendable {
 
         init(_ code: Code) {
             self.code = code
-            stack.reserveCapacity(16)
+            stack = .allocate(capacity: 16)
             output = .allocate(capacity: 8192)
             hints = .allocate(capacity: code.keys.count)
             hints.initialize(repeating: 0)
@@ -274,6 +278,23 @@ struct MustacheLibrary: Sendable {
                 indent.withUnsafeBufferPointer { append($0) }
             }
             append(bytes)
+        }
+
+        /// Puts `frame` on top of the stack.
+        mutating func push(_ frame: Frame) {
+            if stackCount == stack.count {
+                let larger = UnsafeMutableBufferPointer<Frame>.allocate(capacity: 2 * stack.count)
+                larger.baseAddress!.initialize(from: stack.baseAddress!, count: stackCount)
+                stack.deallocate()
+                stack = larger
+            }
+            (stack.baseAddress! + stackCount).initialize(to: frame)
+            stackCount += 1
+        }
+
+        /// Takes the top frame off the stack.
+        mutating func pop() {
+            stackCount -= 1
         }
 
         private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -391,9 +412,9 @@ struct MustacheLibrary: Sendable {
         /// other value but `false`.
         mutating func forEachItem(of value: Frame, _ body: (inout Run) throws(TemplateError) -> Void) throws(TemplateError) {
             func push(_ frame: Frame) throws(TemplateError) {
-                stack.append(frame)
+                self.push(frame)
                 try body(&self)
-                stack.removeLast()
+                pop()
             }
             guard case .value(let pointer) = value else { return try push(value) }
             switch pointer.pointee {
@@ -446,8 +467,8 @@ struct MustacheLibrary: Sendable {
         /// the innermost context itself for `nil` (`.`). Mutating only so that it is called on the run in
         /// place: a non-mutating method is called on a copy of the run (some 140 bytes) at every name.
         mutating func lookup(_ key: Int?) -> Frame? {
-            guard let key else { return stack.last }
-            var index = stack.count - 1
+            guard let key else { return stackCount > 0 ? stack[stackCount - 1] : nil }
+            var index = stackCount - 1
             while index >= 0 {
                 if case .object(let entries) = stack[index],
                     let value = TemplateContext.value(of: code.keys[key], in: entries, hint: &hints[key])
