@@ -186,6 +186,16 @@ import Testing
         #expect(try render("  {{> p}}", ["s": true, "x": "X"], partials: ["p": template]) == "  a\n    b\n  X\n")
     }
 
+    @Test func namesAreFoundPastTheEntriesAHintCanHold() throws {
+        // A name's hint is a byte: a key past a context's 256th entry is found all the same, and the hint
+        // of another name still finds that one.
+        var context = TemplateContext(capacity: 300)
+        for index in 0..<300 { context.add("k\(index)", .string("v\(index)")) }
+        #expect(try render("{{k299}}{{k5}}{{k299}}{{k255}}{{k256}}{{k5}}", context) == "v299v5v299v255v256v5")
+        let items = TemplateValue.objects([context, ["k299": "other"], context])
+        #expect(try render("{{#items}}{{k299}},{{/items}}", ["items": items]) == "v299,other,v299,")
+    }
+
     @Test func partialsCompileToTheNumberOfTheirTemplate() throws {
         let library = MustacheLibrary([
             "main": try MustacheTemplate("{{> b}}{{> missing}}", file: "main.mustache"), "b": try MustacheTemplate("B", file: "b.mustache"),
