@@ -172,6 +172,30 @@ import Testing
         #expect(library.keys == ["s", "x"])
     }
 
+    @Test func aLineStartIsPartOfTheStepAfterIt() throws {
+        let template = "a\n{{#s}}\n  b\n{{/s}}\n{{x}}\n"
+        let library = MustacheLibrary(["main": try MustacheTemplate(template, file: "main.mustache")])
+        // The line start at the end of the section's body has no step after it in the body: it stays a step.
+        #expect(
+            library.program == [
+                .text(start: 0, end: 2), .section(name: 0, end: 4, inverted: false, startsLine: true),
+                .text(start: 2, end: 6, startsLine: true), .lineStart, .variable(name: 1, startsLine: true),
+                .text(start: 6, end: 7),
+            ])
+        #expect(try render("{{> p}}", ["s": true, "x": "X"], partials: ["p": template]) == "a\n  b\nX\n")
+        #expect(try render("  {{> p}}", ["s": true, "x": "X"], partials: ["p": template]) == "  a\n    b\n  X\n")
+    }
+
+    @Test func namesAreFoundPastTheEntriesAHintCanHold() throws {
+        // A name's hint is a byte: a key past a context's 256th entry is found all the same, and the hint
+        // of another name still finds that one.
+        var context = TemplateContext(capacity: 300)
+        for index in 0..<300 { context.add("k\(index)", .string("v\(index)")) }
+        #expect(try render("{{k299}}{{k5}}{{k299}}{{k255}}{{k256}}{{k5}}", context) == "v299v5v299v255v256v5")
+        let items = TemplateValue.objects([context, ["k299": "other"], context])
+        #expect(try render("{{#items}}{{k299}},{{/items}}", ["items": items]) == "v299,other,v299,")
+    }
+
     @Test func partialsCompileToTheNumberOfTheirTemplate() throws {
         let library = MustacheLibrary([
             "main": try MustacheTemplate("{{> b}}{{> missing}}", file: "main.mustache"), "b": try MustacheTemplate("B", file: "b.mustache"),

@@ -1,3 +1,4 @@
+import Foundation
 import SpecsmithDiagnostics
 
 /// A parsed mustache template: text, `{{name}}` and `{{{name}}}` (the same here: output is Swift, not
@@ -45,17 +46,22 @@ struct MustacheTemplate: Sendable {
 /// up no template by name.
 struct MustacheLibrary: Sendable {
     /// One step of the program. Plain integers only, so that reading one copies no reference.
+    ///
+    /// A text, variable or section `startsLine` when a line of template text begins just before it: it
+    /// first does what ``lineStart`` does. Nearly every line starts so (with its indentation, or a section
+    /// whose tag stood alone on its line), and line starts as steps of their own were almost half of the
+    /// steps run.
     enum Instruction: Sendable, Equatable {
         /// Writes `text[start..<end]`.
-        case text(start: Int, end: Int)
+        case text(start: Int, end: Int, startsLine: Bool = false)
         /// Where a line of a template's own text begins: an indented partial's indentation goes here.
         case lineStart
         /// Writes the value of `names[name]`.
-        case variable(name: Int)
+        case variable(name: Int, startsLine: Bool = false)
         /// Runs the instructions after this one, up to `end`, for the value of `names[name]`: once for
         /// each item of a list, once in an object or a value that is true. Inverted, once when the value
         /// is false, missing or empty. Then goes on at `end`.
-        case section(name: Int, end: Int, inverted: Bool)
+        case section(name: Int, end: Int, inverted: Bool, startsLine: Bool = false)
         /// Runs template number `template`, every line of its own text indented by `text[indentStart..<indentEnd]`
         /// more; `standalone` when the tag stood alone on its line, which starts the partial on a line of its own.
         case partial(template: Int, indentStart: Int, indentEnd: Int, standalone: Bool)
@@ -101,21 +107,33 @@ struct MustacheLibrary: Sendable {
     }
 
     private mutating func compile(_ nodes: [MustacheTemplate.Node]) {
-        for node in nodes {
+        for (index, node) in nodes.enumerated() {
+            // A line start just before, in the same list (so that no section ends between them), is this
+            // node's: its instruction replaces the line start's.
+            var startsLine = false
+            if index > 0, case .lineStart = nodes[index - 1] {
+                switch node {
+                case .text, .variable, .section:
+                    program.removeLast()
+                    startsLine = true
+                case .lineStart, .partial:
+                    break
+                }
+            }
             switch node {
             case .text(let bytes):
-                program.append(.text(start: text.count, end: text.count + bytes.count))
+                program.append(.text(start: text.count, end: text.count + bytes.count, startsLine: startsLine))
                 text += bytes
             case .lineStart:
                 program.append(.lineStart)
             case .variable(let name):
-                program.append(.variable(name: add(name)))
+                program.append(.variable(name: add(name), startsLine: startsLine))
             case .section(let name, let children, let inverted):
                 let name = add(name)
                 let index = program.count
                 program.append(.lineStart)  // a placeholder until the section's end is known
                 compile(children)
-                program[index] = .section(name: name, end: program.count, inverted: inverted)
+                program[index] = .section(name: name, end: program.count, inverted: inverted, startsLine: startsLine)
             case .partial(let name, let indent, let standalone):
                 guard let template = numbers[name] else { continue }
                 program.append(.partial(template: template, indentStart: text.count, indentEnd: text.count + indent.count, standalone: standalone))
@@ -157,11 +175,12 @@ struct MustacheLibrary: Sendable {
             defer {
                 run.output.deallocate()
                 run.hints.deallocate()
+                run.stack.deallocate()
             }
             try base.withEntries { (base) throws(TemplateError) in
                 try context.withEntries { (context) throws(TemplateError) in
-                    run.stack.append(.object(base))
-                    run.stack.append(.object(context))
+                    run.push(.object(base))
+                    run.push(.object(context))
                     try run.run(code.ranges[number], depth: 0)
                 }
             }
@@ -226,11 +245,14 @@ struct MustacheLibrary: Sendable {
     /// it in place rather than copy it.
     private struct Run {
         let code: Code
-        /// The contexts, innermost last.
-        var stack: [Frame] = []
+        /// The contexts, innermost last, in the first ``stackCount`` frames: a buffer of its own rather than an
+        /// array, whose `append` and `removeLast` each asked whether it was shared (some hundred thousand
+        /// times per generation). Frames hold no references: nothing to release when they are dropped.
+        var stack: UnsafeMutableBufferPointer<Frame>
+        var stackCount = 0
         /// For each key of ``Code/keys``, where it was last found in a context
         /// (``TemplateContext/value(of:in:hint:)``).
-        var hints: UnsafeMutableBufferPointer<Int>
+        var hints: UnsafeMutableBufferPointer<UInt8>
         /// What is written, in the first ``count`` bytes: a buffer of its own rather than an array,
         /// whose `append(contentsOf:)` costs several times the copy for the short texts written here.
         var output: UnsafeMutableBufferPointer<UInt8>
@@ -243,7 +265,7 @@ struct MustacheLibrary: Sendable {
 
         init(_ code: Code) {
             self.code = code
-            stack.reserveCapacity(16)
+            stack = .allocate(capacity: 16)
             output = .allocate(capacity: 8192)
             hints = .allocate(capacity: code.keys.count)
             hints.initialize(repeating: 0)
@@ -256,6 +278,23 @@ struct MustacheLibrary: Sendable {
                 indent.withUnsafeBufferPointer { append($0) }
             }
             append(bytes)
+        }
+
+        /// Puts `frame` on top of the stack.
+        mutating func push(_ frame: Frame) {
+            if stackCount == stack.count {
+                let larger = UnsafeMutableBufferPointer<Frame>.allocate(capacity: 2 * stack.count)
+                larger.baseAddress!.initialize(from: stack.baseAddress!, count: stackCount)
+                stack.deallocate()
+                stack = larger
+            }
+            (stack.baseAddress! + stackCount).initialize(to: frame)
+            stackCount += 1
+        }
+
+        /// Takes the top frame off the stack.
+        mutating func pop() {
+            stackCount -= 1
         }
 
         private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -320,11 +359,13 @@ struct MustacheLibrary: Sendable {
             var index = range.lowerBound
             while index < range.upperBound {
                 switch code.program[index] {
-                case .text(let start, let end):
+                case .text(let start, let end, let startsLine):
+                    if startsLine { lineBegun = true }
                     write(UnsafeBufferPointer(rebasing: code.text[start..<end]))
                 case .lineStart:
                     lineBegun = true
-                case .variable(let name):
+                case .variable(let name, let startsLine):
+                    if startsLine { lineBegun = true }
                     let name = code.names[name]
                     if name.rest.isEmpty {
                         let found = lookup(name.first)
@@ -336,7 +377,8 @@ struct MustacheLibrary: Sendable {
                             run.write(found)
                         }
                     }
-                case .section(let name, let end, let inverted):
+                case .section(let name, let end, let inverted, let startsLine):
+                    if startsLine { lineBegun = true }
                     let body = index + 1..<end
                     index = end
                     let name = code.names[name]
@@ -370,9 +412,9 @@ struct MustacheLibrary: Sendable {
         /// other value but `false`.
         mutating func forEachItem(of value: Frame, _ body: (inout Run) throws(TemplateError) -> Void) throws(TemplateError) {
             func push(_ frame: Frame) throws(TemplateError) {
-                stack.append(frame)
+                self.push(frame)
                 try body(&self)
-                stack.removeLast()
+                pop()
             }
             guard case .value(let pointer) = value else { return try push(value) }
             switch pointer.pointee {
@@ -394,11 +436,14 @@ struct MustacheLibrary: Sendable {
                     }
                 }
             case .textLines(let chunk, let start, let end):
+                // Each line ends with a newline, found by `memchr` (a loop over the bytes took about four
+                // instructions a byte, more than 1% of discourse's rendering).
                 let text = chunk.text(start: start, end: end)
+                guard let base = text.baseAddress else { return }
                 var lineStart = 0
                 while lineStart < text.count {
-                    var lineEnd = lineStart
-                    while text[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+                    let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), text.count - lineStart)!
+                    let lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
                     try push(.bytes(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])))
                     lineStart = lineEnd + 1
                 }
@@ -422,8 +467,8 @@ struct MustacheLibrary: Sendable {
         /// the innermost context itself for `nil` (`.`). Mutating only so that it is called on the run in
         /// place: a non-mutating method is called on a copy of the run (some 140 bytes) at every name.
         mutating func lookup(_ key: Int?) -> Frame? {
-            guard let key else { return stack.last }
-            var index = stack.count - 1
+            guard let key else { return stackCount > 0 ? stack[stackCount - 1] : nil }
+            var index = stackCount - 1
             while index >= 0 {
                 if case .object(let entries) = stack[index],
                     let value = TemplateContext.value(of: code.keys[key], in: entries, hint: &hints[key])

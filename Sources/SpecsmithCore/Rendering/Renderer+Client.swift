@@ -9,14 +9,25 @@
 extension Renderer {
     /// The client's name and each operation's outcome enum (by index in `model.operations`), made
     /// unique among the model's type names once for all the client's files.
+    ///
+    /// This runs on one core before the client's files render on every core: the set of names grows in
+    /// place, sized once, rather than being copied by each union, and each operation's name is read
+    /// where it is stored (a closure over the operations copied each operation).
     func clientNames(_ model: GenerationModel) -> ClientNames {
-        let typeNames = Set(model.types.map(\.name)).union(Translator.reservedNames)
+        let operations = model.operations
+        var typeNames = Translator.reservedNames
+        typeNames.reserveCapacity(typeNames.count + model.types.count + operations.count + 1)
+        for type in model.types { typeNames.insert(type.name) }
         let client = SwiftNames.uniqued([Self.clientName(module: model.module)], taken: typeNames)[0]
-        let outcomes = SwiftNames.uniqued(
-            model.operations.map { SwiftNames.upperCamel(SwiftNames.unescaped($0.name)) + "Outcome" },
-            taken: typeNames.union([client])
-        )
-        return ClientNames(client: client, outcomes: outcomes, typeNames: typeNames.union([client]).union(outcomes))
+        typeNames.insert(client)
+        var outcomes: [String] = []
+        outcomes.reserveCapacity(operations.count)
+        for index in operations.indices {
+            outcomes.append(SwiftNames.upperCamel(SwiftNames.unescaped(operations[index].name)) + "Outcome")
+        }
+        outcomes = SwiftNames.uniqued(outcomes, taken: typeNames)
+        typeNames.formUnion(outcomes)
+        return ClientNames(client: client, outcomes: outcomes, typeNames: typeNames)
     }
 
     /// What every file of the client shows besides its operations' methods.
@@ -90,6 +101,11 @@ extension Renderer {
         var arguments: [String] = []
         var argumentDocs: [String] = []
         var call: [String] = []
+        // Sized at once rather than grown by appending (a copy each time they double).
+        let argumentCount = Self.argumentCount(operation)
+        arguments.reserveCapacity(argumentCount)
+        argumentDocs.reserveCapacity(argumentCount)
+        call.reserveCapacity(argumentCount)
         var validates = false
         if let body = operation.body {
             arguments.append(String(concatenating: "_ body: ", body.type, body.isOptional ? "? = nil" : ""))
@@ -131,7 +147,9 @@ extension Renderer {
         // An operation with servers of its own goes to them, not to the client's.
         if operation.server == nil { call.append("server: server") }
 
-        var lines = operation.doc.isEmpty ? [] : [operation.doc[0], ""]
+        var lines: [String] = []
+        lines.reserveCapacity(operation.doc.count + argumentDocs.count + 8)
+        if !operation.doc.isEmpty { lines.append(contentsOf: [operation.doc[0], ""]) }
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         if operation.doc.count > 1 {
             lines.append("")

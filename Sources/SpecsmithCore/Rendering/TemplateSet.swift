@@ -107,6 +107,16 @@ public struct TemplateSet: Sendable {
         // Where the last line written starts in `output`; every line written ends with a newline.
         var lastLineStart = -1
         var blank = false
+        // Lines that stay as they are (at the left margin, no trailing white space, with their newline) are
+        // copied a run at a time rather than each on its own: those since `pendingInput` in `bytes` stand at
+        // `pendingOutput` in `output`, and are copied before anything reads `output`.
+        var pendingInput = 0, pendingOutput = 0, pendingCount = 0
+        func flush() {
+            guard pendingCount > 0 else { return }
+            (output.baseAddress! + pendingOutput)
+                .initialize(from: bytes.baseAddress! + pendingInput, count: pendingCount)
+            pendingCount = 0
+        }
         var start = 0
         while start <= bytes.count {
             var end = bytes.count
@@ -118,6 +128,7 @@ public struct TemplateSet: Sendable {
             defer { start = end + 1 }
             if trimmedEnd == start {
                 if blank || lastLineStart < 0 { continue }
+                flush()
                 let lastEnd = count - 1
                 if lastEnd > lastLineStart, output[lastEnd - 1] == UInt8(ascii: "{") { continue }
                 if isDocComment(UnsafeBufferPointer(rebasing: output[lastLineStart..<lastEnd])) { continue }
@@ -134,6 +145,15 @@ public struct TemplateSet: Sendable {
                 blank = false
             }
             lastLineStart = count
+            if indent == 0, trimmedEnd == end, end < bytes.count {
+                if pendingCount == 0 || pendingInput + pendingCount != start || pendingOutput + pendingCount != count {
+                    flush()
+                    (pendingInput, pendingOutput) = (start, count)
+                }
+                pendingCount += end + 1 - start
+                count += end + 1 - start
+                continue
+            }
             (output.baseAddress! + count).initialize(repeating: space, count: indent)
             count += indent
             (output.baseAddress! + count).initialize(from: bytes.baseAddress! + start, count: trimmedEnd - start)
@@ -141,6 +161,7 @@ public struct TemplateSet: Sendable {
             output[count] = newline
             count += 1
         }
+        flush()
         while count >= 2, output[count - 1] == newline, output[count - 2] == newline { count -= 1 }
         if count == 0 {
             output[0] = newline

@@ -40,6 +40,11 @@ struct TextWriter {
     static let chunkSize = 4096
 
     /// A text value: the pieces one after the other.
+    ///
+    /// Inlined, as are ``appendLine(_:_:_:_:_:_:_:_:_:_:)`` and the copying they share: most calls give two to
+    /// five pieces, and the pieces left out, literal empty strings, then cost nothing rather than a length and
+    /// a check each.
+    @inline(__always)
     mutating func text(
         _ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
         _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = ""
@@ -55,6 +60,7 @@ struct TextWriter {
     }
 
     /// Adds a line of the value begun: the pieces one after the other, which hold no newline.
+    @inline(__always)
     mutating func appendLine(
         _ p0: String, _ p1: String = "", _ p2: String = "", _ p3: String = "", _ p4: String = "",
         _ p5: String = "", _ p6: String = "", _ p7: String = "", _ p8: String = "", _ p9: String = ""
@@ -90,6 +96,7 @@ struct TextWriter {
 
         /// Copies the pieces after what is written, and returns their length. When the chunk has no room,
         /// they go to a new one, after the last `kept` bytes of this one, which move with them.
+        @inline(__always)
         mutating func write(
             _ p0: String, _ p1: String, _ p2: String, _ p3: String, _ p4: String, _ p5: String, _ p6: String,
             _ p7: String, _ p8: String, _ p9: String, _ p10: String = "", keeping kept: Int
@@ -97,14 +104,7 @@ struct TextWriter {
             let length =
                 p0.utf8.count + p1.utf8.count + p2.utf8.count + p3.utf8.count + p4.utf8.count + p5.utf8.count
                 + p6.utf8.count + p7.utf8.count + p8.utf8.count + p9.utf8.count + p10.utf8.count
-            if count + length > chunk.bytes.count {
-                let new = TextChunk(capacity: max(TextWriter.chunkSize, kept + length))
-                if kept > 0 {
-                    new.bytes.baseAddress!.initialize(from: chunk.bytes.baseAddress! + (count - kept), count: kept)
-                }
-                chunk = new
-                count = kept
-            }
+            if count + length > chunk.bytes.count { moveToNewChunk(room: length, keeping: kept) }
             // Pieces left out are empty, and cost a check each.
             copy(p0)
             if !p1.isEmpty { copy(p1) }
@@ -118,6 +118,18 @@ struct TextWriter {
             if !p9.isEmpty { copy(p9) }
             if !p10.isEmpty { copy(p10) }
             return length
+        }
+
+        /// Goes on in a new chunk with room for `room` bytes after the last `kept` bytes of this one, which
+        /// move with them. Rare (once a chunk), and kept out of the inlined ``write``.
+        @inline(never)
+        private mutating func moveToNewChunk(room: Int, keeping kept: Int) {
+            let new = TextChunk(capacity: max(TextWriter.chunkSize, kept + room))
+            if kept > 0 {
+                new.bytes.baseAddress!.initialize(from: chunk.bytes.baseAddress! + (count - kept), count: kept)
+            }
+            chunk = new
+            count = kept
         }
 
         /// Copies the UTF-8 of `piece` after what is written, which has room for it.

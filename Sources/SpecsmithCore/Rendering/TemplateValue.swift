@@ -47,6 +47,13 @@ struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
 }
 
 extension TemplateContext {
+    /// An empty context with room for `capacity` entries: ``add(_:_:)`` then adds them without moving the
+    /// ones added before to larger storage, as a literal's fixed-size storage is when keys are added to it.
+    init(capacity: Int) {
+        entries = []
+        entries.reserveCapacity(capacity)
+    }
+
     /// Adds `value` under `key`, which the context does not have (checked in debug builds only): what the
     /// subscript's setter does then, without first looking for a value to replace.
     mutating func add(_ key: String, _ value: TemplateValue) {
@@ -68,15 +75,17 @@ extension TemplateContext {
     /// Where the value of `key` is among `entries`, or `nil` when there is none, looked for first at `hint`,
     /// which is then where it was found. The items of a list are alike, each a context built by the same
     /// code with its keys in the same order: where a name was found in one item, it nearly always is in
-    /// the next, and one comparison finds it there.
+    /// the next, and one comparison finds it there. A byte, so that a rendering sets its hints to zero
+    /// cheaply (one per name of every template); a key found past the 256th entry leaves it as it was.
     static func value(
-        of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>, hint: inout Int
+        of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>, hint: inout UInt8
     ) -> UnsafePointer<TemplateValue>? {
-        if hint < entries.count, entries[hint].0.utf8.count == key.utf8.count, entries[hint].0 == key {
-            return value(at: hint, in: entries)
+        let hinted = Int(hint)
+        if hinted < entries.count, entries[hinted].0.utf8.count == key.utf8.count, entries[hinted].0 == key {
+            return value(at: hinted, in: entries)
         }
         guard let index = index(of: key, in: entries) else { return nil }
-        hint = index
+        if index <= UInt8.max { hint = UInt8(index) }
         return value(at: index, in: entries)
     }
 
