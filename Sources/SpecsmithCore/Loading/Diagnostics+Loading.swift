@@ -96,6 +96,12 @@ extension Diagnostic {
         .error("cannot resolve $ref \"\(written)\": \(reason)", at: location)
     }
 
+    static func invalidSelf(_ value: String, _ problem: String, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "invalid \"$self\" \"\(value)\": \(problem); it is ignored, and references are resolved against the file",
+            at: location)
+    }
+
     static func referenceCycle(_ written: String, at location: SourceLocation) -> Diagnostic {
         .error("$ref \"\(written)\" refers back to itself through a cycle of references", at: location)
     }

@@ -53,6 +53,11 @@ final class LoadSession {
     var referencesFollowed = 0
     /// References that were reached through more than ``LoadLimits/maxRefChain`` others (reported).
     var tooDeepReferences: Set<String> = []
+    /// The URI of each file that has one, by path: its `$self` (3.2), or the URI it was reached through from a
+    /// file that has one. References in the file are resolved against it.
+    var documentURIs: [String: URIReference] = [:]
+    /// The file of each URI in ``documentURIs``, the first one given it: a reference to the URI reads that file.
+    var documentFiles: [URIReference: String] = [:]
     /// Security scheme names of the root document, for checking requirements.
     var securitySchemeNames: Set<String> = []
 
@@ -152,9 +157,8 @@ final class LoadSession {
     private func readDocument(_ root: YAMLNode, versionText: String) -> OpenAPIDocument? {
         guard var o = ObjectReader(self, root, file: rootFile, object: "OpenAPI") else { return nil }
         o.accept("openapi")
-        // The document's own URI (3.2). References are resolved against the file they are written in, which is
-        // where `$self` leads when the documents are laid out as their URIs say.
-        if version >= .v32 { _ = o.string("$self") }
+        // The document's own URI (3.2), read before any reference is resolved against it.
+        if version >= .v32, let node = o.value("$self") { readSelf(node, file: rootFile) }
         let file = rootFile
 
         var info = Info(title: "", version: "", location: root.location)

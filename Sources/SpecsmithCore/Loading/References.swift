@@ -8,6 +8,8 @@ struct ReferenceTarget {
     var file: String
     /// The unescaped pointer tokens.
     var tokens: [String]
+    /// The URI the reference names, when it was resolved against a document's URI (OpenAPI 3.2's `$self`).
+    var uri: URIReference?
 
     /// `file#/escaped/pointer`, the pointer as ``JSONPointer/idPointer(_:)`` writes it.
     var id: String { file + "#" + JSONPointer.idPointer(tokens) }
@@ -16,13 +18,38 @@ struct ReferenceTarget {
 enum ReferenceParsing {
     /// Splits a `$ref` into file and pointer relative to the referring file. Returns the reason it
     /// cannot be used on failure.
-    static func parse(_ ref: String, from referringFile: String) -> Result<ReferenceTarget, ReferenceError> {
+    ///
+    /// With the referring document's URI (`base`, from OpenAPI 3.2's `$self`), the reference is resolved against
+    /// it first: a URI that is a document's own (`documentFile`) names that document's file, and one with the same
+    /// scheme and authority as the base names the file at the same relative path beside the referring file. Any
+    /// other is read as without a base.
+    static func parse(
+        _ ref: String, from referringFile: String, base: URIReference? = nil,
+        documentFile: (URIReference) -> String? = { _ in nil }
+    ) -> Result<ReferenceTarget, ReferenceError> {
         let hash = ref.firstIndex(of: "#")
-        let filePart = String(ref[..<(hash ?? ref.endIndex)])
+        var filePart = String(ref[..<(hash ?? ref.endIndex)])
         let fragment = hash.map { String(ref[ref.index(after: $0)...]) } ?? ""
+        var uri: URIReference?
+        var knownFile: String?
+        var isBesideReferringFile = false
+        if let base, !filePart.isEmpty {
+            let resolved = base.resolving(URIReference(filePart))
+            if let file = documentFile(resolved) {
+                uri = resolved
+                filePart = ""
+                knownFile = file
+                isBesideReferringFile = true
+            } else if let path = base.relativePath(to: resolved) {
+                uri = resolved
+                filePart = path
+                isBesideReferringFile = true
+            }
+        }
         // Bytes first: Foundation's substring search is slow, and most references have no `:`.
-        if filePart.containsByte(where: { $0 == UInt8(ascii: ":") }) && filePart.contains("://")
-            || filePart.hasPrefix("//")
+        if !isBesideReferringFile,
+            filePart.containsByte(where: { $0 == UInt8(ascii: ":") }) && filePart.contains("://")
+                || filePart.hasPrefix("//")
         {
             return .failure(.init("references to URLs are not supported; download the file and refer to it by path"))
         }
@@ -36,8 +63,8 @@ enum ReferenceParsing {
                 )
             )
         }
-        let file = decodedFile.isEmpty ? referringFile : resolve(decodedFile, relativeTo: referringFile)
-        return .success(ReferenceTarget(file: file, tokens: JSONPointer.tokens(decodedFragment)))
+        let file = knownFile ?? (decodedFile.isEmpty ? referringFile : resolve(decodedFile, relativeTo: referringFile))
+        return .success(ReferenceTarget(file: file, tokens: JSONPointer.tokens(decodedFragment), uri: uri))
     }
 
     /// `relative` resolved against the directory of `file`, with `.` and `..` segments removed.
@@ -153,6 +180,9 @@ extension LoadSession {
             let root = parse(bytes, file: path)
             files[path] = root
             addSpelling(of: path)
+            if version >= .v32, let mapping = root?.mapping, mapping["openapi"] != nil, let node = mapping["$self"] {
+                readSelf(node, file: path)
+            }
             return .success(root)
         case .failure(let failure):
             unreadableFiles[path] = failure
@@ -170,17 +200,44 @@ extension LoadSession {
     /// was first read: `b.yaml`, `../api/b.yaml` and `/api/b.yaml` name one file, whose nodes are read
     /// once and whose schemas are one type each.
     func parseReference(_ written: String, from file: String) -> Result<ReferenceTarget, ReferenceError> {
-        ReferenceParsing.parse(written, from: file).map { target in
+        let base = documentURIs[file] ?? shared?.documentURIs[file]
+        let documentFile = { (uri: URIReference) in self.documentFiles[uri] ?? self.shared?.documentFiles[uri] }
+        return ReferenceParsing.parse(written, from: file, base: base, documentFile: documentFile).map { target in
+            var target = target
             let path = target.file
             if files[path] != nil || shared?.files[path] != nil { return target }
             if let known = spellings[path] ?? shared?.spellings[path] {
-                return ReferenceTarget(file: known, tokens: target.tokens)
+                target.file = known
+            } else {
+                let absolute = ReferenceParsing.absolute(path)
+                if let first = spellings[absolute] ?? shared?.spellings[absolute], first != path {
+                    spellings[path] = first
+                    target.file = first
+                }
             }
-            let absolute = ReferenceParsing.absolute(path)
-            guard let first = spellings[absolute] ?? shared?.spellings[absolute], first != path else { return target }
-            spellings[path] = first
-            return ReferenceTarget(file: first, tokens: target.tokens)
+            // A file first reached through a URI has that URI as its base, unless it gives its own `$self`.
+            if shared == nil, let uri = target.uri, files[target.file] == nil, documentURIs[target.file] == nil {
+                documentURIs[target.file] = uri
+                if documentFiles[uri] == nil { documentFiles[uri] = target.file }
+            }
+            return target
         }
+    }
+
+    /// Takes a document's `$self` (OpenAPI 3.2) as its URI: the base its references are resolved against (see
+    /// ``ReferenceParsing/parse(_:from:base:)``), itself resolved against the URI the file was reached through,
+    /// or else the file's own `file:` URI. A value that is no URI reference without a fragment is reported and
+    /// ignored.
+    func readSelf(_ node: YAMLNode, file: String) {
+        guard let text = stringValue(node, key: "$self") else { return }
+        if let problem = URIReference.problem(with: text) {
+            report(.invalidSelf(text, problem, at: node.location))
+            return
+        }
+        let retrieval = documentURIs[file] ?? URIReference.file(ReferenceParsing.absolute(file))
+        let uri = retrieval.resolving(URIReference(text))
+        documentURIs[file] = uri
+        if documentFiles[uri] == nil { documentFiles[uri] = file }
     }
 
     /// The bytes of a file other than the root, counted against ``LoadLimits/maxExternalFiles``.
