@@ -787,23 +787,26 @@ struct Translator {
                 diagnostics.append(
                     Self.contentNeverSent(entry.status, method: operation.method, at: content.value.location))
             }
+            // Its media type is read in place, at its position in the response's content.
             let body = mayHaveContent ? Self.chosenBody(of: entry.response) : nil
+            let contents = entry.response.content.entries
             // The first successful body is the operation's response (`MeResponse`); others say which.
             let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
             let typeName = typeBase + (isMain ? "" : " " + responseName)
             var type: String?
-            switch body?.kind {
-            case .json?:
-                if let schema = body?.entry.value.schema {
-                    type = Self.jsonType(
-                        schema, id: entry.response.referenceID, suggestedName: typeName + "Response",
-                        componentTypes: componentTypes, schemas: &schemas)
+            if let body {
+                switch body.kind {
+                case .json:
+                    if let schema = contents[body.index].value.schema {
+                        type = Self.jsonType(
+                            schema, id: entry.response.referenceID, suggestedName: typeName + "Response",
+                            componentTypes: componentTypes, schemas: &schemas)
+                    }
+                case .jsonSequence:
+                    type = Self.sequenceType(contents[body.index].value, suggestedName: typeName, schemas: &schemas)
+                case .text: type = "String"
+                case .binary: type = "Data"
                 }
-            case .jsonSequence?:
-                type = body.map { Self.sequenceType($0.entry.value, suggestedName: typeName, schemas: &schemas) }
-            case .text?: type = "String"
-            case .binary?: type = "Data"
-            case nil: type = nil
             }
             if mayHaveContent {
                 for media in entry.response.content.entries where Self.responseBody(media) != .jsonSequence {
@@ -814,7 +817,8 @@ struct Translator {
             }
             var declaration = ResponseDeclaration(
                 status: status, name: responseName, doc: Self.documentation(of: entry.response),
-                contentType: type == nil ? nil : body?.entry.key, body: type == nil ? nil : body?.kind, type: type)
+                contentType: type == nil ? nil : body.map { contents[$0.index].key },
+                body: type == nil ? nil : body?.kind, type: type)
             // A response in several media types is read as the one its `Content-Type` selects; none is left out.
             if mayHaveContent, entry.response.content.entries.count > 1 {
                 for (offset, media) in Self.mediaTypes(of: entry.response).enumerated() {
@@ -899,12 +903,17 @@ struct Translator {
         return schemas.isNullable(schema) && type != "JSONValue" ? type + "?" : type
     }
 
-    /// The media type a response's body is read as: JSON first, then text, then any other media type as bytes.
-    static func chosenBody(
-        of response: Response
-    ) -> (kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry)? {
-        let bodies = response.content.entries.map { (kind: responseBody($0), entry: $0) }
-        return bodies.min { $0.kind.rawValue < $1.kind.rawValue }
+    /// The media type a response's body is read as: JSON first, then text, then any other media type as bytes
+    /// (the first of its kind), with its position in `response.content.entries`, where callers read it in place
+    /// (an entry copied out retains every part of its media type, and an array of them allocates).
+    static func chosenBody(of response: Response) -> (kind: ResponseDeclaration.Body, index: Int)? {
+        let entries = response.content.entries
+        var chosen: (kind: ResponseDeclaration.Body, index: Int)?
+        for index in entries.indices {
+            let kind = responseBody(entries[index])
+            if chosen.map({ kind.rawValue < $0.kind.rawValue }) ?? true { chosen = (kind, index) }
+        }
+        return chosen
     }
 
     /// Every media type of a response, in the order ``chosenBody(of:)`` prefers them (JSON, then text, then
@@ -1023,7 +1032,7 @@ struct Translator {
                 declared.insert(id)
                 let type = SwiftNames.type(name)
                 let base = type.hasSuffix("Response") ? String(type.dropLast("Response".count)) : type
-                if let schema = body.entry.value.schema {
+                if let schema = response.content.entries[body.index].value.schema {
                     types[id] = schemas.topLevelType(for: schema, suggestedName: base + " Response")
                 }
                 // The other JSON media types of a response in several, after the first.
