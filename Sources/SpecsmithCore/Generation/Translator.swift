@@ -1229,16 +1229,17 @@ struct Translator {
     /// other media types that response is documented in follow at a lower preference (`text/plain;q=0.5`): its
     /// outcome reads them too, and a server that cannot send the first may send one of them.
     static func acceptedMediaTypes(_ responses: [ResponseDeclaration]) -> [String] {
-        guard let main = responses.first(where: { isSuccess($0.status) && $0.type != nil }),
-            let mainType = main.contentType
+        // The responses are read in place, by index: one bound to a name would be copied.
+        guard let main = responses.firstIndex(where: { isSuccess($0.status) && $0.type != nil }),
+            let mainType = responses[main].contentType
         else { return [] }
-        let others = main.alternatives.lazy.filter { $0.body != .json && $0.mediaType != mainType }
+        let others = responses[main].alternatives.lazy.filter { $0.body != .json && $0.mediaType != mainType }
             .map { $0.mediaType + ";q=0.5" }
-        guard main.body == .json else { return [mainType] + others }
+        guard responses[main].body == .json else { return [mainType] + others }
         var seen: [String] = []
         var accepted: [String] = []
-        for response in responses {
-            guard response.body == .json, let contentType = response.contentType else { continue }
+        for index in responses.indices {
+            guard responses[index].body == .json, let contentType = responses[index].contentType else { continue }
             // Nearly always plain `application/json`, which needs no normalizing.
             let mediaType = contentType == "application/json" ? contentType : jsonWireMediaType(contentType)
             let key = mediaType == "application/json" ? mediaType : normalizedMediaType(mediaType)
@@ -1246,7 +1247,8 @@ struct Translator {
             seen.append(key)
             accepted.append(mediaType)
         }
-        return accepted + others
+        // Nearly always no other media type follows: the array is returned as it is, not copied into another.
+        return responses[main].alternatives.isEmpty ? accepted : accepted + others
     }
 
     /// A media type in lower case without spaces, for comparing: most are already (`application/json`),
