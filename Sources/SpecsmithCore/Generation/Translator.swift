@@ -770,11 +770,14 @@ struct Translator {
             parameters.append(declaration)
         }
         var responses: [ResponseDeclaration] = []
+        // The positions of the responses, `default` last: the entries are not copied into a second array.
+        let entries = operation.responses.entries
         let listed =
-            operation.responses.entries.filter { $0.status != .default }
-            + operation.responses.entries.filter { $0.status == .default }
-        let responseNames = SwiftNames.uniqued(listed.map { Self.responseName($0.status) })
-        for (entry, responseName) in zip(listed, responseNames) {
+            entries.indices.filter { entries[$0].status != .default }
+            + entries.indices.filter { entries[$0].status == .default }
+        let responseNames = SwiftNames.uniqued(listed.map { Self.responseName(entries[$0].status) })
+        for (position, responseName) in zip(listed, responseNames) {
+            let entry = entries[position]
             let status: ResponseDeclaration.Status =
                 switch entry.status {
                 case .code(let code): .code(code)
