@@ -45,15 +45,26 @@ enum SwiftNames {
     /// An upper-camel name made safe to declare as a type.
     static func type(_ name: String) -> String {
         let base = upperCamel(name)
-        return unusableTypeNames.contains(base) ? base + "Model" : base
+        // Not looked up (hashed) when longer than every unusable name.
+        return base.utf8.count <= longestUnusableTypeName && unusableTypeNames.contains(base) ? base + "Model" : base
     }
 
     /// The identifier with backticks (or a trailing `_`) when it is a keyword.
     static func escapedIfKeyword(_ identifier: String) -> String {
-        if unescapable.contains(identifier) { return "_" + identifier }
-        if keywords.contains(identifier) { return "`\(identifier)`" }
-        return identifier
+        // One look-up (a hash of the name) in a table of both kinds, and none for a name longer than every
+        // keyword.
+        guard identifier.utf8.count <= keywordTable.longest, let unescapable = keywordTable.escapes[identifier]
+        else { return identifier }
+        return unescapable ? "_" + identifier : "`\(identifier)`"
     }
+
+    /// ``keywords`` and ``unescapable`` in one table, by name: true for a name that is unescapable (`deinit` and
+    /// `subscript` are both), false for one that backticks escape; with the length of the longest name.
+    private static let keywordTable: (escapes: [String: Bool], longest: Int) = {
+        var escapes = Dictionary(uniqueKeysWithValues: keywords.map { ($0, false) })
+        for name in unescapable { escapes[name] = true }
+        return (escapes, escapes.keys.map(\.utf8.count).max() ?? 0)
+    }()
 
     /// The bare identifier, without backticks (for building other names from it).
     static func unescaped(_ identifier: String) -> String {
@@ -89,9 +100,13 @@ enum SwiftNames {
         if names.count <= 16 {
             // Names in backticks are few: the list itself is compared when it has none.
             let bare = names.contains(where: isEscaped) ? names.map(unescaped) : names
-            if !bare.indices.contains(where: { i in
-                (!taken.isEmpty && taken.contains(bare[i])) || bare[..<i].contains(bare[i])
-            }) {
+            // A few taken names (a struct's or an enum's two reserved members, the client's four argument
+            // names) are compared rather than each name hashed to look it up.
+            let fewTaken = taken.count <= 4
+            func isTaken(_ name: String) -> Bool {
+                fewTaken ? taken.contains { $0 == name } : taken.contains(name)
+            }
+            if !bare.indices.contains(where: { i in isTaken(bare[i]) || bare[..<i].contains(bare[i]) }) {
                 return names
             }
         }
@@ -270,6 +285,9 @@ enum SwiftNames {
         "Decimal", "Codable", "Decodable", "Encodable", "Hashable", "Sendable", "Equatable", "CodingKey",
         "Encoder", "Decoder", "Character", "Void", "CaseIterable", "Mirror",
     ]
+
+    /// The length in bytes of the longest of ``unusableTypeNames``, beyond which ``type(_:)`` looks none up.
+    private static let longestUnusableTypeName = unusableTypeNames.map(\.utf8.count).max() ?? 0
 }
 
 extension String {

@@ -770,11 +770,14 @@ struct Translator {
             parameters.append(declaration)
         }
         var responses: [ResponseDeclaration] = []
+        // The positions of the responses, `default` last: the entries are not copied into a second array.
+        let entries = operation.responses.entries
         let listed =
-            operation.responses.entries.filter { $0.status != .default }
-            + operation.responses.entries.filter { $0.status == .default }
-        let responseNames = SwiftNames.uniqued(listed.map { Self.responseName($0.status) })
-        for (entry, responseName) in zip(listed, responseNames) {
+            entries.indices.filter { entries[$0].status != .default }
+            + entries.indices.filter { entries[$0].status == .default }
+        let responseNames = SwiftNames.uniqued(listed.map { Self.responseName(entries[$0].status) })
+        for (position, responseName) in zip(listed, responseNames) {
+            let entry = entries[position]
             let status: ResponseDeclaration.Status =
                 switch entry.status {
                 case .code(let code): .code(code)
@@ -787,23 +790,26 @@ struct Translator {
                 diagnostics.append(
                     Self.contentNeverSent(entry.status, method: operation.method, at: content.value.location))
             }
+            // Its media type is read in place, at its position in the response's content.
             let body = mayHaveContent ? Self.chosenBody(of: entry.response) : nil
+            let contents = entry.response.content.entries
             // The first successful body is the operation's response (`MeResponse`); others say which.
             let isMain = Self.isSuccess(status) && !responses.contains { $0.type != nil && Self.isSuccess($0.status) }
             let typeName = typeBase + (isMain ? "" : " " + responseName)
             var type: String?
-            switch body?.kind {
-            case .json?:
-                if let schema = body?.entry.value.schema {
-                    type = Self.jsonType(
-                        schema, id: entry.response.referenceID, suggestedName: typeName + "Response",
-                        componentTypes: componentTypes, schemas: &schemas)
+            if let body {
+                switch body.kind {
+                case .json:
+                    if let schema = contents[body.index].value.schema {
+                        type = Self.jsonType(
+                            schema, id: entry.response.referenceID, suggestedName: typeName + "Response",
+                            componentTypes: componentTypes, schemas: &schemas)
+                    }
+                case .jsonSequence:
+                    type = Self.sequenceType(contents[body.index].value, suggestedName: typeName, schemas: &schemas)
+                case .text: type = "String"
+                case .binary: type = "Data"
                 }
-            case .jsonSequence?:
-                type = body.map { Self.sequenceType($0.entry.value, suggestedName: typeName, schemas: &schemas) }
-            case .text?: type = "String"
-            case .binary?: type = "Data"
-            case nil: type = nil
             }
             if mayHaveContent {
                 for media in entry.response.content.entries where Self.responseBody(media) != .jsonSequence {
@@ -814,7 +820,8 @@ struct Translator {
             }
             var declaration = ResponseDeclaration(
                 status: status, name: responseName, doc: Self.documentation(of: entry.response),
-                contentType: type == nil ? nil : body?.entry.key, body: type == nil ? nil : body?.kind, type: type)
+                contentType: type == nil ? nil : body.map { contents[$0.index].key },
+                body: type == nil ? nil : body?.kind, type: type)
             // A response in several media types is read as the one its `Content-Type` selects; none is left out.
             if mayHaveContent, entry.response.content.entries.count > 1 {
                 for (offset, media) in Self.mediaTypes(of: entry.response).enumerated() {
@@ -899,12 +906,17 @@ struct Translator {
         return schemas.isNullable(schema) && type != "JSONValue" ? type + "?" : type
     }
 
-    /// The media type a response's body is read as: JSON first, then text, then any other media type as bytes.
-    static func chosenBody(
-        of response: Response
-    ) -> (kind: ResponseDeclaration.Body, entry: OrderedMap<MediaType>.Entry)? {
-        let bodies = response.content.entries.map { (kind: responseBody($0), entry: $0) }
-        return bodies.min { $0.kind.rawValue < $1.kind.rawValue }
+    /// The media type a response's body is read as: JSON first, then text, then any other media type as bytes
+    /// (the first of its kind), with its position in `response.content.entries`, where callers read it in place
+    /// (an entry copied out retains every part of its media type, and an array of them allocates).
+    static func chosenBody(of response: Response) -> (kind: ResponseDeclaration.Body, index: Int)? {
+        let entries = response.content.entries
+        var chosen: (kind: ResponseDeclaration.Body, index: Int)?
+        for index in entries.indices {
+            let kind = responseBody(entries[index])
+            if chosen.map({ kind.rawValue < $0.kind.rawValue }) ?? true { chosen = (kind, index) }
+        }
+        return chosen
     }
 
     /// Every media type of a response, in the order ``chosenBody(of:)`` prefers them (JSON, then text, then
@@ -1023,7 +1035,7 @@ struct Translator {
                 declared.insert(id)
                 let type = SwiftNames.type(name)
                 let base = type.hasSuffix("Response") ? String(type.dropLast("Response".count)) : type
-                if let schema = body.entry.value.schema {
+                if let schema = response.content.entries[body.index].value.schema {
                     types[id] = schemas.topLevelType(for: schema, suggestedName: base + " Response")
                 }
                 // The other JSON media types of a response in several, after the first.
@@ -1220,16 +1232,17 @@ struct Translator {
     /// other media types that response is documented in follow at a lower preference (`text/plain;q=0.5`): its
     /// outcome reads them too, and a server that cannot send the first may send one of them.
     static func acceptedMediaTypes(_ responses: [ResponseDeclaration]) -> [String] {
-        guard let main = responses.first(where: { isSuccess($0.status) && $0.type != nil }),
-            let mainType = main.contentType
+        // The responses are read in place, by index: one bound to a name would be copied.
+        guard let main = responses.firstIndex(where: { isSuccess($0.status) && $0.type != nil }),
+            let mainType = responses[main].contentType
         else { return [] }
-        let others = main.alternatives.lazy.filter { $0.body != .json && $0.mediaType != mainType }
+        let others = responses[main].alternatives.lazy.filter { $0.body != .json && $0.mediaType != mainType }
             .map { $0.mediaType + ";q=0.5" }
-        guard main.body == .json else { return [mainType] + others }
+        guard responses[main].body == .json else { return [mainType] + others }
         var seen: [String] = []
         var accepted: [String] = []
-        for response in responses {
-            guard response.body == .json, let contentType = response.contentType else { continue }
+        for index in responses.indices {
+            guard responses[index].body == .json, let contentType = responses[index].contentType else { continue }
             // Nearly always plain `application/json`, which needs no normalizing.
             let mediaType = contentType == "application/json" ? contentType : jsonWireMediaType(contentType)
             let key = mediaType == "application/json" ? mediaType : normalizedMediaType(mediaType)
@@ -1237,7 +1250,8 @@ struct Translator {
             seen.append(key)
             accepted.append(mediaType)
         }
-        return accepted + others
+        // Nearly always no other media type follows: the array is returned as it is, not copied into another.
+        return responses[main].alternatives.isEmpty ? accepted : accepted + others
     }
 
     /// A media type in lower case without spaces, for comparing: most are already (`application/json`),
