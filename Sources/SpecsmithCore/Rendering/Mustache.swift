@@ -316,30 +316,12 @@ struct MustacheLibrary: Sendable {
             }
         }
 
-        /// A list in a variable tag is an error, not nothing: a template written for a value that has since
-        /// become lines (`{{encodeStatement}}`, now `{{#encodeStatement}}{{.}}{{/encodeStatement}}`) would
-        /// otherwise leave out code silently. (An object writes nothing, as the current value of a section.)
-        /// Static, as the run's other readers are mutating: a non-mutating method is called on a copy of the
-        /// run (some 140 bytes) at every name.
-        static func checkWritable(
-            _ frame: Frame?, _ name: MustacheLibrary.Name, keys: UnsafeBufferPointer<String>
-        ) throws(TemplateError) {
-            guard case .value(let value)? = frame else { return }
-            switch value.pointee {
-            case .string, .bool, .object, .text: return
-            case .list, .lines, .objects, .textLines: break
-            }
-            let spelled = ([name.first.map { keys[$0] } ?? "."] + name.rest.map { keys[$0] })
-                .joined(separator: ".")
-            throw TemplateError(
-                .error(
-                    "{{\(spelled)}} is a list, which a variable tag cannot write; write its items in a section: "
-                        + "{{#\(spelled)}}...{{/\(spelled)}}",
-                    at: nil))
-        }
-
-        /// Writes a string or a flag; other values, and none, write nothing.
-        mutating func write(_ frame: Frame?) {
+        /// Writes what a variable tag finds: a string or a flag; an object, and no value, write nothing. A list
+        /// is an error, not nothing: a template written for a value that has since become lines
+        /// (`{{encodeStatement}}`, now `{{#encodeStatement}}{{.}}{{/encodeStatement}}`) would otherwise leave
+        /// out code silently. One switch over the value both checks and writes it (a check of its own, a call
+        /// and a switch more, was some 20 instructions of every variable).
+        mutating func write(_ frame: Frame?, of name: MustacheLibrary.Name) throws(TemplateError) {
             switch frame {
             case nil, .object?: break
             case .line(let line)?: write(line.pointee)
@@ -349,9 +331,21 @@ struct MustacheLibrary: Sendable {
                 case .string(let text): write(text)
                 case .text(let chunk, let start, let end): write(chunk.text(start: start, end: end))
                 case .bool(let flag): write(flag ? "true" : "false")
-                case .list, .object, .lines, .objects, .textLines: break
+                case .object: break
+                case .list, .lines, .objects, .textLines: throw Self.listError(name, keys: code.keys)
                 }
             }
+        }
+
+        /// The error of a variable tag `name` that finds a list.
+        static func listError(_ name: MustacheLibrary.Name, keys: UnsafeBufferPointer<String>) -> TemplateError {
+            let spelled = ([name.first.map { keys[$0] } ?? "."] + name.rest.map { keys[$0] })
+                .joined(separator: ".")
+            return TemplateError(
+                .error(
+                    "{{\(spelled)}} is a list, which a variable tag cannot write; write its items in a section: "
+                        + "{{#\(spelled)}}...{{/\(spelled)}}",
+                    at: nil))
         }
 
         /// Runs `code.program[range]`.
@@ -368,13 +362,10 @@ struct MustacheLibrary: Sendable {
                     if startsLine { lineBegun = true }
                     let name = code.names[name]
                     if name.rest.isEmpty {
-                        let found = lookup(name.first)
-                        try Self.checkWritable(found, name, keys: code.keys)
-                        write(found)
+                        try write(lookup(name.first), of: name)
                     } else {
                         try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
-                            try Self.checkWritable(found, name, keys: run.code.keys)
-                            run.write(found)
+                            try run.write(found, of: name)
                         }
                     }
                 case .section(let name, let end, let inverted, let startsLine):
@@ -382,11 +373,13 @@ struct MustacheLibrary: Sendable {
                     let body = index + 1..<end
                     index = end
                     let name = code.names[name]
-                    try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
-                        if inverted {
-                            if !Self.isTruthy(found) { try run.run(body, depth: depth) }
-                        } else if let found {
-                            try run.forEachItem(of: found) { (run) throws(TemplateError) in try run.run(body, depth: depth) }
+                    // Nearly every section's name is one key: found as a variable's is, without the closure
+                    // that a dotted name's path is followed with.
+                    if name.rest.isEmpty {
+                        try runSection(body, for: lookup(name.first), inverted: inverted, depth: depth)
+                    } else {
+                        try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
+                            try run.runSection(body, for: found, inverted: inverted, depth: depth)
                         }
                     }
                     continue
@@ -405,6 +398,18 @@ struct MustacheLibrary: Sendable {
                     indent.removeLast(indent.count - outerIndent)
                 }
                 index += 1
+            }
+        }
+
+        /// Runs the section `body` for `found`: inverted, once when it is false, missing or empty; else as
+        /// ``forEachItem(of:_:)`` says.
+        mutating func runSection(
+            _ body: Range<Int>, for found: Frame?, inverted: Bool, depth: Int
+        ) throws(TemplateError) {
+            if inverted {
+                if !Self.isTruthy(found) { try run(body, depth: depth) }
+            } else if let found {
+                try forEachItem(of: found) { (run) throws(TemplateError) in try run.run(body, depth: depth) }
             }
         }
 
