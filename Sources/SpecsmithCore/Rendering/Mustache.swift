@@ -422,22 +422,34 @@ struct MustacheLibrary: Sendable {
                 pop()
             }
             guard case .value(let pointer) = value else { return try push(value) }
-            switch pointer.pointee {
+            try Self.forEachFrame(of: pointer.pointee, value, push)
+        }
+
+        /// Calls `body` with the frame of each item of `value` (`frame`): what ``forEachItem(of:_:)`` pushes.
+        /// `value` is a borrowed parameter rather than the pointee it is, so that most of the arrays it holds
+        /// are read where they are rather than retained and released around the items' rendering.
+        static func forEachFrame(
+            of value: borrowing TemplateValue, _ frame: Frame, _ body: (Frame) throws(TemplateError) -> Void
+        ) throws(TemplateError) {
+            switch value {
             case .bool(false): break
-            case .string, .bool(true), .text: try push(value)
-            case .object(let context): try context.withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
+            case .string, .bool(true), .text: try body(frame)
+            case .object(let context):
+                try context.withEntries { (entries) throws(TemplateError) in try body(.object(entries)) }
             case .list(let items):
                 try items.withUnsafeBufferPointer { (items) throws(TemplateError) in
-                    for item in items.indices { try Frame.with(items.baseAddress! + item, push) }
+                    for item in items.indices { try Frame.with(items.baseAddress! + item, body) }
                 }
             case .lines(let lines):
                 try lines.withUnsafeBufferPointer { (lines) throws(TemplateError) in
-                    for line in lines.indices { try push(.line(lines.baseAddress! + line)) }
+                    for line in lines.indices { try body(.line(lines.baseAddress! + line)) }
                 }
             case .objects(let objects):
                 try objects.withUnsafeBufferPointer { (objects) throws(TemplateError) in
                     for object in objects.indices {
-                        try objects[object].withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
+                        try objects[object].withEntries { (entries) throws(TemplateError) in
+                            try body(.object(entries))
+                        }
                     }
                 }
             case .textLines(let chunk, let start, let end):
@@ -449,7 +461,7 @@ struct MustacheLibrary: Sendable {
                 while lineStart < text.count {
                     let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), text.count - lineStart)!
                     let lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                    try push(.bytes(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])))
+                    try body(.bytes(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])))
                     lineStart = lineEnd + 1
                 }
             }
