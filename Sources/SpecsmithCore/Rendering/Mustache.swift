@@ -316,30 +316,12 @@ struct MustacheLibrary: Sendable {
             }
         }
 
-        /// A list in a variable tag is an error, not nothing: a template written for a value that has since
-        /// become lines (`{{encodeStatement}}`, now `{{#encodeStatement}}{{.}}{{/encodeStatement}}`) would
-        /// otherwise leave out code silently. (An object writes nothing, as the current value of a section.)
-        /// Static, as the run's other readers are mutating: a non-mutating method is called on a copy of the
-        /// run (some 140 bytes) at every name.
-        static func checkWritable(
-            _ frame: Frame?, _ name: MustacheLibrary.Name, keys: UnsafeBufferPointer<String>
-        ) throws(TemplateError) {
-            guard case .value(let value)? = frame else { return }
-            switch value.pointee {
-            case .string, .bool, .object, .text: return
-            case .list, .lines, .objects, .textLines: break
-            }
-            let spelled = ([name.first.map { keys[$0] } ?? "."] + name.rest.map { keys[$0] })
-                .joined(separator: ".")
-            throw TemplateError(
-                .error(
-                    "{{\(spelled)}} is a list, which a variable tag cannot write; write its items in a section: "
-                        + "{{#\(spelled)}}...{{/\(spelled)}}",
-                    at: nil))
-        }
-
-        /// Writes a string or a flag; other values, and none, write nothing.
-        mutating func write(_ frame: Frame?) {
+        /// Writes what a variable tag finds: a string or a flag; an object, and no value, write nothing. A list
+        /// is an error, not nothing: a template written for a value that has since become lines
+        /// (`{{encodeStatement}}`, now `{{#encodeStatement}}{{.}}{{/encodeStatement}}`) would otherwise leave
+        /// out code silently. One switch over the value both checks and writes it (a check of its own, a call
+        /// and a switch more, was some 20 instructions of every variable).
+        mutating func write(_ frame: Frame?, of name: MustacheLibrary.Name) throws(TemplateError) {
             switch frame {
             case nil, .object?: break
             case .line(let line)?: write(line.pointee)
@@ -349,9 +331,21 @@ struct MustacheLibrary: Sendable {
                 case .string(let text): write(text)
                 case .text(let chunk, let start, let end): write(chunk.text(start: start, end: end))
                 case .bool(let flag): write(flag ? "true" : "false")
-                case .list, .object, .lines, .objects, .textLines: break
+                case .object: break
+                case .list, .lines, .objects, .textLines: throw Self.listError(name, keys: code.keys)
                 }
             }
+        }
+
+        /// The error of a variable tag `name` that finds a list.
+        static func listError(_ name: MustacheLibrary.Name, keys: UnsafeBufferPointer<String>) -> TemplateError {
+            let spelled = ([name.first.map { keys[$0] } ?? "."] + name.rest.map { keys[$0] })
+                .joined(separator: ".")
+            return TemplateError(
+                .error(
+                    "{{\(spelled)}} is a list, which a variable tag cannot write; write its items in a section: "
+                        + "{{#\(spelled)}}...{{/\(spelled)}}",
+                    at: nil))
         }
 
         /// Runs `code.program[range]`.
@@ -368,13 +362,10 @@ struct MustacheLibrary: Sendable {
                     if startsLine { lineBegun = true }
                     let name = code.names[name]
                     if name.rest.isEmpty {
-                        let found = lookup(name.first)
-                        try Self.checkWritable(found, name, keys: code.keys)
-                        write(found)
+                        try write(lookup(name.first), of: name)
                     } else {
                         try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
-                            try Self.checkWritable(found, name, keys: run.code.keys)
-                            run.write(found)
+                            try run.write(found, of: name)
                         }
                     }
                 case .section(let name, let end, let inverted, let startsLine):
@@ -382,11 +373,13 @@ struct MustacheLibrary: Sendable {
                     let body = index + 1..<end
                     index = end
                     let name = code.names[name]
-                    try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
-                        if inverted {
-                            if !Self.isTruthy(found) { try run.run(body, depth: depth) }
-                        } else if let found {
-                            try run.forEachItem(of: found) { (run) throws(TemplateError) in try run.run(body, depth: depth) }
+                    // Nearly every section's name is one key: found as a variable's is, without the closure
+                    // that a dotted name's path is followed with.
+                    if name.rest.isEmpty {
+                        try runSection(body, for: lookup(name.first), inverted: inverted, depth: depth)
+                    } else {
+                        try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
+                            try run.runSection(body, for: found, inverted: inverted, depth: depth)
                         }
                     }
                     continue
@@ -408,6 +401,18 @@ struct MustacheLibrary: Sendable {
             }
         }
 
+        /// Runs the section `body` for `found`: inverted, once when it is false, missing or empty; else as
+        /// ``forEachItem(of:_:)`` says.
+        mutating func runSection(
+            _ body: Range<Int>, for found: Frame?, inverted: Bool, depth: Int
+        ) throws(TemplateError) {
+            if inverted {
+                if !Self.isTruthy(found) { try run(body, depth: depth) }
+            } else if let found {
+                try forEachItem(of: found) { (run) throws(TemplateError) in try run.run(body, depth: depth) }
+            }
+        }
+
         /// Runs `body` with `value` pushed on the stack: once for each item of a list, once for any
         /// other value but `false`.
         mutating func forEachItem(of value: Frame, _ body: (inout Run) throws(TemplateError) -> Void) throws(TemplateError) {
@@ -417,22 +422,34 @@ struct MustacheLibrary: Sendable {
                 pop()
             }
             guard case .value(let pointer) = value else { return try push(value) }
-            switch pointer.pointee {
+            try Self.forEachFrame(of: pointer.pointee, value, push)
+        }
+
+        /// Calls `body` with the frame of each item of `value` (`frame`): what ``forEachItem(of:_:)`` pushes.
+        /// `value` is a borrowed parameter rather than the pointee it is, so that most of the arrays it holds
+        /// are read where they are rather than retained and released around the items' rendering.
+        static func forEachFrame(
+            of value: borrowing TemplateValue, _ frame: Frame, _ body: (Frame) throws(TemplateError) -> Void
+        ) throws(TemplateError) {
+            switch value {
             case .bool(false): break
-            case .string, .bool(true), .text: try push(value)
-            case .object(let context): try context.withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
+            case .string, .bool(true), .text: try body(frame)
+            case .object(let context):
+                try context.withEntries { (entries) throws(TemplateError) in try body(.object(entries)) }
             case .list(let items):
                 try items.withUnsafeBufferPointer { (items) throws(TemplateError) in
-                    for item in items.indices { try Frame.with(items.baseAddress! + item, push) }
+                    for item in items.indices { try Frame.with(items.baseAddress! + item, body) }
                 }
             case .lines(let lines):
                 try lines.withUnsafeBufferPointer { (lines) throws(TemplateError) in
-                    for line in lines.indices { try push(.line(lines.baseAddress! + line)) }
+                    for line in lines.indices { try body(.line(lines.baseAddress! + line)) }
                 }
             case .objects(let objects):
                 try objects.withUnsafeBufferPointer { (objects) throws(TemplateError) in
                     for object in objects.indices {
-                        try objects[object].withEntries { (entries) throws(TemplateError) in try push(.object(entries)) }
+                        try objects[object].withEntries { (entries) throws(TemplateError) in
+                            try body(.object(entries))
+                        }
                     }
                 }
             case .textLines(let chunk, let start, let end):
@@ -444,7 +461,7 @@ struct MustacheLibrary: Sendable {
                 while lineStart < text.count {
                     let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), text.count - lineStart)!
                     let lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
-                    try push(.bytes(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])))
+                    try body(.bytes(UnsafeBufferPointer(rebasing: text[lineStart..<lineEnd])))
                     lineStart = lineEnd + 1
                 }
             }
