@@ -130,4 +130,23 @@ import Testing
         let window = try await error([("X-Rate-Limit", "1"), ("X-Window", "an hour")])
         #expect(window.reason == .undecodableHeader("X-Window", expected: "Int"))
     }
+
+    /// A header whose JSON content may be `null` is optional, also where it is required: `null` is `nil`, and only
+    /// a missing required header or text of another type throws.
+    @Test func aJSONHeaderThatMayBeNullReadsNullAsNil() async throws {
+        let quota = try await headers([("X-Rate-Limit", "1"), ("X-Quota", #"{"used": 2}"#)])
+        #expect(quota.xQuota == Usage(used: 2))
+        let nullQuota = try await headers([("X-Rate-Limit", "1"), ("X-Quota", "null")])
+        #expect(nullQuota.xQuota == nil)
+
+        func accepted(_ fields: [(String, String)]) async throws -> DecodingClient.GetLimitsOutcome {
+            try await DecodingClient(status: 202, fields: fields, body: "").getLimits()
+        }
+        #expect(try await accepted([("X-Count", "5")]) == .accepted(headers: .init(xCount: 5)))
+        #expect(try await accepted([("X-Count", " null ")]) == .accepted(headers: .init(xCount: nil)))
+        let missing = try await #require(throws: UnexpectedResponse.self) { try await accepted([]) }
+        #expect(missing.reason == .missingHeader("X-Count"))
+        let wrong = try await #require(throws: UnexpectedResponse.self) { try await accepted([("X-Count", "five")]) }
+        #expect(wrong.reason == .undecodableHeader("X-Count", expected: "Int? in JSON"))
+    }
 }

@@ -495,6 +495,9 @@ struct ResponseHeaderDeclaration: Sendable, Hashable {
     var isSecret: Bool
     /// `content` of `application/json` or `…+json` instead of a schema: the value is decoded from its JSON text.
     var isJSON = false
+    /// JSON content whose schema allows null: the property is optional, also for a required header, and a literal
+    /// `null` is `nil`.
+    var isNullable = false
     /// The doc comment's lines: the description, the wire name and, for a header read as its text, why.
     var doc: [String]
 }

@@ -1103,8 +1103,10 @@ struct Translator {
             if !doc.isEmpty { doc.append("") }
             let reading = headerReading(header, schemas: schemas)
             let type: String
+            var isNullable = false
             switch reading {
             case .schema(let schema), .json(let schema):
+                isNullable = reading.isJSON && schemas.isNullable(schema)
                 type =
                     headerTypeKey(header, named: wireName, in: response).flatMap { componentTypes[$0] }
                     ?? schemas.topLevelType(
@@ -1133,7 +1135,7 @@ struct Translator {
                     ?? SchemaTranslator.isSecretName(wireName))
             return ResponseHeaderDeclaration(
                 name: name, wireName: wireName, type: type, isRequired: header.required, deprecated: header.deprecated,
-                isSecret: isSecret, isJSON: reading.isJSON, doc: doc)
+                isSecret: isSecret, isJSON: reading.isJSON, isNullable: isNullable, doc: doc)
         }
     }
 

@@ -357,8 +357,8 @@ extension Renderer {
     }
 
     /// `let headers = try Outcome.OkHeaders(...)` in a branch (at 16 spaces): each documented header read
-    /// from the response as its type (`as: Int.self`; `json: Paging.self` for JSON content), a required one with
-    /// `requiredHeader`, which throws when it is absent.
+    /// from the response as its type (`as: Int.self`; `json: Paging.self` for JSON content, `json: Paging?.self`
+    /// where it may be `null`), a required one with `requiredHeader`, which throws when it is absent.
     private static func headersDecoding(_ headers: [ResponseHeaderDeclaration], type: String) -> [String] {
         let arguments: [BranchExpression] = headers.map { header in
             .call(
@@ -367,7 +367,10 @@ extension Renderer {
                     header.isRequired ? "requiredHeader" : "header"),
                 [
                     .text(SwiftLiteral.string(header.wireName)),
-                    .text(String(concatenating: header.isJSON ? "json: " : "as: ", header.type, ".self")),
+                    .text(
+                        String(
+                            concatenating: header.isJSON ? "json: " : "as: ", header.type,
+                            header.isNullable ? "?.self" : ".self")),
                     .text("operation: operation.name"),
                 ])
         }
@@ -375,7 +378,7 @@ extension Renderer {
     }
 
     /// The struct, nested in the outcome, of the headers a response documents: a property per header, optional
-    /// unless the header is required, an initializer unless Swift synthesizes the same, and where a header is a
+    /// unless the header is required (and, for JSON content, cannot be `null`), an initializer unless Swift synthesizes the same, and where a header is a
     /// secret a mirror that redacts it. A deprecated header's value is stored under another name (`_old`), so that
     /// the struct's own code reads it without a deprecation warning.
     private static func headersStruct(
@@ -388,7 +391,8 @@ extension Renderer {
         var assignments: [String] = []
         var children: [String] = []
         for header in headers {
-            let type = header.isRequired ? header.type : header.type + "?"
+            let isOptional = !header.isRequired || header.isNullable
+            let type = isOptional ? header.type + "?" : header.type
             let label = SwiftNames.unescaped(header.name)
             let stored = header.deprecated ? "_" + label : label
             let declaration =
@@ -412,7 +416,7 @@ extension Renderer {
             let value =
                 header.isSecret
                 ? String(concatenating: "Redacted(", stored, ")")
-                : header.isRequired ? stored : String(concatenating: stored, " as Any")
+                : isOptional ? String(concatenating: stored, " as Any") : stored
             children.append(String(concatenating: SwiftLiteral.string(label), ": ", value, ","))
         }
         // Swift synthesizes the same initializer for an internal struct whose every property is stored as it is

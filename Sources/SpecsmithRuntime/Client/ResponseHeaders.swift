@@ -143,6 +143,28 @@ extension ReceivedResponse {
         json type: Value.Type,
         operation: String
     ) throws(UnexpectedResponse) -> Value? {
+        try jsonHeader(name, as: type, operation: operation)
+    }
+
+    /// The value of the response header `name` (in any case) whose `content` is JSON that may be `null`, as
+    /// ``header(_:json:operation:)`` reads it: `nil` when the response has no such header or its text is `null`.
+    ///
+    /// - Throws: ``UnexpectedResponse`` (``UnexpectedResponse/Reason/undecodableHeader(_:expected:)``) when the
+    ///   text is neither `null` nor JSON of `Wrapped`.
+    public func header<Wrapped: Decodable>(
+        _ name: String,
+        json type: Wrapped?.Type,
+        operation: String
+    ) throws(UnexpectedResponse) -> Wrapped? {
+        try jsonHeader(name, as: type, operation: operation) ?? nil
+    }
+
+    /// The header's text decoded as JSON of `type`, or `nil` when the response has none.
+    private func jsonHeader<Value: Decodable>(
+        _ name: String,
+        as type: Value.Type,
+        operation: String
+    ) throws(UnexpectedResponse) -> Value? {
         guard let fieldName = HTTPField.Name(name), let text = headerFields[fieldName] else { return nil }
         do {
             return try JSONCoding.makeDecoder().decode(type, from: Data(text.utf8))
@@ -165,17 +187,22 @@ extension ReceivedResponse {
         json type: Value.Type,
         operation: String
     ) throws(UnexpectedResponse) -> Value {
-        guard let value = try header(name, json: type, operation: operation) else {
+        guard let value = try jsonHeader(name, as: type, operation: operation) else {
             throw UnexpectedResponse(operation: operation, reason: .missingHeader(name), response: self)
         }
         return value
     }
 
-    /// A type's name as Swift code writes it: `Int`, `[Int]` (not `Array<Int>`).
+    /// A type's name as Swift code writes it: `Int`, `[Int]` (not `Array<Int>`), `Int?` (not `Optional<Int>`).
     private static func typeName(_ type: Any.Type) -> String {
-        let name = String(describing: type)
-        guard name.hasPrefix("Array<"), name.hasSuffix(">") else { return name }
-        return "[" + name.dropFirst("Array<".count).dropLast() + "]"
+        typeName(String(describing: type)[...])
+    }
+
+    private static func typeName(_ name: Substring) -> String {
+        guard name.hasSuffix(">") else { return String(name) }
+        if name.hasPrefix("Array<") { return "[" + typeName(name.dropFirst("Array<".count).dropLast()) + "]" }
+        if name.hasPrefix("Optional<") { return typeName(name.dropFirst("Optional<".count).dropLast()) + "?" }
+        return String(name)
     }
 }
 

@@ -160,9 +160,15 @@ internal struct DecodingClient: Sendable {
                     xSessionToken: response.header("X-Session-Token", as: String.self, operation: operation.name),
                     xUsage: response.header("X-Usage", json: Usage.self, operation: operation.name),
                     xNote: response.header("X-Note", as: String.self, operation: operation.name),
-                    xWindow: response.header("X-Window", as: Int.self, operation: operation.name)
+                    xWindow: response.header("X-Window", as: Int.self, operation: operation.name),
+                    xQuota: response.header("X-Quota", json: Usage?.self, operation: operation.name)
                 )
                 return .ok(try response.decodeJSON(Status.self, operation: operation.name), headers: headers)
+            case 202:
+                let headers = try GetLimitsOutcome.AcceptedHeaders(
+                    xCount: response.requiredHeader("X-Count", json: Int?.self, operation: operation.name)
+                )
+                return .accepted(headers: headers)
             default:
                 let headers = try GetLimitsOutcome.OtherHeaders(
                     retryAfter: response.header("Retry-After", as: Int.self, operation: operation.name)
@@ -176,6 +182,8 @@ internal struct DecodingClient: Sendable {
     internal enum GetLimitsOutcome: Sendable, Hashable {
         /// The limits, in headers beside the status.
         case ok(Status, headers: OkHeaders)
+        /// Still counting, with the count so far or null.
+        case accepted(headers: AcceptedHeaders)
         /// Anything else, with when to try again.
         case other(status: Int, headers: OtherHeaders)
 
@@ -207,6 +215,10 @@ internal struct DecodingClient: Sendable {
             internal let xNote: String?
             /// The `X-Window` header.
             internal let xWindow: Int?
+            /// The quota, as JSON, which may be null.
+            ///
+            /// The `X-Quota` header, decoded from its JSON text.
+            internal let xQuota: Usage?
 
             /// Creates a value from its headers.
             internal init(
@@ -220,7 +232,8 @@ internal struct DecodingClient: Sendable {
                 xSessionToken: String? = nil,
                 xUsage: Usage? = nil,
                 xNote: String? = nil,
-                xWindow: Int? = nil
+                xWindow: Int? = nil,
+                xQuota: Usage? = nil
             ) {
                 self.xRateLimit = xRateLimit
                 self.xNext = xNext
@@ -233,6 +246,7 @@ internal struct DecodingClient: Sendable {
                 self.xUsage = xUsage
                 self.xNote = xNote
                 self.xWindow = xWindow
+                self.xQuota = xQuota
             }
 
             /// The headers in spec order, each secret one as `<redacted>`.
@@ -251,10 +265,17 @@ internal struct DecodingClient: Sendable {
                         "xUsage": xUsage as Any,
                         "xNote": xNote as Any,
                         "xWindow": xWindow as Any,
+                        "xQuota": xQuota as Any,
                     ],
                     displayStyle: .struct
                 )
             }
+        }
+
+        /// The documented headers of `accepted`.
+        internal struct AcceptedHeaders: Sendable, Hashable {
+            /// The `X-Count` header, decoded from its JSON text.
+            internal let xCount: Int?
         }
 
         /// The documented headers of `other`.
