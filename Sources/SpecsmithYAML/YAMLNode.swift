@@ -243,8 +243,14 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
     @inlinable @inline(__always)
     public func keyText(at position: Int) -> String? {
         precondition(position >= 0 && position < count, "YAMLMapping index out of range")
-        let record = storage.records[Int(storage.children[first + 2 * position])]
+        let record = keyRecord(at: position)
         return record.kind == .scalar ? storage.text(record) : nil
+    }
+
+    /// The tree's record of the key at `position`, which the key accessors read without making the key's node.
+    @inlinable @inline(__always)
+    func keyRecord(at position: Int) -> NodeRecord {
+        storage.records[Int(storage.children[first + 2 * position])]
     }
 
     /// The value of the first entry whose scalar key has this text. Linear: iterate the mapping
@@ -260,7 +266,7 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         // Lengths first, from the records: most keys differ in length. Keys compare by code points.
         let length = key.utf8.count
         for position in 0..<count {
-            let record = storage.records[Int(storage.children[first + 2 * position])]
+            let record = keyRecord(at: position)
             if storage.isScalar(record, withText: key, length: length) { return position }
         }
         return nil
@@ -271,7 +277,7 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
     @inlinable @inline(__always)
     package func keyLength(at position: Int) -> Int? {
         precondition(position >= 0 && position < count, "YAMLMapping index out of range")
-        let record = storage.records[Int(storage.children[first + 2 * position])]
+        let record = keyRecord(at: position)
         return record.kind == .scalar ? storage.textLength(record) : nil
     }
 
