@@ -15,6 +15,16 @@ import SpecsmithYAML
 struct Renderer {
     let templates: TemplateSet
 
+    /// How doc comments name the API: `the Petstore API` for the title `Petstore`, but `the Tradovate API`
+    /// and `the USPTO Data Set API` for titles that already say so (`Tradovate API`, not `Tradovate API API`),
+    /// and `this API` for an empty title.
+    static func theAPI(_ title: String) -> String {
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return "this API" }
+        let saysAPI = trimmed.split { !$0.isLetter && !$0.isNumber }.contains { $0.lowercased() == "api" }
+        return saysAPI ? "the \(trimmed)" : "the \(trimmed) API"
+    }
+
     func render(_ model: GenerationModel) throws(TemplateError) -> [GeneratedFile] {
         let base: TemplateContext = [
             "spec": .string(model.spec),
@@ -272,7 +282,7 @@ struct Renderer {
                 "Servers.swift", template: "servers",
                 [
                     "servers": .objects(model.servers.map(serverContext)),
-                    "serverDoc": doc(["A server of the \(model.title) API."], indent: 0),
+                    "serverDoc": doc(["A server of \(Self.theAPI(model.title))."], indent: 0),
                     "importsRuntime": .bool(model.servers.contains { !$0.variables.isEmpty }),
                     "variableEnums": .objects(
                         model.servers.flatMap(\.variables).compactMap(\.enumeration).map { enumeration in
@@ -292,7 +302,7 @@ struct Renderer {
                     aliases: model.aliases, access: model.access, text: &text)
             }
             let context: TemplateContext = [
-                "operationsDoc": doc(["Builds the requests of the \(model.title) API's operations."], indent: 0)
+                "operationsDoc": doc(["Builds the requests of \(Self.theAPI(model.title))'s operations."], indent: 0)
             ]
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
         case .client(let file):
