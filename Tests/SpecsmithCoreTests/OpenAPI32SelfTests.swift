@@ -121,6 +121,54 @@ struct OpenAPI32SelfTests {
         #expect(label.properties["tag"]?.ref?.id == labels + "#/Tag")
     }
 
+    @Test("a $self that a file read before already gave is warned about and ignored; the URI reads the first file")
+    func twoFilesClaimingOneURI() throws {
+        let folder = try TemporaryFolder("specsmith-self")
+        let root = folder.path + "/spec.yaml"
+        let other = folder.path + "/shared/pets.yaml"
+        let files = [
+            root: """
+            openapi: 3.2.0
+            $self: https://example.com/api/openapi.yaml
+            info: {title: T, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Owner:
+                  type: object
+                  properties:
+                    pet: {$ref: 'shared/pets.yaml#/Pet'}
+                    again: {$ref: 'https://example.com/api/openapi.yaml#/components/schemas/Owner'}
+            """,
+            // Claims the root's URI: its own references are resolved against the URI it was reached through.
+            other: """
+            openapi: 3.2.0
+            $self: https://example.com/api/openapi.yaml
+            Pet:
+              type: object
+              properties:
+                tag: {$ref: 'https://example.com/api/shared/pets.yaml#/Tag'}
+                owner: {$ref: 'https://example.com/api/openapi.yaml#/components/schemas/Owner'}
+            Tag: {type: string}
+            """,
+        ]
+        try FileManager.default.createDirectory(atPath: folder.path + "/shared", withIntermediateDirectories: true)
+        for (path, text) in files { try text.write(toFile: path, atomically: true, encoding: .utf8) }
+
+        let result = DocumentLoader().load(file: root)
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "\(other):2:8: warning: \"$self\" \"https://example.com/api/openapi.yaml\" is already the URI of "
+                    + "\"\(root)\": it is ignored, and references to it read that file"
+            ])
+        let document = try #require(result.document)
+        let owner = try #require(document.components.schemas["Owner"])
+        #expect(owner.properties["again"]?.ref?.id == root + "#/components/schemas/Owner")
+        let pet = document.schema(for: try #require(owner.properties["pet"]?.ref))
+        #expect(pet.properties["tag"]?.ref?.id == other + "#/Tag")
+        #expect(pet.properties["owner"]?.ref?.id == root + "#/components/schemas/Owner")
+    }
+
     @Test(
         "an invalid $self is warned about at its value and ignored; a URI outside its base is not read",
         arguments: [

@@ -102,6 +102,13 @@ extension Diagnostic {
             at: location)
     }
 
+    static func sharedSelf(_ value: String, firstFile: String, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            "\"$self\" \"\(value)\" is already the URI of \"\(firstFile)\": it is ignored, and references to it read "
+                + "that file",
+            at: location)
+    }
+
     static func referenceCycle(_ written: String, at location: SourceLocation) -> Diagnostic {
         .error("$ref \"\(written)\" refers back to itself through a cycle of references", at: location)
     }

@@ -227,7 +227,7 @@ extension LoadSession {
     /// Takes a document's `$self` (OpenAPI 3.2) as its URI: the base its references are resolved against (see
     /// ``ReferenceParsing/parse(_:from:base:)``), itself resolved against the URI the file was reached through,
     /// or else the file's own `file:` URI. A value that is no URI reference without a fragment is reported and
-    /// ignored.
+    /// ignored; so is one that a file read before gave (references to the URI keep reading that file).
     func readSelf(_ node: YAMLNode, file: String) {
         guard let text = stringValue(node, key: "$self") else { return }
         if let problem = URIReference.problem(with: text) {
@@ -236,8 +236,14 @@ extension LoadSession {
         }
         let retrieval = documentURIs[file] ?? URIReference.file(ReferenceParsing.absolute(file))
         let uri = retrieval.resolving(URIReference(text))
+        if let first = documentFiles[uri] ?? shared?.documentFiles[uri], first != file {
+            // Two documents claiming one URI: references to it keep reading the first, and this one's own
+            // references are resolved as if it gave no `$self`.
+            report(.sharedSelf(text, firstFile: first, at: node.location))
+            return
+        }
         documentURIs[file] = uri
-        if documentFiles[uri] == nil { documentFiles[uri] = file }
+        documentFiles[uri] = file
     }
 
     /// The bytes of a file other than the root, counted against ``LoadLimits/maxExternalFiles``.
