@@ -56,10 +56,16 @@ extension SchemaTranslator {
             limitSentences(rules).map { $0.prefix(1).lowercased() + $0.dropFirst().dropLast() }
                 .joined(separator: " and ")
         }
+        var described = false
         for (pattern, rules) in zip(patterns, rules) where !phrases(rules).isEmpty {
             sentences.append("Undeclared names matching `\(pattern)`: \(phrases(rules)).")
+            described = true
         }
-        if closed {
+        if closed, !described, !patterns.isEmpty {
+            // "No other" would follow nothing: the patterns that allow a name are named instead.
+            let names = patterns.map { "`\($0)`" }.joined(separator: ", ")
+            sentences.append("No undeclared names but those matching \(patterns.count == 1 ? names : "one of " + names).")
+        } else if closed {
             sentences.append("No other undeclared names.")
         } else if !phrases(rest).isEmpty {
             sentences.append("Other undeclared names: \(phrases(rest)).")

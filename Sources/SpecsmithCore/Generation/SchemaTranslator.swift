@@ -1082,17 +1082,6 @@ struct SchemaTranslator {
         let parts = schema.allOf.map { part in
             part.ref.map { dereferenced(referencedSchema($0)) } ?? part
         }
-        // A part's patternProperties are not merged, and `unevaluatedProperties` beside the allOf, which they
-        // leave to the names they do not match, then says nothing.
-        if let index = parts.firstIndex(where: { !$0.patternProperties.isEmpty }), mergedAllOf(schema) != nil {
-            let unevaluated =
-                schema.additionalPropertiesAreUnevaluated && !parts.contains { $0.additionalProperties != nil }
-            diagnostics.append(
-                .warning(
-                    "patternProperties of an allOf part are not checked yet on the object it merges into"
-                        + (unevaluated ? ", nor unevaluatedProperties beside the allOf" : ""),
-                    at: schema.allOf[index].location))
-        }
         for (index, part) in parts.enumerated() {
             // `{}`, perhaps with a description, allows every value as `true` does.
             guard let extra = part.additionalProperties, !Self.allowsEverything(extra) else { continue }
@@ -2441,8 +2430,10 @@ struct SchemaTranslator {
         result.allOf = []
         var properties = OrderedMap<Schema>()
         var required: [String] = []
-        // A part whose additionalProperties or patternProperties evaluates the properties it does not
-        // declare leaves none for unevaluatedProperties beside the allOf, which then says nothing.
+        // A part whose additionalProperties evaluates the properties it does not declare leaves none for
+        // unevaluatedProperties beside the allOf, which then says nothing. The parts' patternProperties are
+        // merged, so unevaluatedProperties holds, as the merged additionalProperties, for the names no part
+        // declares and no pattern matches: those JSON Schema leaves unevaluated.
         if schema.additionalPropertiesAreUnevaluated { result.additionalProperties = nil }
         var evaluatesOthers = false
         for part in schema.allOf {
@@ -2474,7 +2465,18 @@ struct SchemaTranslator {
             }
             required += resolved.required.filter { name in !required.contains { $0.hasSameCodePoints(as: name) } }
             result.additionalProperties = Self.both(result.additionalProperties, resolved.additionalProperties)
-            if resolved.additionalProperties != nil || !resolved.patternProperties.isEmpty { evaluatesOthers = true }
+            if resolved.additionalProperties != nil { evaluatesOthers = true }
+            // Every part's patterns hold for every name of the object, so the struct checks them all: a pattern
+            // that two parts give holds with both schemas.
+            for entry in resolved.patternProperties {
+                if let other = result.patternProperties[entry.key], other != entry.value {
+                    var both = Schema(location: other.location)
+                    both.allOf = [other, entry.value]
+                    result.patternProperties[entry.key] = both
+                } else {
+                    result.patternProperties[entry.key] = entry.value
+                }
+            }
         }
         if schema.additionalPropertiesAreUnevaluated, !evaluatesOthers {
             result.additionalProperties = schema.additionalProperties

@@ -248,31 +248,38 @@ struct CheckWriter {
                     ", []) { context, _, value in")
                 return [opener] + inner.map { "    " + $0 } + ["}"]
             }
+            func body(_ rules: [ValidationRule], _ name: String) -> [String] {
+                statements(for: rules, value: "value", key: ".here", type: valueType, constantBase: constantBase + name)
+                    .map { "        " + $0 }
+            }
+            // The list of patterns is declared before the constants of the checks inside.
+            let mark = constants.count
+            let bodies = rules.indices.map { body(rules[$0], "Pattern\($0 + 1)") }
+            let restBody = body(rest, "Other")
+            let checksValues = !restBody.isEmpty || bodies.contains { !$0.isEmpty }
+            // Patterns whose schemas only say what decoding already enforces check nothing: unless they close
+            // the object, there is no statement at all.
+            guard checksValues || closed else { return [] }
             let list = "[" + patterns.map { "Pattern(\(SwiftLiteral.raw($0)))" }.joined(separator: ", ") + "]"
             let argument: String
             if hoists {
                 let name = constantName(String(concatenating: constantBase, "NamePatterns"))
-                constants.append(["declaration": .string(name), "value": .string(list)])
+                constants.insert(["declaration": .string(name), "value": .string(list)], at: mark)
                 argument = "Self." + name
             } else {
                 argument = list
             }
-            func body(_ rules: [ValidationRule], _ name: String) -> [String] {
-                let lines = statements(
-                    for: rules, value: "value", key: ".here", type: valueType, constantBase: constantBase + name)
-                return lines.isEmpty ? ["    break"] : lines.map { "    " + $0 }
-            }
-            var lines = [
-                String(
-                    concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key, ", ", argument,
-                    closed ? ", closed: true" : "", ") { context, pattern, value in")
-            ]
-            lines.append("    switch pattern {")
-            for (index, rules) in rules.enumerated() {
+            let call = String(
+                concatenating: receiver, ".check(patternProperties: ", value, ", at: ", key, ", ", argument,
+                closed ? ", closed: true" : "", ")")
+            guard checksValues else { return [call] }
+            var lines = [call + " { context, pattern, value in", "    switch pattern {"]
+            // A pattern without checks falls to `default`, unless the names no pattern matches have checks.
+            for (index, caseLines) in bodies.enumerated() where !caseLines.isEmpty || !restBody.isEmpty {
                 lines.append("    case \(index):")
-                lines += body(rules, "Pattern\(index + 1)").map { "    " + $0 }
+                lines += caseLines.isEmpty ? ["        break"] : caseLines
             }
-            lines += ["    default:"] + body(rest, "Other").map { "    " + $0 } + ["    }", "}"]
+            lines += ["    default:"] + (restBody.isEmpty ? ["        break"] : restBody) + ["    }", "}"]
             return lines
         case .property(let name, let rules):
             let isDictionary = memberType.hasPrefix("[String: ")

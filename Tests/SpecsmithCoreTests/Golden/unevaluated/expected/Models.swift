@@ -90,15 +90,83 @@ public struct OpenPart: Codable, Hashable, Sendable {
     }
 }
 
-/// A part's patternProperties, and unevaluatedProperties for the names they do not match, are not checked (a warning).
+/// A part's patternProperties hold on the merged struct, and unevaluatedProperties for the names that no part declares
+/// and no pattern matches.
+/// No undeclared names but those matching `^x-`.
 public struct PatternPart: Codable, Hashable, Sendable {
     public let id: String
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: String]
 
     /// Creates a value from its properties.
     public init(
-        id: String
+        id: String,
+        additionalProperties: [String: String] = [:]
     ) {
         self.id = id
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decode(String.self, forKey: .id)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            String.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(self.id, forKey: .id)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+    }
+}
+
+/// Every part's patterns hold for every name, declared or not; a pattern that two parts give holds with both schemas.
+/// Declared names matching `^x-`: `x-count` is at most 100 and is at least 1. Undeclared names matching `^x-`: at most
+/// 100 and at least 1. Undeclared names matching `^y-`: of type string and at most 3 Unicode scalars.
+public struct PatternParts: Codable, Hashable, Sendable {
+    public let xCount: Int?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: JSONValue]
+
+    /// Creates a value from its properties.
+    public init(
+        xCount: Int? = nil,
+        additionalProperties: [String: JSONValue] = [:]
+    ) {
+        self.xCount = xCount
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.xCount = try container.decodeIfPresent(Int.self, forKey: .xCount)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            JSONValue.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.xCount, forKey: .xCount)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case xCount = "x-count"
     }
 }
 

@@ -9,6 +9,45 @@ extension Pet: Validatable {
     }
 }
 
+extension PatternPart: Validatable {
+    private static let additionalPropertiesNamePatterns = [Pattern("^x-")]
+
+    /// Records each constraint of the `PatternPart` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(
+            patternProperties: additionalProperties,
+            at: .here,
+            Self.additionalPropertiesNamePatterns,
+            closed: true
+        )
+    }
+}
+
+extension PatternParts: Validatable {
+    private static let additionalPropertiesNamePatterns = [Pattern("^x-"), Pattern("^y-")]
+
+    /// Records each constraint of the `PatternParts` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(xCount, at: "x-count", .maximum(100))
+        context.check(xCount, at: "x-count", .minimum(1))
+        context.check(patternProperties: additionalProperties, at: .here, Self.additionalPropertiesNamePatterns) {
+            context,
+            pattern,
+            value in
+            switch pattern {
+            case 0:
+                context.check(value, at: .here, .maximum(100))
+                context.check(value, at: .here, .minimum(1))
+            case 1:
+                context.check(value, at: .here, .type([.string]))
+                context.check(value, at: .here, .maxLength(3))
+            default:
+                break
+            }
+        }
+    }
+}
+
 extension Labels: Validatable {
     /// Records each constraint of the `Labels` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
