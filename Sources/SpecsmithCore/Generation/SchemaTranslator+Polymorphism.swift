@@ -115,7 +115,7 @@ extension SchemaTranslator {
         // The parents that are unions, so that a case is the union of a member that is one.
         let parents = Set(found.lazy.filter { !$0.family.members.isEmpty }.map(\.family.id))
         for (location, var family) in found {
-            if !family.members.isEmpty, let name = names[family.id] {
+            if !family.members.isEmpty, let number = number(ofID: family.id), let name = names[number] {
                 family.baseName = reserve(SwiftNames.type(SwiftNames.unescaped(name) + " Base"))
             }
             family.cases = topMembers(of: family, children: children, parents: parents, isStruct: isStruct)
@@ -254,7 +254,7 @@ extension SchemaTranslator {
             memberCases[index] = cases.count
             // A schema of another file is named, and declared, where first referred to.
             let type =
-                names[member.id]
+                number(ofID: member.id).flatMap { self.names[$0] }
                 ?? referencedType(SchemaReference(id: member.id, written: member.name, location: schema.location)).name
             // A struct that neither declares the property nor keeps undeclared ones drops it when decoded; a union
             // writes the value of its own case.

@@ -18,19 +18,22 @@ struct SchemaTranslator {
     /// struct's properties, whose checks and coding handle optional items; false for aliases, unions,
     /// bodies and parameters, which request builders send.
     private var optionalItems = false
-    /// Swift names of schemas that have a top-level type, by canonical schema id.
-    private(set) var names: [String: String] = [:]
+    /// Swift names of schemas that have a top-level type, by schema number (see ``number(of:)``).
+    private(set) var names: [String?]
     /// Every top-level name in use, including those reserved by other generated declarations.
     private var takenNames: Set<String>
     /// The number each top-level name numbered so far was given last, where the next search for it
     /// starts (see ``SwiftNames/unique(_:numbers:isTaken:)``).
     private var topLevelNumbers: [String: Int] = [:]
-    /// Schemas whose top-level declaration is being built, to stop at cycles.
-    private var inProgress: Set<String> = []
-    /// Canonical ids of the root document's component schemas.
-    private var componentIDs: Set<String> = []
-    /// The same, in the order of `components/schemas`: each made once (a path, `#` and an escaped pointer).
+    /// Whether each schema's top-level declaration is being built (or was), by schema number: to stop at cycles.
+    private var inProgress: [Bool]
+    /// Whether each schema is a component schema of the root document, by schema number.
+    private let isComponent: [Bool]
+    /// Canonical ids of the root document's component schemas, in the order of `components/schemas`: each made
+    /// once (a path, `#` and an escaped pointer).
     let componentSchemaIDs: [String]
+    /// The schema number of each of them, in the same order.
+    let componentNumbers: [Int]
     /// The qualified names of the inline types being declared, by the location of their schema.
     private var inlineInProgress: [SourceLocation: String] = [:]
     /// The nested types in scope where a type is being declared (its own, its owners' and theirs), which
@@ -78,20 +81,20 @@ struct SchemaTranslator {
         self.takenNames = reservedNames
         self.referenceEnds = Self.referenceEnds(document.schemas)
         self.unionHolders = Self.unionHolders(document.schemas)
-        componentSchemaIDs = Self.componentSchemaIDs(of: document)
-        // Component schemas get their names first, so a reference can use a name before its type exists. The
-        // tables are made large enough at once: growing rehashes every id in them.
-        names.reserveCapacity(componentSchemaIDs.count)
-        componentIDs.reserveCapacity(componentSchemaIDs.count)
-        // Every component is declared, each id entered here (workers' copies enter theirs too).
-        inProgress.reserveCapacity(componentSchemaIDs.count)
+        (componentSchemaIDs, componentNumbers) = Self.componentSchemaIDs(of: document)
+        // Component schemas get their names first, so a reference can use a name before its type exists.
+        let schemaCount = document.schemas.count
+        names = Array(repeating: nil, count: schemaCount)
+        inProgress = Array(repeating: false, count: schemaCount)
+        var isComponent = Array(repeating: false, count: schemaCount)
+        for number in componentNumbers { isComponent[number] = true }
+        self.isComponent = isComponent
         takenNames.reserveCapacity(takenNames.count + componentSchemaIDs.count)
         var numbers: [String: Int] = [:]
-        for (entry, id) in zip(document.components.schemas, componentSchemaIDs) {
+        for (entry, number) in zip(document.components.schemas, componentNumbers) {
             let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
             takenNames.insert(name)
-            names[id] = name
-            componentIDs.insert(id)
+            names[number] = name
         }
         topLevelNumbers = numbers
         nullableThrough = chainAnswers(onCycle: false, mayFollow: { $0.ref != nil || !$0.allOf.isEmpty }) {
@@ -112,25 +115,33 @@ struct SchemaTranslator {
         findFamilies()
     }
 
-    /// The canonical id of each component schema, in the order of `components/schemas`. The loader reads the
-    /// component schemas before any other, in that order, so the document's schema at each one's position is
-    /// nearly always its own and its key the id: that key is taken when its bytes are the id's (the file,
-    /// `#/components/schemas/` and a name that needs no escape), rather than the id made again (a pointer and two
-    /// strings joined, some 4,700 instructions an id).
-    static func componentSchemaIDs(of document: OpenAPIDocument) -> [String] {
+    /// The canonical id and the schema number of each component schema, in the order of `components/schemas`.
+    /// The loader reads the component schemas before any other, in that order, so the document's schema at each
+    /// one's position is nearly always its own and its key the id: that key and position are taken when the key's
+    /// bytes are the id's (the file, `#/components/schemas/` and a name that needs no escape), rather than the id
+    /// made again (a pointer and two strings joined, some 4,700 instructions an id) and looked up.
+    static func componentSchemaIDs(of document: OpenAPIDocument) -> (ids: [String], numbers: [Int]) {
         let components = document.components.schemas
         let schemas = document.schemas.entries
         var ids: [String] = []
+        var numbers: [Int] = []
         ids.reserveCapacity(components.count)
+        numbers.reserveCapacity(components.count)
         for index in components.indices {
             let name = components[index].key
             if index < schemas.count, isComponentID(schemas[index].key, file: document.file, name: name) {
                 ids.append(schemas[index].key)
+                numbers.append(index)
             } else {
-                ids.append(document.componentSchemaID(name))
+                let id = document.componentSchemaID(name)
+                guard let number = document.schemas.position(of: id) else {
+                    preconditionFailure("no schema \(id) in this document")
+                }
+                ids.append(id)
+                numbers.append(number)
             }
         }
-        return ids
+        return (ids, numbers)
     }
 
     /// Whether `id` is ``OpenAPIDocument/componentSchemaID(_:)`` of `name` in `file`, for a name that needs no escape
@@ -167,18 +178,18 @@ struct SchemaTranslator {
                 var worker = translator.worker()
                 for index in items {
                     let entry = components[index]
-                    worker.declare(id: translator.componentSchemaIDs[index], schema: entry.value)
+                    worker.declare(number: translator.componentNumbers[index], schema: entry.value)
                     store(index, worker.takeItem())
                 }
             }
         }
         // By index, each worker's item taken out of its slot: neither it nor the schema is copied.
         for index in components.indices {
-            let id = componentSchemaIDs[index]
+            let number = componentNumbers[index]
             if let item = declared?[index].take(), adopt(item) {
-                inProgress.insert(id)
+                inProgress[number] = true
             } else {
-                declare(id: id, schema: components[index].value)
+                declare(number: number, schema: components[index].value)
             }
         }
     }
@@ -406,10 +417,27 @@ struct SchemaTranslator {
     /// The schema a reference leads to, as ``OpenAPIDocument/schema(for:)`` finds it, read in the box: that
     /// method, called on ``document``, would copy the document out of the box first.
     func referencedSchema(_ reference: SchemaReference) -> Schema {
-        guard let schema = documentBox.document.schemas[reference.id] else {
+        schema(numbered: number(of: reference))
+    }
+
+    /// The number of the schema a reference leads to: its position in the document's schemas, found with one
+    /// look-up of its canonical id. The tables the translator keeps by schema are arrays indexed by it, so that
+    /// a reference read once costs no further hashing of its long id in each of them.
+    func number(of reference: SchemaReference) -> Int {
+        guard let number = documentBox.document.schemas.position(of: reference.id) else {
             preconditionFailure("no schema \(reference.id) in this document")
         }
-        return schema
+        return number
+    }
+
+    /// The number of the schema with this canonical id, if the document has one (see ``number(of:)``).
+    func number(ofID id: String) -> Int? {
+        documentBox.document.schemas.position(of: id)
+    }
+
+    /// The schema with this number (see ``number(of:)``).
+    func schema(numbered number: Int) -> Schema {
+        documentBox.document.schemas.entries[number].value
     }
 
     /// Holds the document for the translator. A call from a mutating method of the translator to a non-mutating
@@ -987,8 +1015,9 @@ struct SchemaTranslator {
 
     // MARK: - Declarations
 
-    private mutating func declare(id: String, schema: Schema) {
-        guard let name = names[id], inProgress.insert(id).inserted else { return }
+    private mutating func declare(number: Int, schema: Schema) {
+        guard let name = names[number], !inProgress[number] else { return }
+        inProgress[number] = true
         // A top-level type sees no nested type of the one that referred to it.
         let outerScope = nestedInScope
         nestedInScope = []
@@ -1550,9 +1579,10 @@ struct SchemaTranslator {
     }
 
     mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
-        // Each table is asked once: a canonical id is a long string to hash, and most properties of a large
-        // document are references.
-        let isComponent = componentIDs.contains(ref.id)
+        // The id is looked up once: a canonical id is a long string to hash, and most properties of a large
+        // document are references. The tables are read by the schema's number.
+        let number = self.number(of: ref)
+        let isComponent = self.isComponent[number]
         if journal != nil, !isComponent {
             // Its name and declaration are the shared translator's to make; the worker's item is
             // translated again.
@@ -1560,18 +1590,18 @@ struct SchemaTranslator {
             return SwiftTypeName(name: "JSONValue")
         }
         let name: String
-        if let known = names[ref.id] {
+        if let known = names[number] {
             name = known
         } else {
             // A reference to a schema that is not a component: it gets a top-level type of its own, named
             // unlike the nested types in scope.
             name = uniqueTopLevelName(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name), alsoTaken: nestedInScope)
             take(name)
-            names[ref.id] = name
+            names[number] = name
         }
-        let target = referencedSchema(ref)
+        let target = schema(numbered: number)
         // A component is declared in its turn (``declareComponents(concurrency:)``), any other schema here.
-        if !isComponent { declare(id: ref.id, schema: target) }
+        if !isComponent { declare(number: number, schema: target) }
         let resolved = dereferenced(target)
         if needsOwnType(resolved) {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
@@ -1595,8 +1625,11 @@ struct SchemaTranslator {
         var member = nullableWrapped(schema) ?? schema
         // An alias of a struct or union that may be null (`MaybeOwner = Owner`).
         if let ref = member.ref {
-            let resolved = dereferenced(referencedSchema(ref))
-            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
+            let number = self.number(of: ref)
+            let resolved = dereferenced(self.schema(numbered: number))
+            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) {
+                return names[number]
+            }
             member = resolved
         }
         // Arrays of arrays nest no deeper than a document can.
@@ -1607,8 +1640,11 @@ struct SchemaTranslator {
                 member = next
                 continue
             }
-            let resolved = dereferenced(referencedSchema(ref))
-            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
+            let number = self.number(of: ref)
+            let resolved = dereferenced(self.schema(numbered: number))
+            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) {
+                return names[number]
+            }
             member = resolved
         }
         return nil
