@@ -42,8 +42,8 @@ struct SchemaTranslator {
     /// Set on a worker's copy (``worker()``), which records what it read of the shared state.
     private var journal: Journal?
     /// Where ``dereferenced(_:)`` ends for a reference to each schema that is only a reference, by
-    /// canonical id: each chain followed once, not once per use.
-    let referenceEnds: [String: String]
+    /// schema number (see ``number(of:)``): each chain followed once, not once per use.
+    let referenceEnds: [Int?]
     /// The canonical ids of the schemas that are a `oneOf` or `anyOf` or hold one in their `allOf` (see
     /// ``unionHolders(_:)``), so that an `allOf` of other parts is not searched for one.
     let unionHolders: Set<String>
@@ -59,13 +59,13 @@ struct SchemaTranslator {
     /// What a value of the schema each reference leads to must meet, by canonical id (see
     /// ``referencedRules(_:)``): worked out once per reference, not once per use.
     private var referencedRuleCache: [String: ReferencedRules] = [:]
-    /// ``isNullable(_:)`` of what each reference that leads on to another one ends at, by canonical id:
+    /// ``isNullable(_:)`` of what each reference that leads on to another one ends at, by schema number:
     /// each chain walked once (see ``chainAnswers(onCycle:mayFollow:step:)``).
-    private var nullableThrough: [String: Bool] = [:]
-    /// ``openEnum(_:)`` of what each reference that leads on to another one ends at, by canonical id.
-    private var openEnumThrough: [String: Schema?] = [:]
-    /// ``chainEnd(_:)`` of a reference to each schema that refers on, by canonical id, where no cycle is met.
-    private var chainEndThrough: [String: Schema] = [:]
+    private var nullableThrough: [Bool?] = []
+    /// ``openEnum(_:)`` of what each reference that leads on to another one ends at, by schema number.
+    private var openEnumThrough: [Schema??] = []
+    /// ``chainEnd(_:)`` of a reference to each schema that refers on, by schema number, where no cycle is met.
+    private var chainEndThrough: [Schema?] = []
     /// What a subschema that is only a reference says of a value of a Swift type, by the reference's canonical
     /// id and the type (see ``subschemaRules(_:keyword:swiftType:references:)``): worked out once, so that
     /// subschemas that refer to shared ones (`if`, `then` and `else` each to the next) cost what the
@@ -104,8 +104,8 @@ struct SchemaTranslator {
             onCycle: .some(nil),
             mayFollow: { $0.ref != nil || !$0.allOf.isEmpty || $0.hasOneOfOrAnyOfAlone }
         ) { $0.openEnumStep($1) }
-        chainEndThrough = chainAnswers(onCycle: nil, mayFollow: { $0.ref != nil }) { _, schema in
-            schema.ref.map { .follow($0.id) } ?? .answer(schema)
+        chainEndThrough = chainAnswers(onCycle: nil, mayFollow: { $0.ref != nil }) { translator, schema in
+            schema.ref.map { .follow(translator.number(of: $0)) } ?? .answer(schema)
         }
         for id in unionHolders {
             guard let schema = document.schemas[id], !schema.allOf.isEmpty || Self.saysOfAnObjectBesideUnion(schema)
@@ -288,20 +288,31 @@ struct SchemaTranslator {
     /// ``OpenAPIDocument/dereferenced(_:)``, each chain looked up in ``referenceEnds`` rather than walked.
     func dereferenced(_ schema: Schema) -> Schema {
         guard let ref = schema.ref, schema.isPureReference else { return schema }
-        if let end = referenceEnds[ref.id], let target = document.schemas[end] { return target }
-        return referencedSchema(ref)
+        let number = self.number(of: ref)
+        return self.schema(numbered: referenceEnds[number] ?? number)
+    }
+
+    /// The canonical id of the schema that ``dereferenced(_:)`` ends at for a reference to the schema with this id:
+    /// the id itself for a schema that is no reference.
+    func referenceEnd(ofID id: String) -> String {
+        guard let number = self.number(ofID: id), let end = referenceEnds[number] else { return id }
+        return documentBox.document.schemas.entries[end].key
     }
 
     /// The schema a chain of references ends at, following also those that say more beside their `$ref`
     /// than a reference (`A1: {$ref: A0, description: ...}`, whose value is an `A0` meeting more rules):
     /// the first that is no reference, or the last before one met again.
     private func chainEnd(_ schema: Schema) -> Schema {
-        if let ref = schema.ref, let end = chainEndThrough[ref.id] { return end }
+        guard let ref = schema.ref else { return schema }
+        var number = self.number(of: ref)
+        if let end = chainEndThrough[number] { return end }
         // A chain with a cycle ends where this walk meets a schema again.
         var current = schema
-        var followed: Set<String> = []
-        while let ref = current.ref, followed.insert(ref.id).inserted {
-            current = dereferenced(referencedSchema(ref))
+        var followed: Set<Int> = []
+        while followed.insert(number).inserted {
+            current = dereferenced(self.schema(numbered: number))
+            guard let next = current.ref else { break }
+            number = self.number(of: next)
         }
         return current
     }
@@ -310,19 +321,21 @@ struct SchemaTranslator {
     /// reaches it through a reference: the first schema of its chain that says more than a reference; on
     /// a cycle, the member before it (the walk stops where the next has been seen); before a cycle, the
     /// member before the one the chain enters by. Each schema is visited once, without recursion.
-    static func referenceEnds(_ schemas: OrderedMap<Schema>) -> [String: String] {
-        var ends: [String: String] = [:]
-        for entry in schemas where entry.value.isPureReference && ends[entry.key] == nil {
-            var path: [String] = []
-            var positions: [String: Int] = [:]
-            var current = entry.key
+    static func referenceEnds(_ schemas: OrderedMap<Schema>) -> [Int?] {
+        let entries = schemas.entries
+        var ends: [Int?] = Array(repeating: nil, count: entries.count)
+        for first in entries.indices where entries[first].value.isPureReference && ends[first] == nil {
+            var path: [Int] = []
+            var positions: [Int: Int] = [:]
+            var current = first
             var end = current
             while true {
                 if let known = ends[current] {
                     end = known
                     break
                 }
-                guard let schema = schemas[current], schema.isPureReference, let ref = schema.ref else {
+                let schema = entries[current].value
+                guard schema.isPureReference, let ref = schema.ref, let next = schemas.position(of: ref.id) else {
                     end = current
                     break
                 }
@@ -336,22 +349,22 @@ struct SchemaTranslator {
                 }
                 positions[current] = path.count
                 path.append(current)
-                current = ref.id
+                current = next
             }
-            for id in path { ends[id] = end }
+            for number in path { ends[number] = end }
         }
         return ends
     }
 
     /// Where a walk along references goes from a schema: to an answer, found without following a
-    /// reference, or on to the schema with this canonical id.
+    /// reference, or on to the schema with this number (see ``number(of:)``).
     private enum ChainStep<Answer> {
         case answer(Answer)
-        case follow(String)
+        case follow(Int)
     }
 
     /// For each schema whose walk goes on to another (`mayFollow`, asked first, is false of those that
-    /// cannot), the answer its walk ends at, by canonical id; a walk that comes back to a schema it passed
+    /// cannot), the answer its walk ends at, by schema number; a walk that comes back to a schema it passed
     /// answers `onCycle`, or is left out when that is `nil`. Each schema is stepped once: chains of
     /// documented aliases (`A2: {$ref: A1, description: ...}`) cost their length, not its square, however
     /// often a chain is asked about. `step` is given the translator rather than capturing it, which would
@@ -360,33 +373,33 @@ struct SchemaTranslator {
         onCycle: Answer?,
         mayFollow: (Schema) -> Bool,
         step: (SchemaTranslator, Schema) -> ChainStep<Answer>
-    ) -> [String: Answer] {
-        var answers: [String: Answer] = [:]
-        var path: [String] = []
-        var onPath: Set<String> = []
-        for entry in document.schemas where mayFollow(entry.value) && answers[entry.key] == nil {
-            var id = entry.key
+    ) -> [Answer?] {
+        let entries = document.schemas.entries
+        var answers: [Answer?] = Array(repeating: nil, count: entries.count)
+        var path: [Int] = []
+        var onPath: Set<Int> = []
+        for first in entries.indices where mayFollow(entries[first].value) && answers[first] == nil {
+            var number = first
             var answer: Answer?
             walk: while true {
-                if let known = answers[id] {
+                if let known = answers[number] {
                     answer = known
                     break
                 }
-                guard let schema = document.schemas[id] else { break }
-                switch step(self, dereferenced(schema)) {
+                switch step(self, dereferenced(entries[number].value)) {
                 case .answer(let found):
                     answer = found
                     break walk
                 case .follow(let next):
-                    guard onPath.insert(id).inserted else {
+                    guard onPath.insert(number).inserted else {
                         answer = onCycle
                         break walk
                     }
-                    path.append(id)
-                    id = next
+                    path.append(number)
+                    number = next
                 }
             }
-            if let answer { for id in path { answers[id] = answer } }
+            if let answer { for number in path { answers[number] = answer } }
             path.removeAll(keepingCapacity: true)
             onPath.removeAll(keepingCapacity: true)
         }
@@ -397,7 +410,7 @@ struct SchemaTranslator {
     /// before (a reference to a schema the table lacks leads to one whose step answers).
     private func chainAnswer<Answer>(
         _ first: ChainStep<Answer>,
-        _ answers: [String: Answer],
+        _ answers: [Answer?],
         ending: Answer,
         step: (SchemaTranslator, Schema) -> ChainStep<Answer>
     ) -> Answer {
@@ -405,10 +418,9 @@ struct SchemaTranslator {
         for _ in 0..<YAMLLimits().maxDepth {
             switch next {
             case .answer(let answer): return answer
-            case .follow(let id):
-                if let known = answers[id] { return known }
-                guard let schema = document.schemas[id] else { return ending }
-                next = step(self, dereferenced(schema))
+            case .follow(let number):
+                if let known = answers[number] { return known }
+                next = step(self, dereferenced(schema(numbered: number)))
             }
         }
         return ending
@@ -1814,10 +1826,9 @@ struct SchemaTranslator {
     /// member, is of it. `nil` without one, and, with a warning, when it names none of the members.
     private mutating func defaultCase(_ discriminator: Discriminator, members: [Schema], keyword: String) -> Int? {
         guard let defaultMapping = discriminator.defaultMapping else { return nil }
-        func end(_ id: String) -> String { referenceEnds[id] ?? id }
-        let target = end(defaultMapping.id)
+        let target = referenceEnd(ofID: defaultMapping.id)
         if let index = members.firstIndex(where: { $0.ref?.id == defaultMapping.id })
-            ?? members.firstIndex(where: { $0.ref.map { end($0.id) == target } ?? false })
+            ?? members.firstIndex(where: { $0.ref.map { referenceEnd(ofID: $0.id) == target } ?? false })
         {
             return index
         }
@@ -1996,7 +2007,7 @@ struct SchemaTranslator {
     /// `mapping: {cat: Cat}`), since a value of one is a value of the other. A value that maps to no member
     /// selects nothing.
     private func memberIndices(_ discriminator: Discriminator, members: [Schema]) -> [String: Int] {
-        func end(_ id: String) -> String { referenceEnds[id] ?? id }
+        func end(_ id: String) -> String { referenceEnd(ofID: id) }
         var selected: [String: Int] = [:]
         for entry in discriminator.mapping.entries {
             let id = entry.value.id
@@ -2656,7 +2667,7 @@ struct SchemaTranslator {
         // Inline parts are no deeper than the document.
         for _ in 0..<YAMLLimits().maxDepth {
             if let ref = current.ref {
-                return .follow(ref.id)
+                return .follow(number(of: ref))
             } else if let part = soleAllOfPart(current) {
                 current = part
             } else if let wrapped = nullableWrapped(current) {
@@ -2737,9 +2748,9 @@ struct SchemaTranslator {
             if Self.saysNullable(current) || nullableWrapped(current) != nil { return .answer(true) }
             if current.ref == nil, current.allOf.isEmpty { return .answer(false) }
             if Self.refusesNull(current) { return .answer(false) }
-            if let ref = current.ref { return .follow(ref.id) }
+            if let ref = current.ref { return .follow(number(of: ref)) }
             guard let part = soleAllOfPart(current) else { return .answer(false) }
-            if let ref = part.ref { return .follow(ref.id) }
+            if let ref = part.ref { return .follow(number(of: ref)) }
             current = part
         }
         return .answer(false)
