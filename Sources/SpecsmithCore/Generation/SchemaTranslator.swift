@@ -154,13 +154,17 @@ struct SchemaTranslator {
                 $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") || $0 >= 0x80
             })
         else { return false }
+        // The parts compared with `memcmp`: `elementsEqual` over slices of a buffer steps byte by byte through
+        // generic code. The id holds at least the middle, so it has bytes; the file or the name may have none.
+        func holds(_ id: UnsafeBufferPointer<UInt8>, at offset: Int, _ part: UnsafeBufferPointer<UInt8>) -> Bool {
+            part.isEmpty || memcmp(id.baseAddress! + offset, part.baseAddress!, part.count) == 0
+        }
         let same = id.utf8.withContiguousStorageIfAvailable { id in
             file.utf8.withContiguousStorageIfAvailable { file in
                 name.utf8.withContiguousStorageIfAvailable { name in
-                    id[..<fileCount].elementsEqual(file)
-                        && id[fileCount..<fileCount + middleCount].elementsEqual(
-                            UnsafeBufferPointer(start: middle.utf8Start, count: middleCount))
-                        && id[(fileCount + middleCount)...].elementsEqual(name)
+                    holds(id, at: 0, file)
+                        && holds(id, at: fileCount, UnsafeBufferPointer(start: middle.utf8Start, count: middleCount))
+                        && holds(id, at: fileCount + middleCount, name)
                 }
             }
         }
