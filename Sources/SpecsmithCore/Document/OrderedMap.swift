@@ -55,7 +55,8 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// The values in document order.
     public var values: [Value] { entries.map(\.value) }
 
-    private func position(of key: String) -> Int? {
+    /// The position of a key's entry, if the map has one.
+    func position(of key: String) -> Int? {
         guard entries.count > Self.linearLimit else {
             let length = key.utf8.count
             return entries.firstIndex { $0.key.utf8.count == length && $0.key.hasSameCodePoints(as: key) }

@@ -63,7 +63,7 @@ extension SchemaTranslator {
             positions[entry.key] = (position, name)
             for part in entry.value.allOf {
                 guard let ref = part.ref else { continue }
-                let parent = referenceEnds[ref.id] ?? ref.id
+                let parent = referenceEnd(ofID: ref.id)
                 if children[parent]?.last != entry.key { children[parent, default: []].append(entry.key) }
             }
         }
@@ -106,7 +106,7 @@ extension SchemaTranslator {
             family.members.sort { positions[$0.id]!.position < positions[$1.id]!.position }
             if owns {
                 family.strays = discriminator.mapping.entries.filter { mapping in
-                    !descendants.contains(referenceEnds[mapping.value.id] ?? mapping.value.id)
+                    !descendants.contains(referenceEnd(ofID: mapping.value.id))
                 }.map(\.key)
             }
             guard !family.members.isEmpty || owns && !family.unions.isEmpty else { continue }
@@ -115,7 +115,7 @@ extension SchemaTranslator {
         // The parents that are unions, so that a case is the union of a member that is one.
         let parents = Set(found.lazy.filter { !$0.family.members.isEmpty }.map(\.family.id))
         for (location, var family) in found {
-            if !family.members.isEmpty, let name = names[family.id] {
+            if !family.members.isEmpty, let number = number(ofID: family.id), let name = names[number] {
                 family.baseName = reserve(SwiftNames.type(SwiftNames.unescaped(name) + " Base"))
             }
             family.cases = topMembers(of: family, children: children, parents: parents, isStruct: isStruct)
@@ -157,7 +157,7 @@ extension SchemaTranslator {
     private func inheritedDiscriminator(_ schema: Schema, followed: inout Set<String>) -> Discriminator? {
         for part in schema.allOf {
             guard let ref = part.ref else { continue }
-            let id = referenceEnds[ref.id] ?? ref.id
+            let id = referenceEnd(ofID: ref.id)
             guard followed.insert(id).inserted, let parent = document.schemas[id] else { continue }
             if Self.hasParentDiscriminator(parent) { return parent.discriminator }
             if let found = inheritedDiscriminator(parent, followed: &followed) { return found }
@@ -182,7 +182,7 @@ extension SchemaTranslator {
         }
         guard family.baseName != nil else { return }
         if let defaultMapping = discriminator.defaultMapping, defaultCase(of: family) == nil,
-            referenceEnds[defaultMapping.id] ?? defaultMapping.id != family.id
+            referenceEnd(ofID: defaultMapping.id) != family.id
         {
             warn(
                 "discriminator defaultMapping names \(defaultMapping.written), which does not extend \(name) with "
@@ -214,7 +214,7 @@ extension SchemaTranslator {
     /// parent's own struct; `nil` when there is none, or it names the parent or no schema that extends it directly.
     func defaultCase(of family: Family) -> Int? {
         guard let defaultMapping = family.discriminator.defaultMapping else { return nil }
-        let id = referenceEnds[defaultMapping.id] ?? defaultMapping.id
+        let id = referenceEnd(ofID: defaultMapping.id)
         return family.cases.firstIndex { $0.id == id }
     }
 
@@ -228,7 +228,7 @@ extension SchemaTranslator {
         let discriminator = family.discriminator
         let mapping = discriminator.mapping.entries
         func values(selecting id: String, named schemaName: String) -> [String] {
-            let values = mapping.filter { (referenceEnds[$0.value.id] ?? $0.value.id) == id }.map(\.key)
+            let values = mapping.filter { referenceEnd(ofID: $0.value.id) == id }.map(\.key)
             // The implicit value, the schema's name, unless the mapping gives that value to a schema.
             return values.isEmpty && discriminator.mapping[schemaName] == nil ? [schemaName] : values
         }
@@ -254,7 +254,7 @@ extension SchemaTranslator {
             memberCases[index] = cases.count
             // A schema of another file is named, and declared, where first referred to.
             let type =
-                names[member.id]
+                number(ofID: member.id).flatMap { self.names[$0] }
                 ?? referencedType(SchemaReference(id: member.id, written: member.name, location: schema.location)).name
             // A struct that neither declares the property nor keeps undeclared ones drops it when decoded; a union
             // writes the value of its own case.

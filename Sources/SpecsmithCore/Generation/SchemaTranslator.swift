@@ -18,19 +18,22 @@ struct SchemaTranslator {
     /// struct's properties, whose checks and coding handle optional items; false for aliases, unions,
     /// bodies and parameters, which request builders send.
     private var optionalItems = false
-    /// Swift names of schemas that have a top-level type, by canonical schema id.
-    private(set) var names: [String: String] = [:]
+    /// Swift names of schemas that have a top-level type, by schema number (see ``number(of:)``).
+    private(set) var names: [String?]
     /// Every top-level name in use, including those reserved by other generated declarations.
     private var takenNames: Set<String>
     /// The number each top-level name numbered so far was given last, where the next search for it
     /// starts (see ``SwiftNames/unique(_:numbers:isTaken:)``).
     private var topLevelNumbers: [String: Int] = [:]
-    /// Schemas whose top-level declaration is being built, to stop at cycles.
-    private var inProgress: Set<String> = []
-    /// Canonical ids of the root document's component schemas.
-    private var componentIDs: Set<String> = []
-    /// The same, in the order of `components/schemas`: each made once (a path, `#` and an escaped pointer).
+    /// Whether each schema's top-level declaration is being built (or was), by schema number: to stop at cycles.
+    private var inProgress: [Bool]
+    /// Whether each schema is a component schema of the root document, by schema number.
+    private let isComponent: [Bool]
+    /// Canonical ids of the root document's component schemas, in the order of `components/schemas`: each made
+    /// once (a path, `#` and an escaped pointer).
     let componentSchemaIDs: [String]
+    /// The schema number of each of them, in the same order.
+    let componentNumbers: [Int]
     /// The qualified names of the inline types being declared, by the location of their schema.
     private var inlineInProgress: [SourceLocation: String] = [:]
     /// The nested types in scope where a type is being declared (its own, its owners' and theirs), which
@@ -39,8 +42,8 @@ struct SchemaTranslator {
     /// Set on a worker's copy (``worker()``), which records what it read of the shared state.
     private var journal: Journal?
     /// Where ``dereferenced(_:)`` ends for a reference to each schema that is only a reference, by
-    /// canonical id: each chain followed once, not once per use.
-    let referenceEnds: [String: String]
+    /// schema number (see ``number(of:)``): each chain followed once, not once per use.
+    let referenceEnds: [Int?]
     /// The canonical ids of the schemas that are a `oneOf` or `anyOf` or hold one in their `allOf` (see
     /// ``unionHolders(_:)``), so that an `allOf` of other parts is not searched for one.
     let unionHolders: Set<String>
@@ -56,13 +59,13 @@ struct SchemaTranslator {
     /// What a value of the schema each reference leads to must meet, by canonical id (see
     /// ``referencedRules(_:)``): worked out once per reference, not once per use.
     private var referencedRuleCache: [String: ReferencedRules] = [:]
-    /// ``isNullable(_:)`` of what each reference that leads on to another one ends at, by canonical id:
+    /// ``isNullable(_:)`` of what each reference that leads on to another one ends at, by schema number:
     /// each chain walked once (see ``chainAnswers(onCycle:mayFollow:step:)``).
-    private var nullableThrough: [String: Bool] = [:]
-    /// ``openEnum(_:)`` of what each reference that leads on to another one ends at, by canonical id.
-    private var openEnumThrough: [String: Schema?] = [:]
-    /// ``chainEnd(_:)`` of a reference to each schema that refers on, by canonical id, where no cycle is met.
-    private var chainEndThrough: [String: Schema] = [:]
+    private var nullableThrough: [Bool?] = []
+    /// ``openEnum(_:)`` of what each reference that leads on to another one ends at, by schema number.
+    private var openEnumThrough: [Schema??] = []
+    /// ``chainEnd(_:)`` of a reference to each schema that refers on, by schema number, where no cycle is met.
+    private var chainEndThrough: [Schema?] = []
     /// What a subschema that is only a reference says of a value of a Swift type, by the reference's canonical
     /// id and the type (see ``subschemaRules(_:keyword:swiftType:references:)``): worked out once, so that
     /// subschemas that refer to shared ones (`if`, `then` and `else` each to the next) cost what the
@@ -78,20 +81,20 @@ struct SchemaTranslator {
         self.takenNames = reservedNames
         self.referenceEnds = Self.referenceEnds(document.schemas)
         self.unionHolders = Self.unionHolders(document.schemas)
-        componentSchemaIDs = Self.componentSchemaIDs(of: document)
-        // Component schemas get their names first, so a reference can use a name before its type exists. The
-        // tables are made large enough at once: growing rehashes every id in them.
-        names.reserveCapacity(componentSchemaIDs.count)
-        componentIDs.reserveCapacity(componentSchemaIDs.count)
-        // Every component is declared, each id entered here (workers' copies enter theirs too).
-        inProgress.reserveCapacity(componentSchemaIDs.count)
+        (componentSchemaIDs, componentNumbers) = Self.componentSchemaIDs(of: document)
+        // Component schemas get their names first, so a reference can use a name before its type exists.
+        let schemaCount = document.schemas.count
+        names = Array(repeating: nil, count: schemaCount)
+        inProgress = Array(repeating: false, count: schemaCount)
+        var isComponent = Array(repeating: false, count: schemaCount)
+        for number in componentNumbers { isComponent[number] = true }
+        self.isComponent = isComponent
         takenNames.reserveCapacity(takenNames.count + componentSchemaIDs.count)
         var numbers: [String: Int] = [:]
-        for (entry, id) in zip(document.components.schemas, componentSchemaIDs) {
+        for (entry, number) in zip(document.components.schemas, componentNumbers) {
             let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
             takenNames.insert(name)
-            names[id] = name
-            componentIDs.insert(id)
+            names[number] = name
         }
         topLevelNumbers = numbers
         nullableThrough = chainAnswers(onCycle: false, mayFollow: { $0.ref != nil || !$0.allOf.isEmpty }) {
@@ -101,8 +104,8 @@ struct SchemaTranslator {
             onCycle: .some(nil),
             mayFollow: { $0.ref != nil || !$0.allOf.isEmpty || $0.hasOneOfOrAnyOfAlone }
         ) { $0.openEnumStep($1) }
-        chainEndThrough = chainAnswers(onCycle: nil, mayFollow: { $0.ref != nil }) { _, schema in
-            schema.ref.map { .follow($0.id) } ?? .answer(schema)
+        chainEndThrough = chainAnswers(onCycle: nil, mayFollow: { $0.ref != nil }) { translator, schema in
+            schema.ref.map { .follow(translator.number(of: $0)) } ?? .answer(schema)
         }
         for id in unionHolders {
             guard let schema = document.schemas[id], !schema.allOf.isEmpty || Self.saysOfAnObjectBesideUnion(schema)
@@ -112,25 +115,33 @@ struct SchemaTranslator {
         findFamilies()
     }
 
-    /// The canonical id of each component schema, in the order of `components/schemas`. The loader reads the
-    /// component schemas before any other, in that order, so the document's schema at each one's position is
-    /// nearly always its own and its key the id: that key is taken when its bytes are the id's (the file,
-    /// `#/components/schemas/` and a name that needs no escape), rather than the id made again (a pointer and two
-    /// strings joined, some 4,700 instructions an id).
-    static func componentSchemaIDs(of document: OpenAPIDocument) -> [String] {
+    /// The canonical id and the schema number of each component schema, in the order of `components/schemas`.
+    /// The loader reads the component schemas before any other, in that order, so the document's schema at each
+    /// one's position is nearly always its own and its key the id: that key and position are taken when the key's
+    /// bytes are the id's (the file, `#/components/schemas/` and a name that needs no escape), rather than the id
+    /// made again (a pointer and two strings joined, some 4,700 instructions an id) and looked up.
+    static func componentSchemaIDs(of document: OpenAPIDocument) -> (ids: [String], numbers: [Int]) {
         let components = document.components.schemas
         let schemas = document.schemas.entries
         var ids: [String] = []
+        var numbers: [Int] = []
         ids.reserveCapacity(components.count)
+        numbers.reserveCapacity(components.count)
         for index in components.indices {
             let name = components[index].key
             if index < schemas.count, isComponentID(schemas[index].key, file: document.file, name: name) {
                 ids.append(schemas[index].key)
+                numbers.append(index)
             } else {
-                ids.append(document.componentSchemaID(name))
+                let id = document.componentSchemaID(name)
+                guard let number = document.schemas.position(of: id) else {
+                    preconditionFailure("no schema \(id) in this document")
+                }
+                ids.append(id)
+                numbers.append(number)
             }
         }
-        return ids
+        return (ids, numbers)
     }
 
     /// Whether `id` is ``OpenAPIDocument/componentSchemaID(_:)`` of `name` in `file`, for a name that needs no escape
@@ -143,13 +154,17 @@ struct SchemaTranslator {
                 $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") || $0 >= 0x80
             })
         else { return false }
+        // The parts compared with `memcmp`: `elementsEqual` over slices of a buffer steps byte by byte through
+        // generic code. The id holds at least the middle, so it has bytes; the file or the name may have none.
+        func holds(_ id: UnsafeBufferPointer<UInt8>, at offset: Int, _ part: UnsafeBufferPointer<UInt8>) -> Bool {
+            part.isEmpty || memcmp(id.baseAddress! + offset, part.baseAddress!, part.count) == 0
+        }
         let same = id.utf8.withContiguousStorageIfAvailable { id in
             file.utf8.withContiguousStorageIfAvailable { file in
                 name.utf8.withContiguousStorageIfAvailable { name in
-                    id[..<fileCount].elementsEqual(file)
-                        && id[fileCount..<fileCount + middleCount].elementsEqual(
-                            UnsafeBufferPointer(start: middle.utf8Start, count: middleCount))
-                        && id[(fileCount + middleCount)...].elementsEqual(name)
+                    holds(id, at: 0, file)
+                        && holds(id, at: fileCount, UnsafeBufferPointer(start: middle.utf8Start, count: middleCount))
+                        && holds(id, at: fileCount + middleCount, name)
                 }
             }
         }
@@ -167,18 +182,18 @@ struct SchemaTranslator {
                 var worker = translator.worker()
                 for index in items {
                     let entry = components[index]
-                    worker.declare(id: translator.componentSchemaIDs[index], schema: entry.value)
+                    worker.declare(number: translator.componentNumbers[index], schema: entry.value)
                     store(index, worker.takeItem())
                 }
             }
         }
         // By index, each worker's item taken out of its slot: neither it nor the schema is copied.
         for index in components.indices {
-            let id = componentSchemaIDs[index]
+            let number = componentNumbers[index]
             if let item = declared?[index].take(), adopt(item) {
-                inProgress.insert(id)
+                inProgress[number] = true
             } else {
-                declare(id: id, schema: components[index].value)
+                declare(number: number, schema: components[index].value)
             }
         }
     }
@@ -277,20 +292,31 @@ struct SchemaTranslator {
     /// ``OpenAPIDocument/dereferenced(_:)``, each chain looked up in ``referenceEnds`` rather than walked.
     func dereferenced(_ schema: Schema) -> Schema {
         guard let ref = schema.ref, schema.isPureReference else { return schema }
-        if let end = referenceEnds[ref.id], let target = document.schemas[end] { return target }
-        return referencedSchema(ref)
+        let number = self.number(of: ref)
+        return self.schema(numbered: referenceEnds[number] ?? number)
+    }
+
+    /// The canonical id of the schema that ``dereferenced(_:)`` ends at for a reference to the schema with this id:
+    /// the id itself for a schema that is no reference.
+    func referenceEnd(ofID id: String) -> String {
+        guard let number = self.number(ofID: id), let end = referenceEnds[number] else { return id }
+        return documentBox.document.schemas.entries[end].key
     }
 
     /// The schema a chain of references ends at, following also those that say more beside their `$ref`
     /// than a reference (`A1: {$ref: A0, description: ...}`, whose value is an `A0` meeting more rules):
     /// the first that is no reference, or the last before one met again.
     private func chainEnd(_ schema: Schema) -> Schema {
-        if let ref = schema.ref, let end = chainEndThrough[ref.id] { return end }
+        guard let ref = schema.ref else { return schema }
+        var number = self.number(of: ref)
+        if let end = chainEndThrough[number] { return end }
         // A chain with a cycle ends where this walk meets a schema again.
         var current = schema
-        var followed: Set<String> = []
-        while let ref = current.ref, followed.insert(ref.id).inserted {
-            current = dereferenced(referencedSchema(ref))
+        var followed: Set<Int> = []
+        while followed.insert(number).inserted {
+            current = dereferenced(self.schema(numbered: number))
+            guard let next = current.ref else { break }
+            number = self.number(of: next)
         }
         return current
     }
@@ -299,19 +325,21 @@ struct SchemaTranslator {
     /// reaches it through a reference: the first schema of its chain that says more than a reference; on
     /// a cycle, the member before it (the walk stops where the next has been seen); before a cycle, the
     /// member before the one the chain enters by. Each schema is visited once, without recursion.
-    static func referenceEnds(_ schemas: OrderedMap<Schema>) -> [String: String] {
-        var ends: [String: String] = [:]
-        for entry in schemas where entry.value.isPureReference && ends[entry.key] == nil {
-            var path: [String] = []
-            var positions: [String: Int] = [:]
-            var current = entry.key
+    static func referenceEnds(_ schemas: OrderedMap<Schema>) -> [Int?] {
+        let entries = schemas.entries
+        var ends: [Int?] = Array(repeating: nil, count: entries.count)
+        for first in entries.indices where entries[first].value.isPureReference && ends[first] == nil {
+            var path: [Int] = []
+            var positions: [Int: Int] = [:]
+            var current = first
             var end = current
             while true {
                 if let known = ends[current] {
                     end = known
                     break
                 }
-                guard let schema = schemas[current], schema.isPureReference, let ref = schema.ref else {
+                let schema = entries[current].value
+                guard schema.isPureReference, let ref = schema.ref, let next = schemas.position(of: ref.id) else {
                     end = current
                     break
                 }
@@ -325,22 +353,22 @@ struct SchemaTranslator {
                 }
                 positions[current] = path.count
                 path.append(current)
-                current = ref.id
+                current = next
             }
-            for id in path { ends[id] = end }
+            for number in path { ends[number] = end }
         }
         return ends
     }
 
     /// Where a walk along references goes from a schema: to an answer, found without following a
-    /// reference, or on to the schema with this canonical id.
+    /// reference, or on to the schema with this number (see ``number(of:)``).
     private enum ChainStep<Answer> {
         case answer(Answer)
-        case follow(String)
+        case follow(Int)
     }
 
     /// For each schema whose walk goes on to another (`mayFollow`, asked first, is false of those that
-    /// cannot), the answer its walk ends at, by canonical id; a walk that comes back to a schema it passed
+    /// cannot), the answer its walk ends at, by schema number; a walk that comes back to a schema it passed
     /// answers `onCycle`, or is left out when that is `nil`. Each schema is stepped once: chains of
     /// documented aliases (`A2: {$ref: A1, description: ...}`) cost their length, not its square, however
     /// often a chain is asked about. `step` is given the translator rather than capturing it, which would
@@ -349,33 +377,33 @@ struct SchemaTranslator {
         onCycle: Answer?,
         mayFollow: (Schema) -> Bool,
         step: (SchemaTranslator, Schema) -> ChainStep<Answer>
-    ) -> [String: Answer] {
-        var answers: [String: Answer] = [:]
-        var path: [String] = []
-        var onPath: Set<String> = []
-        for entry in document.schemas where mayFollow(entry.value) && answers[entry.key] == nil {
-            var id = entry.key
+    ) -> [Answer?] {
+        let entries = document.schemas.entries
+        var answers: [Answer?] = Array(repeating: nil, count: entries.count)
+        var path: [Int] = []
+        var onPath: Set<Int> = []
+        for first in entries.indices where mayFollow(entries[first].value) && answers[first] == nil {
+            var number = first
             var answer: Answer?
             walk: while true {
-                if let known = answers[id] {
+                if let known = answers[number] {
                     answer = known
                     break
                 }
-                guard let schema = document.schemas[id] else { break }
-                switch step(self, dereferenced(schema)) {
+                switch step(self, dereferenced(entries[number].value)) {
                 case .answer(let found):
                     answer = found
                     break walk
                 case .follow(let next):
-                    guard onPath.insert(id).inserted else {
+                    guard onPath.insert(number).inserted else {
                         answer = onCycle
                         break walk
                     }
-                    path.append(id)
-                    id = next
+                    path.append(number)
+                    number = next
                 }
             }
-            if let answer { for id in path { answers[id] = answer } }
+            if let answer { for number in path { answers[number] = answer } }
             path.removeAll(keepingCapacity: true)
             onPath.removeAll(keepingCapacity: true)
         }
@@ -386,7 +414,7 @@ struct SchemaTranslator {
     /// before (a reference to a schema the table lacks leads to one whose step answers).
     private func chainAnswer<Answer>(
         _ first: ChainStep<Answer>,
-        _ answers: [String: Answer],
+        _ answers: [Answer?],
         ending: Answer,
         step: (SchemaTranslator, Schema) -> ChainStep<Answer>
     ) -> Answer {
@@ -394,10 +422,9 @@ struct SchemaTranslator {
         for _ in 0..<YAMLLimits().maxDepth {
             switch next {
             case .answer(let answer): return answer
-            case .follow(let id):
-                if let known = answers[id] { return known }
-                guard let schema = document.schemas[id] else { return ending }
-                next = step(self, dereferenced(schema))
+            case .follow(let number):
+                if let known = answers[number] { return known }
+                next = step(self, dereferenced(schema(numbered: number)))
             }
         }
         return ending
@@ -406,10 +433,27 @@ struct SchemaTranslator {
     /// The schema a reference leads to, as ``OpenAPIDocument/schema(for:)`` finds it, read in the box: that
     /// method, called on ``document``, would copy the document out of the box first.
     func referencedSchema(_ reference: SchemaReference) -> Schema {
-        guard let schema = documentBox.document.schemas[reference.id] else {
+        schema(numbered: number(of: reference))
+    }
+
+    /// The number of the schema a reference leads to: its position in the document's schemas, found with one
+    /// look-up of its canonical id. The tables the translator keeps by schema are arrays indexed by it, so that
+    /// a reference read once costs no further hashing of its long id in each of them.
+    func number(of reference: SchemaReference) -> Int {
+        guard let number = documentBox.document.schemas.position(of: reference.id) else {
             preconditionFailure("no schema \(reference.id) in this document")
         }
-        return schema
+        return number
+    }
+
+    /// The number of the schema with this canonical id, if the document has one (see ``number(of:)``).
+    func number(ofID id: String) -> Int? {
+        documentBox.document.schemas.position(of: id)
+    }
+
+    /// The schema with this number (see ``number(of:)``).
+    func schema(numbered number: Int) -> Schema {
+        documentBox.document.schemas.entries[number].value
     }
 
     /// Holds the document for the translator. A call from a mutating method of the translator to a non-mutating
@@ -987,8 +1031,9 @@ struct SchemaTranslator {
 
     // MARK: - Declarations
 
-    private mutating func declare(id: String, schema: Schema) {
-        guard let name = names[id], inProgress.insert(id).inserted else { return }
+    private mutating func declare(number: Int, schema: Schema) {
+        guard let name = names[number], !inProgress[number] else { return }
+        inProgress[number] = true
         // A top-level type sees no nested type of the one that referred to it.
         let outerScope = nestedInScope
         nestedInScope = []
@@ -1539,9 +1584,10 @@ struct SchemaTranslator {
     }
 
     mutating func referencedType(_ ref: SchemaReference) -> SwiftTypeName {
-        // Each table is asked once: a canonical id is a long string to hash, and most properties of a large
-        // document are references.
-        let isComponent = componentIDs.contains(ref.id)
+        // The id is looked up once: a canonical id is a long string to hash, and most properties of a large
+        // document are references. The tables are read by the schema's number.
+        let number = self.number(of: ref)
+        let isComponent = self.isComponent[number]
         if journal != nil, !isComponent {
             // Its name and declaration are the shared translator's to make; the worker's item is
             // translated again.
@@ -1549,18 +1595,18 @@ struct SchemaTranslator {
             return SwiftTypeName(name: "JSONValue")
         }
         let name: String
-        if let known = names[ref.id] {
+        if let known = names[number] {
             name = known
         } else {
             // A reference to a schema that is not a component: it gets a top-level type of its own, named
             // unlike the nested types in scope.
             name = uniqueTopLevelName(SwiftNames.type(ref.name.isEmpty ? "Schema" : ref.name), alsoTaken: nestedInScope)
             take(name)
-            names[ref.id] = name
+            names[number] = name
         }
-        let target = referencedSchema(ref)
+        let target = schema(numbered: number)
         // A component is declared in its turn (``declareComponents(concurrency:)``), any other schema here.
-        if !isComponent { declare(id: ref.id, schema: target) }
+        if !isComponent { declare(number: number, schema: target) }
         let resolved = dereferenced(target)
         if needsOwnType(resolved) {
             let isStruct = isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved)
@@ -1584,8 +1630,11 @@ struct SchemaTranslator {
         var member = nullableWrapped(schema) ?? schema
         // An alias of a struct or union that may be null (`MaybeOwner = Owner`).
         if let ref = member.ref {
-            let resolved = dereferenced(referencedSchema(ref))
-            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
+            let number = self.number(of: ref)
+            let resolved = dereferenced(self.schema(numbered: number))
+            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) {
+                return names[number]
+            }
             member = resolved
         }
         // Arrays of arrays nest no deeper than a document can.
@@ -1596,8 +1645,11 @@ struct SchemaTranslator {
                 member = next
                 continue
             }
-            let resolved = dereferenced(referencedSchema(ref))
-            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) { return names[ref.id] }
+            let number = self.number(of: ref)
+            let resolved = dereferenced(self.schema(numbered: number))
+            if isObjectWithProperties(resolved) || mergedAllOf(resolved) != nil || isUnion(resolved) {
+                return names[number]
+            }
             member = resolved
         }
         return nil
@@ -1767,10 +1819,9 @@ struct SchemaTranslator {
     /// member, is of it. `nil` without one, and, with a warning, when it names none of the members.
     private mutating func defaultCase(_ discriminator: Discriminator, members: [Schema], keyword: String) -> Int? {
         guard let defaultMapping = discriminator.defaultMapping else { return nil }
-        func end(_ id: String) -> String { referenceEnds[id] ?? id }
-        let target = end(defaultMapping.id)
+        let target = referenceEnd(ofID: defaultMapping.id)
         if let index = members.firstIndex(where: { $0.ref?.id == defaultMapping.id })
-            ?? members.firstIndex(where: { $0.ref.map { end($0.id) == target } ?? false })
+            ?? members.firstIndex(where: { $0.ref.map { referenceEnd(ofID: $0.id) == target } ?? false })
         {
             return index
         }
@@ -1949,7 +2000,7 @@ struct SchemaTranslator {
     /// `mapping: {cat: Cat}`), since a value of one is a value of the other. A value that maps to no member
     /// selects nothing.
     private func memberIndices(_ discriminator: Discriminator, members: [Schema]) -> [String: Int] {
-        func end(_ id: String) -> String { referenceEnds[id] ?? id }
+        func end(_ id: String) -> String { referenceEnd(ofID: id) }
         var selected: [String: Int] = [:]
         for entry in discriminator.mapping.entries {
             let id = entry.value.id
@@ -2622,7 +2673,7 @@ struct SchemaTranslator {
         // Inline parts are no deeper than the document.
         for _ in 0..<YAMLLimits().maxDepth {
             if let ref = current.ref {
-                return .follow(ref.id)
+                return .follow(number(of: ref))
             } else if let part = soleAllOfPart(current) {
                 current = part
             } else if let wrapped = nullableWrapped(current) {
@@ -2703,9 +2754,9 @@ struct SchemaTranslator {
             if Self.saysNullable(current) || nullableWrapped(current) != nil { return .answer(true) }
             if current.ref == nil, current.allOf.isEmpty { return .answer(false) }
             if Self.refusesNull(current) { return .answer(false) }
-            if let ref = current.ref { return .follow(ref.id) }
+            if let ref = current.ref { return .follow(number(of: ref)) }
             guard let part = soleAllOfPart(current) else { return .answer(false) }
-            if let ref = part.ref { return .follow(ref.id) }
+            if let ref = part.ref { return .follow(number(of: ref)) }
             current = part
         }
         return .answer(false)
