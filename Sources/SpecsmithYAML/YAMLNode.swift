@@ -64,7 +64,7 @@ public struct YAMLNode: Sendable, Hashable {
     /// parts of one tree at the same time would all count on one object, and that is slower than
     /// reading the parts one after the other; each thread should read its part through a node of its own.
     package func withOwnStorage() -> YAMLNode {
-        YAMLNode(YAMLStorage(records: storage.records, children: storage.children, texts: storage.texts), index)
+        YAMLNode(YAMLStorage(records: storage.records, children: storage.children, bytes: storage.bytes), index)
     }
 
     /// What the node holds. ``scalar``, ``sequence`` and ``mapping`` read one kind directly.
