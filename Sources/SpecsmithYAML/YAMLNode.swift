@@ -247,6 +247,15 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         return record.kind == .scalar ? storage.text(record) : nil
     }
 
+    /// Calls `body` with the UTF-8 bytes of the key at `position` when it is a scalar, else returns `nil`:
+    /// the key read without making its `String`.
+    @inlinable @inline(__always)
+    package func withKeyBytes<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        precondition(position >= 0 && position < count, "YAMLMapping index out of range")
+        let record = keyRecord(at: position)
+        return record.kind == .scalar ? storage.withBytes(of: record, body) : nil
+    }
+
     /// The tree's record of the key at `position`, which the key accessors read without making the key's node.
     @inlinable @inline(__always)
     func keyRecord(at position: Int) -> NodeRecord {
