@@ -106,20 +106,21 @@ struct NodeRecord: Sendable {
 struct StorageWriter {
     private var records: [NodeRecord] = []
     private var children: [Int32] = []
+    /// The scalars' texts: the first ``textBytes`` are written, the rest are zeros made ready for the
+    /// next texts, which are copied in place with `memcpy` (`Array.append(contentsOf:)`, a generic
+    /// copy, cost some twenty instructions a scalar more).
     private var bytes: [UInt8] = []
+    private(set) var textBytes = 0
 
     init() {}
 
     /// A writer with room for about `nodes` nodes and `textBytes` bytes of scalars' text before its
     /// arrays grow.
-    init(expectedNodes nodes: Int, textBytes: Int) {
+    init(expectedNodes nodes: Int, textBytes expectedBytes: Int) {
         records.reserveCapacity(nodes)
         children.reserveCapacity(nodes)
-        bytes.reserveCapacity(textBytes)
+        bytes.reserveCapacity(expectedBytes)
     }
-
-    /// The bytes of the scalars' texts (and tags) written so far: positions in them are `Int32`.
-    var textBytes: Int { bytes.count }
 
     /// Appends a scalar, resolving its meaning; returns its position.
     mutating func appendScalar(_ text: String, style: YAMLScalar.Style, tag: String?, at location: SourceLocation)
@@ -149,19 +150,44 @@ struct StorageWriter {
     ) -> Int32 {
         let record = NodeRecord(
             location: location,
-            first: Int32(bytes.count),
+            first: Int32(textBytes),
             count: Int32(text.count),
             kind: .scalar,
             style: style,
             resolved: resolved,
             hasTag: tag != nil
         )
-        bytes.append(contentsOf: text)
-        if let tag {
-            bytes.append(contentsOf: tag.utf8)
-            bytes.append(0)
+        appendBytes(text)
+        if var tag {
+            tag.withUTF8 { appendBytes($0) }
+            ensureRoom(for: 1)
+            bytes[textBytes] = 0
+            textBytes += 1
         }
         return append(record)
+    }
+
+    /// Copies bytes after the texts written.
+    @inline(__always)
+    private mutating func appendBytes(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let source = text.baseAddress else { return }
+        ensureRoom(for: text.count)
+        let first = textBytes
+        bytes.withUnsafeMutableBufferPointer { (target) in
+            (target.baseAddress! + first).update(from: source, count: text.count)
+        }
+        textBytes += text.count
+    }
+
+    /// Makes at least `count` more bytes ready after the texts written: as many again as are ready, up
+    /// to 16 KB at a time, so that a small tree stays small and a large one fills its reserved capacity
+    /// a step at a time.
+    @inline(__always)
+    private mutating func ensureRoom(for count: Int) {
+        let missing = textBytes + count - bytes.count
+        if missing > 0 {
+            bytes.append(contentsOf: repeatElement(0, count: max(missing, min(bytes.count, 16 << 10))))
+        }
     }
 
     /// Appends a sequence of the items at `children`, or a mapping of the keys and values at
@@ -238,7 +264,7 @@ struct StorageWriter {
     /// Calls `body` with all the bytes written so far.
     @inline(__always)
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        bytes.withUnsafeBufferPointer(body)
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<textBytes])) }
     }
 
     /// Whether two scalars' records have the same text, byte for byte.
@@ -271,8 +297,10 @@ struct StorageWriter {
         return YAMLStorage(records: arrays.records, children: arrays.children, bytes: arrays.bytes)
     }
 
-    /// Hands the arrays written over, leaving the writer empty.
+    /// Hands the arrays written over, leaving the writer empty. The zeros made ready are dropped; the
+    /// capacity reserved and never written costs no memory.
     mutating func takeArrays() -> Arrays {
+        bytes.removeSubrange(textBytes...)
         let arrays = Arrays(records: records, children: children, bytes: bytes)
         self = StorageWriter()
         return arrays
