@@ -105,7 +105,10 @@ struct NodeRecord: Sendable {
 /// children, so that their positions are known.
 struct StorageWriter {
     private var records: [NodeRecord] = []
+    /// The collections' children: the first `childCount` are written, the rest are zeros made ready,
+    /// as for ``bytes``.
     private var children: [Int32] = []
+    private var childCount = 0
     /// The scalars' texts: the first ``textBytes`` are written, the rest are zeros made ready for the
     /// next texts, which are copied in place with `memcpy` (`Array.append(contentsOf:)`, a generic
     /// copy, cost some twenty instructions a scalar more).
@@ -157,37 +160,33 @@ struct StorageWriter {
             resolved: resolved,
             hasTag: tag != nil
         )
-        appendBytes(text)
-        if var tag {
-            tag.withUTF8 { appendBytes($0) }
-            ensureRoom(for: 1)
-            bytes[textBytes] = 0
-            textBytes += 1
+        Self.copy(text, into: &bytes, after: &textBytes)
+        if let tag {
+            var ended = tag + "\0"
+            ended.withUTF8 { Self.copy($0, into: &bytes, after: &textBytes) }
         }
         return append(record)
     }
 
-    /// Copies bytes after the texts written.
+    /// Copies `source` into `array` after its first `count` elements, and counts them: into zeros made
+    /// ready, which grow by as many again as are ready, up to 16 K elements at a time, so that a small
+    /// tree stays small and a large one fills its reserved capacity a step at a time.
     @inline(__always)
-    private mutating func appendBytes(_ text: UnsafeBufferPointer<UInt8>) {
-        guard let source = text.baseAddress else { return }
-        ensureRoom(for: text.count)
-        let first = textBytes
-        bytes.withUnsafeMutableBufferPointer { (target) in
-            (target.baseAddress! + first).update(from: source, count: text.count)
-        }
-        textBytes += text.count
-    }
-
-    /// Makes at least `count` more bytes ready after the texts written: as many again as are ready, up
-    /// to 16 KB at a time, so that a small tree stays small and a large one fills its reserved capacity
-    /// a step at a time.
-    @inline(__always)
-    private mutating func ensureRoom(for count: Int) {
-        let missing = textBytes + count - bytes.count
+    private static func copy<Element: FixedWidthInteger>(
+        _ source: UnsafeBufferPointer<Element>,
+        into array: inout [Element],
+        after count: inout Int
+    ) {
+        guard let start = source.baseAddress else { return }
+        let missing = count + source.count - array.count
         if missing > 0 {
-            bytes.append(contentsOf: repeatElement(0, count: max(missing, min(bytes.count, 16 << 10))))
+            array.append(contentsOf: repeatElement(0, count: max(missing, min(array.count, 16 << 10))))
         }
+        let first = count
+        array.withUnsafeMutableBufferPointer { (target) in
+            (target.baseAddress! + first).update(from: start, count: source.count)
+        }
+        count += source.count
     }
 
     /// Appends a sequence of the items at `children`, or a mapping of the keys and values at
@@ -198,14 +197,14 @@ struct StorageWriter {
     {
         let record = NodeRecord(
             location: location,
-            first: Int32(children.count),
+            first: Int32(childCount),
             count: Int32(kind == .mapping ? slice.count / 2 : slice.count),
             kind: kind,
             style: .plain,
             resolved: .string,
             hasTag: false
         )
-        children.append(contentsOf: slice)
+        slice.withUnsafeBufferPointer { Self.copy($0, into: &children, after: &childCount) }
         return append(record)
     }
 
@@ -222,14 +221,16 @@ struct StorageWriter {
         let count = pending.count - first
         let record = NodeRecord(
             location: location,
-            first: Int32(children.count),
+            first: Int32(childCount),
             count: Int32(kind == .mapping ? count / 2 : count),
             kind: kind,
             style: .plain,
             resolved: .string,
             hasTag: false
         )
-        pending.withUnsafeBufferPointer { children.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first...])) }
+        pending.withUnsafeBufferPointer {
+            Self.copy(UnsafeBufferPointer(rebasing: $0[first...]), into: &children, after: &childCount)
+        }
         return append(record)
     }
 
@@ -300,6 +301,7 @@ struct StorageWriter {
     /// Hands the arrays written over, leaving the writer empty. The zeros made ready are dropped; the
     /// capacity reserved and never written costs no memory.
     mutating func takeArrays() -> Arrays {
+        children.removeSubrange(childCount...)
         bytes.removeSubrange(textBytes...)
         let arrays = Arrays(records: records, children: children, bytes: bytes)
         self = StorageWriter()
