@@ -184,7 +184,9 @@ struct StorageWriter {
         }
         let first = count
         array.withUnsafeMutableBufferPointer { (target) in
-            (target.baseAddress! + first).update(from: start, count: source.count)
+            // No address when both are empty: nothing to copy.
+            guard let base = target.baseAddress else { return }
+            (base + first).update(from: start, count: source.count)
         }
         count += source.count
     }
