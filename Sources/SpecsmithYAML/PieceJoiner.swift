@@ -12,8 +12,7 @@ import SpecsmithDiagnostics
 /// a piece alone did not. So every error is reported by one parse,
 /// exactly as without pieces.
 ///
-/// The pieces' arrays are copied into one storage concurrently too, each piece to its own place, their
-/// texts moved rather than copied so that no reference is counted.
+/// The pieces' arrays are copied into one storage concurrently too, each piece to its own place.
 enum PieceJoiner {
     /// What a piece's builder counted.
     private struct Counts {
@@ -82,21 +81,21 @@ enum PieceJoiner {
     private struct Copy: @unchecked Sendable {
         var records: UnsafeMutablePointer<NodeRecord>
         var children: UnsafeMutablePointer<Int32>
-        var texts: UnsafeMutablePointer<String>
+        var bytes: UnsafeMutablePointer<UInt8>
         /// Each piece's first position in each array.
         var recordBases: [Int32]
         var childBases: [Int32]
-        var textBases: [Int32]
+        var byteBases: [Int32]
 
         /// Copies piece `index` to its place, positions shifted, and frees its arrays.
         func run(_ index: Int, _ work: Work) {
             let recordBase = recordBases[index]
             let childBase = childBases[index]
-            let textBase = textBases[index]
+            let byteBase = byteBases[index]
             work.arrays[index]!.records.withUnsafeBufferPointer { source in
                 let target = records + Int(recordBase)
                 for (i, var record) in source.enumerated() {
-                    record.first += record.kind == .scalar ? textBase : childBase
+                    record.first += record.kind == .scalar ? byteBase : childBase
                     (target + i).initialize(to: record)
                 }
             }
@@ -104,11 +103,9 @@ enum PieceJoiner {
                 let target = children + Int(childBase)
                 for (i, child) in source.enumerated() { (target + i).initialize(to: child + recordBase) }
             }
-            work.arrays[index]!.texts.withUnsafeMutableBufferPointer { source in
+            work.arrays[index]!.bytes.withUnsafeBufferPointer { source in
                 guard let start = source.baseAddress else { return }
-                (texts + Int(textBase)).moveInitialize(from: start, count: source.count)
-                // The moved-from slots get the empty string, which owns no storage.
-                start.initialize(repeating: "", count: source.count)
+                (bytes + Int(byteBase)).initialize(from: start, count: source.count)
             }
             work.arrays[index] = nil
         }
@@ -160,35 +157,37 @@ enum PieceJoiner {
 
         var recordBases: [Int32] = []
         var childBases: [Int32] = []
-        var textBases: [Int32] = []
-        var totals = (records: 0, children: 0, texts: 0)
+        var byteBases: [Int32] = []
+        var totals = (records: 0, children: 0, bytes: 0)
         for arrays in work.arrays {
             recordBases.append(Int32(totals.records))
             childBases.append(Int32(totals.children))
-            textBases.append(Int32(totals.texts))
+            byteBases.append(Int32(clamping: totals.bytes))
             totals.records += arrays!.records.count
             totals.children += arrays!.children.count
-            totals.texts += arrays!.texts.count
+            totals.bytes += arrays!.bytes.count
         }
+        // Positions in the scalars' bytes are `Int32`: one parse reports the document that outgrows them.
+        guard totals.bytes <= Int(Int32.max) else { return nil }
         var records: [NodeRecord] = []
         var children: [Int32] = []
-        var texts: [String] = []
+        var textBytes: [UInt8] = []
         records = Array(unsafeUninitializedCapacity: totals.records) { recordBuffer, recordCount in
             // Room for the joined mappings' entries too, copied once per piece they grow by.
             children = Array(unsafeUninitializedCapacity: totals.children + totals.children / 4) {
                 childBuffer,
                 childCount in
-                texts = Array(unsafeUninitializedCapacity: totals.texts) { textBuffer, textCount in
+                textBytes = Array(unsafeUninitializedCapacity: totals.bytes) { byteBuffer, byteCount in
                     let copy = Copy(
                         records: recordBuffer.baseAddress!,
                         children: childBuffer.baseAddress!,
-                        texts: textBuffer.baseAddress!,
+                        bytes: byteBuffer.baseAddress!,
                         recordBases: recordBases,
                         childBases: childBases,
-                        textBases: textBases
+                        byteBases: byteBases
                     )
                     DispatchQueue.concurrentPerform(iterations: count) { copy.run($0, work) }
-                    textCount = totals.texts
+                    byteCount = totals.bytes
                 }
                 childCount = totals.children
             }
@@ -202,12 +201,12 @@ enum PieceJoiner {
                 counts: counts,
                 records: &records,
                 children: &children,
-                texts: texts,
+                textBytes: textBytes,
                 bytes: bytes,
                 limits: limits
             )
         else { return nil }
-        return YAMLNode(YAMLStorage(records: records, children: children, texts: texts), roots[0])
+        return YAMLNode(YAMLStorage(records: records, children: children, bytes: textBytes), roots[0])
     }
 
     /// Appends each piece's entries to the mapping it continues; false when a piece continues none,
@@ -218,7 +217,7 @@ enum PieceJoiner {
         counts: [Counts],
         records: inout [NodeRecord],
         children: inout [Int32],
-        texts: [String],
+        textBytes: [UInt8],
         bytes: UnsafeBufferPointer<UInt8>,
         limits: YAMLLimits
     ) -> Bool {
@@ -257,12 +256,14 @@ enum PieceJoiner {
             // No key of the piece may repeat one of the mapping's.
             var index =
                 keyIndexes.removeValue(forKey: node)
-                ?? keys(of: mapping, records: records, children: children, texts: texts)
-            for slot in stride(from: Int(added.first), to: Int(added.first + 2 * added.count), by: 2) {
-                let key = records[Int(children[slot])]
-                guard key.kind == .scalar else { continue }
-                if index.firstLine(of: texts[Int(key.first)], insertingAt: key.location.line) != nil { return false }
+                ?? keys(of: mapping, records: records, children: children, textBytes: textBytes)
+            let repeats = textBytes.withUnsafeBufferPointer { textBytes in
+                stride(from: Int(added.first), to: Int(added.first + 2 * added.count), by: 2).contains { slot in
+                    let key = records[Int(children[slot])]
+                    return key.kind == .scalar && index.firstLine(of: key, in: textBytes) != nil
+                }
             }
+            if repeats { return false }
             keyIndexes[node] = index
 
             let first = Int32(children.count)
@@ -310,13 +311,15 @@ enum PieceJoiner {
     }
 
     /// The scalar keys of a mapping.
-    private static func keys(of mapping: NodeRecord, records: [NodeRecord], children: [Int32], texts: [String])
+    private static func keys(of mapping: NodeRecord, records: [NodeRecord], children: [Int32], textBytes: [UInt8])
         -> KeyIndex
     {
         var index = KeyIndex(minimumCapacity: Int(mapping.count) * 2)
-        for slot in stride(from: Int(mapping.first), to: Int(mapping.first + 2 * mapping.count), by: 2) {
-            let key = records[Int(children[slot])]
-            if key.kind == .scalar { _ = index.firstLine(of: texts[Int(key.first)], insertingAt: key.location.line) }
+        textBytes.withUnsafeBufferPointer { textBytes in
+            for slot in stride(from: Int(mapping.first), to: Int(mapping.first + 2 * mapping.count), by: 2) {
+                let key = records[Int(children[slot])]
+                if key.kind == .scalar { _ = index.firstLine(of: key, in: textBytes) }
+            }
         }
         return index
     }

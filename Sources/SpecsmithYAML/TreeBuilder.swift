@@ -88,8 +88,9 @@ struct TreeBuilder: ~Copyable {
         self.limits = limits
         self.file = marks.file
         self.streamingAliasBudget = limits.aliasBudget(inputNodes: inputBytes + 1)
-        // Documents take some 16 to 24 bytes of input per node, so the arrays rarely grow.
-        writer = StorageWriter(expectedNodes: min(inputBytes / 16, 1 << 20) + 16)
+        // Documents take some 16 to 24 bytes of input per node, and their scalars' texts fewer bytes than
+        // the input, so the arrays rarely grow.
+        writer = StorageWriter(expectedNodes: min(inputBytes / 16, 1 << 20) + 16, textBytes: inputBytes)
         stack.reserveCapacity(min(limits.maxDepth, 64) + 1)
         pending.reserveCapacity(256)
     }
@@ -182,38 +183,55 @@ struct TreeBuilder: ~Copyable {
         case YAML_FOLDED_SCALAR_STYLE: style = .folded
         default: style = .plain
         }
-        // Escapes rewritten before parsing are put back into the text; the meaning is then read
-        // from the text, else straight from libyaml's bytes.
-        let isRestored = marks.hasRewrites && style != .doubleQuoted
-        let text =
-            isRestored
-            ? marks.rewrite.restore(
+        let tag = data.tag.map { String(cString: $0) }
+        let node: Int32
+        // Escapes rewritten before parsing are put back into the text; its meaning is then read from
+        // the text, else straight from libyaml's bytes, which the tree copies.
+        if marks.hasRewrites && style != .doubleQuoted {
+            var text = marks.rewrite.restore(
                 String(decoding: bytes, as: UTF8.self),
                 from: Int(event.start_mark.index),
                 to: Int(event.end_mark.index)
             )
-            : String(decoding: bytes, as: UTF8.self)
-        let tag = data.tag.map { String(cString: $0) }
-        if let tag { checkScalarTag(tag, text: text, at: location) }
-        inputNodes += 1
-        try count(1, at: location)
-        let node: Int32
-        if tag == nil {
-            // Apart from the tagged case: handing the absent tag on retained and released it for every scalar.
-            let resolved =
-                isRestored
-                ? ScalarKind(text: text, style: style, tag: nil) : ScalarKind(utf8: bytes, style: style, tag: nil)
-            node = writer.appendScalar(text, style: style, tag: nil, resolved: resolved, at: location)
+            if let tag { checkScalarTag(tag, text: text, at: location) }
+            inputNodes += 1
+            try count(1, at: location)
+            let resolved = ScalarKind(text: text, style: style, tag: tag)
+            try checkRoom(for: text.utf8.count, tag: tag, at: location)
+            node = text.withUTF8 {
+                writer.appendScalar(utf8: $0, style: style, tag: tag, resolved: resolved, at: location)
+            }
         } else {
-            let resolved =
-                isRestored
-                ? ScalarKind(text: text, style: style, tag: tag) : ScalarKind(utf8: bytes, style: style, tag: tag)
-            node = writer.appendScalar(text, style: style, tag: tag, resolved: resolved, at: location)
+            if let tag { checkScalarTag(tag, text: String(decoding: bytes, as: UTF8.self), at: location) }
+            inputNodes += 1
+            try count(1, at: location)
+            try checkRoom(for: bytes.count, tag: tag, at: location)
+            // Apart from the tagged case: handing the absent tag on retained and released it for every scalar.
+            if tag == nil {
+                let resolved = ScalarKind(utf8: bytes, style: style, tag: nil)
+                node = writer.appendScalar(utf8: bytes, style: style, tag: nil, resolved: resolved, at: location)
+            } else {
+                let resolved = ScalarKind(utf8: bytes, style: style, tag: tag)
+                node = writer.appendScalar(utf8: bytes, style: style, tag: tag, resolved: resolved, at: location)
+            }
         }
         if let anchor = data.anchor {
             anchors[String(cString: anchor)] = Anchored(node: node, size: 1, height: 0)
         }
         add(node, height: 0)
+    }
+
+    /// Stops the parse when a scalar's text of `count` bytes (and its tag) would make the tree's bytes
+    /// outgrow the `Int32` positions its records hold.
+    @inline(__always)
+    private mutating func checkRoom(for count: Int, tag: String?, at location: SourceLocation) throws(Fatal) {
+        guard writer.textBytes + count + (tag.map { $0.utf8.count + 1 } ?? 0) <= Int(Int32.max) else {
+            fail(
+                "the document's scalars hold more than \(Int32.max) bytes of text, more than one tree can hold",
+                at: location
+            )
+            throw Fatal()
+        }
     }
 
     @inline(__always)
@@ -338,13 +356,14 @@ struct TreeBuilder: ~Copyable {
     private mutating func checkKey(_ keyNode: Int32, top: Int) {
         let key = writer[keyNode]
         guard key.kind == .scalar else { return }
-        // The records' lengths come first, so that the texts are read only where they may be equal.
-        if key.style == .plain, !key.hasTag, key.count == 2, writer.text(key) == "<<" {
+        // The records' lengths come first, so that the bytes are read only where they may be equal.
+        if key.style == .plain, !key.hasTag, key.count == 2,
+            writer.withBytes({ $0[Int(key.first)] == UInt8(ascii: "<") && $0[Int(key.first) + 1] == UInt8(ascii: "<") })
+        {
             diagnostics.append(
                 .error("merge keys (<<) are not supported; write the keys out", at: key.location)
             )
         }
-        let line = key.location.line
         if !stack[top].hasKeyIndex {
             // The earlier keys: every other child, from the first.
             let keys = stride(from: stack[top].firstChild, to: pending.count, by: 2)
@@ -352,9 +371,7 @@ struct TreeBuilder: ~Copyable {
             if count < Self.linearKeySearchLimit {
                 for i in keys {
                     let other = writer[pending[i]]
-                    if other.kind == .scalar, other.count == key.count,
-                        writer.text(other).hasSameCodePoints(as: writer.text(key))
-                    {
+                    if other.kind == .scalar, writer.haveSameText(other, key) {
                         duplicate(writer.text(key), firstLine: other.location.line, at: key.location)
                         return
                     }
@@ -362,18 +379,18 @@ struct TreeBuilder: ~Copyable {
                 return
             }
             var index = KeyIndex(minimumCapacity: count * 2)
-            for i in keys {
-                let other = writer[pending[i]]
-                if other.kind == .scalar {
-                    _ = index.firstLine(of: writer.text(other), insertingAt: other.location.line)
+            writer.withBytes { bytes in
+                for i in keys {
+                    let other = writer[pending[i]]
+                    if other.kind == .scalar { _ = index.firstLine(of: other, in: bytes) }
                 }
             }
             keyIndexes.append(index)
             stack[top].hasKeyIndex = true
         }
-        let text = writer.text(key)
-        if let firstLine = keyIndexes[keyIndexes.count - 1].firstLine(of: text, insertingAt: line) {
-            duplicate(text, firstLine: firstLine, at: key.location)
+        let firstLine = writer.withBytes { keyIndexes[keyIndexes.count - 1].firstLine(of: key, in: $0) }
+        if let firstLine {
+            duplicate(writer.text(key), firstLine: firstLine, at: key.location)
         }
     }
 
@@ -444,7 +461,7 @@ struct TreeBuilder: ~Copyable {
             throw Fatal()
         }
         let record = writer[root]
-        if record.kind == .scalar, record.style == .plain, !record.hasTag, writer.text(record).isEmpty {
+        if record.kind == .scalar, record.style == .plain, !record.hasTag, record.count == 0 {
             fail("the document is empty", at: record.location)
             throw Fatal()
         }

@@ -64,7 +64,7 @@ public struct YAMLNode: Sendable, Hashable {
     /// parts of one tree at the same time would all count on one object, and that is slower than
     /// reading the parts one after the other; each thread should read its part through a node of its own.
     package func withOwnStorage() -> YAMLNode {
-        YAMLNode(YAMLStorage(records: storage.records, children: storage.children, texts: storage.texts), index)
+        YAMLNode(YAMLStorage(records: storage.records, children: storage.children, bytes: storage.bytes), index)
     }
 
     /// What the node holds. ``scalar``, ``sequence`` and ``mapping`` read one kind directly.
@@ -245,6 +245,15 @@ public struct YAMLMapping: Sendable, Hashable, RandomAccessCollection {
         precondition(position >= 0 && position < count, "YAMLMapping index out of range")
         let record = keyRecord(at: position)
         return record.kind == .scalar ? storage.text(record) : nil
+    }
+
+    /// Calls `body` with the UTF-8 bytes of the key at `position` when it is a scalar, else returns `nil`:
+    /// the key read without making its `String`.
+    @inlinable @inline(__always)
+    package func withKeyBytes<Result>(at position: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        precondition(position >= 0 && position < count, "YAMLMapping index out of range")
+        let record = keyRecord(at: position)
+        return record.kind == .scalar ? storage.withBytes(of: record, body) : nil
     }
 
     /// The tree's record of the key at `position`, which the key accessors read without making the key's node.

@@ -1,9 +1,13 @@
+import Foundation
 import SpecsmithDiagnostics
 
 /// The nodes of one tree in three flat arrays: one record per node, the children of every
-/// collection, and the text of every scalar. A loaded file is one storage, written once by the
+/// collection, and the UTF-8 text of every scalar. A loaded file is one storage, written once by the
 /// loader and never changed after, so it costs a handful of allocations to build and to free however
 /// many nodes it holds. ``YAMLNode``, ``YAMLSequence`` and ``YAMLMapping`` are handles into it.
+///
+/// A scalar's `String` is made only when a reader asks for it: most scalars are keys that the loader
+/// only compares with its keywords, which it does on the bytes.
 ///
 /// The storage and its records are `@usableFromInline`, so that the nodes' accessors that the loader
 /// calls for every key and value are inlined into it, across the module boundary.
@@ -13,44 +17,62 @@ final class YAMLStorage: Sendable {
     /// The items of each sequence, and the keys and values of each mapping in pairs, as positions
     /// in ``records``; each collection's children are contiguous.
     @usableFromInline let children: [Int32]
-    /// The text of each scalar, followed by its tag when it has one.
-    @usableFromInline let texts: [String]
+    /// The UTF-8 text of each scalar, one after the other; a tagged scalar's text is followed by its
+    /// tag and a zero byte.
+    @usableFromInline let bytes: [UInt8]
 
-    init(records: [NodeRecord], children: [Int32], texts: [String]) {
+    init(records: [NodeRecord], children: [Int32], bytes: [UInt8]) {
         self.records = records
         self.children = children
-        self.texts = texts
+        self.bytes = bytes
     }
 
     /// A storage with no nodes, for empty mappings made outside a parse.
-    static let empty = YAMLStorage(records: [], children: [], texts: [])
+    static let empty = YAMLStorage(records: [], children: [], bytes: [])
 
-    /// The text of a scalar's record.
+    /// The text of a scalar's record: a `String` made from its bytes each time it is asked for.
     @inlinable @inline(__always)
-    func text(_ record: NodeRecord) -> String { texts[Int(record.first)] }
+    func text(_ record: NodeRecord) -> String {
+        withBytes(of: record) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of a scalar's text.
+    @inlinable @inline(__always)
+    func withBytes<Result>(of record: NodeRecord, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { all in
+            let first = Int(record.first)
+            return body(UnsafeBufferPointer(rebasing: all[first..<first + Int(record.count)]))
+        }
+    }
 
     /// Whether a record is a scalar whose text has these code points; `length` is the text's UTF-8
-    /// length. Most keys differ in length, which the record tells without reading the `String`.
+    /// length. Most keys differ in length, which the record tells; the rest compare their bytes.
     @inlinable @inline(__always)
     func isScalar(_ record: NodeRecord, withText text: String, length: Int) -> Bool {
-        record.kind == .scalar && Int(record.count) == min(length, Int(Int32.max))
-            && texts[Int(record.first)].hasSameCodePoints(as: text)
+        guard record.kind == .scalar, Int(record.count) == length else { return false }
+        guard length > 0 else { return true }
+        let same = text.utf8.withContiguousStorageIfAvailable { key in
+            bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(record.first), key.baseAddress!, length) == 0 }
+        }
+        return same ?? withBytes(of: record) { $0.elementsEqual(text.utf8) }
     }
 
     /// The UTF-8 length of a scalar's text.
     @inlinable @inline(__always)
-    func textLength(_ record: NodeRecord) -> Int {
-        record.count < Int32.max ? Int(record.count) : texts[Int(record.first)].utf8.count
-    }
+    func textLength(_ record: NodeRecord) -> Int { Int(record.count) }
 
     /// The scalar a scalar's record describes.
     @inline(__always)
     func scalar(_ record: NodeRecord) -> YAMLScalar {
-        YAMLScalar(
-            texts[Int(record.first)],
-            style: record.style,
-            tag: record.hasTag ? texts[Int(record.first) + 1] : nil
-        )
+        YAMLScalar(text(record), style: record.style, tag: record.hasTag ? tag(record) : nil)
+    }
+
+    /// The tag that follows a tagged scalar's text, up to its zero byte.
+    private func tag(_ record: NodeRecord) -> String {
+        bytes.withUnsafeBufferPointer { all in
+            let rest = UnsafeBufferPointer(rebasing: all[(Int(record.first) + Int(record.count))...])
+            return String(decoding: rest[..<(rest.firstIndex(of: 0) ?? rest.endIndex)], as: UTF8.self)
+        }
     }
 }
 
@@ -63,18 +85,18 @@ enum NodeKind: UInt8, Sendable {
 @usableFromInline
 struct NodeRecord: Sendable {
     @usableFromInline var location: SourceLocation
-    /// A scalar's text in ``YAMLStorage/texts``; a collection's first child in ``YAMLStorage/children``.
+    /// Where a scalar's text starts in ``YAMLStorage/bytes``; a collection's first child in
+    /// ``YAMLStorage/children``.
     @usableFromInline var first: Int32
     /// How many items a sequence has, or entries a mapping; for a scalar, the UTF-8 length of its
-    /// text (at most `Int32.max`), so that keys of other lengths are passed over without reading
-    /// their `String`.
+    /// text, so that keys of other lengths are passed over without reading their bytes.
     @usableFromInline var count: Int32
     @usableFromInline var kind: NodeKind
     /// A scalar's style; `.plain` for a collection.
     @usableFromInline var style: YAMLScalar.Style
     /// A scalar's meaning, resolved once when the node is made; `.string` for a collection.
     @usableFromInline var resolved: ScalarKind
-    /// Whether a scalar's tag follows its text in ``YAMLStorage/texts``.
+    /// Whether a scalar's tag follows its text in ``YAMLStorage/bytes``.
     @usableFromInline var hasTag: Bool
 }
 
@@ -83,31 +105,47 @@ struct NodeRecord: Sendable {
 /// children, so that their positions are known.
 struct StorageWriter {
     private var records: [NodeRecord] = []
+    /// The collections' children: the first `childCount` are written, the rest are zeros made ready,
+    /// as for ``bytes``.
     private var children: [Int32] = []
-    private var texts: [String] = []
+    private var childCount = 0
+    /// The scalars' texts: the first ``textBytes`` are written, the rest are zeros made ready for the
+    /// next texts, which are copied in place with `memcpy` (`Array.append(contentsOf:)`, a generic
+    /// copy, cost some twenty instructions a scalar more).
+    private var bytes: [UInt8] = []
+    private(set) var textBytes = 0
 
     init() {}
 
-    /// A writer with room for about `nodes` nodes before its arrays grow.
-    init(expectedNodes nodes: Int) {
+    /// A writer with room for about `nodes` nodes and `textBytes` bytes of scalars' text before its
+    /// arrays grow.
+    init(expectedNodes nodes: Int, textBytes expectedBytes: Int) {
         records.reserveCapacity(nodes)
         children.reserveCapacity(nodes)
-        texts.reserveCapacity(nodes)
+        bytes.reserveCapacity(expectedBytes)
     }
 
     /// Appends a scalar, resolving its meaning; returns its position.
-    @inline(__always)
     mutating func appendScalar(_ text: String, style: YAMLScalar.Style, tag: String?, at location: SourceLocation)
         -> Int32
     {
-        appendScalar(text, style: style, tag: tag, resolved: ScalarKind(text: text, style: style, tag: tag), at: location)
+        var text = text
+        return text.withUTF8 {
+            appendScalar(
+                utf8: $0,
+                style: style,
+                tag: tag,
+                resolved: ScalarKind(utf8: $0, style: style, tag: tag),
+                at: location
+            )
+        }
     }
 
-    /// Appends a scalar whose meaning is resolved already; returns its position. The text is taken
-    /// over, not copied.
+    /// Appends a scalar whose text is these UTF-8 bytes and whose meaning is resolved already;
+    /// returns its position. The bytes are copied, and a tag after them.
     @inline(__always)
     mutating func appendScalar(
-        _ text: consuming String,
+        utf8 text: UnsafeBufferPointer<UInt8>,
         style: YAMLScalar.Style,
         tag: String?,
         resolved: ScalarKind,
@@ -115,16 +153,42 @@ struct StorageWriter {
     ) -> Int32 {
         let record = NodeRecord(
             location: location,
-            first: Int32(texts.count),
-            count: Int32(clamping: text.utf8.count),
+            first: Int32(textBytes),
+            count: Int32(text.count),
             kind: .scalar,
             style: style,
             resolved: resolved,
             hasTag: tag != nil
         )
-        texts.append(consume text)
-        if let tag { texts.append(tag) }
+        Self.copy(text, into: &bytes, after: &textBytes)
+        if let tag {
+            var ended = tag + "\0"
+            ended.withUTF8 { Self.copy($0, into: &bytes, after: &textBytes) }
+        }
         return append(record)
+    }
+
+    /// Copies `source` into `array` after its first `count` elements, and counts them: into zeros made
+    /// ready, which grow by as many again as are ready, up to 16 K elements at a time, so that a small
+    /// tree stays small and a large one fills its reserved capacity a step at a time.
+    @inline(__always)
+    private static func copy<Element: FixedWidthInteger>(
+        _ source: UnsafeBufferPointer<Element>,
+        into array: inout [Element],
+        after count: inout Int
+    ) {
+        guard let start = source.baseAddress else { return }
+        let missing = count + source.count - array.count
+        if missing > 0 {
+            array.append(contentsOf: repeatElement(0, count: max(missing, min(array.count, 16 << 10))))
+        }
+        let first = count
+        array.withUnsafeMutableBufferPointer { (target) in
+            // No address when both are empty: nothing to copy.
+            guard let base = target.baseAddress else { return }
+            (base + first).update(from: start, count: source.count)
+        }
+        count += source.count
     }
 
     /// Appends a sequence of the items at `children`, or a mapping of the keys and values at
@@ -135,14 +199,14 @@ struct StorageWriter {
     {
         let record = NodeRecord(
             location: location,
-            first: Int32(children.count),
+            first: Int32(childCount),
             count: Int32(kind == .mapping ? slice.count / 2 : slice.count),
             kind: kind,
             style: .plain,
             resolved: .string,
             hasTag: false
         )
-        children.append(contentsOf: slice)
+        slice.withUnsafeBufferPointer { Self.copy($0, into: &children, after: &childCount) }
         return append(record)
     }
 
@@ -159,14 +223,16 @@ struct StorageWriter {
         let count = pending.count - first
         let record = NodeRecord(
             location: location,
-            first: Int32(children.count),
+            first: Int32(childCount),
             count: Int32(kind == .mapping ? count / 2 : count),
             kind: kind,
             style: .plain,
             resolved: .string,
             hasTag: false
         )
-        pending.withUnsafeBufferPointer { children.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first...])) }
+        pending.withUnsafeBufferPointer {
+            Self.copy(UnsafeBufferPointer(rebasing: $0[first...]), into: &children, after: &childCount)
+        }
         return append(record)
     }
 
@@ -198,26 +264,48 @@ struct StorageWriter {
     @inline(__always)
     subscript(index: Int32) -> NodeRecord { records[Int(index)] }
 
-    /// The text of a scalar's record.
+    /// Calls `body` with all the bytes written so far.
     @inline(__always)
-    func text(_ record: NodeRecord) -> String { texts[Int(record.first)] }
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<textBytes])) }
+    }
+
+    /// Whether two scalars' records have the same text, byte for byte.
+    func haveSameText(_ first: NodeRecord, _ second: NodeRecord) -> Bool {
+        guard first.count == second.count else { return false }
+        return first.count == 0
+            || withBytes {
+                memcmp($0.baseAddress! + Int(first.first), $0.baseAddress! + Int(second.first), Int(first.count)) == 0
+            }
+    }
+
+    /// The text of a scalar's record.
+    func text(_ record: NodeRecord) -> String {
+        withBytes {
+            let first = Int(record.first)
+            return String(decoding: UnsafeBufferPointer(rebasing: $0[first..<first + Int(record.count)]), as: UTF8.self)
+        }
+    }
 
     /// The arrays of a storage, before it is made.
     struct Arrays {
         var records: [NodeRecord] = []
         var children: [Int32] = []
-        var texts: [String] = []
+        var bytes: [UInt8] = []
     }
 
     /// Hands the arrays written over to a new storage, leaving the writer empty.
     mutating func finish() -> YAMLStorage {
         let arrays = takeArrays()
-        return YAMLStorage(records: arrays.records, children: arrays.children, texts: arrays.texts)
+        return YAMLStorage(records: arrays.records, children: arrays.children, bytes: arrays.bytes)
     }
 
-    /// Hands the arrays written over, leaving the writer empty.
+    /// Hands the arrays written over, leaving the writer empty. The zeros made ready are dropped; the
+    /// capacity reserved and never written costs no memory.
     mutating func takeArrays() -> Arrays {
-        let arrays = Arrays(records: records, children: children, texts: texts)
+        children.removeSubrange(childCount...)
+        bytes.removeSubrange(textBytes...)
+        let arrays = Arrays(records: records, children: children, bytes: bytes)
         self = StorageWriter()
         return arrays
     }

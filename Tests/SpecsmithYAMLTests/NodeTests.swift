@@ -75,6 +75,9 @@ import Testing
         let tagged = YAMLNode(YAMLScalar("1", tag: "tag:yaml.org,2002:str"), at: at)
         #expect(tagged.scalar == YAMLScalar("1", tag: "tag:yaml.org,2002:str"))
         #expect(tagged.location == at)
+        #expect(YAMLNode(YAMLScalar(""), at: at).scalar == YAMLScalar(""))
+        let emptyFirst = YAMLNode(mapping: [.init(key: YAMLNode(YAMLScalar(""), at: at), value: tagged)], at: at)
+        #expect(emptyFirst.mapping?[""]?.scalar == YAMLScalar("1", tag: "tag:yaml.org,2002:str"))
     }
 
     @Test func collectionsMadeOutsideAParseCopyTheirNodes() throws {

@@ -21,6 +21,21 @@ import Testing
         #expect(root.mapping?["x"]?.kindDescription == "a string")
     }
 
+    @Test func tagsAndTextsOfNeighbouringScalarsStayApart() throws {
+        // The tree keeps a tag right after its scalar's text: empty texts and tagged keys read back whole.
+        let root = try load("a: !!str\n!!str b: !!int 12\nc: ''\n!!str : v\n")
+        let str = "tag:yaml.org,2002:str"
+        #expect(
+            root.mapping?.map { [$0.key.scalar, $0.value.scalar] } == [
+                [YAMLScalar("a"), YAMLScalar("", tag: str)],
+                [YAMLScalar("b", tag: str), YAMLScalar("12", tag: "tag:yaml.org,2002:int")],
+                [YAMLScalar("c"), YAMLScalar("", style: .singleQuoted)],
+                [YAMLScalar("", tag: str), YAMLScalar("v")],
+            ]
+        )
+        #expect(try root.mapping?["b"]?.int() == 12)
+    }
+
     @Test func aStrTagMakesAPlainNumberAString() throws {
         let node = try #require(load("v: !!str 5\n").mapping?["v"])
         #expect(throws: Diagnostic.self) { try node.int() }

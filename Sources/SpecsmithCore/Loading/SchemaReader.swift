@@ -1,3 +1,4 @@
+import Foundation
 import SpecsmithDiagnostics
 import SpecsmithYAML
 
@@ -94,14 +95,19 @@ enum SchemaKeyword: String, CaseIterable {
         }
     }
 
-    /// The keyword a key names. Faster than `init(rawValue:)`, which compares the key with every
-    /// keyword's name in turn: here only with the few of the same length.
-    init?(key: String) {
-        let length = key.utf8.count
-        guard length < Self.byLength.count else { return nil }
-        for keyword in Self.byLength[length] where keyword.rawValue == key {
-            self = keyword
-            return
+    /// The keyword a key's UTF-8 bytes name. Faster than `init(rawValue:)`, which compares the key with
+    /// every keyword's name in turn: here only with the few of the same length, byte for byte, with no
+    /// `String` made of the key.
+    init?(utf8 key: UnsafeBufferPointer<UInt8>) {
+        let length = key.count
+        guard length > 0, length < Self.byLength.count else { return nil }
+        for keyword in Self.byLength[length] {
+            let name = keyword.rawValue.utf8
+            let same = name.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, key.baseAddress!, length) == 0 }
+            if same ?? name.elementsEqual(key) {
+                self = keyword
+                return
+            }
         }
         return nil
     }
@@ -147,7 +153,7 @@ struct SchemaReader: ~Copyable {
         keywords.reserveCapacity(mapping.count)
         var lengths: UInt64 = 0
         for index in mapping.indices {
-            let keyword = mapping.keyText(at: index).flatMap(SchemaKeyword.init(key:))
+            let keyword = mapping.withKeyBytes(at: index, SchemaKeyword.init(utf8:)) ?? nil
             if let keyword { lengths |= 1 << keyword.nameLength }
             keywords.append(keyword)
         }
