@@ -1278,14 +1278,11 @@ struct SchemaTranslator {
             let type = swiftType(
                 for: valueSchema, suggestedName: "AdditionalProperty", owner: (name, qualifiedName, swiftNames),
                 nested: &nested)
-            if isNullable(valueSchema) && type.name != "JSONValue" {
-                diagnostics.append(
-                    .warning(
-                        "additionalProperties values that may be null, beside properties, are not generated yet; a "
-                            + "null value does not decode", at: valueSchema.location))
-            }
+            // Values that may be null are optional (`[String: String?]`), as a property's dictionary values are:
+            // a null one decodes as `nil` and is written back as null.
+            let valueType = isNullable(valueSchema) && type.name != "JSONValue" ? type.name + "?" : type.name
             extras = ExtraProperties(
-                kind: .kept(valueType: type.name), name: extrasName("additionalProperties"),
+                kind: .kept(valueType: valueType), name: extrasName("additionalProperties"),
                 valueStruct: type.structName, rules: memberRules(valueSchema))
         case .bool(true)?:
             extras = ExtraProperties(

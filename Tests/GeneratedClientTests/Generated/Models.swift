@@ -536,6 +536,82 @@ internal struct Ledger: Codable, Hashable, Sendable {
     }
 }
 
+/// Undeclared values that may be null, beside properties, keep their nulls.
+internal struct Attributes: Codable, Hashable, Sendable {
+    internal let id: String?
+    /// The properties besides the declared ones, by name.
+    internal let additionalProperties: [String: String?]
+
+    /// Creates a value from its properties.
+    internal init(
+        id: String? = nil,
+        additionalProperties: [String: String?] = [:]
+    ) {
+        self.id = id
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    internal init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            String?.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    internal func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.id, forKey: .id)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+    }
+}
+
+/// Undeclared values of a generated type that may be null.
+internal struct Catalog: Codable, Hashable, Sendable {
+    internal let name: String?
+    /// The properties besides the declared ones, by name.
+    internal let additionalProperties: [String: Attributes?]
+
+    /// Creates a value from its properties.
+    internal init(
+        name: String? = nil,
+        additionalProperties: [String: Attributes?] = [:]
+    ) {
+        self.name = name
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    internal init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.name = try container.decodeIfPresent(String.self, forKey: .name)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            Attributes?.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    internal func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.name, forKey: .name)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name
+    }
+}
+
 internal enum GetLimitsOkXPolicy: OpenEnum {
     case burst
     case sustained

@@ -207,3 +207,17 @@ extension Ledger: Validatable {
         context.validate(transfer, at: "transfer")
     }
 }
+
+extension Attributes: Validatable {
+    /// Records each constraint of the `Attributes` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(eachValue: additionalProperties, at: .here, .maxLength(3))
+    }
+}
+
+extension Catalog: Validatable {
+    /// Records each constraint of the `Catalog` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        additionalProperties.validate(into: &context)
+    }
+}

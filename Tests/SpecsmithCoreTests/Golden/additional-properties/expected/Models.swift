@@ -216,16 +216,16 @@ public struct SparseMap: Codable, Hashable, Sendable {
     }
 }
 
-/// Beside properties, values that may be null are warned about.
+/// Beside properties, values that may be null are optional too; their rules skip the nulls.
 public struct SparseExtras: Codable, Hashable, Sendable {
     public let id: String?
     /// The properties besides the declared ones, by name.
-    public let additionalProperties: [String: String]
+    public let additionalProperties: [String: String?]
 
     /// Creates a value from its properties.
     public init(
         id: String? = nil,
-        additionalProperties: [String: String] = [:]
+        additionalProperties: [String: String?] = [:]
     ) {
         self.id = id
         self.additionalProperties = additionalProperties
@@ -236,7 +236,45 @@ public struct SparseExtras: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.id = try container.decodeIfPresent(String.self, forKey: .id)
         self.additionalProperties = try UndeclaredProperties.decode(
-            String.self,
+            String?.self,
+            from: decoder,
+            declared: CodingKeys.self
+        )
+    }
+
+    /// Encodes every property, then each of `additionalProperties` whose name the schema does not declare.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(self.id, forKey: .id)
+        try UndeclaredProperties.encode(additionalProperties, to: encoder, declared: CodingKeys.self)
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id
+    }
+}
+
+/// Beside properties, values of a generated type that may be null are optional, and checked.
+public struct SparseStructs: Codable, Hashable, Sendable {
+    public let id: String?
+    /// The properties besides the declared ones, by name.
+    public let additionalProperties: [String: SparseMap?]
+
+    /// Creates a value from its properties.
+    public init(
+        id: String? = nil,
+        additionalProperties: [String: SparseMap?] = [:]
+    ) {
+        self.id = id
+        self.additionalProperties = additionalProperties
+    }
+
+    /// Decodes the declared properties, and keeps the others.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.id = try container.decodeIfPresent(String.self, forKey: .id)
+        self.additionalProperties = try UndeclaredProperties.decode(
+            SparseMap?.self,
             from: decoder,
             declared: CodingKeys.self
         )

@@ -47,6 +47,20 @@ extension SparseMap: Validatable {
     }
 }
 
+extension SparseExtras: Validatable {
+    /// Records each constraint of the `SparseExtras` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        context.check(eachValue: additionalProperties, at: .here, .maxLength(3))
+    }
+}
+
+extension SparseStructs: Validatable {
+    /// Records each constraint of the `SparseStructs` schema that this value breaks.
+    public func validate(into context: inout ValidationContext) {
+        additionalProperties.validate(into: &context)
+    }
+}
+
 extension Tagged: Validatable {
     /// Records each constraint of the `Tagged` schema that this value breaks.
     public func validate(into context: inout ValidationContext) {
