@@ -70,3 +70,14 @@ extension String {
         }
     }
 }
+
+extension SwiftLiteral {
+    /// Whether `text` is printable ASCII without quotes or backslashes, which a string literal holds as it
+    /// is between its quotes: what ``SwiftLiteral/string(_:)`` quotes without escaping anything. The
+    /// renderer then writes the quotes and the text as pieces of the line, not as a literal made first.
+    static func isPlain(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
+        } ?? false
+    }
+}

@@ -490,10 +490,8 @@ struct Renderer {
             // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
             let stored = aside ? String(concatenating: "_", label) : label
             let codingKey =
-                aside
-                ? text.text("case ", stored, " = ", SwiftLiteral.string(p.wireName))
-                : label == p.wireName ? text.text("case ", p.name)
-                : text.text("case ", p.name, " = ", SwiftLiteral.string(p.wireName))
+                !aside && label == p.wireName
+                ? text.text("case ", p.name) : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
             let parameter =
                 if let defaultValue = p.defaultValue {
                     text.text(p.name, ": ", type, " = ", defaultValue)
@@ -609,6 +607,15 @@ struct Renderer {
             }
         }
         return context
+    }
+
+    /// A coding key's case whose raw value is `wireName`: `case name = "wire_name"`. A wire name that needs no
+    /// escape (nearly every one) is quoted where the case is written, without a `String` of its own for the
+    /// literal, which cost an allocation and a free per key, about 1.5% of discourse's rendering.
+    private static func codingKeyCase(_ name: String, _ wireName: String, text: inout TextWriter) -> TemplateValue {
+        SwiftLiteral.isPlain(wireName)
+            ? text.text("case ", name, " = \"", wireName, "\"")
+            : text.text("case ", name, " = ", SwiftLiteral.string(wireName))
     }
 
     /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
