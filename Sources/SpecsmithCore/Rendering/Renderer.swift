@@ -469,8 +469,10 @@ struct Renderer {
             ]
             template = "union"
         }
-        // Without the newline tidying ends with: the parent places it.
-        return try templates.renderPlaced(template, context, base: base, indent: isNested ? 4 : 0)
+        // Without the newline tidying ends with: the parent places it. A type at the left margin goes to a
+        // file of models, which is tidied as a whole: its text is tidied there once, not twice.
+        if isNested { return try templates.renderPlaced(template, context, base: base, indent: 4) }
+        return try templates.renderPlacedForTidying(template, context, base: base)
     }
 
     private func structContext(
