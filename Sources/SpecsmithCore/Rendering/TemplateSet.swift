@@ -79,7 +79,7 @@ public struct TemplateSet: Sendable {
     /// the end are taken off, and the rest is left to the tidying of the whole, which then gives what it gives
     /// for the text tidied first. (Tidying decides each line, and each blank line, by the lines on either side
     /// of it, which are the same; those at the ends are what is taken off.) Tidying every type's text twice
-    /// was about 4% of rendering a document.
+    /// was 1 to 2% of rendering a document.
     ///
     /// A text with a carriage return is tidied here as before: a line that ends with one is not blank, and
     /// tidying takes the one before the text's last newline off.
