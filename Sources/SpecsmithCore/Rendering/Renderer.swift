@@ -551,10 +551,12 @@ struct Renderer {
                 context.add(
                     "storageDoc",
                     .string(
-                        p.isIndirect
-                            ? "`\(label)`, stored out of line: the schema is recursive."
-                            : "`\(label)`, stored under another name so that generated code reads it without a "
-                                + "deprecation warning."))
+                        String(
+                            concatenating: "`", label,
+                            p.isIndirect
+                                ? "`, stored out of line: the schema is recursive."
+                                : "`, stored under another name so that generated code reads it without a "
+                                    + "deprecation warning.")))
             }
             return context
         }
@@ -568,8 +570,11 @@ struct Renderer {
             "encodeDoc": .string(
                 keptType == nil
                     ? "Encodes every property; a required one that may be null is written as `null` when `nil`."
-                    : "Encodes every property\(hasExplicitNulls ? " (a required one that may be null as `null` when `nil`)" : ""), "
-                        + "then each of `\(SwiftNames.unescaped(s.extras?.name ?? ""))` whose name the schema does not declare."),
+                    : String(
+                        concatenating: "Encodes every property",
+                        hasExplicitNulls ? " (a required one that may be null as `null` when `nil`)" : "",
+                        ", then each of `", SwiftNames.unescaped(s.extras?.name ?? ""),
+                        "` whose name the schema does not declare.")),
             "needsCodingKeys": .bool(
                 hasExtras || s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
             // The declared wire names, which undeclared properties are told apart from.
@@ -578,34 +583,49 @@ struct Renderer {
             "decodesExplicitly": .bool(hasExtras),
             "writesInit": .bool(!Self.initIsSynthesized(s, access: access)),
         ]
+        // The keys of extras are new to the context: added without looking for them first. Their texts are
+        // concatenated, not interpolated (an interpolation appends piece by piece).
         if let extras = s.extras {
             let name = SwiftNames.unescaped(extras.name)
             switch extras.kind {
             case .kept(let valueType):
-                context["extrasDoc"] = doc(["The properties besides the declared ones, by name."], indent: indent + 4)
-                context["extrasDeclaration"] = .string("let \(extras.name): [String: \(valueType)]")
-                context["extrasIsPublic"] = true
-                context["extrasParameter"] = .lines(["\(extras.name): [String: \(valueType)] = [:]"])
-                context["extrasAssignment"] = .string("self.\(name) = \(extras.name)")
-                context["extrasDecode"] = .lines(
-                    Self.call(
-                        "self.\(name) = try UndeclaredProperties.decode(",
-                        ["\(valueType).self", "from: decoder", "declared: CodingKeys.self"], indent: indent + 8))
-                context["extrasEncode"] = .lines(
-                    Self.call(
-                        "try UndeclaredProperties.encode(", [name, "to: encoder", "declared: CodingKeys.self"], indent: indent + 8))
+                context.add(
+                    "extrasDoc", doc(["The properties besides the declared ones, by name."], indent: indent + 4))
+                let declaration = String(concatenating: "let ", extras.name, ": [String: ", valueType, "]")
+                context.add("extrasDeclaration", .string(declaration))
+                context.add("extrasIsPublic", true)
+                let parameter = String(concatenating: extras.name, ": [String: ", valueType, "] = [:]")
+                context.add("extrasParameter", .lines([parameter]))
+                context.add("extrasAssignment", .string(String(concatenating: "self.", name, " = ", extras.name)))
+                context.add(
+                    "extrasDecode",
+                    .lines(
+                        Self.call(
+                            String(concatenating: "self.", name, " = try UndeclaredProperties.decode("),
+                            [String(concatenating: valueType, ".self"), "from: decoder", "declared: CodingKeys.self"],
+                            indent: indent + 8)))
+                context.add(
+                    "extrasEncode",
+                    .lines(
+                        Self.call(
+                            "try UndeclaredProperties.encode(", [name, "to: encoder", "declared: CodingKeys.self"],
+                            indent: indent + 8)))
             case .forbidden:
-                context["extrasDoc"] = doc(
-                    [
-                        "The names this value arrived with that its schema does not declare, sorted: `validate()` reports "
-                            + "each (`additionalProperties: false`)."
-                    ], indent: indent + 4)
-                context["extrasDeclaration"] = .string("let \(extras.name): [String]")
-                context["extrasAssignment"] = .string("self.\(name) = []")
-                context["extrasDecode"] = .lines(
-                    Self.call(
-                        "self.\(name) = try UndeclaredProperties.keys(", ["in: decoder", "declared: CodingKeys.self"],
-                        indent: indent + 8))
+                context.add(
+                    "extrasDoc",
+                    doc(
+                        [
+                            "The names this value arrived with that its schema does not declare, sorted: `validate()` "
+                                + "reports each (`additionalProperties: false`)."
+                        ], indent: indent + 4))
+                context.add("extrasDeclaration", .string(String(concatenating: "let ", extras.name, ": [String]")))
+                context.add("extrasAssignment", .string(String(concatenating: "self.", name, " = []")))
+                context.add(
+                    "extrasDecode",
+                    .lines(
+                        Self.call(
+                            String(concatenating: "self.", name, " = try UndeclaredProperties.keys("),
+                            ["in: decoder", "declared: CodingKeys.self"], indent: indent + 8)))
             }
         }
         return context
