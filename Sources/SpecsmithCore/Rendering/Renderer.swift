@@ -264,7 +264,9 @@ struct Renderer {
             }
             return .types(texts, checks)
         case .redaction:
-            let redacting = Self.allStructs(model.types, prefix: nil).filter { $0.declaration.hasSecrets }.map(redactionContext)
+            var secretStructs: [(qualified: String, declaration: StructDeclaration)] = []
+            Self.appendSecretStructs(model.types, prefix: nil, to: &secretStructs)
+            let redacting = secretStructs.map(redactionContext)
             if redacting.isEmpty { return .file(nil) }
             return try file("Redaction.swift", template: "redaction", ["structs": .objects(redacting)])
         case .servers:
@@ -724,24 +726,49 @@ struct Renderer {
 
     /// Every type, outermost first, with its qualified name (`Customer.Billing`).
     private static func allTypes(_ types: [TypeDeclaration], prefix: String?) -> [(qualified: String, declaration: TypeDeclaration)] {
-        var result: [(String, TypeDeclaration)] = []
-        for declaration in types {
-            let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
-            result.append((qualified, declaration))
-            switch declaration {
-            case .structure(let s): result += allTypes(s.nested, prefix: qualified)
-            case .union(let u): result += allTypes(u.nested, prefix: qualified)
-            case .enumeration, .alias: break
-            }
-        }
+        var result: [(qualified: String, declaration: TypeDeclaration)] = []
+        result.reserveCapacity(types.count)
+        appendTypes(types, prefix: prefix, to: &result)
         return result
     }
 
-    /// Every struct, outermost first, with its qualified name.
-    private static func allStructs(_ types: [TypeDeclaration], prefix: String?) -> [(qualified: String, declaration: StructDeclaration)] {
-        allTypes(types, prefix: prefix).compactMap { entry in
-            if case .structure(let s) = entry.declaration { return (entry.qualified, s) }
-            return nil
+    /// Appends ``allTypes(_:prefix:)``'s entries to `result`: one array for the whole walk, where each
+    /// type's nested ones were an array of their own, copied into their parent's.
+    private static func appendTypes(
+        _ types: [TypeDeclaration], prefix: String?,
+        to result: inout [(qualified: String, declaration: TypeDeclaration)]
+    ) {
+        for declaration in types {
+            let qualified = prefix.map { String(concatenating: $0, ".", declaration.name) } ?? declaration.name
+            result.append((qualified, declaration))
+            switch declaration {
+            case .structure(let s): appendTypes(s.nested, prefix: qualified, to: &result)
+            case .union(let u): appendTypes(u.nested, prefix: qualified, to: &result)
+            case .enumeration, .alias: break
+            }
+        }
+    }
+
+    /// Every struct that holds a secret, outermost first, with its qualified name, appended to `result`. Only
+    /// their names, and those of types with nested ones, are made: an entry for every type, made first to
+    /// pick these few, was most of what rendering the redaction file cost.
+    private static func appendSecretStructs(
+        _ types: [TypeDeclaration], prefix: String?,
+        to result: inout [(qualified: String, declaration: StructDeclaration)]
+    ) {
+        func qualified(_ name: String) -> String { prefix.map { String(concatenating: $0, ".", name) } ?? name }
+        for declaration in types {
+            switch declaration {
+            case .structure(let s):
+                let hasSecrets = s.hasSecrets
+                guard hasSecrets || !s.nested.isEmpty else { continue }
+                let name = qualified(s.name)
+                if hasSecrets { result.append((name, s)) }
+                appendSecretStructs(s.nested, prefix: name, to: &result)
+            case .union(let u):
+                if !u.nested.isEmpty { appendSecretStructs(u.nested, prefix: qualified(u.name), to: &result) }
+            case .enumeration, .alias: break
+            }
         }
     }
 
