@@ -376,8 +376,7 @@ struct Renderer {
                 nested.append(
                     try renderType(type, indent: indent + 4, isNested: true, access: access, base: base, text: &text))
             }
-            context = structContext(s, indent: indent, access: access, text: &text)
-            context["nested"] = .lines(nested)
+            context = structContext(s, nested: nested, indent: indent, access: access, text: &text)
             template = "struct"
         case .enumeration(let e):
             context = [
@@ -477,8 +476,10 @@ struct Renderer {
         return try templates.renderPlacedForTidying(template, context, base: base)
     }
 
+    /// A struct's context, `nested` its nested types' texts. They are one of the literal's keys rather than
+    /// set after it: a key more than a literal holds moves all of its entries to larger storage.
     private func structContext(
-        _ s: StructDeclaration, indent: Int, access: AccessLevel, text: inout TextWriter
+        _ s: StructDeclaration, nested: [String], indent: Int, access: AccessLevel, text: inout TextWriter
     ) -> TemplateContext {
         let hasExplicitNulls = s.properties.contains(where: \.isExplicitNull)
         let keptType: String? = if case .kept(let valueType)? = s.extras?.kind { valueType } else { nil }
@@ -567,6 +568,7 @@ struct Renderer {
             "doc": doc(s.deprecated ? s.doc + Self.deprecatedTypeDoc(s.doc) : s.doc, indent: indent),
             "deprecated": .bool(s.deprecated),
             "properties": .objects(properties),
+            "nested": .lines(nested),
             "hasProperties": .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),
             "encodesExplicitly": .bool(hasExplicitNulls || keptType != nil),
             "encodeDoc": .string(
