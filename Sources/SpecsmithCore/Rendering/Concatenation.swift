@@ -34,6 +34,10 @@ extension String {
     }
 
     /// Copies the UTF-8 of `piece` into `buffer` at `offset`, and moves `offset` past it.
+    ///
+    /// Inlined: most pieces are a few bytes, and a call of its own (saving and restoring six registers)
+    /// was about a third of the instructions of copying one.
+    @inline(__always)
     static func copy(_ piece: String, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: inout Int) {
         let copied = piece.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             (buffer.baseAddress! + offset).initialize(from: bytes.baseAddress!, count: bytes.count)
