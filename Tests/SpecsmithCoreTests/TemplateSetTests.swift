@@ -94,6 +94,35 @@ import Testing
         #expect(models.contents.hasSuffix("\nstruct Pet {\r\n    struct Owner {\r\n    }\n}\n"))
     }
 
+    /// Models.swift holds each type's text as tidying leaves it, without blank lines at its top or white
+    /// space at its end, wherever a template places it: here with no blank line between types, and text
+    /// after each on its last line. With carriage returns, tidying takes only the last one off.
+    @Test func aTypeIsPlacedInItsFileAsTidyingLeavesIt() throws {
+        func models(_ structTemplate: String) throws -> String {
+            let folder = try makeFolder([
+                "spec.yaml": """
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                components:
+                  schemas:
+                    Pet: {type: object, properties: {name: {type: string}}}
+                    Toy: {type: object, properties: {size: {type: integer}}}
+                """,
+                "models.mustache": "// models\n{{#types}}\n{{.}} // end\n{{/types}}\n",
+                "struct.mustache": structTemplate,
+            ])
+            let result = Pipeline(templates: try TemplateSet(overrides: folder)).generate(
+                GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
+            return try #require(result.files?.first { $0.name == "Models.swift" }).contents
+        }
+        #expect(
+            try models("\n  \n\t\nstruct {{name}} {\n    let x: Int  \n\n}   \n\n  \n")
+                == "// models\nstruct Pet {\n    let x: Int\n} // end\nstruct Toy {\n    let x: Int\n} // end\n")
+        #expect(
+            try models("struct {{name}} {\r\n}\r\n\r\n")
+                == "// models\nstruct Pet {\r\n}\r\n // end\nstruct Toy {\r\n}\r\n // end\n")
+    }
+
     @Test func aPartialThatDoesNotExistIsAnErrorWhereItIsNamed() throws {
         let folder = try makeFolder(["models.mustache": "{{> header}}\n\n  {{> footer}}\n"])
         #expect {

@@ -170,7 +170,9 @@ struct CheckWriter {
         constantBase: String
     ) -> [String] {
         let argument = target == .value ? value : String(concatenating: target.label, value)
-        let expression: String
+        // The rule's expression in pieces (``Renderer/expressionPieces(_:type:)``), for the statement's one
+        // concatenation.
+        let expression: (String, String, String)
         switch rule {
         case .members(let rules):
             // The value is an array or a dictionary (else, a JSONValue, its members are not checked).
@@ -335,8 +337,9 @@ struct CheckWriter {
             return lines + ["}"]
         case .pattern(let source) where hoists:
             let name = constantName(String(concatenating: constantBase, target.constantInfix, "Pattern"))
-            constants.append(["declaration": .string(name), "value": .string("Pattern(\(SwiftLiteral.raw(source)))")])
-            expression = ".pattern(Self.\(name))"
+            let pattern = String(concatenating: "Pattern(", SwiftLiteral.raw(source), ")")
+            constants.append(["declaration": .string(name), "value": .string(pattern)])
+            expression = (".pattern(Self.", name, ")")
         case .enumeration where hoists, .rawEnumeration where hoists:
             // Built once: a rule holding an array would otherwise allocate on every check. A string enum's
             // raw values are a ListedRule.
@@ -347,11 +350,12 @@ struct CheckWriter {
                     "declaration": .string("\(name): \(ruleType)"),
                     "value": .string(Renderer.expression(rule, type: memberType)),
                 ])
-            expression = "Self.\(name)"
+            expression = ("Self.", name, "")
         default:
-            expression = Renderer.expression(rule, type: memberType)
+            expression = Renderer.expressionPieces(rule, type: memberType)
         }
-        return [String(concatenating: receiver, ".check(", argument, ", at: ", key, ", ", expression, ")")]
+        let (head, middle, tail) = expression
+        return [String(concatenating: receiver, ".check(", argument, ", at: ", key, ", ", head, middle, tail, ")")]
     }
 }
 

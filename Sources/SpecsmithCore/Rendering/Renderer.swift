@@ -274,7 +274,9 @@ struct Renderer {
             }
             return .types(texts, checks)
         case .redaction:
-            let redacting = Self.allStructs(model.types, prefix: nil).filter { $0.declaration.hasSecrets }.map(redactionContext)
+            var secretStructs: [(qualified: String, declaration: StructDeclaration)] = []
+            Self.appendSecretStructs(model.types, prefix: nil, to: &secretStructs)
+            let redacting = secretStructs.map(redactionContext)
             if redacting.isEmpty { return .file(nil) }
             return try file("Redaction.swift", template: "redaction", ["structs": .objects(redacting)])
         case .servers:
@@ -384,8 +386,7 @@ struct Renderer {
                 nested.append(
                     try renderType(type, indent: indent + 4, isNested: true, access: access, base: base, text: &text))
             }
-            context = structContext(s, indent: indent, access: access, text: &text)
-            context["nested"] = .lines(nested)
+            context = structContext(s, nested: nested, indent: indent, access: access, text: &text)
             template = "struct"
         case .enumeration(let e):
             context = [
@@ -479,12 +480,16 @@ struct Renderer {
             ]
             template = "union"
         }
-        // Without the newline tidying ends with: the parent places it.
-        return try templates.renderPlaced(template, context, base: base, indent: isNested ? 4 : 0)
+        // Without the newline tidying ends with: the parent places it. A type at the left margin goes to a
+        // file of models, which is tidied as a whole: its text is tidied there once, not twice.
+        if isNested { return try templates.renderPlaced(template, context, base: base, indent: 4) }
+        return try templates.renderPlacedForTidying(template, context, base: base)
     }
 
+    /// A struct's context, `nested` its nested types' texts. They are one of the literal's keys rather than
+    /// set after it: a key more than a literal holds moves all of its entries to larger storage.
     private func structContext(
-        _ s: StructDeclaration, indent: Int, access: AccessLevel, text: inout TextWriter
+        _ s: StructDeclaration, nested: [String], indent: Int, access: AccessLevel, text: inout TextWriter
     ) -> TemplateContext {
         let hasExplicitNulls = s.properties.contains(where: \.isExplicitNull)
         let keptType: String? = if case .kept(let valueType)? = s.extras?.kind { valueType } else { nil }
@@ -500,10 +505,8 @@ struct Renderer {
             // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
             let stored = aside ? String(concatenating: "_", label) : label
             let codingKey =
-                aside
-                ? text.text("case ", stored, " = ", SwiftLiteral.string(p.wireName))
-                : label == p.wireName ? text.text("case ", p.name)
-                : text.text("case ", p.name, " = ", SwiftLiteral.string(p.wireName))
+                !aside && label == p.wireName
+                ? text.text("case ", p.name) : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
             let parameter =
                 if let defaultValue = p.defaultValue {
                     text.text(p.name, ": ", type, " = ", defaultValue)
@@ -561,10 +564,12 @@ struct Renderer {
                 context.add(
                     "storageDoc",
                     .string(
-                        p.isIndirect
-                            ? "`\(label)`, stored out of line: the schema is recursive."
-                            : "`\(label)`, stored under another name so that generated code reads it without a "
-                                + "deprecation warning."))
+                        String(
+                            concatenating: "`", label,
+                            p.isIndirect
+                                ? "`, stored out of line: the schema is recursive."
+                                : "`, stored under another name so that generated code reads it without a "
+                                    + "deprecation warning.")))
             }
             return context
         }
@@ -573,13 +578,17 @@ struct Renderer {
             "doc": doc(s.deprecated ? s.doc + Self.deprecatedTypeDoc(s.doc) : s.doc, indent: indent),
             "deprecated": .bool(s.deprecated),
             "properties": .objects(properties),
+            "nested": .lines(nested),
             "hasProperties": .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),
             "encodesExplicitly": .bool(hasExplicitNulls || keptType != nil),
             "encodeDoc": .string(
                 keptType == nil
                     ? "Encodes every property; a required one that may be null is written as `null` when `nil`."
-                    : "Encodes every property\(hasExplicitNulls ? " (a required one that may be null as `null` when `nil`)" : ""), "
-                        + "then each of `\(SwiftNames.unescaped(s.extras?.name ?? ""))` whose name the schema does not declare."),
+                    : String(
+                        concatenating: "Encodes every property",
+                        hasExplicitNulls ? " (a required one that may be null as `null` when `nil`)" : "",
+                        ", then each of `", SwiftNames.unescaped(s.extras?.name ?? ""),
+                        "` whose name the schema does not declare.")),
             "needsCodingKeys": .bool(
                 hasExtras || s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
             // The declared wire names, which undeclared properties are told apart from.
@@ -588,37 +597,61 @@ struct Renderer {
             "decodesExplicitly": .bool(hasExtras),
             "writesInit": .bool(!Self.initIsSynthesized(s, access: access)),
         ]
+        // The keys of extras are new to the context: added without looking for them first. Their texts are
+        // concatenated, not interpolated (an interpolation appends piece by piece).
         if let extras = s.extras {
             let name = SwiftNames.unescaped(extras.name)
             switch extras.kind {
             case .kept(let valueType):
-                context["extrasDoc"] = doc(["The properties besides the declared ones, by name."], indent: indent + 4)
-                context["extrasDeclaration"] = .string("let \(extras.name): [String: \(valueType)]")
-                context["extrasIsPublic"] = true
-                context["extrasParameter"] = .lines(["\(extras.name): [String: \(valueType)] = [:]"])
-                context["extrasAssignment"] = .string("self.\(name) = \(extras.name)")
-                context["extrasDecode"] = .lines(
-                    Self.call(
-                        "self.\(name) = try UndeclaredProperties.decode(",
-                        ["\(valueType).self", "from: decoder", "declared: CodingKeys.self"], indent: indent + 8))
-                context["extrasEncode"] = .lines(
-                    Self.call(
-                        "try UndeclaredProperties.encode(", [name, "to: encoder", "declared: CodingKeys.self"], indent: indent + 8))
+                context.add(
+                    "extrasDoc", doc(["The properties besides the declared ones, by name."], indent: indent + 4))
+                let declaration = String(concatenating: "let ", extras.name, ": [String: ", valueType, "]")
+                context.add("extrasDeclaration", .string(declaration))
+                context.add("extrasIsPublic", true)
+                let parameter = String(concatenating: extras.name, ": [String: ", valueType, "] = [:]")
+                context.add("extrasParameter", .lines([parameter]))
+                context.add("extrasAssignment", .string(String(concatenating: "self.", name, " = ", extras.name)))
+                context.add(
+                    "extrasDecode",
+                    .lines(
+                        Self.call(
+                            String(concatenating: "self.", name, " = try UndeclaredProperties.decode("),
+                            [String(concatenating: valueType, ".self"), "from: decoder", "declared: CodingKeys.self"],
+                            indent: indent + 8)))
+                context.add(
+                    "extrasEncode",
+                    .lines(
+                        Self.call(
+                            "try UndeclaredProperties.encode(", [name, "to: encoder", "declared: CodingKeys.self"],
+                            indent: indent + 8)))
             case .forbidden:
-                context["extrasDoc"] = doc(
-                    [
-                        "The names this value arrived with that its schema does not declare, sorted: `validate()` reports "
-                            + "each (`additionalProperties: false`)."
-                    ], indent: indent + 4)
-                context["extrasDeclaration"] = .string("let \(extras.name): [String]")
-                context["extrasAssignment"] = .string("self.\(name) = []")
-                context["extrasDecode"] = .lines(
-                    Self.call(
-                        "self.\(name) = try UndeclaredProperties.keys(", ["in: decoder", "declared: CodingKeys.self"],
-                        indent: indent + 8))
+                context.add(
+                    "extrasDoc",
+                    doc(
+                        [
+                            "The names this value arrived with that its schema does not declare, sorted: `validate()` "
+                                + "reports each (`additionalProperties: false`)."
+                        ], indent: indent + 4))
+                context.add("extrasDeclaration", .string(String(concatenating: "let ", extras.name, ": [String]")))
+                context.add("extrasAssignment", .string(String(concatenating: "self.", name, " = []")))
+                context.add(
+                    "extrasDecode",
+                    .lines(
+                        Self.call(
+                            String(concatenating: "self.", name, " = try UndeclaredProperties.keys("),
+                            ["in: decoder", "declared: CodingKeys.self"], indent: indent + 8)))
             }
         }
         return context
+    }
+
+    /// A coding key's case whose raw value is `wireName`: `case name = "wire_name"`. A wire name that needs no
+    /// escape (nearly every one) is quoted where the case is written, without a `String` of its own for the
+    /// literal, which cost an allocation and a free per key, about 1.5% of discourse's rendering.
+    private static func codingKeyCase(_ name: String, _ wireName: String, text: inout TextWriter) -> TemplateValue {
+        SwiftLiteral.isPlain(wireName)
+            ? text.text("case ", name, " = \"", wireName, "\"")
+            : text.text("case ", name, " = ", SwiftLiteral.string(wireName))
     }
 
     /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
@@ -705,24 +738,49 @@ struct Renderer {
 
     /// Every type, outermost first, with its qualified name (`Customer.Billing`).
     private static func allTypes(_ types: [TypeDeclaration], prefix: String?) -> [(qualified: String, declaration: TypeDeclaration)] {
-        var result: [(String, TypeDeclaration)] = []
-        for declaration in types {
-            let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
-            result.append((qualified, declaration))
-            switch declaration {
-            case .structure(let s): result += allTypes(s.nested, prefix: qualified)
-            case .union(let u): result += allTypes(u.nested, prefix: qualified)
-            case .enumeration, .alias: break
-            }
-        }
+        var result: [(qualified: String, declaration: TypeDeclaration)] = []
+        result.reserveCapacity(types.count)
+        appendTypes(types, prefix: prefix, to: &result)
         return result
     }
 
-    /// Every struct, outermost first, with its qualified name.
-    private static func allStructs(_ types: [TypeDeclaration], prefix: String?) -> [(qualified: String, declaration: StructDeclaration)] {
-        allTypes(types, prefix: prefix).compactMap { entry in
-            if case .structure(let s) = entry.declaration { return (entry.qualified, s) }
-            return nil
+    /// Appends ``allTypes(_:prefix:)``'s entries to `result`: one array for the whole walk, where each
+    /// type's nested ones were an array of their own, copied into their parent's.
+    private static func appendTypes(
+        _ types: [TypeDeclaration], prefix: String?,
+        to result: inout [(qualified: String, declaration: TypeDeclaration)]
+    ) {
+        for declaration in types {
+            let qualified = prefix.map { String(concatenating: $0, ".", declaration.name) } ?? declaration.name
+            result.append((qualified, declaration))
+            switch declaration {
+            case .structure(let s): appendTypes(s.nested, prefix: qualified, to: &result)
+            case .union(let u): appendTypes(u.nested, prefix: qualified, to: &result)
+            case .enumeration, .alias: break
+            }
+        }
+    }
+
+    /// Every struct that holds a secret, outermost first, with its qualified name, appended to `result`. Only
+    /// their names, and those of types with nested ones, are made: an entry for every type, made first to
+    /// pick these few, was most of what rendering the redaction file cost.
+    private static func appendSecretStructs(
+        _ types: [TypeDeclaration], prefix: String?,
+        to result: inout [(qualified: String, declaration: StructDeclaration)]
+    ) {
+        func qualified(_ name: String) -> String { prefix.map { String(concatenating: $0, ".", name) } ?? name }
+        for declaration in types {
+            switch declaration {
+            case .structure(let s):
+                let hasSecrets = s.hasSecrets
+                guard hasSecrets || !s.nested.isEmpty else { continue }
+                let name = qualified(s.name)
+                if hasSecrets { result.append((name, s)) }
+                appendSecretStructs(s.nested, prefix: name, to: &result)
+            case .union(let u):
+                if !u.nested.isEmpty { appendSecretStructs(u.nested, prefix: qualified(u.name), to: &result) }
+            case .enumeration, .alias: break
+            }
         }
     }
 
@@ -963,46 +1021,60 @@ struct Renderer {
 
     /// The runtime rule for `rule`, its literals spelled for a value of Swift type `type`.
     static func expression(_ rule: ValidationRule, type: String) -> String {
+        let (head, middle, tail) = expressionPieces(rule, type: type)
+        return String(concatenating: head, middle, tail)
+    }
+
+    /// ``expression(_:type:)`` in three pieces that follow each other, as a check statement takes them: a
+    /// literal head, the text worked out for the rule, a literal tail (`.maxLength(`, `64`, `)`). The
+    /// statement is then made in one concatenation, without a `String` for the expression first; the
+    /// expression interpolated cost about 750 instructions a rule.
+    static func expressionPieces(_ rule: ValidationRule, type: String) -> (String, String, String) {
         switch rule {
-        case .type(let types): ".type([\(types.map { "." + $0.rawValue }.joined(separator: ", "))])"
-        case .listed: ".listed"
-        case .format(let name): ".format(.\(name == "date-time" ? "dateTime" : name))"
-        case .enumeration(let values): ".enum([\(values.compactMap { literal($0, type: type) }.joined(separator: ", "))])"
-        case .const(let value): ".const(\(literal(value, type: type) ?? "nil"))"
-        case .rawEnumeration(let values): ".enum([\(values.map(SwiftLiteral.string).joined(separator: ", "))])"
-        case .rawConst(let value): ".const(\(SwiftLiteral.string(value)))"
-        case .maxLength(let n): ".maxLength(\(n))"
-        case .minLength(let n): ".minLength(\(n))"
-        case .pattern(let p): ".pattern(Pattern(\(SwiftLiteral.raw(p))))"
-        case .minimum(let n): ".minimum(\(decimal(n)))"
-        case .maximum(let n): ".maximum(\(decimal(n)))"
-        case .exclusiveMinimum(let n): ".exclusiveMinimum(\(decimal(n)))"
-        case .exclusiveMaximum(let n): ".exclusiveMaximum(\(decimal(n)))"
-        case .multipleOf(let n): ".multipleOf(\(decimal(n)))"
-        case .minItems(let n): ".minItems(\(n))"
-        case .maxItems(let n): ".maxItems(\(n))"
-        case .uniqueItems: ".uniqueItems"
-        case .minProperties(let n): ".minProperties(\(n))"
-        case .maxProperties(let n): ".maxProperties(\(n))"
-        case .required(let name): ".required(\(SwiftLiteral.string(name)))"
+        case .type(let types): (".type([", String(joining: types.map { "." + $0.rawValue }, separator: ", "), "])")
+        case .listed: (".listed", "", "")
+        case .format(let name): (".format(.", name == "date-time" ? "dateTime" : name, ")")
+        case .enumeration(let values):
+            (".enum([", String(joining: values.compactMap { literal($0, type: type) }, separator: ", "), "])")
+        case .const(let value): (".const(", literal(value, type: type) ?? "nil", ")")
+        case .rawEnumeration(let values):
+            (".enum([", String(joining: values.map(SwiftLiteral.string), separator: ", "), "])")
+        case .rawConst(let value): (".const(", SwiftLiteral.string(value), ")")
+        case .maxLength(let n): (".maxLength(", String(n), ")")
+        case .minLength(let n): (".minLength(", String(n), ")")
+        case .pattern(let p): (".pattern(Pattern(", SwiftLiteral.raw(p), "))")
+        case .minimum(let n): (".minimum(", decimal(n), ")")
+        case .maximum(let n): (".maximum(", decimal(n), ")")
+        case .exclusiveMinimum(let n): (".exclusiveMinimum(", decimal(n), ")")
+        case .exclusiveMaximum(let n): (".exclusiveMaximum(", decimal(n), ")")
+        case .multipleOf(let n): (".multipleOf(", decimal(n), ")")
+        case .minItems(let n): (".minItems(", String(n), ")")
+        case .maxItems(let n): (".maxItems(", String(n), ")")
+        case .uniqueItems: (".uniqueItems", "", "")
+        case .minProperties(let n): (".minProperties(", String(n), ")")
+        case .maxProperties(let n): (".maxProperties(", String(n), ")")
+        case .required(let name): (".required(", SwiftLiteral.string(name), ")")
         case .dependentRequired(let name, let trigger):
-            ".dependentRequired(\(SwiftLiteral.string(name)), by: \(SwiftLiteral.string(trigger)))"
+            (
+                ".dependentRequired(",
+                String(concatenating: SwiftLiteral.string(name), ", by: ", SwiftLiteral.string(trigger)), ")"
+            )
         // A `not` is a statement of its own (see ``CheckWriter``), never an expression.
-        case .not: ".not"
+        case .not: (".not", "", "")
         // Members' rules are checked in a closure of their own (see ``CheckWriter``), never an expression.
-        case .members: ".members"
+        case .members: (".members", "", "")
         // A tuple's positions are checked in a closure of their own (see ``CheckWriter``), never an expression.
-        case .prefixItems: ".prefixItems"
+        case .prefixItems: (".prefixItems", "", "")
         // `contains` checks its subschema in a closure of its own (see ``CheckWriter``), never an expression.
-        case .contains: ".contains"
+        case .contains: (".contains", "", "")
         // Values by pattern are checked in a closure of their own (see ``CheckWriter``), never an expression.
-        case .patternProperties: ".patternProperties"
+        case .patternProperties: (".patternProperties", "", "")
         // Names' rules are checked by statements of their own (see ``CheckWriter``), never an expression.
-        case .propertyNames: ".propertyNames"
+        case .propertyNames: (".propertyNames", "", "")
         // A property's rules are checked in a closure of their own (see ``CheckWriter``), never an expression.
-        case .property: ".property"
+        case .property: (".property", "", "")
         // `if`, `then` and `else` are a statement of their own (see ``CheckWriter``), never an expression.
-        case .conditional: ".conditional"
+        case .conditional: (".conditional", "", "")
         }
     }
 
@@ -1469,13 +1541,15 @@ struct Renderer {
 
     /// A type for prose: ``Item`` as a symbol link, `[Item]` as "an array of ``Item``".
     private static func describe(_ type: String) -> String {
-        if type.utf8.last == UInt8(ascii: "?") {
-            return String(concatenating: describe(String(type.dropLast())), " or `nil`")
+        // Type names are ASCII: bytes tell, and the UTF-8 is sliced. (Dropping `Character`s walked the
+        // text's grapheme breaks, most of some 2,500 instructions an operation.)
+        let bytes = type.utf8
+        if bytes.last == UInt8(ascii: "?") {
+            return String(concatenating: describe(String(Substring(bytes.dropLast()))), " or `nil`")
         }
-        // Type names are ASCII: bytes tell.
-        let isCollection = type.utf8.first == UInt8(ascii: "[")
-        if isCollection, type.utf8.last == UInt8(ascii: "]"), !type.utf8.contains(UInt8(ascii: ":")) {
-            let element = String(type.dropFirst().dropLast())
+        let isCollection = bytes.first == UInt8(ascii: "[")
+        if isCollection, bytes.last == UInt8(ascii: "]"), !bytes.contains(UInt8(ascii: ":")) {
+            let element = String(Substring(bytes.dropFirst().dropLast()))
             return element.utf8.first == UInt8(ascii: "[")
                 ? String(concatenating: "an array of `", element, "`") : String(concatenating: "an array of ``", element, "``")
         }
