@@ -150,3 +150,44 @@ import Testing
         #expect(wrong.reason == .undecodableHeader("X-Count", expected: "Int? in JSON"))
     }
 }
+
+/// A header whose schema is an object of single scalar values is read in OpenAPI's `simple` style: `R,100,G,200`,
+/// or `from=...,seconds=...` where it is exploded, each value as its property's type.
+@Suite struct ObjectResponseHeaderTests {
+    func headers(_ fields: [(String, String)]) async throws -> ResponseHeaderTests.Headers {
+        try await ResponseHeaderTests().headers([("X-Rate-Limit", "1")] + fields)
+    }
+
+    func error(_ fields: [(String, String)]) async throws -> UnexpectedResponse {
+        try await ResponseHeaderTests().error([("X-Rate-Limit", "1")] + fields)
+    }
+
+    @Test func anObjectIsReadFromItsNamesAndValues() async throws {
+        let headers = try await headers([
+            ("X-Colour", "R, 100,G,200,mode,hsl"),
+            ("X-Window-Span", "from=2024-05-01T12:30:00Z,seconds=90.5, rolling=true"),
+        ])
+        #expect(headers.xColour == GetLimitsOkXColour(r: 100, g: 200, mode: .hsl))
+        #expect(
+            headers.xWindowSpan == Span(from: Date(timeIntervalSince1970: 1_714_566_600), seconds: 90.5, rolling: true))
+        let some = try await self.headers([("X-Colour", "R,5,mode,cmyk"), ("X-Window-Span", "")])
+        #expect(some.xColour == GetLimitsOkXColour(r: 5, mode: .unknown("cmyk")))
+        #expect(some.xWindowSpan == Span())
+        let absent = try await self.headers([])
+        #expect(absent.xColour == nil && absent.xWindowSpan == nil)
+    }
+
+    @Test func textThatIsNoSuchObjectThrows() async throws {
+        let colours = [
+            "R,100,G", "R=100", "G,200", "R,red", "R,1,R,2",
+        ]
+        for value in colours {
+            let error = try await error([("X-Colour", value)])
+            #expect(error.reason == .undecodableHeader("X-Colour", expected: "GetLimitsOkXColour in simple style"))
+        }
+        for value in ["from,2024-05-01T12:30:00Z", "seconds=soon", "rolling=yes"] {
+            let error = try await error([("X-Window-Span", value)])
+            #expect(error.reason == .undecodableHeader("X-Window-Span", expected: "Span in simple style"))
+        }
+    }
+}

@@ -486,8 +486,8 @@ struct ResponseHeaderDeclaration: Sendable, Hashable {
     /// The header's name as the spec writes it.
     var wireName: String
     /// The Swift type, never optional: a string, number or Boolean, a `Date`, a string enum, an array of
-    /// those, the type of its JSON content, or `String` for a header the client reads as its text (`text/plain`
-    /// content, an object).
+    /// those, an object of such properties, the type of its JSON content, or `String` for a header the client reads
+    /// as its text (`text/plain` content, an object of other values).
     var type: String
     var isRequired: Bool
     var deprecated: Bool
@@ -498,6 +498,9 @@ struct ResponseHeaderDeclaration: Sendable, Hashable {
     /// JSON content whose schema allows null: the property is optional, also for a required header, and a literal
     /// `null` is `nil`.
     var isNullable = false
+    /// An object read in the `simple` style: whether its properties are written `R=100,G=200` (exploded)
+    /// rather than `R,100,G,200`; `nil` for a value of any other type.
+    var objectExplode: Bool?
     /// The doc comment's lines: the description, the wire name and, for a header read as its text, why.
     var doc: [String]
 }

@@ -2067,6 +2067,29 @@ struct SchemaTranslator {
         }
     }
 
+    /// Why a response header of `schema`, an object, cannot be read from its text in OpenAPI's `simple` style
+    /// (`R=100,G=200` exploded, `R,100,G,200` not), or `nil` when it can: an object with properties, each a
+    /// string, number, Boolean, date or string enum, and no other values (no `additionalProperties` or
+    /// `patternProperties`, no union). An array or object property would need commas of its own.
+    func unreadableHeaderObject(_ schema: Schema) -> String? {
+        let value = resolvedShape(schema)
+        let object = mergedAllOf(value) ?? value
+        guard !isUnion(object), !object.properties.isEmpty else { return "objects" }
+        let keepsOthers: Bool
+        switch object.additionalProperties {
+        case nil, .bool(false)?: keepsOthers = false
+        case .schema(let others)?: keepsOthers = !Self.isFalseSchema(others)
+        case .bool(true)?: keepsOthers = true
+        }
+        if keepsOthers || !object.patternProperties.isEmpty { return "objects with undeclared properties" }
+        for entry in object.properties {
+            guard shape(of: entry.value) == .value, unwritableParameter(entry.value, shape: .value) == nil else {
+                return "objects with a property that is not a single scalar value"
+            }
+        }
+        return nil
+    }
+
     /// How a parameter or a response header whose `content` is text (`text/plain`) holds its value.
     enum TextContent {
         /// As the value its schema describes, whose text is what is sent or arrives (`42` for `text/plain` of an

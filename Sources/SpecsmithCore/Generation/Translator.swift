@@ -1104,6 +1104,7 @@ struct Translator {
             let reading = headerReading(header, schemas: schemas)
             let type: String
             var isNullable = false
+            var objectExplode: Bool?
             switch reading {
             case .schema(let schema), .json(let schema):
                 isNullable = reading.isJSON && schemas.isNullable(schema)
@@ -1113,6 +1114,13 @@ struct Translator {
                         for: schema, suggestedName: suggestedName + " " + wireName)
                 let how = reading.isJSON ? ", decoded from its JSON text." : "."
                 doc.append(String(concatenating: "The `", wireName, "` header", how))
+            case .object(let schema, let explode):
+                type =
+                    headerTypeKey(header, named: wireName, in: response).flatMap { componentTypes[$0] }
+                    ?? schemas.topLevelType(for: schema, suggestedName: suggestedName + " " + wireName)
+                objectExplode = explode
+                let form = explode ? "`name=value,...`" : "`name,value,...`"
+                doc.append(String(concatenating: "The `", wireName, "` header, an object read from ", form, "."))
             case .text(nil):
                 type = "String"
                 doc.append(String(concatenating: "The `", wireName, "` header."))
@@ -1135,7 +1143,8 @@ struct Translator {
                     ?? SchemaTranslator.isSecretName(wireName))
             return ResponseHeaderDeclaration(
                 name: name, wireName: wireName, type: type, isRequired: header.required, deprecated: header.deprecated,
-                isSecret: isSecret, isJSON: reading.isJSON, isNullable: isNullable, doc: doc)
+                isSecret: isSecret, isJSON: reading.isJSON, isNullable: isNullable, objectExplode: objectExplode,
+                doc: doc)
         }
     }
 
@@ -1147,6 +1156,9 @@ struct Translator {
         /// As a value of its content's schema, decoded from the header's text as a JSON body is (`content` of
         /// `application/json` or `…+json`).
         case json(Schema)
+        /// As an object in the `simple` style: its properties written `R=100,G=200` when `explode`, else
+        /// `R,100,G,200`, each a single scalar value.
+        case object(Schema, explode: Bool)
         /// As the text that arrived: a header whose value is its text (`text/plain` content of no single scalar
         /// type), a header of no type (which the loader warns about), or one whose value the client cannot decode
         /// from text, with why for a warning (`holds objects, which the client does not decode yet`) and for its
@@ -1156,7 +1168,7 @@ struct Translator {
         /// The schema of the value, read as a value of its type.
         var schema: Schema? {
             switch self {
-            case .schema(let schema), .json(let schema): schema
+            case .schema(let schema), .json(let schema), .object(let schema, _): schema
             case .text: nil
             }
         }
@@ -1194,7 +1206,14 @@ struct Translator {
             }
         }
         let shape = schemas.shape(of: schema)
-        guard let problem = shape == .object ? "objects" : schemas.unwritableParameter(schema, shape: shape) else {
+        if shape == .object {
+            guard let problem = schemas.unreadableHeaderObject(schema) else {
+                return .object(schema, explode: header.explode ?? false)
+            }
+            return .text(
+                ("holds \(problem), which the client does not decode yet", problem + " are not decoded from a header."))
+        }
+        guard let problem = schemas.unwritableParameter(schema, shape: shape) else {
             return .schema(schema)
         }
         return .text(

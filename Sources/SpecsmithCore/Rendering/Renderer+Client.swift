@@ -369,7 +369,8 @@ extension Renderer {
 
     /// `let headers = try Outcome.OkHeaders(...)` in a branch (at 16 spaces): each documented header read
     /// from the response as its type (`as: Int.self`; `json: Paging.self` for JSON content, `json: Paging?.self`
-    /// where it may be `null`), a required one with `requiredHeader`, which throws when it is absent.
+    /// where it may be `null`; `object: Colour.self, explode: false` for an object), a required one with
+    /// `requiredHeader`, which throws when it is absent.
     private static func headersDecoding(_ headers: [ResponseHeaderDeclaration], type: String) -> [String] {
         let arguments: [BranchExpression] = headers.map { header in
             .call(
@@ -380,10 +381,10 @@ extension Renderer {
                     .text(SwiftLiteral.string(header.wireName)),
                     .text(
                         String(
-                            concatenating: header.isJSON ? "json: " : "as: ", header.type,
-                            header.isNullable ? "?.self" : ".self")),
-                    .text("operation: operation.name"),
-                ])
+                            concatenating: header.isJSON ? "json: " : header.objectExplode == nil ? "as: " : "object: ",
+                            header.type, header.isNullable ? "?.self" : ".self")),
+                ] + (header.objectExplode.map { [.text($0 ? "explode: true" : "explode: false")] } ?? [])
+                    + [.text("operation: operation.name")])
         }
         return BranchExpression.call("let headers = try " + type, arguments).lines(column: 16).map { "    " + $0 }
     }

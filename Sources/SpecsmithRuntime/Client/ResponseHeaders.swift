@@ -208,7 +208,7 @@ extension ReceivedResponse {
 
 extension Substring {
     /// Without the spaces and tabs around it, which HTTP allows around a field's value and a list's elements.
-    fileprivate var trimmingHeaderWhitespace: Substring {
+    var trimmingHeaderWhitespace: Substring {
         let isWhitespace = { (character: Character) in character == " " || character == "\t" }
         guard let first = firstIndex(where: { !isWhitespace($0) }), let last = lastIndex(where: { !isWhitespace($0) })
         else { return self[endIndex...] }

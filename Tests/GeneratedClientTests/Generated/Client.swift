@@ -161,7 +161,19 @@ internal struct DecodingClient: Sendable {
                     xUsage: response.header("X-Usage", json: Usage.self, operation: operation.name),
                     xNote: response.header("X-Note", as: String.self, operation: operation.name),
                     xWindow: response.header("X-Window", as: Int.self, operation: operation.name),
-                    xQuota: response.header("X-Quota", json: Usage?.self, operation: operation.name)
+                    xQuota: response.header("X-Quota", json: Usage?.self, operation: operation.name),
+                    xColour: response.header(
+                        "X-Colour",
+                        object: GetLimitsOkXColour.self,
+                        explode: false,
+                        operation: operation.name
+                    ),
+                    xWindowSpan: response.header(
+                        "X-Window-Span",
+                        object: Span.self,
+                        explode: true,
+                        operation: operation.name
+                    )
                 )
                 return .ok(try response.decodeJSON(Status.self, operation: operation.name), headers: headers)
             case 202:
@@ -219,6 +231,12 @@ internal struct DecodingClient: Sendable {
             ///
             /// The `X-Quota` header, decoded from its JSON text.
             internal let xQuota: Usage?
+            /// An object in the simple style, not exploded.
+            ///
+            /// The `X-Colour` header, an object read from `name,value,...`.
+            internal let xColour: GetLimitsOkXColour?
+            /// The `X-Window-Span` header, an object read from `name=value,...`.
+            internal let xWindowSpan: Span?
 
             /// Creates a value from its headers.
             internal init(
@@ -233,7 +251,9 @@ internal struct DecodingClient: Sendable {
                 xUsage: Usage? = nil,
                 xNote: String? = nil,
                 xWindow: Int? = nil,
-                xQuota: Usage? = nil
+                xQuota: Usage? = nil,
+                xColour: GetLimitsOkXColour? = nil,
+                xWindowSpan: Span? = nil
             ) {
                 self.xRateLimit = xRateLimit
                 self.xNext = xNext
@@ -247,6 +267,8 @@ internal struct DecodingClient: Sendable {
                 self.xNote = xNote
                 self.xWindow = xWindow
                 self.xQuota = xQuota
+                self.xColour = xColour
+                self.xWindowSpan = xWindowSpan
             }
 
             /// The headers in spec order, each secret one as `<redacted>`.
@@ -266,6 +288,8 @@ internal struct DecodingClient: Sendable {
                         "xNote": xNote as Any,
                         "xWindow": xWindow as Any,
                         "xQuota": xQuota as Any,
+                        "xColour": xColour as Any,
+                        "xWindowSpan": xWindowSpan as Any,
                     ],
                     displayStyle: .struct
                 )

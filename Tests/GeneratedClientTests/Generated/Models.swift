@@ -612,6 +612,24 @@ internal struct Catalog: Codable, Hashable, Sendable {
     }
 }
 
+/// A header's object, exploded.
+internal struct Span: Codable, Hashable, Sendable {
+    internal let from: Date?
+    internal let seconds: Double?
+    internal let rolling: Bool?
+
+    /// Creates a value from its properties.
+    internal init(
+        from: Date? = nil,
+        seconds: Double? = nil,
+        rolling: Bool? = nil
+    ) {
+        self.from = from
+        self.seconds = seconds
+        self.rolling = rolling
+    }
+}
+
 internal enum GetLimitsOkXPolicy: OpenEnum {
     case burst
     case sustained
@@ -652,6 +670,51 @@ internal enum GetLimitsOkXPoliciesItem: OpenEnum {
         case .burst: "burst"
         case .sustained: "sustained"
         case .unknown(let rawValue): rawValue
+        }
+    }
+}
+
+internal struct GetLimitsOkXColour: Codable, Hashable, Sendable {
+    internal let r: Int
+    internal let g: Int?
+    internal let mode: Mode?
+
+    /// Creates a value from its properties.
+    internal init(
+        r: Int,
+        g: Int? = nil,
+        mode: Mode? = nil
+    ) {
+        self.r = r
+        self.g = g
+        self.mode = mode
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case r = "R"
+        case g = "G"
+        case mode
+    }
+
+    internal enum Mode: OpenEnum {
+        case rgb
+        case hsl
+        /// A value the spec does not list.
+        case unknown(String)
+
+        /// The values the spec lists.
+        internal static let allCases: [Self] = [
+            .rgb,
+            .hsl,
+        ]
+
+        /// The value as it appears in JSON.
+        internal var rawValue: String {
+            switch self {
+            case .rgb: "rgb"
+            case .hsl: "hsl"
+            case .unknown(let rawValue): rawValue
+            }
         }
     }
 }

@@ -221,3 +221,10 @@ extension Catalog: Validatable {
         additionalProperties.validate(into: &context)
     }
 }
+
+extension GetLimitsOkXColour: Validatable {
+    /// Records each constraint of the `GetLimitsOkXColour` schema that this value breaks.
+    internal func validate(into context: inout ValidationContext) {
+        context.check(mode, at: "mode", .listed)
+    }
+}

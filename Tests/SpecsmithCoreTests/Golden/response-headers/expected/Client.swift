@@ -278,7 +278,14 @@ public struct GoldenClient: Sendable {
                     xPin: response.header("X-Pin", as: String.self, operation: operation.name),
                     xPublicToken: response.header("X-Public-Token", as: String.self, operation: operation.name),
                     xExtra: response.header("X-Extra", json: Problem.self, operation: operation.name),
-                    xShape: response.header("X-Shape", as: String.self, operation: operation.name),
+                    xShape: response.header(
+                        "X-Shape",
+                        object: LogInOkXShape.self,
+                        explode: false,
+                        operation: operation.name
+                    ),
+                    xNested: response.header("X-Nested", as: String.self, operation: operation.name),
+                    xOpen: response.header("X-Open", as: String.self, operation: operation.name),
                     xCursor: response.requiredHeader("X-Cursor", json: LogInOkXCursor.self, operation: operation.name),
                     xPaging: response.header("X-Paging", json: Paging.self, operation: operation.name),
                     xNote: response.header("X-Note", as: String.self, operation: operation.name),
@@ -340,8 +347,14 @@ public struct GoldenClient: Sendable {
             ///
             /// The `X-Extra` header, decoded from its JSON text.
             public let xExtra: Problem?
-            /// The `X-Shape` header, as the text that arrived: objects are not decoded from a header.
-            public let xShape: String?
+            /// The `X-Shape` header, an object read from `name,value,...`.
+            public let xShape: LogInOkXShape?
+            /// The `X-Nested` header, as the text that arrived: objects with a property that is not a single scalar
+            /// value are not decoded from a header.
+            public let xNested: String?
+            /// The `X-Open` header, as the text that arrived: objects with undeclared properties are not decoded from a
+            /// header.
+            public let xOpen: String?
             /// The `X-Cursor` header, decoded from its JSON text.
             public let xCursor: LogInOkXCursor
             /// Where the pages lead, as JSON.
@@ -365,7 +378,9 @@ public struct GoldenClient: Sendable {
                 xPin: String? = nil,
                 xPublicToken: String? = nil,
                 xExtra: Problem? = nil,
-                xShape: String? = nil,
+                xShape: LogInOkXShape? = nil,
+                xNested: String? = nil,
+                xOpen: String? = nil,
                 xCursor: LogInOkXCursor,
                 xPaging: Paging? = nil,
                 xNote: String? = nil,
@@ -379,6 +394,8 @@ public struct GoldenClient: Sendable {
                 self.xPublicToken = xPublicToken
                 self.xExtra = xExtra
                 self.xShape = xShape
+                self.xNested = xNested
+                self.xOpen = xOpen
                 self.xCursor = xCursor
                 self.xPaging = xPaging
                 self.xNote = xNote
@@ -398,6 +415,8 @@ public struct GoldenClient: Sendable {
                         "xPublicToken": xPublicToken as Any,
                         "xExtra": xExtra as Any,
                         "xShape": xShape as Any,
+                        "xNested": xNested as Any,
+                        "xOpen": xOpen as Any,
                         "xCursor": xCursor,
                         "xPaging": xPaging as Any,
                         "xNote": xNote as Any,

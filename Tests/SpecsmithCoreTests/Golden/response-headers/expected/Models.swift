@@ -138,6 +138,17 @@ public enum ListPetsOkXLogType: OpenEnum {
     }
 }
 
+public struct LogInOkXShape: Codable, Hashable, Sendable {
+    public let r: Int?
+
+    /// Creates a value from its properties.
+    public init(
+        r: Int? = nil
+    ) {
+        self.r = r
+    }
+}
+
 public struct LogInOkXCursor: Codable, Hashable, Sendable {
     public let after: String?
 
