@@ -105,10 +105,13 @@ extension LoadSession {
         // Keep document order of the operations, not the order of the fixed fields; `additionalOperations` in
         // its place, its own in their order.
         if item.operations.count > 1 {
-            let order = o.mapping.compactMap(\.keyText)
-            let positions = item.operations.enumerated().map { offset, operation in
-                let key = operation.method.isAdditional ? "additionalOperations" : operation.method.rawValue
-                return (key: order.firstIndex(of: key) ?? 0, offset: offset)
+            // Each key's position found by the reader, from the keys' bytes: no `String` is made of every key.
+            var positions: [(key: Int, offset: Int)] = []
+            positions.reserveCapacity(item.operations.count)
+            for offset in item.operations.indices {  // by position: iterating would copy each operation
+                let method = item.operations[offset].method
+                let key = method.isAdditional ? "additionalOperations" : method.rawValue
+                positions.append((key: o.index(of: key) ?? 0, offset: offset))
             }
             item.operations = positions.sorted { ($0.key, $0.offset) < ($1.key, $1.offset) }.map {
                 item.operations[$0.offset]
