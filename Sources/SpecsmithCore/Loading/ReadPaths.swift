@@ -251,10 +251,10 @@ extension LoadSession {
         let placeText = o.requiredString("in")
         var place: ParameterLocation?
         if let placeText {
-            // `querystring` is 3.2's.
-            let allowed = version >= .v32 ? ParameterLocation.allCases : ParameterLocation.allCases.dropLast()
-            place = ParameterLocation(rawValue: placeText).flatMap { allowed.contains($0) ? $0 : nil }
+            // `querystring` (the last case) is 3.2's. The list of the others is made only for a message.
+            place = ParameterLocation(rawValue: placeText).flatMap { $0 != .querystring || version >= .v32 ? $0 : nil }
             if place == nil {
+                let allowed = version >= .v32 ? ParameterLocation.allCases : ParameterLocation.allCases.dropLast()
                 report(
                     .invalidValue(
                         placeText,
@@ -326,7 +326,10 @@ extension LoadSession {
         }
     }
 
-    private func readStyle(_ o: inout ObjectReader, allowed: [ParameterStyle], for place: String) -> ParameterStyle? {
+    /// `place` names what the style is of in a message, made only for one.
+    private func readStyle(
+        _ o: inout ObjectReader, allowed: [ParameterStyle], for place: @autoclosure () -> String
+    ) -> ParameterStyle? {
         guard let text = o.string("style") else { return nil }
         // `cookie` is 3.2's.
         let styles = version >= .v32 ? ParameterStyle.allCases : ParameterStyle.allCases.filter { $0 != .cookie }
@@ -342,7 +345,7 @@ extension LoadSession {
             return nil
         }
         if !allowed.contains(style) {
-            report(.styleNotAllowed(style, for: place, at: o.keyLocation("style")))
+            report(.styleNotAllowed(style, for: place(), at: o.keyLocation("style")))
         }
         return style
     }
