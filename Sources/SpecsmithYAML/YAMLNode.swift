@@ -107,6 +107,14 @@ public struct YAMLNode: Sendable, Hashable {
         return record.kind == .scalar ? storage.text(record) : nil
     }
 
+    /// Calls `body` with the UTF-8 bytes of a scalar's text, else returns `nil`: ``text`` read without
+    /// making its `String`.
+    @inlinable @inline(__always)
+    package func withScalarBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let record = record
+        return record.kind == .scalar ? storage.withBytes(of: record, body) : nil
+    }
+
     public static func == (lhs: YAMLNode, rhs: YAMLNode) -> Bool {
         if lhs.storage === rhs.storage, lhs.index == rhs.index { return true }
         return lhs.location == rhs.location && lhs.content == rhs.content

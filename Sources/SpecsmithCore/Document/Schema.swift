@@ -5,12 +5,12 @@ public import SpecsmithYAML
 public enum SchemaType: String, Sendable, Hashable, CaseIterable {
     case null, boolean, object, array, number, string, integer
 
-    /// The type with this name, as `init(rawValue:)` but without comparing the name with every
-    /// case's in turn: the first letter picks the only candidate.
-    init?(named name: String) {
+    /// The type whose name has these UTF-8 bytes, as `init(rawValue:)` but without a `String` of the
+    /// name and without comparing it with every case's in turn: the first letter picks the only candidate.
+    init?(utf8 name: UnsafeBufferPointer<UInt8>) {
         let candidate: SchemaType
-        switch name.utf8.first {
-        case UInt8(ascii: "n"): candidate = name.utf8.count == 4 ? .null : .number
+        switch name.first {
+        case UInt8(ascii: "n"): candidate = name.count == 4 ? .null : .number
         case UInt8(ascii: "b"): candidate = .boolean
         case UInt8(ascii: "o"): candidate = .object
         case UInt8(ascii: "a"): candidate = .array
@@ -18,7 +18,8 @@ public enum SchemaType: String, Sendable, Hashable, CaseIterable {
         case UInt8(ascii: "i"): candidate = .integer
         default: return nil
         }
-        guard name == candidate.rawValue else { return nil }
+        let same = candidate.rawValue.utf8.withContiguousStorageIfAvailable { $0.elementsEqual(name) }
+        guard same ?? candidate.rawValue.utf8.elementsEqual(name) else { return nil }
         self = candidate
     }
 

@@ -105,10 +105,13 @@ extension LoadSession {
         // Keep document order of the operations, not the order of the fixed fields; `additionalOperations` in
         // its place, its own in their order.
         if item.operations.count > 1 {
-            let order = o.mapping.compactMap(\.keyText)
-            let positions = item.operations.enumerated().map { offset, operation in
-                let key = operation.method.isAdditional ? "additionalOperations" : operation.method.rawValue
-                return (key: order.firstIndex(of: key) ?? 0, offset: offset)
+            // Each key's position found by the reader, from the keys' bytes: no `String` is made of every key.
+            var positions: [(key: Int, offset: Int)] = []
+            positions.reserveCapacity(item.operations.count)
+            for offset in item.operations.indices {  // by position: iterating would copy each operation
+                let method = item.operations[offset].method
+                let key = method.isAdditional ? "additionalOperations" : method.rawValue
+                positions.append((key: o.index(of: key) ?? 0, offset: offset))
             }
             item.operations = positions.sorted { ($0.key, $0.offset) < ($1.key, $1.offset) }.map {
                 item.operations[$0.offset]
@@ -248,10 +251,10 @@ extension LoadSession {
         let placeText = o.requiredString("in")
         var place: ParameterLocation?
         if let placeText {
-            // `querystring` is 3.2's.
-            let allowed = version >= .v32 ? ParameterLocation.allCases : ParameterLocation.allCases.dropLast()
-            place = ParameterLocation(rawValue: placeText).flatMap { allowed.contains($0) ? $0 : nil }
+            // `querystring` (the last case) is 3.2's. The list of the others is made only for a message.
+            place = ParameterLocation(rawValue: placeText).flatMap { $0 != .querystring || version >= .v32 ? $0 : nil }
             if place == nil {
+                let allowed = version >= .v32 ? ParameterLocation.allCases : ParameterLocation.allCases.dropLast()
                 report(
                     .invalidValue(
                         placeText,
@@ -323,7 +326,10 @@ extension LoadSession {
         }
     }
 
-    private func readStyle(_ o: inout ObjectReader, allowed: [ParameterStyle], for place: String) -> ParameterStyle? {
+    /// `place` names what the style is of in a message, made only for one.
+    private func readStyle(
+        _ o: inout ObjectReader, allowed: [ParameterStyle], for place: @autoclosure () -> String
+    ) -> ParameterStyle? {
         guard let text = o.string("style") else { return nil }
         // `cookie` is 3.2's.
         let styles = version >= .v32 ? ParameterStyle.allCases : ParameterStyle.allCases.filter { $0 != .cookie }
@@ -339,7 +345,7 @@ extension LoadSession {
             return nil
         }
         if !allowed.contains(style) {
-            report(.styleNotAllowed(style, for: place, at: o.keyLocation("style")))
+            report(.styleNotAllowed(style, for: place(), at: o.keyLocation("style")))
         }
         return style
     }

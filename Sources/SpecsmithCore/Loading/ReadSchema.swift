@@ -184,15 +184,9 @@ extension LoadSession {
                 if version == .v30 {
                     report(.typeListIn30(at: typeNode.location))
                 }
-                for item in items {
-                    addType(named: item.isNullNode ? "null" : stringValue(item, key: "type"), at: item, to: &types)
-                }
+                for item in items { addType(item, to: &types) }
             } else {
-                addType(
-                    named: typeNode.isNullNode ? "null" : stringValue(typeNode, key: "type"),
-                    at: typeNode,
-                    to: &types
-                )
+                addType(typeNode, to: &types)
             }
         }
         if let nullable = o.bool(.nullable) {
@@ -208,11 +202,17 @@ extension LoadSession {
         if !types.isEmpty { schema.types = types }
     }
 
-    /// Adds the type a `type` name stands for, once; reports a name that is no type.
-    private func addType(named name: String?, at node: YAMLNode, to types: inout [SchemaType]) {
-        guard let name else { return }
-        guard let type = SchemaType(named: name) else {
-            report(.unknownType(name, at: node.location))
+    /// Adds the type a `type` value (null, or a name) stands for, once; reports a value that is no type. The
+    /// name is matched on the scalar's bytes: a `String` is made of it only for a message.
+    private func addType(_ node: YAMLNode, to types: inout [SchemaType]) {
+        let type: SchemaType
+        if node.isNullNode {
+            type = .null
+        } else if let named = node.withScalarBytes(SchemaType.init(utf8:)) ?? nil {
+            type = named
+        } else {
+            // `stringValue` reports a value that is no scalar.
+            if let name = stringValue(node, key: "type") { report(.unknownType(name, at: node.location)) }
             return
         }
         if type == .null && version == .v30 {

@@ -544,7 +544,9 @@ extension LoadSession {
         guard let written = stringValue(refNode, key: "$ref") else { return nil }
         let id: String
         let key = CodePointKey(written)
-        if let known = schemaReferenceIDs[file]?[key] ?? shared?.schemaReferenceIDs[file]?[key] {
+        if let local = Self.localID(written, in: file) {
+            id = local
+        } else if let known = schemaReferenceIDs[file]?[key] ?? shared?.schemaReferenceIDs[file]?[key] {
             id = known
         } else {
             guard case .success(let parsed) = parseReference(written, from: file) else {
@@ -558,6 +560,20 @@ extension LoadSession {
         if isEntered(id) { return reference }
         guard let target = locate(written, from: file, at: refNode.location) else { return nil }
         return schemaReference(to: target, written: written, at: refNode.location)
+    }
+
+    /// The canonical id of a `$ref` into its own file whose pointer needs no unescaping and no encoding
+    /// (`#/components/schemas/Pet`: ASCII, without `%` or `~`), the commonest kind: the file's path and the
+    /// text as written, which is what ``parseReference(_:from:)`` and ``JSONPointer/idPointer(_:)`` make of
+    /// it (the file being read is loaded, so its spelling stands), at a small part of their cost and of a
+    /// look-up in ``schemaReferenceIDs``. `nil` for any other reference.
+    static func localID(_ written: String, in file: String) -> String? {
+        let isLocal = written.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= 2, bytes[0] == UInt8(ascii: "#"), bytes[1] == UInt8(ascii: "/") else { return false }
+            return !bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "~") }
+        }
+        guard isLocal == true else { return nil }
+        return file + written
     }
 
     /// Enters a located schema into the table under its id (once) and returns a reference to it.

@@ -100,27 +100,34 @@ enum SchemaKeyword: String, CaseIterable {
     /// `String` made of the key.
     init?(utf8 key: UnsafeBufferPointer<UInt8>) {
         let length = key.count
-        guard length > 0, length < Self.byLength.count else { return nil }
-        for keyword in Self.byLength[length] {
-            let name = keyword.rawValue.utf8
-            let same = name.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, key.baseAddress!, length) == 0 }
-            if same ?? name.elementsEqual(key) {
-                self = keyword
-                return
+        let table = Self.table
+        guard length > 0, length + 1 < table.starts.count else { return nil }
+        // One flat table read in place: no array of keywords and no `String` of a name per key.
+        let found = table.names.withUnsafeBufferPointer { names -> SchemaKeyword? in
+            for slot in table.starts[length]..<table.starts[length + 1]
+            where memcmp(names.baseAddress! + slot * table.stride, key.baseAddress!, length) == 0 {
+                return table.keywords[slot]
             }
+            return nil
         }
-        return nil
+        guard let found else { return nil }
+        self = found
     }
 
-    /// The keywords by the length of their names.
-    private static let byLength: [[SchemaKeyword]] = {
-        var table: [[SchemaKeyword]] = []
-        for keyword in allCases {
-            let length = keyword.rawValue.utf8.count
-            if table.count <= length { table += Array(repeating: [], count: length + 1 - table.count) }
-            table[length].append(keyword)
+    /// The keywords sorted by the length of their names, each name's UTF-8 in a slot of `stride` bytes of
+    /// `names`; those of length `n` in the slots `starts[n]..<starts[n + 1]`.
+    private static let table: (keywords: [SchemaKeyword], names: [UInt8], stride: Int, starts: [Int]) = {
+        let sorted = allCases.sorted { $0.rawValue.utf8.count < $1.rawValue.utf8.count }
+        let stride = sorted.last!.rawValue.utf8.count
+        var names: [UInt8] = []
+        var starts: [Int] = []
+        for (slot, keyword) in sorted.enumerated() {
+            let name = Array(keyword.rawValue.utf8)
+            while starts.count <= name.count { starts.append(slot) }
+            names += name + Array(repeating: 0, count: stride - name.count)
         }
-        return table
+        starts.append(sorted.count)
+        return (sorted, names, stride, starts)
     }()
 }
 
