@@ -506,19 +506,10 @@ struct Renderer {
             let stored = aside ? String(concatenating: "_", label) : label
             let codingKey =
                 !aside && label == p.wireName
-                ? text.text("case ", p.name) : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
-            let parameter =
-                if let defaultValue = p.defaultValue {
-                    text.text(p.name, ": ", type, " = ", defaultValue)
-                } else {
-                    text.text(p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
-                }
-            let assignment =
-                p.isReadOnly
-                ? text.text("self.", stored, " = nil")
-                : !p.isIndirect ? text.text("self.", stored, " = ", p.name)
-                : p.isOptional ? text.text("self.", stored, " = ", p.name, ".map(Indirect.init)")
-                : text.text("self.", stored, " = Indirect(", p.name, ")")
+                ? Self.plainCodingKeyCase(p.name, text: &text)
+                : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
+            let parameter = Self.parameter(p, type: type, text: &text)
+            let assignment = Self.assignment(p, stored: stored, text: &text)
             let encodes = hasExplicitNulls || keptType != nil
             // Sized for every key it gets (ten, and those added below).
             var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
@@ -643,6 +634,35 @@ struct Renderer {
             }
         }
         return context
+    }
+
+    // A property's texts are written by functions of their own, small enough that `TextWriter.text` is inlined
+    // into them and the pieces it is not given cost nothing. In the closure that builds a property's context,
+    // too large for the inliner to inline it, each was a call that counted and checked all ten pieces.
+
+    /// A coding key's case that is the property's name: `case name`.
+    private static func plainCodingKeyCase(_ name: String, text: inout TextWriter) -> TemplateValue {
+        text.text("case ", name)
+    }
+
+    /// The initializer's parameter for `p`, of type `type`: `name: Type`, with its default value.
+    private static func parameter(_ p: PropertyDeclaration, type: String, text: inout TextWriter) -> TemplateValue {
+        if let defaultValue = p.defaultValue {
+            text.text(p.name, ": ", type, " = ", defaultValue)
+        } else if p.isOptional && !p.isExplicitNull {
+            text.text(p.name, ": ", type, " = nil")
+        } else {
+            text.text(p.name, ": ", type)
+        }
+    }
+
+    /// The initializer's assignment of `p` to its storage, `stored`: `self.name = name`.
+    private static func assignment(_ p: PropertyDeclaration, stored: String, text: inout TextWriter) -> TemplateValue {
+        p.isReadOnly
+            ? text.text("self.", stored, " = nil")
+            : !p.isIndirect ? text.text("self.", stored, " = ", p.name)
+            : p.isOptional ? text.text("self.", stored, " = ", p.name, ".map(Indirect.init)")
+            : text.text("self.", stored, " = Indirect(", p.name, ")")
     }
 
     /// A coding key's case whose raw value is `wireName`: `case name = "wire_name"`. A wire name that needs no
