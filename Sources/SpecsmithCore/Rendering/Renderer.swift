@@ -524,18 +524,7 @@ struct Renderer {
             context.add("codingKey", codingKey)
             context.add("last", .bool(index == lastArgument))
             if encodes {
-                let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
-                let receiver = aside ? "" : "self."
-                text.beginLines()
-                // Nearly always one line, written directly; else a call with an argument per line.
-                if Self.fits(at: indent + 8, "try container.", method, receiver, stored, ", forKey: .", stored, ")") {
-                    text.appendLine("try container.", method, receiver, stored, ", forKey: .", stored, ")")
-                } else {
-                    text.appendLines(
-                        Self.multilineCall(
-                            "try container." + method, [receiver + stored, String(concatenating: "forKey: .", stored)]))
-                }
-                context.add("encodeStatement", text.endLines())
+                context.add("encodeStatement", Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
             }
             if hasExtras {
                 context.add("decodeStatement", Self.decodeStatement(p, indent: indent + 8, text: &text))
@@ -672,6 +661,25 @@ struct Renderer {
         SwiftLiteral.isPlain(wireName)
             ? text.text("case ", name, " = \"", wireName, "\"")
             : text.text("case ", name, " = ", SwiftLiteral.string(wireName))
+    }
+
+    /// The statement of a struct's `encode(to:)` that encodes a property, stored as `stored`: `try
+    /// container.encodeIfPresent(self.name, forKey: .name)`. Nearly always one line, written directly; else a
+    /// call with an argument per line.
+    private static func encodeStatement(
+        _ p: PropertyDeclaration, stored: String, indent: Int, text: inout TextWriter
+    ) -> TemplateValue {
+        let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
+        let receiver = p.isStoredAside ? "" : "self."
+        text.beginLines()
+        if fits(at: indent, "try container.", method, receiver, stored, ", forKey: .", stored, ")") {
+            text.appendLine("try container.", method, receiver, stored, ", forKey: .", stored, ")")
+        } else {
+            text.appendLines(
+                multilineCall(
+                    "try container." + method, [receiver + stored, String(concatenating: "forKey: .", stored)]))
+        }
+        return text.endLines()
     }
 
     /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
