@@ -671,9 +671,15 @@ struct Renderer {
     ) -> TemplateValue {
         let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
         let receiver = p.isStoredAside ? "" : "self."
+        // What comes before the property's name is one literal of the four, not three pieces: a piece costs a
+        // copy of its own.
+        let head =
+            p.isOptional && !p.isExplicitNull
+            ? (p.isStoredAside ? "try container.encodeIfPresent(" : "try container.encodeIfPresent(self.")
+            : (p.isStoredAside ? "try container.encode(" : "try container.encode(self.")
         text.beginLines()
-        if fits(at: indent, "try container.", method, receiver, stored, ", forKey: .", stored, ")") {
-            text.appendLine("try container.", method, receiver, stored, ", forKey: .", stored, ")")
+        if fits(at: indent, head, stored, ", forKey: .", stored, ")") {
+            text.appendLine(head, stored, ", forKey: .", stored, ")")
         } else {
             text.appendLines(
                 multilineCall(
@@ -691,17 +697,22 @@ struct Renderer {
     ) -> TemplateValue {
         let label = SwiftNames.unescaped(p.name)
         let key = p.isStoredAside ? String(concatenating: "_", label) : label
-        let decode = p.isOptional ? "decodeIfPresent(" : "decode("
-        let (typeStart, typeEnd) = p.isIndirect ? ("Indirect<", ">.self") : ("", ".self")
+        // The text between the key and the type, and between the type and the key, is one literal each rather
+        // than two pieces: a piece costs a copy of its own.
+        let decode = p.isOptional ? " = try container.decodeIfPresent(" : " = try container.decode("
+        let typeStart = p.isIndirect ? "Indirect<" : ""
+        let typeEnd = p.isIndirect ? ">.self, forKey: ." : ".self, forKey: ."
         text.beginLines()
-        let (assign, forKey) = (" = try container.", ", forKey: .")
-        if fits(at: indent, "self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")") {
-            text.appendLine("self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")")
+        if fits(at: indent, "self.", key, decode, typeStart, p.type, typeEnd, key, ")") {
+            text.appendLine("self.", key, decode, typeStart, p.type, typeEnd, key, ")")
         } else {
             text.appendLines(
                 multilineCall(
-                    String(concatenating: "self.", key, assign, decode),
-                    [String(concatenating: typeStart, p.type, typeEnd), String(concatenating: "forKey: .", key)]))
+                    String(concatenating: "self.", key, decode),
+                    [
+                        String(concatenating: typeStart, p.type, p.isIndirect ? ">.self" : ".self"),
+                        String(concatenating: "forKey: .", key),
+                    ]))
         }
         return text.endLines()
     }
