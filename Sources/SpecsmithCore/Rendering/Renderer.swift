@@ -499,7 +499,7 @@ struct Renderer {
         // With kept extras, their dictionary is the initializer's last argument.
         let lastArgument = keptType == nil ? s.properties.lastIndex { !$0.isReadOnly } : nil
         let properties: [TemplateContext] = s.properties.enumerated().map { index, p in
-            let type = p.isOptional ? String(concatenating: p.type, "?") : p.type
+            let type = Self.propertyType(p, text: &text)
             let label = SwiftNames.unescaped(p.name)
             let aside = p.isStoredAside
             // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
@@ -508,13 +508,13 @@ struct Renderer {
                 !aside && label == p.wireName
                 ? Self.plainCodingKeyCase(p.name, text: &text)
                 : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
-            let parameter = Self.parameter(p, type: type, text: &text)
+            let parameter = Self.parameter(p, text: &text)
             let assignment = Self.assignment(p, stored: stored, text: &text)
             let encodes = hasExplicitNulls || keptType != nil
             // Sized for every key it gets (ten, and those added below).
             var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
             context.add("name", .string(p.name))
-            context.add("type", .string(type))
+            context.add("type", type)
             context.add("doc", doc(p.doc, indent: indent + 4))
             context.add("deprecated", .bool(p.deprecated))
             context.add("parameter", parameter)
@@ -540,7 +540,7 @@ struct Renderer {
                         ? text.text(
                             p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
                             p.isOptional ? ">?" : ">")
-                        : text.text("let ", stored, ": ", type))
+                        : text.text("let ", stored, ": ", p.type, p.isOptional ? "?" : ""))
                 context.add(
                     "storageDoc",
                     .string(
@@ -634,14 +634,21 @@ struct Renderer {
         text.text("case ", name)
     }
 
-    /// The initializer's parameter for `p`, of type `type`: `name: Type`, with its default value.
-    private static func parameter(_ p: PropertyDeclaration, type: String, text: inout TextWriter) -> TemplateValue {
+    /// The type of `p` as declared: an optional's, `Type?`, written as a text, for which no `String` is made.
+    private static func propertyType(_ p: PropertyDeclaration, text: inout TextWriter) -> TemplateValue {
+        p.isOptional ? text.text(p.type, "?") : .string(p.type)
+    }
+
+    /// The initializer's parameter for `p`: `name: Type`, `name: Type? = nil`, or with its default value.
+    private static func parameter(_ p: PropertyDeclaration, text: inout TextWriter) -> TemplateValue {
         if let defaultValue = p.defaultValue {
-            text.text(p.name, ": ", type, " = ", defaultValue)
-        } else if p.isOptional && !p.isExplicitNull {
-            text.text(p.name, ": ", type, " = nil")
+            p.isOptional
+                ? text.text(p.name, ": ", p.type, "? = ", defaultValue)
+                : text.text(p.name, ": ", p.type, " = ", defaultValue)
+        } else if p.isOptional {
+            p.isExplicitNull ? text.text(p.name, ": ", p.type, "?") : text.text(p.name, ": ", p.type, "? = nil")
         } else {
-            text.text(p.name, ": ", type)
+            text.text(p.name, ": ", p.type)
         }
     }
 
