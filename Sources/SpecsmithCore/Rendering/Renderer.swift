@@ -499,31 +499,22 @@ struct Renderer {
         // With kept extras, their dictionary is the initializer's last argument.
         let lastArgument = keptType == nil ? s.properties.lastIndex { !$0.isReadOnly } : nil
         let properties: [TemplateContext] = s.properties.enumerated().map { index, p in
-            let type = p.isOptional ? String(concatenating: p.type, "?") : p.type
+            let type = Self.propertyType(p, text: &text)
             let label = SwiftNames.unescaped(p.name)
             let aside = p.isStoredAside
             // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
             let stored = aside ? String(concatenating: "_", label) : label
             let codingKey =
                 !aside && label == p.wireName
-                ? text.text("case ", p.name) : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
-            let parameter =
-                if let defaultValue = p.defaultValue {
-                    text.text(p.name, ": ", type, " = ", defaultValue)
-                } else {
-                    text.text(p.name, ": ", type, p.isOptional && !p.isExplicitNull ? " = nil" : "")
-                }
-            let assignment =
-                p.isReadOnly
-                ? text.text("self.", stored, " = nil")
-                : !p.isIndirect ? text.text("self.", stored, " = ", p.name)
-                : p.isOptional ? text.text("self.", stored, " = ", p.name, ".map(Indirect.init)")
-                : text.text("self.", stored, " = Indirect(", p.name, ")")
+                ? Self.plainCodingKeyCase(p.name, text: &text)
+                : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
+            let parameter = Self.parameter(p, text: &text)
+            let assignment = Self.assignment(p, stored: stored, text: &text)
             let encodes = hasExplicitNulls || keptType != nil
             // Sized for every key it gets (ten, and those added below).
             var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
             context.add("name", .string(p.name))
-            context.add("type", .string(type))
+            context.add("type", type)
             context.add("doc", doc(p.doc, indent: indent + 4))
             context.add("deprecated", .bool(p.deprecated))
             context.add("parameter", parameter)
@@ -533,18 +524,7 @@ struct Renderer {
             context.add("codingKey", codingKey)
             context.add("last", .bool(index == lastArgument))
             if encodes {
-                let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
-                let receiver = aside ? "" : "self."
-                text.beginLines()
-                // Nearly always one line, written directly; else a call with an argument per line.
-                if Self.fits(at: indent + 8, "try container.", method, receiver, stored, ", forKey: .", stored, ")") {
-                    text.appendLine("try container.", method, receiver, stored, ", forKey: .", stored, ")")
-                } else {
-                    text.appendLines(
-                        Self.multilineCall(
-                            "try container." + method, [receiver + stored, String(concatenating: "forKey: .", stored)]))
-                }
-                context.add("encodeStatement", text.endLines())
+                context.add("encodeStatement", Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
             }
             if hasExtras {
                 context.add("decodeStatement", Self.decodeStatement(p, indent: indent + 8, text: &text))
@@ -560,7 +540,7 @@ struct Renderer {
                         ? text.text(
                             p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
                             p.isOptional ? ">?" : ">")
-                        : text.text("let ", stored, ": ", type))
+                        : text.text("let ", stored, ": ", p.type, p.isOptional ? "?" : ""))
                 context.add(
                     "storageDoc",
                     .string(
@@ -645,6 +625,42 @@ struct Renderer {
         return context
     }
 
+    // A property's texts are written by functions of their own, small enough that `TextWriter.text` is inlined
+    // into them and the pieces it is not given cost nothing. In the closure that builds a property's context,
+    // too large for the inliner to inline it, each was a call that counted and checked all ten pieces.
+
+    /// A coding key's case that is the property's name: `case name`.
+    private static func plainCodingKeyCase(_ name: String, text: inout TextWriter) -> TemplateValue {
+        text.text("case ", name)
+    }
+
+    /// The type of `p` as declared: an optional's, `Type?`, written as a text, for which no `String` is made.
+    private static func propertyType(_ p: PropertyDeclaration, text: inout TextWriter) -> TemplateValue {
+        p.isOptional ? text.text(p.type, "?") : .string(p.type)
+    }
+
+    /// The initializer's parameter for `p`: `name: Type`, `name: Type? = nil`, or with its default value.
+    private static func parameter(_ p: PropertyDeclaration, text: inout TextWriter) -> TemplateValue {
+        if let defaultValue = p.defaultValue {
+            p.isOptional
+                ? text.text(p.name, ": ", p.type, "? = ", defaultValue)
+                : text.text(p.name, ": ", p.type, " = ", defaultValue)
+        } else if p.isOptional {
+            p.isExplicitNull ? text.text(p.name, ": ", p.type, "?") : text.text(p.name, ": ", p.type, "? = nil")
+        } else {
+            text.text(p.name, ": ", p.type)
+        }
+    }
+
+    /// The initializer's assignment of `p` to its storage, `stored`: `self.name = name`.
+    private static func assignment(_ p: PropertyDeclaration, stored: String, text: inout TextWriter) -> TemplateValue {
+        p.isReadOnly
+            ? text.text("self.", stored, " = nil")
+            : !p.isIndirect ? text.text("self.", stored, " = ", p.name)
+            : p.isOptional ? text.text("self.", stored, " = ", p.name, ".map(Indirect.init)")
+            : text.text("self.", stored, " = Indirect(", p.name, ")")
+    }
+
     /// A coding key's case whose raw value is `wireName`: `case name = "wire_name"`. A wire name that needs no
     /// escape (nearly every one) is quoted where the case is written, without a `String` of its own for the
     /// literal, which cost an allocation and a free per key, about 1.5% of discourse's rendering.
@@ -652,6 +668,31 @@ struct Renderer {
         SwiftLiteral.isPlain(wireName)
             ? text.text("case ", name, " = \"", wireName, "\"")
             : text.text("case ", name, " = ", SwiftLiteral.string(wireName))
+    }
+
+    /// The statement of a struct's `encode(to:)` that encodes a property, stored as `stored`: `try
+    /// container.encodeIfPresent(self.name, forKey: .name)`. Nearly always one line, written directly; else a
+    /// call with an argument per line.
+    private static func encodeStatement(
+        _ p: PropertyDeclaration, stored: String, indent: Int, text: inout TextWriter
+    ) -> TemplateValue {
+        let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
+        let receiver = p.isStoredAside ? "" : "self."
+        // What comes before the property's name is one literal of the four, not three pieces: a piece costs a
+        // copy of its own.
+        let head =
+            p.isOptional && !p.isExplicitNull
+            ? (p.isStoredAside ? "try container.encodeIfPresent(" : "try container.encodeIfPresent(self.")
+            : (p.isStoredAside ? "try container.encode(" : "try container.encode(self.")
+        text.beginLines()
+        if fits(at: indent, head, stored, ", forKey: .", stored, ")") {
+            text.appendLine(head, stored, ", forKey: .", stored, ")")
+        } else {
+            text.appendLines(
+                multilineCall(
+                    "try container." + method, [receiver + stored, String(concatenating: "forKey: .", stored)]))
+        }
+        return text.endLines()
     }
 
     /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
@@ -663,17 +704,22 @@ struct Renderer {
     ) -> TemplateValue {
         let label = SwiftNames.unescaped(p.name)
         let key = p.isStoredAside ? String(concatenating: "_", label) : label
-        let decode = p.isOptional ? "decodeIfPresent(" : "decode("
-        let (typeStart, typeEnd) = p.isIndirect ? ("Indirect<", ">.self") : ("", ".self")
+        // The text between the key and the type, and between the type and the key, is one literal each rather
+        // than two pieces: a piece costs a copy of its own.
+        let decode = p.isOptional ? " = try container.decodeIfPresent(" : " = try container.decode("
+        let typeStart = p.isIndirect ? "Indirect<" : ""
+        let typeEnd = p.isIndirect ? ">.self, forKey: ." : ".self, forKey: ."
         text.beginLines()
-        let (assign, forKey) = (" = try container.", ", forKey: .")
-        if fits(at: indent, "self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")") {
-            text.appendLine("self.", key, assign, decode, typeStart, p.type, typeEnd, forKey, key, ")")
+        if fits(at: indent, "self.", key, decode, typeStart, p.type, typeEnd, key, ")") {
+            text.appendLine("self.", key, decode, typeStart, p.type, typeEnd, key, ")")
         } else {
             text.appendLines(
                 multilineCall(
-                    String(concatenating: "self.", key, assign, decode),
-                    [String(concatenating: typeStart, p.type, typeEnd), String(concatenating: "forKey: .", key)]))
+                    String(concatenating: "self.", key, decode),
+                    [
+                        String(concatenating: typeStart, p.type, p.isIndirect ? ">.self" : ".self"),
+                        String(concatenating: "forKey: .", key),
+                    ]))
         }
         return text.endLines()
     }

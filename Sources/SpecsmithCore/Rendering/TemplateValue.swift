@@ -56,8 +56,11 @@ extension TemplateContext {
 
     /// Adds `value` under `key`, which the context does not have (checked in debug builds only): what the
     /// subscript's setter does then, without first looking for a value to replace.
-    mutating func add(_ key: String, _ value: TemplateValue) {
-        assert(self[key] == nil, "the context has \(key) already")
+    ///
+    /// Both are consumed: a value made for the context (a text, lines) moves into it, where a borrowed one
+    /// was copied in, its chunk or array retained, and the caller's released after the call.
+    mutating func add(_ key: consuming String, _ value: consuming TemplateValue) {
+        assert(self[copy key] == nil, "the context has \(copy key) already")
         entries.append((key, value))
     }
 
