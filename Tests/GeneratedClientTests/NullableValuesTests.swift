@@ -35,3 +35,11 @@ import Testing
         #expect(json == #"{"name":"c","none":null,"shirt":{"id":"s","size":"XXXL"}}"#)
     }
 }
+
+/// A JSON response body's items that may be null are optional: `listScores` decodes `[Int?]`.
+@Suite struct NullableBodyItemsTests {
+    @Test func aNullItemOfABodyDecodesAsNil() async throws {
+        let client = DecodingClient(status: 200, contentType: "application/json", body: "[1, null, 3]")
+        #expect(try await client.listScores() == .ok([1, nil, 3]))
+    }
+}

@@ -546,8 +546,14 @@ struct SchemaTranslator {
 
     /// Declares a top-level type called `name` for an inline schema (an operation's body, say) when
     /// the schema needs one, and returns the Swift type to use for it.
-    mutating func topLevelType(for schema: Schema, suggestedName: String) -> String {
+    ///
+    /// With `nullableMembers` (a JSON body's schema), an inline array's items or dictionary's values that may be
+    /// null are optional (`[Int?]`), as in a struct's property: a body holds them as JSON does.
+    mutating func topLevelType(for schema: Schema, suggestedName: String, nullableMembers: Bool = false) -> String {
         if schema.ref != nil || !needsOwnType(schema) {
+            let outerOptionalItems = optionalItems
+            optionalItems = nullableMembers
+            defer { optionalItems = outerOptionalItems }
             var nested = NestedTypes()
             let type = swiftType(for: schema, suggestedName: suggestedName, owner: nil, nested: &nested)
             declareTopLevel(nested)

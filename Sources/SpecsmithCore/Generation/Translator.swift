@@ -567,7 +567,10 @@ struct Translator {
                 // A request body component's type is the same whichever operation refers to it.
                 type =
                     requestBody.referenceID.flatMap { componentTypes[$0] }
-                    ?? choice.content.schema.map { schemas.topLevelType(for: $0, suggestedName: typeBase + "Request") }
+                    ?? choice.content.schema.map {
+                        schemas.topLevelType(
+                            for: $0, suggestedName: typeBase + "Request", nullableMembers: choice.encoding == .json)
+                    }
                     ?? "JSONValue"
             case .text:
                 type = "String"
@@ -901,7 +904,7 @@ struct Translator {
         if let id, let known = componentTypes[id] {
             type = known
         } else {
-            type = schemas.topLevelType(for: schema, suggestedName: suggestedName)
+            type = schemas.topLevelType(for: schema, suggestedName: suggestedName, nullableMembers: true)
         }
         return schemas.isNullable(schema) && type != "JSONValue" ? type + "?" : type
     }
@@ -1022,7 +1025,8 @@ struct Translator {
             {
                 let type = SwiftNames.type(name)
                 types[id] = schemas.topLevelType(
-                    for: schema, suggestedName: type.hasSuffix("Request") ? type : type + " Request")
+                    for: schema, suggestedName: type.hasSuffix("Request") ? type : type + " Request",
+                    nullableMembers: body.encoding == .json)
             }
             let entries = operations[index].responses.entries
             for position in entries.indices {
@@ -1036,14 +1040,15 @@ struct Translator {
                 let type = SwiftNames.type(name)
                 let base = type.hasSuffix("Response") ? String(type.dropLast("Response".count)) : type
                 if let schema = response.content.entries[body.index].value.schema {
-                    types[id] = schemas.topLevelType(for: schema, suggestedName: base + " Response")
+                    types[id] = schemas.topLevelType(
+                        for: schema, suggestedName: base + " Response", nullableMembers: true)
                 }
                 // The other JSON media types of a response in several, after the first.
                 guard response.content.entries.count > 1 else { continue }
                 for media in mediaTypes(of: response).dropFirst() where media.kind == .json {
                     guard let schema = media.entry.value.schema else { continue }
                     types[alternativeID(id, media.entry.key)] = schemas.topLevelType(
-                        for: schema, suggestedName: base + " " + media.name + " Response")
+                        for: schema, suggestedName: base + " " + media.name + " Response", nullableMembers: true)
                 }
             }
         }

@@ -1596,6 +1596,10 @@ struct Renderer {
         let isCollection = bytes.first == UInt8(ascii: "[")
         if isCollection, bytes.last == UInt8(ascii: "]"), !bytes.contains(UInt8(ascii: ":")) {
             let element = String(Substring(bytes.dropFirst().dropLast()))
+            if element.utf8.last == UInt8(ascii: "?") {
+                // `[Int?]`: a link to `Int`, and what the `?` says in words.
+                return String(concatenating: describe("[" + element.dropLast() + "]"), " (items may be `nil`)")
+            }
             return element.utf8.first == UInt8(ascii: "[")
                 ? String(concatenating: "an array of `", element, "`") : String(concatenating: "an array of ``", element, "``")
         }

@@ -384,6 +384,30 @@ internal struct DecodingClient: Sendable {
         case ok(Payment)
     }
 
+    /// `GET /scores`
+    ///
+    /// - Returns: The documented response, as ``ListScoresOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    internal func listScores() async throws -> ListScoresOutcome {
+        let operation = ClientOperation(name: "listScores")
+        let request = try Operations.listScores(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                return .ok(try response.decodeJSON([Int?].self, operation: operation.name))
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `listScores`.
+    internal enum ListScoresOutcome: Sendable, Hashable {
+        /// The scores, a missing one null.
+        case ok([Int?])
+    }
+
     /// `POST /albums`
     ///
     /// - Parameters:

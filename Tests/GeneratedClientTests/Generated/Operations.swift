@@ -84,6 +84,18 @@ internal enum Operations {
         return try request.build()
     }
 
+    /// `GET /scores`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``Int`` (items may be `nil`).
+    /// - Throws: `RequestError` if the request cannot be built.
+    internal static func listScores(server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/scores")
+        request.acceptJSON()
+        return try request.build()
+    }
+
     /// `POST /albums`
     ///
     /// - Parameters:

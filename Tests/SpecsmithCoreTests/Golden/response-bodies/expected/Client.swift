@@ -357,4 +357,59 @@ public struct GoldenClient: Sendable {
         /// The latest status, or null before the first.
         case ok(Status?)
     }
+
+    /// A JSON body's items that may be null are optional, as JSON holds them.
+    ///
+    /// `GET /scores`
+    ///
+    /// - Returns: The documented response, as ``ListScoresOutcome``.
+    /// - Throws: `UnexpectedResponse` for an undocumented status or a body that does not decode; the transport's errors
+    ///   (`URLError`, `CancellationError`).
+    public func listScores() async throws -> ListScoresOutcome {
+        let operation = ClientOperation(name: "listScores")
+        let request = try Operations.listScores(server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 200:
+                return .ok(try response.decodeJSON([Int?].self, operation: operation.name))
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `listScores`.
+    public enum ListScoresOutcome: Sendable, Hashable {
+        /// The scores, a missing one null.
+        case ok([Int?])
+    }
+
+    /// So are a JSON request body's values that may be null; their rules skip the nulls.
+    ///
+    /// `PUT /scores`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    /// - Returns: The documented response, as ``PutScoresOutcome``.
+    /// - Throws: `ValidationError` before sending if a value breaks a constraint of the spec; `UnexpectedResponse` for
+    ///   an undocumented status or a body that does not decode; the transport's errors (`URLError`,
+    ///   `CancellationError`).
+    public func putScores(_ body: [String: Int?]) async throws -> PutScoresOutcome {
+        let operation = ClientOperation(name: "putScores")
+        let request = try Operations.putScores(body, server: server)
+        return try await core.send(request, operation: operation) { response in
+            switch response.status.code {
+            case 204:
+                return .noContent
+            default:
+                throw response.undocumented(operation: operation.name)
+            }
+        }
+    }
+
+    /// The documented responses of `putScores`.
+    public enum PutScoresOutcome: Sendable, Hashable {
+        /// Stored.
+        case noContent
+    }
 }

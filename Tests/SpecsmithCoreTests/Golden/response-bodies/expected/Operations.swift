@@ -90,4 +90,37 @@ public enum Operations {
         request.acceptJSON()
         return try request.build()
     }
+
+    /// A JSON body's items that may be null are optional, as JSON holds them.
+    ///
+    /// `GET /scores`
+    ///
+    /// - Parameters:
+    ///   - server: The server to send the request to.
+    /// - Returns: The request, whose response decodes as an array of ``Int`` (items may be `nil`).
+    /// - Throws: `RequestError` if the request cannot be built.
+    public static func listScores(server: Server = .server1) throws -> PreparedRequest {
+        var request = RequestBuilder(method: .get, server: server.url, path: "/scores")
+        request.acceptJSON()
+        return try request.build()
+    }
+
+    /// So are a JSON request body's values that may be null; their rules skip the nulls.
+    ///
+    /// `PUT /scores`
+    ///
+    /// - Parameters:
+    ///   - body: The request body.
+    ///   - server: The server to send the request to.
+    /// - Returns: The request.
+    /// - Throws: `ValidationError` if a value breaks a constraint of the spec, `RequestError` if the request cannot be
+    ///   built.
+    public static func putScores(_ body: [String: Int?], server: Server = .server1) throws -> PreparedRequest {
+        try ValidationContext.validate { context in
+            context.check(eachValue: body, at: .here, .maximum(10))
+        }
+        var request = RequestBuilder(method: .put, server: server.url, path: "/scores")
+        try request.setJSONBody(body)
+        return try request.build()
+    }
 }
