@@ -76,7 +76,7 @@ enum HeaderObject {
         return fields
     }
 
-    /// The failure of a value that is not of its property's type, or of a shape a header cannot hold.
+    /// The failure of a missing property, a value not of its property's type, or a shape a header cannot hold.
     struct Mismatch: Error {}
 
     /// Gives a model's `init(from:)` the object's fields: each as the type its property asks for.
@@ -103,11 +103,9 @@ enum HeaderObject {
         func decodeNil(forKey key: Key) throws -> Bool { false }
 
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-            guard let text = fields[key.stringValue] else {
-                throw DecodingError.keyNotFound(key, DecodingError.Context(codingPath: [], debugDescription: ""))
-            }
             // Strings, numbers, Booleans, dates and string enums read themselves from a header's text.
-            guard let fieldType = T.self as? any HeaderFieldValue.Type, let value = fieldType.init(headerText: text)
+            guard let text = fields[key.stringValue], let fieldType = T.self as? any HeaderFieldValue.Type,
+                let value = fieldType.init(headerText: text)
             else { throw Mismatch() }
             return value as! T
         }
