@@ -64,7 +64,8 @@ extension SchemaTranslator {
         if closed, !described, !patterns.isEmpty {
             // "No other" would follow nothing: the patterns that allow a name are named instead.
             let names = patterns.map { "`\($0)`" }.joined(separator: ", ")
-            sentences.append("No undeclared names but those matching \(patterns.count == 1 ? names : "one of " + names).")
+            let allowed = patterns.count == 1 ? names : "one of " + names
+            sentences.append("No undeclared names but those matching \(allowed).")
         } else if closed {
             sentences.append("No other undeclared names.")
         } else if !phrases(rest).isEmpty {

@@ -1111,21 +1111,22 @@ struct Translator {
             var isNullable = false
             var objectExplode: Bool?
             switch reading {
-            case .schema(let schema), .json(let schema):
+            case .schema(let schema), .json(let schema), .object(let schema, _):
                 isNullable = reading.isJSON && schemas.isNullable(schema)
                 type =
                     headerTypeKey(header, named: wireName, in: response).flatMap { componentTypes[$0] }
                     ?? schemas.topLevelType(
                         for: schema, suggestedName: suggestedName + " " + wireName)
-                let how = reading.isJSON ? ", decoded from its JSON text." : "."
+                let how: String
+                switch reading {
+                case .json: how = ", decoded from its JSON text."
+                case .object(_, let explode):
+                    objectExplode = explode
+                    let pair = explode ? "name=value" : "name,value"
+                    how = String(concatenating: ", an object read from `", pair, ",...`.")
+                default: how = "."
+                }
                 doc.append(String(concatenating: "The `", wireName, "` header", how))
-            case .object(let schema, let explode):
-                type =
-                    headerTypeKey(header, named: wireName, in: response).flatMap { componentTypes[$0] }
-                    ?? schemas.topLevelType(for: schema, suggestedName: suggestedName + " " + wireName)
-                objectExplode = explode
-                let form = explode ? "`name=value,...`" : "`name,value,...`"
-                doc.append(String(concatenating: "The `", wireName, "` header, an object read from ", form, "."))
             case .text(nil):
                 type = "String"
                 doc.append(String(concatenating: "The `", wireName, "` header."))

@@ -40,8 +40,9 @@ extension Renderer {
             "client": .string(names.client),
             "clientDoc": .lines(DocComment.lines(
                 [
-                    "A client of \(Self.theAPI(model.title)): one method per operation, which validates and builds the request, "
-                        + "sends it through the middlewares and the transport, and returns the documented response.",
+                    "A client of \(Self.theAPI(model.title)): one method per operation, which validates and builds the "
+                        + "request, sends it through the middlewares and the transport, and returns the documented "
+                        + "response.",
                     "",
                     "Responses the operation does not document, and bodies that do not decode, throw `UnexpectedResponse`.",
                 ],

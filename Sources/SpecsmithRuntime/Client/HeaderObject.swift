@@ -63,9 +63,9 @@ enum HeaderObject {
         }
         if explode {
             for item in items {
-                guard let equals = item.firstIndex(of: "="),
-                    add(item[..<equals].trimmingHeaderWhitespace, item[item.index(after: equals)...].trimmingHeaderWhitespace)
-                else { return nil }
+                guard let equals = item.firstIndex(of: "=") else { return nil }
+                let value = item[item.index(after: equals)...]
+                guard add(item[..<equals].trimmingHeaderWhitespace, value.trimmingHeaderWhitespace) else { return nil }
             }
         } else {
             guard items.count.isMultiple(of: 2) else { return nil }
