@@ -109,6 +109,22 @@ import Testing
         #expect(diff.contains("--- /dev/null\n+++ \(folder)/New.swift\n"))
     }
 
+    @Test func aPlanReadsOnlyTheFilesTheFolderHolds() throws {
+        let recording = RecordingFileSystem()
+        let writer = OutputWriter(fileSystem: recording)
+        let files = [file("A.swift", "a\n"), file("B.swift", "b\n")]
+        #expect(writer.plan(files, in: folder + "/Missing").changes.count == 2)
+        #expect(recording.reads == [])
+
+        try writer.apply(writer.plan([file("A.swift", "a\n")], in: folder))
+        try "// my own notes\n".write(toFile: folder + "/notes.txt", atomically: true, encoding: .utf8)
+        recording.reads = []
+        let plan = writer.plan(files, in: folder)
+        #expect(plan.unchanged == ["A.swift"])
+        #expect(plan.changes == [.create(files[1])])
+        #expect(recording.reads == [folder + "/A.swift"])
+    }
+
     func snapshot() throws -> [String: String] {
         var result: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
@@ -145,6 +161,30 @@ final class FailingFileSystem: OutputFileSystem, @unchecked Sendable {
         try base.write(data, to: path)
     }
 
+    func move(_ source: String, to destination: String) throws { try base.move(source, to: destination) }
+    func remove(_ path: String) throws { try base.remove(path) }
+    func createDirectory(_ path: String) throws { try base.createDirectory(path) }
+}
+
+/// The real file system, keeping the paths it was asked to read.
+final class RecordingFileSystem: OutputFileSystem, @unchecked Sendable {
+    private let base = LocalFileSystem()
+    private let lock = NSLock()
+    private var recorded: [String] = []
+
+    var reads: [String] {
+        get { lock.withLock { recorded } }
+        set { lock.withLock { recorded = newValue } }
+    }
+
+    func contentsOfDirectory(_ path: String) throws -> [String] { try base.contentsOfDirectory(path) }
+
+    func read(_ path: String) -> Data? {
+        lock.withLock { recorded.append(path) }
+        return base.read(path)
+    }
+
+    func write(_ data: Data, to path: String) throws { try base.write(data, to: path) }
     func move(_ source: String, to destination: String) throws { try base.move(source, to: destination) }
     func remove(_ path: String) throws { try base.remove(path) }
     func createDirectory(_ path: String) throws { try base.createDirectory(path) }

@@ -141,9 +141,13 @@ public struct OutputWriter: Sendable {
             existing = []
             problems.append("cannot write into the output folder \(directory): \(Self.reason(error))")
         }
+        // Only a name the folder lists can be read. Compared without case, as a case-insensitive file system
+        // (macOS's by default) finds `models.swift` under `Models.swift`: such a file is read and judged
+        // like any other. A fresh folder, or one that does not exist yet, is not asked for a file at all.
+        let listed = Set(existing.map { $0.lowercased() })
         for file in files {
             let path = join(directory, file.name)
-            if let data = fileSystem.read(path) {
+            if listed.contains(file.name.lowercased()), let data = fileSystem.read(path) {
                 let old = String(decoding: data, as: UTF8.self)
                 if old == file.contents {
                     unchanged.append(file.name)
@@ -208,11 +212,14 @@ public struct OutputWriter: Sendable {
         func discardWritten() {
             for path in written.reversed() { try? fileSystem.remove(path) }
         }
+        // One random suffix for the run: the names before it tell the files apart, and each UUID costs
+        // system calls to read the system's randomness.
+        let suffix = UUID().uuidString
         var texts: [(contents: String, temporary: String)] = []
         for change in plan.changes {
             switch change {
             case .create(let file), .update(let file, _):
-                let temporary = join(plan.directory, ".\(file.name).specsmith-\(UUID().uuidString)")
+                let temporary = join(plan.directory, ".\(file.name).specsmith-\(suffix)")
                 texts.append((file.contents, temporary))
                 steps.append(Step(target: join(plan.directory, file.name), temporary: temporary))
             case .remove(let name, _):
@@ -225,7 +232,7 @@ public struct OutputWriter: Sendable {
             for index in steps.indices {
                 guard let current = fileSystem.read(steps[index].target) else { continue }
                 let name = (steps[index].target as NSString).lastPathComponent
-                let backup = join(plan.directory, ".\(name).specsmith-backup-\(UUID().uuidString)")
+                let backup = join(plan.directory, ".\(name).specsmith-backup-\(suffix)")
                 written.append(backup)
                 try fileSystem.write(current, to: backup)
                 steps[index].backup = backup
