@@ -1,3 +1,4 @@
+import Dispatch
 public import SpecsmithDiagnostics
 
 // The stages of Specsmith, and the values passed between them:
@@ -16,16 +17,35 @@ public import SpecsmithDiagnostics
 
 /// Runs the stages for a generation job, in memory.
 public struct Pipeline: Sendable {
-    public var templates: TemplateSet
+    private let templateSource: TemplateSource
     public var loader: DocumentLoader
     /// The folder a job's relative spec path is read from; `nil` for the current folder. The job's
     /// path as written still names the spec in the generated files' header.
     public var baseDirectory: String?
 
     public init(templates: TemplateSet, loader: DocumentLoader = DocumentLoader(), baseDirectory: String? = nil) {
-        self.templates = templates
+        self.templateSource = .ready(templates)
         self.loader = loader
         self.baseDirectory = baseDirectory
+    }
+
+    /// A pipeline whose templates, the defaults with the files of `directory` (if any) in their place, are
+    /// read and parsed on another thread from now on. A generation waits for them only when it is about to
+    /// render, so a new process parses them while its first document loads, on the core the load leaves
+    /// idle in its parts on one thread (tradovate-2021's load has about 9M instructions of those; parsing the
+    /// default templates is about 5M). A template's error is then reported by each generation that needs the
+    /// templates, beside the document's own diagnostics.
+    public init(parsingTemplatesIn directory: String?, loader: DocumentLoader = DocumentLoader()) {
+        self.templateSource = .parsing(TemplateParse(directory))
+        self.loader = loader
+    }
+
+    /// The templates, once parsed; throws the first error in them.
+    public func templates() throws(TemplateError) -> TemplateSet {
+        switch templateSource {
+        case .ready(let templates): templates
+        case .parsing(let parse): try parse.result.get()
+        }
     }
 
     /// What one job produced: its files when there were no errors, every diagnostic, and the source
@@ -48,24 +68,62 @@ public struct Pipeline: Sendable {
         let path = baseDirectory.map { job.spec.hasPrefix("/") ? job.spec : $0 + "/" + job.spec } ?? job.spec
         let loaded = loader.load(file: path)
         var diagnostics = loaded.diagnostics
-        guard let document = loaded.document, !diagnostics.hasErrors else {
-            return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
+        var sources = loaded.sources
+        /// Stops with the errors found so far, and the templates' error too, so that one run reports both.
+        func failed() -> Result {
+            if case .failure(let error) = Swift.Result(catching: self.templates) {
+                diagnostics.append(error.diagnostic)
+                sources.merge(error.sources) { first, _ in first }
+            }
+            return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources)
         }
+        guard let document = loaded.document, !diagnostics.hasErrors else { return failed() }
         let translated = Translator(job: job, concurrency: loader.concurrency, maxDepth: loader.limits.maxDepth)
             .translate(document)
         diagnostics += translated.diagnostics
-        guard !diagnostics.hasErrors else {
-            return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
+        guard !diagnostics.hasErrors else { return failed() }
+        let templates: TemplateSet
+        do {
+            templates = try self.templates()
+        } catch {
+            return failed()
         }
         do {
             let files = try Renderer(templates: templates).render(translated.model)
             return Result(
-                files: files, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources,
+                files: files, diagnostics: diagnostics.sortedByLocation(), sources: sources,
                 workings: Retained((loaded, translated.model)))
         } catch {
             diagnostics.append(error.diagnostic)
-            return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: loaded.sources)
+            return Result(files: nil, diagnostics: diagnostics.sortedByLocation(), sources: sources)
         }
+    }
+}
+
+/// Where a pipeline's templates come from.
+private enum TemplateSource: Sendable {
+    case ready(TemplateSet)
+    case parsing(TemplateParse)
+}
+
+/// Templates read and parsed on a thread of their own, started when this is made.
+private final class TemplateParse: @unchecked Sendable {
+    private let finished = DispatchGroup()
+    /// Written once, on the parsing thread, before `finished` is left; read only after waiting for it.
+    private var parsed: Swift.Result<TemplateSet, TemplateError>?
+
+    init(_ directory: String?) {
+        finished.enter()
+        DispatchQueue.global().async { [self] in
+            parsed = Swift.Result { () throws(TemplateError) in try TemplateSet(overrides: directory) }
+            finished.leave()
+        }
+    }
+
+    /// The parse's outcome, once it has finished.
+    var result: Swift.Result<TemplateSet, TemplateError> {
+        finished.wait()
+        return parsed!
     }
 }
 
@@ -97,6 +155,6 @@ extension Pipeline {
 
     /// Stage 4 alone: the files of a generation model.
     public func render(_ translated: TranslatedDocument) throws(TemplateError) -> [GeneratedFile] {
-        try Renderer(templates: templates).render(translated.model)
+        try Renderer(templates: templates()).render(translated.model)
     }
 }

@@ -74,25 +74,16 @@ struct JobOptions: ParsableArguments {
         var sources = configSources
         var plans: [OutputPlan] = []
         if !diagnostics.hasErrors {
+            // One pipeline for each templates folder, all made before the first job runs: each parses its
+            // templates on another thread meanwhile.
             var pipelines: [String?: Pipeline] = [:]
+            for job in jobs where pipelines[job.templates] == nil {
+                pipelines[job.templates] = Pipeline(
+                    parsingTemplatesIn: job.templates, loader: DocumentLoader(limits: limits))
+            }
             for job in jobs {
-                let pipeline: Pipeline
-                if let cached = pipelines[job.templates] {
-                    pipeline = cached
-                } else {
-                    do {
-                        pipeline = Pipeline(
-                            templates: try TemplateSet(overrides: job.templates),
-                            loader: DocumentLoader(limits: limits)
-                        )
-                    } catch {
-                        diagnostics.append(error.diagnostic)
-                        sources.merge(error.sources) { first, _ in first }
-                        continue
-                    }
-                    pipelines[job.templates] = pipeline
-                }
-                let result = pipeline.generate(job)
+                // A templates folder's error comes with every job that uses it, and is printed once below.
+                let result = pipelines[job.templates]!.generate(job)
                 keptUntilExit.append(result)
                 diagnostics += result.diagnostics
                 sources.merge(result.sources) { first, _ in first }

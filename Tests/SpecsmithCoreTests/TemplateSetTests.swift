@@ -134,4 +134,36 @@ import Testing
                 && error.sources == [folder + "/models.mustache": "{{> header}}\n\n  {{> footer}}\n"]
         }
     }
+
+    /// A pipeline that parses its templates while the document loads generates what one given parsed
+    /// templates does.
+    @Test func templatesParsedMeanwhileGenerateTheSameFiles() throws {
+        let templates = try makeFolder(["header.mustache": "// Custom header for {{spec}}."])
+        let folder = try makeFolder(["spec.yaml": Self.spec])
+        let job = GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T")
+        let meanwhile = Pipeline(parsingTemplatesIn: templates).generate(job)
+        let before = Pipeline(templates: try TemplateSet(overrides: templates)).generate(job)
+        let files = try #require(meanwhile.files, "\(meanwhile.diagnostics)")
+        #expect(files == before.files)
+        #expect(files.first { $0.name == "Models.swift" }?.contents.hasPrefix("// Custom header for ") == true)
+    }
+
+    /// A template's error comes with the document's diagnostics, errors included, with the template's text to
+    /// show its line.
+    @Test func aTemplateErrorIsReportedBesideTheDocumentsOwn() throws {
+        let templates = try makeFolder(["struct.mustache": "struct {{name}} {\n  {{#fields}}\n}\n"])
+        let folder = try makeFolder([
+            "good.yaml": Self.spec + "\n    Empty: {type: object, minimum: 1}\n",
+            "bad.yaml": "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {get: 1}\n",
+        ])
+        let pipeline = Pipeline(parsingTemplatesIn: templates)
+        for (spec, documentSays) in [("good.yaml", "warning: "), ("bad.yaml", "error: ")] {
+            let result = pipeline.generate(GenerationJob(spec: folder + "/" + spec, output: folder, module: "T"))
+            #expect(result.files == nil)
+            let messages = result.diagnostics.map(\.description)
+            #expect(messages.contains { $0.hasPrefix(folder + "/" + spec) && $0.contains(documentSays) })
+            #expect(messages.contains { $0.hasPrefix(templates + "/struct.mustache:2:3: error: ") })
+            #expect(result.sources[templates + "/struct.mustache"] == "struct {{name}} {\n  {{#fields}}\n}\n")
+        }
+    }
 }
