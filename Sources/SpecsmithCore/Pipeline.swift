@@ -29,14 +29,11 @@ public struct Pipeline: Sendable {
         self.baseDirectory = baseDirectory
     }
 
-    /// A pipeline whose templates, the defaults with the files of `directory` (if any) in their place, are
-    /// read and parsed on another thread from now on. A generation waits for them only when it is about to
-    /// render, so a new process parses them while its first document loads, on the core the load leaves
-    /// idle in its parts on one thread (tradovate-2021's load has about 9M instructions of those; parsing the
-    /// default templates is about 5M). A template's error is then reported by each generation that needs the
-    /// templates, beside the document's own diagnostics.
-    public init(parsingTemplatesIn directory: String?, loader: DocumentLoader = DocumentLoader()) {
-        self.templateSource = .parsing(TemplateParse(directory))
+    /// A pipeline whose templates are being parsed on another thread (``ParsingTemplates``). A generation
+    /// waits for them only when it is about to render, and a template's error is then reported by each
+    /// generation, beside the document's own diagnostics.
+    public init(templates: ParsingTemplates, loader: DocumentLoader = DocumentLoader()) {
+        self.templateSource = .parsing(templates)
         self.loader = loader
     }
 
@@ -100,33 +97,6 @@ public struct Pipeline: Sendable {
     }
 }
 
-/// Where a pipeline's templates come from.
-private enum TemplateSource: Sendable {
-    case ready(TemplateSet)
-    case parsing(TemplateParse)
-}
-
-/// Templates read and parsed on a thread of their own, started when this is made.
-private final class TemplateParse: @unchecked Sendable {
-    private let finished = DispatchGroup()
-    /// Written once, on the parsing thread, before `finished` is left; read only after waiting for it.
-    private var parsed: Swift.Result<TemplateSet, TemplateError>?
-
-    init(_ directory: String?) {
-        finished.enter()
-        DispatchQueue.global().async { [self] in
-            parsed = Swift.Result { () throws(TemplateError) in try TemplateSet(overrides: directory) }
-            finished.leave()
-        }
-    }
-
-    /// The parse's outcome, once it has finished.
-    var result: Swift.Result<TemplateSet, TemplateError> {
-        finished.wait()
-        return parsed!
-    }
-}
-
 /// Values kept only so that they are freed later, with what holds them. Nothing reads them.
 struct Retained: @unchecked Sendable {
     private let value: Any
@@ -156,5 +126,35 @@ extension Pipeline {
     /// Stage 4 alone: the files of a generation model.
     public func render(_ translated: TranslatedDocument) throws(TemplateError) -> [GeneratedFile] {
         try Renderer(templates: templates()).render(translated.model)
+    }
+}
+
+/// Where a pipeline's templates come from.
+private enum TemplateSource: Sendable {
+    case ready(TemplateSet)
+    case parsing(ParsingTemplates)
+}
+
+/// Templates read and parsed on a thread of their own, from when this is made: the defaults, with the
+/// `.mustache` files of a folder in their place. Parsing the default templates takes about 5M
+/// instructions, which a new process can spend on a core its start or its first load leaves idle:
+/// `specsmith generate` starts parsing the defaults before it parses its arguments.
+public final class ParsingTemplates: Sendable {
+    private let finished = DispatchGroup()
+    /// Written once, on the parsing thread, before `finished` is left; read only after waiting for it.
+    private nonisolated(unsafe) var parsed: Swift.Result<TemplateSet, TemplateError>?
+
+    public init(in directory: String?) {
+        finished.enter()
+        DispatchQueue.global().async { [self] in
+            parsed = Swift.Result { () throws(TemplateError) in try TemplateSet(overrides: directory) }
+            finished.leave()
+        }
+    }
+
+    /// The parse's outcome, once it has finished.
+    public var result: Swift.Result<TemplateSet, TemplateError> {
+        finished.wait()
+        return parsed!
     }
 }

@@ -75,11 +75,11 @@ struct JobOptions: ParsableArguments {
         var plans: [OutputPlan] = []
         if !diagnostics.hasErrors {
             // One pipeline for each templates folder, all made before the first job runs: each parses its
-            // templates on another thread meanwhile.
+            // templates on another thread meanwhile. The defaults' parse began when the process started.
             var pipelines: [String?: Pipeline] = [:]
             for job in jobs where pipelines[job.templates] == nil {
-                pipelines[job.templates] = Pipeline(
-                    parsingTemplatesIn: job.templates, loader: DocumentLoader(limits: limits))
+                let templates = job.templates.map { ParsingTemplates(in: $0) } ?? defaultTemplates
+                pipelines[job.templates] = Pipeline(templates: templates, loader: DocumentLoader(limits: limits))
             }
             for job in jobs {
                 // A templates folder's error comes with every job that uses it, and is printed once below.

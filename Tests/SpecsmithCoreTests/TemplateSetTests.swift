@@ -141,7 +141,7 @@ import Testing
         let templates = try makeFolder(["header.mustache": "// Custom header for {{spec}}."])
         let folder = try makeFolder(["spec.yaml": Self.spec])
         let job = GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T")
-        let meanwhile = Pipeline(parsingTemplatesIn: templates).generate(job)
+        let meanwhile = Pipeline(templates: ParsingTemplates(in: templates)).generate(job)
         let before = Pipeline(templates: try TemplateSet(overrides: templates)).generate(job)
         let files = try #require(meanwhile.files, "\(meanwhile.diagnostics)")
         #expect(files == before.files)
@@ -156,7 +156,7 @@ import Testing
             "good.yaml": Self.spec + "\n    Empty: {type: object, minimum: 1}\n",
             "bad.yaml": "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {get: 1}\n",
         ])
-        let pipeline = Pipeline(parsingTemplatesIn: templates)
+        let pipeline = Pipeline(templates: ParsingTemplates(in: templates))
         for (spec, documentSays) in [("good.yaml", "warning: "), ("bad.yaml", "error: ")] {
             let result = pipeline.generate(GenerationJob(spec: folder + "/" + spec, output: folder, module: "T"))
             #expect(result.files == nil)
