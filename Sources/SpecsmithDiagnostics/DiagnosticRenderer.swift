@@ -51,7 +51,10 @@ public struct DiagnosticRenderer: Sendable {
     /// far as the last line one of them shows. Lines break where libyaml breaks them (``LineBreaks``),
     /// so line N is the line libyaml's marks call N.
     private struct SourceLines {
-        let utf8: [UInt8]
+        /// The text, its UTF-8 stored contiguously: read in place rather than copied into an array, as a
+        /// document's first warning would copy the whole document (about 0.4M instructions for
+        /// tradovate-2021, after the generation, on one thread).
+        let text: String
         /// The lines found so far, from the first.
         var ranges: [Range<Int>] = []
         /// Where the line after the last one found starts; `nil` once the text's last line is found.
@@ -62,14 +65,21 @@ public struct DiagnosticRenderer: Sendable {
         var longLines: [Int: LongLine] = [:]
 
         init(_ text: String) {
-            utf8 = Array(text.utf8)
+            var text = text
+            text.makeContiguousUTF8()
+            self.text = text
+        }
+
+        /// Calls `body` with the text's UTF-8, where it is stored.
+        private func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            text.utf8.withContiguousStorageIfAvailable(body)!
         }
 
         /// What to show of line `number` (counted from 1, its break left out) for a diagnostic at
         /// `column`, and the column within it; `nil` past the end.
         mutating func shown(line number: Int, column: Int) -> (String, Int)? {
             if ranges.count < number, next != nil {
-                utf8.withUnsafeBufferPointer { bytes in
+                withUTF8 { bytes in
                     while ranges.count < number, let start = next {
                         let (line, following) = LineBreaks.line(in: bytes, from: start)
                         ranges.append(line)
@@ -79,12 +89,12 @@ public struct DiagnosticRenderer: Sendable {
             }
             guard number >= 1, number <= ranges.count else { return nil }
             let range = ranges[number - 1]
-            // A line has no more characters than bytes.
-            guard range.count > DiagnosticRenderer.maximumShownWidth else {
-                return (String(decoding: utf8[range], as: UTF8.self), column)
-            }
-            return utf8.withUnsafeBufferPointer { buffer in
+            return withUTF8 { buffer in
                 let line = UnsafeBufferPointer(rebasing: buffer[range])
+                // A line has no more characters than bytes.
+                guard range.count > DiagnosticRenderer.maximumShownWidth else {
+                    return (String(decoding: line, as: UTF8.self), column)
+                }
                 if longLines[number] == nil { longLines[number] = LongLine(line) }
                 return longLines[number]!.window(of: line, column: column)
             }
