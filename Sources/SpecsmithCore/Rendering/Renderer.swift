@@ -489,10 +489,9 @@ struct Renderer {
             ]
             template = "union"
         }
-        // Without the newline tidying ends with: the parent places it. A type at the left margin goes to a
-        // file of models, which is tidied as a whole: its text is tidied there once, not twice.
-        if isNested { return try templates.renderPlaced(template, context, base: base, indent: 4) }
-        return try templates.renderPlacedForTidying(template, context, base: base)
+        // Without the newline tidying ends with: the parent places it. Every type ends up in a file of models,
+        // which is tidied as a whole: its text is tidied there once, not again for each type around it.
+        return try templates.renderPlacedForTidying(template, context, base: base, indent: isNested ? 4 : 0)
     }
 
     /// A struct's context, `nested` its nested types' texts. They are one of the literal's keys rather than
