@@ -93,8 +93,12 @@ struct CheckWriter {
         guard !rules.isEmpty || !elementRules.isEmpty || !valueRules.isEmpty else { return [] }
         let (key, base) = (key(), constantBase())
         var lines = statements(for: rules, value: value, key: key, type: type, constantBase: base)
-        lines += statements(for: elementRules, value: value, key: key, type: type, target: .elements, constantBase: base)
-        lines += statements(for: valueRules, value: value, key: key, type: type, target: .values, constantBase: base)
+        lines.append(
+            taking: statements(
+                for: elementRules, value: value, key: key, type: type, target: .elements, constantBase: base))
+        lines.append(
+            taking: statements(
+                for: valueRules, value: value, key: key, type: type, target: .values, constantBase: base))
         return lines
     }
 

@@ -150,14 +150,20 @@ extension Renderer {
 
         var lines: [String] = []
         lines.reserveCapacity(operation.doc.count + argumentDocs.count + 8)
-        if !operation.doc.isEmpty { lines.append(contentsOf: [operation.doc[0], ""]) }
+        if !operation.doc.isEmpty {
+            lines.append(operation.doc[0])
+            lines.append("")
+        }
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         if operation.doc.count > 1 {
             lines.append("")
             lines += operation.doc.dropFirst().drop(while: \.isEmpty)
         }
         lines.append("")
-        if !arguments.isEmpty { lines += ["- Parameters:"] + argumentDocs }
+        if !arguments.isEmpty {
+            lines.append("- Parameters:")
+            lines += argumentDocs
+        }
         var doc = DocComment.lines(lines, indent: 4)
         // Room for what follows (two lines each at most), so that the lines are copied once.
         doc.reserveCapacity(doc.count + 6)

@@ -883,9 +883,9 @@ struct Renderer {
             let key = SwiftLiteral.string(property.wireName)
             // `validate(into context:)`'s parameter hides a property of that name.
             let reader = property.reader == "context" ? "self.context" : property.reader
-            statements += writer.statements(
+            statements.append(taking: writer.statements(
                 value: property.rules, elements: property.elementRules, values: property.valueRules, of: reader,
-                key: key, type: property.type, constantBase: SwiftNames.unescaped(property.name))
+                key: key, type: property.type, constantBase: SwiftNames.unescaped(property.name)))
             if property.validatesNested {
                 statements.append(String(concatenating: "context.validate(", reader, ", at: ", key, ")"))
             }
@@ -930,13 +930,13 @@ struct Renderer {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
             case .kept(let valueType):
                 // Each value at its name, directly under this object.
-                statements += writer.statements(
+                statements.append(taking: writer.statements(
                     for: extras.rules, value: extras.name, key: ".here", type: "[String: \(valueType)]",
-                    target: .values, constantBase: SwiftNames.unescaped(extras.name))
+                    target: .values, constantBase: SwiftNames.unescaped(extras.name)))
                 if let rule = extras.patternRule {
-                    statements += writer.statements(
+                    statements.append(taking: writer.statements(
                         for: [rule], value: extras.name, key: ".here", type: "[String: \(valueType)]",
-                        constantBase: SwiftNames.unescaped(extras.name))
+                        constantBase: SwiftNames.unescaped(extras.name)))
                 }
                 if extras.validatesNested { statements.append("\(extras.name).validate(into: &context)") }
             }
@@ -1269,13 +1269,17 @@ struct Renderer {
 
         var lines: [String] = []
         lines.reserveCapacity(operation.doc.count + argumentDocs.count + 8)
-        if !operation.doc.isEmpty { lines.append(contentsOf: [operation.doc[0], ""]) }
+        if !operation.doc.isEmpty {
+            lines.append(operation.doc[0])
+            lines.append("")
+        }
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         if operation.doc.count > 1 {
             lines.append("")
             lines += operation.doc.dropFirst().drop(while: \.isEmpty)
         }
-        lines += ["", "- Parameters:"]
+        lines.append("")
+        lines.append("- Parameters:")
         lines += argumentDocs
         if let response = operation.responseType {
             lines.append(String(concatenating: "- Returns: The request, whose response decodes as ", Self.describe(response), "."))
@@ -1291,18 +1295,18 @@ struct Renderer {
         var checks: [String] = []
         var writer = CheckWriter(hoists: false, aliases: aliases)
         for parameter in operation.parameters {
-            checks += writer.statements(
+            checks.append(taking: writer.statements(
                 value: parameter.rules, elements: parameter.elementRules, values: parameter.valueRules,
                 of: parameter.name, key: parameter.validationKey, type: parameter.type,
-                constantBase: SwiftNames.unescaped(parameter.name))
+                constantBase: SwiftNames.unescaped(parameter.name)))
             if parameter.validatesNested {
                 checks.append("context.validate(\(parameter.name), at: \(parameter.validationKey))")
             }
         }
         if let body = operation.body {
-            checks += writer.statements(
+            checks.append(taking: writer.statements(
                 value: body.rules, elements: body.elementRules, values: body.valueRules, of: "body", key: ".here",
-                type: body.type, constantBase: "body")
+                type: body.type, constantBase: "body"))
         }
         var validations: [String] = []
         let body = operation.body.flatMap { $0.validatesNested ? $0 : nil }
