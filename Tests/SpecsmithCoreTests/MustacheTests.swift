@@ -27,45 +27,63 @@ import Testing
     // MARK: Interpolation and names
 
     @Test func nothingIsEscaped() throws {
-        #expect(try render(#"{{a}} {{{a}}} {{& a}}"#, ["a": #"<&">"#]) == #"<&"> <&"> <&">"#)
+        #expect(try render(#"{{name}} {{{name}}} {{& name}}"#, [.name: #"<&">"#]) == #"<&"> <&"> <&">"#)
     }
 
     @Test func namesAndSigilsStandWithinAnyWhiteSpace() throws {
         // Tabs, line breaks, and white space beyond ASCII (no-break and ideographic spaces) around a name.
-        #expect(try render("{{\ta\n}}|{{\u{00A0}a\u{3000}}}|{{# \u{00A0}s }}{{b}}{{/s\t}}", ["a": "A", "s": ["b": "B"]]) == "A|A|B")
+        #expect(
+            try render(
+                "{{\tname\n}}|{{\u{00A0}name\u{3000}}}|{{# \u{00A0}steps }}{{type}}{{/steps\t}}",
+                [.name: "A", .steps: [.type: "B"]]
+            ) == "A|A|B"
+        )
         #expect(parseError("{{a b}}")?.message.contains("is not a name") == true)
     }
 
     @Test func flagsPrintAndMissingNamesAreEmpty() throws {
-        #expect(try render("[{{yes}}|{{no}}|{{missing}}]", ["yes": true, "no": false]) == "[true|false|]")
+        // `missing` is no key that a context can hold; `member` is one that this one does not.
+        #expect(
+            try render("[{{last}}|{{deprecated}}|{{missing}}|{{member}}]", [.last: true, .deprecated: false])
+                == "[true|false||]")
     }
 
     @Test func dottedNamesResolveTheirFirstKeyOnly() throws {
-        #expect(try render("{{a.b.c}}", ["a": ["b": ["c": "yes"]]]) == "yes")
-        // Broken chain: `c` is not looked for outside `a.b`.
-        #expect(try render("{{a.b.c}}", ["a": ["b": [:]], "c": "ERROR"]) == "")
-        #expect(try render("{{#a}}{{b.c}}{{/a}}", ["a": ["b": [:]], "b": ["c": "ERROR"]]) == "")
+        #expect(try render("{{name.type.value}}", [.name: [.type: [.value: "yes"]]]) == "yes")
+        // Broken chain: `value` is not looked for outside `name.type`.
+        #expect(try render("{{name.type.value}}", [.name: [.type: [:]], .value: "ERROR"]) == "")
+        #expect(try render("{{#name}}{{type.value}}{{/name}}", [.name: [.type: [:]], .type: [.value: "ERROR"]]) == "")
     }
 
     @Test func namesFallBackToOuterContexts() throws {
-        #expect(try render("{{#item}}{{name}}-{{outer}}{{/item}}", ["item": ["name": "in"], "outer": "out"]) == "in-out")
+        #expect(
+            try render("{{#operation}}{{name}}-{{title}}{{/operation}}", [.operation: [.name: "in"], .title: "out"])
+                == "in-out"
+        )
     }
 
     // MARK: Sections
 
     @Test func sectionsIterateListsAndEnterObjects() throws {
-        #expect(try render("{{#list}}({{.}}){{/list}}", ["list": ["a", "b"]]) == "(a)(b)")
-        #expect(try render("{{#list}}{{n}},{{/list}}", ["list": [["n": "1"], ["n": "2"]]]) == "1,2,")
-        #expect(try render("{{#s}}<{{.}}>{{/s}}", ["s": "text"]) == "<text>")
-        #expect(try render("{{#t}}yes{{/t}}{{#f}}no{{/f}}{{#e}}no{{/e}}{{#m}}no{{/m}}", ["t": true, "f": false, "e": []]) == "yes")
+        #expect(try render("{{#cases}}({{.}}){{/cases}}", [.cases: ["a", "b"]]) == "(a)(b)")
+        #expect(try render("{{#cases}}{{literal}},{{/cases}}", [.cases: [[.literal: "1"], [.literal: "2"]]]) == "1,2,")
+        #expect(try render("{{#steps}}<{{.}}>{{/steps}}", [.steps: "text"]) == "<text>")
+        #expect(
+            try render(
+                "{{#isOpen}}yes{{/isOpen}}{{#isTagged}}no{{/isTagged}}{{#bodies}}no{{/bodies}}{{#member}}no{{/member}}",
+                [.isOpen: true, .isTagged: false, .bodies: []]
+            ) == "yes"
+        )
     }
 
     @Test func linesAndObjectsRenderAsListsOfTextAndOfObjects() throws {
         let context: TemplateContext = [
-            "lines": .lines(["a", "b"]), "objects": .objects([["n": "1"], ["n": "2"]]), "noLines": .lines([]),
-            "noObjects": .objects([]),
+            .doc: .lines(["a", "b"]), .properties: .objects([[.literal: "1"], [.literal: "2"]]), .arguments: .lines([]),
+            .branches: .objects([]),
         ]
-        let template = "{{#lines}}({{.}}){{/lines}}{{#objects}}{{n}},{{/objects}}{{^noLines}}-{{/noLines}}{{^noObjects}}-{{/noObjects}}"
+        let template =
+            "{{#doc}}({{.}}){{/doc}}{{#properties}}{{literal}},{{/properties}}"
+            + "{{^arguments}}-{{/arguments}}{{^branches}}-{{/branches}}"
         #expect(try render(template, context) == "(a)(b)1,2,--")
     }
 
@@ -80,24 +98,27 @@ import Testing
             writer.appendLine("first line of ", String(index))
             writer.appendLine("")
             writer.appendLine(String(repeating: "x", count: index % 50), "!")
-            items.append(["name": name, "lines": writer.endLines()])
+            items.append([.name: name, .doc: writer.endLines()])
             expected += "item \(index):(first line of \(index))()(\(String(repeating: "x", count: index % 50))!)\n"
         }
         writer.beginLines()
         let none = writer.endLines()
         let long = String(repeating: "y", count: 5000)
-        let context: TemplateContext = ["items": .objects(items), "none": none, "long": writer.text(long)]
+        let context: TemplateContext = [.types: .objects(items), .statements: none, .declaration: writer.text(long)]
         let template =
-            "{{#items}}{{name}}:{{#lines}}({{.}}){{/lines}}\n{{/items}}{{^none}}none{{/none}}{{#long}}{{.}}{{/long}}"
+            "{{#types}}{{name}}:{{#doc}}({{.}}){{/doc}}\n{{/types}}"
+            + "{{^statements}}none{{/statements}}{{#declaration}}{{.}}{{/declaration}}"
         #expect(try render(template, context) == expected + "none" + long)
-        let error = #expect(throws: TemplateError.self) { try render("{{none}}", context) }
-        #expect(error?.diagnostic.message.hasPrefix("{{none}} is a list") == true)
+        let error = #expect(throws: TemplateError.self) { try render("{{statements}}", context) }
+        #expect(error?.diagnostic.message.hasPrefix("{{statements}} is a list") == true)
     }
 
     /// A template written for text that has since become lines would otherwise leave out what it wrote.
     @Test func aListInAVariableTagIsAnErrorThatSaysToUseASection() throws {
-        let context: TemplateContext = ["lines": .lines(["a"]), "o": ["items": ["x"]]]
-        for (template, name) in [("{{lines}}", "lines"), ("{{#o}}{{items}}{{/o}}", "items"), ("{{o.items}}", "o.items")] {
+        let context: TemplateContext = [.doc: .lines(["a"]), .request: [.types: ["x"]]]
+        for (template, name) in [
+            ("{{doc}}", "doc"), ("{{#request}}{{types}}{{/request}}", "types"), ("{{request.types}}", "request.types"),
+        ] {
             let error = #expect(throws: TemplateError.self) { try render(template, context) }
             #expect(
                 error?.diagnostic.message
@@ -107,37 +128,52 @@ import Testing
     }
 
     @Test func invertedSectionsRenderForFalseMissingAndEmpty() throws {
-        let template = "{{^f}}1{{/f}}{{^e}}2{{/e}}{{^m}}3{{/m}}{{^t}}no{{/t}}{{^l}}no{{/l}}"
-        #expect(try render(template, ["f": false, "e": [], "t": true, "l": ["x"]]) == "123")
+        let template =
+            "{{^isTagged}}1{{/isTagged}}{{^bodies}}2{{/bodies}}{{^member}}3{{/member}}"
+            + "{{^isOpen}}no{{/isOpen}}{{^nested}}no{{/nested}}"
+        #expect(try render(template, [.isTagged: false, .bodies: [], .isOpen: true, .nested: ["x"]]) == "123")
     }
 
     // MARK: Standalone lines
 
     @Test func standaloneTagsTakeTheirLineAway() throws {
-        let context: TemplateContext = ["boolean": true]
-        #expect(try render("| This Is\n{{#boolean}}\n|\n{{/boolean}}\n| A Line\n", context) == "| This Is\n|\n| A Line\n")
-        #expect(try render("| This Is\n  {{#boolean}}\n|\n  {{/boolean}}\n| A Line\n", context) == "| This Is\n|\n| A Line\n")
-        #expect(try render("|\r\n{{#boolean}}\r\n{{/boolean}}\r\n|", context) == "|\r\n|")
-        #expect(try render("  {{#boolean}}\n#{{/boolean}}\n/", context) == "#\n/")
-        #expect(try render("#{{#boolean}}\n/\n  {{/boolean}}", context) == "#\n/\n")
+        let context: TemplateContext = [.hasProperties: true]
+        #expect(
+            try render("| This Is\n{{#hasProperties}}\n|\n{{/hasProperties}}\n| A Line\n", context)
+                == "| This Is\n|\n| A Line\n"
+        )
+        #expect(
+            try render("| This Is\n  {{#hasProperties}}\n|\n  {{/hasProperties}}\n| A Line\n", context)
+                == "| This Is\n|\n| A Line\n"
+        )
+        #expect(try render("|\r\n{{#hasProperties}}\r\n{{/hasProperties}}\r\n|", context) == "|\r\n|")
+        #expect(try render("  {{#hasProperties}}\n#{{/hasProperties}}\n/", context) == "#\n/")
+        #expect(try render("#{{#hasProperties}}\n/\n  {{/hasProperties}}", context) == "#\n/\n")
         #expect(try render("Begin.\n{{!\nSomething's going on here...\n}}\nEnd.\n") == "Begin.\nEnd.\n")
     }
 
     @Test func tagsSharingALineAreNotStandalone() throws {
-        #expect(try render(" {{#a}}{{/a}}\n", ["a": true]) == " \n")
+        #expect(try render(" {{#name}}{{/name}}\n", [.name: true]) == " \n")
         #expect(try render("  12 {{! 34 }}\n") == "  12 \n")
-        #expect(try render(" {{#a}} x {{/a}}\n", ["a": true]) == "  x \n")
+        #expect(try render(" {{#name}} x {{/name}}\n", [.name: true]) == "  x \n")
     }
 
     // MARK: Partials
 
     @Test func partialsRenderInTheCurrentContext() throws {
-        #expect(try render(#""{{>text}}""#, ["v": "1"], partials: ["text": "from partial {{v}}"]) == #""from partial 1""#)
+        #expect(
+            try render(#""{{>text}}""#, [.spec: "1"], partials: ["text": "from partial {{spec}}"])
+                == #""from partial 1""#
+        )
     }
 
     @Test func aStandalonePartialIndentsEveryLineOfItsOwnText() throws {
         // Interpolated text is not re-indented: only the partial's own lines are.
-        let output = try render("\\\n {{>partial}}\n/\n", ["content": "<\n->"], partials: ["partial": "|\n{{{content}}}\n|\n"])
+        let output = try render(
+            "\\\n {{>partial}}\n/\n",
+            [.storage: "<\n->"],
+            partials: ["partial": "|\n{{{storage}}}\n|\n"]
+        )
         #expect(output == "\\\n |\n <\n->\n |\n/\n")
     }
 
@@ -147,12 +183,15 @@ import Testing
     }
 
     @Test func anInlinePartialIsNotIndented() throws {
-        #expect(try render("  {{data}}  {{> partial}}\n", ["data": "|"], partials: ["partial": ">\n>"]) == "  |  >\n>\n")
+        #expect(try render("  {{path}}  {{> partial}}\n", [.path: "|"], partials: ["partial": ">\n>"]) == "  |  >\n>\n")
     }
 
     @Test func recursivePartialsFollowTheirData() throws {
-        let tree: TemplateContext = ["name": "1", "kids": [["name": "2", "kids": [["name": "3", "kids": []]]]]]
-        #expect(try render("{{> node}}", tree, partials: ["node": "{{name}}({{#kids}}{{> node}}{{/kids}})"]) == "1(2(3()))")
+        let tree: TemplateContext = [.name: "1", .children: [[.name: "2", .children: [[.name: "3", .children: []]]]]]
+        #expect(
+            try render("{{> node}}", tree, partials: ["node": "{{name}}({{#children}}{{> node}}{{/children}})"])
+                == "1(2(3()))"
+        )
     }
 
     @Test func aPartialThatIncludesItselfForeverIsAnError() throws {
@@ -162,18 +201,20 @@ import Testing
     // MARK: The compiled program
 
     @Test func sectionsCompileToJumpsOverTheirBodies() throws {
-        let library = MustacheLibrary(["main": try MustacheTemplate("a{{#s}}b{{x}}{{/s}}c", file: "main.mustache")])
+        let library = MustacheLibrary([
+            "main": try MustacheTemplate("a{{#steps}}b{{text}}{{/steps}}c", file: "main.mustache")
+        ])
         #expect(
             library.program == [
                 .text(start: 0, end: 1), .section(name: 0, end: 4, inverted: false), .text(start: 1, end: 2), .variable(name: 1),
                 .text(start: 2, end: 3),
             ])
         #expect(library.names.map(\.first) == [0, 1])
-        #expect(library.keys == ["s", "x"])
+        #expect(library.keys == ["steps", "text"])
     }
 
     @Test func aLineStartIsPartOfTheStepAfterIt() throws {
-        let template = "a\n{{#s}}\n  b\n{{/s}}\n{{x}}\n"
+        let template = "a\n{{#steps}}\n  b\n{{/steps}}\n{{text}}\n"
         let library = MustacheLibrary(["main": try MustacheTemplate(template, file: "main.mustache")])
         // The line start at the end of the section's body has no step after it in the body: it stays a step.
         #expect(
@@ -182,18 +223,19 @@ import Testing
                 .text(start: 2, end: 6, startsLine: true), .lineStart, .variable(name: 1, startsLine: true),
                 .text(start: 6, end: 7),
             ])
-        #expect(try render("{{> p}}", ["s": true, "x": "X"], partials: ["p": template]) == "a\n  b\nX\n")
-        #expect(try render("  {{> p}}", ["s": true, "x": "X"], partials: ["p": template]) == "  a\n    b\n  X\n")
+        #expect(try render("{{> p}}", [.steps: true, .text: "X"], partials: ["p": template]) == "a\n  b\nX\n")
+        #expect(try render("  {{> p}}", [.steps: true, .text: "X"], partials: ["p": template]) == "  a\n    b\n  X\n")
     }
 
-    @Test func namesAreFoundPastTheEntriesAHintCanHold() throws {
-        // A name's hint is a byte: a key past a context's 256th entry is found all the same, and the hint
-        // of another name still finds that one.
-        var context = TemplateContext(capacity: 300)
-        for index in 0..<300 { context.add("k\(index)", .string("v\(index)")) }
-        #expect(try render("{{k299}}{{k5}}{{k299}}{{k255}}{{k256}}{{k5}}", context) == "v299v5v299v255v256v5")
-        let items = TemplateValue.objects([context, ["k299": "other"], context])
-        #expect(try render("{{#items}}{{k299}},{{/items}}", ["items": items]) == "v299,other,v299,")
+    @Test func namesAreFoundWhereverTheirItemHoldsThem() throws {
+        // A name is looked for first where the item before held it: items holding their keys in another order,
+        // or not at all, find them all the same.
+        var all = TemplateContext(capacity: TemplateKey.allCases.count)
+        for key in TemplateKey.allCases { all.add(key, .string(key.rawValue)) }
+        let items = TemplateValue.objects([all, [.type: "T", .name: "N"], [:], all])
+        #expect(
+            try render("{{#types}}{{name}}{{type}}{{writesInit}},{{/types}}", [.types: items])
+                == "nametypewritesInit,NT,,nametypewritesInit,")
     }
 
     @Test func partialsCompileToTheNumberOfTheirTemplate() throws {
@@ -208,34 +250,53 @@ import Testing
 
     @Test func nestedSectionsSeeEveryOuterContext() throws {
         let context: TemplateContext = [
-            "title": "T", "groups": .objects([["name": "g1", "items": .lines(["a", "b"])], ["name": "g2", "items": .lines([])]]),
+            .title: "T",
+            .structs: .objects([[.name: "g1", .types: .lines(["a", "b"])], [.name: "g2", .types: .lines([])]]),
         ]
-        let template = "{{#groups}}{{title}}/{{name}}:{{#items}}[{{.}}{{name}}]{{/items}}{{^items}}none{{/items}};{{/groups}}"
+        let template =
+            "{{#structs}}{{title}}/{{name}}:{{#types}}[{{.}}{{name}}]{{/types}}{{^types}}none{{/types}};{{/structs}}"
         #expect(try render(template, context) == "T/g1:[ag1][bg1];T/g2:none;")
     }
 
     @Test func dottedNamesWorkInSectionsAndAsSections() throws {
-        let context: TemplateContext = ["a": ["b": ["flag": true, "list": ["x", "y"]], "c": "C"]]
-        #expect(try render("{{#a.b.list}}{{.}}{{a.c}}{{/a.b.list}}{{#a.b.flag}}!{{/a.b.flag}}{{^a.b.missing}}?{{/a.b.missing}}", context) == "xCyC!?")
+        let context: TemplateContext = [.name: [.type: [.isIndirect: true, .cases: ["x", "y"]], .value: "C"]]
+        let template =
+            "{{#name.type.cases}}{{.}}{{name.value}}{{/name.type.cases}}"
+            + "{{#name.type.isIndirect}}!{{/name.type.isIndirect}}{{^name.type.missing}}?{{/name.type.missing}}"
+        #expect(try render(template, context) == "xCyC!?")
     }
 
     @Test func theCurrentValueOfAnObjectOrAFlagIsNotWritten() throws {
-        #expect(try render("{{#o}}({{.}}){{/o}}{{#t}}({{.}}){{/t}}{{#o}}{{#.}}in{{/.}}{{/o}}", ["o": ["k": "v"], "t": true]) == "()(true)in")
+        #expect(
+            try render(
+                "{{#request}}({{.}}){{/request}}{{#isOpen}}({{.}}){{/isOpen}}{{#request}}{{#.}}in{{/.}}{{/request}}",
+                [.request: [.value: "v"], .isOpen: true]
+            ) == "()(true)in"
+        )
     }
 
     @Test func outputLongerThanTheFirstBufferIsWrittenWhole() throws {
         let lines = (0..<2000).map { "line \($0)" }
-        let output = try render("  {{> item}}\n", ["lines": .lines(lines)], partials: ["item": "{{#lines}}\n{{.}}\n{{/lines}}"])
+        let output = try render(
+            "  {{> item}}\n",
+            [.doc: .lines(lines)],
+            partials: ["item": "{{#doc}}\n{{.}}\n{{/doc}}"]
+        )
         #expect(output == lines.map { "  \($0)\n" }.joined())
     }
 
     // MARK: Delimiters
 
     @Test func delimitersCanBeChanged() throws {
-        #expect(try render("{{=<% %>=}}(<%text%>)", ["text": "Hey!"]) == "(Hey!)")
-        let template = "[\n{{#section}}\n  {{data}}\n  |data|\n{{/section}}\n\n{{= | | =}}\n|#section|\n  {{data}}\n  |data|\n|/section|\n]\n"
-        let context: TemplateContext = ["section": true, "data": "I got interpolated."]
-        #expect(try render(template, context) == "[\n  I got interpolated.\n  |data|\n\n  {{data}}\n  I got interpolated.\n]\n")
+        #expect(try render("{{=<% %>=}}(<%text%>)", [.text: "Hey!"]) == "(Hey!)")
+        let template =
+            "[\n{{#selectable}}\n  {{path}}\n  |data|\n{{/selectable}}\n\n"
+            + "{{= | | =}}\n|#selectable|\n  {{path}}\n  |path|\n|/selectable|\n]\n"
+        let context: TemplateContext = [.selectable: true, .path: "I got interpolated."]
+        #expect(
+            try render(template, context)
+                == "[\n  I got interpolated.\n  |data|\n\n  {{path}}\n  I got interpolated.\n]\n"
+        )
     }
 
     // MARK: Errors

@@ -41,9 +41,9 @@ struct MustacheTemplate: Sendable {
 ///
 /// Compiling resolves what the tree leaves to rendering: every partial becomes the number of the
 /// template it runs, every text a range of one shared byte buffer, every section the range of the
-/// instructions it repeats, every name indices of its keys. Running the program then reads only plain
-/// integers: stepping through it copies no reference, so it retains and releases nothing, and looks
-/// up no template by name.
+/// instructions it repeats, every name indices of its keys (``TemplateKey``s). Running the program then
+/// reads only plain integers: stepping through it copies no reference, so it retains and releases nothing,
+/// and looks up no template by name, nor compares a string with another.
 struct MustacheLibrary: Sendable {
     /// One step of the program. Plain integers only, so that reading one copies no reference.
     ///
@@ -87,8 +87,11 @@ struct MustacheLibrary: Sendable {
     fileprivate var text: [UInt8] = []
     /// The names that variables and sections look up.
     private(set) var names: [Name] = []
-    /// The keys of ``names``.
+    /// The keys of ``names``, as templates spell them.
     private(set) var keys: [String] = []
+    /// The keys of ``names`` that a context can hold, by index in ``keys``; `nil` for one it cannot, which is
+    /// never found.
+    private var templateKeys: [TemplateKey?] = []
 
     /// The deepest nesting of partials rendering follows before it gives up (a partial that includes
     /// itself without end).
@@ -149,6 +152,7 @@ struct MustacheLibrary: Sendable {
             return keys.count - 1
         }
         keys += name.rest
+        templateKeys += keys[templateKeys.count...].map(TemplateKey.named)
         names.append(Name(first: first, rest: keys.count - name.rest.count..<keys.count))
         return names.count - 1
     }
@@ -194,10 +198,14 @@ struct MustacheLibrary: Sendable {
             try text.withUnsafeBufferPointer { (text) throws(E) in
                 try names.withUnsafeBufferPointer { (names) throws(E) in
                     try keys.withUnsafeBufferPointer { (keys) throws(E) in
-                        try ranges.withUnsafeBufferPointer { (ranges) throws(E) in
-                            try templateNames.withUnsafeBufferPointer { (templateNames) throws(E) in
-                                try body(
-                                    Code(program: program, text: text, names: names, keys: keys, ranges: ranges, templateNames: templateNames))
+                        try templateKeys.withUnsafeBufferPointer { (templateKeys) throws(E) in
+                            try ranges.withUnsafeBufferPointer { (ranges) throws(E) in
+                                try templateNames.withUnsafeBufferPointer { (templateNames) throws(E) in
+                                    try body(
+                                        Code(
+                                            program: program, text: text, names: names, keys: keys,
+                                            templateKeys: templateKeys, ranges: ranges, templateNames: templateNames))
+                                }
                             }
                         }
                     }
@@ -212,6 +220,7 @@ struct MustacheLibrary: Sendable {
         let text: UnsafeBufferPointer<UInt8>
         let names: UnsafeBufferPointer<Name>
         let keys: UnsafeBufferPointer<String>
+        let templateKeys: UnsafeBufferPointer<TemplateKey?>
         let ranges: UnsafeBufferPointer<Range<Int>>
         let templateNames: UnsafeBufferPointer<String>
     }
@@ -222,7 +231,7 @@ struct MustacheLibrary: Sendable {
     /// retains and releases nothing, where copies of values would, for every name.
     fileprivate enum Frame {
         /// An object's keys and values.
-        case object(UnsafeBufferPointer<(String, TemplateValue)>)
+        case object(UnsafeBufferPointer<(TemplateKey, TemplateValue)>)
         /// Any other value.
         case value(UnsafePointer<TemplateValue>)
         /// A line of a `.lines` list.
@@ -485,10 +494,11 @@ struct MustacheLibrary: Sendable {
         /// place: a non-mutating method is called on a copy of the run (some 140 bytes) at every name.
         mutating func lookup(_ key: Int?) -> Frame? {
             guard let key else { return stackCount > 0 ? stack[stackCount - 1] : nil }
+            guard let wanted = code.templateKeys[key] else { return nil }
             var index = stackCount - 1
             while index >= 0 {
                 if case .object(let entries) = stack[index],
-                    let value = TemplateContext.value(of: code.keys[key], in: entries, hint: &hints[key])
+                    let value = TemplateContext.value(of: wanted, in: entries, hint: &hints[key])
                 {
                     return .value(value)
                 }
@@ -503,9 +513,11 @@ struct MustacheLibrary: Sendable {
             _ path: Range<Int>, in found: Frame?, _ body: (inout Run, Frame?) throws(TemplateError) -> Void
         ) throws(TemplateError) {
             guard let key = path.first, let found else { return try body(&self, found) }
-            guard case .value(let pointer) = found, case .object(let context) = pointer.pointee else { return try body(&self, nil) }
+            guard case .value(let pointer) = found, case .object(let context) = pointer.pointee,
+                let wanted = code.templateKeys[key]
+            else { return try body(&self, nil) }
             try context.withEntries { (entries) throws(TemplateError) in
-                try lookup(path.dropFirst(), in: TemplateContext.value(of: code.keys[key], in: entries).map(Frame.value), body)
+                try lookup(path.dropFirst(), in: TemplateContext.value(of: wanted, in: entries).map(Frame.value), body)
             }
         }
     }

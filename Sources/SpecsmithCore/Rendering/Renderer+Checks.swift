@@ -93,8 +93,12 @@ struct CheckWriter {
         guard !rules.isEmpty || !elementRules.isEmpty || !valueRules.isEmpty else { return [] }
         let (key, base) = (key(), constantBase())
         var lines = statements(for: rules, value: value, key: key, type: type, constantBase: base)
-        lines += statements(for: elementRules, value: value, key: key, type: type, target: .elements, constantBase: base)
-        lines += statements(for: valueRules, value: value, key: key, type: type, target: .values, constantBase: base)
+        lines.append(
+            taking: statements(
+                for: elementRules, value: value, key: key, type: type, target: .elements, constantBase: base))
+        lines.append(
+            taking: statements(
+                for: valueRules, value: value, key: key, type: type, target: .values, constantBase: base))
         return lines
     }
 
@@ -266,7 +270,7 @@ struct CheckWriter {
             let argument: String
             if hoists {
                 let name = constantName(String(concatenating: constantBase, "NamePatterns"))
-                constants.insert(["declaration": .string(name), "value": .string(list)], at: mark)
+                constants.insert([.declaration: .string(name), .value: .string(list)], at: mark)
                 argument = "Self." + name
             } else {
                 argument = list
@@ -338,7 +342,7 @@ struct CheckWriter {
         case .pattern(let source) where hoists:
             let name = constantName(String(concatenating: constantBase, target.constantInfix, "Pattern"))
             let pattern = String(concatenating: "Pattern(", SwiftLiteral.raw(source), ")")
-            constants.append(["declaration": .string(name), "value": .string(pattern)])
+            constants.append([.declaration: .string(name), .value: .string(pattern)])
             expression = (".pattern(Self.", name, ")")
         case .enumeration where hoists, .rawEnumeration where hoists:
             // Built once: a rule holding an array would otherwise allocate on every check. A string enum's
@@ -347,8 +351,8 @@ struct CheckWriter {
             let ruleType = if case .rawEnumeration = rule { "ListedRule" } else { "ValueRule<\(memberType)>" }
             constants.append(
                 [
-                    "declaration": .string("\(name): \(ruleType)"),
-                    "value": .string(Renderer.expression(rule, type: memberType)),
+                    .declaration: .string("\(name): \(ruleType)"),
+                    .value: .string(Renderer.expression(rule, type: memberType)),
                 ])
             expression = ("Self.", name, "")
         default:

@@ -37,8 +37,8 @@ extension Renderer {
             model.defaultServer
             ?? (model.operations.allSatisfy { $0.server != nil } ? model.servers.first?.defaultValue : nil)
         return [
-            "client": .string(names.client),
-            "clientDoc": .lines(DocComment.lines(
+            .client: .string(names.client),
+            .clientDoc: .lines(DocComment.lines(
                 [
                     "A client of \(Self.theAPI(model.title)): one method per operation, which validates and builds the "
                         + "request, sends it through the middlewares and the transport, and returns the documented "
@@ -48,7 +48,7 @@ extension Renderer {
                 ],
                 indent: 0
             )),
-            "defaultServer": .string(defaultServer.map { " = \($0)" } ?? ""),
+            .defaultServer: .string(defaultServer.map { " = \($0)" } ?? ""),
         ]
     }
 
@@ -150,14 +150,20 @@ extension Renderer {
 
         var lines: [String] = []
         lines.reserveCapacity(operation.doc.count + argumentDocs.count + 8)
-        if !operation.doc.isEmpty { lines.append(contentsOf: [operation.doc[0], ""]) }
+        if !operation.doc.isEmpty {
+            lines.append(operation.doc[0])
+            lines.append("")
+        }
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         if operation.doc.count > 1 {
             lines.append("")
             lines += operation.doc.dropFirst().drop(while: \.isEmpty)
         }
         lines.append("")
-        if !arguments.isEmpty { lines += ["- Parameters:"] + argumentDocs }
+        if !arguments.isEmpty {
+            lines.append("- Parameters:")
+            lines += argumentDocs
+        }
         var doc = DocComment.lines(lines, indent: 4)
         // Room for what follows (two lines each at most), so that the lines are copied once.
         doc.reserveCapacity(doc.count + 6)
@@ -269,7 +275,7 @@ extension Renderer {
                 : text.text("case ", response.name, "(", String(joining: payload, separator: ", "), ")")
             var doc = response.doc
             if case .range(let digit) = response.status { doc.append("Any \(digit)XX status.") }
-            cases.append(["declaration": declaration, "doc": .lines(DocComment.lines(doc, indent: 8))])
+            cases.append([.declaration: declaration, .doc: .lines(DocComment.lines(doc, indent: 8))])
         }
         if !operation.responses.contains(where: { $0.status == .default }) {
             text.appendLine("default:")
@@ -305,21 +311,21 @@ extension Renderer {
                 concatenating: "`", unescapedName, "` documents no response: every response throws `UnexpectedResponse`.")
             : String(concatenating: "The documented responses of `", unescapedName, "`.")
         return [
-            "name": .string(operation.name),
-            "outcome": .string(outcome),
-            "responds": .bool(!operation.responses.isEmpty),
-            "doc": .lines(doc),
-            "outcomeDoc": .lines(DocComment.lines([outcomeDoc], indent: 4)),
-            "deprecated": .bool(operation.deprecated),
-            "arguments": Self.argumentList(arguments),
-            "oneLine": .bool(oneLine <= DocComment.lineWidth),
-            "operation": operationValue,
-            "request": request,
-            "branches": branches,
-            "cases": .objects(cases),
-            "bodies": .objects(bodies),
-            "headerTypes": .objects(headerTypes),
-            "last": .bool(last),
+            .name: .string(operation.name),
+            .outcome: .string(outcome),
+            .responds: .bool(!operation.responses.isEmpty),
+            .doc: .lines(doc),
+            .outcomeDoc: .lines(DocComment.lines([outcomeDoc], indent: 4)),
+            .deprecated: .bool(operation.deprecated),
+            .arguments: Self.argumentList(arguments),
+            .oneLine: .bool(oneLine <= DocComment.lineWidth),
+            .operation: operationValue,
+            .request: request,
+            .branches: branches,
+            .cases: .objects(cases),
+            .bodies: .objects(bodies),
+            .headerTypes: .objects(headerTypes),
+            .last: .bool(last),
         ]
     }
 
@@ -361,11 +367,11 @@ extension Renderer {
                 }
             let doc = String(concatenating: "The `", alternative.mediaType, "` body", how, ".")
             return [
-                "declaration": .string(String(concatenating: "case ", alternative.name, "(", alternative.type, ")")),
-                "doc": .lines(DocComment.lines([doc], indent: 12)),
+                .declaration: .string(String(concatenating: "case ", alternative.name, "(", alternative.type, ")")),
+                .doc: .lines(DocComment.lines([doc], indent: 12)),
             ]
         }
-        return ["name": .string(name), "doc": .lines(DocComment.lines([doc], indent: 8)), "cases": .objects(cases)]
+        return [.name: .string(name), .doc: .lines(DocComment.lines([doc], indent: 8)), .cases: .objects(cases)]
     }
 
     /// `let headers = try Outcome.OkHeaders(...)` in a branch (at 16 spaces): each documented header read
@@ -413,8 +419,8 @@ extension Renderer {
                 ? String(concatenating: access.rawValue, " var ", header.name, ": ", type, " { ", stored, " }")
                 : String(concatenating: access.rawValue, " let ", header.name, ": ", type)
             properties.append([
-                "declaration": .string(declaration), "deprecated": .bool(header.deprecated),
-                "doc": .lines(DocComment.lines(header.doc, indent: 12)),
+                .declaration: .string(declaration), .deprecated: .bool(header.deprecated),
+                .doc: .lines(DocComment.lines(header.doc, indent: 12)),
             ])
             if header.deprecated {
                 storage += [
@@ -438,12 +444,12 @@ extension Renderer {
         let redacts = headers.contains(where: \.isSecret)
         let doc = String(concatenating: "The documented headers of `", SwiftNames.unescaped(response.name), "`.")
         return [
-            "name": .string(name), "doc": .lines(DocComment.lines([doc], indent: 8)),
-            "conformances": .string(redacts ? "Sendable, Hashable, SecretRedacting" : "Sendable, Hashable"),
-            "properties": .objects(properties), "storage": .lines(storage),
-            "writesInit": .bool(!synthesized), "arguments": argumentList(parameters),
-            "assignments": .lines(assignments),
-            "redacts": .bool(redacts), "children": .lines(children),
+            .name: .string(name), .doc: .lines(DocComment.lines([doc], indent: 8)),
+            .conformances: .string(redacts ? "Sendable, Hashable, SecretRedacting" : "Sendable, Hashable"),
+            .properties: .objects(properties), .storage: .lines(storage),
+            .writesInit: .bool(!synthesized), .arguments: argumentList(parameters),
+            .assignments: .lines(assignments),
+            .redacts: .bool(redacts), .children: .lines(children),
         ]
     }
 

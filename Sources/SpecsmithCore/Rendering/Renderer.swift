@@ -27,10 +27,10 @@ struct Renderer {
 
     func render(_ model: GenerationModel) throws(TemplateError) -> [GeneratedFile] {
         let base: TemplateContext = [
-            "spec": .string(model.spec),
-            "module": .string(model.module),
-            "title": .string(model.title),
-            "access": .string(model.access.rawValue),
+            .spec: .string(model.spec),
+            .module: .string(model.module),
+            .title: .string(model.title),
+            .access: .string(model.access.rawValue),
         ]
         // The files, and slices of the model's types, render independently: on as many cores as
         // there are. The result does not depend on which finishes first. What the files of the
@@ -75,8 +75,8 @@ struct Renderer {
             validating.map(\.context), names: validating.map(\.name),
             weight: validating.reduce(0) { $0 + $1.bytes } / Self.checkBytesPerWeight, file: "Validation")
         let grouped: [(name: String, template: String, context: TemplateContext)] =
-            modelGroups.map { ($0.name, "models", ["types": .lines($0.items)]) }
-            + validationGroups.map { ($0.name, "validation", ["structs": .objects($0.items)]) }
+            modelGroups.map { ($0.name, "models", [.types: .lines($0.items)]) }
+            + validationGroups.map { ($0.name, "validation", [.structs: .objects($0.items)]) }
         let groupFiles = try Self.concurrently(grouped.count) { index throws(TemplateError) in
             GeneratedFile(name: grouped[index].name, contents: try templates.render(grouped[index].template, grouped[index].context, base: base))
         }
@@ -243,8 +243,8 @@ struct Renderer {
     ) throws(TemplateError) -> RenderedPart {
         if index > 0, operations.isEmpty { return .file(nil) }
         var part = context
-        part["operations"] = .objects(operations)
-        part["isExtension"] = .bool(index > 0)
+        part[.operations] = .objects(operations)
+        part[.isExtension] = .bool(index > 0)
         let fileName = index == 0 ? "\(name).swift" : "\(name)\(index + 1).swift"
         return .file(GeneratedFile(name: fileName, contents: try templates.render(template, part, base: base)))
     }
@@ -278,19 +278,21 @@ struct Renderer {
             Self.appendSecretStructs(model.types, prefix: nil, to: &secretStructs)
             let redacting = secretStructs.map(redactionContext)
             if redacting.isEmpty { return .file(nil) }
-            return try file("Redaction.swift", template: "redaction", ["structs": .objects(redacting)])
+            return try file("Redaction.swift", template: "redaction", [.structs: .objects(redacting)])
         case .servers:
             return try file(
                 "Servers.swift", template: "servers",
                 [
-                    "servers": .objects(model.servers.map(serverContext)),
-                    "serverDoc": doc(["A server of \(Self.theAPI(model.title))."], indent: 0),
-                    "importsRuntime": .bool(model.servers.contains { !$0.variables.isEmpty }),
-                    "variableEnums": .objects(
+                    .servers: .objects(model.servers.map(serverContext)),
+                    .serverDoc: doc(["A server of \(Self.theAPI(model.title))."], indent: 0),
+                    .importsRuntime: .bool(model.servers.contains { !$0.variables.isEmpty }),
+                    .variableEnums: .objects(
                         model.servers.flatMap(\.variables).compactMap(\.enumeration).map { enumeration in
                             [
-                                "name": .string(enumeration.name), "doc": doc(enumeration.doc, indent: 4),
-                                "cases": .objects(enumeration.cases.map { ["name": .string($0.name), "literal": .string($0.literal)] }),
+                                .name: .string(enumeration.name), .doc: doc(enumeration.doc, indent: 4),
+                                .cases: .objects(
+                                    enumeration.cases.map { [.name: .string($0.name), .literal: .string($0.literal)] }
+                                ),
                             ]
                         }),
                 ])
@@ -304,7 +306,7 @@ struct Renderer {
                     aliases: model.aliases, access: model.access, text: &text)
             }
             let context: TemplateContext = [
-                "operationsDoc": doc(["Builds the requests of \(Self.theAPI(model.title))'s operations."], indent: 0)
+                .operationsDoc: doc(["Builds the requests of \(Self.theAPI(model.title))'s operations."], indent: 0)
             ]
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
         case .client(let file):
@@ -390,18 +392,24 @@ struct Renderer {
             template = "struct"
         case .enumeration(let e):
             context = [
-                "name": .string(e.name),
-                "doc": doc(e.doc, indent: indent),
-                "isOpen": .bool(e.rawType == "String"),
-                "rawType": .string(e.rawType),
-                "cases": .objects(
-                    e.cases.map { ["name": .string($0.name), "member": .string(SwiftNames.unescaped($0.name)), "literal": .string($0.literal)] }),
+                .name: .string(e.name),
+                .doc: doc(e.doc, indent: indent),
+                .isOpen: .bool(e.rawType == "String"),
+                .rawType: .string(e.rawType),
+                .cases: .objects(
+                    e.cases.map {
+                        [
+                            .name: .string($0.name), .member: .string(SwiftNames.unescaped($0.name)),
+                            .literal: .string($0.literal),
+                        ]
+                    }
+                ),
                 // swift-format keeps a one-element list on one line.
-                "singleCase": e.cases.count == 1 ? .string("." + SwiftNames.unescaped(e.cases[0].name)) : false,
+                .singleCase: e.cases.count == 1 ? .string("." + SwiftNames.unescaped(e.cases[0].name)) : false,
             ]
             template = "enum"
         case .alias(let a):
-            context = ["name": .string(a.name), "doc": doc(a.doc, indent: indent), "type": .string(a.type)]
+            context = [.name: .string(a.name), .doc: doc(a.doc, indent: indent), .type: .string(a.type)]
             template = "alias"
         case .union(let u):
             var nested: [String] = []
@@ -417,26 +425,27 @@ struct Renderer {
                 let label = Self.caseLabel(item.values.map(SwiftLiteral.string), indent: indent + 8)
                 let select = String(concatenating: "self = .", member, "(")
                 return [
-                    "name": .string(item.name),
-                    "member": .string(member),
-                    "type": .string(item.type),
-                    "isIndirect": .bool(item.isIndirect),
-                    "selectable": .bool(!item.values.isEmpty),
-                    "select": .lines(
+                    .name: .string(item.name),
+                    .member: .string(member),
+                    .type: .string(item.type),
+                    .isIndirect: .bool(item.isIndirect),
+                    .selectable: .bool(!item.values.isEmpty),
+                    .select: .lines(
                         label.count == 1
                             ? Self.arm(label[0], select, [decode], indent: indent + 8)
                             : label + Self.call(select, [decode], indent: indent + 12).map { "    " + $0 }),
-                    "decodeValue": .lines(
+                    .decodeValue: .lines(
                         Self.call(String(concatenating: "let value = Self.", member, "("), [decode], indent: indent + 12)),
-                    "decodeSelf": .lines(Self.call(String(concatenating: "self = .", member, "("), [decode], indent: indent + 12)),
-                    "encodeTagged": .lines(
+                    .decodeSelf: .lines(
+                        Self.call(String(concatenating: "self = .", member, "("), [decode], indent: indent + 12)),
+                    .encodeTagged: .lines(
                         item.tag.map { tag in
                             Self.call(
                                 "try OneOfDecoding.encode(",
                                 ["value", "discriminator: " + discriminator, "value: " + SwiftLiteral.string(tag), "to: encoder"],
                                 indent: indent + 12)
                         } ?? []),
-                    "isTagged": .bool(item.tag != nil),
+                    .isTagged: .bool(item.tag != nil),
                 ]
             }
             let noMatch = Self.call(
@@ -455,35 +464,34 @@ struct Renderer {
                     "default:", "throw OneOfDecoding.unknownDiscriminator(",
                     ["value", "property: " + discriminator, "in: decoder"], indent: indent + 8)
             context = [
-                "name": .string(u.name),
-                "doc": doc(u.doc, indent: indent),
-                "cases": .objects(cases),
-                "nested": .lines(nested),
-                "hasDiscriminator": .bool(u.discriminator != nil),
+                .name: .string(u.name),
+                .doc: doc(u.doc, indent: indent),
+                .cases: .objects(cases),
+                .nested: .lines(nested),
+                .hasDiscriminator: .bool(u.discriminator != nil),
                 // A case that writes its discriminator value encodes its struct into the union's own container.
-                "hasTaggedCase": .bool(u.cases.contains { $0.tag != nil }),
+                .hasTaggedCase: .bool(u.cases.contains { $0.tag != nil }),
                 // Without a discriminator (or the property it names), a value that several cases decode is the
                 // first whose checks pass; but not for a recursive union, whose cases would each decode the whole
                 // depth again.
-                "prefersValidCase": .bool(
+                .prefersValidCase: .bool(
                     !u.isRecursive && u.cases.count > 1
                         && u.cases.contains { $0.validates || !$0.rules.isEmpty }),
-                "discriminator": .string(discriminator),
-                "discriminatorName": .string(u.discriminator ?? ""),
-                "unknownDiscriminator": .lines(unknownDiscriminator),
-                "fallback": fallback.map { .string($0.type) } ?? false,
-                "noMatch": .lines(noMatch),
-                "noMatchGuard": .lines(
+                .discriminator: .string(discriminator),
+                .discriminatorName: .string(u.discriminator ?? ""),
+                .unknownDiscriminator: .lines(unknownDiscriminator),
+                .fallback: fallback.map { .string($0.type) } ?? false,
+                .noMatch: .lines(noMatch),
+                .noMatchGuard: .lines(
                     noMatch.count == 1 && Self.fits("guard let decoded else { " + noMatch[0] + " }", at: indent + 8)
                         ? ["guard let decoded else { " + noMatch[0] + " }"]
                         : ["guard let decoded else {"] + noMatch.map { "    " + $0 } + ["}"]),
             ]
             template = "union"
         }
-        // Without the newline tidying ends with: the parent places it. A type at the left margin goes to a
-        // file of models, which is tidied as a whole: its text is tidied there once, not twice.
-        if isNested { return try templates.renderPlaced(template, context, base: base, indent: 4) }
-        return try templates.renderPlacedForTidying(template, context, base: base)
+        // Without the newline tidying ends with: the parent places it. Every type ends up in a file of models,
+        // which is tidied as a whole: its text is tidied there once, not again for each type around it.
+        return try templates.renderPlacedForTidying(template, context, base: base, indent: isNested ? 4 : 0)
     }
 
     /// A struct's context, `nested` its nested types' texts. They are one of the literal's keys rather than
@@ -513,28 +521,28 @@ struct Renderer {
             let encodes = hasExplicitNulls || keptType != nil
             // Sized for every key it gets (ten, and those added below).
             var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
-            context.add("name", .string(p.name))
-            context.add("type", type)
-            context.add("doc", doc(p.doc, indent: indent + 4))
-            context.add("deprecated", .bool(p.deprecated))
-            context.add("parameter", parameter)
-            context.add("isArgument", .bool(!p.isReadOnly))
-            context.add("assignment", assignment)
-            context.add("isStoredAside", .bool(aside))
-            context.add("codingKey", codingKey)
-            context.add("last", .bool(index == lastArgument))
+            context.add(.name, .string(p.name))
+            context.add(.type, type)
+            context.add(.doc, doc(p.doc, indent: indent + 4))
+            context.add(.deprecated, .bool(p.deprecated))
+            context.add(.parameter, parameter)
+            context.add(.isArgument, .bool(!p.isReadOnly))
+            context.add(.assignment, assignment)
+            context.add(.isStoredAside, .bool(aside))
+            context.add(.codingKey, codingKey)
+            context.add(.last, .bool(index == lastArgument))
             if encodes {
-                context.add("encodeStatement", Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
+                context.add(.encodeStatement, Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
             }
             if hasExtras {
-                context.add("decodeStatement", Self.decodeStatement(p, indent: indent + 8, text: &text))
+                context.add(.decodeStatement, Self.decodeStatement(p, indent: indent + 8, text: &text))
             }
             // Only a property stored aside has storage to declare.
             if aside {
                 context.add(
-                    "getter", p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored))
+                    .getter, p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored))
                 context.add(
-                    "storageDeclaration",
+                    .storageDeclaration,
                     p.isIndirect
                         // Generated code in other files reads a deprecated one's storage.
                         ? text.text(
@@ -542,7 +550,7 @@ struct Renderer {
                             p.isOptional ? ">?" : ">")
                         : text.text("let ", stored, ": ", p.type, p.isOptional ? "?" : ""))
                 context.add(
-                    "storageDoc",
+                    .storageDoc,
                     .string(
                         String(
                             concatenating: "`", label,
@@ -554,14 +562,14 @@ struct Renderer {
             return context
         }
         var context: TemplateContext = [
-            "name": .string(s.name),
-            "doc": doc(s.deprecated ? s.doc + Self.deprecatedTypeDoc(s.doc) : s.doc, indent: indent),
-            "deprecated": .bool(s.deprecated),
-            "properties": .objects(properties),
-            "nested": .lines(nested),
-            "hasProperties": .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),
-            "encodesExplicitly": .bool(hasExplicitNulls || keptType != nil),
-            "encodeDoc": .string(
+            .name: .string(s.name),
+            .doc: doc(s.deprecated ? s.doc + Self.deprecatedTypeDoc(s.doc) : s.doc, indent: indent),
+            .deprecated: .bool(s.deprecated),
+            .properties: .objects(properties),
+            .nested: .lines(nested),
+            .hasProperties: .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),
+            .encodesExplicitly: .bool(hasExplicitNulls || keptType != nil),
+            .encodeDoc: .string(
                 keptType == nil
                     ? "Encodes every property; a required one that may be null is written as `null` when `nil`."
                     : String(
@@ -569,13 +577,13 @@ struct Renderer {
                         hasExplicitNulls ? " (a required one that may be null as `null` when `nil`)" : "",
                         ", then each of `", SwiftNames.unescaped(s.extras?.name ?? ""),
                         "` whose name the schema does not declare.")),
-            "needsCodingKeys": .bool(
+            .needsCodingKeys: .bool(
                 hasExtras || s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
             // The declared wire names, which undeclared properties are told apart from.
-            "codingKeysConformances": .string(hasExtras ? ", CaseIterable" : ""),
-            "extras": .bool(hasExtras),
-            "decodesExplicitly": .bool(hasExtras),
-            "writesInit": .bool(!Self.initIsSynthesized(s, access: access)),
+            .codingKeysConformances: .string(hasExtras ? ", CaseIterable" : ""),
+            .extras: .bool(hasExtras),
+            .decodesExplicitly: .bool(hasExtras),
+            .writesInit: .bool(!Self.initIsSynthesized(s, access: access)),
         ]
         // The keys of extras are new to the context: added without looking for them first. Their texts are
         // concatenated, not interpolated (an interpolation appends piece by piece).
@@ -584,38 +592,38 @@ struct Renderer {
             switch extras.kind {
             case .kept(let valueType):
                 context.add(
-                    "extrasDoc", doc(["The properties besides the declared ones, by name."], indent: indent + 4))
+                    .extrasDoc, doc(["The properties besides the declared ones, by name."], indent: indent + 4))
                 let declaration = String(concatenating: "let ", extras.name, ": [String: ", valueType, "]")
-                context.add("extrasDeclaration", .string(declaration))
-                context.add("extrasIsPublic", true)
+                context.add(.extrasDeclaration, .string(declaration))
+                context.add(.extrasIsPublic, true)
                 let parameter = String(concatenating: extras.name, ": [String: ", valueType, "] = [:]")
-                context.add("extrasParameter", .lines([parameter]))
-                context.add("extrasAssignment", .string(String(concatenating: "self.", name, " = ", extras.name)))
+                context.add(.extrasParameter, .lines([parameter]))
+                context.add(.extrasAssignment, .string(String(concatenating: "self.", name, " = ", extras.name)))
                 context.add(
-                    "extrasDecode",
+                    .extrasDecode,
                     .lines(
                         Self.call(
                             String(concatenating: "self.", name, " = try UndeclaredProperties.decode("),
                             [String(concatenating: valueType, ".self"), "from: decoder", "declared: CodingKeys.self"],
                             indent: indent + 8)))
                 context.add(
-                    "extrasEncode",
+                    .extrasEncode,
                     .lines(
                         Self.call(
                             "try UndeclaredProperties.encode(", [name, "to: encoder", "declared: CodingKeys.self"],
                             indent: indent + 8)))
             case .forbidden:
                 context.add(
-                    "extrasDoc",
+                    .extrasDoc,
                     doc(
                         [
                             "The names this value arrived with that its schema does not declare, sorted: `validate()` "
                                 + "reports each (`additionalProperties: false`)."
                         ], indent: indent + 4))
-                context.add("extrasDeclaration", .string(String(concatenating: "let ", extras.name, ": [String]")))
-                context.add("extrasAssignment", .string(String(concatenating: "self.", name, " = []")))
+                context.add(.extrasDeclaration, .string(String(concatenating: "let ", extras.name, ": [String]")))
+                context.add(.extrasAssignment, .string(String(concatenating: "self.", name, " = []")))
                 context.add(
-                    "extrasDecode",
+                    .extrasDecode,
                     .lines(
                         Self.call(
                             String(concatenating: "self.", name, " = try UndeclaredProperties.keys("),
@@ -854,8 +862,8 @@ struct Renderer {
         if validating.count < union.cases.count { statements.append("default: break") }
         statements.append("}")
         return [
-            "name": .string(qualified), "statements": .lines(CheckWriter.laidOut(statements, indent: 8)),
-            "constants": .objects(writer.constants),
+            .name: .string(qualified), .statements: .lines(CheckWriter.laidOut(statements, indent: 8)),
+            .constants: .objects(writer.constants),
         ]
     }
 
@@ -875,9 +883,9 @@ struct Renderer {
             let key = SwiftLiteral.string(property.wireName)
             // `validate(into context:)`'s parameter hides a property of that name.
             let reader = property.reader == "context" ? "self.context" : property.reader
-            statements += writer.statements(
+            statements.append(taking: writer.statements(
                 value: property.rules, elements: property.elementRules, values: property.valueRules, of: reader,
-                key: key, type: property.type, constantBase: SwiftNames.unescaped(property.name))
+                key: key, type: property.type, constantBase: SwiftNames.unescaped(property.name)))
             if property.validatesNested {
                 statements.append(String(concatenating: "context.validate(", reader, ", at: ", key, ")"))
             }
@@ -922,21 +930,21 @@ struct Renderer {
             case .forbidden: statements.append("context.check(undeclaredKeys: \(extras.name))")
             case .kept(let valueType):
                 // Each value at its name, directly under this object.
-                statements += writer.statements(
+                statements.append(taking: writer.statements(
                     for: extras.rules, value: extras.name, key: ".here", type: "[String: \(valueType)]",
-                    target: .values, constantBase: SwiftNames.unescaped(extras.name))
+                    target: .values, constantBase: SwiftNames.unescaped(extras.name)))
                 if let rule = extras.patternRule {
-                    statements += writer.statements(
+                    statements.append(taking: writer.statements(
                         for: [rule], value: extras.name, key: ".here", type: "[String: \(valueType)]",
-                        constantBase: SwiftNames.unescaped(extras.name))
+                        constantBase: SwiftNames.unescaped(extras.name)))
                 }
                 if extras.validatesNested { statements.append("\(extras.name).validate(into: &context)") }
             }
         }
         if statements.isEmpty { return nil }
         return [
-            "name": .string(entry.qualified), "statements": .lines(CheckWriter.laidOut(statements, indent: 8)),
-            "constants": .objects(writer.constants),
+            .name: .string(entry.qualified), .statements: .lines(CheckWriter.laidOut(statements, indent: 8)),
+            .constants: .objects(writer.constants),
         ]
     }
 
@@ -1050,14 +1058,14 @@ struct Renderer {
     /// statement on a line of its own, and the extension, doc comment and signature around them.
     static func validationBytes(_ context: TemplateContext) -> Int {
         var bytes = 170
-        if case .string(let name)? = context["name"] { bytes += 2 * name.utf8.count }
-        if case .lines(let statements)? = context["statements"] {
+        if case .string(let name)? = context[.name] { bytes += 2 * name.utf8.count }
+        if case .lines(let statements)? = context[.statements] {
             for statement in statements { bytes += 9 + statement.utf8.count }
         }
-        if case .objects(let constants)? = context["constants"] {
+        if case .objects(let constants)? = context[.constants] {
             for constant in constants {
                 bytes += 28
-                for key in ["declaration", "value"] {
+                for key in [TemplateKey.declaration, .value] {
                     if case .string(let text)? = constant[key] { bytes += text.utf8.count }
                 }
             }
@@ -1169,7 +1177,7 @@ struct Renderer {
             let value = p.isSecret ? "Redacted(\(p.reader))" : p.isOptional ? "\(p.reader) as Any" : p.reader
             return "\(SwiftLiteral.string(SwiftNames.unescaped(p.name))): \(value),"
         }
-        return ["name": .string(entry.qualified), "children": .lines(children)]
+        return [.name: .string(entry.qualified), .children: .lines(children)]
     }
 
     // MARK: - Servers and operations
@@ -1180,8 +1188,8 @@ struct Renderer {
         let member = SwiftNames.unescaped(server.name)
         guard !server.variables.isEmpty else {
             return [
-                "doc": doc(server.doc, indent: 4), "declaration": .lines(["case \(server.name)"]),
-                "urlCase": .lines(["case .\(member): URL(string: \(SwiftLiteral.string(server.url)))!"]),
+                .doc: doc(server.doc, indent: 4), .declaration: .lines(["case \(server.name)"]),
+                .urlCase: .lines(["case .\(member): URL(string: \(SwiftLiteral.string(server.url)))!"]),
             ]
         }
         var lines = server.doc
@@ -1201,9 +1209,9 @@ struct Renderer {
         if !asWritten.isEmpty { arguments.append("asWritten: " + values(asWritten)) }
         let expansion = Self.call("ServerURL.expand(", arguments, indent: 12)
         return [
-            "doc": doc(lines, indent: 4),
-            "declaration": .lines(Self.call("case \(server.name)(", parameters, indent: 4)),
-            "urlCase": .lines(["case .\(member)(\(bindings)):"] + expansion.map { "    " + $0 }),
+            .doc: doc(lines, indent: 4),
+            .declaration: .lines(Self.call("case \(server.name)(", parameters, indent: 4)),
+            .urlCase: .lines(["case .\(member)(\(bindings)):"] + expansion.map { "    " + $0 }),
         ]
     }
 
@@ -1261,13 +1269,17 @@ struct Renderer {
 
         var lines: [String] = []
         lines.reserveCapacity(operation.doc.count + argumentDocs.count + 8)
-        if !operation.doc.isEmpty { lines.append(contentsOf: [operation.doc[0], ""]) }
+        if !operation.doc.isEmpty {
+            lines.append(operation.doc[0])
+            lines.append("")
+        }
         lines.append(String(concatenating: "`", operation.method, " ", operation.path, "`"))
         if operation.doc.count > 1 {
             lines.append("")
             lines += operation.doc.dropFirst().drop(while: \.isEmpty)
         }
-        lines += ["", "- Parameters:"]
+        lines.append("")
+        lines.append("- Parameters:")
         lines += argumentDocs
         if let response = operation.responseType {
             lines.append(String(concatenating: "- Returns: The request, whose response decodes as ", Self.describe(response), "."))
@@ -1283,18 +1295,18 @@ struct Renderer {
         var checks: [String] = []
         var writer = CheckWriter(hoists: false, aliases: aliases)
         for parameter in operation.parameters {
-            checks += writer.statements(
+            checks.append(taking: writer.statements(
                 value: parameter.rules, elements: parameter.elementRules, values: parameter.valueRules,
                 of: parameter.name, key: parameter.validationKey, type: parameter.type,
-                constantBase: SwiftNames.unescaped(parameter.name))
+                constantBase: SwiftNames.unescaped(parameter.name)))
             if parameter.validatesNested {
                 checks.append("context.validate(\(parameter.name), at: \(parameter.validationKey))")
             }
         }
         if let body = operation.body {
-            checks += writer.statements(
+            checks.append(taking: writer.statements(
                 value: body.rules, elements: body.elementRules, values: body.valueRules, of: "body", key: ".here",
-                type: body.type, constantBase: "body")
+                type: body.type, constantBase: "body"))
         }
         var validations: [String] = []
         let body = operation.body.flatMap { $0.validatesNested ? $0 : nil }
@@ -1431,20 +1443,20 @@ struct Renderer {
             "    ".utf8.count + access.rawValue.utf8.count + " static func ".utf8.count + DocComment.width(of: operation.name)
             + "(".utf8.count + Self.width(ofArguments: arguments) + ") throws -> PreparedRequest {".utf8.count
         return [
-            "name": .string(operation.name),
-            "doc": doc(lines, indent: 4),
-            "deprecated": .bool(operation.deprecated),
-            "arguments": Self.argumentList(arguments),
-            "oneLine": .bool(oneLine <= DocComment.lineWidth),
-            "validations": .lines(validations),
-            "method": .string(method),
-            "path": .string(path),
+            .name: .string(operation.name),
+            .doc: doc(lines, indent: 4),
+            .deprecated: .bool(operation.deprecated),
+            .arguments: Self.argumentList(arguments),
+            .oneLine: .bool(oneLine <= DocComment.lineWidth),
+            .validations: .lines(validations),
+            .method: .string(method),
+            .path: .string(path),
             // `var request = RequestBuilder(method: .get, server: server.url, path: )` at 8 spaces.
-            "requestOneLine": .bool(
+            .requestOneLine: .bool(
                 8 + 67 + DocComment.width(of: method) + DocComment.width(of: path) <= DocComment.lineWidth),
-            "binding": .string(binding),
-            "steps": steps,
-            "last": .bool(last),
+            .binding: .string(binding),
+            .steps: steps,
+            .last: .bool(last),
         ]
     }
 
@@ -1577,7 +1589,9 @@ struct Renderer {
 
     /// Arguments for a signature: each with its text and whether it is the last (no comma after it).
     static func argumentList(_ arguments: [String]) -> TemplateValue {
-        .objects(arguments.enumerated().map { ["text": .string($0.element), "last": .bool($0.offset == arguments.count - 1)] })
+        .objects(
+            arguments.enumerated().map { [.text: .string($0.element), .last: .bool($0.offset == arguments.count - 1)] }
+        )
     }
 
     /// The width of the arguments on one line, `a: A, b: B`.

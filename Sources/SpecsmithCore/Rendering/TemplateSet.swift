@@ -68,29 +68,50 @@ public struct TemplateSet: Sendable {
         try library.render(name, base: base, context) { Self.tidy($0) }
     }
 
-    /// Renders like ``render(_:_:base:)`` a text that another one places: without the newline at the
-    /// end, and with every line that is not empty indented by `indent` spaces, as tidying writes it.
-    func renderPlaced(_ name: String, _ context: TemplateContext, base: TemplateContext, indent: Int) throws(TemplateError) -> String {
-        try library.render(name, base: base, context) { Self.tidy($0, indent: indent, finalNewline: false) }
-    }
-
-    /// Renders like ``renderPlaced(_:_:base:indent:)`` at the left margin a text that is placed in one that is
-    /// tidied as a whole (a type in a file of models): only its blank lines at the top and its white space at
-    /// the end are taken off, and the rest is left to the tidying of the whole, which then gives what it gives
-    /// for the text tidied first. (Tidying decides each line, and each blank line, by the lines on either side
-    /// of it, which are the same; those at the ends are what is taken off.) Tidying every type's text twice
-    /// was 1 to 2% of rendering a document.
+    /// Renders like ``render(_:_:base:)`` a text that is placed in one that is tidied as a whole (a type in a
+    /// file of models, or nested in another type): without the newline at the end, and with every line that is
+    /// not empty indented by `indent` spaces, but otherwise left to the tidying of the whole, which then gives
+    /// what it gives for the text tidied first. Only the blank lines at the top and the white space at the end
+    /// are taken off here. (Tidying decides each line, and each blank line, by the lines on either side of it,
+    /// which are the same, indented or not; those at the ends are what is taken off.) Tidying every type's text
+    /// once more for each type around it was 1 to 2% of rendering a document, and more with nested types.
     ///
     /// A text with a carriage return is tidied here as before: a line that ends with one is not blank, and
     /// tidying takes the one before the text's last newline off.
     func renderPlacedForTidying(
-        _ name: String, _ context: TemplateContext, base: TemplateContext
+        _ name: String, _ context: TemplateContext, base: TemplateContext, indent: Int = 0
     ) throws(TemplateError) -> String {
         try library.render(name, base: base, context) { bytes in
             guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil else {
-                return Self.tidy(bytes, finalNewline: false)
+                return Self.tidy(bytes, indent: indent, finalNewline: false)
             }
-            return String(decoding: Self.trimmingBlankEnds(bytes), as: UTF8.self)
+            let trimmed = Self.trimmingBlankEnds(bytes)
+            if indent == 0 { return String(decoding: trimmed, as: UTF8.self) }
+            return Self.indenting(trimmed, by: indent)
+        }
+    }
+
+    /// `bytes` with `indent` spaces before each line that is not empty.
+    static func indenting(_ bytes: UnsafeBufferPointer<UInt8>, by indent: Int) -> String {
+        guard let base = bytes.baseAddress else { return "" }
+        // At most one line for every two bytes (a character and a newline), and one.
+        let capacity = bytes.count + indent * (bytes.count / 2 + 1)
+        return String(unsafeUninitializedCapacity: capacity) { output in
+            var count = 0
+            var start = 0
+            while start < bytes.count {
+                let end =
+                    memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
+                if bytes[start] != UInt8(ascii: "\n") {
+                    (output.baseAddress! + count).initialize(repeating: UInt8(ascii: " "), count: indent)
+                    count += indent
+                }
+                (output.baseAddress! + count).initialize(from: base + start, count: end - start)
+                count += end - start
+                start = end
+            }
+            return count
         }
     }
 

@@ -21,20 +21,20 @@ enum TemplateValue: Sendable {
 
 /// The named values one template, or one item of a list, is rendered with.
 ///
-/// A list of pairs rather than a dictionary: a context has a dozen or so short keys, which compare
-/// faster than they hash, and one allocation is cheaper to make and free than a hash table.
+/// A list of pairs rather than a dictionary: a context has a dozen or so keys, which compare faster than
+/// they hash, and one allocation is cheaper to make and free than a hash table.
 struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
     /// Keys and values.
-    private var entries: [(String, TemplateValue)]
+    private var entries: [(TemplateKey, TemplateValue)]
 
     /// A literal's keys are distinct, as a dictionary literal's must be: its pairs are taken as they are.
-    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
         entries = elements
         assert(Set(entries.map(\.0)).count == entries.count, "a key appears twice in a context literal")
     }
 
     /// The value of `key`; setting one replaces the value of the same key.
-    subscript(key: String) -> TemplateValue? {
+    subscript(key: TemplateKey) -> TemplateValue? {
         get { withEntries { entries in Self.index(of: key, in: entries).map { entries[$0].1 } } }
         set {
             if let index = withEntries({ entries in Self.index(of: key, in: entries) }) {
@@ -57,20 +57,22 @@ extension TemplateContext {
     /// Adds `value` under `key`, which the context does not have (checked in debug builds only): what the
     /// subscript's setter does then, without first looking for a value to replace.
     ///
-    /// Both are consumed: a value made for the context (a text, lines) moves into it, where a borrowed one
-    /// was copied in, its chunk or array retained, and the caller's released after the call.
-    mutating func add(_ key: consuming String, _ value: consuming TemplateValue) {
-        assert(self[copy key] == nil, "the context has \(copy key) already")
+    /// The value is consumed: a value made for the context (a text, lines) moves into it, where a borrowed
+    /// one was copied in, its chunk or array retained, and the caller's released after the call.
+    mutating func add(_ key: TemplateKey, _ value: consuming TemplateValue) {
+        assert(self[key] == nil, "the context has \(key) already")
         entries.append((key, value))
     }
 
     /// Calls `body` with the keys and values where they are stored.
-    func withEntries<R, E>(_ body: (UnsafeBufferPointer<(String, TemplateValue)>) throws(E) -> R) throws(E) -> R {
+    func withEntries<R, E>(_ body: (UnsafeBufferPointer<(TemplateKey, TemplateValue)>) throws(E) -> R) throws(E) -> R {
         try entries.withUnsafeBufferPointer(body)
     }
 
     /// Where the value of `key` is among `entries`, or `nil` when there is none.
-    static func value(of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>) -> UnsafePointer<TemplateValue>? {
+    static func value(of key: TemplateKey, in entries: UnsafeBufferPointer<(TemplateKey, TemplateValue)>)
+        -> UnsafePointer<TemplateValue>?
+    {
         guard let index = index(of: key, in: entries) else { return nil }
         return value(at: index, in: entries)
     }
@@ -79,39 +81,37 @@ extension TemplateContext {
     /// which is then where it was found. The items of a list are alike, each a context built by the same
     /// code with its keys in the same order: where a name was found in one item, it nearly always is in
     /// the next, and one comparison finds it there. A byte, so that a rendering sets its hints to zero
-    /// cheaply (one per name of every template); a key found past the 256th entry leaves it as it was.
+    /// cheaply (one per name of every template). A context holds each key once, and there are fewer than 256
+    /// keys, so that where a key is found fits; were it not so, a hint is only where to look first.
     static func value(
-        of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>, hint: inout UInt8
+        of key: TemplateKey, in entries: UnsafeBufferPointer<(TemplateKey, TemplateValue)>, hint: inout UInt8
     ) -> UnsafePointer<TemplateValue>? {
         let hinted = Int(hint)
-        if hinted < entries.count, entries[hinted].0.utf8.count == key.utf8.count, entries[hinted].0 == key {
-            return value(at: hinted, in: entries)
-        }
+        if hinted < entries.count, entries[hinted].0 == key { return value(at: hinted, in: entries) }
         guard let index = index(of: key, in: entries) else { return nil }
-        if index <= UInt8.max { hint = UInt8(index) }
+        hint = UInt8(truncatingIfNeeded: index)
         return value(at: index, in: entries)
     }
 
     /// Where the value of entry `index` is.
     private static func value(
-        at index: Int, in entries: UnsafeBufferPointer<(String, TemplateValue)>
+        at index: Int, in entries: UnsafeBufferPointer<(TemplateKey, TemplateValue)>
     ) -> UnsafePointer<TemplateValue> {
         UnsafeRawPointer(entries.baseAddress! + index).advanced(by: valueOffset)
             .assumingMemoryBound(to: TemplateValue.self)
     }
 
     /// The index of `key` among `entries`, or `nil` when there is none.
-    private static func index(of key: String, in entries: UnsafeBufferPointer<(String, TemplateValue)>) -> Int? {
-        // Lengths first: they are free, and most keys differ in length, which spares comparing a
-        // key spelled in Swift with one read from a template (stored differently, so compared slowly).
-        let length = key.utf8.count
-        return entries.indices.first { entries[$0].0.utf8.count == length && entries[$0].0 == key }
+    private static func index(of key: TemplateKey, in entries: UnsafeBufferPointer<(TemplateKey, TemplateValue)>)
+        -> Int?
+    {
+        entries.indices.first { entries[$0].0 == key }
     }
 
     /// Where an entry's value is in it. Computed rather than stored: the optimizer folds it to a constant,
     /// where a `static let` is a call that checks it is initialized at every lookup.
     private static var valueOffset: Int {
-        MemoryLayout<(String, TemplateValue)>.offset(of: \(String, TemplateValue).1)!
+        MemoryLayout<(TemplateKey, TemplateValue)>.offset(of: \(TemplateKey, TemplateValue).1)!
     }
 }
 
@@ -121,7 +121,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     init(stringLiteral value: String) { self = .string(value) }
     init(booleanLiteral value: Bool) { self = .bool(value) }
     init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
-    init(dictionaryLiteral elements: (String, TemplateValue)...) {
+    init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
         var context: TemplateContext = [:]
         for (key, value) in elements { context[key] = value }
         self = .object(context)
