@@ -689,7 +689,18 @@ struct SchemaTranslator {
             if schema.isPureReference { return inner }
             return inner + besideRules(of: schema, around: target, swiftType: swiftType, besides: inner)
         }
-        var rules = located(ownRules(schema), in: schema)
+        let own = ownRules(schema)
+        let target = RuleTarget(swiftType)
+        // Many values state no rule (`{type: string}`): nothing below would add one, and its steps (lists made,
+        // mapped and filtered, open enums looked for twice) are spared. Without a keyword of its own (so without
+        // `enum`), a reference, `allOf` parts, `not` or conditions, no rule is gathered and the schema is no open
+        // enum; items and keys are asked about only for arrays, dictionaries and JSONValues.
+        if own.isEmpty, schema.ref == nil, schema.allOf.isEmpty, schema.not == nil, !Self.hasConditions(schema),
+            !target.acceptsItems, !target.acceptsKeys
+        {
+            return []
+        }
+        var rules = located(own, in: schema)
         // A generated struct or union checks what its schema says beside its properties or cases itself.
         let checksItself =
             (schema.not != nil || Self.hasConditions(schema))
@@ -709,7 +720,6 @@ struct SchemaTranslator {
             if Self.hasConditions(part) { conditioned.append(part) }
         }
         // A value of a generated string enum: its raw value meets a string's rules too.
-        let target = RuleTarget(swiftType)
         let enumeration = target.accepts(.listed) ? openEnum(schema) : nil
         if let enumeration { rules = rawValueRules(rules, enumeration: enumeration) }
         // Text that is no generated enum (a text body is a String) is checked against the listed values.
