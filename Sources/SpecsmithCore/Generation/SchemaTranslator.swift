@@ -437,10 +437,11 @@ struct SchemaTranslator {
     }
 
     /// The number of the schema a reference leads to: its position in the document's schemas, found with one
-    /// look-up of its canonical id. The tables the translator keeps by schema are arrays indexed by it, so that
-    /// a reference read once costs no further hashing of its long id in each of them.
+    /// look-up of its canonical id (in ``SchemaNumbers``, which hashes it more cheaply). The tables the translator
+    /// keeps by schema are arrays indexed by it, so that a reference read once costs no further hashing of its long
+    /// id in each of them.
     func number(of reference: SchemaReference) -> Int {
-        guard let number = documentBox.document.schemas.position(of: reference.id) else {
+        guard let number = documentBox.numbers.number(of: reference.id) else {
             preconditionFailure("no schema \(reference.id) in this document")
         }
         return number
@@ -448,7 +449,7 @@ struct SchemaTranslator {
 
     /// The number of the schema with this canonical id, if the document has one (see ``number(of:)``).
     func number(ofID id: String) -> Int? {
-        documentBox.document.schemas.position(of: id)
+        documentBox.numbers.number(of: id)
     }
 
     /// The schema with this number (see ``number(of:)``).
@@ -461,11 +462,14 @@ struct SchemaTranslator {
     /// document's fields, held inline, were four fifths of its 870 bytes (some fifteen thousand copies in a
     /// generation of tradovate-2021). In a box the document is one reference. Read it through ``document`` (a
     /// field of it in place) or the translator's helpers: a method called on ``document`` copies it out.
+    /// Beside it, the number of each of its schemas by id, made once and shared with the workers.
     final class DocumentBox: Sendable {
         let document: OpenAPIDocument
+        let numbers: SchemaNumbers
 
         init(document: OpenAPIDocument) {
             self.document = document
+            numbers = SchemaNumbers(document.schemas)
         }
     }
 
