@@ -3047,8 +3047,8 @@ struct SchemaTranslator {
     }
 
     /// Whether a wire name, lowercased and without `_` and `-`, is one of ``secretNames`` or ends in
-    /// one of ``secretSuffixes``. An ASCII name (nearly all) is compared byte by byte on the stack;
-    /// any other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign still counts.
+    /// one of ``secretSuffixes``. An ASCII name (nearly all) is compared in place, from its end; any
+    /// other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign still counts.
     static func isSecretName(_ wireName: String) -> Bool {
         if let answer = wireName.utf8.withContiguousStorageIfAvailable(isSecretASCIIName), let answer {
             return answer
@@ -3059,30 +3059,49 @@ struct SchemaTranslator {
 
     /// ``isSecretName(_:)`` for a name given as UTF-8; `nil` when it is not all ASCII.
     private static func isSecretASCIIName(_ name: UnsafeBufferPointer<UInt8>) -> Bool? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count, 1)) { key in
-            var length = 0
-            for byte in name where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
-                guard byte < 0x80 else { return nil }
-                key[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                length += 1
-            }
-            return isSecretKey(UnsafeBufferPointer(rebasing: key[..<length]))
-        }
+        guard !name.contains(where: { $0 >= 0x80 }) else { return nil }
+        return isSecretKey(name)
     }
 
-    /// Whether a key (a name lowercased, without `_` and `-`) names a secret.
-    private static func isSecretKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        secretNames.contains { key.elementsEqual($0) }
-            || secretSuffixes.contains { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }
+    /// Whether a name, its capitals lowered and its `_` and `-` passed over, names a secret. No key is copied
+    /// out: a word is compared from the name's end, and only when the name ends with the word's last letter
+    /// (most names end with none of theirs).
+    private static func isSecretKey(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = name.last(where: { !isNameSeparator($0) }).map(lowered) else { return false }
+        func endsAlike(_ word: StaticString) -> Bool { word.utf8Start[word.utf8CodeUnitCount - 1] == last }
+        return secretNames.contains { endsAlike($0) && ends(name, with: $0, whole: true) }
+            || secretSuffixes.contains { endsAlike($0) && ends(name, with: $0, whole: false) }
+    }
+
+    /// Whether the name, its capitals lowered and its `_` and `-` passed over, ends with `word` (lowercase
+    /// ASCII); with `whole`, is `word`.
+    private static func ends(_ name: UnsafeBufferPointer<UInt8>, with word: StaticString, whole: Bool) -> Bool {
+        let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        var index = name.count
+        for letter in letters.reversed() {
+            repeat { index -= 1 } while index >= 0 && isNameSeparator(name[index])
+            guard index >= 0, lowered(name[index]) == letter else { return false }
+        }
+        return !whole || name[..<index].allSatisfy(isNameSeparator)
+    }
+
+    /// `_` or `-`, which secret names are compared without.
+    private static func isNameSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    /// An ASCII capital lowered; any other byte as it is.
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// Property names (lowercased, without `_` and `-`) that hold a secret.
-    private static let secretNames: [[UInt8]] = [
+    private static let secretNames: [StaticString] = [
         "password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier",
-    ].map { Array($0.utf8) }
+    ]
 
     /// Endings of such names that hold a secret (`clientsecret`, `accesstoken`, `newpassword`).
-    private static let secretSuffixes: [[UInt8]] = ["password", "secret", "token"].map { Array($0.utf8) }
+    private static let secretSuffixes: [StaticString] = ["password", "secret", "token"]
 
     // MARK: - Documentation
 
