@@ -1005,14 +1005,26 @@ struct SchemaTranslator {
             let isCollection = swiftType.utf8.first == UInt8(ascii: "[")
             isDictionary = isCollection && swiftType.hasPrefix("[String: ")
             isArray = isCollection && !isDictionary
-            isAny = swiftType == "JSONValue"
-            isString = swiftType == "String"
-            isNumber =
-                switch swiftType {
-                case "Int", "Int32", "Int64", "Double", "Float": true
-                default: false
-                }
-            isScalar = isString || isNumber || swiftType == "Bool"
+            // Compared only with the names of its length: most types (generated ones, collections) have none, and
+            // comparing two different strings goes through the standard library's slow path each time.
+            var isAny = false
+            var isString = false
+            var isNumber = false
+            var isBool = false
+            switch swiftType.utf8.count {
+            case 3: isNumber = swiftType == "Int"
+            case 4: isBool = swiftType == "Bool"
+            case 5: isNumber = swiftType == "Int32" || swiftType == "Int64" || swiftType == "Float"
+            case 6:
+                isString = swiftType == "String"
+                isNumber = !isString && swiftType == "Double"
+            case 9: isAny = swiftType == "JSONValue"
+            default: break
+            }
+            self.isAny = isAny
+            self.isString = isString
+            self.isNumber = isNumber
+            isScalar = isString || isNumber || isBool
         }
 
         /// Whether `prefixItems` and `contains` apply.
