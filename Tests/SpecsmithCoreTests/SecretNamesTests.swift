@@ -10,6 +10,8 @@ import Testing
         "client_secret", "accessToken", "refresh-token", "id_token", "newPassword", "x_api_secret",
         // A Kelvin sign lowercases to an ASCII k: the Unicode path must still find the token.
         "access_to\u{212A}en",
+        // Separators alone around a whole name.
+        "_sec_", "--Api_Key",
     ])
     func secret(_ name: String) {
         #expect(SchemaTranslator.isSecretName(name))
@@ -18,6 +20,8 @@ import Testing
     @Test(arguments: [
         "username", "token_type", "secretary", "tokens", "passwords", "section", "apikeys", "pin", "", "_-_",
         "café_token_id", "sécurité",
+        // Names that are secrets only whole, at the end of a longer name.
+        "my_sec", "old_passwd", "public_api_key", "myCodeVerifier", "sec2",
     ])
     func notSecret(_ name: String) {
         #expect(!SchemaTranslator.isSecretName(name))

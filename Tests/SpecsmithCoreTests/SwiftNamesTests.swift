@@ -59,6 +59,20 @@ import Testing
         #expect(SwiftNames.member("unsafe") == "`unsafe`")
     }
 
+    /// Every keyword is escaped and every unescapable name suffixed, whatever its length and ends; a name that
+    /// shares a keyword's length and first or last letter, or both, is left alone.
+    @Test func everyKeywordIsEscapedAndNoOtherName() {
+        for keyword in SwiftNames.keywords.subtracting(SwiftNames.unescapable) {
+            #expect(SwiftNames.escapedIfKeyword(keyword) == "`\(keyword)`")
+        }
+        for name in SwiftNames.unescapable {
+            #expect(SwiftNames.escapedIfKeyword(name) == "_" + name)
+        }
+        for name in ["cases", "clas", "classes", "dx", "fr", "inn", "ass", "Anyx", "selfish", "_x", "x_", "", "Typo"] {
+            #expect(SwiftNames.escapedIfKeyword(name) == name)
+        }
+    }
+
     @Test func namesWithoutUsableCharactersAreSpelledFromCodePoints() {
         #expect(SwiftNames.lowerCamel("👍") == "_u1F44D")
         #expect(SwiftNames.lowerCamel("") == "_empty")

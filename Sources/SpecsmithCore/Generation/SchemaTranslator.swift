@@ -437,10 +437,11 @@ struct SchemaTranslator {
     }
 
     /// The number of the schema a reference leads to: its position in the document's schemas, found with one
-    /// look-up of its canonical id. The tables the translator keeps by schema are arrays indexed by it, so that
-    /// a reference read once costs no further hashing of its long id in each of them.
+    /// look-up of its canonical id (in ``SchemaNumbers``, which hashes it more cheaply). The tables the translator
+    /// keeps by schema are arrays indexed by it, so that a reference read once costs no further hashing of its long
+    /// id in each of them.
     func number(of reference: SchemaReference) -> Int {
-        guard let number = documentBox.document.schemas.position(of: reference.id) else {
+        guard let number = documentBox.numbers.number(of: reference.id) else {
             preconditionFailure("no schema \(reference.id) in this document")
         }
         return number
@@ -448,7 +449,7 @@ struct SchemaTranslator {
 
     /// The number of the schema with this canonical id, if the document has one (see ``number(of:)``).
     func number(ofID id: String) -> Int? {
-        documentBox.document.schemas.position(of: id)
+        documentBox.numbers.number(of: id)
     }
 
     /// The schema with this number (see ``number(of:)``).
@@ -461,11 +462,14 @@ struct SchemaTranslator {
     /// document's fields, held inline, were four fifths of its 870 bytes (some fifteen thousand copies in a
     /// generation of tradovate-2021). In a box the document is one reference. Read it through ``document`` (a
     /// field of it in place) or the translator's helpers: a method called on ``document`` copies it out.
+    /// Beside it, the number of each of its schemas by id, made once and shared with the workers.
     final class DocumentBox: Sendable {
         let document: OpenAPIDocument
+        let numbers: SchemaNumbers
 
         init(document: OpenAPIDocument) {
             self.document = document
+            numbers = SchemaNumbers(document.schemas)
         }
     }
 
@@ -689,7 +693,18 @@ struct SchemaTranslator {
             if schema.isPureReference { return inner }
             return inner + besideRules(of: schema, around: target, swiftType: swiftType, besides: inner)
         }
-        var rules = located(ownRules(schema), in: schema)
+        let own = ownRules(schema)
+        let target = RuleTarget(swiftType)
+        // Many values state no rule (`{type: string}`): nothing below would add one, and its steps (lists made,
+        // mapped and filtered, open enums looked for twice) are spared. Without a keyword of its own (so without
+        // `enum`), a reference, `allOf` parts, `not` or conditions, no rule is gathered and the schema is no open
+        // enum; items and keys are asked about only for arrays, dictionaries and JSONValues.
+        if own.isEmpty, schema.ref == nil, schema.allOf.isEmpty, schema.not == nil, !Self.hasConditions(schema),
+            !target.acceptsItems, !target.acceptsKeys
+        {
+            return []
+        }
+        var rules = located(own, in: schema)
         // A generated struct or union checks what its schema says beside its properties or cases itself.
         let checksItself =
             (schema.not != nil || Self.hasConditions(schema))
@@ -709,7 +724,6 @@ struct SchemaTranslator {
             if Self.hasConditions(part) { conditioned.append(part) }
         }
         // A value of a generated string enum: its raw value meets a string's rules too.
-        let target = RuleTarget(swiftType)
         let enumeration = target.accepts(.listed) ? openEnum(schema) : nil
         if let enumeration { rules = rawValueRules(rules, enumeration: enumeration) }
         // Text that is no generated enum (a text body is a String) is checked against the listed values.
@@ -991,14 +1005,26 @@ struct SchemaTranslator {
             let isCollection = swiftType.utf8.first == UInt8(ascii: "[")
             isDictionary = isCollection && swiftType.hasPrefix("[String: ")
             isArray = isCollection && !isDictionary
-            isAny = swiftType == "JSONValue"
-            isString = swiftType == "String"
-            isNumber =
-                switch swiftType {
-                case "Int", "Int32", "Int64", "Double", "Float": true
-                default: false
-                }
-            isScalar = isString || isNumber || swiftType == "Bool"
+            // Compared only with the names of its length: most types (generated ones, collections) have none, and
+            // comparing two different strings goes through the standard library's slow path each time.
+            var isAny = false
+            var isString = false
+            var isNumber = false
+            var isBool = false
+            switch swiftType.utf8.count {
+            case 3: isNumber = swiftType == "Int"
+            case 4: isBool = swiftType == "Bool"
+            case 5: isNumber = swiftType == "Int32" || swiftType == "Int64" || swiftType == "Float"
+            case 6:
+                isString = swiftType == "String"
+                isNumber = !isString && swiftType == "Double"
+            case 9: isAny = swiftType == "JSONValue"
+            default: break
+            }
+            self.isAny = isAny
+            self.isString = isString
+            self.isNumber = isNumber
+            isScalar = isString || isNumber || isBool
         }
 
         /// Whether `prefixItems` and `contains` apply.
@@ -3033,8 +3059,8 @@ struct SchemaTranslator {
     }
 
     /// Whether a wire name, lowercased and without `_` and `-`, is one of ``secretNames`` or ends in
-    /// one of ``secretSuffixes``. An ASCII name (nearly all) is compared byte by byte on the stack;
-    /// any other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign still counts.
+    /// one of ``secretSuffixes``. An ASCII name (nearly all) is compared in place, from its end; any
+    /// other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign still counts.
     static func isSecretName(_ wireName: String) -> Bool {
         if let answer = wireName.utf8.withContiguousStorageIfAvailable(isSecretASCIIName), let answer {
             return answer
@@ -3045,30 +3071,49 @@ struct SchemaTranslator {
 
     /// ``isSecretName(_:)`` for a name given as UTF-8; `nil` when it is not all ASCII.
     private static func isSecretASCIIName(_ name: UnsafeBufferPointer<UInt8>) -> Bool? {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(name.count, 1)) { key in
-            var length = 0
-            for byte in name where byte != UInt8(ascii: "_") && byte != UInt8(ascii: "-") {
-                guard byte < 0x80 else { return nil }
-                key[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                length += 1
-            }
-            return isSecretKey(UnsafeBufferPointer(rebasing: key[..<length]))
-        }
+        guard !name.contains(where: { $0 >= 0x80 }) else { return nil }
+        return isSecretKey(name)
     }
 
-    /// Whether a key (a name lowercased, without `_` and `-`) names a secret.
-    private static func isSecretKey(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        secretNames.contains { key.elementsEqual($0) }
-            || secretSuffixes.contains { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }
+    /// Whether a name, its capitals lowered and its `_` and `-` passed over, names a secret. No key is copied
+    /// out: a word is compared from the name's end, and only when the name ends with the word's last letter
+    /// (most names end with none of theirs).
+    private static func isSecretKey(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = name.last(where: { !isNameSeparator($0) }).map(lowered) else { return false }
+        func endsAlike(_ word: StaticString) -> Bool { word.utf8Start[word.utf8CodeUnitCount - 1] == last }
+        return secretNames.contains { endsAlike($0) && ends(name, with: $0, whole: true) }
+            || secretSuffixes.contains { endsAlike($0) && ends(name, with: $0, whole: false) }
+    }
+
+    /// Whether the name, its capitals lowered and its `_` and `-` passed over, ends with `word` (lowercase
+    /// ASCII); with `whole`, is `word`.
+    private static func ends(_ name: UnsafeBufferPointer<UInt8>, with word: StaticString, whole: Bool) -> Bool {
+        let letters = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        var index = name.count
+        for letter in letters.reversed() {
+            repeat { index -= 1 } while index >= 0 && isNameSeparator(name[index])
+            guard index >= 0, lowered(name[index]) == letter else { return false }
+        }
+        return !whole || name[..<index].allSatisfy(isNameSeparator)
+    }
+
+    /// `_` or `-`, which secret names are compared without.
+    private static func isNameSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+    }
+
+    /// An ASCII capital lowered; any other byte as it is.
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
     /// Property names (lowercased, without `_` and `-`) that hold a secret.
-    private static let secretNames: [[UInt8]] = [
+    private static let secretNames: [StaticString] = [
         "password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier",
-    ].map { Array($0.utf8) }
+    ]
 
     /// Endings of such names that hold a secret (`clientsecret`, `accesstoken`, `newpassword`).
-    private static let secretSuffixes: [[UInt8]] = ["password", "secret", "token"].map { Array($0.utf8) }
+    private static let secretSuffixes: [StaticString] = ["password", "secret", "token"]
 
     // MARK: - Documentation
 

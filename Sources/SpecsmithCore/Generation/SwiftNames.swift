@@ -52,11 +52,29 @@ enum SwiftNames {
     /// The identifier with backticks (or a trailing `_`) when it is a keyword.
     static func escapedIfKeyword(_ identifier: String) -> String {
         // One look-up (a hash of the name) in a table of both kinds, and none for a name longer than every
-        // keyword.
-        guard identifier.utf8.count <= keywordTable.longest, let unescapable = keywordTable.escapes[identifier]
+        // keyword, or whose first and last bytes no keyword of its length has (`name`, `status`, `createdAt`).
+        let utf8 = identifier.utf8
+        let count = utf8.count
+        guard count <= keywordTable.longest, let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+            keywordEnds.first[count &* 0x80 &+ Int(first)], keywordEnds.last[count &* 0x80 &+ Int(last)],
+            let unescapable = keywordTable.escapes[identifier]
         else { return identifier }
         return unescapable ? "_" + identifier : "`\(identifier)`"
     }
+
+    /// Whether some name of ``keywordTable`` of each length starts (`first`) or ends (`last`) with each ASCII
+    /// byte, at `length * 128 + byte`. Every name there is ASCII, and no other text is canonically equivalent to
+    /// one (which the table's `String` keys would match): a name whose ends are not both among them is none.
+    private static let keywordEnds: (first: [Bool], last: [Bool]) = {
+        var first = [Bool](repeating: false, count: (keywordTable.longest + 1) * 0x80)
+        var last = first
+        for name in keywordTable.escapes.keys {
+            let bytes = Array(name.utf8)
+            first[bytes.count * 0x80 + Int(bytes[0])] = true
+            last[bytes.count * 0x80 + Int(bytes[bytes.count - 1])] = true
+        }
+        return (first, last)
+    }()
 
     /// ``keywords`` and ``unescapable`` in one table, by name: true for a name that is unescapable (`deinit` and
     /// `subscript` are both), false for one that backticks escape; with the length of the longest name.
