@@ -87,21 +87,25 @@ enum PieceJoiner {
         var childBases: [Int32]
         var byteBases: [Int32]
 
-        /// Copies piece `index` to its place, positions shifted, and frees its arrays.
+        /// Copies piece `index` to its place, positions shifted, and frees its arrays. The shifted
+        /// positions fit in an `Int32`, as the joined arrays' lengths do (``load(_:pieces:limits:makeMarks:)``
+        /// checks), so they are added without an overflow check, which kept the loops from being
+        /// vectorized.
         func run(_ index: Int, _ work: Work) {
             let recordBase = recordBases[index]
             let childBase = childBases[index]
             let byteBase = byteBases[index]
             work.arrays[index]!.records.withUnsafeBufferPointer { source in
                 let target = records + Int(recordBase)
-                for (i, var record) in source.enumerated() {
-                    record.first += record.kind == .scalar ? byteBase : childBase
+                for i in source.indices {
+                    var record = source[i]
+                    record.first &+= record.kind == .scalar ? byteBase : childBase
                     (target + i).initialize(to: record)
                 }
             }
             work.arrays[index]!.children.withUnsafeBufferPointer { source in
                 let target = children + Int(childBase)
-                for (i, child) in source.enumerated() { (target + i).initialize(to: child + recordBase) }
+                for i in source.indices { (target + i).initialize(to: source[i] &+ recordBase) }
             }
             work.arrays[index]!.bytes.withUnsafeBufferPointer { source in
                 guard let start = source.baseAddress else { return }
@@ -167,8 +171,10 @@ enum PieceJoiner {
             totals.children += arrays!.children.count
             totals.bytes += arrays!.bytes.count
         }
-        // Positions in the scalars' bytes are `Int32`: one parse reports the document that outgrows them.
-        guard totals.bytes <= Int(Int32.max) else { return nil }
+        // Positions in the arrays are `Int32`: one parse reports the document whose scalars' bytes outgrow
+        // them.
+        guard totals.bytes <= Int(Int32.max), totals.records <= Int(Int32.max), totals.children <= Int(Int32.max)
+        else { return nil }
         var records: [NodeRecord] = []
         var children: [Int32] = []
         var textBytes: [UInt8] = []

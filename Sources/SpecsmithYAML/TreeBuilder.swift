@@ -32,6 +32,8 @@ struct TreeBuilder: ~Copyable {
         var firstChild: Int
         /// The most levels of collections nested in any child so far (0 when only scalars).
         var childHeight = 0
+        /// ``TreeBuilder/keyBits`` of the collection this one is in, restored when this one ends.
+        var outerKeyBits: UInt64
     }
 
     private struct Anchored {
@@ -50,8 +52,10 @@ struct TreeBuilder: ~Copyable {
         var treeNodesAfter: Int
     }
 
-    /// Mappings longer than this find duplicate keys with a ``KeyIndex`` instead of a linear search.
-    private static let linearKeySearchLimit = 12
+    /// Mappings longer than this find duplicate keys with a ``KeyIndex`` instead of a linear search. Only
+    /// keys whose bit in ``keyBits`` is taken are searched for, a few in a mapping of this length: fewer
+    /// than the keys a table would hash.
+    private static let linearKeySearchLimit = 32
 
     private let marks: Marks
     private let limits: YAMLLimits
@@ -65,6 +69,12 @@ struct TreeBuilder: ~Copyable {
     /// The scalar keys of the mappings under construction that are too long for a linear search,
     /// innermost last.
     private var keyIndexes: [KeyIndex] = []
+    /// The scalar keys of the innermost mapping under construction, each as one of 64 bits
+    /// (``keyBit(_:)``): a key whose bit is not set yet differs from every earlier key, without a search.
+    /// A mapping starts with the bit of `<<` set, so that a merge key is always looked at, and has every
+    /// bit set once it has a ``KeyIndex``, so that every key goes into it. Kept here rather than in the
+    /// mapping's ``Frame``, where setting a bit would check that the stack's buffer is not shared.
+    private var keyBits: UInt64 = 0
     private var anchors: [String: Anchored] = [:]
     private var aliasUses: [AliasUse] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -264,9 +274,11 @@ struct TreeBuilder: ~Copyable {
                 hasAnchor: anchor != nil,
                 location: location,
                 firstTreeNode: first,
-                firstChild: pending.count
+                firstChild: pending.count,
+                outerKeyBits: keyBits
             )
         )
+        keyBits = Self.mergeKeyBit
     }
 
     @inline(__always)
@@ -280,6 +292,7 @@ struct TreeBuilder: ~Copyable {
             at: frame.location
         )
         pending.removeSubrange(frame.firstChild...)
+        keyBits = frame.outerKeyBits
         if frame.hasKeyIndex { keyIndexes.removeLast() }
         if frame.hasAnchor {
             let anchor = frameAnchors.removeLast()
@@ -350,12 +363,53 @@ struct TreeBuilder: ~Copyable {
 
     // MARK: Checks
 
-    /// Reports a merge key or a duplicate of an earlier key of the same mapping. Not inlined: kept out
-    /// of ``add(_:height:)``, which every node passes through, that one is inlined where it is called.
+    /// The bit of ``keyBits`` that stands for a scalar key: one of 64, chosen by the key's length and its
+    /// first, middle and last bytes, so that keys with the same text have the same bit.
+    @inline(__always)
+    private func keyBit(_ key: NodeRecord) -> UInt64 {
+        let first = Int(key.first)
+        let count = Int(key.count)
+        var mixed = UInt64(count)
+        if count > 0 {
+            mixed |= writer.withBytes {
+                UInt64($0[first]) << 8 | UInt64($0[first + count / 2]) << 16 | UInt64($0[first + count - 1]) << 24
+            }
+        }
+        return Self.keyBit(mixed: mixed)
+    }
+
+    /// Fibonacci hashing: the product's top six bits depend on every bit of `mixed`.
+    @inline(__always)
+    private static func keyBit(mixed: UInt64) -> UInt64 {
+        1 << ((mixed &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    /// The bit of the key `<<`: its length, and `<` as its first, middle and last byte.
+    @inline(__always)
+    private static var mergeKeyBit: UInt64 { keyBit(mixed: 2 | UInt64(UInt8(ascii: "<")) * 0x0101_0100) }
+
+    /// Reports a merge key or a duplicate of an earlier key of the same mapping. Most keys are new to
+    /// their mapping, and their bit in ``keyBits`` says so at once; the others are searched for
+    /// (``searchKey(_:top:)``). Not inlined: kept out of ``add(_:height:)``, which every node passes
+    /// through, that one is inlined where it is called.
     @inline(never)
     private mutating func checkKey(_ keyNode: Int32, top: Int) {
         let key = writer[keyNode]
         guard key.kind == .scalar else { return }
+        let bit = keyBit(key)
+        guard keyBits & bit != 0 else {
+            keyBits |= bit
+            return
+        }
+        searchKey(keyNode, top: top)
+    }
+
+    /// Reports a merge key or a duplicate of an earlier key of the same mapping, searching the earlier
+    /// keys: for a scalar key whose bit in ``keyBits`` an earlier key (or `<<`) set. Not inlined: kept out
+    /// of ``checkKey(_:top:)``, which most keys leave at once.
+    @inline(never)
+    private mutating func searchKey(_ keyNode: Int32, top: Int) {
+        let key = writer[keyNode]
         // The records' lengths come first, so that the bytes are read only where they may be equal.
         if key.style == .plain, !key.hasTag, key.count == 2,
             writer.withBytes({ $0[Int(key.first)] == UInt8(ascii: "<") && $0[Int(key.first) + 1] == UInt8(ascii: "<") })
@@ -387,6 +441,7 @@ struct TreeBuilder: ~Copyable {
             }
             keyIndexes.append(index)
             stack[top].hasKeyIndex = true
+            keyBits = .max
         }
         let firstLine = writer.withBytes { keyIndexes[keyIndexes.count - 1].firstLine(of: key, in: $0) }
         if let firstLine {

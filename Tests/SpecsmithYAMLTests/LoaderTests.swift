@@ -139,6 +139,23 @@ import Testing
         )
     }
 
+    /// Each mapping's keys are told apart by a bit each first: the bits of a mapping must come back
+    /// after a collection inside it, and a merge key or an alias as a key must still be found.
+    @Test func duplicateKeysAreFoundAroundNestedCollections() {
+        var long = ""
+        for i in 1...40 { long += "  key\(i): \(i)\n" }
+        let text =
+            "a: 1\nb: {a: 1, c: [x, {a: 2}]}\nc: &k d\n*k : 2\na: 3\nlong:\n\(long)  <<: {}\n  key3: again\nd: 4\n"
+        #expect(
+            summaries(loadErrors(text)) == [
+                #"5:1: duplicate key "a" (first at line 1)"#,
+                "47:3: merge keys (<<) are not supported; write the keys out",
+                #"48:3: duplicate key "key3" (first at line 9)"#,
+                #"49:1: duplicate key "d" (first at line 4)"#,
+            ]
+        )
+    }
+
     @Test func aQuotedAndAPlainKeyWithTheSameTextAreDuplicates() {
         #expect(summaries(loadErrors("200: a\n'200': b\n")) == [#"2:1: duplicate key "200" (first at line 1)"#])
     }
