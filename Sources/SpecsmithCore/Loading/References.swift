@@ -632,7 +632,11 @@ extension LoadSession {
             }
             for (offset, read) in reads.enumerated() {
                 let target = targets[first + offset]
-                schemas[target.id] = read.flatMap(adopt) ?? readSchema(target.node, file: target.file)
+                if case let (schema, takeOver)? = read, adopt(takeOver) {
+                    schemas[target.id] = schema
+                } else {
+                    schemas[target.id] = readSchema(target.node, file: target.file)
+                }
             }
             next = targets.count
         }
