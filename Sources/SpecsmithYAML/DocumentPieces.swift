@@ -78,6 +78,7 @@ struct DocumentPieces {
 
     private struct Line {
         var start: Int32
+        /// The indentation in spaces; `Int32.max` for a blank line, which ends no entry (``findCuts``).
         var indent: Int32
         var kind: Kind
     }
@@ -364,30 +365,26 @@ struct DocumentPieces {
         while entry < range.upperBound {
             // The entry runs to the next line at its key's indentation that is not a sequence item
             // (the items of a sequence written at its key's indentation belong to the key).
+            // Blank lines are indented `Int32.max`, so that they pass the test at once.
             var next = entry + 1
-            var firstChild: Int?
-            var childIndent = Int32.max
             while next < range.upperBound {
                 let line = lines[next]
-                if line.kind != .blank {
-                    if line.indent < indent || (line.indent == indent && line.kind != .sequenceItem) { break }
-                    if firstChild == nil { firstChild = next }
-                    childIndent = min(childIndent, line.indent)
-                }
+                if line.indent < indent || (line.indent == indent && line.kind != .sequenceItem) { break }
                 next += 1
             }
             // Not before the first entry: the mapping starts there, so it continues none before it.
             if entry > range.lowerBound, lines[entry].kind == .key { cuts.append(Cut(line: entry, indent: indent)) }
             let end = next < lines.count ? Int(lines[next].start) : count
             let nextIsCut = next == range.upperBound ? endIsCut : lines[next].kind == .key
+            // The entry's value is looked at only when the entry is larger than a piece: most are not.
             if end - Int(lines[entry].start) > pieceBytes, level + 1 < maxLevels, nextIsCut,
-                let firstChild, childIndent > indent, lines[firstChild].indent == childIndent,
-                lines[firstChild].kind == .key
+                let children = children(in: lines, entry + 1..<next), children.indent > indent,
+                lines[children.first].indent == children.indent, lines[children.first].kind == .key
             {
                 findCuts(
                     in: lines,
-                    firstChild..<next,
-                    indent: childIndent,
+                    children.first..<next,
+                    indent: children.indent,
                     endIsCut: true,
                     level: level + 1,
                     pieceBytes: pieceBytes,
@@ -399,7 +396,18 @@ struct DocumentPieces {
         }
     }
 
-    /// One record per line: where it starts, its indentation in spaces, and what starts it.
+    /// The first line that is not blank in `range`, and the least indentation of such lines; `nil` when all
+    /// are blank.
+    private static func children(in lines: [Line], _ range: Range<Int>) -> (first: Int, indent: Int32)? {
+        guard let first = range.first(where: { lines[$0].kind != .blank }) else { return nil }
+        // Blank lines are indented `Int32.max`: they never lower the least.
+        var least = Int32.max
+        for index in range { least = min(least, lines[index].indent) }
+        return (first, least)
+    }
+
+    /// One record per line: where it starts, its indentation in spaces (`Int32.max` when blank), and what
+    /// starts it.
     private static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
         var lines: [Line] = []
         lines.reserveCapacity(bytes.count / 24)
@@ -427,7 +435,7 @@ struct DocumentPieces {
             } else {
                 kind = startsKey(bytes[i]) ? .key : .other
             }
-            lines.append(Line(start: Int32(start), indent: Int32(i - start), kind: kind))
+            lines.append(Line(start: Int32(start), indent: kind == .blank ? .max : Int32(i - start), kind: kind))
             guard let newline = firstNewline(in: bytes, from: i) else { break }
             start = newline + 1
         }
@@ -461,24 +469,14 @@ struct DocumentPieces {
         index + 1 < lines.count ? Int(lines[index + 1].start) - 1 : count
     }
 
-    /// Lines are short, so eight bytes at a time beats a call to `memchr`.
+    /// The position of the first `\n` at or after `start`. `memchr` compares 32 bytes at a time, so a
+    /// line costs a call and a dozen or so instructions; eight bytes at a time took about 46 a line.
+    @inline(__always)
     private static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        var i = start
-        while i + 8 <= bytes.count {
-            // A byte of `word` is zero where a `\n` is; the lowest set bit of `zeros` marks the first.
-            let word =
-                UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-                ^ 0x0A0A_0A0A_0A0A_0A0A
-            let zeros = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
-            if zeros != 0 { return i + zeros.trailingZeroBitCount / 8 }
-            i += 8
-        }
-        while i < bytes.count {
-            if bytes[i] == 0x0A { return i }
-            i += 1
-        }
-        return nil
+        guard let base = bytes.baseAddress, start < bytes.count,
+            let found = memchr(base + start, 0x0A, bytes.count - start)
+        else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether any line breaks at `\r`, NEL, LS or PS, which libyaml counts as line breaks too: the

@@ -227,7 +227,10 @@ enum PieceJoiner {
         bytes: UnsafeBufferPointer<UInt8>,
         limits: YAMLLimits
     ) -> Bool {
-        var keyIndexes: [Int32: KeyIndex] = [:]
+        // The keys of each mapping joined so far, the last joined last. Not a `[Int32: KeyIndex]`: a process
+        // makes the metadata of such a dictionary type once, at about 380,000 instructions (the conformance
+        // look-ups), more than the few mappings that pieces continue cost to search.
+        var keyIndexes: [(node: Int32, keys: KeyIndex)] = []
         for (number, piece) in pieces.pieces.enumerated().dropFirst() {
             let column = piece.indent + 1
             let added = records[Int(roots[number])]
@@ -260,9 +263,12 @@ enum PieceJoiner {
             guard depth + counts[number].deepestLevel <= limits.maxDepth else { return false }
 
             // No key of the piece may repeat one of the mapping's.
-            var index =
-                keyIndexes.removeValue(forKey: node)
-                ?? keys(of: mapping, records: records, children: children, textBytes: textBytes)
+            var index: KeyIndex
+            if let known = keyIndexes.lastIndex(where: { $0.node == node }) {
+                index = keyIndexes.remove(at: known).keys
+            } else {
+                index = keys(of: mapping, records: records, children: children, textBytes: textBytes)
+            }
             let repeats = textBytes.withUnsafeBufferPointer { textBytes in
                 stride(from: Int(added.first), to: Int(added.first + 2 * added.count), by: 2).contains { slot in
                     let key = records[Int(children[slot])]
@@ -270,7 +276,7 @@ enum PieceJoiner {
                 }
             }
             if repeats { return false }
-            keyIndexes[node] = index
+            keyIndexes.append((node, index))
 
             let first = Int32(children.count)
             for slot in Int(mapping.first)..<Int(mapping.first + 2 * mapping.count) { children.append(children[slot]) }

@@ -152,17 +152,19 @@ struct LoadingConcurrencyTests {
             }
         )
         #expect(reads.map { $0 != nil } == [false, true, true])
-        #expect(reads[2]?.missingTextFiles.map(\.0) == ["./missing.md"])
+        #expect(reads[2]?.1.missingTextFiles.map(\.0) == ["./missing.md"])
         #expect(session.missingTextFiles.isEmpty)
 
         // A worker's missing text file holds only while the session may still read files.
         let read = try #require(reads[2])
         session.externalFilesRead = session.limits.maxExternalFiles
-        #expect(session.adopt(read) == nil)
+        #expect(!session.adopt(read.1))
         let plain = try #require(reads[1])
-        #expect(session.adopt(plain)??.path == "/b")
+        #expect(session.adopt(plain.1))
+        #expect(plain.0?.path == "/b")
         session.externalFilesRead = 0
-        #expect(session.adopt(read)??.path == "/c")
+        #expect(session.adopt(read.1))
+        #expect(read.0?.path == "/c")
         #expect(session.missingTextFiles.map(\.0) == ["./missing.md"])
     }
 
@@ -171,6 +173,6 @@ struct LoadingConcurrencyTests {
         #expect(session.readConcurrently(100) { _, index in index } == nil)
         let always = LoadSession(limits: LoadLimits(), concurrency: .always)
         #expect(always.readConcurrently(1) { _, index in index } == nil)
-        #expect(always.readConcurrently(3) { _, index in index }?.map { $0?.value } == [0, 1, 2])
+        #expect(always.readConcurrently(3) { _, index in index }?.map { $0?.0 } == [0, 1, 2])
     }
 }

@@ -1,9 +1,10 @@
 import SpecsmithDiagnostics
 import SpecsmithYAML
 
-/// What a worker session read for one item: the value, and what the shared session must take over.
-struct WorkerRead<Value> {
-    var value: Value
+/// What the shared session must take over from the worker session that read one item. The value read
+/// travels beside it, in a tuple, so that it is moved out whole: taken out of a struct, it would be copied,
+/// and every part of a path item retained and released again.
+struct WorkerRead {
     var diagnostics: [Diagnostic]
     /// The schemas the worker entered into its table, in order; still to be read.
     var entered: [LocatedNode]
@@ -23,7 +24,7 @@ extension LoadSession {
     /// items over in order, each either adopted or read again, gives the same document and diagnostics
     /// as reading them one after the other: a worker differs from this session only in not seeing the
     /// schemas that earlier items enter, and then finds the same schema by its reference.
-    func readConcurrently<Value>(_ count: Int, _ read: (LoadSession, Int) -> Value) -> [WorkerRead<Value>?]? {
+    func readConcurrently<Value>(_ count: Int, _ read: (LoadSession, Int) -> Value) -> [(Value, WorkerRead)?]? {
         guard shared == nil, let minimum = concurrency.minimumItems, count >= minimum else { return nil }
         return Concurrently.runs(count) { items, store in
             // The parsed `$ref` ids pass from one item's worker to the next.
@@ -36,11 +37,13 @@ extension LoadSession {
                 guard !worker.needsSharedSession else { continue }
                 store(
                     index,
-                    WorkerRead(
-                        value: value,
-                        diagnostics: worker.diagnostics,
-                        entered: worker.pendingSchemas,
-                        missingTextFiles: worker.missingTextFiles
+                    (
+                        value,
+                        WorkerRead(
+                            diagnostics: worker.diagnostics,
+                            entered: worker.pendingSchemas,
+                            missingTextFiles: worker.missingTextFiles
+                        )
                     )
                 )
             }
@@ -48,16 +51,16 @@ extension LoadSession {
     }
 
     /// Takes over what a worker read for one item: its diagnostics, the text files it found missing,
-    /// then the schemas it entered that are not in the table yet, in its order. Returns the value read,
-    /// or `nil` when it does not hold here: a worker looks for a missing text file without counting
-    /// against ``LoadLimits/maxExternalFiles``, which files read since may have reached.
-    func adopt<Value>(_ read: consuming WorkerRead<Value>) -> Value? {
-        guard read.missingTextFiles.isEmpty || externalFilesRead < limits.maxExternalFiles else { return nil }
+    /// then the schemas it entered that are not in the table yet, in its order. Returns whether the value
+    /// read holds: not when a worker looked for a missing text file without counting against
+    /// ``LoadLimits/maxExternalFiles``, which files read since may have reached.
+    func adopt(_ read: consuming WorkerRead) -> Bool {
+        guard read.missingTextFiles.isEmpty || externalFilesRead < limits.maxExternalFiles else { return false }
         for diagnostic in read.diagnostics { report(diagnostic) }
         missingTextFiles += read.missingTextFiles
         for target in read.entered {
             _ = schemaReference(to: target, written: target.id, at: target.node.location)
         }
-        return read.value
+        return true
     }
 }

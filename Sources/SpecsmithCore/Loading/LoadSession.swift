@@ -60,6 +60,9 @@ final class LoadSession {
     var documentFiles: [URIReference: String] = [:]
     /// Security scheme names of the root document, for checking requirements.
     var securitySchemeNames: Set<String> = []
+    /// The root document's component schemas, each name with the id it is entered under in ``schemas``: the
+    /// document's `components.schemas` is filled from the table once every schema is read.
+    var componentSchemaIDs: [(name: String, id: String)] = []
 
     /// The JSON Schema dialect OpenAPI 3.1 uses by default, the only one Specsmith reads.
     static let baseDialect = "https://spec.openapis.org/oas/3.1/dialect/base"
@@ -206,8 +209,10 @@ final class LoadSession {
 
         readPendingSchemas()
         checkSchemaReferenceChains()
-        for name in components.schemas.keys {
-            components.schemas[name] = schemas[rootFile + "#" + JSONPointer.idPointer(["components", "schemas", name])]
+        // By the ids the components were entered under, not made again from their names.
+        components.schemas.reserveCapacity(componentSchemaIDs.count)
+        for (name, id) in componentSchemaIDs {
+            if let schema = schemas[id] { components.schemas.set(schema, forKey: name) }
         }
 
         return OpenAPIDocument(
@@ -485,9 +490,10 @@ final class LoadSession {
             securitySchemeNames = Set(schemes.compactMap(\.keyText))
         }
         for (name, keyNode, value) in o.entries("schemas") {
-            let id = rootFile + "#" + JSONPointer.idPointer(["components", "schemas", name])
+            let id = componentID("schemas", name)
             _ = schemaReference(to: LocatedNode(node: value, file: file, id: id), written: id, at: keyNode.location)
-            components.schemas[name] = schemas[id]
+            // The schema is read later, with every other: `components.schemas` is filled then.
+            componentSchemaIDs.append((name, id))
         }
         for (name, _, value) in o.entries("parameters") {
             if let p = component(value, kind: "parameters", name: name, object: "Parameter", read: readParameter) {

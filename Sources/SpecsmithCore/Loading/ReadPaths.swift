@@ -29,7 +29,7 @@ extension LoadSession {
             let item: PathItem?
             // Taken out of the array, not copied: a copy would retain every part of the item, and the
             // array's copy would be released after.
-            if let read = reads?[index].take(), let adopted = adopt(read) {
+            if case let (adopted, read)? = reads?[index].take(), adopt(read) {
                 item = adopted
             } else {
                 item = readPathItemOrRef(value, file: file, path: path, isWebhook: false)
