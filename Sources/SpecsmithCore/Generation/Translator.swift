@@ -64,9 +64,14 @@ struct Translator {
         let documentOperations = document.operations
         var operations: [OperationDeclaration] = []
         operations.reserveCapacity(documentOperations.count)
-        // By index: an operation passed through `map` is copied whole.
+        // By index, and by the fields the name is made of: an operation passed whole, even read by index, is
+        // copied (its every field retained, then released).
         let operationNames = SwiftNames.uniqued(
-            documentOperations.indices.map { Self.operationName(documentOperations[$0]) })
+            documentOperations.indices.map { index in
+                Self.operationName(
+                    id: documentOperations[index].operationId, method: documentOperations[index].method,
+                    path: documentOperations[index].path)
+            })
         var componentTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
         Self.declareComponentHeaders(documentOperations, types: &componentTypes, schemas: &schemas)
         var translated = translateConcurrently(
@@ -532,9 +537,9 @@ struct Translator {
 
     /// `operationId` in lower camel case, or, without one, the method and the path's words
     /// (`GET /pets/{id}` -> `getPetsId`).
-    static func operationName(_ operation: Operation) -> String {
-        if let id = operation.operationId { return SwiftNames.member(id) }
-        return SwiftNames.member(operation.method.rawValue + " " + operation.path)
+    static func operationName(id: String?, method: HTTPMethod, path: String) -> String {
+        if let id { return SwiftNames.member(id) }
+        return SwiftNames.member(method.rawValue + " " + path)
     }
 
     /// `componentTypes`: the body types of request body and response components, by canonical id
