@@ -293,15 +293,18 @@ struct Translator {
         return elements[element] ?? element
     }
 
-    /// The innermost type of arrays and dictionaries: `Pet` for `[[String: Pet]]`.
+    /// The innermost type of arrays and dictionaries: `Pet` for `[[String: Pet]]`. Its UTF-8 is cut, not its
+    /// characters: a `Substring`'s `dropFirst` and `hasPrefix` step through grapheme breaks, some hundreds of
+    /// instructions each, and every bracket and the `String: ` prefix are ASCII.
     private static func innermost(_ type: String) -> String {
-        guard type.hasPrefix("[") else { return type }
-        var element = Substring(type)
-        while element.utf8.first == UInt8(ascii: "["), element.utf8.last == UInt8(ascii: "]") {
+        guard type.utf8.first == UInt8(ascii: "[") else { return type }
+        let prefix = "String: ".utf8
+        var element = Substring(type).utf8
+        while element.first == UInt8(ascii: "["), element.last == UInt8(ascii: "]") {
             element = element.dropFirst().dropLast()
-            if element.hasPrefix("String: ") { element = element.dropFirst("String: ".count) }
+            if element.starts(with: prefix) { element = element.dropFirst(prefix.count) }
         }
-        return String(element)
+        return String(Substring(element))
     }
 
     /// For each alias (its name to the type it stands for), ``elementType(_:elements:)`` of its type: the
