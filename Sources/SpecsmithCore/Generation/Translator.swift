@@ -234,12 +234,15 @@ struct Translator {
     /// its `valueStruct`, as a reference to it would have: its values then validate.
     /// `elements` are ``aliasElements(_:)`` of the aliases.
     static func findAliasedMembers(_ types: inout [TypeDeclaration], elements: [String: String]) {
+        // The types the aliases lead to, usually few, and those of them that are a top-level struct or union:
+        // each declaration's name is looked up among the few rather than every name hashed into a set.
+        let targets = Set(elements.values)
         var structs: Set<String> = []
         for type in types {
             switch type {
-            case .structure(let s): structs.insert(s.name)
-            case .union(let u): structs.insert(u.name)
-            case .enumeration, .alias: break
+            case .structure(let s) where targets.contains(s.name): structs.insert(s.name)
+            case .union(let u) where targets.contains(u.name): structs.insert(u.name)
+            case .structure, .union, .enumeration, .alias: break
             }
         }
         // The aliases that lead to a struct or union, by name: usually few, often none.
