@@ -1665,7 +1665,9 @@ struct Translator {
     /// Marks what the generated code validates recursively (a value whose type has checks, or holds
     /// such a value, at any depth) and what it stores out of line (a value through which a type would
     /// contain itself). Returns the types and the qualified names of every type that validates.
-    static func markValidationAndRecursion(_ types: consuming [TypeDeclaration]) -> ([TypeDeclaration], ValidatingTypes) {
+    static func markValidationAndRecursion(
+        _ types: consuming [TypeDeclaration]
+    ) -> ([TypeDeclaration], ValidatingTypes) {
         let graph = TypeGraph(types)
         // Validating types: those with rules, and every type that holds one (walking edges backwards).
         var heldBy = Array(repeating: [Int](), count: graph.nodes.count)
