@@ -363,6 +363,30 @@ import Testing
         #expect(!servers.contains("case server4"))
     }
 
+    /// A server URL is relative or absolute as its variables' defaults, each put in every place that names it,
+    /// make it: `{scheme}:{slashes}{host}` is absolute, and so is a URL with other than ASCII in it whose default
+    /// brings the `://`; `{base}/v1` with `base` a path is relative, and so is a URL whose one `://` is in the
+    /// default of a variable that no place names.
+    @Test func aServerURLIsRelativeAsItsDefaultsMakeIt() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            servers:
+              - url: "{scheme}:{slashes}{host}/{host}"
+                variables: {scheme: {default: https}, slashes: {default: //}, host: {default: example.com}}
+              - url: "{base}/v1"
+                variables: {base: {default: /api}}
+              - url: "{adresse}/clés"
+                variables: {adresse: {default: "https://exemple.fr"}}
+              - url: "{nowhere}/v3"
+                variables: {nowhere: {default: /x}, unused: {default: "https://"}}
+            paths: {}
+            """)
+        let relative = result.diagnostics.filter { $0.message.contains("is relative to where") }.map(\.location?.line)
+        #expect(relative == [6, 10])
+    }
+
     @Test func aNotThatRefersBackToItsOwnSchemaIsAWarningAtItsLocation() throws {
         let result = try generate(
             """

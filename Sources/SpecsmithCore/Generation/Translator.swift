@@ -64,9 +64,14 @@ struct Translator {
         let documentOperations = document.operations
         var operations: [OperationDeclaration] = []
         operations.reserveCapacity(documentOperations.count)
-        // By index: an operation passed through `map` is copied whole.
+        // By index, and by the fields the name is made of: an operation passed whole, even read by index, is
+        // copied (its every field retained, then released).
         let operationNames = SwiftNames.uniqued(
-            documentOperations.indices.map { Self.operationName(documentOperations[$0]) })
+            documentOperations.indices.map { index in
+                Self.operationName(
+                    id: documentOperations[index].operationId, method: documentOperations[index].method,
+                    path: documentOperations[index].path)
+            })
         var componentTypes = Self.declareComponentBodies(documentOperations, schemas: &schemas)
         Self.declareComponentHeaders(documentOperations, types: &componentTypes, schemas: &schemas)
         var translated = translateConcurrently(
@@ -146,8 +151,32 @@ struct Translator {
     static func defaultURL(_ server: Server) -> String {
         guard !server.variables.isEmpty else { return server.url }
         var url = server.url
-        for entry in server.variables { url = url.replacingOccurrences(of: "{\(entry.key)}", with: entry.value.default) }
+        for entry in server.variables { url = replacing("{\(entry.key)}", with: entry.value.default, in: url) }
         return url
+    }
+
+    /// `text` with every occurrence of `target` replaced by `replacement`, left to right. ASCII text is
+    /// searched byte by byte here: Foundation's `replacingOccurrences(of:with:)` set up its string machinery
+    /// on its first call, over a million instructions on the one thread between the concurrent sections.
+    /// Any other text is left to Foundation, which compares characters by canonical equivalence.
+    private static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }), target.utf8.allSatisfy({ $0 < 0x80 }), !target.isEmpty else {
+            return text.replacingOccurrences(of: target, with: replacement)
+        }
+        let (bytes, pattern) = (Array(text.utf8), Array(target.utf8))
+        var replaced: [UInt8] = []
+        replaced.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes.count - index >= pattern.count, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                replaced += replacement.utf8
+                index += pattern.count
+            } else {
+                replaced.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: replaced, as: UTF8.self)
     }
 
     /// The `charset` parameter of a media type, lowercased, or `nil`.
@@ -205,12 +234,15 @@ struct Translator {
     /// its `valueStruct`, as a reference to it would have: its values then validate.
     /// `elements` are ``aliasElements(_:)`` of the aliases.
     static func findAliasedMembers(_ types: inout [TypeDeclaration], elements: [String: String]) {
+        // The types the aliases lead to, usually few, and those of them that are a top-level struct or union:
+        // each declaration's name is looked up among the few rather than every name hashed into a set.
+        let targets = Set(elements.values)
         var structs: Set<String> = []
         for type in types {
             switch type {
-            case .structure(let s): structs.insert(s.name)
-            case .union(let u): structs.insert(u.name)
-            case .enumeration, .alias: break
+            case .structure(let s) where targets.contains(s.name): structs.insert(s.name)
+            case .union(let u) where targets.contains(u.name): structs.insert(u.name)
+            case .structure, .union, .enumeration, .alias: break
             }
         }
         // The aliases that lead to a struct or union, by name: usually few, often none.
@@ -264,15 +296,18 @@ struct Translator {
         return elements[element] ?? element
     }
 
-    /// The innermost type of arrays and dictionaries: `Pet` for `[[String: Pet]]`.
+    /// The innermost type of arrays and dictionaries: `Pet` for `[[String: Pet]]`. Its UTF-8 is cut, not its
+    /// characters: a `Substring`'s `dropFirst` and `hasPrefix` step through grapheme breaks, some hundreds of
+    /// instructions each, and every bracket and the `String: ` prefix are ASCII.
     private static func innermost(_ type: String) -> String {
-        guard type.hasPrefix("[") else { return type }
-        var element = Substring(type)
-        while element.utf8.first == UInt8(ascii: "["), element.utf8.last == UInt8(ascii: "]") {
+        guard type.utf8.first == UInt8(ascii: "[") else { return type }
+        let prefix = "String: ".utf8
+        var element = Substring(type).utf8
+        while element.first == UInt8(ascii: "["), element.last == UInt8(ascii: "]") {
             element = element.dropFirst().dropLast()
-            if element.hasPrefix("String: ") { element = element.dropFirst("String: ".count) }
+            if element.starts(with: prefix) { element = element.dropFirst(prefix.count) }
         }
-        return String(element)
+        return String(Substring(element))
     }
 
     /// For each alias (its name to the type it stands for), ``elementType(_:elements:)`` of its type: the
@@ -532,9 +567,9 @@ struct Translator {
 
     /// `operationId` in lower camel case, or, without one, the method and the path's words
     /// (`GET /pets/{id}` -> `getPetsId`).
-    static func operationName(_ operation: Operation) -> String {
-        if let id = operation.operationId { return SwiftNames.member(id) }
-        return SwiftNames.member(operation.method.rawValue + " " + operation.path)
+    static func operationName(id: String?, method: HTTPMethod, path: String) -> String {
+        if let id { return SwiftNames.member(id) }
+        return SwiftNames.member(method.rawValue + " " + path)
     }
 
     /// `componentTypes`: the body types of request body and response components, by canonical id
@@ -1532,42 +1567,50 @@ struct Translator {
         var nodes: [TypeNode] = []
         /// Each type's number, by qualified name.
         var numbers: [String: Int] = [:]
+        /// The number of the struct or union each member with a `valueStruct` leads to (-1 when it names no
+        /// struct or union here), in the walk's order: each type's properties, then its extra values, or its
+        /// union's cases, before its nested types'. The marking walk reads them in that order, so that each
+        /// member's name is looked up once, here, not again for each question asked of it.
+        var targets: [Int] = []
 
         init(_ types: borrowing [TypeDeclaration]) {
-            var edges: [(holds: [String], contains: [String])] = []
+            // Each type's members with a `valueStruct`, in the walk's order, as `targets` will hold them, and
+            // whether the type holds each directly (not in an array or dictionary).
+            var members: [(name: String, isDirect: Bool)] = []
+            var memberEnds: [Int] = []
             // Aliases of a struct or union (`CatAlias = Cat`, from `CatAlias: {$ref: Cat}`), by name.
             var aliases: [(name: String, type: String)] = []
+            numbers.reserveCapacity(types.count)
             func collect(_ declarations: [TypeDeclaration], prefix: String?) {
                 for declaration in declarations {
-                    let qualified = prefix.map { "\($0).\(declaration.name)" } ?? declaration.name
+                    let qualified = prefix.map { $0 + "." + declaration.name } ?? declaration.name
                     switch declaration {
                     case .structure(let s):
                         numbers[qualified] = nodes.count
                         var hasRules = s.hasObjectChecks
-                        var holds: [String] = []
-                        var contains: [String] = []
                         // By index: each property is read in place, not copied whole.
                         for index in s.properties.indices {
                             hasRules =
                                 hasRules || !s.properties[index].rules.isEmpty || !s.properties[index].elementRules.isEmpty
                                 || !s.properties[index].valueRules.isEmpty
                             guard let valueStruct = s.properties[index].valueStruct else { continue }
-                            holds.append(valueStruct)
                             // By the type the alias stands for: an alias of an array contains nothing directly.
-                            if !s.properties[index].ruleType.hasPrefix("[") { contains.append(valueStruct) }
+                            members.append((valueStruct, !s.properties[index].ruleType.hasPrefix("[")))
                         }
-                        if let valueStruct = s.extras?.valueStruct { holds.append(valueStruct) }
+                        if let valueStruct = s.extras?.valueStruct { members.append((valueStruct, false)) }
                         nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
-                        edges.append((holds, contains))
+                        memberEnds.append(members.count)
                         collect(s.nested, prefix: qualified)
                     case .union(let u):
                         numbers[qualified] = nodes.count
-                        nodes.append(TypeNode(hasRules: u.cases.contains { !$0.rules.isEmpty }, holds: [], contains: []))
-                        edges.append(
-                            (
-                                u.cases.compactMap(\.valueStruct),
-                                u.cases.compactMap { $0.ruleType.hasPrefix("[") ? nil : $0.valueStruct }
-                            ))
+                        var hasRules = false
+                        for index in u.cases.indices {
+                            hasRules = hasRules || !u.cases[index].rules.isEmpty
+                            guard let valueStruct = u.cases[index].valueStruct else { continue }
+                            members.append((valueStruct, !u.cases[index].ruleType.hasPrefix("[")))
+                        }
+                        nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
+                        memberEnds.append(members.count)
                         collect(u.nested, prefix: qualified)
                     case .alias(let a):
                         if !a.type.hasPrefix("[") { aliases.append((qualified, a.type)) }
@@ -1594,18 +1637,37 @@ struct Translator {
                 guard let number = numbers[name] else { continue }
                 for link in chain { numbers[link] = number }
             }
-            // Edges to names that are no struct or union here lead nowhere.
-            for (index, edge) in edges.enumerated() {
-                nodes[index].holds = edge.holds.compactMap { numbers[$0] }
-                nodes[index].contains = edge.contains.compactMap { numbers[$0] }
+            // Members whose names are no struct or union here lead nowhere.
+            targets = members.map { numbers[$0.name] ?? -1 }
+            var start = 0
+            for index in nodes.indices {
+                for member in start..<memberEnds[index] where targets[member] >= 0 {
+                    nodes[index].holds.append(targets[member])
+                    if members[member].isDirect { nodes[index].contains.append(targets[member]) }
+                }
+                start = memberEnds[index]
             }
+        }
+    }
+
+    /// The qualified names of the structs and unions that validate (``markValidationAndRecursion(_:)``), asked
+    /// about by name: the graph's table of numbers, not a set made of it.
+    struct ValidatingTypes {
+        fileprivate let numbers: [String: Int]
+        fileprivate let validating: [Bool]
+
+        /// Whether the struct or union with this qualified name validates (false for any other name).
+        func contains(_ name: String) -> Bool {
+            numbers[name].map { validating[$0] } ?? false
         }
     }
 
     /// Marks what the generated code validates recursively (a value whose type has checks, or holds
     /// such a value, at any depth) and what it stores out of line (a value through which a type would
     /// contain itself). Returns the types and the qualified names of every type that validates.
-    static func markValidationAndRecursion(_ types: consuming [TypeDeclaration]) -> ([TypeDeclaration], Set<String>) {
+    static func markValidationAndRecursion(
+        _ types: consuming [TypeDeclaration]
+    ) -> ([TypeDeclaration], ValidatingTypes) {
         let graph = TypeGraph(types)
         // Validating types: those with rules, and every type that holds one (walking edges backwards).
         var heldBy = Array(repeating: [Int](), count: graph.nodes.count)
@@ -1621,18 +1683,20 @@ struct Translator {
             }
         }
         let component = stronglyConnectedComponents(graph.nodes.map(\.contains))
-        func validates(_ name: String?) -> Bool {
-            name.flatMap { graph.numbers[$0] }.map { validating[$0] } ?? false
-        }
-        func onCycle(_ from: Int, _ to: String?) -> Bool {
-            guard let to = to.flatMap({ graph.numbers[$0] }) else { return false }
-            return component[from] == component[to]
-        }
-        // The same walk as TypeGraph's, so the next struct or union met has the next number. Each
-        // declaration is moved out of its array and back. A flag is written only where it changes: the
-        // properties or cases bound from a declaration (an indirect enum's box) are still shared with it,
-        // and a first write copies them all, which most structs, none of whose flags change, are spared.
+        // The same walk as TypeGraph's, so the next struct or union met has the next number, and the next
+        // member with a `valueStruct` the next of the graph's targets. Each declaration is moved out of its
+        // array and back. A flag is written only where it changes: the properties or cases bound from a
+        // declaration (an indirect enum's box) are still shared with it, and a first write copies them all,
+        // which most structs, none of whose flags change, are spared.
         var next = 0
+        var nextMember = 0
+        // What the next member leads to, and whether that is on a cycle with type `number`.
+        func nextTarget(of number: Int) -> (validates: Bool, onCycle: Bool) {
+            let target = graph.targets[nextMember]
+            nextMember += 1
+            guard target >= 0 else { return (false, false) }
+            return (validating[target], component[number] == component[target])
+        }
         func mark(_ declarations: consuming [TypeDeclaration]) -> [TypeDeclaration] {
             var marked: [TypeDeclaration] = []
             marked.reserveCapacity(declarations.count)
@@ -1643,32 +1707,35 @@ struct Translator {
                     let number = next
                     next += 1
                     for index in s.properties.indices {
-                        let valueStruct = s.properties[index].valueStruct
-                        let validatesNested = validates(valueStruct)
-                        let isIndirect =
-                            valueStruct != nil && !s.properties[index].ruleType.hasPrefix("[")
-                            && onCycle(number, valueStruct)
+                        var (validatesNested, isIndirect) = (false, false)
+                        if s.properties[index].valueStruct != nil {
+                            let target = nextTarget(of: number)
+                            validatesNested = target.validates
+                            isIndirect = target.onCycle && !s.properties[index].ruleType.hasPrefix("[")
+                        }
                         if s.properties[index].validatesNested != validatesNested {
                             s.properties[index].validatesNested = validatesNested
                         }
                         if s.properties[index].isIndirect != isIndirect { s.properties[index].isIndirect = isIndirect }
                     }
-                    let extrasStruct = s.extras?.valueStruct
-                    s.extras?.validatesNested = validates(extrasStruct)
+                    if s.extras != nil {
+                        s.extras!.validatesNested = s.extras!.valueStruct != nil && nextTarget(of: number).validates
+                    }
                     s.nested = mark(Self.take(&s.nested))
                     marked.append(.structure(s))
                 case .union(var u):
                     let number = next
                     next += 1
                     for index in u.cases.indices {
-                        let valueStruct = u.cases[index].valueStruct
-                        let validatesCase = validates(valueStruct)
-                        let isIndirect =
-                            valueStruct != nil && !u.cases[index].ruleType.hasPrefix("[")
-                            && onCycle(number, valueStruct)
+                        var (validatesCase, isIndirect) = (false, false)
+                        if u.cases[index].valueStruct != nil {
+                            let target = nextTarget(of: number)
+                            validatesCase = target.validates
+                            isIndirect = target.onCycle && !u.cases[index].ruleType.hasPrefix("[")
+                            if target.onCycle { u.isRecursive = true }
+                        }
                         if u.cases[index].validates != validatesCase { u.cases[index].validates = validatesCase }
                         if u.cases[index].isIndirect != isIndirect { u.cases[index].isIndirect = isIndirect }
-                        if onCycle(number, valueStruct) { u.isRecursive = true }
                     }
                     u.nested = mark(Self.take(&u.nested))
                     marked.append(.union(u))
@@ -1679,7 +1746,7 @@ struct Translator {
             return marked
         }
         let marked = mark(types)
-        return (marked, Set(graph.numbers.filter { validating[$0.value] }.keys))
+        return (marked, ValidatingTypes(numbers: graph.numbers, validating: validating))
     }
 
     /// The array, leaving an empty one in its place: the caller then holds the only reference to it.
