@@ -693,8 +693,10 @@ private struct MustacheParser {
         guard !name.isEmpty else { throw TemplateError(.error("tag has no name", at: location)) }
         // These are ASCII: their bytes are never part of another scalar's.
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
-        guard !bytes[name].contains(where: { $0 == space || $0 == tab || $0 == newline || $0 == UInt8(ascii: "(") }) else {
-            throw TemplateError(.error("\"\(text(name))\" is not a name (transforms and lambdas are not supported)", at: location))
+        let notName = bytes[name].contains { $0 == space || $0 == tab || $0 == newline || $0 == UInt8(ascii: "(") }
+        guard !notName else {
+            throw TemplateError(
+                .error("\"\(text(name))\" is not a name (transforms and lambdas are not supported)", at: location))
         }
         return text(name)
     }
