@@ -36,38 +36,55 @@ struct Renderer {
         // there are. The result does not depend on which finishes first. What the files of the
         // operations share is worked out first; the largest parts come first, so that no core is
         // left with one of them at the end.
-        let layout = OperationLayout(
+        //
+        // The client's files need its names made unique among the model's (``clientNames(_:)``): those are
+        // made by a part of the first section, and the client's files render in the second, beside the
+        // files of models, rather than the names being made on one core before either section.
+        var layout = OperationLayout(
             clientFiles: Self.operationFiles(model.operations, weight: Self.clientMethodWeight),
             builderFiles: Self.operationFiles(model.operations, weight: { _ in Self.requestBuilderWeight }),
-            client: model.operations.isEmpty ? nil : clientNames(model))
+            client: nil)
         // Each type's compile weight sizes both its render slice and its file of models.
         let typeWeights = model.types.map(Self.compileWeight)
         var parts: [Part] = []
         if !model.operations.isEmpty {
-            parts += layout.clientFiles.indices.map(Part.client) + layout.builderFiles.indices.map(Part.operations) + [.servers]
+            parts += [.clientNames] + layout.builderFiles.indices.map(Part.operations) + [.servers]
         }
         if !model.types.isEmpty {
             parts.append(.redaction)
             parts += Self.slices(weights: typeWeights, count: Self.typeSlices).map(Part.types)
         }
         let work = parts
-        let rendered = try Self.concurrently(work.count) { index throws(TemplateError) in
-            try renderPart(work[index], of: model, layout: layout, base: base)
+        let firstLayout = layout
+        let rendered = Self.results(work.count) { index throws(TemplateError) in
+            try renderPart(work[index], of: model, layout: firstLayout, base: base)
         }
         var types: [String] = []
         var validating: [(name: String, context: TemplateContext, bytes: Int)] = []
         var files: [String: GeneratedFile] = [:]
-        for output in rendered {
-            switch output {
-            case .types(let texts, let checks):
+        var firstError: TemplateError?
+        for result in rendered {
+            switch result {
+            case .failure(let error): firstError = firstError ?? error
+            case .success(.types(let texts, let checks)):
                 types += texts
                 validating += checks
-            case .file(let file?): files[file.name] = file
-            case .file(nil): break
+            case .success(.file(let file?)): files[file.name] = file
+            case .success(.file(nil)): break
+            case .success(.clientNames(let names)): layout.client = names
             }
         }
+        let clientParts = layout.client == nil ? 0 : layout.clientFiles.count
+        let clientLayout = layout
+        if let firstError {
+            // The client's files were once the first parts: an error of theirs is still the one reported.
+            _ = try Self.concurrently(clientParts) { index throws(TemplateError) in
+                try renderPart(.client(file: index), of: model, layout: clientLayout, base: base)
+            }
+            throw firstError
+        }
         // The files of the models and of their checks are known once every type is rendered; they
-        // render concurrently too.
+        // render concurrently too, after the client's files.
         let modelGroups = Self.spread(
             types, names: model.types.map(\.name), weight: typeWeights.reduce(0, +),
             file: "Models")
@@ -77,8 +94,18 @@ struct Renderer {
         let grouped: [(name: String, template: String, context: TemplateContext)] =
             modelGroups.map { ($0.name, "models", [.types: .lines($0.items)]) }
             + validationGroups.map { ($0.name, "validation", [.structs: .objects($0.items)]) }
-        let groupFiles = try Self.concurrently(grouped.count) { index throws(TemplateError) in
-            GeneratedFile(name: grouped[index].name, contents: try templates.render(grouped[index].template, grouped[index].context, base: base))
+        let secondRendered = try Self.concurrently(clientParts + grouped.count) { index throws(TemplateError) in
+            if index < clientParts {
+                return try renderPart(.client(file: index), of: model, layout: clientLayout, base: base)
+            }
+            let group = grouped[index - clientParts]
+            let contents = try templates.render(group.template, group.context, base: base)
+            return .file(GeneratedFile(name: group.name, contents: contents))
+        }
+        var groupFiles: [GeneratedFile] = []
+        for (index, output) in secondRendered.enumerated() {
+            guard case .file(let file?) = output else { continue }
+            if index < clientParts { files[file.name] = file } else { groupFiles.append(file) }
         }
         // The numbered files in number order, which is their parts' order: their names are known, rather than
         // sorted (a numeric comparison through Foundation took about 20K instructions, on one core).
@@ -199,6 +226,8 @@ struct Renderer {
         /// ``operationFiles(_:weight:)``).
         case operations(file: Int), client(file: Int)
         case redaction, servers
+        /// The client's names (``clientNames(_:)``), which its files need.
+        case clientNames
     }
 
     /// What the parts that render operations share, worked out once before they run.
@@ -207,8 +236,9 @@ struct Renderer {
         /// builders, in `model.operations`.
         let clientFiles: [[Int]]
         let builderFiles: [[Int]]
-        /// The client's name and each operation's outcome enum, unique among all the names in the model.
-        let client: ClientNames?
+        /// The client's name and each operation's outcome enum, unique among all the names in the model: once
+        /// the first section has made them.
+        var client: ClientNames?
     }
 
     private enum RenderedPart: Sendable {
@@ -217,6 +247,8 @@ struct Renderer {
         case types([String], [(name: String, context: TemplateContext, bytes: Int)])
         /// A file, or none when there is nothing to hold.
         case file(GeneratedFile?)
+        /// The client's names.
+        case clientNames(ClientNames)
     }
 
     /// The indices of the operations in each file of a kind whose method for an operation weighs
@@ -251,7 +283,8 @@ struct Renderer {
         var part = context
         part[.operations] = .objects(operations)
         part[.isExtension] = .bool(index > 0)
-        return .file(GeneratedFile(name: Self.fileName(name, index), contents: try templates.render(template, part, base: base)))
+        let contents = try templates.render(template, part, base: base)
+        return .file(GeneratedFile(name: Self.fileName(name, index), contents: contents))
     }
 
     private func renderPart(
@@ -314,6 +347,8 @@ struct Renderer {
                 .operationsDoc: doc(["Builds the requests of \(Self.theAPI(model.title))'s operations."], indent: 0)
             ]
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
+        case .clientNames:
+            return .clientNames(clientNames(model))
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
             let indices = layout.clientFiles[file]
@@ -331,13 +366,21 @@ struct Renderer {
     private static func concurrently<T: Sendable>(
         _ count: Int, _ body: @Sendable (Int) throws(TemplateError) -> T
     ) throws(TemplateError) -> [T] {
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for result in results(count, body) { values.append(try result.get()) }
+        return values
+    }
+
+    /// What `body(0)` to `body(count - 1)`, run concurrently, give or throw, in index order.
+    private static func results<T: Sendable>(
+        _ count: Int, _ body: @Sendable (Int) throws(TemplateError) -> T
+    ) -> [Result<T, TemplateError>] {
         let results = ConcurrentResults<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.set(index, Result { () throws(TemplateError) -> T in try body(index) })
         }
-        var values: [T] = []
-        for result in results.all { values.append(try result!.get()) }
-        return values
+        return results.all.map { $0! }
     }
 
     /// What concurrent iterations produce, one slot each, behind a lock (`Mutex` needs macOS 15).
