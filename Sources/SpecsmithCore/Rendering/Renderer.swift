@@ -46,13 +46,19 @@ struct Renderer {
             client: nil)
         // Each type's compile weight sizes both its render slice and its file of models.
         let typeWeights = model.types.map(Self.compileWeight)
+        let typeWeight = typeWeights.reduce(0, +)
         var parts: [Part] = []
         if !model.operations.isEmpty {
             parts += [.clientNames] + layout.builderFiles.indices.map(Part.operations) + [.servers]
         }
         if !model.types.isEmpty {
             parts.append(.redaction)
-            parts += Self.slices(weights: typeWeights, count: Self.typeSlices).map(Part.types)
+            // The hash of each type's name places it in a file of models: where there are several, each slice
+            // works out those of its types, rather than one core all of them.
+            let hashesNames = Self.fileCount(weight: typeWeight) > 1
+            parts += Self.slices(weights: typeWeights, count: Self.typeSlices).map {
+                Part.types($0, hashesNames: hashesNames)
+            }
         }
         let work = parts
         let firstLayout = layout
@@ -60,14 +66,16 @@ struct Renderer {
             try renderPart(work[index], of: model, layout: firstLayout, base: base)
         }
         var types: [String] = []
+        var typeHashes: [UInt64] = []
         var validating: [(name: String, context: TemplateContext, bytes: Int)] = []
         var files: [String: GeneratedFile] = [:]
         var firstError: TemplateError?
         for result in rendered {
             switch result {
             case .failure(let error): firstError = firstError ?? error
-            case .success(.types(let texts, let checks)):
+            case .success(.types(let texts, let hashes, let checks)):
                 types += texts
+                typeHashes += hashes
                 validating += checks
             case .success(.file(let file?)): files[file.name] = file
             case .success(.file(nil)): break
@@ -85,12 +93,11 @@ struct Renderer {
         }
         // The files of the models and of their checks are known once every type is rendered; they
         // render concurrently too, after the client's files.
-        let modelGroups = Self.spread(
-            types, names: model.types.map(\.name), weight: typeWeights.reduce(0, +),
-            file: "Models")
+        let modelGroups = Self.spread(types, weight: typeWeight, file: "Models") { typeHashes[$0] }
         let validationGroups = Self.spread(
-            validating.map(\.context), names: validating.map(\.name),
-            weight: validating.reduce(0) { $0 + $1.bytes } / Self.checkBytesPerWeight, file: "Validation")
+            validating.map(\.context), weight: validating.reduce(0) { $0 + $1.bytes } / Self.checkBytesPerWeight,
+            file: "Validation"
+        ) { Self.stableHash(validating[$0].name) }
         let grouped: [(name: String, template: String, context: TemplateContext)] =
             modelGroups.map { ($0.name, "models", [.types: .lines($0.items)]) }
             + validationGroups.map { ($0.name, "validation", [.structs: .objects($0.items)]) }
@@ -197,15 +204,18 @@ struct Renderer {
 
     /// `items` (types' texts, or checks' contexts) by file, given their compile weight in all. None when
     /// there are none; all in `base.swift` within ``fileWeight``; else spread over `base.swift` and
-    /// `base2.swift` to `baseN.swift` (``fileCount(weight:)``), each item in the file its name hashes to,
-    /// so that adding a type changes one file while the others keep their place.
-    static func spread<Item>(_ items: [Item], names: [String], weight: Int, file base: String) -> [(name: String, items: [Item])] {
+    /// `base2.swift` to `baseN.swift` (``fileCount(weight:)``), each item in the file its name hashes to
+    /// (`hash(index)`, the ``stableHash(_:)`` of the name of `items[index]`, asked only where there are
+    /// several files), so that adding a type changes one file while the others keep their place.
+    static func spread<Item>(
+        _ items: [Item], weight: Int, file base: String, hash: (Int) -> UInt64
+    ) -> [(name: String, items: [Item])] {
         if items.isEmpty { return [] }
         let count = fileCount(weight: weight)
         if count == 1 { return [("\(base).swift", items)] }
         var buckets = Array(repeating: [Item](), count: count)
-        for (name, item) in zip(names, items) {
-            buckets[Int(stableHash(name) % UInt64(count))].append(item)
+        for (index, item) in items.enumerated() {
+            buckets[Int(hash(index) % UInt64(count))].append(item)
         }
         return buckets.enumerated().compactMap { index, items in
             items.isEmpty ? nil : (index == 0 ? "\(base).swift" : "\(base)\(index + 1).swift", items)
@@ -220,8 +230,8 @@ struct Renderer {
     /// A piece of the output that renders on its own.
     private enum Part: Sendable {
         /// The declarations of `model.types[range]`, for `Models.swift`, and their checks, for
-        /// `Validation.swift`.
-        case types(Range<Int>)
+        /// `Validation.swift`; with the hashes of their names when `hashesNames`.
+        case types(Range<Int>, hashesNames: Bool)
         /// The request builders, or the client's methods, of the operations of one file (see
         /// ``operationFiles(_:weight:)``).
         case operations(file: Int), client(file: Int)
@@ -242,9 +252,10 @@ struct Renderer {
     }
 
     private enum RenderedPart: Sendable {
-        /// Each type's text, and the checks of each type that has any (nested ones too): its qualified
-        /// name, its context for `validation.mustache`, and about how many bytes that writes.
-        case types([String], [(name: String, context: TemplateContext, bytes: Int)])
+        /// Each type's text, the ``stableHash(_:)`` of each type's name when it was asked for (else none),
+        /// and the checks of each type that has any (nested ones too): its qualified name, its context for
+        /// `validation.mustache`, and about how many bytes that writes.
+        case types([String], [UInt64], [(name: String, context: TemplateContext, bytes: Int)])
         /// A file, or none when there is nothing to hold.
         case file(GeneratedFile?)
         /// The client's names.
@@ -294,12 +305,14 @@ struct Renderer {
             .file(GeneratedFile(name: name, contents: try templates.render(template, context, base: base)))
         }
         switch part {
-        case .types(let range):
+        case .types(let range, let hashesNames):
             var texts: [String] = []
+            texts.reserveCapacity(range.count)
             var text = TextWriter()
             for type in model.types[range] {
                 texts.append(try renderType(type, indent: 0, access: model.access, base: base, text: &text))
             }
+            let hashes = hashesNames ? model.types[range].map { Self.stableHash($0.name) } : []
             let checks = Self.allTypes(Array(model.types[range]), prefix: nil).compactMap {
                 entry -> (name: String, context: TemplateContext, bytes: Int)? in
                 let context: TemplateContext? =
@@ -310,7 +323,7 @@ struct Renderer {
                     }
                 return context.map { (entry.qualified, $0, Self.validationBytes($0)) }
             }
-            return .types(texts, checks)
+            return .types(texts, hashes, checks)
         case .redaction:
             var secretStructs: [(qualified: String, declaration: StructDeclaration)] = []
             Self.appendSecretStructs(model.types, prefix: nil, to: &secretStructs)
