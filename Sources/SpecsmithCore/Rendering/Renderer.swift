@@ -71,7 +71,7 @@ struct Renderer {
         var files: [String: GeneratedFile] = [:]
         var firstError: TemplateError?
         for result in rendered {
-            switch result {
+            switch result! {
             case .failure(let error): firstError = firstError ?? error
             case .success(.types(let texts, let hashes, let checks)):
                 types += texts
@@ -381,19 +381,20 @@ struct Renderer {
     ) throws(TemplateError) -> [T] {
         var values: [T] = []
         values.reserveCapacity(count)
-        for result in results(count, body) { values.append(try result.get()) }
+        for result in results(count, body) { values.append(try result!.get()) }
         return values
     }
 
-    /// What `body(0)` to `body(count - 1)`, run concurrently, give or throw, in index order.
+    /// What `body(0)` to `body(count - 1)`, run concurrently, give or throw, in index order: each is there
+    /// (returned as the slots were filled, rather than unwrapped into an array of its own).
     private static func results<T: Sendable>(
         _ count: Int, _ body: @Sendable (Int) throws(TemplateError) -> T
-    ) -> [Result<T, TemplateError>] {
+    ) -> [Result<T, TemplateError>?] {
         let results = ConcurrentResults<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.set(index, Result { () throws(TemplateError) -> T in try body(index) })
         }
-        return results.all.map { $0! }
+        return results.all
     }
 
     /// What concurrent iterations produce, one slot each, behind a lock (`Mutex` needs macOS 15).
