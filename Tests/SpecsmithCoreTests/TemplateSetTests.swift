@@ -166,4 +166,29 @@ import Testing
             #expect(result.sources[templates + "/struct.mustache"] == "struct {{name}} {\n  {{#fields}}\n}\n")
         }
     }
+
+    /// The client's files render after the other files of operations, but an error of the client's template is
+    /// reported before theirs, as when the client's files rendered first.
+    @Test func theClientsTemplateErrorIsReportedFirst() throws {
+        let templates = try makeFolder(["client.mustache": "{{operations}}\n", "servers.mustache": "{{servers}}\n"])
+        let folder = try makeFolder([
+            "spec.yaml": """
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                servers: [{url: "https://example.com"}]
+                paths:
+                  /pets:
+                    get:
+                      operationId: listPets
+                      responses:
+                        "200": {description: OK}
+                """
+        ])
+        let result = Pipeline(templates: try TemplateSet(overrides: templates)).generate(
+            GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
+        #expect(result.files == nil)
+        let messages = result.diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("{{operations}} is a list") }, "\(messages)")
+        #expect(!messages.contains { $0.hasPrefix("{{servers}} is a list") }, "\(messages)")
+    }
 }

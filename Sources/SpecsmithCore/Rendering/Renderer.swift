@@ -36,54 +36,89 @@ struct Renderer {
         // there are. The result does not depend on which finishes first. What the files of the
         // operations share is worked out first; the largest parts come first, so that no core is
         // left with one of them at the end.
-        let layout = OperationLayout(
+        //
+        // The client's files need its names made unique among the model's (``clientNames(_:)``): those are
+        // made by a part of the first section, and the client's files render in the second, beside the
+        // files of models, rather than the names being made on one core before either section.
+        var layout = OperationLayout(
             clientFiles: Self.operationFiles(model.operations, weight: Self.clientMethodWeight),
             builderFiles: Self.operationFiles(model.operations, weight: { _ in Self.requestBuilderWeight }),
-            client: model.operations.isEmpty ? nil : clientNames(model))
+            client: nil)
         // Each type's compile weight sizes both its render slice and its file of models.
         let typeWeights = model.types.map(Self.compileWeight)
+        let typeWeight = typeWeights.reduce(0, +)
         var parts: [Part] = []
         if !model.operations.isEmpty {
-            parts += layout.clientFiles.indices.map(Part.client) + layout.builderFiles.indices.map(Part.operations) + [.servers]
+            parts += [.clientNames] + layout.builderFiles.indices.map(Part.operations) + [.servers]
         }
         if !model.types.isEmpty {
             parts.append(.redaction)
-            parts += Self.slices(weights: typeWeights, count: Self.typeSlices).map(Part.types)
-        }
-        let work = parts
-        let rendered = try Self.concurrently(work.count) { index throws(TemplateError) in
-            try renderPart(work[index], of: model, layout: layout, base: base)
-        }
-        var types: [String] = []
-        var validating: [(name: String, context: TemplateContext, bytes: Int)] = []
-        var files: [String: GeneratedFile] = [:]
-        for output in rendered {
-            switch output {
-            case .types(let texts, let checks):
-                types += texts
-                validating += checks
-            case .file(let file?): files[file.name] = file
-            case .file(nil): break
+            // The hash of each type's name places it in a file of models: where there are several, each slice
+            // works out those of its types, rather than one core all of them.
+            let hashesNames = Self.fileCount(weight: typeWeight) > 1
+            parts += Self.slices(weights: typeWeights, count: Self.typeSlices).map {
+                Part.types($0, hashesNames: hashesNames)
             }
         }
+        let work = parts
+        let firstLayout = layout
+        let rendered = Self.results(work.count) { index throws(TemplateError) in
+            try renderPart(work[index], of: model, layout: firstLayout, base: base)
+        }
+        var types: [String] = []
+        var typeHashes: [UInt64] = []
+        var validating: [(name: String, context: TemplateContext, bytes: Int)] = []
+        var files: [String: GeneratedFile] = [:]
+        var firstError: TemplateError?
+        for result in rendered {
+            switch result! {
+            case .failure(let error): firstError = firstError ?? error
+            case .success(.types(let texts, let hashes, let checks)):
+                types += texts
+                typeHashes += hashes
+                validating += checks
+            case .success(.file(let file?)): files[file.name] = file
+            case .success(.file(nil)): break
+            case .success(.clientNames(let names)): layout.client = names
+            }
+        }
+        let clientParts = layout.client == nil ? 0 : layout.clientFiles.count
+        let clientLayout = layout
+        if let firstError {
+            // The client's files were once the first parts: an error of theirs is still the one reported.
+            _ = try Self.concurrently(clientParts) { index throws(TemplateError) in
+                try renderPart(.client(file: index), of: model, layout: clientLayout, base: base)
+            }
+            throw firstError
+        }
         // The files of the models and of their checks are known once every type is rendered; they
-        // render concurrently too.
-        let modelGroups = Self.spread(
-            types, names: model.types.map(\.name), weight: typeWeights.reduce(0, +),
-            file: "Models")
+        // render concurrently too, after the client's files.
+        let modelGroups = Self.spread(types, weight: typeWeight, file: "Models") { typeHashes[$0] }
         let validationGroups = Self.spread(
-            validating.map(\.context), names: validating.map(\.name),
-            weight: validating.reduce(0) { $0 + $1.bytes } / Self.checkBytesPerWeight, file: "Validation")
+            validating.map(\.context), weight: validating.reduce(0) { $0 + $1.bytes } / Self.checkBytesPerWeight,
+            file: "Validation"
+        ) { Self.stableHash(validating[$0].name) }
         let grouped: [(name: String, template: String, context: TemplateContext)] =
             modelGroups.map { ($0.name, "models", [.types: .lines($0.items)]) }
             + validationGroups.map { ($0.name, "validation", [.structs: .objects($0.items)]) }
-        let groupFiles = try Self.concurrently(grouped.count) { index throws(TemplateError) in
-            GeneratedFile(name: grouped[index].name, contents: try templates.render(grouped[index].template, grouped[index].context, base: base))
+        let secondRendered = try Self.concurrently(clientParts + grouped.count) { index throws(TemplateError) in
+            if index < clientParts {
+                return try renderPart(.client(file: index), of: model, layout: clientLayout, base: base)
+            }
+            let group = grouped[index - clientParts]
+            let contents = try templates.render(group.template, group.context, base: base)
+            return .file(GeneratedFile(name: group.name, contents: contents))
         }
-        let numbered = files.keys.sorted { $0.compare($1, options: .numeric) == .orderedAscending }
+        var groupFiles: [GeneratedFile] = []
+        for (index, output) in secondRendered.enumerated() {
+            guard case .file(let file?) = output else { continue }
+            if index < clientParts { files[file.name] = file } else { groupFiles.append(file) }
+        }
+        // The numbered files in number order, which is their parts' order: their names are known, rather than
+        // sorted (a numeric comparison through Foundation took about 20K instructions, on one core).
         let order =
-            ["Redaction.swift", "Servers.swift"] + numbered.filter { $0.hasPrefix("Operations") }
-            + numbered.filter { $0.hasPrefix("Client") }
+            ["Redaction.swift", "Servers.swift"] + layout.builderFiles.indices.map { Self.fileName("Operations", $0) }
+            + layout.clientFiles.indices.map { Self.fileName("Client", $0) }
         return groupFiles + order.compactMap { files[$0] }
     }
 
@@ -169,15 +204,18 @@ struct Renderer {
 
     /// `items` (types' texts, or checks' contexts) by file, given their compile weight in all. None when
     /// there are none; all in `base.swift` within ``fileWeight``; else spread over `base.swift` and
-    /// `base2.swift` to `baseN.swift` (``fileCount(weight:)``), each item in the file its name hashes to,
-    /// so that adding a type changes one file while the others keep their place.
-    static func spread<Item>(_ items: [Item], names: [String], weight: Int, file base: String) -> [(name: String, items: [Item])] {
+    /// `base2.swift` to `baseN.swift` (``fileCount(weight:)``), each item in the file its name hashes to
+    /// (`hash(index)`, the ``stableHash(_:)`` of the name of `items[index]`, asked only where there are
+    /// several files), so that adding a type changes one file while the others keep their place.
+    static func spread<Item>(
+        _ items: [Item], weight: Int, file base: String, hash: (Int) -> UInt64
+    ) -> [(name: String, items: [Item])] {
         if items.isEmpty { return [] }
         let count = fileCount(weight: weight)
         if count == 1 { return [("\(base).swift", items)] }
         var buckets = Array(repeating: [Item](), count: count)
-        for (name, item) in zip(names, items) {
-            buckets[Int(stableHash(name) % UInt64(count))].append(item)
+        for (index, item) in items.enumerated() {
+            buckets[Int(hash(index) % UInt64(count))].append(item)
         }
         return buckets.enumerated().compactMap { index, items in
             items.isEmpty ? nil : (index == 0 ? "\(base).swift" : "\(base)\(index + 1).swift", items)
@@ -192,12 +230,14 @@ struct Renderer {
     /// A piece of the output that renders on its own.
     private enum Part: Sendable {
         /// The declarations of `model.types[range]`, for `Models.swift`, and their checks, for
-        /// `Validation.swift`.
-        case types(Range<Int>)
+        /// `Validation.swift`; with the hashes of their names when `hashesNames`.
+        case types(Range<Int>, hashesNames: Bool)
         /// The request builders, or the client's methods, of the operations of one file (see
         /// ``operationFiles(_:weight:)``).
         case operations(file: Int), client(file: Int)
         case redaction, servers
+        /// The client's names (``clientNames(_:)``), which its files need.
+        case clientNames
     }
 
     /// What the parts that render operations share, worked out once before they run.
@@ -206,16 +246,20 @@ struct Renderer {
         /// builders, in `model.operations`.
         let clientFiles: [[Int]]
         let builderFiles: [[Int]]
-        /// The client's name and each operation's outcome enum, unique among all the names in the model.
-        let client: ClientNames?
+        /// The client's name and each operation's outcome enum, unique among all the names in the model: once
+        /// the first section has made them.
+        var client: ClientNames?
     }
 
     private enum RenderedPart: Sendable {
-        /// Each type's text, and the checks of each type that has any (nested ones too): its qualified
-        /// name, its context for `validation.mustache`, and about how many bytes that writes.
-        case types([String], [(name: String, context: TemplateContext, bytes: Int)])
+        /// Each type's text, the ``stableHash(_:)`` of each type's name when it was asked for (else none),
+        /// and the checks of each type that has any (nested ones too): its qualified name, its context for
+        /// `validation.mustache`, and about how many bytes that writes.
+        case types([String], [UInt64], [(name: String, context: TemplateContext, bytes: Int)])
         /// A file, or none when there is nothing to hold.
         case file(GeneratedFile?)
+        /// The client's names.
+        case clientNames(ClientNames)
     }
 
     /// The indices of the operations in each file of a kind whose method for an operation weighs
@@ -232,7 +276,12 @@ struct Renderer {
         return files
     }
 
-    /// File number `index` of `name` (`name.swift`, then `name2.swift`...) rendered with `template`, the
+    /// File number `index` of `name`: `name.swift`, then `name2.swift`...
+    static func fileName(_ name: String, _ index: Int) -> String {
+        index == 0 ? "\(name).swift" : "\(name)\(index + 1).swift"
+    }
+
+    /// File number `index` of `name` (``fileName(_:_:)``) rendered with `template`, the
     /// operations' contexts and `context`; none for a file other than the first without operations.
     ///
     /// Each operation's context says whether it is the file's `last`: its builder is told, since a key
@@ -245,8 +294,8 @@ struct Renderer {
         var part = context
         part[.operations] = .objects(operations)
         part[.isExtension] = .bool(index > 0)
-        let fileName = index == 0 ? "\(name).swift" : "\(name)\(index + 1).swift"
-        return .file(GeneratedFile(name: fileName, contents: try templates.render(template, part, base: base)))
+        let contents = try templates.render(template, part, base: base)
+        return .file(GeneratedFile(name: Self.fileName(name, index), contents: contents))
     }
 
     private func renderPart(
@@ -256,12 +305,14 @@ struct Renderer {
             .file(GeneratedFile(name: name, contents: try templates.render(template, context, base: base)))
         }
         switch part {
-        case .types(let range):
+        case .types(let range, let hashesNames):
             var texts: [String] = []
+            texts.reserveCapacity(range.count)
             var text = TextWriter()
             for type in model.types[range] {
                 texts.append(try renderType(type, indent: 0, access: model.access, base: base, text: &text))
             }
+            let hashes = hashesNames ? model.types[range].map { Self.stableHash($0.name) } : []
             let checks = Self.allTypes(Array(model.types[range]), prefix: nil).compactMap {
                 entry -> (name: String, context: TemplateContext, bytes: Int)? in
                 let context: TemplateContext? =
@@ -272,7 +323,7 @@ struct Renderer {
                     }
                 return context.map { (entry.qualified, $0, Self.validationBytes($0)) }
             }
-            return .types(texts, checks)
+            return .types(texts, hashes, checks)
         case .redaction:
             var secretStructs: [(qualified: String, declaration: StructDeclaration)] = []
             Self.appendSecretStructs(model.types, prefix: nil, to: &secretStructs)
@@ -309,6 +360,8 @@ struct Renderer {
                 .operationsDoc: doc(["Builds the requests of \(Self.theAPI(model.title))'s operations."], indent: 0)
             ]
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
+        case .clientNames:
+            return .clientNames(clientNames(model))
         case .client(let file):
             guard let names = layout.client else { return .file(nil) }
             let indices = layout.clientFiles[file]
@@ -326,13 +379,22 @@ struct Renderer {
     private static func concurrently<T: Sendable>(
         _ count: Int, _ body: @Sendable (Int) throws(TemplateError) -> T
     ) throws(TemplateError) -> [T] {
+        var values: [T] = []
+        values.reserveCapacity(count)
+        for result in results(count, body) { values.append(try result!.get()) }
+        return values
+    }
+
+    /// What `body(0)` to `body(count - 1)`, run concurrently, give or throw, in index order: each is there
+    /// (returned as the slots were filled, rather than unwrapped into an array of its own).
+    private static func results<T: Sendable>(
+        _ count: Int, _ body: @Sendable (Int) throws(TemplateError) -> T
+    ) -> [Result<T, TemplateError>?] {
         let results = ConcurrentResults<T>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             results.set(index, Result { () throws(TemplateError) -> T in try body(index) })
         }
-        var values: [T] = []
-        for result in results.all { values.append(try result!.get()) }
-        return values
+        return results.all
     }
 
     /// What concurrent iterations produce, one slot each, behind a lock (`Mutex` needs macOS 15).
