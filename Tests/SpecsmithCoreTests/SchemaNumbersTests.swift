@@ -35,3 +35,16 @@ import Testing
         }
     }
 }
+
+/// A component's id written at once is the one ``JSONPointer/idPointer(_:)`` makes, for names that need an
+/// escape and names that do not.
+@Test func componentIDsAreTheIDPointersIDs() {
+    for name in ["Pet", "a~b", "a/b", "50%", "é", "e\u{301}", "", "Pet Store"] {
+        for kind in ["schemas", "responses"] {
+            #expect(
+                JSONPointer.componentID(file: "/specs/api.yaml", kind: kind, name: name)
+                    == "/specs/api.yaml#" + JSONPointer.idPointer(["components", kind, name]))
+        }
+    }
+    #expect(JSONPointer.componentID(file: "f", kind: "schemas", name: "a/b") == "f#/components/schemas/a~1b")
+}

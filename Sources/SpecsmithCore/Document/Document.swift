@@ -122,7 +122,7 @@ public struct OpenAPIDocument: Sendable, Hashable {
 
     /// The canonical id of a component schema of the root document, `file#/components/schemas/Name`.
     public func componentSchemaID(_ name: String) -> String {
-        file + "#" + JSONPointer.idPointer(["components", "schemas", name])
+        JSONPointer.componentID(file: file, kind: "schemas", name: name)
     }
 
     /// Every operation under `paths`, in document order, with its path template.

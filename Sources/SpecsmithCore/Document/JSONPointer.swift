@@ -90,6 +90,29 @@ public enum JSONPointer {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The canonical id of component `name` of `kind` (`schemas`, `responses`...) in `file`: `file#` and what
+    /// ``idPointer(_:)`` makes of `["components", kind, name]`. Written at once when the tokens need no escape,
+    /// as nearly all names do; `idPointer` takes about 3,300 instructions a name.
+    static func componentID(file: String, kind: String, name: String) -> String {
+        guard isVerbatimInID(kind), isVerbatimInID(name) else {
+            return file + "#" + idPointer(["components", kind, name])
+        }
+        var id = file
+        id.reserveCapacity(file.utf8.count + 14 + kind.utf8.count + name.utf8.count)
+        id += "#/components/"
+        id += kind
+        id += "/"
+        id += name
+        return id
+    }
+
+    /// Whether ``idPointer(_:)`` writes `token` as it is: ASCII without `~`, `/` or `%`.
+    static func isVerbatimInID(_ token: String) -> Bool {
+        !token.containsByte {
+            $0 >= 0x80 || $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%")
+        }
+    }
+
     /// The unescaped tokens of a pointer that ``idPointer(_:)`` wrote.
     public static func idTokens(_ pointer: String) -> [String] {
         guard pointer.utf8.contains(UInt8(ascii: "%")) else { return tokens(pointer) }

@@ -149,11 +149,9 @@ struct SchemaTranslator {
     private static func isComponentID(_ id: String, file: String, name: String) -> Bool {
         let middle: StaticString = "#/components/schemas/"
         let (fileCount, middleCount) = (file.utf8.count, middle.utf8CodeUnitCount)
-        guard id.utf8.count == fileCount + middleCount + name.utf8.count,
-            !name.containsByte(where: {
-                $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") || $0 >= 0x80
-            })
-        else { return false }
+        guard id.utf8.count == fileCount + middleCount + name.utf8.count, JSONPointer.isVerbatimInID(name) else {
+            return false
+        }
         // The parts compared with `memcmp`: `elementsEqual` over slices of a buffer steps byte by byte through
         // generic code. The id holds at least the middle, so it has bytes; the file or the name may have none.
         func holds(_ id: UnsafeBufferPointer<UInt8>, at offset: Int, _ part: UnsafeBufferPointer<UInt8>) -> Bool {
