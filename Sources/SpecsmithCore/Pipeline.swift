@@ -66,7 +66,7 @@ public struct Pipeline: Sendable {
         let loaded = loader.load(file: path)
         var diagnostics = loaded.diagnostics
         var sources = loaded.sources
-        /// Stops with the errors found so far, and the templates' error too, so that one run reports both.
+        // Stops with the errors found so far, and the templates' error too, so that one run reports both.
         func failed() -> Result {
             if case .failure(let error) = Swift.Result(catching: self.templates) {
                 diagnostics.append(error.diagnostic)
@@ -79,12 +79,7 @@ public struct Pipeline: Sendable {
             .translate(document)
         diagnostics += translated.diagnostics
         guard !diagnostics.hasErrors else { return failed() }
-        let templates: TemplateSet
-        do {
-            templates = try self.templates()
-        } catch {
-            return failed()
-        }
+        guard case .success(let templates) = Swift.Result(catching: self.templates) else { return failed() }
         do {
             let files = try Renderer(templates: templates).render(translated.model)
             return Result(
