@@ -68,8 +68,15 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
                 let result = pipeline.generate(job)
                 guard let files = result.files else { return }
                 let writer = OutputWriter()
-                try? writer.apply(writer.plan(files, in: wallFolder))
-                _ = report(result.diagnostics, sources: result.sources)
+                let plan = writer.plan(files, in: wallFolder)
+                // As `specsmith generate` does: the files written while the warnings' text is made.
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 {
+                        _ = report(result.diagnostics, sources: result.sources)
+                    } else {
+                        try? writer.apply(plan)
+                    }
+                }
                 kept.append(result)
             }
             kept.removeAll()

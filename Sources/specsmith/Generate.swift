@@ -66,9 +66,15 @@ struct JobOptions: ParsableArguments {
         return (jobs, loaded.diagnostics, source.map { [config: $0] } ?? [:], loaded.configuration?.limits ?? LoadLimits())
     }
 
-    /// Runs every job in memory and prints its diagnostics. Returns one plan per job, or `nil` when
-    /// any job had an error (then nothing may be written).
-    func plans(writer: OutputWriter) -> [OutputPlan]? {
+    /// Runs every job in memory and prints its diagnostics. Returns one plan per job, or `nil` when any
+    /// job had an error (then nothing may be written, and `meanwhile` is not called).
+    ///
+    /// `meanwhile(plans)` runs while the diagnostics' text is made, on another core, and has ended before
+    /// the text is printed; its outcome comes back with the plans. A document with many warnings takes a
+    /// while to show them (k8s-batch-v1: 174 on one 305 KB line), and writing the files does not need them.
+    func plans<Outcome: Sendable>(
+        writer: OutputWriter, meanwhile: @Sendable ([OutputPlan]) -> Outcome
+    ) -> (plans: [OutputPlan], outcome: Outcome)? {
         let (jobs, configDiagnostics, configSources, limits) = jobs()
         var diagnostics = configDiagnostics
         var sources = configSources
@@ -96,14 +102,26 @@ struct JobOptions: ParsableArguments {
         }
         let known = sources
         let renderer = DiagnosticRenderer { known[$0] }
-        diagnostics = diagnostics.uniqued()
-        FileHandle.standardError.write(Data(renderer.render(diagnostics).utf8))
-        if diagnostics.hasErrors {
-            FileHandle.standardError.write(Data("\(diagnostics.summary); nothing was written.\n".utf8))
+        let shown = diagnostics.uniqued()
+        guard !shown.hasErrors else {
+            FileHandle.standardError.write(Data(renderer.render(shown).utf8))
+            FileHandle.standardError.write(Data("\(shown.summary); nothing was written.\n".utf8))
             return nil
         }
-        return plans
+        let planned = plans
+        let both = Both<String, Outcome>()
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { both.first = renderer.render(shown) } else { both.second = meanwhile(planned) }
+        }
+        FileHandle.standardError.write(Data(both.first!.utf8))
+        return (plans, both.second!)
     }
+}
+
+/// What two concurrent iterations make, each written by its own iteration only and read once both ended.
+private final class Both<First, Second>: @unchecked Sendable {
+    var first: First?
+    var second: Second?
 }
 
 struct Generate: ParsableCommand {
@@ -135,15 +153,18 @@ struct Generate: ParsableCommand {
 
     func run() throws {
         let writer = OutputWriter()
-        guard let plans = options.plans(writer: writer) else { throw ExitCode(1) }
-        for plan in plans {
-            do {
-                try writer.apply(plan)
-            } catch {
-                FileHandle.standardError.write(
-                    Data("error: cannot write into \(plan.directory): \(OutputWriter.reason(error))\n".utf8))
-                throw ExitCode(1)
-            }
+        // Each plan applied in turn, while the warnings' text is made, until one fails.
+        guard
+            let (plans, written) = options.plans(
+                writer: writer,
+                meanwhile: { plans -> (applied: Int, failure: (any Error)?) in
+                    for (index, plan) in plans.enumerated() {
+                        do { try writer.apply(plan) } catch { return (applied: index, failure: error) }
+                    }
+                    return (applied: plans.count, failure: nil)
+                })
+        else { throw ExitCode(1) }
+        for plan in plans.prefix(written.applied) {
             var counts: [String] = []
             let created = plan.changes.filter { if case .create = $0 { true } else { false } }.count
             let updated = plan.changes.filter { if case .update = $0 { true } else { false } }.count
@@ -153,6 +174,12 @@ struct Generate: ParsableCommand {
             if removed > 0 { counts.append("\(removed) removed") }
             counts.append("\(plan.unchanged.count) unchanged")
             print("\(plan.directory): \(counts.joined(separator: ", "))")
+        }
+        if let failure = written.failure {
+            let plan = plans[written.applied]
+            FileHandle.standardError.write(
+                Data("error: cannot write into \(plan.directory): \(OutputWriter.reason(failure))\n".utf8))
+            throw ExitCode(1)
         }
     }
 }
@@ -176,7 +203,7 @@ struct Check: ParsableCommand {
     @OptionGroup var options: JobOptions
 
     func run() throws {
-        guard let plans = options.plans(writer: OutputWriter()) else { throw ExitCode(1) }
+        guard let (plans, _) = options.plans(writer: OutputWriter(), meanwhile: { _ in () }) else { throw ExitCode(1) }
         let stale = plans.filter { !$0.isEmpty }
         guard stale.isEmpty else {
             for plan in stale { print(plan.diff(), terminator: "") }

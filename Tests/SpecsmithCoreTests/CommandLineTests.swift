@@ -117,6 +117,42 @@ import Testing
         #expect(try run(["check"]).status == 1)
     }
 
+    /// Files are written while the warnings' text is made: what prints, and in which order, is what it was
+    /// when each job's files were written after the warnings were printed. A job that cannot be written
+    /// stops the run; the jobs before it are written and counted, those after it are not.
+    @Test func aFolderInTheWayStopsTheJobsFromItsOwnOn() throws {
+        try write(
+            "spec.yaml",
+            """
+            openapi: 3.1.0
+            info: {title: t, version: '1'}
+            paths: {}
+            components:
+              schemas:
+                List: {type: array, items: {$ref: '#/components/schemas/List'}}
+                Thing: {type: object, properties: {code: {type: string}}}
+            """)
+        try write(
+            "specsmith.yaml",
+            "jobs:\n  - {spec: spec.yaml, output: First, module: First}\n"
+                + "  - {spec: spec.yaml, output: Blocked, module: Blocked}\n"
+                + "  - {spec: spec.yaml, output: Third, module: Third}\n")
+        // A folder where a generated file goes: the plan cannot read it, and renaming over it fails.
+        try FileManager.default.createDirectory(
+            atPath: folder + "/Blocked/Models.swift", withIntermediateDirectories: true)
+        let result = try run(["generate"])
+        #expect(result.status == 1)
+        let firstFiles = try FileManager.default.contentsOfDirectory(atPath: folder + "/First")
+        #expect(firstFiles.contains("Models.swift"))
+        #expect(result.stdout == "First: \(firstFiles.count) created, 0 unchanged\n")
+        let warning = "spec.yaml:6:11: warning: schema 'List' contains itself"
+        #expect(result.stderr.hasPrefix(warning))
+        #expect(result.stderr.components(separatedBy: warning).count == 2)
+        #expect(result.stderr.hasSuffix("\nerror: cannot write into Blocked: Is a directory\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/Blocked") == ["Models.swift"])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/Third"))
+    }
+
     /// Documents that refer to one file with a problem in it hear of the problem once.
     @Test func aProblemInAFileTwoDocumentsShareIsReportedOnce() throws {
         let root = "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n"
