@@ -114,23 +114,27 @@ public struct DiagnosticRenderer: Sendable {
             var checkpoints: [Int] = []
             checkpoints.reserveCapacity(line.count / Self.spacing + 1)
             var count = 0
+            // The index of the character the next checkpoint is for.
+            var nextCheckpoint = 0
             var offset = 0
             while offset < line.count {
-                // Eight bytes at a time where no checkpoint falls among their characters: all but one word
-                // in 32 of ASCII text.
-                if offset + 8 <= line.count, let base = line.baseAddress {
-                    let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                    let characters = 8 - Self.continuationBytes(word)
-                    let sinceCheckpoint = count % Self.spacing
-                    if sinceCheckpoint != 0, sinceCheckpoint + characters <= Self.spacing {
+                // Eight bytes at a time up to the word where the next checkpoint falls: 31 words in 32 of
+                // ASCII text.
+                if let base = line.baseAddress {
+                    while offset + 8 <= line.count {
+                        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                        let characters = 8 - Self.continuationBytes(word)
+                        guard count + characters <= nextCheckpoint else { break }
                         count += characters
                         offset += 8
-                        continue
                     }
                 }
                 for _ in 0..<min(8, line.count - offset) {
                     if line[offset] & 0xC0 != 0x80 {
-                        if count % Self.spacing == 0 { checkpoints.append(offset) }
+                        if count == nextCheckpoint {
+                            checkpoints.append(offset)
+                            nextCheckpoint += Self.spacing
+                        }
                         count += 1
                     }
                     offset += 1

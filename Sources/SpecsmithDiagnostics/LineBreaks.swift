@@ -22,11 +22,10 @@ package enum LineBreaks {
         while i < bytes.count {
             // Eight bytes at a time while none of them may start a break: minified JSON is one line of
             // hundreds of kilobytes.
-            if i + 8 <= bytes.count, let base = bytes.baseAddress,
-                !mayStartBreak(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            {
-                i += 8
-                continue
+            if let base = bytes.baseAddress {
+                while i + 8 <= bytes.count, !mayStartBreak(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                }
             }
             for _ in 0..<min(8, bytes.count - i) {
                 // Most bytes start no break: none from 0x0E (past `\r`) to 0xC1 (before NEL's first byte).
