@@ -46,8 +46,20 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The one-line form, `file:line:column: severity: message`.
     public var description: String {
-        let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)"
+        var out: [UInt8] = []
+        write(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``description``'s UTF-8 to `out`.
+    func write(to out: inout [UInt8]) {
+        if let location {
+            location.write(to: &out)
+            out += ": ".utf8
+        }
+        out += severity.rawValue.utf8
+        out += ": ".utf8
+        out += message.utf8
     }
 }
 
