@@ -66,21 +66,44 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 extension Sequence where Element == Diagnostic {
     /// Diagnostics ordered by file, line and column; those without a location come first.
     public func sortedByLocation() -> [Diagnostic] {
-        self.enumerated().sorted { a, b in
-            switch (a.element.location, b.element.location) {
-            case (nil, nil): return a.offset < b.offset
+        let diagnostics = Array(self)
+        // A list is often sorted already (the loader's, then the pipeline's with nothing added before
+        // its end): one look along it costs a comparison a diagnostic, a sort hundreds.
+        if diagnostics.isSortedByLocation { return diagnostics }
+        // The positions are sorted, not the diagnostics, which would be moved with their strings.
+        return diagnostics.indices.sorted { a, b in
+            switch (diagnostics[a].location, diagnostics[b].location) {
+            case (nil, nil): return a < b
             case (nil, _): return true
             case (_, nil): return false
-            case let (l?, r?): return l == r ? a.offset < b.offset : l < r
+            case let (l?, r?): return l == r ? a < b : l < r
             }
-        }.map(\.element)
+        }.map { diagnostics[$0] }
     }
 
     /// Each diagnostic once, at its first place: one problem met on two ways into a file (or by two
     /// documents that refer to one file) is reported once.
     public func uniqued() -> [Diagnostic] {
-        var seen: Set<Diagnostic> = []
-        return filter { seen.insert($0).inserted }
+        let diagnostics = Array(self)
+        guard diagnostics.isSortedByLocation else {
+            var seen: Set<Diagnostic> = []
+            seen.reserveCapacity(diagnostics.count)
+            return diagnostics.filter { seen.insert($0).inserted }
+        }
+        // Sorted, equal diagnostics are among those of one location, next to each other: each is compared
+        // with the ones kept at its location, and none is hashed.
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(diagnostics.count)
+        var sameLocation = 0
+        for diagnostic in diagnostics {
+            if let last = kept.last, last.location == diagnostic.location {
+                if kept[sameLocation...].contains(diagnostic) { continue }
+            } else {
+                sameLocation = kept.count
+            }
+            kept.append(diagnostic)
+        }
+        return kept
     }
 
     public var hasErrors: Bool { contains { $0.isError } }
@@ -98,5 +121,16 @@ extension Sequence where Element == Diagnostic {
         }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(count(errors, "error")), \(count(warnings, "warning"))"
+    }
+}
+
+extension [Diagnostic] {
+    /// Whether ``sortedByLocation()`` would return the list as it is.
+    fileprivate var isSortedByLocation: Bool {
+        indices.dropFirst().allSatisfy { i in
+            guard let previous = self[i - 1].location else { return true }
+            guard let location = self[i].location else { return false }
+            return !(location < previous)
+        }
     }
 }

@@ -104,7 +104,7 @@ final class LoadSession {
             report(.missingTextFiles(first: first, count: missingTextFiles.count, at: location))
         }
         return LoadResult(
-            document: document, diagnostics: diagnostics.uniqued().sortedByLocation(), sources: sources,
+            document: document, diagnostics: diagnostics.sortedByLocation().uniqued(), sources: sources,
             workings: Retained(self))
     }
 
