@@ -18,7 +18,7 @@ public struct DiagnosticRenderer: Sendable {
     /// Renders one diagnostic: its header line, then the source line and a caret under the column
     /// when the source is available, then its note.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var cache: [SourceFile: SourceLines] = [:]
+        var cache: [SourceLines] = []
         var out: [UInt8] = []
         render(diagnostic, into: &out, cache: &cache)
         return String(decoding: out, as: UTF8.self)
@@ -29,7 +29,7 @@ public struct DiagnosticRenderer: Sendable {
         // The report is built as UTF-8 in one array and made a `String` once, not joined from a string
         // per diagnostic built from a string per part (about 5,000 instructions a diagnostic, on one
         // thread at the end of a run).
-        var cache: [SourceFile: SourceLines] = [:]
+        var cache: [SourceLines] = []
         var out: [UInt8] = []
         // A header, a source line of at most 166 characters and its caret line: most reports fit.
         out.reserveCapacity(diagnostics.count * 512)
@@ -43,19 +43,26 @@ public struct DiagnosticRenderer: Sendable {
     /// The widest part of a source line shown; longer lines (minified JSON) show a window around the column.
     static let maximumShownWidth = 160
 
-    private func render(_ diagnostic: Diagnostic, into out: inout [UInt8], cache: inout [SourceFile: SourceLines]) {
+    /// Appends one diagnostic to `out`. `cache` holds the files read so far: a report's diagnostics are in
+    /// a few files, so a list looked along rather than a dictionary, whose type's set-up on first use in a
+    /// process costs about 0.4M instructions (the runtime looks its key's `Hashable` conformance up).
+    private func render(_ diagnostic: Diagnostic, into out: inout [UInt8], cache: inout [SourceLines]) {
         diagnostic.write(to: &out)
         if let location = diagnostic.location {
-            if cache[location.sourceFile] == nil, let text = source(location.file) {
-                cache[location.sourceFile] = SourceLines(text)
+            var index = cache.firstIndex { $0.file == location.sourceFile }
+            if index == nil, let text = source(location.file) {
+                cache.append(SourceLines(location.sourceFile, text))
+                index = cache.count - 1
             }
-            out.append(UInt8(ascii: "\n"))
-            let start = out.count
-            if let column = cache[location.sourceFile]?.write(line: location.line, column: location.column, to: &out) {
+            if let index {
                 out.append(UInt8(ascii: "\n"))
-                Self.writeCaret(under: column, in: start..<out.count - 1, to: &out)
-            } else {
-                out.removeLast()
+                let start = out.count
+                if let column = cache[index].write(line: location.line, column: location.column, to: &out) {
+                    out.append(UInt8(ascii: "\n"))
+                    Self.writeCaret(under: column, in: start..<out.count - 1, to: &out)
+                } else {
+                    out.removeLast()
+                }
             }
         }
         if let note = diagnostic.note {
@@ -71,6 +78,7 @@ public struct DiagnosticRenderer: Sendable {
         /// The text, its UTF-8 stored contiguously: read in place rather than copied into an array, as a
         /// document's first warning would copy the whole document (about 0.4M instructions for
         /// tradovate-2021, after the generation, on one thread).
+        let file: SourceFile
         let text: String
         /// The lines found so far, from the first.
         var ranges: [Range<Int>] = []
@@ -81,7 +89,8 @@ public struct DiagnosticRenderer: Sendable {
         /// quadratic.
         var longLines: [Int: LongLine] = [:]
 
-        init(_ text: String) {
+        init(_ file: SourceFile, _ text: String) {
+            self.file = file
             var text = text
             text.makeContiguousUTF8()
             self.text = text
