@@ -182,11 +182,26 @@ public struct DiagnosticRenderer: Sendable {
         func offset(of index: Int, in line: UnsafeBufferPointer<UInt8>) -> Int {
             guard index < count else { return line.count }
             var offset = checkpoints[index / Self.spacing]
-            for _ in 0..<index % Self.spacing {
-                offset += 1
-                while line[offset] & 0xC0 == 0x80 { offset += 1 }
+            // Characters to step over from the checkpoint's, and those stepped over so far: eight bytes at
+            // a time while the word's are all to be stepped over, then byte by byte.
+            let steps = index % Self.spacing
+            var stepped = 0
+            if let base = line.baseAddress {
+                while offset + 8 <= line.count {
+                    let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                    let characters = 8 - Self.continuationBytes(word)
+                    guard stepped + characters <= steps else { break }
+                    stepped += characters
+                    offset += 8
+                }
             }
-            return offset
+            while true {
+                if line[offset] & 0xC0 != 0x80 {
+                    if stepped == steps { return offset }
+                    stepped += 1
+                }
+                offset += 1
+            }
         }
 
         /// Appends the part of the line around `column` with `...` at the cut ends, and returns the column
