@@ -229,15 +229,17 @@ public struct DiagnosticRenderer: Sendable {
     /// copies the line's tabs, so the caret lines up.
     static func writeCaret(under column: Int, in shown: Range<Int>, to out: inout [UInt8]) {
         let width = max(0, column - 1)
-        out.reserveCapacity(out.count + width + 1)
-        var written = 0
-        // One space or tab for each character before the column: for each byte that starts one.
-        for i in shown where out[i] & 0xC0 != 0x80 {
-            guard written < width else { break }
-            out.append(out[i] == UInt8(ascii: "\t") ? UInt8(ascii: "\t") : UInt8(ascii: " "))
-            written += 1
-        }
-        out += repeatElement(UInt8(ascii: " "), count: width - written)
+        let caret = out.count
+        out += repeatElement(UInt8(ascii: " "), count: width)
         out.append(UInt8(ascii: "^"))
+        // One space or tab for each character before the column: a tab where a byte that starts one is a tab.
+        out.withUnsafeMutableBufferPointer { bytes in
+            var characters = 0
+            for i in shown where bytes[i] & 0xC0 != 0x80 {
+                guard characters < width else { break }
+                if bytes[i] == UInt8(ascii: "\t") { bytes[caret + characters] = UInt8(ascii: "\t") }
+                characters += 1
+            }
+        }
     }
 }
