@@ -209,3 +209,51 @@ import Testing
                 """)
     }
 }
+
+/// Sorting and uniquing give the same lists whether or not a list comes sorted.
+@Suite struct SortedAndUniquedTests {
+    static func at(_ file: String, _ line: Int, _ column: Int) -> SpecsmithDiagnostics.SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    static let a = Diagnostic.warning("a", at: at("a.yaml", 2, 1))
+    static let b = Diagnostic.error("b", at: at("a.yaml", 2, 1))
+    static let c = Diagnostic.warning("c", at: at("a.yaml", 1, 9), note: "n")
+    static let d = Diagnostic.warning("d", at: at("b.yaml", 1, 1))
+    static let e = Diagnostic.error("e", at: nil)
+    static let f = Diagnostic.error("f", at: nil)
+
+    @Test func aSortedListStaysAsItIs() {
+        let sorted = [Self.e, Self.f, Self.c, Self.a, Self.b, Self.d]
+        #expect(sorted.sortedByLocation().map(\.message) == ["e", "f", "c", "a", "b", "d"])
+    }
+
+    @Test func sortingIsByFileLineColumnAndKeepsTheOrderOfEqualLocations() {
+        let list = [Self.d, Self.b, Self.f, Self.a, Self.c, Self.e]
+        #expect(list.sortedByLocation().map(\.message) == ["f", "e", "c", "b", "a", "d"])
+    }
+
+    @Test func duplicatesAreDroppedWhereverTheyAre() {
+        // Sorted, with duplicates that are not next to their first at the same location, and one that
+        // differs from another only by its note.
+        let (a, b, c, d, e, f) = (Self.a, Self.b, Self.c, Self.d, Self.e, Self.f)
+        let c2 = c.with(note: nil)
+        let sorted = [e, f, e, c, c2, c, a, b, a, d, d]
+        #expect(sorted.uniqued() == [e, f, c, c2, a, b, d])
+        // Not sorted: the same diagnostics kept, each at its first place.
+        let unsorted = [d, a, e, b, a, d, e, c]
+        #expect(unsorted.uniqued() == [d, a, e, b, c])
+        // Sorting, then uniquing gives what uniquing, then sorting does.
+        for list in [sorted, unsorted, sorted.reversed(), unsorted + sorted] {
+            #expect(list.sortedByLocation().uniqued() == list.uniqued().sortedByLocation())
+        }
+    }
+}
+
+extension Diagnostic {
+    func with(note: String?) -> Diagnostic {
+        var copy = self
+        copy.note = note
+        return copy
+    }
+}
