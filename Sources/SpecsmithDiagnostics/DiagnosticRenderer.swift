@@ -145,15 +145,16 @@ public struct DiagnosticRenderer: Sendable {
             var nextCheckpoint = 0
             var offset = 0
             while offset < line.count {
-                // Eight bytes at a time up to the word where the next checkpoint falls: 31 words in 32 of
-                // ASCII text.
+                // Sixteen bytes at a time up to the pair of words where the next checkpoint falls: 15 pairs
+                // in 16 of ASCII text.
                 if let base = line.baseAddress {
-                    while offset + 8 <= line.count {
-                        let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
-                        let characters = 8 - Self.continuationBytes(word)
+                    while offset + 16 <= line.count {
+                        let first = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+                        let second = UnsafeRawPointer(base + offset + 8).loadUnaligned(as: UInt64.self)
+                        let characters = 16 - Self.continuationBytes(first, second)
                         guard count + characters <= nextCheckpoint else { break }
                         count += characters
-                        offset += 8
+                        offset += 16
                     }
                 }
                 for _ in 0..<min(8, line.count - offset) {
@@ -176,6 +177,12 @@ public struct DiagnosticRenderer: Sendable {
             // ASCII first: counting bits is a dozen instructions where the processor has no instruction for it.
             guard word & 0x8080_8080_8080_8080 != 0 else { return 0 }
             return (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        }
+
+        /// How many bytes of two words continue a UTF-8 character, ASCII found with one test.
+        private static func continuationBytes(_ first: UInt64, _ second: UInt64) -> Int {
+            guard (first | second) & 0x8080_8080_8080_8080 != 0 else { return 0 }
+            return continuationBytes(first) + continuationBytes(second)
         }
 
         /// The byte offset where character `index` (from 0; `count` for the end) starts.
