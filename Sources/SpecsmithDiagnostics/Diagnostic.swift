@@ -91,7 +91,7 @@ extension Sequence where Element == Diagnostic {
             return diagnostics.filter { seen.insert($0).inserted }
         }
         // Sorted, equal diagnostics are among those of one location, next to each other: each is compared
-        // with the ones kept at its location, and none is hashed.
+        // with the ones kept at its location (a handful at most), and none is hashed.
         var kept: [Diagnostic] = []
         kept.reserveCapacity(diagnostics.count)
         var sameLocation = 0
