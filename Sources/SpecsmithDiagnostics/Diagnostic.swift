@@ -46,31 +46,69 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The one-line form, `file:line:column: severity: message`.
     public var description: String {
-        let prefix = location.map { "\($0): " } ?? ""
-        return "\(prefix)\(severity.rawValue): \(message)"
+        var out: [UInt8] = []
+        write(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``description``'s UTF-8 to `out`.
+    func write(to out: inout [UInt8]) {
+        if let location {
+            location.write(to: &out)
+            out += ": ".utf8
+        }
+        out += severity.rawValue.utf8
+        out += ": ".utf8
+        out += message.utf8
     }
 }
 
 extension Sequence where Element == Diagnostic {
     /// Diagnostics ordered by file, line and column; those without a location come first.
     public func sortedByLocation() -> [Diagnostic] {
-        self.enumerated().sorted { a, b in
-            switch (a.element.location, b.element.location) {
-            case (nil, nil): return a.offset < b.offset
+        let diagnostics = Array(self)
+        // A list is often sorted already (the loader's, then the pipeline's with nothing added before
+        // its end): one look along it costs a comparison a diagnostic, a sort hundreds.
+        if diagnostics.isSortedByLocation { return diagnostics }
+        // The positions are sorted, not the diagnostics, which would be moved with their strings.
+        return diagnostics.indices.sorted { a, b in
+            switch (diagnostics[a].location, diagnostics[b].location) {
+            case (nil, nil): return a < b
             case (nil, _): return true
             case (_, nil): return false
-            case let (l?, r?): return l == r ? a.offset < b.offset : l < r
+            case let (l?, r?): return l == r ? a < b : l < r
             }
-        }.map(\.element)
+        }.map { diagnostics[$0] }
     }
 
     /// Each diagnostic once, at its first place: one problem met on two ways into a file (or by two
     /// documents that refer to one file) is reported once.
     public func uniqued() -> [Diagnostic] {
-        var seen: Set<Diagnostic> = []
-        return filter { seen.insert($0).inserted }
+        let diagnostics = Array(self)
+        guard diagnostics.isSortedByLocation else {
+            var seen: Set<Diagnostic> = []
+            seen.reserveCapacity(diagnostics.count)
+            return diagnostics.filter { seen.insert($0).inserted }
+        }
+        // Sorted, equal diagnostics are among those of one location, next to each other: each is compared
+        // with the ones kept at its location (a handful at most), and none is hashed.
+        var kept: [Diagnostic] = []
+        kept.reserveCapacity(diagnostics.count)
+        var sameLocation = 0
+        for diagnostic in diagnostics {
+            if let last = kept.last, last.location == diagnostic.location {
+                if kept[sameLocation...].contains(diagnostic) { continue }
+            } else {
+                sameLocation = kept.count
+            }
+            kept.append(diagnostic)
+        }
+        return kept
     }
 
+    /// Inlinable, so that it is specialised where it is called: the generic form copies each diagnostic
+    /// out of the list (about 600 instructions each).
+    @inlinable
     public var hasErrors: Bool { contains { $0.isError } }
 
     /// `2 errors, 5 warnings`, as printed at the end of a run.
@@ -86,5 +124,16 @@ extension Sequence where Element == Diagnostic {
         }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
         return "\(count(errors, "error")), \(count(warnings, "warning"))"
+    }
+}
+
+extension [Diagnostic] {
+    /// Whether ``sortedByLocation()`` would return the list as it is.
+    fileprivate var isSortedByLocation: Bool {
+        indices.dropFirst().allSatisfy { i in
+            guard let previous = self[i - 1].location else { return true }
+            guard let location = self[i].location else { return false }
+            return !(location < previous)
+        }
     }
 }

@@ -38,7 +38,20 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// `file:line:column`, the form compilers and editors use.
-    public var description: String { "\(file):\(line):\(column)" }
+    public var description: String {
+        var out: [UInt8] = []
+        write(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends ``description``'s UTF-8 to `out`.
+    func write(to out: inout [UInt8]) {
+        out += file.utf8
+        out.append(UInt8(ascii: ":"))
+        out += String(line).utf8
+        out.append(UInt8(ascii: ":"))
+        out += String(column).utf8
+    }
 
     /// By file path, then line, then column.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -48,7 +48,7 @@ struct Lint: ParsableCommand {
         }
         let known = sources
         let renderer = DiagnosticRenderer { known[$0] }
-        let sorted = all.uniqued().sortedByLocation()
+        let sorted = all.sortedByLocation().uniqued()
         FileHandle.standardError.write(Data(renderer.render(sorted).utf8))
         print(sorted.summary)
         if sorted.hasErrors { throw ExitCode(1) }

@@ -103,8 +103,9 @@ final class LoadSession {
         if let (first, location) = missingTextFiles.first {
             report(.missingTextFiles(first: first, count: missingTextFiles.count, at: location))
         }
+        // Sorted first: uniqued then compares each diagnostic only with those at its location.
         return LoadResult(
-            document: document, diagnostics: diagnostics.uniqued().sortedByLocation(), sources: sources,
+            document: document, diagnostics: diagnostics.sortedByLocation().uniqued(), sources: sources,
             workings: Retained(self))
     }
 
