@@ -584,14 +584,14 @@ struct Renderer {
             // Sized for every key it gets (ten, and those added below).
             var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
             context.add(.name, .string(p.name))
-            context.add(.type, type)
+            context.add(.type, consume type)
             context.add(.doc, doc(p.doc, indent: indent + 4))
             context.add(.deprecated, .bool(p.deprecated))
-            context.add(.parameter, parameter)
+            context.add(.parameter, consume parameter)
             context.add(.isArgument, .bool(!p.isReadOnly))
-            context.add(.assignment, assignment)
+            context.add(.assignment, consume assignment)
             context.add(.isStoredAside, .bool(aside))
-            context.add(.codingKey, codingKey)
+            context.add(.codingKey, consume codingKey)
             context.add(.last, .bool(index == lastArgument))
             if encodes {
                 context.add(.encodeStatement, Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
