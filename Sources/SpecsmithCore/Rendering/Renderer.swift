@@ -597,7 +597,7 @@ struct Renderer {
                 context.add(.encodeStatement, Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
             }
             if hasExtras {
-                context.add(.decodeStatement, Self.decodeStatement(p, indent: indent + 8, text: &text))
+                context.add(.decodeStatement, Self.decodeStatement(p, stored: stored, indent: indent + 8, text: &text))
             }
             // Only a property stored aside has storage to declare.
             if aside {
@@ -765,15 +765,13 @@ struct Renderer {
         return text.endLines()
     }
 
-    /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
+    /// The statement of a struct's `init(from:)` that decodes a property, stored as `key`: `self.name = try
     /// container.decodeIfPresent(String.self, forKey: .name)`. Written straight on one line, as nearly
     /// every one fits (a struct with kept or forbidden extras has one for each property), and only
     /// laid out by ``multilineCall(_:_:)`` when it does not.
     private static func decodeStatement(
-        _ p: PropertyDeclaration, indent: Int, text: inout TextWriter
+        _ p: PropertyDeclaration, stored key: String, indent: Int, text: inout TextWriter
     ) -> TemplateValue {
-        let label = SwiftNames.unescaped(p.name)
-        let key = p.isStoredAside ? String(concatenating: "_", label) : label
         // The text between the key and the type, and between the type and the key, is one literal each rather
         // than two pieces: a piece costs a copy of its own.
         let decode = p.isOptional ? " = try container.decodeIfPresent(" : " = try container.decode("
