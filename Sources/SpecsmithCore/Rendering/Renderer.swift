@@ -584,20 +584,20 @@ struct Renderer {
             // Sized for every key it gets (ten, and those added below).
             var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
             context.add(.name, .string(p.name))
-            context.add(.type, type)
+            context.add(.type, consume type)
             context.add(.doc, doc(p.doc, indent: indent + 4))
             context.add(.deprecated, .bool(p.deprecated))
-            context.add(.parameter, parameter)
+            context.add(.parameter, consume parameter)
             context.add(.isArgument, .bool(!p.isReadOnly))
-            context.add(.assignment, assignment)
+            context.add(.assignment, consume assignment)
             context.add(.isStoredAside, .bool(aside))
-            context.add(.codingKey, codingKey)
+            context.add(.codingKey, consume codingKey)
             context.add(.last, .bool(index == lastArgument))
             if encodes {
                 context.add(.encodeStatement, Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
             }
             if hasExtras {
-                context.add(.decodeStatement, Self.decodeStatement(p, indent: indent + 8, text: &text))
+                context.add(.decodeStatement, Self.decodeStatement(p, stored: stored, indent: indent + 8, text: &text))
             }
             // Only a property stored aside has storage to declare.
             if aside {
@@ -765,15 +765,13 @@ struct Renderer {
         return text.endLines()
     }
 
-    /// The statement of a struct's `init(from:)` that decodes a property: `self.name = try
+    /// The statement of a struct's `init(from:)` that decodes a property, stored as `key`: `self.name = try
     /// container.decodeIfPresent(String.self, forKey: .name)`. Written straight on one line, as nearly
     /// every one fits (a struct with kept or forbidden extras has one for each property), and only
     /// laid out by ``multilineCall(_:_:)`` when it does not.
     private static func decodeStatement(
-        _ p: PropertyDeclaration, indent: Int, text: inout TextWriter
+        _ p: PropertyDeclaration, stored key: String, indent: Int, text: inout TextWriter
     ) -> TemplateValue {
-        let label = SwiftNames.unescaped(p.name)
-        let key = p.isStoredAside ? String(concatenating: "_", label) : label
         // The text between the key and the type, and between the type and the key, is one literal each rather
         // than two pieces: a piece costs a copy of its own.
         let decode = p.isOptional ? " = try container.decodeIfPresent(" : " = try container.decode("

@@ -61,7 +61,7 @@ extension TemplateContext {
     /// one was copied in, its chunk or array retained, and the caller's released after the call.
     mutating func add(_ key: TemplateKey, _ value: consuming TemplateValue) {
         assert(self[key] == nil, "the context has \(key) already")
-        entries.append((key, value))
+        entries.append((key, consume value))
     }
 
     /// Calls `body` with the keys and values where they are stored.
