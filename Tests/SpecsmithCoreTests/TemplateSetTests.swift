@@ -191,4 +191,25 @@ import Testing
         #expect(messages.contains { $0.hasPrefix("{{operations}} is a list") }, "\(messages)")
         #expect(!messages.contains { $0.hasPrefix("{{servers}} is a list") }, "\(messages)")
     }
+
+    /// The checks' files render before the models' (they take longer), yet an error is reported in the
+    /// files' order: the models' first.
+    @Test func theModelsTemplateErrorIsReportedBeforeTheChecks() throws {
+        let templates = try makeFolder(["models.mustache": "{{types}}\n", "validation.mustache": "{{structs}}\n"])
+        let folder = try makeFolder([
+            "spec.yaml": """
+                openapi: 3.1.0
+                info: {title: t, version: "1"}
+                components:
+                  schemas:
+                    Pet: {type: object, properties: {name: {type: string, maxLength: 5}}}
+                """
+        ])
+        let result = Pipeline(templates: try TemplateSet(overrides: templates)).generate(
+            GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
+        #expect(result.files == nil)
+        let messages = result.diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("{{types}} is a list") }, "\(messages)")
+        #expect(!messages.contains { $0.hasPrefix("{{structs}} is a list") }, "\(messages)")
+    }
 }

@@ -98,10 +98,12 @@ struct Renderer {
             validating.map(\.context), weight: validating.reduce(0) { $0 + $1.bytes } / Self.checkBytesPerWeight,
             file: "Validation"
         ) { Self.stableHash(validating[$0].name) }
+        // The checks' files render before the models' files: a models file only joins texts that the first
+        // section rendered, so it is quick, and quick parts last leave no core waiting on a slow one at the end.
         let grouped: [(name: String, template: String, context: TemplateContext)] =
-            modelGroups.map { ($0.name, "models", [.types: .lines($0.items)]) }
-            + validationGroups.map { ($0.name, "validation", [.structs: .objects($0.items)]) }
-        let secondRendered = try Self.concurrently(clientParts + grouped.count) { index throws(TemplateError) in
+            validationGroups.map { ($0.name, "validation", [.structs: .objects($0.items)]) }
+            + modelGroups.map { ($0.name, "models", [.types: .lines($0.items)]) }
+        let secondRendered = Self.results(clientParts + grouped.count) { index throws(TemplateError) in
             if index < clientParts {
                 return try renderPart(.client(file: index), of: model, layout: clientLayout, base: base)
             }
@@ -109,9 +111,11 @@ struct Renderer {
             let contents = try templates.render(group.template, group.context, base: base)
             return .file(GeneratedFile(name: group.name, contents: contents))
         }
+        // Taken in the files' order, the client's, the models', the checks': so is the first error.
+        let checkParts = clientParts..<clientParts + validationGroups.count
         var groupFiles: [GeneratedFile] = []
-        for (index, output) in secondRendered.enumerated() {
-            guard case .file(let file?) = output else { continue }
+        for index in Array(0..<clientParts) + Array(checkParts.upperBound..<secondRendered.count) + Array(checkParts) {
+            guard case .file(let file?) = try secondRendered[index]!.get() else { continue }
             if index < clientParts { files[file.name] = file } else { groupFiles.append(file) }
         }
         // The numbered files in number order, which is their parts' order: their names are known, rather than
