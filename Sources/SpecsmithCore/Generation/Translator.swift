@@ -977,17 +977,23 @@ struct Translator {
         // For each media type, names from the shortest to the most precise: its subtype (its type for `type/*`,
         // `other` for `*/*`), then with its parameters (`json` and `jsonStreamWatch` for Kubernetes'
         // `application/json` and `application/json;stream=watch`), then with its type (`textXml`, `applicationXml`).
-        let candidates = mediaTypes.map { mediaType in
-            let halves = mediaType.split(separator: ";", maxSplits: 1).map(String.init)
-            let pieces = normalizedMediaType(halves.first ?? "").split(separator: "/", maxSplits: 1).map(String.init)
-            let (type, subtype) = (pieces.first ?? "", pieces.count > 1 ? pieces[1] : "")
+        // Each is made when asked for: nearly every name is the shortest, or the one with the parameters.
+        let parts = mediaTypes.map { mediaType in
+            let (essence, parameters) = splitOnce(mediaType[...], at: UInt8(ascii: ";"))
+            let (type, subtype) = splitOnce(normalizedMediaType(essence ?? ""), at: UInt8(ascii: "/"))
+            return (
+                type: String(type ?? ""), subtype: String(subtype ?? ""),
+                parameters: parameters.map { " " + normalizedMediaType($0) } ?? "")
+        }
+        func candidate(_ index: Int, level: Int) -> String {
+            let (type, subtype, parameters) = parts[index]
             let short = subtype != "*" ? subtype : type == "*" ? "other" : type
-            let parameters = halves.count > 1 ? " " + normalizedMediaType(halves[1]) : ""
-            return [short, short + parameters, type + " " + subtype + parameters].map(SwiftNames.member)
+            let name = level == 0 ? short : level == 1 ? short + parameters : type + " " + subtype + parameters
+            return SwiftNames.member(name)
         }
         // Each name that two media types would share gives way to a more precise one, for both.
         var levels = [Int](repeating: 0, count: mediaTypes.count)
-        var names = candidates.map { $0[0] }
+        var names = mediaTypes.indices.map { candidate($0, level: 0) }
         while true {
             let clashing = names.indices.filter { index in
                 levels[index] < 2 && names.indices.contains { $0 != index && names[$0] == names[index] }
@@ -995,10 +1001,22 @@ struct Translator {
             guard !clashing.isEmpty else { break }
             for index in clashing {
                 levels[index] += 1
-                names[index] = candidates[index][levels[index]]
+                names[index] = candidate(index, level: levels[index])
             }
         }
         return SwiftNames.uniqued(names)
+    }
+
+    /// `text.split(separator: separator, maxSplits: 1)`, by bytes rather than by `Character`s (which cost
+    /// some thousands of instructions a media type): the first piece, without the separators before it, and
+    /// what follows the separator after it; `nil` where `split` gives no such piece.
+    private static func splitOnce(_ text: Substring, at separator: UInt8) -> (Substring?, Substring?) {
+        let utf8 = text.utf8
+        // Separators at the start end empty pieces, which `split` leaves out.
+        guard let start = utf8.firstIndex(where: { $0 != separator }) else { return (nil, nil) }
+        guard let end = utf8[start...].firstIndex(of: separator) else { return (text[start...], nil) }
+        let rest = utf8.index(after: end)
+        return (text[start..<end], rest == utf8.endIndex ? nil : text[rest...])
     }
 
     /// The key under which ``declareComponentBodies(_:schemas:)`` keeps the type of a response component's
@@ -1323,6 +1341,14 @@ struct Translator {
             byte != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
         }
         return plain ? mediaType : mediaType.lowercased().filter { $0 != " " }
+    }
+
+    /// ``normalizedMediaType(_:)`` of part of a media type, in place where it is plain.
+    static func normalizedMediaType(_ mediaType: Substring) -> Substring {
+        let plain = mediaType.utf8.allSatisfy { byte in
+            byte != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        return plain ? mediaType : Substring(mediaType.lowercased().filter { $0 != " " })
     }
 
     /// A JSON media type as a request states it in `Content-Type` or `Accept`: as the spec writes it
