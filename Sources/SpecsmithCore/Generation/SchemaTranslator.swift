@@ -2458,8 +2458,18 @@ struct SchemaTranslator {
             mergedAllOf(schema) == nil
         else { return nil }
         var seen: Set<String> = []
-        var parts = [schema]
-        // Whether a part is an object with properties: with objects only, the parts merge into a struct.
+        // The parts after the schema itself, other than objects with properties.
+        var parts: [Schema] = []
+        // The type of each part (the schema first) that allows one type besides null, in order, each once: a part
+        // that allows several narrows nothing the Swift type can say.
+        var types: [SchemaType] = []
+        func addType(of part: Schema) {
+            let partTypes = part.nonNullTypes
+            if partTypes.count == 1, !types.contains(partTypes[0]) { types.append(partTypes[0]) }
+        }
+        addType(of: schema)
+        // Whether a part is an object with properties: with objects only, the parts merge into a struct. Such a
+        // part counts as an object, and says nothing else here.
         var hasStruct = false
         func collect(_ schema: Schema) -> Bool {
             for part in schema.allOf {
@@ -2471,36 +2481,27 @@ struct SchemaTranslator {
                 if isUnion(resolved) { return false }
                 if isObjectWithProperties(resolved) {
                     hasStruct = true
-                    var object = Schema(location: resolved.location)
-                    object.types = [.object]
-                    parts.append(object)
+                    if !types.contains(.object) { types.append(.object) }
                     continue
                 }
+                addType(of: resolved)
                 parts.append(resolved)
                 guard collect(resolved) else { return false }
             }
             return true
         }
         guard collect(schema) else { return nil }
-        var types: [SchemaType] = []
-        for part in parts {
-            let partTypes = part.nonNullTypes
-            guard !partTypes.isEmpty else { continue }
-            // A part that allows several types narrows nothing the Swift type can say: its type is not kept.
-            guard partTypes.count == 1, let type = partTypes.first else { continue }
-            if !types.contains(type) { types.append(type) }
-        }
         // An integer is a number.
-        if Set(types) == [.integer, .number] { types = [.integer] }
+        if types.count == 2, types.contains(.integer), types.contains(.number) { types = [.integer] }
         guard types.count <= 1 else { return .conflicting(types) }
         // Objects that do not merge (an object with a part that is not one, without a type): not plain.
         if hasStruct { return nil }
         var plain = Schema(location: schema.location)
         plain.types = types + (schema.types.contains(.null) ? [.null] : [])
         plain.isNullable = schema.isNullable
-        plain.format = parts.lazy.compactMap(\.format).first
-        plain.items = parts.lazy.compactMap(\.items).first
-        plain.additionalProperties = parts.lazy.compactMap(\.additionalProperties).first
+        plain.format = schema.format ?? parts.lazy.compactMap(\.format).first
+        plain.items = schema.items ?? parts.lazy.compactMap(\.items).first
+        plain.additionalProperties = schema.additionalProperties ?? parts.lazy.compactMap(\.additionalProperties).first
         return .plain(plain)
     }
 
