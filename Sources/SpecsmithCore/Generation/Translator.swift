@@ -1524,7 +1524,16 @@ struct Translator {
         let mediaType = entry.key
         if isJSON(mediaType) { return .json }
         if entry.value.itemSchema != nil, isSequentialJSON(mediaType) { return .jsonSequence }
-        return mediaType.lowercased().hasPrefix("text/") ? .text : .binary
+        return isTextType(mediaType) ? .text : .binary
+    }
+
+    /// Whether a media type starts with `text/` in any case, read in place: `lowercased()` would copy every media
+    /// type of every response. No other character lowers to an ASCII letter of `text`.
+    private static func isTextType(_ mediaType: String) -> Bool {
+        mediaType.utf8.prefix(5).elementsEqual("text/".utf8) { byte, expected in
+            // An ASCII capital is its small letter with bit 5 cleared (`T` for `t`); `/` has no capital.
+            byte == expected || (expected != UInt8(ascii: "/") && byte == expected & ~0x20)
+        }
     }
 
     /// Whether a media type is a sequence of JSON values that ``ResponseDeclaration/Body/jsonSequence`` reads: JSON
