@@ -2457,7 +2457,9 @@ struct SchemaTranslator {
         guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
             mergedAllOf(schema) == nil
         else { return nil }
-        var seen: Set<String> = []
+        // The schemas referred to so far, by number: a number is cheaper to hash than a long id, and it is the
+        // look-up of the referenced schema too.
+        var seen: Set<Int> = []
         // The parts after the schema itself, other than objects with properties.
         var parts: [Schema] = []
         // The type of each part (the schema first) that allows one type besides null, in order, each once: a part
@@ -2475,8 +2477,9 @@ struct SchemaTranslator {
             for part in schema.allOf {
                 var resolved = part
                 if let ref = part.ref {
-                    guard seen.insert(ref.id).inserted else { continue }
-                    resolved = dereferenced(referencedSchema(ref))
+                    let number = self.number(of: ref)
+                    guard seen.insert(number).inserted else { continue }
+                    resolved = dereferenced(self.schema(numbered: number))
                 }
                 if isUnion(resolved) { return false }
                 if isObjectWithProperties(resolved) {
