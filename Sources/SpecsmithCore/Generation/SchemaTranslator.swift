@@ -3129,11 +3129,22 @@ struct SchemaTranslator {
     static func documentation(_ text: String?) -> [String] {
         guard var text else { return [] }
         // Lines end at "\n", "\r\n", "\r", U+2028 or U+2029 (E2 80 A8 and E2 80 A9 in UTF-8); each
-        // loses its trailing spaces and tabs. One pass over the UTF-8: this runs for every description
-        // of a large document, and most are one line that is kept as the string it is.
+        // loses its trailing spaces and tabs. This runs for every description of a large document (Kubernetes'
+        // run to hundreds of bytes): the bytes that may end a line are found with `memchr`, which reads many
+        // bytes at a time, and most descriptions are one line that is kept as the string it is.
         var lines: [String] = []
         let isOneLine = text.withUTF8 { bytes -> Bool in
-            let breaks = bytes.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
+            let count = bytes.count
+            // Where the next of each byte that may end a line is, at or after `from` (`count` when there is none).
+            func next(_ byte: UInt8, from start: Int) -> Int {
+                guard start < count, let base = bytes.baseAddress,
+                    let found = memchr(base + start, Int32(byte), count - start)
+                else { return count }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            }
+            // Each is searched for again only once the scan has passed it, so every byte is read about once.
+            var (lineFeed, carriageReturn, e2) = (next(0x0A, from: 0), next(0x0D, from: 0), next(0xE2, from: 0))
+            let breaks = min(lineFeed, carriageReturn, e2) < count
             if !breaks, let last = bytes.last, last != UInt8(ascii: " "), last != UInt8(ascii: "\t") { return true }
             var start = 0
             var index = 0
@@ -3144,22 +3155,28 @@ struct SchemaTranslator {
                 }
                 lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<trimmed]), as: UTF8.self))
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                var next = index + 1
-                if byte == 0x0D, next < bytes.count, bytes[next] == 0x0A {
-                    next += 1
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
-                    next = index + 3
-                } else if byte != 0x0A && byte != 0x0D {
-                    index = next
-                    continue
+            while true {
+                if lineFeed < index { lineFeed = next(0x0A, from: index) }
+                if carriageReturn < index { carriageReturn = next(0x0D, from: index) }
+                if e2 < index { e2 = next(0xE2, from: index) }
+                let found = min(lineFeed, carriageReturn, e2)
+                guard found < count else { break }
+                var after = found + 1
+                if bytes[found] == 0x0D, after < count, bytes[after] == 0x0A {
+                    after += 1
+                } else if bytes[found] == 0xE2 {
+                    // Another character that starts with E2 (`–`, `“`) ends no line.
+                    guard found + 2 < count, bytes[found + 1] == 0x80, bytes[found + 2] & 0xFE == 0xA8 else {
+                        index = after
+                        continue
+                    }
+                    after = found + 3
                 }
-                endLine(at: index)
-                index = next
+                endLine(at: found)
+                index = after
                 start = index
             }
-            endLine(at: bytes.count)
+            endLine(at: count)
             return false
         }
         if isOneLine { return [text] }
