@@ -1607,6 +1607,9 @@ struct Translator {
         /// union's cases, before its nested types'. The marking walk reads them in that order, so that each
         /// member's name is looked up once, here, not again for each question asked of it.
         var targets: [Int] = []
+        /// The number after each type's nested types, and whether a member of the type or of its nested types has a
+        /// `valueStruct` (the only members whose flags the marking may change).
+        var subtrees: [(end: Int, hasTargets: Bool)] = []
 
         init(_ types: borrowing [TypeDeclaration]) {
             // Each type's members with a `valueStruct`, in the walk's order, as `targets` will hold them, and
@@ -1633,9 +1636,12 @@ struct Translator {
                             members.append((valueStruct, !s.properties[index].ruleType.hasPrefix("[")))
                         }
                         if let valueStruct = s.extras?.valueStruct { members.append((valueStruct, false)) }
+                        let number = nodes.count
                         nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
                         memberEnds.append(members.count)
+                        subtrees.append((number, false))
                         collect(s.nested, prefix: qualified)
+                        subtrees[number].end = nodes.count
                     case .union(let u):
                         numbers[qualified] = nodes.count
                         var hasRules = false
@@ -1644,9 +1650,12 @@ struct Translator {
                             guard let valueStruct = u.cases[index].valueStruct else { continue }
                             members.append((valueStruct, !u.cases[index].ruleType.hasPrefix("[")))
                         }
+                        let number = nodes.count
                         nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
                         memberEnds.append(members.count)
+                        subtrees.append((number, false))
                         collect(u.nested, prefix: qualified)
+                        subtrees[number].end = nodes.count
                     case .alias(let a):
                         if !a.type.hasPrefix("[") { aliases.append((qualified, a.type)) }
                     case .enumeration:
@@ -1680,6 +1689,8 @@ struct Translator {
                     nodes[index].holds.append(targets[member])
                     if members[member].isDirect { nodes[index].contains.append(targets[member]) }
                 }
+                // The members of a type and of its nested types: from its own first to its last nested type's last.
+                subtrees[index].hasTargets = memberEnds[subtrees[index].end - 1] > start
                 start = memberEnds[index]
             }
         }
@@ -1737,6 +1748,19 @@ struct Translator {
             marked.reserveCapacity(declarations.count)
             declarations.reverse()
             while let declaration = declarations.popLast() {
+                // A struct or union none of whose members, nor its nested types' members, has a `valueStruct` keeps
+                // every flag as the translator made it (false): it is kept as it is, not taken out of its box and
+                // put into a new one (an allocation, and the old box freed). Most nested types are such leaves.
+                switch declaration {
+                case .structure, .union:
+                    if !graph.subtrees[next].hasTargets {
+                        next = graph.subtrees[next].end
+                        marked.append(declaration)
+                        continue
+                    }
+                default:
+                    break
+                }
                 switch consume declaration {
                 case .structure(var s):
                     let number = next
