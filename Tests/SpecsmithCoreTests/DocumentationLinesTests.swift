@@ -17,6 +17,8 @@ import Testing
         ("Café – naïve\u{2026}", ["Café – naïve\u{2026}"]),
         ("– dash first\n€ euro", ["– dash first", "€ euro"]),
         ("a\r\r\nb", ["a", "", "b"]),
+        ("– a\r\n“b”\u{2029}c\rd\n", ["– a", "“b”", "c", "d"]),
+        ("x\u{2028}\u{2028}y  \n\tz", ["x", "", "y", "\tz"]),
     ])
     func lines(_ text: String, _ expected: [String]) {
         #expect(SchemaTranslator.documentation(text) == expected)

@@ -636,4 +636,33 @@ import Testing
         #expect(client.contains("xNote: response.header(\"X-Note\", as: String.self"))
         #expect(client.contains("xBlob: response.header(\"X-Blob\", as: String.self"))
     }
+
+    /// The types that an `allOf` of parts that are not all objects cannot reconcile are named in the order met: the
+    /// schema's own, then its parts', an object with properties as `object`, each once.
+    @Test func conflictingAllOfTypesAreNamedInTheOrderMet() throws {
+        let result = try generate(
+            """
+            openapi: 3.1.0
+            info: {title: t, version: "1"}
+            paths: {}
+            components:
+              schemas:
+                Obj:
+                  type: object
+                  properties:
+                    a: {type: string}
+                Mixed:
+                  type: string
+                  allOf:
+                    - {type: integer}
+                    - $ref: '#/components/schemas/Obj'
+                    - {type: [number, "null"]}
+                    - {type: string}
+            """)
+        let warning = try #require(result.diagnostics.first { $0.message.hasPrefix("allOf parts") })
+        #expect(
+            warning.message
+                == "allOf parts of types string and integer and object and number allow no value; the value is a JSONValue")
+        #expect(warning.location?.line == 11)
+    }
 }

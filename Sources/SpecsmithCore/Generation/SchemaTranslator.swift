@@ -2457,50 +2457,54 @@ struct SchemaTranslator {
         guard schema.ref == nil, !schema.allOf.isEmpty, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
             mergedAllOf(schema) == nil
         else { return nil }
-        var seen: Set<String> = []
-        var parts = [schema]
-        // Whether a part is an object with properties: with objects only, the parts merge into a struct.
+        // The schemas referred to so far, by number: a number is cheaper to hash than a long id, and it is the
+        // look-up of the referenced schema too.
+        var seen: Set<Int> = []
+        // The parts after the schema itself, other than objects with properties.
+        var parts: [Schema] = []
+        // The type of each part (the schema first) that allows one type besides null, in order, each once: a part
+        // that allows several narrows nothing the Swift type can say.
+        var types: [SchemaType] = []
+        func addType(of part: Schema) {
+            let partTypes = part.nonNullTypes
+            if partTypes.count == 1, !types.contains(partTypes[0]) { types.append(partTypes[0]) }
+        }
+        addType(of: schema)
+        // Whether a part is an object with properties: with objects only, the parts merge into a struct. Such a
+        // part counts as an object, and says nothing else here.
         var hasStruct = false
         func collect(_ schema: Schema) -> Bool {
             for part in schema.allOf {
                 var resolved = part
                 if let ref = part.ref {
-                    guard seen.insert(ref.id).inserted else { continue }
-                    resolved = dereferenced(referencedSchema(ref))
+                    let number = self.number(of: ref)
+                    guard seen.insert(number).inserted else { continue }
+                    resolved = dereferenced(self.schema(numbered: number))
                 }
                 if isUnion(resolved) { return false }
                 if isObjectWithProperties(resolved) {
                     hasStruct = true
-                    var object = Schema(location: resolved.location)
-                    object.types = [.object]
-                    parts.append(object)
+                    if !types.contains(.object) { types.append(.object) }
                     continue
                 }
+                addType(of: resolved)
                 parts.append(resolved)
                 guard collect(resolved) else { return false }
             }
             return true
         }
         guard collect(schema) else { return nil }
-        var types: [SchemaType] = []
-        for part in parts {
-            let partTypes = part.nonNullTypes
-            guard !partTypes.isEmpty else { continue }
-            // A part that allows several types narrows nothing the Swift type can say: its type is not kept.
-            guard partTypes.count == 1, let type = partTypes.first else { continue }
-            if !types.contains(type) { types.append(type) }
-        }
         // An integer is a number.
-        if Set(types) == [.integer, .number] { types = [.integer] }
+        if types.count == 2, types.contains(.integer), types.contains(.number) { types = [.integer] }
         guard types.count <= 1 else { return .conflicting(types) }
         // Objects that do not merge (an object with a part that is not one, without a type): not plain.
         if hasStruct { return nil }
         var plain = Schema(location: schema.location)
         plain.types = types + (schema.types.contains(.null) ? [.null] : [])
         plain.isNullable = schema.isNullable
-        plain.format = parts.lazy.compactMap(\.format).first
-        plain.items = parts.lazy.compactMap(\.items).first
-        plain.additionalProperties = parts.lazy.compactMap(\.additionalProperties).first
+        plain.format = schema.format ?? parts.lazy.compactMap(\.format).first
+        plain.items = schema.items ?? parts.lazy.compactMap(\.items).first
+        plain.additionalProperties = schema.additionalProperties ?? parts.lazy.compactMap(\.additionalProperties).first
         return .plain(plain)
     }
 
@@ -3125,11 +3129,22 @@ struct SchemaTranslator {
     static func documentation(_ text: String?) -> [String] {
         guard var text else { return [] }
         // Lines end at "\n", "\r\n", "\r", U+2028 or U+2029 (E2 80 A8 and E2 80 A9 in UTF-8); each
-        // loses its trailing spaces and tabs. One pass over the UTF-8: this runs for every description
-        // of a large document, and most are one line that is kept as the string it is.
+        // loses its trailing spaces and tabs. This runs for every description of a large document (Kubernetes'
+        // run to hundreds of bytes): the bytes that may end a line are found with `memchr`, which reads many
+        // bytes at a time, and most descriptions are one line that is kept as the string it is.
         var lines: [String] = []
         let isOneLine = text.withUTF8 { bytes -> Bool in
-            let breaks = bytes.contains { $0 == 0x0A || $0 == 0x0D || $0 == 0xE2 }
+            let count = bytes.count
+            // Where the next of each byte that may end a line is, at or after `from` (`count` when there is none).
+            func next(_ byte: UInt8, from start: Int) -> Int {
+                guard start < count, let base = bytes.baseAddress,
+                    let found = memchr(base + start, Int32(byte), count - start)
+                else { return count }
+                return UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            }
+            // Each is searched for again only once the scan has passed it, so every byte is read about once.
+            var (lineFeed, carriageReturn, e2) = (next(0x0A, from: 0), next(0x0D, from: 0), next(0xE2, from: 0))
+            let breaks = min(lineFeed, carriageReturn, e2) < count
             if !breaks, let last = bytes.last, last != UInt8(ascii: " "), last != UInt8(ascii: "\t") { return true }
             var start = 0
             var index = 0
@@ -3140,22 +3155,28 @@ struct SchemaTranslator {
                 }
                 lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<trimmed]), as: UTF8.self))
             }
-            while index < bytes.count {
-                let byte = bytes[index]
-                var next = index + 1
-                if byte == 0x0D, next < bytes.count, bytes[next] == 0x0A {
-                    next += 1
-                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
-                    next = index + 3
-                } else if byte != 0x0A && byte != 0x0D {
-                    index = next
-                    continue
+            while true {
+                if lineFeed < index { lineFeed = next(0x0A, from: index) }
+                if carriageReturn < index { carriageReturn = next(0x0D, from: index) }
+                if e2 < index { e2 = next(0xE2, from: index) }
+                let found = min(lineFeed, carriageReturn, e2)
+                guard found < count else { break }
+                var after = found + 1
+                if bytes[found] == 0x0D, after < count, bytes[after] == 0x0A {
+                    after += 1
+                } else if bytes[found] == 0xE2 {
+                    // Another character that starts with E2 (`–`, `“`) ends no line.
+                    guard found + 2 < count, bytes[found + 1] == 0x80, bytes[found + 2] & 0xFE == 0xA8 else {
+                        index = after
+                        continue
+                    }
+                    after = found + 3
                 }
-                endLine(at: index)
-                index = next
+                endLine(at: found)
+                index = after
                 start = index
             }
-            endLine(at: bytes.count)
+            endLine(at: count)
             return false
         }
         if isOneLine { return [text] }

@@ -977,17 +977,23 @@ struct Translator {
         // For each media type, names from the shortest to the most precise: its subtype (its type for `type/*`,
         // `other` for `*/*`), then with its parameters (`json` and `jsonStreamWatch` for Kubernetes'
         // `application/json` and `application/json;stream=watch`), then with its type (`textXml`, `applicationXml`).
-        let candidates = mediaTypes.map { mediaType in
-            let halves = mediaType.split(separator: ";", maxSplits: 1).map(String.init)
-            let pieces = normalizedMediaType(halves.first ?? "").split(separator: "/", maxSplits: 1).map(String.init)
-            let (type, subtype) = (pieces.first ?? "", pieces.count > 1 ? pieces[1] : "")
+        // Each is made when asked for: nearly every name is the shortest, or the one with the parameters.
+        let parts = mediaTypes.map { mediaType in
+            let (essence, parameters) = splitOnce(mediaType[...], at: UInt8(ascii: ";"))
+            let (type, subtype) = splitOnce(normalizedMediaType(essence ?? ""), at: UInt8(ascii: "/"))
+            return (
+                type: String(type ?? ""), subtype: String(subtype ?? ""),
+                parameters: parameters.map { " " + normalizedMediaType($0) } ?? "")
+        }
+        func candidate(_ index: Int, level: Int) -> String {
+            let (type, subtype, parameters) = parts[index]
             let short = subtype != "*" ? subtype : type == "*" ? "other" : type
-            let parameters = halves.count > 1 ? " " + normalizedMediaType(halves[1]) : ""
-            return [short, short + parameters, type + " " + subtype + parameters].map(SwiftNames.member)
+            let name = level == 0 ? short : level == 1 ? short + parameters : type + " " + subtype + parameters
+            return SwiftNames.member(name)
         }
         // Each name that two media types would share gives way to a more precise one, for both.
         var levels = [Int](repeating: 0, count: mediaTypes.count)
-        var names = candidates.map { $0[0] }
+        var names = mediaTypes.indices.map { candidate($0, level: 0) }
         while true {
             let clashing = names.indices.filter { index in
                 levels[index] < 2 && names.indices.contains { $0 != index && names[$0] == names[index] }
@@ -995,10 +1001,22 @@ struct Translator {
             guard !clashing.isEmpty else { break }
             for index in clashing {
                 levels[index] += 1
-                names[index] = candidates[index][levels[index]]
+                names[index] = candidate(index, level: levels[index])
             }
         }
         return SwiftNames.uniqued(names)
+    }
+
+    /// `text.split(separator: separator, maxSplits: 1)`, by bytes rather than by `Character`s (which cost
+    /// some thousands of instructions a media type): the first piece, without the separators before it, and
+    /// what follows the separator after it; `nil` where `split` gives no such piece.
+    private static func splitOnce(_ text: Substring, at separator: UInt8) -> (Substring?, Substring?) {
+        let utf8 = text.utf8
+        // Separators at the start end empty pieces, which `split` leaves out.
+        guard let start = utf8.firstIndex(where: { $0 != separator }) else { return (nil, nil) }
+        guard let end = utf8[start...].firstIndex(of: separator) else { return (text[start...], nil) }
+        let rest = utf8.index(after: end)
+        return (text[start..<end], rest == utf8.endIndex ? nil : text[rest...])
     }
 
     /// The key under which ``declareComponentBodies(_:schemas:)`` keeps the type of a response component's
@@ -1325,6 +1343,14 @@ struct Translator {
         return plain ? mediaType : mediaType.lowercased().filter { $0 != " " }
     }
 
+    /// ``normalizedMediaType(_:)`` of part of a media type, in place where it is plain.
+    static func normalizedMediaType(_ mediaType: Substring) -> Substring {
+        let plain = mediaType.utf8.allSatisfy { byte in
+            byte != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+        }
+        return plain ? mediaType : Substring(mediaType.lowercased().filter { $0 != " " })
+    }
+
     /// A JSON media type as a request states it in `Content-Type` or `Accept`: as the spec writes it
     /// (`application/merge-patch+json`, `application/json; charset=utf-8`), except `application/json` in any
     /// case, and a range such as `application/*+json`, which name no one type: `application/json`.
@@ -1498,7 +1524,16 @@ struct Translator {
         let mediaType = entry.key
         if isJSON(mediaType) { return .json }
         if entry.value.itemSchema != nil, isSequentialJSON(mediaType) { return .jsonSequence }
-        return mediaType.lowercased().hasPrefix("text/") ? .text : .binary
+        return isTextType(mediaType) ? .text : .binary
+    }
+
+    /// Whether a media type starts with `text/` in any case, read in place: `lowercased()` would copy every media
+    /// type of every response. No other character lowers to an ASCII letter of `text`.
+    private static func isTextType(_ mediaType: String) -> Bool {
+        mediaType.utf8.prefix(5).elementsEqual("text/".utf8) { byte, expected in
+            // An ASCII capital is its small letter with bit 5 cleared (`T` for `t`); `/` has no capital.
+            byte == expected || (expected != UInt8(ascii: "/") && byte == expected & ~0x20)
+        }
     }
 
     /// Whether a media type is a sequence of JSON values that ``ResponseDeclaration/Body/jsonSequence`` reads: JSON
@@ -1572,6 +1607,9 @@ struct Translator {
         /// union's cases, before its nested types'. The marking walk reads them in that order, so that each
         /// member's name is looked up once, here, not again for each question asked of it.
         var targets: [Int] = []
+        /// The number after each type's nested types, and whether a member of the type or of its nested types has a
+        /// `valueStruct` (the only members whose flags the marking may change).
+        var subtrees: [(end: Int, hasTargets: Bool)] = []
 
         init(_ types: borrowing [TypeDeclaration]) {
             // Each type's members with a `valueStruct`, in the walk's order, as `targets` will hold them, and
@@ -1598,9 +1636,12 @@ struct Translator {
                             members.append((valueStruct, !s.properties[index].ruleType.hasPrefix("[")))
                         }
                         if let valueStruct = s.extras?.valueStruct { members.append((valueStruct, false)) }
+                        let number = nodes.count
                         nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
                         memberEnds.append(members.count)
+                        subtrees.append((number, false))
                         collect(s.nested, prefix: qualified)
+                        subtrees[number].end = nodes.count
                     case .union(let u):
                         numbers[qualified] = nodes.count
                         var hasRules = false
@@ -1609,9 +1650,12 @@ struct Translator {
                             guard let valueStruct = u.cases[index].valueStruct else { continue }
                             members.append((valueStruct, !u.cases[index].ruleType.hasPrefix("[")))
                         }
+                        let number = nodes.count
                         nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
                         memberEnds.append(members.count)
+                        subtrees.append((number, false))
                         collect(u.nested, prefix: qualified)
+                        subtrees[number].end = nodes.count
                     case .alias(let a):
                         if !a.type.hasPrefix("[") { aliases.append((qualified, a.type)) }
                     case .enumeration:
@@ -1645,6 +1689,8 @@ struct Translator {
                     nodes[index].holds.append(targets[member])
                     if members[member].isDirect { nodes[index].contains.append(targets[member]) }
                 }
+                // The members of a type and of its nested types: from its own first to its last nested type's last.
+                subtrees[index].hasTargets = memberEnds[subtrees[index].end - 1] > start
                 start = memberEnds[index]
             }
         }
@@ -1702,6 +1748,19 @@ struct Translator {
             marked.reserveCapacity(declarations.count)
             declarations.reverse()
             while let declaration = declarations.popLast() {
+                // A struct or union none of whose members, nor its nested types' members, has a `valueStruct` keeps
+                // every flag as the translator made it (false): it is kept as it is, not taken out of its box and
+                // put into a new one (an allocation, and the old box freed). Most nested types are such leaves.
+                switch declaration {
+                case .structure, .union:
+                    if !graph.subtrees[next].hasTargets {
+                        next = graph.subtrees[next].end
+                        marked.append(declaration)
+                        continue
+                    }
+                default:
+                    break
+                }
                 switch consume declaration {
                 case .structure(var s):
                     let number = next
