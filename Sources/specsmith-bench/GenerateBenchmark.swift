@@ -69,14 +69,15 @@ func runGenerateBenchmark(_ arguments: [String]) -> Int32 {
                 guard let files = result.files else { return }
                 let writer = OutputWriter()
                 let plan = writer.plan(files, in: wallFolder)
-                // As `specsmith generate` does: the files written while the warnings' text is made.
-                DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    if index == 0 {
+                // As `specsmith generate` does: the files written while the warnings' text is made, if any.
+                let made = DispatchGroup()
+                if !result.diagnostics.isEmpty {
+                    DispatchQueue.global().async(group: made) {
                         _ = report(result.diagnostics, sources: result.sources)
-                    } else {
-                        try? writer.apply(plan)
                     }
                 }
+                try? writer.apply(plan)
+                made.wait()
                 kept.append(result)
             }
             kept.removeAll()

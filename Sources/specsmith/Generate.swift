@@ -108,13 +108,17 @@ struct JobOptions: ParsableArguments {
             FileHandle.standardError.write(Data("\(shown.summary); nothing was written.\n".utf8))
             return nil
         }
-        let planned = plans
-        let both = Both<String, Outcome>()
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { both.first = renderer.render(shown) } else { both.second = meanwhile(planned) }
-        }
-        Self.printError(both.first!)
-        return (plans, both.second!)
+        guard !shown.isEmpty else { return (plans, meanwhile(plans)) }
+        // The text is made on a thread of the system's pool, and `meanwhile` runs here: writing shares its
+        // files out over every core (`concurrentPerform`), which it could not do from inside another
+        // concurrent call (nested, libdispatch runs it on one thread).
+        let report = Report()
+        let made = DispatchGroup()
+        DispatchQueue.global().async(group: made) { report.text = renderer.render(shown) }
+        let outcome = meanwhile(plans)
+        made.wait()
+        Self.printError(report.text)
+        return (plans, outcome)
     }
 
     /// Writes text to standard error, copied from the string's bytes: `Data` made from a sequence first asks
@@ -125,10 +129,9 @@ struct JobOptions: ParsableArguments {
     }
 }
 
-/// What two concurrent iterations make, each written by its own iteration only and read once both ended.
-private final class Both<First, Second>: @unchecked Sendable {
-    var first: First?
-    var second: Second?
+/// The diagnostics' text, written by the thread that makes it and read once it has ended.
+private final class Report: @unchecked Sendable {
+    var text = ""
 }
 
 struct Generate: ParsableCommand {
