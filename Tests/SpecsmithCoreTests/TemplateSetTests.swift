@@ -167,12 +167,22 @@ import Testing
         }
     }
 
+    /// The messages of generating `spec` with `templates` in place of the defaults, which must fail.
+    func failedMessages(templates: [String: String], spec: String) throws -> [String] {
+        let overrides = try makeFolder(templates)
+        let folder = try makeFolder(["spec.yaml": spec])
+        let result = Pipeline(templates: try TemplateSet(overrides: overrides)).generate(
+            GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
+        #expect(result.files == nil)
+        return result.diagnostics.map(\.message)
+    }
+
     /// The client's files render after the other files of operations, but an error of the client's template is
     /// reported before theirs, as when the client's files rendered first.
     @Test func theClientsTemplateErrorIsReportedFirst() throws {
-        let templates = try makeFolder(["client.mustache": "{{operations}}\n", "servers.mustache": "{{servers}}\n"])
-        let folder = try makeFolder([
-            "spec.yaml": """
+        let messages = try failedMessages(
+            templates: ["client.mustache": "{{operations}}\n", "servers.mustache": "{{servers}}\n"],
+            spec: """
                 openapi: 3.1.0
                 info: {title: t, version: "1"}
                 servers: [{url: "https://example.com"}]
@@ -182,12 +192,7 @@ import Testing
                       operationId: listPets
                       responses:
                         "200": {description: OK}
-                """
-        ])
-        let result = Pipeline(templates: try TemplateSet(overrides: templates)).generate(
-            GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
-        #expect(result.files == nil)
-        let messages = result.diagnostics.map(\.message)
+                """)
         #expect(messages.contains { $0.hasPrefix("{{operations}} is a list") }, "\(messages)")
         #expect(!messages.contains { $0.hasPrefix("{{servers}} is a list") }, "\(messages)")
     }
@@ -195,20 +200,15 @@ import Testing
     /// The checks' files render before the models' (they take longer), yet an error is reported in the
     /// files' order: the models' first.
     @Test func theModelsTemplateErrorIsReportedBeforeTheChecks() throws {
-        let templates = try makeFolder(["models.mustache": "{{types}}\n", "validation.mustache": "{{structs}}\n"])
-        let folder = try makeFolder([
-            "spec.yaml": """
+        let messages = try failedMessages(
+            templates: ["models.mustache": "{{types}}\n", "validation.mustache": "{{structs}}\n"],
+            spec: """
                 openapi: 3.1.0
                 info: {title: t, version: "1"}
                 components:
                   schemas:
                     Pet: {type: object, properties: {name: {type: string, maxLength: 5}}}
-                """
-        ])
-        let result = Pipeline(templates: try TemplateSet(overrides: templates)).generate(
-            GenerationJob(spec: folder + "/spec.yaml", output: folder + "/out", module: "T"))
-        #expect(result.files == nil)
-        let messages = result.diagnostics.map(\.message)
+                """)
         #expect(messages.contains { $0.hasPrefix("{{types}} is a list") }, "\(messages)")
         #expect(!messages.contains { $0.hasPrefix("{{structs}} is a list") }, "\(messages)")
     }
