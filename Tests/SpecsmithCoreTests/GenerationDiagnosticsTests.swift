@@ -662,7 +662,8 @@ import Testing
         let warning = try #require(result.diagnostics.first { $0.message.hasPrefix("allOf parts") })
         #expect(
             warning.message
-                == "allOf parts of types string and integer and object and number allow no value; the value is a JSONValue")
+                == "allOf parts of types string and integer and object and number allow no value; "
+                    + "the value is a JSONValue")
         #expect(warning.location?.line == 11)
     }
 }
