@@ -69,7 +69,7 @@ struct JobOptions: ParsableArguments {
     /// Runs every job in memory and prints its diagnostics. Returns one plan per job, or `nil` when any
     /// job had an error (then nothing may be written, and `meanwhile` is not called).
     ///
-    /// `meanwhile(plans)` runs while the diagnostics' text is made, on another core, and has ended before
+    /// `meanwhile(plans)` runs here while the diagnostics' text is made on another core, and has ended before
     /// the text is printed; its outcome comes back with the plans. A document with many warnings takes a
     /// while to show them (k8s-batch-v1: 174 on one 305 KB line), and writing the files does not need them.
     func plans<Outcome: Sendable>(
