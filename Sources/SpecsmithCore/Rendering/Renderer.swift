@@ -679,24 +679,62 @@ struct Renderer {
                             "try UndeclaredProperties.encode(", [name, "to: encoder", "declared: CodingKeys.self"],
                             indent: indent + 8)))
             case .forbidden:
-                context.add(
-                    .extrasDoc,
-                    doc(
-                        [
-                            "The names this value arrived with that its schema does not declare, sorted: `validate()` "
-                                + "reports each (`additionalProperties: false`)."
-                        ], indent: indent + 4))
-                context.add(.extrasDeclaration, .string(String(concatenating: "let ", extras.name, ": [String]")))
-                context.add(.extrasAssignment, .string(String(concatenating: "self.", name, " = []")))
-                context.add(
-                    .extrasDecode,
-                    .lines(
-                        Self.call(
-                            String(concatenating: "self.", name, " = try UndeclaredProperties.keys("),
-                            ["in: decoder", "declared: CodingKeys.self"], indent: indent + 8)))
+                context.add(.extrasDoc, Self.forbiddenExtrasDoc(indent: indent + 4))
+                context.add(.extrasDeclaration, Self.forbiddenExtrasDeclaration(extras.name, text: &text))
+                context.add(.extrasAssignment, Self.forbiddenExtrasAssignment(name, text: &text))
+                context.add(.extrasDecode, Self.forbiddenExtrasDecode(name, indent: indent + 8, text: &text))
             }
         }
         return context
+    }
+
+    /// The doc comment of a struct's forbidden extras at `indent`: laid out once for each of the first levels of
+    /// nesting. Wrapping its long line again for each struct that has them (most of discourse's) cost about 5,000
+    /// instructions a struct.
+    private static func forbiddenExtrasDoc(indent: Int) -> TemplateValue {
+        let level = indent / 4 - 1
+        guard indent % 4 == 0, forbiddenExtrasDocs.indices.contains(level) else {
+            return .lines(DocComment.lines([forbiddenExtrasDocText], indent: indent))
+        }
+        return forbiddenExtrasDocs[level]
+    }
+
+    // Forbidden extras' texts are written, as a property's are, by functions of their own with a `TextWriter`:
+    // most of discourse's structs have them, and each was a `String` (or an array of one) made for the context.
+
+    /// The declaration of forbidden extras, `name`: `let name: [String]`.
+    private static func forbiddenExtrasDeclaration(_ name: String, text: inout TextWriter) -> TemplateValue {
+        text.text("let ", name, ": [String]")
+    }
+
+    /// The initializer's assignment of forbidden extras, `name` without backticks: `self.name = []`.
+    private static func forbiddenExtrasAssignment(_ name: String, text: inout TextWriter) -> TemplateValue {
+        text.text("self.", name, " = []")
+    }
+
+    /// The statement of `init(from:)` that reads forbidden extras, `name` without backticks, as
+    /// ``call(_:_:indent:)`` lays it out: nearly always one line, written directly.
+    private static func forbiddenExtrasDecode(_ name: String, indent: Int, text: inout TextWriter) -> TemplateValue {
+        let call = " = try UndeclaredProperties.keys(in: decoder, declared: CodingKeys.self)"
+        text.beginLines()
+        if fits(at: indent, "self.", name, call) {
+            text.appendLine("self.", name, call)
+        } else {
+            text.appendLines(
+                multilineCall(
+                    String(concatenating: "self.", name, " = try UndeclaredProperties.keys("),
+                    ["in: decoder", "declared: CodingKeys.self"]))
+        }
+        return text.endLines()
+    }
+
+    private static let forbiddenExtrasDocText =
+        "The names this value arrived with that its schema does not declare, sorted: `validate()` reports each "
+        + "(`additionalProperties: false`)."
+
+    /// ``forbiddenExtrasDoc(indent:)`` at indents 4, 8... 32.
+    private static let forbiddenExtrasDocs: [TemplateValue] = (1...8).map {
+        .lines(DocComment.lines([forbiddenExtrasDocText], indent: $0 * 4))
     }
 
     // A property's texts are written by functions of their own, small enough that `TextWriter.text` is inlined
