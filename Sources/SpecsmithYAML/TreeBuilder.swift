@@ -62,8 +62,11 @@ struct TreeBuilder: ~Copyable {
     private let file: SourceFile
     private var stack: [Frame] = []
     private var writer: StorageWriter
-    /// The finished children of the collections under construction.
+    /// The finished children of the collections under construction: the first ``pendingCount``. The
+    /// rest were children of collections that ended, left to be written over: ending a collection only
+    /// sets the count back (`removeSubrange`, a generic call, cost about 80 instructions a collection).
     private var pending: [Int32] = []
+    private var pendingCount = 0
     /// The anchors of the collections under construction that have one, innermost last.
     private var frameAnchors: [String] = []
     /// The scalar keys of the mappings under construction that are too long for a linear search,
@@ -274,7 +277,7 @@ struct TreeBuilder: ~Copyable {
                 hasAnchor: anchor != nil,
                 location: location,
                 firstTreeNode: first,
-                firstChild: pending.count,
+                firstChild: pendingCount,
                 outerKeyBits: keyBits
             )
         )
@@ -289,9 +292,10 @@ struct TreeBuilder: ~Copyable {
             frame.isMapping ? .mapping : .sequence,
             children: pending,
             from: frame.firstChild,
+            to: pendingCount,
             at: frame.location
         )
-        pending.removeSubrange(frame.firstChild...)
+        pendingCount = frame.firstChild
         keyBits = frame.outerKeyBits
         if frame.hasKeyIndex { keyIndexes.removeLast() }
         if frame.hasAnchor {
@@ -355,10 +359,15 @@ struct TreeBuilder: ~Copyable {
             return
         }
         if height > stack[top].childHeight { stack[top].childHeight = height }
-        if stack[top].isMapping, (pending.count - stack[top].firstChild) & 1 == 0 {
+        if stack[top].isMapping, (pendingCount - stack[top].firstChild) & 1 == 0 {
             checkKey(node, top: top)
         }
-        pending.append(node)
+        if pendingCount < pending.count {
+            pending[pendingCount] = node
+        } else {
+            pending.append(node)
+        }
+        pendingCount += 1
     }
 
     // MARK: Checks
@@ -420,8 +429,8 @@ struct TreeBuilder: ~Copyable {
         }
         if !stack[top].hasKeyIndex {
             // The earlier keys: every other child, from the first.
-            let keys = stride(from: stack[top].firstChild, to: pending.count, by: 2)
-            let count = (pending.count - stack[top].firstChild) / 2
+            let keys = stride(from: stack[top].firstChild, to: pendingCount, by: 2)
+            let count = (pendingCount - stack[top].firstChild) / 2
             if count < Self.linearKeySearchLimit {
                 for i in keys {
                     let other = writer[pending[i]]
