@@ -62,8 +62,11 @@ struct TreeBuilder: ~Copyable {
     private let file: SourceFile
     private var stack: [Frame] = []
     private var writer: StorageWriter
-    /// The finished children of the collections under construction.
+    /// The finished children of the collections under construction: the first ``pendingCount``. The
+    /// rest were children of collections that ended, left to be written over: ending a collection only
+    /// sets the count back (`removeSubrange`, a generic call, cost about 80 instructions a collection).
     private var pending: [Int32] = []
+    private var pendingCount = 0
     /// The anchors of the collections under construction that have one, innermost last.
     private var frameAnchors: [String] = []
     /// The scalar keys of the mappings under construction that are too long for a linear search,
@@ -122,7 +125,10 @@ struct TreeBuilder: ~Copyable {
                     diagnostics.append(SyntaxErrors.diagnostic(for: parser.parser, marks: marks))
                     return nil
                 }
-                defer { yaml_event_delete(&event) }
+                // An end event holds nothing to free, and `yaml_parser_parse` clears the event it fills:
+                // deleting one only cleared it again (about 25 instructions, a fifth of all events).
+                let holdsMemory = event.type != YAML_MAPPING_END_EVENT && event.type != YAML_SEQUENCE_END_EVENT
+                defer { if holdsMemory { yaml_event_delete(&event) } }
                 if try handle(&event) { break }
             }
         } catch {
@@ -218,7 +224,9 @@ struct TreeBuilder: ~Copyable {
             try checkRoom(for: bytes.count, tag: tag, at: location)
             // Apart from the tagged case: handing the absent tag on retained and released it for every scalar.
             if tag == nil {
-                let resolved = ScalarKind(utf8: bytes, style: style, tag: nil)
+                // The core schema resolves a plain scalar; a quoted one is a string. Without
+                // ``ScalarKind/init(utf8:style:tag:)``'s switch over tags, a call of about 20 instructions.
+                let resolved = style == .plain ? YAMLScalar.resolvePlain(utf8: bytes) : .string
                 node = writer.appendScalar(utf8: bytes, style: style, tag: nil, resolved: resolved, at: location)
             } else {
                 let resolved = ScalarKind(utf8: bytes, style: style, tag: tag)
@@ -274,7 +282,7 @@ struct TreeBuilder: ~Copyable {
                 hasAnchor: anchor != nil,
                 location: location,
                 firstTreeNode: first,
-                firstChild: pending.count,
+                firstChild: pendingCount,
                 outerKeyBits: keyBits
             )
         )
@@ -289,9 +297,10 @@ struct TreeBuilder: ~Copyable {
             frame.isMapping ? .mapping : .sequence,
             children: pending,
             from: frame.firstChild,
+            to: pendingCount,
             at: frame.location
         )
-        pending.removeSubrange(frame.firstChild...)
+        pendingCount = frame.firstChild
         keyBits = frame.outerKeyBits
         if frame.hasKeyIndex { keyIndexes.removeLast() }
         if frame.hasAnchor {
@@ -355,10 +364,15 @@ struct TreeBuilder: ~Copyable {
             return
         }
         if height > stack[top].childHeight { stack[top].childHeight = height }
-        if stack[top].isMapping, (pending.count - stack[top].firstChild) & 1 == 0 {
+        if stack[top].isMapping, (pendingCount - stack[top].firstChild) & 1 == 0 {
             checkKey(node, top: top)
         }
-        pending.append(node)
+        if pendingCount < pending.count {
+            pending[pendingCount] = node
+        } else {
+            pending.append(node)
+        }
+        pendingCount += 1
     }
 
     // MARK: Checks
@@ -420,8 +434,8 @@ struct TreeBuilder: ~Copyable {
         }
         if !stack[top].hasKeyIndex {
             // The earlier keys: every other child, from the first.
-            let keys = stride(from: stack[top].firstChild, to: pending.count, by: 2)
-            let count = (pending.count - stack[top].firstChild) / 2
+            let keys = stride(from: stack[top].firstChild, to: pendingCount, by: 2)
+            let count = (pendingCount - stack[top].firstChild) / 2
             if count < Self.linearKeySearchLimit {
                 for i in keys {
                     let other = writer[pending[i]]

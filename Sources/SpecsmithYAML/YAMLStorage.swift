@@ -210,17 +210,18 @@ struct StorageWriter {
         return append(record)
     }
 
-    /// Appends a sequence of the items of `pending` from position `first` on, or a mapping of the keys
-    /// and values there in pairs; returns its position. The positions are copied from the array's
+    /// Appends a sequence of the items of `pending` from position `first` up to `end`, or a mapping of
+    /// the keys and values there in pairs; returns its position. The positions are copied from the array's
     /// buffer in place, without a slice that would count a reference on it.
     @inline(__always)
     mutating func appendCollection(
         _ kind: NodeKind,
         children pending: [Int32],
         from first: Int,
+        to end: Int,
         at location: SourceLocation
     ) -> Int32 {
-        let count = pending.count - first
+        let count = end - first
         let record = NodeRecord(
             location: location,
             first: Int32(childCount),
@@ -231,7 +232,7 @@ struct StorageWriter {
             hasTag: false
         )
         pending.withUnsafeBufferPointer {
-            Self.copy(UnsafeBufferPointer(rebasing: $0[first...]), into: &children, after: &childCount)
+            Self.copy(UnsafeBufferPointer(rebasing: $0[first..<end]), into: &children, after: &childCount)
         }
         return append(record)
     }
