@@ -50,7 +50,7 @@ extension ScalarKind {
     /// libyaml's buffer, before (and without) reading its `String`.
     init(utf8 text: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style, tag: String?) {
         switch tag {
-        case nil: self = style == .plain ? YAMLScalar.resolvePlain(utf8: text) : .string
+        case nil: self = Self.untagged(utf8: text, style: style)
         case CoreTag.str?, CoreTag.nonSpecific?: self = .string
         case CoreTag.null?: self = .null
         case CoreTag.bool?:
@@ -65,6 +65,13 @@ extension ScalarKind {
             }
         default: self = .string
         }
+    }
+
+    /// The kind of a scalar without a tag: the core schema resolves a plain one; a quoted one is a string.
+    /// The tree builder asks this directly for the many untagged scalars, without the switch over tags.
+    @inline(__always)
+    static func untagged(utf8 text: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style) -> ScalarKind {
+        style == .plain ? YAMLScalar.resolvePlain(utf8: text) : .string
     }
 }
 

@@ -224,9 +224,8 @@ struct TreeBuilder: ~Copyable {
             try checkRoom(for: bytes.count, tag: tag, at: location)
             // Apart from the tagged case: handing the absent tag on retained and released it for every scalar.
             if tag == nil {
-                // The core schema resolves a plain scalar; a quoted one is a string. Without
-                // ``ScalarKind/init(utf8:style:tag:)``'s switch over tags, a call of about 20 instructions.
-                let resolved = style == .plain ? YAMLScalar.resolvePlain(utf8: bytes) : .string
+                // Without ``ScalarKind/init(utf8:style:tag:)``'s switch over tags, a call of about 20 instructions.
+                let resolved = ScalarKind.untagged(utf8: bytes, style: style)
                 node = writer.appendScalar(utf8: bytes, style: style, tag: nil, resolved: resolved, at: location)
             } else {
                 let resolved = ScalarKind(utf8: bytes, style: style, tag: tag)
