@@ -1337,18 +1337,17 @@ struct Translator {
     /// A media type in lower case without spaces, for comparing: most are already (`application/json`),
     /// and are returned as they are, without walking their characters.
     static func normalizedMediaType(_ mediaType: String) -> String {
-        let plain = mediaType.utf8.allSatisfy { byte in
-            byte != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-        }
-        return plain ? mediaType : mediaType.lowercased().filter { $0 != " " }
+        isNormalized(mediaType.utf8) ? mediaType : mediaType.lowercased().filter { $0 != " " }
     }
 
     /// ``normalizedMediaType(_:)`` of part of a media type, in place where it is plain.
     static func normalizedMediaType(_ mediaType: Substring) -> Substring {
-        let plain = mediaType.utf8.allSatisfy { byte in
-            byte != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-        }
-        return plain ? mediaType : Substring(mediaType.lowercased().filter { $0 != " " })
+        isNormalized(mediaType.utf8) ? mediaType : Substring(mediaType.lowercased().filter { $0 != " " })
+    }
+
+    /// Whether a media type's bytes hold no space and no capital: it is normalized already.
+    private static func isNormalized(_ utf8: some Sequence<UInt8>) -> Bool {
+        utf8.allSatisfy { byte in byte != UInt8(ascii: " ") && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
     }
 
     /// A JSON media type as a request states it in `Content-Type` or `Accept`: as the spec writes it
