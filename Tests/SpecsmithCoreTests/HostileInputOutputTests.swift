@@ -68,6 +68,18 @@ import Testing
         )
     }
 
+    @Test func aFailureWhileANewFolderIsWrittenLeavesNoFolder() throws {
+        let files = (1...6).map { file("F\($0).swift", "v1\n") }
+        let target = folder + "/Out"
+        for index in 1...files.count {
+            let writer = OutputWriter(fileSystem: FaultyFileSystem(failing: (.write, index)))
+            let plan = writer.plan(files, in: target)
+            #expect(plan.createsFolder)
+            #expect(throws: FaultyFileSystem.Failure.self, "write #\(index)") { try writer.apply(plan) }
+            #expect(try snapshot() == [:], "after a failed write #\(index)")
+        }
+    }
+
     @Test func aFailedRenameOfTheThirdFileRestoresTheFirstTwo() throws {
         let files = try prepare()
         let before = try snapshot()

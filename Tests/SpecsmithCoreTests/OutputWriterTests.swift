@@ -125,6 +125,41 @@ import Testing
         #expect(recording.reads == [folder + "/A.swift"])
     }
 
+    @Test func aNewFolderIsBuiltBesideItsPlaceAndAppearsWhole() throws {
+        let writer = OutputWriter()
+        let target = folder + "/Out/Inner"
+        let plan = writer.plan([file("A.swift", "a\n"), file("B.swift", "b\n")], in: target)
+        #expect(plan.createsFolder)
+        try writer.apply(plan)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target).sorted() == ["A.swift", "B.swift"])
+        // Nothing is left beside it: the folder it was built in is the folder now.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/Out") == ["Inner"])
+        #expect(!writer.plan([file("A.swift", "a\n")], in: target).createsFolder)
+    }
+
+    @Test func aNewFolderGivenByARelativePathIsBuiltInTheCurrentFolder() throws {
+        let rooted = RootedFileSystem(root: folder)
+        let writer = OutputWriter(fileSystem: rooted)
+        let plan = writer.plan([file("A.swift", "a\n")], in: "Out/")
+        #expect(plan.createsFolder)
+        try writer.apply(plan)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["Out"])
+        #expect(read("Out/A.swift")?.hasSuffix("a\n") == true)
+        #expect(rooted.movedFolders.count == 1)
+    }
+
+    @Test func aFolderThatAppearsAfterThePlanGetsTheFilesOneByOne() throws {
+        let writer = OutputWriter()
+        let target = folder + "/Out"
+        let plan = writer.plan([file("A.swift", "a\n"), file("B.swift", "b\n")], in: target)
+        #expect(plan.createsFolder)
+        try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
+        try "// my own notes\n".write(toFile: target + "/Mine.swift", atomically: true, encoding: .utf8)
+        try writer.apply(plan)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target).sorted() == ["A.swift", "B.swift", "Mine.swift"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["Out"])
+    }
+
     func snapshot() throws -> [String: String] {
         var result: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder) {
@@ -188,4 +223,39 @@ final class RecordingFileSystem: OutputFileSystem, @unchecked Sendable {
     func move(_ source: String, to destination: String) throws { try base.move(source, to: destination) }
     func remove(_ path: String) throws { try base.remove(path) }
     func createDirectory(_ path: String) throws { try base.createDirectory(path) }
+}
+
+/// The real file system with relative paths taken inside `root` (as if it were the current folder), keeping the
+/// folders it was asked to move.
+final class RootedFileSystem: OutputFileSystem, @unchecked Sendable {
+    private let base = LocalFileSystem()
+    private let root: String
+    private let lock = NSLock()
+    private var moved: [String] = []
+
+    init(root: String) {
+        self.root = root
+    }
+
+    var movedFolders: [String] { lock.withLock { moved } }
+
+    private func rooted(_ path: String) -> String {
+        precondition(!path.hasPrefix("/"), "a path outside the current folder: \(path)")
+        return root + "/" + path
+    }
+
+    func contentsOfDirectory(_ path: String) throws -> [String] { try base.contentsOfDirectory(rooted(path)) }
+    func read(_ path: String) -> Data? { base.read(rooted(path)) }
+    func write(_ data: Data, to path: String) throws { try base.write(data, to: rooted(path)) }
+
+    func move(_ source: String, to destination: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: rooted(source), isDirectory: &isFolder), isFolder.boolValue {
+            lock.withLock { moved.append(source) }
+        }
+        try base.move(rooted(source), to: rooted(destination))
+    }
+
+    func remove(_ path: String) throws { try base.remove(rooted(path)) }
+    func createDirectory(_ path: String) throws { try base.createDirectory(rooted(path)) }
 }

@@ -17,6 +17,9 @@ public struct OutputPlan: Sendable, Equatable {
     /// file, say), or a file that Specsmith did not generate has the name of one it would write.
     /// ``OutputWriter/apply(_:)`` refuses a plan with problems.
     public var problems: [String] = []
+    /// Whether the folder did not exist when the plan was made: every change is then a creation, and
+    /// ``OutputWriter/apply(_:)`` builds the folder whole beside its place and renames it into place.
+    public var createsFolder = false
 
     public var isEmpty: Bool { changes.isEmpty }
 
@@ -133,10 +136,12 @@ public struct OutputWriter: Sendable {
         var unchanged: [String] = []
         var problems: [String] = []
         let existing: [String]
+        var createsFolder = false
         do {
             existing = try fileSystem.contentsOfDirectory(directory)
         } catch CocoaError.fileReadNoSuchFile {
             existing = []
+            createsFolder = true
         } catch {
             existing = []
             problems.append("cannot write into the output folder \(directory): \(Self.reason(error))")
@@ -174,7 +179,9 @@ public struct OutputWriter: Sendable {
                 changes.append(.remove(name: name, old: old))
             }
         }
-        return OutputPlan(directory: directory, changes: changes, unchanged: unchanged, problems: problems)
+        return OutputPlan(
+            directory: directory, changes: changes, unchanged: unchanged, problems: problems,
+            createsFolder: createsFolder)
     }
 
     /// Why a file operation failed, as the system says it (`Not a directory`), for messages.
@@ -195,9 +202,18 @@ public struct OutputWriter: Sendable {
     ///    removed. If any of these fails, the steps done are undone in reverse order: backups renamed
     ///    back over the files they copy, created files removed.
     /// 3. The backups are deleted.
+    ///
+    /// A folder that did not exist when the plan was made (``OutputPlan/createsFolder``) is built whole under a
+    /// temporary name beside it and renamed into place: one rename rather than one a file, and the folder
+    /// appears with every file or not at all. Should the rename fail (the folder has appeared since), the
+    /// temporary folder is deleted and the files are written into the folder one by one as above.
     public func apply(_ plan: OutputPlan) throws {
         if let problem = plan.problems.first { throw OutputProblem(message: problem) }
         guard !plan.isEmpty else { return }
+        // One random suffix for the run: the names before it tell the files apart, and each UUID costs
+        // system calls to read the system's randomness.
+        let suffix = UUID().uuidString
+        if plan.createsFolder, try createFolder(plan, suffix: suffix) { return }
         try fileSystem.createDirectory(plan.directory)
 
         struct Step {
@@ -212,9 +228,6 @@ public struct OutputWriter: Sendable {
         func discardWritten() {
             for path in written.reversed() { try? fileSystem.remove(path) }
         }
-        // One random suffix for the run: the names before it tell the files apart, and each UUID costs
-        // system calls to read the system's randomness.
-        let suffix = UUID().uuidString
         var texts: [(contents: String, temporary: String)] = []
         for change in plan.changes {
             switch change {
@@ -265,6 +278,31 @@ public struct OutputWriter: Sendable {
         }
         for step in steps {
             if let backup = step.backup { try? fileSystem.remove(backup) }
+        }
+    }
+
+    /// Writes the plan's files into a new folder beside the plan's and renames that into its place. Returns
+    /// false, having deleted the new folder, when the rename fails: something is at the plan's folder now.
+    /// Throws, having deleted the new folder, when a file cannot be written.
+    private func createFolder(_ plan: OutputPlan, suffix: String) throws -> Bool {
+        let target = plan.directory.hasSuffix("/") ? String(plan.directory.dropLast()) : plan.directory
+        let parent = (target as NSString).deletingLastPathComponent
+        let name = ".\((target as NSString).lastPathComponent).specsmith-\(suffix)"
+        let staging = parent.isEmpty ? name : join(parent, name)
+        if !parent.isEmpty { try fileSystem.createDirectory(parent) }
+        try fileSystem.createDirectory(staging)
+        var texts: [(contents: String, temporary: String)] = []
+        for case .create(let file) in plan.changes { texts.append((file.contents, join(staging, file.name))) }
+        if let error = writeConcurrently(texts) {
+            try? fileSystem.remove(staging)
+            throw error
+        }
+        do {
+            try fileSystem.move(staging, to: target)
+            return true
+        } catch {
+            try? fileSystem.remove(staging)
+            return false
         }
     }
 
