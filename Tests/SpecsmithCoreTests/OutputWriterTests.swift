@@ -156,7 +156,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: target, withIntermediateDirectories: true)
         try "// my own notes\n".write(toFile: target + "/Mine.swift", atomically: true, encoding: .utf8)
         try writer.apply(plan)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: target).sorted() == ["A.swift", "B.swift", "Mine.swift"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: target).sorted() == ["A.swift", "B.swift", "Mine.swift"])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["Out"])
     }
 

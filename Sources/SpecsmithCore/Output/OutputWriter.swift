@@ -155,12 +155,12 @@ public struct OutputWriter: Sendable {
         var next = 0
         for index in files.indices {
             let file = files[index]
-            var existing: Existing?
+            var held: Existing?
             if next < read.count, read[next] == index {
-                existing = found[next]
+                held = found[next]
                 next += 1
             }
-            switch existing {
+            switch held {
             case .same:
                 unchanged.append(file.name)
             case .different(let old):
@@ -203,11 +203,12 @@ public struct OutputWriter: Sendable {
     private func compare(_ files: [(path: String, contents: String)]) -> [Existing?] {
         func compare(_ index: Int) -> Existing? {
             guard let data = fileSystem.read(files[index].path) else { return nil }
-            // Bytes, not `String`s: two texts can be equal as strings (canonically equivalent) and differ on disk.
+            // Bytes, not `String`s: texts equal as strings (canonically equivalent) can differ on disk.
             var contents = files[index].contents
             let same = contents.withUTF8 { text in
                 data.withUnsafeBytes { old in
-                    old.count == text.count && (text.isEmpty || memcmp(old.baseAddress!, text.baseAddress!, text.count) == 0)
+                    guard old.count == text.count else { return false }
+                    return text.isEmpty || memcmp(old.baseAddress!, text.baseAddress!, text.count) == 0
                 }
             }
             return same ? .same : .different(String(decoding: data, as: UTF8.self))
