@@ -104,7 +104,7 @@ public struct TemplateSet: Sendable {
                     memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
                     .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
                 if bytes[start] != UInt8(ascii: "\n") {
-                    (output.baseAddress! + count).initialize(repeating: UInt8(ascii: " "), count: indent)
+                    Self.writeSpaces(indent, at: output.baseAddress! + count)
                     count += indent
                 }
                 (output.baseAddress! + count).initialize(from: base + start, count: end - start)
@@ -113,6 +113,14 @@ public struct TemplateSet: Sendable {
             }
             return count
         }
+    }
+
+    /// Writes `count` spaces at `target`. A nested type's lines are indented by 4, written as one word rather than
+    /// by a call of `memset` (about 14 instructions a line).
+    @inline(__always)
+    static func writeSpaces(_ count: Int, at target: UnsafeMutablePointer<UInt8>) {
+        guard count == 4 else { return target.initialize(repeating: UInt8(ascii: " "), count: count) }
+        UnsafeMutableRawPointer(target).storeBytes(of: 0x2020_2020, as: UInt32.self)
     }
 
     /// `bytes` without the blank lines (of spaces and tabs) at the top and the spaces, tabs and newlines at the end.
