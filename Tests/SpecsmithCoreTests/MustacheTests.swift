@@ -204,10 +204,11 @@ import Testing
         let library = MustacheLibrary([
             "main": try MustacheTemplate("a{{#steps}}b{{text}}{{/steps}}c", file: "main.mustache")
         ])
+        // The variable takes the text before it in the body; the text after the section is not the variable's.
         #expect(
             library.program == [
-                .text(start: 0, end: 1), .section(name: 0, end: 4, inverted: false), .text(start: 1, end: 2), .variable(name: 1),
-                .text(start: 2, end: 3),
+                .text(start: 0, end: 1), .section(name: 0, end: 3, inverted: false),
+                .variable(name: 1, start: 1, middle: 2, end: 2), .text(start: 2, end: 3),
             ])
         #expect(library.names.map(\.first) == [0, 1])
         #expect(library.keys == ["steps", "text"])
@@ -216,15 +217,48 @@ import Testing
     @Test func aLineStartIsPartOfTheStepAfterIt() throws {
         let template = "a\n{{#steps}}\n  b\n{{/steps}}\n{{text}}\n"
         let library = MustacheLibrary(["main": try MustacheTemplate(template, file: "main.mustache")])
-        // The line start at the end of the section's body has no step after it in the body: it stays a step.
+        // The line start at the end of the section's body has no step after it in the body: the section does it
+        // after each run of its body.
         #expect(
             library.program == [
-                .text(start: 0, end: 2), .section(name: 0, end: 4, inverted: false, startsLine: true),
-                .text(start: 2, end: 6, startsLine: true), .lineStart, .variable(name: 1, startsLine: true),
-                .text(start: 6, end: 7),
+                .text(start: 0, end: 2), .section(name: 0, end: 3, inverted: false, startsLine: true, endsLine: true),
+                .text(start: 2, end: 6, startsLine: true),
+                .variable(name: 1, start: 6, middle: 6, end: 7, startsLine: true),
             ])
         #expect(try render("{{> p}}", [.steps: true, .text: "X"], partials: ["p": template]) == "a\n  b\nX\n")
         #expect(try render("  {{> p}}", [.steps: true, .text: "X"], partials: ["p": template]) == "  a\n    b\n  X\n")
+    }
+
+    @Test func aVariableWritesTheTextsAroundIt() throws {
+        let template = "x{{name}}y{{type}}z\n{{#doc}}\n/// {{.}}\n{{/doc}}\n"
+        let library = MustacheLibrary(["main": try MustacheTemplate(template, file: "main.mustache")])
+        // A text between two variables is the first one's; the text before a line start is nobody's.
+        #expect(
+            library.program == [
+                .variable(name: 0, start: 0, middle: 1, end: 2), .variable(name: 1, start: 2, middle: 2, end: 4),
+                .section(name: 2, end: 4, inverted: false, startsLine: true, endsLine: true),
+                .variable(name: 3, start: 4, middle: 8, end: 9, startsLine: true),
+            ])
+        let context: TemplateContext = [.name: "N", .type: true, .doc: .lines(["a", "b"])]
+        #expect(try render(template, context) == "xNytruez\n/// a\n/// b\n")
+        // A missing value writes nothing between its texts; a list stops the rendering with its error.
+        #expect(try render(template, [:]) == "xyz\n")
+        #expect(throws: TemplateError.self) { try render(template, [.name: .lines(["a"])]) }
+        // An indented partial indents the line before the variable's text, whatever the variable writes.
+        #expect(try render("  {{> p}}", context, partials: ["p": template]) == "  xNytruez\n  /// a\n  /// b\n")
+        #expect(try render("  {{> p}}", [.doc: .lines([""])], partials: ["p": "{{#doc}}\n{{.}}\n{{/doc}}\n"]) == "  \n")
+    }
+
+    @Test func textsLongerThanAWordAndAtTheEndOfTheBufferAreWrittenWhole() throws {
+        // Texts of the templates up to 16 bytes are copied as two words: those longer, and those that reach the end of
+        // the output's first buffer, are copied as they are.
+        let text = String(repeating: "0123456789", count: 3)
+        for length in [1, 7, 8, 15, 16, 17, 30] {
+            let piece = String(text.prefix(length))
+            let template = "{{#doc}}" + piece + "{{.}}{{/doc}}"
+            let lines = (0..<1000).map { String($0 % 10) }
+            #expect(try render(template, [.doc: .lines(lines)]) == lines.map { piece + $0 }.joined())
+        }
     }
 
     @Test func namesAreFoundWhereverTheirItemHoldsThem() throws {

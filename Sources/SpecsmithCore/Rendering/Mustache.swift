@@ -51,17 +51,23 @@ struct MustacheLibrary: Sendable {
     /// first does what ``lineStart`` does. Nearly every line starts so (with its indentation, or a section
     /// whose tag stood alone on its line), and line starts as steps of their own were almost half of the
     /// steps run.
+    ///
+    /// Likewise a variable writes the texts just before and after it in its template (`    /// ` and the
+    /// newline around `{{.}}`), and a section whose body ends where a line begins (its closing tag alone on its
+    /// line) `endsLine`: those texts and line starts were steps of their own, each dispatched and checked alone,
+    /// about half the steps of a struct's template.
     enum Instruction: Sendable, Equatable {
         /// Writes `text[start..<end]`.
         case text(start: Int, end: Int, startsLine: Bool = false)
         /// Where a line of a template's own text begins: an indented partial's indentation goes here.
         case lineStart
-        /// Writes the value of `names[name]`.
-        case variable(name: Int, startsLine: Bool = false)
+        /// Writes `text[start..<middle]`, the value of `names[name]`, then `text[middle..<end]`.
+        case variable(name: Int, start: Int32, middle: Int32, end: Int32, startsLine: Bool = false)
         /// Runs the instructions after this one, up to `end`, for the value of `names[name]`: once for
         /// each item of a list, once in an object or a value that is true. Inverted, once when the value
-        /// is false, missing or empty. Then goes on at `end`.
-        case section(name: Int, end: Int, inverted: Bool, startsLine: Bool = false)
+        /// is false, missing or empty. Then goes on at `end`. With `endsLine`, each run of the body ends with
+        /// what ``lineStart`` does.
+        case section(name: Int, end: Int, inverted: Bool, startsLine: Bool = false, endsLine: Bool = false)
         /// Runs template number `template`, every line of its own text indented by `text[indentStart..<indentEnd]`
         /// more; `standalone` when the tag stood alone on its line, which starts the partial on a line of its own.
         case partial(template: Int, indentStart: Int, indentEnd: Int, standalone: Bool)
@@ -107,7 +113,13 @@ struct MustacheLibrary: Sendable {
             compile(templates[name]!.nodes)
             ranges.append(start..<program.count)
         }
+        // Room to read a whole word past the end of any text (``Run/writeText(start:end:)``).
+        text += repeatElement(0, count: Self.textPadding)
     }
+
+    /// How many bytes of ``text`` follow the last text: a text that short is copied as two words. Computed rather
+    /// than stored, so that it folds to a constant.
+    fileprivate static var textPadding: Int { 16 }
 
     private mutating func compile(_ nodes: [MustacheTemplate.Node]) {
         for (index, node) in nodes.enumerated() {
@@ -123,20 +135,50 @@ struct MustacheLibrary: Sendable {
                     break
                 }
             }
+            // The instruction just before, when it is this list's node just before: a text a variable takes.
+            let previous = index > 0 ? program.last : nil
             switch node {
             case .text(let bytes):
+                // After a variable that has no text after it yet, the text is the variable's; its bytes follow
+                // the variable's text before it, as no text was written since.
+                if case .variable(let name, let start, let middle, let end, let variableStartsLine)? = previous,
+                    case .variable = nodes[index - 1], middle == end, Int(end) == text.count, !startsLine
+                {
+                    text += bytes
+                    program[program.count - 1] = .variable(
+                        name: name, start: start, middle: middle, end: Int32(text.count),
+                        startsLine: variableStartsLine)
+                    break
+                }
                 program.append(.text(start: text.count, end: text.count + bytes.count, startsLine: startsLine))
                 text += bytes
             case .lineStart:
                 program.append(.lineStart)
             case .variable(let name):
-                program.append(.variable(name: add(name), startsLine: startsLine))
+                // The text just before, when it is the last text written, is the variable's.
+                if case .text(let start, let end, let textStartsLine)? = previous, case .text = nodes[index - 1],
+                    end == text.count, !startsLine
+                {
+                    program[program.count - 1] = .variable(
+                        name: add(name), start: Int32(start), middle: Int32(end), end: Int32(end),
+                        startsLine: textStartsLine)
+                    break
+                }
+                let here = Int32(text.count)
+                program.append(.variable(name: add(name), start: here, middle: here, end: here, startsLine: startsLine))
             case .section(let name, let children, let inverted):
                 let name = add(name)
                 let index = program.count
                 program.append(.lineStart)  // a placeholder until the section's end is known
                 compile(children)
-                program[index] = .section(name: name, end: program.count, inverted: inverted, startsLine: startsLine)
+                // A line start that ends the body, with no step after it there, is done as part of the section.
+                var endsLine = false
+                if case .lineStart? = children.last, program.count > index + 1, case .lineStart? = program.last {
+                    program.removeLast()
+                    endsLine = true
+                }
+                program[index] = .section(
+                    name: name, end: program.count, inverted: inverted, startsLine: startsLine, endsLine: endsLine)
             case .partial(let name, let indent, let standalone):
                 guard let template = numbers[name] else { continue }
                 program.append(.partial(template: template, indentStart: text.count, indentEnd: text.count + indent.count, standalone: standalone))
@@ -282,11 +324,41 @@ struct MustacheLibrary: Sendable {
 
         mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
             guard !bytes.isEmpty else { return }
-            if lineBegun {
-                lineBegun = false
-                indent.withUnsafeBufferPointer { append($0) }
-            }
+            if lineBegun { writeIndent() }
             append(bytes)
+        }
+
+        /// Writes the indentation of the partials being rendered, which a line begun is given before what is
+        /// written on it. Outside partials there is none: not even an empty copy is made.
+        @inline(__always)
+        mutating func writeIndent() {
+            lineBegun = false
+            if !indent.isEmpty { writePartialIndent() }
+        }
+
+        /// Writes the indentation of the partials being rendered. Rare: kept out of the inlined steps.
+        @inline(never)
+        mutating func writePartialIndent() {
+            indent.withUnsafeBufferPointer { append($0) }
+        }
+
+        /// Writes `code.text[start..<end]`, a text of the templates (never empty). Most are a few bytes: one
+        /// that fits in two words is copied as two words, which the padding after the last text leaves room to
+        /// read (a call of `memcpy` cost some 30 instructions, as much as the rest of the step). Inlined, as the
+        /// call and its prologue cost as much again.
+        @inline(__always)
+        mutating func writeText(start: Int, end: Int) {
+            if lineBegun { writeIndent() }
+            let length = end &- start
+            let source = code.text.baseAddress! + start
+            guard length <= MustacheLibrary.textPadding, count &+ MustacheLibrary.textPadding <= output.count else {
+                return appendLong(UnsafeBufferPointer(start: source, count: length))
+            }
+            let from = UnsafeRawPointer(source)
+            let to = UnsafeMutableRawPointer(output.baseAddress! + count)
+            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            to.storeBytes(of: from.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+            count &+= length
         }
 
         /// Puts `frame` on top of the stack.
@@ -304,6 +376,12 @@ struct MustacheLibrary: Sendable {
         /// Takes the top frame off the stack.
         mutating func pop() {
             stackCount -= 1
+        }
+
+        /// Appends `bytes`: a text too long, or the output too full, for ``writeText(start:end:)``'s copy.
+        @inline(never)
+        private mutating func appendLong(_ bytes: UnsafeBufferPointer<UInt8>) {
+            append(bytes)
         }
 
         private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -336,14 +414,22 @@ struct MustacheLibrary: Sendable {
             case .line(let line)?: write(line.pointee)
             case .bytes(let bytes)?: write(bytes)
             case .value(let value)?:
+                // Written text is the most common value: its bytes are found before they are written, so that its
+                // chunk need not be retained around the write.
+                if let bytes = Self.writtenText(value) { return write(bytes) }
                 switch value.pointee {
                 case .string(let text): write(text)
-                case .text(let chunk, let start, let end): write(chunk.text(start: start, end: end))
                 case .bool(let flag): write(flag ? "true" : "false")
-                case .object: break
+                case .object, .text: break  // Text is written above.
                 case .list, .lines, .objects, .textLines: throw Self.listError(name, keys: code.keys)
                 }
             }
+        }
+
+        /// The bytes of `value` when it is ``TemplateValue/text(_:start:end:)``. The chunk lives as long as the value.
+        static func writtenText(_ value: UnsafePointer<TemplateValue>) -> UnsafeBufferPointer<UInt8>? {
+            guard case .text(let chunk, let start, let end) = value.pointee else { return nil }
+            return chunk.text(start: start, end: end)
         }
 
         /// The error of a variable tag `name` that finds a list.
@@ -364,11 +450,12 @@ struct MustacheLibrary: Sendable {
                 switch code.program[index] {
                 case .text(let start, let end, let startsLine):
                     if startsLine { lineBegun = true }
-                    write(UnsafeBufferPointer(rebasing: code.text[start..<end]))
+                    writeText(start: start, end: end)
                 case .lineStart:
                     lineBegun = true
-                case .variable(let name, let startsLine):
+                case .variable(let name, let start, let middle, let end, let startsLine):
                     if startsLine { lineBegun = true }
+                    if start != middle { writeText(start: Int(start), end: Int(middle)) }
                     let name = code.names[name]
                     if name.rest.isEmpty {
                         try write(lookup(name.first), of: name)
@@ -377,7 +464,8 @@ struct MustacheLibrary: Sendable {
                             try run.write(found, of: name)
                         }
                     }
-                case .section(let name, let end, let inverted, let startsLine):
+                    if middle != end { writeText(start: Int(middle), end: Int(end)) }
+                case .section(let name, let end, let inverted, let startsLine, let endsLine):
                     if startsLine { lineBegun = true }
                     let body = index + 1..<end
                     index = end
@@ -385,10 +473,11 @@ struct MustacheLibrary: Sendable {
                     // Nearly every section's name is one key: found as a variable's is, without the closure
                     // that a dotted name's path is followed with.
                     if name.rest.isEmpty {
-                        try runSection(body, for: lookup(name.first), inverted: inverted, depth: depth)
+                        try runSection(
+                            body, for: lookup(name.first), inverted: inverted, endsLine: endsLine, depth: depth)
                     } else {
                         try lookup(name.rest, in: lookup(name.first)) { (run, found) throws(TemplateError) in
-                            try run.runSection(body, for: found, inverted: inverted, depth: depth)
+                            try run.runSection(body, for: found, inverted: inverted, endsLine: endsLine, depth: depth)
                         }
                     }
                     continue
@@ -411,14 +500,20 @@ struct MustacheLibrary: Sendable {
         }
 
         /// Runs the section `body` for `found`: inverted, once when it is false, missing or empty; else as
-        /// ``forEachItem(of:_:)`` says.
+        /// ``forEachItem(of:_:)`` says. With `endsLine`, a line begins after each run.
         mutating func runSection(
-            _ body: Range<Int>, for found: Frame?, inverted: Bool, depth: Int
+            _ body: Range<Int>, for found: Frame?, inverted: Bool, endsLine: Bool, depth: Int
         ) throws(TemplateError) {
             if inverted {
-                if !Self.isTruthy(found) { try run(body, depth: depth) }
+                if !Self.isTruthy(found) {
+                    try run(body, depth: depth)
+                    if endsLine { lineBegun = true }
+                }
             } else if let found {
-                try forEachItem(of: found) { (run) throws(TemplateError) in try run.run(body, depth: depth) }
+                try forEachItem(of: found) { (run) throws(TemplateError) in
+                    try run.run(body, depth: depth)
+                    if endsLine { run.lineBegun = true }
+                }
             }
         }
 
@@ -491,7 +586,9 @@ struct MustacheLibrary: Sendable {
 
         /// Where the value of `code.keys[key]` is, looked up from the innermost context outwards;
         /// the innermost context itself for `nil` (`.`). Mutating only so that it is called on the run in
-        /// place: a non-mutating method is called on a copy of the run (some 140 bytes) at every name.
+        /// place: a non-mutating method is called on a copy of the run (some 140 bytes) at every name. Inlined:
+        /// the call was a fifth of a look-up that finds its name at once.
+        @inline(__always)
         mutating func lookup(_ key: Int?) -> Frame? {
             guard let key else { return stackCount > 0 ? stack[stackCount - 1] : nil }
             guard let wanted = code.templateKeys[key] else { return nil }

@@ -104,7 +104,7 @@ public struct TemplateSet: Sendable {
                     memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
                     .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
                 if bytes[start] != UInt8(ascii: "\n") {
-                    (output.baseAddress! + count).initialize(repeating: UInt8(ascii: " "), count: indent)
+                    Self.writeSpaces(indent, at: output.baseAddress! + count)
                     count += indent
                 }
                 (output.baseAddress! + count).initialize(from: base + start, count: end - start)
@@ -113,6 +113,14 @@ public struct TemplateSet: Sendable {
             }
             return count
         }
+    }
+
+    /// Writes `count` spaces at `target`. A nested type's lines are indented by 4, written as one word rather than
+    /// by a call of `memset` (about 14 instructions a line).
+    @inline(__always)
+    static func writeSpaces(_ count: Int, at target: UnsafeMutablePointer<UInt8>) {
+        guard count == 4 else { return target.initialize(repeating: UInt8(ascii: " "), count: count) }
+        UnsafeMutableRawPointer(target).storeBytes(of: 0x2020_2020, as: UInt32.self)
     }
 
     /// `bytes` without the blank lines (of spaces and tabs) at the top and the spaces, tabs and newlines at the end.
@@ -158,32 +166,56 @@ public struct TemplateSet: Sendable {
     /// returns its length.
     private static func tidy(_ bytes: UnsafeBufferPointer<UInt8>, indent: Int, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+        guard let base = bytes.baseAddress, let target = output.baseAddress else {
+            output[0] = newline
+            return 1
+        }
+        let length = bytes.count
         var count = 0
         // Where the last line written starts in `output`; every line written ends with a newline.
         var lastLineStart = -1
         var blank = false
-        // Lines that stay as they are (at the left margin, no trailing white space, with their newline) are
-        // copied a run at a time rather than each on its own: those since `pendingInput` in `bytes` stand at
-        // `pendingOutput` in `output`, and are copied before anything reads `output`.
-        var pendingInput = 0, pendingOutput = 0, pendingCount = 0
-        func flush() {
-            guard pendingCount > 0 else { return }
-            (output.baseAddress! + pendingOutput)
-                .initialize(from: bytes.baseAddress! + pendingInput, count: pendingCount)
-            pendingCount = 0
-        }
+        // Where the line at `start` ends, when the run of plain lines before it found that already.
+        var knownEnd = -1
         var start = 0
-        while start <= bytes.count {
-            var end = bytes.count
-            if start < bytes.count, let found = memchr(bytes.baseAddress! + start, Int32(newline), bytes.count - start) {
-                end = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        while start <= length {
+            // Most lines stay as they are: not blank, without white space at their end, ended by a newline, and not
+            // after a blank line (which a closing brace removes). Each such line is only found here, and a run of
+            // them copied at once: deciding each line alone, as those below, was about 60 instructions a line.
+            if indent == 0, !blank, start < length {
+                let runStart = start
+                var lastStart = -1
+                while start < length {
+                    guard let found = memchr(base + start, Int32(newline), length - start) else {
+                        knownEnd = length
+                        break
+                    }
+                    let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if end == start || base[end &- 1] == space || base[end &- 1] == tab {
+                        knownEnd = end
+                        break
+                    }
+                    lastStart = start
+                    start = end &+ 1
+                }
+                if lastStart >= 0 {
+                    (target + count).initialize(from: base + runStart, count: start &- runStart)
+                    lastLineStart = count &+ (lastStart &- runStart)
+                    count &+= start &- runStart
+                }
+            }
+            var end = length
+            if knownEnd >= 0 {
+                end = knownEnd
+                knownEnd = -1
+            } else if start < length, let found = memchr(base + start, Int32(newline), length - start) {
+                end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             }
             var trimmedEnd = end
             while trimmedEnd > start, bytes[trimmedEnd - 1] == space || bytes[trimmedEnd - 1] == tab { trimmedEnd -= 1 }
             defer { start = end + 1 }
             if trimmedEnd == start {
                 if blank || lastLineStart < 0 { continue }
-                flush()
                 let lastEnd = count - 1
                 if lastEnd > lastLineStart, output[lastEnd - 1] == UInt8(ascii: "{") { continue }
                 if isDocComment(UnsafeBufferPointer(rebasing: output[lastLineStart..<lastEnd])) { continue }
@@ -200,23 +232,15 @@ public struct TemplateSet: Sendable {
                 blank = false
             }
             lastLineStart = count
-            if indent == 0, trimmedEnd == end, end < bytes.count {
-                if pendingCount == 0 || pendingInput + pendingCount != start || pendingOutput + pendingCount != count {
-                    flush()
-                    (pendingInput, pendingOutput) = (start, count)
-                }
-                pendingCount += end + 1 - start
-                count += end + 1 - start
-                continue
+            if indent > 0 {
+                (target + count).initialize(repeating: space, count: indent)
+                count += indent
             }
-            (output.baseAddress! + count).initialize(repeating: space, count: indent)
-            count += indent
-            (output.baseAddress! + count).initialize(from: bytes.baseAddress! + start, count: trimmedEnd - start)
+            (target + count).initialize(from: base + start, count: trimmedEnd - start)
             count += trimmedEnd - start
             output[count] = newline
             count += 1
         }
-        flush()
         while count >= 2, output[count - 1] == newline, output[count - 2] == newline { count -= 1 }
         if count == 0 {
             output[0] = newline
