@@ -56,6 +56,40 @@ enum Concurrently {
         }
     }
 
+    /// Calls `body(index, &items[index])` for every index: on every core in runs of consecutive indices when
+    /// `concurrently`, else in order on this thread. Each item is changed where it lies, so what it replaces is
+    /// freed by the run that changes it, not afterwards on this thread (as the slots of ``runs(_:_:)`` would be).
+    static func update<Item>(_ items: inout [Item], concurrently: Bool, _ body: (Int, inout Item) -> Void) {
+        guard concurrently, items.count > 1 else {
+            for index in items.indices { body(index, &items[index]) }
+            return
+        }
+        let runs = min(items.count, ProcessorCount.active * 8)
+        items.withUnsafeMutableBufferPointer { buffer in
+            withoutActuallyEscaping(body) { body in
+                let updates = Updates(items: buffer, body: body)
+                DispatchQueue.concurrentPerform(iterations: runs) { run in
+                    updates.run(updates.items.count * run / runs..<updates.items.count * (run + 1) / runs)
+                }
+            }
+        }
+    }
+
+    /// The items of one ``update(_:concurrently:_:)``: each run changes the items of its own indices only.
+    private final class Updates<Item>: @unchecked Sendable {
+        let items: UnsafeMutableBufferPointer<Item>
+        let body: (Int, inout Item) -> Void
+
+        init(items: UnsafeMutableBufferPointer<Item>, body: @escaping (Int, inout Item) -> Void) {
+            self.items = items
+            self.body = body
+        }
+
+        func run(_ indices: Range<Int>) {
+            for index in indices { body(index, &items[index]) }
+        }
+    }
+
     /// The slots of one call: each run writes the slots of its own indices only.
     private final class Slots<Value>: @unchecked Sendable {
         let values: UnsafeMutableBufferPointer<Value?>

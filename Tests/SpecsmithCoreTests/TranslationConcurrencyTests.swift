@@ -86,3 +86,115 @@ struct TranslationConcurrencyTests {
         #expect(names.contains("Other0Response"))
     }
 }
+
+/// Marking what validates and what is stored out of line (``Translator/markValidationAndRecursion(_:concurrently:)``)
+/// numbers and marks each top-level declaration on its own, on every core: a flag that depends on types in other
+/// top-level declarations must come out as on one thread.
+@Suite("Generation: validation and recursion marked on every core")
+struct MarkingConcurrencyTests {
+    let folder = try! TemporaryFolder("specsmith-marking")
+
+    /// Enough top-level types that each run of the concurrent marking holds few: a chain of references
+    /// `Start → Middle → End` to a rule, structs that contain each other, a nested type that holds a later
+    /// top-level type, a union and an alias on the way.
+    static let document = """
+        openapi: 3.1.0
+        info: {title: Marking, version: "1"}
+        paths: {}
+        components:
+          schemas:
+            Start:
+              type: object
+              properties:
+                middle: {$ref: '#/components/schemas/Middle'}
+                plain: {$ref: '#/components/schemas/Plain'}
+            Filler1: {type: object, properties: {a: {type: string}}}
+            Middle:
+              type: object
+              properties:
+                end: {$ref: '#/components/schemas/End'}
+            Filler2: {type: object, properties: {a: {type: string}}}
+            Filler3: {type: object, properties: {a: {type: string}}}
+            End:
+              type: object
+              properties:
+                code: {type: string, maxLength: 3}
+            Plain:
+              type: object
+              properties:
+                name: {type: string}
+            Parent:
+              type: object
+              properties:
+                child: {$ref: '#/components/schemas/Child'}
+                children: {type: array, items: {$ref: '#/components/schemas/Child'}}
+            Filler4: {type: object, properties: {a: {type: string}}}
+            Child:
+              type: object
+              properties:
+                parent: {$ref: '#/components/schemas/Parent'}
+            Outer:
+              type: object
+              properties:
+                inner:
+                  type: object
+                  properties:
+                    last: {$ref: '#/components/schemas/LastAlias'}
+            Choice:
+              oneOf:
+                - {$ref: '#/components/schemas/Middle'}
+                - {$ref: '#/components/schemas/Plain'}
+            Filler5: {type: object, properties: {a: {type: string}}}
+            LastAlias: {$ref: '#/components/schemas/Last'}
+            Last:
+              type: object
+              properties:
+                count: {type: integer, minimum: 1}
+        """
+
+    func model(_ concurrency: LoadConcurrency) throws -> GenerationModel {
+        let path = folder.path + "/marking.yaml"
+        try Self.document.write(toFile: path, atomically: true, encoding: .utf8)
+        let document = try #require(DocumentLoader(concurrency: .sequential).load(file: path).document)
+        return Translator(job: GenerationJob(spec: path, output: "", module: "M"), concurrency: concurrency)
+            .translate(document).model
+    }
+
+    func structure(_ name: String, in types: [TypeDeclaration]) -> StructDeclaration? {
+        for case .structure(let s) in types where s.name == name { return s }
+        return nil
+    }
+
+    func property(_ name: String, of type: String, in model: GenerationModel) throws -> PropertyDeclaration {
+        let s = try #require(structure(type, in: model.types), "\(type)")
+        return try #require(s.properties.first { $0.name == name }, "\(type).\(name)")
+    }
+
+    @Test func flagsThatDependOnOtherTopLevelTypesAreAsOnOneThread() throws {
+        let concurrent = try model(.always)
+        #expect(concurrent == (try model(.sequential)))
+        #expect(concurrent.types.count >= 12)
+        // Validation through a chain of references, each in another top-level declaration.
+        #expect(try property("middle", of: "Start", in: concurrent).validatesNested)
+        #expect(try property("end", of: "Middle", in: concurrent).validatesNested)
+        #expect(try !property("plain", of: "Start", in: concurrent).validatesNested)
+        // Recursion across two top-level structs: the direct references are out of line, the array is not.
+        #expect(try property("child", of: "Parent", in: concurrent).isIndirect)
+        #expect(try property("parent", of: "Child", in: concurrent).isIndirect)
+        #expect(try !property("children", of: "Parent", in: concurrent).isIndirect)
+        #expect(try !property("child", of: "Parent", in: concurrent).validatesNested)
+        // A nested type holding a later top-level type through an alias, and what holds the nested type.
+        let outer = try #require(structure("Outer", in: concurrent.types))
+        let inner = try #require(structure("Inner", in: outer.nested))
+        #expect(inner.properties.first { $0.name == "last" }?.validatesNested == true)
+        #expect(outer.properties.first { $0.name == "inner" }?.validatesNested == true)
+        // A union's cases, each another top-level struct.
+        let choice = try #require(
+            concurrent.types.lazy.compactMap { declaration -> UnionDeclaration? in
+                if case .union(let u) = declaration, u.name == "Choice" { return u }
+                return nil
+            }.first)
+        #expect(choice.cases.map(\.validates) == [true, false])
+        #expect(!choice.isRecursive)
+    }
+}

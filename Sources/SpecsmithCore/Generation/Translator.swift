@@ -106,17 +106,18 @@ struct Translator {
         // Taken out of the translator, which keeps no second reference to them.
         var declarations = schemas.takeDeclarations()
         if !aliases.isEmpty { Self.findAliasedMembers(&declarations, elements: elements) }
-        let (types, validating) = Self.markValidationAndRecursion(consume declarations)
-        for index in operations.indices {
-            guard let body = operations[index].body else { continue }
-            operations[index].body?.validatesNested = validating.contains(
-                Self.elementType(body.type, elements: elements))
-        }
-        // By index: a parameter read while its array is iterated would make each write copy the array.
-        for index in operations.indices {
-            for position in operations[index].parameters.indices {
-                let type = operations[index].parameters[position].type
-                operations[index].parameters[position].validatesNested = validating.contains(
+        let manyTypes = concurrency.minimumItems.map { declarations.count >= $0 } ?? false
+        let (types, validating) = Self.markValidationAndRecursion(consume declarations, concurrently: manyTypes)
+        // Each type looked up by name, on every core when there are many operations.
+        let manyOperations = concurrency.minimumItems.map { operations.count >= $0 } ?? false
+        Concurrently.update(&operations, concurrently: manyOperations) { _, operation in
+            if let type = operation.body?.type {
+                operation.body!.validatesNested = validating.contains(Self.elementType(type, elements: elements))
+            }
+            // By index: a parameter read while its array is iterated would make each write copy the array.
+            for position in operation.parameters.indices {
+                let type = operation.parameters[position].type
+                operation.parameters[position].validatesNested = validating.contains(
                     Self.elementType(type, elements: elements))
             }
         }
@@ -1585,87 +1586,157 @@ struct Translator {
 
     // MARK: - Nested validation and recursive types
 
-    /// What the passes below need to know of each generated struct or union.
-    private struct TypeNode {
-        /// Whether the type has a rule of its own.
-        var hasRules: Bool
-        /// Generated types held by its values, in collections or not.
-        var holds: [Int]
-        /// Generated types held directly (not in an array or dictionary): a cycle of these needs `Indirect`.
-        var contains: [Int]
+    /// One top-level declaration's structs and unions, numbered from 0 in the order
+    /// ``markValidationAndRecursion(_:concurrently:)`` walks them (each before its nested types), and what their
+    /// members lead to. Each top-level declaration's piece is made on its own, on every core when there are many:
+    /// what needs every piece (numbering the names, the graph's passes) is left to one thread.
+    private struct GraphPiece {
+        /// The qualified name of each struct or union, by number; emptied once they are numbered among all.
+        var names: [String] = []
+        /// Whether each struct or union has a rule of its own.
+        var hasRules: [Bool] = []
+        /// The `valueStruct` of each member that has one, in the walk's order: each type's properties, then its
+        /// extra values, or its union's cases, before its nested types'. Emptied once each is looked up.
+        var memberNames: [String] = []
+        /// Whether the type holds each of those members directly (not in an array or dictionary).
+        var isDirect: [Bool] = []
+        /// The member after each type's own.
+        var memberEnds: [Int] = []
+        /// Each type's subtree: the number after its nested types, and whether they hold a member with a target.
+        var subtrees: [Subtree] = []
+        /// Aliases of a struct or union (`CatAlias = Cat`, from `CatAlias: {$ref: Cat}`), by qualified name.
+        var aliases: [Alias] = []
+        /// The number among all pieces' of the struct or union each member leads to (-1 when its name is no
+        /// struct or union here), looked up once, so that the marking asks nothing by name.
+        var targets: [Int] = []
+
+        /// Numbers `declaration`, whose qualified name's prefix is `prefix`, and its nested types.
+        mutating func collect(_ declaration: TypeDeclaration, prefix: String?) {
+            let qualified = prefix.map { $0 + "." + declaration.name } ?? declaration.name
+            switch declaration {
+            case .structure(let s):
+                let number = names.count
+                names.append(qualified)
+                var hasRules = s.hasObjectChecks
+                // By index: each property is read in place, not copied whole.
+                for index in s.properties.indices {
+                    hasRules =
+                        hasRules || !s.properties[index].rules.isEmpty || !s.properties[index].elementRules.isEmpty
+                        || !s.properties[index].valueRules.isEmpty
+                    guard let valueStruct = s.properties[index].valueStruct else { continue }
+                    memberNames.append(valueStruct)
+                    // By the type the alias stands for: an alias of an array contains nothing directly.
+                    isDirect.append(!s.properties[index].ruleType.hasPrefix("["))
+                }
+                if let valueStruct = s.extras?.valueStruct {
+                    memberNames.append(valueStruct)
+                    isDirect.append(false)
+                }
+                self.hasRules.append(hasRules)
+                memberEnds.append(memberNames.count)
+                subtrees.append(Subtree(end: number, hasTargets: false))
+                for nested in s.nested { collect(nested, prefix: qualified) }
+                close(number)
+            case .union(let u):
+                let number = names.count
+                names.append(qualified)
+                var hasRules = false
+                for index in u.cases.indices {
+                    hasRules = hasRules || !u.cases[index].rules.isEmpty
+                    guard let valueStruct = u.cases[index].valueStruct else { continue }
+                    memberNames.append(valueStruct)
+                    isDirect.append(!u.cases[index].ruleType.hasPrefix("["))
+                }
+                self.hasRules.append(hasRules)
+                memberEnds.append(memberNames.count)
+                subtrees.append(Subtree(end: number, hasTargets: false))
+                for nested in u.nested { collect(nested, prefix: qualified) }
+                close(number)
+            case .alias(let a):
+                if !a.type.hasPrefix("[") { aliases.append(Alias(name: qualified, type: a.type)) }
+            case .enumeration:
+                break
+            }
+        }
+
+        /// Ends type `number`'s subtree after its nested types: whether it holds members from its own first to its
+        /// last nested type's last.
+        private mutating func close(_ number: Int) {
+            let start = number == 0 ? 0 : memberEnds[number - 1]
+            subtrees[number] = Subtree(end: names.count, hasTargets: memberEnds[names.count - 1] > start)
+        }
     }
 
-    /// The structs and unions, numbered in the order ``markValidationAndRecursion(_:)`` walks them
-    /// (each before its nested types), so the passes compare numbers rather than qualified names.
-    private struct TypeGraph {
-        var nodes: [TypeNode] = []
-        /// Each type's number, by qualified name.
-        var numbers: [String: Int] = [:]
-        /// The number of the struct or union each member with a `valueStruct` leads to (-1 when it names no
-        /// struct or union here), in the walk's order: each type's properties, then its extra values, or its
-        /// union's cases, before its nested types'. The marking walk reads them in that order, so that each
-        /// member's name is looked up once, here, not again for each question asked of it.
-        var targets: [Int] = []
-        /// The number after each type's nested types, and whether a member of the type or of its nested types has a
-        /// `valueStruct` (the only members whose flags the marking may change).
-        var subtrees: [(end: Int, hasTargets: Bool)] = []
+    /// The number after a type's nested types, and whether a member of the type or of its nested types has a
+    /// `valueStruct` (the only members whose flags the marking may change).
+    private struct Subtree {
+        var end: Int
+        var hasTargets: Bool
+    }
 
-        init(_ types: borrowing [TypeDeclaration]) {
-            // Each type's members with a `valueStruct`, in the walk's order, as `targets` will hold them, and
-            // whether the type holds each directly (not in an array or dictionary).
-            var members: [(name: String, isDirect: Bool)] = []
-            var memberEnds: [Int] = []
-            // Aliases of a struct or union (`CatAlias = Cat`, from `CatAlias: {$ref: Cat}`), by name.
-            var aliases: [(name: String, type: String)] = []
-            numbers.reserveCapacity(types.count)
-            func collect(_ declarations: [TypeDeclaration], prefix: String?) {
-                for declaration in declarations {
-                    let qualified = prefix.map { $0 + "." + declaration.name } ?? declaration.name
-                    switch declaration {
-                    case .structure(let s):
-                        numbers[qualified] = nodes.count
-                        var hasRules = s.hasObjectChecks
-                        // By index: each property is read in place, not copied whole.
-                        for index in s.properties.indices {
-                            hasRules =
-                                hasRules || !s.properties[index].rules.isEmpty || !s.properties[index].elementRules.isEmpty
-                                || !s.properties[index].valueRules.isEmpty
-                            guard let valueStruct = s.properties[index].valueStruct else { continue }
-                            // By the type the alias stands for: an alias of an array contains nothing directly.
-                            members.append((valueStruct, !s.properties[index].ruleType.hasPrefix("[")))
-                        }
-                        if let valueStruct = s.extras?.valueStruct { members.append((valueStruct, false)) }
-                        let number = nodes.count
-                        nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
-                        memberEnds.append(members.count)
-                        subtrees.append((number, false))
-                        collect(s.nested, prefix: qualified)
-                        subtrees[number].end = nodes.count
-                    case .union(let u):
-                        numbers[qualified] = nodes.count
-                        var hasRules = false
-                        for index in u.cases.indices {
-                            hasRules = hasRules || !u.cases[index].rules.isEmpty
-                            guard let valueStruct = u.cases[index].valueStruct else { continue }
-                            members.append((valueStruct, !u.cases[index].ruleType.hasPrefix("[")))
-                        }
-                        let number = nodes.count
-                        nodes.append(TypeNode(hasRules: hasRules, holds: [], contains: []))
-                        memberEnds.append(members.count)
-                        subtrees.append((number, false))
-                        collect(u.nested, prefix: qualified)
-                        subtrees[number].end = nodes.count
-                    case .alias(let a):
-                        if !a.type.hasPrefix("[") { aliases.append((qualified, a.type)) }
-                    case .enumeration:
-                        break
-                    }
-                }
+    /// An alias (by qualified name) and the type it stands for.
+    private struct Alias {
+        let name: String
+        let type: String
+    }
+
+    /// A top-level declaration and its piece of the graph, which the worker that marks the declaration frees.
+    private struct GraphPart {
+        var declaration: TypeDeclaration
+        var piece = GraphPiece()
+    }
+
+    /// The qualified names of the structs and unions that validate (``markValidationAndRecursion(_:concurrently:)``),
+    /// asked about by name: the table of numbers, not a set made of it.
+    struct ValidatingTypes {
+        fileprivate let numbers: [String: Int]
+        fileprivate let validating: [Bool]
+
+        /// Whether the struct or union with this qualified name validates (false for any other name).
+        func contains(_ name: String) -> Bool {
+            numbers[name].map { validating[$0] } ?? false
+        }
+    }
+
+    /// Marks what the generated code validates recursively (a value whose type has checks, or holds
+    /// such a value, at any depth) and what it stores out of line (a value through which a type would
+    /// contain itself). Returns the types and the qualified names of every type that validates.
+    /// `concurrently`, each top-level declaration is numbered, and then marked, on every core: only the
+    /// passes over the whole graph run on one thread, where the other cores would idle.
+    static func markValidationAndRecursion(
+        _ types: consuming [TypeDeclaration], concurrently: Bool
+    ) -> ([TypeDeclaration], ValidatingTypes) {
+        // Each declaration beside its piece, so that the worker that marks it frees the piece, and the declaration
+        // it replaces: `types` is given up, holding none of them.
+        var parts: [GraphPart] = []
+        parts.reserveCapacity(types.count)
+        for declaration in consume types { parts.append(GraphPart(declaration: declaration)) }
+        Concurrently.update(&parts, concurrently: concurrently) { _, part in
+            part.piece.collect(part.declaration, prefix: nil)
+        }
+        // Each piece's numbers follow the previous piece's: the numbers of one walk over every declaration.
+        var firstNumbers: [Int] = []
+        firstNumbers.reserveCapacity(parts.count)
+        var count = 0
+        for index in parts.indices {
+            firstNumbers.append(count)
+            count += parts[index].piece.names.count
+        }
+        var numbers: [String: Int] = [:]
+        numbers.reserveCapacity(count)
+        var aliases: [Alias] = []
+        count = 0
+        for index in parts.indices {
+            for name in parts[index].piece.names {
+                numbers[name] = count
+                count += 1
             }
-            collect(types, prefix: nil)
-            // A value whose type is an alias of a struct or union is that type's value: it validates, and
-            // holds or contains what that type does, through a chain of aliases too. Each chain is followed
-            // once: every alias on it takes the number found at its end (none when it ends elsewhere).
+            aliases += parts[index].piece.aliases
+        }
+        // A value whose type is an alias of a struct or union is that type's value: it validates, and
+        // holds or contains what that type does, through a chain of aliases too. Each chain is followed
+        // once: every alias on it takes the number found at its end (none when it ends elsewhere).
+        if !aliases.isEmpty {
             var aliasTypes: [String: String] = [:]
             for alias in aliases { aliasTypes[alias.name] = alias.type }
             var settled: Set<String> = []
@@ -1680,162 +1751,211 @@ struct Translator {
                 guard let number = numbers[name] else { continue }
                 for link in chain { numbers[link] = number }
             }
-            // Members whose names are no struct or union here lead nowhere.
-            targets = members.map { numbers[$0.name] ?? -1 }
-            var start = 0
-            for index in nodes.indices {
-                for member in start..<memberEnds[index] where targets[member] >= 0 {
-                    nodes[index].holds.append(targets[member])
-                    if members[member].isDirect { nodes[index].contains.append(targets[member]) }
-                }
-                // The members of a type and of its nested types: from its own first to its last nested type's last.
-                subtrees[index].hasTargets = memberEnds[subtrees[index].end - 1] > start
-                start = memberEnds[index]
-            }
         }
-    }
-
-    /// The qualified names of the structs and unions that validate (``markValidationAndRecursion(_:)``), asked
-    /// about by name: the graph's table of numbers, not a set made of it.
-    struct ValidatingTypes {
-        fileprivate let numbers: [String: Int]
-        fileprivate let validating: [Bool]
-
-        /// Whether the struct or union with this qualified name validates (false for any other name).
-        func contains(_ name: String) -> Bool {
-            numbers[name].map { validating[$0] } ?? false
+        // Members whose names are no struct or union here lead nowhere. The names are freed by the workers.
+        Concurrently.update(&parts, concurrently: concurrently) { _, part in
+            part.piece.targets = part.piece.memberNames.map { numbers[$0] ?? -1 }
+            (part.piece.memberNames, part.piece.names, part.piece.aliases) = ([], [], [])
         }
-    }
-
-    /// Marks what the generated code validates recursively (a value whose type has checks, or holds
-    /// such a value, at any depth) and what it stores out of line (a value through which a type would
-    /// contain itself). Returns the types and the qualified names of every type that validates.
-    static func markValidationAndRecursion(
-        _ types: consuming [TypeDeclaration]
-    ) -> ([TypeDeclaration], ValidatingTypes) {
-        let graph = TypeGraph(types)
+        let graph = TypeGraph(parts, count: count)
         // Validating types: those with rules, and every type that holds one (walking edges backwards).
-        var heldBy = Array(repeating: [Int](), count: graph.nodes.count)
-        for (index, node) in graph.nodes.enumerated() {
-            for target in node.holds { heldBy[target].append(index) }
-        }
-        var validating = graph.nodes.map(\.hasRules)
+        var validating = graph.hasRules
         var queue = validating.indices.filter { validating[$0] }
         while let index = queue.popLast() {
-            for holder in heldBy[index] where !validating[holder] {
+            for holder in graph.heldBy[graph.heldByStarts[index]..<graph.heldByStarts[index + 1]]
+            where !validating[holder] {
                 validating[holder] = true
                 queue.append(holder)
             }
         }
-        let component = stronglyConnectedComponents(graph.nodes.map(\.contains))
-        // The same walk as TypeGraph's, so the next struct or union met has the next number, and the next
-        // member with a `valueStruct` the next of the graph's targets. Each declaration is moved out of its
-        // array and back. A flag is written only where it changes: the properties or cases bound from a
-        // declaration (an indirect enum's box) are still shared with it, and a first write copies them all,
-        // which most structs, none of whose flags change, are spared.
+        let component = stronglyConnectedComponents(starts: graph.containStarts, successors: graph.contains)
+        Concurrently.update(&parts, concurrently: concurrently) { index, part in
+            var marking = Marking(
+                targets: part.piece.targets, subtrees: part.piece.subtrees, first: firstNumbers[index],
+                validating: validating, component: component)
+            part.piece = GraphPiece()
+            if let marked = marking.marked(part.declaration) { part.declaration = marked }
+        }
+        return (parts.map(\.declaration), ValidatingTypes(numbers: numbers, validating: validating))
+    }
+
+    /// Every struct and union of the pieces by its number among all: its rules, and the edges of what it holds,
+    /// listed by holder, and of what it contains, listed by container (each type's edges in one run of a flat
+    /// array, from its start to the next type's: no array per type to allocate and free).
+    private struct TypeGraph {
+        var hasRules: [Bool] = []
+        /// The types that hold each type, from `heldByStarts[type]` to `heldByStarts[type + 1]`.
+        var heldBy: [Int] = []
+        var heldByStarts: [Int] = []
+        /// The types each type contains directly (a cycle of these needs `Indirect`), from `containStarts[type]`.
+        var contains: [Int] = []
+        var containStarts: [Int] = []
+
+        init(_ parts: borrowing [GraphPart], count: Int) {
+            hasRules.reserveCapacity(count)
+            containStarts.reserveCapacity(count + 1)
+            containStarts.append(0)
+            // Each edge of what a type holds: the holder, and the type held.
+            var (holders, held): ([Int], [Int]) = ([], [])
+            for index in parts.indices {
+                let targets = parts[index].piece.targets
+                let isDirect = parts[index].piece.isDirect
+                var start = 0
+                for end in parts[index].piece.memberEnds {
+                    let holder = containStarts.count - 1
+                    for member in start..<end where targets[member] >= 0 {
+                        holders.append(holder)
+                        held.append(targets[member])
+                        if isDirect[member] { contains.append(targets[member]) }
+                    }
+                    containStarts.append(contains.count)
+                    start = end
+                }
+                hasRules += parts[index].piece.hasRules
+            }
+            // Listed by the type held: counted, then each holder put in its type's run.
+            heldByStarts = Array(repeating: 0, count: count + 1)
+            for type in held { heldByStarts[type + 1] += 1 }
+            for type in 0..<count { heldByStarts[type + 1] += heldByStarts[type] }
+            var filled = heldByStarts
+            heldBy = Array(repeating: 0, count: held.count)
+            for (holder, type) in zip(holders, held) {
+                heldBy[filled[type]] = holder
+                filled[type] += 1
+            }
+        }
+    }
+
+    /// The marking of one top-level declaration: the same walk as ``GraphPiece/collect(_:prefix:)``'s, so the next
+    /// struct or union met has the piece's next number, and the next member with a `valueStruct` the next of its
+    /// targets. A flag is written only where it changes: the properties or cases bound from a declaration (an
+    /// indirect enum's box) are still shared with it, and a first write copies them all, which most structs, none of
+    /// whose flags change, are spared.
+    private struct Marking {
+        let targets: [Int]
+        let subtrees: [Subtree]
+        /// The piece's first number among all, which `validating` and `component` are indexed by.
+        let first: Int
+        let validating: [Bool]
+        let component: [Int]
         var next = 0
         var nextMember = 0
-        // What the next member leads to, and whether that is on a cycle with type `number`.
-        func nextTarget(of number: Int) -> (validates: Bool, onCycle: Bool) {
-            let target = graph.targets[nextMember]
+
+        init(
+            targets: [Int], subtrees: [Subtree], first: Int, validating: [Bool], component: [Int]
+        ) {
+            (self.targets, self.subtrees, self.first) = (targets, subtrees, first)
+            (self.validating, self.component) = (validating, component)
+        }
+
+        /// What the next member leads to, and whether that is on a cycle with the piece's type `number`.
+        private mutating func nextTarget(of number: Int) -> (validates: Bool, onCycle: Bool) {
+            let target = targets[nextMember]
             nextMember += 1
             guard target >= 0 else { return (false, false) }
-            return (validating[target], component[number] == component[target])
+            return (validating[target], component[first + number] == component[target])
         }
-        func mark(_ declarations: consuming [TypeDeclaration]) -> [TypeDeclaration] {
-            var marked: [TypeDeclaration] = []
-            marked.reserveCapacity(declarations.count)
-            declarations.reverse()
-            while let declaration = declarations.popLast() {
-                // A struct or union none of whose members, nor its nested types' members, has a `valueStruct` keeps
-                // every flag as the translator made it (false): it is kept as it is, not taken out of its box and
-                // put into a new one (an allocation, and the old box freed). Most nested types are such leaves.
-                switch declaration {
-                case .structure, .union:
-                    if !graph.subtrees[next].hasTargets {
-                        next = graph.subtrees[next].end
-                        marked.append(declaration)
-                        continue
-                    }
-                default:
-                    break
+
+        /// The declaration with its flags and its nested types' marked, or `nil` when none may change. A struct or
+        /// union none of whose members, nor its nested types' members, has a `valueStruct` keeps every flag as the
+        /// translator made it (false): it is kept as it is, not taken out of its box and put into a new one (an
+        /// allocation, and the old box freed). Most nested types are such leaves.
+        mutating func marked(_ declaration: TypeDeclaration) -> TypeDeclaration? {
+            switch declaration {
+            case .structure, .union:
+                guard subtrees[next].hasTargets else {
+                    next = subtrees[next].end
+                    return nil
                 }
-                switch consume declaration {
-                case .structure(var s):
-                    let number = next
-                    next += 1
-                    for index in s.properties.indices {
-                        var (validatesNested, isIndirect) = (false, false)
-                        if s.properties[index].valueStruct != nil {
-                            let target = nextTarget(of: number)
-                            validatesNested = target.validates
-                            isIndirect = target.onCycle && !s.properties[index].ruleType.hasPrefix("[")
-                        }
-                        if s.properties[index].validatesNested != validatesNested {
-                            s.properties[index].validatesNested = validatesNested
-                        }
-                        if s.properties[index].isIndirect != isIndirect { s.properties[index].isIndirect = isIndirect }
-                    }
-                    if s.extras != nil {
-                        s.extras!.validatesNested = s.extras!.valueStruct != nil && nextTarget(of: number).validates
-                    }
-                    s.nested = mark(Self.take(&s.nested))
-                    marked.append(.structure(s))
-                case .union(var u):
-                    let number = next
-                    next += 1
-                    for index in u.cases.indices {
-                        var (validatesCase, isIndirect) = (false, false)
-                        if u.cases[index].valueStruct != nil {
-                            let target = nextTarget(of: number)
-                            validatesCase = target.validates
-                            isIndirect = target.onCycle && !u.cases[index].ruleType.hasPrefix("[")
-                            if target.onCycle { u.isRecursive = true }
-                        }
-                        if u.cases[index].validates != validatesCase { u.cases[index].validates = validatesCase }
-                        if u.cases[index].isIndirect != isIndirect { u.cases[index].isIndirect = isIndirect }
-                    }
-                    u.nested = mark(Self.take(&u.nested))
-                    marked.append(.union(u))
-                case let other:
-                    marked.append(other)
-                }
+            case .enumeration, .alias:
+                return nil
             }
-            return marked
+            switch declaration {
+            case .structure(var s):
+                let number = next
+                next += 1
+                for index in s.properties.indices {
+                    var (validatesNested, isIndirect) = (false, false)
+                    if s.properties[index].valueStruct != nil {
+                        let target = nextTarget(of: number)
+                        validatesNested = target.validates
+                        isIndirect = target.onCycle && !s.properties[index].ruleType.hasPrefix("[")
+                    }
+                    if s.properties[index].validatesNested != validatesNested {
+                        s.properties[index].validatesNested = validatesNested
+                    }
+                    if s.properties[index].isIndirect != isIndirect { s.properties[index].isIndirect = isIndirect }
+                }
+                if s.extras != nil {
+                    s.extras!.validatesNested = s.extras!.valueStruct != nil && nextTarget(of: number).validates
+                }
+                for index in s.nested.indices {
+                    if let marked = marked(s.nested[index]) { s.nested[index] = marked }
+                }
+                return .structure(s)
+            case .union(var u):
+                let number = next
+                next += 1
+                for index in u.cases.indices {
+                    var (validatesCase, isIndirect) = (false, false)
+                    if u.cases[index].valueStruct != nil {
+                        let target = nextTarget(of: number)
+                        validatesCase = target.validates
+                        isIndirect = target.onCycle && !u.cases[index].ruleType.hasPrefix("[")
+                        if target.onCycle { u.isRecursive = true }
+                    }
+                    if u.cases[index].validates != validatesCase { u.cases[index].validates = validatesCase }
+                    if u.cases[index].isIndirect != isIndirect { u.cases[index].isIndirect = isIndirect }
+                }
+                for index in u.nested.indices {
+                    if let marked = marked(u.nested[index]) { u.nested[index] = marked }
+                }
+                return .union(u)
+            case .enumeration, .alias:
+                return nil
+            }
         }
-        let marked = mark(types)
-        return (marked, ValidatingTypes(numbers: graph.numbers, validating: validating))
     }
 
-    /// The array, leaving an empty one in its place: the caller then holds the only reference to it.
-    private static func take<Element>(_ array: inout [Element]) -> [Element] {
-        var taken: [Element] = []
-        swap(&taken, &array)
-        return taken
-    }
-
-    /// Tarjan's algorithm, iterative: each node's component number, for nodes numbered `0..<edges.count`
-    /// with their successors. A node with an edge to itself shares the component with itself, which is
-    /// what a self-referencing struct needs.
+    /// ``stronglyConnectedComponents(starts:successors:)`` of nodes numbered `0..<edges.count` with their successors.
     static func stronglyConnectedComponents(_ edges: [[Int]]) -> [Int] {
+        var starts = [0]
+        starts.reserveCapacity(edges.count + 1)
+        for successors in edges { starts.append(starts[starts.count - 1] + successors.count) }
+        return stronglyConnectedComponents(starts: starts, successors: Array(edges.joined()))
+    }
+
+    /// Tarjan's algorithm, iterative: each node's component number, for nodes numbered `0..<starts.count - 1`
+    /// whose successors are `successors[starts[node]..<starts[node + 1]]`. A node with an edge to itself shares
+    /// the component with itself, which is what a self-referencing struct needs.
+    static func stronglyConnectedComponents(starts: [Int], successors: [Int]) -> [Int] {
+        let count = starts.count - 1
         let unvisited = -1
-        var index = Array(repeating: unvisited, count: edges.count)
-        var low = Array(repeating: 0, count: edges.count)
-        var onStack = Array(repeating: false, count: edges.count)
+        var index = Array(repeating: unvisited, count: count)
+        var low = Array(repeating: 0, count: count)
+        var onStack = Array(repeating: false, count: count)
         var stack: [Int] = []
-        var component = Array(repeating: 0, count: edges.count)
+        var component = Array(repeating: 0, count: count)
         var counter = 0
         var components = 0
-        for root in edges.indices where index[root] == unvisited {
-            var work: [(node: Int, next: Int)] = [(root, 0)]
+        var work: [(node: Int, next: Int)] = []
+        for root in 0..<count where index[root] == unvisited {
+            // A node without successors is a component of its own, found without the walk. Most are.
+            guard starts[root] < starts[root + 1] else {
+                index[root] = counter
+                counter += 1
+                component[root] = components
+                components += 1
+                continue
+            }
+            work.append((root, starts[root]))
             index[root] = counter
             low[root] = counter
             counter += 1
             stack.append(root)
             onStack[root] = true
             while let (node, next) = work.last {
-                let successors = edges[node]
-                if next < successors.count {
+                if next < starts[node + 1] {
                     work[work.count - 1].next += 1
                     let successor = successors[next]
                     if index[successor] == unvisited {
@@ -1844,7 +1964,7 @@ struct Translator {
                         counter += 1
                         stack.append(successor)
                         onStack[successor] = true
-                        work.append((successor, 0))
+                        work.append((successor, starts[successor]))
                     } else if onStack[successor] {
                         low[node] = min(low[node], index[successor])
                     }
