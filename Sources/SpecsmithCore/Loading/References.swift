@@ -273,8 +273,32 @@ extension LoadSession {
         guard size <= limits.maxInputBytes else {
             return .failure(.tooLarge(bytes: size, limit: limits.maxInputBytes))
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.missing) }
-        return .success([UInt8](data))
+        guard let bytes = Self.contents(ofRegularFile: path, size: size) else { return .failure(.missing) }
+        return .success(bytes)
+    }
+
+    /// The first `size` bytes of a file (fewer if it has shrunk), read straight into the array:
+    /// `FileManager.contents(atPath:)` reads into a `Data` that then has to be copied, about 0.5M
+    /// instructions for a 475 KB document, on the one thread that the load starts on.
+    private static func contents(ofRegularFile path: String, size: Int) -> [UInt8]? {
+        let file = open(path, O_RDONLY | O_CLOEXEC)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let read = Foundation.read(file, buffer.baseAddress! + count, size - count)
+                if read > 0 {
+                    count += read
+                } else if read == 0 {
+                    break
+                } else if errno != EINTR {
+                    failed = true
+                    break
+                }
+            }
+        }
+        return failed ? nil : bytes
     }
 
     /// Parses bytes as YAML and records the text for the renderer.
