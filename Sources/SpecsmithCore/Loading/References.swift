@@ -301,9 +301,14 @@ extension LoadSession {
         return failed ? nil : bytes
     }
 
-    /// Parses bytes as YAML and records the text for the renderer.
+    /// Parses bytes as YAML and records the text for the renderer: for a large file, decoded on another
+    /// thread while this one parses (``LoadConcurrency/decodesTextConcurrently(count:)``).
     func parse(_ bytes: [UInt8], file: String) -> YAMLNode? {
-        sources[file] = String(decoding: bytes, as: UTF8.self)
+        if concurrency.decodesTextConcurrently(count: bytes.count) {
+            decodingSources.append((file, DecodedText(bytes)))
+        } else {
+            sources[file] = String(decoding: bytes, as: UTF8.self)
+        }
         do {
             return try YAMLLoader.load(bytes, file: file, limits: limits.yaml, parallelism: concurrency.yaml)
         } catch {
