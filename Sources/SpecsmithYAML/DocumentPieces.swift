@@ -132,16 +132,18 @@ struct DocumentPieces {
         }
         guard first < lines.count, lines[first].kind == .key, lines[first].indent == 0 else { return nil }
         var cuts: [Cut] = []
-        Self.findCuts(
-            in: lines,
-            first..<lines.count,
-            indent: 0,
-            endIsCut: true,
-            level: 0,
-            pieceBytes: pieceBytes,
-            count: bytes.count,
-            into: &cuts
-        )
+        lines.withUnsafeBufferPointer { lines in
+            Self.findCuts(
+                in: lines,
+                first..<lines.count,
+                indent: 0,
+                endIsCut: true,
+                level: 0,
+                pieceBytes: pieceBytes,
+                count: bytes.count,
+                into: &cuts
+            )
+        }
         var pieces: [Piece] = []
         var start = 0
         var line = 0
@@ -371,7 +373,7 @@ struct DocumentPieces {
     /// indented less is found while its entries are, rather than in a pass over its lines before.
     @discardableResult
     private static func findCuts(
-        in lines: [Line],
+        in lines: UnsafeBufferPointer<Line>,
         _ range: Range<Int>,
         indent: Int32,
         endIsCut: Bool,
