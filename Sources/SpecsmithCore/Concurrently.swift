@@ -35,6 +35,13 @@ public enum LoadConcurrency: Sendable, Hashable {
         }
     }
 
+    /// Counts the cores on a thread of the system's pool, from now on. A process's first look at
+    /// ``ProcessorCount/active`` costs about 0.5M instructions (Foundation reads the cgroup's CPU quota from a
+    /// file), which `specsmith generate` spends while it parses its arguments rather than in its first load.
+    public static func countCores() {
+        DispatchQueue.global().async { _ = ProcessorCount.active }
+    }
+
     /// Whether the text of a file of `count` bytes is decoded for the renderer on another thread while
     /// the file loads (``DecodedText``): a file large enough to be parsed in pieces, whose text (about
     /// 0.6M instructions for 475 KB) would otherwise be decoded before its pieces are found, on one thread.
