@@ -34,6 +34,42 @@ public enum LoadConcurrency: Sendable, Hashable {
         case .always: 2
         }
     }
+
+    /// Counts the cores on a thread of the system's pool, from now on. A process's first look at
+    /// ``ProcessorCount/active`` costs about 0.5M instructions (Foundation reads the cgroup's CPU quota from a
+    /// file), which `specsmith generate` spends while it parses its arguments rather than in its first load.
+    public static func countCores() {
+        DispatchQueue.global().async { _ = ProcessorCount.active }
+    }
+
+    /// Whether the text of a file of `count` bytes is decoded for the renderer on another thread while
+    /// the file loads (``DecodedText``): a file large enough to be parsed in pieces, whose text (about
+    /// 0.6M instructions for 475 KB) would otherwise be decoded before its pieces are found, on one thread.
+    func decodesTextConcurrently(count: Int) -> Bool {
+        switch self {
+        case .sequential: false
+        case .automatic: ProcessorCount.active > 1 && count >= 128 << 10
+        case .always: true
+        }
+    }
+}
+
+/// The text of a file, decoded from its bytes on a thread of the system's pool from when this is made, as
+/// ``ParsingTemplates`` parses templates.
+final class DecodedText: Sendable {
+    private let finished = DispatchGroup()
+    /// Written once, on the decoding thread, before `finished` is left; read only after waiting for it.
+    private nonisolated(unsafe) var text = ""
+
+    init(_ bytes: [UInt8]) {
+        DispatchQueue.global().async(group: finished) { [self] in text = String(decoding: bytes, as: UTF8.self) }
+    }
+
+    /// The text, once decoded.
+    var value: String {
+        finished.wait()
+        return text
+    }
 }
 
 /// Work shared out to every core in runs of consecutive items, eight runs per core so that a slow run does

@@ -1,3 +1,4 @@
+import Dispatch
 import SpecsmithDiagnostics
 
 #if canImport(Glibc)
@@ -29,8 +30,12 @@ import SpecsmithDiagnostics
 /// and spaces, and the document is not cut.
 ///
 /// A document whose lines break anywhere but at `\n` is not cut.
+///
+/// The lines of a large block YAML document are read on several threads, each a run of whole lines
+/// (``lines(_:parts:)``): the cuts must be known before any piece is parsed, so this scan runs while
+/// the other cores have nothing to do.
 struct DocumentPieces {
-    struct Piece: Sendable {
+    struct Piece: Sendable, Equatable {
         /// The piece's bytes in the document.
         var bytes: Range<Int>
         /// How many lines come before the piece.
@@ -46,7 +51,7 @@ struct DocumentPieces {
     /// (but for the first piece, which starts with the document's own) and a `}` after for each object
     /// still open where the piece ends. The piece's members are then appended to the object they are
     /// members of, the last object of its depth that the pieces before it opened.
-    struct Flow: Sendable {
+    struct Flow: Sendable, Equatable {
         /// How many objects enclose the piece's first member: 1 for the root's members.
         var depth: Int
         /// Whether a `{` goes before the piece's bytes.
@@ -91,22 +96,30 @@ struct DocumentPieces {
     /// Levels of nested mappings that cuts are looked for in.
     private static let maxLevels = 6
 
+    /// The least bytes of block YAML that a thread of the line scan reads: a smaller run saves less than
+    /// handing it to another thread costs.
+    static let minimumScanPartBytes = 64 << 10
+
     let pieces: [Piece]
     private let lines: [Line]
     private let count: Int
 
     /// The pieces of `bytes` of about `pieceBytes` bytes each, or `nil` when the document cannot be cut
-    /// into at least two.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>, pieceBytes: Int) {
-        guard bytes.count <= Int(Int32.max), !Self.hasOtherLineBreaks(bytes) else { return nil }
+    /// into at least two. The lines of block YAML are read in `scanParts` runs, on as many threads; by
+    /// default one per core, each at least ``minimumScanPartBytes`` long. The pieces are the same either way.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>, pieceBytes: Int, scanParts: Int? = nil) {
+        guard bytes.count <= Int(Int32.max) else { return nil }
         if let opening = bytes.firstIndex(where: { !Self.isJSONSpace($0) }), bytes[opening] == UInt8(ascii: "{") {
-            guard let pieces = Self.jsonPieces(bytes, pieceBytes: pieceBytes) else { return nil }
+            guard !Self.hasOtherLineBreaks(bytes), let pieces = Self.jsonPieces(bytes, pieceBytes: pieceBytes) else {
+                return nil
+            }
             self.pieces = pieces
             self.lines = []
             self.count = bytes.count
             return
         }
-        let lines = Self.lines(bytes)
+        let parts = scanParts ?? min(ProcessorCount.active, bytes.count / Self.minimumScanPartBytes)
+        guard let lines = Self.lines(bytes, parts: parts) else { return nil }
         self.lines = lines
         self.count = bytes.count
         var first = 0
@@ -119,16 +132,18 @@ struct DocumentPieces {
         }
         guard first < lines.count, lines[first].kind == .key, lines[first].indent == 0 else { return nil }
         var cuts: [Cut] = []
-        Self.findCuts(
-            in: lines,
-            first..<lines.count,
-            indent: 0,
-            endIsCut: true,
-            level: 0,
-            pieceBytes: pieceBytes,
-            count: bytes.count,
-            into: &cuts
-        )
+        lines.withUnsafeBufferPointer { lines in
+            Self.findCuts(
+                in: lines,
+                first..<lines.count,
+                indent: 0,
+                endIsCut: true,
+                level: 0,
+                pieceBytes: pieceBytes,
+                count: bytes.count,
+                into: &cuts
+            )
+        }
         var pieces: [Piece] = []
         var start = 0
         var line = 0
@@ -351,8 +366,14 @@ struct DocumentPieces {
     /// piece.
     /// `endIsCut` tells whether the line after `range` is a cut (or the end of the document): a piece
     /// starting inside the mapping must end there, since the lines after are indented less.
+    ///
+    /// Returns false, adding no cut, when a line in `range` is indented less than `indent`: the lines are
+    /// then not the entries of one mapping. So the value of an entry larger than a piece is looked into
+    /// when its first line is a key indented further than the entry's key, and whether a later line is
+    /// indented less is found while its entries are, rather than in a pass over its lines before.
+    @discardableResult
     private static func findCuts(
-        in lines: [Line],
+        in lines: UnsafeBufferPointer<Line>,
         _ range: Range<Int>,
         indent: Int32,
         endIsCut: Bool,
@@ -360,9 +381,15 @@ struct DocumentPieces {
         pieceBytes: Int,
         count: Int,
         into cuts: inout [Cut]
-    ) {
+    ) -> Bool {
+        let found = cuts.count
         var entry = range.lowerBound
         while entry < range.upperBound {
+            // Every entry after the first starts at a line that ended the one before: indented as much, or less.
+            guard lines[entry].indent >= indent else {
+                cuts.removeSubrange(found...)
+                return false
+            }
             // The entry runs to the next line at its key's indentation that is not a sequence item
             // (the items of a sequence written at its key's indentation belong to the key).
             // Blank lines are indented `Int32.max`, so that they pass the test at once.
@@ -378,13 +405,13 @@ struct DocumentPieces {
             let nextIsCut = next == range.upperBound ? endIsCut : lines[next].kind == .key
             // The entry's value is looked at only when the entry is larger than a piece: most are not.
             if end - Int(lines[entry].start) > pieceBytes, level + 1 < maxLevels, nextIsCut,
-                let children = children(in: lines, entry + 1..<next), children.indent > indent,
-                lines[children.first].indent == children.indent, lines[children.first].kind == .key
+                let first = (entry + 1..<next).first(where: { lines[$0].kind != .blank }),
+                lines[first].indent > indent, lines[first].kind == .key
             {
                 findCuts(
                     in: lines,
-                    children.first..<next,
-                    indent: children.indent,
+                    first..<next,
+                    indent: lines[first].indent,
                     endIsCut: true,
                     level: level + 1,
                     pieceBytes: pieceBytes,
@@ -394,29 +421,77 @@ struct DocumentPieces {
             }
             entry = next
         }
+        return true
     }
 
-    /// The first line that is not blank in `range`, and the least indentation of such lines; `nil` when all
-    /// are blank.
-    private static func children(in lines: [Line], _ range: Range<Int>) -> (first: Int, indent: Int32)? {
-        guard let first = range.first(where: { lines[$0].kind != .blank }) else { return nil }
-        // Blank lines are indented `Int32.max`: they never lower the least.
-        var least = Int32.max
-        for index in range { least = min(least, lines[index].indent) }
-        return (first, least)
+    /// One record per line, or `nil` when a line breaks at anything but `\n` (``hasOtherLineBreaks(_:)``).
+    ///
+    /// With more than one part, the document is read in that many runs of whole lines at once, run `k`
+    /// from the first line that starts at or after `k / parts` of the bytes, and their records are put
+    /// together. At about 130 instructions a line, the scan was most of what a large document's load ran
+    /// on one thread before its pieces were parsed.
+    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>, parts: Int) -> [Line]? {
+        guard parts > 1 else {
+            return hasOtherLineBreaks(bytes) ? nil : lines(bytes, in: 0..<bytes.count, capacity: bytes.count / 24)
+        }
+        var starts = [0]
+        for part in 1..<parts {
+            let share = bytes.count * part / parts
+            let start = share == 0 ? 0 : firstNewline(in: bytes, from: share - 1, to: bytes.count).map { $0 + 1 }
+            starts.append(max(starts[part - 1], start ?? bytes.count))
+        }
+        starts.append(bytes.count)
+        let scan = LineScan(bytes: bytes, starts: starts)
+        DispatchQueue.concurrentPerform(iterations: parts) { scan.run($0) }
+        // The first run's array has room for the whole document's records: only the others are copied.
+        guard var lines = scan.lines[0].take() else { return nil }
+        for run in scan.lines.dropFirst() {
+            guard let run else { return nil }
+            lines.append(contentsOf: run)
+        }
+        return lines
     }
 
-    /// One record per line: where it starts, its indentation in spaces (`Int32.max` when blank), and what
-    /// starts it.
-    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Line] {
+    /// The runs of a line scan on several threads: each thread writes its own run's slot only.
+    private final class LineScan: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Where each run starts, and the end of the bytes.
+        let starts: [Int]
+        /// Each run's records, `nil` where the run has another line break.
+        let lines: UnsafeMutableBufferPointer<[Line]?>
+
+        init(bytes: UnsafeBufferPointer<UInt8>, starts: [Int]) {
+            self.bytes = bytes
+            self.starts = starts
+            lines = .allocate(capacity: starts.count - 1)
+            lines.initialize(repeating: [])
+        }
+
+        deinit {
+            lines.deinitialize()
+            lines.deallocate()
+        }
+
+        func run(_ index: Int) {
+            let run = starts[index]..<starts[index + 1]
+            let otherBreaks = DocumentPieces.hasOtherLineBreaks(UnsafeBufferPointer(rebasing: bytes[run]))
+            let capacity = (index == 0 ? bytes.count : run.count) / 24
+            lines[index] = otherBreaks ? nil : DocumentPieces.lines(bytes, in: run, capacity: capacity)
+        }
+    }
+
+    /// One record per line of `run`, which starts where a line starts and ends after a `\n` or at the end:
+    /// where the line starts, its indentation in spaces (`Int32.max` when blank), and what starts it.
+    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>, in run: Range<Int>, capacity: Int) -> [Line] {
         var lines: [Line] = []
-        lines.reserveCapacity(bytes.count / 24)
-        var start = 0
+        lines.reserveCapacity(capacity)
+        var start = run.lowerBound
+        let end = run.upperBound
         guard let base = bytes.baseAddress else { return [] }
-        while start < bytes.count {
+        while start < end {
             var i = start
             // Indentation eight spaces at a time, then byte by byte.
-            while i + 8 <= bytes.count {
+            while i + 8 <= end {
                 let spaces =
                     UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
                     ^ 0x2020_2020_2020_2020
@@ -426,17 +501,17 @@ struct DocumentPieces {
                 }
                 i += 8
             }
-            while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+            while i < end, bytes[i] == 0x20 { i += 1 }
             let kind: Kind
-            if i == bytes.count || bytes[i] == 0x0A || bytes[i] == 0x23 {
+            if i == end || bytes[i] == 0x0A || bytes[i] == 0x23 {
                 kind = .blank
-            } else if bytes[i] == 0x2D, i + 1 == bytes.count || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A {
+            } else if bytes[i] == 0x2D, i + 1 == end || bytes[i + 1] == 0x20 || bytes[i + 1] == 0x0A {
                 kind = .sequenceItem
             } else {
                 kind = startsKey(bytes[i]) ? .key : .other
             }
             lines.append(Line(start: Int32(start), indent: kind == .blank ? .max : Int32(i - start), kind: kind))
-            guard let newline = firstNewline(in: bytes, from: i) else { break }
+            guard let newline = firstNewline(in: bytes, from: i, to: end) else { break }
             start = newline + 1
         }
         return lines
@@ -469,12 +544,12 @@ struct DocumentPieces {
         index + 1 < lines.count ? Int(lines[index + 1].start) - 1 : count
     }
 
-    /// The position of the first `\n` at or after `start`. `memchr` compares 32 bytes at a time, so a
+    /// The position of the first `\n` in `start..<end`. `memchr` compares 32 bytes at a time, so a
     /// line costs a call and a dozen or so instructions; eight bytes at a time took about 46 a line.
     @inline(__always)
-    private static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress, start < bytes.count,
-            let found = memchr(base + start, 0x0A, bytes.count - start)
+    private static func firstNewline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int? {
+        guard let base = bytes.baseAddress, start < end,
+            let found = memchr(base + start, 0x0A, end - start)
         else { return nil }
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }

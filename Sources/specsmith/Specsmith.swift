@@ -21,9 +21,13 @@ struct Specsmith: ParsableCommand {
     /// Runs the command, exiting with status 2 (not ArgumentParser's 64) for usage errors.
     static func main() {
         // A command that generates starts parsing the default templates at once, on another thread, while
-        // this one parses the arguments (about 15M instructions) and reads `specsmith.yaml`.
+        // this one parses the arguments (about 15M instructions) and reads `specsmith.yaml`; and counts the
+        // cores, which its first load asks for, on a third.
         let command = CommandLine.arguments.dropFirst().first
-        if command == "generate" || command == "check" { _ = defaultTemplates }
+        if command == "generate" || command == "check" {
+            _ = defaultTemplates
+            LoadConcurrency.countCores()
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

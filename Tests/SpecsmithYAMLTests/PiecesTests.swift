@@ -158,6 +158,74 @@ import Testing
         Self.expectSameOutcome("a:\n  b: \"x\u{85}y\"\nc: 2\n")
     }
 
+    /// The pieces of a document whose lines are read in `scanParts` runs.
+    static func pieces(_ bytes: [UInt8], pieceBytes: Int, scanParts: Int) -> [DocumentPieces.Piece]? {
+        bytes.withUnsafeBufferPointer { DocumentPieces($0, pieceBytes: pieceBytes, scanParts: scanParts)?.pieces }
+    }
+
+    /// Lines read in runs on several threads give the pieces that one run gives, wherever the runs start:
+    /// at cuts, inside quoted scalars whose lines look like keys, at blank lines and comments, in a last
+    /// line without a line break, and with more runs than lines.
+    @Test func linesReadInRunsGiveThePiecesOfOneRun() {
+        let texts = [
+            "openapi: 3.1.0\npaths:\n  /a:\n    get: {}\n  \"/b\":\n    get:\n      tags:\n      - x\n  /c: {}\n"
+                + "components:\n  schemas:\n    A: {type: string}\n    B:\n      type: integer\n",
+            "a:\n  k: \"one\n  two: x\n  three: y\"\n  m: 1\n  n: 'four\n  five: z'\nb: 2\n",
+            "# comment\n\n---\na:\n  b: 1\n\n\n  c: 2\nd:\n  - e\n  - f: 1\n    g: 2\nh: 3",
+            "a:\n    b:\n      x: 1\n      y: 2\n    c: 2\n    d: 3\nf: 5\n",
+        ]
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for pieceBytes in [1, 8, 24] {
+                let one = Self.pieces(bytes, pieceBytes: pieceBytes, scanParts: 1)
+                #expect(one != nil, "\(text.debugDescription) was not cut")
+                for parts in 2...bytes.count + 2 {
+                    #expect(
+                        Self.pieces(bytes, pieceBytes: pieceBytes, scanParts: parts) == one,
+                        "\(text.debugDescription), \(pieceBytes) bytes, \(parts) runs"
+                    )
+                }
+            }
+        }
+        // A line break other than `\n` in any run keeps the document whole.
+        let otherBreaks = [
+            "a:\n  b: 1\nc: \"x\u{2028}y\"\nd: 2\n", "a: \"x\u{85}y\"\nb:\n  c: 1\nd: 2\n", "a: 1\nb: 2\r\nc: 3\n",
+        ]
+        for text in otherBreaks {
+            let bytes = Array(text.utf8)
+            for parts in 1...bytes.count + 1 {
+                #expect(Self.pieces(bytes, pieceBytes: 1, scanParts: parts) == nil, "\(text.debugDescription), \(parts)")
+            }
+        }
+    }
+
+    @Test(.enabled(if: !CorpusTests.documents.isEmpty, "the corpus folder ../shared/corpus is absent"))
+    func corpusLinesReadInRunsGiveThePiecesOfOneRun() throws {
+        for name in ["tradovate-2021.yaml", "discourse.yaml", "twilio-messaging-v1.yaml"] {
+            let bytes = try [UInt8](Data(contentsOf: CorpusTests.corpus.appendingPathComponent(name)))
+            for pieceBytes in [512, 32 << 10] {
+                let one = Self.pieces(bytes, pieceBytes: pieceBytes, scanParts: 1)
+                #expect(one != nil, "\(name) was not cut")
+                for parts in [2, 3, 8] {
+                    #expect(
+                        Self.pieces(bytes, pieceBytes: pieceBytes, scanParts: parts) == one,
+                        "\(name), \(pieceBytes) bytes, \(parts) runs"
+                    )
+                }
+            }
+        }
+    }
+
+    /// The value of an entry is cut only where all its lines are indented at least as far as its first:
+    /// otherwise they are not the entries of one mapping, and no cut found among them is kept.
+    @Test func valuesIndentedLessAfterTheirFirstLineAreNotCut() {
+        let even = Array("a:\n    b:\n      x: 1\n      y: 2\n    c: 2\n    d: 3\nf: 5\n".utf8)
+        #expect(Self.pieces(even, pieceBytes: 1, scanParts: 1)?.map(\.line) == [0, 3, 4, 5, 6])
+        let uneven = Array("a:\n    b:\n      x: 1\n      y: 2\n    c: 2\n  d: 3\nf: 5\n".utf8)
+        #expect(Self.pieces(uneven, pieceBytes: 1, scanParts: 1)?.map(\.line) == [0, 6])
+        Self.expectSameOutcome(String(decoding: uneven, as: UTF8.self))
+    }
+
     static let json = #"""
         {"openapi":"3.1.0","info":{"title":"Ünïcode \"quoted\" \\ title","version":"1"},"paths":{"/a":{"get":{"responses":{"200":{"description":"OK"}}}},"/b":{"get":{"tags":["x","y"],"responses":{"200":{"description":"é"}}}},"/c":{"parameters":[{"name":"n","in":"query","schema":{"type":"integer","minimum":-1.5e3}}]}},"components":{"schemas":{"A":{"type":"object","properties":{"ß":{"type":"string"},"b":{"type":"boolean","default":false,"nullable":true,"example":null}}},"B":{"enum":[1,2,3]}}},"x-last":{"k":"v"}}
         """#

@@ -17,6 +17,8 @@ final class LoadSession {
     var needsSharedSession = false
     private(set) var diagnostics: [Diagnostic] = []
     var sources: [String: String] = [:]
+    /// Texts for ``sources`` still being decoded on other threads, taken over when the load ends.
+    var decodingSources: [(file: String, text: DecodedText)] = []
 
     /// The root file's path as given.
     var rootFile = ""
@@ -103,6 +105,8 @@ final class LoadSession {
         if let (first, location) = missingTextFiles.first {
             report(.missingTextFiles(first: first, count: missingTextFiles.count, at: location))
         }
+        for (file, text) in decodingSources { sources[file] = text.value }
+        decodingSources = []
         // Sorted first: uniqued then compares each diagnostic only with those at its location.
         return LoadResult(
             document: document, diagnostics: diagnostics.sortedByLocation().uniqued(), sources: sources,
