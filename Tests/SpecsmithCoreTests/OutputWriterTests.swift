@@ -148,6 +148,22 @@ import Testing
         #expect(rooted.movedFolders.count == 1)
     }
 
+    /// One-character names trap in swift-corelibs-foundation's `deletingLastPathComponent`; `--output G` crashed.
+    @Test(arguments: [("G", "G"), ("G/", "G"), ("é//", "é"), ("Out/G", "Out/G"), ("Out/Inner/", "Out/Inner")])
+    func aNewFolderOfAnyRelativePathIsBuiltWhole(path: String, folderName: String) throws {
+        let rooted = RootedFileSystem(root: folder)
+        let writer = OutputWriter(fileSystem: rooted)
+        let plan = writer.plan([file("A.swift", "a\n"), file("B.swift", "b\n")], in: path)
+        #expect(plan.createsFolder)
+        try writer.apply(plan)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder + "/" + folderName)
+        #expect(written.sorted() == ["A.swift", "B.swift"])
+        #expect(read(folderName + "/B.swift")?.hasSuffix("b\n") == true)
+        #expect(rooted.movedFolders.count == 1)
+        let top = String(folderName.prefix { $0 != "/" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == [top])
+    }
+
     @Test func aFolderThatAppearsAfterThePlanGetsTheFilesOneByOne() throws {
         let writer = OutputWriter()
         let target = folder + "/Out"

@@ -322,9 +322,9 @@ public struct OutputWriter: Sendable {
     /// false, having deleted the new folder, when the rename fails: something is at the plan's folder now.
     /// Throws, having deleted the new folder, when a file cannot be written.
     private func createFolder(_ plan: OutputPlan, suffix: String) throws -> Bool {
-        let target = plan.directory.hasSuffix("/") ? String(plan.directory.dropLast()) : plan.directory
-        let parent = (target as NSString).deletingLastPathComponent
-        let name = ".\((target as NSString).lastPathComponent).specsmith-\(suffix)"
+        let (parent, last) = Self.split(plan.directory)
+        let target = parent.isEmpty ? last : join(parent, last)
+        let name = ".\(last).specsmith-\(suffix)"
         let staging = parent.isEmpty ? name : join(parent, name)
         if !parent.isEmpty { try fileSystem.createDirectory(parent) }
         try fileSystem.createDirectory(staging)
@@ -341,6 +341,17 @@ public struct OutputWriter: Sendable {
             try? fileSystem.remove(staging)
             return false
         }
+    }
+
+    /// A folder's path split into the folder holding it ("" for a name alone, "/" at the root) and its last name,
+    /// slashes at the end ignored. Not NSString's `deletingLastPathComponent`: on Linux that traps on a path of
+    /// one character ("G").
+    private static func split(_ path: String) -> (parent: String, last: String) {
+        var path = Substring(path)
+        while path.count > 1, path.hasSuffix("/") { path = path.dropLast() }
+        guard let slash = path.lastIndex(of: "/") else { return ("", String(path)) }
+        let parent = path[..<slash]
+        return (parent.isEmpty ? "/" : String(parent), String(path[path.index(after: slash)...]))
     }
 
     /// Writes each text to its temporary path, on every core when there are many (the system's work of
