@@ -31,6 +31,9 @@ struct Translator {
         "HTTPRequest",
     ]
 
+    /// ``reservedNames`` hashed once a process, for the schema translator's table of top-level names.
+    static let hashedReservedNames = Set(reservedNames.map(HashedName.init))
+
     /// The arguments of a request builder or client method besides its parameters'.
     static let otherArgumentNames: Set<String> = ["body", "server", "bearerToken", "basicCredentials"]
 
@@ -54,7 +57,8 @@ struct Translator {
         }
         let assertFormats =
             job.assertFormats || (document.extensions["x-specsmith-assert-formats"].flatMap { try? $0.bool() } ?? false)
-        var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames, assertFormats: assertFormats)
+        var schemas = SchemaTranslator(
+            document: document, reservedNames: Self.hashedReservedNames, assertFormats: assertFormats)
         schemas.declareComponents(concurrency: concurrency)
         var diagnostics: [Diagnostic] = []
         // Every server a request can go to, gathered once for the declarations, the operations' defaults
@@ -1591,8 +1595,9 @@ struct Translator {
     /// members lead to. Each top-level declaration's piece is made on its own, on every core when there are many:
     /// what needs every piece (numbering the names, the graph's passes) is left to one thread.
     private struct GraphPiece {
-        /// The qualified name of each struct or union, by number; emptied once they are numbered among all.
-        var names: [String] = []
+        /// The qualified name of each struct or union, by number, hashed here rather than where they are numbered
+        /// among all, on one thread; emptied once they are.
+        var names: [HashedName] = []
         /// Whether each struct or union has a rule of its own.
         var hasRules: [Bool] = []
         /// The `valueStruct` of each member that has one, in the walk's order: each type's properties, then its
@@ -1616,7 +1621,7 @@ struct Translator {
             switch declaration {
             case .structure(let s):
                 let number = names.count
-                names.append(qualified)
+                names.append(HashedName(qualified))
                 var hasRules = s.hasObjectChecks
                 // By index: each property is read in place, not copied whole.
                 for index in s.properties.indices {
@@ -1639,7 +1644,7 @@ struct Translator {
                 close(number)
             case .union(let u):
                 let number = names.count
-                names.append(qualified)
+                names.append(HashedName(qualified))
                 var hasRules = false
                 for index in u.cases.indices {
                     hasRules = hasRules || !u.cases[index].rules.isEmpty
@@ -1689,12 +1694,12 @@ struct Translator {
     /// The qualified names of the structs and unions that validate (``markValidationAndRecursion(_:concurrently:)``),
     /// asked about by name: the table of numbers, not a set made of it.
     struct ValidatingTypes {
-        fileprivate let numbers: [String: Int]
+        fileprivate let numbers: [HashedName: Int]
         fileprivate let validating: [Bool]
 
         /// Whether the struct or union with this qualified name validates (false for any other name).
         func contains(_ name: String) -> Bool {
-            numbers[name].map { validating[$0] } ?? false
+            numbers[HashedName(name)].map { validating[$0] } ?? false
         }
     }
 
@@ -1722,7 +1727,7 @@ struct Translator {
             firstNumbers.append(count)
             count += parts[index].piece.names.count
         }
-        var numbers: [String: Int] = [:]
+        var numbers: [HashedName: Int] = [:]
         numbers.reserveCapacity(count)
         var aliases: [Alias] = []
         count = 0
@@ -1743,18 +1748,18 @@ struct Translator {
             for alias in aliases where !settled.contains(alias.name) {
                 var chain: [String] = []
                 var name = alias.name
-                while numbers[name] == nil, !settled.contains(name), let type = aliasTypes[name] {
+                while numbers[HashedName(name)] == nil, !settled.contains(name), let type = aliasTypes[name] {
                     chain.append(name)
                     settled.insert(name)
                     name = type
                 }
-                guard let number = numbers[name] else { continue }
-                for link in chain { numbers[link] = number }
+                guard let number = numbers[HashedName(name)] else { continue }
+                for link in chain { numbers[HashedName(link)] = number }
             }
         }
         // Members whose names are no struct or union here lead nowhere. The names are freed by the workers.
         Concurrently.update(&parts, concurrently: concurrently) { _, part in
-            part.piece.targets = part.piece.memberNames.map { numbers[$0] ?? -1 }
+            part.piece.targets = part.piece.memberNames.map { numbers[HashedName($0)] ?? -1 }
             (part.piece.memberNames, part.piece.names, part.piece.aliases) = ([], [], [])
         }
         let graph = TypeGraph(parts, count: count)
