@@ -65,7 +65,7 @@ struct Translator {
         // and the warnings.
         let allServers = Self.allServers(document)
         let servers = translateServers(allServers)
-        let documentOperations = document.operations
+        let documentOperations = DocumentOperations(document)
         var operations: [OperationDeclaration] = []
         operations.reserveCapacity(documentOperations.count)
         // By index, and by the fields the name is made of: an operation passed whole, even read by index, is
@@ -206,6 +206,32 @@ struct Translator {
         }
     }
 
+    /// The document's operations in order, as ``OpenAPIDocument/operations`` lists them, each read in place in its
+    /// path item: that array is a copy of every operation (each of its fields retained, and released when the
+    /// translation ends), some 100K instructions for discourse's 93 on the one thread before the operations are
+    /// shared out.
+    struct DocumentOperations: RandomAccessCollection {
+        private let items: [OrderedMap<PathItem>.Entry]
+        /// The path item of each operation, and the operation's position in it.
+        private let places: [(item: Int, operation: Int)]
+
+        init(_ document: OpenAPIDocument) {
+            items = document.paths.entries
+            var places: [(item: Int, operation: Int)] = []
+            for item in items.indices {
+                for operation in items[item].value.operations.indices { places.append((item, operation)) }
+            }
+            self.places = places
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { places.count }
+
+        subscript(position: Int) -> Operation {
+            _read { yield items[places[position].item].value.operations[places[position].operation] }
+        }
+    }
+
     /// One operation translated by a worker copy of the schema translator.
     private struct OperationTranslation {
         var declaration: OperationDeclaration?
@@ -216,7 +242,7 @@ struct Translator {
     /// Each operation translated on every core by a worker copy of `schemas` (``SchemaTranslator/worker()``,
     /// one per run of operations), to be adopted in order; `nil` when there are too few to share out.
     private func translateConcurrently(
-        _ operations: [Operation], names: [String], document: OpenAPIDocument, componentTypes: [String: String],
+        _ operations: DocumentOperations, names: [String], document: OpenAPIDocument, componentTypes: [String: String],
         schemas: SchemaTranslator
     ) -> [OperationTranslation?]? {
         guard let minimum = concurrency.minimumItems, operations.count >= minimum else { return nil }
@@ -409,7 +435,7 @@ struct Translator {
     /// and what it passes (`Its `userRepositories` link leads to `getRepositoriesByOwner`, with `username` =
     /// `$response.body#/username`.`). A link to an operation the document does not have is warned about.
     private static func documentLinks(
-        of documentOperations: [Operation], names: [String], version: OpenAPIVersion,
+        of documentOperations: DocumentOperations, names: [String], version: OpenAPIVersion,
         in operations: inout [OperationDeclaration],
         _ diagnostics: inout [Diagnostic]
     ) {
@@ -1069,7 +1095,7 @@ struct Translator {
     /// it sends or decodes that one type. Returns the types by the component's canonical id (a response's other
     /// JSON media types by ``alternativeID(_:_:)``).
     static func declareComponentBodies(
-        _ operations: [Operation], schemas: inout SchemaTranslator
+        _ operations: DocumentOperations, schemas: inout SchemaTranslator
     ) -> [String: String] {
         var types: [String: String] = [:]
         // The response components looked at, whether or not they have a type.
@@ -1119,7 +1145,7 @@ struct Translator {
     /// own types: every response with that header reads it as that one type. Adds the types to `types` by
     /// ``headerTypeKey(_:named:in:)``.
     static func declareComponentHeaders(
-        _ operations: [Operation], types: inout [String: String], schemas: inout SchemaTranslator
+        _ operations: DocumentOperations, types: inout [String: String], schemas: inout SchemaTranslator
     ) {
         for index in operations.indices {
             for entry in operations[index].responses.entries where !entry.response.headers.isEmpty {
