@@ -1826,8 +1826,14 @@ struct Translator {
             hasRules.reserveCapacity(count)
             containStarts.reserveCapacity(count + 1)
             containStarts.append(0)
-            // Each edge of what a type holds: the holder, and the type held.
+            // Each edge of what a type holds: the holder, and the type held. At most one per member that leads
+            // somewhere: room for them all is made first, rather than the arrays grown step by step.
             var (holders, held): ([Int], [Int]) = ([], [])
+            var members = 0
+            for index in parts.indices { members += parts[index].piece.targets.count }
+            holders.reserveCapacity(members)
+            held.reserveCapacity(members)
+            contains.reserveCapacity(members)
             for index in parts.indices {
                 let targets = parts[index].piece.targets
                 let isDirect = parts[index].piece.isDirect
