@@ -84,7 +84,7 @@ struct Translator {
         // By index, each worker's translation taken out of its slot: neither it nor the operation is copied.
         for index in documentOperations.indices {
             // A worker's translation where it holds, else the operation translated again, in its turn.
-            if var worker = translated?[index].take(), schemas.adopt(worker.schemas) {
+            if let worker = translated?[index].take(), schemas.adopt(worker.schemas) {
                 diagnostics += worker.diagnostics
                 if let declaration = worker.declaration.take() { operations.append(declaration) }
             } else if let declaration = translate(
@@ -232,11 +232,17 @@ struct Translator {
         }
     }
 
-    /// One operation translated by a worker copy of the schema translator.
-    private struct OperationTranslation {
+    /// One operation translated by a worker copy of the schema translator. A class: the slots that hold the
+    /// translations, and the loop that takes them over, then move a reference rather than the declaration (several
+    /// hundred bytes) each time, on the one thread between the concurrent sections.
+    private final class OperationTranslation {
         var declaration: OperationDeclaration?
-        var schemas: SchemaTranslator.WorkerItem
-        var diagnostics: [Diagnostic]
+        let schemas: SchemaTranslator.WorkerItem
+        let diagnostics: [Diagnostic]
+
+        init(declaration: OperationDeclaration?, schemas: SchemaTranslator.WorkerItem, diagnostics: [Diagnostic]) {
+            (self.declaration, self.schemas, self.diagnostics) = (declaration, schemas, diagnostics)
+        }
     }
 
     /// Each operation translated on every core by a worker copy of `schemas` (``SchemaTranslator/worker()``,
