@@ -29,6 +29,7 @@ import Testing
         var numbers: [HashedName: Int] = [:]
         numbers.reserveCapacity(2000)
         for number in 0..<2000 { numbers[HashedName("Pet.Type\(number)")] = number }
-        #expect((0..<2000).allSatisfy { numbers[HashedName("Pet.Type\($0)")] == $0 })
+        // The parameter's type written out: compared with an optional, `$0` would be inferred an `Int?`.
+        #expect((0..<2000).allSatisfy { (number: Int) in numbers[HashedName("Pet.Type\(number)")] == number })
     }
 }
