@@ -21,7 +21,7 @@ struct SchemaTranslator {
     /// Swift names of schemas that have a top-level type, by schema number (see ``number(of:)``).
     private(set) var names: [String?]
     /// Every top-level name in use, including those reserved by other generated declarations.
-    private var takenNames: Set<String>
+    private var takenNames: Set<HashedName>
     /// The number each top-level name numbered so far was given last, where the next search for it
     /// starts (see ``SwiftNames/unique(_:numbers:isTaken:)``).
     private var topLevelNumbers: [String: Int] = [:]
@@ -75,7 +75,7 @@ struct SchemaTranslator {
     /// Whether `format` is checked rather than only an annotation.
     let assertFormats: Bool
 
-    init(document: OpenAPIDocument, reservedNames: Set<String>, assertFormats: Bool = false) {
+    init(document: OpenAPIDocument, reservedNames: Set<HashedName>, assertFormats: Bool = false) {
         self.documentBox = DocumentBox(document: document)
         self.assertFormats = assertFormats
         self.takenNames = reservedNames
@@ -92,8 +92,10 @@ struct SchemaTranslator {
         takenNames.reserveCapacity(takenNames.count + componentSchemaIDs.count)
         var numbers: [String: Int] = [:]
         for (entry, number) in zip(document.components.schemas, componentNumbers) {
-            let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) { takenNames.contains($0) }
-            takenNames.insert(name)
+            let name = SwiftNames.unique(SwiftNames.type(entry.key), numbers: &numbers) {
+                takenNames.contains(HashedName($0))
+            }
+            takenNames.insert(HashedName(name))
             names[number] = name
         }
         topLevelNumbers = numbers
@@ -473,12 +475,13 @@ struct SchemaTranslator {
 
     // MARK: Workers
 
-    /// What a worker's copy read of the shared state and added to it.
+    /// What a worker's copy read of the shared state and added to it. The names are hashed by the worker, so
+    /// that ``adopt(_:)`` hashes none again.
     fileprivate struct Journal {
-        /// The top-level names it took.
-        var taken: Set<String> = []
+        /// The top-level names it took: a few per item, searched in order.
+        var taken: [HashedName] = []
         /// The names it found free in the shared table, in order.
-        var free: [String] = []
+        var free: [HashedName] = []
         /// Whether it met a reference to a schema that is not a component, whose type only the shared
         /// translator may declare.
         var needsShared = false
@@ -530,19 +533,22 @@ struct SchemaTranslator {
 
     /// Whether a top-level name is in use. A worker notes each name it finds free.
     private mutating func isTaken(_ name: String) -> Bool {
-        if takenNames.contains(name) { return true }
+        let hashed = HashedName(name)
+        if takenNames.contains(hashed) { return true }
         guard journal != nil else { return false }
-        if journal!.taken.contains(name) { return true }
-        journal!.free.append(name)
+        if journal!.taken.contains(hashed) { return true }
+        journal!.free.append(hashed)
         return false
     }
 
-    /// Takes a top-level name: a worker in its journal, so that the shared table stays as it was.
+    /// Takes a top-level name: a worker in its journal, so that the shared table stays as it was. A worker
+    /// nearly always takes the name it found free last, whose hash it reuses.
     private mutating func take(_ name: String) {
         if journal != nil {
-            journal!.taken.insert(name)
+            let last = journal!.free.last
+            journal!.taken.append(last?.name == name ? last! : HashedName(name))
         } else {
-            takenNames.insert(name)
+            takenNames.insert(HashedName(name))
         }
     }
 

@@ -31,6 +31,9 @@ struct Translator {
         "HTTPRequest",
     ]
 
+    /// ``reservedNames`` hashed once a process, for the schema translator's table of top-level names.
+    static let hashedReservedNames = Set(reservedNames.map(HashedName.init))
+
     /// The arguments of a request builder or client method besides its parameters'.
     static let otherArgumentNames: Set<String> = ["body", "server", "bearerToken", "basicCredentials"]
 
@@ -54,14 +57,15 @@ struct Translator {
         }
         let assertFormats =
             job.assertFormats || (document.extensions["x-specsmith-assert-formats"].flatMap { try? $0.bool() } ?? false)
-        var schemas = SchemaTranslator(document: document, reservedNames: Self.reservedNames, assertFormats: assertFormats)
+        var schemas = SchemaTranslator(
+            document: document, reservedNames: Self.hashedReservedNames, assertFormats: assertFormats)
         schemas.declareComponents(concurrency: concurrency)
         var diagnostics: [Diagnostic] = []
         // Every server a request can go to, gathered once for the declarations, the operations' defaults
         // and the warnings.
         let allServers = Self.allServers(document)
         let servers = translateServers(allServers)
-        let documentOperations = document.operations
+        let documentOperations = DocumentOperations(document)
         var operations: [OperationDeclaration] = []
         operations.reserveCapacity(documentOperations.count)
         // By index, and by the fields the name is made of: an operation passed whole, even read by index, is
@@ -80,7 +84,7 @@ struct Translator {
         // By index, each worker's translation taken out of its slot: neither it nor the operation is copied.
         for index in documentOperations.indices {
             // A worker's translation where it holds, else the operation translated again, in its turn.
-            if var worker = translated?[index].take(), schemas.adopt(worker.schemas) {
+            if let worker = translated?[index].take(), schemas.adopt(worker.schemas) {
                 diagnostics += worker.diagnostics
                 if let declaration = worker.declaration.take() { operations.append(declaration) }
             } else if let declaration = translate(
@@ -202,17 +206,49 @@ struct Translator {
         }
     }
 
-    /// One operation translated by a worker copy of the schema translator.
-    private struct OperationTranslation {
+    /// The document's operations in order, as ``OpenAPIDocument/operations`` lists them, each read in place in its
+    /// path item: that array is a copy of every operation (each of its fields retained, and released when the
+    /// translation ends), some 100K instructions for discourse's 93 on the one thread before the operations are
+    /// shared out.
+    struct DocumentOperations: RandomAccessCollection {
+        private let items: [OrderedMap<PathItem>.Entry]
+        /// The path item of each operation, and the operation's position in it.
+        private let places: [(item: Int, operation: Int)]
+
+        init(_ document: OpenAPIDocument) {
+            items = document.paths.entries
+            var places: [(item: Int, operation: Int)] = []
+            for item in items.indices {
+                for operation in items[item].value.operations.indices { places.append((item, operation)) }
+            }
+            self.places = places
+        }
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { places.count }
+
+        subscript(position: Int) -> Operation {
+            _read { yield items[places[position].item].value.operations[places[position].operation] }
+        }
+    }
+
+    /// One operation translated by a worker copy of the schema translator. A class: the slots that hold the
+    /// translations, and the loop that takes them over, then move a reference rather than the declaration (several
+    /// hundred bytes) each time, on the one thread between the concurrent sections.
+    private final class OperationTranslation {
         var declaration: OperationDeclaration?
-        var schemas: SchemaTranslator.WorkerItem
-        var diagnostics: [Diagnostic]
+        let schemas: SchemaTranslator.WorkerItem
+        let diagnostics: [Diagnostic]
+
+        init(declaration: OperationDeclaration?, schemas: SchemaTranslator.WorkerItem, diagnostics: [Diagnostic]) {
+            (self.declaration, self.schemas, self.diagnostics) = (declaration, schemas, diagnostics)
+        }
     }
 
     /// Each operation translated on every core by a worker copy of `schemas` (``SchemaTranslator/worker()``,
     /// one per run of operations), to be adopted in order; `nil` when there are too few to share out.
     private func translateConcurrently(
-        _ operations: [Operation], names: [String], document: OpenAPIDocument, componentTypes: [String: String],
+        _ operations: DocumentOperations, names: [String], document: OpenAPIDocument, componentTypes: [String: String],
         schemas: SchemaTranslator
     ) -> [OperationTranslation?]? {
         guard let minimum = concurrency.minimumItems, operations.count >= minimum else { return nil }
@@ -405,7 +441,7 @@ struct Translator {
     /// and what it passes (`Its `userRepositories` link leads to `getRepositoriesByOwner`, with `username` =
     /// `$response.body#/username`.`). A link to an operation the document does not have is warned about.
     private static func documentLinks(
-        of documentOperations: [Operation], names: [String], version: OpenAPIVersion,
+        of documentOperations: DocumentOperations, names: [String], version: OpenAPIVersion,
         in operations: inout [OperationDeclaration],
         _ diagnostics: inout [Diagnostic]
     ) {
@@ -1065,7 +1101,7 @@ struct Translator {
     /// it sends or decodes that one type. Returns the types by the component's canonical id (a response's other
     /// JSON media types by ``alternativeID(_:_:)``).
     static func declareComponentBodies(
-        _ operations: [Operation], schemas: inout SchemaTranslator
+        _ operations: DocumentOperations, schemas: inout SchemaTranslator
     ) -> [String: String] {
         var types: [String: String] = [:]
         // The response components looked at, whether or not they have a type.
@@ -1115,7 +1151,7 @@ struct Translator {
     /// own types: every response with that header reads it as that one type. Adds the types to `types` by
     /// ``headerTypeKey(_:named:in:)``.
     static func declareComponentHeaders(
-        _ operations: [Operation], types: inout [String: String], schemas: inout SchemaTranslator
+        _ operations: DocumentOperations, types: inout [String: String], schemas: inout SchemaTranslator
     ) {
         for index in operations.indices {
             for entry in operations[index].responses.entries where !entry.response.headers.isEmpty {
@@ -1591,8 +1627,9 @@ struct Translator {
     /// members lead to. Each top-level declaration's piece is made on its own, on every core when there are many:
     /// what needs every piece (numbering the names, the graph's passes) is left to one thread.
     private struct GraphPiece {
-        /// The qualified name of each struct or union, by number; emptied once they are numbered among all.
-        var names: [String] = []
+        /// The qualified name of each struct or union, by number, hashed here rather than where they are numbered
+        /// among all, on one thread; emptied once they are.
+        var names: [HashedName] = []
         /// Whether each struct or union has a rule of its own.
         var hasRules: [Bool] = []
         /// The `valueStruct` of each member that has one, in the walk's order: each type's properties, then its
@@ -1616,7 +1653,7 @@ struct Translator {
             switch declaration {
             case .structure(let s):
                 let number = names.count
-                names.append(qualified)
+                names.append(HashedName(qualified))
                 var hasRules = s.hasObjectChecks
                 // By index: each property is read in place, not copied whole.
                 for index in s.properties.indices {
@@ -1639,7 +1676,7 @@ struct Translator {
                 close(number)
             case .union(let u):
                 let number = names.count
-                names.append(qualified)
+                names.append(HashedName(qualified))
                 var hasRules = false
                 for index in u.cases.indices {
                     hasRules = hasRules || !u.cases[index].rules.isEmpty
@@ -1689,12 +1726,12 @@ struct Translator {
     /// The qualified names of the structs and unions that validate (``markValidationAndRecursion(_:concurrently:)``),
     /// asked about by name: the table of numbers, not a set made of it.
     struct ValidatingTypes {
-        fileprivate let numbers: [String: Int]
+        fileprivate let numbers: [HashedName: Int]
         fileprivate let validating: [Bool]
 
         /// Whether the struct or union with this qualified name validates (false for any other name).
         func contains(_ name: String) -> Bool {
-            numbers[name].map { validating[$0] } ?? false
+            numbers[HashedName(name)].map { validating[$0] } ?? false
         }
     }
 
@@ -1722,7 +1759,7 @@ struct Translator {
             firstNumbers.append(count)
             count += parts[index].piece.names.count
         }
-        var numbers: [String: Int] = [:]
+        var numbers: [HashedName: Int] = [:]
         numbers.reserveCapacity(count)
         var aliases: [Alias] = []
         count = 0
@@ -1743,18 +1780,18 @@ struct Translator {
             for alias in aliases where !settled.contains(alias.name) {
                 var chain: [String] = []
                 var name = alias.name
-                while numbers[name] == nil, !settled.contains(name), let type = aliasTypes[name] {
+                while numbers[HashedName(name)] == nil, !settled.contains(name), let type = aliasTypes[name] {
                     chain.append(name)
                     settled.insert(name)
                     name = type
                 }
-                guard let number = numbers[name] else { continue }
-                for link in chain { numbers[link] = number }
+                guard let number = numbers[HashedName(name)] else { continue }
+                for link in chain { numbers[HashedName(link)] = number }
             }
         }
         // Members whose names are no struct or union here lead nowhere. The names are freed by the workers.
         Concurrently.update(&parts, concurrently: concurrently) { _, part in
-            part.piece.targets = part.piece.memberNames.map { numbers[$0] ?? -1 }
+            part.piece.targets = part.piece.memberNames.map { numbers[HashedName($0)] ?? -1 }
             (part.piece.memberNames, part.piece.names, part.piece.aliases) = ([], [], [])
         }
         let graph = TypeGraph(parts, count: count)
@@ -1795,8 +1832,14 @@ struct Translator {
             hasRules.reserveCapacity(count)
             containStarts.reserveCapacity(count + 1)
             containStarts.append(0)
-            // Each edge of what a type holds: the holder, and the type held.
+            // Each edge of what a type holds: the holder, and the type held. At most one per member that leads
+            // somewhere: room for them all is made first, rather than the arrays grown step by step.
             var (holders, held): ([Int], [Int]) = ([], [])
+            var members = 0
+            for index in parts.indices { members += parts[index].piece.targets.count }
+            holders.reserveCapacity(members)
+            held.reserveCapacity(members)
+            contains.reserveCapacity(members)
             for index in parts.indices {
                 let targets = parts[index].piece.targets
                 let isDirect = parts[index].piece.isDirect
