@@ -3060,9 +3060,10 @@ struct SchemaTranslator {
         return Self.isSecretName(wireName)
     }
 
-    /// Whether a wire name, lowercased and without `_` and `-`, is one of ``secretNames`` or ends in
-    /// one of ``secretSuffixes``. An ASCII name (nearly all) is compared in place, from its end; any
-    /// other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign still counts.
+    /// Whether a wire name, lowercased and without `_` and `-`, is one of the secret names or ends in one of
+    /// the secret endings that ``isSecret(wireName:schema:)`` lists. An ASCII name (nearly all) is compared in
+    /// place, from its end; any other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign
+    /// still counts.
     static func isSecretName(_ wireName: String) -> Bool {
         if let answer = wireName.utf8.withContiguousStorageIfAvailable(isSecretASCIIName), let answer {
             return answer
@@ -3078,13 +3079,25 @@ struct SchemaTranslator {
     }
 
     /// Whether a name, its capitals lowered and its `_` and `-` passed over, names a secret. No key is copied
-    /// out: a word is compared from the name's end, and only when the name ends with the word's last letter
-    /// (most names end with none of theirs).
+    /// out: a word is compared from the name's end, and only a word that ends with the name's last letter (most
+    /// names end with none of theirs). The switch says which words end with each letter: walking lists of the
+    /// names and endings for every property cost some 350 instructions a name.
     private static func isSecretKey(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let last = name.last(where: { !isNameSeparator($0) }).map(lowered) else { return false }
-        func endsAlike(_ word: StaticString) -> Bool { word.utf8Start[word.utf8CodeUnitCount - 1] == last }
-        return secretNames.contains { endsAlike($0) && ends(name, with: $0, whole: true) }
-            || secretSuffixes.contains { endsAlike($0) && ends(name, with: $0, whole: false) }
+        var end = name.count - 1
+        while end >= 0, isNameSeparator(name[end]) { end -= 1 }
+        guard end >= 0 else { return false }
+        // A name that is a suffix's word is among the names too (`token`), so a suffix answers for both.
+        switch lowered(name[end]) {
+        case UInt8(ascii: "d"):
+            return ends(name, with: "password", whole: false) || ends(name, with: "passwd", whole: true)
+        case UInt8(ascii: "t"): return ends(name, with: "secret", whole: false)
+        case UInt8(ascii: "n"): return ends(name, with: "token", whole: false)
+        case UInt8(ascii: "c"): return ends(name, with: "sec", whole: true)
+        case UInt8(ascii: "y"):
+            return ends(name, with: "apikey", whole: true) || ends(name, with: "privatekey", whole: true)
+        case UInt8(ascii: "r"): return ends(name, with: "codeverifier", whole: true)
+        default: return false
+        }
     }
 
     /// Whether the name, its capitals lowered and its `_` and `-` passed over, ends with `word` (lowercase
@@ -3109,13 +3122,6 @@ struct SchemaTranslator {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// Property names (lowercased, without `_` and `-`) that hold a secret.
-    private static let secretNames: [StaticString] = [
-        "password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier",
-    ]
-
-    /// Endings of such names that hold a secret (`clientsecret`, `accesstoken`, `newpassword`).
-    private static let secretSuffixes: [StaticString] = ["password", "secret", "token"]
 
     // MARK: - Documentation
 
