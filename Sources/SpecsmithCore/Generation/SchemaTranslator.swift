@@ -572,6 +572,8 @@ struct SchemaTranslator {
     /// dictionaries with their members' in turn (nothing for elements of generated types, which check
     /// themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
+        // Most values are of a plain schema without items (every property is asked): no shape is worked out.
+        if schema.items == nil, Self.isOwnShape(schema) { return [] }
         let shape = resolvedShape(schema)
         // A tuple's items are checked by position (``tupleRule(_:itemType:)``), `items` after them; `items: false`
         // is a `maxItems` of 0 (see ``rules(for:swiftType:)``).
@@ -582,12 +584,25 @@ struct SchemaTranslator {
     /// The rules each value of a dictionary must meet (the schema of `additionalProperties`), when the
     /// value of `schema` is a dictionary of Swift type `swiftType`.
     mutating func valueRules(for schema: Schema, swiftType: String) -> [ValidationRule] {
+        // Asked of every property: the type is looked at before any shape is worked out.
+        guard Self.isDictionaryType(swiftType) else { return [] }
         let shape = resolvedShape(schema)
         // With `patternProperties`, values are checked by their names (``patternRules(_:valueType:_:)``).
-        guard swiftType.hasPrefix("[String: "), shape.patternProperties.isEmpty,
-            case .schema(let valueSchema)? = shape.additionalProperties
+        guard shape.patternProperties.isEmpty, case .schema(let valueSchema)? = shape.additionalProperties
         else { return [] }
         return memberRules(valueSchema)
+    }
+
+    /// Whether a Swift type is a dictionary (`[String: ...]`): its first byte tells most types apart without
+    /// `hasPrefix`, which goes through the standard library's general comparison (some 60 instructions).
+    private static func isDictionaryType(_ swiftType: String) -> Bool {
+        swiftType.utf8.first == UInt8(ascii: "[") && swiftType.hasPrefix("[String: ")
+    }
+
+    /// Whether a schema is its own ``resolvedShape(_:)``: it refers to nothing and has no `allOf`, `oneOf` or
+    /// `anyOf`. Told from its own keywords, without the copies that working the shape out makes.
+    private static func isOwnShape(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
     }
 
     /// The schema that says what a value of `schema` is (its type, format, `items` and
