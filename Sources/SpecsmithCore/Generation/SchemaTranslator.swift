@@ -784,11 +784,15 @@ struct SchemaTranslator {
                 applying.append(rule)
             }
             // An allOf of plain parts is one schema with the first `items` (see ``plainAllOf(_:)``): the positions,
-            // `contains` and other `items` of the schema and its parts hold too, each as its own schema says.
+            // `contains` and other `items` of the schema and its parts hold too, each as its own schema says. The
+            // item type is made only for such parts (a `String` cut out of every array's type cost some 1,700
+            // instructions).
+            let parts = plainParts(schema)
             let itemType =
-                swiftType.hasPrefix("[") && !swiftType.hasPrefix("[String: ")
-                ? String(swiftType.dropFirst().dropLast()) : "JSONValue"
-            for part in plainParts(schema) {
+                parts.isEmpty ? ""
+                : swiftType.hasPrefix("[") && !swiftType.hasPrefix("[String: ")
+                    ? String(swiftType.dropFirst().dropLast()) : "JSONValue"
+            for part in parts {
                 var array = Schema(location: part.location)
                 array.prefixItems = part.prefixItems
                 if part.items != shape.items || !part.prefixItems.isEmpty { array.items = part.items }
@@ -2874,9 +2878,15 @@ struct SchemaTranslator {
     /// `not` subschema or an `allOf` part, which list values of a plain type.
     func ownRules(_ schema: Schema, enumAsValues: Bool = false) -> [ValidationRule] {
         var rules: [ValidationRule] = []
-        // One type is the Swift type's to enforce; several, or `null` alone, leave a JSONValue to check.
-        if schema.types.count > 1 && schema.nonNullTypes.count > 1 || schema.types == [.null] {
-            rules.append(.type(schema.types))
+        // One type is the Swift type's to enforce; several, or `null` alone, leave a JSONValue to check. Counted
+        // in place: `nonNullTypes` and a `[.null]` to compare with would each make an array for every schema.
+        let types = schema.types
+        if types.count > 1 {
+            var nonNull = 0
+            for type in types where type != .null { nonNull += 1 }
+            if nonNull > 1 { rules.append(.type(types)) }
+        } else if types.count == 1, types[0] == .null {
+            rules.append(.type(types))
         }
         if let n = schema.maxLength { rules.append(.maxLength(n)) }
         if let n = schema.minLength { rules.append(.minLength(n)) }
