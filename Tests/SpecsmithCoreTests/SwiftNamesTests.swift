@@ -90,6 +90,20 @@ import Testing
         #expect(SwiftNames.uniqued(many + ["field3", "field1"]) == many + ["field32", "field110"])
         #expect(SwiftNames.uniqued(["a", "b", "a2", "a"]) == ["a", "b", "a2", "a3"])
     }
+
+    /// A long list of ASCII names is told free of repeats through a table of its bytes; a taken name, a name in
+    /// backticks or one whose bytes are not ASCII sends it the way of a set, where names equal as strings (an
+    /// `é` composed or not) are one name.
+    @Test func longListsNumberAsTheSetDoes() {
+        let many = (1...40).map { "p\($0)x" }
+        #expect(SwiftNames.uniqued(many, taken: ["customMirror", "hashValue"]) == many)
+        #expect(SwiftNames.uniqued(many, taken: ["p7x"])[6] == "p7x2")
+        #expect(SwiftNames.uniqued(many + ["p40x"]).last == "p40x2")
+        #expect(SwiftNames.uniqued(many + ["`default`", "default"]).suffix(2) == ["`default`", "default2"])
+        let accents = ["caf\u{E9}", "cafe\u{301}"]
+        #expect(Array(SwiftNames.uniqued(many + accents).suffix(2)) == SwiftNames.uniqued(accents))
+        #expect(SwiftNames.uniqued(accents) != accents)
+    }
 }
 
 @Suite struct ServerNameTests {
