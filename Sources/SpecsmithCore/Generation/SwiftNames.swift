@@ -219,15 +219,18 @@ enum SwiftNames {
     /// its bytes and the same rules as ``words(_:)``; `nil` for other names. Nearly every name is
     /// ASCII, and a generation camel-cases each of them several times: a name that is already one word
     /// with the right first letter (`userId`, `Pet`) is returned as it is, and any other is written
-    /// straight into the new string's storage.
+    /// straight into the new string's storage, made at the result's length: a capacity over 15 bytes allocates
+    /// even for a result that a small string would hold.
     private static func asciiCamel(_ name: String, upper: Bool) -> String? {
         let camel = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var wordCount = 0
+            var letters = 0
             var inWord = false
             for byte in bytes {
                 guard byte < 0x80 else { return nil }
                 let isWordByte = isIdentifierByte(byte)
                 if isWordByte && !inWord { wordCount += 1 }
+                if isWordByte { letters &+= 1 }
                 inWord = isWordByte
             }
             guard wordCount > 0 else { return nil }
@@ -236,9 +239,11 @@ enum SwiftNames {
             {
                 return name
             }
-            return String(unsafeUninitializedCapacity: bytes.count + 1) { out in
+            let startsWithDigit =
+                bytes.first(where: isIdentifierByte).map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+            return String(unsafeUninitializedCapacity: letters + (startsWithDigit ? 1 : 0)) { out in
                 var length = 0
-                if let first = bytes.first(where: isIdentifierByte), first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
+                if startsWithDigit {
                     out[0] = UInt8(ascii: "_")
                     length = 1
                 }
