@@ -1460,6 +1460,11 @@ struct SchemaTranslator {
     private mutating func swiftType(
         for schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
     ) -> SwiftTypeName {
+        // Most values (a property's string or number) say nothing but their type: each question before the type's
+        // below answers no for them, and each would copy the translator to be asked.
+        if Self.saysOnlyItsType(schema) {
+            return typedSwiftType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
+        }
         if let wrapped = nullableWrapped(schema) {
             var type = swiftType(for: wrapped, suggestedName: suggestedName, owner: owner, nested: &nested)
             type.isNullable = true
@@ -1546,6 +1551,21 @@ struct SchemaTranslator {
             diagnostics.append(.warning(message, at: schema.location))
             return SwiftTypeName(name: "JSONValue")
         }
+        return typedSwiftType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
+    }
+
+    /// Whether a schema is neither a reference nor a composition (`allOf`, `oneOf`, `anyOf`) and has no
+    /// `properties` or `enum`: its Swift type is that of its `type`.
+    private static func saysOnlyItsType(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
+            && schema.properties.isEmpty && schema.enum == nil
+    }
+
+    /// The Swift type of a value of `schema` by its `type` (and `format`, `items`, `additionalProperties`), once
+    /// it is known to be no reference, composition, object with properties or enum.
+    private mutating func typedSwiftType(
+        for schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
+    ) -> SwiftTypeName {
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else {
             if types.isEmpty, schema.items != nil {
