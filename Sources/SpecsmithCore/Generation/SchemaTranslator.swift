@@ -2835,7 +2835,11 @@ struct SchemaTranslator {
     /// a reference), since JSON Schema applies the target too. A link whose `type`, `enum` or `const` refuses
     /// null stops it. A response body of such a schema decodes as an optional.
     func isNullable(_ schema: Schema) -> Bool {
-        chainAnswer(nullableStep(schema), nullableThrough, ending: false) { $0.nullableStep($1) }
+        // Most schemas lead nowhere: their own keywords answer, as the first step would, without the walk.
+        if schema.ref == nil, schema.allOf.isEmpty {
+            return Self.saysNullable(schema) || nullableWrapped(schema) != nil
+        }
+        return chainAnswer(nullableStep(schema), nullableThrough, ending: false) { $0.nullableStep($1) }
     }
 
     /// One step of ``isNullable(_:)``: an answer from the schema's own keywords, or the reference it leads on
