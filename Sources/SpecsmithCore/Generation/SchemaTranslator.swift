@@ -707,16 +707,17 @@ struct SchemaTranslator {
             return inner + besideRules(of: schema, around: target, swiftType: swiftType, besides: inner)
         }
         let own = ownRules(schema)
-        let target = RuleTarget(swiftType)
         // Many values state no rule (`{type: string}`): nothing below would add one, and its steps (lists made,
         // mapped and filtered, open enums looked for twice) are spared. Without a keyword of its own (so without
         // `enum`), a reference, `allOf` parts, `not` or conditions, no rule is gathered and the schema is no open
-        // enum; items and keys are asked about only for arrays, dictionaries and JSONValues.
+        // enum; items and keys are asked about only for arrays, dictionaries and JSONValues (the types whose
+        // ``RuleTarget`` accepts items or keys), told before that target is made.
         if own.isEmpty, schema.ref == nil, schema.allOf.isEmpty, schema.not == nil, !Self.hasConditions(schema),
-            !target.acceptsItems, !target.acceptsKeys
+            swiftType.utf8.first != UInt8(ascii: "["), swiftType != "JSONValue"
         {
             return []
         }
+        let target = RuleTarget(swiftType)
         var rules = located(own, in: schema)
         // A generated struct or union checks what its schema says beside its properties or cases itself.
         let checksItself =
