@@ -1242,9 +1242,12 @@ struct SchemaTranslator {
         // Names compare by code points, as the keys of `properties` do. A list of required names nearly always
         // follows the properties' order: each property is compared first with the next name not met yet. Any
         // other is looked for in the list, or in a set of a long one (asking each property of a long list would
-        // be quadratic), made when first needed.
+        // be quadratic), made when first needed. A long list that follows the order all through (checked by one
+        // pass of the same comparisons) needs no set: a property that is not the next name is not required,
+        // since the keys are distinct.
         var nextRequired = 0
         var requiredSet: Set<CodePointKey>?
+        let requiredFollowOrder = requiredNames.count > 16 && Self.follows(requiredNames, keysOf: schema.properties)
         var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
@@ -1257,6 +1260,8 @@ struct SchemaTranslator {
             if nextRequired < requiredNames.count, requiredNames[nextRequired].hasSameCodePoints(as: entry.key) {
                 nextRequired += 1
                 required = true
+            } else if requiredFollowOrder {
+                required = false
             } else if requiredNames.count > 16 {
                 if requiredSet == nil { requiredSet = Set(requiredNames.map(CodePointKey.init)) }
                 required = requiredSet!.contains(CodePointKey(entry.key))
@@ -1354,6 +1359,17 @@ struct SchemaTranslator {
         declaration.patternChecks = declaredPatternChecks(schema.patternProperties, in: scope)
         declaration.doc += Self.objectCheckDocumentation(declaration)
         return declaration
+    }
+
+    /// Whether `names` are the keys of `properties`, or some of them, in the keys' order (compared by code points):
+    /// each name matches the first key after the previous name's.
+    private static func follows(_ names: [String], keysOf properties: OrderedMap<Schema>) -> Bool {
+        let entries = properties.entries
+        var next = 0
+        for index in entries.indices where next < names.count {
+            if names[next].hasSameCodePoints(as: entries[index].key) { next += 1 }
+        }
+        return next == names.count
     }
 
     /// The `dependentRequired` of a struct's schema, as checks of its properties: those it declares, or
