@@ -27,9 +27,9 @@ struct RequiredPropertiesTests {
         return (structs, translated.diagnostics.map(\.description))
     }
 
-    /// An object of properties `p0` to `p19`, every one a string, requiring `names`.
-    static func object(_ name: String, requiring names: [String]) -> String {
-        let properties = (0..<20).map { "p\($0): {type: string}" }.joined(separator: ", ")
+    /// An object of properties `p0` to `p19` (or as many as `count` says), every one a string, requiring `names`.
+    static func object(_ name: String, requiring names: [String], count: Int = 20) -> String {
+        let properties = (0..<count).map { "p\($0): {type: string}" }.joined(separator: ", ")
         return "    \(name): {type: object, properties: {\(properties)}, required: [\(names.joined(separator: ", "))]}"
     }
 
@@ -54,5 +54,19 @@ struct RequiredPropertiesTests {
             warnings.contains {
                 $0.contains("'missing' is required but not among the properties of 'Mixed'")
             })
+    }
+
+    /// A long list in the properties' order with other properties between its names (the commonest shape of a
+    /// large object's `required`, told without a set), and the same list with one more name out of place.
+    @Test func longListsWithGapsRequireWhatTheyName() throws {
+        let every = (0..<40).map { "p\($0)" }
+        let even = every.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+        let schemas = [
+            Self.object("Gaps", requiring: even, count: 40),
+            Self.object("GapsThenOne", requiring: even + ["p1"], count: 40),
+        ].joined(separator: "\n")
+        let (structs, _) = try Self.required(schemas)
+        #expect(structs["Gaps"] == even)
+        #expect(structs["GapsThenOne"] == ["p0", "p1"] + even.dropFirst())
     }
 }

@@ -26,4 +26,25 @@ import Testing
     func notSecret(_ name: String) {
         #expect(!SchemaTranslator.isSecretName(name))
     }
+
+    /// The rule as the README states it, on names made of every secret word and its neighbours (in capitals,
+    /// with separators, whole, as endings, with a letter more or less), so that each word's ending is tried.
+    @Test func namesAgreeWithThePlainRule() {
+        let names = ["password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier"]
+        let endings = ["password", "secret", "token"]
+        func plainRule(_ name: String) -> Bool {
+            let key = String(name.lowercased().filter { $0 != "_" && $0 != "-" })
+            return names.contains(key) || endings.contains { key.hasSuffix($0) }
+        }
+        var words = names + ["key", "api", "verifier", "word", "pass", "oken", "ecret", "id", "private"]
+        words += words.map { $0.uppercased() } + words.map { String($0.dropFirst()) } + words.map { $0 + "s" }
+        for first in ["", "my_", "Client-", "x", "_"] {
+            for word in words {
+                for last in ["", "_", "-", "2", "d"] {
+                    let name = first + word + last
+                    #expect(SchemaTranslator.isSecretName(name) == plainRule(name), "\(name)")
+                }
+            }
+        }
+    }
 }

@@ -33,6 +33,25 @@ import Testing
         #expect(SwiftNames.upperCamel(name) == SwiftNames.upperCamel(name + "\u{301}"))
     }
 
+    /// The fast path on many names of every shape: words of capitals, lowercase letters and digits between
+    /// separators, results on both sides of the 15 bytes a small string holds. Made by a fixed generator, so
+    /// that a failure repeats.
+    @Test func randomASCIINamesAgreeWithTheGeneralPath() {
+        let alphabet = Array("aZbYc09_-. xXQ")
+        var state: UInt64 = 0x5DEE_CE66
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3000 {
+            let name = String((0..<next(26)).map { _ in alphabet[next(alphabet.count)] })
+            // A name without a word is spelled from its code points, the accent's among them.
+            guard name.contains(where: { $0.isLetter || $0.isNumber }) else { continue }
+            #expect(SwiftNames.lowerCamel(name) == SwiftNames.lowerCamel(name + "\u{301}"), "\(name)")
+            #expect(SwiftNames.upperCamel(name) == SwiftNames.upperCamel(name + "\u{301}"), "\(name)")
+        }
+    }
+
     @Test(arguments: [
         ("o-auth-token", "OAuthToken"),
         ("OAuthToken", "OAuthToken"),
@@ -89,6 +108,20 @@ import Testing
         // `field12` is taken by then, so the second `field1` counts on to `field110`.
         #expect(SwiftNames.uniqued(many + ["field3", "field1"]) == many + ["field32", "field110"])
         #expect(SwiftNames.uniqued(["a", "b", "a2", "a"]) == ["a", "b", "a2", "a3"])
+    }
+
+    /// A long list of ASCII names is told free of repeats through a table of its bytes; a taken name, a name in
+    /// backticks or one whose bytes are not ASCII sends it the way of a set, where names equal as strings (an
+    /// `é` composed or not) are one name.
+    @Test func longListsNumberAsTheSetDoes() {
+        let many = (1...40).map { "p\($0)x" }
+        #expect(SwiftNames.uniqued(many, taken: ["customMirror", "hashValue"]) == many)
+        #expect(SwiftNames.uniqued(many, taken: ["p7x"])[6] == "p7x2")
+        #expect(SwiftNames.uniqued(many + ["p40x"]).last == "p40x2")
+        #expect(SwiftNames.uniqued(many + ["`default`", "default"]).suffix(2) == ["`default`", "default2"])
+        let accents = ["caf\u{E9}", "cafe\u{301}"]
+        #expect(Array(SwiftNames.uniqued(many + accents).suffix(2)) == SwiftNames.uniqued(accents))
+        #expect(SwiftNames.uniqued(accents) != accents)
     }
 }
 

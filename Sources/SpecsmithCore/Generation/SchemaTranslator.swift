@@ -578,6 +578,8 @@ struct SchemaTranslator {
     /// dictionaries with their members' in turn (nothing for elements of generated types, which check
     /// themselves).
     mutating func elementRules(for schema: Schema) -> [ValidationRule] {
+        // Most values are of a plain schema without items (every property is asked): no shape is worked out.
+        if schema.items == nil, Self.isOwnShape(schema) { return [] }
         let shape = resolvedShape(schema)
         // A tuple's items are checked by position (``tupleRule(_:itemType:)``), `items` after them; `items: false`
         // is a `maxItems` of 0 (see ``rules(for:swiftType:)``).
@@ -588,12 +590,25 @@ struct SchemaTranslator {
     /// The rules each value of a dictionary must meet (the schema of `additionalProperties`), when the
     /// value of `schema` is a dictionary of Swift type `swiftType`.
     mutating func valueRules(for schema: Schema, swiftType: String) -> [ValidationRule] {
+        // Asked of every property: the type is looked at before any shape is worked out.
+        guard Self.isDictionaryType(swiftType) else { return [] }
         let shape = resolvedShape(schema)
         // With `patternProperties`, values are checked by their names (``patternRules(_:valueType:_:)``).
-        guard swiftType.hasPrefix("[String: "), shape.patternProperties.isEmpty,
-            case .schema(let valueSchema)? = shape.additionalProperties
+        guard shape.patternProperties.isEmpty, case .schema(let valueSchema)? = shape.additionalProperties
         else { return [] }
         return memberRules(valueSchema)
+    }
+
+    /// Whether a Swift type is a dictionary (`[String: ...]`): its first byte tells most types apart without
+    /// `hasPrefix`, which goes through the standard library's general comparison (some 60 instructions).
+    private static func isDictionaryType(_ swiftType: String) -> Bool {
+        swiftType.utf8.first == UInt8(ascii: "[") && swiftType.hasPrefix("[String: ")
+    }
+
+    /// Whether a schema is its own ``resolvedShape(_:)``: it refers to nothing and has no `allOf`, `oneOf` or
+    /// `anyOf`. Told from its own keywords, without the copies that working the shape out makes.
+    private static func isOwnShape(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
     }
 
     /// The schema that says what a value of `schema` is (its type, format, `items` and
@@ -698,16 +713,17 @@ struct SchemaTranslator {
             return inner + besideRules(of: schema, around: target, swiftType: swiftType, besides: inner)
         }
         let own = ownRules(schema)
-        let target = RuleTarget(swiftType)
         // Many values state no rule (`{type: string}`): nothing below would add one, and its steps (lists made,
         // mapped and filtered, open enums looked for twice) are spared. Without a keyword of its own (so without
         // `enum`), a reference, `allOf` parts, `not` or conditions, no rule is gathered and the schema is no open
-        // enum; items and keys are asked about only for arrays, dictionaries and JSONValues.
+        // enum; items and keys are asked about only for arrays, dictionaries and JSONValues (the types whose
+        // ``RuleTarget`` accepts items or keys), told before that target is made.
         if own.isEmpty, schema.ref == nil, schema.allOf.isEmpty, schema.not == nil, !Self.hasConditions(schema),
-            !target.acceptsItems, !target.acceptsKeys
+            swiftType.utf8.first != UInt8(ascii: "["), swiftType != "JSONValue"
         {
             return []
         }
+        let target = RuleTarget(swiftType)
         var rules = located(own, in: schema)
         // A generated struct or union checks what its schema says beside its properties or cases itself.
         let checksItself =
@@ -775,11 +791,15 @@ struct SchemaTranslator {
                 applying.append(rule)
             }
             // An allOf of plain parts is one schema with the first `items` (see ``plainAllOf(_:)``): the positions,
-            // `contains` and other `items` of the schema and its parts hold too, each as its own schema says.
+            // `contains` and other `items` of the schema and its parts hold too, each as its own schema says. The
+            // item type is made only for such parts (a `String` cut out of every array's type cost some 1,700
+            // instructions).
+            let parts = plainParts(schema)
             let itemType =
-                swiftType.hasPrefix("[") && !swiftType.hasPrefix("[String: ")
-                ? String(swiftType.dropFirst().dropLast()) : "JSONValue"
-            for part in plainParts(schema) {
+                parts.isEmpty ? ""
+                : swiftType.hasPrefix("[") && !swiftType.hasPrefix("[String: ")
+                    ? String(swiftType.dropFirst().dropLast()) : "JSONValue"
+            for part in parts {
                 var array = Schema(location: part.location)
                 array.prefixItems = part.prefixItems
                 if part.items != shape.items || !part.prefixItems.isEmpty { array.items = part.items }
@@ -1228,9 +1248,12 @@ struct SchemaTranslator {
         // Names compare by code points, as the keys of `properties` do. A list of required names nearly always
         // follows the properties' order: each property is compared first with the next name not met yet. Any
         // other is looked for in the list, or in a set of a long one (asking each property of a long list would
-        // be quadratic), made when first needed.
+        // be quadratic), made when first needed. A long list that follows the order all through (checked by one
+        // pass of the same comparisons) needs no set: a property that is not the next name is not required,
+        // since the keys are distinct.
         var nextRequired = 0
         var requiredSet: Set<CodePointKey>?
+        let requiredFollowOrder = requiredNames.count > 16 && Self.follows(requiredNames, keysOf: schema.properties)
         var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
@@ -1243,6 +1266,8 @@ struct SchemaTranslator {
             if nextRequired < requiredNames.count, requiredNames[nextRequired].hasSameCodePoints(as: entry.key) {
                 nextRequired += 1
                 required = true
+            } else if requiredFollowOrder {
+                required = false
             } else if requiredNames.count > 16 {
                 if requiredSet == nil { requiredSet = Set(requiredNames.map(CodePointKey.init)) }
                 required = requiredSet!.contains(CodePointKey(entry.key))
@@ -1340,6 +1365,17 @@ struct SchemaTranslator {
         declaration.patternChecks = declaredPatternChecks(schema.patternProperties, in: scope)
         declaration.doc += Self.objectCheckDocumentation(declaration)
         return declaration
+    }
+
+    /// Whether `names` are the keys of `properties`, or some of them, in the keys' order (compared by code points):
+    /// each name matches the first key after the previous name's.
+    private static func follows(_ names: [String], keysOf properties: OrderedMap<Schema>) -> Bool {
+        let entries = properties.entries
+        var next = 0
+        for index in entries.indices where next < names.count {
+            if names[next].hasSameCodePoints(as: entries[index].key) { next += 1 }
+        }
+        return next == names.count
     }
 
     /// The `dependentRequired` of a struct's schema, as checks of its properties: those it declares, or
@@ -1447,6 +1483,11 @@ struct SchemaTranslator {
     private mutating func swiftType(
         for schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
     ) -> SwiftTypeName {
+        // Most values (a property's string or number) say nothing but their type: each question before the type's
+        // below answers no for them, and each would copy the translator to be asked.
+        if Self.saysOnlyItsType(schema) {
+            return typedSwiftType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
+        }
         if let wrapped = nullableWrapped(schema) {
             var type = swiftType(for: wrapped, suggestedName: suggestedName, owner: owner, nested: &nested)
             type.isNullable = true
@@ -1533,6 +1574,21 @@ struct SchemaTranslator {
             diagnostics.append(.warning(message, at: schema.location))
             return SwiftTypeName(name: "JSONValue")
         }
+        return typedSwiftType(for: schema, suggestedName: suggestedName, owner: owner, nested: &nested)
+    }
+
+    /// Whether a schema is neither a reference nor a composition (`allOf`, `oneOf`, `anyOf`) and has no
+    /// `properties` or `enum`: its Swift type is that of its `type`.
+    private static func saysOnlyItsType(_ schema: Schema) -> Bool {
+        schema.ref == nil && schema.allOf.isEmpty && schema.oneOf.isEmpty && schema.anyOf.isEmpty
+            && schema.properties.isEmpty && schema.enum == nil
+    }
+
+    /// The Swift type of a value of `schema` by its `type` (and `format`, `items`, `additionalProperties`), once
+    /// it is known to be no reference, composition, object with properties or enum.
+    private mutating func typedSwiftType(
+        for schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
+    ) -> SwiftTypeName {
         let types = schema.nonNullTypes
         guard types.count == 1, let type = types.first else {
             if types.isEmpty, schema.items != nil {
@@ -2802,7 +2858,11 @@ struct SchemaTranslator {
     /// a reference), since JSON Schema applies the target too. A link whose `type`, `enum` or `const` refuses
     /// null stops it. A response body of such a schema decodes as an optional.
     func isNullable(_ schema: Schema) -> Bool {
-        chainAnswer(nullableStep(schema), nullableThrough, ending: false) { $0.nullableStep($1) }
+        // Most schemas lead nowhere: their own keywords answer, as the first step would, without the walk.
+        if schema.ref == nil, schema.allOf.isEmpty {
+            return Self.saysNullable(schema) || nullableWrapped(schema) != nil
+        }
+        return chainAnswer(nullableStep(schema), nullableThrough, ending: false) { $0.nullableStep($1) }
     }
 
     /// One step of ``isNullable(_:)``: an answer from the schema's own keywords, or the reference it leads on
@@ -2865,9 +2925,15 @@ struct SchemaTranslator {
     /// `not` subschema or an `allOf` part, which list values of a plain type.
     func ownRules(_ schema: Schema, enumAsValues: Bool = false) -> [ValidationRule] {
         var rules: [ValidationRule] = []
-        // One type is the Swift type's to enforce; several, or `null` alone, leave a JSONValue to check.
-        if schema.types.count > 1 && schema.nonNullTypes.count > 1 || schema.types == [.null] {
-            rules.append(.type(schema.types))
+        // One type is the Swift type's to enforce; several, or `null` alone, leave a JSONValue to check. Counted
+        // in place: `nonNullTypes` and a `[.null]` to compare with would each make an array for every schema.
+        let types = schema.types
+        if types.count > 1 {
+            var nonNull = 0
+            for type in types where type != .null { nonNull += 1 }
+            if nonNull > 1 { rules.append(.type(types)) }
+        } else if types.count == 1, types[0] == .null {
+            rules.append(.type(types))
         }
         if let n = schema.maxLength { rules.append(.maxLength(n)) }
         if let n = schema.minLength { rules.append(.minLength(n)) }
@@ -3066,9 +3132,10 @@ struct SchemaTranslator {
         return Self.isSecretName(wireName)
     }
 
-    /// Whether a wire name, lowercased and without `_` and `-`, is one of ``secretNames`` or ends in
-    /// one of ``secretSuffixes``. An ASCII name (nearly all) is compared in place, from its end; any
-    /// other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign still counts.
+    /// Whether a wire name, lowercased and without `_` and `-`, is one of the secret names or ends in one of
+    /// the secret endings that ``isSecret(wireName:schema:)`` lists. An ASCII name (nearly all) is compared in
+    /// place, from its end; any other is lowercased by Unicode's rules first, so that `TOKEN` with a Kelvin sign
+    /// still counts.
     static func isSecretName(_ wireName: String) -> Bool {
         if let answer = wireName.utf8.withContiguousStorageIfAvailable(isSecretASCIIName), let answer {
             return answer
@@ -3084,13 +3151,25 @@ struct SchemaTranslator {
     }
 
     /// Whether a name, its capitals lowered and its `_` and `-` passed over, names a secret. No key is copied
-    /// out: a word is compared from the name's end, and only when the name ends with the word's last letter
-    /// (most names end with none of theirs).
+    /// out: a word is compared from the name's end, and only a word that ends with the name's last letter (most
+    /// names end with none of theirs). The switch says which words end with each letter: walking lists of the
+    /// names and endings for every property cost some 350 instructions a name.
     private static func isSecretKey(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let last = name.last(where: { !isNameSeparator($0) }).map(lowered) else { return false }
-        func endsAlike(_ word: StaticString) -> Bool { word.utf8Start[word.utf8CodeUnitCount - 1] == last }
-        return secretNames.contains { endsAlike($0) && ends(name, with: $0, whole: true) }
-            || secretSuffixes.contains { endsAlike($0) && ends(name, with: $0, whole: false) }
+        var end = name.count - 1
+        while end >= 0, isNameSeparator(name[end]) { end -= 1 }
+        guard end >= 0 else { return false }
+        // A name that is a suffix's word is among the names too (`token`), so a suffix answers for both.
+        switch lowered(name[end]) {
+        case UInt8(ascii: "d"):
+            return ends(name, with: "password", whole: false) || ends(name, with: "passwd", whole: true)
+        case UInt8(ascii: "t"): return ends(name, with: "secret", whole: false)
+        case UInt8(ascii: "n"): return ends(name, with: "token", whole: false)
+        case UInt8(ascii: "c"): return ends(name, with: "sec", whole: true)
+        case UInt8(ascii: "y"):
+            return ends(name, with: "apikey", whole: true) || ends(name, with: "privatekey", whole: true)
+        case UInt8(ascii: "r"): return ends(name, with: "codeverifier", whole: true)
+        default: return false
+        }
     }
 
     /// Whether the name, its capitals lowered and its `_` and `-` passed over, ends with `word` (lowercase
@@ -3115,13 +3194,6 @@ struct SchemaTranslator {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    /// Property names (lowercased, without `_` and `-`) that hold a secret.
-    private static let secretNames: [StaticString] = [
-        "password", "passwd", "secret", "sec", "token", "apikey", "privatekey", "codeverifier",
-    ]
-
-    /// Endings of such names that hold a secret (`clientsecret`, `accesstoken`, `newpassword`).
-    private static let secretSuffixes: [StaticString] = ["password", "secret", "token"]
 
     // MARK: - Documentation
 

@@ -127,6 +127,9 @@ enum SwiftNames {
             if !bare.indices.contains(where: { i in isTaken(bare[i]) || bare[..<i].contains(bare[i]) }) {
                 return names
             }
+        } else if taken.count <= 4, !names.contains(where: isEscaped), areDistinctASCII(names, taken: taken) {
+            // A long list (a large object's properties), nearly always without repeats: told without a set.
+            return names
         }
         var used = taken
         used.reserveCapacity(taken.count + names.count)
@@ -140,6 +143,46 @@ enum SwiftNames {
             next[bare] = n + 1
             return escapedIfKeyword("\(bare)\(n)")
         }
+    }
+
+    /// Whether `names` are all different and none is one of `taken`, for ASCII names: each name's bytes are
+    /// hashed once with FNV-1a into a table of positions, where a `Set` hashes each name with SipHash (some 450
+    /// instructions a name). ASCII names are equal exactly when their bytes are, so the bytes decide; `false`
+    /// for a list or a taken name with other bytes, which the caller then numbers through its set.
+    private static func areDistinctASCII(_ names: [String], taken: Set<String>) -> Bool {
+        let others = Array(taken)
+        var capacity = 64
+        while capacity < (names.count + others.count) * 2 { capacity *= 2 }
+        // Each slot holds the position of a name in `names`, or -2 - k for `others[k]`; -1 when empty.
+        var slots = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        func name(at entry: Int32) -> String { entry >= 0 ? names[Int(entry)] : others[Int(-2 - entry)] }
+        // Whether the name was new; false also for one that is not ASCII.
+        func insert(_ entry: Int32) -> Bool {
+            let text = name(at: entry)
+            guard let hash = text.utf8.withContiguousStorageIfAvailable(asciiHash) ?? nil else { return false }
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] != -1 {
+                if name(at: slots[slot]) == text { return false }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = entry
+            return true
+        }
+        for k in others.indices where !insert(-2 - Int32(k)) { return false }
+        for index in names.indices where !insert(Int32(index)) { return false }
+        return true
+    }
+
+    /// The FNV-1a hash of an ASCII name's bytes; `nil` when some byte is not ASCII.
+    private static func asciiHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var all: UInt8 = 0
+        for byte in bytes {
+            all |= byte
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3
+        }
+        return all < 0x80 ? hash : nil
     }
 
     // MARK: - Words
@@ -176,15 +219,18 @@ enum SwiftNames {
     /// its bytes and the same rules as ``words(_:)``; `nil` for other names. Nearly every name is
     /// ASCII, and a generation camel-cases each of them several times: a name that is already one word
     /// with the right first letter (`userId`, `Pet`) is returned as it is, and any other is written
-    /// straight into the new string's storage.
+    /// straight into the new string's storage, made at the result's length: a capacity over 15 bytes allocates
+    /// even for a result that a small string would hold.
     private static func asciiCamel(_ name: String, upper: Bool) -> String? {
         let camel = name.utf8.withContiguousStorageIfAvailable { bytes -> String? in
             var wordCount = 0
+            var letters = 0
             var inWord = false
             for byte in bytes {
                 guard byte < 0x80 else { return nil }
                 let isWordByte = isIdentifierByte(byte)
                 if isWordByte && !inWord { wordCount += 1 }
+                if isWordByte { letters &+= 1 }
                 inWord = isWordByte
             }
             guard wordCount > 0 else { return nil }
@@ -193,9 +239,11 @@ enum SwiftNames {
             {
                 return name
             }
-            return String(unsafeUninitializedCapacity: bytes.count + 1) { out in
+            let startsWithDigit =
+                bytes.first(where: isIdentifierByte).map { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ?? false
+            return String(unsafeUninitializedCapacity: letters + (startsWithDigit ? 1 : 0)) { out in
                 var length = 0
-                if let first = bytes.first(where: isIdentifierByte), first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9") {
+                if startsWithDigit {
                     out[0] = UInt8(ascii: "_")
                     length = 1
                 }
