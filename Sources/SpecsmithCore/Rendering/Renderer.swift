@@ -69,11 +69,16 @@ struct Renderer {
         var rendered = Self.results(work.count) { index throws(TemplateError) in
             try renderPart(work[index], of: model, layout: firstLayout, base: base)
         }
-        // Each part's result is moved out of its slot, not copied: the slots then free nothing here.
+        // Each part's result is moved out of its slot, not copied: the slots then free nothing here. The lists
+        // are made about large enough at once: there are about as many checks as types.
         var texts: [[String]] = []
         var typeHashes: [UInt64] = []
         var checks: [[TemplateContext]] = []
         var checkHashes: [UInt64] = []
+        texts.reserveCapacity(work.count)
+        checks.reserveCapacity(work.count)
+        typeHashes.reserveCapacity(model.types.count)
+        checkHashes.reserveCapacity(model.types.count)
         var checkBytes = 0
         var files: [String: GeneratedFile] = [:]
         var firstError: TemplateError?
