@@ -280,7 +280,8 @@ public struct OutputWriter: Sendable {
         }
         written = texts.map(\.temporary)
         do {
-            if let error = writeConcurrently(texts.count, { (texts[$0].contents, texts[$0].temporary) }) { throw error }
+            let news = texts
+            if let error = writeConcurrently(news.count, { (news[$0].contents, news[$0].temporary) }) { throw error }
             for index in steps.indices {
                 guard let current = fileSystem.read(steps[index].target) else { continue }
                 let name = (steps[index].target as NSString).lastPathComponent
@@ -364,9 +365,9 @@ public struct OutputWriter: Sendable {
     /// writer's time). Each core stops at its first failure; the error returned is that of the first text in
     /// order that failed, once every write has ended.
     private func writeConcurrently(
-        _ count: Int, _ text: (Int) -> (contents: String, path: String)?
+        _ count: Int, _ text: @Sendable (Int) -> (contents: String, path: String)?
     ) -> (any Error)? {
-        func write(_ indices: Range<Int>) -> (index: Int, error: any Error)? {
+        @Sendable func write(_ indices: Range<Int>) -> (index: Int, error: any Error)? {
             for index in indices {
                 guard let (contents, path) = text(index) else { continue }
                 do {
@@ -380,10 +381,26 @@ public struct OutputWriter: Sendable {
         guard count >= Self.minimumConcurrentFiles, ProcessorCount.active > 1 else {
             return write(0..<count)?.error
         }
-        let failures = Concurrently.runs(count) { run, store in
-            if let failure = write(run) { store(failure.index, failure.error) }
+        // Runs as ``Concurrently/runs(_:_:)`` makes them, the first failure kept under a lock: that function's
+        // slots of `any Error` had the runtime look up their type at each call (about 20K instructions).
+        let runs = min(count, ProcessorCount.active * 8)
+        let failures = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            if let failure = write(count * run / runs..<count * (run + 1) / runs) { failures.keep(failure) }
         }
-        return failures.lazy.compactMap { $0 }.first
+        return failures.first?.error
+    }
+
+    /// The failure of the first text in order among those that failed, kept by the runs that write texts.
+    private final class FirstFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var first: (index: Int, error: any Error)?
+
+        func keep(_ failure: (index: Int, error: any Error)) {
+            lock.lock()
+            if failure.index < first?.index ?? Int.max { first = failure }
+            lock.unlock()
+        }
     }
 
     /// The fewest files worth reading or writing on several cores.
