@@ -51,6 +51,36 @@ import Testing
         #expect(untaken == nil)
     }
 
+    @Test func itemsPutInTheirPlacesAreTakenFromThemAndTheRestFreedWithTheHandover() {
+        weak var put: Tracked?
+        weak var taken: Tracked?
+        do {
+            let handover = Handover<Tracked>(count: 4)
+            do {
+                let item = Tracked(3)
+                put = item
+                handover.put(3, item)
+            }
+            do {
+                let item = Tracked(1)
+                taken = item
+                handover.put(1, item)
+            }
+            #expect(handover.take(1).number == 1)
+            #expect(taken == nil)
+            #expect(put != nil)
+        }
+        #expect(put == nil)
+    }
+
+    @Test func slicesPutTheirItemsConcurrently() {
+        let handover = Handover<Tracked>(count: 800)
+        DispatchQueue.concurrentPerform(iterations: 8) { slice in
+            for index in slice * 100..<(slice + 1) * 100 { handover.put(index, Tracked(index)) }
+        }
+        #expect((0..<800).map { handover.take($0).number } == Array(0..<800))
+    }
+
     @Test func concurrentIterationsTakeTheirOwnItems() {
         let handover = Handover(joining: (0..<8).map { slice in (0..<100).map { Tracked(slice * 100 + $0) } })
         let lock = NSLock()

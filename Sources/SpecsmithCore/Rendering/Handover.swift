@@ -10,7 +10,7 @@
 /// a lock, as each reads and writes its own slot only.
 final class Handover<Item>: @unchecked Sendable {
     private let items: UnsafeMutableBufferPointer<Item>
-    /// Whether each item has been taken, and so is no longer in `items`. Flags rather than optional items: the
+    /// Whether each place is empty: its item taken, or never put. Flags rather than optional items: the
     /// handover is freed by generic code, which would destroy each emptied optional through the runtime.
     private let taken: UnsafeMutableBufferPointer<Bool>
 
@@ -28,6 +28,21 @@ final class Handover<Item>: @unchecked Sendable {
                 next += 1
             }
         }
+    }
+
+    /// A handover of `count` places, empty until ``put(_:_:)`` fills them: the parts that make the items put each
+    /// in its place, and nothing gathers them.
+    init(count: Int) {
+        items = .allocate(capacity: count)
+        taken = .allocate(capacity: count)
+        taken.initialize(repeating: true)
+    }
+
+    /// Puts `item` in place `index`, which is empty. Like ``take(_:)``, a part puts items in places of its own.
+    func put(_ index: Int, _ item: consuming Item) {
+        precondition(taken[index], "place \(index) is filled already")
+        items.initializeElement(at: index, to: item)
+        taken[index] = false
     }
 
     deinit {

@@ -51,6 +51,9 @@ struct Renderer {
             weight = Self.compileWeight(model.types[index])
         }
         let typeWeight = typeWeights.reduce(0, +)
+        // Each slice puts its types' texts straight in their places, for the parts that write the files of models
+        // to take: this thread then neither gathers them nor frees the slices' lists of them.
+        let typeTexts = Handover<String>(count: model.types.count)
         var parts: [Part] = []
         if !model.operations.isEmpty {
             parts += [.clientNames] + layout.builderFiles.indices.map(Part.operations) + [.servers]
@@ -61,7 +64,7 @@ struct Renderer {
             // works out those of its types, rather than one core all of them.
             let hashesNames = Self.fileCount(weight: typeWeight) > 1
             parts += Self.slices(weights: typeWeights, count: Self.typeSlices).map {
-                Part.types($0, hashesNames: hashesNames)
+                Part.types($0, hashesNames: hashesNames, texts: typeTexts)
             }
         }
         let work = parts
@@ -71,11 +74,9 @@ struct Renderer {
         }
         // Each part's result is moved out of its slot, not copied: the slots then free nothing here. The lists
         // are made about large enough at once: there are about as many checks as types.
-        var texts: [[String]] = []
         var typeHashes: [UInt64] = []
         var checks: [[TemplateContext]] = []
         var checkHashes: [UInt64] = []
-        texts.reserveCapacity(work.count)
         checks.reserveCapacity(work.count)
         typeHashes.reserveCapacity(model.types.count)
         checkHashes.reserveCapacity(model.types.count)
@@ -86,8 +87,7 @@ struct Renderer {
         for index in rendered.indices {
             switch rendered[index].take()! {
             case .failure(let error): firstError = firstError ?? error
-            case .success(.types(let sliceTexts, let hashes, let sliceChecks)):
-                texts.append(sliceTexts)
+            case .success(.types(let hashes, let sliceChecks)):
                 typeHashes += hashes
                 checks.append(sliceChecks.contexts)
                 checkHashes += sliceChecks.hashes
@@ -120,7 +120,6 @@ struct Renderer {
         // section rendered, so it is quick, and quick parts last leave no core waiting on a slow one at the end.
         let checkFiles = checkHashes.isEmpty ? 0 : Self.fileCount(weight: checkBytes / Self.checkBytesPerWeight)
         let modelFiles = model.types.isEmpty ? 0 : Self.fileCount(weight: typeWeight)
-        let typeTexts = Handover(joining: consume texts)
         let checkContexts = Handover(joining: consume checks)
         let (typeNameHashes, checkNameHashes) = (typeHashes, checkHashes)
         let secondRendered = Self.results(clientParts + checkFiles + modelFiles) { index throws(TemplateError) in
@@ -265,9 +264,9 @@ struct Renderer {
 
     /// A piece of the output that renders on its own.
     private enum Part: Sendable {
-        /// The declarations of `model.types[range]`, for `Models.swift`, and their checks, for
-        /// `Validation.swift`; with the hashes of their names when `hashesNames`.
-        case types(Range<Int>, hashesNames: Bool)
+        /// The declarations of `model.types[range]`, for `Models.swift`, put in `texts` at their indices, and
+        /// their checks, for `Validation.swift`; with the hashes of their names when `hashesNames`.
+        case types(Range<Int>, hashesNames: Bool, texts: Handover<String>)
         /// The request builders, or the client's methods (with the client's names), of the operations of one
         /// file (see ``operationFiles(_:weight:)``).
         case operations(file: Int), client(file: Int, names: ClientNames)
@@ -294,9 +293,9 @@ struct Renderer {
     }
 
     private enum RenderedPart: Sendable {
-        /// Each type's text, the ``stableHash(_:)`` of each type's name when it was asked for (else none),
-        /// and the checks of the types that have any (nested ones too).
-        case types([String], [UInt64], Checks)
+        /// The ``stableHash(_:)`` of each type's name when it was asked for (else none), and the checks of the
+        /// types that have any (nested ones too).
+        case types([UInt64], Checks)
         /// A file, or none when there is nothing to hold.
         case file(GeneratedFile?)
         /// The client's name and each operation's outcome enum, unique among all the names in the model, and the
@@ -346,12 +345,11 @@ struct Renderer {
             .file(GeneratedFile(name: name, contents: try templates.render(template, context, base: base)))
         }
         switch part {
-        case .types(let range, let hashesNames):
-            var texts: [String] = []
-            texts.reserveCapacity(range.count)
+        case .types(let range, let hashesNames, let texts):
             var text = TextWriter()
-            for type in model.types[range] {
-                texts.append(try renderType(type, indent: 0, access: model.access, base: base, text: &text))
+            for index in range {
+                let declaration = model.types[index]
+                texts.put(index, try renderType(declaration, indent: 0, access: model.access, base: base, text: &text))
             }
             let hashes = hashesNames ? model.types[range].map { Self.stableHash($0.name) } : []
             var checks = Checks(contexts: [], hashes: [], bytes: 0)
@@ -367,7 +365,7 @@ struct Renderer {
                 checks.hashes.append(Self.stableHash(entry.qualified))
                 checks.contexts.append(context)
             }
-            return .types(texts, hashes, checks)
+            return .types(hashes, checks)
         case .redaction:
             var secretStructs: [(qualified: String, declaration: StructDeclaration)] = []
             Self.appendSecretStructs(model.types, prefix: nil, to: &secretStructs)
