@@ -122,7 +122,7 @@ struct Renderer {
         let modelFiles = model.types.isEmpty ? 0 : Self.fileCount(weight: typeWeight)
         let checkContexts = Handover(joining: consume checks)
         let (typeNameHashes, checkNameHashes) = (typeHashes, checkHashes)
-        let secondRendered = Self.results(clientParts + checkFiles + modelFiles) { index throws(TemplateError) in
+        var secondRendered = Self.results(clientParts + checkFiles + modelFiles) { index throws(TemplateError) in
             if index < clientParts {
                 let names = clientFileNames.take(index)
                 return try renderPart(.client(file: index, names: names), of: model, layout: clientLayout, base: base)
@@ -149,11 +149,12 @@ struct Renderer {
             }
             return .file(GeneratedFile(name: name, contents: contents))
         }
-        // Taken in the files' order, the client's, the models', the checks': so is the first error.
+        // Taken in the files' order, the client's, the models', the checks': so is the first error. Moved out of
+        // their slots, as the first section's results are.
         let checkParts = clientParts..<clientParts + checkFiles
         var groupFiles: [GeneratedFile] = []
         for index in Array(0..<clientParts) + Array(checkParts.upperBound..<secondRendered.count) + Array(checkParts) {
-            guard case .file(let file?) = try secondRendered[index]!.get() else { continue }
+            guard case .file(let file?) = try secondRendered[index].take()!.get() else { continue }
             if index < clientParts { files[file.name] = file } else { groupFiles.append(file) }
         }
         // The numbered files in number order, which is their parts' order: their names are known, rather than
