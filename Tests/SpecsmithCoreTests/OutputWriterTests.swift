@@ -100,6 +100,22 @@ import Testing
         #expect(try snapshot() == before)
     }
 
+    /// Files are written on every core; when several fail, the error is that of the first in order, whichever
+    /// run met its failure first.
+    @Test(arguments: [false, true]) func ofSeveralFailedWritesTheFirstInOrderIsReported(newFolder: Bool) throws {
+        let target = newFolder ? folder + "/New" : folder
+        let failures = NamedFailuresFileSystem(failing: ["F05.swift", "F11.swift", "F14.swift"])
+        let failing = OutputWriter(fileSystem: failures)
+        let plan = failing.plan((1...16).map { file(String(format: "F%02d.swift", $0), "v\($0)\n") }, in: target)
+        #expect(plan.createsFolder == newFolder)
+        do {
+            try failing.apply(plan)
+            Issue.record("the plan was applied")
+        } catch let failure as NamedFailuresFileSystem.Failure {
+            #expect(failure.name == "F05.swift")
+        }
+    }
+
     @Test func planDiffShowsEveryChange() throws {
         let writer = OutputWriter()
         try writer.apply(writer.plan([file("A.swift", "x\n")], in: folder))
@@ -310,4 +326,31 @@ final class RootedFileSystem: OutputFileSystem, @unchecked Sendable {
 
     func remove(_ path: String) throws { try base.remove(rooted(path)) }
     func createDirectory(_ path: String) throws { try base.createDirectory(rooted(path)) }
+}
+
+/// The real file system, except that writing a file of one of the `failing` names (under any temporary name the
+/// writer gives it) throws.
+final class NamedFailuresFileSystem: OutputFileSystem, @unchecked Sendable {
+    struct Failure: Error {
+        let name: String
+    }
+
+    private let base = LocalFileSystem()
+    private let failing: [String]
+
+    init(failing: [String]) {
+        self.failing = failing
+    }
+
+    func contentsOfDirectory(_ path: String) throws -> [String] { try base.contentsOfDirectory(path) }
+    func read(_ path: String) -> Data? { base.read(path) }
+
+    func write(_ data: Data, to path: String) throws {
+        if let name = failing.first(where: { path.contains($0) }) { throw Failure(name: name) }
+        try base.write(data, to: path)
+    }
+
+    func move(_ source: String, to destination: String) throws { try base.move(source, to: destination) }
+    func remove(_ path: String) throws { try base.remove(path) }
+    func createDirectory(_ path: String) throws { try base.createDirectory(path) }
 }

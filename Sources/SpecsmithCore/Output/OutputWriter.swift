@@ -148,11 +148,13 @@ public struct OutputWriter: Sendable {
         }
         // Only a name the folder lists can be read. Compared without case, as a case-insensitive file system
         // (macOS's by default) finds `models.swift` under `Models.swift`: such a file is read and judged
-        // like any other. A fresh folder, or one that does not exist yet, is not asked for a file at all.
+        // like any other. A fresh folder, or one that does not exist yet, is not asked for a file at all, and
+        // its files' names are neither lowered nor hashed.
         let listed = Set(existing.map { $0.lowercased() })
-        let read = files.indices.filter { listed.contains(files[$0].name.lowercased()) }
+        let read = existing.isEmpty ? [] : files.indices.filter { listed.contains(files[$0].name.lowercased()) }
         let found = compare(read.map { (join(directory, files[$0].name), files[$0].contents) })
         var next = 0
+        changes.reserveCapacity(files.count)
         for index in files.indices {
             let file = files[index]
             var held: Existing?
@@ -177,7 +179,7 @@ public struct OutputWriter: Sendable {
                 changes.append(.create(file))
             }
         }
-        let produced = Set(files.map(\.name))
+        let produced = existing.isEmpty ? [] : Set(files.map(\.name))
         for name in existing.sorted() where name.hasSuffix(".swift") && !produced.contains(name) {
             guard let data = fileSystem.read(join(directory, name)) else { continue }
             let old = String(decoding: data, as: UTF8.self)
@@ -247,9 +249,10 @@ public struct OutputWriter: Sendable {
     public func apply(_ plan: OutputPlan) throws {
         if let problem = plan.problems.first { throw OutputProblem(message: problem) }
         guard !plan.isEmpty else { return }
-        // One random suffix for the run: the names before it tell the files apart, and each UUID costs
-        // system calls to read the system's randomness.
-        let suffix = UUID().uuidString
+        // One random suffix for the run: the names before it tell the files apart, and each one costs system
+        // calls to read the system's randomness. 64 random bits in hexadecimal: a UUID's text took about 10K
+        // instructions, on one core between the write stage's concurrent runs.
+        let suffix = String(UInt64.random(in: .min ... .max), radix: 16)
         if plan.createsFolder, try createFolder(plan, suffix: suffix) { return }
         try fileSystem.createDirectory(plan.directory)
 
@@ -278,7 +281,8 @@ public struct OutputWriter: Sendable {
         }
         written = texts.map(\.temporary)
         do {
-            if let error = writeConcurrently(texts) { throw error }
+            let news = texts
+            if let error = writeConcurrently(news.count, { (news[$0].contents, news[$0].temporary) }) { throw error }
             for index in steps.indices {
                 guard let current = fileSystem.read(steps[index].target) else { continue }
                 let name = (steps[index].target as NSString).lastPathComponent
@@ -328,9 +332,12 @@ public struct OutputWriter: Sendable {
         let staging = parent.isEmpty ? name : join(parent, name)
         if !parent.isEmpty { try fileSystem.createDirectory(parent) }
         try fileSystem.createDirectory(staging)
-        var texts: [(contents: String, temporary: String)] = []
-        for case .create(let file) in plan.changes { texts.append((file.contents, join(staging, file.name))) }
-        if let error = writeConcurrently(texts) {
+        // Each file's path is made by the run that writes it (about 1.5K instructions a path, on one core before).
+        let written = writeConcurrently(plan.changes.count) { index in
+            guard case .create(let file) = plan.changes[index] else { return nil }
+            return (file.contents, join(staging, file.name))
+        }
+        if let error = written {
             try? fileSystem.remove(staging)
             throw error
         }
@@ -354,27 +361,47 @@ public struct OutputWriter: Sendable {
         return (parent.isEmpty ? "/" : String(parent), String(path[path.index(after: slash)...]))
     }
 
-    /// Writes each text to its temporary path, on every core when there are many (the system's work of
-    /// writing a file is most of the writer's time). Each core stops at its first failure; the error
-    /// returned is that of the first text in order that failed, once every write has ended.
-    private func writeConcurrently(_ texts: [(contents: String, temporary: String)]) -> (any Error)? {
-        func write(_ indices: Range<Int>) -> (index: Int, error: any Error)? {
+    /// Writes `text(index)`, a text and the path to write it to (none for nothing to write), for each index
+    /// below `count`: on every core when there are many (the system's work of writing a file is most of the
+    /// writer's time). Each core stops at its first failure; the error returned is that of the first text in
+    /// order that failed, once every write has ended.
+    private func writeConcurrently(
+        _ count: Int, _ text: @Sendable (Int) -> (contents: String, path: String)?
+    ) -> (any Error)? {
+        @Sendable func write(_ indices: Range<Int>) -> (index: Int, error: any Error)? {
             for index in indices {
+                guard let (contents, path) = text(index) else { continue }
                 do {
-                    try fileSystem.write(Data(texts[index].contents.utf8), to: texts[index].temporary)
+                    try fileSystem.write(Data(contents.utf8), to: path)
                 } catch {
                     return (index, error)
                 }
             }
             return nil
         }
-        guard texts.count >= Self.minimumConcurrentFiles, ProcessorCount.active > 1 else {
-            return write(texts.indices)?.error
+        guard count >= Self.minimumConcurrentFiles, ProcessorCount.active > 1 else {
+            return write(0..<count)?.error
         }
-        let failures = Concurrently.runs(texts.count) { run, store in
-            if let failure = write(run) { store(failure.index, failure.error) }
+        // Runs as ``Concurrently/runs(_:_:)`` makes them, the first failure kept under a lock: that function's
+        // slots of `any Error` had the runtime look up their type at each call (about 20K instructions).
+        let runs = min(count, ProcessorCount.active * 8)
+        let failures = FirstFailure()
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            if let failure = write(count * run / runs..<count * (run + 1) / runs) { failures.keep(failure) }
         }
-        return failures.lazy.compactMap { $0 }.first
+        return failures.first?.error
+    }
+
+    /// The failure of the first text in order among those that failed, kept by the runs that write texts.
+    private final class FirstFailure: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var first: (index: Int, error: any Error)?
+
+        func keep(_ failure: (index: Int, error: any Error)) {
+            lock.lock()
+            if failure.index < first?.index ?? Int.max { first = failure }
+            lock.unlock()
+        }
     }
 
     /// The fewest files worth reading or writing on several cores.

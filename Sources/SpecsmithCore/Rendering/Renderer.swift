@@ -37,13 +37,13 @@ struct Renderer {
         // operations share is worked out first; the largest parts come first, so that no core is
         // left with one of them at the end.
         //
-        // The client's files need its names made unique among the model's (``clientNames(_:)``): those are
-        // made by a part of the first section, and the client's files render in the second, beside the
-        // files of models, rather than the names being made on one core before either section.
+        // The client's files need its names made unique among the model's (``clientNames(_:)``), and their
+        // operations shared out by weight: both are worked out by a part of the first section, and the client's
+        // files render in the second, beside the files of models, rather than on one core before either section.
         var layout = OperationLayout(
-            clientFiles: Self.operationFiles(model.operations, weight: Self.clientMethodWeight),
-            builderFiles: Self.operationFiles(model.operations, weight: { _ in Self.requestBuilderWeight }),
-            client: nil)
+            builderFiles: Self.operationFiles(
+                model.operations, weight: model.operations.count * Self.requestBuilderWeight),
+            clientFiles: [])
         // Each type's compile weight sizes both its render slice and its file of models. Weighed on every core:
         // each struct is copied out of its box to be weighed (discourse's types took 0.45M instructions on one).
         var typeWeights = Array(repeating: 0, count: model.types.count)
@@ -51,6 +51,9 @@ struct Renderer {
             weight = Self.compileWeight(model.types[index])
         }
         let typeWeight = typeWeights.reduce(0, +)
+        // Each slice puts its types' texts straight in their places, for the parts that write the files of models
+        // to take: this thread then neither gathers them nor frees the slices' lists of them.
+        let typeTexts = Handover<String>(count: model.types.count)
         var parts: [Part] = []
         if !model.operations.isEmpty {
             parts += [.clientNames] + layout.builderFiles.indices.map(Part.operations) + [.servers]
@@ -61,65 +64,97 @@ struct Renderer {
             // works out those of its types, rather than one core all of them.
             let hashesNames = Self.fileCount(weight: typeWeight) > 1
             parts += Self.slices(weights: typeWeights, count: Self.typeSlices).map {
-                Part.types($0, hashesNames: hashesNames)
+                Part.types($0, hashesNames: hashesNames, texts: typeTexts)
             }
         }
         let work = parts
         let firstLayout = layout
-        let rendered = Self.results(work.count) { index throws(TemplateError) in
+        var rendered = Self.results(work.count) { index throws(TemplateError) in
             try renderPart(work[index], of: model, layout: firstLayout, base: base)
         }
-        var types: [String] = []
+        // Each part's result is moved out of its slot, not copied: the slots then free nothing here. The lists
+        // are made about large enough at once: there are about as many checks as types.
         var typeHashes: [UInt64] = []
-        var validating: [(name: String, context: TemplateContext, bytes: Int)] = []
+        var checks: [[TemplateContext]] = []
+        var checkHashes: [UInt64] = []
+        checks.reserveCapacity(work.count)
+        typeHashes.reserveCapacity(model.types.count)
+        checkHashes.reserveCapacity(model.types.count)
+        var checkBytes = 0
         var files: [String: GeneratedFile] = [:]
         var firstError: TemplateError?
-        for result in rendered {
-            switch result! {
+        var clientNames: ClientNames?
+        for index in rendered.indices {
+            switch rendered[index].take()! {
             case .failure(let error): firstError = firstError ?? error
-            case .success(.types(let texts, let hashes, let checks)):
-                types += texts
+            case .success(.types(let hashes, let sliceChecks)):
                 typeHashes += hashes
-                validating += checks
+                checks.append(sliceChecks.contexts)
+                checkHashes += sliceChecks.hashes
+                checkBytes += sliceChecks.bytes
             case .success(.file(let file?)): files[file.name] = file
             case .success(.file(nil)): break
-            case .success(.clientNames(let names)): layout.client = names
+            case .success(.clientNames(let names, let clientFiles)):
+                clientNames = names
+                layout.clientFiles = clientFiles
             }
         }
-        let clientParts = layout.client == nil ? 0 : layout.clientFiles.count
+        let clientParts = clientNames == nil ? 0 : layout.clientFiles.count
         let clientLayout = layout
         if let firstError {
             // The client's files were once the first parts: an error of theirs is still the one reported.
-            _ = try Self.concurrently(clientParts) { index throws(TemplateError) in
-                try renderPart(.client(file: index), of: model, layout: clientLayout, base: base)
+            _ = try Self.concurrently(clientParts) { [clientNames] index throws(TemplateError) in
+                try renderPart(.client(file: index, names: clientNames!), of: model, layout: clientLayout, base: base)
             }
             throw firstError
         }
-        // The files of the models and of their checks are known once every type is rendered; they
-        // render concurrently too, after the client's files.
-        let modelGroups = Self.spread(types, weight: typeWeight, file: "Models") { typeHashes[$0] }
-        let validationGroups = Self.spread(
-            validating.map(\.context), weight: validating.reduce(0) { $0 + $1.bytes } / Self.checkBytesPerWeight,
-            file: "Validation"
-        ) { Self.stableHash(validating[$0].name) }
+        // Each client file's part takes a copy of the names, and the last to finish frees them (a set of every
+        // type's name: 36K instructions on this thread after the section).
+        let clientFileNames = Handover(
+            joining: [clientNames.take().map { Array(repeating: $0, count: clientParts) } ?? []])
+        // The files of the models and of their checks are known once every type is rendered; they render
+        // concurrently too, after the client's files. Each finds its items (``fileItems(count:files:number:hash:)``)
+        // and takes its types' texts or checks' contexts from a handover, to free them when done, rather than this
+        // thread after the section (discourse's checks' contexts took about 0.5M instructions to free here).
         // The checks' files render before the models' files: a models file only joins texts that the first
         // section rendered, so it is quick, and quick parts last leave no core waiting on a slow one at the end.
-        let grouped: [(name: String, template: String, context: TemplateContext)] =
-            validationGroups.map { ($0.name, "validation", [.structs: .objects($0.items)]) }
-            + modelGroups.map { ($0.name, "models", [.types: .lines($0.items)]) }
-        let secondRendered = Self.results(clientParts + grouped.count) { index throws(TemplateError) in
+        let checkFiles = checkHashes.isEmpty ? 0 : Self.fileCount(weight: checkBytes / Self.checkBytesPerWeight)
+        let modelFiles = model.types.isEmpty ? 0 : Self.fileCount(weight: typeWeight)
+        let checkContexts = Handover(joining: consume checks)
+        let (typeNameHashes, checkNameHashes) = (typeHashes, checkHashes)
+        var secondRendered = Self.results(clientParts + checkFiles + modelFiles) { index throws(TemplateError) in
             if index < clientParts {
-                return try renderPart(.client(file: index), of: model, layout: clientLayout, base: base)
+                let names = clientFileNames.take(index)
+                return try renderPart(.client(file: index, names: names), of: model, layout: clientLayout, base: base)
             }
-            let group = grouped[index - clientParts]
-            let contents = try templates.render(group.template, group.context, base: base)
-            return .file(GeneratedFile(name: group.name, contents: contents))
+            let contents: String
+            let name: String
+            if index < clientParts + checkFiles {
+                let number = index - clientParts
+                let items = Self.fileItems(count: checkNameHashes.count, files: checkFiles, number: number) {
+                    checkNameHashes[$0]
+                }
+                if items.isEmpty { return .file(nil) }
+                contents = try templates.render(
+                    "validation", [.structs: .objects(items.map(checkContexts.take))], base: base)
+                name = Self.fileName("Validation", number)
+            } else {
+                let number = index - clientParts - checkFiles
+                let items = Self.fileItems(count: model.types.count, files: modelFiles, number: number) {
+                    typeNameHashes[$0]
+                }
+                if items.isEmpty { return .file(nil) }
+                contents = try templates.render("models", [.types: .lines(items.map(typeTexts.take))], base: base)
+                name = Self.fileName("Models", number)
+            }
+            return .file(GeneratedFile(name: name, contents: contents))
         }
-        // Taken in the files' order, the client's, the models', the checks': so is the first error.
-        let checkParts = clientParts..<clientParts + validationGroups.count
+        // Taken in the files' order, the client's, the models', the checks': so is the first error. Moved out of
+        // their slots, as the first section's results are.
+        let checkParts = clientParts..<clientParts + checkFiles
         var groupFiles: [GeneratedFile] = []
         for index in Array(0..<clientParts) + Array(checkParts.upperBound..<secondRendered.count) + Array(checkParts) {
-            guard case .file(let file?) = try secondRendered[index]!.get() else { continue }
+            guard case .file(let file?) = try secondRendered[index].take()!.get() else { continue }
             if index < clientParts { files[file.name] = file } else { groupFiles.append(file) }
         }
         // The numbered files in number order, which is their parts' order: their names are known, rather than
@@ -210,24 +245,17 @@ struct Renderer {
         return count
     }
 
-    /// `items` (types' texts, or checks' contexts) by file, given their compile weight in all. None when
-    /// there are none; all in `base.swift` within ``fileWeight``; else spread over `base.swift` and
-    /// `base2.swift` to `baseN.swift` (``fileCount(weight:)``), each item in the file its name hashes to
-    /// (`hash(index)`, the ``stableHash(_:)`` of the name of `items[index]`, asked only where there are
-    /// several files), so that adding a type changes one file while the others keep their place.
-    static func spread<Item>(
-        _ items: [Item], weight: Int, file base: String, hash: (Int) -> UInt64
-    ) -> [(name: String, items: [Item])] {
-        if items.isEmpty { return [] }
-        let count = fileCount(weight: weight)
-        if count == 1 { return [("\(base).swift", items)] }
-        var buckets = Array(repeating: [Item](), count: count)
-        for (index, item) in items.enumerated() {
-            buckets[Int(hash(index) % UInt64(count))].append(item)
-        }
-        return buckets.enumerated().compactMap { index, items in
-            items.isEmpty ? nil : (index == 0 ? "\(base).swift" : "\(base)\(index + 1).swift", items)
-        }
+    /// The indices of the items (types' texts, or checks' contexts; `count` of them) in file number `number`
+    /// (``fileName(_:_:)``) of `files` (``fileCount(weight:)``): all of them in a file alone; else each item is
+    /// in the file its name hashes to (`hash(index)`, the ``stableHash(_:)`` of the name of item `index`, asked
+    /// only where there are several files), so that adding a type changes one file while the others keep their
+    /// place. A file that no item hashes to is not written.
+    ///
+    /// Each file's part finds its own items, every part reading every hash: on one core before the parts, each
+    /// item appended to its file's list took about 160 instructions (discourse's types and checks 52K).
+    static func fileItems(count: Int, files: Int, number: Int, hash: (Int) -> UInt64) -> [Int] {
+        if files == 1 { return Array(0..<count) }
+        return (0..<count).filter { hash($0) % UInt64(files) == UInt64(number) }
     }
 
     /// FNV-1a of the UTF-8 bytes: the same on every run and machine, unlike `Hasher`.
@@ -237,46 +265,51 @@ struct Renderer {
 
     /// A piece of the output that renders on its own.
     private enum Part: Sendable {
-        /// The declarations of `model.types[range]`, for `Models.swift`, and their checks, for
-        /// `Validation.swift`; with the hashes of their names when `hashesNames`.
-        case types(Range<Int>, hashesNames: Bool)
-        /// The request builders, or the client's methods, of the operations of one file (see
-        /// ``operationFiles(_:weight:)``).
-        case operations(file: Int), client(file: Int)
+        /// The declarations of `model.types[range]`, for `Models.swift`, put in `texts` at their indices, and
+        /// their checks, for `Validation.swift`; with the hashes of their names when `hashesNames`.
+        case types(Range<Int>, hashesNames: Bool, texts: Handover<String>)
+        /// The request builders, or the client's methods (with the client's names), of the operations of one
+        /// file (see ``operationFiles(_:weight:)``).
+        case operations(file: Int), client(file: Int, names: ClientNames)
         case redaction, servers
         /// The client's names (``clientNames(_:)``), which its files need.
         case clientNames
     }
 
-    /// What the parts that render operations share, worked out once before they run.
+    /// The checks of a slice of the types, for `validation.mustache`: each type's context and the ``stableHash(_:)``
+    /// of its qualified name (worked out by the slice whether or not the checks fill several files: on one core
+    /// afterwards, the names would be freed there), and about how many bytes they write in all.
+    private struct Checks: Sendable {
+        var contexts: [TemplateContext]
+        var hashes: [UInt64]
+        var bytes: Int
+    }
+
+    /// What the parts that render operations share.
     private struct OperationLayout: Sendable {
-        /// The indices of the operations in each file of the client's methods, and of the request
-        /// builders, in `model.operations`.
-        let clientFiles: [[Int]]
+        /// The indices of the operations in each file of the request builders, and of the client's methods
+        /// (once the first section has shared them out), in `model.operations`.
         let builderFiles: [[Int]]
-        /// The client's name and each operation's outcome enum, unique among all the names in the model: once
-        /// the first section has made them.
-        var client: ClientNames?
+        var clientFiles: [[Int]]
     }
 
     private enum RenderedPart: Sendable {
-        /// Each type's text, the ``stableHash(_:)`` of each type's name when it was asked for (else none),
-        /// and the checks of each type that has any (nested ones too): its qualified name, its context for
-        /// `validation.mustache`, and about how many bytes that writes.
-        case types([String], [UInt64], [(name: String, context: TemplateContext, bytes: Int)])
+        /// The ``stableHash(_:)`` of each type's name when it was asked for (else none), and the checks of the
+        /// types that have any (nested ones too).
+        case types([UInt64], Checks)
         /// A file, or none when there is nothing to hold.
         case file(GeneratedFile?)
-        /// The client's names.
-        case clientNames(ClientNames)
+        /// The client's name and each operation's outcome enum, unique among all the names in the model, and the
+        /// indices of the operations in each of the client's files.
+        case clientNames(ClientNames, files: [[Int]])
     }
 
-    /// The indices of the operations in each file of a kind whose method for an operation weighs
-    /// `weight(operation)`: one file within ``fileWeight``, else ``fileCount(weight:)`` files, each
-    /// operation in the file its name hashes to. Like ``spread(_:names:weight:file:)``: adding an
-    /// operation changes one file. The first file always exists; the others are extensions of what it
-    /// declares (`isExtension`).
-    static func operationFiles(_ operations: [OperationDeclaration], weight: (OperationDeclaration) -> Int) -> [[Int]] {
-        let count = fileCount(weight: operations.reduce(0) { $0 + weight($1) })
+    /// The indices of the operations in each file of a kind whose methods for all the operations weigh
+    /// `weight`: one file within ``fileWeight``, else ``fileCount(weight:)`` files, each operation in the
+    /// file its name hashes to. Like ``fileItems(count:files:number:hash:)``: adding an operation changes one file.
+    /// The first file always exists; the others are extensions of what it declares (`isExtension`).
+    static func operationFiles(_ operations: [OperationDeclaration], weight: Int) -> [[Int]] {
+        let count = fileCount(weight: weight)
         var files = Array(repeating: [Int](), count: count)
         for (index, operation) in operations.enumerated() {
             files[count == 1 ? 0 : Int(stableHash(operation.name) % UInt64(count))].append(index)
@@ -313,25 +346,27 @@ struct Renderer {
             .file(GeneratedFile(name: name, contents: try templates.render(template, context, base: base)))
         }
         switch part {
-        case .types(let range, let hashesNames):
-            var texts: [String] = []
-            texts.reserveCapacity(range.count)
+        case .types(let range, let hashesNames, let texts):
             var text = TextWriter()
-            for type in model.types[range] {
-                texts.append(try renderType(type, indent: 0, access: model.access, base: base, text: &text))
+            for index in range {
+                let declaration = model.types[index]
+                texts.put(index, try renderType(declaration, indent: 0, access: model.access, base: base, text: &text))
             }
             let hashes = hashesNames ? model.types[range].map { Self.stableHash($0.name) } : []
-            let checks = Self.allTypes(Array(model.types[range]), prefix: nil).compactMap {
-                entry -> (name: String, context: TemplateContext, bytes: Int)? in
+            var checks = Checks(contexts: [], hashes: [], bytes: 0)
+            for entry in Self.allTypes(Array(model.types[range]), prefix: nil) {
                 let context: TemplateContext? =
                     switch entry.declaration {
                     case .structure(let s): validationContext((entry.qualified, s), aliases: model.aliases)
                     case .union(let u): unionValidationContext(entry.qualified, u, aliases: model.aliases)
                     case .enumeration, .alias: nil
                     }
-                return context.map { (entry.qualified, $0, Self.validationBytes($0)) }
+                guard let context else { continue }
+                checks.bytes += Self.validationBytes(context)
+                checks.hashes.append(Self.stableHash(entry.qualified))
+                checks.contexts.append(context)
             }
-            return .types(texts, hashes, checks)
+            return .types(hashes, checks)
         case .redaction:
             var secretStructs: [(qualified: String, declaration: StructDeclaration)] = []
             Self.appendSecretStructs(model.types, prefix: nil, to: &secretStructs)
@@ -369,9 +404,9 @@ struct Renderer {
             ]
             return try operationFile(operations, index: file, name: "Operations", template: "operations", context, base: base)
         case .clientNames:
-            return .clientNames(clientNames(model))
-        case .client(let file):
-            guard let names = layout.client else { return .file(nil) }
+            let weight = model.operations.reduce(0) { $0 + Self.clientMethodWeight($1) }
+            return .clientNames(clientNames(model), files: Self.operationFiles(model.operations, weight: weight))
+        case .client(let file, let names):
             let indices = layout.clientFiles[file]
             var text = TextWriter()
             let operations = indices.enumerated().map { position, index in
