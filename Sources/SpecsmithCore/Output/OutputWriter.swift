@@ -281,8 +281,10 @@ public struct OutputWriter: Sendable {
         }
         written = texts.map(\.temporary)
         do {
-            let news = texts
-            if let error = writeConcurrently(news.count, { (news[$0].contents, news[$0].temporary) }) { throw error }
+            let pending = texts
+            if let error = writeConcurrently(pending.count, { (pending[$0].contents, pending[$0].temporary) }) {
+                throw error
+            }
             for index in steps.indices {
                 guard let current = fileSystem.read(steps[index].target) else { continue }
                 let name = (steps[index].target as NSString).lastPathComponent
