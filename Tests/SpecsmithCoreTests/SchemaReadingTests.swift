@@ -35,4 +35,26 @@ struct SchemaReadingTests {
         #expect(unknown == near)
         #expect(result.document?.components.schemas["Near"]?.types == [])
     }
+
+    @Test("a closed object's required names missing from its properties are warned about, in order or not")
+    func requiredNamesOfAClosedObjectAreChecked() throws {
+        // Twelve properties: more than the maps' linear limit, so that a look-up would hash.
+        let properties = (0..<12).map { "p\($0): {}" }.joined(separator: ", ")
+        let closed = "{type: object, additionalProperties: false, properties: {\(properties)}, required: "
+        let result = Self.load(
+            """
+                InOrder: \(closed)[p0, p3, p11]}
+                OutOfOrder: \(closed)[p5, p1, p11, p0]}
+                Repeated: \(closed)[p1, p1]}
+                MissingLast: \(closed)[p0, p2, q]}
+                MissingAmong: \(closed)[p5, q, p1]}
+                Small: {type: object, additionalProperties: false, properties: {a: {}, b: {}}, required: [b, a, c]}
+            """
+        )
+        let warned = result.diagnostics.filter { $0.message.hasPrefix("required property") }.map {
+            ($0.location?.line ?? 0, String($0.message.split(separator: "\"")[1]))
+        }
+        #expect(warned.map(\.0) == [9, 10, 11])
+        #expect(warned.map(\.1) == ["q", "q", "c"])
+    }
 }
