@@ -97,6 +97,17 @@ public struct OrderedMap<Value>: RandomAccessCollection {
     /// Whether the map has this key.
     public func contains(key: String) -> Bool { position(of: key) != nil }
 
+    /// Whether `names` are keys of the map, all or some, in the map's order (compared by code points): each
+    /// name matches the first key after the previous name's. One pass of comparisons, no hashing; `false`
+    /// says only that the names do not follow the order, not that one is missing.
+    func hasKeys(inOrder names: [String]) -> Bool {
+        var next = 0
+        for index in entries.indices where next < names.count {
+            if names[next].hasSameCodePoints(as: entries[index].key) { next += 1 }
+        }
+        return next == names.count
+    }
+
     /// Makes room for `count` entries, so that a map filled with a known number of them does not grow
     /// its arrays step by step.
     public mutating func reserveCapacity(_ count: Int) {
