@@ -1253,7 +1253,7 @@ struct SchemaTranslator {
         // since the keys are distinct.
         var nextRequired = 0
         var requiredSet: Set<CodePointKey>?
-        let requiredFollowOrder = requiredNames.count > 16 && Self.follows(requiredNames, keysOf: schema.properties)
+        let requiredFollowOrder = requiredNames.count > 16 && schema.properties.hasKeys(inOrder: requiredNames)
         var requiredFound = 0
         for (entry, swiftName) in zip(schema.properties, swiftNames) {
             let property = entry.value
@@ -1365,17 +1365,6 @@ struct SchemaTranslator {
         declaration.patternChecks = declaredPatternChecks(schema.patternProperties, in: scope)
         declaration.doc += Self.objectCheckDocumentation(declaration)
         return declaration
-    }
-
-    /// Whether `names` are the keys of `properties`, or some of them, in the keys' order (compared by code points):
-    /// each name matches the first key after the previous name's.
-    private static func follows(_ names: [String], keysOf properties: OrderedMap<Schema>) -> Bool {
-        let entries = properties.entries
-        var next = 0
-        for index in entries.indices where next < names.count {
-            if names[next].hasSameCodePoints(as: entries[index].key) { next += 1 }
-        }
-        return next == names.count
     }
 
     /// The `dependentRequired` of a struct's schema, as checks of its properties: those it declares, or
