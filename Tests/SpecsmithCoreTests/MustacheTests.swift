@@ -272,6 +272,23 @@ import Testing
                 == "nametypewritesInit,NT,,nametypewritesInit,")
     }
 
+    @Test func contextsBuiltEntryByEntryKeepTheirValues() throws {
+        // A context built with less room than it gets grows; one added to after it was copied leaves the copy as it
+        // was; setting a key replaces its value, or adds it.
+        var built = TemplateContext(capacity: 1)
+        built.add(.name, "N")
+        let copy = built
+        built.add(.type, "T")
+        built.add(.doc, .lines(["a", "b"]))
+        var changed = built
+        changed[.name] = "M"
+        changed[.title] = "X"
+        let template = "{{name}}{{type}}{{title}}{{#doc}}{{.}}{{/doc}}"
+        #expect(try render(template, built) == "NTab")
+        #expect(try render(template, copy) == "N")
+        #expect(try render(template, changed) == "MTXab")
+    }
+
     @Test func partialsCompileToTheNumberOfTheirTemplate() throws {
         let library = MustacheLibrary([
             "main": try MustacheTemplate("{{> b}}{{> missing}}", file: "main.mustache"), "b": try MustacheTemplate("B", file: "b.mustache"),

@@ -53,7 +53,7 @@ struct Renderer {
         let typeWeight = typeWeights.reduce(0, +)
         // Each slice puts its types' texts straight in their places, for the parts that write the files of models
         // to take: this thread then neither gathers them nor frees the slices' lists of them.
-        let typeTexts = Handover<String>(count: model.types.count)
+        let typeTexts = Handover<TemplateValue>(count: model.types.count)
         var parts: [Part] = []
         if !model.operations.isEmpty {
             parts += [.clientNames] + layout.builderFiles.indices.map(Part.operations) + [.servers]
@@ -144,7 +144,7 @@ struct Renderer {
                     typeNameHashes[$0]
                 }
                 if items.isEmpty { return .file(nil) }
-                contents = try templates.render("models", [.types: .lines(items.map(typeTexts.take))], base: base)
+                contents = try templates.render("models", [.types: .list(items.map(typeTexts.take))], base: base)
                 name = Self.fileName("Models", number)
             }
             return .file(GeneratedFile(name: name, contents: contents))
@@ -267,7 +267,7 @@ struct Renderer {
     private enum Part: Sendable {
         /// The declarations of `model.types[range]`, for `Models.swift`, put in `texts` at their indices, and
         /// their checks, for `Validation.swift`; with the hashes of their names when `hashesNames`.
-        case types(Range<Int>, hashesNames: Bool, texts: Handover<String>)
+        case types(Range<Int>, hashesNames: Bool, texts: Handover<TemplateValue>)
         /// The request builders, or the client's methods (with the client's names), of the operations of one
         /// file (see ``operationFiles(_:weight:)``).
         case operations(file: Int), client(file: Int, names: ClientNames)
@@ -348,9 +348,13 @@ struct Renderer {
         switch part {
         case .types(let range, let hashesNames, let texts):
             var text = TextWriter()
+            var placed = PlacedTexts()
             for index in range {
                 let declaration = model.types[index]
-                texts.put(index, try renderType(declaration, indent: 0, access: model.access, base: base, text: &text))
+                texts.put(
+                    index,
+                    try renderType(
+                        declaration, indent: 0, access: model.access, base: base, text: &text, placed: &placed))
             }
             let hashes = hashesNames ? model.types[range].map { Self.stableHash($0.name) } : []
             var checks = Checks(contexts: [], hashes: [], bytes: 0)
@@ -479,19 +483,22 @@ struct Renderer {
     /// Renders one type with its template (`struct`, `enum` or `alias`) at the left margin; nested
     /// types (`isNested`) are rendered first and handed to their parent as text indented by four
     /// spaces, so that templates never depend on how deep a type is. `indent` is where the text will
-    /// finally stand, for wrapping doc comments. Contexts write their text with `text`.
+    /// finally stand, for wrapping doc comments. Contexts write their text with `text`, and the type's own
+    /// text is written with `placed`.
     private func renderType(
         _ declaration: TypeDeclaration, indent: Int, isNested: Bool = false, access: AccessLevel, base: TemplateContext,
-        text: inout TextWriter
-    ) throws(TemplateError) -> String {
+        text: inout TextWriter, placed: inout PlacedTexts
+    ) throws(TemplateError) -> TemplateValue {
         var context: TemplateContext
         let template: String
         switch declaration {
         case .structure(let s):
-            var nested: [String] = []
+            var nested: [TemplateValue] = []
             for type in s.nested {
                 nested.append(
-                    try renderType(type, indent: indent + 4, isNested: true, access: access, base: base, text: &text))
+                    try renderType(
+                        type, indent: indent + 4, isNested: true, access: access, base: base, text: &text,
+                        placed: &placed))
             }
             context = structContext(s, nested: nested, indent: indent, access: access, text: &text)
             template = "struct"
@@ -517,10 +524,12 @@ struct Renderer {
             context = [.name: .string(a.name), .doc: doc(a.doc, indent: indent), .type: .string(a.type)]
             template = "alias"
         case .union(let u):
-            var nested: [String] = []
+            var nested: [TemplateValue] = []
             for type in u.nested {
                 nested.append(
-                    try renderType(type, indent: indent + 4, isNested: true, access: access, base: base, text: &text))
+                    try renderType(
+                        type, indent: indent + 4, isNested: true, access: access, base: base, text: &text,
+                        placed: &placed))
             }
             let discriminator = u.discriminator.map(SwiftLiteral.string) ?? ""
             // The statements of `init(from:)` and `encode(to:)` sit 8 columns into the union, those of a `do` 12.
@@ -572,7 +581,7 @@ struct Renderer {
                 .name: .string(u.name),
                 .doc: doc(u.doc, indent: indent),
                 .cases: .objects(cases),
-                .nested: .lines(nested),
+                .nested: .list(nested),
                 .hasDiscriminator: .bool(u.discriminator != nil),
                 // A case that writes its discriminator value encodes its struct into the union's own container.
                 .hasTaggedCase: .bool(u.cases.contains { $0.tag != nil }),
@@ -596,13 +605,14 @@ struct Renderer {
         }
         // Without the newline tidying ends with: the parent places it. Every type ends up in a file of models,
         // which is tidied as a whole: its text is tidied there once, not again for each type around it.
-        return try templates.renderPlacedForTidying(template, context, base: base, indent: isNested ? 4 : 0)
+        return try templates.renderPlacedForTidying(
+            template, context, base: base, indent: isNested ? 4 : 0, texts: &placed)
     }
 
     /// A struct's context, `nested` its nested types' texts. They are one of the literal's keys rather than
     /// set after it: a key more than a literal holds moves all of its entries to larger storage.
     private func structContext(
-        _ s: StructDeclaration, nested: [String], indent: Int, access: AccessLevel, text: inout TextWriter
+        _ s: StructDeclaration, nested: [TemplateValue], indent: Int, access: AccessLevel, text: inout TextWriter
     ) -> TemplateContext {
         let hasExplicitNulls = s.properties.contains(where: \.isExplicitNull)
         let keptType: String? = if case .kept(let valueType)? = s.extras?.kind { valueType } else { nil }
@@ -671,7 +681,7 @@ struct Renderer {
             .doc: doc(s.deprecated ? s.doc + Self.deprecatedTypeDoc(s.doc) : s.doc, indent: indent),
             .deprecated: .bool(s.deprecated),
             .properties: .objects(properties),
-            .nested: .lines(nested),
+            .nested: .list(nested),
             .hasProperties: .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),
             .encodesExplicitly: .bool(hasExplicitNulls || keptType != nil),
             .encodeDoc: .string(

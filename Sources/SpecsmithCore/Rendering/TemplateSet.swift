@@ -78,41 +78,48 @@ public struct TemplateSet: Sendable {
     ///
     /// A text with a carriage return is tidied here as before: a line that ends with one is not blank, and
     /// tidying takes the one before the text's last newline off.
+    ///
+    /// The text is written into `texts`, not made a `String`: the templates' output is UTF-8 already, and making a
+    /// `String` of it checked every byte again.
     func renderPlacedForTidying(
-        _ name: String, _ context: TemplateContext, base: TemplateContext, indent: Int = 0
-    ) throws(TemplateError) -> String {
+        _ name: String, _ context: TemplateContext, base: TemplateContext, indent: Int = 0, texts: inout PlacedTexts
+    ) throws(TemplateError) -> TemplateValue {
         try library.render(name, base: base, context) { bytes in
             guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) == nil else {
-                return Self.tidy(bytes, indent: indent, finalNewline: false)
+                return .string(Self.tidy(bytes, indent: indent, finalNewline: false))
             }
             let trimmed = Self.trimmingBlankEnds(bytes)
-            if indent == 0 { return String(decoding: trimmed, as: UTF8.self) }
-            return Self.indenting(trimmed, by: indent)
+            // At most one line for every two bytes (a character and a newline), and one.
+            let room = trimmed.count + indent * (trimmed.count / 2 + 1)
+            return texts.text(room: room) { Self.indenting(trimmed, by: indent, into: $0) }
         }
     }
 
-    /// `bytes` with `indent` spaces before each line that is not empty.
-    static func indenting(_ bytes: UnsafeBufferPointer<UInt8>, by indent: Int) -> String {
-        guard let base = bytes.baseAddress else { return "" }
-        // At most one line for every two bytes (a character and a newline), and one.
-        let capacity = bytes.count + indent * (bytes.count / 2 + 1)
-        return String(unsafeUninitializedCapacity: capacity) { output in
-            var count = 0
-            var start = 0
-            while start < bytes.count {
-                let end =
-                    memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
-                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
-                if bytes[start] != UInt8(ascii: "\n") {
-                    Self.writeSpaces(indent, at: output.baseAddress! + count)
-                    count += indent
-                }
-                (output.baseAddress! + count).initialize(from: base + start, count: end - start)
-                count += end - start
-                start = end
-            }
-            return count
+    /// Writes `bytes` at `output`, with `indent` spaces before each line that is not empty, and returns the
+    /// length written.
+    static func indenting(
+        _ bytes: UnsafeBufferPointer<UInt8>, by indent: Int, into output: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        if indent == 0 {
+            output.initialize(from: base, count: bytes.count)
+            return bytes.count
         }
+        var count = 0
+        var start = 0
+        while start < bytes.count {
+            let end =
+                memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) + 1 } ?? bytes.count
+            if bytes[start] != UInt8(ascii: "\n") {
+                Self.writeSpaces(indent, at: output + count)
+                count += indent
+            }
+            (output + count).initialize(from: base + start, count: end - start)
+            count += end - start
+            start = end
+        }
+        return count
     }
 
     /// Writes `count` spaces at `target`. A nested type's lines are indented by 4, written as one word rather than

@@ -138,3 +138,31 @@ struct TextWriter {
         }
     }
 }
+
+/// Writes the rendered texts of types, which other texts place (a type in a file of models, or nested in another
+/// type), into chunks of their own: each is a ``TemplateValue/text(_:start:end:)`` rather than a `String`.
+///
+/// A `String` made from a rendering's bytes is an allocation, a copy and a check that the bytes are UTF-8, a
+/// pass over every byte of every type, and a nested type's text was that again with its indentation. The
+/// templates' output is UTF-8 already (their texts and the values they write were): here it is copied once,
+/// into a chunk that many such texts share. The chunks are their own, not a ``TextWriter``'s: texts of types live
+/// until their file is rendered, while the texts of a type's context are freed with it.
+struct PlacedTexts {
+    private var chunk = TextChunk(capacity: PlacedTexts.chunkSize)
+    private var count = 0
+
+    /// The size of a chunk: a few dozen types' texts.
+    static let chunkSize = 65_536
+
+    /// A text value of at most `room` bytes, which `body` writes at the pointer it is given and returns the
+    /// length of.
+    mutating func text(room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) -> TemplateValue {
+        if count + room > chunk.bytes.count {
+            chunk = TextChunk(capacity: max(Self.chunkSize, room))
+            count = 0
+        }
+        let start = count
+        count += body(chunk.bytes.baseAddress! + start)
+        return .text(chunk, start: Int32(start), end: Int32(count))
+    }
+}

@@ -23,50 +23,127 @@ enum TemplateValue: Sendable {
 ///
 /// A list of pairs rather than a dictionary: a context has a dozen or so keys, which compare faster than
 /// they hash, and one allocation is cheaper to make and free than a hash table.
-struct TemplateContext: Sendable, ExpressibleByDictionaryLiteral {
-    /// Keys and values.
-    private var entries: [(TemplateKey, TemplateValue)]
+///
+/// Unchecked `Sendable`: `ManagedBuffer` cannot be, but a context changes its storage only where no other context
+/// shares it (``add(_:_:)`` copies it first otherwise).
+struct TemplateContext: @unchecked Sendable, ExpressibleByDictionaryLiteral {
+    /// Keys and values: a literal's array, or the storage of a context built with ``init(capacity:)``.
+    ///
+    /// An array's entries are freed by the runtime's generic code, each through `tuple_destroy` and the value
+    /// witnesses of a key and a value (about 100 instructions an entry); the storage's by compiled code. A
+    /// literal's pairs come as an array, which is kept rather than copied.
+    private var storage: Storage
+
+    private enum Storage {
+        case literal([(TemplateKey, TemplateValue)])
+        case built(ContextEntries)
+    }
 
     /// A literal's keys are distinct, as a dictionary literal's must be: its pairs are taken as they are.
     init(dictionaryLiteral elements: (TemplateKey, TemplateValue)...) {
-        entries = elements
-        assert(Set(entries.map(\.0)).count == entries.count, "a key appears twice in a context literal")
+        storage = .literal(elements)
+        assert(Set(elements.map(\.0)).count == elements.count, "a key appears twice in a context literal")
     }
 
     /// The value of `key`; setting one replaces the value of the same key.
     subscript(key: TemplateKey) -> TemplateValue? {
         get { withEntries { entries in Self.index(of: key, in: entries).map { entries[$0].1 } } }
         set {
-            if let index = withEntries({ entries in Self.index(of: key, in: entries) }) {
+            // Rare (a few times a document): the entries are copied to an array, which is changed.
+            var entries = withEntries { Array($0) }
+            if let index = entries.firstIndex(where: { $0.0 == key }) {
                 if let newValue { entries[index].1 = newValue } else { entries.remove(at: index) }
             } else if let newValue {
                 entries.append((key, newValue))
+            }
+            storage = .literal(entries)
+        }
+    }
+}
+
+/// The entries of a context built with ``TemplateContext/init(capacity:)``, which its header counts.
+final class ContextEntries: ManagedBuffer<(count: Int, capacity: Int), (TemplateKey, TemplateValue)> {
+    /// Storage with room for `capacity` entries (at least one), none of them there yet.
+    static func make(capacity: Int) -> ContextEntries {
+        let capacity = max(capacity, 1)
+        return unsafeDowncast(create(minimumCapacity: capacity) { _ in (0, capacity) }, to: ContextEntries.self)
+    }
+
+    /// Each entry's value destroyed alone (its key is a plain byte): a key and value together, or several entries
+    /// at once, would be handed to the runtime's generic code, as an array's entries are.
+    deinit {
+        withUnsafeMutablePointers { header, entries in
+            for index in 0..<header.pointee.count {
+                UnsafeMutableRawPointer(entries + index).advanced(by: TemplateContext.valueOffset)
+                    .assumingMemoryBound(to: TemplateValue.self).deinitialize(count: 1)
             }
         }
     }
 }
 
 extension TemplateContext {
-    /// An empty context with room for `capacity` entries: ``add(_:_:)`` then adds them without moving the
-    /// ones added before to larger storage, as a literal's fixed-size storage is when keys are added to it.
+    /// An empty context with room for `capacity` entries, which ``add(_:_:)`` then adds without moving the ones
+    /// added before to larger storage.
     init(capacity: Int) {
-        entries = []
-        entries.reserveCapacity(capacity)
+        storage = .built(.make(capacity: capacity))
     }
 
     /// Adds `value` under `key`, which the context does not have (checked in debug builds only): what the
     /// subscript's setter does then, without first looking for a value to replace.
     ///
     /// The value is consumed: a value made for the context (a text, lines) moves into it, where a borrowed
-    /// one was copied in, its chunk or array retained, and the caller's released after the call.
+    /// one was copied in, its chunk or array retained, and the caller's released after the call. Inlined, as
+    /// appending to an array was: a call cost about 40 instructions of its own, a dozen times a property.
+    @inline(__always)
     mutating func add(_ key: TemplateKey, _ value: consuming TemplateValue) {
         assert(self[key] == nil, "the context has \(key) already")
-        entries.append((key, consume value))
+        guard case .built(var entries) = storage else { return addToLiteral(key, value) }
+        storage = .literal([])
+        // The header and entries are reached through pointers, which stay put while the storage lives: a
+        // `ManagedBuffer`'s `header` property is checked for exclusive access at every use.
+        var (header, elements) = entries.withUnsafeMutablePointers { ($0, $1) }
+        if header.pointee.count == header.pointee.capacity || !isKnownUniquelyReferenced(&entries) {
+            entries = Self.copy(entries, capacity: 2 * header.pointee.capacity)
+            (header, elements) = entries.withUnsafeMutablePointers { ($0, $1) }
+        }
+        (elements + header.pointee.count).initialize(to: (key, consume value))
+        header.pointee.count += 1
+        storage = .built(entries)
     }
 
-    /// Calls `body` with the keys and values where they are stored.
+    /// ``add(_:_:)`` for a literal's context: its array grows.
+    private mutating func addToLiteral(_ key: TemplateKey, _ value: consuming TemplateValue) {
+        guard case .literal(var entries) = storage else { preconditionFailure("a built context's entries") }
+        storage = .literal([])
+        entries.append((key, consume value))
+        storage = .literal(entries)
+    }
+
+    /// A copy of `entries` with room for `capacity`: for an entry more than a built context has room for, or
+    /// one added to a copy of the context. Rare, and kept out of the inlined ``add(_:_:)``.
+    @inline(never)
+    private static func copy(_ entries: ContextEntries, capacity: Int) -> ContextEntries {
+        let copy = ContextEntries.make(capacity: capacity)
+        entries.withUnsafeMutablePointers { header, entries in
+            copy.withUnsafeMutablePointers { copyHeader, copyEntries in
+                copyEntries.initialize(from: entries, count: header.pointee.count)
+                copyHeader.pointee.count = header.pointee.count
+            }
+        }
+        return copy
+    }
+
+    /// Calls `body` with the keys and values where they are stored, which stay put while the context lives (and
+    /// it does through the call). Found first and passed to one call of `body`, so that inlined code holds
+    /// `body` once.
     func withEntries<R, E>(_ body: (UnsafeBufferPointer<(TemplateKey, TemplateValue)>) throws(E) -> R) throws(E) -> R {
-        try entries.withUnsafeBufferPointer(body)
+        let entries: UnsafeBufferPointer<(TemplateKey, TemplateValue)> =
+            switch storage {
+            case .literal(let entries): entries.withUnsafeBufferPointer { $0 }
+            case .built(let entries):
+                entries.withUnsafeMutablePointers { UnsafeBufferPointer(start: $1, count: $0.pointee.count) }
+            }
+        return try body(entries)
     }
 
     /// Where the value of `key` is among `entries`, or `nil` when there is none.
@@ -125,7 +202,7 @@ extension TemplateContext {
 
     /// Where an entry's value is in it. Computed rather than stored: the optimizer folds it to a constant,
     /// where a `static let` is a call that checks it is initialized at every lookup.
-    private static var valueOffset: Int {
+    static var valueOffset: Int {
         MemoryLayout<(TemplateKey, TemplateValue)>.offset(of: \(TemplateKey, TemplateValue).1)!
     }
 }
