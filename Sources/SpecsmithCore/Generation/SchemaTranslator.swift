@@ -1435,9 +1435,9 @@ struct SchemaTranslator {
 
     private func enumeration(named name: String, schema: Schema, doc: [String]) -> EnumDeclaration? {
         guard let values = schema.enum, !values.isEmpty else { return nil }
-        let types = schema.nonNullTypes
+        let listed = schema.listedType
         let nonNull = values.filter { !$0.isNull }
-        if types.isEmpty || types == [.string], nonNull.allSatisfy({ $0.stringValue != nil }) {
+        if listed == .none || listed == .one(.string), nonNull.allSatisfy({ $0.stringValue != nil }) {
             let strings = nonNull.compactMap(\.stringValue)
             let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)
             return EnumDeclaration(
@@ -1578,8 +1578,8 @@ struct SchemaTranslator {
     private mutating func typedSwiftType(
         for schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
     ) -> SwiftTypeName {
-        let types = schema.nonNullTypes
-        guard types.count == 1, let type = types.first else {
+        guard case .one(let type) = schema.listedType else {
+            let types = schema.nonNullTypes
             if types.isEmpty, schema.items != nil {
                 return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
             }
@@ -1740,8 +1740,7 @@ struct SchemaTranslator {
             return plainType(of: wrapped.ref.map { dereferenced(referencedSchema($0)) } ?? wrapped)
         }
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
-        let types = schema.nonNullTypes
-        guard types.count == 1, let type = types.first else {
+        guard case .one(let type) = schema.listedType else {
             return schema.items != nil ? plainArrayType(schema) : Self.isRawBinary(schema) ? "Data" : "JSONValue"
         }
         switch type {
@@ -1775,14 +1774,14 @@ struct SchemaTranslator {
     /// `contentMediaType` without `type` or `contentEncoding` (`{contentMediaType: image/png}`), the
     /// successor of 3.0's `format: binary`. Its value is `Data`.
     static func isRawBinary(_ schema: Schema) -> Bool {
-        schema.contentMediaType != nil && schema.contentEncoding == nil && schema.nonNullTypes.isEmpty
+        schema.contentMediaType != nil && schema.contentEncoding == nil && schema.listedType == .none
             && schema.items == nil && schema.properties.isEmpty
     }
 
     func isObjectWithProperties(_ schema: Schema) -> Bool {
         guard schema.ref == nil, !schema.properties.isEmpty else { return false }
-        let types = schema.nonNullTypes
-        return types.isEmpty || types == [.object]
+        let listed = schema.listedType
+        return listed == .none || listed == .one(.object)
     }
 
     func needsOwnType(_ schema: Schema) -> Bool {
@@ -2111,8 +2110,9 @@ struct SchemaTranslator {
         // A nullable union's value is shaped as its one schema is.
         if let wrapped = nullableWrapped(resolved) { return shape(of: wrapped) }
         if case .plain(let plain)? = plainAllOf(resolved) { resolved = plain }
-        if resolved.nonNullTypes == [.array] || (resolved.nonNullTypes.isEmpty && resolved.items != nil) { return .array }
-        if resolved.nonNullTypes == [.object] || !resolved.properties.isEmpty || mergedAllOf(resolved) != nil
+        let listed = resolved.listedType
+        if listed == .one(.array) || (listed == .none && resolved.items != nil) { return .array }
+        if listed == .one(.object) || !resolved.properties.isEmpty || mergedAllOf(resolved) != nil
             || isUnion(resolved)
         {
             return .object
@@ -2750,8 +2750,8 @@ struct SchemaTranslator {
     private func isExpressibleEnum(_ schema: Schema) -> Bool {
         // Asked of nearly every schema, several times: the values are looked at in place, not filtered into a copy.
         guard schema.ref == nil, let values = schema.enum, values.contains(where: { !$0.isNull }) else { return false }
-        let types = schema.nonNullTypes
-        return (types.isEmpty || types == [.string])
+        let listed = schema.listedType
+        return (listed == .none || listed == .one(.string))
             && values.allSatisfy { value in
                 switch value {
                 case .string, .null: true
@@ -2801,7 +2801,7 @@ struct SchemaTranslator {
     /// that part. `nil` for any other schema.
     private func soleAllOfPart(_ schema: Schema) -> Schema? {
         guard schema.allOf.count == 1, schema.ref == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
-            schema.nonNullTypes.isEmpty, !isObjectWithProperties(schema), !isExpressibleEnum(schema)
+            schema.listedType == .none, !isObjectWithProperties(schema), !isExpressibleEnum(schema)
         else { return nil }
         // What the schema says of an object beside the part makes a struct of its own, where the part is
         // one that can be merged (not a union: that keeps its type).
@@ -3452,5 +3452,29 @@ extension SwiftLiteral {
         if longest == 0, !text.contains("\""), !text.contains("\\") { return string(text) }
         let hashes = String(repeating: "#", count: longest + 1)
         return hashes + "\"" + text + "\"" + hashes
+    }
+}
+
+/// What a schema's `type` lists besides `null` (its ``Schema/nonNullTypes``), as most questions ask it: no type,
+/// one type, or several (a type listed twice counts twice, as in `nonNullTypes`).
+enum ListedType: Equatable {
+    case none
+    case one(SchemaType)
+    case several
+}
+
+extension Schema {
+    /// ``ListedType`` of the schema, read from its `type` in place: the translator asks this of schemas thousands of
+    /// times a generation, and `nonNullTypes` returns an array, with a reference to count (and a new array when
+    /// `null` is listed).
+    var listedType: ListedType {
+        let types = self.types
+        if types.count == 1 { return types[0] == .null ? .none : .one(types[0]) }
+        var listed = ListedType.none
+        for type in types where type != .null {
+            guard case .none = listed else { return .several }
+            listed = .one(type)
+        }
+        return listed
     }
 }

@@ -1811,7 +1811,7 @@ struct Translator {
                 targets: part.piece.targets, subtrees: part.piece.subtrees, first: firstNumbers[index],
                 validating: validating, component: component)
             part.piece = GraphPiece()
-            if let marked = marking.marked(part.declaration) { part.declaration = marked }
+            marking.mark(&part.declaration)
         }
         return (parts.map(\.declaration), ValidatingTypes(numbers: numbers, validating: validating))
     }
@@ -1899,22 +1899,26 @@ struct Translator {
             return (validating[target], component[first + number] == component[target])
         }
 
-        /// The declaration with its flags and its nested types' marked, or `nil` when none may change. A struct or
-        /// union none of whose members, nor its nested types' members, has a `valueStruct` keeps every flag as the
-        /// translator made it (false): it is kept as it is, not taken out of its box and put into a new one (an
-        /// allocation, and the old box freed). Most nested types are such leaves.
-        mutating func marked(_ declaration: TypeDeclaration) -> TypeDeclaration? {
+        /// Sets the flags of `declaration` and of its nested types. A struct or union none of whose members, nor its
+        /// nested types' members, has a `valueStruct` keeps every flag as the translator made it (false): it is left
+        /// as it is, not taken out of its box and put into a new one (an allocation, and the old box freed). Most
+        /// nested types are such leaves.
+        mutating func mark(_ declaration: inout TypeDeclaration) {
             switch declaration {
             case .structure, .union:
                 guard subtrees[next].hasTargets else {
                     next = subtrees[next].end
-                    return nil
+                    return
                 }
             case .enumeration, .alias:
-                return nil
+                return
             }
+            // The payload is taken out and its box freed (the declaration holds a shared placeholder meanwhile), so
+            // that the payload alone holds its arrays: a flag set in a member changes it in place, where changing it
+            // while the box still held the array copied every member.
             switch declaration {
             case .structure(var s):
+                declaration = Self.placeholder
                 let number = next
                 next += 1
                 for index in s.properties.indices {
@@ -1932,11 +1936,10 @@ struct Translator {
                 if s.extras != nil {
                     s.extras!.validatesNested = s.extras!.valueStruct != nil && nextTarget(of: number).validates
                 }
-                for index in s.nested.indices {
-                    if let marked = marked(s.nested[index]) { s.nested[index] = marked }
-                }
-                return .structure(s)
+                for index in s.nested.indices { mark(&s.nested[index]) }
+                declaration = .structure(s)
             case .union(var u):
+                declaration = Self.placeholder
                 let number = next
                 next += 1
                 for index in u.cases.indices {
@@ -1950,14 +1953,16 @@ struct Translator {
                     if u.cases[index].validates != validatesCase { u.cases[index].validates = validatesCase }
                     if u.cases[index].isIndirect != isIndirect { u.cases[index].isIndirect = isIndirect }
                 }
-                for index in u.nested.indices {
-                    if let marked = marked(u.nested[index]) { u.nested[index] = marked }
-                }
-                return .union(u)
+                for index in u.nested.indices { mark(&u.nested[index]) }
+                declaration = .union(u)
             case .enumeration, .alias:
-                return nil
+                return
             }
         }
+
+        /// What a declaration being marked holds meanwhile: one shared box, not one allocated per declaration.
+        private static let placeholder = TypeDeclaration.alias(
+            AliasDeclaration(name: "", doc: [], type: "", location: SourceLocation(file: "", line: 0, column: 0)))
     }
 
     /// ``stronglyConnectedComponents(starts:successors:)`` of nodes numbered `0..<edges.count` with their successors.
