@@ -1363,7 +1363,10 @@ struct SchemaTranslator {
         (declaration.negations, declaration.conditionals) = objectChecks(conditionParts, in: scope)
         declaration.choices = objectChoices(conditionParts, in: scope)
         declaration.patternChecks = declaredPatternChecks(schema.patternProperties, in: scope)
-        declaration.doc += Self.objectCheckDocumentation(declaration)
+        // Most structs check nothing beside their properties: their `doc`, shared with the caller's, is then left as
+        // it is (appending even nothing to a shared array copies it).
+        let checkDocumentation = Self.objectCheckDocumentation(declaration)
+        if !checkDocumentation.isEmpty { declaration.doc += checkDocumentation }
         return declaration
     }
 
