@@ -45,6 +45,8 @@ struct Translator {
 
     /// The names a request builder or client method binds, which an argument would shadow.
     static let boundNames: Set<String> = ["request", "context", "operation", "response", "core", "token"]
+    /// ``boundNames`` where no bearer `token` is passed: made once, not subtracted for every operation.
+    static let boundNamesWithoutToken = boundNames.subtracting(["token"])
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
         // Parts nested deeper than the limit would take the translator's recursion past its stack.
@@ -690,8 +692,12 @@ struct Translator {
         let declared = operation.parameters.filter { parameter in
             parameter.in != .header || !["accept", "content-type", "authorization"].contains(parameter.name.lowercased())
         }
-        // Required parameters come first, so that a call reads in the order its arguments must be given.
-        let ordered = declared.filter(\.required) + declared.filter { !$0.required }
+        // Required parameters come first, so that a call reads in the order its arguments must be given. Most lists
+        // have them first already (or have none), and are kept as they are rather than copied twice.
+        let firstOptional = declared.firstIndex { !$0.required } ?? declared.endIndex
+        let ordered =
+            declared[firstOptional...].contains(where: \.required)
+            ? declared.filter(\.required) + declared.filter { !$0.required } : declared
         let members = ordered.map { SwiftNames.member($0.name) }
         let (bearer, bearerIsOptional, basic, apiKeys) = security(operation, document: document)
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
@@ -712,7 +718,7 @@ struct Translator {
             members, taken: keyNames.isEmpty ? Self.otherArgumentNames : Self.otherArgumentNames.union(keyNames))
         // The client binds the bearer `token` only where it passes one. Nearly always no label is a bound
         // name, and the names are the labels.
-        let bound = bearer == nil ? Self.boundNames.subtracting(["token"]) : Self.boundNames
+        let bound = bearer == nil ? Self.boundNamesWithoutToken : Self.boundNames
         let parameterNames =
             parameterLabels.contains { bound.contains(SwiftNames.unescaped($0)) }
             ? SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(bound).union(keyNames)) : parameterLabels
