@@ -1506,13 +1506,14 @@ struct SchemaTranslator {
                     || (candidate.hasPrefix("_") && owner?.members.contains(candidate) == true)
             }
             nested.numbers = numbers
-            let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
+            let qualified = owner.map { String(concatenating: $0.qualifiedName, ".", name) } ?? name
             if owner != nil { nestedInScope.append(name) }
             // The property documents an inline type, and is deprecated if it says so: the type itself only
-            // keeps a title (a deprecated type would warn at every use in generated code).
+            // keeps a title (a deprecated type would warn at every use in generated code). Each keyword is set
+            // only when it is there: setting one copies the schema's keywords out of their shared box.
             var inline = schema
-            inline.description = nil
-            inline.deprecated = false
+            if inline.description != nil { inline.description = nil }
+            if inline.deprecated { inline.deprecated = false }
             inlineInProgress[schema.location] = qualified
             let declaration = declaration(named: name, schema: inline, qualifiedName: qualified)
             inlineInProgress[schema.location] = nil
@@ -2034,7 +2035,7 @@ struct SchemaTranslator {
                     candidate == name || isTaken(candidate) || nested.names.contains(candidate)
                 }
                 nested.numbers = numbers
-                qualified = qualifiedName + "." + unique
+                qualified = String(concatenating: qualifiedName, ".", unique)
                 nestedInScope.append(unique)
                 declaration = self.declaration(named: unique, schema: caseSchema, qualifiedName: qualified)
                 nested.append(declaration)

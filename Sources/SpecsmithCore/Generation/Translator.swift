@@ -1664,7 +1664,7 @@ struct Translator {
 
         /// Numbers `declaration`, whose qualified name's prefix is `prefix`, and its nested types.
         mutating func collect(_ declaration: TypeDeclaration, prefix: String?) {
-            let qualified = prefix.map { $0 + "." + declaration.name } ?? declaration.name
+            let qualified = prefix.map { String(concatenating: $0, ".", declaration.name) } ?? declaration.name
             switch declaration {
             case .structure(let s):
                 let number = names.count
