@@ -1930,9 +1930,9 @@ struct Translator {
             }
             // The payload is taken out and its box freed (the declaration holds a shared placeholder meanwhile), so
             // that the payload alone holds its arrays: a flag set in a member changes it in place, where changing it
-            // while the box still held the array copied every member.
-            switch declaration {
-            case .structure(var s):
+            // while the box still held the array copied every member. Bound by `if case`, not by a `switch`, whose
+            // copy of the value it switches on (and so of the box) lives to the end of the case.
+            if case .structure(var s) = declaration {
                 declaration = Self.placeholder
                 let number = next
                 next += 1
@@ -1953,7 +1953,7 @@ struct Translator {
                 }
                 for index in s.nested.indices { mark(&s.nested[index]) }
                 declaration = .structure(s)
-            case .union(var u):
+            } else if case .union(var u) = declaration {
                 declaration = Self.placeholder
                 let number = next
                 next += 1
@@ -1970,8 +1970,6 @@ struct Translator {
                 }
                 for index in u.nested.indices { mark(&u.nested[index]) }
                 declaration = .union(u)
-            case .enumeration, .alias:
-                return
             }
         }
 
