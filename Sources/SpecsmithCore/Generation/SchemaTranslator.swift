@@ -602,7 +602,7 @@ struct SchemaTranslator {
     /// Whether a Swift type is a dictionary (`[String: ...]`): its first byte tells most types apart without
     /// `hasPrefix`, which goes through the standard library's general comparison (some 60 instructions).
     private static func isDictionaryType(_ swiftType: String) -> Bool {
-        swiftType.utf8.first == UInt8(ascii: "[") && swiftType.hasPrefix("[String: ")
+        swiftType.firstByte == UInt8(ascii: "[") && swiftType.hasPrefix("[String: ")
     }
 
     /// Whether a schema is its own ``resolvedShape(_:)``: it refers to nothing and has no `allOf`, `oneOf` or
@@ -719,7 +719,7 @@ struct SchemaTranslator {
         // enum; items and keys are asked about only for arrays, dictionaries and JSONValues (the types whose
         // ``RuleTarget`` accepts items or keys), told before that target is made.
         if own.isEmpty, schema.ref == nil, schema.allOf.isEmpty, schema.not == nil, !Self.hasConditions(schema),
-            swiftType.utf8.first != UInt8(ascii: "["), swiftType != "JSONValue"
+            swiftType.firstByte != UInt8(ascii: "["), swiftType != "JSONValue"
         {
             return []
         }
@@ -1026,7 +1026,7 @@ struct SchemaTranslator {
         static let string = RuleTarget("String")
 
         init(_ swiftType: String) {
-            let isCollection = swiftType.utf8.first == UInt8(ascii: "[")
+            let isCollection = swiftType.firstByte == UInt8(ascii: "[")
             isDictionary = isCollection && swiftType.hasPrefix("[String: ")
             isArray = isCollection && !isDictionary
             // Compared only with the names of its length: most types (generated ones, collections) have none, and

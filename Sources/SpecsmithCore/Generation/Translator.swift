@@ -339,7 +339,7 @@ struct Translator {
     /// characters: a `Substring`'s `dropFirst` and `hasPrefix` step through grapheme breaks, some hundreds of
     /// instructions each, and every bracket and the `String: ` prefix are ASCII.
     private static func innermost(_ type: String) -> String {
-        guard type.utf8.first == UInt8(ascii: "[") else { return type }
+        guard type.firstByte == UInt8(ascii: "[") else { return type }
         let prefix = "String: ".utf8
         var element = Substring(type).utf8
         while element.first == UInt8(ascii: "["), element.last == UInt8(ascii: "]") {
