@@ -1288,7 +1288,8 @@ struct SchemaTranslator {
             // Most properties state no limits: the lines of their description are kept without a copy.
             var doc = Self.documentation(description(of: property))
             let limits = Self.limitsDocumentation(propertyRules, secret: secret)
-            if !limits.isEmpty { doc += limits }
+            // A property without a description takes the limits' lines as they are, not copied into a new array.
+            if !limits.isEmpty { doc = doc.isEmpty ? limits : doc + limits }
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,

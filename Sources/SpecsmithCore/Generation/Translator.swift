@@ -704,7 +704,9 @@ struct Translator {
         // binds goes by another (`context context2: String?`).
         // A body keyed by a media type range takes its `contentType` from the caller, and so do multipart parts
         // whose encoding lists several media types (`fileContentType`).
-        var keyNames = apiKeys.map(\.name) + (body?.arguments.map(\.name) ?? [])
+        // Joined only when there are API keys: `+` runs its general steps even for two empty arrays.
+        let bodyArguments = body?.arguments.map(\.name) ?? []
+        var keyNames = apiKeys.isEmpty ? bodyArguments : apiKeys.map(\.name) + bodyArguments
         // The header fields of a multipart body's parts come after the body's other arguments.
         var partHeaders: [ParameterDeclaration] = []
         if let content = multipartContent, let encodings = body?.encodings {
