@@ -1243,7 +1243,9 @@ struct SchemaTranslator {
         var properties: [PropertyDeclaration] = []
         // Room for every property at once: each time the array grows, the declarations made so far move.
         properties.reserveCapacity(schema.properties.count)
-        let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
+        // Named from the entries in place: `keys` would copy every key into an array first.
+        let swiftNames = SwiftNames.uniqued(
+            schema.properties.entries.map { SwiftNames.member($0.key) }, taken: Self.reservedMemberNames)
         let requiredNames = schema.required
         // Names compare by code points, as the keys of `properties` do. A list of required names nearly always
         // follows the properties' order: each property is compared first with the next name not met yet. Any
