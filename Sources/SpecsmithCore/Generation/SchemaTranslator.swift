@@ -602,7 +602,7 @@ struct SchemaTranslator {
     /// Whether a Swift type is a dictionary (`[String: ...]`): its first byte tells most types apart without
     /// `hasPrefix`, which goes through the standard library's general comparison (some 60 instructions).
     private static func isDictionaryType(_ swiftType: String) -> Bool {
-        swiftType.utf8.first == UInt8(ascii: "[") && swiftType.hasPrefix("[String: ")
+        swiftType.firstByte == UInt8(ascii: "[") && swiftType.hasPrefix("[String: ")
     }
 
     /// Whether a schema is its own ``resolvedShape(_:)``: it refers to nothing and has no `allOf`, `oneOf` or
@@ -719,7 +719,7 @@ struct SchemaTranslator {
         // enum; items and keys are asked about only for arrays, dictionaries and JSONValues (the types whose
         // ``RuleTarget`` accepts items or keys), told before that target is made.
         if own.isEmpty, schema.ref == nil, schema.allOf.isEmpty, schema.not == nil, !Self.hasConditions(schema),
-            swiftType.utf8.first != UInt8(ascii: "["), swiftType != "JSONValue"
+            swiftType.firstByte != UInt8(ascii: "["), swiftType != "JSONValue"
         {
             return []
         }
@@ -1026,7 +1026,7 @@ struct SchemaTranslator {
         static let string = RuleTarget("String")
 
         init(_ swiftType: String) {
-            let isCollection = swiftType.utf8.first == UInt8(ascii: "[")
+            let isCollection = swiftType.firstByte == UInt8(ascii: "[")
             isDictionary = isCollection && swiftType.hasPrefix("[String: ")
             isArray = isCollection && !isDictionary
             // Compared only with the names of its length: most types (generated ones, collections) have none, and
@@ -1243,7 +1243,9 @@ struct SchemaTranslator {
         var properties: [PropertyDeclaration] = []
         // Room for every property at once: each time the array grows, the declarations made so far move.
         properties.reserveCapacity(schema.properties.count)
-        let swiftNames = SwiftNames.uniqued(schema.properties.keys.map(SwiftNames.member), taken: Self.reservedMemberNames)
+        // Named from the entries in place: `keys` would copy every key into an array first.
+        let swiftNames = SwiftNames.uniqued(
+            schema.properties.entries.map { SwiftNames.member($0.key) }, taken: Self.reservedMemberNames)
         let requiredNames = schema.required
         // Names compare by code points, as the keys of `properties` do. A list of required names nearly always
         // follows the properties' order: each property is compared first with the next name not met yet. Any
@@ -1288,7 +1290,8 @@ struct SchemaTranslator {
             // Most properties state no limits: the lines of their description are kept without a copy.
             var doc = Self.documentation(description(of: property))
             let limits = Self.limitsDocumentation(propertyRules, secret: secret)
-            if !limits.isEmpty { doc += limits }
+            // A property without a description takes the limits' lines as they are, not copied into a new array.
+            if !limits.isEmpty { doc = doc.isEmpty ? limits : doc + limits }
             properties.append(
                 PropertyDeclaration(
                     name: swiftName,
@@ -1363,7 +1366,10 @@ struct SchemaTranslator {
         (declaration.negations, declaration.conditionals) = objectChecks(conditionParts, in: scope)
         declaration.choices = objectChoices(conditionParts, in: scope)
         declaration.patternChecks = declaredPatternChecks(schema.patternProperties, in: scope)
-        declaration.doc += Self.objectCheckDocumentation(declaration)
+        // Most structs check nothing beside their properties: their `doc`, shared with the caller's, is then left as
+        // it is (appending even nothing to a shared array copies it).
+        let checkDocumentation = Self.objectCheckDocumentation(declaration)
+        if !checkDocumentation.isEmpty { declaration.doc += checkDocumentation }
         return declaration
     }
 
@@ -1435,9 +1441,9 @@ struct SchemaTranslator {
 
     private func enumeration(named name: String, schema: Schema, doc: [String]) -> EnumDeclaration? {
         guard let values = schema.enum, !values.isEmpty else { return nil }
-        let types = schema.nonNullTypes
+        let listed = schema.listedType
         let nonNull = values.filter { !$0.isNull }
-        if types.isEmpty || types == [.string], nonNull.allSatisfy({ $0.stringValue != nil }) {
+        if listed == .none || listed == .one(.string), nonNull.allSatisfy({ $0.stringValue != nil }) {
             let strings = nonNull.compactMap(\.stringValue)
             let caseNames = SwiftNames.uniqued(strings.map(SwiftNames.member), taken: Self.openEnumMemberNames)
             return EnumDeclaration(
@@ -1503,13 +1509,14 @@ struct SchemaTranslator {
                     || (candidate.hasPrefix("_") && owner?.members.contains(candidate) == true)
             }
             nested.numbers = numbers
-            let qualified = owner.map { "\($0.qualifiedName).\(name)" } ?? name
+            let qualified = owner.map { String(concatenating: $0.qualifiedName, ".", name) } ?? name
             if owner != nil { nestedInScope.append(name) }
             // The property documents an inline type, and is deprecated if it says so: the type itself only
-            // keeps a title (a deprecated type would warn at every use in generated code).
+            // keeps a title (a deprecated type would warn at every use in generated code). Each keyword is set
+            // only when it is there: setting one copies the schema's keywords out of their shared box.
             var inline = schema
-            inline.description = nil
-            inline.deprecated = false
+            if inline.description != nil { inline.description = nil }
+            if inline.deprecated { inline.deprecated = false }
             inlineInProgress[schema.location] = qualified
             let declaration = declaration(named: name, schema: inline, qualifiedName: qualified)
             inlineInProgress[schema.location] = nil
@@ -1578,8 +1585,8 @@ struct SchemaTranslator {
     private mutating func typedSwiftType(
         for schema: Schema, suggestedName: String, owner: Owner?, nested: inout NestedTypes
     ) -> SwiftTypeName {
-        let types = schema.nonNullTypes
-        guard types.count == 1, let type = types.first else {
+        guard case .one(let type) = schema.listedType else {
+            let types = schema.nonNullTypes
             if types.isEmpty, schema.items != nil {
                 return arrayType(schema, suggestedName: suggestedName, owner: owner, nested: &nested)
             }
@@ -1740,8 +1747,7 @@ struct SchemaTranslator {
             return plainType(of: wrapped.ref.map { dereferenced(referencedSchema($0)) } ?? wrapped)
         }
         if case .plain(let plain)? = plainAllOf(schema) { return plainType(of: plain) }
-        let types = schema.nonNullTypes
-        guard types.count == 1, let type = types.first else {
+        guard case .one(let type) = schema.listedType else {
             return schema.items != nil ? plainArrayType(schema) : Self.isRawBinary(schema) ? "Data" : "JSONValue"
         }
         switch type {
@@ -1775,14 +1781,14 @@ struct SchemaTranslator {
     /// `contentMediaType` without `type` or `contentEncoding` (`{contentMediaType: image/png}`), the
     /// successor of 3.0's `format: binary`. Its value is `Data`.
     static func isRawBinary(_ schema: Schema) -> Bool {
-        schema.contentMediaType != nil && schema.contentEncoding == nil && schema.nonNullTypes.isEmpty
+        schema.contentMediaType != nil && schema.contentEncoding == nil && schema.listedType == .none
             && schema.items == nil && schema.properties.isEmpty
     }
 
     func isObjectWithProperties(_ schema: Schema) -> Bool {
         guard schema.ref == nil, !schema.properties.isEmpty else { return false }
-        let types = schema.nonNullTypes
-        return types.isEmpty || types == [.object]
+        let listed = schema.listedType
+        return listed == .none || listed == .one(.object)
     }
 
     func needsOwnType(_ schema: Schema) -> Bool {
@@ -2032,7 +2038,7 @@ struct SchemaTranslator {
                     candidate == name || isTaken(candidate) || nested.names.contains(candidate)
                 }
                 nested.numbers = numbers
-                qualified = qualifiedName + "." + unique
+                qualified = String(concatenating: qualifiedName, ".", unique)
                 nestedInScope.append(unique)
                 declaration = self.declaration(named: unique, schema: caseSchema, qualifiedName: qualified)
                 nested.append(declaration)
@@ -2111,8 +2117,9 @@ struct SchemaTranslator {
         // A nullable union's value is shaped as its one schema is.
         if let wrapped = nullableWrapped(resolved) { return shape(of: wrapped) }
         if case .plain(let plain)? = plainAllOf(resolved) { resolved = plain }
-        if resolved.nonNullTypes == [.array] || (resolved.nonNullTypes.isEmpty && resolved.items != nil) { return .array }
-        if resolved.nonNullTypes == [.object] || !resolved.properties.isEmpty || mergedAllOf(resolved) != nil
+        let listed = resolved.listedType
+        if listed == .one(.array) || (listed == .none && resolved.items != nil) { return .array }
+        if listed == .one(.object) || !resolved.properties.isEmpty || mergedAllOf(resolved) != nil
             || isUnion(resolved)
         {
             return .object
@@ -2750,8 +2757,8 @@ struct SchemaTranslator {
     private func isExpressibleEnum(_ schema: Schema) -> Bool {
         // Asked of nearly every schema, several times: the values are looked at in place, not filtered into a copy.
         guard schema.ref == nil, let values = schema.enum, values.contains(where: { !$0.isNull }) else { return false }
-        let types = schema.nonNullTypes
-        return (types.isEmpty || types == [.string])
+        let listed = schema.listedType
+        return (listed == .none || listed == .one(.string))
             && values.allSatisfy { value in
                 switch value {
                 case .string, .null: true
@@ -2801,7 +2808,7 @@ struct SchemaTranslator {
     /// that part. `nil` for any other schema.
     private func soleAllOfPart(_ schema: Schema) -> Schema? {
         guard schema.allOf.count == 1, schema.ref == nil, schema.oneOf.isEmpty, schema.anyOf.isEmpty,
-            schema.nonNullTypes.isEmpty, !isObjectWithProperties(schema), !isExpressibleEnum(schema)
+            schema.listedType == .none, !isObjectWithProperties(schema), !isExpressibleEnum(schema)
         else { return nil }
         // What the schema says of an object beside the part makes a struct of its own, where the part is
         // one that can be merged (not a union: that keeps its type).
@@ -3452,5 +3459,29 @@ extension SwiftLiteral {
         if longest == 0, !text.contains("\""), !text.contains("\\") { return string(text) }
         let hashes = String(repeating: "#", count: longest + 1)
         return hashes + "\"" + text + "\"" + hashes
+    }
+}
+
+/// What a schema's `type` lists besides `null` (its ``Schema/nonNullTypes``), as most questions ask it: no type,
+/// one type, or several (a type listed twice counts twice, as in `nonNullTypes`).
+enum ListedType: Equatable {
+    case none
+    case one(SchemaType)
+    case several
+}
+
+extension Schema {
+    /// ``ListedType`` of the schema, read from its `type` in place: the translator asks this of schemas thousands of
+    /// times a generation, and `nonNullTypes` returns an array, with a reference to count (and a new array when
+    /// `null` is listed).
+    var listedType: ListedType {
+        let types = self.types
+        if types.count == 1 { return types[0] == .null ? .none : .one(types[0]) }
+        var listed = ListedType.none
+        for type in types where type != .null {
+            guard case .none = listed else { return .several }
+            listed = .one(type)
+        }
+        return listed
     }
 }

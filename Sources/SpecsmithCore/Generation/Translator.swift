@@ -45,6 +45,8 @@ struct Translator {
 
     /// The names a request builder or client method binds, which an argument would shadow.
     static let boundNames: Set<String> = ["request", "context", "operation", "response", "core", "token"]
+    /// ``boundNames`` where no bearer `token` is passed: made once, not subtracted for every operation.
+    static let boundNamesWithoutToken = boundNames.subtracting(["token"])
 
     func translate(_ document: OpenAPIDocument) -> (model: GenerationModel, diagnostics: [Diagnostic]) {
         // Parts nested deeper than the limit would take the translator's recursion past its stack.
@@ -337,7 +339,7 @@ struct Translator {
     /// characters: a `Substring`'s `dropFirst` and `hasPrefix` step through grapheme breaks, some hundreds of
     /// instructions each, and every bracket and the `String: ` prefix are ASCII.
     private static func innermost(_ type: String) -> String {
-        guard type.utf8.first == UInt8(ascii: "[") else { return type }
+        guard type.firstByte == UInt8(ascii: "[") else { return type }
         let prefix = "String: ".utf8
         var element = Substring(type).utf8
         while element.first == UInt8(ascii: "["), element.last == UInt8(ascii: "]") {
@@ -690,15 +692,21 @@ struct Translator {
         let declared = operation.parameters.filter { parameter in
             parameter.in != .header || !["accept", "content-type", "authorization"].contains(parameter.name.lowercased())
         }
-        // Required parameters come first, so that a call reads in the order its arguments must be given.
-        let ordered = declared.filter(\.required) + declared.filter { !$0.required }
+        // Required parameters come first, so that a call reads in the order its arguments must be given. Most lists
+        // have them first already (or have none), and are kept as they are rather than copied twice.
+        let firstOptional = declared.firstIndex { !$0.required } ?? declared.endIndex
+        let ordered =
+            declared[firstOptional...].contains(where: \.required)
+            ? declared.filter(\.required) + declared.filter { !$0.required } : declared
         let members = ordered.map { SwiftNames.member($0.name) }
         let (bearer, bearerIsOptional, basic, apiKeys) = security(operation, document: document)
         // Callers write the parameter's own name; inside, an argument that would shadow a name the code
         // binds goes by another (`context context2: String?`).
         // A body keyed by a media type range takes its `contentType` from the caller, and so do multipart parts
         // whose encoding lists several media types (`fileContentType`).
-        var keyNames = apiKeys.map(\.name) + (body?.arguments.map(\.name) ?? [])
+        // Joined only when there are API keys: `+` runs its general steps even for two empty arrays.
+        let bodyArguments = body?.arguments.map(\.name) ?? []
+        var keyNames = apiKeys.isEmpty ? bodyArguments : apiKeys.map(\.name) + bodyArguments
         // The header fields of a multipart body's parts come after the body's other arguments.
         var partHeaders: [ParameterDeclaration] = []
         if let content = multipartContent, let encodings = body?.encodings {
@@ -712,7 +720,7 @@ struct Translator {
             members, taken: keyNames.isEmpty ? Self.otherArgumentNames : Self.otherArgumentNames.union(keyNames))
         // The client binds the bearer `token` only where it passes one. Nearly always no label is a bound
         // name, and the names are the labels.
-        let bound = bearer == nil ? Self.boundNames.subtracting(["token"]) : Self.boundNames
+        let bound = bearer == nil ? Self.boundNamesWithoutToken : Self.boundNames
         let parameterNames =
             parameterLabels.contains { bound.contains(SwiftNames.unescaped($0)) }
             ? SwiftNames.uniqued(members, taken: Self.otherArgumentNames.union(bound).union(keyNames)) : parameterLabels
@@ -1607,7 +1615,16 @@ struct Translator {
     /// `Application/JSON ; charset=utf-8`. In place, without a copy, where it is written so already, as media types
     /// nearly always are (`application/json;stream=watch`): a media type is asked about many times per operation.
     static func baseMediaType(_ mediaType: String) -> Substring {
-        let base = mediaType[..<(mediaType.utf8.firstIndex(of: UInt8(ascii: ";")) ?? mediaType.endIndex)]
+        // `;` is looked for in the bytes, as a native string keeps them: `firstIndex(of:)` on the UTF-8 view steps
+        // through its indices, some 500 instructions for `application/json`.
+        let utf8 = mediaType.utf8
+        let end: String.Index
+        if let offset = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: UInt8(ascii: ";")) ?? $0.count }) {
+            end = utf8.index(utf8.startIndex, offsetBy: offset)
+        } else {
+            end = utf8.firstIndex(of: UInt8(ascii: ";")) ?? mediaType.endIndex
+        }
+        let base = mediaType[..<end]
         let isPlain = !mediaType.containsByte { $0 == UInt8(ascii: " ") || (0x41...0x5A).contains($0) }
         return isPlain ? base : Substring(base.lowercased().filter { $0 != " " })
     }
@@ -1649,7 +1666,7 @@ struct Translator {
 
         /// Numbers `declaration`, whose qualified name's prefix is `prefix`, and its nested types.
         mutating func collect(_ declaration: TypeDeclaration, prefix: String?) {
-            let qualified = prefix.map { $0 + "." + declaration.name } ?? declaration.name
+            let qualified = prefix.map { String(concatenating: $0, ".", declaration.name) } ?? declaration.name
             switch declaration {
             case .structure(let s):
                 let number = names.count
@@ -1811,7 +1828,7 @@ struct Translator {
                 targets: part.piece.targets, subtrees: part.piece.subtrees, first: firstNumbers[index],
                 validating: validating, component: component)
             part.piece = GraphPiece()
-            if let marked = marking.marked(part.declaration) { part.declaration = marked }
+            marking.mark(&part.declaration)
         }
         return (parts.map(\.declaration), ValidatingTypes(numbers: numbers, validating: validating))
     }
@@ -1899,22 +1916,26 @@ struct Translator {
             return (validating[target], component[first + number] == component[target])
         }
 
-        /// The declaration with its flags and its nested types' marked, or `nil` when none may change. A struct or
-        /// union none of whose members, nor its nested types' members, has a `valueStruct` keeps every flag as the
-        /// translator made it (false): it is kept as it is, not taken out of its box and put into a new one (an
-        /// allocation, and the old box freed). Most nested types are such leaves.
-        mutating func marked(_ declaration: TypeDeclaration) -> TypeDeclaration? {
+        /// Sets the flags of `declaration` and of its nested types. A struct or union none of whose members, nor its
+        /// nested types' members, has a `valueStruct` keeps every flag as the translator made it (false): it is left
+        /// as it is, not taken out of its box and put into a new one (an allocation, and the old box freed). Most
+        /// nested types are such leaves.
+        mutating func mark(_ declaration: inout TypeDeclaration) {
             switch declaration {
             case .structure, .union:
                 guard subtrees[next].hasTargets else {
                     next = subtrees[next].end
-                    return nil
+                    return
                 }
             case .enumeration, .alias:
-                return nil
+                return
             }
-            switch declaration {
-            case .structure(var s):
+            // The payload is taken out and its box freed (the declaration holds a shared placeholder meanwhile), so
+            // that the payload alone holds its arrays: a flag set in a member changes it in place, where changing it
+            // while the box still held the array copied every member. Bound by `if case`, not by a `switch`, whose
+            // copy of the value it switches on (and so of the box) lives to the end of the case.
+            if case .structure(var s) = declaration {
+                declaration = Self.placeholder
                 let number = next
                 next += 1
                 for index in s.properties.indices {
@@ -1932,11 +1953,10 @@ struct Translator {
                 if s.extras != nil {
                     s.extras!.validatesNested = s.extras!.valueStruct != nil && nextTarget(of: number).validates
                 }
-                for index in s.nested.indices {
-                    if let marked = marked(s.nested[index]) { s.nested[index] = marked }
-                }
-                return .structure(s)
-            case .union(var u):
+                for index in s.nested.indices { mark(&s.nested[index]) }
+                declaration = .structure(s)
+            } else if case .union(var u) = declaration {
+                declaration = Self.placeholder
                 let number = next
                 next += 1
                 for index in u.cases.indices {
@@ -1950,14 +1970,14 @@ struct Translator {
                     if u.cases[index].validates != validatesCase { u.cases[index].validates = validatesCase }
                     if u.cases[index].isIndirect != isIndirect { u.cases[index].isIndirect = isIndirect }
                 }
-                for index in u.nested.indices {
-                    if let marked = marked(u.nested[index]) { u.nested[index] = marked }
-                }
-                return .union(u)
-            case .enumeration, .alias:
-                return nil
+                for index in u.nested.indices { mark(&u.nested[index]) }
+                declaration = .union(u)
             }
         }
+
+        /// What a declaration being marked holds meanwhile: one shared box, not one allocated per declaration.
+        private static let placeholder = TypeDeclaration.alias(
+            AliasDeclaration(name: "", doc: [], type: "", location: SourceLocation(file: "", line: 0, column: 0)))
     }
 
     /// ``stronglyConnectedComponents(starts:successors:)`` of nodes numbered `0..<edges.count` with their successors.
