@@ -95,21 +95,19 @@ enum PieceJoiner {
             let recordBase = recordBases[index]
             let childBase = childBases[index]
             let byteBase = byteBases[index]
-            work.arrays[index]!.records.withUnsafeBufferPointer { source in
-                let target = records + Int(recordBase)
-                for i in source.indices {
-                    var record = source[i]
-                    record.first &+= record.kind == .scalar ? byteBase : childBase
-                    (target + i).initialize(to: record)
-                }
+            let arrays = work.arrays[index]!
+            let recordTarget = records + Int(recordBase)
+            let sourceRecords = arrays.records
+            for i in sourceRecords.indices {
+                var record = sourceRecords[i]
+                record.first &+= record.kind == .scalar ? byteBase : childBase
+                (recordTarget + i).initialize(to: record)
             }
-            work.arrays[index]!.children.withUnsafeBufferPointer { source in
-                let target = children + Int(childBase)
-                for i in source.indices { (target + i).initialize(to: source[i] &+ recordBase) }
-            }
-            work.arrays[index]!.bytes.withUnsafeBufferPointer { source in
-                guard let start = source.baseAddress else { return }
-                (bytes + Int(byteBase)).initialize(from: start, count: source.count)
+            let childTarget = children + Int(childBase)
+            let sourceChildren = arrays.children
+            for i in sourceChildren.indices { (childTarget + i).initialize(to: sourceChildren[i] &+ recordBase) }
+            if let start = arrays.bytes.baseAddress {
+                (bytes + Int(byteBase)).initialize(from: start, count: arrays.bytes.count)
             }
             work.arrays[index] = nil
         }

@@ -60,13 +60,11 @@ struct TreeBuilder: ~Copyable {
     private let marks: Marks
     private let limits: YAMLLimits
     private let file: SourceFile
-    private var stack: [Frame] = []
+    private var stack: GrowingBuffer<Frame>
     private var writer: StorageWriter
-    /// The finished children of the collections under construction: the first ``pendingCount``. The
-    /// rest were children of collections that ended, left to be written over: ending a collection only
-    /// sets the count back (`removeSubrange`, a generic call, cost about 80 instructions a collection).
-    private var pending: [Int32] = []
-    private var pendingCount = 0
+    /// The finished children of the collections under construction. Ending a collection only sets the
+    /// count back (an array's `removeSubrange`, a generic call, cost about 80 instructions a collection).
+    private var pending = GrowingBuffer<Int32>(capacity: 256)
     /// The anchors of the collections under construction that have one, innermost last.
     private var frameAnchors: [String] = []
     /// The scalar keys of the mappings under construction that are too long for a linear search,
@@ -76,7 +74,7 @@ struct TreeBuilder: ~Copyable {
     /// (``keyBit(_:)``): a key whose bit is not set yet differs from every earlier key, without a search.
     /// A mapping starts with the bit of `<<` set, so that a merge key is always looked at, and has every
     /// bit set once it has a ``KeyIndex``, so that every key goes into it. Kept here rather than in the
-    /// mapping's ``Frame``, where setting a bit would check that the stack's buffer is not shared.
+    /// mapping's ``Frame``, so that testing and setting a bit reads and writes no frame on the stack.
     private var keyBits: UInt64 = 0
     private var anchors: [String: Anchored] = [:]
     private var aliasUses: [AliasUse] = []
@@ -104,8 +102,13 @@ struct TreeBuilder: ~Copyable {
         // Documents take some 16 to 24 bytes of input per node, and their scalars' texts fewer bytes than
         // the input, so the arrays rarely grow.
         writer = StorageWriter(expectedNodes: min(inputBytes / 16, 1 << 20) + 16, textBytes: inputBytes)
-        stack.reserveCapacity(min(limits.maxDepth, 64) + 1)
-        pending.reserveCapacity(256)
+        stack = GrowingBuffer(capacity: min(limits.maxDepth, 64) + 1)
+    }
+
+    deinit {
+        writer.deallocate()
+        stack.deallocate()
+        pending.deallocate()
     }
 
     /// Runs the event loop over `parser` and returns the root node, or `nil` when a diagnostic was
@@ -125,10 +128,7 @@ struct TreeBuilder: ~Copyable {
                     diagnostics.append(SyntaxErrors.diagnostic(for: parser.parser, marks: marks))
                     return nil
                 }
-                // An end event holds nothing to free, and `yaml_parser_parse` clears the event it fills:
-                // deleting one only cleared it again (about 25 instructions, a fifth of all events).
-                let holdsMemory = event.type != YAML_MAPPING_END_EVENT && event.type != YAML_SEQUENCE_END_EVENT
-                defer { if holdsMemory { yaml_event_delete(&event) } }
+                defer { EventParser.release(&event) }
                 if try handle(&event) { break }
             }
         } catch {
@@ -138,7 +138,7 @@ struct TreeBuilder: ~Copyable {
         return root
     }
 
-    /// The arrays written by ``buildArrays(_:)``, handed over.
+    /// The nodes written by ``buildArrays(_:)``, handed over.
     mutating func takeArrays() -> StorageWriter.Arrays {
         writer.takeArrays()
     }
@@ -281,7 +281,7 @@ struct TreeBuilder: ~Copyable {
                 hasAnchor: anchor != nil,
                 location: location,
                 firstTreeNode: first,
-                firstChild: pendingCount,
+                firstChild: pending.count,
                 outerKeyBits: keyBits
             )
         )
@@ -294,12 +294,10 @@ struct TreeBuilder: ~Copyable {
         let frame = stack.removeLast()
         let node = writer.appendCollection(
             frame.isMapping ? .mapping : .sequence,
-            children: pending,
-            from: frame.firstChild,
-            to: pendingCount,
+            children: UnsafeBufferPointer(rebasing: pending.elements[frame.firstChild...]),
             at: frame.location
         )
-        pendingCount = frame.firstChild
+        pending.removeAll(from: frame.firstChild)
         keyBits = frame.outerKeyBits
         if frame.hasKeyIndex { keyIndexes.removeLast() }
         if frame.hasAnchor {
@@ -363,15 +361,10 @@ struct TreeBuilder: ~Copyable {
             return
         }
         if height > stack[top].childHeight { stack[top].childHeight = height }
-        if stack[top].isMapping, (pendingCount - stack[top].firstChild) & 1 == 0 {
+        if stack[top].isMapping, (pending.count - stack[top].firstChild) & 1 == 0 {
             checkKey(node, top: top)
         }
-        if pendingCount < pending.count {
-            pending[pendingCount] = node
-        } else {
-            pending.append(node)
-        }
-        pendingCount += 1
+        pending.append(node)
     }
 
     // MARK: Checks
@@ -433,8 +426,8 @@ struct TreeBuilder: ~Copyable {
         }
         if !stack[top].hasKeyIndex {
             // The earlier keys: every other child, from the first.
-            let keys = stride(from: stack[top].firstChild, to: pendingCount, by: 2)
-            let count = (pendingCount - stack[top].firstChild) / 2
+            let keys = stride(from: stack[top].firstChild, to: pending.count, by: 2)
+            let count = (pending.count - stack[top].firstChild) / 2
             if count < Self.linearKeySearchLimit {
                 for i in keys {
                     let other = writer[pending[i]]

@@ -103,26 +103,28 @@ struct NodeRecord: Sendable {
 /// Writes the arrays of a ``YAMLStorage`` node by node: used by the loader's ``TreeBuilder`` and by
 /// ``YAMLNode``'s initializers for nodes made outside a parse. A collection is written after its
 /// children, so that their positions are known.
+///
+/// The nodes are written into ``GrowingBuffer``s rather than arrays: an array checks that its buffer is not
+/// shared on every write, three times a scalar. Whoever holds a writer frees its buffers: ``finish()``,
+/// ``takeArrays()`` (which hands them to ``Arrays``) or ``deallocate()``.
 struct StorageWriter {
-    private var records: [NodeRecord] = []
-    /// The collections' children: the first `childCount` are written, the rest are zeros made ready,
-    /// as for ``bytes``.
-    private var children: [Int32] = []
-    private var childCount = 0
-    /// The scalars' texts: the first ``textBytes`` are written, the rest are zeros made ready for the
-    /// next texts, which are copied in place with `memcpy` (`Array.append(contentsOf:)`, a generic
-    /// copy, cost some twenty instructions a scalar more).
-    private var bytes: [UInt8] = []
-    private(set) var textBytes = 0
+    private var records: GrowingBuffer<NodeRecord>
+    /// The collections' children.
+    private var children: GrowingBuffer<Int32>
+    /// The scalars' texts.
+    private var bytes: GrowingBuffer<UInt8>
+    var textBytes: Int { bytes.count }
 
-    init() {}
+    init() {
+        self.init(expectedNodes: 0, textBytes: 0)
+    }
 
     /// A writer with room for about `nodes` nodes and `textBytes` bytes of scalars' text before its
-    /// arrays grow.
+    /// buffers grow. Room reserved and never written costs no memory.
     init(expectedNodes nodes: Int, textBytes expectedBytes: Int) {
-        records.reserveCapacity(nodes)
-        children.reserveCapacity(nodes)
-        bytes.reserveCapacity(expectedBytes)
+        records = GrowingBuffer(capacity: nodes)
+        children = GrowingBuffer(capacity: nodes)
+        bytes = GrowingBuffer(capacity: expectedBytes)
     }
 
     /// Appends a scalar, resolving its meaning; returns its position.
@@ -153,42 +155,19 @@ struct StorageWriter {
     ) -> Int32 {
         let record = NodeRecord(
             location: location,
-            first: Int32(textBytes),
+            first: Int32(bytes.count),
             count: Int32(text.count),
             kind: .scalar,
             style: style,
             resolved: resolved,
             hasTag: tag != nil
         )
-        Self.copy(text, into: &bytes, after: &textBytes)
+        bytes.append(contentsOf: text)
         if let tag {
             var ended = tag + "\0"
-            ended.withUTF8 { Self.copy($0, into: &bytes, after: &textBytes) }
+            ended.withUTF8 { bytes.append(contentsOf: $0) }
         }
         return append(record)
-    }
-
-    /// Copies `source` into `array` after its first `count` elements, and counts them: into zeros made
-    /// ready, which grow by as many again as are ready, up to 16 K elements at a time, so that a small
-    /// tree stays small and a large one fills its reserved capacity a step at a time.
-    @inline(__always)
-    private static func copy<Element: FixedWidthInteger>(
-        _ source: UnsafeBufferPointer<Element>,
-        into array: inout [Element],
-        after count: inout Int
-    ) {
-        guard let start = source.baseAddress else { return }
-        let missing = count + source.count - array.count
-        if missing > 0 {
-            array.append(contentsOf: repeatElement(0, count: max(missing, min(array.count, 16 << 10))))
-        }
-        let first = count
-        array.withUnsafeMutableBufferPointer { (target) in
-            // No address when both are empty: nothing to copy.
-            guard let base = target.baseAddress else { return }
-            (base + first).update(from: start, count: source.count)
-        }
-        count += source.count
     }
 
     /// Appends a sequence of the items at `children`, or a mapping of the keys and values at
@@ -197,43 +176,27 @@ struct StorageWriter {
     mutating func appendCollection(_ kind: NodeKind, children slice: ArraySlice<Int32>, at location: SourceLocation)
         -> Int32
     {
+        slice.withUnsafeBufferPointer { appendCollection(kind, children: $0, at: location) }
+    }
+
+    /// Appends a sequence of the items at `children`, or a mapping of the keys and values there in pairs;
+    /// returns its position.
+    @inline(__always)
+    mutating func appendCollection(
+        _ kind: NodeKind,
+        children slice: UnsafeBufferPointer<Int32>,
+        at location: SourceLocation
+    ) -> Int32 {
         let record = NodeRecord(
             location: location,
-            first: Int32(childCount),
+            first: Int32(children.count),
             count: Int32(kind == .mapping ? slice.count / 2 : slice.count),
             kind: kind,
             style: .plain,
             resolved: .string,
             hasTag: false
         )
-        slice.withUnsafeBufferPointer { Self.copy($0, into: &children, after: &childCount) }
-        return append(record)
-    }
-
-    /// Appends a sequence of the items of `pending` from position `first` up to `end`, or a mapping of
-    /// the keys and values there in pairs; returns its position. The positions are copied from the array's
-    /// buffer in place, without a slice that would count a reference on it.
-    @inline(__always)
-    mutating func appendCollection(
-        _ kind: NodeKind,
-        children pending: [Int32],
-        from first: Int,
-        to end: Int,
-        at location: SourceLocation
-    ) -> Int32 {
-        let count = end - first
-        let record = NodeRecord(
-            location: location,
-            first: Int32(childCount),
-            count: Int32(kind == .mapping ? count / 2 : count),
-            kind: kind,
-            style: .plain,
-            resolved: .string,
-            hasTag: false
-        )
-        pending.withUnsafeBufferPointer {
-            Self.copy(UnsafeBufferPointer(rebasing: $0[first..<end]), into: &children, after: &childCount)
-        }
+        children.append(contentsOf: slice)
         return append(record)
     }
 
@@ -268,7 +231,7 @@ struct StorageWriter {
     /// Calls `body` with all the bytes written so far.
     @inline(__always)
     func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[..<textBytes])) }
+        body(bytes.elements)
     }
 
     /// Whether two scalars' records have the same text, byte for byte.
@@ -288,32 +251,146 @@ struct StorageWriter {
         }
     }
 
-    /// The arrays of a storage, before it is made.
-    struct Arrays {
-        var records: [NodeRecord] = []
-        var children: [Int32] = []
-        var bytes: [UInt8] = []
+    /// The buffers of a storage, before it is made; freed with this object.
+    final class Arrays {
+        private let recordBuffer: GrowingBuffer<NodeRecord>
+        private let childBuffer: GrowingBuffer<Int32>
+        private let byteBuffer: GrowingBuffer<UInt8>
+
+        fileprivate init(
+            records: GrowingBuffer<NodeRecord>,
+            children: GrowingBuffer<Int32>,
+            bytes: GrowingBuffer<UInt8>
+        ) {
+            recordBuffer = records
+            childBuffer = children
+            byteBuffer = bytes
+        }
+
+        deinit {
+            recordBuffer.deallocate()
+            childBuffer.deallocate()
+            byteBuffer.deallocate()
+        }
+
+        var records: UnsafeBufferPointer<NodeRecord> { recordBuffer.elements }
+        var children: UnsafeBufferPointer<Int32> { childBuffer.elements }
+        var bytes: UnsafeBufferPointer<UInt8> { byteBuffer.elements }
     }
 
-    /// Hands the arrays written over to a new storage, leaving the writer empty.
+    /// Copies the nodes written into a new storage and frees the writer's buffers, leaving it empty (and
+    /// holding no memory).
     mutating func finish() -> YAMLStorage {
-        let arrays = takeArrays()
-        return YAMLStorage(records: arrays.records, children: arrays.children, bytes: arrays.bytes)
+        let storage = YAMLStorage(
+            records: Array(records.elements),
+            children: Array(children.elements),
+            bytes: Array(bytes.elements)
+        )
+        deallocate()
+        self = StorageWriter()
+        return storage
     }
 
-    /// Hands the arrays written over, leaving the writer empty. The zeros made ready are dropped; the
-    /// capacity reserved and never written costs no memory.
+    /// Hands the buffers written over, leaving the writer empty (and holding no memory).
     mutating func takeArrays() -> Arrays {
-        children.removeSubrange(childCount...)
-        bytes.removeSubrange(textBytes...)
         let arrays = Arrays(records: records, children: children, bytes: bytes)
         self = StorageWriter()
         return arrays
+    }
+
+    /// Frees the buffers; the writer is not to be used after.
+    func deallocate() {
+        records.deallocate()
+        children.deallocate()
+        bytes.deallocate()
     }
 
     @inline(__always)
     private mutating func append(_ record: NodeRecord) -> Int32 {
         records.append(record)
         return Int32(records.count - 1)
+    }
+}
+
+/// A run of plain values in memory allocated and freed by its owner (``deallocate()``), which grows as
+/// an array does. Unlike an array's, its writes check only the room left: an array checks that its
+/// buffer is not shared on every write (a call of about fifteen instructions). The elements are never
+/// deinitialized, so they must hold no references (`NodeRecord` is not `BitwiseCopyable` to the compiler
+/// only because its `SourceLocation` is a public type of another module).
+struct GrowingBuffer<Element> {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    /// A buffer with room for `capacity` elements; with none, it allocates nothing until written to.
+    init(capacity: Int) {
+        assert(_isPOD(Element.self), "a growing buffer's elements must hold no references")
+        self.capacity = capacity
+        base = capacity > 0 ? .allocate(capacity: capacity) : Self.nothingAllocated
+    }
+
+    /// The address of a buffer with no room: never read nor freed.
+    private static var nothingAllocated: UnsafeMutablePointer<Element> {
+        UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
+    }
+
+    var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
+    var isEmpty: Bool { count == 0 }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        get {
+            precondition(index >= 0 && index < count, "index out of range")
+            return base[index]
+        }
+        set {
+            precondition(index >= 0 && index < count, "index out of range")
+            base[index] = newValue
+        }
+    }
+
+    @inline(__always)
+    mutating func removeLast() -> Element {
+        precondition(count > 0, "no element to remove")
+        count -= 1
+        return base[count]
+    }
+
+    /// Drops the elements from position `newCount` on.
+    @inline(__always)
+    mutating func removeAll(from newCount: Int) {
+        precondition(newCount >= 0 && newCount <= count, "a buffer's elements can only be dropped")
+        count = newCount
+    }
+
+    @inline(__always)
+    mutating func append(_ element: Element) {
+        if count == capacity { grow(toHold: count + 1) }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(contentsOf source: UnsafeBufferPointer<Element>) {
+        guard let start = source.baseAddress else { return }
+        if capacity - count < source.count { grow(toHold: count + source.count) }
+        (base + count).initialize(from: start, count: source.count)
+        count += source.count
+    }
+
+    /// Moves the elements to room for at least `minimum`, twice as much as there was at least.
+    @inline(never)
+    private mutating func grow(toHold minimum: Int) {
+        let grown = max(minimum, capacity * 2, 16)
+        let moved = UnsafeMutablePointer<Element>.allocate(capacity: grown)
+        moved.initialize(from: base, count: count)
+        deallocate()
+        base = moved
+        capacity = grown
+    }
+
+    func deallocate() {
+        if capacity > 0 { base.deallocate() }
     }
 }

@@ -14,6 +14,31 @@ import Testing
         #expect(try items[2].mapping?["k"]?.string() == "v")
     }
 
+    /// A tree with more nodes, children and text than its builder makes room for at first (a list of tagged
+    /// scalars of one byte, each tag kept after its text, and lists nested deeper than the room for frames)
+    /// reads back whole, parsed at once or in pieces.
+    @Test func treesLargerThanTheRoomMadeForThemReadBackWhole() throws {
+        let count = 5_000
+        let depth = 100
+        let text =
+            "items: [" + (0..<count).map { "!!str \($0 % 10)" }.joined(separator: ", ") + "]\n"
+            + "nested: " + String(repeating: "[", count: depth) + "x" + String(repeating: "]", count: depth) + "\n"
+        for parallelism in [YAMLParallelism.sequential, .pieces(ofAbout: 4096)] {
+            let root = try YAMLLoader.load(
+                Array(text.utf8),
+                file: "test.yaml",
+                limits: YAMLLimits(),
+                parallelism: parallelism
+            )
+            let items = try #require(root.mapping?["items"]?.sequence)
+            #expect(items.map { $0.scalar?.text } == (0..<count).map { "\($0 % 10)" })
+            #expect(items.allSatisfy { $0.scalar?.tag == "tag:yaml.org,2002:str" })
+            var node = try #require(root.mapping?["nested"])
+            for _ in 0..<depth { node = try #require(node.sequence?[0]) }
+            #expect(node.scalar?.text == "x")
+        }
+    }
+
     @Test func scalarStylesAreKept() throws {
         let root = try load(
             "p: plain\ns: 'single'\nd: \"double\"\nl: |\n  line one\n  line two\nf: >\n  folded\n  text\n"

@@ -27,7 +27,13 @@ extension LoadSession {
         if let title = o.string(.title) { schema.title = title }
         if let description = o.text(.description) { schema.description = description }
 
-        for (name, _, value) in o.entries(.properties) {
+        let properties = o.entries(.properties)
+        if !properties.isEmpty {
+            // Room for all at once: grown a property at a time, the map's entries were copied and its index
+            // resized, every key hashed again, several times over for a large object.
+            schema.properties.reserveCapacity(properties.count)
+        }
+        for (name, _, value) in properties {
             schema.properties[name] = readSchema(value, file: file, key: name)
         }
         if let requiredNode = o.value(.required) {
