@@ -621,60 +621,18 @@ struct Renderer {
         let hasExtras = s.extras != nil
         // With kept extras, their dictionary is the initializer's last argument.
         let lastArgument = keptType == nil ? s.properties.lastIndex { !$0.isReadOnly } : nil
-        let properties: [TemplateContext] = s.properties.enumerated().map { index, p in
-            let type = Self.propertyType(p, text: &text)
-            let label = SwiftNames.unescaped(p.name)
-            let aside = p.isStoredAside
-            // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
-            let stored = aside ? String(concatenating: "_", label) : label
-            let codingKey =
-                !aside && label == p.wireName
-                ? Self.plainCodingKeyCase(p.name, text: &text)
-                : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
-            let parameter = Self.parameter(p, text: &text)
-            let assignment = Self.assignment(p, stored: stored, text: &text)
-            let encodes = hasExplicitNulls || keptType != nil
-            // Sized for every key it gets (ten, and those added below).
-            var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
-            context.add(.name, .string(p.name))
-            context.add(.type, consume type)
-            context.add(.doc, doc(p.doc, indent: indent + 4))
-            context.add(.deprecated, .bool(p.deprecated))
-            context.add(.parameter, consume parameter)
-            context.add(.isArgument, .bool(!p.isReadOnly))
-            context.add(.assignment, consume assignment)
-            context.add(.isStoredAside, .bool(aside))
-            context.add(.codingKey, consume codingKey)
-            context.add(.last, .bool(index == lastArgument))
-            if encodes {
-                context.add(.encodeStatement, Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
+        let encodes = hasExplicitNulls || keptType != nil
+        // The properties by index in their buffer: `enumerated()` paired each with its offset in a tuple that
+        // the runtime destroyed (`tuple_destroy` and two value witnesses). Whether a coding key has a raw value or
+        // names a property's storage is told as each property's context is built, not by a scan of its own that
+        // unescaped each name again.
+        var needsCodingKeys = hasExtras
+        let properties: [TemplateContext] = s.properties.withUnsafeBufferPointer { buffer in
+            buffer.indices.map { index in
+                propertyContext(
+                    buffer[index], last: index == lastArgument, encodes: encodes, hasExtras: hasExtras,
+                    indent: indent, needsCodingKeys: &needsCodingKeys, text: &text)
             }
-            if hasExtras {
-                context.add(.decodeStatement, Self.decodeStatement(p, stored: stored, indent: indent + 8, text: &text))
-            }
-            // Only a property stored aside has storage to declare.
-            if aside {
-                context.add(
-                    .getter, p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored))
-                context.add(
-                    .storageDeclaration,
-                    p.isIndirect
-                        // Generated code in other files reads a deprecated one's storage.
-                        ? text.text(
-                            p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
-                            p.isOptional ? ">?" : ">")
-                        : text.text("let ", stored, ": ", p.type, p.isOptional ? "?" : ""))
-                context.add(
-                    .storageDoc,
-                    .string(
-                        String(
-                            concatenating: "`", label,
-                            p.isIndirect
-                                ? "`, stored out of line: the schema is recursive."
-                                : "`, stored under another name so that generated code reads it without a "
-                                    + "deprecation warning.")))
-            }
-            return context
         }
         var context: TemplateContext = [
             .name: .string(s.name),
@@ -683,7 +641,7 @@ struct Renderer {
             .properties: .objects(properties),
             .nested: .list(nested),
             .hasProperties: .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),
-            .encodesExplicitly: .bool(hasExplicitNulls || keptType != nil),
+            .encodesExplicitly: .bool(encodes),
             .encodeDoc: .string(
                 keptType == nil
                     ? "Encodes every property; a required one that may be null is written as `null` when `nil`."
@@ -692,8 +650,7 @@ struct Renderer {
                         hasExplicitNulls ? " (a required one that may be null as `null` when `nil`)" : "",
                         ", then each of `", SwiftNames.unescaped(s.extras?.name ?? ""),
                         "` whose name the schema does not declare.")),
-            .needsCodingKeys: .bool(
-                hasExtras || s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
+            .needsCodingKeys: .bool(needsCodingKeys),
             // The declared wire names, which undeclared properties are told apart from.
             .codingKeysConformances: .string(hasExtras ? ", CaseIterable" : ""),
             .extras: .bool(hasExtras),
@@ -733,6 +690,70 @@ struct Renderer {
                 context.add(.extrasAssignment, Self.forbiddenExtrasAssignment(name, text: &text))
                 context.add(.extrasDecode, Self.forbiddenExtrasDecode(name, indent: indent + 8, text: &text))
             }
+        }
+        return context
+    }
+
+    /// The context of a struct's property `p`: `last` when it is the initializer's last argument, `encodes` when
+    /// the struct's `encode(to:)` is written out, `hasExtras` when its `init(from:)` is. Sets `needsCodingKeys`
+    /// when its coding key has a raw value or names its storage.
+    private func propertyContext(
+        _ p: PropertyDeclaration, last: Bool, encodes: Bool, hasExtras: Bool, indent: Int,
+        needsCodingKeys: inout Bool, text: inout TextWriter
+    ) -> TemplateContext {
+        let type = Self.propertyType(p, text: &text)
+        let label = SwiftNames.unescaped(p.name)
+        let aside = p.isStoredAside
+        // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
+        let stored = aside ? String(concatenating: "_", label) : label
+        let codingKey: TemplateValue
+        if !aside && label == p.wireName {
+            codingKey = Self.plainCodingKeyCase(p.name, text: &text)
+        } else {
+            codingKey = Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
+            needsCodingKeys = true
+        }
+        let parameter = Self.parameter(p, text: &text)
+        let assignment = Self.assignment(p, stored: stored, text: &text)
+        // Sized for every key it gets (ten, and those added below).
+        var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
+        context.add(.name, .string(p.name))
+        context.add(.type, consume type)
+        context.add(.doc, doc(p.doc, indent: indent + 4))
+        context.add(.deprecated, .bool(p.deprecated))
+        context.add(.parameter, consume parameter)
+        context.add(.isArgument, .bool(!p.isReadOnly))
+        context.add(.assignment, consume assignment)
+        context.add(.isStoredAside, .bool(aside))
+        context.add(.codingKey, consume codingKey)
+        context.add(.last, .bool(last))
+        if encodes {
+            context.add(.encodeStatement, Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
+        }
+        if hasExtras {
+            context.add(.decodeStatement, Self.decodeStatement(p, stored: stored, indent: indent + 8, text: &text))
+        }
+        // Only a property stored aside has storage to declare.
+        if aside {
+            context.add(
+                .getter, p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored))
+            context.add(
+                .storageDeclaration,
+                p.isIndirect
+                    // Generated code in other files reads a deprecated one's storage.
+                    ? text.text(
+                        p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
+                        p.isOptional ? ">?" : ">")
+                    : text.text("let ", stored, ": ", p.type, p.isOptional ? "?" : ""))
+            context.add(
+                .storageDoc,
+                .string(
+                    String(
+                        concatenating: "`", label,
+                        p.isIndirect
+                            ? "`, stored out of line: the schema is recursive."
+                            : "`, stored under another name so that generated code reads it without a "
+                                + "deprecation warning.")))
         }
         return context
     }
