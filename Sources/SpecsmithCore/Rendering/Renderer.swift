@@ -621,60 +621,18 @@ struct Renderer {
         let hasExtras = s.extras != nil
         // With kept extras, their dictionary is the initializer's last argument.
         let lastArgument = keptType == nil ? s.properties.lastIndex { !$0.isReadOnly } : nil
-        let properties: [TemplateContext] = s.properties.enumerated().map { index, p in
-            let type = Self.propertyType(p, text: &text)
-            let label = SwiftNames.unescaped(p.name)
-            let aside = p.isStoredAside
-            // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
-            let stored = aside ? String(concatenating: "_", label) : label
-            let codingKey =
-                !aside && label == p.wireName
-                ? Self.plainCodingKeyCase(p.name, text: &text)
-                : Self.codingKeyCase(aside ? stored : p.name, p.wireName, text: &text)
-            let parameter = Self.parameter(p, text: &text)
-            let assignment = Self.assignment(p, stored: stored, text: &text)
-            let encodes = hasExplicitNulls || keptType != nil
-            // Sized for every key it gets (ten, and those added below).
-            var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
-            context.add(.name, .string(p.name))
-            context.add(.type, consume type)
-            context.add(.doc, doc(p.doc, indent: indent + 4))
-            context.add(.deprecated, .bool(p.deprecated))
-            context.add(.parameter, consume parameter)
-            context.add(.isArgument, .bool(!p.isReadOnly))
-            context.add(.assignment, consume assignment)
-            context.add(.isStoredAside, .bool(aside))
-            context.add(.codingKey, consume codingKey)
-            context.add(.last, .bool(index == lastArgument))
-            if encodes {
-                context.add(.encodeStatement, Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
+        let encodes = hasExplicitNulls || keptType != nil
+        // Each property is handed on as a pointer into the array's buffer (see ``propertyContext``), by index:
+        // `enumerated()` paired each with its offset in a tuple that the runtime destroyed (`tuple_destroy`). Whether
+        // a coding key has a raw value or names a property's storage is told as each property's context is built,
+        // not by a scan of its own that unescaped each name again.
+        var needsCodingKeys = hasExtras
+        let properties: [TemplateContext] = s.properties.withUnsafeBufferPointer { buffer in
+            buffer.indices.map { index in
+                propertyContext(
+                    buffer.baseAddress! + index, last: index == lastArgument, encodes: encodes, hasExtras: hasExtras,
+                    indent: indent, needsCodingKeys: &needsCodingKeys, text: &text)
             }
-            if hasExtras {
-                context.add(.decodeStatement, Self.decodeStatement(p, stored: stored, indent: indent + 8, text: &text))
-            }
-            // Only a property stored aside has storage to declare.
-            if aside {
-                context.add(
-                    .getter, p.isIndirect ? text.text(stored, p.isOptional ? "?" : "", ".value") : .string(stored))
-                context.add(
-                    .storageDeclaration,
-                    p.isIndirect
-                        // Generated code in other files reads a deprecated one's storage.
-                        ? text.text(
-                            p.deprecated ? "let " : "private let ", stored, ": Indirect<", p.type,
-                            p.isOptional ? ">?" : ">")
-                        : text.text("let ", stored, ": ", p.type, p.isOptional ? "?" : ""))
-                context.add(
-                    .storageDoc,
-                    .string(
-                        String(
-                            concatenating: "`", label,
-                            p.isIndirect
-                                ? "`, stored out of line: the schema is recursive."
-                                : "`, stored under another name so that generated code reads it without a "
-                                    + "deprecation warning.")))
-            }
-            return context
         }
         var context: TemplateContext = [
             .name: .string(s.name),
@@ -683,7 +641,7 @@ struct Renderer {
             .properties: .objects(properties),
             .nested: .list(nested),
             .hasProperties: .bool(s.properties.contains { !$0.isReadOnly } || keptType != nil),
-            .encodesExplicitly: .bool(hasExplicitNulls || keptType != nil),
+            .encodesExplicitly: .bool(encodes),
             .encodeDoc: .string(
                 keptType == nil
                     ? "Encodes every property; a required one that may be null is written as `null` when `nil`."
@@ -692,8 +650,7 @@ struct Renderer {
                         hasExplicitNulls ? " (a required one that may be null as `null` when `nil`)" : "",
                         ", then each of `", SwiftNames.unescaped(s.extras?.name ?? ""),
                         "` whose name the schema does not declare.")),
-            .needsCodingKeys: .bool(
-                hasExtras || s.properties.contains { SwiftNames.unescaped($0.name) != $0.wireName || $0.isStoredAside }),
+            .needsCodingKeys: .bool(needsCodingKeys),
             // The declared wire names, which undeclared properties are told apart from.
             .codingKeysConformances: .string(hasExtras ? ", CaseIterable" : ""),
             .extras: .bool(hasExtras),
@@ -733,6 +690,76 @@ struct Renderer {
                 context.add(.extrasAssignment, Self.forbiddenExtrasAssignment(name, text: &text))
                 context.add(.extrasDecode, Self.forbiddenExtrasDecode(name, indent: indent + 8, text: &text))
             }
+        }
+        return context
+    }
+
+    /// The context of a struct's property `p`: `last` when it is the initializer's last argument, `encodes` when
+    /// the struct's `encode(to:)` is written out, `hasExtras` when its `init(from:)` is. Sets `needsCodingKeys`
+    /// when its coding key has a raw value or names its storage.
+    ///
+    /// `p` points into the struct's array of properties, as it does for the functions that write its texts:
+    /// passed as a value, each property was copied for the call (retaining its ten references, about 500
+    /// instructions with the release), as the optimizer cannot tell that writing to `text` leaves the array alone.
+    private func propertyContext(
+        _ p: UnsafePointer<PropertyDeclaration>, last: Bool, encodes: Bool, hasExtras: Bool, indent: Int,
+        needsCodingKeys: inout Bool, text: inout TextWriter
+    ) -> TemplateContext {
+        let type = Self.propertyType(p, text: &text)
+        let label = SwiftNames.unescaped(p.pointee.name)
+        let aside = p.pointee.isStoredAside
+        // What the initializer assigns and the coding keys name: `_label` for a property stored aside.
+        let stored = aside ? String(concatenating: "_", label) : label
+        let codingKey: TemplateValue
+        if !aside && label == p.pointee.wireName {
+            codingKey = Self.plainCodingKeyCase(p.pointee.name, text: &text)
+        } else {
+            codingKey = Self.codingKeyCase(aside ? stored : p.pointee.name, p.pointee.wireName, text: &text)
+            needsCodingKeys = true
+        }
+        let parameter = Self.parameter(p, text: &text)
+        let assignment = Self.assignment(p, stored: stored, text: &text)
+        // Sized for every key it gets (ten, and those added below).
+        var context = TemplateContext(capacity: 10 + (encodes ? 1 : 0) + (hasExtras ? 1 : 0) + (aside ? 3 : 0))
+        context.add(.name, .string(p.pointee.name))
+        context.add(.type, consume type)
+        context.add(.doc, doc(p.pointee.doc, indent: indent + 4))
+        context.add(.deprecated, .bool(p.pointee.deprecated))
+        context.add(.parameter, consume parameter)
+        context.add(.isArgument, .bool(!p.pointee.isReadOnly))
+        context.add(.assignment, consume assignment)
+        context.add(.isStoredAside, .bool(aside))
+        context.add(.codingKey, consume codingKey)
+        context.add(.last, .bool(last))
+        if encodes {
+            context.add(.encodeStatement, Self.encodeStatement(p, stored: stored, indent: indent + 8, text: &text))
+        }
+        if hasExtras {
+            context.add(.decodeStatement, Self.decodeStatement(p, stored: stored, indent: indent + 8, text: &text))
+        }
+        // Only a property stored aside has storage to declare.
+        if aside {
+            context.add(
+                .getter,
+                p.pointee.isIndirect
+                    ? text.text(stored, p.pointee.isOptional ? "?" : "", ".value") : .string(stored))
+            context.add(
+                .storageDeclaration,
+                p.pointee.isIndirect
+                    // Generated code in other files reads a deprecated one's storage.
+                    ? text.text(
+                        p.pointee.deprecated ? "let " : "private let ", stored, ": Indirect<", p.pointee.type,
+                        p.pointee.isOptional ? ">?" : ">")
+                    : text.text("let ", stored, ": ", p.pointee.type, p.pointee.isOptional ? "?" : ""))
+            context.add(
+                .storageDoc,
+                .string(
+                    String(
+                        concatenating: "`", label,
+                        p.pointee.isIndirect
+                            ? "`, stored out of line: the schema is recursive."
+                            : "`, stored under another name so that generated code reads it without a "
+                                + "deprecation warning.")))
         }
         return context
     }
@@ -796,30 +823,34 @@ struct Renderer {
     }
 
     /// The type of `p` as declared: an optional's, `Type?`, written as a text, for which no `String` is made.
-    private static func propertyType(_ p: PropertyDeclaration, text: inout TextWriter) -> TemplateValue {
-        p.isOptional ? text.text(p.type, "?") : .string(p.type)
+    private static func propertyType(_ p: UnsafePointer<PropertyDeclaration>, text: inout TextWriter) -> TemplateValue {
+        p.pointee.isOptional ? text.text(p.pointee.type, "?") : .string(p.pointee.type)
     }
 
     /// The initializer's parameter for `p`: `name: Type`, `name: Type? = nil`, or with its default value.
-    private static func parameter(_ p: PropertyDeclaration, text: inout TextWriter) -> TemplateValue {
-        if let defaultValue = p.defaultValue {
-            p.isOptional
-                ? text.text(p.name, ": ", p.type, "? = ", defaultValue)
-                : text.text(p.name, ": ", p.type, " = ", defaultValue)
-        } else if p.isOptional {
-            p.isExplicitNull ? text.text(p.name, ": ", p.type, "?") : text.text(p.name, ": ", p.type, "? = nil")
+    private static func parameter(_ p: UnsafePointer<PropertyDeclaration>, text: inout TextWriter) -> TemplateValue {
+        if let defaultValue = p.pointee.defaultValue {
+            p.pointee.isOptional
+                ? text.text(p.pointee.name, ": ", p.pointee.type, "? = ", defaultValue)
+                : text.text(p.pointee.name, ": ", p.pointee.type, " = ", defaultValue)
+        } else if p.pointee.isOptional {
+            p.pointee.isExplicitNull
+                ? text.text(p.pointee.name, ": ", p.pointee.type, "?")
+                : text.text(p.pointee.name, ": ", p.pointee.type, "? = nil")
         } else {
-            text.text(p.name, ": ", p.type)
+            text.text(p.pointee.name, ": ", p.pointee.type)
         }
     }
 
     /// The initializer's assignment of `p` to its storage, `stored`: `self.name = name`.
-    private static func assignment(_ p: PropertyDeclaration, stored: String, text: inout TextWriter) -> TemplateValue {
-        p.isReadOnly
+    private static func assignment(
+        _ p: UnsafePointer<PropertyDeclaration>, stored: String, text: inout TextWriter
+    ) -> TemplateValue {
+        p.pointee.isReadOnly
             ? text.text("self.", stored, " = nil")
-            : !p.isIndirect ? text.text("self.", stored, " = ", p.name)
-            : p.isOptional ? text.text("self.", stored, " = ", p.name, ".map(Indirect.init)")
-            : text.text("self.", stored, " = Indirect(", p.name, ")")
+            : !p.pointee.isIndirect ? text.text("self.", stored, " = ", p.pointee.name)
+            : p.pointee.isOptional ? text.text("self.", stored, " = ", p.pointee.name, ".map(Indirect.init)")
+            : text.text("self.", stored, " = Indirect(", p.pointee.name, ")")
     }
 
     /// A coding key's case whose raw value is `wireName`: `case name = "wire_name"`. A wire name that needs no
@@ -835,16 +866,16 @@ struct Renderer {
     /// container.encodeIfPresent(self.name, forKey: .name)`. Nearly always one line, written directly; else a
     /// call with an argument per line.
     private static func encodeStatement(
-        _ p: PropertyDeclaration, stored: String, indent: Int, text: inout TextWriter
+        _ p: UnsafePointer<PropertyDeclaration>, stored: String, indent: Int, text: inout TextWriter
     ) -> TemplateValue {
-        let method = p.isOptional && !p.isExplicitNull ? "encodeIfPresent(" : "encode("
-        let receiver = p.isStoredAside ? "" : "self."
+        let method = p.pointee.isOptional && !p.pointee.isExplicitNull ? "encodeIfPresent(" : "encode("
+        let receiver = p.pointee.isStoredAside ? "" : "self."
         // What comes before the property's name is one literal of the four, not three pieces: a piece costs a
         // copy of its own.
         let head =
-            p.isOptional && !p.isExplicitNull
-            ? (p.isStoredAside ? "try container.encodeIfPresent(" : "try container.encodeIfPresent(self.")
-            : (p.isStoredAside ? "try container.encode(" : "try container.encode(self.")
+            p.pointee.isOptional && !p.pointee.isExplicitNull
+            ? (p.pointee.isStoredAside ? "try container.encodeIfPresent(" : "try container.encodeIfPresent(self.")
+            : (p.pointee.isStoredAside ? "try container.encode(" : "try container.encode(self.")
         text.beginLines()
         if fits(at: indent, head, stored, ", forKey: .", stored, ")") {
             text.appendLine(head, stored, ", forKey: .", stored, ")")
@@ -861,22 +892,22 @@ struct Renderer {
     /// every one fits (a struct with kept or forbidden extras has one for each property), and only
     /// laid out by ``multilineCall(_:_:)`` when it does not.
     private static func decodeStatement(
-        _ p: PropertyDeclaration, stored key: String, indent: Int, text: inout TextWriter
+        _ p: UnsafePointer<PropertyDeclaration>, stored key: String, indent: Int, text: inout TextWriter
     ) -> TemplateValue {
         // The text between the key and the type, and between the type and the key, is one literal each rather
         // than two pieces: a piece costs a copy of its own.
-        let decode = p.isOptional ? " = try container.decodeIfPresent(" : " = try container.decode("
-        let typeStart = p.isIndirect ? "Indirect<" : ""
-        let typeEnd = p.isIndirect ? ">.self, forKey: ." : ".self, forKey: ."
+        let decode = p.pointee.isOptional ? " = try container.decodeIfPresent(" : " = try container.decode("
+        let typeStart = p.pointee.isIndirect ? "Indirect<" : ""
+        let typeEnd = p.pointee.isIndirect ? ">.self, forKey: ." : ".self, forKey: ."
         text.beginLines()
-        if fits(at: indent, "self.", key, decode, typeStart, p.type, typeEnd, key, ")") {
-            text.appendLine("self.", key, decode, typeStart, p.type, typeEnd, key, ")")
+        if fits(at: indent, "self.", key, decode, typeStart, p.pointee.type, typeEnd, key, ")") {
+            text.appendLine("self.", key, decode, typeStart, p.pointee.type, typeEnd, key, ")")
         } else {
             text.appendLines(
                 multilineCall(
                     String(concatenating: "self.", key, decode),
                     [
-                        String(concatenating: typeStart, p.type, p.isIndirect ? ">.self" : ".self"),
+                        String(concatenating: typeStart, p.pointee.type, p.pointee.isIndirect ? ">.self" : ".self"),
                         String(concatenating: "forKey: .", key),
                     ]))
         }
