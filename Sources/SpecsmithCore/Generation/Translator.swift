@@ -1823,10 +1823,15 @@ struct Translator {
             }
         }
         let component = stronglyConnectedComponents(starts: graph.containStarts, successors: graph.contains)
+        // What a declaration being marked holds meanwhile: one box for the whole translation, not one per declaration.
+        // Not a `static let`: a global's box is never freed, and LeakSanitizer, which cannot read the enum's tagged
+        // pointer, reports it as a leak.
+        let placeholder = TypeDeclaration.alias(
+            AliasDeclaration(name: "", doc: [], type: "", location: SourceLocation(file: "", line: 0, column: 0)))
         Concurrently.update(&parts, concurrently: concurrently) { index, part in
             var marking = Marking(
                 targets: part.piece.targets, subtrees: part.piece.subtrees, first: firstNumbers[index],
-                validating: validating, component: component)
+                validating: validating, component: component, placeholder: placeholder)
             part.piece = GraphPiece()
             marking.mark(&part.declaration)
         }
@@ -1898,14 +1903,17 @@ struct Translator {
         let first: Int
         let validating: [Bool]
         let component: [Int]
+        /// What a declaration being marked holds meanwhile (see ``mark(_:)``).
+        let placeholder: TypeDeclaration
         var next = 0
         var nextMember = 0
 
         init(
-            targets: [Int], subtrees: [Subtree], first: Int, validating: [Bool], component: [Int]
+            targets: [Int], subtrees: [Subtree], first: Int, validating: [Bool], component: [Int],
+            placeholder: TypeDeclaration
         ) {
             (self.targets, self.subtrees, self.first) = (targets, subtrees, first)
-            (self.validating, self.component) = (validating, component)
+            (self.validating, self.component, self.placeholder) = (validating, component, placeholder)
         }
 
         /// What the next member leads to, and whether that is on a cycle with the piece's type `number`.
@@ -1935,7 +1943,7 @@ struct Translator {
             // while the box still held the array copied every member. Bound by `if case`, not by a `switch`, whose
             // copy of the value it switches on (and so of the box) lives to the end of the case.
             if case .structure(var s) = declaration {
-                declaration = Self.placeholder
+                declaration = placeholder
                 let number = next
                 next += 1
                 for index in s.properties.indices {
@@ -1956,7 +1964,7 @@ struct Translator {
                 for index in s.nested.indices { mark(&s.nested[index]) }
                 declaration = .structure(s)
             } else if case .union(var u) = declaration {
-                declaration = Self.placeholder
+                declaration = placeholder
                 let number = next
                 next += 1
                 for index in u.cases.indices {
@@ -1974,10 +1982,6 @@ struct Translator {
                 declaration = .union(u)
             }
         }
-
-        /// What a declaration being marked holds meanwhile: one shared box, not one allocated per declaration.
-        private static let placeholder = TypeDeclaration.alias(
-            AliasDeclaration(name: "", doc: [], type: "", location: SourceLocation(file: "", line: 0, column: 0)))
     }
 
     /// ``stronglyConnectedComponents(starts:successors:)`` of nodes numbered `0..<edges.count` with their successors.
